@@ -1,0 +1,121 @@
+// The intermediate representation: plain, readonly, JSON-serialisable data.
+// Every stage after "build" reads only this; every node carries the span of the
+// spec text it came from so later diagnostics can point back at it.
+
+export const IR_VERSION = 1 as const;
+
+export interface Span {
+  readonly file: string; // path relative to the project root, forward slashes
+  readonly line: number; // 1-based
+  readonly column: number; // 1-based
+}
+
+export type ColumnType =
+  | { readonly kind: "string"; readonly maxLength?: number } // varchar(n) / string
+  | { readonly kind: "text" }
+  | { readonly kind: "integer" }
+  | { readonly kind: "bigint" }
+  | { readonly kind: "uuid" }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "timestamp" } // always stored as timestamptz
+  | { readonly kind: "date" }
+  | { readonly kind: "decimal"; readonly precision?: number; readonly scale?: number }
+  | { readonly kind: "float" }
+  | { readonly kind: "json" } // stored as jsonb
+  | { readonly kind: "enum"; readonly values: readonly string[] };
+
+export type DefaultValue =
+  | { readonly kind: "literal"; readonly value: string | number | boolean | null }
+  | { readonly kind: "now" }
+  | { readonly kind: "uuid" } // gen_random_uuid()
+  | { readonly kind: "increment" }; // serial / identity
+
+export type OnDelete = "cascade" | "set null" | "restrict" | "no action";
+
+export interface Reference {
+  readonly table: string;
+  readonly column: string;
+  readonly onDelete: OnDelete;
+}
+
+/** What the runtime does with a column; decided once by the IR builder. */
+export type ColumnRole = "id" | "owner" | "created_at" | "updated_at" | "data";
+
+export interface Column {
+  readonly name: string; // snake_case as written in the spec
+  readonly span: Span;
+  readonly type: ColumnType;
+  readonly nullable: boolean;
+  readonly primaryKey: boolean;
+  readonly unique: boolean;
+  readonly default: DefaultValue | null;
+  readonly references: Reference | null;
+  readonly minLength?: number;
+  readonly maxLength?: number; // for text-ish columns, in addition to varchar(n)
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly role: ColumnRole;
+  readonly description?: string;
+}
+
+export interface Index {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly unique: boolean;
+  readonly span: Span;
+}
+
+export interface Table {
+  readonly name: string; // snake_case plural, as written
+  readonly span: Span;
+  /** The table that holds the identities the JWT `sub` refers to. */
+  readonly identity: boolean;
+  /** Column that ties a row to its user; null for tables no user owns. */
+  readonly owner: string | null;
+  readonly primaryKey: string;
+  readonly columns: readonly Column[];
+  readonly indexes: readonly Index[];
+  readonly description?: string;
+}
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+export type Action =
+  | { readonly kind: "list" }
+  | { readonly kind: "create" }
+  | { readonly kind: "get" }
+  | { readonly kind: "replace" } // PUT
+  | { readonly kind: "update" } // PATCH
+  | { readonly kind: "delete" }
+  | { readonly kind: "toggle"; readonly field: string } // flip a boolean
+  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null };
+
+export interface Endpoint {
+  readonly method: HttpMethod;
+  /** OpenAPI-style path, e.g. /api/{user_id}/tasks/{id} */
+  readonly path: string;
+  readonly span: Span;
+  readonly table: string;
+  readonly action: Action;
+  /** Name of the path parameter that must equal the caller's id, if the path has one. */
+  readonly userParam: string | null;
+  /** Name of the path parameter that carries the row id, for item routes. */
+  readonly idParam: string | null;
+  readonly auth: "required" | "public";
+  readonly successStatus: number;
+  readonly summary: string;
+}
+
+export interface AuthConfig {
+  /** external: tokens are issued elsewhere (Better Auth, ...); the app only verifies them. */
+  readonly mode: "external";
+  readonly identityTable: string | null;
+}
+
+export interface IR {
+  readonly version: typeof IR_VERSION;
+  readonly sources: { readonly schema: string; readonly api: string | null };
+  readonly auth: AuthConfig;
+  readonly tables: readonly Table[]; // sorted by name
+  readonly endpoints: readonly Endpoint[]; // sorted by path, then method
+}
