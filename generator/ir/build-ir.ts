@@ -1,0 +1,1117 @@
+// RawSpec -> IR. This is where the words people write ("varchar(200)", "FK -> users.id",
+// "required", "PATCH .../complete") get a meaning. Every guess is recorded as a Note so
+// `specforge explain` can show it; everything not understood becomes a diagnostic.
+import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "../parse/raw.js";
+import { plural, singular, snakeCase, words } from "./naming.js";
+import {
+  IR_VERSION,
+  type Action,
+  type Column,
+  type ColumnRole,
+  type ColumnType,
+  type DefaultValue,
+  type Endpoint,
+  type HttpMethod,
+  type IR,
+  type Index,
+  type OnDelete,
+  type Span,
+  type Table,
+} from "./types.js";
+
+/** A guess the reader made, for `specforge explain`. */
+export interface Note {
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface BuildResult {
+  readonly ir: IR;
+  readonly diagnostics: Diagnostic[];
+  readonly notes: Note[];
+}
+
+// ---------------------------------------------------------------- spans
+
+/** Span of the character `at` inside a text written at `span` (the text may span lines). */
+export function spanAt(span: Span, text: string, at: number): Span {
+  if (at <= 0) return span;
+  const before = text.slice(0, at);
+  const nl = before.lastIndexOf("\n");
+  if (nl < 0) return { ...span, column: span.column + at };
+  const lines = before.split("\n").length - 1;
+  return { file: span.file, line: span.line + lines, column: at - nl };
+}
+
+// ---------------------------------------------------------------- types
+
+export interface TypeReading {
+  /** null when the type is not understood. */
+  readonly type: ColumnType | null;
+  /** serial / bigserial: the column counts up by itself. */
+  readonly increment: boolean;
+  /** Written with a trailing "?" (Prisma style): nullable. */
+  readonly nullable: boolean;
+  /** Text after the type ("varchar(200) required" -> "required"), read as constraints. */
+  readonly rest: string;
+  readonly restAt: number;
+  /** Why a recognised type cannot be used (arrays). */
+  readonly problem?: string;
+}
+
+const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => { type: ColumnType; increment?: boolean }][] = [
+  [
+    /(?:character\s+varying|varchar2?|nvarchar|string|str|character|char|nchar)(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
+    (m) => ({ type: m[1] ? { kind: "string", maxLength: Number(m[1]) } : { kind: "string" } }),
+  ],
+  [/(?:text|longtext|mediumtext|tinytext|citext|clob|ntext)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  [/(?:bigserial|serial8)(?![\w])/iy, () => ({ type: { kind: "bigint" }, increment: true })],
+  [/(?:smallserial|serial2|serial4|serial)(?![\w])/iy, () => ({ type: { kind: "integer" }, increment: true })],
+  [/(?:bigint|int8|biginteger|long)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "bigint" } })],
+  [/(?:integer|int4|int2|int|smallint|tinyint|mediumint)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "integer" } })],
+  [/(?:uuid|guid)(?![\w])/iy, () => ({ type: { kind: "uuid" } })],
+  [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
+  [
+    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?|datetime(?:2|offset)?|date\s*time)(?![\w])/iy,
+    () => ({ type: { kind: "timestamp" } }),
+  ],
+  [/date(?![\w])/iy, () => ({ type: { kind: "date" } })],
+  [
+    /(?:decimal|numeric|money)(?:\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(?![\w])/iy,
+    (m) => ({
+      type: {
+        kind: "decimal",
+        ...(m[1] ? { precision: Number(m[1]) } : {}),
+        ...(m[2] ? { scale: Number(m[2]) } : {}),
+      },
+    }),
+  ],
+  [/(?:double\s+precision|double|float[48]?|real|number)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "float" } })],
+  [/(?:jsonb|json)(?![\w])/iy, () => ({ type: { kind: "json" } })],
+  [/enum\s*\(([^)]*)\)/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1]!) } })],
+];
+
+function splitValues(list: string): string[] {
+  return list
+    .split(",")
+    .map((v) => v.trim().replace(/^(['"`])(.*)\1$/, "$2"))
+    .filter((v) => v.length > 0);
+}
+
+/** "varchar(200)", "TIMESTAMP WITH TIME ZONE", "enum(low, high)", "String?", "UUID FK". */
+export function interpretType(text: string): TypeReading {
+  const lead = text.length - text.trimStart().length;
+  for (const [re, make] of TYPE_RULES) {
+    re.lastIndex = lead;
+    const m = re.exec(text);
+    if (!m) continue;
+    const made = make(m);
+    let pos = re.lastIndex;
+    let problem: string | undefined;
+    let nullable = false;
+    const arr = /\s*\[\s*\d*\s*\]/y;
+    arr.lastIndex = pos;
+    if (arr.exec(text)) {
+      pos = arr.lastIndex;
+      problem = "array types are not supported";
+    }
+    if (text[pos] === "?") {
+      nullable = true;
+      pos++;
+    }
+    const restRaw = text.slice(pos);
+    const restAt = pos + (restRaw.length - restRaw.trimStart().length);
+    return {
+      type: made.type,
+      increment: made.increment ?? false,
+      nullable,
+      rest: restRaw.trim(),
+      restAt,
+      ...(problem ? { problem } : {}),
+    };
+  }
+  return { type: null, increment: false, nullable: false, rest: "", restAt: text.length };
+}
+
+// ---------------------------------------------------------------- constraints
+
+export interface RefText {
+  readonly table: string;
+  readonly column?: string;
+}
+
+export interface DefaultText {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+/** What one constraint phrase says. Offsets are into the phrase. */
+export interface ConstraintReading {
+  primaryKey?: boolean;
+  notNull?: boolean;
+  nullable?: boolean;
+  unique?: boolean;
+  increment?: boolean;
+  default?: DefaultText;
+  defaultAt?: number;
+  foreignKey?: boolean; // "FK" / "foreign key", target maybe unknown
+  references?: RefText;
+  onDelete?: OnDelete;
+  minLength?: number;
+  maxLength?: number;
+  /** "min 1" / "max 100": a length for text, a value for numbers. */
+  min?: number;
+  max?: number;
+  enumValues?: string[];
+  /** Offset where the first part not understood starts. */
+  unknownAt?: number;
+  /** Why the part at unknownAt is not understood, when more can be said. */
+  unknownWhy?: string;
+}
+
+const REF_KEYWORDS = new Set(["not", "null", "unique", "default", "references", "on", "with", "required", "nullable", "optional", "primary", "index", "indexed", "and", "cascade", "pk", "fk", "key"]);
+
+const ON_DELETE: Record<string, OnDelete> = {
+  cascade: "cascade",
+  "set null": "set null",
+  restrict: "restrict",
+  "no action": "no action",
+};
+
+/** Read a constraint phrase: "not null, default now()", "FK -> users.id", "references users(id) on delete cascade". */
+export function interpretConstraint(text: string): ConstraintReading {
+  const r: ConstraintReading = {};
+  let pos = 0;
+  const sticky = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m) pos = re.lastIndex;
+    return m;
+  };
+  const SEP = /(?:[\s,;/|+]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b)+/iy;
+  const readRef = (): RefText | null => {
+    const m = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
+    if (!m) return null;
+    if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {
+      pos = m.index;
+      return null;
+    }
+    return { table: m[1]!, ...(m[2] || m[3] ? { column: (m[2] ?? m[3])! } : {}) };
+  };
+  while (pos < text.length) {
+    sticky(SEP);
+    if (pos >= text.length) break;
+    const start = pos;
+    let m: RegExpExecArray | null;
+    if (sticky(/constraint\s+[`"]?\w+[`"]?/iy)) continue;
+    if (sticky(/(?:primary\s*key|pk)\b/iy)) {
+      r.primaryKey = true;
+      continue;
+    }
+    if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b/iy)) {
+      r.notNull = true;
+      continue;
+    }
+    if (sticky(/(?:nullable|optional|null|may\s+be\s+null|can\s+be\s+null)\b|\?/iy)) {
+      r.nullable = true;
+      continue;
+    }
+    if (sticky(/unique(?:\s+(?:index|constraint|key))?\b/iy)) {
+      r.unique = true;
+      continue;
+    }
+    if (sticky(/(?:auto[-_\s]?increment(?:ing|ed|s)?|autoincrement|generated\s+(?:always|by\s+default)\s+as\s+identity(?:\s*\([^)]*\))?|identity)\b/iy)) {
+      r.increment = true;
+      continue;
+    }
+    if ((m = sticky(/(?:default\s+value|defaults?(?:\s+to)?)\s*[:=]?\s*/iy))) {
+      const d = readDefault(text, pos);
+      if (!d) {
+        r.unknownAt = start;
+        r.unknownWhy = "default with no value";
+        return r;
+      }
+      r.default = d.value;
+      r.defaultAt = pos;
+      pos = d.end;
+      continue;
+    }
+    if (sticky(/(?:foreign\s*key|fk)\b\s*(?:->|→|=>|to\b|references\b|:|=)?\s*/iy)) {
+      r.foreignKey = true;
+      const ref = readRef();
+      if (ref) r.references = ref;
+      continue;
+    }
+    if (sticky(/(?:references|refs?|->|→|=>)\s*/iy)) {
+      const ref = readRef();
+      if (!ref) {
+        r.unknownAt = start;
+        r.unknownWhy = "references what?";
+        return r;
+      }
+      r.foreignKey = true;
+      r.references = ref;
+      continue;
+    }
+    if ((m = sticky(/on\s+delete\s+(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/iy))) {
+      const v = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")];
+      if (!v) {
+        r.unknownAt = start;
+        r.unknownWhy = `"on delete ${m[1]}" is not supported`;
+        return r;
+      }
+      r.onDelete = v;
+      continue;
+    }
+    if ((m = sticky(/ondelete\s*=\s*["']?(cascade|set\s+null|restrict|no\s+action)["']?/iy))) {
+      r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")]!;
+      continue;
+    }
+    // Accepted and ignored: the runtime manages these itself.
+    if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
+    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated)|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
+    if ((m = sticky(/(?:min(?:imum)?[\s_-]*len(?:gth)?|minlength)\s*[:=]?\s*(\d+)(?:\s*char(?:acter)?s?)?/iy))) {
+      r.minLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:max(?:imum)?[\s_-]*len(?:gth)?|maxlength)\s*[:=]?\s*(\d+)(?:\s*char(?:acter)?s?)?/iy))) {
+      r.maxLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:length\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|to|\.\.)\s*(\d+)\s*\)?(?:\s*char(?:acter)?s?)?|(\d+)\s*(?:-|–|to|\.\.)\s*(\d+)\s*char(?:acter)?s?\b)/iy))) {
+      r.minLength = Number(m[1] ?? m[3]);
+      r.maxLength = Number(m[2] ?? m[4]);
+      continue;
+    }
+    if ((m = sticky(/(?:max(?:imum)?|up\s+to|at\s+most)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+      r.maxLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+      r.minLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:min(?:imum)?(?:\s+value)?|>=)\s*[:=]?\s*(-?\d+(?:\.\d+)?)/iy))) {
+      r.min = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:max(?:imum)?(?:\s+value)?|<=)\s*[:=]?\s*(-?\d+(?:\.\d+)?)/iy))) {
+      r.max = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:between|range)\s*[:=]?\s*(-?\d+(?:\.\d+)?)\s*(?:and|-|–|to|\.\.)\s*(-?\d+(?:\.\d+)?)/iy))) {
+      r.min = Number(m[1]);
+      r.max = Number(m[2]);
+      continue;
+    }
+    if (sticky(/check\s*:?\s*/iy)) {
+      let inner: string;
+      if (text[pos] === "(") {
+        const close = matchParen(text, pos);
+        if (close < 0) {
+          r.unknownAt = start;
+          return r;
+        }
+        inner = text.slice(pos + 1, close);
+        pos = close + 1;
+      } else {
+        inner = text.slice(pos);
+        pos = text.length;
+      }
+      if (!readCheck(inner, r)) {
+        r.unknownAt = start;
+        r.unknownWhy = "this CHECK is not understood";
+        return r;
+      }
+      continue;
+    }
+    if ((m = sticky(/'[^']*'(?:\s*(?:,|\bor\b)\s*'[^']*')+/iy))) {
+      r.enumValues = [...m[0].matchAll(/'([^']*)'/g)].map((x) => x[1]!);
+      continue;
+    }
+    if ((m = sticky(/(?:one\s+of|values?|in)\s*[:=]?\s*\(([^)]*)\)/iy))) {
+      r.enumValues = splitValues(m[1]!);
+      continue;
+    }
+    r.unknownAt = start;
+    return r;
+  }
+  return r;
+}
+
+/** CHECK bodies: "x IN ('a','b')", "x >= 0", "char_length(x) >= 1", "x BETWEEN 1 AND 5", joined by AND. */
+function readCheck(inner: string, r: ConstraintReading): boolean {
+  const s = inner.trim().replace(/^\((.*)\)$/s, "$1").trim();
+  let m = /^[`"]?(\w+)[`"]?\s+between\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)$/i.exec(s);
+  if (m) {
+    r.min = Number(m[2]);
+    r.max = Number(m[3]);
+    return true;
+  }
+  const parts = s.split(/\s+and\s+/i);
+  if (parts.length > 1) return parts.every((p) => readCheck(p, r));
+  m = /^[`"]?(\w+)[`"]?\s+in\s*\((.*)\)$/is.exec(s);
+  if (m) {
+    r.enumValues = splitValues(m[2]!);
+    return true;
+  }
+  m = /^(?:char_length|length|len)\s*\(\s*(?:trim\s*\(\s*)?[`"]?\w+[`"]?\s*\)?\s*\)\s*(>=|>|<=|<)\s*(\d+)$/i.exec(s);
+  if (m) {
+    const n = Number(m[2]);
+    if (m[1] === ">=") r.minLength = n;
+    else if (m[1] === ">") r.minLength = n + 1;
+    else if (m[1] === "<=") r.maxLength = n;
+    else r.maxLength = n - 1;
+    return true;
+  }
+  m = /^[`"]?\w+[`"]?\s*(>=|<=)\s*(-?\d+(?:\.\d+)?)$/.exec(s);
+  if (m) {
+    if (m[1] === ">=") r.min = Number(m[2]);
+    else r.max = Number(m[2]);
+    return true;
+  }
+  m = /^(?:trim\s*\(\s*)?[`"]?\w+[`"]?\s*\)?\s*(?:<>|!=)\s*''$/.exec(s);
+  if (m) {
+    r.minLength = Math.max(r.minLength ?? 0, 1);
+    return true;
+  }
+  return false;
+}
+
+function matchParen(text: string, open: number): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A default expression: 'quoted', "quoted", now(), 42, false, medium, (now()). */
+function readDefault(text: string, pos: number): { value: DefaultText; end: number } | null {
+  const c = text[pos];
+  if (c === undefined) return null;
+  let end: number;
+  let quoted = false;
+  let value: string;
+  if (c === "'" || c === '"' || c === "`") {
+    end = text.indexOf(c, pos + 1);
+    if (end < 0) return null;
+    value = text.slice(pos + 1, end);
+    end++;
+    quoted = true;
+  } else if (c === "(") {
+    end = matchParen(text, pos);
+    if (end < 0) return null;
+    const inner = readDefault(text.slice(pos + 1, end).trim(), 0);
+    end++;
+    if (!inner) return null;
+    return { value: inner.value, end };
+  } else {
+    const m = /[^\s,;()]+/y;
+    m.lastIndex = pos;
+    if (!m.exec(text)) return null;
+    end = m.lastIndex;
+    if (text[end] === "(") {
+      const close = matchParen(text, end);
+      if (close < 0) return null;
+      end = close + 1;
+    }
+    value = text.slice(pos, end);
+  }
+  const cast = /::\s*[\w ]+?(?=$|[\s,;)])/y;
+  cast.lastIndex = end;
+  if (cast.exec(text)) end = cast.lastIndex;
+  return { value: { text: value, quoted }, end };
+}
+
+/** What a default expression means for a column of the given type; a string when it is wrong. */
+export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue | { problem: string; unknown?: boolean } {
+  const t = d.text.trim();
+  const isText = type.kind === "string" || type.kind === "text";
+  if (d.quoted) {
+    if (type.kind === "enum" && !type.values.includes(t))
+      return { problem: `default "${t}" is not one of the values ${type.values.join(", ")}` };
+    if (isText || type.kind === "enum" || type.kind === "json") return { kind: "literal", value: t };
+    if ((type.kind === "integer" || type.kind === "bigint" || type.kind === "decimal" || type.kind === "float") && /^-?\d+(\.\d+)?$/.test(t))
+      return { kind: "literal", value: Number(t) };
+    if (type.kind === "boolean" && /^(true|false)$/i.test(t)) return { kind: "literal", value: t.toLowerCase() === "true" };
+    if (type.kind === "date" || type.kind === "timestamp") return { kind: "literal", value: t };
+    return { problem: `default "${t}" does not fit a ${type.kind} column` };
+  }
+  const lower = t.toLowerCase();
+  if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
+    if (type.kind === "timestamp" || type.kind === "date") return { kind: "now" };
+    return { problem: `default ${t} (the current time) does not fit a ${type.kind} column` };
+  }
+  if (/^(gen_random_uuid\(\)|uuid_generate_v4\(\)|uuid\(\)|uuid4(\(\))?|uuid\.uuid4(\(\))?|random_uuid\(\)|newid\(\)|cuid\(\))$/.test(lower)) {
+    if (type.kind === "uuid" || isText) return { kind: "uuid" };
+    return { problem: `default ${t} (a new uuid) does not fit a ${type.kind} column` };
+  }
+  if (/^(autoincrement(\(\))?|auto_increment|nextval\(.*\))$/.test(lower)) return { kind: "increment" };
+  if (lower === "null" || lower === "none") return { kind: "literal", value: null };
+  if (/^(true|false)$/.test(lower)) {
+    if (type.kind === "boolean") return { kind: "literal", value: lower === "true" };
+    return { problem: `default ${t} does not fit a ${type.kind} column` };
+  }
+  if (/^-?\d+(\.\d+)?$/.test(t)) {
+    if (type.kind === "integer" || type.kind === "bigint") {
+      if (!/^-?\d+$/.test(t)) return { problem: `default ${t} is not a whole number` };
+      return { kind: "literal", value: Number(t) };
+    }
+    if (type.kind === "decimal" || type.kind === "float") return { kind: "literal", value: Number(t) };
+    if (isText) return { kind: "literal", value: t };
+    if (type.kind === "enum" && type.values.includes(t)) return { kind: "literal", value: t };
+    return { problem: `default ${t} does not fit a ${type.kind} column` };
+  }
+  if (/^[A-Za-z_][\w-]*$/.test(t)) {
+    if (type.kind === "enum") {
+      if (type.values.includes(t)) return { kind: "literal", value: t };
+      return { problem: `default "${t}" is not one of the values ${type.values.join(", ")}` };
+    }
+    if (isText) return { kind: "literal", value: t };
+  }
+  if (/^[[{]/.test(t) && type.kind === "json") return { kind: "literal", value: t };
+  return { problem: `default ${t} is not understood`, unknown: true };
+}
+
+// ---------------------------------------------------------------- building
+
+interface ColumnDraft {
+  name: string;
+  span: Span;
+  type: ColumnType | null;
+  typeSpan: Span;
+  nullable: boolean;
+  primaryKey: boolean;
+  unique: boolean;
+  default: DefaultValue | null;
+  refText: RefText | null;
+  refSpan: Span;
+  bareFk: Span | null;
+  onDelete: OnDelete | null;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  description?: string;
+  references: { table: string; column: string; onDelete: OnDelete } | null;
+}
+
+interface TableDraft {
+  name: string;
+  span: Span;
+  description?: string;
+  columns: ColumnDraft[];
+  rawIndexes: RawIndex[];
+  owner?: RawText;
+  identity: boolean;
+  primaryKey: string;
+}
+
+class Builder {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly notes: Note[] = [];
+
+  diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void {
+    this.diagnostics.push({ severity, code, message, span, ...(hint ? { hint } : {}) });
+  }
+
+  note(span: Span, message: string): void {
+    this.notes.push({ span, message });
+  }
+
+  build(raw: RawSpec, sources: { schema: string; api: string | null }): IR {
+    const tables = this.buildTables(raw);
+    const identity = this.findIdentity(tables);
+    for (const t of tables) this.resolveReferences(t, tables, identity);
+    const owners = new Map<string, string | null>();
+    for (const t of tables) owners.set(t.name, t === identity ? null : this.findOwner(t, identity));
+    this.attachSpecIndexes(raw.indexes, tables);
+    const irTables: Table[] = tables
+      .map((t) => this.finishTable(t, identity, owners.get(t.name) ?? null))
+      .sort((a, b) => cmp(a.name, b.name));
+    const endpoints = this.buildEndpoints(raw.endpoints, irTables);
+    return {
+      version: IR_VERSION,
+      sources: { schema: sources.schema, api: sources.api },
+      auth: { mode: "external", identityTable: identity?.name ?? null },
+      tables: irTables,
+      endpoints,
+    };
+  }
+
+  // -------------------------------------------------------------- tables
+
+  private buildTables(raw: RawSpec): TableDraft[] {
+    const groups = new Map<string, RawTable[]>();
+    for (const t of raw.tables) {
+      const key = t.name.text;
+      const g = groups.get(key);
+      if (g) g.push(t);
+      else groups.set(key, [t]);
+    }
+    const out: TableDraft[] = [];
+    for (const [name, defs] of groups) {
+      const first = defs[0]!;
+      for (const d of defs.slice(1)) this.note(d.name.span, `table "${name}" is written again here; both definitions are merged (the first one wins where they differ)`);
+      const draft: TableDraft = {
+        name,
+        span: first.name.span,
+        columns: [],
+        rawIndexes: defs.flatMap((d) => d.indexes),
+        identity: defs.some((d) => d.identity === true),
+        primaryKey: "",
+      };
+      const description = defs.find((d) => d.description)?.description;
+      if (description) draft.description = description;
+      const owner = defs.find((d) => d.owner)?.owner;
+      if (owner) draft.owner = owner;
+      // Columns: duplicates inside one definition are errors; across definitions they merge.
+      const byName = new Map<string, { def: number; cols: RawColumn[] }>();
+      const order: string[] = [];
+      defs.forEach((d, di) => {
+        const seen = new Set<string>();
+        for (const c of d.columns) {
+          const n = c.name.text;
+          if (seen.has(n)) {
+            this.diag("error", "SF106", `column "${n}" is defined twice in table "${name}"`, c.name.span, "remove or rename one of them");
+            continue;
+          }
+          seen.add(n);
+          const entry = byName.get(n);
+          if (entry) entry.cols.push(c);
+          else {
+            byName.set(n, { def: di, cols: [c] });
+            order.push(n);
+          }
+        }
+      });
+      for (const n of order) draft.columns.push(this.buildColumn(name, byName.get(n)!.cols));
+      this.pickPrimaryKey(draft);
+      out.push(draft);
+    }
+    return out;
+  }
+
+  private buildColumn(table: string, defs: RawColumn[]): ColumnDraft {
+    const first = defs[0]!;
+    const col: ColumnDraft = {
+      name: first.name.text,
+      span: first.name.span,
+      type: null,
+      typeSpan: first.type.span,
+      nullable: true,
+      primaryKey: false,
+      unique: false,
+      default: null,
+      refText: null,
+      refSpan: first.name.span,
+      bareFk: null,
+      onDelete: null,
+      references: null,
+    };
+    const description = defs.find((d) => d.description)?.description;
+    if (description) col.description = description;
+    let notNull: Span | null = null;
+    let nullable: Span | null = null;
+    let increment = false;
+    let defaultText: { d: DefaultText; span: Span } | null = null;
+    let minAny: number | undefined;
+    let maxAny: number | undefined;
+    let enumValues: string[] | null = null;
+    const phrases: RawText[] = [];
+    defs.forEach((def, i) => {
+      const tr = interpretType(def.type.text);
+      if (i === 0) {
+        if (!tr.type) {
+          this.diag("error", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"`, def.type.span,
+            "use one of: string, varchar(n), text, integer, bigint, serial, uuid, boolean, timestamp, date, decimal(p,s), float, json, enum(a, b)");
+        } else if (tr.problem) {
+          this.diag("error", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}")`, def.type.span, "store a list in a json column");
+        } else col.type = tr.type;
+      } else if (tr.type && col.type && !sameType(tr.type, col.type)) {
+        this.diag("warning", "SF107", `column "${table}.${col.name}" is written as "${def.type.text}" here but as ${describeType(col.type)} before; the first definition is used`, def.type.span,
+          "make the two definitions agree, or keep only one");
+      }
+      if (tr.increment) increment = true;
+      if (tr.nullable) nullable ??= def.type.span;
+      if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
+      phrases.push(...def.constraints);
+    });
+    for (const p of phrases) {
+      const r = interpretConstraint(p.text);
+      if (r.primaryKey) col.primaryKey = true;
+      if (r.notNull) {
+        if (nullable && !notNull && !col.primaryKey)
+          this.diag("warning", "SF121", `column "${table}.${col.name}" is said to be both nullable and not null; read as nullable`, p.span);
+        else notNull ??= p.span;
+      }
+      if (r.nullable) {
+        if (notNull && !nullable) this.diag("warning", "SF121", `column "${table}.${col.name}" is said to be both not null and nullable; read as not null`, p.span);
+        else nullable ??= p.span;
+      }
+      if (r.unique) col.unique = true;
+      if (r.increment) increment = true;
+      if (r.default && !defaultText) defaultText = { d: r.default, span: spanAt(p.span, p.text, r.defaultAt ?? 0) };
+      if (r.references && !col.refText) {
+        col.refText = r.references;
+        col.refSpan = p.span;
+      } else if (r.foreignKey && !r.references && !col.bareFk) col.bareFk = p.span;
+      if (r.onDelete && !col.onDelete) col.onDelete = r.onDelete;
+      if (r.minLength !== undefined) col.minLength ??= r.minLength;
+      if (r.maxLength !== undefined) col.maxLength ??= r.maxLength;
+      if (r.min !== undefined) minAny ??= r.min;
+      if (r.max !== undefined) maxAny ??= r.max;
+      if (r.enumValues) enumValues ??= r.enumValues;
+      if (r.unknownAt !== undefined) {
+        const bad = p.text.slice(r.unknownAt).trim();
+        this.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
+          spanAt(p.span, p.text, r.unknownAt),
+          'known constraints: primary key, not null/required, nullable/optional, unique, default X, references t(c) / FK -> t.c, on delete cascade|set null|restrict|no action, min/max length N, min/max N, check (x in (...))');
+      }
+    }
+    const type = col.type;
+    if (type) {
+      if (enumValues) {
+        if (type.kind === "string" || type.kind === "text" || type.kind === "enum") {
+          if (type.kind !== "enum") this.note(col.span, `column "${table}.${col.name}" is read as enum(${enumValues.join(", ")}) because of its CHECK ... IN list`);
+          col.type = { kind: "enum", values: enumValues };
+        } else this.diag("warning", "SF108", `a list of allowed values on ${type.kind} column "${table}.${col.name}" is not supported; it is ignored`, col.typeSpan);
+      }
+      const isTextual = type.kind === "string" || type.kind === "text";
+      const isNumeric = type.kind === "integer" || type.kind === "bigint" || type.kind === "decimal" || type.kind === "float";
+      if (minAny !== undefined) {
+        if (isTextual) col.minLength ??= minAny;
+        else if (isNumeric) col.minimum = minAny;
+      }
+      if (maxAny !== undefined) {
+        if (isTextual) col.maxLength ??= maxAny;
+        else if (isNumeric) col.maximum = maxAny;
+      }
+      if (defaultText) {
+        const dv = interpretDefault(defaultText.d, col.type ?? type);
+        if ("problem" in dv) {
+          if (dv.unknown) this.diag("warning", "SF118", `default of column "${table}.${col.name}" is not understood: ${defaultText.d.text}; it is ignored`, defaultText.span,
+            "write now(), gen_random_uuid(), a number, true/false, or a quoted string");
+          else this.diag("error", "SF117", `column "${table}.${col.name}": ${dv.problem}`, defaultText.span);
+        } else col.default = dv;
+      }
+      if (increment) {
+        if (type.kind === "integer" || type.kind === "bigint") col.default = { kind: "increment" };
+        else this.diag("warning", "SF108", `auto-increment on ${type.kind} column "${table}.${col.name}" is ignored`, col.typeSpan, "only integer and bigint columns count up");
+      }
+    }
+    // Nullability: primary key > explicit words > has a default > nullable.
+    if (col.primaryKey) col.nullable = false;
+    else if (notNull && nullable) col.nullable = comparePos(nullable, notNull) < 0;
+    else if (notNull) col.nullable = false;
+    else if (nullable) col.nullable = true;
+    else if (col.default) {
+      col.nullable = false;
+      this.note(col.span, `column "${table}.${col.name}" does not say whether it may be null; read as not null because it has a default`);
+    } else col.nullable = true;
+    return col;
+  }
+
+  private pickPrimaryKey(t: TableDraft): void {
+    const pks = t.columns.filter((c) => c.primaryKey);
+    if (pks.length > 1) {
+      this.diag("error", "SF110", `table "${t.name}" has a primary key of several columns (${pks.map((c) => c.name).join(", ")}); only single-column keys are supported`, pks[1]!.span,
+        "add an id column as the primary key and make the pair unique");
+    }
+    let pk = pks[0];
+    if (!pk) {
+      // A column called "id" is the key even when the spec forgets to say so.
+      pk = t.columns.find((c) => c.name === "id");
+      if (pk) {
+        pk.primaryKey = true;
+        pk.nullable = false;
+        this.note(pk.span, `table "${t.name}" names no primary key; "id" is read as its primary key`);
+      }
+    }
+    if (!pk) {
+      this.diag("error", "SF109", `table "${t.name}" has no primary key`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
+      return;
+    }
+    t.primaryKey = pk.name;
+  }
+
+  private findIdentity(tables: TableDraft[]): TableDraft | null {
+    const marked = tables.filter((t) => t.identity);
+    if (marked.length > 1) {
+      for (const t of marked.slice(1))
+        this.diag("error", "SF120", `table "${t.name}" is marked as the identity table, but so is "${marked[0]!.name}"`, t.span, "only one table holds the users");
+    }
+    if (marked[0]) return marked[0];
+    const named = tables.find((t) => t.name === "users") ?? tables.find((t) => t.name === "user");
+    if (named) {
+      named.identity = true;
+      return named;
+    }
+    return null;
+  }
+
+  private tableByName(name: string, tables: TableDraft[]): TableDraft | undefined {
+    const exact = tables.find((t) => t.name === name);
+    if (exact) return exact;
+    const k = nameKey(name);
+    return tables.find((t) => nameKey(t.name) === k);
+  }
+
+  private resolveReferences(t: TableDraft, tables: TableDraft[], identity: TableDraft | null): void {
+    for (const c of t.columns) {
+      let ref = c.refText;
+      if (!ref && c.bareFk) {
+        // "FK" with no target: guess from the name, user_id -> users.id.
+        // Longest suffix first: invited_by_user_id -> invited_by_user, by_user, user.
+        const m = /^(.*?)_?id$/i.exec(snakeCase(c.name));
+        const parts = m && m[1] ? m[1].split("_") : [];
+        let target: TableDraft | undefined;
+        for (let k = 0; k < parts.length && !target; k++) target = this.tableByName(parts.slice(k).join("_"), tables);
+        if (target) {
+          ref = { table: target.name };
+          this.note(c.bareFk, `foreign key of "${t.name}.${c.name}" names no target; read as ${target.name}.${target.primaryKey || "id"} from the column name`);
+        } else {
+          this.diag("warning", "SF116", `column "${t.name}.${c.name}" is marked as a foreign key but names no table; the key is ignored`, c.bareFk,
+            'write the target, e.g. "foreign key -> users.id"');
+          continue;
+        }
+      }
+      if (!ref) continue;
+      const target = this.tableByName(ref.table, tables);
+      if (!target) {
+        // Kept so the validator reports it with the other reference checks.
+        c.references = { table: ref.table, column: ref.column ?? "id", onDelete: c.onDelete ?? "no action" };
+        continue;
+      }
+      if (target.name !== ref.table) this.note(c.refSpan, `"${ref.table}" read as table "${target.name}"`);
+      const column = ref.column ?? (target.primaryKey || "id");
+      if (!ref.column) this.note(c.refSpan, `reference of "${t.name}.${c.name}" names no column; read as ${target.name}.${column} (its primary key)`);
+      const onDelete = c.onDelete ?? (target === identity ? "cascade" : "no action");
+      if (!c.onDelete && target === identity) this.note(c.refSpan, `"${t.name}.${c.name}" references the identity table: rows are deleted with their user (on delete cascade)`);
+      c.references = { table: target.name, column, onDelete };
+    }
+  }
+
+  private findOwner(t: TableDraft, identity: TableDraft | null): string | null {
+    if (t.owner) {
+      const c = t.columns.find((x) => x.name === t.owner!.text);
+      if (!c) {
+        this.diag("error", "SF119", `owner "${t.owner.text}" of table "${t.name}" is not one of its columns`, t.owner.span);
+        return null;
+      }
+      return c.name;
+    }
+    const preferred = ["user_id", "owner_id"];
+    if (identity) {
+      const refs = t.columns.filter((c) => c.references?.table === identity.name && c.references.column === identity.primaryKey);
+      const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs[0];
+      if (pick) {
+        if (refs.length > 1) this.note(pick.span, `table "${t.name}" has several columns referencing "${identity.name}"; "${pick.name}" is read as the owner`);
+        return pick.name;
+      }
+    }
+    const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && !c.primaryKey);
+    if (byName) {
+      this.note(byName.span, `"${t.name}.${byName.name}" references no table; read as the owner column because of its name`);
+      return byName.name;
+    }
+    return null;
+  }
+
+  /** Indexes from "## Indexes" sections: name their table, or are guessed from the columns. */
+  private attachSpecIndexes(indexes: readonly RawIndex[], tables: TableDraft[]): void {
+    for (const i of indexes) {
+      let t = i.table ? this.tableByName(i.table, tables) : undefined;
+      if (i.table && !t) {
+        this.diag("error", "SF112", `index on unknown table "${i.table}"`, i.span, `known tables: ${tables.map((x) => x.name).join(", ") || "none"}`);
+        continue;
+      }
+      if (!t) {
+        let fits = tables.filter((x) => i.columns.every((c) => x.columns.some((col) => col.name === c)));
+        // "idx_tasks_created_at": the index name says which table.
+        if (fits.length > 1 && i.name) {
+          const nameWords = `_${words(i.name).join("_")}_`;
+          const named = fits.filter((x) => nameWords.includes(`_${x.name}_`) || nameWords.includes(`_${singular(x.name)}_`));
+          if (named.length === 1) fits = named;
+        }
+        if (fits.length !== 1) {
+          this.diag("error", "SF112", `index (${i.columns.join(", ")}) does not say which table it is on`, i.span,
+            'write it inside the table\'s section or as "tasks(user_id, completed)"');
+          continue;
+        }
+        t = fits[0]!;
+        this.note(i.span, `index (${i.columns.join(", ")}) names no table; read as an index on "${t.name}", the only table with these columns`);
+      }
+      const { table: _t, ...rest } = i;
+      t.rawIndexes.push(rest);
+    }
+  }
+
+  private finishTable(t: TableDraft, identity: TableDraft | null, owner: string | null): Table {
+    const columns: Column[] = t.columns.map((c) => {
+      const type: ColumnType = c.type ?? { kind: "text" };
+      let role: ColumnRole = "data";
+      const sn = snakeCase(c.name);
+      if (c.name === t.primaryKey) role = "id";
+      else if (owner && c.name === owner) role = "owner";
+      else if ((sn === "created_at" || sn === "updated_at") && type.kind === "timestamp") role = sn;
+      const col: Column = {
+        name: c.name,
+        span: c.span,
+        type,
+        nullable: c.nullable,
+        primaryKey: c.primaryKey && c.name === t.primaryKey,
+        unique: c.unique,
+        default: c.default,
+        references: c.references,
+        ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
+        ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+        ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
+        ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
+        role,
+        ...(c.description ? { description: c.description } : {}),
+      };
+      return col;
+    });
+    // Integer primary keys without a default count up; that is what "id integer primary key" means in practice.
+    const pk = t.columns.find((c) => c.name === t.primaryKey);
+    if (pk && !pk.default && t !== identity && (pk.type?.kind === "integer" || pk.type?.kind === "bigint")) {
+      const i = columns.findIndex((c) => c.name === pk.name);
+      columns[i] = { ...columns[i]!, default: { kind: "increment" } };
+      this.note(pk.span, `primary key "${t.name}.${pk.name}" has no default; read as auto-increment`);
+    }
+    const indexes: Index[] = [];
+    const seen = new Set<string>();
+    for (const i of t.rawIndexes) {
+      const missing = i.columns.filter((c) => !columns.some((col) => col.name === c));
+      if (missing.length) {
+        this.diag("error", "SF111", `index on table "${t.name}" names unknown column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`, i.span,
+          `columns of "${t.name}": ${columns.map((c) => c.name).join(", ")}`);
+        continue;
+      }
+      const key = `${i.unique}:${i.columns.join(",")}`;
+      if (seen.has(key)) continue;
+      if (i.columns.length === 1 && i.columns[0] === t.primaryKey) continue; // the primary key is indexed already
+      seen.add(key);
+      indexes.push({
+        name: i.name ?? `${t.name}_${i.columns.join("_")}_${i.unique ? "unique" : "index"}`,
+        columns: [...i.columns],
+        unique: i.unique,
+        span: i.span,
+      });
+    }
+    return {
+      name: t.name,
+      span: t.span,
+      identity: t === identity,
+      owner,
+      primaryKey: t.primaryKey,
+      columns,
+      indexes,
+      ...(t.description ? { description: t.description } : {}),
+    };
+  }
+
+  // -------------------------------------------------------------- endpoints
+
+  private buildEndpoints(raws: readonly RawEndpoint[], tables: readonly Table[]): Endpoint[] {
+    const out = new Map<string, Endpoint>();
+    for (const raw of raws) {
+      const ep = this.buildEndpoint(raw, tables);
+      if (!ep) continue;
+      const key = `${ep.method} ${ep.path}`;
+      const prev = out.get(key);
+      if (prev) {
+        if (prev.successStatus !== ep.successStatus || prev.auth !== ep.auth) {
+          this.diag("warning", "SF207", `${ep.method.toUpperCase()} ${ep.path} is written again with a different ${prev.auth !== ep.auth ? "authentication" : "status"}; the first one is used`,
+            ep.span, "keep one definition of each endpoint");
+        } else this.note(ep.span, `${ep.method.toUpperCase()} ${ep.path} is written again here; the first definition is used`);
+        continue;
+      }
+      out.set(key, ep);
+    }
+    return [...out.values()].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+  }
+
+  private buildEndpoint(raw: RawEndpoint, tables: readonly Table[]): Endpoint | null {
+    const span = raw.method.span;
+    const method = raw.method.text.toLowerCase();
+    const where = `${raw.method.text.toUpperCase()} ${raw.path.text}`;
+    if (!isMethod(method)) {
+      this.diag("warning", "SF208", `${where}: HTTP method ${raw.method.text} is not supported; the endpoint is skipped`, span, "use GET, POST, PUT, PATCH or DELETE");
+      return null;
+    }
+    const path = normalisePath(raw.path.text);
+    if (path !== raw.path.text) this.note(raw.path.span, `path ${raw.path.text} read as ${path}`);
+    const segs = path.split("/").filter(Boolean);
+    const isParam = (s: string) => /^\{.+\}$/.test(s);
+    const paramName = (s: string) => s.slice(1, -1);
+    const literals = segs.filter((s) => !isParam(s)).map((s) => s.toLowerCase());
+    if (literals.some((s) => AUTH_SEGMENTS.has(s))) {
+      this.diag("warning", "SF203", `${where} is an authentication or account route; it is not generated (users sign in with the external auth service)`, span,
+        "tokens are issued by the auth service; the generated API only verifies them");
+      return null;
+    }
+    let userParam: string | null = null;
+    let resourceAt = -1;
+    let table: Table | undefined;
+    segs.forEach((s, i) => {
+      if (isParam(s)) {
+        if (USER_PARAM.test(paramName(s)) && !userParam && (resourceAt < 0 || i < resourceAt)) userParam = paramName(s);
+        return;
+      }
+      const t = matchTable(s, tables);
+      if (t) {
+        table = t;
+        resourceAt = i;
+      }
+    });
+    if (!table || resourceAt < 0) {
+      this.diag("warning", "SF201", `${where}: no table matches this path; the endpoint is skipped`, span,
+        `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular)`);
+      return null;
+    }
+    const t: Table = table;
+    if (!raw.path.text.includes(segs[resourceAt]!) || segs[resourceAt] !== t.name) {
+      if (segs[resourceAt] !== t.name) this.note(raw.path.span, `"${segs[resourceAt]}" in ${where} read as table "${t.name}"`);
+    }
+    const before = segs.slice(0, resourceAt).filter((s) => isParam(s) && paramName(s) !== userParam);
+    if (before.length) {
+      this.diag("warning", "SF202", `${where}: nested resource paths (parameter ${before[0]} before "${segs[resourceAt]}") are not supported; the endpoint is skipped`, span);
+      return null;
+    }
+    const rest = segs.slice(resourceAt + 1);
+    let action: Action | null = null;
+    let idParam: string | null = null;
+    if (rest.length === 0) {
+      if (method === "get") action = { kind: "list" };
+      else if (method === "post") action = { kind: "create" };
+    } else if (rest.length === 1 && isParam(rest[0]!)) {
+      idParam = paramName(rest[0]!);
+      action =
+        method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
+    } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
+      idParam = paramName(rest[0]!);
+      const field = this.toggleField(rest[1]!, t);
+      if (!field) {
+        this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle; the endpoint is skipped`, span,
+          `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}`);
+        return null;
+      }
+      action = { kind: "toggle", field };
+    }
+    if (!action) {
+      this.diag("warning", "SF202", `${where}: what this endpoint does is not clear (method and path shape); it is skipped`, span,
+        "supported: GET/POST on a collection, GET/PUT/PATCH/DELETE on /{id}, PATCH/POST/PUT on /{id}/<boolean column> (toggle)");
+      return null;
+    }
+    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" ? 204 : 200);
+    return {
+      method,
+      path,
+      span,
+      table: t.name,
+      action,
+      userParam,
+      idParam,
+      auth: raw.auth ?? "required",
+      successStatus,
+      summary: raw.summary ?? "",
+    };
+  }
+
+  /** "complete" -> completed, "done" -> is_done/done, "toggle" -> the only boolean column. */
+  private toggleField(seg: string, t: Table): string | null {
+    const bools = t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name);
+    const w = words(seg).filter((x) => x !== "toggle" && x !== "status" && x !== "flip");
+    if (w.length === 0) return bools.length === 1 ? bools[0]! : null;
+    const base = w.join("_");
+    const stems = [base, base.replace(/e$/, "")];
+    const candidates = new Set<string>();
+    // "pin" -> "pinned", "star" -> "starred": a short verb doubles its last consonant.
+    const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(base) ? [`${base}${base.at(-1)}ed`] : [];
+    for (const s of stems) for (const form of [s, `${s}d`, `${s}ed`, ...doubled]) {
+      candidates.add(form);
+      candidates.add(`is_${form}`);
+    }
+    return bools.find((b) => candidates.has(snakeCase(b))) ?? null;
+  }
+}
+
+const USER_PARAM = /^(user_?id|userid|uid)$/i;
+
+const AUTH_SEGMENTS = new Set([
+  "auth", "login", "logout", "register", "signup", "signin", "sign-in", "sign-up", "sign-out", "signout",
+  "token", "tokens", "refresh", "session", "sessions", "me", "oauth", "callback", "password", "verify", "jwks",
+]);
+
+function isMethod(m: string): m is HttpMethod {
+  return m === "get" || m === "post" || m === "put" || m === "patch" || m === "delete";
+}
+
+/** "/api/tasks/:id/" -> "/api/tasks/{id}"; "<int:id>" and "[id]" too; the query string is dropped. */
+export function normalisePath(path: string): string {
+  let p = path.trim().replace(/[?#].*$/, "");
+  p = p
+    .split("/")
+    .map((s) => {
+      let m = /^:(\w+)$/.exec(s) ?? /^<(?:\w+:)?(\w+)>$/.exec(s) ?? /^\[(\w+)\]$/.exec(s) ?? /^\{(\w+)(?::[^}]*)?\}$/.exec(s);
+      return m ? `{${m[1]}}` : s;
+    })
+    .join("/");
+  if (p.length > 1) p = p.replace(/\/+$/, "");
+  if (!p.startsWith("/")) p = "/" + p;
+  return p;
+}
+
+/** Key for matching names written differently: "Task", "tasks", "task-lists" -> "task", "task_list". */
+function nameKey(name: string): string {
+  const w = words(name);
+  if (w.length === 0) return name.toLowerCase();
+  w[w.length - 1] = singular(w[w.length - 1]!);
+  return w.join("_");
+}
+
+function matchTable(seg: string, tables: readonly Table[]): Table | undefined {
+  const exact = tables.find((t) => t.name === seg);
+  if (exact) return exact;
+  const k = nameKey(seg);
+  return tables.find((t) => nameKey(t.name) === k) ?? tables.find((t) => nameKey(plural(t.name)) === k);
+}
+
+function sameType(a: ColumnType, b: ColumnType): boolean {
+  const group = (t: ColumnType) => (t.kind === "string" || t.kind === "text" ? "str" : t.kind);
+  return group(a) === group(b);
+}
+
+function describeType(t: ColumnType): string {
+  return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
+}
+
+function comparePos(a: Span, b: Span): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? t.slice(0, 57) + "..." : t;
+}
+
+/** RawSpec -> IR, with every problem as a diagnostic and every guess as a note. */
+export function buildIr(raw: RawSpec, sources: { schema: string; api: string | null }): BuildResult {
+  const b = new Builder();
+  const ir = b.build(raw, sources);
+  return { ir, diagnostics: b.diagnostics, notes: b.notes };
+}

@@ -1,0 +1,85 @@
+// Every derived name (model class, singular/plural, identifiers, route names) is
+// decided here and nowhere else.
+
+const IRREGULAR: Record<string, string> = {
+  people: "person",
+  children: "child",
+  men: "man",
+  women: "woman",
+  data: "datum",
+  media: "medium",
+  statuses: "status",
+  analyses: "analysis",
+  indices: "index",
+};
+
+/** "categories" -> "category", "tasks" -> "task", "statuses" -> "status". */
+export function singular(word: string): string {
+  const lower = word.toLowerCase();
+  if (IRREGULAR[lower]) return IRREGULAR[lower];
+  if (/[^aeiou]ies$/.test(lower)) return word.slice(0, -3) + "y";
+  if (/(ss|sh|ch|x|z)es$/.test(lower)) return word.slice(0, -2);
+  if (/ses$/.test(lower)) return word.slice(0, -1);
+  if (/[^s]s$/.test(lower)) return word.slice(0, -1);
+  return word;
+}
+
+/** "category" -> "categories", "task" -> "tasks". */
+export function plural(word: string): string {
+  const lower = word.toLowerCase();
+  for (const [p, s] of Object.entries(IRREGULAR)) if (s === lower) return p;
+  if (/[^aeiou]y$/.test(lower)) return word.slice(0, -1) + "ies";
+  if (/(s|sh|ch|x|z)$/.test(lower)) return word + "es";
+  return word + "s";
+}
+
+/** Words of an identifier in any case style: "dueDate", "due_date", "Due Date" -> ["due","date"]. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export function snakeCase(name: string): string {
+  return words(name).join("_");
+}
+
+export function camelCase(name: string): string {
+  const w = words(name);
+  return w.map((x, i) => (i === 0 ? x : x[0]!.toUpperCase() + x.slice(1))).join("");
+}
+
+export function pascalCase(name: string): string {
+  return words(name)
+    .map((x) => x[0]!.toUpperCase() + x.slice(1))
+    .join("");
+}
+
+/** Table name (snake plural) -> model class name: "tasks" -> "Task", "task_tags" -> "TaskTag". */
+export function modelName(table: string): string {
+  const w = words(table);
+  if (w.length === 0) return "Model";
+  w[w.length - 1] = singular(w[w.length - 1]!);
+  return pascalCase(w.join("_"));
+}
+
+/** Table name -> singular snake name used in file names and messages: "categories" -> "category". */
+export function singularName(table: string): string {
+  const w = words(table);
+  if (w.length === 0) return table;
+  w[w.length - 1] = singular(w[w.length - 1]!);
+  return w.join("_");
+}
+
+/** File stem for a table's generated modules: the table name itself. */
+export function fileStem(table: string): string {
+  return snakeCase(table).replace(/_/g, "-");
+}
+
+/** A valid, deterministic TS identifier for any string. */
+export function identifier(name: string): string {
+  const c = camelCase(name);
+  return /^[A-Za-z_$]/.test(c) ? c : "_" + c;
+}

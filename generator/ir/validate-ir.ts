@@ -1,0 +1,111 @@
+// Checks on a built IR: references that point nowhere, owners whose type cannot hold a
+// user id, endpoints whose rows nobody owns. Reads only the IR.
+import type { Diagnostic } from "../diagnostics.js";
+import type { Column, ColumnType, IR, Table } from "./types.js";
+
+/** Types a foreign key may have for a given target: text ids fit varchar and text, integers fit bigints. */
+function compatible(a: ColumnType, b: ColumnType): boolean {
+  const group = (t: ColumnType) =>
+    t.kind === "string" || t.kind === "text" ? "text" : t.kind === "integer" || t.kind === "bigint" ? "int" : t.kind;
+  return group(a) === group(b);
+}
+
+function typeName(t: ColumnType): string {
+  if (t.kind === "string") return t.maxLength ? `varchar(${t.maxLength})` : "string";
+  if (t.kind === "decimal") return t.precision !== undefined ? `decimal(${t.precision}${t.scale !== undefined ? `, ${t.scale}` : ""})` : "decimal";
+  if (t.kind === "enum") return `enum(${t.values.join(", ")})`;
+  return t.kind;
+}
+
+export function validateIr(ir: IR): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const tables = new Map(ir.tables.map((t) => [t.name, t]));
+  const identity = ir.auth.identityTable ? tables.get(ir.auth.identityTable) : undefined;
+  const identityPk = identity?.columns.find((c) => c.name === identity.primaryKey);
+
+  for (const t of ir.tables) {
+    for (const c of t.columns) {
+      const ref = c.references;
+      if (!ref) continue;
+      const target = tables.get(ref.table);
+      if (!target) {
+        out.push({
+          severity: "error",
+          code: "SF104",
+          message: `column "${c.name}" references unknown table "${ref.table}"`,
+          span: c.span,
+          hint: `known tables: ${ir.tables.map((x) => x.name).join(", ")}`,
+        });
+        continue;
+      }
+      const targetCol = target.columns.find((x) => x.name === ref.column);
+      if (!targetCol) {
+        out.push({
+          severity: "error",
+          code: "SF105",
+          message: `column "${t.name}.${c.name}" references unknown column "${ref.table}.${ref.column}"`,
+          span: c.span,
+          hint: `columns of "${target.name}": ${target.columns.map((x) => x.name).join(", ")}`,
+        });
+        continue;
+      }
+      if (t.owner === c.name && target === identity) continue; // checked below with a clearer message
+      if (!compatible(c.type, targetCol.type)) {
+        out.push({
+          severity: "error",
+          code: "SF115",
+          message: `column "${t.name}.${c.name}" is ${typeName(c.type)} but references "${target.name}.${targetCol.name}", which is ${typeName(targetCol.type)}`,
+          span: c.span,
+          hint: `give "${c.name}" the type of "${target.name}.${targetCol.name}"`,
+        });
+      }
+    }
+    if (t.owner && identityPk && !t.identity) {
+      const owner = t.columns.find((c) => c.name === t.owner) as Column;
+      if (owner && !compatible(owner.type, identityPk.type)) {
+        out.push({
+          severity: "error",
+          code: "SF114",
+          message: `owner column "${t.name}.${owner.name}" is ${typeName(owner.type)} but user ids ("${identity!.name}.${identityPk.name}") are ${typeName(identityPk.type)}`,
+          span: owner.span,
+          hint: `declare "${owner.name}" with the type of "${identity!.name}.${identityPk.name}"`,
+        });
+      }
+    }
+  }
+
+  for (const e of ir.endpoints) {
+    const t = tables.get(e.table) as Table | undefined;
+    if (!t) continue;
+    const where = `${e.method.toUpperCase()} ${e.path}`;
+    if (!t.owner && !t.identity) {
+      if (e.userParam) {
+        out.push({
+          severity: "error",
+          code: "SF206",
+          message: `${where} is scoped to {${e.userParam}}, but table "${t.name}" has no owner column`,
+          span: e.span,
+          hint: `add "user_id" referencing the users table to "${t.name}", or drop {${e.userParam}} from the path`,
+        });
+      } else {
+        out.push({
+          severity: "warning",
+          code: "SF205",
+          message: `${where}: table "${t.name}" has no owner, so every signed-in user shares its rows`,
+          span: e.span,
+          hint: `add a "user_id" column referencing the users table if rows belong to users`,
+        });
+      }
+    }
+    if (e.auth === "public" && t.owner) {
+      out.push({
+        severity: "error",
+        code: "SF209",
+        message: `${where} is public, but the rows of "${t.name}" belong to users`,
+        span: e.span,
+        hint: "owned rows can only be served to their signed-in owner; remove \"public\" or serve a table nobody owns",
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,389 @@
+// YAML spec -> RawSpec. The `yaml` package keeps every node's source range and its
+// LineCounter turns offsets into line:column; a JSON Schema (ajv) checks the shape, and
+// its errors are mapped back onto the node they are about.
+import { Ajv, type ErrorObject } from "ajv";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Span } from "../ir/types.js";
+import { snakeCase } from "../ir/naming.js";
+import type { SpecKind } from "./parse-markdown.js";
+import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "./raw.js";
+
+export interface YamlParseResult {
+  readonly raw: RawSpec;
+  readonly diagnostics: Diagnostic[];
+  readonly notes: { readonly span: Span; readonly message: string }[];
+}
+
+const INDEX_SCHEMA = {
+  type: ["string", "object"],
+  minLength: 1,
+  properties: {
+    table: { type: "string" },
+    columns: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, minItems: 1 },
+    unique: { type: "boolean" },
+    name: { type: "string" },
+  },
+  required: ["columns"],
+  additionalProperties: false,
+} as const;
+
+/** The YAML form of database/schema.yaml. Documented in docs/spec-format.md. */
+export const SCHEMA_YAML_SCHEMA = {
+  type: "object",
+  properties: {
+    tables: {
+      type: "object",
+      minProperties: 1,
+      propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+      additionalProperties: {
+        type: "object",
+        properties: {
+          description: { type: "string" },
+          identity: { type: "boolean" },
+          owner: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+          columns: {
+            type: "object",
+            minProperties: 1,
+            propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+            additionalProperties: {
+              type: ["string", "object"],
+              minLength: 1,
+              properties: {
+                type: { type: "string", minLength: 1 },
+                constraints: { type: ["string", "array"], items: { type: "string", minLength: 1 } },
+                description: { type: "string" },
+              },
+              required: ["type"],
+              additionalProperties: false,
+            },
+          },
+          indexes: { type: "array", items: INDEX_SCHEMA },
+        },
+        required: ["columns"],
+        additionalProperties: false,
+      },
+    },
+    indexes: { type: "array", items: INDEX_SCHEMA },
+  },
+  required: ["tables"],
+  additionalProperties: false,
+} as const;
+
+/** The YAML form of api/rest-endpoints.yaml. */
+export const API_YAML_SCHEMA = {
+  type: "object",
+  properties: {
+    endpoints: {
+      type: "array",
+      items: {
+        type: ["string", "object"],
+        pattern: "^\\s*[A-Za-z]+\\s+/\\S*\\s*$",
+        properties: {
+          method: { type: "string", pattern: "^[A-Za-z]+$" },
+          path: { type: "string", pattern: "^/\\S*$" },
+          summary: { type: "string" },
+          status: { type: "integer", minimum: 100, maximum: 599 },
+          auth: { enum: ["public", "required"] },
+        },
+        required: ["method", "path"],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ["endpoints"],
+  additionalProperties: false,
+} as const;
+
+const ajv = new Ajv({ allErrors: true, strictTypes: false, allowUnionTypes: true });
+const validators = {
+  schema: ajv.compile(SCHEMA_YAML_SCHEMA),
+  api: ajv.compile(API_YAML_SCHEMA),
+};
+
+export function parseYaml(src: string, file: string, kind: SpecKind): YamlParseResult {
+  const lc = new LineCounter();
+  const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const diagnostics: Diagnostic[] = [];
+  const notes: { span: Span; message: string }[] = [];
+  const at = (offset: number): Span => {
+    const p = lc.linePos(offset);
+    return { file, line: Math.max(1, p.line), column: Math.max(1, p.col) };
+  };
+  const empty: RawSpec = { tables: [], indexes: [], endpoints: [] };
+  for (const e of doc.errors) {
+    diagnostics.push({ severity: "error", code: "SF301", message: `YAML: ${e.message.split("\n")[0]}`, span: at(e.pos[0]) });
+  }
+  if (doc.errors.length) return { raw: empty, diagnostics, notes };
+
+  const data: unknown = doc.toJS() ?? {};
+  const validate = validators[kind];
+  if (!validate(data)) {
+    const errors = pickErrors(validate.errors ?? []);
+    for (const err of errors) diagnostics.push(mapAjvError(err, doc, at, kind));
+    if (diagnostics.some((d) => d.severity === "error")) return { raw: empty, diagnostics, notes };
+  }
+  const reader = new YamlReader(src, at, notes);
+  const raw = kind === "schema" ? reader.schema(doc) : reader.api(doc);
+  return { raw, diagnostics, notes };
+}
+
+/** One error per place: a union type produces several errors for the same value. */
+function pickErrors(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const key = e.instancePath + (e.keyword === "additionalProperties" ? `/${String(e.params.additionalProperty)}` : "");
+    const list = byPath.get(key);
+    if (list) list.push(e);
+    else byPath.set(key, [e]);
+  }
+  const out: ErrorObject[] = [];
+  for (const list of byPath.values()) {
+    const rank = (e: ErrorObject) => ["type", "required", "additionalProperties", "enum", "pattern", "minimum", "maximum"].indexOf(e.keyword);
+    out.push([...list].sort((a, b) => rank(a) - rank(b))[0]!);
+  }
+  return out;
+}
+
+function pathOf(instancePath: string): string[] {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function mapAjvError(err: ErrorObject, doc: Document, at: (o: number) => Span, kind: SpecKind): Diagnostic {
+  const parts = pathOf(err.instancePath);
+  const node = (parts.length ? doc.getIn(parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true) : doc.contents) as Node | undefined;
+  let offset = node?.range?.[0] ?? 0;
+  const where = parts.length ? parts.join(".") : "the document";
+  let message: string;
+  let severity: "error" | "warning" = "error";
+  let code = "SF302";
+  let hint: string | undefined;
+  switch (err.keyword) {
+    case "additionalProperties": {
+      const prop = String(err.params.additionalProperty);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === prop);
+        const k = pair?.key as Node | undefined;
+        if (k?.range) offset = k.range[0];
+      }
+      severity = "warning";
+      code = "SF303";
+      message = `unknown key "${prop}" in ${where}; it is ignored`;
+      hint = kind === "schema" ? "known keys: tables, indexes; in a table: description, identity, owner, columns, indexes" : "known keys: endpoints; in an endpoint: method, path, summary, status, auth";
+      break;
+    }
+    case "required":
+      message = `${where} needs "${String(err.params.missingProperty)}"`;
+      break;
+    case "type":
+      message = `${where} should be ${String(err.params.type).replace(",", " or ")}`;
+      break;
+    case "pattern":
+      message = `${where} is not in the expected form (${String(err.params.pattern)})`;
+      hint = kind === "api" ? 'write an endpoint as "GET /api/{user_id}/tasks" or {method, path}' : "names are letters, digits and underscores";
+      break;
+    case "propertyNames": {
+      message = `${where} has a name that is not an identifier`;
+      break;
+    }
+    default:
+      message = `${where} ${err.message ?? "is not valid"}`;
+  }
+  return { severity, code, message, span: at(offset), ...(hint ? { hint } : {}) };
+}
+
+class YamlReader {
+  constructor(
+    private readonly src: string,
+    private readonly at: (o: number) => Span,
+    private readonly notes: { span: Span; message: string }[],
+  ) {}
+
+  /** Where the characters of a scalar's value start in the source (after a quote). */
+  private valueStart(node: Scalar): number {
+    const start = node.range?.[0] ?? 0;
+    if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return start + 1;
+    return start;
+  }
+
+  private text(node: unknown): RawText {
+    const s = node as Scalar;
+    return { text: String(s.value), span: this.at(this.valueStart(s)) };
+  }
+
+  /** A scalar split at top-level commas, each piece with its exact position when the source allows it. */
+  private pieces(node: Scalar): RawText[] {
+    const value = String(node.value);
+    const start = this.valueStart(node);
+    const exact = this.src.slice(start, start + value.length) === value;
+    const out: RawText[] = [];
+    let depth = 0;
+    let quote = "";
+    let from = 0;
+    const push = (a: number, b: number) => {
+      const raw = value.slice(a, b);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      if (t) out.push({ text: t, span: this.at(exact ? start + a + lead : start) });
+    };
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i]!;
+      if (quote) {
+        if (c === quote) quote = "";
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === "(") depth++;
+      else if (c === ")") depth--;
+      else if (c === "," && depth === 0) {
+        push(from, i);
+        from = i + 1;
+      }
+    }
+    push(from, value.length);
+    return out;
+  }
+
+  private get(map: YAMLMap, key: string): Node | undefined {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<unknown, Node> | undefined;
+    return pair?.value ?? undefined;
+  }
+
+  schema(doc: Document): RawSpec {
+    const root = doc.contents;
+    const tables: RawTable[] = [];
+    const indexes: RawIndex[] = [];
+    if (!isMap(root)) return { tables, indexes, endpoints: [] };
+    const tmap = this.get(root, "tables");
+    if (isMap(tmap)) {
+      for (const pair of tmap.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || !isMap(pair.value)) continue;
+        const name = this.text(pair.key);
+        const snake = snakeCase(name.text);
+        if (snake !== name.text) this.notes.push({ span: name.span, message: `table "${name.text}" read as "${snake}" (snake_case)` });
+        const t = pair.value;
+        const columns: RawColumn[] = [];
+        const cmap = this.get(t, "columns");
+        if (isMap(cmap)) {
+          for (const cp of cmap.items) {
+            if (!isPair(cp) || !isScalar(cp.key)) continue;
+            const cname = this.text(cp.key);
+            const v = cp.value;
+            if (isScalar(v)) {
+              const [type, ...constraints] = this.pieces(v);
+              if (type) columns.push({ name: cname, type, constraints });
+            } else if (isMap(v)) {
+              const typeNode = this.get(v, "type");
+              if (!isScalar(typeNode)) continue;
+              const cons = this.get(v, "constraints");
+              const constraints: RawText[] = isScalar(cons)
+                ? this.pieces(cons)
+                : isSeq(cons)
+                  ? cons.items.filter(isScalar).map((s) => this.text(s))
+                  : [];
+              const desc = this.get(v, "description");
+              columns.push({
+                name: cname,
+                type: this.text(typeNode),
+                constraints,
+                ...(isScalar(desc) && String(desc.value) ? { description: String(desc.value) } : {}),
+              });
+            }
+          }
+        }
+        const desc = this.get(t, "description");
+        const owner = this.get(t, "owner");
+        const identity = this.get(t, "identity");
+        const idx = this.get(t, "indexes");
+        tables.push({
+          name: { text: snake, span: name.span },
+          ...(isScalar(desc) && String(desc.value) ? { description: String(desc.value) } : {}),
+          columns,
+          indexes: isSeq(idx) ? idx.items.map((i) => this.index(i as Node)).filter((i): i is RawIndex => i !== null) : [],
+          ...(isScalar(owner) ? { owner: this.text(owner) } : {}),
+          ...(isScalar(identity) && identity.value === true ? { identity: true } : {}),
+        });
+      }
+    }
+    const top = this.get(root, "indexes");
+    if (isSeq(top)) for (const i of top.items) {
+      const idx = this.index(i as Node);
+      if (idx) indexes.push(idx);
+    }
+    return { tables, indexes, endpoints: [] };
+  }
+
+  /** "(a, b)", "unique (a, b)", "tasks(a)", "tasks.a", "name on tasks(a, b)", or {table, columns, unique, name}. */
+  private index(node: Node): RawIndex | null {
+    const span = this.at(node.range?.[0] ?? 0);
+    if (isScalar(node)) {
+      const text = String(node.value).trim();
+      const unique = /^unique\b/i.test(text);
+      let m = /^(?:unique\s+)?(?:(?:index\s+)?([A-Za-z_]\w*)\s+on\s+)?(?:([A-Za-z_]\w*)\s*)?\(([^)]*)\)\s*$/i.exec(text);
+      if (m && m[2] && /^(unique|index)$/i.test(m[2])) m = null;
+      if (m) {
+        const cols = m[3]!.split(",").map((c) => c.trim()).filter(Boolean);
+        if (cols.length && cols.every((c) => /^[A-Za-z_]\w*$/.test(c)))
+          return { columns: cols, unique, ...(m[1] ? { name: m[1] } : {}), ...(m[2] ? { table: snakeCase(m[2]) } : {}), span };
+      }
+      const d = /^(?:unique\s+)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/i.exec(text);
+      if (d) return { columns: [d[2]!], unique, table: snakeCase(d[1]!), span };
+      this.notes.push({ span, message: `index "${text}" is not understood` });
+      return null;
+    }
+    if (isMap(node)) {
+      const cols = this.get(node, "columns");
+      const table = this.get(node, "table");
+      const unique = this.get(node, "unique");
+      const name = this.get(node, "name");
+      if (!isSeq(cols)) return null;
+      return {
+        columns: cols.items.filter(isScalar).map((s) => String(s.value)),
+        unique: isScalar(unique) && unique.value === true,
+        ...(isScalar(name) ? { name: String(name.value) } : {}),
+        ...(isScalar(table) ? { table: snakeCase(String(table.value)) } : {}),
+        span,
+      };
+    }
+    return null;
+  }
+
+  api(doc: Document): RawSpec {
+    const root = doc.contents;
+    const endpoints: RawEndpoint[] = [];
+    if (!isMap(root)) return { tables: [], indexes: [], endpoints };
+    const list = this.get(root, "endpoints");
+    if (!isSeq(list)) return { tables: [], indexes: [], endpoints };
+    for (const item of list.items) {
+      if (isScalar(item)) {
+        const value = String(item.value);
+        const start = this.valueStart(item);
+        const m = /^(\s*)([A-Za-z]+)(\s+)(\S+)/.exec(value);
+        if (!m) continue;
+        const exact = this.src.slice(start, start + value.length) === value;
+        const mAt = start + m[1]!.length;
+        const pAt = mAt + m[2]!.length + m[3]!.length;
+        endpoints.push({
+          method: { text: m[2]!, span: this.at(exact ? mAt : start) },
+          path: { text: m[4]!, span: this.at(exact ? pAt : start) },
+        });
+      } else if (isMap(item)) {
+        const method = this.get(item, "method");
+        const path = this.get(item, "path");
+        if (!isScalar(method) || !isScalar(path)) continue;
+        const summary = this.get(item, "summary");
+        const status = this.get(item, "status");
+        const auth = this.get(item, "auth");
+        endpoints.push({
+          method: this.text(method),
+          path: this.text(path),
+          ...(isScalar(summary) && String(summary.value) ? { summary: String(summary.value) } : {}),
+          ...(isScalar(auth) && (auth.value === "public" || auth.value === "required") ? { auth: auth.value } : {}),
+          ...(isScalar(status) && typeof status.value === "number" ? { status: status.value } : {}),
+        });
+      }
+    }
+    return { tables: [], indexes: [], endpoints };
+  }
+}

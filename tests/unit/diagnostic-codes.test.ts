@@ -1,0 +1,167 @@
+// Every diagnostic code is produced by at least one case here, at an exact line:column.
+import { mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../generator/diagnostics.js";
+import { loadSpecs } from "../../generator/front.js";
+import { load, pos, where } from "./helpers.js";
+
+const USERS = "## users\n\n- id: text (primary key)\n";
+const TASKS = "## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- done: boolean (not null, default false)\n";
+const BASE = `${USERS}\n${TASKS}`;
+
+interface Case {
+  code: string;
+  schema: string;
+  api?: string;
+  yaml?: boolean;
+  /** Text the diagnostic must point at (in the schema, or in the api when inApi), with occurrence. */
+  at: string;
+  nth?: number;
+  inApi?: boolean;
+  severity: "error" | "warning";
+}
+
+const cases: Case[] = [
+  { code: "SF102", schema: "# Schema\n\nNothing here yet.\n", at: "# Schema", severity: "warning" },
+  { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- starts: time\n`, at: "time", severity: "error" },
+  { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- tags: text[]\n`, at: "text[]", severity: "error" },
+  { code: "SF104", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`, at: "owner", severity: "error" },
+  { code: "SF105", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(uid))\n`, at: "user_id", severity: "error" },
+  {
+    code: "SF106",
+    schema: `${USERS}\n## tasks\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| title | text | |\n| title | text | |\n`,
+    at: "title",
+    nth: 1,
+    severity: "error",
+  },
+  {
+    code: "SF107",
+    schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- title: text\n\n\`\`\`sql\nCREATE TABLE tasks (id serial primary key, title integer);\n\`\`\`\n`,
+    at: "integer",
+    severity: "warning",
+  },
+  { code: "SF108", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- title: text (required, shiny)\n`, at: "shiny", severity: "warning" },
+  { code: "SF109", schema: `${USERS}\n## tasks\n\n- title: text\n`, at: "tasks", severity: "error" },
+  { code: "SF110", schema: `${USERS}\n## pairs\n\n- a: integer (primary key)\n- b: integer (primary key)\n`, at: "b:", severity: "error" },
+  { code: "SF111", schema: `${BASE}\nIndexes:\n- (user_id, nope)\n`, at: "(user_id, nope)", severity: "error" },
+  { code: "SF112", schema: `${BASE}\n## Indexes\n\n- ghosts.name\n`, at: "ghosts.name", severity: "error" },
+  { code: "SF112", schema: `${BASE}\n## Indexes\n\n- (id)\n`, at: "(id)", nth: 1, severity: "error" },
+  {
+    code: "SF113",
+    schema: `${USERS}\n## tasks\n\n| Column | Type |\n|---|---|\n| id | serial primary key |\n| title | |\n`,
+    at: "title",
+    severity: "warning",
+  },
+  { code: "SF113", schema: `${BASE}\nIndexes:\n- whatever helps\n`, at: "whatever", severity: "warning" },
+  { code: "SF113", schema: `${BASE}\n\`\`\`sql\nALTER TABLE ghosts ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES users(id);\n\`\`\`\n`, at: "ghosts", severity: "warning" },
+  { code: "SF114", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: integer (references users(id))\n`, at: "user_id", severity: "error" },
+  {
+    code: "SF115",
+    schema: `${BASE}\n## notes\n\n- id: serial (primary key)\n- user_id: text (FK -> users.id)\n- task_id: uuid (FK -> tasks.id)\n`,
+    at: "task_id",
+    severity: "error",
+  },
+  { code: "SF116", schema: `${BASE}\n## notes\n\n- id: serial (primary key)\n- parent: integer (foreign key)\n`, at: "foreign key", severity: "warning" },
+  { code: "SF117", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- priority: enum(low, high) (not null, default medium)\n`, at: "medium", severity: "error" },
+  { code: "SF118", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- due: timestamp (default whenever())\n`, at: "whenever()", severity: "warning" },
+  { code: "SF119", schema: `${USERS}\n## tasks\n\nOwner: owner_id\n\n- id: serial (primary key)\n`, at: "owner_id", severity: "error" },
+  { code: "SF120", schema: `## accounts (identity)\n\n- id: text (primary key)\n\n## users (identity)\n\n- id: text (primary key)\n`, at: "users", severity: "error" },
+  { code: "SF121", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- title: text (nullable, not null)\n`, at: "not null", severity: "warning" },
+  { code: "SF200", schema: BASE, api: "# API\n\nNothing yet.\n", at: "# API", inApi: true, severity: "warning" },
+  { code: "SF201", schema: BASE, api: "### GET /api/{user_id}/widgets\n", at: "GET", inApi: true, severity: "warning" },
+  { code: "SF202", schema: BASE, api: "### POST /api/{user_id}/tasks/{id}\n", at: "POST", inApi: true, severity: "warning" },
+  { code: "SF202", schema: BASE, api: "### GET /api/users/{uid}/tasks\n", at: "GET", inApi: true, severity: "warning" },
+  { code: "SF203", schema: BASE, api: "### POST /api/auth/login\n", at: "POST", inApi: true, severity: "warning" },
+  { code: "SF204", schema: BASE, api: "### PATCH /api/{user_id}/tasks/{id}/archive\n", at: "PATCH", inApi: true, severity: "warning" },
+  { code: "SF205", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, api: "### GET /api/tags\n", at: "GET", inApi: true, severity: "warning" },
+  { code: "SF206", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, api: "### GET /api/{user_id}/tags\n", at: "GET", inApi: true, severity: "error" },
+  {
+    code: "SF207",
+    schema: BASE,
+    api: "### POST /api/{user_id}/tasks\nResponds 201.\n\n### POST /api/{user_id}/tasks\nResponds 200.\n",
+    at: "POST",
+    nth: 1,
+    inApi: true,
+    severity: "warning",
+  },
+  { code: "SF208", schema: BASE, api: "### GET tasks\n", at: "GET", inApi: true, severity: "warning" },
+  { code: "SF208", schema: BASE, api: "| Method | Path |\n|---|---|\n| FETCH | /api/tasks |\n", at: "FETCH", inApi: true, severity: "warning" },
+  { code: "SF209", schema: BASE, api: "### GET /api/{user_id}/tasks\nPublic endpoint: no authentication required.\n", at: "GET", inApi: true, severity: "error" },
+  { code: "SF301", schema: "tables:\n  tasks: [\n", yaml: true, at: "", severity: "error" },
+  { code: "SF302", schema: "tables:\n  tasks:\n    description: no columns\n", yaml: true, at: "description", severity: "error" },
+  { code: "SF302", schema: "tables: {}\n", api: "endpoints:\n  - GET tasks\n", yaml: true, at: "GET tasks", inApi: true, severity: "error" },
+  {
+    code: "SF303",
+    schema: "tables:\n  users:\n    columns:\n      id: text, primary key\n    colour: blue\n",
+    yaml: true,
+    at: "colour",
+    severity: "warning",
+  },
+];
+
+describe("each diagnostic code at its exact place", () => {
+  it.each(cases.map((c) => [`${c.code} ${c.at || "(end)"}`, c] as const))("%s", (_name, c) => {
+    const r = load(c.schema, c.api, c.yaml ? "yaml" : "markdown");
+    const hits = r.diagnostics.filter((d) => d.code === c.code);
+    expect(hits.length, r.diagnostics.map(formatDiagnostic).join("\n")).toBeGreaterThan(0);
+    const d = hits[0]!;
+    expect(d.severity).toBe(c.severity);
+    const text = c.inApi ? c.api! : c.schema;
+    expect(d.span.file).toMatch(c.inApi ? /rest-endpoints/ : /schema/);
+    if (c.at) expect(where(d)).toBe(pos(text, c.at, c.nth ?? 0));
+    if (d.severity === "error") expect(r.ir).toBeNull();
+  });
+
+  it("an error diagnostic reads like compiler output", () => {
+    const r = load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toBe(
+      'specs/database/schema.md:8:3: error SF104: column "owner" references unknown table "userz"\n  hint: known tables: tasks, users',
+    );
+  });
+});
+
+describe("reading spec files", () => {
+  it("SF100: no schema file", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
+    const r = await loadSpecs(path.join(dir, "specs"), dir);
+    expect(r.ir).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["SF100", "specs/database/schema.md"]]);
+  });
+
+  it("SF101: two schema files; the Markdown one is read", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
+    await mkdir(path.join(dir, "specs/database"), { recursive: true });
+    const root = path.resolve(import.meta.dirname, "../..");
+    await writeFile(path.join(dir, "specs/database/schema.md"), await readFile(path.join(root, "specs/database/schema.md")));
+    await writeFile(path.join(dir, "specs/database/schema.yaml"), "tables: {}\n");
+    const r = await loadSpecs(path.join(dir, "specs"), dir);
+    expect(r.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["SF101", "specs/database/schema.yaml"]]);
+    expect(r.ir?.sources).toEqual({ schema: "specs/database/schema.md", api: null });
+  });
+
+  it("accepts api/endpoints.md and the flat layout", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
+    await mkdir(path.join(dir, "specs"), { recursive: true });
+    await writeFile(path.join(dir, "specs/schema.md"), BASE);
+    await writeFile(path.join(dir, "specs/endpoints.md"), "### GET /api/{user_id}/tasks\n");
+    const r = await loadSpecs(path.join(dir, "specs"), dir);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ir?.sources).toEqual({ schema: "specs/schema.md", api: "specs/endpoints.md" });
+    expect(r.ir?.endpoints).toHaveLength(1);
+  });
+});
+
+describe("guesses are notes, not diagnostics", () => {
+  it("a default without a nullability word means not null", () => {
+    const r = load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- done: boolean (default false)\n`);
+    expect(r.diagnostics).toEqual([]);
+    const done = r.ir!.tables.find((t) => t.name === "tasks")!.columns.find((c) => c.name === "done")!;
+    expect(done.nullable).toBe(false);
+    expect(r.notes.map((n) => n.message).join("\n")).toMatch(/done.*not null because it has a default/);
+    // The FK to the identity table defaults to cascade, and that is noted too.
+    expect(r.ir!.tables.find((t) => t.name === "tasks")!.columns[1]!.references?.onDelete).toBe("cascade");
+    expect(r.notes.some((n) => /on delete cascade/.test(n.message))).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+// Shared helpers for the front-end unit tests: build specs from strings, find positions.
+import type { Diagnostic } from "../../generator/diagnostics.js";
+import { loadSpecFiles, type FrontResult } from "../../generator/front.js";
+
+export const SCHEMA_MD = "specs/database/schema.md";
+export const API_MD = "specs/api/rest-endpoints.md";
+
+/** Read a Markdown (or YAML) schema and optional API spec given as strings. */
+export function load(schema: string, api?: string, format: "markdown" | "yaml" = "markdown"): FrontResult {
+  const ext = format === "markdown" ? "md" : "yaml";
+  return loadSpecFiles(
+    { kind: "schema", format, path: `specs/database/schema.${ext}`, text: schema },
+    api === undefined ? null : { kind: "api", format, path: `specs/api/rest-endpoints.${ext}`, text: api },
+  );
+}
+
+/** 1-based "line:column" of the nth occurrence (0-based) of needle in text. */
+export function pos(text: string, needle: string, nth = 0): string {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" not found`);
+  }
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  const column = at - (before.lastIndexOf("\n") + 1) + 1;
+  return `${line}:${column}`;
+}
+
+export function where(d: Diagnostic): string {
+  return `${d.span.line}:${d.span.column}`;
+}
+
+export function codes(r: FrontResult): string[] {
+  return r.diagnostics.map((d) => d.code);
+}
