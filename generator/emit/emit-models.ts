@@ -1,0 +1,113 @@
+// Objection models: table, id column, JSON schema validation, JSON columns,
+// timestamps, and relations derived from foreign keys.
+import type { IR, Table } from "../ir/types.js";
+import { tableInfo, columnTsType, type TableInfo } from "./table-info.js";
+import { key, str, tsHeader, type FileMap } from "./common.js";
+import { camelCase, modelName, plural, singular, fileStem } from "../ir/naming.js";
+
+interface Relation {
+  name: string;
+  kind: "BelongsToOneRelation" | "HasManyRelation";
+  target: Table;
+  from: string; // this.table.column
+  to: string; // target.table.column
+}
+
+export function relationsOf(ir: IR, table: Table): Relation[] {
+  const out: Relation[] = [];
+  // belongs-to: each FK column of this table
+  for (const c of table.columns) {
+    if (!c.references) continue;
+    const target = ir.tables.find((t) => t.name === c.references!.table);
+    if (!target) continue;
+    const base = c.name.replace(/_id$/, "");
+    out.push({
+      name: camelCase(base === c.name ? singular(target.name) : base),
+      kind: "BelongsToOneRelation",
+      target,
+      from: `${table.name}.${c.name}`,
+      to: `${target.name}.${c.references.column}`,
+    });
+  }
+  // has-many: FKs of other tables that point here
+  for (const other of ir.tables) {
+    for (const c of other.columns) {
+      if (!c.references || c.references.table !== table.name) continue;
+      const viaOwner = c.role === "owner";
+      const count = other.columns.filter((x) => x.references?.table === table.name).length;
+      const name = count > 1 && !viaOwner ? camelCase(`${c.name.replace(/_id$/, "")}_${other.name}`) : camelCase(plural(singular(other.name)));
+      out.push({
+        name,
+        kind: "HasManyRelation",
+        target: other,
+        from: `${table.name}.${c.references.column}`,
+        to: `${other.name}.${c.name}`,
+      });
+    }
+  }
+  // Names must be unique on a model; later duplicates get their FK column in the name.
+  const seen = new Set<string>(table.columns.map((c) => c.name));
+  for (const r of out) {
+    let n = r.name;
+    if (seen.has(n)) n = camelCase(`${r.target.name}_via_${r.to.split(".")[1]}`);
+    seen.add(n);
+    r.name = n;
+  }
+  return out;
+}
+
+function emitModel(ir: IR, info: TableInfo): string {
+  const t = info.table;
+  const rels = relationsOf(ir, t);
+  const imports = [...new Set(rels.map((r) => r.target.name).filter((n) => n !== t.name))].sort();
+  const jsonCols = t.columns.filter((c) => c.type.kind === "json").map((c) => c.name);
+  const lines: string[] = [tsHeader(ir.sources.schema)];
+  lines.push(`import { Model, type RelationMappings } from "objection";`);
+  lines.push(`import { ${info.schemaVar}RowSchema } from "../schemas/${info.stem}.js";`);
+  for (const n of imports) lines.push(`import { ${modelName(n)} } from "./${fileStem(n)}.js";`);
+  lines.push("");
+  lines.push(`export class ${info.model} extends Model {`);
+  for (const c of t.columns) lines.push(`  declare ${key(c.name)}: ${columnTsType(c, "model")};`);
+  lines.push("");
+  lines.push(`  static override get tableName(): string {\n    return ${str(t.name)};\n  }\n`);
+  lines.push(`  static override get idColumn(): string {\n    return ${str(t.primaryKey)};\n  }\n`);
+  lines.push(`  // Validates what is written through this model; generated routes validate request bodies first.`);
+  lines.push(`  static override get jsonSchema() {`);
+  lines.push(`    const { required: _all, ...schema } = ${info.schemaVar}RowSchema;`);
+  const req = [...info.requiredOnCreate.map((c) => c.name), ...(t.owner ? [t.owner] : [])];
+  lines.push(`    return { ...schema, required: ${JSON.stringify(req)} } as unknown as import("objection").JSONSchema;`);
+  lines.push(`  }\n`);
+  if (jsonCols.length) lines.push(`  static override get jsonAttributes(): string[] {\n    return ${JSON.stringify(jsonCols)};\n  }\n`);
+  const updated = t.columns.find((c) => c.role === "updated_at");
+  if (updated) {
+    lines.push(`  override $beforeUpdate(): void {\n    this.${updated.name} = new Date().toISOString();\n  }\n`);
+  }
+  lines.push(`  static override get relationMappings(): RelationMappings {`);
+  lines.push(`    return {`);
+  for (const r of rels) {
+    lines.push(`      ${key(r.name)}: {`);
+    lines.push(`        relation: Model.${r.kind},`);
+    lines.push(`        modelClass: ${modelName(r.target.name)},`);
+    lines.push(`        join: { from: ${str(r.from)}, to: ${str(r.to)} },`);
+    lines.push(`      },`);
+  }
+  lines.push(`    };`);
+  lines.push(`  }`);
+  lines.push(`}`);
+  return lines.join("\n") + "\n";
+}
+
+export function emitModels(ir: IR): FileMap {
+  const files: FileMap = new Map();
+  for (const t of ir.tables) {
+    const info = tableInfo(ir, t);
+    files.set(`models/${info.stem}.ts`, emitModel(ir, info));
+  }
+  const index = [tsHeader(ir.sources.schema)];
+  for (const t of ir.tables) {
+    const info = tableInfo(ir, t);
+    index.push(`export { ${info.model} } from "./${info.stem}.js";`);
+  }
+  files.set("models/index.ts", index.join("\n") + "\n");
+  return files;
+}

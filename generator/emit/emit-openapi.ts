@@ -1,0 +1,166 @@
+// The OpenAPI 3.1 document of the generated API.
+import type { Endpoint, IR } from "../ir/types.js";
+import { tableInfo, columnSchema, type TableInfo } from "./table-info.js";
+import { bodySchemas } from "./emit-schemas.js";
+import { json, type FileMap } from "./common.js";
+import { DEFAULT_PAGE, MAX_PAGE } from "./limits.js";
+
+const problemRef = { $ref: "#/components/responses/Problem" };
+
+function ref(name: string) {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function stripTitle(s: Record<string, unknown>): Record<string, unknown> {
+  const { title: _t, ...rest } = s;
+  return rest;
+}
+
+function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown> {
+  const M = info.model;
+  const params: unknown[] = [];
+  for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
+    const name = m[1]!;
+    const schema = name === e.idParam ? stripTitle(columnSchema({ ...info.pk, nullable: false, description: undefined } as never, "out")) : { type: "string" };
+    params.push({ name, in: "path", required: true, schema, ...(name === e.userParam ? { description: "Must be the authenticated user's id." } : {}) });
+  }
+  if (e.action.kind === "list") {
+    params.push({ name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE } });
+    params.push({ name: "offset", in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } });
+  }
+  const responses: Record<string, unknown> = {};
+  const ok = String(e.successStatus);
+  const a = e.action.kind;
+  if (a === "list") responses[ok] = { description: `The caller's ${info.table.name}`, content: { "application/json": { schema: { type: "array", items: ref(M) } } } };
+  else if (a === "delete") responses[ok] = { description: "Deleted" };
+  else if (a === "create")
+    responses[ok] = {
+      description: "Created",
+      headers: { Location: { description: "URL of the new row", schema: { type: "string" } } },
+      content: { "application/json": { schema: ref(M) } },
+    };
+  else responses[ok] = { description: `The ${info.singular}`, content: { "application/json": { schema: ref(M) } } };
+  const hasBody = a === "create" || a === "replace" || a === "update";
+  if (hasBody) responses["400"] = problemRef;
+  if (e.auth === "required") responses["401"] = problemRef;
+  if (e.userParam) responses["403"] = problemRef;
+  if (e.idParam) responses["404"] = problemRef;
+  if (hasBody) {
+    responses["409"] = problemRef;
+    responses["413"] = problemRef;
+    responses["415"] = problemRef;
+  }
+  if (hasBody || a === "list") responses["422"] = problemRef;
+  responses["503"] = problemRef;
+  const op: Record<string, unknown> = {
+    operationId: operationId(info, e),
+    summary: (e.summary ?? "").split("\n")[0] || `${a} ${info.singular}`,
+    tags: [info.table.name],
+  };
+  if (params.length) op.parameters = params;
+  if (hasBody) {
+    const schema = a === "create" ? `${M}Create` : a === "replace" ? `${M}Replace` : `${M}Patch`;
+    op.requestBody = { required: true, content: { "application/json": { schema: ref(schema) } } };
+  }
+  op.responses = responses;
+  if (e.auth === "public") op.security = [];
+  return op;
+}
+
+function operationId(info: TableInfo, e: Endpoint): string {
+  const a = e.action;
+  const M = info.model;
+  switch (a.kind) {
+    case "list":
+      return `list${M}s`;
+    case "create":
+      return `create${M}`;
+    case "get":
+      return `get${M}`;
+    case "replace":
+      return `replace${M}`;
+    case "update":
+      return `update${M}`;
+    case "delete":
+      return `delete${M}`;
+    case "toggle":
+      return `toggle${M}${a.field.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`;
+    case "set":
+      return `set${M}${a.field.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`;
+  }
+}
+
+export function buildOpenApi(ir: IR): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const t of ir.tables) {
+    if (!ir.endpoints.some((e) => e.table === t.name)) continue;
+    const info = tableInfo(ir, t);
+    const s = bodySchemas(info);
+    schemas[info.model] = stripTitle(s.row);
+    schemas[`${info.model}Create`] = stripTitle(s.create);
+    schemas[`${info.model}Replace`] = stripTitle(s.replace);
+    schemas[`${info.model}Patch`] = stripTitle(s.patch);
+  }
+  schemas.Problem = {
+    type: "object",
+    description: "RFC 9457 problem details",
+    properties: {
+      type: { type: "string" },
+      title: { type: "string" },
+      status: { type: "integer" },
+      detail: { type: "string" },
+      errors: {
+        type: "array",
+        items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } }, required: ["field", "message"] },
+      },
+    },
+    required: ["type", "title", "status", "detail"],
+  };
+  for (const e of ir.endpoints) {
+    const t = ir.tables.find((x) => x.name === e.table)!;
+    const info = tableInfo(ir, t);
+    paths[e.path] ??= {};
+    paths[e.path]![e.method] = operation(ir, info, e);
+  }
+  paths["/healthz"] = {
+    get: {
+      operationId: "health",
+      summary: "Process liveness",
+      security: [],
+      responses: { "200": { description: "Alive", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } } } } },
+    },
+  };
+  const sortedPaths: Record<string, unknown> = {};
+  for (const p of Object.keys(paths).sort()) {
+    const ops = paths[p]!;
+    const order = ["get", "post", "put", "patch", "delete"];
+    sortedPaths[p] = Object.fromEntries(order.filter((m) => ops[m]).map((m) => [m, ops[m]]));
+  }
+  return {
+    "x-generated-by": `specforge from ${ir.sources.schema}${ir.sources.api ? ` and ${ir.sources.api}` : ""}`,
+    openapi: "3.1.0",
+    info: { title: "API", version: "1.0.0", description: "Generated by specforge. Every operation except /healthz needs a bearer token." },
+    servers: [{ url: "/" }],
+    security: [{ bearerAuth: [] }],
+    paths: sortedPaths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "A JWT from the external auth service (e.g. Better Auth); the user id is its `sub` claim.",
+        },
+      },
+      responses: {
+        Problem: { description: "Problem details", content: { "application/problem+json": { schema: ref("Problem") } } },
+      },
+      schemas,
+    },
+  };
+}
+
+export function emitOpenApi(ir: IR): FileMap {
+  return new Map([["openapi.json", json(buildOpenApi(ir))]]);
+}

@@ -1,0 +1,37 @@
+// All emitters together: IR in, a map of relative path -> contents out. Pure.
+import type { IR } from "../ir/types.js";
+import { sortedByPath, type FileMap } from "./common.js";
+import { emitSchemas } from "./emit-schemas.js";
+import { emitModels } from "./emit-models.js";
+import { emitMigrations, type PreviousMigrations } from "./emit-migrations.js";
+import { emitRoutes } from "./emit-routes.js";
+import { emitApp } from "./emit-app.js";
+import { emitOpenApi } from "./emit-openapi.js";
+import { emitRuntime } from "./emit-runtime.js";
+
+export interface EmitInput {
+  readonly ir: IR;
+  /** templates/runtime/*.ts by file name. */
+  readonly templates: ReadonlyMap<string, string>;
+  readonly previous: PreviousMigrations;
+}
+
+export function emitAll(input: EmitInput): FileMap {
+  const all: FileMap = new Map();
+  const parts = [
+    emitRuntime(input.templates),
+    emitSchemas(input.ir),
+    emitModels(input.ir),
+    emitMigrations(input.ir, input.previous),
+    emitRoutes(input.ir),
+    emitApp(input.ir),
+    emitOpenApi(input.ir),
+  ];
+  for (const part of parts) {
+    for (const [path, text] of part) {
+      if (all.has(path)) throw new Error(`internal: two emitters wrote ${path}`);
+      all.set(path, text);
+    }
+  }
+  return sortedByPath(all);
+}

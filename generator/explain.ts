@@ -1,0 +1,77 @@
+// `specforge explain`: what the reader understood, in words a person can check.
+import type { IR, Column, Endpoint } from "./ir/types.js";
+import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+
+export interface ExplainNote {
+  readonly span: { readonly file: string; readonly line: number; readonly column: number };
+  readonly message: string;
+}
+
+function typeText(c: Column): string {
+  const t = c.type;
+  switch (t.kind) {
+    case "string":
+      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "text";
+    case "decimal":
+      return t.precision !== undefined ? `numeric(${t.precision},${t.scale ?? 0})` : "numeric";
+    case "enum":
+      return `enum(${t.values.join(", ")})`;
+    case "timestamp":
+      return "timestamptz";
+    case "json":
+      return "jsonb";
+    default:
+      return t.kind;
+  }
+}
+
+function columnText(c: Column): string {
+  const parts = [typeText(c), c.nullable ? "nullable" : "not null"];
+  if (c.primaryKey) parts.push("primary key");
+  if (c.unique) parts.push("unique");
+  if (c.default) parts.push(`default ${c.default.kind === "literal" ? JSON.stringify(c.default.value) : c.default.kind === "now" ? "now()" : c.default.kind === "uuid" ? "gen_random_uuid()" : "auto-increment"}`);
+  if (c.references) parts.push(`-> ${c.references.table}.${c.references.column} on delete ${c.references.onDelete}`);
+  if (c.minLength !== undefined) parts.push(`min length ${c.minLength}`);
+  if (c.maxLength !== undefined) parts.push(`max length ${c.maxLength}`);
+  if (c.minimum !== undefined) parts.push(`min ${c.minimum}`);
+  if (c.maximum !== undefined) parts.push(`max ${c.maximum}`);
+  if (c.role !== "data") parts.push(`[${c.role}]`);
+  return parts.join(", ");
+}
+
+function endpointText(e: Endpoint): string {
+  const a = e.action;
+  const what =
+    a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}` : a.kind;
+  const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
+  return `${e.method.toUpperCase().padEnd(6)} ${e.path}  -> ${what} on ${e.table}, ${e.successStatus} on success, ${e.auth === "public" ? "public" : `token required, ${scope}`}  (${e.span.file}:${e.span.line})`;
+}
+
+export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes: readonly ExplainNote[]): string {
+  const out: string[] = [];
+  if (ir) {
+    out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}`);
+    out.push("");
+    out.push("Tables:");
+    for (const t of ir.tables) {
+      const role = t.identity ? "identity" : t.owner ? `owned by the caller through ${t.owner}` : "not owned: every authenticated user shares its rows";
+      out.push(`  ${t.name} (${role})  (${t.span.file}:${t.span.line})`);
+      for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c)}`);
+      for (const i of t.indexes) out.push(`    index ${i.name}: ${i.unique ? "unique " : ""}(${i.columns.join(", ")})`);
+    }
+    out.push("");
+    out.push("Endpoints:");
+    for (const e of ir.endpoints) out.push(`  ${endpointText(e)}`);
+  }
+  if (notes.length) {
+    out.push("");
+    out.push("Guesses (confirm or make the spec explicit):");
+    for (const n of notes) out.push(`  ${n.span.file}:${n.span.line}:${n.span.column}: ${n.message}`);
+  }
+  if (diagnostics.length) {
+    out.push("");
+    out.push("Diagnostics:");
+    for (const d of diagnostics) out.push("  " + formatDiagnostic(d).replace(/\n/g, "\n  "));
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,178 @@
+// Bearer-token authentication. Keys are imported once at start; the accepted
+// algorithms come from configuration, never from the token, so `alg: none` and
+// HS/RS key confusion cannot get through.
+import { createSecretKey, type KeyObject } from "node:crypto";
+import { jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import type { Context, Next } from "koa";
+import { HttpProblem } from "./errors.js";
+
+export interface AuthConfig {
+  /** Shared secret for HS256/384/512 (JWT_SECRET or BETTER_AUTH_SECRET). */
+  secret?: string;
+  /** Remote key set (e.g. Better Auth's /api/auth/jwks). */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  algorithms?: string[];
+  clockToleranceSeconds?: number;
+  /** Claim that holds the user id; `sub` by default, with `id` as fallback. */
+  userIdClaim?: string;
+}
+
+export interface Caller {
+  readonly id: string;
+  readonly claims: JWTPayload;
+}
+
+export type Verifier = (token: string) => Promise<Caller>;
+
+const HMAC_ALGS = ["HS256", "HS384", "HS512"];
+const ASYMMETRIC_ALGS = ["EdDSA", "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
+// A JWT larger than this is refused before any parsing (a header would be refused by Node at 16 KiB anyway).
+const MAX_TOKEN_LENGTH = 8192;
+
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const cfg: AuthConfig = {};
+  const secret = env.JWT_SECRET || env.BETTER_AUTH_SECRET;
+  if (secret) cfg.secret = secret;
+  if (env.JWT_JWKS_URL) cfg.jwksUrl = env.JWT_JWKS_URL;
+  if (env.JWT_ISSUER) cfg.issuer = env.JWT_ISSUER;
+  if (env.JWT_AUDIENCE) cfg.audience = env.JWT_AUDIENCE;
+  if (env.JWT_ALGORITHMS) cfg.algorithms = env.JWT_ALGORITHMS.split(",").map((s) => s.trim()).filter(Boolean);
+  if (env.JWT_CLOCK_TOLERANCE) cfg.clockToleranceSeconds = Number(env.JWT_CLOCK_TOLERANCE);
+  if (env.JWT_USER_ID_CLAIM) cfg.userIdClaim = env.JWT_USER_ID_CLAIM;
+  return cfg;
+}
+
+export function createVerifier(cfg: AuthConfig): Verifier {
+  if (!cfg.secret && !cfg.jwksUrl) {
+    throw new Error("no token key configured: set JWT_SECRET (or BETTER_AUTH_SECRET) or JWT_JWKS_URL");
+  }
+  if (cfg.secret !== undefined && Buffer.byteLength(cfg.secret) < 32) {
+    throw new Error("JWT_SECRET must be at least 32 bytes long");
+  }
+  const secretKey: KeyObject | undefined = cfg.secret ? createSecretKey(Buffer.from(cfg.secret, "utf8")) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = cfg.jwksUrl
+    ? createRemoteJWKSet(new URL(cfg.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+    : undefined;
+  const allowed = cfg.algorithms ?? [...(secretKey ? HMAC_ALGS : []), ...(jwks ? ASYMMETRIC_ALGS : [])];
+  const hmacAllowed = allowed.filter((a) => HMAC_ALGS.includes(a));
+  const asymAllowed = allowed.filter((a) => ASYMMETRIC_ALGS.includes(a));
+  const claim = cfg.userIdClaim ?? "sub";
+  const common = {
+    ...(cfg.issuer ? { issuer: cfg.issuer } : {}),
+    ...(cfg.audience ? { audience: cfg.audience } : {}),
+    clockTolerance: cfg.clockToleranceSeconds ?? 5,
+  };
+
+  return async function verify(token: string): Promise<Caller> {
+    if (token.length > MAX_TOKEN_LENGTH) throw invalidToken("the token is too large");
+    const alg = headerAlg(token);
+    let payload: JWTPayload;
+    try {
+      if (HMAC_ALGS.includes(alg)) {
+        if (!secretKey || !hmacAllowed.includes(alg)) throw invalidToken(`tokens signed with ${alg} are not accepted`);
+        ({ payload } = await jwtVerify(token, secretKey, { ...common, algorithms: hmacAllowed }));
+      } else {
+        if (!jwks || !asymAllowed.includes(alg)) throw invalidToken(`tokens signed with ${alg} are not accepted`);
+        ({ payload } = await jwtVerify(token, jwks, { ...common, algorithms: asymAllowed }));
+      }
+    } catch (err) {
+      throw toAuthProblem(err);
+    }
+    const raw = payload[claim] ?? (claim === "sub" ? payload["id"] : undefined);
+    if (typeof raw !== "string" && typeof raw !== "number") throw invalidToken(`the token has no "${claim}" claim`);
+    const id = String(raw);
+    if (id.length === 0 || id.length > 255) throw invalidToken(`the token's "${claim}" claim is not a valid user id`);
+    return { id, claims: payload };
+  };
+}
+
+function headerAlg(token: string): string {
+  const dot = token.indexOf(".");
+  if (dot <= 0 || token.split(".").length !== 3) throw invalidToken("the token is not a JWT");
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(token.slice(0, dot), "base64url").toString("utf8"));
+  } catch {
+    throw invalidToken("the token header is not valid JSON");
+  }
+  const alg = header && typeof header === "object" ? (header as { alg?: unknown }).alg : undefined;
+  if (typeof alg !== "string") throw invalidToken("the token header has no algorithm");
+  return alg;
+}
+
+function invalidToken(detail: string): HttpProblem {
+  return new HttpProblem(401, detail, {
+    headers: { "WWW-Authenticate": `Bearer error="invalid_token", error_description="${detail.replace(/["\\]/g, "")}"` },
+  });
+}
+
+function toAuthProblem(err: unknown): HttpProblem {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof joseErrors.JWTExpired) return invalidToken("the token has expired");
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return invalidToken(`the token's "${err.claim}" claim is not accepted`);
+  if (err instanceof joseErrors.JWKSNoMatchingKey) return invalidToken("no key matches the token's key id");
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return invalidToken("the token signature is not valid");
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) return invalidToken("the token's algorithm is not accepted");
+  if (err instanceof joseErrors.JWKSTimeout || (err instanceof Error && /fetch|JWKS/i.test(err.name))) {
+    return new HttpProblem(503, "the token issuer's keys could not be fetched; try again shortly", { headers: { "Retry-After": "5" } });
+  }
+  return invalidToken("the token is not valid");
+}
+
+const SUBJECT_FORMATS = {
+  text: /^[\s\S]+$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  integer: /^[1-9][0-9]{0,8}$/,
+  bigint: /^[1-9][0-9]{0,17}$/,
+} as const;
+
+/** A token whose user id cannot be a key of the users table is not a valid token here. */
+export function withSubjectFormat(verify: Verifier, format: keyof typeof SUBJECT_FORMATS): Verifier {
+  if (format === "text") return verify;
+  const re = SUBJECT_FORMATS[format];
+  return async (token) => {
+    const who = await verify(token);
+    if (!re.test(who.id)) throw invalidToken(`the token's user id is not a valid ${format} id`);
+    return who;
+  };
+}
+
+declare module "koa" {
+  interface DefaultState {
+    caller?: Caller;
+  }
+}
+
+/** Koa middleware: a valid bearer token or 401. Sets ctx.state.caller. */
+export function requireAuth(verify: Verifier) {
+  return async function authenticate(ctx: Context, next: Next): Promise<void> {
+    const header = ctx.get("Authorization");
+    if (!header) {
+      throw new HttpProblem(401, "an Authorization: Bearer token is required", { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
+    }
+    const match = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(header);
+    if (!match) {
+      throw new HttpProblem(401, "the Authorization header must use the Bearer scheme", {
+        headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_request"' },
+      });
+    }
+    ctx.state.caller = await verify(match[1]!);
+    await next();
+  };
+}
+
+/** The authenticated caller; only valid behind requireAuth. */
+export function caller(ctx: Context): Caller {
+  const c = ctx.state.caller as Caller | undefined;
+  if (!c) throw new HttpProblem(401, "an Authorization: Bearer token is required", { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
+  return c;
+}
+
+/** `{user_id}` in the path must be the caller. */
+export function assertSelf(ctx: Context, pathUserId: string | undefined): string {
+  const me = caller(ctx).id;
+  if (pathUserId !== me) throw new HttpProblem(403, "the user id in the path is not the authenticated user");
+  return me;
+}

@@ -1,0 +1,76 @@
+// Database connection: real PostgreSQL when DATABASE_URL is set, otherwise an
+// embedded PGlite served over the Postgres wire protocol on loopback, so the app
+// talks to both through the same `pg` driver and behaves the same on each.
+import { mkdirSync } from "node:fs";
+import knexFactory from "knex";
+import type { Knex } from "knex";
+import pg from "pg";
+
+// Keep int8 (count(*), bigint columns) as strings, as node-postgres does by default,
+// but make numeric(p,s) explicit: strings too, so no precision is lost.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => v);
+// A DATE is a calendar day, not an instant: keep "2026-01-31" rather than a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
+export interface Database {
+  readonly knex: Knex;
+  readonly kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent an embedded PGlite is started. */
+  url?: string;
+  /** PGlite data directory; "memory" for an in-memory database. */
+  dataDir?: string;
+  poolMax?: number;
+}
+
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const opts: DatabaseOptions = {};
+  if (env.DATABASE_URL) opts.url = env.DATABASE_URL;
+  opts.dataDir = env.PGLITE_DATA_DIR || ".data/pglite";
+  if (env.DATABASE_POOL_MAX) opts.poolMax = Number(env.DATABASE_POOL_MAX);
+  return opts;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) {
+    const knex = knexFactory({
+      client: "pg",
+      connection: opts.url,
+      pool: { min: 0, max: opts.poolMax ?? 10 },
+      acquireConnectionTimeout: 10_000,
+    });
+    return { knex, kind: "postgres", close: () => knex.destroy() };
+  }
+  return openPglite(opts.dataDir ?? "memory");
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  // Loaded lazily: PGlite is only needed when no DATABASE_URL is given.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
+  const db = dataDir === "memory" ? await PGlite.create() : await PGlite.create({ dataDir });
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(":");
+  // PGlite runs one session; the socket server serialises clients, so one connection
+  // is both the fastest and the only safe pool size.
+  const knex = knexFactory({
+    client: "pg",
+    connection: { host: host!, port: Number(port), user: "postgres", database: "postgres" },
+    pool: { min: 0, max: 1 },
+    acquireConnectionTimeout: 30_000,
+  });
+  return {
+    knex,
+    kind: "pglite",
+    async close() {
+      await knex.destroy();
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// What generated routes receive from the app factory.
+import type { Knex } from "knex";
+import type { Middleware } from "koa";
+import type { Caller } from "./auth.js";
+
+export interface RouteDeps {
+  readonly knex: Knex;
+  /** Verifies the bearer token (401 otherwise) and sets ctx.state.caller. */
+  readonly auth: Middleware;
+  /** Records the caller in the identity table before their first owned row is written. */
+  readonly ensureUser: (db: Knex | Knex.Transaction, who: Caller) => Promise<void>;
+}

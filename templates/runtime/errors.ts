@@ -1,0 +1,127 @@
+// RFC 9457 problem+json errors. Every failure leaves the app as one of these:
+// clients get a status, a title and a detail that says what is wrong, never a stack.
+import type { Context, Next } from "koa";
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: Array<{ field: string; message: string }>;
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  503: "Service Unavailable",
+};
+
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: Array<{ field: string; message: string }>;
+  readonly headers?: Record<string, string>;
+  constructor(
+    status: number,
+    detail: string,
+    extra: { errors?: Array<{ field: string; message: string }>; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.status = status;
+    this.detail = detail;
+    if (extra.errors) this.errors = extra.errors;
+    if (extra.headers) this.headers = extra.headers;
+  }
+}
+
+export function problem(status: number, detail: string, errors?: Array<{ field: string; message: string }>): ProblemBody {
+  const body: ProblemBody = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
+  if (errors && errors.length > 0) body.errors = errors;
+  return body;
+}
+
+export const notFound = (what: string): HttpProblem => new HttpProblem(404, `${what} not found`);
+
+// PostgreSQL SQLSTATE codes that mean "the request was wrong", not "the server broke".
+const PG_CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
+  "23505": { status: 409, detail: "a row with the same unique value already exists" },
+  "23503": { status: 422, detail: "a referenced row does not exist" },
+  "23502": { status: 422, detail: "a required value is missing" },
+  "23514": { status: 422, detail: "a value breaks a check constraint" },
+  "22001": { status: 422, detail: "a value is too long" },
+  "22003": { status: 422, detail: "a number is out of range" },
+  "22007": { status: 422, detail: "a date or time value is not valid" },
+  "22008": { status: 422, detail: "a date or time value is out of range" },
+  "22021": { status: 422, detail: "a text value contains a byte sequence that is not allowed" },
+  "22P02": { status: 422, detail: "a value has the wrong format" },
+  "22P05": { status: 422, detail: "a text value contains a character that is not allowed" },
+  "22023": { status: 422, detail: "a value is not valid" },
+};
+
+// Errors that mean the database is unreachable or overloaded right now.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
+
+function sqlState(err: unknown): string | undefined {
+  if (!err || typeof err !== "object") return undefined;
+  const e = err as { code?: unknown; nativeError?: { code?: unknown } };
+  if (typeof e.code === "string") return e.code;
+  if (e.nativeError && typeof e.nativeError.code === "string") return e.nativeError.code;
+  return undefined;
+}
+
+/** Turns any thrown value into the status, headers and body the client sees. */
+export function toProblem(err: unknown): { body: ProblemBody; headers?: Record<string, string>; unexpected: boolean } {
+  if (err instanceof HttpProblem) {
+    return { body: problem(err.status, err.detail, err.errors), ...(err.headers ? { headers: err.headers } : {}), unexpected: false };
+  }
+  const code = sqlState(err);
+  if (code && PG_CLIENT_ERRORS[code]) {
+    const { status, detail } = PG_CLIENT_ERRORS[code];
+    return { body: problem(status, detail), unexpected: false };
+  }
+  const name = err && typeof err === "object" ? (err as { name?: unknown }).name : undefined;
+  const message = err instanceof Error ? err.message : "";
+  if ((code && UNAVAILABLE_CODES.has(code)) || name === "KnexTimeoutError" || /Connection terminated|connect ECONNREFUSED/.test(message)) {
+    return { body: problem(503, "the database is not reachable right now; try again shortly"), headers: { "Retry-After": "1" }, unexpected: false };
+  }
+  return { body: problem(500, "an unexpected error occurred"), unexpected: true };
+}
+
+export type ErrorLogger = (err: unknown, ctx: Context) => void;
+
+const defaultLogger: ErrorLogger = (err, ctx) => {
+  const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  process.stderr.write(`${JSON.stringify({ level: "error", msg, method: ctx.method, path: ctx.path })}\n`);
+};
+
+/** Outermost middleware: every error and every unmatched route becomes problem+json. */
+export function errorHandler(log: ErrorLogger = defaultLogger) {
+  return async function handleErrors(ctx: Context, next: Next): Promise<void> {
+    try {
+      await next();
+      if (ctx.body === undefined || ctx.body === null) {
+        if (ctx.status === 404) throw new HttpProblem(404, `no route for ${ctx.method} ${ctx.path}`);
+        if (ctx.status === 405) throw new HttpProblem(405, `${ctx.method} is not allowed on ${ctx.path}`, { headers: { Allow: String(ctx.response.get("Allow")) } });
+        if (ctx.status === 501) throw new HttpProblem(501, `${ctx.method} is not implemented`);
+      }
+    } catch (err) {
+      const { body, headers, unexpected } = toProblem(err);
+      if (unexpected) log(err, ctx);
+      ctx.status = body.status;
+      if (headers) ctx.set(headers);
+      ctx.type = "application/problem+json";
+      ctx.body = body;
+    }
+  };
+}

@@ -1,0 +1,31 @@
+// Users are created by the external auth service; the API learns of them from
+// their tokens. Before a caller's first write, their id is recorded in the identity
+// table so that owned rows can reference it with a real foreign key.
+import type { Knex } from "knex";
+import type { Caller } from "./auth.js";
+
+export interface IdentityTable {
+  readonly table: string;
+  readonly idColumn: string;
+  /** Identity columns filled from token claims on first sight, e.g. { email: { claim: "email", maxLength: 255 } }. */
+  readonly claimColumns: Readonly<Record<string, { readonly claim: string; readonly maxLength: number }>>;
+}
+
+const MAX_REMEMBERED = 50_000;
+
+export function createIdentityRecorder(spec: IdentityTable) {
+  // Ids known to exist; bounded so a flood of distinct users cannot grow memory without limit.
+  const known = new Set<string>();
+  return async function ensureUser(db: Knex | Knex.Transaction, who: Caller): Promise<void> {
+    if (known.has(who.id)) return;
+    const row: Record<string, unknown> = { [spec.idColumn]: who.id };
+    for (const [column, { claim, maxLength }] of Object.entries(spec.claimColumns)) {
+      const v = who.claims[claim];
+      if (typeof v === "string" && v.length <= maxLength) row[column] = v;
+    }
+    // Any conflict (the id, or a unique column such as email) means there is nothing to record.
+    await db(spec.table).insert(row).onConflict().ignore();
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    known.add(who.id);
+  };
+}
