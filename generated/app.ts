@@ -17,7 +17,7 @@ export interface AppOptions {
 }
 
 /** Users come from the token issuer; the API records their ids in "users" on first write. */
-const IDENTITY = { table: "users", idColumn: "id", claimColumns: {"email":{"claim":"email","maxLength":255},"name":{"claim":"name","maxLength":100}} } as const;
+const IDENTITY = { table: "users", idColumn: "id", claimColumns: {"email":{"claim":"email","maxLength":255},"name":{"claim":"name","maxLength":100}}, fillers: {} } as const;
 
 export function createApp(options: AppOptions): Koa {
   const app = new Koa();

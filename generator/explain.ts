@@ -55,7 +55,8 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
     out.push("Tables:");
     for (const t of ir.tables) {
       const role = t.identity ? "identity" : t.owner ? `owned by the caller through ${t.owner}` : "not owned: every authenticated user shares its rows";
-      out.push(`  ${t.name} (${role})  (${t.span.file}:${t.span.line})`);
+      const key = t.keyColumns ? (t.keyColumns.length ? `, key (${t.keyColumns.join(", ")})` : ", no primary key") : "";
+      out.push(`  ${t.name} (${role}${key})  (${t.span.file}:${t.span.line})`);
       for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c)}`);
       for (const i of t.indexes) out.push(`    index ${i.name}: ${i.unique ? "unique " : ""}(${i.columns.join(", ")})`);
     }

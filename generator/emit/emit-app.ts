@@ -3,6 +3,7 @@ import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { routesFunctionName } from "./emit-routes.js";
 import { str, tsHeader, type FileMap } from "./common.js";
+import { identityPlan } from "../ir/identity-plan.js";
 
 export function emitApp(ir: IR): FileMap {
   const files: FileMap = new Map();
@@ -13,7 +14,13 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import Router from "@koa/router";`);
   L.push(`import type { Knex } from "knex";`);
   L.push(`import { errorHandler, type ErrorLogger } from "./runtime/errors.js";`);
-  const idKind = identity?.columns.find((c) => c.name === identity.primaryKey)?.type.kind;
+  // The token's user id must fit the users table's key (or, without one, the owner columns).
+  const ownerKinds = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.name === t.owner).map((c) => c.type.kind)));
+  const idKind = identity
+    ? identity.columns.find((c) => c.name === identity.primaryKey)?.type.kind
+    : ownerKinds.size === 1
+      ? [...ownerKinds][0]
+      : undefined;
   const format = idKind === "uuid" || idKind === "integer" || idKind === "bigint" ? idKind : null;
   L.push(`import { requireAuth, ${format ? "withSubjectFormat, " : ""}type Verifier } from "./runtime/auth.js";`);
   L.push(`import { securityHeaders } from "./runtime/http.js";`);
@@ -28,14 +35,9 @@ export function emitApp(ir: IR): FileMap {
   L.push(`}`);
   L.push(``);
   if (identity) {
-    const claimColumns: Record<string, { claim: string; maxLength: number }> = {};
-    for (const c of identity.columns) {
-      if ((c.name === "email" || c.name === "name") && (c.type.kind === "string" || c.type.kind === "text")) {
-        claimColumns[c.name] = { claim: c.name, maxLength: (c.type.kind === "string" ? c.type.maxLength : undefined) ?? c.maxLength ?? 255 };
-      }
-    }
+    const plan = identityPlan(identity);
     L.push(`/** Users come from the token issuer; the API records their ids in ${str(identity.name)} on first write. */`);
-    L.push(`const IDENTITY = { table: ${str(identity.name)}, idColumn: ${str(identity.primaryKey)}, claimColumns: ${JSON.stringify(claimColumns)} } as const;`);
+    L.push(`const IDENTITY = { table: ${str(identity.name)}, idColumn: ${str(identity.primaryKey)}, claimColumns: ${JSON.stringify(plan.claims)}, fillers: ${JSON.stringify(plan.fillers)} } as const;`);
     L.push(``);
   }
   const verifyExpr = format ? `withSubjectFormat(options.verify, ${str(format)})` : "options.verify";

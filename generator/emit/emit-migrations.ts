@@ -34,7 +34,21 @@ export function implicitIndexes(t: Table): Omit<Index, "span">[] {
 }
 
 export function currentSnapshot(ir: IR): Snapshot {
-  return snapshotOf(ir, implicitIndexes);
+  const snap = snapshotOf(ir, implicitIndexes);
+  // A unique index on a column already marked unique, or the same index twice, would collide.
+  return {
+    ...snap,
+    tables: snap.tables.map((t) => {
+      const seen = new Set<string>(t.columns.filter((c) => c.unique || c.primaryKey).map((c) => `true:${c.name}`));
+      const indexes = t.indexes.filter((i) => {
+        const k = `${i.unique}:${i.columns.join(",")}`;
+        if (seen.has(k) || (!i.unique && seen.has(`true:${i.columns.join(",")}`) && i.columns.length === 1)) return false;
+        seen.add(k);
+        return true;
+      });
+      return { ...t, indexes };
+    }),
+  };
 }
 
 function columnLine(c: SnapshotTable["columns"][number]): string {
@@ -66,6 +80,9 @@ function columnLine(c: SnapshotTable["columns"][number]): string {
       break;
     case "date":
       b = `t.date(${n})`;
+      break;
+    case "time":
+      b = `t.time(${n})`;
       break;
     case "decimal":
       b = t.precision !== undefined ? `t.decimal(${n}, ${t.precision}, ${t.scale ?? 0})` : `t.specificType(${n}, "numeric")`;
@@ -116,6 +133,7 @@ function creationOrder(tables: readonly SnapshotTable[]): SnapshotTable[] {
 function createTableCode(t: SnapshotTable): string {
   const lines = [`  await knex.schema.createTable(${str(t.name)}, (t) => {`];
   for (const c of t.columns) lines.push(`    ${columnLine(c).replace("%TABLE%", t.name)}`);
+  if (t.keyColumns && t.keyColumns.length > 0) lines.push(`    t.primary(${JSON.stringify(t.keyColumns)}, { constraintName: ${str(`${t.name}_pkey`)} });`);
   for (const i of t.indexes) {
     lines.push(i.unique ? `    t.unique(${JSON.stringify(i.columns)}, { indexName: ${str(i.name)} });` : `    t.index(${JSON.stringify(i.columns)}, ${str(i.name)});`);
   }

@@ -70,7 +70,8 @@ function emitModel(ir: IR, info: TableInfo): string {
   for (const c of t.columns) lines.push(`  declare ${key(c.name)}: ${columnTsType(c, "model")};`);
   lines.push("");
   lines.push(`  static override get tableName(): string {\n    return ${str(t.name)};\n  }\n`);
-  lines.push(`  static override get idColumn(): string {\n    return ${str(t.primaryKey)};\n  }\n`);
+  if (t.keyColumns && t.keyColumns.length > 1) lines.push(`  static override get idColumn(): string[] {\n    return ${JSON.stringify(t.keyColumns)};\n  }\n`);
+  else lines.push(`  static override get idColumn(): string {\n    return ${str(t.primaryKey)};\n  }\n`);
   lines.push(`  // Validates what is written through this model; generated routes validate request bodies first.`);
   lines.push(`  static override get jsonSchema() {`);
   lines.push(`    const { required: _all, ...schema } = ${info.schemaVar}RowSchema;`);

@@ -23,6 +23,11 @@ function idParser(info: TableInfo): string {
   return "textId";
 }
 
+function ownerIsNumber(info: TableInfo): boolean {
+  const owner = info.table.columns.find((c) => c.name === info.table.owner);
+  return owner?.type.kind === "integer";
+}
+
 function orderBy(info: TableInfo): string {
   const created = info.table.columns.find((c) => c.role === "created_at");
   const parts = created ? [`{ column: ${str(created.name)}, order: "desc" }`] : [];
@@ -40,8 +45,9 @@ function emitHandler(info: TableInfo, e: Endpoint): string[] {
   L.push(`  // ${e.method.toUpperCase()} ${e.path} (${e.span.file}:${e.span.line})${e.summary ? `: ${e.summary.split("\n")[0]!.slice(0, 100)}` : ""}`);
   L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}async (ctx) => {`);
   if (owner) {
-    if (e.userParam) L.push(`    const userId = assertSelf(ctx, ctx.params[${str(e.userParam)}]);`);
-    else L.push(`    const userId = caller(ctx).id;`);
+    const who = e.userParam ? `assertSelf(ctx, ctx.params[${str(e.userParam)}])` : `caller(ctx).id`;
+    // An integer owner column gets a number (the verifier has checked the id's format).
+    L.push(`    const userId = ${ownerIsNumber(info) ? `Number(${who})` : who};`);
   }
   const scope = (idExpr: string) =>
     owner ? `{ ${str(info.pk.name)}: ${idExpr}, ${str(owner)}: userId }` : `{ ${str(info.pk.name)}: ${idExpr} }`;
@@ -69,7 +75,7 @@ function emitHandler(info: TableInfo, e: Endpoint): string[] {
       L.push(`      return ${M}.query(trx).insert(${owner ? `{ ...input, ${str(owner)}: userId }` : "input"}).returning("*");`);
       L.push(`    });`);
       L.push(`    ctx.status = ${e.successStatus};`);
-      L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row.${info.pk.name}))}\`);`);
+      if (!info.table.keyColumns) L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row.${info.pk.name}))}\`);`);
       L.push(`    ctx.body = row;`);
       break;
     }
@@ -165,7 +171,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
 
   if (info.ownedRefs.length && needs("create", "replace", "update")) {
     L.push(`/** A row this one points at must belong to the same user; another user's row is reported like a missing one. */`);
-    L.push(`async function checkReferences(db: Knex | Knex.Transaction, userId: string, input: Partial<${M}Create>): Promise<void> {`);
+    L.push(`async function checkReferences(db: Knex | Knex.Transaction, userId: ${ownerIsNumber(info) ? "number" : "string"}, input: Partial<${M}Create>): Promise<void> {`);
     for (const r of info.ownedRefs) {
       const col = r.column.name;
       L.push(`  const ${camelCase(col)} = input[${str(col)}];`);

@@ -99,6 +99,8 @@ function typeSchema(t: ColumnType, direction: "in" | "out"): Record<string, unkn
       return { type: "string", format: "date-time" };
     case "date":
       return { type: "string", format: "date" };
+    case "time":
+      return { type: "string", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$" };
     case "decimal":
       // numeric comes back as a string (no precision lost); a number or a numeric string is accepted.
       return direction === "in"

@@ -77,6 +77,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => { type: ColumnType; 
     () => ({ type: { kind: "timestamp" } }),
   ],
   [/date(?![\w])/iy, () => ({ type: { kind: "date" } })],
+  [/(?:timetz|time(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?)(?![\w])/iy, () => ({ type: { kind: "time" } })],
   [
     /(?:decimal|numeric|money)(?:\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(?![\w])/iy,
     (m) => ({
@@ -90,6 +91,8 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => { type: ColumnType; 
   [/(?:double\s+precision|double|float[48]?|real|number)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "float" } })],
   [/(?:jsonb|json)(?![\w])/iy, () => ({ type: { kind: "json" } })],
   [/enum\s*\(([^)]*)\)/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1]!) } })],
+  // "Enum" with no values: stored as text, and the builder warns (SF122).
+  [/enum(?![\w(])/iy, () => ({ type: { kind: "enum", values: [] } })],
 ];
 
 function splitValues(list: string): string[] {
@@ -513,6 +516,8 @@ interface TableDraft {
   owner?: RawText;
   identity: boolean;
   primaryKey: string;
+  /** Set when the key is not one column: several (composite) or none ([]). */
+  keyColumns?: string[];
 }
 
 class Builder {
@@ -635,6 +640,10 @@ class Builder {
             "use one of: string, varchar(n), text, integer, bigint, serial, uuid, boolean, timestamp, date, decimal(p,s), float, json, enum(a, b)");
         } else if (tr.problem) {
           this.diag("error", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}")`, def.type.span, "store a list in a json column");
+        } else if (tr.type.kind === "enum" && tr.type.values.length === 0) {
+          this.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, def.type.span,
+            'list the values: "enum(a, b, c)"');
+          col.type = { kind: "text" };
         } else col.type = tr.type;
       } else if (tr.type && col.type && !sameType(tr.type, col.type)) {
         this.diag("warning", "SF107", `column "${table}.${col.name}" is written as "${def.type.text}" here but as ${describeType(col.type)} before; the first definition is used`, def.type.span,
@@ -723,8 +732,12 @@ class Builder {
   private pickPrimaryKey(t: TableDraft): void {
     const pks = t.columns.filter((c) => c.primaryKey);
     if (pks.length > 1) {
-      this.diag("error", "SF110", `table "${t.name}" has a primary key of several columns (${pks.map((c) => c.name).join(", ")}); only single-column keys are supported`, pks[1]!.span,
-        "add an id column as the primary key and make the pair unique");
+      // A composite key (typically a join table's): migrated as such; the table gets no item routes.
+      t.keyColumns = pks.map((c) => c.name);
+      t.primaryKey = pks[0]!.name;
+      for (const c of pks) c.nullable = false;
+      this.note(pks[0]!.span, `table "${t.name}" has a composite primary key (${t.keyColumns.join(", ")})`);
+      return;
     }
     let pk = pks[0];
     if (!pk) {
@@ -737,7 +750,9 @@ class Builder {
       }
     }
     if (!pk) {
-      this.diag("error", "SF109", `table "${t.name}" has no primary key`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
+      this.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
+      t.keyColumns = [];
+      t.primaryKey = t.columns[0]?.name ?? "";
       return;
     }
     t.primaryKey = pk.name;
@@ -860,17 +875,23 @@ class Builder {
       const type: ColumnType = c.type ?? { kind: "text" };
       let role: ColumnRole = "data";
       const sn = snakeCase(c.name);
-      if (c.name === t.primaryKey) role = "id";
+      if (c.name === t.primaryKey && !t.keyColumns) role = "id";
       else if (owner && c.name === owner) role = "owner";
       else if ((sn === "created_at" || sn === "updated_at") && type.kind === "timestamp") role = sn;
+      // The server keeps created_at/updated_at; the database must be able to fill them.
+      let dflt = c.default;
+      if ((role === "created_at" || role === "updated_at") && dflt === null) {
+        dflt = { kind: "now" };
+        this.note(c.span, `"${t.name}.${c.name}" has no default; read as default now() (the server keeps it)`);
+      }
       const col: Column = {
         name: c.name,
         span: c.span,
         type,
         nullable: c.nullable,
-        primaryKey: c.primaryKey && c.name === t.primaryKey,
+        primaryKey: c.primaryKey && c.name === t.primaryKey && !t.keyColumns,
         unique: c.unique,
-        default: c.default,
+        default: dflt,
         references: c.references,
         ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
         ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
@@ -883,7 +904,7 @@ class Builder {
     });
     // Integer primary keys without a default count up; that is what "id integer primary key" means in practice.
     const pk = t.columns.find((c) => c.name === t.primaryKey);
-    if (pk && !pk.default && t !== identity && (pk.type?.kind === "integer" || pk.type?.kind === "bigint")) {
+    if (pk && !t.keyColumns && !pk.default && t !== identity && (pk.type?.kind === "integer" || pk.type?.kind === "bigint")) {
       const i = columns.findIndex((c) => c.name === pk.name);
       columns[i] = { ...columns[i]!, default: { kind: "increment" } };
       this.note(pk.span, `primary key "${t.name}.${pk.name}" has no default; read as auto-increment`);
@@ -914,6 +935,7 @@ class Builder {
       identity: t === identity,
       owner,
       primaryKey: t.primaryKey,
+      ...(t.keyColumns ? { keyColumns: t.keyColumns } : {}),
       columns,
       indexes,
       ...(t.description ? { description: t.description } : {}),

@@ -19,6 +19,7 @@ export type ColumnType =
   | { readonly kind: "boolean" }
   | { readonly kind: "timestamp" } // always stored as timestamptz
   | { readonly kind: "date" }
+  | { readonly kind: "time" } // time of day, no date
   | { readonly kind: "decimal"; readonly precision?: number; readonly scale?: number }
   | { readonly kind: "float" }
   | { readonly kind: "json" } // stored as jsonb
@@ -73,6 +74,11 @@ export interface Table {
   /** Column that ties a row to its user; null for tables no user owns. */
   readonly owner: string | null;
   readonly primaryKey: string;
+  /**
+   * Present only when the key is not exactly [primaryKey]: several columns (a join table's
+   * composite key) or none at all ([]). Such tables get no item routes.
+   */
+  readonly keyColumns?: readonly string[];
   readonly columns: readonly Column[];
   readonly indexes: readonly Index[];
   readonly description?: string;

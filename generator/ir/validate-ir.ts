@@ -2,6 +2,7 @@
 // user id, endpoints whose rows nobody owns. Reads only the IR.
 import type { Diagnostic } from "../diagnostics.js";
 import type { Column, ColumnType, IR, Table } from "./types.js";
+import { describeFiller, identityPlan } from "./identity-plan.js";
 
 /** Types a foreign key may have for a given target: text ids fit varchar and text, integers fit bigints. */
 function compatible(a: ColumnType, b: ColumnType): boolean {
@@ -22,6 +23,30 @@ export function validateIr(ir: IR): Diagnostic[] {
   const tables = new Map(ir.tables.map((t) => [t.name, t]));
   const identity = ir.auth.identityTable ? tables.get(ir.auth.identityTable) : undefined;
   const identityPk = identity?.columns.find((c) => c.name === identity.primaryKey);
+
+  // Users first met through a token are recorded in the identity table; say what the token cannot fill.
+  if (identity && ir.tables.some((t) => t.owner)) {
+    const plan = identityPlan(identity);
+    for (const [name, filler] of Object.entries(plan.fillers)) {
+      const c = identity.columns.find((x) => x.name === name)!;
+      out.push({
+        severity: "warning",
+        code: "SF123",
+        message: `"${identity.name}.${name}" is required, but a token cannot supply it; users first seen through a token get ${describeFiller(filler)}`,
+        span: c.span,
+        hint: `make "${name}" nullable or give it a default if the auth service does not write this table`,
+      });
+    }
+    for (const c of plan.unfillable) {
+      out.push({
+        severity: "error",
+        code: "SF124",
+        message: `"${identity.name}.${c.name}" is required and has no default, so users first seen through a token cannot be recorded`,
+        span: c.span,
+        hint: `make "${c.name}" nullable or give it a default`,
+      });
+    }
+  }
 
   for (const t of ir.tables) {
     for (const c of t.columns) {
@@ -96,6 +121,15 @@ export function validateIr(ir: IR): Diagnostic[] {
           hint: `add a "user_id" column referencing the users table if rows belong to users`,
         });
       }
+    }
+    if (e.idParam && t.keyColumns) {
+      out.push({
+        severity: "error",
+        code: "SF210",
+        message: `${where} addresses one row by {${e.idParam}}, but table "${t.name}" has ${t.keyColumns.length ? `a composite key (${t.keyColumns.join(", ")})` : "no primary key"}`,
+        span: e.span,
+        hint: `give "${t.name}" a single-column primary key (e.g. "id: serial (primary key)")`,
+      });
     }
     if (e.auth === "public" && t.owner) {
       out.push({

@@ -562,9 +562,24 @@ class MarkdownReader {
       if (p.col) table.columns.push(...p.col.columns);
       else {
         const f = this.itemFlat(p.item);
+        // "Primary key: (a, b)": a table-level key, as SQL's PRIMARY KEY (a, b).
+        const pk = /^primary\s+key\s*:?\s*\(([^)]*)\)\s*$/i.exec(f.text.replace(/`/g, ""));
+        if (pk) {
+          const phrase = this.rawText(f);
+          for (const name of pk[1]!.split(",").map((x) => x.trim().replace(/^["`]|["`]$/g, "")).filter(Boolean)) {
+            const c = table.columns.findIndex((x) => x.name.text === name);
+            if (c < 0) {
+              this.warn("SF113", `primary key names column "${name}", which table "${table.name.text}" does not define`, phrase.span);
+              continue;
+            }
+            const old = table.columns[c]!;
+            table.columns[c] = { ...old, constraints: [...old.constraints, { text: "primary key", span: phrase.span }] };
+          }
+          continue;
+        }
         const idx = this.indexFromText(f, table, true);
         if (idx) table.indexes.push(idx);
-        else if (/^\s*[A-Za-z_]\w*\s*:/.test(f.text))
+        else if (f.text.trim())
           this.warn("SF113", `list item "${short(f.text)}" in table "${table.name.text}" is not understood as a column`,
             this.idx.span(f.offs[0] ?? 0), 'write a column as "- name: type (constraint, constraint)"');
       }
@@ -690,7 +705,7 @@ class MarkdownReader {
     }
     m = /^(?:(?:unique|composite)\s+)?(?:index\s+)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b/i.exec(headText);
     if (m) return { columns: [m[2]!], unique, table: snakeCase(m[1]!), span };
-    m = /^(?:(?:unique|composite)\s+)*(?:index|constraint)\s+on\s+([A-Za-z_]\w*(?:\s*(?:,|and)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(headText);
+    m = /^(?:(?:unique|composite)\s+)*(?:index|constraint)\s*(?:on\s+|:\s*)([A-Za-z_]\w*(?:\s*(?:,|and)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(headText.replace(/`/g, ""));
     if (m && table) return { columns: m[1]!.split(/\s*(?:,|\band\b)\s*/).filter(Boolean), unique, ...(named ? { name: named[1]! } : {}), span };
     if (strict) return null;
     return null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { interpretConstraint, interpretDefault, interpretType, normalisePath } from "../../generator/ir/build-ir.js";
 import type { ColumnType } from "../../generator/ir/types.js";
 import { TYPE_HEAD_WORDS } from "../../generator/parse/parse-markdown.js";
+import { load } from "./helpers.js";
 
 describe("interpretType", () => {
   const cases: [string, ColumnType | null, { increment?: boolean; nullable?: boolean; rest?: string }?][] = [
@@ -39,7 +40,7 @@ describe("interpretType", () => {
     ["String?", { kind: "string" }, { nullable: true }],
     ["UUID FK", { kind: "uuid" }, { rest: "FK" }],
     ["varchar(200) required", { kind: "string", maxLength: 200 }, { rest: "required" }],
-    ["time", null],
+    ["time", { kind: "time" }],
     ["interval", null],
     ["blob", null],
   ];
@@ -154,4 +155,23 @@ describe("normalisePath", () => {
     ["/api/tasks?status=done", "/api/tasks"],
   ];
   it.each(cases)("%s", (given, want) => expect(normalisePath(given)).toBe(want));
+});
+
+describe("keys that are not one column", () => {
+  it("reads a join table's composite key from a 'Primary key: (a, b)' bullet", () => {
+    const r = load("## users\n\n- id: text (primary key)\n\n## project_teams\n\n- project_id: uuid\n- team_id: uuid\n- Primary key: `(project_id, team_id)`\n");
+    expect(r.diagnostics).toEqual([]);
+    const t = r.ir!.tables.find((x) => x.name === "project_teams")!;
+    expect(t.keyColumns).toEqual(["project_id", "team_id"]);
+    expect(t.columns.map((c) => [c.name, c.nullable, c.role])).toEqual([
+      ["project_id", false, "data"],
+      ["team_id", false, "data"],
+    ]);
+  });
+
+  it("a table with no key is kept, without one", () => {
+    const r = load("## users\n\n- id: text (primary key)\n\n## profiles\n\n- user_id: text (references users(id))\n- bio: text\n");
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["SF109", "warning"]]);
+    expect(r.ir!.tables.find((x) => x.name === "profiles")!.keyColumns).toEqual([]);
+  });
 });

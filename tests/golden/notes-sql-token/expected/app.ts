@@ -16,7 +16,7 @@ export interface AppOptions {
 }
 
 /** Users come from the token issuer; the API records their ids in "users" on first write. */
-const IDENTITY = { table: "users", idColumn: "id", claimColumns: {"email":{"claim":"email","maxLength":255}} } as const;
+const IDENTITY = { table: "users", idColumn: "id", claimColumns: {"email":{"claim":"email","maxLength":255}}, fillers: {} } as const;
 
 export function createApp(options: AppOptions): Koa {
   const app = new Koa();

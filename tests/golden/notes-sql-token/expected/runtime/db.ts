@@ -48,7 +48,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return openPglite(opts.dataDir ?? "memory");
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+export interface EmbeddedPostgres {
+  readonly connection: { host: string; port: number; user: string; database: string };
+  stop(): Promise<void>;
+}
+
+/** PGlite (Postgres compiled to WASM) behind the wire protocol on a free loopback port. */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   // Loaded lazily: PGlite is only needed when no DATABASE_URL is given.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
@@ -57,21 +63,36 @@ async function openPglite(dataDir: string): Promise<Database> {
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
   await server.start();
   const [host, port] = server.getServerConn().split(":");
-  // PGlite runs one session; the socket server serialises clients, so one connection
-  // is both the fastest and the only safe pool size.
-  const knex = knexFactory({
-    client: "pg",
+  return {
     connection: { host: host!, port: Number(port), user: "postgres", database: "postgres" },
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** A Knex client for the embedded database. PGlite runs one session and the socket server
+ * serialises clients, so one connection is both the fastest and the only safe pool size. */
+export function embeddedKnex(pg: EmbeddedPostgres, searchPath?: string): Knex {
+  return knexFactory({
+    client: "pg",
+    connection: pg.connection,
     pool: { min: 0, max: 1 },
     acquireConnectionTimeout: 30_000,
+    ...(searchPath ? { searchPath: [searchPath] } : {}),
   });
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const pg = await startEmbeddedPostgres(dataDir);
+  const knex = embeddedKnex(pg);
   return {
     knex,
     kind: "pglite",
     async close() {
       await knex.destroy();
-      await server.stop();
-      await db.close();
+      await pg.stop();
     },
   };
 }

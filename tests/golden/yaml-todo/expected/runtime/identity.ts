@@ -10,6 +10,8 @@ export interface IdentityTable {
   readonly idColumn: string;
   /** Identity columns filled from token claims on first sight, e.g. { email: { claim: "email", maxLength: 255 } }. */
   readonly claimColumns: Readonly<Record<string, { readonly claim: string; readonly maxLength: number }>>;
+  /** Required columns a token cannot fill, and the placeholder stored (the generator warned about each). */
+  readonly fillers?: Readonly<Record<string, "empty" | "false" | "zero" | "now" | "email-placeholder">>;
 }
 
 const MAX_REMEMBERED = 50_000;
@@ -20,6 +22,7 @@ export function createIdentityRecorder(spec: IdentityTable) {
   return async function ensureUser(db: Knex | Knex.Transaction, who: Caller): Promise<void> {
     if (known.has(who.id)) return;
     const row: Record<string, unknown> = { [spec.idColumn]: who.id };
+    for (const [column, filler] of Object.entries(spec.fillers ?? {})) row[column] = placeholder(filler, who.id);
     for (const [column, { claim, maxLength }] of Object.entries(spec.claimColumns)) {
       const v = who.claims[claim];
       if (typeof v === "string" && v.length <= maxLength) row[column] = v;
@@ -29,4 +32,20 @@ export function createIdentityRecorder(spec: IdentityTable) {
     if (known.size >= MAX_REMEMBERED) known.clear();
     known.add(who.id);
   };
+}
+
+function placeholder(filler: "empty" | "false" | "zero" | "now" | "email-placeholder", id: string): unknown {
+  switch (filler) {
+    case "empty":
+      return "";
+    case "false":
+      return false;
+    case "zero":
+      return 0;
+    case "now":
+      return new Date().toISOString();
+    case "email-placeholder":
+      // RFC 2606 reserves .invalid: unique per user and never deliverable.
+      return `${id}@users.invalid`;
+  }
 }

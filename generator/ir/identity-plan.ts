@@ -1,0 +1,56 @@
+// How the app records a user it first meets through a token (external auth): which
+// identity-table columns come from token claims, and which required columns the token
+// cannot supply and so get a stated placeholder. validate-ir warns about the
+// placeholders (SF123); emit-app writes the plan into the generated app.
+import type { Column, Table } from "./types.js";
+
+export type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder";
+
+export interface IdentityPlan {
+  /** column -> claim and the longest value that fits */
+  readonly claims: Record<string, { claim: string; maxLength: number }>;
+  /** required columns no claim fills -> what is stored instead */
+  readonly fillers: Record<string, Filler>;
+  /** required columns nothing sensible can fill (the recorder cannot work) */
+  readonly unfillable: readonly Column[];
+}
+
+const CLAIM_COLUMNS: Record<string, string> = { email: "email", name: "name", image: "picture", avatar_url: "picture", email_verified: "email_verified" };
+
+function maxLen(c: Column): number {
+  return (c.type.kind === "string" ? c.type.maxLength : undefined) ?? c.maxLength ?? 255;
+}
+
+export function identityPlan(t: Table): IdentityPlan {
+  const claims: Record<string, { claim: string; maxLength: number }> = {};
+  const fillers: Record<string, Filler> = {};
+  const unfillable: Column[] = [];
+  for (const c of t.columns) {
+    if (c.name === t.primaryKey) continue;
+    const textual = c.type.kind === "string" || c.type.kind === "text";
+    const claim = CLAIM_COLUMNS[c.name];
+    if (claim && textual) claims[c.name] = { claim, maxLength: maxLen(c) };
+    if (c.nullable || c.default) continue;
+    if (textual) fillers[c.name] = c.name.includes("email") ? "email-placeholder" : "empty";
+    else if (c.type.kind === "boolean") fillers[c.name] = "false";
+    else if (c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "float" || c.type.kind === "decimal") fillers[c.name] = "zero";
+    else if (c.type.kind === "timestamp") fillers[c.name] = "now";
+    else unfillable.push(c);
+  }
+  return { claims, fillers, unfillable };
+}
+
+export function describeFiller(f: Filler): string {
+  switch (f) {
+    case "empty":
+      return "an empty string";
+    case "false":
+      return "false";
+    case "zero":
+      return "0";
+    case "now":
+      return "the current time";
+    case "email-placeholder":
+      return '"<user id>@users.invalid" unless the token has an email claim';
+  }
+}
