@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { plural, singular, snakeCase } from "../ir/naming.js";
 import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "./raw.js";
+import { readSqlModel } from "./parse-sqlmodel.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -167,6 +168,8 @@ class MarkdownReader {
   private stack: SectionEntry[] = [];
   private pendingNameNote: { span: Span; message: string } | undefined;
   private lastLabel: string | null = null;
+  /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
+  private readonly pythonBlocks: Code[] = [];
 
   constructor(
     private readonly src: string,
@@ -179,6 +182,7 @@ class MarkdownReader {
   read(): ParseResult {
     const root = fromMarkdown(this.src, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
     for (const node of root.children) this.block(node);
+    for (const node of this.pythonBlocks) this.python(node);
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
     const tables: RawTable[] = this.tables
       .filter((t) => t.columns.length > 0)
@@ -882,9 +886,33 @@ class MarkdownReader {
       return;
     }
     const lang = (node.lang ?? "").toLowerCase();
+    if (/^(python|py)$/.test(lang) && /\btable\s*=\s*True\b/.test(node.value)) {
+      this.pythonBlocks.push(node);
+      return;
+    }
     if (lang && !/^(sql|postgres|postgresql|psql|pgsql|mysql|sqlite|plsql|tsql|ddl)$/.test(lang)) return;
     if (!/\b(create|alter)\s+(table|unique|index)|\bconstraint\b|\bforeign\s+key\b/i.test(node.value)) return;
     new SqlReader(this, this.codeFlat(node)).read();
+  }
+
+  /** SQLModel classes; a class restating a table the document already defines is left to that definition. */
+  private python(node: Code): void {
+    readSqlModel(this.codeFlat(node), {
+      table: (name, tableName) => {
+        const candidates = [tableName, plural(tableName)];
+        const existing = this.tables.find((t) => t.columns.length > 0 && candidates.includes(t.name.text));
+        const span = this.idx.span(name.offs[0] ?? 0);
+        if (existing) {
+          this.notes.push({ span, message: `SQLModel class ${name.text} restates table "${existing.name.text}"; the table written before it is used` });
+          return { columns: [], indexes: [] };
+        }
+        const draft: TableDraft = { name: { text: tableName, span }, columns: [], indexes: [], hasDefs: true };
+        this.tables.push(draft);
+        return draft;
+      },
+      text: (f, as) => ({ text: as ?? f.text, span: this.idx.span(f.offs[0] ?? 0) }),
+      warn: (message, f) => this.warn("SF113", message, this.idx.span(f.offs[0] ?? 0)),
+    });
   }
 
   /** Text of a code block with each character mapped to its source offset. */
