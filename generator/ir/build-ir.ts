@@ -164,6 +164,8 @@ export interface ConstraintReading {
   min?: number;
   max?: number;
   enumValues?: string[];
+  /** "renamed from old_name": the column's previous name. */
+  renamedFrom?: string;
   /** Offset where the first part not understood starts. */
   unknownAt?: number;
   /** Why the part at unknownAt is not understood, when more can be said. */
@@ -205,6 +207,10 @@ export function interpretConstraint(text: string): ConstraintReading {
     const start = pos;
     let m: RegExpExecArray | null;
     if (sticky(/constraint\s+[`"]?\w+[`"]?/iy)) continue;
+    if ((m = sticky(/(?:renamed\s+from|formerly|previously(?:\s+(?:named|called))?)\s*:?\s*[`"]?([A-Za-z_]\w*)[`"]?/iy))) {
+      r.renamedFrom = m[1]!;
+      continue;
+    }
     if (sticky(/(?:primary\s*key|pk)\b/iy)) {
       r.primaryKey = true;
       continue;
@@ -496,6 +502,7 @@ interface ColumnDraft {
   refSpan: Span;
   bareFk: Span | null;
   onDelete: OnDelete | null;
+  renamedFrom?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -513,6 +520,7 @@ interface TableDraft {
   owner?: RawText;
   identity: boolean;
   primaryKey: string;
+  renamedFrom?: string;
 }
 
 class Builder {
@@ -573,6 +581,8 @@ class Builder {
       if (description) draft.description = description;
       const owner = defs.find((d) => d.owner)?.owner;
       if (owner) draft.owner = owner;
+      const renamedFrom = defs.find((d) => d.renamedFrom)?.renamedFrom;
+      if (renamedFrom && renamedFrom.text !== name) draft.renamedFrom = renamedFrom.text;
       // Columns: duplicates inside one definition are errors; across definitions they merge.
       const byName = new Map<string, { def: number; cols: RawColumn[] }>();
       const order: string[] = [];
@@ -670,6 +680,7 @@ class Builder {
       if (r.min !== undefined) minAny ??= r.min;
       if (r.max !== undefined) maxAny ??= r.max;
       if (r.enumValues) enumValues ??= r.enumValues;
+      if (r.renamedFrom) col.renamedFrom ??= r.renamedFrom;
       if (r.unknownAt !== undefined) {
         const bad = p.text.slice(r.unknownAt).trim();
         this.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
@@ -878,6 +889,7 @@ class Builder {
         ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
         role,
         ...(c.description ? { description: c.description } : {}),
+        ...(c.renamedFrom && c.renamedFrom !== c.name ? { renamedFrom: c.renamedFrom } : {}),
       };
       return col;
     });
@@ -917,6 +929,7 @@ class Builder {
       columns,
       indexes,
       ...(t.description ? { description: t.description } : {}),
+      ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
     };
   }
 
