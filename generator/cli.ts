@@ -7,7 +7,7 @@ import { loadSpecs } from "./front.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { diffOutput, writeFiles, WriteRefused } from "./write/write-files.js";
-import { UnsupportedSchemaChange } from "./emit/emit-migrations.js";
+import { DestructiveChange, UnsupportedSchemaChange } from "./emit/emit-migrations.js";
 import type { IR } from "./ir/types.js";
 import type { FileMap } from "./emit/common.js";
 
@@ -40,17 +40,33 @@ export interface GenerateResult {
   readonly exitCode: number;
 }
 
+export interface BuildOptions {
+  /** Let a migration drop tables or columns, narrow types or remove enum values. */
+  readonly allowDestructive?: boolean;
+}
+
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
-export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio): Promise<GenerateResult> {
+export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
   try {
-    const files = emitAll({ ir, templates: readTemplates(TEMPLATES_DIR), previous: readPreviousMigrations(outDir) });
+    const files = emitAll({
+      ir,
+      templates: readTemplates(TEMPLATES_DIR),
+      previous: readPreviousMigrations(outDir),
+      migrations: { allowDestructive: options.allowDestructive === true },
+    });
     return { ir, files, exitCode: EXIT.ok };
   } catch (err) {
+    const at = (s: { file: string; line: number; column: number } | null) => (s ? `${s.file}:${s.line}:${s.column}` : `${ir.sources.schema}:1:1`);
     if (err instanceof UnsupportedSchemaChange) {
-      io.err(`${ir.sources.schema}:1:1: error SF501: ${err.message}\n`);
+      io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
+      return { ir, files: null, exitCode: EXIT.specErrors };
+    }
+    if (err instanceof DestructiveChange) {
+      for (const s of err.steps) io.err(`${at(s.span)}: error SF502: this schema change ${s.message}\n`);
+      io.err(`  hint: if that is intended, run again with --allow-destructive; the migration will say what it destroys\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };
     }
     throw err;
@@ -73,6 +89,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd())
         out: { type: "string", default: "generated" },
         expires: { type: "string", default: "1h" },
         help: { type: "boolean", short: "h" },
+        "allow-destructive": { type: "boolean", default: false },
       },
     });
   } catch (err) {
@@ -88,7 +105,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd())
   const shownOut = relative(root, outDir).split("\\").join("/") || ".";
   switch (command) {
     case "generate": {
-      const r = await buildOutput(specsDir, outDir, root, io);
+      const r = await buildOutput(specsDir, outDir, root, io, { allowDestructive: parsed.values["allow-destructive"] });
       if (!r.files) return r.exitCode;
       try {
         const w = writeFiles(outDir, r.files);

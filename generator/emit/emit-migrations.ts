@@ -129,7 +129,7 @@ export function verifyHistory(previous: PreviousMigrations): HistoryProblem[] {
 }
 
 function migrationFile(ir: IR, name: string, plan: MigrationPlan): string {
-  const about = plan.summary.length > 1 || plan.destructive.length > 0 ? [`// Changes:`, ...plan.summary.map((s) => `//   - ${s}`), ``] : [];
+  const about = plan.slug !== "init" ? [`// Changes:`, ...plan.summary.map((s) => `//   - ${s}`), ``] : [];
   return [
     tsHeader(ir.sources.schema).trimEnd(),
     `import type { Knex } from "knex";`,

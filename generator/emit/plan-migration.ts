@@ -103,6 +103,8 @@ function defaultSql(d: DefaultValue): string {
     case "literal":
       if (d.value === null) return "NULL";
       if (typeof d.value === "string") return lit(d.value);
+      // Quoted like Knex's defaultTo(), so a migrated column and a created one read back the same.
+      if (typeof d.value === "number") return lit(String(d.value));
       return String(d.value);
   }
 }
@@ -518,7 +520,7 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
       const twin = fresh.find((x) => key(x) === key(i) && !a.indexes.some((y) => y.name === x.name));
       if (twin && !b.indexes.some((x) => x.name === i.name)) {
         fresh.splice(fresh.indexOf(twin), 1);
-        out.push({ code: [raw(`ALTER INDEX ${q(i.name)} RENAME TO ${q(twin.name)}`)], summary: `rename index ${i.name} to ${twin.name}`, slug: `rename_${i.name}` });
+        out.push({ code: [raw(`ALTER INDEX ${q(i.name)} RENAME TO ${q(twin.name)}`)], summary: `rename index ${i.name} to ${twin.name}`, slug: "" });
         continue;
       }
       dropCons.push({
@@ -545,10 +547,10 @@ function addFk(T: string, c: SnapshotColumn): Step {
   };
 }
 
-function render(list: readonly Step[]): string[] {
+function render(list: readonly Step[], marks: boolean): string[] {
   const lines: string[] = [];
   for (const s of list) {
-    if (s.destroys) lines.push(`  // DESTRUCTIVE: ${s.destroys}`);
+    if (s.destroys && marks) lines.push(`  // DESTRUCTIVE: ${s.destroys}`);
     lines.push(...s.code);
   }
   return lines;
@@ -556,7 +558,7 @@ function render(list: readonly Step[]): string[] {
 
 function slugOf(list: readonly Step[], initial: boolean): string {
   if (initial) return "init";
-  const tokens = [...new Set(list.map((s) => s.slug.toLowerCase().replace(/[^a-z0-9_]+/g, "_")))];
+  const tokens = [...new Set(list.map((s) => s.slug.toLowerCase().replace(/[^a-z0-9_]+/g, "_")))].filter(Boolean);
   let slug = tokens[0] ?? "change";
   for (const t of tokens.slice(1)) {
     if (slug.length + t.length + 1 > 60) {
@@ -578,8 +580,8 @@ export function planMigration(prev: Snapshot, next: Snapshot, renames: Renames =
   return {
     slug: slugOf(up, prev.tables.length === 0),
     summary: up.map((s) => (s.destroys ? `DESTRUCTIVE: ${s.destroys}` : s.summary)),
-    up: render(up),
-    down: render(down),
+    up: render(up, true),
+    down: render(down, false),
     destructive: up.filter((s) => s.destroys).map((s) => ({ message: s.destroys!, span: s.span ?? null })),
   };
 }
