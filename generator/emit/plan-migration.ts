@@ -383,7 +383,7 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
   // 3. Tables that are gone, referencing tables first.
   for (const t of creationOrder(cur.filter((x) => !toNames.has(x.name))).reverse()) {
     drops.push({
-      code: [`  await knex.schema.dropTable(${str(t.name)});`],
+      code: [`  await knex.schema.dropTableIfExists(${str(t.name)});`],
       summary: `drop table ${t.name}`,
       slug: `drop_${t.name}`,
       destroys: `drops table "${t.name}" and every row in it`,
