@@ -12,7 +12,7 @@ import { emitHookSkeletons } from "./emit/emit-hooks.js";
 import type { IR } from "./ir/types.js";
 import type { FileMap } from "./emit/common.js";
 
-/** Stable exit codes; docs/cli.md. When several problems show at once, the first in this order wins: 2, 4, 3, 1, 5. */
+/** Stable exit codes; docs/cli.md. When several problems show at once, the first in this order wins: 2, 4, 3, 5, 1. */
 export const EXIT = { ok: 0, drift: 1, specErrors: 2, migrationMissing: 3, migrationEdited: 4, breaking: 5, usage: 64 } as const;
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
@@ -26,6 +26,7 @@ Usage:
   specforge check    [--specs DIR] [--out DIR]   one CI gate; exit codes: 0 in sync, 1 generated code differs (diff),
                      [--fail-on breaking]        2 spec errors, 3 migration missing, 4 committed migration edited,
                      [--format text|json]        5 breaking API changes (only with --fail-on breaking)
+                     [--base FILE]               the openapi.json to compare with (default: the committed one)
   specforge ir       [--specs DIR]               print the intermediate representation as JSON
   specforge explain  [--specs DIR]               print what was understood and every guess made
   specforge token <user-id> [--expires 1h]       sign a development token with JWT_SECRET (or the dev secret)
@@ -132,6 +133,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
         watch: { type: "boolean", default: false },
         "fail-on": { type: "string" },
         format: { type: "string", default: "text" },
+        base: { type: "string" },
       },
     });
   } catch (err) {
@@ -161,7 +163,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
         return EXIT.usage;
       }
       const { runCheck } = await import("./check/check.js");
-      return runCheck({ specsDir, outDir, root, shownOut, failOnBreaking: failOn === "breaking", json: format === "json" }, io);
+      return runCheck({ specsDir, outDir, root, shownOut, failOnBreaking: failOn === "breaking", json: format === "json", ...(parsed.values.base ? { base: resolve(root, parsed.values.base) } : {}) }, io);
     }
     case "ir": {
       const { ir, diagnostics } = await loadSpecs(specsDir, root);

@@ -2,8 +2,10 @@
 // with its own exit code (see EXIT in cli.ts and docs/cli.md):
 //   4 a committed migration was edited, deleted or slipped in (journal hash chain)
 //   3 a migration is missing for a schema change in the specs
+//   5 breaking API changes against the base openapi.json (only with --fail-on breaking)
 //   1 generated code differs from what the specs produce (unified diff)
-//   5 breaking API changes against the committed openapi.json (only with --fail-on breaking)
+// The base API is --base FILE (e.g. the main branch's openapi.json) or, without it,
+// the committed generated/openapi.json.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { buildOutput, EXIT, type Io } from "../cli.js";
@@ -19,6 +21,7 @@ export interface CheckOptions {
   readonly shownOut: string;
   readonly failOnBreaking: boolean;
   readonly json: boolean;
+  readonly base?: string;
 }
 
 const MIGRATION = /^migrations\/\d{4}_[a-z0-9_]+\.ts$/;
@@ -38,15 +41,15 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
     drifts.push({ path: `../${rel}`, kind: "missing", patch: `${rel}: missing (generated/app.ts imports it; \`specforge generate\` recreates the skeleton)\n` });
   }
   const missing = drifts.filter((d) => d.kind === "missing" && MIGRATION.test(d.path)).map((d) => d.path.replace(/^migrations\/|\.ts$/g, ""));
-  const committedApi = join(o.outDir, "openapi.json");
+  const committedApi = o.base ?? join(o.outDir, "openapi.json");
   const newApi = r.files.get("openapi.json");
   const breaking = existsSync(committedApi) && newApi ? diffApis(JSON.parse(readFileSync(committedApi, "utf8")), JSON.parse(newApi)) : [];
 
   const exitCode =
     history.length > 0 ? EXIT.migrationEdited
     : missing.length > 0 ? EXIT.migrationMissing
-    : drifts.length > 0 ? EXIT.drift
     : breaking.length > 0 && o.failOnBreaking ? EXIT.breaking
+    : drifts.length > 0 ? EXIT.drift
     : EXIT.ok;
 
   if (o.json) {
@@ -71,7 +74,7 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
     io.err(`specforge: ${o.shownOut}/ is out of sync: ${drifts.map((d) => `${d.path} (${d.kind})`).join(", ")}\nrun \`specforge generate\` and commit the result\n`);
   }
   if (breaking.length) {
-    io.out(formatApiChanges(breaking, `${o.shownOut}/openapi.json`));
+    io.out(formatApiChanges(breaking, o.base ?? `${o.shownOut}/openapi.json`));
     if (!o.failOnBreaking) io.err(`specforge: ${breaking.length} breaking API change${breaking.length > 1 ? "s" : ""} (reported only; pass --fail-on breaking to fail)\n`);
   }
   if (exitCode === EXIT.ok) io.out(`specforge: ${o.shownOut}/ is in sync with the specs\n`);

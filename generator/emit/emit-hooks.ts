@@ -28,6 +28,7 @@ export function emitHookSkeletons(ir: IR, outName: string): FileMap {
       `// before<Action>(event) runs first (throw an HttpProblem to refuse the request);`,
       `// after<Action>(event, result) gets the response body and may return a replacement.`,
       `// Actions of this resource: ${actions.join(", ")}.`,
+      `// To refuse: import { HttpProblem } from "../../${outName}/runtime/errors.js"; throw new HttpProblem(403, "why");`,
       `import type { ResourceHooks } from "../../${outName}/runtime/hooks.js";`,
       `import type { ${info.model} } from "../../${outName}/models/${info.stem}.js";`,
       ``,

@@ -3,6 +3,7 @@
 // before<Action>(event) runs first (throw an HttpProblem to refuse the request);
 // after<Action>(event, result) gets the response body and may return a replacement.
 // Actions of this resource: list, create, delete, get, update, replace.
+// To refuse: import { HttpProblem } from "../../expected/runtime/errors.js"; throw new HttpProblem(403, "why");
 import type { ResourceHooks } from "../../expected/runtime/hooks.js";
 import type { Category } from "../../expected/models/categories.js";
 
