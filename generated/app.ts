@@ -9,6 +9,8 @@ import { createIdentityRecorder } from "./runtime/identity.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { categoriesRoutes } from "./routes/categories.js";
 import { tasksRoutes } from "./routes/tasks.js";
+import { hooks as categoriesHooks } from "../src/hooks/categories.js";
+import { hooks as tasksHooks } from "../src/hooks/tasks.js";
 
 export interface AppOptions {
   readonly knex: Knex;
@@ -32,6 +34,7 @@ export function createApp(options: AppOptions): Koa {
     knex: options.knex,
     auth: requireAuth(options.verify),
     ensureUser: createIdentityRecorder(IDENTITY),
+    hooks: { "categories": categoriesHooks, "tasks": tasksHooks },
   };
   categoriesRoutes(router, deps);
   tasksRoutes(router, deps);

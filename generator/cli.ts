@@ -1,17 +1,19 @@
 // specforge command line: generate, check, ir, explain, token.
 import { parseArgs } from "node:util";
-import { relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic } from "./diagnostics.js";
 import { loadSpecs } from "./front.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousMigrations, readTemplates } from "./read/read-output.js";
-import { diffOutput, writeFiles, WriteRefused } from "./write/write-files.js";
-import { UnsupportedSchemaChange } from "./emit/emit-migrations.js";
+import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
+import { DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
+import { emitHookSkeletons } from "./emit/emit-hooks.js";
 import type { IR } from "./ir/types.js";
 import type { FileMap } from "./emit/common.js";
 
-export const EXIT = { ok: 0, drift: 1, specErrors: 2, usage: 64 } as const;
+/** Stable exit codes; docs/cli.md. When several problems show at once, the first in this order wins: 2, 4, 3, 5, 1. */
+export const EXIT = { ok: 0, drift: 1, specErrors: 2, migrationMissing: 3, migrationEdited: 4, breaking: 5, usage: 64 } as const;
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
 
@@ -19,7 +21,12 @@ const HELP = `specforge: turn spec files into a Koa + Objection + Knex backend
 
 Usage:
   specforge generate [--specs DIR] [--out DIR]   read the specs and write the app (default specs/ -> generated/)
-  specforge check    [--specs DIR] [--out DIR]   exit 0 if the output is in sync, 1 with a diff if not, 2 on spec errors
+  specforge generate --allow-destructive         let a migration drop tables/columns, narrow types, remove enum values
+  specforge generate --watch                     regenerate whenever a spec file changes
+  specforge check    [--specs DIR] [--out DIR]   one CI gate; exit codes: 0 in sync, 1 generated code differs (diff),
+                     [--fail-on breaking]        2 spec errors, 3 migration missing, 4 committed migration edited,
+                     [--format text|json]        5 breaking API changes (only with --fail-on breaking)
+                     [--base FILE]               the openapi.json to compare with (default: the committed one)
   specforge ir       [--specs DIR]               print the intermediate representation as JSON
   specforge explain  [--specs DIR]               print what was understood and every guess made
   specforge token <user-id> [--expires 1h]       sign a development token with JWT_SECRET (or the dev secret)
@@ -27,7 +34,7 @@ Usage:
 Diagnostics are printed as file:line:column: severity CODE: message.
 `;
 
-interface Io {
+export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
@@ -37,27 +44,76 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 export interface GenerateResult {
   readonly ir: IR | null;
   readonly files: FileMap | null;
+  /** Hand-written files created once when missing (hook skeletons), relative to the out dir's parent. */
+  readonly scaffold?: FileMap;
   readonly exitCode: number;
 }
 
+export interface BuildOptions {
+  /** Let a migration drop tables or columns, narrow types or remove enum values. */
+  readonly allowDestructive?: boolean;
+  /** Name of the output directory as the hook skeletons import it; basename(outDir) by default. */
+  readonly outName?: string;
+}
+
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
-export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio): Promise<GenerateResult> {
+export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
   try {
-    const files = emitAll({ ir, templates: readTemplates(TEMPLATES_DIR), previous: readPreviousMigrations(outDir) });
-    return { ir, files, exitCode: EXIT.ok };
+    const files = emitAll({
+      ir,
+      templates: readTemplates(TEMPLATES_DIR),
+      previous: readPreviousMigrations(outDir),
+      migrations: { allowDestructive: options.allowDestructive === true },
+    });
+    const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
+    return { ir, files, scaffold, exitCode: EXIT.ok };
   } catch (err) {
+    const at = (s: { file: string; line: number; column: number } | null) => (s ? `${s.file}:${s.line}:${s.column}` : `${ir.sources.schema}:1:1`);
     if (err instanceof UnsupportedSchemaChange) {
-      io.err(`${ir.sources.schema}:1:1: error SF501: ${err.message}\n`);
+      io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
+      return { ir, files: null, exitCode: EXIT.specErrors };
+    }
+    if (err instanceof DestructiveChange) {
+      for (const s of err.steps) io.err(`${at(s.span)}: error SF502: this schema change ${s.message}\n`);
+      io.err(`  hint: if that is intended, run again with --allow-destructive; the migration will say what it destroys\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };
     }
     throw err;
   }
 }
 
-export async function main(argv: string[], io: Io = stdio, root = process.cwd()): Promise<number> {
+export interface GenerateOptions {
+  readonly specsDir: string;
+  readonly outDir: string;
+  readonly root: string;
+  readonly shownOut: string;
+  readonly allowDestructive?: boolean;
+}
+
+/** `specforge generate`: build in memory, write generated/, create missing hook skeletons. */
+export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> {
+  const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true });
+  if (!r.files) return r.exitCode;
+  for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
+  try {
+    const w = writeFiles(o.outDir, r.files);
+    const created = writeScaffold(dirname(o.outDir), r.scaffold ?? new Map());
+    io.out(`specforge: ${o.shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
+    for (const c of created) io.out(`specforge: created ${c} (yours to edit; never overwritten)\n`);
+  } catch (err) {
+    if (err instanceof WriteRefused) {
+      io.err(`specforge: ${err.message}\n`);
+      return EXIT.drift;
+    }
+    throw err;
+  }
+  return EXIT.ok;
+}
+
+export async function main(argv: string[], io: Io = stdio, root = process.cwd(), signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP);
@@ -73,6 +129,11 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd())
         out: { type: "string", default: "generated" },
         expires: { type: "string", default: "1h" },
         help: { type: "boolean", short: "h" },
+        "allow-destructive": { type: "boolean", default: false },
+        watch: { type: "boolean", default: false },
+        "fail-on": { type: "string" },
+        format: { type: "string", default: "text" },
+        base: { type: "string" },
       },
     });
   } catch (err) {
@@ -88,31 +149,21 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd())
   const shownOut = relative(root, outDir).split("\\").join("/") || ".";
   switch (command) {
     case "generate": {
-      const r = await buildOutput(specsDir, outDir, root, io);
-      if (!r.files) return r.exitCode;
-      try {
-        const w = writeFiles(outDir, r.files);
-        io.out(`specforge: ${shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
-      } catch (err) {
-        if (err instanceof WriteRefused) {
-          io.err(`specforge: ${err.message}\n`);
-          return EXIT.drift;
-        }
-        throw err;
+      if (parsed.values.watch) {
+        const { watchAndGenerate } = await import("./watch.js");
+        return watchAndGenerate({ specsDir, outDir, root, shownOut, allowDestructive: parsed.values["allow-destructive"] }, io, signal);
       }
-      return EXIT.ok;
+      return generateOnce({ specsDir, outDir, root, shownOut, allowDestructive: parsed.values["allow-destructive"] }, io);
     }
     case "check": {
-      const r = await buildOutput(specsDir, outDir, root, io);
-      if (!r.files) return r.exitCode;
-      const drifts = diffOutput(outDir, r.files, shownOut);
-      if (drifts.length === 0) {
-        io.out(`specforge: ${shownOut}/ is in sync with the specs\n`);
-        return EXIT.ok;
+      const failOn = parsed.values["fail-on"];
+      const format = parsed.values.format;
+      if ((failOn !== undefined && failOn !== "breaking") || (format !== "text" && format !== "json")) {
+        io.err(`specforge check: --fail-on takes "breaking", --format takes "text" or "json"\n`);
+        return EXIT.usage;
       }
-      for (const d of drifts) io.out(d.patch);
-      io.err(`specforge: ${shownOut}/ is out of sync: ${drifts.map((d) => `${d.path} (${d.kind})`).join(", ")}\nrun \`specforge generate\` and commit the result\n`);
-      return EXIT.drift;
+      const { runCheck } = await import("./check/check.js");
+      return runCheck({ specsDir, outDir, root, shownOut, failOnBreaking: failOn === "breaking", json: format === "json", ...(parsed.values.base ? { base: resolve(root, parsed.values.base) } : {}) }, io);
     }
     case "ir": {
       const { ir, diagnostics } = await loadSpecs(specsDir, root);

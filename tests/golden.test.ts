@@ -28,7 +28,8 @@ function listFiles(dir: string): string[] {
 async function generate(caseDir: string, outDir: string) {
   const errs: string[] = [];
   const io = { out: () => {}, err: (s: string) => errs.push(s) };
-  const r = await buildOutput(join(caseDir, "specs"), outDir, ROOT, io);
+  // outName: the hook skeletons (written beside expected/) import from "../../expected/...".
+  const r = await buildOutput(join(caseDir, "specs"), outDir, ROOT, io, { outName: "expected" });
   return { ...r, diagnostics: errs.join("") };
 }
 
@@ -56,6 +57,11 @@ describe("golden cases", () => {
           }
           writeFileSync(join(expectedDir, MANIFEST), manifestOf(r.files));
         }
+        rmSync(join(caseDir, "src"), { recursive: true, force: true });
+        for (const [p, t] of r.scaffold ?? []) {
+          mkdirSync(dirname(join(caseDir, p)), { recursive: true });
+          writeFileSync(join(caseDir, p), t);
+        }
       }
       expect(r.diagnostics).toBe(readFileSync(diagFile, "utf8"));
       if (!r.files) {
@@ -66,6 +72,9 @@ describe("golden cases", () => {
       const got = [...r.files.keys(), MANIFEST].sort();
       expect(got).toEqual(want);
       for (const [p, t] of r.files) expect(t, p).toBe(readFileSync(join(expectedDir, p), "utf8"));
+      // The hook skeletons the expected app.ts imports.
+      expect(listFiles(join(caseDir, "src")).map((p) => `src/${p}`)).toEqual([...(r.scaffold ?? new Map()).keys()].sort());
+      for (const [p, t] of r.scaffold ?? []) expect(t, p).toBe(readFileSync(join(caseDir, p), "utf8"));
 
       // Same specs, same bytes.
       const again = await generate(caseDir, join(caseDir, "no-previous-output"));

@@ -8,6 +8,7 @@ import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
 import { intId, page } from "../runtime/params.js";
 import type { RouteDeps } from "../runtime/deps.js";
+import { withHooks } from "../runtime/hooks.js";
 import { Category } from "../models/categories.js";
 import { categoryCreateSchema, categoryReplaceSchema, categoryPatchSchema, categoryReadOnlyFields, type CategoryCreate, type CategoryPatch } from "../schemas/categories.js";
 
@@ -25,15 +26,16 @@ function withDefaults(input: CategoryCreate): PartialModelObject<Category> {
 
 export function categoriesRoutes(router: Router, deps: RouteDeps): void {
   const { knex, auth, ensureUser } = deps;
+  const hooks = deps.hooks?.["categories"];
   // GET /api/{user_id}/categories (specs/api/rest-endpoints.md:34): List categories
-  router.get("/api/:user_id/categories", auth, async (ctx) => {
+  router.get("/api/:user_id/categories", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const { limit, offset } = page(ctx.query);
     const q = Category.query(knex).where("user_id", userId);
     ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
-  });
+  }));
   // POST /api/{user_id}/categories (specs/api/rest-endpoints.md:35): Create a category
-  router.post("/api/:user_id/categories", auth, async (ctx) => {
+  router.post("/api/:user_id/categories", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = validateCreate(await readObject(ctx, categoryReadOnlyFields));
     const row = await knex.transaction(async (trx) => {
@@ -43,39 +45,39 @@ export function categoriesRoutes(router: Router, deps: RouteDeps): void {
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
     ctx.body = row;
-  });
+  }));
   // DELETE /api/{user_id}/categories/{id} (specs/api/rest-endpoints.md:39): Delete a category
-  router.delete("/api/:user_id/categories/:id", auth, async (ctx) => {
+  router.delete("/api/:user_id/categories/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
     const deleted = await Category.query(knex).delete().where({ "id": id, "user_id": userId });
     if (deleted === 0) throw notFound("category");
     ctx.status = 204;
-  });
+  }));
   // GET /api/{user_id}/categories/{id} (specs/api/rest-endpoints.md:36): Get one category
-  router.get("/api/:user_id/categories/:id", auth, async (ctx) => {
+  router.get("/api/:user_id/categories/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
     const row = await Category.query(knex).where({ "id": id, "user_id": userId }).first();
     if (!row) throw notFound("category");
     ctx.body = row;
-  });
+  }));
   // PATCH /api/{user_id}/categories/{id} (specs/api/rest-endpoints.md:38): Update a category
-  router.patch("/api/:user_id/categories/:id", auth, async (ctx) => {
+  router.patch("/api/:user_id/categories/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
     const input = validatePatch(await readObject(ctx, categoryReadOnlyFields));
     const [row] = await Category.query(knex).patch(input).where({ "id": id, "user_id": userId }).returning("*");
     if (!row) throw notFound("category");
     ctx.body = row;
-  });
+  }));
   // PUT /api/{user_id}/categories/{id} (specs/api/rest-endpoints.md:37): Replace a category
-  router.put("/api/:user_id/categories/:id", auth, async (ctx) => {
+  router.put("/api/:user_id/categories/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
     const input = validateReplace(await readObject(ctx, categoryReadOnlyFields));
     const [row] = await Category.query(knex).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
     if (!row) throw notFound("category");
     ctx.body = row;
-  });
+  }));
 }

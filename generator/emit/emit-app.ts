@@ -4,6 +4,7 @@ import { tableInfo } from "./table-info.js";
 import { routesFunctionName } from "./emit-routes.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { identityPlan } from "../ir/identity-plan.js";
+import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
 
 export function emitApp(ir: IR): FileMap {
   const files: FileMap = new Map();
@@ -27,6 +28,8 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
+  // Hand-written hooks live outside the generated tree (src/hooks/, created once by specforge).
+  for (const info of routed) L.push(`import { hooks as ${hooksVar(info.stem)} } from "${HOOKS_FROM_APP}/${info.stem}.js";`);
   L.push(``);
   L.push(`export interface AppOptions {`);
   L.push(`  readonly knex: Knex;`);
@@ -54,6 +57,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`    knex: options.knex,`);
   L.push(`    auth: requireAuth(${verifyExpr}),`);
   L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: async () => {},`);
+  L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);
   L.push(`  app.use(router.routes());`);

@@ -1,18 +1,24 @@
 // Knex migrations. Each generation that changes the schema appends one migration
 // numbered NNNN_<slug>.ts, diffed against the snapshot of the last one; existing
 // migrations are passed through untouched.
-import type { Column, IR, Index, Table } from "../ir/types.js";
+import { createHash } from "node:crypto";
+import type { IR, Index, Table } from "../ir/types.js";
 import { json, str, tsHeader, type FileMap } from "./common.js";
-import { EMPTY_SNAPSHOT, snapshotOf, type Snapshot, type SnapshotTable } from "./snapshot.js";
+import { EMPTY_SNAPSHOT, snapshotOf, type Snapshot } from "./snapshot.js";
+import { planMigration, type Destructive, type MigrationPlan, type Renames, type SpanLookup } from "./plan-migration.js";
+
+export { UnsupportedSchemaChange, planMigration } from "./plan-migration.js";
 
 export interface PreviousMigrations {
   /** State after the last committed migration (EMPTY_SNAPSHOT when there is none). */
   readonly snapshot: Snapshot;
   /** Existing migration files by name (e.g. "0001_init"), contents verbatim. */
   readonly files: ReadonlyMap<string, string>;
+  /** migrations/journal.json as committed; null when there is none yet. */
+  readonly journal: readonly JournalEntry[] | null;
 }
 
-export const NO_PREVIOUS: PreviousMigrations = { snapshot: EMPTY_SNAPSHOT, files: new Map() };
+export const NO_PREVIOUS: PreviousMigrations = { snapshot: EMPTY_SNAPSHOT, files: new Map(), journal: null };
 
 export function indexName(table: string, columns: readonly string[], unique: boolean): string {
   return `${table}_${columns.join("_")}_${unique ? "unique" : "index"}`;
@@ -51,125 +57,98 @@ export function currentSnapshot(ir: IR): Snapshot {
   };
 }
 
-function columnLine(c: SnapshotTable["columns"][number]): string {
-  const n = str(c.name);
-  let b: string;
-  const t = c.type;
-  const inc = c.default?.kind === "increment";
-  switch (t.kind) {
-    case "string":
-      b = t.maxLength !== undefined ? `t.string(${n}, ${t.maxLength})` : `t.text(${n})`;
-      break;
-    case "text":
-      b = `t.text(${n})`;
-      break;
-    case "integer":
-      b = inc ? `t.increments(${n}, { primaryKey: ${c.primaryKey} })` : `t.integer(${n})`;
-      break;
-    case "bigint":
-      b = inc ? `t.bigIncrements(${n}, { primaryKey: ${c.primaryKey} })` : `t.bigInteger(${n})`;
-      break;
-    case "uuid":
-      b = `t.uuid(${n})`;
-      break;
-    case "boolean":
-      b = `t.boolean(${n})`;
-      break;
-    case "timestamp":
-      b = `t.timestamp(${n}, { useTz: true })`;
-      break;
-    case "date":
-      b = `t.date(${n})`;
-      break;
-    case "time":
-      b = `t.time(${n})`;
-      break;
-    case "decimal":
-      b = t.precision !== undefined ? `t.decimal(${n}, ${t.precision}, ${t.scale ?? 0})` : `t.specificType(${n}, "numeric")`;
-      break;
-    case "float":
-      b = `t.double(${n})`;
-      break;
-    case "json":
-      b = `t.jsonb(${n})`;
-      break;
-    case "enum":
-      // text + CHECK rather than a native enum type: values can be added and removed by later migrations.
-      b = `t.enu(${n}, ${JSON.stringify(t.values)})`;
-      break;
+/** The renames the spec declares ("renamed from ..."), keyed by the new names. */
+export function renamesOf(ir: IR): Renames {
+  const tables = new Map<string, string>();
+  const columns = new Map<string, string>();
+  for (const t of ir.tables) {
+    if (t.renamedFrom) tables.set(t.name, t.renamedFrom);
+    for (const c of t.columns) if (c.renamedFrom) columns.set(`${t.name}.${c.name}`, c.renamedFrom);
   }
-  if (c.primaryKey && !inc) b += `.primary()`;
-  if (!c.primaryKey) b += c.nullable ? `.nullable()` : `.notNullable()`;
-  if (c.unique && !c.primaryKey) b += `.unique({ indexName: ${str(`${"%TABLE%"}_${c.name}_unique`)} })`;
-  const d = c.default;
-  if (d && d.kind === "literal") b += `.defaultTo(${JSON.stringify(d.value)})`;
-  if (d && d.kind === "now") b += `.defaultTo(knex.fn.now())`;
-  if (d && d.kind === "uuid") b += `.defaultTo(knex.raw("gen_random_uuid()"))`;
-  if (c.references) {
-    b += `.references(${str(c.references.column)}).inTable(${str(c.references.table)}).onDelete(${str(c.references.onDelete.toUpperCase())})`;
-  }
-  return b + ";";
+  return { tables, columns };
 }
 
-/** Tables ordered so that every table comes after the tables it references. */
-function creationOrder(tables: readonly SnapshotTable[]): SnapshotTable[] {
-  const byName = new Map(tables.map((t) => [t.name, t]));
-  const done = new Set<string>();
-  const out: SnapshotTable[] = [];
-  const visit = (t: SnapshotTable, stack: Set<string>) => {
-    if (done.has(t.name) || stack.has(t.name)) return;
-    stack.add(t.name);
-    for (const c of t.columns) {
-      const dep = c.references && byName.get(c.references.table);
-      if (dep && dep.name !== t.name) visit(dep, stack);
-    }
-    done.add(t.name);
-    out.push(t);
+export function spanLookup(ir: IR): SpanLookup {
+  return (table, column) => {
+    const t = ir.tables.find((x) => x.name === table);
+    if (!t) return null;
+    if (!column) return t.span;
+    return t.columns.find((c) => c.name === column)?.span ?? null;
   };
-  for (const t of [...tables].sort((a, b) => (a.name < b.name ? -1 : 1))) visit(t, new Set());
+}
+
+/** Steps that destroy data, refused unless the user passes --allow-destructive. */
+export class DestructiveChange extends Error {
+  constructor(readonly steps: readonly Destructive[]) {
+    super(`the schema change would destroy data: ${steps.map((s) => s.message).join("; ")}`);
+  }
+}
+
+export interface MigrationOptions {
+  readonly allowDestructive?: boolean;
+}
+
+// ------------------------------------------------------------------ journal
+// migrations/journal.json records each migration's hash and a chain hash over all
+// before it. Entries are carried over verbatim, never recomputed, so an edited,
+// removed or slipped-in migration stays visible to `specforge check`.
+
+export interface JournalEntry {
+  readonly name: string;
+  readonly sha256: string;
+  readonly chain: string;
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function chained(prev: string, name: string, hash: string): string {
+  return sha256(`${prev}\n${name}\n${hash}`);
+}
+
+export function appendJournal(entries: readonly JournalEntry[], name: string, contents: string): JournalEntry[] {
+  const hash = sha256(contents);
+  return [...entries, { name, sha256: hash, chain: chained(entries.at(-1)?.chain ?? "", name, hash) }];
+}
+
+export interface HistoryProblem {
+  readonly migration: string;
+  readonly kind: "edited" | "deleted" | "unrecorded" | "journal";
+  readonly message: string;
+}
+
+/** How the committed migrations differ from what the journal recorded. Empty when they agree. */
+export function verifyHistory(previous: PreviousMigrations): HistoryProblem[] {
+  const journal = previous.journal;
+  if (!journal) return [];
+  const out: HistoryProblem[] = [];
+  let chain = "";
+  for (const e of journal) {
+    chain = chained(chain, e.name, e.sha256);
+    if (chain !== e.chain) {
+      out.push({ migration: e.name, kind: "journal", message: `journal.json was edited: the hash chain breaks at ${e.name}` });
+      break;
+    }
+  }
+  for (const e of journal) {
+    const text = previous.files.get(e.name);
+    if (text === undefined) out.push({ migration: e.name, kind: "deleted", message: `committed migration ${e.name} was deleted or renamed` });
+    else if (sha256(text) !== e.sha256) out.push({ migration: e.name, kind: "edited", message: `committed migration ${e.name} was edited (sha256 ${sha256(text).slice(0, 12)}, journal says ${e.sha256.slice(0, 12)})` });
+  }
+  for (const name of previous.files.keys()) {
+    if (!journal.some((e) => e.name === name)) out.push({ migration: name, kind: "unrecorded", message: `migration ${name} is not in journal.json (written by hand?)` });
+  }
   return out;
 }
 
-function createTableCode(t: SnapshotTable): string {
-  const lines = [`  await knex.schema.createTable(${str(t.name)}, (t) => {`];
-  for (const c of t.columns) lines.push(`    ${columnLine(c).replace("%TABLE%", t.name)}`);
-  if (t.keyColumns && t.keyColumns.length > 0) lines.push(`    t.primary(${JSON.stringify(t.keyColumns)}, { constraintName: ${str(`${t.name}_pkey`)} });`);
-  for (const i of t.indexes) {
-    lines.push(i.unique ? `    t.unique(${JSON.stringify(i.columns)}, { indexName: ${str(i.name)} });` : `    t.index(${JSON.stringify(i.columns)}, ${str(i.name)});`);
-  }
-  lines.push(`  });`);
-  return lines.join("\n");
-}
-
-export interface MigrationPlan {
-  readonly slug: string;
-  readonly up: string[];
-  readonly down: string[];
-}
-
-/** The steps from one snapshot to the next; null when nothing changed. */
-export function planMigration(prev: Snapshot, next: Snapshot): MigrationPlan | null {
-  const prevNames = new Set(prev.tables.map((t) => t.name));
-  const added = creationOrder(next.tables).filter((t) => !prevNames.has(t.name));
-  if (added.length === 0 && JSON.stringify(prev) === JSON.stringify(next)) return null;
-  if (JSON.stringify(prev.tables) !== JSON.stringify(next.tables.filter((t) => prevNames.has(t.name)))) {
-    throw new UnsupportedSchemaChange("changing existing tables is not supported yet; only new tables can be added");
-  }
-  const slug = prev.tables.length === 0 ? "init" : `create_${added.map((t) => t.name).join("_")}`;
-  return {
-    slug,
-    up: added.map(createTableCode),
-    down: [...added].reverse().map((t) => `  await knex.schema.dropTableIfExists(${str(t.name)});`),
-  };
-}
-
-export class UnsupportedSchemaChange extends Error {}
-
 function migrationFile(ir: IR, name: string, plan: MigrationPlan): string {
+  const about = plan.slug !== "init" ? [`// Changes:`, ...plan.summary.map((s) => `//   - ${s}`), ``] : [];
   return [
     tsHeader(ir.sources.schema).trimEnd(),
     `import type { Knex } from "knex";`,
     ``,
+    ...about,
     `export const name = ${str(name)};`,
     ``,
     `export async function up(knex: Knex): Promise<void> {`,
@@ -183,19 +162,26 @@ function migrationFile(ir: IR, name: string, plan: MigrationPlan): string {
   ].join("\n");
 }
 
-export function emitMigrations(ir: IR, previous: PreviousMigrations): FileMap {
+export function emitMigrations(ir: IR, previous: PreviousMigrations, options: MigrationOptions = {}): FileMap {
   const files: FileMap = new Map();
   const names = [...previous.files.keys()].sort();
   for (const n of names) files.set(`migrations/${n}.ts`, previous.files.get(n)!);
+  // A project from before the journal existed: record its migrations as they are now.
+  let journal: JournalEntry[] = previous.journal ? [...previous.journal] : [];
+  if (!previous.journal) for (const n of names) journal = appendJournal(journal, n, previous.files.get(n)!);
   const next = currentSnapshot(ir);
-  const plan = planMigration(previous.snapshot, next);
+  const plan = planMigration(previous.snapshot, next, renamesOf(ir), spanLookup(ir));
   if (plan) {
+    if (plan.destructive.length > 0 && !options.allowDestructive) throw new DestructiveChange(plan.destructive);
     const number = String(names.length + 1).padStart(4, "0");
     const name = `${number}_${plan.slug}`.slice(0, 80);
-    files.set(`migrations/${name}.ts`, migrationFile(ir, name, plan));
+    const text = migrationFile(ir, name, plan);
+    files.set(`migrations/${name}.ts`, text);
     names.push(name);
+    journal = appendJournal(journal, name, text);
   }
   files.set(`migrations/snapshot.json`, json({ "x-generated-by": "specforge", ...next }));
+  files.set(`migrations/journal.json`, json({ "x-generated-by": "specforge", version: 1, migrations: journal }));
   const index = [tsHeader(ir.sources.schema)];
   index.push(`import type { Migration } from "../runtime/migrate.js";`);
   names.forEach((n, i) => index.push(`import * as m${i + 1} from "./${n}.js";`));
@@ -206,4 +192,3 @@ export function emitMigrations(ir: IR, previous: PreviousMigrations): FileMap {
   return files;
 }
 
-export type { Column };

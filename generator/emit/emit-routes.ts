@@ -43,7 +43,7 @@ function emitHandler(info: TableInfo, e: Endpoint): string[] {
   const method = e.method === "delete" ? "delete" : e.method;
   const mw = e.auth === "required" ? "auth, " : "";
   L.push(`  // ${e.method.toUpperCase()} ${e.path} (${e.span.file}:${e.span.line})${e.summary ? `: ${e.summary.split("\n")[0]!.slice(0, 100)}` : ""}`);
-  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}async (ctx) => {`);
+  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}withHooks(hooks, ${str(e.action.kind)}, knex, async (ctx) => {`);
   if (owner) {
     const who = e.userParam ? `assertSelf(ctx, ctx.params[${str(e.userParam)}])` : `caller(ctx).id`;
     // An integer owner column gets a number (the verifier has checked the id's format).
@@ -112,7 +112,7 @@ function emitHandler(info: TableInfo, e: Endpoint): string[] {
   if (e.successStatus !== 201 && e.successStatus !== 200 && e.successStatus !== 204 && a.kind !== "delete") {
     L.push(`    ctx.status = ${e.successStatus};`);
   }
-  L.push(`  });`);
+  L.push(`  }));`);
   return L;
 }
 
@@ -138,6 +138,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   const paramImports = [...(endpoints.some((e) => e.idParam) ? [idParser(info)] : []), ...(needs("list") ? ["page"] : [])];
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
   L.push(`import type { RouteDeps } from "../runtime/deps.js";`);
+  L.push(`import { withHooks } from "../runtime/hooks.js";`);
   L.push(`import { ${M} } from "../models/${info.stem}.js";`);
   const schemaImports: string[] = [];
   if (needs("create")) schemaImports.push(`${v}CreateSchema`);
@@ -187,6 +188,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   L.push(`export function ${routesFunctionName(info)}(router: Router, deps: RouteDeps): void {`);
   const depNames = ["knex", "auth", ...(needs("create") && owner ? ["ensureUser"] : [])];
   L.push(`  const { ${depNames.join(", ")} } = deps;`);
+  L.push(`  const hooks = deps.hooks?.[${str(info.table.name)}];`);
   for (const e of endpoints) {
     L.push(...emitHandler(info, e));
   }

@@ -3,7 +3,7 @@ import type { IR } from "../ir/types.js";
 import { sortedByPath, type FileMap } from "./common.js";
 import { emitSchemas } from "./emit-schemas.js";
 import { emitModels } from "./emit-models.js";
-import { emitMigrations, type PreviousMigrations } from "./emit-migrations.js";
+import { emitMigrations, type MigrationOptions, type PreviousMigrations } from "./emit-migrations.js";
 import { emitRoutes } from "./emit-routes.js";
 import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
@@ -14,6 +14,7 @@ export interface EmitInput {
   /** templates/runtime/*.ts by file name. */
   readonly templates: ReadonlyMap<string, string>;
   readonly previous: PreviousMigrations;
+  readonly migrations?: MigrationOptions;
 }
 
 export function emitAll(input: EmitInput): FileMap {
@@ -22,7 +23,7 @@ export function emitAll(input: EmitInput): FileMap {
     emitRuntime(input.templates),
     emitSchemas(input.ir),
     emitModels(input.ir),
-    emitMigrations(input.ir, input.previous),
+    emitMigrations(input.ir, input.previous, input.migrations),
     emitRoutes(input.ir),
     emitApp(input.ir),
     emitOpenApi(input.ir),

@@ -167,6 +167,8 @@ export interface ConstraintReading {
   min?: number;
   max?: number;
   enumValues?: string[];
+  /** "renamed from old_name": the column's previous name. */
+  renamedFrom?: string;
   /** Offset where the first part not understood starts. */
   unknownAt?: number;
   /** Why the part at unknownAt is not understood, when more can be said. */
@@ -208,6 +210,10 @@ export function interpretConstraint(text: string): ConstraintReading {
     const start = pos;
     let m: RegExpExecArray | null;
     if (sticky(/constraint\s+[`"]?\w+[`"]?/iy)) continue;
+    if ((m = sticky(/(?:renamed\s+from|formerly|previously(?:\s+(?:named|called))?)\s*:?\s*[`"]?([A-Za-z_]\w*)[`"]?/iy))) {
+      r.renamedFrom = m[1]!;
+      continue;
+    }
     if (sticky(/(?:primary\s*key|pk)\b/iy)) {
       r.primaryKey = true;
       continue;
@@ -499,6 +505,7 @@ interface ColumnDraft {
   refSpan: Span;
   bareFk: Span | null;
   onDelete: OnDelete | null;
+  renamedFrom?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -518,6 +525,7 @@ interface TableDraft {
   primaryKey: string;
   /** Set when the key is not one column: several (composite) or none ([]). */
   keyColumns?: string[];
+  renamedFrom?: string;
 }
 
 class Builder {
@@ -578,6 +586,8 @@ class Builder {
       if (description) draft.description = description;
       const owner = defs.find((d) => d.owner)?.owner;
       if (owner) draft.owner = owner;
+      const renamedFrom = defs.find((d) => d.renamedFrom)?.renamedFrom;
+      if (renamedFrom && renamedFrom.text !== name) draft.renamedFrom = renamedFrom.text;
       // Columns: duplicates inside one definition are errors; across definitions they merge.
       const byName = new Map<string, { def: number; cols: RawColumn[] }>();
       const order: string[] = [];
@@ -679,6 +689,7 @@ class Builder {
       if (r.min !== undefined) minAny ??= r.min;
       if (r.max !== undefined) maxAny ??= r.max;
       if (r.enumValues) enumValues ??= r.enumValues;
+      if (r.renamedFrom) col.renamedFrom ??= r.renamedFrom;
       if (r.unknownAt !== undefined) {
         const bad = p.text.slice(r.unknownAt).trim();
         this.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
@@ -899,6 +910,7 @@ class Builder {
         ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
         role,
         ...(c.description ? { description: c.description } : {}),
+        ...(c.renamedFrom && c.renamedFrom !== c.name ? { renamedFrom: c.renamedFrom } : {}),
       };
       return col;
     });
@@ -939,6 +951,7 @@ class Builder {
       columns,
       indexes,
       ...(t.description ? { description: t.description } : {}),
+      ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
     };
   }
 

@@ -57,6 +57,8 @@ export interface Column {
   readonly maximum?: number;
   readonly role: ColumnRole;
   readonly description?: string;
+  /** The column's previous name, declared in the spec ("renamed from old_name"): migrations RENAME it. */
+  readonly renamedFrom?: string;
 }
 
 export interface Index {
@@ -82,6 +84,8 @@ export interface Table {
   readonly columns: readonly Column[];
   readonly indexes: readonly Index[];
   readonly description?: string;
+  /** The table's previous name, declared in the spec ("renamed from: old_name"): migrations RENAME it. */
+  readonly renamedFrom?: string;
 }
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";

@@ -124,6 +124,7 @@ interface TableDraft {
   columns: RawColumn[];
   indexes: RawIndex[];
   owner?: RawText;
+  renamedFrom?: RawText;
   identity?: boolean;
   /** true once the draft has been returned (it had columns). */
   hasDefs: boolean;
@@ -193,6 +194,7 @@ class MarkdownReader {
         indexes: t.indexes,
         ...(t.owner ? { owner: t.owner } : {}),
         ...(t.identity ? { identity: true } : {}),
+        ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
       }));
     // Indexes written inside a section that never became a table belong to nobody yet.
     for (const t of this.tables) {
@@ -490,6 +492,12 @@ class MarkdownReader {
     if (ownerMarker && table) {
       const at = text.lastIndexOf(ownerMarker[1]!);
       table.owner = this.rawText(flatSub(f, at, at + ownerMarker[1]!.length));
+      return;
+    }
+    const renameMarker = /^(?:renamed|formerly|previously)(?:\s+(?:from|named|called))?\s*:?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.?$/i.exec(text);
+    if (renameMarker && table) {
+      const at = text.lastIndexOf(renameMarker[1]!);
+      table.renamedFrom = this.rawText(flatSub(f, at, at + renameMarker[1]!.length));
       return;
     }
     if (/^identity(\s+table)?\s*(:\s*(yes|true))?\s*\.?$/i.test(text) && table) {

@@ -42,6 +42,7 @@ export const SCHEMA_YAML_SCHEMA = {
           description: { type: "string" },
           identity: { type: "boolean" },
           owner: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+          renamed_from: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
           columns: {
             type: "object",
             minProperties: 1,
@@ -295,6 +296,7 @@ class YamlReader {
         const desc = this.get(t, "description");
         const owner = this.get(t, "owner");
         const identity = this.get(t, "identity");
+        const renamedFrom = this.get(t, "renamed_from");
         const idx = this.get(t, "indexes");
         tables.push({
           name: { text: snake, span: name.span },
@@ -303,6 +305,7 @@ class YamlReader {
           indexes: isSeq(idx) ? idx.items.map((i) => this.index(i as Node)).filter((i): i is RawIndex => i !== null) : [],
           ...(isScalar(owner) ? { owner: this.text(owner) } : {}),
           ...(isScalar(identity) && identity.value === true ? { identity: true } : {}),
+          ...(isScalar(renamedFrom) ? { renamedFrom: this.text(renamedFrom) } : {}),
         });
       }
     }

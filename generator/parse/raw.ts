@@ -34,6 +34,8 @@ export interface RawTable {
   /** Explicit markers written in the spec, e.g. "owner: user_id" or "identity table". */
   readonly owner?: RawText;
   readonly identity?: boolean;
+  /** "renamed from: old_name" written under the table heading. */
+  readonly renamedFrom?: RawText;
 }
 
 export interface RawEndpoint {

@@ -2,8 +2,8 @@
 // migrations (with their snapshot) already committed in the output directory.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMPTY_SNAPSHOT, type Snapshot } from "../emit/snapshot.js";
-import type { PreviousMigrations } from "../emit/emit-migrations.js";
+import { EMPTY_SNAPSHOT, normalizeSnapshot } from "../emit/snapshot.js";
+import type { JournalEntry, PreviousMigrations } from "../emit/emit-migrations.js";
 
 export function readTemplates(templatesDir: string): Map<string, string> {
   const dir = join(templatesDir, "runtime");
@@ -18,13 +18,14 @@ const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.ts$/;
 
 export function readPreviousMigrations(outDir: string): PreviousMigrations {
   const dir = join(outDir, "migrations");
-  if (!existsSync(dir)) return { snapshot: EMPTY_SNAPSHOT, files: new Map() };
+  if (!existsSync(dir)) return { snapshot: EMPTY_SNAPSHOT, files: new Map(), journal: null };
   const files = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
     if (MIGRATION_FILE.test(name)) files.set(name.replace(/\.ts$/, ""), readFileSync(join(dir, name), "utf8"));
   }
+  const journalFile = join(dir, "journal.json");
+  const journal = existsSync(journalFile) ? (JSON.parse(readFileSync(journalFile, "utf8")) as { migrations: JournalEntry[] }).migrations : null;
   const snapFile = join(dir, "snapshot.json");
-  if (!existsSync(snapFile) || files.size === 0) return { snapshot: EMPTY_SNAPSHOT, files };
-  const { "x-generated-by": _g, ...snapshot } = JSON.parse(readFileSync(snapFile, "utf8")) as Snapshot & { "x-generated-by"?: string };
-  return { snapshot: snapshot as Snapshot, files };
+  if (!existsSync(snapFile) || files.size === 0) return { snapshot: EMPTY_SNAPSHOT, files, journal };
+  return { snapshot: normalizeSnapshot(JSON.parse(readFileSync(snapFile, "utf8"))), files, journal };
 }

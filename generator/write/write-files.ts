@@ -125,3 +125,24 @@ function listFiles(root: string, rel = ""): string[] {
   }
   return out.sort();
 }
+
+/**
+ * Hand-written files (hook skeletons): each is created when missing and never
+ * overwritten, whatever it holds. Returns the paths created.
+ */
+export function writeScaffold(projectDir: string, files: FileMap): string[] {
+  const created: string[] = [];
+  for (const [rel, text] of files) {
+    const abs = join(projectDir, rel);
+    if (existsSync(abs)) continue;
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, text, { flag: "wx" });
+    created.push(rel);
+  }
+  return created;
+}
+
+/** Scaffold files that do not exist (the generated app imports them). */
+export function missingScaffold(projectDir: string, files: FileMap): string[] {
+  return [...files.keys()].filter((rel) => !existsSync(join(projectDir, rel)));
+}

@@ -8,6 +8,7 @@ import { securityHeaders } from "./runtime/http.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { notesRoutes } from "./routes/notes.js";
+import { hooks as notesHooks } from "../src/hooks/notes.js";
 
 export interface AppOptions {
   readonly knex: Knex;
@@ -31,6 +32,7 @@ export function createApp(options: AppOptions): Koa {
     knex: options.knex,
     auth: requireAuth(withSubjectFormat(options.verify, "uuid")),
     ensureUser: createIdentityRecorder(IDENTITY),
+    hooks: { "notes": notesHooks },
   };
   notesRoutes(router, deps);
   app.use(router.routes());

@@ -7,6 +7,7 @@ import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
 import { uuidId, page } from "../runtime/params.js";
 import type { RouteDeps } from "../runtime/deps.js";
+import { withHooks } from "../runtime/hooks.js";
 import { Note } from "../models/notes.js";
 import { noteCreateSchema, notePatchSchema, noteReadOnlyFields, type NoteCreate, type NotePatch } from "../schemas/notes.js";
 
@@ -15,15 +16,16 @@ const validatePatch = compile<NotePatch>(notePatchSchema);
 
 export function notesRoutes(router: Router, deps: RouteDeps): void {
   const { knex, auth, ensureUser } = deps;
+  const hooks = deps.hooks?.["notes"];
   // GET /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:7): List my notes
-  router.get("/api/notes", auth, async (ctx) => {
+  router.get("/api/notes", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const { limit, offset } = page(ctx.query);
     const q = Note.query(knex).where("owner_id", userId);
     ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
-  });
+  }));
   // POST /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:8): Create a note
-  router.post("/api/notes", auth, async (ctx) => {
+  router.post("/api/notes", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const input = validateCreate(await readObject(ctx, noteReadOnlyFields));
     const row = await knex.transaction(async (trx) => {
@@ -33,38 +35,38 @@ export function notesRoutes(router: Router, deps: RouteDeps): void {
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
     ctx.body = row;
-  });
+  }));
   // DELETE /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:11): Delete a note
-  router.delete("/api/notes/:id", auth, async (ctx) => {
+  router.delete("/api/notes/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
     const deleted = await Note.query(knex).delete().where({ "id": id, "owner_id": userId });
     if (deleted === 0) throw notFound("note");
     ctx.status = 204;
-  });
+  }));
   // GET /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:9): Get a note
-  router.get("/api/notes/:id", auth, async (ctx) => {
+  router.get("/api/notes/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
     const row = await Note.query(knex).where({ "id": id, "owner_id": userId }).first();
     if (!row) throw notFound("note");
     ctx.body = row;
-  });
+  }));
   // PATCH /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:10): Update a note
-  router.patch("/api/notes/:id", auth, async (ctx) => {
+  router.patch("/api/notes/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
     const input = validatePatch(await readObject(ctx, noteReadOnlyFields));
     const [row] = await Note.query(knex).patch(input).where({ "id": id, "owner_id": userId }).returning("*");
     if (!row) throw notFound("note");
     ctx.body = row;
-  });
+  }));
   // POST /api/notes/{id}/pin (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:12): Toggle pinned
-  router.post("/api/notes/:id/pin", auth, async (ctx) => {
+  router.post("/api/notes/:id/pin", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
     const [row] = await Note.query(knex).patch({ "pinned": raw("NOT ??", ["pinned"]) }).where({ "id": id, "owner_id": userId }).returning("*");
     if (!row) throw notFound("note");
     ctx.body = row;
-  });
+  }));
 }

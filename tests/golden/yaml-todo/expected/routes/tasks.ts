@@ -9,6 +9,7 @@ import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
 import { intId, page } from "../runtime/params.js";
 import type { RouteDeps } from "../runtime/deps.js";
+import { withHooks } from "../runtime/hooks.js";
 import { Task } from "../models/tasks.js";
 import { taskCreateSchema, taskReplaceSchema, taskPatchSchema, taskReadOnlyFields, type TaskCreate, type TaskPatch } from "../schemas/tasks.js";
 
@@ -39,15 +40,16 @@ async function checkReferences(db: Knex | Knex.Transaction, userId: string, inpu
 
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
   const { knex, auth, ensureUser } = deps;
+  const hooks = deps.hooks?.["tasks"];
   // GET /api/{user_id}/tasks (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:3): List the user's tasks, newest first.
-  router.get("/api/:user_id/tasks", auth, async (ctx) => {
+  router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const { limit, offset } = page(ctx.query);
     const q = Task.query(knex).where("user_id", userId);
     ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
-  });
+  }));
   // POST /api/{user_id}/tasks (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:4): Create a task. Responds 201 with the task and a `Location` header.
-  router.post("/api/:user_id/tasks", auth, async (ctx) => {
+  router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = validateCreate(await readObject(ctx, taskReadOnlyFields));
     const row = await knex.transaction(async (trx) => {
@@ -58,25 +60,25 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
     ctx.body = row;
-  });
+  }));
   // DELETE /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:11): Delete a task. Responds 204.
-  router.delete("/api/:user_id/tasks/:id", auth, async (ctx) => {
+  router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const deleted = await Task.query(knex).delete().where({ "id": id, "user_id": userId });
     if (deleted === 0) throw notFound("task");
     ctx.status = 204;
-  });
+  }));
   // GET /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:8): Get one task.
-  router.get("/api/:user_id/tasks/:id", auth, async (ctx) => {
+  router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const row = await Task.query(knex).where({ "id": id, "user_id": userId }).first();
     if (!row) throw notFound("task");
     ctx.body = row;
-  });
+  }));
   // PATCH /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:10): Change only the given fields.
-  router.patch("/api/:user_id/tasks/:id", auth, async (ctx) => {
+  router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validatePatch(await readObject(ctx, taskReadOnlyFields));
@@ -84,9 +86,9 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     const [row] = await Task.query(knex).patch(input).where({ "id": id, "user_id": userId }).returning("*");
     if (!row) throw notFound("task");
     ctx.body = row;
-  });
+  }));
   // PUT /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:9): Replace a task: fields left out go back to their defaults.
-  router.put("/api/:user_id/tasks/:id", auth, async (ctx) => {
+  router.put("/api/:user_id/tasks/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validateReplace(await readObject(ctx, taskReadOnlyFields));
@@ -94,13 +96,13 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     const [row] = await Task.query(knex).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
     if (!row) throw notFound("task");
     ctx.body = row;
-  });
+  }));
   // PATCH /api/{user_id}/tasks/{id}/complete (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:12): Toggle `completed`.
-  router.patch("/api/:user_id/tasks/:id/complete", auth, async (ctx) => {
+  router.patch("/api/:user_id/tasks/:id/complete", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const [row] = await Task.query(knex).patch({ "completed": raw("NOT ??", ["completed"]) }).where({ "id": id, "user_id": userId }).returning("*");
     if (!row) throw notFound("task");
     ctx.body = row;
-  });
+  }));
 }

@@ -3,6 +3,7 @@
 import type { Knex } from "knex";
 import type { Middleware } from "koa";
 import type { Caller } from "./auth.js";
+import type { HookRegistry } from "./hooks.js";
 
 export interface RouteDeps {
   readonly knex: Knex;
@@ -10,4 +11,6 @@ export interface RouteDeps {
   readonly auth: Middleware;
   /** Records the caller in the identity table before their first owned row is written. */
   readonly ensureUser: (db: Knex | Knex.Transaction, who: Caller) => Promise<void>;
+  /** Hand-written hooks by table name (src/hooks/<table>.ts). */
+  readonly hooks?: HookRegistry;
 }

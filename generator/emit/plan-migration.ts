@@ -1,0 +1,599 @@
+// The schema differ: the Knex steps that turn one snapshot into the next, and back.
+// Pure and deterministic. Renames come only from the spec ("renamed from ...") and
+// become RENAME statements, never a drop and re-add. Every step that can destroy
+// data is reported so the caller can refuse it unless the user allowed it.
+import type { ColumnType, DefaultValue, Span } from "../ir/types.js";
+import { str } from "./common.js";
+import type { Snapshot, SnapshotColumn, SnapshotIndex, SnapshotTable } from "./snapshot.js";
+
+export interface Renames {
+  /** new table name -> old table name */
+  readonly tables: ReadonlyMap<string, string>;
+  /** "<new table>.<new column>" -> old column name */
+  readonly columns: ReadonlyMap<string, string>;
+}
+
+export const NO_RENAMES: Renames = { tables: new Map(), columns: new Map() };
+
+/** Where a table or column of the new schema is written in the spec, for diagnostics. */
+export type SpanLookup = (table: string, column?: string) => Span | null;
+
+export interface Destructive {
+  readonly message: string;
+  readonly span: Span | null;
+}
+
+export interface MigrationPlan {
+  readonly slug: string;
+  /** One line per change, for the comment at the top of the migration. */
+  readonly summary: readonly string[];
+  readonly up: readonly string[];
+  readonly down: readonly string[];
+  /** What `up` destroys (or may make fail on existing data); empty when nothing. */
+  readonly destructive: readonly Destructive[];
+}
+
+export class UnsupportedSchemaChange extends Error {
+  constructor(message: string, readonly span: Span | null = null) {
+    super(message);
+  }
+}
+
+// ------------------------------------------------------------------ names
+// Constraint names are functions of table and column, the same ones Knex and
+// PostgreSQL give when a table is created, so a renamed table or column gets its
+// constraints renamed too and a migrated database matches a freshly created one.
+export const pkeyName = (t: string) => `${t}_pkey`;
+const seqName = (t: string, c: string) => `${t}_${c}_seq`;
+export const fkName = (t: string, c: string) => `${t}_${c}_foreign`;
+export const uniqueName = (t: string, c: string) => `${t}_${c}_unique`;
+export const enumCheckName = (t: string, c: string) => `${t}_${c}_check`;
+export const rangeName = (t: string, c: string) => `${t}_${c}_range`;
+
+const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const isIncrement = (c: SnapshotColumn) => c.default?.kind === "increment";
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `await knex.raw(...)` with `?` escaped so Knex does not read it as a binding. */
+function raw(sql: string): string {
+  return `  await knex.raw(${str(sql.replace(/\?/g, "\\?"))});`;
+}
+
+export function sqlType(t: ColumnType): string {
+  switch (t.kind) {
+    case "string":
+      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "text";
+    case "text":
+    case "enum":
+      return "text";
+    case "integer":
+      return "integer";
+    case "bigint":
+      return "bigint";
+    case "uuid":
+      return "uuid";
+    case "boolean":
+      return "boolean";
+    case "timestamp":
+      return "timestamptz";
+    case "date":
+      return "date";
+    case "time":
+      return "time";
+    case "decimal":
+      return t.precision !== undefined ? `numeric(${t.precision}, ${t.scale ?? 0})` : "numeric";
+    case "float":
+      return "double precision";
+    case "json":
+      return "jsonb";
+  }
+}
+
+function describeType(t: ColumnType): string {
+  return t.kind === "enum" ? `enum(${t.values.join(", ")})` : sqlType(t);
+}
+
+function defaultSql(d: DefaultValue): string {
+  switch (d.kind) {
+    case "now":
+      return "CURRENT_TIMESTAMP";
+    case "uuid":
+      return "gen_random_uuid()";
+    case "increment":
+      throw new UnsupportedSchemaChange("a column cannot become auto-increment after it was created");
+    case "literal":
+      if (d.value === null) return "NULL";
+      if (typeof d.value === "string") return lit(d.value);
+      // Quoted like Knex's defaultTo(), so a migrated column and a created one read back the same.
+      if (typeof d.value === "number") return lit(String(d.value));
+      return String(d.value);
+  }
+}
+
+/** The value existing rows get when a NOT NULL column must be filled and the spec gives no default. */
+function zeroSql(t: ColumnType): string {
+  switch (t.kind) {
+    case "string":
+    case "text":
+      return "''";
+    case "enum":
+      return lit(t.values[0] ?? "");
+    case "integer":
+    case "bigint":
+    case "decimal":
+    case "float":
+      return "0";
+    case "boolean":
+      return "false";
+    case "timestamp":
+      return "'1970-01-01 00:00:00+00'";
+    case "date":
+      return "'1970-01-01'";
+    case "time":
+      return "'00:00:00'";
+    case "uuid":
+      return "'00000000-0000-0000-0000-000000000000'";
+    case "json":
+      return "'{}'";
+  }
+}
+
+/** True when every value of `from` fits `to` unchanged. */
+export function isWidening(from: ColumnType, to: ColumnType): boolean {
+  if (same(from, to)) return true;
+  const textual = (t: ColumnType) => t.kind === "string" || t.kind === "text" || t.kind === "enum";
+  const cap = (t: ColumnType) => (t.kind === "string" ? t.maxLength : undefined);
+  if (to.kind === "text" || (to.kind === "string" && to.maxLength === undefined)) return true; // everything casts to text
+  if (to.kind === "string") {
+    if (from.kind === "enum") return Math.max(0, ...from.values.map((v) => v.length)) <= to.maxLength!;
+    return textual(from) && cap(from) !== undefined && cap(from)! <= to.maxLength!;
+  }
+  if (to.kind === "enum") return from.kind === "enum" && from.values.every((v) => to.values.includes(v));
+  const rank: Record<string, number> = { integer: 1, bigint: 2 };
+  if (from.kind in rank && to.kind in rank) return rank[from.kind]! <= rank[to.kind]!;
+  if ((from.kind === "integer" || from.kind === "bigint") && to.kind === "decimal") {
+    return to.precision === undefined || to.precision - (to.scale ?? 0) >= (from.kind === "integer" ? 10 : 19);
+  }
+  if (from.kind === "integer" && to.kind === "float") return true;
+  if (from.kind === "decimal" && to.kind === "decimal") {
+    if (to.precision === undefined) return true;
+    if (from.precision === undefined) return false;
+    return to.precision - (to.scale ?? 0) >= from.precision - (from.scale ?? 0) && (to.scale ?? 0) >= (from.scale ?? 0);
+  }
+  if (from.kind === "date" && to.kind === "timestamp") return true;
+  return false;
+}
+
+// ------------------------------------------------------------------ table creation
+
+export function columnBuilder(c: SnapshotColumn, table: string, withReference: boolean): string {
+  const n = str(c.name);
+  let b: string;
+  const t = c.type;
+  const inc = isIncrement(c);
+  switch (t.kind) {
+    case "string":
+      b = t.maxLength !== undefined ? `t.string(${n}, ${t.maxLength})` : `t.text(${n})`;
+      break;
+    case "text":
+      b = `t.text(${n})`;
+      break;
+    case "integer":
+      b = inc ? `t.increments(${n}, { primaryKey: ${c.primaryKey} })` : `t.integer(${n})`;
+      break;
+    case "bigint":
+      b = inc ? `t.bigIncrements(${n}, { primaryKey: ${c.primaryKey} })` : `t.bigInteger(${n})`;
+      break;
+    case "uuid":
+      b = `t.uuid(${n})`;
+      break;
+    case "boolean":
+      b = `t.boolean(${n})`;
+      break;
+    case "timestamp":
+      b = `t.timestamp(${n}, { useTz: true })`;
+      break;
+    case "date":
+      b = `t.date(${n})`;
+      break;
+    case "time":
+      b = `t.time(${n})`;
+      break;
+    case "decimal":
+      b = t.precision !== undefined ? `t.decimal(${n}, ${t.precision}, ${t.scale ?? 0})` : `t.specificType(${n}, "numeric")`;
+      break;
+    case "float":
+      b = `t.double(${n})`;
+      break;
+    case "json":
+      b = `t.jsonb(${n})`;
+      break;
+    case "enum":
+      // text + CHECK rather than a native enum type: values can be added and removed by later migrations.
+      b = `t.enu(${n}, ${JSON.stringify(t.values)})`;
+      break;
+  }
+  if (c.primaryKey && !inc) b += `.primary()`;
+  if (!c.primaryKey) b += c.nullable ? `.nullable()` : `.notNullable()`;
+  if (c.unique && !c.primaryKey) b += `.unique({ indexName: ${str(uniqueName(table, c.name))} })`;
+  const d = c.default;
+  if (d && d.kind === "literal") b += `.defaultTo(${JSON.stringify(d.value)})`;
+  if (d && d.kind === "now") b += `.defaultTo(knex.fn.now())`;
+  if (d && d.kind === "uuid") b += `.defaultTo(knex.raw("gen_random_uuid()"))`;
+  if (withReference && c.references) {
+    b += `.references(${str(c.references.column)}).inTable(${str(c.references.table)}).onDelete(${str(c.references.onDelete.toUpperCase())})`;
+  }
+  return b + ";";
+}
+
+function rangeCheckSql(table: string, c: SnapshotColumn): string | null {
+  const parts: string[] = [];
+  if (c.minimum !== undefined) parts.push(`${q(c.name)} >= ${c.minimum}`);
+  if (c.maximum !== undefined) parts.push(`${q(c.name)} <= ${c.maximum}`);
+  if (parts.length === 0) return null;
+  return `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(rangeName(table, c.name))} CHECK (${parts.join(" AND ")})`;
+}
+
+function indexCode(table: string, i: SnapshotIndex): string {
+  return i.unique
+    ? `    t.unique(${JSON.stringify(i.columns)}, { indexName: ${str(i.name)} });`
+    : `    t.index(${JSON.stringify(i.columns)}, ${str(i.name)});`;
+}
+
+function createTableCode(t: SnapshotTable): string[] {
+  const lines = [`  await knex.schema.createTable(${str(t.name)}, (t) => {`];
+  for (const c of t.columns) lines.push(`    ${columnBuilder(c, t.name, true)}`);
+  if (t.keyColumns && t.keyColumns.length > 0) lines.push(`    t.primary(${JSON.stringify(t.keyColumns)}, { constraintName: ${str(`${t.name}_pkey`)} });`);
+  for (const i of t.indexes) lines.push(indexCode(t.name, i));
+  lines.push(`  });`);
+  for (const c of t.columns) {
+    const sql = rangeCheckSql(t.name, c);
+    if (sql) lines.push(raw(sql));
+  }
+  return lines;
+}
+
+/** Tables ordered so that every table comes after the tables it references. */
+export function creationOrder(tables: readonly SnapshotTable[]): SnapshotTable[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const done = new Set<string>();
+  const out: SnapshotTable[] = [];
+  const visit = (t: SnapshotTable, stack: Set<string>) => {
+    if (done.has(t.name) || stack.has(t.name)) return;
+    stack.add(t.name);
+    for (const c of t.columns) {
+      const dep = c.references && byName.get(c.references.table);
+      if (dep && dep.name !== t.name) visit(dep, stack);
+    }
+    done.add(t.name);
+    out.push(t);
+  };
+  for (const t of [...tables].sort((a, b) => (a.name < b.name ? -1 : 1))) visit(t, new Set());
+  return out;
+}
+
+// ------------------------------------------------------------------ the differ
+
+interface Step {
+  readonly code: string[];
+  readonly summary: string;
+  readonly slug: string;
+  readonly destroys?: string;
+  readonly span?: Span | null;
+}
+
+type MutTable = { name: string; primaryKey: string; keyColumns?: string[]; columns: SnapshotColumn[]; indexes: SnapshotIndex[] };
+
+function clone(s: Snapshot): MutTable[] {
+  return JSON.parse(JSON.stringify(s.tables)) as MutTable[];
+}
+
+/** The renames that apply: the old name exists before and the new one does not. */
+function applicableRenames(from: Snapshot, to: Snapshot, r: Renames): Renames {
+  const fromNames = new Set(from.tables.map((t) => t.name));
+  const tables = new Map<string, string>();
+  for (const t of to.tables) {
+    const old = r.tables.get(t.name);
+    if (old && fromNames.has(old) && !fromNames.has(t.name) && !to.tables.some((x) => x.name === old)) tables.set(t.name, old);
+  }
+  const columns = new Map<string, string>();
+  for (const t of to.tables) {
+    const before = from.tables.find((x) => x.name === (tables.get(t.name) ?? t.name));
+    if (!before) continue;
+    for (const c of t.columns) {
+      const old = r.columns.get(`${t.name}.${c.name}`);
+      if (!old) continue;
+      const has = (n: string) => before.columns.some((x) => x.name === n);
+      if (has(old) && !has(c.name) && !t.columns.some((x) => x.name === old)) columns.set(`${t.name}.${c.name}`, old);
+    }
+  }
+  return { tables, columns };
+}
+
+function invertRenames(r: Renames): Renames {
+  const tables = new Map<string, string>();
+  for (const [n, o] of r.tables) tables.set(o, n);
+  const columns = new Map<string, string>();
+  for (const [key, oldCol] of r.columns) {
+    const dot = key.indexOf(".");
+    const newTable = key.slice(0, dot);
+    const newCol = key.slice(dot + 1);
+    columns.set(`${r.tables.get(newTable) ?? newTable}.${oldCol}`, newCol);
+  }
+  return { tables, columns };
+}
+
+/** Renames of every constraint and sequence whose name derives from (table, column). */
+function derivedRenames(c: SnapshotColumn, oldT: string, oldC: string, newT: string, newC: string): string[] {
+  const out: string[] = [];
+  const con = (a: string, b: string) => out.push(raw(`ALTER TABLE ${q(newT)} RENAME CONSTRAINT ${q(a)} TO ${q(b)}`));
+  if (isIncrement(c)) out.push(raw(`ALTER SEQUENCE ${q(seqName(oldT, oldC))} RENAME TO ${q(seqName(newT, newC))}`));
+  if (c.references) con(fkName(oldT, oldC), fkName(newT, newC));
+  if (c.unique && !c.primaryKey) con(uniqueName(oldT, oldC), uniqueName(newT, newC));
+  if (c.type.kind === "enum") con(enumCheckName(oldT, oldC), enumCheckName(newT, newC));
+  if (c.minimum !== undefined || c.maximum !== undefined) con(rangeName(oldT, oldC), rangeName(newT, newC));
+  return out;
+}
+
+function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLookup): Step[] {
+  const cur = clone(from);
+  const out: Step[] = [];
+  const span = (t: string, c?: string) => spanOf(t, c) ?? (c ? spanOf(t) : null);
+
+  // 1. Renames first, so everything after compares like with like.
+  for (const [newT, oldT] of renames.tables) {
+    const t = cur.find((x) => x.name === oldT)!;
+    const code = [`  await knex.schema.renameTable(${str(oldT)}, ${str(newT)});`];
+    code.push(raw(`ALTER TABLE ${q(newT)} RENAME CONSTRAINT ${q(pkeyName(oldT))} TO ${q(pkeyName(newT))}`));
+    for (const c of t.columns) code.push(...derivedRenames(c, oldT, c.name, newT, c.name));
+    t.name = newT;
+    for (const other of cur) {
+      other.columns = other.columns.map((c) => (c.references?.table === oldT ? { ...c, references: { ...c.references, table: newT } } : c));
+    }
+    out.push({ code, summary: `rename table ${oldT} to ${newT}`, slug: `rename_${oldT}_to_${newT}` });
+  }
+  for (const [key, oldC] of renames.columns) {
+    const dot = key.indexOf(".");
+    const tName = key.slice(0, dot);
+    const newC = key.slice(dot + 1);
+    const t = cur.find((x) => x.name === tName)!;
+    const c = t.columns.find((x) => x.name === oldC)!;
+    const code = [`  await knex.schema.alterTable(${str(tName)}, (t) => {`, `    t.renameColumn(${str(oldC)}, ${str(newC)});`, `  });`];
+    code.push(...derivedRenames(c, tName, oldC, tName, newC));
+    t.columns = t.columns.map((x) => (x.name === oldC ? { ...x, name: newC } : x));
+    t.indexes = t.indexes.map((i) => ({ ...i, columns: i.columns.map((n) => (n === oldC ? newC : n)) }));
+    if (t.primaryKey === oldC) t.primaryKey = newC;
+    for (const other of cur) {
+      other.columns = other.columns.map((x) =>
+        x.references?.table === tName && x.references.column === oldC ? { ...x, references: { ...x.references, column: newC } } : x,
+      );
+    }
+    out.push({ code, summary: `rename column ${tName}.${oldC} to ${newC}`, slug: `rename_${tName}_${oldC}_to_${newC}` });
+  }
+
+  const dropFks: Step[] = [];
+  const dropCons: Step[] = [];
+  const creates: Step[] = [];
+  const alters: Step[] = [];
+  const addCons: Step[] = [];
+  const addFks: Step[] = [];
+  const drops: Step[] = [];
+  const alterTable = (table: string, body: string[]) => [`  await knex.schema.alterTable(${str(table)}, (t) => {`, ...body, `  });`];
+
+  const curNames = new Set(cur.map((t) => t.name));
+  const toNames = new Set(to.tables.map((t) => t.name));
+
+  // 2. New tables, in dependency order.
+  for (const t of creationOrder(to.tables.filter((x) => !curNames.has(x.name)))) {
+    creates.push({ code: createTableCode(t), summary: `create table ${t.name}`, slug: `create_${t.name}` });
+  }
+  // 3. Tables that are gone, referencing tables first.
+  for (const t of creationOrder(cur.filter((x) => !toNames.has(x.name))).reverse()) {
+    drops.push({
+      code: [`  await knex.schema.dropTableIfExists(${str(t.name)});`],
+      summary: `drop table ${t.name}`,
+      slug: `drop_${t.name}`,
+      destroys: `drops table "${t.name}" and every row in it`,
+      span: null,
+    });
+  }
+
+  // 4. Tables on both sides.
+  for (const b of to.tables) {
+    const a = cur.find((x) => x.name === b.name);
+    if (!a) continue;
+    const T = b.name;
+    if (a.primaryKey !== b.primaryKey) {
+      throw new UnsupportedSchemaChange(`the primary key of "${T}" changes from "${a.primaryKey}" to "${b.primaryKey}"; changing a primary key is not supported`, span(T));
+    }
+    if (JSON.stringify(a.keyColumns ?? null) !== JSON.stringify(b.keyColumns ?? null)) {
+      throw new UnsupportedSchemaChange(`the key columns of "${T}" change; changing a primary key is not supported`, span(T));
+    }
+    for (const cb of b.columns) {
+      const ca = a.columns.find((x) => x.name === cb.name);
+      const C = cb.name;
+      const where = `${T}.${C}`;
+      if (!ca) {
+        if (cb.primaryKey) throw new UnsupportedSchemaChange(`column "${where}" is a new primary key; changing a primary key is not supported`, span(T, C));
+        const fill = !cb.nullable && !cb.default && !isIncrement(cb);
+        const def = columnBuilder({ ...cb, references: null }, T, false).replace(/;$/, "");
+        if (fill) {
+          alters.push({
+            code: [...alterTable(T, [`    ${def}.defaultTo(knex.raw(${str(zeroSql(cb.type))}));`]), raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} DROP DEFAULT`)],
+            summary: `add column ${where} (NOT NULL, existing rows get ${zeroSql(cb.type)})`,
+            slug: `add_${T}_${C}`,
+            destroys: `adds NOT NULL column "${where}" without a default: existing rows get ${zeroSql(cb.type)}`,
+            span: span(T, C),
+          });
+        } else {
+          alters.push({ code: alterTable(T, [`    ${def};`]), summary: `add column ${where}`, slug: `add_${T}_${C}` });
+        }
+        const range = rangeCheckSql(T, cb);
+        if (range) addCons.push({ code: [raw(range)], summary: `check range of ${where}`, slug: `check_${T}_${C}` });
+        if (cb.references) addFks.push(addFk(T, cb));
+        continue;
+      }
+      if (ca.primaryKey !== cb.primaryKey) throw new UnsupportedSchemaChange(`column "${where}" changes whether it is the primary key; that is not supported`, span(T, C));
+      if (isIncrement(ca) !== isIncrement(cb)) throw new UnsupportedSchemaChange(`column "${where}" changes whether it auto-increments; that is not supported`, span(T, C));
+
+      if (!same(ca.references, cb.references)) {
+        if (ca.references) dropFks.push({ code: alterTable(T, [`    t.dropForeign([${str(C)}], ${str(fkName(T, C))});`]), summary: `drop foreign key ${where}`, slug: `fk_${T}_${C}` });
+        if (cb.references) addFks.push(addFk(T, cb));
+      }
+      if (ca.unique !== cb.unique && !cb.primaryKey) {
+        if (ca.unique) dropCons.push({ code: alterTable(T, [`    t.dropUnique([${str(C)}], ${str(uniqueName(T, C))});`]), summary: `drop unique ${where}`, slug: `unique_${T}_${C}` });
+        else addCons.push({ code: alterTable(T, [`    t.unique([${str(C)}], { indexName: ${str(uniqueName(T, C))} });`]), summary: `make ${where} unique`, slug: `unique_${T}_${C}` });
+      }
+      if (ca.minimum !== cb.minimum || ca.maximum !== cb.maximum) {
+        if (ca.minimum !== undefined || ca.maximum !== undefined) {
+          dropCons.push({ code: [raw(`ALTER TABLE ${q(T)} DROP CONSTRAINT ${q(rangeName(T, C))}`)], summary: `drop range check of ${where}`, slug: `check_${T}_${C}` });
+        }
+        const range = rangeCheckSql(T, cb);
+        if (range) addCons.push({ code: [raw(range)], summary: `check range of ${where}`, slug: `check_${T}_${C}` });
+      }
+
+      const typeChanged = !same(ca.type, cb.type);
+      const code: string[] = [];
+      const summary: string[] = [];
+      let destroys: string | undefined;
+      if (typeChanged) {
+        if (ca.type.kind === "enum") {
+          dropCons.push({ code: [raw(`ALTER TABLE ${q(T)} DROP CONSTRAINT ${q(enumCheckName(T, C))}`)], summary: `drop allowed values of ${where}`, slug: `enum_${T}_${C}` });
+        }
+        const sameStorage = sqlType(ca.type) === sqlType(cb.type);
+        if (!sameStorage) {
+          if (ca.default) code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} DROP DEFAULT`));
+          const target = sqlType(cb.type);
+          code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} TYPE ${target} USING ${q(C)}::${target}`));
+          summary.push(`change type of ${where} from ${describeType(ca.type)} to ${describeType(cb.type)}`);
+        }
+        if (cb.type.kind === "enum") {
+          const removed = ca.type.kind === "enum" ? ca.type.values.filter((v) => !(cb.type as { readonly values: readonly string[] }).values.includes(v)) : null;
+          const values = cb.type.values;
+          if (removed === null || removed.length > 0) {
+            // Rows holding a value that is no longer allowed would make the new CHECK fail.
+            const notIn = `${q(C)} NOT IN (${values.map(lit).join(", ")})`;
+            const fallback = cb.default?.kind === "literal" && typeof cb.default.value === "string" && values.includes(cb.default.value) ? lit(cb.default.value) : cb.nullable ? "NULL" : null;
+            if (fallback) code.push(raw(`UPDATE ${q(T)} SET ${q(C)} = ${fallback} WHERE ${notIn}`));
+            else code.push(raw(`DELETE FROM ${q(T)} WHERE ${notIn}`));
+            const what = removed === null ? `values of "${where}" outside (${values.join(", ")})` : `the value${removed.length > 1 ? "s" : ""} ${removed.map((v) => `"${v}"`).join(", ")} of "${where}"`;
+            destroys = `removes ${what}: ${fallback ? `those rows get ${fallback}` : "the rows holding them are DELETED"}`;
+          }
+          if (ca.type.kind === "enum") summary.push(`change allowed values of ${where} to (${values.join(", ")})`);
+          addCons.push({
+            code: [raw(`ALTER TABLE ${q(T)} ADD CONSTRAINT ${q(enumCheckName(T, C))} CHECK (${q(C)} IN (${values.map(lit).join(", ")}))`)],
+            summary: `allow (${values.join(", ")}) in ${where}`,
+            slug: `enum_${T}_${C}`,
+          });
+        } else if (!isWidening(ca.type, cb.type)) {
+          destroys = `narrows "${where}" from ${describeType(ca.type)} to ${describeType(cb.type)}: values that do not fit are truncated or make the migration fail`;
+        }
+      }
+      if (!same(ca.default, cb.default) || (typeChanged && ca.default && sqlType(ca.type) !== sqlType(cb.type))) {
+        if (cb.default) code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} SET DEFAULT ${defaultSql(cb.default)}`));
+        else if (!typeChanged || sqlType(ca.type) === sqlType(cb.type)) code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} DROP DEFAULT`));
+        if (!same(ca.default, cb.default)) summary.push(cb.default ? `set default of ${where}` : `drop default of ${where}`);
+      }
+      if (ca.nullable !== cb.nullable && !cb.primaryKey) {
+        if (cb.nullable) {
+          code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} DROP NOT NULL`));
+          summary.push(`make ${where} nullable`);
+        } else {
+          const fill = cb.default && cb.default.kind !== "increment" ? defaultSql(cb.default) : zeroSql(cb.type);
+          code.push(raw(`UPDATE ${q(T)} SET ${q(C)} = ${fill} WHERE ${q(C)} IS NULL`));
+          code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} SET NOT NULL`));
+          summary.push(`make ${where} NOT NULL`);
+          if (!cb.default) destroys ??= `makes "${where}" NOT NULL without a default: rows where it is NULL get ${fill}`;
+        }
+      }
+      if (code.length) {
+        alters.push({ code, summary: summary.join("; ") || `alter ${where}`, slug: `alter_${T}_${C}`, ...(destroys ? { destroys, span: span(T, C) } : {}) });
+      } else if (destroys) {
+        alters.push({ code: [], summary: summary.join("; ") || `alter ${where}`, slug: `alter_${T}_${C}`, destroys, span: span(T, C) });
+      }
+    }
+    for (const ca of a.columns) {
+      if (b.columns.some((x) => x.name === ca.name)) continue;
+      alters.push({
+        code: alterTable(T, [`    t.dropColumn(${str(ca.name)});`]),
+        summary: `drop column ${T}.${ca.name}`,
+        slug: `drop_${T}_${ca.name}`,
+        destroys: `drops column "${T}.${ca.name}" and the data it holds`,
+        span: span(T),
+      });
+    }
+    // Indexes, by name; one that only changed name is renamed.
+    const key = (i: SnapshotIndex) => `${i.unique}:${i.columns.join(",")}`;
+    const gone = a.indexes.filter((i) => !b.indexes.some((x) => x.name === i.name && same(x, i)));
+    const fresh = b.indexes.filter((i) => !a.indexes.some((x) => x.name === i.name && same(x, i)));
+    for (const i of gone) {
+      const twin = fresh.find((x) => key(x) === key(i) && !a.indexes.some((y) => y.name === x.name));
+      if (twin && !b.indexes.some((x) => x.name === i.name)) {
+        fresh.splice(fresh.indexOf(twin), 1);
+        out.push({ code: [raw(`ALTER INDEX ${q(i.name)} RENAME TO ${q(twin.name)}`)], summary: `rename index ${i.name} to ${twin.name}`, slug: "" });
+        continue;
+      }
+      dropCons.push({
+        code: alterTable(T, [i.unique ? `    t.dropUnique(${JSON.stringify(i.columns)}, ${str(i.name)});` : `    t.dropIndex(${JSON.stringify(i.columns)}, ${str(i.name)});`]),
+        summary: `drop index ${i.name}`,
+        slug: `drop_${i.name}`,
+      });
+    }
+    for (const i of fresh) addCons.push({ code: alterTable(T, [indexCode(T, i)]), summary: `add index ${i.name}`, slug: `${i.name}` });
+  }
+  return [...out, ...dropFks, ...dropCons, ...creates, ...alters, ...addCons, ...addFks, ...drops];
+}
+
+function addFk(T: string, c: SnapshotColumn): Step {
+  const r = c.references!;
+  return {
+    code: [
+      `  await knex.schema.alterTable(${str(T)}, (t) => {`,
+      `    t.foreign(${str(c.name)}, ${str(fkName(T, c.name))}).references(${str(r.column)}).inTable(${str(r.table)}).onDelete(${str(r.onDelete.toUpperCase())});`,
+      `  });`,
+    ],
+    summary: `foreign key ${T}.${c.name} -> ${r.table}.${r.column} on delete ${r.onDelete}`,
+    slug: `fk_${T}_${c.name}`,
+  };
+}
+
+function render(list: readonly Step[], marks: boolean): string[] {
+  const lines: string[] = [];
+  for (const s of list) {
+    if (s.destroys && marks) lines.push(`  // DESTRUCTIVE: ${s.destroys}`);
+    lines.push(...s.code);
+  }
+  return lines;
+}
+
+function slugOf(list: readonly Step[], initial: boolean): string {
+  if (initial) return "init";
+  const tokens = [...new Set(list.map((s) => s.slug.toLowerCase().replace(/[^a-z0-9_]+/g, "_")))].filter(Boolean);
+  let slug = tokens[0] ?? "change";
+  for (const t of tokens.slice(1)) {
+    if (slug.length + t.length + 1 > 60) {
+      slug += "_etc";
+      break;
+    }
+    slug += `_${t}`;
+  }
+  return slug.replace(/_+/g, "_").slice(0, 64);
+}
+
+/** The migration from `prev` to `next`; null when the database schema is the same. */
+export function planMigration(prev: Snapshot, next: Snapshot, renames: Renames = NO_RENAMES, spanOf: SpanLookup = () => null): MigrationPlan | null {
+  const r = applicableRenames(prev, next, renames);
+  const up = steps(prev, next, r, spanOf);
+  if (up.length === 0) return null;
+  // down is planned like up, from next back to prev, so its phases run in a working order.
+  const down = steps(next, prev, invertRenames(r), () => null);
+  return {
+    slug: slugOf(up, prev.tables.length === 0),
+    summary: up.map((s) => (s.destroys ? `DESTRUCTIVE: ${s.destroys}` : s.summary)),
+    up: render(up, true),
+    down: render(down, false),
+    destructive: up.filter((s) => s.destroys).map((s) => ({ message: s.destroys!, span: s.span ?? null })),
+  };
+}
+

@@ -1,0 +1,228 @@
+// Regenerating safely: `check` as one CI gate with its own exit code per drift,
+// hand-written hooks that survive regeneration, and `generate --watch`.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main, EXIT } from "../generator/cli.js";
+import { diffApis } from "../generator/check/api-diff.js";
+import { parseMarkdown } from "../generator/parse/parse-markdown.js";
+import { loadSpecFiles } from "../generator/front.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const work = mkdtempSync(join(tmpdir(), "specforge-regen-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err, text: () => out.join("") + err.join("") };
+}
+
+let n = 0;
+async function freshProject(): Promise<string> {
+  const p = join(work, `p${++n}`);
+  cpSync(join(ROOT, "specs"), join(p, "specs"), { recursive: true });
+  expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+  return p;
+}
+
+const schemaPath = (p: string) => join(p, "specs", "database", "schema.md");
+const apiPath = (p: string) => join(p, "specs", "api", "rest-endpoints.md");
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(from, to);
+  expect(next, `edit of ${file}`).not.toBe(text);
+  writeFileSync(file, next);
+}
+const addColumn = (p: string, name: string) => edit(schemaPath(p), "- due_date: timestamp (optional)", `- due_date: timestamp (optional)\n- ${name}: text (optional)`);
+
+describe("specforge check: one CI gate, one exit code per drift", () => {
+  it("passes when in sync (text and json)", async () => {
+    const p = await freshProject();
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.ok);
+    const c = capture();
+    expect(await main(["check", "--format", "json", "--fail-on", "breaking"], c.io, p)).toBe(EXIT.ok);
+    expect(JSON.parse(c.out.join(""))).toMatchObject({ exitCode: 0, status: "in-sync", files: [], missingMigrations: [], editedMigrations: [], breakingChanges: [] });
+  });
+
+  it("1: generated code differs (a hand edit), with a unified diff", async () => {
+    const p = await freshProject();
+    edit(join(p, "generated", "routes", "tasks.ts"), "throw notFound", "/* hand edit */ throw notFound");
+    const c = capture();
+    expect(await main(["check"], c.io, p)).toBe(EXIT.drift);
+    expect(c.out.join("")).toMatch(/^-.*hand edit/m);
+  });
+
+  it("3: a schema change without its migration", async () => {
+    const p = await freshProject();
+    addColumn(p, "notes");
+    const c = capture();
+    expect(await main(["check"], c.io, p)).toBe(EXIT.migrationMissing);
+    expect(c.err.join("")).toMatch(/no migration was generated for it \(would be 0002_add_tasks_notes\)/);
+    const j = capture();
+    expect(await main(["check", "--format", "json"], j.io, p)).toBe(EXIT.migrationMissing);
+    expect(JSON.parse(j.out.join("")).missingMigrations).toEqual(["0002_add_tasks_notes"]);
+    // A pending destructive change is a missing migration too (check plans it, generate refuses it).
+    expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+    edit(schemaPath(p), "- notes: text (optional)\n", "");
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.migrationMissing);
+    const g = capture();
+    expect(await main(["generate"], g.io, p)).toBe(EXIT.specErrors);
+    expect(g.err.join("")).toMatch(/^specs\/database\/schema\.md:\d+:\d+: error SF502: this schema change drops column "tasks\.notes"/m);
+    expect(await main(["generate", "--allow-destructive"], capture().io, p)).toBe(EXIT.ok);
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.ok);
+  });
+
+  it("4: a committed migration was edited, deleted or slipped in (hash chain)", async () => {
+    const p = await freshProject();
+    addColumn(p, "notes");
+    expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+    const first = join(p, "generated", "migrations", "0001_init.ts");
+    const original = readFileSync(first, "utf8");
+    writeFileSync(first, original.replace('t.string("title", 200)', 't.string("title", 250)'));
+    const c = capture();
+    expect(await main(["check"], c.io, p)).toBe(EXIT.migrationEdited);
+    expect(c.err.join("")).toMatch(/committed migration 0001_init was edited/);
+    // Regenerating does not bless the edit.
+    const g = capture();
+    expect(await main(["generate"], g.io, p)).toBe(EXIT.ok);
+    expect(g.err.join("")).toMatch(/warning: committed migration 0001_init was edited/);
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.migrationEdited);
+    writeFileSync(first, original);
+    expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.ok);
+    // Deleting one is caught too.
+    rmSync(join(p, "generated", "migrations", "0002_add_tasks_notes.ts"));
+    const d = capture();
+    expect(await main(["check", "--format", "json"], d.io, p)).toBe(EXIT.migrationEdited);
+    expect(JSON.parse(d.out.join("")).editedMigrations).toEqual([expect.objectContaining({ migration: "0002_add_tasks_notes", kind: "deleted" })]);
+  });
+
+  it("5: breaking API changes, reported oasdiff-style, failing only with --fail-on breaking", async () => {
+    const p = await freshProject();
+    const base = join(p, "base-openapi.json");
+    cpSync(join(p, "generated", "openapi.json"), base);
+    // Remove an operation, then regenerate and commit: the tree is in sync, the API broke.
+    edit(apiPath(p), /^\| DELETE \| \/api\/\{user_id\}\/categories\/\{id\}.*\n/m, "");
+    expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+    const soft = capture();
+    expect(await main(["check", "--base", base], soft.io, p)).toBe(EXIT.ok);
+    expect(soft.out.join("")).toMatch(/error\t\[api-removed-without-deprecation\] at .*base-openapi\.json\t\n\tin API DELETE \/api\/\{user_id\}\/categories\/\{id\}\n/);
+    expect(await main(["check", "--base", base, "--fail-on", "breaking"], capture().io, p)).toBe(EXIT.breaking);
+    const j = capture();
+    expect(await main(["check", "--base", base, "--fail-on", "breaking", "--format", "json"], j.io, p)).toBe(EXIT.breaking);
+    expect(JSON.parse(j.out.join("")).breakingChanges).toEqual([{ id: "api-removed-without-deprecation", level: "error", operation: "DELETE /api/{user_id}/categories/{id}", text: "api operation removed without deprecation" }]);
+    // Without --base, a spec edit not yet regenerated is compared with the committed document.
+    edit(apiPath(p), /### DELETE \/api\/\{user_id\}\/tasks\/\{id\}[^#]*/, "");
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.drift);
+    expect(await main(["check", "--fail-on", "breaking"], capture().io, p)).toBe(EXIT.breaking);
+  });
+
+  it("rejects bad options with the usage code", async () => {
+    expect(await main(["check", "--fail-on", "everything"], capture().io, ROOT)).toBe(EXIT.usage);
+    expect(await main(["check", "--format", "xml"], capture().io, ROOT)).toBe(EXIT.usage);
+  });
+});
+
+describe("API breaking-change rules", () => {
+  const doc = JSON.parse(readFileSync(join(ROOT, "generated", "openapi.json"), "utf8"));
+  const clone = () => JSON.parse(JSON.stringify(doc));
+  it("finds nothing between a document and itself", () => {
+    expect(diffApis(doc, clone())).toEqual([]);
+  });
+  it.each([
+    ["api-path-removed-without-deprecation", (d: any) => delete d.paths["/api/{user_id}/categories"]],
+    ["response-property-removed", (d: any) => delete d.components.schemas.Task.properties.title],
+    ["response-property-type-changed", (d: any) => (d.components.schemas.Task.properties.completed.type = "string")],
+    ["new-required-request-property", (d: any) => {
+      d.components.schemas.TaskCreate.properties.color = { type: "string" };
+      d.components.schemas.TaskCreate.required.push("color");
+    }],
+    ["request-property-became-required", (d: any) => d.components.schemas.TaskCreate.required.push("description")],
+    ["request-property-type-narrowed", (d: any) => (d.components.schemas.TaskCreate.properties.title.maxLength = 100)],
+    ["request-property-type-narrowed", (d: any) => (d.components.schemas.TaskCreate.properties.priority.enum = ["low", "high"])],
+    ["api-security-changed", (d: any) => (d.paths["/api/{user_id}/tasks"].get.security = [])],
+  ])("reports %s", (id, change) => {
+    const after = clone();
+    change(after);
+    expect(diffApis(doc, after).map((c) => c.id)).toContain(id);
+  });
+  it("does not report widening changes", () => {
+    const after = clone();
+    after.components.schemas.TaskCreate.properties.title.maxLength = 400;
+    after.components.schemas.Task.properties.extra = { type: "string" };
+    expect(diffApis(doc, after)).toEqual([]);
+  });
+});
+
+describe("hand-written hooks survive regeneration", () => {
+  it("creates a typed skeleton once and never touches an edited one across 10 regenerations", async () => {
+    const p = await freshProject();
+    const hook = join(p, "src", "hooks", "tasks.ts");
+    expect(readFileSync(hook, "utf8")).toMatch(/export const hooks: ResourceHooks<Task> = \{/);
+    const mine = `// my code\nimport type { ResourceHooks } from "../../generated/runtime/hooks.js";\nexport const hooks: ResourceHooks = { async beforeList() {} };\n`;
+    writeFileSync(hook, mine);
+    for (let i = 0; i < 10; i++) {
+      addColumn(p, `extra_${i}`); // a real change each time: new migration, new routes/schemas
+      const c = capture();
+      expect(await main(["generate"], c.io, p), c.text()).toBe(EXIT.ok);
+      expect(readFileSync(hook, "utf8")).toBe(mine);
+      expect(await main(["check"], capture().io, p)).toBe(EXIT.ok);
+    }
+    expect(readdirSync(join(p, "generated", "migrations")).filter((f) => /^\d{4}_/.test(f))).toHaveLength(11);
+    // A deleted skeleton is reported by check and recreated by generate.
+    rmSync(join(p, "src", "hooks", "categories.ts"));
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.drift);
+    expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+    expect(existsSync(join(p, "src", "hooks", "categories.ts"))).toBe(true);
+    expect(readFileSync(hook, "utf8")).toBe(mine);
+  });
+});
+
+describe("generate --watch", () => {
+  it("regenerates when a spec file changes, then stops on abort", async () => {
+    const p = await freshProject();
+    const stop = new AbortController();
+    const c = capture();
+    const running = main(["generate", "--watch"], c.io, p, stop.signal);
+    const journal = join(p, "generated", "migrations", "journal.json");
+    const count = () => (JSON.parse(readFileSync(journal, "utf8")).migrations as unknown[]).length;
+    await until(() => c.out.join("").includes("watching"));
+    expect(count()).toBe(1);
+    addColumn(p, "watched");
+    await until(() => existsSync(journal) && count() === 2);
+    stop.abort();
+    expect(await running).toBe(EXIT.ok);
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.ok);
+  });
+});
+
+describe("renamed from (reader)", () => {
+  it.each([
+    ["markdown column note", "## tasks\n\n- id: serial (primary key)\n- name: text (renamed from title)\n", "tasks", "name", "title"],
+    ["markdown table note", "## todos\n\nRenamed from: tasks\n\n- id: serial (primary key)\n", "todos", null, "tasks"],
+    ["yaml column note", "tables:\n  tasks:\n    columns:\n      id: serial, primary key\n      name: text, formerly title\n", "tasks", "name", "title"],
+    ["yaml table key", "tables:\n  todos:\n    renamed_from: tasks\n    columns:\n      id: serial, primary key\n", "todos", null, "tasks"],
+  ])("%s", (_what, text, table, column, old) => {
+    const yaml = text.startsWith("tables:");
+    const { ir, diagnostics } = loadSpecFiles({ path: `specs/database/schema.${yaml ? "yaml" : "md"}`, text, kind: "schema", format: yaml ? "yaml" : "markdown" } as never, null);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const t = ir!.tables.find((x) => x.name === table)!;
+    if (column) expect(t.columns.find((c) => c.name === column)!.renamedFrom).toBe(old);
+    else expect(t.renamedFrom).toBe(old);
+  });
+  it("keeps the note out of the raw text it does not own", () => {
+    const r = parseMarkdown("## tasks\n\nRenamed from: todo_items\n\n- id: serial (primary key)\n", "s.md", "schema");
+    expect(r.raw.tables[0]!.renamedFrom?.text).toBe("todo_items");
+    expect(r.raw.tables[0]!.renamedFrom?.span).toMatchObject({ line: 3 });
+  });
+});
+
+async function until(cond: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
