@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecs } from "../../generator/front.js";
 import { emitAll } from "../../generator/emit/index.js";
 import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import type { IR } from "../../generator/ir/types.js";
 import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
@@ -46,7 +47,12 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
       const r = await loadSpecs(join(CORPUS, c), ROOT);
       if (!r.ir) continue;
       built.set(c, r.ir);
-      for (const [p, text] of emitAll({ ir: r.ir, templates, previous: NO_PREVIOUS })) {
+      // Each case is a project: generated/ plus the hook skeletons in src/hooks/ beside it.
+      const files = [
+        ...[...emitAll({ ir: r.ir, templates, previous: NO_PREVIOUS })].map(([p, t]) => [join("generated", p), t] as const),
+        ...emitHookSkeletons(r.ir, "generated"),
+      ];
+      for (const [p, text] of files) {
         const file = join(OUT, c, p);
         mkdirSync(join(file, ".."), { recursive: true });
         writeFileSync(file, text);
@@ -92,7 +98,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
     it.skipIf(EXPECTED_FAILURES[c] !== undefined)(`${c}: boots on PGlite and isolates users`, async () => {
       const ir = built.get(c);
       expect(ir, `${c} did not generate`).toBeDefined();
-      const dir = join(OUT, c);
+      const dir = join(OUT, c, "generated");
       const { createApp } = await import(pathToFileURL(join(dir, "app.ts")).href);
       const { migrations } = await import(pathToFileURL(join(dir, "migrations", "index.ts")).href);
       const openapi = (await import(pathToFileURL(join(dir, "openapi.json")).href, { with: { type: "json" } })).default;
