@@ -50,6 +50,7 @@ function endpointText(e: Endpoint): string {
 export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes: readonly ExplainNote[]): string {
   const out: string[] = [];
   if (ir) {
+    out.push(`Authentication: ${ir.auth.mode === "builtin" ? "built-in (not generated yet)" : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
     out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}`);
     out.push("");
     out.push("Tables:");

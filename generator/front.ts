@@ -43,6 +43,7 @@ export function loadSpecFiles(schema: SpecFile, api: SpecFile | null): FrontResu
     tables: s.raw.tables,
     indexes: s.raw.indexes,
     endpoints: a ? a.raw.endpoints : [],
+    ...(a?.raw.authMode ? { authMode: a.raw.authMode } : {}),
   };
   if (raw.tables.length === 0 && !hasErrors(s.diagnostics)) {
     diagnostics.push({

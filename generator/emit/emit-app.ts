@@ -75,6 +75,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { migrateLatest } from "./runtime/migrate.js";`);
   S.push(`import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";`);
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
+  S.push(`import { answerClientErrors } from "./runtime/http.js";`);
   S.push(``);
   S.push(`const log = (level: string, msg: string, extra: Record<string, unknown> = {}) =>`);
   S.push(`  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...extra }) + "\\n");`);
@@ -94,7 +95,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  const app = createApp({ knex: db.knex, verify });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);
-  S.push(`  const server = app.listen(port, host, () => log("info", "listening", { url: \`http://\${host}:\${port}\` }));`);
+  S.push(`  const server = answerClientErrors(app.listen(port, host, () => log("info", "listening", { url: \`http://\${host}:\${port}\` })));`);
   S.push(`  let stopping = false;`);
   S.push(`  const stop = (signal: string) => {`);
   S.push(`    if (stopping) return;`);

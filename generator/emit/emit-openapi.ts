@@ -150,7 +150,9 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
           type: "http",
           scheme: "bearer",
           bearerFormat: "JWT",
-          description: "A JWT from the external auth service (e.g. Better Auth); the user id is its `sub` claim.",
+          description: ir.auth.provider
+            ? `A JWT issued by ${ir.auth.provider} (external auth service), verified with its published keys (JWT_JWKS_URL) or the shared secret (JWT_SECRET); the user id is its \`sub\` claim.`
+            : "A JWT from the external auth service (e.g. Better Auth); the user id is its `sub` claim.",
         },
       },
       responses: {

@@ -554,10 +554,30 @@ class Builder {
     return {
       version: IR_VERSION,
       sources: { schema: sources.schema, api: sources.api },
-      auth: { mode: "external", identityTable: identity?.name ?? null },
+      auth: { ...this.buildAuthMode(raw.authMode), identityTable: identity?.name ?? null },
       tables: irTables,
       endpoints,
     };
+  }
+
+  /** "external (Better Auth)", "Better Auth", "built-in": the spec's authentication line. */
+  private buildAuthMode(raw: RawText | undefined): { mode: "external" | "builtin"; provider?: string } {
+    if (!raw) return { mode: "external" };
+    const text = raw.text.replace(/[`*_]/g, "").trim();
+    const named = /\(([^)]+)\)/.exec(text)?.[1]?.trim();
+    const known = /\b(better[- ]?auth|auth0|clerk|supabase|keycloak|firebase|cognito|okta|workos|stack ?auth)\b/i.exec(text)?.[0];
+    if (/^(built[- ]?in|builtin|internal|own|local|self[- ]?hosted)\b/i.test(text)) {
+      this.diag("error", "SF210", "built-in authentication (register, login, refresh, logout) is not generated yet", raw.span,
+        'use an external issuer such as Better Auth: write "Authentication: external (Better Auth)"');
+      return { mode: "builtin" };
+    }
+    if (/^(external|jwt|jwks|oidc|oauth|third[- ]party|bearer)\b/i.test(text) || known) {
+      const provider = named ?? (known ? canonicalProvider(known) : undefined);
+      return { mode: "external", ...(provider ? { provider } : {}) };
+    }
+    this.diag("warning", "SF211", `authentication mode "${raw.text}" is not understood; tokens from an external issuer are assumed`, raw.span,
+      'write "Authentication: external (Better Auth)" or "Authentication: built-in"');
+    return { mode: "external" };
   }
 
   // -------------------------------------------------------------- tables
@@ -1142,6 +1162,10 @@ function cmp(a: string, b: string): number {
 function short(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > 60 ? t.slice(0, 57) + "..." : t;
+}
+
+function canonicalProvider(name: string): string {
+  return /better/i.test(name) ? "Better Auth" : name;
 }
 
 /** RawSpec -> IR, with every problem as a diagnostic and every guess as a note. */

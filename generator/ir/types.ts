@@ -117,8 +117,14 @@ export interface Endpoint {
 }
 
 export interface AuthConfig {
-  /** external: tokens are issued elsewhere (Better Auth, ...); the app only verifies them. */
-  readonly mode: "external";
+  /**
+   * external: tokens are issued elsewhere (Better Auth, ...); the app only verifies them.
+   * builtin: the app would issue its own tokens (register/login/refresh/logout); the
+   * reader accepts it, but generating it is not available yet (SF210).
+   */
+  readonly mode: "external" | "builtin";
+  /** The issuer the spec names for external mode, e.g. "Better Auth". */
+  readonly provider?: string;
   readonly identityTable: string | null;
 }
 

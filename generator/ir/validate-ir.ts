@@ -125,7 +125,7 @@ export function validateIr(ir: IR): Diagnostic[] {
     if (e.idParam && t.keyColumns) {
       out.push({
         severity: "error",
-        code: "SF210",
+        code: "SF212",
         message: `${where} addresses one row by {${e.idParam}}, but table "${t.name}" has ${t.keyColumns.length ? `a composite key (${t.keyColumns.join(", ")})` : "no primary key"}`,
         span: e.span,
         hint: `give "${t.name}" a single-column primary key (e.g. "id: serial (primary key)")`,

@@ -166,6 +166,7 @@ class MarkdownReader {
   private readonly tables: TableDraft[] = [];
   private readonly specIndexes: RawIndex[] = [];
   private readonly endpoints: EndpointDraft[] = [];
+  private authMode: RawText | undefined;
   private stack: SectionEntry[] = [];
   private pendingNameNote: { span: Span; message: string } | undefined;
   private lastLabel: string | null = null;
@@ -209,7 +210,7 @@ class MarkdownReader {
       ...(e.auth ? { auth: e.auth } : {}),
       ...(e.status !== undefined ? { status: e.status } : {}),
     }));
-    return { raw: { tables, indexes: this.specIndexes, endpoints }, diagnostics: this.diagnostics, notes: this.notes };
+    return { raw: { tables, indexes: this.specIndexes, endpoints, ...(this.authMode ? { authMode: this.authMode } : {}) }, diagnostics: this.diagnostics, notes: this.notes };
   }
 
   // -------------------------------------------------------------- helpers
@@ -459,6 +460,13 @@ class MarkdownReader {
           if (!sec.endpoint.summary) sec.endpoint.summary = this.sourceText(node);
         }
         this.scanEndpointText(sec.endpoint, text);
+        return;
+      }
+      // "Authentication: external (Better Auth)" or "Auth mode: built-in", outside any endpoint.
+      const am = /^auth(?:entication)?(?:\s+mode)?\s*:\s*(\S.*?)\s*\.?$/i.exec(text);
+      if (am && !this.authMode) {
+        const at = text.indexOf(am[1]!, text.indexOf(":") + 1);
+        this.authMode = this.rawText(flatSub(f, at, at + am[1]!.length));
         return;
       }
       // "**Endpoint**: `GET /api/tasks`" under a heading that names the operation.

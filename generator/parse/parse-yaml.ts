@@ -91,6 +91,7 @@ export const API_YAML_SCHEMA = {
         additionalProperties: false,
       },
     },
+    auth: { type: "string" },
   },
   required: ["endpoints"],
   additionalProperties: false,
@@ -173,7 +174,7 @@ function mapAjvError(err: ErrorObject, doc: Document, at: (o: number) => Span, k
       severity = "warning";
       code = "SF303";
       message = `unknown key "${prop}" in ${where}; it is ignored`;
-      hint = kind === "schema" ? "known keys: tables, indexes; in a table: description, identity, owner, columns, indexes" : "known keys: endpoints; in an endpoint: method, path, summary, status, auth";
+      hint = kind === "schema" ? "known keys: tables, indexes; in a table: description, identity, owner, columns, indexes" : "known keys: endpoints, auth; in an endpoint: method, path, summary, status, auth";
       break;
     }
     case "required":
@@ -387,6 +388,7 @@ class YamlReader {
         });
       }
     }
-    return { tables: [], indexes: [], endpoints };
+    const authMode = this.get(root, "auth");
+    return { tables: [], indexes: [], endpoints, ...(isScalar(authMode) && typeof authMode.value === "string" ? { authMode: this.text(authMode) } : {}) };
   }
 }

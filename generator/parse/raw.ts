@@ -53,4 +53,6 @@ export interface RawSpec {
   /** Indexes declared in a section of their own ("## Indexes"), with their table named. */
   readonly indexes: readonly RawIndex[];
   readonly endpoints: readonly RawEndpoint[];
+  /** How users authenticate, as written ("external (Better Auth)", "built-in"); API spec only. */
+  readonly authMode?: RawText;
 }

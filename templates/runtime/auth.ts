@@ -1,10 +1,13 @@
-// Bearer-token authentication. Keys are imported once at start; the accepted
-// algorithms come from configuration, never from the token, so `alg: none` and
-// HS/RS key confusion cannot get through.
+// Bearer-token authentication. Keys are imported once (the secret at start, remote keys
+// once per fetched key set); the accepted algorithms come from configuration and the
+// key kind, never from the token alone, so `alg: none` and HS/RS key confusion cannot
+// get through: an HS* token is only ever checked against the shared secret, an
+// asymmetric one only against the issuer's public keys.
 import { createSecretKey, type KeyObject } from "node:crypto";
-import { jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { jwtVerify, errors as joseErrors, type JWTPayload } from "jose";
 import type { Context, Next } from "koa";
 import { HttpProblem } from "./errors.js";
+import { createRemoteKeySet, KeySetUnavailable, type RemoteKeySet } from "./jwks.js";
 
 export interface AuthConfig {
   /** Shared secret for HS256/384/512 (JWT_SECRET or BETTER_AUTH_SECRET). */
@@ -17,6 +20,10 @@ export interface AuthConfig {
   clockToleranceSeconds?: number;
   /** Claim that holds the user id; `sub` by default, with `id` as fallback. */
   userIdClaim?: string;
+  /** Minimum time between two fetches of the remote key set (default 30 s). */
+  jwksCooldownMs?: number;
+  /** Age after which the remote key set is refetched (default 10 min). */
+  jwksMaxAgeMs?: number;
 }
 
 export interface Caller {
@@ -29,7 +36,7 @@ export type Verifier = (token: string) => Promise<Caller>;
 const HMAC_ALGS = ["HS256", "HS384", "HS512"];
 const ASYMMETRIC_ALGS = ["EdDSA", "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
 // A JWT larger than this is refused before any parsing (a header would be refused by Node at 16 KiB anyway).
-const MAX_TOKEN_LENGTH = 8192;
+export const MAX_TOKEN_LENGTH = 8192;
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const cfg: AuthConfig = {};
@@ -39,9 +46,17 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (env.JWT_ISSUER) cfg.issuer = env.JWT_ISSUER;
   if (env.JWT_AUDIENCE) cfg.audience = env.JWT_AUDIENCE;
   if (env.JWT_ALGORITHMS) cfg.algorithms = env.JWT_ALGORITHMS.split(",").map((s) => s.trim()).filter(Boolean);
-  if (env.JWT_CLOCK_TOLERANCE) cfg.clockToleranceSeconds = Number(env.JWT_CLOCK_TOLERANCE);
+  if (env.JWT_CLOCK_TOLERANCE) cfg.clockToleranceSeconds = seconds(env.JWT_CLOCK_TOLERANCE, "JWT_CLOCK_TOLERANCE");
   if (env.JWT_USER_ID_CLAIM) cfg.userIdClaim = env.JWT_USER_ID_CLAIM;
+  if (env.JWT_JWKS_COOLDOWN) cfg.jwksCooldownMs = seconds(env.JWT_JWKS_COOLDOWN, "JWT_JWKS_COOLDOWN") * 1000;
+  if (env.JWT_JWKS_MAX_AGE) cfg.jwksMaxAgeMs = seconds(env.JWT_JWKS_MAX_AGE, "JWT_JWKS_MAX_AGE") * 1000;
   return cfg;
+}
+
+function seconds(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of seconds, not "${value}"`);
+  return n;
 }
 
 export function createVerifier(cfg: AuthConfig): Verifier {
@@ -51,18 +66,29 @@ export function createVerifier(cfg: AuthConfig): Verifier {
   if (cfg.secret !== undefined && Buffer.byteLength(cfg.secret) < 32) {
     throw new Error("JWT_SECRET must be at least 32 bytes long");
   }
+  for (const a of cfg.algorithms ?? []) {
+    if (!HMAC_ALGS.includes(a) && !ASYMMETRIC_ALGS.includes(a)) throw new Error(`JWT_ALGORITHMS: "${a}" is not a supported signing algorithm`);
+  }
   const secretKey: KeyObject | undefined = cfg.secret ? createSecretKey(Buffer.from(cfg.secret, "utf8")) : undefined;
-  const jwks: JWTVerifyGetKey | undefined = cfg.jwksUrl
-    ? createRemoteJWKSet(new URL(cfg.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+  const jwks: RemoteKeySet | undefined = cfg.jwksUrl
+    ? createRemoteKeySet(new URL(cfg.jwksUrl), {
+        ...(cfg.jwksCooldownMs !== undefined ? { cooldownMs: cfg.jwksCooldownMs } : {}),
+        ...(cfg.jwksMaxAgeMs !== undefined ? { maxAgeMs: cfg.jwksMaxAgeMs } : {}),
+      })
     : undefined;
-  const allowed = cfg.algorithms ?? [...(secretKey ? HMAC_ALGS : []), ...(jwks ? ASYMMETRIC_ALGS : [])];
-  const hmacAllowed = allowed.filter((a) => HMAC_ALGS.includes(a));
-  const asymAllowed = allowed.filter((a) => ASYMMETRIC_ALGS.includes(a));
+  const allowed = cfg.algorithms ?? [...HMAC_ALGS, ...ASYMMETRIC_ALGS];
+  // An algorithm is usable only with its own kind of key.
+  const hmacAllowed = secretKey ? allowed.filter((a) => HMAC_ALGS.includes(a)) : [];
+  const asymAllowed = jwks ? allowed.filter((a) => ASYMMETRIC_ALGS.includes(a)) : [];
+  if (hmacAllowed.length + asymAllowed.length === 0) throw new Error("JWT_ALGORITHMS allows no algorithm that the configured keys can verify");
   const claim = cfg.userIdClaim ?? "sub";
+  const clockTolerance = cfg.clockToleranceSeconds ?? 5;
   const common = {
     ...(cfg.issuer ? { issuer: cfg.issuer } : {}),
     ...(cfg.audience ? { audience: cfg.audience } : {}),
-    clockTolerance: cfg.clockToleranceSeconds ?? 5,
+    clockTolerance,
+    // A token without an expiry would be valid forever.
+    requiredClaims: ["exp"],
   };
 
   return async function verify(token: string): Promise<Caller> {
@@ -70,12 +96,12 @@ export function createVerifier(cfg: AuthConfig): Verifier {
     const alg = headerAlg(token);
     let payload: JWTPayload;
     try {
-      if (HMAC_ALGS.includes(alg)) {
-        if (!secretKey || !hmacAllowed.includes(alg)) throw invalidToken(`tokens signed with ${alg} are not accepted`);
-        ({ payload } = await jwtVerify(token, secretKey, { ...common, algorithms: hmacAllowed }));
+      if (hmacAllowed.includes(alg)) {
+        ({ payload } = await jwtVerify(token, secretKey!, { ...common, algorithms: hmacAllowed }));
+      } else if (asymAllowed.includes(alg)) {
+        ({ payload } = await jwtVerify(token, jwks!, { ...common, algorithms: asymAllowed }));
       } else {
-        if (!jwks || !asymAllowed.includes(alg)) throw invalidToken(`tokens signed with ${alg} are not accepted`);
-        ({ payload } = await jwtVerify(token, jwks, { ...common, algorithms: asymAllowed }));
+        throw invalidToken(`tokens signed with ${printable(alg)} are not accepted`);
       }
     } catch (err) {
       throw toAuthProblem(err);
@@ -83,41 +109,47 @@ export function createVerifier(cfg: AuthConfig): Verifier {
     const raw = payload[claim] ?? (claim === "sub" ? payload["id"] : undefined);
     if (typeof raw !== "string" && typeof raw !== "number") throw invalidToken(`the token has no "${claim}" claim`);
     const id = String(raw);
-    if (id.length === 0 || id.length > 255) throw invalidToken(`the token's "${claim}" claim is not a valid user id`);
+    if (id.length === 0 || id.length > 255 || /[\u0000-\u001f\u007f]/.test(id)) throw invalidToken(`the token's "${claim}" claim is not a valid user id`);
     return { id, claims: payload };
   };
 }
 
 function headerAlg(token: string): string {
-  const dot = token.indexOf(".");
-  if (dot <= 0 || token.split(".").length !== 3) throw invalidToken("the token is not a JWT");
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || !parts[0] || !parts[1]) throw invalidToken("the token is not a JWT");
   let header: unknown;
   try {
-    header = JSON.parse(Buffer.from(token.slice(0, dot), "base64url").toString("utf8"));
+    header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8"));
   } catch {
     throw invalidToken("the token header is not valid JSON");
   }
-  const alg = header && typeof header === "object" ? (header as { alg?: unknown }).alg : undefined;
+  const alg = header && typeof header === "object" && !Array.isArray(header) ? (header as { alg?: unknown }).alg : undefined;
   if (typeof alg !== "string") throw invalidToken("the token header has no algorithm");
   return alg;
 }
 
+/** Token text echoed in a message: printable ASCII only, and short. */
+function printable(s: string): string {
+  const clean = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean.length > 32 ? `${clean.slice(0, 32)}...` : clean;
+}
+
 function invalidToken(detail: string): HttpProblem {
   return new HttpProblem(401, detail, {
-    headers: { "WWW-Authenticate": `Bearer error="invalid_token", error_description="${detail.replace(/["\\]/g, "")}"` },
+    headers: { "WWW-Authenticate": `Bearer realm="api", error="invalid_token", error_description="${detail.replace(/[^\x20-\x7e]|["\\]/g, "")}"` },
   });
 }
 
 function toAuthProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
+  if (err instanceof KeySetUnavailable) {
+    return new HttpProblem(503, "the token issuer's keys could not be fetched; try again shortly", { headers: { "Retry-After": "5" } });
+  }
   if (err instanceof joseErrors.JWTExpired) return invalidToken("the token has expired");
   if (err instanceof joseErrors.JWTClaimValidationFailed) return invalidToken(`the token's "${err.claim}" claim is not accepted`);
   if (err instanceof joseErrors.JWKSNoMatchingKey) return invalidToken("no key matches the token's key id");
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return invalidToken("the token signature is not valid");
   if (err instanceof joseErrors.JOSEAlgNotAllowed) return invalidToken("the token's algorithm is not accepted");
-  if (err instanceof joseErrors.JWKSTimeout || (err instanceof Error && /fetch|JWKS/i.test(err.name))) {
-    return new HttpProblem(503, "the token issuer's keys could not be fetched; try again shortly", { headers: { "Retry-After": "5" } });
-  }
   return invalidToken("the token is not valid");
 }
 

@@ -1,4 +1,6 @@
 // Cross-cutting HTTP behaviour shared by every generated app.
+import type { Server } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Context, Next } from "koa";
 
 /** Conservative security headers for a JSON API. */
@@ -9,4 +11,29 @@ export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
   ctx.set("Referrer-Policy", "no-referrer");
   ctx.set("Cache-Control", "no-store");
   ctx.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+}
+
+const CLIENT_ERROR_STATUS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "the request headers are too large (a bearer token must be under 8 KiB)"],
+};
+
+/**
+ * Requests Node refuses before Koa sees them (headers over its 16 KiB limit, such as a
+ * 64 KiB bearer token, or unparsable HTTP) are answered with problem+json too, never
+ * with Node's bare status line.
+ */
+export function answerClientErrors(server: Server): Server {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (socket as Duplex & { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const [status, title, detail] = CLIENT_ERROR_STATUS[err.code ?? ""] ?? [400, "Bad Request", "the request is not valid HTTP"];
+    const body = JSON.stringify({ type: "about:blank", title, status, detail });
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 }

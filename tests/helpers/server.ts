@@ -4,7 +4,8 @@ import type { Server } from "node:http";
 import { createApp } from "../../generated/app.js";
 import { migrations } from "../../generated/migrations/index.js";
 import { migrateLatest } from "../../generated/runtime/migrate.js";
-import { createVerifier } from "../../generated/runtime/auth.js";
+import { createVerifier, type AuthConfig, type Verifier } from "../../generated/runtime/auth.js";
+import { answerClientErrors } from "../../generated/runtime/http.js";
 import { freshDatabase, type DbKind, type TestDatabase } from "./databases.js";
 import { TEST_SECRET } from "./tokens.js";
 
@@ -16,13 +17,21 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startGeneratedApp(kind: DbKind): Promise<RunningApp> {
+export interface StartOptions {
+  /** How tokens are verified; the test HS256 secret by default. */
+  auth?: AuthConfig;
+  /** Wraps the verifier, e.g. to count how many requests reached it. */
+  wrapVerify?: (verify: Verifier) => Verifier;
+}
+
+export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
   const database = await freshDatabase(kind);
   await migrateLatest(database.db.knex, migrations);
   const errors: unknown[] = [];
-  const app = createApp({ knex: database.db.knex, verify: createVerifier({ secret: TEST_SECRET }), logError: (err) => errors.push(err) });
+  const verify = createVerifier(opts.auth ?? { secret: TEST_SECRET });
+  const app = createApp({ knex: database.db.knex, verify: opts.wrapVerify ? opts.wrapVerify(verify) : verify, logError: (err) => errors.push(err) });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = answerClientErrors(app.listen(0, "127.0.0.1", () => resolve(s)));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

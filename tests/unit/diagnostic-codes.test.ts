@@ -58,7 +58,7 @@ const cases: Case[] = [
     severity: "error",
   },
   {
-    code: "SF210",
+    code: "SF212",
     schema: `${USERS}\n## pairs\n\n- user_id: text (references users(id))\n- b: integer\n- Primary key: (user_id, b)\n`,
     api: "### GET /api/{user_id}/pairs/{id}\n",
     at: "GET",
@@ -109,6 +109,8 @@ const cases: Case[] = [
   { code: "SF208", schema: BASE, api: "### GET tasks\n", at: "GET", inApi: true, severity: "warning" },
   { code: "SF208", schema: BASE, api: "| Method | Path |\n|---|---|\n| FETCH | /api/tasks |\n", at: "FETCH", inApi: true, severity: "warning" },
   { code: "SF209", schema: BASE, api: "### GET /api/{user_id}/tasks\nPublic endpoint: no authentication required.\n", at: "GET", inApi: true, severity: "error" },
+  { code: "SF210", schema: BASE, api: "# API\n\nAuthentication: built-in\n\n### GET /api/{user_id}/tasks\n", at: "built-in", inApi: true, severity: "error" },
+  { code: "SF211", schema: BASE, api: "# API\n\nAuthentication: magic beans\n\n### GET /api/{user_id}/tasks\n", at: "magic beans", inApi: true, severity: "warning" },
   { code: "SF301", schema: "tables:\n  tasks: [\n", yaml: true, at: "", severity: "error" },
   { code: "SF302", schema: "tables:\n  tasks:\n    description: no columns\n", yaml: true, at: "description", severity: "error" },
   { code: "SF302", schema: "tables: {}\n", api: "endpoints:\n  - GET tasks\n", yaml: true, at: "GET tasks", inApi: true, severity: "error" },

@@ -7,6 +7,7 @@ import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";
 import { migrateLatest } from "./runtime/migrate.js";
 import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";
 import { devSecret } from "./runtime/dev-secret.js";
+import { answerClientErrors } from "./runtime/http.js";
 
 const log = (level: string, msg: string, extra: Record<string, unknown> = {}) =>
   process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...extra }) + "\n");
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const app = createApp({ knex: db.knex, verify });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
-  const server = app.listen(port, host, () => log("info", "listening", { url: `http://${host}:${port}` }));
+  const server = answerClientErrors(app.listen(port, host, () => log("info", "listening", { url: `http://${host}:${port}` })));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
