@@ -3,6 +3,7 @@ import type { Endpoint, IR } from "../ir/types.js";
 import { tableInfo, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
+import { pascalCase } from "../ir/naming.js";
 import { DEFAULT_PAGE, MAX_PAGE } from "./limits.js";
 
 const problemRef = { $ref: "#/components/responses/Problem" };
@@ -72,7 +73,7 @@ function operationId(info: TableInfo, e: Endpoint): string {
   const M = info.model;
   switch (a.kind) {
     case "list":
-      return `list${M}s`;
+      return `list${pascalCase(info.table.name)}`;
     case "create":
       return `create${M}`;
     case "get":

@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data directory; "memory" for an in-memory database. */
   dataDir?: string;
+  /** For an in-memory PGlite: a dumped data directory to start from (tests use one to skip initdb). */
+  seed?: Blob;
   poolMax?: number;
 }
 
@@ -44,7 +46,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     return { knex, kind: "postgres", close: () => knex.destroy() };
   }
-  return openPglite(opts.dataDir ?? "memory");
+  return openPglite(opts.dataDir ?? "memory", opts.seed);
 }
 
 export interface EmbeddedPostgres {
@@ -53,12 +55,13 @@ export interface EmbeddedPostgres {
 }
 
 /** PGlite (Postgres compiled to WASM) behind the wire protocol on a free loopback port. */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, seed?: Blob): Promise<EmbeddedPostgres> {
   // Loaded lazily: PGlite is only needed when no DATABASE_URL is given.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
-  const db = dataDir === "memory" ? await PGlite.create() : await PGlite.create({ dataDir });
+  // A seed (a data directory dumped by dumpDataDir) skips initdb: ~0.5 s instead of ~4 s.
+  const db = dataDir === "memory" ? await PGlite.create(seed ? { loadDataDir: seed } : {}) : await PGlite.create({ dataDir });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
   await server.start();
   const [host, port] = server.getServerConn().split(":");
@@ -83,8 +86,8 @@ export function embeddedKnex(pg: EmbeddedPostgres, searchPath?: string): Knex {
   });
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const pg = await startEmbeddedPostgres(dataDir);
+async function openPglite(dataDir: string, seed?: Blob): Promise<Database> {
+  const pg = await startEmbeddedPostgres(dataDir, seed);
   const knex = embeddedKnex(pg);
   return {
     knex,

@@ -28,8 +28,14 @@ export function createIdentityRecorder(spec: IdentityTable) {
     }
     // Any conflict (the id, or a unique column such as email) means there is nothing to record.
     await db(spec.table).insert(row).onConflict().ignore();
-    if (known.size >= MAX_REMEMBERED) known.clear();
-    known.add(who.id);
+    const remember = () => {
+      if (known.size >= MAX_REMEMBERED) known.clear();
+      known.add(who.id);
+    };
+    // Inside a transaction the row exists for others only after commit: remember it then, or
+    // a concurrent first write would skip the insert and fail the foreign key.
+    if ("executionPromise" in db && db.isTransaction) db.executionPromise.then(remember, () => {});
+    else remember();
   };
 }
 

@@ -195,6 +195,16 @@ describe.each(DB_KINDS)("generated todo app on %s", (kind) => {
     expect(after.body.category_id).toBeNull();
   });
 
+  it("accepts a new user's concurrent first writes", async () => {
+    const C = "user_carol_03";
+    const carol = await tokenFor(C);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => app.call("POST", `/api/${C}/tasks`, { token: carol, body: { title: `burst ${i}` } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect((await app.call("GET", `/api/${C}/tasks`, { token: carol })).body).toHaveLength(10);
+  });
+
   it("records the caller in the users table on first write", async () => {
     const rows = await app.database.db.knex("users").whereIn("id", [A, B]).orderBy("id").select("id", "email");
     expect(rows).toEqual([

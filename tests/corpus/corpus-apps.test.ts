@@ -18,6 +18,7 @@ import { migrateLatest } from "../../templates/runtime/migrate.js";
 import { createVerifier } from "../../templates/runtime/auth.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+import { pgliteSeed } from "../helpers/databases.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CORPUS = join(ROOT, "..", "shared", "corpus");
@@ -39,7 +40,7 @@ let embedded: EmbeddedPostgres;
 
 describe.skipIf(cases.length === 0)("real-world corpus", () => {
   beforeAll(async () => {
-    embedded = await startEmbeddedPostgres("memory");
+    embedded = await startEmbeddedPostgres("memory", await pgliteSeed());
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     const templates = readTemplates(join(ROOT, "templates"));

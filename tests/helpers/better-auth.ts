@@ -1,6 +1,7 @@
 // A real Better Auth instance (npm `better-auth` with its JWT plugin) for interop tests,
 // on its own database: a fresh database on the PostgreSQL server, or its own embedded
 // PGlite served over a socket. Its `user` table never meets the generated app's `users`.
+import { pgliteSeed } from "./databases.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes, createSecretKey } from "node:crypto";
@@ -59,7 +60,8 @@ async function openPool(kind: DbKind): Promise<{ pool: pg.Pool; dispose(): Promi
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = await PGlite.create();
+  const seed = await pgliteSeed();
+  const db = await PGlite.create(seed ? { loadDataDir: seed } : {});
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
   await server.start();
   const [host, port] = server.getServerConn().split(":");

@@ -2,7 +2,9 @@
 // in-memory PGlite. Nothing is mocked.
 import { randomBytes } from "node:crypto";
 import knexFactory from "knex";
+import { existsSync, readFileSync } from "node:fs";
 import { openDatabase, type Database } from "../../templates/runtime/db.js";
+import { PGLITE_SEED } from "./pglite-seed.js";
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -18,7 +20,7 @@ export interface TestDatabase {
 /** A new, empty database of the given kind; dispose() drops it. */
 export async function freshDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const db = await openDatabase({ dataDir: "memory" });
+    const db = await openDatabase({ dataDir: "memory", seed: await pgliteSeed() });
     return { db, dispose: () => db.close() };
   }
   const name = `specforge_t_${randomBytes(6).toString("hex")}`;
@@ -44,4 +46,12 @@ export async function freshDatabase(kind: DbKind): Promise<TestDatabase> {
       }
     },
   };
+}
+
+let seed: Promise<Blob | undefined> | undefined;
+
+/** The initialised empty data directory made once by tests/helpers/pglite-seed.ts (vitest globalSetup). */
+export function pgliteSeed(): Promise<Blob | undefined> {
+  seed ??= Promise.resolve(existsSync(PGLITE_SEED) ? new Blob([readFileSync(PGLITE_SEED)]) : undefined);
+  return seed;
 }
