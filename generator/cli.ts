@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { formatDiagnostic } from "./diagnostics.js";
 import { loadSpecs } from "./front.js";
 import { emitAll } from "./emit/index.js";
-import { readPreviousMigrations, readTemplates } from "./read/read-output.js";
+import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { diffOutput, writeFiles, WriteRefused } from "./write/write-files.js";
 import { UnsupportedSchemaChange } from "./emit/emit-migrations.js";
 import type { IR } from "./ir/types.js";
@@ -46,7 +46,12 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
   for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
   try {
-    const files = emitAll({ ir, templates: readTemplates(TEMPLATES_DIR), previous: readPreviousMigrations(outDir) });
+    const files = await emitAll({
+      ir,
+      templates: readTemplates(TEMPLATES_DIR),
+      previous: readPreviousMigrations(outDir),
+      previousClientSchema: readPreviousClientSchema(outDir),
+    });
     return { ir, files, exitCode: EXIT.ok };
   } catch (err) {
     if (err instanceof UnsupportedSchemaChange) {

@@ -28,3 +28,9 @@ export function readPreviousMigrations(outDir: string): PreviousMigrations {
   const { "x-generated-by": _g, ...snapshot } = JSON.parse(readFileSync(snapFile, "utf8")) as Snapshot & { "x-generated-by"?: string };
   return { snapshot: snapshot as Snapshot, files };
 }
+
+/** generated/client/schema.ts as it is now: emitClient reuses it when the OpenAPI document did not change. */
+export function readPreviousClientSchema(outDir: string): string | null {
+  const file = join(outDir, "client", "schema.ts");
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}

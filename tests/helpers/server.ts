@@ -5,6 +5,13 @@ import { createApp } from "../../generated/app.js";
 import { migrations } from "../../generated/migrations/index.js";
 import { migrateLatest } from "../../generated/runtime/migrate.js";
 import { createVerifier } from "../../generated/runtime/auth.js";
+import { createLogger } from "../../generated/runtime/logger.js";
+import type { RateLimitStore } from "../../generated/runtime/rate-limit.js";
+import type { OpsConfig } from "../../generated/runtime/ops-config.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pino from "pino";
 import { freshDatabase, type DbKind, type TestDatabase } from "./databases.js";
 import { TEST_SECRET } from "./tokens.js";
 
@@ -12,15 +19,37 @@ export interface RunningApp {
   readonly url: string;
   readonly database: TestDatabase;
   readonly errors: unknown[];
+  /** Where this app's JSON log lines went (tests/.output/logs/). */
+  readonly logFile: string;
   call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any; text: string }>;
   close(): Promise<void>;
 }
 
-export async function startGeneratedApp(kind: DbKind): Promise<RunningApp> {
-  const database = await freshDatabase(kind);
-  await migrateLatest(database.db.knex, migrations);
+export const LOG_DIR = join(import.meta.dirname, "..", ".output", "logs");
+
+export interface StartOptions {
+  readonly ops?: Partial<OpsConfig>;
+  readonly rateLimitStore?: RateLimitStore;
+  /** Reuse a database (and do not dispose it on close). */
+  readonly database?: TestDatabase;
+}
+
+export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
+  const database = opts.database ?? (await freshDatabase(kind));
+  if (!opts.database) await migrateLatest(database.db.knex, migrations);
   const errors: unknown[] = [];
-  const app = createApp({ knex: database.db.knex, verify: createVerifier({ secret: TEST_SECRET }), logError: (err) => errors.push(err) });
+  mkdirSync(LOG_DIR, { recursive: true });
+  // Every app a test starts logs to its own file; tests/app/logging.test.ts greps them for secrets.
+  const logFile = join(LOG_DIR, `app-${process.pid}-${randomBytes(4).toString("hex")}.ndjson`);
+  const logger = createLogger({ level: "info", destination: pino.destination({ dest: logFile, sync: true }) });
+  const app = createApp({
+    knex: database.db.knex,
+    verify: createVerifier({ secret: TEST_SECRET }),
+    logError: (err) => errors.push(err),
+    logger,
+    ...(opts.ops ? { ops: opts.ops } : {}),
+    ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -29,6 +58,7 @@ export async function startGeneratedApp(kind: DbKind): Promise<RunningApp> {
     url,
     database,
     errors,
+    logFile,
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -50,7 +80,7 @@ export async function startGeneratedApp(kind: DbKind): Promise<RunningApp> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await database.dispose();
+      if (!opts.database) await database.dispose();
     },
   };
 }
