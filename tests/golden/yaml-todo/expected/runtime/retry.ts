@@ -75,8 +75,7 @@ export function retryIdempotentReads<S, C>(routes: Middleware<S, C>, b: Backoff 
         return await routes(ctx, next);
       } catch (err) {
         if (!isTransientDbError(err) || attempt + 1 >= b.attempts || ctx.headerSent) throw err;
-        ctx.body = undefined;
-        ctx.status = 404;
+        // Nothing to undo: a GET route sets its body only after its queries succeeded.
         (ctx.state as { log?: { warn: (o: object, m: string) => void } }).log?.warn({ attempt: attempt + 1 }, "retrying a read after a database connection error");
         await sleep(backoffDelay(attempt, b));
       }
