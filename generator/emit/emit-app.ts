@@ -76,8 +76,12 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  app.use(corsMiddleware(ops.corsOrigins));`);
   L.push(`  app.use(async (ctx, next) => {`);
   L.push(`    ctx.state.bodyLimit = ops.bodyLimit; // read by runtime/body.ts (413 beyond it)`);
-  L.push(`    if (lifecycle.draining) ctx.set("Connection", "close"); // let keep-alive clients go during shutdown`);
-  L.push(`    await next();`);
+  L.push(`    try {`);
+  L.push(`      await next();`);
+  L.push(`    } finally {`);
+  L.push(`      // During shutdown, close each keep-alive connection after its response so the server can stop.`);
+  L.push(`      if (lifecycle.draining) ctx.set("Connection", "close");`);
+  L.push(`    }`);
   L.push(`  });`);
   L.push(`  app.use(ipRateLimit(limits));`);
   L.push(`  const router = new Router();`);

@@ -55,8 +55,12 @@ export function createApp(options: AppOptions): Koa {
   app.use(corsMiddleware(ops.corsOrigins));
   app.use(async (ctx, next) => {
     ctx.state.bodyLimit = ops.bodyLimit; // read by runtime/body.ts (413 beyond it)
-    if (lifecycle.draining) ctx.set("Connection", "close"); // let keep-alive clients go during shutdown
-    await next();
+    try {
+      await next();
+    } finally {
+      // During shutdown, close each keep-alive connection after its response so the server can stop.
+      if (lifecycle.draining) ctx.set("Connection", "close");
+    }
   });
   app.use(ipRateLimit(limits));
   const router = new Router();
