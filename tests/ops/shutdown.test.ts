@@ -44,7 +44,7 @@ async function startServer(env: Record<string, string>): Promise<Child> {
 }
 
 /** A POST whose body trickles in over `ms`: the request is in flight for that long. */
-function slowPost(url: string, path: string, token: string, body: unknown, ms: number, agent: http.Agent): Promise<{ status: number; text: string }> {
+function slowPost(url: string, path: string, token: string, body: unknown, ms: number, agent: http.Agent, connected: () => void): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const data = Buffer.from(JSON.stringify(body));
     const u = new URL(path, url);
@@ -57,6 +57,10 @@ function slowPost(url: string, path: string, token: string, body: unknown, ms: n
       },
     );
     req.on("error", reject);
+    req.on("socket", (sock) => {
+      if (!sock.connecting) connected();
+      else sock.once("connect", connected);
+    });
     const half = Math.floor(data.length / 2);
     req.write(data.subarray(0, half));
     setTimeout(() => req.end(data.subarray(half)), ms);
@@ -90,10 +94,19 @@ describe("graceful shutdown of generated/server.ts", () => {
     const first = await fetch(`${child.url}/api/${user}/tasks`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ title: "first" }) });
     expect(first.status).toBe(201);
     const N = 40;
+    let connectedCount = 0;
+    let allConnected!: () => void;
+    const connectedAll = new Promise<void>((r) => (allConnected = r));
     const burst = Array.from({ length: N }, (_, i) =>
-      slowPost(child!.url, `/api/${user}/tasks`, token, { title: `task ${i}` }, 1200 + (i % 10) * 50, agent),
+      slowPost(child!.url, `/api/${user}/tasks`, token, { title: `task ${i}` }, 1500 + (i % 10) * 50, agent, () => {
+        if (++connectedCount === N) allConnected();
+      }),
     );
-    await new Promise((r) => setTimeout(r, 600)); // all connected and half sent, none finished
+    await connectedAll;
+    // A probe on a new connection, answered only after the server accepted the earlier ones
+    // (the listen backlog is accepted in order): then every request of the burst is in flight.
+    expect((await fetch(`${child.url}/healthz`, { headers: { connection: "close" } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
     expect(await childConns()).toBeGreaterThan(0); // the burst holds pooled connections now
     const exited = once(child.proc, "exit");
     child.proc.kill("SIGTERM");
