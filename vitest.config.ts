@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    exclude: ["tests/browser/**", "**/node_modules/**"], // npm run test:browser
     // Each embedded PGlite costs ~0.7 GB and a few seconds to start; two workers fit this machine.
     pool: "forks",
     maxWorkers: 2,
