@@ -2,7 +2,8 @@
 import { parseArgs } from "node:util";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatDiagnostic } from "./diagnostics.js";
+import { formatDiagnosticColored, useColor } from "./color.js";
+import { COMMAND_HELP, HELP } from "./cli-help.js";
 import { loadSpecs } from "./front.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
@@ -15,24 +16,15 @@ export const EXIT = { ok: 0, drift: 1, specErrors: 2, usage: 64 } as const;
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
 
-const HELP = `specforge: turn spec files into a Koa + Objection + Knex backend
-
-Usage:
-  specforge generate [--specs DIR] [--out DIR]   read the specs and write the app (default specs/ -> generated/)
-  specforge check    [--specs DIR] [--out DIR]   exit 0 if the output is in sync, 1 with a diff if not, 2 on spec errors
-  specforge ir       [--specs DIR]               print the intermediate representation as JSON
-  specforge explain  [--specs DIR]               print what was understood and every guess made
-  specforge token <user-id> [--expires 1h]       sign a development token with JWT_SECRET (or the dev secret)
-
-Diagnostics are printed as file:line:column: severity CODE: message.
-`;
 
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Colour diagnostics (a TTY, and neither CI nor NO_COLOR set). */
+  color?: boolean;
 }
 
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color: useColor(process.stderr) };
 
 export interface GenerateResult {
   readonly ir: IR | null;
@@ -43,7 +35,7 @@ export interface GenerateResult {
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
 export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio): Promise<GenerateResult> {
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
-  for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
+  for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
   try {
     const files = await emitAll({
@@ -85,13 +77,24 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd())
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    io.out(HELP);
+    io.out(COMMAND_HELP[command] ?? HELP);
     return EXIT.ok;
   }
   const specsDir = resolve(root, parsed.values.specs!);
   const outDir = resolve(root, parsed.values.out!);
   const shownOut = relative(root, outDir).split("\\").join("/") || ".";
   switch (command) {
+    case "init": {
+      const { writeStarterSpecs } = await import("./init.js");
+      const show = (p: string) => relative(root, p).split("\\").join("/");
+      const r = writeStarterSpecs(specsDir);
+      if (!r.ok) {
+        io.err(`specforge init: refusing to overwrite ${r.existing.map(show).join(", ")}; nothing written\n`);
+        return EXIT.drift;
+      }
+      io.out(`specforge init: wrote ${r.written.map(show).join(", ")}\nnext: edit them, then run specforge generate\n`);
+      return EXIT.ok;
+    }
     case "generate": {
       const r = await buildOutput(specsDir, outDir, root, io);
       if (!r.files) return r.exitCode;
@@ -121,7 +124,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd())
     }
     case "ir": {
       const { ir, diagnostics } = await loadSpecs(specsDir, root);
-      for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
+      for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
       if (!ir) return EXIT.specErrors;
       io.out(JSON.stringify(ir, null, 2) + "\n");
       return EXIT.ok;
