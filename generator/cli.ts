@@ -2,10 +2,11 @@
 import { parseArgs } from "node:util";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatDiagnostic } from "./diagnostics.js";
+import { formatDiagnosticColored, useColor } from "./color.js";
+import { COMMAND_HELP, HELP } from "./cli-help.js";
 import { loadSpecs } from "./front.js";
 import { emitAll } from "./emit/index.js";
-import { readPreviousMigrations, readTemplates } from "./read/read-output.js";
+import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
 import { emitHookSkeletons } from "./emit/emit-hooks.js";
@@ -17,29 +18,15 @@ export const EXIT = { ok: 0, drift: 1, specErrors: 2, migrationMissing: 3, migra
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
 
-const HELP = `specforge: turn spec files into a Koa + Objection + Knex backend
-
-Usage:
-  specforge generate [--specs DIR] [--out DIR]   read the specs and write the app (default specs/ -> generated/)
-  specforge generate --allow-destructive         let a migration drop tables/columns, narrow types, remove enum values
-  specforge generate --watch                     regenerate whenever a spec file changes
-  specforge check    [--specs DIR] [--out DIR]   one CI gate; exit codes: 0 in sync, 1 generated code differs (diff),
-                     [--fail-on breaking]        2 spec errors, 3 migration missing, 4 committed migration edited,
-                     [--format text|json]        5 breaking API changes (only with --fail-on breaking)
-                     [--base FILE]               the openapi.json to compare with (default: the committed one)
-  specforge ir       [--specs DIR]               print the intermediate representation as JSON
-  specforge explain  [--specs DIR]               print what was understood and every guess made
-  specforge token <user-id> [--expires 1h]       sign a development token with JWT_SECRET (or the dev secret)
-
-Diagnostics are printed as file:line:column: severity CODE: message.
-`;
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Colour diagnostics (a TTY, and neither CI nor NO_COLOR set). */
+  color?: boolean;
 }
 
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color: useColor(process.stderr) };
 
 export interface GenerateResult {
   readonly ir: IR | null;
@@ -59,14 +46,15 @@ export interface BuildOptions {
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
 export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
-  for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
+  for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
   try {
-    const files = emitAll({
+    const files = await emitAll({
       ir,
       templates: readTemplates(TEMPLATES_DIR),
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true },
+      previousClientSchema: readPreviousClientSchema(outDir),
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
@@ -141,13 +129,24 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    io.out(HELP);
+    io.out(COMMAND_HELP[command] ?? HELP);
     return EXIT.ok;
   }
   const specsDir = resolve(root, parsed.values.specs!);
   const outDir = resolve(root, parsed.values.out!);
   const shownOut = relative(root, outDir).split("\\").join("/") || ".";
   switch (command) {
+    case "init": {
+      const { writeStarterSpecs } = await import("./init.js");
+      const show = (p: string) => relative(root, p).split("\\").join("/");
+      const r = writeStarterSpecs(specsDir);
+      if (!r.ok) {
+        io.err(`specforge init: refusing to overwrite ${r.existing.map(show).join(", ")}; nothing written\n`);
+        return EXIT.drift;
+      }
+      io.out(`specforge init: wrote ${r.written.map(show).join(", ")}\nnext: edit them, then run specforge generate\n`);
+      return EXIT.ok;
+    }
     case "generate": {
       if (parsed.values.watch) {
         const { watchAndGenerate } = await import("./watch.js");
@@ -167,7 +166,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
     }
     case "ir": {
       const { ir, diagnostics } = await loadSpecs(specsDir, root);
-      for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
+      for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
       if (!ir) return EXIT.specErrors;
       io.out(JSON.stringify(ir, null, 2) + "\n");
       return EXIT.ok;

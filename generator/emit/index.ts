@@ -8,6 +8,8 @@ import { emitRoutes } from "./emit-routes.js";
 import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitRuntime } from "./emit-runtime.js";
+import { emitErd } from "./emit-erd.js";
+import { emitClient } from "./emit-client.js";
 
 export interface EmitInput {
   readonly ir: IR;
@@ -15,9 +17,11 @@ export interface EmitInput {
   readonly templates: ReadonlyMap<string, string>;
   readonly previous: PreviousMigrations;
   readonly migrations?: MigrationOptions;
+  /** The current client/schema.ts, reused when the OpenAPI document is unchanged (a cache only). */
+  readonly previousClientSchema?: string | null;
 }
 
-export function emitAll(input: EmitInput): FileMap {
+export async function emitAll(input: EmitInput): Promise<FileMap> {
   const all: FileMap = new Map();
   const parts = [
     emitRuntime(input.templates),
@@ -27,12 +31,17 @@ export function emitAll(input: EmitInput): FileMap {
     emitRoutes(input.ir),
     emitApp(input.ir),
     emitOpenApi(input.ir),
+    emitErd(input.ir),
   ];
   for (const part of parts) {
     for (const [path, text] of part) {
       if (all.has(path)) throw new Error(`internal: two emitters wrote ${path}`);
       all.set(path, text);
     }
+  }
+  const openapi = all.get("openapi.json");
+  if (openapi !== undefined) {
+    for (const [path, text] of await emitClient(input.ir, openapi, input.previousClientSchema ?? null)) all.set(path, text);
   }
   return sortedByPath(all);
 }

@@ -29,3 +29,9 @@ export function readPreviousMigrations(outDir: string): PreviousMigrations {
   if (!existsSync(snapFile) || files.size === 0) return { snapshot: EMPTY_SNAPSHOT, files, journal };
   return { snapshot: normalizeSnapshot(JSON.parse(readFileSync(snapFile, "utf8"))), files, journal };
 }
+
+/** generated/client/schema.ts as it is now: emitClient reuses it when the OpenAPI document did not change. */
+export function readPreviousClientSchema(outDir: string): string | null {
+  const file = join(outDir, "client", "schema.ts");
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}

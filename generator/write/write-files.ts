@@ -31,7 +31,7 @@ function readManifest(outDir: string): Manifest | null {
 }
 
 function looksGenerated(text: string): boolean {
-  return text.startsWith(HEADER_PREFIX) || /"x-generated-by"\s*:/.test(text.slice(0, 400));
+  return text.startsWith(HEADER_PREFIX) || text.startsWith(`<!-- ${HEADER_PREFIX.slice(3)}`) || /"x-generated-by"\s*:/.test(text.slice(0, 400));
 }
 
 export class WriteRefused extends Error {}

@@ -5,7 +5,8 @@ import { HttpProblem } from "./errors.js";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-export async function readJson(ctx: Context, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+/** The app sets ctx.state.bodyLimit from BODY_LIMIT_BYTES; the default applies otherwise. */
+export async function readJson(ctx: Context, limit = (ctx.state as { bodyLimit?: number }).bodyLimit ?? DEFAULT_BODY_LIMIT): Promise<unknown> {
   const type = ctx.get("Content-Type");
   const declared = Number(ctx.get("Content-Length") || "0");
   if (declared > limit) throw new HttpProblem(413, `the request body is larger than ${limit} bytes`);

@@ -50,7 +50,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
       built.set(c, r.ir);
       // Each case is a project: generated/ plus the hook skeletons in src/hooks/ beside it.
       const files = [
-        ...[...emitAll({ ir: r.ir, templates, previous: NO_PREVIOUS })].map(([p, t]) => [join("generated", p), t] as const),
+        ...[...(await emitAll({ ir: r.ir, templates, previous: NO_PREVIOUS }))].map(([p, t]) => [join("generated", p), t] as const),
         ...emitHookSkeletons(r.ir, "generated"),
       ];
       for (const [p, text] of files) {

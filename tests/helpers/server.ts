@@ -6,6 +6,13 @@ import { migrations } from "../../generated/migrations/index.js";
 import { migrateLatest } from "../../generated/runtime/migrate.js";
 import { createVerifier, type AuthConfig, type Verifier } from "../../generated/runtime/auth.js";
 import { answerClientErrors } from "../../generated/runtime/http.js";
+import { createLogger } from "../../generated/runtime/logger.js";
+import type { RateLimitStore } from "../../generated/runtime/rate-limit.js";
+import type { OpsConfig } from "../../generated/runtime/ops-config.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pino from "pino";
 import { freshDatabase, type DbKind, type TestDatabase } from "./databases.js";
 import { TEST_SECRET } from "./tokens.js";
 
@@ -13,23 +20,42 @@ export interface RunningApp {
   readonly url: string;
   readonly database: TestDatabase;
   readonly errors: unknown[];
+  /** Where this app's JSON log lines went (tests/.output/logs/). */
+  readonly logFile: string;
   call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any; text: string }>;
   close(): Promise<void>;
 }
 
+export const LOG_DIR = join(import.meta.dirname, "..", ".output", "logs");
+
 export interface StartOptions {
   /** How tokens are verified; the test HS256 secret by default. */
-  auth?: AuthConfig;
+  readonly auth?: AuthConfig;
   /** Wraps the verifier, e.g. to count how many requests reached it. */
-  wrapVerify?: (verify: Verifier) => Verifier;
+  readonly wrapVerify?: (verify: Verifier) => Verifier;
+  readonly ops?: Partial<OpsConfig>;
+  readonly rateLimitStore?: RateLimitStore;
+  /** Reuse a database (and do not dispose it on close). */
+  readonly database?: TestDatabase;
 }
 
 export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
-  const database = await freshDatabase(kind);
-  await migrateLatest(database.db.knex, migrations);
+  const database = opts.database ?? (await freshDatabase(kind));
+  if (!opts.database) await migrateLatest(database.db.knex, migrations);
   const errors: unknown[] = [];
+  mkdirSync(LOG_DIR, { recursive: true });
+  // Every app a test starts logs to its own file; tests/ops logging test greps them for secrets.
+  const logFile = join(LOG_DIR, `app-${process.pid}-${randomBytes(4).toString("hex")}.ndjson`);
+  const logger = createLogger({ level: "info", destination: pino.destination({ dest: logFile, sync: true }) });
   const verify = createVerifier(opts.auth ?? { secret: TEST_SECRET });
-  const app = createApp({ knex: database.db.knex, verify: opts.wrapVerify ? opts.wrapVerify(verify) : verify, logError: (err) => errors.push(err) });
+  const app = createApp({
+    knex: database.db.knex,
+    verify: opts.wrapVerify ? opts.wrapVerify(verify) : verify,
+    logError: (err) => errors.push(err),
+    logger,
+    ...(opts.ops ? { ops: opts.ops } : {}),
+    ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = answerClientErrors(app.listen(0, "127.0.0.1", () => resolve(s)));
   });
@@ -38,6 +64,7 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
     url,
     database,
     errors,
+    logFile,
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -59,7 +86,7 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await database.dispose();
+      if (!opts.database) await database.dispose();
     },
   };
 }

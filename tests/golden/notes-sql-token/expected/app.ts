@@ -2,9 +2,17 @@
 import Koa from "koa";
 import Router from "@koa/router";
 import type { Knex } from "knex";
+import { fileURLToPath } from "node:url";
 import { errorHandler, type ErrorLogger } from "./runtime/errors.js";
 import { requireAuth, withSubjectFormat, type Verifier } from "./runtime/auth.js";
 import { securityHeaders } from "./runtime/http.js";
+import { createLogger, pinoErrorLogger, requestLogging, type Logger } from "./runtime/logger.js";
+import { DEFAULT_OPS, type OpsConfig } from "./runtime/ops-config.js";
+import { corsMiddleware } from "./runtime/cors.js";
+import { ipRateLimit, userRateLimit, MemoryStore, type RateLimitOptions, type RateLimitStore } from "./runtime/rate-limit.js";
+import { healthRoutes, type Lifecycle } from "./runtime/health.js";
+import { docsRoutes } from "./runtime/docs.js";
+import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { notesRoutes } from "./routes/notes.js";
@@ -13,29 +21,64 @@ import { hooks as notesHooks } from "../src/hooks/notes.js";
 export interface AppOptions {
   readonly knex: Knex;
   readonly verify: Verifier;
+  /** Unexpected errors; by default they go to the logger. */
   readonly logError?: ErrorLogger;
+  /** pino logger for access lines and errors; by default JSON on stdout at ops.logLevel. */
+  readonly logger?: Logger;
+  /** Limits, CORS, proxy trust (see runtime/ops-config.ts); defaults apply to what is left out. */
+  readonly ops?: Partial<OpsConfig>;
+  /** Rate-limit counters; in memory by default (RedisStore to share them between instances). */
+  readonly rateLimitStore?: RateLimitStore;
+  /** Shared with the server: draining makes /readyz answer 503 and closes keep-alive connections. */
+  readonly lifecycle?: Lifecycle;
 }
+
+const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
+const ERD_FILE = fileURLToPath(new URL("./ERD.md", import.meta.url));
 
 /** Users come from the token issuer; the API records their ids in "users" on first write. */
 const IDENTITY = { table: "users", idColumn: "id", claimColumns: {"email":{"claim":"email","maxLength":255}}, fillers: {} } as const;
 
 export function createApp(options: AppOptions): Koa {
-  const app = new Koa();
+  const ops: OpsConfig = { ...DEFAULT_OPS, ...options.ops };
+  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  const lifecycle: Lifecycle = options.lifecycle ?? { draining: false };
+  const limits: RateLimitOptions = {
+    ...ops.rateLimit,
+    store: options.rateLimitStore ?? new MemoryStore(),
+    onStoreError: (err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "rate-limit store failed; request let through"),
+  };
+  const app = new Koa({ proxy: ops.trustProxy });
   app.silent = true; // errors are answered and logged by errorHandler
-  app.use(errorHandler(options.logError));
+  app.use(requestLogging(logger)); // request id + one JSON line per request
+  app.use(errorHandler(options.logError ?? pinoErrorLogger(logger)));
   app.use(securityHeaders);
-  const router = new Router();
-  router.get("/healthz", (ctx) => {
-    ctx.body = { status: "ok" };
+  app.use(corsMiddleware(ops.corsOrigins));
+  app.use(async (ctx, next) => {
+    ctx.state.bodyLimit = ops.bodyLimit; // read by runtime/body.ts (413 beyond it)
+    try {
+      await next();
+    } finally {
+      // During shutdown, close each keep-alive connection after its response so the server can stop.
+      if (lifecycle.draining) ctx.set("Connection", "close");
+    }
   });
+  app.use(ipRateLimit(limits));
+  const router = new Router();
+  // PUBLIC, no token: /healthz, /readyz, /openapi.json, /docs (+ its assets and /docs/erd.md).
+  // They expose no user data. Every other route below checks the bearer token.
+  healthRoutes(router, options.knex, lifecycle);
+  docsRoutes(router, { openapiFile: OPENAPI_FILE, erdFile: ERD_FILE });
+  const auth = requireAuth(withSubjectFormat(options.verify, "uuid"));
+  const userLimit = userRateLimit(limits);
   const deps: RouteDeps = {
     knex: options.knex,
-    auth: requireAuth(withSubjectFormat(options.verify, "uuid")),
+    auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
     ensureUser: createIdentityRecorder(IDENTITY),
     hooks: { "notes": notesHooks },
   };
   notesRoutes(router, deps);
-  app.use(router.routes());
+  app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());
   return app;
 }

@@ -33,16 +33,23 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   const opts: DatabaseOptions = {};
   if (env.DATABASE_URL) opts.url = env.DATABASE_URL;
   opts.dataDir = env.PGLITE_DATA_DIR || ".data/pglite";
-  if (env.DATABASE_POOL_MAX) opts.poolMax = Number(env.DATABASE_POOL_MAX);
+  if (env.DATABASE_POOL_MAX) {
+    const n = Number(env.DATABASE_POOL_MAX);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_POOL_MAX must be a positive integer, got "${env.DATABASE_POOL_MAX}"`);
+    opts.poolMax = n;
+  }
   return opts;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
+    // The URL is handed to node-postgres whole, so its parameters hold: sslmode=require /
+    // verify-full (Neon needs TLS), a pooled host (Neon's "-pooler", PgBouncer), options.
+    // TCP keep-alive stops load balancers and NATs from silently dropping idle connections.
     const knex = knexFactory({
       client: "pg",
-      connection: opts.url,
-      pool: { min: 0, max: opts.poolMax ?? 10 },
+      connection: { connectionString: opts.url, keepAlive: true, connectionTimeoutMillis: 10_000 },
+      pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 30_000 },
       acquireConnectionTimeout: 10_000,
     });
     return { knex, kind: "postgres", close: () => knex.destroy() };

@@ -1,0 +1,83 @@
+// Structured JSON logs (pino) with one line per request and a request id that
+// follows the request: a sane incoming X-Request-Id is kept, otherwise one is made,
+// and it is echoed back. Secrets never reach the log: only chosen fields are logged
+// (never headers or bodies), and redaction covers the usual secret keys anyway.
+import { randomUUID } from "node:crypto";
+import type { Context, Next } from "koa";
+import { pino, type Logger, type DestinationStream } from "pino";
+import type { ErrorLogger } from "./errors.js";
+
+export type { Logger };
+
+/** Keys whose values are replaced by "[redacted]" wherever pino meets them (one level of nesting too). */
+const SECRET_KEYS = ["authorization", "cookie", "set-cookie", "password", "token", "accessToken", "refreshToken", "secret", "apiKey"];
+export const REDACT_PATHS = [
+  ...SECRET_KEYS.map((k) => (/^[A-Za-z]+$/.test(k) ? k : `["${k}"]`)),
+  ...SECRET_KEYS.map((k) => (/^[A-Za-z]+$/.test(k) ? `*.${k}` : `*["${k}"]`)),
+  'req.headers["authorization"]',
+  'req.headers["cookie"]',
+];
+
+export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+  const options = {
+    level: opts.level ?? "info",
+    base: undefined, // no pid/hostname noise; add them in the log shipper if wanted
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  return opts.destination ? pino(options, opts.destination) : pino(options);
+}
+
+// Letters, digits and a few separators, at most 128: anything else is replaced, so a
+// client cannot inject log lines or huge values through the header.
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+export function requestIdFrom(header: string | undefined): string {
+  return header && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Query strings can carry secrets (e.g. ?token=); log only the parameter names. */
+function queryKeys(ctx: Context): string[] | undefined {
+  const keys = Object.keys(ctx.query);
+  return keys.length > 0 ? keys.sort() : undefined;
+}
+
+/** Outermost middleware: request id, a child logger on ctx.state.log, one access line per request. */
+export function requestLogging(log: Logger) {
+  return async function logRequests(ctx: Context, next: Next): Promise<void> {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdFrom(ctx.get("X-Request-Id") || undefined);
+    ctx.state.requestId = requestId;
+    ctx.state.log = log.child({ requestId });
+    ctx.set("X-Request-Id", requestId);
+    try {
+      await next();
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const caller = (ctx.state as { caller?: { id?: string } }).caller;
+      const status = ctx.status;
+      const line = {
+        requestId,
+        method: ctx.method,
+        path: ctx.path,
+        query: queryKeys(ctx),
+        status,
+        ms: Math.round(ms * 10) / 10,
+        userId: caller?.id,
+        ip: ctx.ip,
+      };
+      if (status >= 500) log.error(line, "request");
+      else log.info(line, "request");
+    }
+  };
+}
+
+/** An ErrorLogger for errorHandler that writes unexpected errors through pino, with the request id. */
+export function pinoErrorLogger(log: Logger): ErrorLogger {
+  return (err, ctx) => {
+    const l = (ctx.state as { log?: Logger }).log ?? log;
+    const e = err instanceof Error ? { type: err.name, message: err.message, stack: err.stack } : { message: String(err) };
+    l.error({ err: e, method: ctx.method, path: ctx.path }, "unexpected error");
+  };
+}
