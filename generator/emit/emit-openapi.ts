@@ -118,11 +118,18 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
     },
     required: ["type", "title", "status", "detail"],
   };
+  const usedIds = new Set<string>();
   for (const e of ir.endpoints) {
     const t = ir.tables.find((x) => x.name === e.table)!;
     const info = tableInfo(ir, t);
     paths[e.path] ??= {};
-    paths[e.path]![e.method] = operation(ir, info, e);
+    const op = operation(ir, info, e);
+    // Two endpoints with the same action on one table (e.g. /complete and /toggle) need distinct ids.
+    let id = op.operationId as string;
+    for (let n = 2; usedIds.has(id); n++) id = `${op.operationId as string}${n}`;
+    usedIds.add(id);
+    op.operationId = id;
+    paths[e.path]![e.method] = op;
   }
   paths["/healthz"] = {
     get: {
