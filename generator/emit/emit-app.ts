@@ -18,6 +18,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { requireAuth, ${format ? "withSubjectFormat, " : ""}type Verifier } from "./runtime/auth.js";`);
   L.push(`import { securityHeaders } from "./runtime/http.js";`);
   L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
+  L.push(`import { createUserScope } from "./runtime/scope.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
   L.push(``);
@@ -25,6 +26,8 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  readonly knex: Knex;`);
   L.push(`  readonly verify: Verifier;`);
   L.push(`  readonly logError?: ErrorLogger;`);
+  L.push(`  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */`);
+  L.push(`  readonly dbRole?: string | null;`);
   L.push(`}`);
   L.push(``);
   if (identity) {
@@ -51,6 +54,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  const deps: RouteDeps = {`);
   L.push(`    knex: options.knex,`);
   L.push(`    auth: requireAuth(${verifyExpr}),`);
+  L.push(`    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),`);
   L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: async () => {},`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);
@@ -67,6 +71,8 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { migrations } from "./migrations/index.js";`);
   S.push(`import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";`);
   S.push(`import { migrateLatest } from "./runtime/migrate.js";`);
+  S.push(`import { applyRowLevelSecurity, ensureAppRole } from "./runtime/rls.js";`);
+  S.push(`import { ownedTables } from "./rls.js";`);
   S.push(`import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";`);
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
   S.push(``);
@@ -84,8 +90,12 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  const verify = createVerifier(auth);`);
   S.push(`  const db = await openDatabase(databaseOptionsFromEnv());`);
   S.push(`  const applied = await migrateLatest(db.knex, migrations);`);
-  S.push(`  log("info", "database ready", { database: db.kind, migrationsApplied: applied });`);
-  S.push(`  const app = createApp({ knex: db.knex, verify });`);
+  S.push(`  // Row-level security is a second wall; DATABASE_RLS=off leaves it out.`);
+  S.push(`  if (process.env.DATABASE_RLS !== "off") await applyRowLevelSecurity(db.knex, ownedTables);`);
+  S.push(`  const dbRole = process.env.DATABASE_APP_ROLE || null;`);
+  S.push(`  if (dbRole) await ensureAppRole(db.knex, dbRole);`);
+  S.push(`  log("info", "database ready", { database: db.kind, migrationsApplied: applied, rowLevelSecurity: process.env.DATABASE_RLS !== "off" && ownedTables.length > 0, dbRole });`);
+  S.push(`  const app = createApp({ knex: db.knex, verify, dbRole });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);
   S.push(`  const server = app.listen(port, host, () => log("info", "listening", { url: \`http://\${host}:\${port}\` }));`);

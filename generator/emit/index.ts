@@ -8,6 +8,7 @@ import { emitRoutes } from "./emit-routes.js";
 import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitRuntime } from "./emit-runtime.js";
+import { emitRls } from "./emit-rls.js";
 
 export interface EmitInput {
   readonly ir: IR;
@@ -26,6 +27,7 @@ export function emitAll(input: EmitInput): FileMap {
     emitRoutes(input.ir),
     emitApp(input.ir),
     emitOpenApi(input.ir),
+    emitRls(input.ir),
   ];
   for (const part of parts) {
     for (const [path, text] of part) {

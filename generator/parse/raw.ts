@@ -44,6 +44,20 @@ export interface RawEndpoint {
   readonly auth?: "public" | "required";
   /** A success status the spec states explicitly (e.g. "Responds 201"). */
   readonly status?: number;
+  /** Query parameters listed under the endpoint ("Query Parameters:" list or table). */
+  readonly query?: readonly RawQueryParam[];
+  /** Keys of an example JSON response object: `{ "tasks": [...], "total": 3 }` -> items "tasks", total "total". */
+  readonly envelope?: { readonly items: string; readonly total: string | null };
+}
+
+export interface RawQueryParam {
+  readonly name: RawText;
+  readonly type?: string;
+  /** Words the spec lists for the parameter (`all | pending | completed`). */
+  readonly values: readonly string[];
+  readonly default?: string;
+  /** The whole item or row as written: limits and descriptions are read from it. */
+  readonly text: string;
 }
 
 export interface RawSpec {
@@ -51,4 +65,6 @@ export interface RawSpec {
   /** Indexes declared in a section of their own ("## Indexes"), with their table named. */
   readonly indexes: readonly RawIndex[];
   readonly endpoints: readonly RawEndpoint[];
+  /** "Row-level security: off" (or on) written in the schema. */
+  readonly rowLevelSecurity?: boolean;
 }

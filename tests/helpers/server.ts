@@ -5,6 +5,8 @@ import { createApp } from "../../generated/app.js";
 import { migrations } from "../../generated/migrations/index.js";
 import { migrateLatest } from "../../generated/runtime/migrate.js";
 import { createVerifier } from "../../generated/runtime/auth.js";
+import { applyRowLevelSecurity, ensureAppRole } from "../../generated/runtime/rls.js";
+import { ownedTables } from "../../generated/rls.js";
 import { freshDatabase, type DbKind, type TestDatabase } from "./databases.js";
 import { TEST_SECRET } from "./tokens.js";
 
@@ -16,11 +18,27 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startGeneratedApp(kind: DbKind): Promise<RunningApp> {
+/** The non-superuser role requests switch to, so that row-level security applies (superusers bypass it). */
+export const APP_ROLE = "specforge_app";
+
+export interface StartOptions {
+  /** Row-level security on the owned tables, with requests running as APP_ROLE (default true). */
+  readonly rls?: boolean;
+  /** Called with every SQL statement the app's knex sends (for counting statements). */
+  readonly onQuery?: (sql: string) => void;
+}
+
+export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
   const database = await freshDatabase(kind);
   await migrateLatest(database.db.knex, migrations);
+  const rls = opts.rls ?? true;
+  if (rls) {
+    await applyRowLevelSecurity(database.db.knex, ownedTables);
+    await ensureAppRole(database.db.knex, APP_ROLE);
+  }
+  if (opts.onQuery) database.db.knex.on("query", (q: { sql: string }) => opts.onQuery!(q.sql));
   const errors: unknown[] = [];
-  const app = createApp({ knex: database.db.knex, verify: createVerifier({ secret: TEST_SECRET }), logError: (err) => errors.push(err) });
+  const app = createApp({ knex: database.db.knex, verify: createVerifier({ secret: TEST_SECRET }), logError: (err) => errors.push(err), dbRole: rls ? APP_ROLE : null });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -6,6 +6,7 @@ import { errorHandler, type ErrorLogger } from "./runtime/errors.js";
 import { requireAuth, withSubjectFormat, type Verifier } from "./runtime/auth.js";
 import { securityHeaders } from "./runtime/http.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
+import { createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { notesRoutes } from "./routes/notes.js";
 
@@ -13,6 +14,8 @@ export interface AppOptions {
   readonly knex: Knex;
   readonly verify: Verifier;
   readonly logError?: ErrorLogger;
+  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */
+  readonly dbRole?: string | null;
 }
 
 /** Users come from the token issuer; the API records their ids in "users" on first write. */
@@ -30,6 +33,7 @@ export function createApp(options: AppOptions): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: requireAuth(withSubjectFormat(options.verify, "uuid")),
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     ensureUser: createIdentityRecorder(IDENTITY),
   };
   notesRoutes(router, deps);

@@ -5,6 +5,8 @@ import { createApp } from "./app.js";
 import { migrations } from "./migrations/index.js";
 import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";
 import { migrateLatest } from "./runtime/migrate.js";
+import { applyRowLevelSecurity, ensureAppRole } from "./runtime/rls.js";
+import { ownedTables } from "./rls.js";
 import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";
 import { devSecret } from "./runtime/dev-secret.js";
 
@@ -22,8 +24,12 @@ async function main(): Promise<void> {
   const verify = createVerifier(auth);
   const db = await openDatabase(databaseOptionsFromEnv());
   const applied = await migrateLatest(db.knex, migrations);
-  log("info", "database ready", { database: db.kind, migrationsApplied: applied });
-  const app = createApp({ knex: db.knex, verify });
+  // Row-level security is a second wall; DATABASE_RLS=off leaves it out.
+  if (process.env.DATABASE_RLS !== "off") await applyRowLevelSecurity(db.knex, ownedTables);
+  const dbRole = process.env.DATABASE_APP_ROLE || null;
+  if (dbRole) await ensureAppRole(db.knex, dbRole);
+  log("info", "database ready", { database: db.kind, migrationsApplied: applied, rowLevelSecurity: process.env.DATABASE_RLS !== "off" && ownedTables.length > 0, dbRole });
+  const app = createApp({ knex: db.knex, verify, dbRole });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
   const server = app.listen(port, host, () => log("info", "listening", { url: `http://${host}:${port}` }));

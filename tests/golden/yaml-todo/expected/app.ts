@@ -6,6 +6,7 @@ import { errorHandler, type ErrorLogger } from "./runtime/errors.js";
 import { requireAuth, type Verifier } from "./runtime/auth.js";
 import { securityHeaders } from "./runtime/http.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
+import { createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { categoriesRoutes } from "./routes/categories.js";
 import { tasksRoutes } from "./routes/tasks.js";
@@ -14,6 +15,8 @@ export interface AppOptions {
   readonly knex: Knex;
   readonly verify: Verifier;
   readonly logError?: ErrorLogger;
+  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */
+  readonly dbRole?: string | null;
 }
 
 /** Users come from the token issuer; the API records their ids in "users" on first write. */
@@ -31,6 +34,7 @@ export function createApp(options: AppOptions): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: requireAuth(options.verify),
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     ensureUser: createIdentityRecorder(IDENTITY),
   };
   categoriesRoutes(router, deps);
