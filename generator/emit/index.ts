@@ -9,6 +9,7 @@ import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitRuntime } from "./emit-runtime.js";
 import { emitRls } from "./emit-rls.js";
+import { emitTests } from "./emit-tests.js";
 
 export interface EmitInput {
   readonly ir: IR;
@@ -28,6 +29,7 @@ export function emitAll(input: EmitInput): FileMap {
     emitApp(input.ir),
     emitOpenApi(input.ir),
     emitRls(input.ir),
+    emitTests(input.ir),
   ];
   for (const part of parts) {
     for (const [path, text] of part) {
