@@ -42,6 +42,8 @@ export interface ListRequest {
   readonly limit: number;
   readonly offset: number;
   readonly cursor: { readonly value: string | null; readonly id: string | number } | null;
+  /** Paging by cursor (also `?cursor=` empty, for the first page): no total is counted. */
+  readonly keyset: boolean;
   readonly sort: { readonly column: string; readonly direction: "asc" | "desc" };
   readonly filters: readonly { readonly column: string; readonly op: "eq" | "null"; readonly value?: unknown }[];
   readonly search: string | null;
@@ -185,8 +187,8 @@ export function parseListQuery(query: Query, spec: ListSpec): ListRequest {
       if (s.trim() !== "") search = s;
     }
   }
-  const cursor = cursorRaw !== undefined ? decodeCursor(cursorRaw, sort, "cursor") : null;
-  return { limit, offset, cursor, sort, filters, search };
+  const cursor = cursorRaw ? decodeCursor(cursorRaw, sort, "cursor") : null;
+  return { limit, offset, cursor, keyset: cursorRaw !== undefined, sort, filters, search };
 }
 
 /** LIKE pattern that matches the text literally: %, _ and \ lose their meaning. */
@@ -230,7 +232,7 @@ function applyFilters<B extends Builder>(q: B, req: ListRequest, spec: ListSpec)
  */
 export async function listPage<T extends object>(base: Builder, req: ListRequest, spec: ListSpec, knex: Knex | Knex.Transaction): Promise<ListPage<T>> {
   const q = applyFilters(base, req, spec);
-  const counter = req.cursor ? null : q.clone();
+  const counter = req.keyset ? null : q.clone();
   const { column, direction } = req.sort;
   const col = `${spec.table}.${column}`;
   const pk = `${spec.table}.${spec.pk}`;
