@@ -39,7 +39,8 @@ export function parseParamItem(text: string): ParsedParam | null {
 export function describe(rest: string, valuesCell?: string, defaultCell?: string): { type?: string; values: string[]; default?: string } {
   const out: { type?: string; values: string[]; default?: string } = { values: [] };
   const stripped = rest.replace(/^[\s(]*(?:optional|required)[\s,)]*/i, "").replace(/^[\s:–—-]+/, "");
-  const t = TYPES.exec(stripped) ?? TYPES.exec(rest.replace(/^[\s:(]+/, ""));
+  // A table row's cells arrive joined with " , ": the type may be any whole cell.
+  const t = TYPES.exec(stripped) ?? TYPES.exec(rest.replace(/^[\s:(]+/, "")) ?? /(?:^|\s,\s)(string|integer|number|boolean|int|bool)(?=\s,\s|\s*$)/i.exec(rest);
   if (t) out.type = t[1]!.toLowerCase();
   const source = valuesCell ?? rest;
   const run = PIPE_RUN.exec(source);
