@@ -2,9 +2,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "generated/tests/**/*.test.ts"],
     globalSetup: ["tests/helpers/pglite-seed.ts"],
-    exclude: ["tests/browser/**", "**/node_modules/**"], // npm run test:browser
+    // Golden expected trees hold generated test files too: they are compared, not run.
+    // The browser test runs with npm run test:browser.
+    exclude: ["tests/browser/**", "tests/golden/**", "**/node_modules/**"],
     // Each embedded PGlite costs ~0.7 GB and a few seconds to start; two workers fit this machine.
     pool: "forks",
     maxWorkers: 2,

@@ -14,10 +14,13 @@ import { healthRoutes, type Lifecycle } from "./runtime/health.js";
 import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
+import { createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { categoriesRoutes } from "./routes/categories.js";
+import { tagsRoutes } from "./routes/tags.js";
 import { tasksRoutes } from "./routes/tasks.js";
 import { hooks as categoriesHooks } from "../src/hooks/categories.js";
+import { hooks as tagsHooks } from "../src/hooks/tags.js";
 import { hooks as tasksHooks } from "../src/hooks/tasks.js";
 
 export interface AppOptions {
@@ -33,6 +36,8 @@ export interface AppOptions {
   readonly rateLimitStore?: RateLimitStore;
   /** Shared with the server: draining makes /readyz answer 503 and closes keep-alive connections. */
   readonly lifecycle?: Lifecycle;
+  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */
+  readonly dbRole?: string | null;
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
@@ -76,10 +81,12 @@ export function createApp(options: AppOptions): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     ensureUser: createIdentityRecorder(IDENTITY),
-    hooks: { "categories": categoriesHooks, "tasks": tasksHooks },
+    hooks: { "categories": categoriesHooks, "tags": tagsHooks, "tasks": tasksHooks },
   };
   categoriesRoutes(router, deps);
+  tagsRoutes(router, deps);
   tasksRoutes(router, deps);
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());

@@ -7,6 +7,8 @@ import { createApp } from "./app.js";
 import { migrations } from "./migrations/index.js";
 import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";
 import { migrateLatest } from "./runtime/migrate.js";
+import { applyRowLevelSecurity, ensureAppRole } from "./runtime/rls.js";
+import { ownedTables } from "./rls.js";
 import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";
 import { devSecret } from "./runtime/dev-secret.js";
 import { answerClientErrors } from "./runtime/http.js";
@@ -35,10 +37,14 @@ async function main(): Promise<void> {
     log.warn({ attempt, delayMs, err: errText(err) }, "database not reachable yet; retrying"),
   );
   const applied = await migrateLatest(db.knex, migrations);
-  log.info({ database: db.kind, migrationsApplied: applied }, "database ready");
+  // Row-level security is a second wall; DATABASE_RLS=off leaves it out.
+  if (process.env.DATABASE_RLS !== "off") await applyRowLevelSecurity(db.knex, ownedTables);
+  const dbRole = process.env.DATABASE_APP_ROLE || null;
+  if (dbRole) await ensureAppRole(db.knex, dbRole);
+  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: process.env.DATABASE_RLS !== "off" && ownedTables.length > 0, dbRole }, "database ready");
   const rateLimitStore = await rateLimitStoreFromEnv();
   const lifecycle: Lifecycle = { draining: false };
-  const app = createApp({ knex: db.knex, verify, logger: log, ops, rateLimitStore, lifecycle });
+  const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
   const server = answerClientErrors(app.listen(port, host, () => {

@@ -42,9 +42,13 @@ function columnText(c: Column): string {
 function endpointText(e: Endpoint): string {
   const a = e.action;
   const what =
-    a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}` : a.kind;
+    a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}`
+      : a.kind === "relation-list" || a.kind === "relation-add" || a.kind === "relation-remove" ? `${a.kind} ${a.relation}`
+      : a.kind === "stub" ? `501 stub (${a.reason})` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
-  return `${e.method.toUpperCase().padEnd(6)} ${e.path}  -> ${what} on ${e.table}, ${e.successStatus} on success, ${e.auth === "public" ? "public" : `token required, ${scope}`}  (${e.span.file}:${e.span.line})`;
+  const l = e.list;
+  const list = l ? `\n           query: ${l.pagination} paging, ${l.limitParam} ${l.defaultLimit} (max ${l.maxLimit}), cursor; filters ${l.filters.map((f) => f.param === f.column ? f.param : `${f.param}->${f.column}`).join(", ") || "none"}; sort ${l.sort.param} by ${l.sort.keys.map((k) => k.name).join("|")} (default ${l.sort.default.column} ${l.sort.default.direction}); search ${l.search ? `${l.search.param} in ${l.search.columns.join(", ")}` : "none"}${l.envelope ? `; envelope {${l.envelope.items}${l.envelope.total ? `, ${l.envelope.total}` : ""}}` : ""}${l.inferred ? " (inferred)" : ""}` : "";
+  return `${e.method.toUpperCase().padEnd(6)} ${e.path}  -> ${what} on ${e.table}, ${e.successStatus} on success, ${e.auth === "public" ? "public" : `token required, ${scope}`}  (${e.span.file}:${e.span.line})${list}`;
 }
 
 export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes: readonly ExplainNote[]): string {

@@ -31,7 +31,7 @@ describe("specforge check / generate", () => {
     expect(await main(["generate"], g.io, project)).toBe(EXIT.ok);
     expect(existsSync(join(project, "generated", "app.ts"))).toBe(true);
     // The fresh tree is byte-identical to the committed one.
-    for (const f of ["app.ts", "routes/tasks.ts", "openapi.json", "migrations/0001_init.ts"]) {
+    for (const f of ["app.ts", "routes/tasks.ts", "openapi.json", "migrations/snapshot.json"]) {
       expect(readFileSync(join(project, "generated", f), "utf8")).toBe(readFileSync(join(ROOT, "generated", f), "utf8"));
     }
     expect(await main(["check"], capture().io, project)).toBe(EXIT.ok);

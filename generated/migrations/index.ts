@@ -2,6 +2,7 @@
 
 import type { Migration } from "../runtime/migrate.js";
 import * as m1 from "./0001_init.js";
+import * as m2 from "./0002_create_tags_create_task_tags.js";
 
 /** Every migration, oldest first. */
-export const migrations: readonly Migration[] = [m1];
+export const migrations: readonly Migration[] = [m1, m2];

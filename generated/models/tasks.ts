@@ -3,6 +3,7 @@
 import { Model, type RelationMappings } from "objection";
 import { taskRowSchema } from "../schemas/tasks.js";
 import { Category } from "./categories.js";
+import { TaskTag } from "./task-tags.js";
 import { User } from "./users.js";
 
 export class Task extends Model {
@@ -46,6 +47,11 @@ export class Task extends Model {
         relation: Model.BelongsToOneRelation,
         modelClass: Category,
         join: { from: "tasks.category_id", to: "categories.id" },
+      },
+      taskTags: {
+        relation: Model.HasManyRelation,
+        modelClass: TaskTag,
+        join: { from: "tasks.id", to: "task_tags.task_id" },
       },
     };
   }

@@ -3,6 +3,8 @@
 import { Model, type RelationMappings } from "objection";
 import { userRowSchema } from "../schemas/users.js";
 import { Category } from "./categories.js";
+import { Tag } from "./tags.js";
+import { TaskTag } from "./task-tags.js";
 import { Task } from "./tasks.js";
 
 export class User extends Model {
@@ -31,6 +33,16 @@ export class User extends Model {
         relation: Model.HasManyRelation,
         modelClass: Category,
         join: { from: "users.id", to: "categories.user_id" },
+      },
+      tags: {
+        relation: Model.HasManyRelation,
+        modelClass: Tag,
+        join: { from: "users.id", to: "tags.user_id" },
+      },
+      taskTags: {
+        relation: Model.HasManyRelation,
+        modelClass: TaskTag,
+        join: { from: "users.id", to: "task_tags.user_id" },
       },
       tasks: {
         relation: Model.HasManyRelation,

@@ -7,7 +7,9 @@ import { notFound, HttpProblem } from "../runtime/errors.js";
 import { assertSelf, caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
-import { intId, page } from "../runtime/params.js";
+import { intId } from "../runtime/params.js";
+import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { embedMany, listRelated, attach, detach, type ManyToManySpec } from "../runtime/relations.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
 import { Task } from "../models/tasks.js";
@@ -16,6 +18,115 @@ import { taskCreateSchema, taskReplaceSchema, taskPatchSchema, taskReadOnlyField
 const validateCreate = compile<TaskCreate>(taskCreateSchema);
 const validateReplace = compile<TaskCreate>(taskReplaceSchema);
 const validatePatch = compile<TaskPatch>(taskPatchSchema);
+
+/** What the list accepts in its query string (from specs/api/rest-endpoints.md:9); anything else is a 422. */
+const taskList: ListSpec = {
+  "table": "tasks",
+  "pk": "id",
+  "pagination": "cursor",
+  "limitParam": "limit",
+  "defaultLimit": 50,
+  "maxLimit": 100,
+  "filters": [
+    {
+      "param": "status",
+      "column": "completed",
+      "kind": "boolean",
+      "choices": {
+        "all": "any",
+        "pending": {
+          "equals": false
+        },
+        "completed": {
+          "equals": true
+        }
+      }
+    },
+    {
+      "param": "priority",
+      "column": "priority",
+      "kind": "enum",
+      "values": [
+        "low",
+        "medium",
+        "high"
+      ],
+      "choices": {
+        "all": "any",
+        "low": {
+          "equals": "low"
+        },
+        "medium": {
+          "equals": "medium"
+        },
+        "high": {
+          "equals": "high"
+        }
+      }
+    },
+    {
+      "param": "category_id",
+      "column": "category_id",
+      "kind": "integer"
+    }
+  ],
+  "sort": {
+    "param": "sort",
+    "orderParam": "order",
+    "keys": {
+      "created": "created_at",
+      "title": "title",
+      "due_date": "due_date",
+      "priority": "priority"
+    },
+    "default": {
+      "column": "created_at",
+      "direction": "desc"
+    },
+    "nullable": [
+      "due_date"
+    ],
+    "newestFirst": [
+      "created_at"
+    ]
+  },
+  "search": {
+    "param": "search",
+    "columns": [
+      "title",
+      "description"
+    ]
+  },
+  "envelope": null
+};
+
+/** tasks <-> tags through task_tags. */
+const taskTags: ManyToManySpec = {
+  "name": "tags",
+  "source": {
+    "table": "tasks",
+    "pk": "id",
+    "owner": "user_id"
+  },
+  "join": {
+    "table": "task_tags",
+    "source": "task_id",
+    "target": "tag_id",
+    "owner": "user_id"
+  },
+  "target": {
+    "table": "tags",
+    "pk": "id",
+    "owner": "user_id",
+    "what": "tag"
+  }
+};
+
+/** Embeds tags into rows: one query per relation for any number of rows. */
+async function embed<T extends object>(db: Knex.Transaction, userId: string, rows: T[]): Promise<T[]> {
+  await embedMany(db, userId, rows, taskTags);
+  return rows;
+}
 
 /** PUT semantics: every writable field left out goes back to its default, or to null. */
 function withDefaults(input: TaskCreate): PartialModelObject<Task> {
@@ -39,70 +150,111 @@ async function checkReferences(db: Knex | Knex.Transaction, userId: string, inpu
 }
 
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, auth, ensureUser } = deps;
+  const { knex, scope, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tasks"];
-  // GET /api/{user_id}/tasks (specs/api/rest-endpoints.md:9): List the user's tasks, newest first.
+  // GET /api/{user_id}/tasks (specs/api/rest-endpoints.md:9): List the user's tasks, newest first. Each task carries its `tags`.
   router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const { limit, offset } = page(ctx.query);
-    const q = Task.query(knex).where("user_id", userId);
-    ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
+    const req = parseListQuery(ctx.query, taskList);
+    const page = await scope(userId, async (db) => {
+      const found = await listPage<Task>(Task.query(db).where("tasks.user_id", userId), req, taskList, db);
+      return { ...found, rows: await embed(db, userId, found.rows) };
+    });
+    sendList(ctx, page, taskList);
   }));
-  // POST /api/{user_id}/tasks (specs/api/rest-endpoints.md:12): Create a task. Responds 201 with the task and a `Location` header.
+  // POST /api/{user_id}/tasks (specs/api/rest-endpoints.md:23): Create a task. Responds 201 with the task and a `Location` header.
   router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = validateCreate(await readObject(ctx, taskReadOnlyFields));
-    const row = await knex.transaction(async (trx) => {
-      await ensureUser(trx, caller(ctx));
-      await checkReferences(trx, userId, input);
-      return Task.query(trx).insert({ ...input, "user_id": userId }).returning("*");
+    const row = await scope(userId, async (db) => {
+      await ensureUser(db, caller(ctx));
+      await checkReferences(db, userId, input);
+      const created = await Task.query(db).insert({ ...input, "user_id": userId }).returning("*");
+      return (await embed(db, userId, [created]))[0]!;
     });
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
     ctx.body = row;
   }));
-  // DELETE /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:24): Delete a task. Responds 204.
+  // DELETE /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:35): Delete a task. Responds 204.
   router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const deleted = await Task.query(knex).delete().where({ "id": id, "user_id": userId });
+    const deleted = await scope(userId, async (db) => {
+      return Task.query(db).delete().where({ "id": id, "user_id": userId });
+    });
     if (deleted === 0) throw notFound("task");
     ctx.status = 204;
   }));
-  // GET /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:15): Get one task.
+  // GET /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:26): Get one task.
   router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const row = await Task.query(knex).where({ "id": id, "user_id": userId }).first();
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const row = await Task.query(db).where({ "id": id, "user_id": userId }).first();
+      if (!row) throw notFound("task");
+      return (await embed(db, userId, [row]))[0];
+    });
   }));
-  // PATCH /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:21): Change only the given fields.
+  // PATCH /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:32): Change only the given fields.
   router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validatePatch(await readObject(ctx, taskReadOnlyFields));
-    await checkReferences(knex, userId, input);
-    const [row] = await Task.query(knex).patch(input).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      await checkReferences(db, userId, input);
+      const [row] = await Task.query(db).patch(input).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("task");
+      return (await embed(db, userId, [row]))[0];
+    });
   }));
-  // PUT /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:18): Replace a task: fields left out go back to their defaults.
+  // PUT /api/{user_id}/tasks/{id} (specs/api/rest-endpoints.md:29): Replace a task: fields left out go back to their defaults.
   router.put("/api/:user_id/tasks/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validateReplace(await readObject(ctx, taskReadOnlyFields));
-    await checkReferences(knex, userId, input);
-    const [row] = await Task.query(knex).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      await checkReferences(db, userId, input);
+      const [row] = await Task.query(db).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("task");
+      return (await embed(db, userId, [row]))[0];
+    });
   }));
-  // PATCH /api/{user_id}/tasks/{id}/complete (specs/api/rest-endpoints.md:27): Toggle `completed`.
+  // PATCH /api/{user_id}/tasks/{id}/complete (specs/api/rest-endpoints.md:38): Toggle `completed`.
   router.patch("/api/:user_id/tasks/:id/complete", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const [row] = await Task.query(knex).patch({ "completed": raw("NOT ??", ["completed"]) }).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const [row] = await Task.query(db).patch({ "completed": raw("NOT ??", ["completed"]) }).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("task");
+      return (await embed(db, userId, [row]))[0];
+    });
   }));
+  // GET /api/{user_id}/tasks/{id}/tags (specs/api/rest-endpoints.md:41): The tags on one task.
+  router.get("/api/:user_id/tasks/:id/tags", auth, async (ctx) => {
+    const userId = assertSelf(ctx, ctx.params["user_id"]);
+    const id = intId(ctx.params["id"], "task");
+    ctx.body = await scope(userId, (db) => listRelated(db, userId, taskTags, id, "task"));
+  });
+  // DELETE /api/{user_id}/tasks/{id}/tags/{tag_id} (specs/api/rest-endpoints.md:47): Take a tag off a task. Responds 204.
+  router.delete("/api/:user_id/tasks/:id/tags/:tag_id", auth, async (ctx) => {
+    const userId = assertSelf(ctx, ctx.params["user_id"]);
+    const id = intId(ctx.params["id"], "task");
+    const targetId = intId(ctx.params["tag_id"], "tag");
+    await scope(userId, async (db) => {
+      await detach(db, userId, taskTags, id, targetId, "task");
+    });
+    ctx.status = 204;
+  });
+  // PUT /api/{user_id}/tasks/{id}/tags/{tag_id} (specs/api/rest-endpoints.md:44): Put a tag on a task (idempotent). Responds 204. The tag must be the user's own.
+  router.put("/api/:user_id/tasks/:id/tags/:tag_id", auth, async (ctx) => {
+    const userId = assertSelf(ctx, ctx.params["user_id"]);
+    const id = intId(ctx.params["id"], "task");
+    const targetId = intId(ctx.params["tag_id"], "tag");
+    await scope(userId, async (db) => {
+      await ensureUser(db, caller(ctx));
+      await attach(db, userId, taskTags, id, targetId, "task");
+    });
+    ctx.status = 204;
+  });
 }

@@ -34,6 +34,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { docsRoutes } from "./runtime/docs.js";`);
   L.push(`import { retryIdempotentReads } from "./runtime/retry.js";`);
   L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
+  L.push(`import { createUserScope } from "./runtime/scope.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
   // Hand-written hooks live outside the generated tree (src/hooks/, created once by specforge).
@@ -52,6 +53,8 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  readonly rateLimitStore?: RateLimitStore;`);
   L.push(`  /** Shared with the server: draining makes /readyz answer 503 and closes keep-alive connections. */`);
   L.push(`  readonly lifecycle?: Lifecycle;`);
+  L.push(`  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */`);
+  L.push(`  readonly dbRole?: string | null;`);
   L.push(`}`);
   L.push(``);
   L.push(`const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));`);
@@ -99,6 +102,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  const deps: RouteDeps = {`);
   L.push(`    knex: options.knex,`);
   L.push(`    auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit`);
+  L.push(`    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),`);
   L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: async () => {},`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
@@ -118,6 +122,8 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { migrations } from "./migrations/index.js";`);
   S.push(`import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";`);
   S.push(`import { migrateLatest } from "./runtime/migrate.js";`);
+  S.push(`import { applyRowLevelSecurity, ensureAppRole } from "./runtime/rls.js";`);
+  S.push(`import { ownedTables } from "./rls.js";`);
   S.push(`import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";`);
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
   S.push(`import { answerClientErrors } from "./runtime/http.js";`);
@@ -146,10 +152,14 @@ export function emitApp(ir: IR): FileMap {
   S.push(`    log.warn({ attempt, delayMs, err: errText(err) }, "database not reachable yet; retrying"),`);
   S.push(`  );`);
   S.push(`  const applied = await migrateLatest(db.knex, migrations);`);
-  S.push(`  log.info({ database: db.kind, migrationsApplied: applied }, "database ready");`);
+  S.push(`  // Row-level security is a second wall; DATABASE_RLS=off leaves it out.`);
+  S.push(`  if (process.env.DATABASE_RLS !== "off") await applyRowLevelSecurity(db.knex, ownedTables);`);
+  S.push(`  const dbRole = process.env.DATABASE_APP_ROLE || null;`);
+  S.push(`  if (dbRole) await ensureAppRole(db.knex, dbRole);`);
+  S.push(`  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: process.env.DATABASE_RLS !== "off" && ownedTables.length > 0, dbRole }, "database ready");`);
   S.push(`  const rateLimitStore = await rateLimitStoreFromEnv();`);
   S.push(`  const lifecycle: Lifecycle = { draining: false };`);
-  S.push(`  const app = createApp({ knex: db.knex, verify, logger: log, ops, rateLimitStore, lifecycle });`);
+  S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);
   S.push(`  const server = answerClientErrors(app.listen(port, host, () => {`);

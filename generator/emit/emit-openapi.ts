@@ -4,7 +4,7 @@ import { tableInfo, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
 import { pascalCase } from "../ir/naming.js";
-import { DEFAULT_PAGE, MAX_PAGE } from "./limits.js";
+import { listParameters, restOperationId } from "./openapi-rest.js";
 
 const problemRef = { $ref: "#/components/responses/Problem" };
 
@@ -25,15 +25,25 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const schema = name === e.idParam ? stripTitle(columnSchema({ ...info.pk, nullable: false, description: undefined } as never, "out")) : { type: "string" };
     params.push({ name, in: "path", required: true, schema, ...(name === e.userParam ? { description: "Must be the authenticated user's id." } : {}) });
   }
-  if (e.action.kind === "list") {
-    params.push({ name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE } });
-    params.push({ name: "offset", in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } });
-  }
+  if (e.action.kind === "list" && e.list) params.push(...listParameters(info, e.list));
   const responses: Record<string, unknown> = {};
   const ok = String(e.successStatus);
   const a = e.action.kind;
-  if (a === "list") responses[ok] = { description: `The caller's ${info.table.name}`, content: { "application/json": { schema: { type: "array", items: ref(M) } } } };
-  else if (a === "delete") responses[ok] = { description: "Deleted" };
+  if (a === "list") {
+    const items = { type: "array", items: ref(M) };
+    const env = e.list?.envelope;
+    const schema = env ? { type: "object", properties: { [env.items]: items, ...(env.total ? { [env.total]: { type: ["integer", "null"] } } : {}), next_cursor: { type: "string" } }, required: [env.items] } : items;
+    responses[ok] = {
+      description: `The caller's ${info.table.name}`,
+      headers: {
+        "X-Total-Count": { description: "Rows matching the filters (not sent with cursor paging)", schema: { type: "integer" } },
+        "X-Next-Cursor": { description: "Cursor of the next page, when there is one", schema: { type: "string" } },
+      },
+      content: { "application/json": { schema } },
+    };
+  } else if (a === "delete" || a === "relation-add" || a === "relation-remove") responses[ok] = { description: "Done" };
+  else if (a === "stub") responses["501"] = problemRef;
+  else if (a === "relation-list") responses[ok] = { description: "Related rows", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } };
   else if (a === "create")
     responses[ok] = {
       description: "Created",
@@ -88,6 +98,8 @@ function operationId(info: TableInfo, e: Endpoint): string {
       return `toggle${M}${a.field.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`;
     case "set":
       return `set${M}${a.field.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`;
+    default:
+      return restOperationId(info, e);
   }
 }
 

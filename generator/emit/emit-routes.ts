@@ -1,9 +1,10 @@
 // Koa routers, one module per table with endpoints. Every route verifies the
 // token, every query on an owned table is scoped to the caller, and a row of
 // another user answers 404 exactly like a missing one.
-import type { Endpoint, IR } from "../ir/types.js";
-import { tableInfo, type TableInfo } from "./table-info.js";
-import { str, tsHeader, type FileMap } from "./common.js";
+import type { Column, Endpoint, IR } from "../ir/types.js";
+import { tableByName, tableInfo, type TableInfo } from "./table-info.js";
+import { listSpecVar, relationVar, relationsOfTable, runtimeListSpec, runtimeRelation } from "./route-specs.js";
+import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../ir/naming.js";
 
 /** OpenAPI path -> Koa router path: /api/{user_id}/tasks/{id} -> /api/:user_id/tasks/:id */
@@ -23,27 +24,33 @@ function idParser(info: TableInfo): string {
   return "textId";
 }
 
+const HOOKED_ACTIONS = new Set(["list", "create", "get", "replace", "update", "delete", "toggle", "set"]);
+
 function ownerIsNumber(info: TableInfo): boolean {
   const owner = info.table.columns.find((c) => c.name === info.table.owner);
   return owner?.type.kind === "integer";
 }
 
-function orderBy(info: TableInfo): string {
-  const created = info.table.columns.find((c) => c.role === "created_at");
-  const parts = created ? [`{ column: ${str(created.name)}, order: "desc" }`] : [];
-  parts.push(`{ column: ${str(info.pk.name)}, order: "desc" }`);
-  return `[${parts.join(", ")}]`;
+function idParserFor(c: Column): string {
+  const k = c.type.kind;
+  if (k === "integer") return "intId";
+  if (k === "bigint") return "bigintId";
+  if (k === "uuid") return "uuidId";
+  return "textId";
 }
 
-function emitHandler(info: TableInfo, e: Endpoint): string[] {
+function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const t = info.table;
   const M = info.model;
   const owner = t.owner;
   const L: string[] = [];
   const method = e.method === "delete" ? "delete" : e.method;
   const mw = e.auth === "required" ? "auth, " : "";
+  const rels = relationsOfTable(ir, t.name);
   L.push(`  // ${e.method.toUpperCase()} ${e.path} (${e.span.file}:${e.span.line})${e.summary ? `: ${e.summary.split("\n")[0]!.slice(0, 100)}` : ""}`);
-  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}withHooks(hooks, ${str(e.action.kind)}, knex, async (ctx) => {`);
+  // The row actions run the resource's hand-written hooks (src/hooks); relation routes and stubs do not.
+  const hooked = HOOKED_ACTIONS.has(e.action.kind);
+  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(e.action.kind)}, knex, ` : ""}async (ctx) => {`);
   if (owner) {
     const who = e.userParam ? `assertSelf(ctx, ctx.params[${str(e.userParam)}])` : `caller(ctx).id`;
     // An integer owner column gets a number (the verifier has checked the id's format).
@@ -52,27 +59,37 @@ function emitHandler(info: TableInfo, e: Endpoint): string[] {
   const scope = (idExpr: string) =>
     owner ? `{ ${str(info.pk.name)}: ${idExpr}, ${str(owner)}: userId }` : `{ ${str(info.pk.name)}: ${idExpr} }`;
   if (e.idParam) L.push(`    const id = ${idParser(info)}(ctx.params[${str(e.idParam)}], ${str(info.singular)});`);
+  // Every query of the request runs on `db`: the caller's transaction (row-level security sees the caller).
+  const run = owner ? `scope(userId, async (db) => {` : `knex.transaction(async (db) => {`;
+  const embed = (expr: string) => (rels.length && owner ? `embed(db, userId, ${expr})` : expr);
   const what = str(info.singular);
   const a = e.action;
   switch (a.kind) {
     case "list": {
-      L.push(`    const { limit, offset } = page(ctx.query);`);
-      L.push(`    const q = ${M}.query(knex)${owner ? `.where(${str(owner)}, userId)` : ""};`);
-      L.push(`    ctx.body = await q.orderBy(${orderBy(info)}).limit(limit).offset(offset);`);
+      const lv = listSpecVar(t);
+      L.push(`    const req = parseListQuery(ctx.query, ${lv});`);
+      L.push(`    const page = await ${run}`);
+      L.push(`      const found = await listPage<${M}>(${M}.query(db)${owner ? `.where(${str(`${t.name}.${owner}`)}, userId)` : ""}, req, ${lv}, db);`);
+      L.push(rels.length && owner ? `      return { ...found, rows: await embed(db, userId, found.rows) };` : `      return found;`);
+      L.push(`    });`);
+      L.push(`    sendList(ctx, page, ${lv});`);
       break;
     }
     case "get": {
-      L.push(`    const row = await ${M}.query(knex).where(${scope("id")}).first();`);
-      L.push(`    if (!row) throw notFound(${what});`);
-      L.push(`    ctx.body = row;`);
+      L.push(`    ctx.body = await ${run}`);
+      L.push(`      const row = await ${M}.query(db).where(${scope("id")}).first();`);
+      L.push(`      if (!row) throw notFound(${what});`);
+      L.push(`      return ${rels.length && owner ? `(await embed(db, userId, [row]))[0]` : "row"};`);
+      L.push(`    });`);
       break;
     }
     case "create": {
       L.push(`    const input = validateCreate(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
-      L.push(`    const row = await knex.transaction(async (trx) => {`);
-      if (owner) L.push(`      await ensureUser(trx, caller(ctx));`);
-      if (info.ownedRefs.length) L.push(`      await checkReferences(trx, userId, input);`);
-      L.push(`      return ${M}.query(trx).insert(${owner ? `{ ...input, ${str(owner)}: userId }` : "input"}).returning("*");`);
+      L.push(`    const row = await ${run}`);
+      if (owner) L.push(`      await ensureUser(db, caller(ctx));`);
+      if (info.ownedRefs.length) L.push(`      await checkReferences(db, userId, input);`);
+      L.push(`      const created = await ${M}.query(db).insert(${owner ? `{ ...input, ${str(owner)}: userId }` : "input"}).returning("*");`);
+      L.push(`      return ${rels.length && owner ? `(await embed(db, userId, [created]))[0]!` : "created"};`);
       L.push(`    });`);
       L.push(`    ctx.status = ${e.successStatus};`);
       if (!info.table.keyColumns) L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row.${info.pk.name}))}\`);`);
@@ -80,40 +97,58 @@ function emitHandler(info: TableInfo, e: Endpoint): string[] {
       break;
     }
     case "replace":
-    case "update": {
-      const replace = a.kind === "replace";
-      L.push(`    const input = ${replace ? "validateReplace" : "validatePatch"}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
-      if (info.ownedRefs.length) L.push(`    await checkReferences(knex, userId, input);`);
-      const values = replace ? `withDefaults(input)` : `input`;
-      L.push(`    const [row] = await ${M}.query(knex).patch(${values}).where(${scope("id")}).returning("*");`);
-      L.push(`    if (!row) throw notFound(${what});`);
-      L.push(`    ctx.body = row;`);
+    case "update":
+    case "toggle":
+    case "set": {
+      let values: string;
+      if (a.kind === "replace" || a.kind === "update") {
+        L.push(`    const input = ${a.kind === "replace" ? "validateReplace" : "validatePatch"}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
+        values = a.kind === "replace" ? `withDefaults(input)` : `input`;
+      } else if (a.kind === "toggle") values = `{ ${str(a.field)}: raw("NOT ??", [${str(a.field)}]) }`;
+      else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;
+      L.push(`    ctx.body = await ${run}`);
+      if ((a.kind === "replace" || a.kind === "update") && info.ownedRefs.length) L.push(`      await checkReferences(db, userId, input);`);
+      L.push(`      const [row] = await ${M}.query(db).patch(${values}).where(${scope("id")}).returning("*");`);
+      L.push(`      if (!row) throw notFound(${what});`);
+      L.push(`      return ${rels.length && owner ? `(await embed(db, userId, [row]))[0]` : "row"};`);
+      L.push(`    });`);
       break;
     }
     case "delete": {
-      L.push(`    const deleted = await ${M}.query(knex).delete().where(${scope("id")});`);
+      L.push(`    const deleted = await ${run}`);
+      L.push(`      return ${M}.query(db).delete().where(${scope("id")});`);
+      L.push(`    });`);
       L.push(`    if (deleted === 0) throw notFound(${what});`);
       L.push(`    ctx.status = ${e.successStatus};`);
       break;
     }
-    case "toggle": {
-      L.push(`    const [row] = await ${M}.query(knex).patch({ ${str(a.field)}: raw("NOT ??", [${str(a.field)}]) }).where(${scope("id")}).returning("*");`);
-      L.push(`    if (!row) throw notFound(${what});`);
-      L.push(`    ctx.body = row;`);
+    case "relation-list":
+    case "relation-add":
+    case "relation-remove": {
+      const rel = rels.find((r) => r.name === a.relation)!;
+      const rv = relationVar(rel);
+      const target = tableByName(ir, rel.target);
+      if (a.targetParam) L.push(`    const targetId = ${idParserFor(target.columns.find((c) => c.name === target.primaryKey)!)}(ctx.params[${str(a.targetParam)}], ${str(singularName(target.name))});`);
+      if (a.kind === "relation-list") L.push(`    ctx.body = await scope(userId!, (db) => listRelated(db, userId, ${rv}, id, ${what}));`);
+      else {
+        L.push(`    await scope(userId!, async (db) => {`);
+        if (a.kind === "relation-add") L.push(`      await ensureUser(db, caller(ctx));`);
+        L.push(`      await ${a.kind === "relation-add" ? "attach" : "detach"}(db, userId, ${rv}, id, targetId, ${what});`);
+        L.push(`    });`);
+        L.push(`    ctx.status = ${e.successStatus};`);
+      }
       break;
     }
-    case "set": {
-      L.push(`    const [row] = await ${M}.query(knex).patch({ ${str(a.field)}: ${JSON.stringify(a.value)} }).where(${scope("id")}).returning("*");`);
-      L.push(`    if (!row) throw notFound(${what});`);
-      L.push(`    ctx.body = row;`);
+    case "stub": {
+      L.push(`    // Not generated: ${a.reason}. Implement it in a hook or change the spec.`);
+      L.push(`    throw new HttpProblem(501, ${str(`${e.method.toUpperCase()} ${e.path} is not implemented yet`)});`);
       break;
     }
   }
-  if (e.successStatus !== 201 && e.successStatus !== 200 && e.successStatus !== 204 && a.kind !== "delete") {
-    L.push(`    ctx.status = ${e.successStatus};`);
-  }
-  L.push(`  }));`);
-  return L;
+  const setsOwn = a.kind === "delete" || a.kind === "create" || a.kind === "relation-add" || a.kind === "relation-remove" || a.kind === "stub";
+  if (e.successStatus !== 200 && !setsOwn) L.push(`    ctx.status = ${e.successStatus};`);
+  L.push(hooked ? `  }));` : `  });`);
+  return L.map((l) => l.replace("userId!", "userId"));
 }
 
 function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[]): string {
@@ -122,21 +157,41 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   const v = info.schemaVar;
   const M = info.model;
   const owner = info.table.owner;
+  const rels = owner ? relationsOfTable(ir, info.table.name) : [];
+  const rowActions = ["list", "get", "create", "replace", "update", "toggle", "set"];
   const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
   L.push(`import type Router from "@koa/router";`);
-  if (needs("create", "replace", "update") && info.ownedRefs.length) L.push(`import type { Knex } from "knex";`);
+  if ((needs("create", "replace", "update") && info.ownedRefs.length) || (rels.length && needs(...rowActions))) L.push(`import type { Knex } from "knex";`);
   if (needs("toggle")) L.push(`import { raw } from "objection";`);
-  const errs = ["notFound", ...(info.ownedRefs.length && needs("create", "replace", "update") ? ["HttpProblem"] : [])];
-  L.push(`import { ${errs.join(", ")} } from "../runtime/errors.js";`);
+  const errs = [
+    ...(needs("get", "replace", "update", "toggle", "set", "delete") ? ["notFound"] : []),
+    ...((info.ownedRefs.length && needs("create", "replace", "update")) || needs("stub") ? ["HttpProblem"] : []),
+  ];
+  if (errs.length) L.push(`import { ${errs.join(", ")} } from "../runtime/errors.js";`);
   const authImports = [
     ...(owner && endpoints.some((e) => e.userParam) ? ["assertSelf"] : []),
-    ...(owner && (endpoints.some((e) => !e.userParam) || needs("create")) ? ["caller"] : []),
+    ...(owner && (endpoints.some((e) => !e.userParam) || needs("create", "relation-add")) ? ["caller"] : []),
   ];
   if (authImports.length) L.push(`import { ${authImports.join(", ")} } from "../runtime/auth.js";`);
   if (needs("create", "replace", "update")) L.push(`import { readObject } from "../runtime/body.js";`);
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
-  const paramImports = [...(endpoints.some((e) => e.idParam) ? [idParser(info)] : []), ...(needs("list") ? ["page"] : [])];
+  const relTargets = endpoints.flatMap((e) => {
+    const a = e.action;
+    if ((a.kind !== "relation-add" && a.kind !== "relation-remove") || !a.targetParam) return [];
+    const target = tableByName(ir, rels.find((r) => r.name === a.relation)!.target);
+    return [idParserFor(target.columns.find((c) => c.name === target.primaryKey)!)];
+  });
+  const paramImports = [...new Set([...(endpoints.some((e) => e.idParam) ? [idParser(info)] : []), ...relTargets])];
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
+  if (needs("list")) L.push(`import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  const relImports = [
+    ...(rels.length && needs(...rowActions) ? ["embedMany"] : []),
+    ...(needs("relation-list") ? ["listRelated"] : []),
+    ...(needs("relation-add") ? ["attach"] : []),
+    ...(needs("relation-remove") ? ["detach"] : []),
+    ...(rels.length ? ["type ManyToManySpec"] : []),
+  ];
+  if (relImports.length) L.push(`import { ${relImports.join(", ")} } from "../runtime/relations.js";`);
   L.push(`import type { RouteDeps } from "../runtime/deps.js";`);
   L.push(`import { withHooks } from "../runtime/hooks.js";`);
   L.push(`import { ${M} } from "../models/${info.stem}.js";`);
@@ -152,6 +207,25 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (needs("replace")) L.push(`const validateReplace = compile<${M}Create>(${v}ReplaceSchema);`);
   if (needs("update")) L.push(`const validatePatch = compile<${M}Patch>(${v}PatchSchema);`);
   if (needs("create", "replace", "update")) L.push(``);
+  const listEp = endpoints.find((e) => e.action.kind === "list");
+  if (listEp?.list) {
+    L.push(`/** What the list accepts in its query string (from ${listEp.span.file}:${listEp.span.line}${listEp.list.inferred ? "; inferred from the columns" : ""}); anything else is a 422. */`);
+    L.push(`const ${listSpecVar(info.table)}: ListSpec = ${literal(runtimeListSpec(info.table, listEp.list))};`);
+    L.push(``);
+  }
+  for (const r of rels) {
+    L.push(`/** ${r.source} <-> ${r.target} through ${r.join}. */`);
+    L.push(`const ${relationVar(r)}: ManyToManySpec = ${literal(runtimeRelation(ir, r))};`);
+    L.push(``);
+  }
+  if (rels.length && needs(...rowActions)) {
+    L.push(`/** Embeds ${rels.map((r) => r.name).join(", ")} into rows: one query per relation for any number of rows. */`);
+    L.push(`async function embed<T extends object>(db: Knex.Transaction, userId: string, rows: T[]): Promise<T[]> {`);
+    for (const r of rels) L.push(`  await embedMany(db, userId, rows, ${relationVar(r)});`);
+    L.push(`  return rows;`);
+    L.push(`}`);
+    L.push(``);
+  }
 
   if (needs("replace")) {
     // PUT replaces the whole row: a writable field left out goes back to its default (or null).
@@ -186,11 +260,11 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   }
 
   L.push(`export function ${routesFunctionName(info)}(router: Router, deps: RouteDeps): void {`);
-  const depNames = ["knex", "auth", ...(needs("create") && owner ? ["ensureUser"] : [])];
+  const depNames = ["knex", ...(owner ? ["scope"] : []), "auth", ...(needs("create", "relation-add") && owner ? ["ensureUser"] : [])];
   L.push(`  const { ${depNames.join(", ")} } = deps;`);
   L.push(`  const hooks = deps.hooks?.[${str(info.table.name)}];`);
   for (const e of endpoints) {
-    L.push(...emitHandler(info, e));
+    L.push(...emitHandler(ir, info, e));
   }
   L.push(`}`);
   return L.join("\n") + "\n";

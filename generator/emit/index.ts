@@ -10,6 +10,8 @@ import { emitOpenApi } from "./emit-openapi.js";
 import { emitRuntime } from "./emit-runtime.js";
 import { emitErd } from "./emit-erd.js";
 import { emitClient } from "./emit-client.js";
+import { emitRls } from "./emit-rls.js";
+import { emitTests } from "./emit-tests.js";
 
 export interface EmitInput {
   readonly ir: IR;
@@ -32,6 +34,8 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
     emitApp(input.ir),
     emitOpenApi(input.ir),
     emitErd(input.ir),
+    emitRls(input.ir),
+    emitTests(input.ir),
   ];
   for (const part of parts) {
     for (const [path, text] of part) {

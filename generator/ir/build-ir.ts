@@ -4,6 +4,7 @@
 import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "../parse/raw.js";
 import { plural, singular, snakeCase, words } from "./naming.js";
+import { buildListSpec, findManyToMany } from "./build-list.js";
 import {
   IR_VERSION,
   type Action,
@@ -12,6 +13,7 @@ import {
   type ColumnType,
   type DefaultValue,
   type Endpoint,
+  type ManyToMany,
   type HttpMethod,
   type IR,
   type Index,
@@ -536,6 +538,8 @@ class Builder {
     this.diagnostics.push({ severity, code, message, span, ...(hint ? { hint } : {}) });
   }
 
+  private relations: ManyToMany[] = [];
+
   note(span: Span, message: string): void {
     this.notes.push({ span, message });
   }
@@ -550,6 +554,7 @@ class Builder {
     const irTables: Table[] = tables
       .map((t) => this.finishTable(t, identity, owners.get(t.name) ?? null))
       .sort((a, b) => cmp(a.name, b.name));
+    this.relations = findManyToMany(irTables);
     const endpoints = this.buildEndpoints(raw.endpoints, irTables);
     return {
       version: IR_VERSION,
@@ -557,6 +562,8 @@ class Builder {
       auth: { ...this.buildAuthMode(raw.authMode), identityTable: identity?.name ?? null },
       tables: irTables,
       endpoints,
+      relations: this.relations,
+      rowLevelSecurity: raw.rowLevelSecurity ?? true,
     };
   }
 
@@ -1038,15 +1045,43 @@ class Builder {
     if (!raw.path.text.includes(segs[resourceAt]!) || segs[resourceAt] !== t.name) {
       if (segs[resourceAt] !== t.name) this.note(raw.path.span, `"${segs[resourceAt]}" in ${where} read as table "${t.name}"`);
     }
-    const before = segs.slice(0, resourceAt).filter((s) => isParam(s) && paramName(s) !== userParam);
-    if (before.length) {
-      this.diag("warning", "SF202", `${where}: nested resource paths (parameter ${before[0]} before "${segs[resourceAt]}") are not supported; the endpoint is skipped`, span);
-      return null;
-    }
-    const rest = segs.slice(resourceAt + 1);
+    let before = segs.slice(0, resourceAt).filter((s) => isParam(s) && paramName(s) !== userParam);
     let action: Action | null = null;
     let idParam: string | null = null;
-    if (rest.length === 0) {
+    let stubReason: string | null = null;
+    let tableOut: Table = t;
+    if (before.length) {
+      // /tasks/{id}/tags[/{tag_id}]: a many-to-many relation through a join table.
+      const srcAt = segs.findIndex((s, i) => i < resourceAt && !isParam(s) && matchTable(s, tables) !== undefined);
+      const src = srcAt >= 0 ? matchTable(segs[srcAt]!, tables)! : undefined;
+      const rel = src && this.relations.find((r) => r.source === src.name && r.target === t.name);
+      const tail = segs.slice(resourceAt + 1);
+      if (src && rel && srcAt + 2 === resourceAt && isParam(segs[srcAt + 1]!) && tail.length <= 1 && tail.every(isParam)) {
+        idParam = paramName(segs[srcAt + 1]!);
+        const targetParam = tail.length ? paramName(tail[0]!) : null;
+        const kind = !targetParam && method === "get" ? "relation-list" : targetParam && (method === "put" || method === "post") ? "relation-add" : targetParam && method === "delete" ? "relation-remove" : null;
+        if (kind) {
+          action = { kind, relation: rel.name, targetParam };
+          tableOut = src;
+        }
+      }
+      if (!action) {
+        if (!src) {
+          this.diag("warning", "SF202", `${where}: nested resource paths (parameter ${before[0]} before "${segs[resourceAt]}") are not supported; the endpoint is skipped`, span);
+          return null;
+        }
+        stubReason = `nested path under "${src.name}" is not a join-table relation the generator knows`;
+        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+          `a many-to-many relation needs a join table with two owned foreign keys (e.g. task_tags: task_id, tag_id); supported: GET /${src.name}/{id}/<target>, PUT|POST|DELETE /${src.name}/{id}/<target>/{target_id}`);
+        tableOut = src;
+        idParam = isParam(segs[srcAt + 1] ?? "") ? paramName(segs[srcAt + 1]!) : null;
+      }
+      before = [];
+    }
+    const rest = action || stubReason ? [] : segs.slice(resourceAt + 1);
+    if (action || stubReason) {
+      // decided above (nested relation route or stub)
+    } else if (rest.length === 0) {
       if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };
     } else if (rest.length === 1 && isParam(rest[0]!)) {
@@ -1055,32 +1090,65 @@ class Builder {
         method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
-      const field = this.toggleField(rest[1]!, t);
-      if (!field) {
-        this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle; the endpoint is skipped`, span,
-          `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}`);
-        return null;
+      action = this.setAction(raw.summary ?? "", t) ?? (() => {
+        const field = this.toggleField(rest[1]!, t);
+        return field ? ({ kind: "toggle", field } as const) : this.enumAction(rest[1]!, t);
+      })();
+      if (!action) {
+        stubReason = `"${rest[1]}" names no boolean column to toggle and no value to set`;
+        this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle and no enum value to set; a route answering 501 is generated`, span,
+          `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}; or say "Sets \`status\` to \`archived\`" in the summary`);
       }
-      action = { kind: "toggle", field };
     }
-    if (!action) {
-      this.diag("warning", "SF202", `${where}: what this endpoint does is not clear (method and path shape); it is skipped`, span,
+    if (!action && !stubReason) {
+      stubReason = "what this endpoint does is not clear from its method and path";
+      if (rest.length >= 1 && isParam(rest[0]!)) idParam = paramName(rest[0]!);
+      this.diag("warning", "SF202", `${where}: what this endpoint does is not clear (method and path shape); a route answering 501 is generated`, span,
         "supported: GET/POST on a collection, GET/PUT/PATCH/DELETE on /{id}, PATCH/POST/PUT on /{id}/<boolean column> (toggle)");
-      return null;
     }
-    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" ? 204 : 200);
+    if (!action) action = { kind: "stub", reason: stubReason! };
+    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" ? 204 : 200);
+    const report = (severity: "warning" | "note", code: string, message: string, at: Span, hint?: string) =>
+      severity === "note" ? this.note(at, message) : this.diag("warning", code, message, at, hint);
     return {
       method,
       path,
       span,
-      table: t.name,
+      table: tableOut.name,
       action,
       userParam,
       idParam,
       auth: raw.auth ?? "required",
       successStatus,
       summary: raw.summary ?? "",
+      ...(action.kind === "list" ? { list: buildListSpec(raw, t, report) } : {}),
     };
+  }
+
+  /** "Sets `status` to `archived`" / "set completed to true" in the summary. */
+  private setAction(summary: string, t: Table): Action | null {
+    const m = /\bsets?\s+[`"']?([A-Za-z_]\w*)[`"']?\s+to\s+[`"']?([A-Za-z0-9_.-]+)[`"']?/i.exec(summary);
+    if (!m) return null;
+    const c = t.columns.find((x) => x.name === m[1] && x.role === "data");
+    if (!c) return null;
+    const v = m[2]!;
+    if (c.type.kind === "boolean" && /^(true|false)$/i.test(v)) return { kind: "set", field: c.name, value: /^true$/i.test(v) };
+    if (c.type.kind === "enum" && c.type.values.includes(v)) return { kind: "set", field: c.name, value: v };
+    if (/^null$/i.test(v) && c.nullable) return { kind: "set", field: c.name, value: null };
+    if ((c.type.kind === "string" || c.type.kind === "text") && !/^null$/i.test(v)) return { kind: "set", field: c.name, value: v };
+    return null;
+  }
+
+  /** "/tasks/{id}/archive" with a status enum that has "archived": set it. */
+  private enumAction(seg: string, t: Table): Action | null {
+    const base = words(seg).join("_");
+    const forms = new Set([base, `${base}d`, `${base}ed`, base.replace(/e$/, "") + "ed"]);
+    for (const c of t.columns) {
+      if (c.type.kind !== "enum" || c.role !== "data") continue;
+      const v = c.type.values.find((x) => forms.has(x.toLowerCase()));
+      if (v) return { kind: "set", field: c.name, value: v };
+    }
+    return null;
   }
 
   /** "complete" -> completed, "done" -> is_done/done, "toggle" -> the only boolean column. */

@@ -98,7 +98,50 @@ export type Action =
   | { readonly kind: "update" } // PATCH
   | { readonly kind: "delete" }
   | { readonly kind: "toggle"; readonly field: string } // flip a boolean
-  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null };
+  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null }
+  /** Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]. */
+  | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null }
+  /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
+  | { readonly kind: "stub"; readonly reason: string };
+
+/** How one filter query parameter maps onto a column. */
+export interface ListFilter {
+  readonly param: string;
+  readonly column: string;
+  /** Words the spec lists (`all|pending|completed`) and what each means; null: any value of the column's type. */
+  readonly choices: readonly { readonly word: string; readonly match: "any" | "null" | { readonly equals: string | number | boolean } }[] | null;
+}
+
+/** What a list endpoint accepts in its query string; anything else is a 422. */
+export interface ListSpec {
+  /** The paging style the spec names; every list also accepts `cursor` (keyset) for deep pages. */
+  readonly pagination: "offset" | "page" | "cursor";
+  readonly limitParam: string;
+  readonly defaultLimit: number;
+  readonly maxLimit: number;
+  readonly filters: readonly ListFilter[];
+  readonly sort: {
+    readonly param: string;
+    readonly orderParam: string | null;
+    readonly keys: readonly { readonly name: string; readonly column: string }[];
+    readonly default: { readonly column: string; readonly direction: "asc" | "desc" };
+  };
+  readonly search: { readonly param: string; readonly columns: readonly string[] } | null;
+  /** `{ "tasks": [...], "total": 3 }` when the spec's example response has that shape; null: a bare array plus X-Total-Count. */
+  readonly envelope: { readonly items: string; readonly total: string | null } | null;
+  /** True when the spec declares no query parameters and everything above was inferred from the columns. */
+  readonly inferred: boolean;
+}
+
+/** Many-to-many through an owned join table, e.g. tasks <-> tags via task_tags. */
+export interface ManyToMany {
+  readonly name: string; // "tags": property on the source rows and nested route segment
+  readonly source: string; // tasks
+  readonly join: string; // task_tags
+  readonly joinSource: string; // task_tags.task_id
+  readonly joinTarget: string; // task_tags.tag_id
+  readonly target: string; // tags
+}
 
 export interface Endpoint {
   readonly method: HttpMethod;
@@ -114,6 +157,8 @@ export interface Endpoint {
   readonly auth: "required" | "public";
   readonly successStatus: number;
   readonly summary: string;
+  /** List endpoints: the query parameters the spec declares (or the inferred defaults). */
+  readonly list?: ListSpec;
 }
 
 export interface AuthConfig {
@@ -134,4 +179,8 @@ export interface IR {
   readonly auth: AuthConfig;
   readonly tables: readonly Table[]; // sorted by name
   readonly endpoints: readonly Endpoint[]; // sorted by path, then method
+  /** Many-to-many relations found from join tables (two owned foreign keys and nothing else to write). */
+  readonly relations?: readonly ManyToMany[];
+  /** Row-level security on owned tables as a second wall ("Row-level security: off" in the schema turns it off). */
+  readonly rowLevelSecurity?: boolean;
 }

@@ -8,8 +8,9 @@ import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, 
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { plural, singular, snakeCase } from "../ir/naming.js";
-import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "./raw.js";
+import type { RawColumn, RawEndpoint, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { readSqlModel } from "./parse-sqlmodel.js";
+import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -153,6 +154,8 @@ interface EndpointDraft {
   summary?: string;
   auth?: "public" | "required";
   status?: number;
+  query?: RawQueryParam[];
+  envelope?: { items: string; total: string | null };
 }
 
 export function parseMarkdown(src: string, file: string, kind: SpecKind): ParseResult {
@@ -172,6 +175,10 @@ class MarkdownReader {
   private lastLabel: string | null = null;
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
   private readonly pythonBlocks: Code[] = [];
+  /** The endpoint whose "Query Parameters" label or heading came last: the next list or table lists them. */
+  private queryFor: EndpointDraft | null = null;
+  /** "Row-level security: off" in the schema. */
+  private rowLevelSecurity: boolean | undefined;
 
   constructor(
     private readonly src: string,
@@ -209,8 +216,20 @@ class MarkdownReader {
       ...(e.summary ? { summary: e.summary } : {}),
       ...(e.auth ? { auth: e.auth } : {}),
       ...(e.status !== undefined ? { status: e.status } : {}),
+      ...(e.query ? { query: e.query } : {}),
+      ...(e.envelope ? { envelope: e.envelope } : {}),
     }));
-    return { raw: { tables, indexes: this.specIndexes, endpoints, ...(this.authMode ? { authMode: this.authMode } : {}) }, diagnostics: this.diagnostics, notes: this.notes };
+    return {
+      raw: {
+        tables,
+        indexes: this.specIndexes,
+        endpoints,
+        ...(this.authMode ? { authMode: this.authMode } : {}),
+        ...(this.rowLevelSecurity !== undefined ? { rowLevelSecurity: this.rowLevelSecurity } : {}),
+      },
+      diagnostics: this.diagnostics,
+      notes: this.notes,
+    };
   }
 
   // -------------------------------------------------------------- helpers
@@ -369,6 +388,7 @@ class MarkdownReader {
     if (this.kind === "api") {
       const parent = this.currentEndpointSection();
       if (parent?.endpoint) this.scanEndpointText(parent.endpoint, f.text);
+      this.queryFor = parent?.endpoint && isQueryLabel(title) ? parent.endpoint : null;
       const ep = this.endpointHeading(f);
       if (ep) {
         entry.kind = "endpoint";
@@ -460,6 +480,8 @@ class MarkdownReader {
           if (!sec.endpoint.summary) sec.endpoint.summary = this.sourceText(node);
         }
         this.scanEndpointText(sec.endpoint, text);
+        if (isQueryLabel(text)) this.queryFor = sec.endpoint;
+        else if (/:\s*$/.test(text)) this.queryFor = null;
         return;
       }
       // "Authentication: external (Better Auth)" or "Auth mode: built-in", outside any endpoint.
@@ -506,6 +528,11 @@ class MarkdownReader {
     if (renameMarker && table) {
       const at = text.lastIndexOf(renameMarker[1]!);
       table.renamedFrom = this.rawText(flatSub(f, at, at + renameMarker[1]!.length));
+      return;
+    }
+    const rls = /^row[- ]level security\s*:\s*(on|off|yes|no|true|false|enabled|disabled)\s*\.?$/i.exec(text);
+    if (rls) {
+      this.rowLevelSecurity = /^(on|yes|true|enabled)$/i.test(rls[1]!);
       return;
     }
     if (/^identity(\s+table)?\s*(:\s*(yes|true))?\s*\.?$/i.test(text) && table) {
@@ -560,6 +587,11 @@ class MarkdownReader {
   private list(node: List): void {
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
+      if (sec?.endpoint && this.queryFor === sec.endpoint) {
+        for (const item of node.children) this.queryItem(sec.endpoint, this.itemFlat(item));
+        this.queryFor = null;
+        return;
+      }
       if (sec?.endpoint) for (const item of node.children) this.scanEndpointText(sec.endpoint, this.itemFlat(item).text);
       return;
     }
@@ -737,6 +769,12 @@ class MarkdownReader {
     if (!headerRow) return;
     const headers = headerRow.children.map((c) => this.flat(c.children).text.trim().toLowerCase().replace(/[`*_]/g, ""));
     if (this.kind === "api") {
+      const sec = this.currentEndpointSection();
+      if (sec?.endpoint && (this.queryFor === sec.endpoint || headers.some((h) => /^(query )?param(eter)?s?$/.test(h)))) {
+        this.queryTable(sec.endpoint, node, headers);
+        this.queryFor = null;
+        return;
+      }
       this.endpointTable(node, headers);
       return;
     }
@@ -887,8 +925,64 @@ class MarkdownReader {
     }
   }
 
+  /** One "Query Parameters" list item. */
+  private queryItem(ep: EndpointDraft, f: Flat): void {
+    const p = parseParamItem(f.text);
+    if (!p) return;
+    const name = this.rawText(flatSub(f, p.nameAt, p.nameAt + p.name.length));
+    (ep.query ??= []).push({ name, values: p.values, text: f.text, ...(p.type ? { type: p.type } : {}), ...(p.default ? { default: p.default } : {}) });
+  }
+
+  /** A table of query parameters: Param | Type | Default | Values | Description. */
+  private queryTable(ep: EndpointDraft, node: Table, headers: string[]): void {
+    const col = (re: RegExp) => headers.findIndex((h) => re.test(h));
+    const nameCol = Math.max(col(/^(query )?(param(eter)?|name|field|key)s?$/), 0);
+    const valuesCol = col(/^(values?|allowed values|options|enum|accepted values)$/);
+    const defCol = col(/^(default|default value)$/);
+    for (const row of node.children.slice(1)) {
+      const cell = (i: number) => {
+        const c = i >= 0 ? row.children[i] : undefined;
+        return c ? flatTrim(this.flat(c.children, this.startOf(c))) : null;
+      };
+      const n = cell(nameCol);
+      const m = n ? /^["'`]?([A-Za-z_][A-Za-z0-9_]*)/.exec(n.text) : null;
+      if (!n || !m) continue;
+      const others = row.children.map((_, i) => (i === nameCol ? "" : cell(i)?.text ?? "")).join(" | ");
+      const vCell = valuesCol >= 0 ? cell(valuesCol)?.text : undefined;
+      const dCell = defCol >= 0 ? cell(defCol)?.text : undefined;
+      const d = describeParam(row.children.map((_, i) => (i === nameCol || i === valuesCol ? "" : cell(i)?.text ?? "")).join(" , "), vCell || undefined, dCell || undefined);
+      const at = n.text.indexOf(m[1]!);
+      (ep.query ??= []).push({
+        name: this.rawText(flatSub(n, at, at + m[1]!.length)),
+        values: d.values,
+        text: others,
+        ...(d.type ? { type: d.type } : {}),
+        ...(d.default ? { default: d.default } : {}),
+      });
+    }
+  }
+
+  /** `{ "tasks": [ {...} ], "total": 3 }` as an example response: the list's envelope. */
+  private responseEnvelope(ep: EndpointDraft, value: string): void {
+    if (ep.envelope || ep.method.text.toUpperCase() !== "GET") return;
+    let v: unknown;
+    try {
+      v = JSON.parse(value);
+    } catch {
+      return;
+    }
+    if (!v || typeof v !== "object" || Array.isArray(v)) return;
+    const entries = Object.entries(v as Record<string, unknown>);
+    const items = entries.find(([, x]) => Array.isArray(x) && x.every((y) => y !== null && typeof y === "object" && !Array.isArray(y)));
+    if (!items || entries.filter(([, x]) => Array.isArray(x)).length !== 1) return;
+    const total = entries.find(([k, x]) => typeof x === "number" && /^(total|count|total_count|totalcount|total_items)$/i.test(k));
+    ep.envelope = { items: items[0], total: total ? total[0] : null };
+  }
+
   private code(node: Code): void {
     if (this.kind === "api") {
+      const sec = this.currentEndpointSection();
+      if (sec?.endpoint && /^(json|jsonc)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) this.responseEnvelope(sec.endpoint, node.value);
       const lines = node.value.split("\n").filter((l) => l.trim());
       const top = this.top();
       if (lines.length === 1 && top && top.kind === "other" && !top.endpoint) {

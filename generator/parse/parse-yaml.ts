@@ -7,7 +7,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { snakeCase } from "../ir/naming.js";
 import type { SpecKind } from "./parse-markdown.js";
-import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "./raw.js";
+import type { RawColumn, RawEndpoint, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
+import { describe as describeParam } from "./query-params.js";
 
 export interface YamlParseResult {
   readonly raw: RawSpec;
@@ -86,6 +87,7 @@ export const API_YAML_SCHEMA = {
           summary: { type: "string" },
           status: { type: "integer", minimum: 100, maximum: 599 },
           auth: { enum: ["public", "required"] },
+          query: { type: "object", additionalProperties: { type: ["string", "null"] } },
         },
         required: ["method", "path"],
         additionalProperties: false,
@@ -379,7 +381,18 @@ class YamlReader {
         const summary = this.get(item, "summary");
         const status = this.get(item, "status");
         const auth = this.get(item, "auth");
+        // query: { status: "all|pending|completed (default: all)", limit: "integer (default: 50, max 100)" }
+        const q = this.get(item, "query");
+        const query: RawQueryParam[] = [];
+        if (isMap(q)) {
+          for (const pair of q.items) {
+            if (!isScalar(pair.key)) continue;
+            const text = isScalar(pair.value) && pair.value.value !== null ? String(pair.value.value) : "";
+            query.push({ name: this.text(pair.key), text, ...describeParam(text) });
+          }
+        }
         endpoints.push({
+          ...(query.length ? { query } : {}),
           method: this.text(method),
           path: this.text(path),
           ...(isScalar(summary) && String(summary.value) ? { summary: String(summary.value) } : {}),

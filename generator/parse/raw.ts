@@ -46,6 +46,20 @@ export interface RawEndpoint {
   readonly auth?: "public" | "required";
   /** A success status the spec states explicitly (e.g. "Responds 201"). */
   readonly status?: number;
+  /** Query parameters listed under the endpoint ("Query Parameters:" list or table). */
+  readonly query?: readonly RawQueryParam[];
+  /** Keys of an example JSON response object: `{ "tasks": [...], "total": 3 }` -> items "tasks", total "total". */
+  readonly envelope?: { readonly items: string; readonly total: string | null };
+}
+
+export interface RawQueryParam {
+  readonly name: RawText;
+  readonly type?: string;
+  /** Words the spec lists for the parameter (`all | pending | completed`). */
+  readonly values: readonly string[];
+  readonly default?: string;
+  /** The whole item or row as written: limits and descriptions are read from it. */
+  readonly text: string;
 }
 
 export interface RawSpec {
@@ -55,4 +69,6 @@ export interface RawSpec {
   readonly endpoints: readonly RawEndpoint[];
   /** How users authenticate, as written ("external (Better Auth)", "built-in"); API spec only. */
   readonly authMode?: RawText;
+  /** "Row-level security: off" (or on) written in the schema. */
+  readonly rowLevelSecurity?: boolean;
 }

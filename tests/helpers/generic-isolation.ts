@@ -33,6 +33,13 @@ function fill(path: string, e: Endpoint, user: string, id?: string): string {
   return p;
 }
 
+/** The rows of a list response: a bare array, or the array inside the envelope the spec describes. */
+function rowsOf(body: unknown): any[] {
+  if (Array.isArray(body)) return body;
+  if (body && typeof body === "object") return (Object.values(body).find((v) => Array.isArray(v)) as any[] | undefined) ?? [];
+  return [];
+}
+
 export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller, b: Caller): Promise<IsolationReport> {
   const failures: string[] = [];
   const checked: string[] = [];
@@ -95,10 +102,10 @@ export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller
     const list = ep(t, "list");
     if (list) {
       const mine = await req("GET", fill(list.path, list, a.id), { token: a.token });
-      const rows: any[] = Array.isArray(mine.body) ? mine.body : mine.body?.items ?? mine.body?.data ?? [];
+      const rows = rowsOf(mine.body);
       if (mine.status !== 200 || !rows.some((r) => String(r[t.primaryKey]) === id)) failures.push(`${t.name}: A's list misses A's row (${mine.status})`);
       const theirs = await req("GET", fill(list.path, list, b.id), { token: b.token });
-      const bRows: any[] = Array.isArray(theirs.body) ? theirs.body : theirs.body?.items ?? theirs.body?.data ?? [];
+      const bRows = rowsOf(theirs.body);
       if (theirs.status !== 200 || bRows.some((r) => String(r[t.primaryKey]) === id)) failures.push(`${t.name}: B's list shows A's row or failed (${theirs.status})`);
       if (list.userParam) {
         const cross = await req("GET", fill(list.path, list, a.id), { token: b.token });

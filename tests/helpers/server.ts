@@ -13,6 +13,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pino from "pino";
+import { applyRowLevelSecurity, ensureAppRole } from "../../generated/runtime/rls.js";
+import { ownedTables } from "../../generated/rls.js";
 import { freshDatabase, type DbKind, type TestDatabase } from "./databases.js";
 import { TEST_SECRET } from "./tokens.js";
 
@@ -27,6 +29,7 @@ export interface RunningApp {
 }
 
 export const LOG_DIR = join(import.meta.dirname, "..", ".output", "logs");
+export const APP_ROLE = "specforge_app";
 
 export interface StartOptions {
   /** How tokens are verified; the test HS256 secret by default. */
@@ -37,11 +40,22 @@ export interface StartOptions {
   readonly rateLimitStore?: RateLimitStore;
   /** Reuse a database (and do not dispose it on close). */
   readonly database?: TestDatabase;
+  /** Row-level security on the owned tables, with requests running as APP_ROLE (default true). */
+  readonly rls?: boolean;
+  /** Called with every SQL statement the app's knex sends (for counting statements). */
+  readonly onQuery?: (sql: string) => void;
 }
 
 export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
   const database = opts.database ?? (await freshDatabase(kind));
+  const rls = opts.rls ?? true;
   if (!opts.database) await migrateLatest(database.db.knex, migrations);
+  // Both steps are idempotent, so an app started on a shared database repeats them safely.
+  if (rls) {
+    await applyRowLevelSecurity(database.db.knex, ownedTables);
+    await ensureAppRole(database.db.knex, APP_ROLE);
+  }
+  if (opts.onQuery) database.db.knex.on("query", (q: { sql: string }) => opts.onQuery!(q.sql));
   const errors: unknown[] = [];
   mkdirSync(LOG_DIR, { recursive: true });
   // Every app a test starts logs to its own file; tests/ops logging test greps them for secrets.
@@ -53,6 +67,7 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
     verify: opts.wrapVerify ? opts.wrapVerify(verify) : verify,
     logError: (err) => errors.push(err),
     logger,
+    dbRole: rls ? APP_ROLE : null,
     ...(opts.ops ? { ops: opts.ops } : {}),
     ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
   });

@@ -95,6 +95,8 @@ const cases: Case[] = [
   { code: "SF202", schema: BASE, api: "### GET /api/users/{uid}/tasks\n", at: "GET", inApi: true, severity: "warning" },
   { code: "SF203", schema: BASE, api: "### POST /api/auth/login\n", at: "POST", inApi: true, severity: "warning" },
   { code: "SF204", schema: BASE, api: "### PATCH /api/{user_id}/tasks/{id}/archive\n", at: "PATCH", inApi: true, severity: "warning" },
+  { code: "SF213", schema: BASE, api: "### GET /api/{user_id}/tasks\n\nQuery Parameters:\n- due: today|overdue|week\n", at: "due", inApi: true, severity: "warning" },
+  { code: "SF214", schema: BASE, api: "### GET /api/{user_id}/tasks\n\nQuery Parameters:\n- status: all|pending|someday\n", at: "status", inApi: true, severity: "warning" },
   { code: "SF205", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, api: "### GET /api/tags\n", at: "GET", inApi: true, severity: "warning" },
   { code: "SF206", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, api: "### GET /api/{user_id}/tags\n", at: "GET", inApi: true, severity: "error" },
   {

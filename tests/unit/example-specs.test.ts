@@ -24,6 +24,8 @@ describe("the example app specs", async () => {
     expect(ir.auth).toEqual({ mode: "external", identityTable: "users" });
     expect(ir.tables.map((t) => [t.name, t.identity, t.owner, t.primaryKey])).toEqual([
       ["categories", false, "user_id", "id"],
+      ["tags", false, "user_id", "id"],
+      ["task_tags", false, "user_id", "id"],
       ["tasks", false, "user_id", "id"],
       ["users", true, null, "id"],
     ]);
@@ -48,9 +50,34 @@ describe("the example app specs", async () => {
     expect(users.description).toBe("Managed by the auth service. Ids are strings.");
   });
 
-  it("give the 13 endpoints, sorted by path then method", () => {
+  it("find tasks <-> tags through task_tags", () => {
+    expect(r.ir!.relations).toEqual([
+      { name: "tasks", source: "tags", join: "task_tags", joinSource: "tag_id", joinTarget: "task_id", target: "tasks" },
+      { name: "tags", source: "tasks", join: "task_tags", joinSource: "task_id", joinTarget: "tag_id", target: "tags" },
+    ]);
+    expect(r.ir!.rowLevelSecurity).toBe(true);
+  });
+
+  it("read the task list's query parameters", () => {
+    const list = r.ir!.endpoints.find((e) => e.path === "/api/{user_id}/tasks" && e.method === "get")!.list!;
+    expect(list).toMatchObject({ limitParam: "limit", defaultLimit: 50, maxLimit: 100, inferred: false, envelope: null });
+    expect(list.filters).toEqual([
+      { param: "status", column: "completed", choices: [{ word: "all", match: "any" }, { word: "pending", match: { equals: false } }, { word: "completed", match: { equals: true } }] },
+      { param: "priority", column: "priority", choices: [{ word: "all", match: "any" }, { word: "low", match: { equals: "low" } }, { word: "medium", match: { equals: "medium" } }, { word: "high", match: { equals: "high" } }] },
+      { param: "category_id", column: "category_id", choices: null },
+    ]);
+    expect(list.sort).toEqual({
+      param: "sort",
+      orderParam: "order",
+      keys: [{ name: "created", column: "created_at" }, { name: "title", column: "title" }, { name: "due_date", column: "due_date" }, { name: "priority", column: "priority" }],
+      default: { column: "created_at", direction: "desc" },
+    });
+    expect(list.search).toEqual({ param: "search", columns: ["title", "description"] });
+  });
+
+  it("give the 21 endpoints, sorted by path then method", () => {
     const eps = r.ir!.endpoints;
-    expect(eps).toHaveLength(13);
+    expect(eps).toHaveLength(21);
     expect(eps.map((e) => `${e.method} ${e.path} ${e.action.kind} ${e.successStatus}`)).toEqual([
       "get /api/{user_id}/categories list 200",
       "post /api/{user_id}/categories create 201",
@@ -58,6 +85,11 @@ describe("the example app specs", async () => {
       "get /api/{user_id}/categories/{id} get 200",
       "patch /api/{user_id}/categories/{id} update 200",
       "put /api/{user_id}/categories/{id} replace 200",
+      "get /api/{user_id}/tags list 200",
+      "post /api/{user_id}/tags create 201",
+      "delete /api/{user_id}/tags/{id} delete 204",
+      "get /api/{user_id}/tags/{id} get 200",
+      "patch /api/{user_id}/tags/{id} update 200",
       "get /api/{user_id}/tasks list 200",
       "post /api/{user_id}/tasks create 201",
       "delete /api/{user_id}/tasks/{id} delete 204",
@@ -65,10 +97,13 @@ describe("the example app specs", async () => {
       "patch /api/{user_id}/tasks/{id} update 200",
       "put /api/{user_id}/tasks/{id} replace 200",
       "patch /api/{user_id}/tasks/{id}/complete toggle 200",
+      "get /api/{user_id}/tasks/{id}/tags relation-list 200",
+      "delete /api/{user_id}/tasks/{id}/tags/{tag_id} relation-remove 204",
+      "put /api/{user_id}/tasks/{id}/tags/{tag_id} relation-add 204",
     ]);
-    const toggle = eps[12]!;
+    const toggle = eps[17]!;
     expect(toggle).toMatchObject({ table: "tasks", action: { kind: "toggle", field: "completed" }, userParam: "user_id", idParam: "id", auth: "required" });
-    expect(toggle.span).toEqual({ file: "specs/api/rest-endpoints.md", line: 27, column: 5 });
+    expect(toggle.span).toEqual({ file: "specs/api/rest-endpoints.md", line: 38, column: 5 });
     expect(eps.every((e) => e.userParam === "user_id" && e.auth === "required")).toBe(true);
   });
 
@@ -91,6 +126,6 @@ describe("the example app specs", async () => {
     const tasks = y.ir!.tables.find((t) => t.name === "tasks")!;
     expect(tasks.span).toMatchObject({ line: 11, column: 3 });
     expect(tasks.columns.find((c) => c.name === "title")!.span).toMatchObject({ line: 15, column: 7 });
-    expect(y.ir!.endpoints.find((e) => e.action.kind === "toggle")!.span).toMatchObject({ line: 12, column: 15 });
+    expect(y.ir!.endpoints.find((e) => e.action.kind === "toggle")!.span).toMatchObject({ line: 24, column: 15 });
   });
 });

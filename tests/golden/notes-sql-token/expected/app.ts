@@ -14,6 +14,7 @@ import { healthRoutes, type Lifecycle } from "./runtime/health.js";
 import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
+import { createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { notesRoutes } from "./routes/notes.js";
 import { hooks as notesHooks } from "../src/hooks/notes.js";
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly rateLimitStore?: RateLimitStore;
   /** Shared with the server: draining makes /readyz answer 503 and closes keep-alive connections. */
   readonly lifecycle?: Lifecycle;
+  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */
+  readonly dbRole?: string | null;
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
@@ -74,6 +77,7 @@ export function createApp(options: AppOptions): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     ensureUser: createIdentityRecorder(IDENTITY),
     hooks: { "notes": notesHooks },
   };

@@ -14,6 +14,7 @@ import { healthRoutes, type Lifecycle } from "./runtime/health.js";
 import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
+import { createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { categoriesRoutes } from "./routes/categories.js";
 import { tasksRoutes } from "./routes/tasks.js";
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly rateLimitStore?: RateLimitStore;
   /** Shared with the server: draining makes /readyz answer 503 and closes keep-alive connections. */
   readonly lifecycle?: Lifecycle;
+  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */
+  readonly dbRole?: string | null;
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
@@ -76,6 +79,7 @@ export function createApp(options: AppOptions): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     ensureUser: createIdentityRecorder(IDENTITY),
     hooks: { "categories": categoriesHooks, "tasks": tasksHooks },
   };

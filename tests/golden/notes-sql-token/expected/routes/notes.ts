@@ -5,7 +5,8 @@ import { notFound } from "../runtime/errors.js";
 import { caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
-import { uuidId, page } from "../runtime/params.js";
+import { uuidId } from "../runtime/params.js";
+import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
 import { Note } from "../models/notes.js";
@@ -14,23 +15,79 @@ import { noteCreateSchema, notePatchSchema, noteReadOnlyFields, type NoteCreate,
 const validateCreate = compile<NoteCreate>(noteCreateSchema);
 const validatePatch = compile<NotePatch>(notePatchSchema);
 
+/** What the list accepts in its query string (from tests/golden/notes-sql-token/specs/api/rest-endpoints.md:7; inferred from the columns); anything else is a 422. */
+const noteList: ListSpec = {
+  "table": "notes",
+  "pk": "id",
+  "pagination": "offset",
+  "limitParam": "limit",
+  "defaultLimit": 50,
+  "maxLimit": 100,
+  "filters": [
+    {
+      "param": "pinned",
+      "column": "pinned",
+      "kind": "boolean"
+    }
+  ],
+  "sort": {
+    "param": "sort",
+    "orderParam": "order",
+    "keys": {
+      "id": "id",
+      "title": "title",
+      "pinned": "pinned",
+      "rating": "rating",
+      "remind_on": "remind_on",
+      "created_at": "created_at",
+      "updated_at": "updated_at",
+      "created": "created_at",
+      "updated": "updated_at"
+    },
+    "default": {
+      "column": "created_at",
+      "direction": "desc"
+    },
+    "nullable": [
+      "rating",
+      "remind_on"
+    ],
+    "newestFirst": [
+      "created_at",
+      "updated_at"
+    ]
+  },
+  "search": {
+    "param": "search",
+    "columns": [
+      "title",
+      "body"
+    ]
+  },
+  "envelope": null
+};
+
 export function notesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, auth, ensureUser } = deps;
+  const { knex, scope, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["notes"];
   // GET /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:7): List my notes
   router.get("/api/notes", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
-    const { limit, offset } = page(ctx.query);
-    const q = Note.query(knex).where("owner_id", userId);
-    ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
+    const req = parseListQuery(ctx.query, noteList);
+    const page = await scope(userId, async (db) => {
+      const found = await listPage<Note>(Note.query(db).where("notes.owner_id", userId), req, noteList, db);
+      return found;
+    });
+    sendList(ctx, page, noteList);
   }));
   // POST /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:8): Create a note
   router.post("/api/notes", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const input = validateCreate(await readObject(ctx, noteReadOnlyFields));
-    const row = await knex.transaction(async (trx) => {
-      await ensureUser(trx, caller(ctx));
-      return Note.query(trx).insert({ ...input, "owner_id": userId }).returning("*");
+    const row = await scope(userId, async (db) => {
+      await ensureUser(db, caller(ctx));
+      const created = await Note.query(db).insert({ ...input, "owner_id": userId }).returning("*");
+      return created;
     });
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
@@ -40,7 +97,9 @@ export function notesRoutes(router: Router, deps: RouteDeps): void {
   router.delete("/api/notes/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
-    const deleted = await Note.query(knex).delete().where({ "id": id, "owner_id": userId });
+    const deleted = await scope(userId, async (db) => {
+      return Note.query(db).delete().where({ "id": id, "owner_id": userId });
+    });
     if (deleted === 0) throw notFound("note");
     ctx.status = 204;
   }));
@@ -48,25 +107,31 @@ export function notesRoutes(router: Router, deps: RouteDeps): void {
   router.get("/api/notes/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
-    const row = await Note.query(knex).where({ "id": id, "owner_id": userId }).first();
-    if (!row) throw notFound("note");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const row = await Note.query(db).where({ "id": id, "owner_id": userId }).first();
+      if (!row) throw notFound("note");
+      return row;
+    });
   }));
   // PATCH /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:10): Update a note
   router.patch("/api/notes/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
     const input = validatePatch(await readObject(ctx, noteReadOnlyFields));
-    const [row] = await Note.query(knex).patch(input).where({ "id": id, "owner_id": userId }).returning("*");
-    if (!row) throw notFound("note");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const [row] = await Note.query(db).patch(input).where({ "id": id, "owner_id": userId }).returning("*");
+      if (!row) throw notFound("note");
+      return row;
+    });
   }));
   // POST /api/notes/{id}/pin (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:12): Toggle pinned
   router.post("/api/notes/:id/pin", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
-    const [row] = await Note.query(knex).patch({ "pinned": raw("NOT ??", ["pinned"]) }).where({ "id": id, "owner_id": userId }).returning("*");
-    if (!row) throw notFound("note");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const [row] = await Note.query(db).patch({ "pinned": raw("NOT ??", ["pinned"]) }).where({ "id": id, "owner_id": userId }).returning("*");
+      if (!row) throw notFound("note");
+      return row;
+    });
   }));
 }

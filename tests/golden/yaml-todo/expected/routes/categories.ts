@@ -6,7 +6,8 @@ import { notFound } from "../runtime/errors.js";
 import { assertSelf, caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
-import { intId, page } from "../runtime/params.js";
+import { intId } from "../runtime/params.js";
+import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
 import { Category } from "../models/categories.js";
@@ -15,6 +16,48 @@ import { categoryCreateSchema, categoryReplaceSchema, categoryPatchSchema, categ
 const validateCreate = compile<CategoryCreate>(categoryCreateSchema);
 const validateReplace = compile<CategoryCreate>(categoryReplaceSchema);
 const validatePatch = compile<CategoryPatch>(categoryPatchSchema);
+
+/** What the list accepts in its query string (from tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:14; inferred from the columns); anything else is a 422. */
+const categoryList: ListSpec = {
+  "table": "categories",
+  "pk": "id",
+  "pagination": "offset",
+  "limitParam": "limit",
+  "defaultLimit": 50,
+  "maxLimit": 100,
+  "filters": [],
+  "sort": {
+    "param": "sort",
+    "orderParam": "order",
+    "keys": {
+      "id": "id",
+      "name": "name",
+      "color": "color",
+      "created_at": "created_at",
+      "updated_at": "updated_at",
+      "created": "created_at",
+      "updated": "updated_at"
+    },
+    "default": {
+      "column": "created_at",
+      "direction": "desc"
+    },
+    "nullable": [
+      "color"
+    ],
+    "newestFirst": [
+      "created_at",
+      "updated_at"
+    ]
+  },
+  "search": {
+    "param": "search",
+    "columns": [
+      "name"
+    ]
+  },
+  "envelope": null
+};
 
 /** PUT semantics: every writable field left out goes back to its default, or to null. */
 function withDefaults(input: CategoryCreate): PartialModelObject<Category> {
@@ -25,22 +68,26 @@ function withDefaults(input: CategoryCreate): PartialModelObject<Category> {
 }
 
 export function categoriesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, auth, ensureUser } = deps;
+  const { knex, scope, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["categories"];
   // GET /api/{user_id}/categories (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:14): List categories
   router.get("/api/:user_id/categories", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const { limit, offset } = page(ctx.query);
-    const q = Category.query(knex).where("user_id", userId);
-    ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
+    const req = parseListQuery(ctx.query, categoryList);
+    const page = await scope(userId, async (db) => {
+      const found = await listPage<Category>(Category.query(db).where("categories.user_id", userId), req, categoryList, db);
+      return found;
+    });
+    sendList(ctx, page, categoryList);
   }));
   // POST /api/{user_id}/categories (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:15): Create a category
   router.post("/api/:user_id/categories", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = validateCreate(await readObject(ctx, categoryReadOnlyFields));
-    const row = await knex.transaction(async (trx) => {
-      await ensureUser(trx, caller(ctx));
-      return Category.query(trx).insert({ ...input, "user_id": userId }).returning("*");
+    const row = await scope(userId, async (db) => {
+      await ensureUser(db, caller(ctx));
+      const created = await Category.query(db).insert({ ...input, "user_id": userId }).returning("*");
+      return created;
     });
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
@@ -50,7 +97,9 @@ export function categoriesRoutes(router: Router, deps: RouteDeps): void {
   router.delete("/api/:user_id/categories/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
-    const deleted = await Category.query(knex).delete().where({ "id": id, "user_id": userId });
+    const deleted = await scope(userId, async (db) => {
+      return Category.query(db).delete().where({ "id": id, "user_id": userId });
+    });
     if (deleted === 0) throw notFound("category");
     ctx.status = 204;
   }));
@@ -58,26 +107,32 @@ export function categoriesRoutes(router: Router, deps: RouteDeps): void {
   router.get("/api/:user_id/categories/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
-    const row = await Category.query(knex).where({ "id": id, "user_id": userId }).first();
-    if (!row) throw notFound("category");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const row = await Category.query(db).where({ "id": id, "user_id": userId }).first();
+      if (!row) throw notFound("category");
+      return row;
+    });
   }));
   // PATCH /api/{user_id}/categories/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:18): Update a category
   router.patch("/api/:user_id/categories/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
     const input = validatePatch(await readObject(ctx, categoryReadOnlyFields));
-    const [row] = await Category.query(knex).patch(input).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("category");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const [row] = await Category.query(db).patch(input).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("category");
+      return row;
+    });
   }));
   // PUT /api/{user_id}/categories/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:17): Replace a category
   router.put("/api/:user_id/categories/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
     const input = validateReplace(await readObject(ctx, categoryReadOnlyFields));
-    const [row] = await Category.query(knex).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("category");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const [row] = await Category.query(db).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("category");
+      return row;
+    });
   }));
 }

@@ -7,7 +7,8 @@ import { notFound, HttpProblem } from "../runtime/errors.js";
 import { assertSelf, caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
-import { intId, page } from "../runtime/params.js";
+import { intId } from "../runtime/params.js";
+import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
 import { Task } from "../models/tasks.js";
@@ -16,6 +17,74 @@ import { taskCreateSchema, taskReplaceSchema, taskPatchSchema, taskReadOnlyField
 const validateCreate = compile<TaskCreate>(taskCreateSchema);
 const validateReplace = compile<TaskCreate>(taskReplaceSchema);
 const validatePatch = compile<TaskPatch>(taskPatchSchema);
+
+/** What the list accepts in its query string (from tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:3; inferred from the columns); anything else is a 422. */
+const taskList: ListSpec = {
+  "table": "tasks",
+  "pk": "id",
+  "pagination": "offset",
+  "limitParam": "limit",
+  "defaultLimit": 50,
+  "maxLimit": 100,
+  "filters": [
+    {
+      "param": "completed",
+      "column": "completed",
+      "kind": "boolean"
+    },
+    {
+      "param": "priority",
+      "column": "priority",
+      "kind": "enum",
+      "values": [
+        "low",
+        "medium",
+        "high"
+      ]
+    },
+    {
+      "param": "category_id",
+      "column": "category_id",
+      "kind": "integer"
+    }
+  ],
+  "sort": {
+    "param": "sort",
+    "orderParam": "order",
+    "keys": {
+      "id": "id",
+      "title": "title",
+      "completed": "completed",
+      "priority": "priority",
+      "due_date": "due_date",
+      "category_id": "category_id",
+      "created_at": "created_at",
+      "updated_at": "updated_at",
+      "created": "created_at",
+      "updated": "updated_at"
+    },
+    "default": {
+      "column": "created_at",
+      "direction": "desc"
+    },
+    "nullable": [
+      "due_date",
+      "category_id"
+    ],
+    "newestFirst": [
+      "created_at",
+      "updated_at"
+    ]
+  },
+  "search": {
+    "param": "search",
+    "columns": [
+      "title",
+      "description"
+    ]
+  },
+  "envelope": null
+};
 
 /** PUT semantics: every writable field left out goes back to its default, or to null. */
 function withDefaults(input: TaskCreate): PartialModelObject<Task> {
@@ -39,23 +108,27 @@ async function checkReferences(db: Knex | Knex.Transaction, userId: string, inpu
 }
 
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, auth, ensureUser } = deps;
+  const { knex, scope, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tasks"];
   // GET /api/{user_id}/tasks (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:3): List the user's tasks, newest first.
   router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const { limit, offset } = page(ctx.query);
-    const q = Task.query(knex).where("user_id", userId);
-    ctx.body = await q.orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }]).limit(limit).offset(offset);
+    const req = parseListQuery(ctx.query, taskList);
+    const page = await scope(userId, async (db) => {
+      const found = await listPage<Task>(Task.query(db).where("tasks.user_id", userId), req, taskList, db);
+      return found;
+    });
+    sendList(ctx, page, taskList);
   }));
   // POST /api/{user_id}/tasks (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:4): Create a task. Responds 201 with the task and a `Location` header.
   router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = validateCreate(await readObject(ctx, taskReadOnlyFields));
-    const row = await knex.transaction(async (trx) => {
-      await ensureUser(trx, caller(ctx));
-      await checkReferences(trx, userId, input);
-      return Task.query(trx).insert({ ...input, "user_id": userId }).returning("*");
+    const row = await scope(userId, async (db) => {
+      await ensureUser(db, caller(ctx));
+      await checkReferences(db, userId, input);
+      const created = await Task.query(db).insert({ ...input, "user_id": userId }).returning("*");
+      return created;
     });
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
@@ -65,7 +138,9 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
   router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const deleted = await Task.query(knex).delete().where({ "id": id, "user_id": userId });
+    const deleted = await scope(userId, async (db) => {
+      return Task.query(db).delete().where({ "id": id, "user_id": userId });
+    });
     if (deleted === 0) throw notFound("task");
     ctx.status = 204;
   }));
@@ -73,36 +148,44 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
   router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const row = await Task.query(knex).where({ "id": id, "user_id": userId }).first();
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const row = await Task.query(db).where({ "id": id, "user_id": userId }).first();
+      if (!row) throw notFound("task");
+      return row;
+    });
   }));
   // PATCH /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:10): Change only the given fields.
   router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validatePatch(await readObject(ctx, taskReadOnlyFields));
-    await checkReferences(knex, userId, input);
-    const [row] = await Task.query(knex).patch(input).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      await checkReferences(db, userId, input);
+      const [row] = await Task.query(db).patch(input).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("task");
+      return row;
+    });
   }));
   // PUT /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:9): Replace a task: fields left out go back to their defaults.
   router.put("/api/:user_id/tasks/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validateReplace(await readObject(ctx, taskReadOnlyFields));
-    await checkReferences(knex, userId, input);
-    const [row] = await Task.query(knex).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      await checkReferences(db, userId, input);
+      const [row] = await Task.query(db).patch(withDefaults(input)).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("task");
+      return row;
+    });
   }));
   // PATCH /api/{user_id}/tasks/{id}/complete (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:12): Toggle `completed`.
   router.patch("/api/:user_id/tasks/:id/complete", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const [row] = await Task.query(knex).patch({ "completed": raw("NOT ??", ["completed"]) }).where({ "id": id, "user_id": userId }).returning("*");
-    if (!row) throw notFound("task");
-    ctx.body = row;
+    ctx.body = await scope(userId, async (db) => {
+      const [row] = await Task.query(db).patch({ "completed": raw("NOT ??", ["completed"]) }).where({ "id": id, "user_id": userId }).returning("*");
+      if (!row) throw notFound("task");
+      return row;
+    });
   }));
 }

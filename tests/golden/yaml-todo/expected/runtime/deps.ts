@@ -4,11 +4,14 @@ import type { Knex } from "knex";
 import type { Middleware } from "koa";
 import type { Caller } from "./auth.js";
 import type { HookRegistry } from "./hooks.js";
+import type { UserScope } from "./scope.js";
 
 export interface RouteDeps {
   readonly knex: Knex;
   /** Verifies the bearer token (401 otherwise) and sets ctx.state.caller. */
   readonly auth: Middleware;
+  /** Runs a request's queries in one transaction that sets the caller for row-level security. */
+  readonly scope: UserScope;
   /** Records the caller in the identity table before their first owned row is written. */
   readonly ensureUser: (db: Knex | Knex.Transaction, who: Caller) => Promise<void>;
   /** Hand-written hooks by table name (src/hooks/<table>.ts). */

@@ -1,0 +1,67 @@
+// Literals the generated routes hand to the runtime: the list contract (runtime/list.ts)
+// and many-to-many relations (runtime/relations.ts), derived from the IR in one place.
+import type { Column, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
+import { camelCase, singularName } from "../ir/naming.js";
+import { tableByName } from "./table-info.js";
+
+function kindOf(c: Column): string {
+  const k = c.type.kind;
+  return k === "text" ? "string" : k === "json" ? "string" : k;
+}
+
+export function listSpecVar(t: Table): string {
+  return `${camelCase(singularName(t.name))}List`;
+}
+
+/** The runtime ListSpec object literal for a list endpoint. */
+export function runtimeListSpec(t: Table, l: ListSpec): Record<string, unknown> {
+  const col = (n: string) => t.columns.find((c) => c.name === n)!;
+  const keys: Record<string, string> = {};
+  for (const k of l.sort.keys) keys[k.name] = k.column;
+  const sortCols = [...new Set([...l.sort.keys.map((k) => k.column), l.sort.default.column])];
+  return {
+    table: t.name,
+    pk: t.primaryKey,
+    pagination: l.pagination,
+    limitParam: l.limitParam,
+    defaultLimit: l.defaultLimit,
+    maxLimit: l.maxLimit,
+    filters: l.filters.map((f) => {
+      const c = col(f.column);
+      const out: Record<string, unknown> = { param: f.param, column: f.column, kind: kindOf(c) };
+      if (c.type.kind === "enum") out.values = [...c.type.values];
+      if (f.choices) out.choices = Object.fromEntries(f.choices.map((ch) => [ch.word, ch.match]));
+      return out;
+    }),
+    sort: {
+      param: l.sort.param,
+      orderParam: l.sort.orderParam,
+      keys,
+      default: l.sort.default,
+      nullable: sortCols.filter((n) => col(n).nullable),
+      newestFirst: sortCols.filter((n) => col(n).role === "created_at" || col(n).role === "updated_at"),
+    },
+    search: l.search,
+    envelope: l.envelope,
+  };
+}
+
+export function relationVar(r: ManyToMany): string {
+  return camelCase(`${singularName(r.source)}_${r.name}`);
+}
+
+export function relationsOfTable(ir: IR, table: string): ManyToMany[] {
+  return (ir.relations ?? []).filter((r) => r.source === table);
+}
+
+export function runtimeRelation(ir: IR, r: ManyToMany): Record<string, unknown> {
+  const s = tableByName(ir, r.source);
+  const j = tableByName(ir, r.join);
+  const t = tableByName(ir, r.target);
+  return {
+    name: r.name,
+    source: { table: s.name, pk: s.primaryKey, owner: s.owner },
+    join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner },
+    target: { table: t.name, pk: t.primaryKey, owner: t.owner, what: singularName(t.name) },
+  };
+}

@@ -1,0 +1,209 @@
+// What a list endpoint accepts in its query string, resolved against the table's columns.
+// Only what is resolved here reaches SQL: the generated route answers 422 to any other
+// parameter, any sort key or filter word not listed here.
+import type { Column, ListFilter, ListSpec, ManyToMany, Span, Table } from "./types.js";
+import type { RawEndpoint, RawQueryParam } from "../parse/raw.js";
+import { words } from "./naming.js";
+import { maxOf } from "../parse/query-params.js";
+
+export const DEFAULT_PAGE_SIZE = 50;
+/** The hard ceiling: a spec asking for more is capped here (with a note). */
+export const HARD_MAX_PAGE_SIZE = 1000;
+export const DEFAULT_MAX_PAGE_SIZE = 100;
+
+type Report = (severity: "warning" | "note", code: string, message: string, span: Span, hint?: string) => void;
+
+const LIMIT = /^(limit|per_page|page_size|pagesize|size|count|take|max_results)$/i;
+const OFFSET = /^(offset|skip|start)$/i;
+const PAGE = /^(page|page_number|pagenumber)$/i;
+const CURSOR = /^(cursor|after|next|page_token|starting_after)$/i;
+const SORT = /^(sort|sort_by|sortby|order_by|orderby|ordering|sort_field)$/i;
+const ORDER = /^(order|sort_order|sortorder|direction|dir|sort_dir|sort_direction)$/i;
+const SEARCH = /^(search|q|query|keyword|keywords|term|text|filter_text|search_term)$/i;
+const TRUE_WORDS = new Set(["true", "yes", "1", "completed", "complete", "done", "finished", "closed", "resolved", "checked", "on"]);
+const FALSE_WORDS = new Set(["false", "no", "0", "pending", "active", "incomplete", "uncompleted", "open", "todo", "unchecked", "not_completed", "off"]);
+const ANY_WORDS = new Set(["all", "any", "both", "everything"]);
+const SEARCH_NAMES = new Set(["title", "name", "description", "content", "body", "text", "notes", "note", "summary", "subject", "label"]);
+
+function isTextual(c: Column): boolean {
+  return c.type.kind === "string" || c.type.kind === "text";
+}
+
+/** Columns a client may filter on when the spec lists no query parameters: booleans, enums, foreign keys. */
+function inferredFilters(t: Table): ListFilter[] {
+  return t.columns
+    .filter((c) => c.role === "data" && (c.type.kind === "boolean" || c.type.kind === "enum" || c.references !== null))
+    .map((c) => ({ param: c.name, column: c.name, choices: null }));
+}
+
+function sortable(c: Column): boolean {
+  return c.type.kind !== "json" && c.type.kind !== "text" && c.role !== "owner";
+}
+
+/** "created" -> created_at, "due" -> due_date, "updated" -> updated_at, "title" -> title. */
+function sortColumn(word: string, t: Table): Column | undefined {
+  const w = word.toLowerCase().replace(/^-/, "");
+  const cols = t.columns.filter(sortable);
+  return (
+    cols.find((c) => c.name === w) ??
+    cols.find((c) => c.name === `${w}_at` || c.name === `${w}_date` || c.name === `${w}_on`) ??
+    (w === "created" || w === "newest" || w === "oldest" || w === "date" ? cols.find((c) => c.role === "created_at") : undefined) ??
+    (w === "updated" || w === "modified" ? cols.find((c) => c.role === "updated_at") : undefined) ??
+    (w === "alphabetical" ? cols.find((c) => c.name === "title" || c.name === "name") : undefined)
+  );
+}
+
+function defaultSort(t: Table): { column: string; direction: "asc" | "desc" } {
+  const created = t.columns.find((c) => c.role === "created_at");
+  return { column: created ? created.name : t.primaryKey, direction: "desc" };
+}
+
+function inferredSearch(t: Table, named: readonly string[] = []): string[] {
+  const cols = t.columns.filter((c) => isTextual(c) && c.role === "data" && !c.references);
+  const explicit = cols.filter((c) => named.includes(c.name));
+  if (explicit.length) return explicit.map((c) => c.name);
+  return cols.filter((c) => SEARCH_NAMES.has(c.name)).map((c) => c.name);
+}
+
+/** The column a filter parameter names: itself, without a _filter suffix or an is_ prefix, or "status" -> the one boolean. */
+function filterColumn(p: RawQueryParam, t: Table): Column | undefined {
+  const name = p.name.text.toLowerCase();
+  const base = name.replace(/_(filter|only|eq)$/, "").replace(/^(filter_|by_)/, "");
+  const cols = t.columns.filter((c) => c.role === "data" || c.role === "id");
+  const direct = cols.find((c) => c.name === base || c.name === `is_${base}` || c.name === `${base}_id`);
+  if (direct) return direct;
+  if (/^(status|state|done|completion)$/.test(base)) {
+    const bools = cols.filter((c) => c.type.kind === "boolean");
+    const words = p.values.map((v) => v.toLowerCase());
+    const pick = bools.find((c) => words.some((w) => c.name.replace(/^is_/, "").startsWith(w.replace(/e?d?$/, "")))) ?? (bools.length === 1 ? bools[0] : undefined);
+    return pick;
+  }
+  return undefined;
+}
+
+function choicesFor(p: RawQueryParam, c: Column, span: Span, report: Report): ListFilter["choices"] {
+  if (p.values.length === 0 || (c.type.kind === "boolean" && p.values.every((v) => /^(true|false)$/i.test(v)))) return null;
+  const out: NonNullable<ListFilter["choices"]>[number][] = [];
+  for (const raw of p.values) {
+    const w = raw.toLowerCase();
+    if (ANY_WORDS.has(w)) out.push({ word: raw, match: "any" });
+    else if (c.type.kind === "boolean" && (TRUE_WORDS.has(w) || FALSE_WORDS.has(w))) out.push({ word: raw, match: { equals: TRUE_WORDS.has(w) } });
+    else if (c.type.kind === "enum" && c.type.values.includes(raw)) out.push({ word: raw, match: { equals: raw } });
+    else if ((w === "none" || w === "null") && c.nullable) out.push({ word: raw, match: "null" });
+    else if (c.type.kind !== "boolean" && c.type.kind !== "enum") out.push({ word: raw, match: { equals: raw } });
+    else report("warning", "SF214", `query parameter "${p.name.text}": value "${raw}" means nothing for column "${c.name}"; it is refused with 422`, span,
+      c.type.kind === "enum" ? `values of ${c.name}: ${c.type.values.join(", ")}` : "a boolean filter reads words like completed/pending, true/false, all");
+  }
+  return out;
+}
+
+/** The resolved query-string contract of one list endpoint. */
+export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListSpec {
+  const params = raw.query ?? [];
+  const spanOf = (p: RawQueryParam) => p.name.span;
+  let pagination: ListSpec["pagination"] = "offset";
+  let limitParam = "limit";
+  let defaultLimit = DEFAULT_PAGE_SIZE;
+  let maxLimit = DEFAULT_MAX_PAGE_SIZE;
+  const filters: ListFilter[] = [];
+  let sortParam: string | null = null;
+  let orderParam: string | null = null;
+  let sortWords: string[] = [];
+  let sortDefault: string | undefined;
+  let orderDefault: string | undefined;
+  let search: ListSpec["search"] = null;
+  for (const p of params) {
+    const name = p.name.text;
+    if (LIMIT.test(name)) {
+      limitParam = name;
+      if (p.default && /^\d+$/.test(p.default)) defaultLimit = Number(p.default);
+      const max = maxOf(p.text);
+      if (max !== null) maxLimit = max;
+    } else if (OFFSET.test(name)) pagination = "offset";
+    else if (PAGE.test(name)) pagination = "page";
+    else if (CURSOR.test(name)) pagination = "cursor";
+    else if (SORT.test(name)) {
+      sortParam = name;
+      sortWords = [...p.values];
+      sortDefault = p.default;
+    } else if (ORDER.test(name) && (p.values.length === 0 || p.values.every((v) => /^(asc|desc|ascending|descending)$/i.test(v)))) {
+      orderParam = name;
+      orderDefault = p.default;
+    } else if (SEARCH.test(name)) {
+      const named = words(p.text).filter((w) => t.columns.some((c) => c.name === w));
+      search = { param: name, columns: inferredSearch(t, named) };
+      if (search.columns.length === 0) {
+        report("warning", "SF213", `query parameter "${name}": "${t.name}" has no text column to search; requests using it are refused with 422`, spanOf(p));
+        search = null;
+      }
+    } else {
+      const c = filterColumn(p, t);
+      if (!c) {
+        report("warning", "SF213", `query parameter "${name}" matches no column of "${t.name}"; requests using it are refused with 422`, spanOf(p),
+          "filters name a column (status -> the boolean column, priority -> priority); write custom filters in a hook");
+        continue;
+      }
+      if (c.name !== name) report("note", "", `query parameter "${name}" read as a filter on ${t.name}.${c.name}`, spanOf(p));
+      filters.push({ param: name, column: c.name, choices: choicesFor(p, c, spanOf(p), report) });
+    }
+  }
+  if (maxLimit > HARD_MAX_PAGE_SIZE) maxLimit = HARD_MAX_PAGE_SIZE;
+  if (defaultLimit > maxLimit) defaultLimit = maxLimit;
+  if (defaultLimit < 1) defaultLimit = 1;
+  const inferred = params.length === 0;
+  // Sort keys: the listed words that name a column; with no list, every sortable column by name.
+  const keys: { name: string; column: string }[] = [];
+  if (sortWords.length) {
+    for (const w of sortWords) {
+      const c = sortColumn(w, t);
+      if (c) keys.push({ name: w.replace(/^-/, ""), column: c.name });
+      else report("warning", "SF213", `sort key "${w}" matches no sortable column of "${t.name}"; it is refused with 422`, params.find((p) => p.name.text === sortParam)!.name.span);
+    }
+  } else {
+    for (const c of t.columns.filter(sortable)) keys.push({ name: c.name, column: c.name });
+    // The friendly aliases specs use ("created", "updated") when the columns exist.
+    for (const [alias, role] of [["created", "created_at"], ["updated", "updated_at"]] as const) {
+      const c = t.columns.find((x) => x.role === role);
+      if (c && !keys.some((k) => k.name === alias)) keys.push({ name: alias, column: c.name });
+    }
+  }
+  let def = defaultSort(t);
+  if (sortDefault) {
+    const c = sortColumn(sortDefault, t);
+    if (c) def = { column: c.name, direction: c.role === "created_at" || c.role === "updated_at" ? "desc" : "asc" };
+  }
+  if (orderDefault && /^asc/i.test(orderDefault)) def = { ...def, direction: "asc" };
+  if (orderDefault && /^desc/i.test(orderDefault)) def = { ...def, direction: "desc" };
+  return {
+    pagination,
+    limitParam,
+    defaultLimit,
+    maxLimit,
+    filters: inferred ? inferredFilters(t) : filters,
+    sort: { param: sortParam ?? "sort", orderParam: orderParam ?? (inferred || !sortParam ? "order" : null), keys, default: def },
+    search: inferred ? (inferredSearch(t).length ? { param: "search", columns: inferredSearch(t) } : null) : search,
+    envelope: raw.envelope ?? null,
+    inferred,
+  };
+}
+
+/**
+ * Join tables: an owned table whose writable columns are exactly two foreign keys to other
+ * owned tables. tasks <-> tags through task_tags gives a "tags" relation on tasks and a
+ * "tasks" relation on tags.
+ */
+export function findManyToMany(tables: readonly Table[]): ManyToMany[] {
+  const out: ManyToMany[] = [];
+  const owned = (name: string) => tables.find((t) => t.name === name && t.owner !== null && !t.identity);
+  for (const j of tables) {
+    if (!j.owner) continue;
+    const data = j.columns.filter((c) => c.role === "data");
+    const fks = data.filter((c) => c.references && owned(c.references.table));
+    if (data.length !== 2 || fks.length !== 2) continue;
+    const [a, b] = fks as [Column, Column];
+    if (a.references!.table === b.references!.table) continue;
+    out.push({ name: b.references!.table, source: a.references!.table, join: j.name, joinSource: a.name, joinTarget: b.name, target: b.references!.table });
+    out.push({ name: a.references!.table, source: b.references!.table, join: j.name, joinSource: b.name, joinTarget: a.name, target: a.references!.table });
+  }
+  return out.sort((x, y) => (x.source + x.name < y.source + y.name ? -1 : 1));
+}

@@ -1,0 +1,16 @@
+// Hooks for "tags": your code. specforge created this file once and never overwrites it.
+// Each hook runs inside the generated route, after the token was checked:
+// before<Action>(event) runs first (throw an HttpProblem to refuse the request);
+// after<Action>(event, result) gets the response body and may return a replacement.
+// Actions of this resource: list, create, delete, get, update.
+// To refuse: import { HttpProblem } from "../../generated/runtime/errors.js"; throw new HttpProblem(403, "why");
+import type { ResourceHooks } from "../../generated/runtime/hooks.js";
+import type { Tag } from "../../generated/models/tags.js";
+
+export const hooks: ResourceHooks<Tag> = {
+  // async beforeList({ ctx, userId }) {},
+  // async beforeCreate({ ctx, userId }) {},
+  // async beforeDelete({ ctx, userId }) {},
+  // async beforeGet({ ctx, userId }) {},
+  // async beforeUpdate({ ctx, userId }) {},
+};

@@ -1,0 +1,287 @@
+// List endpoints: paging (offset, page or keyset cursor) with a hard maximum page size,
+// filters and sort keys from a whitelist the generator derived from the spec, and search
+// with ILIKE over declared text columns. A query parameter that is not on the whitelist is
+// a 422; nothing from the query string reaches SQL except as a bound value.
+import type { Context } from "koa";
+import type { Knex } from "knex";
+import { HttpProblem } from "./errors.js";
+
+export type ColumnKind = "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "decimal" | "float" | "enum";
+
+export interface ListFilterSpec {
+  readonly param: string;
+  readonly column: string;
+  readonly kind: ColumnKind;
+  readonly values?: readonly string[]; // enum values
+  /** Words the spec lists and what each means; absent: any value of the column's type. */
+  readonly choices?: Readonly<Record<string, "any" | "null" | { readonly equals: string | number | boolean }>>;
+}
+
+export interface ListSpec {
+  readonly table: string;
+  readonly pk: string;
+  readonly pagination: "offset" | "page" | "cursor";
+  readonly limitParam: string;
+  readonly defaultLimit: number;
+  readonly maxLimit: number;
+  readonly filters: readonly ListFilterSpec[];
+  readonly sort: {
+    readonly param: string;
+    readonly orderParam: string | null;
+    /** Sort key name -> column; columns holding timestamps sort newest first unless told otherwise. */
+    readonly keys: Readonly<Record<string, string>>;
+    readonly default: { readonly column: string; readonly direction: "asc" | "desc" };
+    readonly nullable: readonly string[];
+    readonly newestFirst: readonly string[];
+  };
+  readonly search: { readonly param: string; readonly columns: readonly string[] } | null;
+  readonly envelope: { readonly items: string; readonly total: string | null } | null;
+}
+
+export interface ListRequest {
+  readonly limit: number;
+  readonly offset: number;
+  readonly cursor: { readonly value: string | null; readonly id: string | number } | null;
+  /** Paging by cursor (also `?cursor=` empty, for the first page): no total is counted. */
+  readonly keyset: boolean;
+  readonly sort: { readonly column: string; readonly direction: "asc" | "desc" };
+  readonly filters: readonly { readonly column: string; readonly op: "eq" | "null"; readonly value?: unknown }[];
+  readonly search: string | null;
+}
+
+export interface ListPage<T> {
+  readonly rows: T[];
+  /** null with cursor paging: counting every row would undo what the cursor saves. */
+  readonly total: number | null;
+  readonly nextCursor: string | null;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+
+const MAX_OFFSET = 10_000_000;
+const MAX_SEARCH = 200;
+const CURSOR_COLUMN = "__sf_cursor";
+
+function bad(field: string, message: string): HttpProblem {
+  return new HttpProblem(422, `${field}: ${message}`, { errors: [{ field, message }] });
+}
+
+function single(query: Query, name: string): string | undefined {
+  const v = query[name];
+  if (Array.isArray(v)) throw bad(name, "must be given once");
+  return v;
+}
+
+function wholeNumber(query: Query, name: string, min: number, max: number): number | undefined {
+  const raw = single(query, name);
+  if (raw === undefined) return undefined;
+  if (!/^[0-9]{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) throw bad(name, `must be a whole number from ${min} to ${max}`);
+  return Number(raw);
+}
+
+function typed(f: ListFilterSpec, raw: string): unknown {
+  const fail = (what: string) => bad(f.param, what);
+  switch (f.kind) {
+    case "boolean":
+      if (/^(true|1|yes)$/i.test(raw)) return true;
+      if (/^(false|0|no)$/i.test(raw)) return false;
+      throw fail("must be true or false");
+    case "integer":
+      if (!/^-?[0-9]{1,10}$/.test(raw) || Math.abs(Number(raw)) > 2147483647) throw fail("must be a whole number");
+      return Number(raw);
+    case "bigint":
+      if (!/^-?[0-9]{1,19}$/.test(raw)) throw fail("must be a whole number");
+      return raw;
+    case "uuid":
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) throw fail("must be a UUID");
+      return raw.toLowerCase();
+    case "enum":
+      if (!f.values!.includes(raw)) throw fail(`must be one of ${f.values!.join(", ")}`);
+      return raw;
+    case "timestamp":
+    case "date":
+      if (raw.length > 40 || Number.isNaN(Date.parse(raw))) throw fail("must be a date");
+      return raw;
+    case "decimal":
+    case "float":
+      if (!/^-?[0-9]{1,18}(\.[0-9]{1,18})?$/.test(raw)) throw fail("must be a number");
+      return raw;
+    default:
+      if (raw.length > 255 || raw.includes("\u0000")) throw fail("is not valid");
+      return raw;
+  }
+}
+
+/** Opaque to clients: base64url of [sort, value-as-text, id]. */
+export function encodeCursor(sort: ListRequest["sort"], value: string | null, id: string | number): string {
+  return Buffer.from(JSON.stringify([`${sort.column}:${sort.direction}`, value, id])).toString("base64url");
+}
+
+function decodeCursor(raw: string, sort: ListRequest["sort"], name: string): ListRequest["cursor"] {
+  let parsed: unknown;
+  try {
+    if (raw.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error();
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw bad(name, "is not a cursor this API gave out");
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw bad(name, "is not a cursor this API gave out");
+  const [s, value, id] = parsed as unknown[];
+  if (s !== `${sort.column}:${sort.direction}`) throw bad(name, "was made for another sort order; start again without it");
+  if ((value !== null && typeof value !== "string") || (typeof id !== "string" && typeof id !== "number")) throw bad(name, "is not a cursor this API gave out");
+  return { value: value as string | null, id: id as string | number };
+}
+
+/** Reads and checks the query string; throws 422 for anything not on the whitelist. */
+export function parseListQuery(query: Query, spec: ListSpec): ListRequest {
+  const known = new Set<string>([spec.limitParam, "offset", "page", "cursor", spec.sort.param, ...spec.filters.map((f) => f.param)]);
+  if (spec.sort.orderParam) known.add(spec.sort.orderParam);
+  if (spec.search) known.add(spec.search.param);
+  for (const name of Object.keys(query)) {
+    if (!known.has(name)) throw bad(name, `is not a query parameter of this list (known: ${[...known].sort().join(", ")})`);
+  }
+  const limit = wholeNumber(query, spec.limitParam, 1, spec.maxLimit) ?? spec.defaultLimit;
+  const offsetRaw = wholeNumber(query, "offset", 0, MAX_OFFSET);
+  const pageNo = wholeNumber(query, "page", 1, MAX_OFFSET);
+  const cursorRaw = single(query, "cursor");
+  if ([offsetRaw, pageNo, cursorRaw].filter((x) => x !== undefined).length > 1) throw bad("cursor", "use one of cursor, offset and page");
+  const offset = offsetRaw ?? (pageNo !== undefined ? (pageNo - 1) * limit : 0);
+  if (offset > MAX_OFFSET) throw bad("page", "is too far; use the cursor");
+
+  // Sort: ?sort=title, ?sort=-title, ?sort=title&order=desc.
+  let sort: ListRequest["sort"] = spec.sort.default;
+  const sortRaw = single(query, spec.sort.param);
+  if (sortRaw !== undefined) {
+    const desc = sortRaw.startsWith("-");
+    const key = desc ? sortRaw.slice(1) : sortRaw;
+    const column = Object.prototype.hasOwnProperty.call(spec.sort.keys, key) ? spec.sort.keys[key] : undefined;
+    if (!column) throw bad(spec.sort.param, `must be one of ${Object.keys(spec.sort.keys).join(", ")} (prefix - for descending)`);
+    sort = { column, direction: desc || spec.sort.newestFirst.includes(column) ? "desc" : "asc" };
+  }
+  if (spec.sort.orderParam) {
+    const o = single(query, spec.sort.orderParam);
+    if (o !== undefined) {
+      if (!/^(asc|desc)$/i.test(o)) throw bad(spec.sort.orderParam, "must be asc or desc");
+      sort = { column: sort.column, direction: o.toLowerCase() as "asc" | "desc" };
+    }
+  }
+
+  const filters: ListRequest["filters"][number][] = [];
+  for (const f of spec.filters) {
+    const raw = single(query, f.param);
+    if (raw === undefined) continue;
+    if (f.choices) {
+      const choice = Object.prototype.hasOwnProperty.call(f.choices, raw) ? f.choices[raw] : undefined;
+      if (choice === undefined) throw bad(f.param, `must be one of ${Object.keys(f.choices).join(", ")}`);
+      if (choice === "any") continue;
+      filters.push(choice === "null" ? { column: f.column, op: "null" } : { column: f.column, op: "eq", value: choice.equals });
+    } else filters.push({ column: f.column, op: "eq", value: typed(f, raw) });
+  }
+
+  let search: string | null = null;
+  if (spec.search) {
+    const s = single(query, spec.search.param);
+    if (s !== undefined) {
+      if (s.length > MAX_SEARCH) throw bad(spec.search.param, `must be at most ${MAX_SEARCH} characters`);
+      if (s.includes("\u0000")) throw bad(spec.search.param, "is not valid");
+      if (s.trim() !== "") search = s;
+    }
+  }
+  const cursor = cursorRaw ? decodeCursor(cursorRaw, sort, "cursor") : null;
+  return { limit, offset, cursor, keyset: cursorRaw !== undefined, sort, filters, search };
+}
+
+/** LIKE pattern that matches the text literally: %, _ and \ lose their meaning. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// The query builder is Objection's or Knex's; both take these calls.
+interface Builder {
+  where(...args: unknown[]): this;
+  whereNull(column: string): this;
+  whereRaw(sql: string, bindings: readonly unknown[]): this;
+  orderByRaw(sql: string, bindings: readonly unknown[]): this;
+  select(...args: unknown[]): this;
+  limit(n: number): this;
+  offset(n: number): this;
+  clone(): this;
+  clearSelect(): this;
+  clearOrder(): this;
+  count(...args: unknown[]): unknown;
+  first(): unknown;
+  then: PromiseLike<unknown>["then"];
+}
+
+function applyFilters<B extends Builder>(q: B, req: ListRequest, spec: ListSpec): B {
+  for (const f of req.filters) {
+    if (f.op === "null") q.whereNull(`${spec.table}.${f.column}`);
+    else q.where(`${spec.table}.${f.column}`, f.value);
+  }
+  if (req.search && spec.search) {
+    const pattern = likePattern(req.search);
+    const cols = spec.search.columns;
+    q.whereRaw(`(${cols.map(() => `?? ILIKE ? ESCAPE '\\'`).join(" OR ")})`, cols.flatMap((c) => [`${spec.table}.${c}`, pattern]));
+  }
+  return q;
+}
+
+/**
+ * One page: at most two statements (the rows, and the total unless paging by cursor),
+ * whatever the page size. `base` must already be scoped to the caller.
+ */
+export async function listPage<T extends object>(base: Builder, req: ListRequest, spec: ListSpec, knex: Knex | Knex.Transaction): Promise<ListPage<T>> {
+  const q = applyFilters(base, req, spec);
+  const counter = req.keyset ? null : q.clone();
+  const { column, direction } = req.sort;
+  const col = `${spec.table}.${column}`;
+  const pk = `${spec.table}.${spec.pk}`;
+  const nullable = spec.sort.nullable.includes(column);
+  const cmp = direction === "desc" ? "<" : ">";
+  if (req.cursor) {
+    const { value, id } = req.cursor;
+    if (!nullable) q.whereRaw(`(??, ??) ${cmp} (?, ?)`, [col, pk, value, id]);
+    else if (value === null) q.whereRaw(`(?? IS NULL AND ?? ${cmp} ?)`, [col, pk, id]);
+    else q.whereRaw(`(?? ${cmp} ? OR (?? = ? AND ?? ${cmp} ?) OR ?? IS NULL)`, [col, value, col, value, pk, id, col]);
+  }
+  const dir = direction === "desc" ? "DESC" : "ASC";
+  q.select(`${spec.table}.*`, knex.raw("??::text AS ??", [col, CURSOR_COLUMN]));
+  q.orderByRaw(`?? ${dir}${nullable ? " NULLS LAST" : ""}, ?? ${dir}`, [col, pk]);
+  q.limit(req.limit + 1);
+  if (!req.cursor && req.offset) q.offset(req.offset);
+  const [fetched, total] = await Promise.all([
+    q as unknown as Promise<Array<T & Record<string, unknown>>>,
+    counter ? countOf(counter) : Promise.resolve(null),
+  ]);
+  const more = fetched.length > req.limit;
+  const rows = fetched.slice(0, req.limit);
+  const last = rows[rows.length - 1];
+  const nextCursor = more && last ? encodeCursor(req.sort, (last[CURSOR_COLUMN] as string | null) ?? null, last[spec.pk] as string | number) : null;
+  for (const r of fetched) delete r[CURSOR_COLUMN];
+  return { rows, total, nextCursor };
+}
+
+async function countOf(q: Builder): Promise<number> {
+  q.clearSelect().clearOrder();
+  const row = (await (q.count("* as count") as unknown as Builder).first()) as { count: string | number } | undefined;
+  return Number(row?.count ?? 0);
+}
+
+/** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */
+export function sendList<T>(ctx: Context, page: ListPage<T>, spec: ListSpec): void {
+  if (page.total !== null) ctx.set("X-Total-Count", String(page.total));
+  if (page.nextCursor) {
+    ctx.set("X-Next-Cursor", page.nextCursor);
+    const params = new URLSearchParams(ctx.querystring);
+    params.delete("offset");
+    params.delete("page");
+    params.set("cursor", page.nextCursor);
+    ctx.set("Link", `<${ctx.path}?${params.toString()}>; rel="next"`);
+  }
+  if (spec.envelope) {
+    const body: Record<string, unknown> = { [spec.envelope.items]: page.rows };
+    if (spec.envelope.total) body[spec.envelope.total] = page.total;
+    if (page.nextCursor) body.next_cursor = page.nextCursor;
+    ctx.body = body;
+  } else ctx.body = page.rows;
+}

@@ -1,0 +1,58 @@
+// Row-level security as a second wall behind the per-query owner filter: each owned
+// table gets ENABLE + FORCE ROW LEVEL SECURITY and one policy, "the owner column equals
+// the caller set for this transaction" (scope.ts). Applied after the migrations, and
+// idempotent, so it can run at every start.
+import type { Knex } from "knex";
+
+export interface OwnedTable {
+  readonly table: string;
+  readonly owner: string;
+  /** SQL type of the owner column, to compare without casting the column (so its index is used). */
+  readonly ownerType: "text" | "uuid" | "integer" | "bigint";
+}
+
+export const POLICY_NAME = "specforge_owner";
+
+function predicate(t: OwnedTable): string {
+  const setting = "current_setting('app.user_id', true)";
+  // An unset setting reads as NULL (or '' after a rolled-back set_config): no rows match.
+  return t.ownerType === "text" ? `?? = ${setting}` : `?? = nullif(${setting}, '')::${t.ownerType}`;
+}
+
+export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
+  for (const t of tables) {
+    await knex.raw("ALTER TABLE ?? ENABLE ROW LEVEL SECURITY", [t.table]);
+    await knex.raw("ALTER TABLE ?? FORCE ROW LEVEL SECURITY", [t.table]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
+    const p = predicate(t);
+    await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table, t.owner, t.owner]);
+  }
+}
+
+export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
+  for (const t of tables) {
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
+    await knex.raw("ALTER TABLE ?? NO FORCE ROW LEVEL SECURITY", [t.table]);
+    await knex.raw("ALTER TABLE ?? DISABLE ROW LEVEL SECURITY", [t.table]);
+  }
+}
+
+/**
+ * A role the app can switch to per request when it connects as a superuser (which bypasses
+ * RLS): no login, no BYPASSRLS, allowed to read and write the app's tables. Roles are
+ * cluster-wide, so a concurrent creation by another database is tolerated.
+ */
+export async function ensureAppRole(knex: Knex, role: string): Promise<void> {
+  const exists = await knex.raw("select 1 from pg_roles where rolname = ?", [role]);
+  if (exists.rows.length === 0) {
+    try {
+      await knex.raw("CREATE ROLE ?? NOLOGIN NOSUPERUSER NOBYPASSRLS", [role]);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== "42710" && code !== "23505") throw err; // created meanwhile by someone else
+    }
+  }
+  await knex.raw("GRANT USAGE ON SCHEMA public TO ??", [role]);
+  await knex.raw("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ??", [role]);
+  await knex.raw("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ??", [role]);
+}
