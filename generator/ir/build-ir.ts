@@ -236,7 +236,7 @@ export function interpretConstraint(text: string): ConstraintReading {
       r.increment = true;
       continue;
     }
-    if ((m = sticky(/(?:default\s+value|defaults?(?:\s+to)?)\s*[:=]?\s*/iy))) {
+    if ((m = sticky(/(?:default\s+value|defaults?(?:\s+to\b)?)\s*[:=]?\s*/iy))) {
       const d = readDefault(text, pos);
       if (!d) {
         r.unknownAt = start;

@@ -592,6 +592,28 @@ class MarkdownReader {
         this.queryFor = null;
         return;
       }
+      // "- `GET /api/notes` — list my notes": a list of endpoints, one per item.
+      const listed = node.children.map((item) => ({ f: this.itemFlat(item), m: null as RegExpExecArray | null }));
+      for (const l of listed) l.m = /^(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s`]*)/.exec(l.f.text);
+      if (listed.some((l) => l.m)) {
+        for (const { f, m } of listed) {
+          if (!m) {
+            if (/^[A-Z]{3,7}\s+\//.test(f.text))
+              this.warn("SF208", `endpoint item "${short(f.text)}" is not understood`, this.idx.span(f.offs[0] ?? 0), "write METHOD /path");
+            continue;
+          }
+          const pathAt = m[0].length - m[2]!.length;
+          const rest = f.text.slice(m[0].length).replace(/^[\s`]*(?:[-–—:]\s*)?/, "").trim();
+          const draft: EndpointDraft = {
+            method: this.rawText(flatSub(f, 0, m[1]!.length)),
+            path: this.rawText(flatSub(f, pathAt, pathAt + m[2]!.length)),
+            ...(rest ? { summary: rest } : {}),
+          };
+          this.scanEndpointText(draft, rest);
+          this.endpoints.push(draft);
+        }
+        return;
+      }
       if (sec?.endpoint) for (const item of node.children) this.scanEndpointText(sec.endpoint, this.itemFlat(item).text);
       return;
     }
