@@ -1196,18 +1196,41 @@ export function normalisePath(path: string): string {
 }
 
 /** Key for matching names written differently: "Task", "tasks", "task-lists" -> "task", "task_list". */
+// Table matching compares every endpoint segment with every table name: memoise the keys.
+const nameKeys = new Map<string, string>();
+
 function nameKey(name: string): string {
-  const w = words(name);
-  if (w.length === 0) return name.toLowerCase();
-  w[w.length - 1] = singular(w[w.length - 1]!);
-  return w.join("_");
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    const w = words(name);
+    if (w.length === 0) k = name.toLowerCase();
+    else {
+      w[w.length - 1] = singular(w[w.length - 1]!);
+      k = w.join("_");
+    }
+    if (nameKeys.size > 10_000) nameKeys.clear();
+    nameKeys.set(name, k);
+  }
+  return k;
 }
 
 function matchTable(seg: string, tables: readonly Table[]): Table | undefined {
   const exact = tables.find((t) => t.name === seg);
   if (exact) return exact;
   const k = nameKey(seg);
-  return tables.find((t) => nameKey(t.name) === k) ?? tables.find((t) => nameKey(plural(t.name)) === k);
+  return tables.find((t) => nameKey(t.name) === k) ?? tables.find((t) => pluralKey(t.name) === k);
+}
+
+const pluralKeys = new Map<string, string>();
+
+function pluralKey(name: string): string {
+  let k = pluralKeys.get(name);
+  if (k === undefined) {
+    k = nameKey(plural(name));
+    if (pluralKeys.size > 10_000) pluralKeys.clear();
+    pluralKeys.set(name, k);
+  }
+  return k;
 }
 
 function sameType(a: ColumnType, b: ColumnType): boolean {

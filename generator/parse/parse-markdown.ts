@@ -1400,7 +1400,8 @@ class SqlReader {
       const prev = def[j - 1];
       const prevW = prev?.kind === "word" ? prev.text.toLowerCase() : "";
       let starts = depth === 0 && COLUMN_CONSTRAINT_STARTERS.has(lw);
-      if (starts && lw === "null" && prevW === "not") starts = false;
+      if (starts && lw === "null" && (prevW === "not" || prevW === "set")) starts = false; // NOT NULL, ON DELETE SET NULL
+      if (starts && lw === "default" && prevW === "set") starts = false; // ON DELETE SET DEFAULT
       if (starts && lw === "on" && (phraseHead === "references" || phraseHead === "on")) starts = false;
       if (starts && phraseHead === "default" && phraseLen === 1) starts = false;
       if (starts && phraseHead === "constraint" && phraseLen <= 2) starts = false;

@@ -191,3 +191,16 @@ PATCH /api/{user_id}/tasks/{id}/complete
     expect(`${del.method.span.line}:${del.method.span.column}`).toBe(pos(api, "DELETE"));
   });
 });
+
+describe("SQL foreign keys with ON DELETE SET NULL", () => {
+  it("keep the whole action", async () => {
+    const { load } = await import("./helpers.js");
+    const r = load(
+      "## users\n\n- id: text (primary key)\n\n## lists\n\n```sql\nCREATE TABLE lists (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id),\n  parent_id INTEGER REFERENCES lists(id) ON DELETE SET NULL\n);\n```\n",
+    );
+    expect(r.diagnostics).toEqual([]);
+    const parent = r.ir!.tables.find((t) => t.name === "lists")!.columns.find((c) => c.name === "parent_id")!;
+    expect(parent.references).toEqual({ table: "lists", column: "id", onDelete: "set null" });
+    expect(parent.nullable).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+// Reading benchmark: a synthetic 100-table spec (bullet lists, GFM tables and SQL blocks
+// in turn, each table owned and linked to the previous one, 5 endpoints a table) read by
+// the front end (read -> parse -> build IR -> validate). Not part of npm test.
+//   npm run bench:read [-- --tables 100 --runs 20]
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { loadSpecFiles } from "../generator/front.js";
+import { syntheticSpecs } from "./synthetic.js";
+
+const { values } = parseArgs({ options: { tables: { type: "string", default: "100" }, runs: { type: "string", default: "20" } } });
+const TABLES = Number(values.tables);
+const RUNS = Number(values.runs);
+
+function main(): void {
+  const { schema, api } = syntheticSpecs(TABLES);
+  const read = () =>
+    loadSpecFiles(
+      { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: schema },
+      { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: api },
+    );
+  const t0 = performance.now();
+  const first = read();
+  const cold = performance.now() - t0;
+  if (!first.ir) throw new Error(`the synthetic spec has errors: ${first.diagnostics.map((d) => d.message).join("; ")}`);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    read();
+    times.push(performance.now() - s);
+  }
+  times.sort((x, y) => x - y);
+  const med = times[Math.floor(times.length / 2)]!;
+  const lines = schema.split("\n").length + api.split("\n").length;
+  console.log(
+    `read ${TABLES} tables, ${first.ir.endpoints.length} endpoints (${lines} lines, ${first.diagnostics.length} diagnostics): ` +
+      `first ${cold.toFixed(1)} ms, then median ${med.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${RUNS} runs`,
+  );
+}
+
+main();
