@@ -93,7 +93,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  });`);
   L.push(`  app.use(ipRateLimit(limits));`);
   L.push(`  const router = new Router();`);
-  L.push(`  // PUBLIC, no token: /healthz, /readyz, /openapi.json, /docs (+ its assets and /docs/erd.md).`);
+  L.push(`  // PUBLIC, no token: /healthz, /readyz, /openapi.json, /docs (+ its assets, /docs/erd.md and /docs/erd.svg).`);
   L.push(`  // They expose no user data. Every other route below checks the bearer token.`);
   L.push(`  healthRoutes(router, options.knex, lifecycle);`);
   L.push(`  docsRoutes(router, { openapiFile: OPENAPI_FILE, erdFile: ERD_FILE });`);

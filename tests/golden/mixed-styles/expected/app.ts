@@ -72,7 +72,7 @@ export function createApp(options: AppOptions): Koa {
   });
   app.use(ipRateLimit(limits));
   const router = new Router();
-  // PUBLIC, no token: /healthz, /readyz, /openapi.json, /docs (+ its assets and /docs/erd.md).
+  // PUBLIC, no token: /healthz, /readyz, /openapi.json, /docs (+ its assets, /docs/erd.md and /docs/erd.svg).
   // They expose no user data. Every other route below checks the bearer token.
   healthRoutes(router, options.knex, lifecycle);
   docsRoutes(router, { openapiFile: OPENAPI_FILE, erdFile: ERD_FILE });

@@ -4,7 +4,7 @@
 // this process: no CDN) and the entity-relationship diagram at /docs/erd.md.
 // These routes are PUBLIC (no token): the document describes the API, it holds no data.
 // "Authorize" in the page takes a bearer token; calls made from the page need one.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type Router from "@koa/router";
@@ -71,7 +71,7 @@ function swaggerUiDir(): string {
   return dirname(require.resolve("swagger-ui-dist/package.json"));
 }
 
-/** Registers GET /openapi.json, /docs, /docs/* and /docs/erd.md: all PUBLIC, no token. */
+/** Registers GET /openapi.json, /docs, /docs/* and /docs/erd.md (+ erd.svg): all PUBLIC, no token. */
 export function docsRoutes(router: Router, opts: DocsOptions): void {
   const cache = new Map<string, Buffer>();
   const read = (file: string): Buffer => {
@@ -96,6 +96,9 @@ export function docsRoutes(router: Router, opts: DocsOptions): void {
   if (opts.erdFile) {
     const erd = opts.erdFile;
     router.get("/docs/erd.md", (ctx) => send(ctx, "text/markdown; charset=utf-8", read(erd)));
+    // The drawn diagram sits beside ERD.md.
+    const svg = erd.replace(/\.md$/, ".svg");
+    if (existsSync(svg)) router.get("/docs/erd.svg", (ctx) => send(ctx, "image/svg+xml; charset=utf-8", read(svg)));
   }
   const dir = swaggerUiDir();
   for (const [name, type] of Object.entries(ASSETS)) {
