@@ -122,7 +122,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { migrations } from "./migrations/index.js";`);
   S.push(`import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";`);
   S.push(`import { migrateLatest } from "./runtime/migrate.js";`);
-  S.push(`import { applyRowLevelSecurity, ensureAppRole } from "./runtime/rls.js";`);
+  S.push(`import { applyRowLevelSecurity, bypassesRowLevelSecurity, ensureAppRole, DEFAULT_APP_ROLE } from "./runtime/rls.js";`);
   S.push(`import { ownedTables } from "./rls.js";`);
   S.push(`import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";`);
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
@@ -153,10 +153,13 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  );`);
   S.push(`  const applied = await migrateLatest(db.knex, migrations);`);
   S.push(`  // Row-level security is a second wall; DATABASE_RLS=off leaves it out.`);
-  S.push(`  if (process.env.DATABASE_RLS !== "off") await applyRowLevelSecurity(db.knex, ownedTables);`);
-  S.push(`  const dbRole = process.env.DATABASE_APP_ROLE || null;`);
+  S.push(`  const rls = process.env.DATABASE_RLS !== "off" && ownedTables.length > 0;`);
+  S.push(`  if (rls) await applyRowLevelSecurity(db.knex, ownedTables);`);
+  S.push(`  // A superuser (PGlite's only user, and often a local PostgreSQL's) bypasses RLS: requests then`);
+  S.push(`  // switch to a plain role, unless DATABASE_APP_ROLE names one.`);
+  S.push(`  const dbRole = process.env.DATABASE_APP_ROLE || (rls && (await bypassesRowLevelSecurity(db.knex)) ? DEFAULT_APP_ROLE : null);`);
   S.push(`  if (dbRole) await ensureAppRole(db.knex, dbRole);`);
-  S.push(`  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: process.env.DATABASE_RLS !== "off" && ownedTables.length > 0, dbRole }, "database ready");`);
+  S.push(`  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");`);
   S.push(`  const rateLimitStore = await rateLimitStoreFromEnv();`);
   S.push(`  const lifecycle: Lifecycle = { draining: false };`);
   S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });`);

@@ -42,6 +42,15 @@ export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedT
  * RLS): no login, no BYPASSRLS, allowed to read and write the app's tables. Roles are
  * cluster-wide, so a concurrent creation by another database is tolerated.
  */
+/** The role requests switch to when the app connects as a role that bypasses RLS. */
+export const DEFAULT_APP_ROLE = "specforge_app";
+
+/** Superusers and BYPASSRLS roles are not held by row-level security, even FORCEd. */
+export async function bypassesRowLevelSecurity(knex: Knex): Promise<boolean> {
+  const r = await knex.raw("select rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user");
+  return r.rows[0]?.bypass === true;
+}
+
 export async function ensureAppRole(knex: Knex, role: string): Promise<void> {
   const exists = await knex.raw("select 1 from pg_roles where rolname = ?", [role]);
   if (exists.rows.length === 0) {

@@ -7,7 +7,7 @@ import { createApp } from "./app.js";
 import { migrations } from "./migrations/index.js";
 import { openDatabase, databaseOptionsFromEnv } from "./runtime/db.js";
 import { migrateLatest } from "./runtime/migrate.js";
-import { applyRowLevelSecurity, ensureAppRole } from "./runtime/rls.js";
+import { applyRowLevelSecurity, bypassesRowLevelSecurity, ensureAppRole, DEFAULT_APP_ROLE } from "./runtime/rls.js";
 import { ownedTables } from "./rls.js";
 import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";
 import { devSecret } from "./runtime/dev-secret.js";
@@ -38,10 +38,13 @@ async function main(): Promise<void> {
   );
   const applied = await migrateLatest(db.knex, migrations);
   // Row-level security is a second wall; DATABASE_RLS=off leaves it out.
-  if (process.env.DATABASE_RLS !== "off") await applyRowLevelSecurity(db.knex, ownedTables);
-  const dbRole = process.env.DATABASE_APP_ROLE || null;
+  const rls = process.env.DATABASE_RLS !== "off" && ownedTables.length > 0;
+  if (rls) await applyRowLevelSecurity(db.knex, ownedTables);
+  // A superuser (PGlite's only user, and often a local PostgreSQL's) bypasses RLS: requests then
+  // switch to a plain role, unless DATABASE_APP_ROLE names one.
+  const dbRole = process.env.DATABASE_APP_ROLE || (rls && (await bypassesRowLevelSecurity(db.knex)) ? DEFAULT_APP_ROLE : null);
   if (dbRole) await ensureAppRole(db.knex, dbRole);
-  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: process.env.DATABASE_RLS !== "off" && ownedTables.length > 0, dbRole }, "database ready");
+  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");
   const rateLimitStore = await rateLimitStoreFromEnv();
   const lifecycle: Lifecycle = { draining: false };
   const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });
