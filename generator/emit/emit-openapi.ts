@@ -41,6 +41,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
       },
       content: { "application/json": { schema } },
     };
+  } else if (a === "delete" && e.successStatus !== 204) {
+    responses[ok] = { description: `The deleted ${info.singular}`, content: { "application/json": { schema: ref(M) } } };
   } else if (a === "delete" || a === "relation-add" || a === "relation-remove") responses[ok] = { description: "Done" };
   else if (a === "stub") responses["501"] = problemRef;
   else if (a === "relation-list") responses[ok] = { description: "Related rows", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } };

@@ -115,11 +115,21 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       break;
     }
     case "delete": {
-      L.push(`    const deleted = await ${run}`);
-      L.push(`      return ${M}.query(db).delete().where(${scope("id")});`);
-      L.push(`    });`);
-      L.push(`    if (deleted === 0) throw notFound(${what});`);
-      L.push(`    ctx.status = ${e.successStatus};`);
+      if (e.successStatus === 204) {
+        L.push(`    const deleted = await ${run}`);
+        L.push(`      return ${M}.query(db).delete().where(${scope("id")});`);
+        L.push(`    });`);
+        L.push(`    if (deleted === 0) throw notFound(${what});`);
+        L.push(`    ctx.status = 204;`);
+      } else {
+        // The spec answers a delete with a body: the row as it was.
+        L.push(`    const [row] = await ${run}`);
+        L.push(`      return ${M}.query(db).delete().where(${scope("id")}).returning("*");`);
+        L.push(`    });`);
+        L.push(`    if (!row) throw notFound(${what});`);
+        L.push(`    ctx.status = ${e.successStatus};`);
+        L.push(`    ctx.body = row;`);
+      }
       break;
     }
     case "relation-list":

@@ -64,8 +64,9 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   L.push(``);
   L.push(`describe.each(DB_KINDS)(${str(`${t.name} on %s`)}, (kind) => {`);
   L.push(`  let app: TestApp;`);
-  L.push(`  const A = "gen_a_${info.stem.replace(/[^a-z0-9]/g, "_")}";`);
-  L.push(`  const B = "gen_b_${info.stem.replace(/[^a-z0-9]/g, "_")}";`);
+  const [idA, idB] = testUserIds(ir, info.stem);
+  L.push(`  const A = ${str(idA)};`);
+  L.push(`  const B = ${str(idB)};`);
   L.push(`  let a: string;`);
   L.push(`  let b: string;`);
   L.push(`  const createFor = async (user: string, token: string) => {`);
@@ -103,7 +104,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "row.id")}, { token: a, body: ${bodyExpr} });`);
     L.push(`      expect(res.status).toBe(${e.successStatus});`);
     if (k === "list") L.push(`      expect(Array.isArray(res.body) || typeof res.body === "object").toBe(true);`);
-    else if (k !== "delete") L.push(`      expect(res.body.${t.owner}).toBe(A);`);
+    else if (k !== "delete") L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
     L.push(`    });`);
     L.push(`    it("401 without a token", async () => {`);
     L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { body: ${bodyExpr} });`);
@@ -145,7 +146,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       L.push(`      const forged = ${JSON.stringify(forged).replace('"@@B@@"', "B")};`);
       L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "row.id")}, { token: a, body: { ...validBody(), ...forged } });`);
       L.push(`      expect(res.status).toBe(${e.successStatus});`);
-      L.push(`      expect(res.body.${t.owner}).toBe(A);`);
+      L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
       for (const c of info.readOnly) {
         if (c.role === "created_at" || c.role === "updated_at") L.push(`      expect(String(res.body.${c.name}).startsWith("2000")).toBe(false);`);
         if (c.role === "id" && e.idParam) L.push(`      expect(res.body.${c.name}).toBe(row.${c.name});`);
@@ -251,4 +252,21 @@ export function emitTests(ir: IR): FileMap {
   }
   if (files.size) files.set("tests/harness.ts", tsHeader(ir.sources.schema) + HARNESS);
   return files;
+}
+
+/** Two user ids for a resource's tests, of the kind the users table's key takes (the app refuses others). */
+function testUserIds(ir: IR, stem: string): [string, string] {
+  const identity = ir.tables.find((t) => t.identity);
+  const owners = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.name === t.owner).map((c) => c.type.kind)));
+  const kind = identity ? identity.columns.find((c) => c.name === identity.primaryKey)?.type.kind : owners.size === 1 ? [...owners][0] : undefined;
+  // A number from the stem keeps each resource's users apart, deterministically.
+  let h = 0;
+  for (const ch of stem) h = (h * 31 + ch.charCodeAt(0)) % 100_000;
+  if (kind === "uuid") {
+    const hex = h.toString(16).padStart(10, "0");
+    return [`00000000-0000-4000-8000-a${hex}a`, `00000000-0000-4000-8000-b${hex}b`];
+  }
+  if (kind === "integer" || kind === "bigint") return [String(100_000 + h * 2), String(100_000 + h * 2 + 1)];
+  const safe = stem.replace(/[^a-z0-9]/g, "_");
+  return [`gen_a_${safe}`, `gen_b_${safe}`];
 }

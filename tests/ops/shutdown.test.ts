@@ -83,7 +83,9 @@ describe("graceful shutdown of generated/server.ts", () => {
     const appName = `sf_shutdown_${process.pid}`;
     const dbUrl = new URL(database.url!);
     dbUrl.searchParams.set("application_name", appName);
-    child = await startServer({ DATABASE_URL: dbUrl.toString(), DATABASE_POOL_MAX: "4" });
+    // The shutdown deadline is a safety net, not what is under test: generous, so a loaded machine
+    // (CI, other test files) cannot turn slow requests into cut ones.
+    child = await startServer({ DATABASE_URL: dbUrl.toString(), DATABASE_POOL_MAX: "4", SHUTDOWN_TIMEOUT_MS: "60000" });
     const childConns = async () =>
       (await database.db.knex.raw("select count(*)::int as n from pg_stat_activity where application_name = ?", [appName])).rows[0].n as number;
     const user = "shutdown_user";

@@ -47,7 +47,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
     it("succeeds for the owner", async () => {
       const res = await app.call("POST", `/api/${A}/categories`, { token: a, body: validBody() });
       expect(res.status).toBe(201);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
     });
     it("401 without a token", async () => {
       const res = await app.call("POST", `/api/${A}/categories`, { body: validBody() });
@@ -68,7 +68,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       const forged = {"id":1,"user_id":B,"created_at":"2000-01-01T00:00:00.000Z","updated_at":"2000-01-01T00:00:00.000Z"};
       const res = await app.call("POST", `/api/${A}/categories`, { token: a, body: { ...validBody(), ...forged } });
       expect(res.status).toBe(201);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
       expect(String(res.body.created_at).startsWith("2000")).toBe(false);
       expect(String(res.body.updated_at).startsWith("2000")).toBe(false);
     });
@@ -103,7 +103,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       const row = await createFor(A, a);
       const res = await app.call("GET", `/api/${A}/categories/${row.id}`, { token: a, body: undefined });
       expect(res.status).toBe(200);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
     });
     it("401 without a token", async () => {
       const res = await app.call("GET", `/api/${A}/categories/${1}`, { body: undefined });
@@ -128,7 +128,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       const row = await createFor(A, a);
       const res = await app.call("PATCH", `/api/${A}/categories/${row.id}`, { token: a, body: validBody() });
       expect(res.status).toBe(200);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
     });
     it("401 without a token", async () => {
       const res = await app.call("PATCH", `/api/${A}/categories/${1}`, { body: validBody() });
@@ -151,7 +151,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       const forged = {"id":1,"user_id":B,"created_at":"2000-01-01T00:00:00.000Z","updated_at":"2000-01-01T00:00:00.000Z"};
       const res = await app.call("PATCH", `/api/${A}/categories/${row.id}`, { token: a, body: { ...validBody(), ...forged } });
       expect(res.status).toBe(200);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
       expect(res.body.id).toBe(row.id);
       expect(String(res.body.created_at).startsWith("2000")).toBe(false);
       expect(String(res.body.updated_at).startsWith("2000")).toBe(false);
@@ -163,7 +163,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       const row = await createFor(A, a);
       const res = await app.call("PUT", `/api/${A}/categories/${row.id}`, { token: a, body: validBody() });
       expect(res.status).toBe(200);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
     });
     it("401 without a token", async () => {
       const res = await app.call("PUT", `/api/${A}/categories/${1}`, { body: validBody() });
@@ -194,7 +194,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       const forged = {"id":1,"user_id":B,"created_at":"2000-01-01T00:00:00.000Z","updated_at":"2000-01-01T00:00:00.000Z"};
       const res = await app.call("PUT", `/api/${A}/categories/${row.id}`, { token: a, body: { ...validBody(), ...forged } });
       expect(res.status).toBe(200);
-      expect(res.body.user_id).toBe(A);
+      expect(String(res.body.user_id)).toBe(A);
       expect(res.body.id).toBe(row.id);
       expect(String(res.body.created_at).startsWith("2000")).toBe(false);
       expect(String(res.body.updated_at).startsWith("2000")).toBe(false);
