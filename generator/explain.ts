@@ -1,32 +1,16 @@
 // `specforge explain`: what the reader understood, in words a person can check.
 import type { IR, Column, Endpoint } from "./ir/types.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { typeText } from "./ir/describe.js";
 
 export interface ExplainNote {
   readonly span: { readonly file: string; readonly line: number; readonly column: number };
   readonly message: string;
 }
 
-function typeText(c: Column): string {
-  const t = c.type;
-  switch (t.kind) {
-    case "string":
-      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "text";
-    case "decimal":
-      return t.precision !== undefined ? `numeric(${t.precision},${t.scale ?? 0})` : "numeric";
-    case "enum":
-      return `enum(${t.values.join(", ")})`;
-    case "timestamp":
-      return "timestamptz";
-    case "json":
-      return "jsonb";
-    default:
-      return t.kind;
-  }
-}
 
 function columnText(c: Column): string {
-  const parts = [typeText(c), c.nullable ? "nullable" : "not null"];
+  const parts = [typeText(c.type), c.nullable ? "nullable" : "not null"];
   if (c.primaryKey) parts.push("primary key");
   if (c.unique) parts.push("unique");
   if (c.default) parts.push(`default ${c.default.kind === "literal" ? JSON.stringify(c.default.value) : c.default.kind === "now" ? "now()" : c.default.kind === "uuid" ? "gen_random_uuid()" : "auto-increment"}`);

@@ -4,6 +4,7 @@
 // references), rows by name; every foreign key is a curve from its column to the table it
 // points at. Built from the IR only: deterministic.
 import type { Column, ColumnType, IR, Table } from "../ir/types.js";
+import { typeText } from "../ir/describe.js";
 
 const BOX_W = 300;
 const HEAD_H = 26;
@@ -16,21 +17,9 @@ function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function typeText(t: ColumnType): string {
-  switch (t.kind) {
-    case "string":
-      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "text";
-    case "decimal":
-      return t.precision !== undefined ? `numeric(${t.precision},${t.scale ?? 0})` : "numeric";
-    case "enum":
-      return `enum(${t.values.length})`;
-    case "timestamp":
-      return "timestamptz";
-    case "json":
-      return "jsonb";
-    default:
-      return t.kind;
-  }
+/** The type as written in a box: an enum shows how many values it has, to keep the box narrow. */
+function boxType(t: ColumnType): string {
+  return t.kind === "enum" ? `enum(${t.values.length})` : typeText(t);
 }
 
 function marks(t: Table, c: Column): string {
@@ -138,7 +127,7 @@ export function buildErdSvg(ir: IR): string {
       const y = b.y + HEAD_H + i * ROW_H + 13;
       const m = marks(t, c);
       out.push(`    <text x="${b.x + 10}" y="${y}" fill="#0f172a">${esc(c.name)}${c.nullable ? "" : "*"}</text>`);
-      out.push(`    <text x="${b.x + 150}" y="${y}" fill="#475569">${esc(typeText(c.type))}</text>`);
+      out.push(`    <text x="${b.x + 150}" y="${y}" fill="#475569">${esc(boxType(c.type))}</text>`);
       if (m) out.push(`    <text x="${b.x + BOX_W - 8}" y="${y}" fill="#9a3412" text-anchor="end">${esc(m)}</text>`);
     });
     out.push(`  </g>`);

@@ -5,6 +5,7 @@ import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "../parse/raw.js";
 import { plural, singular, snakeCase, words } from "./naming.js";
 import { buildListSpec, findManyToMany } from "./build-list.js";
+import { matchParen } from "../parse/text.js";
 import {
   IR_VERSION,
   type Action,
@@ -390,19 +391,6 @@ function readCheck(inner: string, r: ConstraintReading): boolean {
   return false;
 }
 
-function matchParen(text: string, open: number): number {
-  let depth = 0;
-  let quote = "";
-  for (let i = open; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
 
 /** A default expression: 'quoted', "quoted", now(), 42, false, medium, (now()). */
 function readDefault(text: string, pos: number): { value: DefaultText; end: number } | null {

@@ -11,6 +11,7 @@ import { plural, singular, snakeCase } from "../ir/naming.js";
 import type { RawColumn, RawEndpoint, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { readSqlModel } from "./parse-sqlmodel.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
+import { matchParen } from "./text.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -1129,22 +1130,6 @@ function yesNo(text: string): boolean | null {
   return null;
 }
 
-function matchParen(text: string, open: number): number {
-  let depth = 0;
-  let quote = "";
-  for (let i = open; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === "(") depth++;
-    else if (c === ")") {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
-}
 
 function short(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
