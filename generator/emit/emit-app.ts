@@ -126,7 +126,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { ownedTables } from "./rls.js";`);
   S.push(`import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";`);
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
-  S.push(`import { answerClientErrors } from "./runtime/http.js";`);
+  S.push(`import { createHttpServer } from "./runtime/http.js";`);
   S.push(`import { createLogger } from "./runtime/logger.js";`);
   S.push(`import { opsConfigFromEnv } from "./runtime/ops-config.js";`);
   S.push(`import { rateLimitStoreFromEnv } from "./runtime/rate-limit.js";`);
@@ -165,10 +165,11 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);
-  S.push(`  const server = answerClientErrors(app.listen(port, host, () => {`);
+  S.push(`  const server = createHttpServer(app);`);
+  S.push(`  server.listen(port, host, () => {`);
   S.push(`    const a = server.address() as AddressInfo;`);
   S.push(`    log.info({ url: \`http://\${host}:\${a.port}\`, rateLimitStore: process.env.REDIS_URL ? "redis" : "memory" }, "listening");`);
-  S.push(`  }));`);
+  S.push(`  });`);
   S.push(`  let stopping = false;`);
   S.push(`  const stop = (signal: string) => {`);
   S.push(`    if (stopping) return;`);

@@ -1,5 +1,5 @@
 // Cross-cutting HTTP behaviour shared by every generated app.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Context, Next } from "koa";
 
@@ -45,4 +45,16 @@ export function answerClientErrors(server: Server): Server {
     );
   });
   return server;
+}
+
+/**
+ * Headers up to this size reach the app, so an oversized bearer token is refused by the
+ * token check (401 with WWW-Authenticate) rather than by Node's 16 KiB default. Larger
+ * requests still get a problem+json 431 from answerClientErrors.
+ */
+export const MAX_HEADER_BYTES = 128 * 1024;
+
+/** The HTTP server for a Koa app: a raised header limit and problem+json for malformed requests. */
+export function createHttpServer(app: { callback(): Parameters<typeof createServer>[1] }): Server {
+  return answerClientErrors(createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app.callback()));
 }

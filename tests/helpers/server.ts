@@ -5,7 +5,7 @@ import { createApp } from "../../generated/app.js";
 import { migrations } from "../../generated/migrations/index.js";
 import { migrateLatest } from "../../generated/runtime/migrate.js";
 import { createVerifier, type AuthConfig, type Verifier } from "../../generated/runtime/auth.js";
-import { answerClientErrors } from "../../generated/runtime/http.js";
+import { createHttpServer } from "../../generated/runtime/http.js";
 import { createLogger } from "../../generated/runtime/logger.js";
 import type { RateLimitStore } from "../../generated/runtime/rate-limit.js";
 import type { OpsConfig } from "../../generated/runtime/ops-config.js";
@@ -72,7 +72,8 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
     ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
   });
   const server: Server = await new Promise((resolve) => {
-    const s = answerClientErrors(app.listen(0, "127.0.0.1", () => resolve(s)));
+    const s = createHttpServer(app);
+    s.listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -11,7 +11,7 @@ import { applyRowLevelSecurity, bypassesRowLevelSecurity, ensureAppRole, DEFAULT
 import { ownedTables } from "./rls.js";
 import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";
 import { devSecret } from "./runtime/dev-secret.js";
-import { answerClientErrors } from "./runtime/http.js";
+import { createHttpServer } from "./runtime/http.js";
 import { createLogger } from "./runtime/logger.js";
 import { opsConfigFromEnv } from "./runtime/ops-config.js";
 import { rateLimitStoreFromEnv } from "./runtime/rate-limit.js";
@@ -50,10 +50,11 @@ async function main(): Promise<void> {
   const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
-  const server = answerClientErrors(app.listen(port, host, () => {
+  const server = createHttpServer(app);
+  server.listen(port, host, () => {
     const a = server.address() as AddressInfo;
     log.info({ url: `http://${host}:${a.port}`, rateLimitStore: process.env.REDIS_URL ? "redis" : "memory" }, "listening");
-  }));
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
