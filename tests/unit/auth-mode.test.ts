@@ -71,6 +71,15 @@ describe("authentication mode in the API spec", () => {
     expect(r.ir!.auth).toEqual({ mode: "external", provider: "Better Auth", identityTable: "users" });
   });
 
+  it("reads the YAML auth key in built-in mode", () => {
+    const yamlSchema = "tables:\n  users:\n    columns:\n      id: text (primary key)\n      email: text, unique, not null\n      password_hash: text, not null\n";
+    const r = load(yamlSchema, "auth: built-in\nendpoints: []\n", "yaml");
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.ir!.auth.mode).toBe("builtin");
+    expect(r.ir!.auth.builtin?.userId).toBe("uuid"); // a text key without a default: the app makes UUIDs
+    expect(r.ir!.tables.map((t) => t.name)).toEqual(["refresh_tokens", "users"]);
+  });
+
   it("names the issuer in the OpenAPI security scheme", () => {
     const named = buildOpenApi(load(SCHEMA, API("Authentication: external (Better Auth)")).ir!) as any;
     expect(named.components.securitySchemes.bearerAuth.description).toMatch(/^A JWT issued by Better Auth \(external auth service\)/);
