@@ -38,12 +38,13 @@ function endpointText(e: Endpoint): string {
 export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes: readonly ExplainNote[]): string {
   const out: string[] = [];
   if (ir) {
-    out.push(`Authentication: ${ir.auth.mode === "builtin" ? "built-in (not generated yet)" : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
-    out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}`);
+    const b = ir.auth.builtin;
+    out.push(`Authentication: ${ir.auth.mode === "builtin" ? "built-in: POST /api/auth/register, login, refresh, logout; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens" : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
+    out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}${b ? `; login email "${b.emailColumn}", scrypt hash in "${b.passwordColumn}", ids made by ${b.userId === "database" ? "the database" : "the app (random UUID)"}` : ""}`);
     out.push("");
     out.push("Tables:");
     for (const t of ir.tables) {
-      const role = t.identity ? "identity" : t.owner ? `owned by the caller through ${t.owner}` : "not owned: every authenticated user shares its rows";
+      const role = t.addedBy ? "added by the built-in auth module: refresh-token hashes, no routes" : t.identity ? "identity" : t.owner ? `owned by the caller through ${t.owner}` : "not owned: every authenticated user shares its rows";
       const key = t.keyColumns ? (t.keyColumns.length ? `, key (${t.keyColumns.join(", ")})` : ", no primary key") : "";
       out.push(`  ${t.name} (${role}${key})  (${t.span.file}:${t.span.line})`);
       for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c)}`);

@@ -96,7 +96,8 @@ export async function rateLimitStoreFromEnv(env: NodeJS.ProcessEnv = process.env
   return new RedisStore(redis, env.RATE_LIMIT_PREFIX ?? "specforge:rl:");
 }
 
-async function check(ctx: Context, opts: RateLimitOptions, key: string, max: number): Promise<void> {
+/** Counts one request against `key` (at most `max` per opts.windowMs); 429 with Retry-After beyond. */
+export async function limitKey(ctx: Context, opts: RateLimitOptions, key: string, max: number): Promise<void> {
   let hit: Hit;
   try {
     hit = await opts.store.hit(key, opts.windowMs);
@@ -116,7 +117,7 @@ async function check(ctx: Context, opts: RateLimitOptions, key: string, max: num
 /** Global middleware: limits each client IP. */
 export function ipRateLimit(opts: RateLimitOptions): Middleware {
   return async (ctx: Context, next: Next) => {
-    if (opts.ipMax > 0) await check(ctx, opts, `ip:${ctx.ip}`, opts.ipMax);
+    if (opts.ipMax > 0) await limitKey(ctx, opts, `ip:${ctx.ip}`, opts.ipMax);
     await next();
   };
 }
@@ -125,7 +126,7 @@ export function ipRateLimit(opts: RateLimitOptions): Middleware {
 export function userRateLimit(opts: RateLimitOptions): Middleware {
   return async (ctx: Context, next: Next) => {
     const id = (ctx.state as { caller?: { id?: string } }).caller?.id;
-    if (opts.userMax > 0 && id !== undefined) await check(ctx, opts, `user:${id}`, opts.userMax);
+    if (opts.userMax > 0 && id !== undefined) await limitKey(ctx, opts, `user:${id}`, opts.userMax);
     await next();
   };
 }

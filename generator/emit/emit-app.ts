@@ -5,11 +5,13 @@ import { routesFunctionName } from "./emit-routes.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { identityPlan } from "../ir/identity-plan.js";
 import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
+import { builtinAuthSpec } from "./emit-builtin-auth.js";
 
 export function emitApp(ir: IR): FileMap {
   const files: FileMap = new Map();
   const routed = ir.tables.filter((t) => ir.endpoints.some((e) => e.table === t.name)).map((t) => tableInfo(ir, t));
   const identity = ir.tables.find((t) => t.identity);
+  const builtin = builtinAuthSpec(ir);
   const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
   L.push(`import Koa from "koa";`);
   L.push(`import Router from "@koa/router";`);
@@ -33,7 +35,8 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { healthRoutes, type Lifecycle } from "./runtime/health.js";`);
   L.push(`import { docsRoutes } from "./runtime/docs.js";`);
   L.push(`import { retryIdempotentReads } from "./runtime/retry.js";`);
-  L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
+  if (builtin) L.push(`import { builtinAuthRoutes, type BuiltinAuthSettings } from "./runtime/builtin-auth.js";`);
+  else L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
   L.push(`import { createUserScope } from "./runtime/scope.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
@@ -55,12 +58,20 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  readonly lifecycle?: Lifecycle;`);
   L.push(`  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */`);
   L.push(`  readonly dbRole?: string | null;`);
+  if (builtin) {
+    L.push(`  /** Built-in auth: the JWT_SECRET access tokens are signed with, lifetimes and login limits (runtime/builtin-auth.ts). */`);
+    L.push(`  readonly builtinAuth: BuiltinAuthSettings;`);
+  }
   L.push(`}`);
   L.push(``);
   L.push(`const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));`);
   L.push(`const ERD_FILE = fileURLToPath(new URL("./ERD.md", import.meta.url));`);
   L.push(``);
-  if (identity) {
+  if (builtin) {
+    L.push(`/** Built-in auth: users register with an email and a password; refresh tokens are kept hashed in ${str(String(builtin.refreshTable))}. */`);
+    L.push(`const BUILTIN_AUTH = ${JSON.stringify(builtin)} as const;`);
+    L.push(``);
+  } else if (identity) {
     const plan = identityPlan(identity);
     L.push(`/** Users come from the token issuer; the API records their ids in ${str(identity.name)} on first write. */`);
     L.push(`const IDENTITY = { table: ${str(identity.name)}, idColumn: ${str(identity.primaryKey)}, claimColumns: ${JSON.stringify(plan.claims)}, fillers: ${JSON.stringify(plan.fillers)} } as const;`);
@@ -97,13 +108,18 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  // They expose no user data. Every other route below checks the bearer token.`);
   L.push(`  healthRoutes(router, options.knex, lifecycle);`);
   L.push(`  docsRoutes(router, { openapiFile: OPENAPI_FILE, erdFile: ERD_FILE });`);
+  if (builtin) {
+    L.push(`  // PUBLIC, no token: POST /api/auth/register, /login, /refresh, /logout (the built-in auth module).`);
+    L.push(`  builtinAuthRoutes(router, { knex: options.knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits });`);
+  }
   L.push(`  const auth = requireAuth(${verifyExpr});`);
   L.push(`  const userLimit = userRateLimit(limits);`);
   L.push(`  const deps: RouteDeps = {`);
   L.push(`    knex: options.knex,`);
   L.push(`    auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit`);
   L.push(`    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),`);
-  L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: async () => {},`);
+  if (builtin) L.push(`    ensureUser: async () => {}, // built-in auth: users exist because they registered`);
+  else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: async () => {},`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);
@@ -125,6 +141,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { applyRowLevelSecurity, bypassesRowLevelSecurity, ensureAppRole, DEFAULT_APP_ROLE } from "./runtime/rls.js";`);
   S.push(`import { ownedTables } from "./rls.js";`);
   S.push(`import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";`);
+  if (builtin) S.push(`import { builtinAuthSettingsFromEnv } from "./runtime/builtin-auth.js";`);
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
   S.push(`import { createHttpServer } from "./runtime/http.js";`);
   S.push(`import { createLogger } from "./runtime/logger.js";`);
@@ -139,8 +156,14 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  const ops = opsConfigFromEnv();`);
   S.push(`  const log = createLogger({ level: ops.logLevel });`);
   S.push(`  const auth = authConfigFromEnv();`);
-  S.push(`  if (!auth.secret && !auth.jwksUrl) {`);
-  S.push(`    if (process.env.NODE_ENV === "production") throw new Error("set JWT_SECRET (or BETTER_AUTH_SECRET) or JWT_JWKS_URL");`);
+  if (builtin) {
+    S.push(`  // Built-in auth signs its access tokens with the shared secret, so it needs one even beside JWT_JWKS_URL.`);
+    S.push(`  if (!auth.secret) {`);
+    S.push(`    if (process.env.NODE_ENV === "production") throw new Error("built-in auth signs tokens with JWT_SECRET: set it (at least 32 bytes)");`);
+  } else {
+    S.push(`  if (!auth.secret && !auth.jwksUrl) {`);
+    S.push(`    if (process.env.NODE_ENV === "production") throw new Error("set JWT_SECRET (or BETTER_AUTH_SECRET) or JWT_JWKS_URL");`);
+  }
   S.push(`    const dev = devSecret();`);
   S.push(`    auth.secret = dev.secret;`);
   S.push(`    log.warn({ file: dev.file, mintToken: "npm run token -- <user-id>" }, "no JWT_SECRET set: using a development secret");`);
@@ -162,7 +185,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");`);
   S.push(`  const rateLimitStore = await rateLimitStoreFromEnv();`);
   S.push(`  const lifecycle: Lifecycle = { draining: false };`);
-  S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle });`);
+  S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, logger: log, ops, rateLimitStore, lifecycle${builtin ? ", builtinAuth: builtinAuthSettingsFromEnv(auth.secret)" : ""} });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);
   S.push(`  const server = createHttpServer(app);`);

@@ -56,7 +56,9 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   });
   const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
   L.push(`import { afterAll, beforeAll, describe, expect, it } from "vitest";`);
-  L.push(`import { DB_KINDS, startApp, tokenFor, type TestApp } from "./harness.js";`);
+  // Built-in auth: the two users register and sign in over HTTP (no users are made up from tokens).
+  const builtin = ir.auth.mode === "builtin";
+  L.push(builtin ? `import { DB_KINDS, signUp, startApp, type TestApp } from "./harness.js";` : `import { DB_KINDS, startApp, tokenFor, type TestApp } from "./harness.js";`);
   L.push(``);
   L.push(`let n = 0;`);
   L.push(`const unique = (min: number, max: number): string => \`t\${++n}\`.padEnd(min, "x").slice(-max);`);
@@ -64,9 +66,14 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   L.push(``);
   L.push(`describe.each(DB_KINDS)(${str(`${t.name} on %s`)}, (kind) => {`);
   L.push(`  let app: TestApp;`);
-  const [idA, idB] = testUserIds(ir, info.stem);
-  L.push(`  const A = ${str(idA)};`);
-  L.push(`  const B = ${str(idB)};`);
+  if (builtin) {
+    L.push(`  let A = "";`);
+    L.push(`  let B = "";`);
+  } else {
+    const [idA, idB] = testUserIds(ir, info.stem);
+    L.push(`  const A = ${str(idA)};`);
+    L.push(`  const B = ${str(idB)};`);
+  }
   L.push(`  let a: string;`);
   L.push(`  let b: string;`);
   L.push(`  const createFor = async (user: string, token: string) => {`);
@@ -77,8 +84,13 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   L.push(``);
   L.push(`  beforeAll(async () => {`);
   L.push(`    app = await startApp(kind);`);
-  L.push(`    a = await tokenFor(A);`);
-  L.push(`    b = await tokenFor(B);`);
+  if (builtin) {
+    L.push(`    ({ id: A, token: a } = await signUp(app, "a"));`);
+    L.push(`    ({ id: B, token: b } = await signUp(app, "b"));`);
+  } else {
+    L.push(`    a = await tokenFor(A);`);
+    L.push(`    b = await tokenFor(B);`);
+  }
   L.push(`  });`);
   L.push(`  afterAll(async () => {`);
   L.push(`    await app?.close();`);
@@ -250,7 +262,7 @@ export function emitTests(ir: IR): FileMap {
     const text = emitResourceTest(ir, info, eps);
     if (text) files.set(`tests/${info.stem}.test.ts`, text);
   }
-  if (files.size) files.set("tests/harness.ts", tsHeader(ir.sources.schema) + HARNESS);
+  if (files.size) files.set("tests/harness.ts", tsHeader(ir.sources.schema) + (ir.auth.mode === "builtin" ? builtinHarness() : HARNESS));
   return files;
 }
 
@@ -269,4 +281,25 @@ function testUserIds(ir: IR, stem: string): [string, string] {
   if (kind === "integer" || kind === "bigint") return [String(100_000 + h * 2), String(100_000 + h * 2 + 1)];
   const safe = stem.replace(/[^a-z0-9]/g, "_");
   return [`gen_a_${safe}`, `gen_b_${safe}`];
+}
+
+/** The harness of a built-in-auth app: the auth module signs with the test secret; users sign up over HTTP. */
+function builtinHarness(): string {
+  const from = "dbRole: ROLE, logError: () => {} });";
+  if (!HARNESS.includes(from)) throw new Error("internal: harness template changed");
+  return (
+    HARNESS.replace(from, "dbRole: ROLE, logError: () => {}, builtinAuth: { secret: SECRET } });") +
+    `
+/** Registers a user and signs in: their id and access token. */
+export async function signUp(app: TestApp, label: string): Promise<{ id: string; token: string }> {
+  const email = \`\${label}-\${randomBytes(6).toString("hex")}@example.com\`;
+  const password = randomBytes(12).toString("hex");
+  const reg = await app.call("POST", "/api/auth/register", { body: { email, password } });
+  if (reg.status !== 202) throw new Error(\`register answered \${reg.status}\`);
+  const login = await app.call("POST", "/api/auth/login", { body: { email, password } });
+  if (login.status !== 200) throw new Error(\`login answered \${login.status}\`);
+  return { id: String(login.body.user_id), token: String(login.body.access_token) };
+}
+`
+  );
 }

@@ -26,7 +26,7 @@ export interface EmitInput {
 export async function emitAll(input: EmitInput): Promise<FileMap> {
   const all: FileMap = new Map();
   const parts = [
-    emitRuntime(input.templates),
+    emitRuntime(input.templates, input.ir),
     emitSchemas(input.ir),
     emitModels(input.ir),
     emitMigrations(input.ir, input.previous, input.migrations),

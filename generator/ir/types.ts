@@ -86,6 +86,8 @@ export interface Table {
   readonly description?: string;
   /** The table's previous name, declared in the spec ("renamed from: old_name"): migrations RENAME it. */
   readonly renamedFrom?: string;
+  /** Set on tables the generator adds itself (not in the schema spec): refresh_tokens in built-in auth mode. */
+  readonly addedBy?: "builtin-auth";
 }
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -164,13 +166,25 @@ export interface Endpoint {
 export interface AuthConfig {
   /**
    * external: tokens are issued elsewhere (Better Auth, ...); the app only verifies them.
-   * builtin: the app would issue its own tokens (register/login/refresh/logout); the
-   * reader accepts it, but generating it is not available yet (SF210).
+   * builtin: the app issues its own tokens (register/login/refresh/logout, docs/auth.md).
    */
   readonly mode: "external" | "builtin";
   /** The issuer the spec names for external mode, e.g. "Better Auth". */
   readonly provider?: string;
   readonly identityTable: string | null;
+  /** Built-in mode: the identity-table columns holding the login email and the password hash (and a display name, if any). */
+  readonly builtin?: BuiltinAuth;
+}
+
+export interface BuiltinAuth {
+  readonly emailColumn: string;
+  readonly passwordColumn: string;
+  /** A textual `name` column register accepts (required when the column is). */
+  readonly nameColumn: string | null;
+  /** How register makes a user id: the database's default, or a random UUID from the app. */
+  readonly userId: "database" | "uuid";
+  /** The table of hashed refresh tokens (added to `tables`, addedBy "builtin-auth"). */
+  readonly refreshTable: string;
 }
 
 export interface IR {

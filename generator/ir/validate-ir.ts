@@ -25,7 +25,8 @@ export function validateIr(ir: IR): Diagnostic[] {
   const identityPk = identity?.columns.find((c) => c.name === identity.primaryKey);
 
   // Users first met through a token are recorded in the identity table; say what the token cannot fill.
-  if (identity && ir.tables.some((t) => t.owner)) {
+  // In built-in mode users exist because they registered: nothing is recorded from tokens.
+  if (identity && ir.auth.mode !== "builtin" && ir.tables.some((t) => t.owner)) {
     const plan = identityPlan(identity);
     for (const [name, filler] of Object.entries(plan.fillers)) {
       const c = identity.columns.find((x) => x.name === name)!;

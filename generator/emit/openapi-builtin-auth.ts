@@ -1,0 +1,106 @@
+// OpenAPI for the built-in auth module: the four public operations and their bodies.
+// The request schemas mirror builtinAuthSchemas() in templates/runtime/builtin-auth.ts;
+// tests/auth/builtin-openapi.test.ts keeps the two equal.
+import type { IR } from "../ir/types.js";
+import { builtinAuthSpec } from "./emit-builtin-auth.js";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problem = { $ref: "#/components/responses/Problem" };
+
+/** Request-body schemas, as the runtime validates them. */
+export function builtinAuthBodySchemas(spec: { emailMaxLength: number; name: { required: boolean; maxLength: number } | null }) {
+  const registerProps: Record<string, unknown> = {
+    email: { type: "string", format: "email", minLength: 3, maxLength: Math.min(254, spec.emailMaxLength) },
+    password: { type: "string", minLength: 8, maxLength: 1024 },
+  };
+  const required = ["email", "password"];
+  if (spec.name) {
+    registerProps.name = { type: "string", minLength: spec.name.required ? 1 : 0, maxLength: spec.name.maxLength };
+    if (spec.name.required) required.push("name");
+  }
+  return {
+    register: { type: "object", additionalProperties: false, required, properties: registerProps },
+    login: {
+      type: "object",
+      additionalProperties: false,
+      required: ["email", "password"],
+      properties: { email: { type: "string", minLength: 1, maxLength: 254 }, password: { type: "string", minLength: 1, maxLength: 1024 } },
+    },
+    refresh: { type: "object", additionalProperties: false, required: ["refresh_token"], properties: { refresh_token: { type: "string", minLength: 1, maxLength: 256 } } },
+  };
+}
+
+export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<string, unknown>>; schemas: Record<string, unknown> } | null {
+  const spec = builtinAuthSpec(ir) as { emailMaxLength: number; name: { required: boolean; maxLength: number } | null } | null;
+  if (!spec) return null;
+  const bodies = builtinAuthBodySchemas(spec);
+  const json = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
+  const tokens = { description: "Signed in: an access token for the Authorization header and a refresh token", content: { "application/json": { schema: ref("AuthTokens") } } };
+  const limited = { "422": problem, "429": problem };
+  const paths: Record<string, Record<string, unknown>> = {
+    "/api/auth/register": {
+      post: {
+        operationId: "authRegister",
+        summary: "Create an account (email and password)",
+        description: "Answers 202 with the same body whether or not the email was already registered, so the answer does not reveal who has an account. Sign in next with /api/auth/login.",
+        tags: ["auth"],
+        security: [],
+        requestBody: json(ref("AuthRegister")),
+        responses: {
+          "202": { description: "Accepted", content: { "application/json": { schema: { type: "object", properties: { message: { type: "string" } }, required: ["message"] } } } },
+          ...limited,
+        },
+      },
+    },
+    "/api/auth/login": {
+      post: {
+        operationId: "authLogin",
+        summary: "Sign in: email and password in, access and refresh tokens out",
+        description: "A wrong email and a wrong password get the same 401. Attempts are limited per client IP and email (429 with Retry-After).",
+        tags: ["auth"],
+        security: [],
+        requestBody: json(ref("AuthLogin")),
+        responses: { "200": tokens, "401": problem, ...limited },
+      },
+    },
+    "/api/auth/refresh": {
+      post: {
+        operationId: "authRefresh",
+        summary: "Trade a refresh token for a new pair (the old one stops working)",
+        description: "Each refresh token works once. Presenting one that was already used revokes every token of that sign-in (401).",
+        tags: ["auth"],
+        security: [],
+        requestBody: json(ref("AuthRefresh")),
+        responses: { "200": tokens, "401": problem, "422": problem },
+      },
+    },
+    "/api/auth/logout": {
+      post: {
+        operationId: "authLogout",
+        summary: "Sign out: revoke the refresh token and every token rotated from the same sign-in",
+        tags: ["auth"],
+        security: [],
+        requestBody: json(ref("AuthRefresh")),
+        responses: { "204": { description: "Signed out (the same answer for any token)" }, "422": problem },
+      },
+    },
+  };
+  const schemas = {
+    AuthRegister: bodies.register,
+    AuthLogin: bodies.login,
+    AuthRefresh: bodies.refresh,
+    AuthTokens: {
+      type: "object",
+      properties: {
+        access_token: { type: "string", description: "HS256 JWT; send as Authorization: Bearer <token>" },
+        token_type: { const: "Bearer" },
+        expires_in: { type: "integer", description: "Seconds until the access token expires" },
+        refresh_token: { type: "string", description: "Opaque; send to /api/auth/refresh once" },
+        refresh_expires_in: { type: "integer" },
+        user_id: { type: "string" },
+      },
+      required: ["access_token", "token_type", "expires_in", "refresh_token", "refresh_expires_in", "user_id"],
+    },
+  };
+  return { paths, schemas };
+}

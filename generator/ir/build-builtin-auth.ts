@@ -1,0 +1,108 @@
+// Built-in authentication (`Authentication: built-in`): checks that the users table can
+// hold accounts (an email and a password hash column, nothing else register cannot fill),
+// and adds the table of hashed refresh tokens to the IR so it goes through the ordinary
+// migration/snapshot pipeline. Problems are SF125 errors at the line that caused them.
+import type { BuiltinAuth, Column, ColumnType, Span, Table } from "./types.js";
+
+export const REFRESH_TABLE = "refresh_tokens";
+/** Accepted names of the password-hash column, in order of preference. */
+export const PASSWORD_COLUMNS = ["password_hash", "hashed_password", "password_digest"] as const;
+/** Longest hash the runtime stores (runtime/password.ts): "scrypt$32768$8$1$<22 chars salt>$<86 chars hash>". */
+export const PASSWORD_HASH_MIN_LENGTH = 128;
+
+type Report = (message: string, span: Span, hint?: string) => void;
+
+const textual = (t: ColumnType) => t.kind === "string" || t.kind === "text";
+const maxLength = (c: Column) => (c.type.kind === "string" ? c.type.maxLength : undefined) ?? c.maxLength;
+
+export function addBuiltinAuth(tables: readonly Table[], authSpan: Span, report: Report): { tables: Table[]; builtin: BuiltinAuth | null } {
+  const users = tables.find((t) => t.identity);
+  if (!users) {
+    report("built-in authentication needs a users table (with email and password_hash columns)", authSpan,
+      "add a `users` table with `id`, `email (unique)` and `password_hash: text`");
+    return { tables: [...tables], builtin: null };
+  }
+  let ok = true;
+  const fail: Report = (m, s, h) => {
+    ok = false;
+    report(m, s, h);
+  };
+  const pk = users.columns.find((c) => c.name === users.primaryKey);
+  const idKind = pk?.type.kind;
+  if (!pk || users.keyColumns || !(textual(pk.type) || idKind === "uuid" || idKind === "integer" || idKind === "bigint")) {
+    fail(`built-in authentication needs "${users.name}" to have a single text, uuid or integer primary key`, pk?.span ?? users.span);
+  }
+  const email = users.columns.find((c) => c.name === "email");
+  if (!email) {
+    fail(`built-in authentication needs an "email" column in "${users.name}" (the login name)`, users.span, "add `- email: varchar(255) (unique, not null)`");
+  } else if (!textual(email.type)) {
+    fail(`"${users.name}.email" must be text to hold login emails`, email.span);
+  } else if (!email.unique && !users.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === "email")) {
+    fail(`"${users.name}.email" must be unique: it is the login name`, email.span, "add `unique` to its constraints");
+  }
+  const password = users.columns.find((c) => (PASSWORD_COLUMNS as readonly string[]).includes(c.name));
+  if (!password) {
+    fail(`built-in authentication needs a password hash column in "${users.name}" (${PASSWORD_COLUMNS.join(" or ")})`, users.span,
+      "add `- password_hash: text (not null)`; the app stores only scrypt hashes in it");
+  } else if (!textual(password.type) || (maxLength(password) ?? Infinity) < PASSWORD_HASH_MIN_LENGTH) {
+    fail(`"${users.name}.${password.name}" must be text or varchar(${PASSWORD_HASH_MIN_LENGTH}) or longer to hold a password hash`, password.span);
+  }
+  const nameCol = users.columns.find((c) => c.name === "name" && textual(c.type)) ?? null;
+  for (const c of users.columns) {
+    if (c === pk || c === email || c === password || c === nameCol || c.nullable || c.default) continue;
+    fail(`"${users.name}.${c.name}" is required and has no default, but register only takes email, password${nameCol ? " and name" : ""}`, c.span,
+      `make "${c.name}" nullable or give it a default`);
+  }
+  const clash = tables.find((t) => t.name === REFRESH_TABLE);
+  if (clash) fail(`built-in authentication keeps refresh tokens in a table "${REFRESH_TABLE}", and the schema already has one`, clash.span, "rename your table");
+  if (!ok || !pk || !email || !password) return { tables: [...tables], builtin: null };
+
+  const col = (name: string, type: ColumnType, extra: Partial<Column> = {}): Column => ({
+    name,
+    span: authSpan,
+    type,
+    nullable: false,
+    primaryKey: false,
+    unique: false,
+    default: null,
+    references: null,
+    role: "data",
+    ...extra,
+  });
+  const refresh: Table = {
+    name: REFRESH_TABLE,
+    span: authSpan,
+    identity: false,
+    // Not owned: only the auth module reads it, by token hash, never a user-facing route.
+    owner: null,
+    primaryKey: "id",
+    columns: [
+      col("id", { kind: "bigint" }, { primaryKey: true, default: { kind: "increment" }, role: "id" }),
+      col("token_hash", { kind: "string", maxLength: 64 }, { unique: true, description: "SHA-256 of the token, hex; the token itself is never stored" }),
+      col("family_id", { kind: "uuid" }, { description: "All tokens rotated from one login; reuse of a used one revokes the family" }),
+      col("user_id", pk.type, { references: { table: users.name, column: pk.name, onDelete: "cascade" } }),
+      col("expires_at", { kind: "timestamp" }),
+      col("used_at", { kind: "timestamp" }, { nullable: true, description: "Set when the token was rotated" }),
+      col("revoked_at", { kind: "timestamp" }, { nullable: true, description: "Set on logout or reuse" }),
+      col("created_at", { kind: "timestamp" }, { default: { kind: "now" }, role: "created_at" }),
+    ],
+    indexes: [
+      { name: `${REFRESH_TABLE}_family_id_index`, columns: ["family_id"], unique: false, span: authSpan },
+      { name: `${REFRESH_TABLE}_user_id_index`, columns: ["user_id"], unique: false, span: authSpan },
+    ],
+    description: "Refresh tokens of the built-in auth module (SHA-256 hashes only), rotated on every use.",
+    addedBy: "builtin-auth",
+  };
+  const builtin: BuiltinAuth = {
+    emailColumn: email.name,
+    passwordColumn: password.name,
+    nameColumn: nameCol?.name ?? null,
+    userId: pk.default ? "database" : "uuid",
+    refreshTable: REFRESH_TABLE,
+  };
+  if (builtin.userId === "uuid" && idKind !== "uuid" && !textual(pk.type)) {
+    report(`"${users.name}.${pk.name}" has no default, so register cannot make user ids`, pk.span, "give it a default (serial, gen_random_uuid())");
+    return { tables: [...tables], builtin: null };
+  }
+  return { tables: [...tables, refresh], builtin };
+}
