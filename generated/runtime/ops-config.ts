@@ -16,6 +16,9 @@ export interface OpsConfig {
   readonly logLevel: string;
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight requests get on SIGTERM before the process gives up. */
   readonly shutdownTimeoutMs: number;
+  /** SHUTDOWN_DELAY_MS: after SIGTERM, how long the server keeps its connections before it stops
+   * accepting: requests already on the wire (headers not yet read) are still served. */
+  readonly shutdownDelayMs: number;
 }
 
 export const DEFAULT_OPS: OpsConfig = {
@@ -25,6 +28,7 @@ export const DEFAULT_OPS: OpsConfig = {
   trustProxy: false,
   logLevel: "info",
   shutdownTimeoutMs: 10_000,
+  shutdownDelayMs: 1_000,
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -47,5 +51,6 @@ export function opsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OpsConfi
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL || DEFAULT_OPS.logLevel,
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", DEFAULT_OPS.shutdownTimeoutMs, 0),
+    shutdownDelayMs: int(env, "SHUTDOWN_DELAY_MS", DEFAULT_OPS.shutdownDelayMs, 0),
   };
 }

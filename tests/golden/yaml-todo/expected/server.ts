@@ -65,20 +65,24 @@ async function main(): Promise<void> {
       log.error({ timeoutMs: ops.shutdownTimeoutMs }, "in-flight requests did not finish in time");
       process.exit(1);
     }, ops.shutdownTimeoutMs).unref();
-    // Stop accepting, let in-flight requests finish, then close the counters and the pool.
-    server.close(() => {
-      Promise.all([rateLimitStore.close?.(), db.close()]).then(
-        () => {
-          log.info("stopped");
-          process.exit(0);
-        },
-        (err: unknown) => {
-          log.error({ err: errText(err) }, "error while closing");
-          process.exit(1);
-        },
-      );
-    });
-    server.closeIdleConnections();
+    // A short drain first: requests already on the wire (connected, headers not read yet) are served,
+    // and the load balancer sees /readyz fail. Then stop accepting, let in-flight requests finish,
+    // and close the counters and the pool.
+    setTimeout(() => {
+      server.close(() => {
+        Promise.all([rateLimitStore.close?.(), db.close()]).then(
+          () => {
+            log.info("stopped");
+            process.exit(0);
+          },
+          (err: unknown) => {
+            log.error({ err: errText(err) }, "error while closing");
+            process.exit(1);
+          },
+        );
+      });
+      server.closeIdleConnections();
+    }, ops.shutdownDelayMs);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
