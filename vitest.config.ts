@@ -6,7 +6,8 @@ export default defineConfig({
     globalSetup: ["tests/helpers/pglite-seed.ts"],
     // Golden expected trees hold generated test files too: they are compared, not run.
     // The browser test runs with npm run test:browser.
-    exclude: ["tests/browser/**", "tests/golden/**", "**/node_modules/**"],
+    // tests/.output holds projects the corpus test generates (with their own tests, run by it): not ours to collect.
+    exclude: ["tests/browser/**", "tests/golden/**", "tests/.output/**", "**/node_modules/**"],
     // Each embedded PGlite costs ~0.7 GB and a few seconds to start; two workers fit this machine.
     pool: "forks",
     maxWorkers: 2,
