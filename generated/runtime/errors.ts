@@ -93,8 +93,12 @@ export function toProblem(err: unknown): { body: ProblemBody; headers?: Record<s
   }
   const name = err && typeof err === "object" ? (err as { name?: unknown }).name : undefined;
   const message = err instanceof Error ? err.message : "";
-  if ((code && UNAVAILABLE_CODES.has(code)) || name === "KnexTimeoutError" || /Connection terminated|connect ECONNREFUSED/.test(message)) {
+  if ((code && UNAVAILABLE_CODES.has(code)) || name === "KnexTimeoutError" || /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection unexpectedly/.test(message)) {
     return { body: problem(503, "the database is not reachable right now; try again shortly"), headers: { "Retry-After": "1" }, unexpected: false };
+  }
+  if (code === "57014" || code === "55P03") {
+    // statement_timeout or lock_timeout (DATABASE_STATEMENT_TIMEOUT_MS): the database is too busy right now.
+    return { body: problem(503, "the database took too long to answer; try again shortly"), headers: { "Retry-After": "1" }, unexpected: false };
   }
   return { body: problem(500, "an unexpected error occurred"), unexpected: true };
 }

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document of the generated API.
 import type { Endpoint, IR } from "../ir/types.js";
-import { tableInfo, columnSchema, type TableInfo } from "./table-info.js";
+import { tableInfo, tableByName, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
 import { pascalCase } from "../ir/naming.js";
@@ -106,6 +106,22 @@ function operationId(info: TableInfo, e: Endpoint): string {
   }
 }
 
+/**
+ * Rows of an owned table carry their many-to-many relations (runtime/relations.ts embeds them:
+ * tasks get `tags`, tags get `tasks`), each an array of the related plain rows. Optional,
+ * because the nested relation routes (GET /tasks/{id}/tags) answer plain rows.
+ */
+function withEmbeddedRelations(ir: IR, table: string | null, row: Record<string, unknown>): Record<string, unknown> {
+  const rels = table ? (ir.relations ?? []).filter((r) => r.source === table) : [];
+  if (rels.length === 0) return row;
+  const properties = { ...(row.properties as Record<string, unknown>) };
+  for (const r of rels) {
+    const target = stripTitle(bodySchemas(tableInfo(ir, tableByName(ir, r.target))).row);
+    properties[r.name] = { type: "array", description: `Embedded ${r.name} (through ${r.join})`, items: target };
+  }
+  return { ...row, properties };
+}
+
 export function buildOpenApi(ir: IR): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
@@ -113,7 +129,7 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
     if (!ir.endpoints.some((e) => e.table === t.name)) continue;
     const info = tableInfo(ir, t);
     const s = bodySchemas(info);
-    schemas[info.model] = stripTitle(s.row);
+    schemas[info.model] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.row));
     schemas[`${info.model}Create`] = stripTitle(s.create);
     schemas[`${info.model}Replace`] = stripTitle(s.replace);
     schemas[`${info.model}Patch`] = stripTitle(s.patch);

@@ -144,8 +144,9 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
       expect(res.body.every((t: any) => t.tags.length === 1)).toBe(true);
       counts.push(sql.length);
     }
-    // BEGIN, set_config, rows, count, tags (one query for the whole page), COMMIT.
-    expect(counts).toEqual([6, 6, 6, 6]);
+    // "BEGIN; SELECT set_config(...)" (one message, runtime/scope.ts), rows, count, tags (one query for the whole page), COMMIT.
+    expect(counts).toEqual([5, 5, 5, 5]);
+    expect(sql[0]).toMatch(/^BEGIN; SELECT set_config\('app\.user_id', '[^']+', true\)/);
   });
 
   it("row-level security: a hand-written query without the owner filter sees only the caller's rows", async () => {
@@ -174,5 +175,16 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
       return trx("tasks").update({ title: "pwned" });
     });
     expect(updated).toBe(1); // only Bob's own row
+  });
+  it("a user id with quotes and backslashes reaches set_config intact (escaped, not spliced)", async () => {
+    const odd = "o'brien\\'; select 1; --";
+    const token = await tokenFor(odd);
+    const path = `/api/${encodeURIComponent(odd)}/tasks`;
+    const made = await app.call("POST", path, { token, body: { title: "quoted" } });
+    expect(made.status).toBe(201);
+    expect(made.body.user_id).toBe(odd);
+    const listed = await app.call("GET", path, { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((t: any) => t.title)).toEqual(["quoted"]);
   });
 });

@@ -4,6 +4,7 @@
 // refuses other users' rows even to a query that forgets its owner filter. On PGlite's
 // single connection the whole request must stay on this transaction: a query outside it
 // would wait for the connection the transaction holds.
+import { createRequire } from "node:module";
 import type { Knex } from "knex";
 
 export type UserScope = <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => Promise<T>;
@@ -17,8 +18,57 @@ export interface UserScopeOptions {
   readonly role?: string | null;
 }
 
+type TransactionClass = new (client: unknown, container: (trx: Knex.Transaction) => Promise<unknown>, config: object, outerTx: null) => PromiseLike<unknown>;
+interface PgConnection {
+  escapeLiteral(value: string): string;
+}
+
+// Knex's PostgreSQL transaction sends BEGIN on its own, then we would send set_config: two
+// round trips before any work. This subclass sends both in one simple-protocol message
+// ("BEGIN; SELECT set_config(...)"), with the values escaped by the driver's escapeLiteral
+// (the id comes from a verified token and the role from configuration, but neither is trusted).
+// It relies on knex's internal Transaction class; knex is pinned by the lockfile, and the
+// app tests (PGlite and PostgreSQL) fail loudly if that class changes.
+const require = createRequire(import.meta.url);
+let ScopedTransaction: TransactionClass | null | undefined;
+function scopedTransactionClass(): TransactionClass | null {
+  if (ScopedTransaction !== undefined) return ScopedTransaction;
+  try {
+    const Base = require("knex/lib/dialects/postgres/execution/pg-transaction.js") as new (...args: unknown[]) => {
+      query(conn: unknown, sql: string): Promise<unknown>;
+      isolationLevel?: unknown;
+      readOnly?: unknown;
+    };
+    ScopedTransaction = class extends Base {
+      private readonly settings: ReadonlyArray<readonly [string, string]>;
+      constructor(client: unknown, container: unknown, config: { settings: ReadonlyArray<readonly [string, string]> }, outerTx: unknown) {
+        super(client, container, config, outerTx);
+        this.settings = config.settings;
+      }
+      begin(conn: PgConnection): Promise<unknown> {
+        const sets = this.settings.map(([name, value]) => `set_config(${conn.escapeLiteral(name)}, ${conn.escapeLiteral(value)}, true)`);
+        return this.query(conn, `BEGIN; SELECT ${sets.join(", ")}`);
+      }
+    } as unknown as TransactionClass;
+  } catch {
+    ScopedTransaction = null; // another knex layout: fall back to BEGIN, then set_config
+  }
+  return ScopedTransaction;
+}
+
 export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserScope {
   const role = opts.role || null;
+  const client = knex.client as { dialect?: string; config?: { client?: unknown } };
+  const Scoped = client.dialect === "postgresql" ? scopedTransactionClass() : null;
+  if (Scoped) {
+    return <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => {
+      const settings: Array<readonly [string, string]> = [["app.user_id", String(userId)]];
+      if (role) settings.push(["role", role]);
+      // The same config knex.transaction() would use, plus the settings for begin().
+      const config = { userParams: (knex as { userParams?: object }).userParams ?? {}, doNotRejectOnRollback: true, settings };
+      return new Scoped(knex.client, work, config, null) as unknown as Promise<T>;
+    };
+  }
   return (userId, work) =>
     knex.transaction(async (trx) => {
       // One statement: the caller's id (and the role) for this transaction only.

@@ -4,7 +4,7 @@
 // key kind, never from the token alone, so `alg: none` and HS/RS key confusion cannot
 // get through: an HS* token is only ever checked against the shared secret, an
 // asymmetric one only against the issuer's public keys.
-import { createSecretKey, type KeyObject } from "node:crypto";
+import { webcrypto } from "node:crypto";
 import { jwtVerify, errors as joseErrors, type JWTPayload } from "jose";
 import type { Context, Next } from "koa";
 import { HttpProblem } from "./errors.js";
@@ -70,7 +70,18 @@ export function createVerifier(cfg: AuthConfig): Verifier {
   for (const a of cfg.algorithms ?? []) {
     if (!HMAC_ALGS.includes(a) && !ASYMMETRIC_ALGS.includes(a)) throw new Error(`JWT_ALGORITHMS: "${a}" is not a supported signing algorithm`);
   }
-  const secretKey: KeyObject | undefined = cfg.secret ? createSecretKey(Buffer.from(cfg.secret, "utf8")) : undefined;
+  // jose 6 turns a secret KeyObject back into bytes and re-imports it on every call; a
+  // CryptoKey per HMAC algorithm, imported on first use, is reused as is.
+  const secretBytes = cfg.secret ? Buffer.from(cfg.secret, "utf8") : undefined;
+  const hmacKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+  const hmacKey = (alg: string): Promise<webcrypto.CryptoKey> => {
+    let k = hmacKeys.get(alg);
+    if (!k) {
+      k = webcrypto.subtle.importKey("raw", secretBytes!, { name: "HMAC", hash: `SHA-${alg.slice(2)}` }, false, ["verify"]);
+      hmacKeys.set(alg, k);
+    }
+    return k;
+  };
   const jwks: RemoteKeySet | undefined = cfg.jwksUrl
     ? createRemoteKeySet(new URL(cfg.jwksUrl), {
         ...(cfg.jwksCooldownMs !== undefined ? { cooldownMs: cfg.jwksCooldownMs } : {}),
@@ -79,7 +90,7 @@ export function createVerifier(cfg: AuthConfig): Verifier {
     : undefined;
   const allowed = cfg.algorithms ?? [...HMAC_ALGS, ...ASYMMETRIC_ALGS];
   // An algorithm is usable only with its own kind of key.
-  const hmacAllowed = secretKey ? allowed.filter((a) => HMAC_ALGS.includes(a)) : [];
+  const hmacAllowed = secretBytes ? allowed.filter((a) => HMAC_ALGS.includes(a)) : [];
   const asymAllowed = jwks ? allowed.filter((a) => ASYMMETRIC_ALGS.includes(a)) : [];
   if (hmacAllowed.length + asymAllowed.length === 0) throw new Error("JWT_ALGORITHMS allows no algorithm that the configured keys can verify");
   const claim = cfg.userIdClaim ?? "sub";
@@ -98,7 +109,7 @@ export function createVerifier(cfg: AuthConfig): Verifier {
     let payload: JWTPayload;
     try {
       if (hmacAllowed.includes(alg)) {
-        ({ payload } = await jwtVerify(token, secretKey!, { ...common, algorithms: hmacAllowed }));
+        ({ payload } = await jwtVerify(token, await hmacKey(alg), { ...common, algorithms: hmacAllowed }));
       } else if (asymAllowed.includes(alg)) {
         ({ payload } = await jwtVerify(token, jwks!, { ...common, algorithms: asymAllowed }));
       } else {

@@ -27,17 +27,30 @@ export interface DatabaseOptions {
   /** For an in-memory PGlite: a dumped data directory to start from (tests use one to skip initdb). */
   seed?: Blob;
   poolMax?: number;
+  /** How long a request waits for a pooled connection before it fails (503); default 10 s. */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL statement_timeout per connection (a stuck statement fails with 503); unset: none. */
+  statementTimeoutMs?: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
 }
 
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   const opts: DatabaseOptions = {};
   if (env.DATABASE_URL) opts.url = env.DATABASE_URL;
   opts.dataDir = env.PGLITE_DATA_DIR || ".data/pglite";
-  if (env.DATABASE_POOL_MAX) {
-    const n = Number(env.DATABASE_POOL_MAX);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_POOL_MAX must be a positive integer, got "${env.DATABASE_POOL_MAX}"`);
-    opts.poolMax = n;
-  }
+  const poolMax = positiveInt(env, "DATABASE_POOL_MAX");
+  if (poolMax) opts.poolMax = poolMax;
+  const acquire = positiveInt(env, "DATABASE_ACQUIRE_TIMEOUT_MS");
+  if (acquire) opts.acquireTimeoutMs = acquire;
+  const statement = positiveInt(env, "DATABASE_STATEMENT_TIMEOUT_MS");
+  if (statement) opts.statementTimeoutMs = statement;
   return opts;
 }
 
@@ -48,9 +61,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // TCP keep-alive stops load balancers and NATs from silently dropping idle connections.
     const knex = knexFactory({
       client: "pg",
-      connection: { connectionString: opts.url, keepAlive: true, connectionTimeoutMillis: 10_000 },
+      connection: {
+        connectionString: opts.url,
+        keepAlive: true,
+        connectionTimeoutMillis: 10_000,
+        ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+      },
       pool: { min: 0, max: opts.poolMax ?? 10, idleTimeoutMillis: 30_000 },
-      acquireConnectionTimeout: 10_000,
+      // Bounded: when every connection is busy, a request waits this long, then gets a 503.
+      acquireConnectionTimeout: opts.acquireTimeoutMs ?? 10_000,
     });
     return { knex, kind: "postgres", close: () => knex.destroy() };
   }

@@ -1,0 +1,283 @@
+// Load benchmark: the generated todo app against the hand-written floor (bench/floor-server.ts)
+// on real PostgreSQL, 1,000 users x 100 tasks, HS256 tokens, each request from a random user.
+//   W1 list newest 20   GET   /api/{u}/tasks?limit=20
+//   W2 get one          GET   /api/{u}/tasks/{id}
+//   W3 create           POST  /api/{u}/tasks
+//   W4 update           PATCH /api/{u}/tasks/{id}
+// Each server runs in its own process; wrk (Debian package) drives one at a time, 2 threads,
+// 32 connections, alternating A/B per workload over several rounds after a warm-up.
+// Run: npm run bench   (not part of npm test). Everything stays on 127.0.0.1; the database
+// is created for the run and dropped at the end.
+// Env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (20 s per server), BENCH_CONNECTIONS (32),
+//      BENCH_FLOOR_RLS (1: also run the floor with the RLS transaction), BENCH_PROFILE (a directory:
+//      the generated app runs with --cpu-prof and writes its profile there), TEST_DATABASE_URL.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createSecretKey, randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import knexFactory from "knex";
+import { SignJWT } from "jose";
+import { migrations } from "../generated/migrations/index.js";
+import { ownedTables } from "../generated/rls.js";
+import { openDatabase } from "../generated/runtime/db.js";
+import { migrateLatest } from "../generated/runtime/migrate.js";
+import { applyRowLevelSecurity, ensureAppRole } from "../generated/runtime/rls.js";
+
+const ADMIN = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const USERS = 1000;
+const TASKS_PER_USER = 100;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const FLOOR_RLS = (process.env.BENCH_FLOOR_RLS ?? "1") === "1";
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+const SECRET = randomBytes(32).toString("base64url");
+const ROLE = "specforge_app";
+const ROOT = join(import.meta.dirname, "..");
+
+type Workload = "W1 list 20" | "W2 get one" | "W3 create" | "W4 update";
+const WORKLOADS: Workload[] = ["W1 list 20", "W2 get one", "W3 create", "W4 update"];
+
+// One request per call, for a random user (and a random task of theirs).
+const LUA_REQUEST: Record<Workload, string> = {
+  "W1 list 20": `local u = pick(); return wrk.format("GET", "/api/" .. u.id .. "/tasks?limit=20", { ["Authorization"] = "Bearer " .. u.t })`,
+  "W2 get one": `local u = pick(); return wrk.format("GET", "/api/" .. u.id .. "/tasks/" .. math.random(u.lo, u.hi), { ["Authorization"] = "Bearer " .. u.t })`,
+  "W3 create": `local u = pick(); n = n + 1; return wrk.format("POST", "/api/" .. u.id .. "/tasks", { ["Authorization"] = "Bearer " .. u.t, ["Content-Type"] = "application/json" }, '{"title":"bench task ' .. n .. '","priority":"high","description":"made by the load benchmark"}')`,
+  "W4 update": `local u = pick(); n = n + 1; return wrk.format("PATCH", "/api/" .. u.id .. "/tasks/" .. math.random(u.lo, u.hi), { ["Authorization"] = "Bearer " .. u.t, ["Content-Type"] = "application/json" }, '{"title":"renamed ' .. n .. '","completed":true}')`,
+};
+
+function luaScript(dataFile: string, w: Workload): string {
+  return `local users = dofile("${dataFile}")
+local count = #users
+n = 0
+function setup(thread) end
+function init(args) math.randomseed(os.time() + math.floor(os.clock() * 1e6) + tonumber(tostring({}):sub(8), 16)) end
+function pick() return users[math.random(1, count)] end
+request = function() ${LUA_REQUEST[w]} end
+done = function(summary, latency, requests)
+  io.write(string.format('RESULT {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"non2xx":%d,"socket_errors":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+`;
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  socketErrors: number;
+}
+
+function wrk(url: string, script: string, seconds: number): Result {
+  const out = spawnSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "10s", "-s", script, url], { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
+  const line = out.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+  if (!line) throw new Error(`wrk printed no result:\n${out.stdout}\n${out.stderr}`);
+  const r = JSON.parse(line.slice(7)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; non2xx: number; socket_errors: number };
+  return { rps: r.requests / (r.duration_us / 1e6), p50: r.p50_us / 1000, p99: r.p99_us / 1000, non2xx: r.non2xx, socketErrors: r.socket_errors };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+async function startServer(name: string, entry: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): Promise<Server> {
+  const port = await freePort();
+  const out = openSync(logFile, "a");
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+    stdio: ["ignore", out, out],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { name, url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not start; see ${logFile}`);
+}
+
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  const exited = new Promise((r) => s.child.once("exit", r));
+  s.child.kill("SIGINT");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (s.child.exitCode === null) s.child.kill("SIGKILL");
+}
+
+interface User {
+  id: string;
+  token: string;
+  lo: number;
+  hi: number;
+}
+
+/** Both servers must answer every workload the same way before their speed means anything. */
+async function sameAnswers(servers: Server[], u: User): Promise<void> {
+  const auth = { authorization: `Bearer ${u.token}` };
+  const json = { ...auth, "content-type": "application/json" };
+  for (const s of servers) {
+    const list = await fetch(`${s.url}/api/${u.id}/tasks?limit=20`, { headers: auth });
+    const rows = (await list.json()) as Array<Record<string, unknown>>;
+    if (list.status !== 200 || rows.length !== 20 || list.headers.get("x-total-count") === null) throw new Error(`${s.name}: list ${list.status}`);
+    const one = await fetch(`${s.url}/api/${u.id}/tasks/${u.lo}`, { headers: auth });
+    const row = (await one.json()) as Record<string, unknown>;
+    if (one.status !== 200 || row.id !== u.lo || !Array.isArray(row.tags)) throw new Error(`${s.name}: get ${one.status} ${JSON.stringify(row)}`);
+    const created = await fetch(`${s.url}/api/${u.id}/tasks`, { method: "POST", headers: json, body: JSON.stringify({ title: "smoke", priority: "high" }) });
+    const c = (await created.json()) as Record<string, unknown>;
+    if (created.status !== 201 || c.priority !== "high" || c.completed !== false || !Array.isArray(c.tags) || !created.headers.get("location")) throw new Error(`${s.name}: create ${created.status} ${JSON.stringify(c)}`);
+    const patched = await fetch(`${s.url}/api/${u.id}/tasks/${u.lo}`, { method: "PATCH", headers: json, body: JSON.stringify({ title: "smoke 2" }) });
+    const p = (await patched.json()) as Record<string, unknown>;
+    if (patched.status !== 200 || p.title !== "smoke 2") throw new Error(`${s.name}: update ${patched.status}`);
+    const foreign = await fetch(`${s.url}/api/${u.id}/tasks/${u.hi + 1}`, { headers: auth });
+    if (foreign.status !== 404) throw new Error(`${s.name}: another user's task answered ${foreign.status}`);
+    const bad = await fetch(`${s.url}/api/${u.id}/tasks`, { method: "POST", headers: json, body: JSON.stringify({ title: "" }) });
+    if (bad.status !== 422) throw new Error(`${s.name}: an empty title answered ${bad.status}`);
+    const noToken = await fetch(`${s.url}/api/${u.id}/tasks`);
+    if (noToken.status !== 401) throw new Error(`${s.name}: no token answered ${noToken.status}`);
+    const keys = Object.keys(row).sort().join(",");
+    if (s === servers[0]) (sameAnswers as { keys?: string }).keys = keys;
+    else if ((sameAnswers as { keys?: string }).keys !== keys) throw new Error(`${s.name}: row keys differ: ${keys}`);
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const which = spawnSync("wrk", ["--version"], { encoding: "utf8" });
+  if (which.error) throw new Error("wrk is not installed: apt-get install wrk");
+  const work = mkdtempSync(join(tmpdir(), "specforge-bench-"));
+  const name = `specforge_load_${randomBytes(4).toString("hex")}`;
+  const admin = knexFactory({ client: "pg", connection: ADMIN, pool: { min: 0, max: 1 } });
+  await admin.raw("CREATE DATABASE ??", [name]);
+  const url = new URL(ADMIN);
+  url.pathname = `/${name}`;
+  const servers: Server[] = [];
+  try {
+    const db = await openDatabase({ url: url.toString(), poolMax: 2 });
+    await migrateLatest(db.knex, migrations);
+    await applyRowLevelSecurity(db.knex, ownedTables);
+    await ensureAppRole(db.knex, ROLE);
+    const t0 = Date.now();
+    await db.knex.raw(`insert into users (id, email) select 'user' || lpad(u::text, 4, '0'), 'user' || u || '@example.test' from generate_series(1, ?) u`, [USERS]);
+    await db.knex.raw(
+      `insert into tasks (user_id, title, description, priority, completed, created_at, updated_at)
+       select 'user' || lpad(u::text, 4, '0'), 'task ' || g, 'description of task ' || g, (array['low','medium','high'])[1 + g % 3], g % 4 = 0,
+              now() - ((u * ${TASKS_PER_USER} + g) || ' seconds')::interval, now()
+       from generate_series(1, ?) u, generate_series(1, ?) g order by u, g`,
+      [USERS, TASKS_PER_USER],
+    );
+    await db.knex.raw("analyze");
+    const ranges = (await db.knex.raw("select user_id, min(id)::int as lo, max(id)::int as hi, count(*)::int as n from tasks group by user_id order by user_id")).rows as Array<{ user_id: string; lo: number; hi: number; n: number }>;
+    await db.close();
+    if (ranges.length !== USERS || ranges.some((r) => r.n !== TASKS_PER_USER || r.hi - r.lo + 1 !== TASKS_PER_USER)) throw new Error("seeding did not give each user a contiguous id range");
+    const key = createSecretKey(Buffer.from(SECRET, "utf8"));
+    const users: User[] = [];
+    for (const r of ranges) {
+      const token = await new SignJWT({ email: `${r.user_id}@example.test` }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setSubject(r.user_id).setIssuedAt().setExpirationTime("4h").sign(key);
+      users.push({ id: r.user_id, token, lo: r.lo, hi: r.hi });
+    }
+    console.log(`seeded ${USERS} users x ${TASKS_PER_USER} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (database ${name})`);
+    const dataFile = join(work, "users.lua");
+    writeFileSync(dataFile, `return {\n${users.map((u) => `{id="${u.id}",t="${u.token}",lo=${u.lo},hi=${u.hi}}`).join(",\n")}\n}\n`);
+    const scripts = Object.fromEntries(WORKLOADS.map((w, i) => {
+      const f = join(work, `w${i + 1}.lua`);
+      writeFileSync(f, luaScript(dataFile, w));
+      return [w, f];
+    })) as Record<Workload, string>;
+
+    const common = { DATABASE_URL: url.toString(), JWT_SECRET: SECRET, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10" };
+    // Rate limits stay on (their counting is part of the cost) but are raised above what
+    // the benchmark sends from one IP; logging stays on at info, to a file.
+    const genEnv = { ...common, DATABASE_APP_ROLE: ROLE, RATE_LIMIT_USER_MAX: "1000000", RATE_LIMIT_IP_MAX: "100000000", LOG_LEVEL: "info" };
+    const profArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    servers.push(await startServer("generated", "generated/server.ts", genEnv, join(work, "generated.log"), profArgs));
+    servers.push(await startServer("floor", "bench/floor-server.ts", common, join(work, "floor.log")));
+    if (FLOOR_RLS) servers.push(await startServer("floor+rls", "bench/floor-server.ts", { ...common, FLOOR_RLS: "1", FLOOR_ROLE: ROLE }, join(work, "floor-rls.log")));
+    await sameAnswers(servers, users[0]!);
+    console.log(`servers: ${servers.map((s) => `${s.name} ${s.url}`).join(", ")}; same answers checked`);
+
+    // Warm-up: every workload on every server, until the JIT has settled.
+    const warmEach = Math.max(1, Math.round(WARMUP / WORKLOADS.length));
+    for (const s of servers) {
+      const seen: string[] = [];
+      for (const w of WORKLOADS) seen.push(`${w.slice(0, 2)} ${wrk(s.url, scripts[w], warmEach).rps.toFixed(0)}`);
+      console.log(`warm-up ${s.name} (${warmEach} s per workload): ${seen.join(", ")} req/s`);
+    }
+
+    const results = new Map<string, Result[]>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const w of WORKLOADS) {
+        // A/B(/C), the order flipped every round so neither side always goes first.
+        const order = round % 2 ? servers : [...servers].reverse();
+        const line: string[] = [];
+        for (const s of order) {
+          const r = wrk(s.url, scripts[w], DURATION);
+          const k = `${w}|${s.name}`;
+          results.set(k, [...(results.get(k) ?? []), r]);
+          line.push(`${s.name} ${r.rps.toFixed(0)} req/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${r.non2xx || r.socketErrors ? ` (${r.non2xx} non-2xx, ${r.socketErrors} socket errors)` : ""}`);
+        }
+        console.log(`round ${round} ${w}: ${line.join(" | ")}`);
+      }
+    }
+
+    console.log(`\n${ROUNDS} rounds x ${DURATION} s, ${CONNECTIONS} connections, median of rounds; ratio = generated / floor (per-round ratios in brackets)\n`);
+    const names = servers.map((s) => s.name);
+    console.log(`| workload | ${names.map((n) => `${n} req/s | ${n} p50 ms | ${n} p99 ms`).join(" | ")} | gen/floor${FLOOR_RLS ? " | gen/floor+rls" : ""} | non-2xx |`);
+    console.log(`|---|${names.map(() => "---:|---:|---:").join("|")}|---:|${FLOOR_RLS ? "---:|" : ""}---:|`);
+    for (const w of WORKLOADS) {
+      const cells: string[] = [];
+      for (const n of names) {
+        const rs = results.get(`${w}|${n}`)!;
+        cells.push(median(rs.map((r) => r.rps)).toFixed(0), median(rs.map((r) => r.p50)).toFixed(1), median(rs.map((r) => r.p99)).toFixed(1));
+      }
+      const gen = results.get(`${w}|generated`)!;
+      const ratio = (other: string) => {
+        const f = results.get(`${w}|${other}`)!;
+        const per = gen.map((g, i) => (g.rps / f[i]!.rps).toFixed(2));
+        return `${(median(gen.map((r) => r.rps)) / median(f.map((r) => r.rps))).toFixed(2)}x [${per.join(", ")}]`;
+      };
+      const errors = [...results.entries()].filter(([k]) => k.startsWith(`${w}|`)).flatMap(([, rs]) => rs).reduce((a, r) => a + r.non2xx + r.socketErrors, 0);
+      console.log(`| ${w} | ${cells.join(" | ")} | ${ratio("floor")}${FLOOR_RLS ? ` | ${ratio("floor+rls")}` : ""} | ${errors} |`);
+    }
+  } finally {
+    for (const s of servers) await stopServer(s);
+    await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [name]);
+    await admin.destroy();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,50 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof): self time by package / file and the top functions.
+// Run: npx tsx bench/profile-summary.ts <file.cpuprofile> [top=25]
+import { readFileSync } from "node:fs";
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const file = process.argv[2];
+if (!file) throw new Error("usage: profile-summary <file.cpuprofile> [top]");
+const top = Number(process.argv[3] ?? 25);
+const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
+const byId = new Map(p.nodes.map((n) => [n.id, n]));
+const self = new Map<number, number>();
+p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+
+function where(url: string): string {
+  if (!url) return "(native/vm)";
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (m) return m[1]!;
+  if (url.startsWith("node:")) return url;
+  const g = /\/(generated\/[^?]+|src\/[^?]+|bench\/[^?]+|templates\/[^?]+)/.exec(url);
+  return g ? g[1]! : url;
+}
+
+const byPkg = new Map<string, number>();
+const byFn = new Map<string, number>();
+for (const [id, us] of self) {
+  const n = byId.get(id)!;
+  const pkg = n.callFrame.functionName === "(garbage collector)" ? "(gc)" : n.callFrame.functionName === "(idle)" ? "(idle)" : where(n.callFrame.url);
+  byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + us);
+  const fn = `${n.callFrame.functionName || "(anonymous)"} ${where(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  byFn.set(fn, (byFn.get(fn) ?? 0) + us);
+}
+const idle = byPkg.get("(idle)") ?? 0;
+const busy = total - idle;
+const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
+console.log(`busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s sampled; shares of busy time:`);
+console.log("\nby package/file:");
+for (const [k, us] of [...byPkg].filter(([k]) => k !== "(idle)").sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${k}`);
+console.log("\ntop functions (self):");
+for (const [k, us] of [...byFn].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${k}`);
