@@ -121,7 +121,7 @@ describe.each(DB_KINDS)("built-in auth on %s", (kind: DbKind) => {
     expect((await login(e, "second-password")).status).toBe(401);
     const rows = await database.db.knex("users").where({ email: e.toLowerCase() });
     expect(rows).toHaveLength(1);
-    expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
+    expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$3\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
     expect(rows[0].password_hash).not.toContain("first-password");
   });
 
