@@ -7,7 +7,7 @@ import type { BuiltinAuth, Column, ColumnType, Span, Table } from "./types.js";
 export const REFRESH_TABLE = "refresh_tokens";
 /** Accepted names of the password-hash column, in order of preference. */
 export const PASSWORD_COLUMNS = ["password_hash", "hashed_password", "password_digest"] as const;
-/** Longest hash the runtime stores (runtime/password.ts): "scrypt$32768$8$1$<22 chars salt>$<86 chars hash>". */
+/** Longest hash the runtime stores (runtime/password.ts): "scrypt$32768$8$3$<22 chars salt>$<86 chars hash>". */
 export const PASSWORD_HASH_MIN_LENGTH = 128;
 
 type Report = (message: string, span: Span, hint?: string) => void;
