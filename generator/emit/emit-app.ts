@@ -3,7 +3,7 @@ import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { routesFunctionName } from "./emit-routes.js";
 import { str, tsHeader, type FileMap } from "./common.js";
-import { identityPlan } from "../ir/identity-plan.js";
+import { identityPlan, userIdKind } from "../ir/identity-plan.js";
 import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
 import { builtinAuthSpec } from "./emit-builtin-auth.js";
 
@@ -19,13 +19,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { fileURLToPath } from "node:url";`);
   L.push(`import { errorHandler, type ErrorLogger } from "./runtime/errors.js";`);
   // The token's user id must fit the users table's key (or, without one, the owner columns).
-  const ownerKinds = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.name === t.owner).map((c) => c.type.kind)));
-  const idKind = identity
-    ? identity.columns.find((c) => c.name === identity.primaryKey)?.type.kind
-    : ownerKinds.size === 1
-      ? [...ownerKinds][0]
-      : undefined;
-  const format = idKind === "uuid" || idKind === "integer" || idKind === "bigint" ? idKind : null;
+  const format = userIdKind(ir);
   L.push(`import { requireAuth, ${format ? "withSubjectFormat, " : ""}type Verifier } from "./runtime/auth.js";`);
   L.push(`import { securityHeaders } from "./runtime/http.js";`);
   L.push(`import { createLogger, pinoErrorLogger, requestLogging, type Logger } from "./runtime/logger.js";`);

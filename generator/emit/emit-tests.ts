@@ -6,6 +6,7 @@
 import type { Column, Endpoint, IR } from "../ir/types.js";
 import { tableInfo, tableByName, type TableInfo } from "./table-info.js";
 import { str, tsHeader, type FileMap } from "./common.js";
+import { userIdKind } from "../ir/identity-plan.js";
 
 function sample(c: Column): unknown {
   const t = c.type;
@@ -268,9 +269,7 @@ export function emitTests(ir: IR): FileMap {
 
 /** Two user ids for a resource's tests, of the kind the users table's key takes (the app refuses others). */
 function testUserIds(ir: IR, stem: string): [string, string] {
-  const identity = ir.tables.find((t) => t.identity);
-  const owners = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.name === t.owner).map((c) => c.type.kind)));
-  const kind = identity ? identity.columns.find((c) => c.name === identity.primaryKey)?.type.kind : owners.size === 1 ? [...owners][0] : undefined;
+  const kind = userIdKind(ir);
   // A number from the stem keeps each resource's users apart, deterministically.
   let h = 0;
   for (const ch of stem) h = (h * 31 + ch.charCodeAt(0)) % 100_000;

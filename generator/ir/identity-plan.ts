@@ -2,7 +2,7 @@
 // identity-table columns come from token claims, and which required columns the token
 // cannot supply and so get a stated placeholder. validate-ir warns about the
 // placeholders (SF123); emit-app writes the plan into the generated app.
-import type { Column, Table } from "./types.js";
+import type { Column, IR, Table } from "./types.js";
 
 export type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder";
 
@@ -53,4 +53,15 @@ export function describeFiller(f: Filler): string {
     case "email-placeholder":
       return '"<user id>@users.invalid" unless the token has an email claim';
   }
+}
+
+/**
+ * The form a user id takes: the users table's key type, or without a users table the owner
+ * columns' type when they agree. "uuid" / "integer" / "bigint" ids are checked on every token.
+ */
+export function userIdKind(ir: IR): "uuid" | "integer" | "bigint" | null {
+  const identity = ir.tables.find((t) => t.identity);
+  const owners = new Set(ir.tables.flatMap((t) => t.columns.filter((c) => c.name === t.owner).map((c) => c.type.kind)));
+  const kind = identity ? identity.columns.find((c) => c.name === identity.primaryKey)?.type.kind : owners.size === 1 ? [...owners][0] : undefined;
+  return kind === "uuid" || kind === "integer" || kind === "bigint" ? kind : null;
 }
