@@ -4,6 +4,7 @@
 // only when both ends belong to the caller (another user's row reads as missing).
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
+import type { Statement } from "./batch.js";
 
 export interface ManyToManySpec {
   readonly name: string; // property on the rows: "tags"
@@ -14,6 +15,40 @@ export interface ManyToManySpec {
 
 type Db = Knex | Knex.Transaction;
 const PARENT = "__sf_parent";
+
+/**
+ * The statement that reads the related rows of the source rows whose keys `idsSql` gives
+ * (a placeholder, or a subquery over the same values), both ends the caller's: `ownerParam`
+ * is the index of the caller's id among `values`. Each row carries its source key for
+ * attachRelated.
+ */
+export function relatedStatement(rel: ManyToManySpec, idsSql: string, values: readonly unknown[], ownerParam: number): Statement {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const { join, target } = rel;
+  const j = q(join.table);
+  const t = q(target.table);
+  return {
+    text:
+      `SELECT ${t}.*, ${j}.${q(join.source)} AS ${q(PARENT)} FROM ${t} JOIN ${j} ON ${j}.${q(join.target)} = ${t}.${q(target.pk)}` +
+      ` WHERE ${j}.${q(join.source)} IN (${idsSql}) AND ${j}.${q(join.owner)} = $${ownerParam} AND ${t}.${q(target.owner)} = $${ownerParam}` +
+      ` ORDER BY ${t}.${q(target.pk)}`,
+    values,
+  };
+}
+
+/** Puts the related rows (from relatedStatement) on their source rows as rel.name = [...]. */
+export function attachRelated<T extends object>(rows: T[], found: Array<Record<string, unknown>>, rel: ManyToManySpec): T[] {
+  const byParent = new Map<string, unknown[]>();
+  for (const f of found) {
+    const key = String(f[PARENT]);
+    delete f[PARENT];
+    const list = byParent.get(key);
+    if (list) list.push(f);
+    else byParent.set(key, [f]);
+  }
+  for (const r of rows) (r as Record<string, unknown>)[rel.name] = byParent.get(String((r as Record<string, unknown>)[rel.source.pk])) ?? [];
+  return rows;
+}
 
 /** The related rows of every given row, in one statement; each row gets rel.name = [...]. */
 export async function embedMany<T extends object>(db: Db, userId: string | number, rows: T[], rel: ManyToManySpec): Promise<T[]> {
@@ -28,16 +63,7 @@ export async function embedMany<T extends object>(db: Db, userId: string | numbe
     .where(`${target.table}.${target.owner}`, userId)
     .select(`${target.table}.*`, `${join.table}.${join.source} as ${PARENT}`)
     .orderBy(`${target.table}.${target.pk}`);
-  const byParent = new Map<string, unknown[]>();
-  for (const f of found) {
-    const key = String(f[PARENT]);
-    delete f[PARENT];
-    const list = byParent.get(key);
-    if (list) list.push(f);
-    else byParent.set(key, [f]);
-  }
-  for (const r of rows) (r as Record<string, unknown>)[rel.name] = byParent.get(String((r as Record<string, unknown>)[rel.source.pk])) ?? [];
-  return rows;
+  return attachRelated(rows, found, rel);
 }
 
 async function ownedExists(db: Db, table: string, pk: string, owner: string, id: unknown, userId: string | number): Promise<boolean> {

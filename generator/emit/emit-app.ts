@@ -30,8 +30,9 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { docsRoutes } from "./runtime/docs.js";`);
   L.push(`import { retryIdempotentReads } from "./runtime/retry.js";`);
   if (builtin) L.push(`import { builtinAuthRoutes, type BuiltinAuthSettings } from "./runtime/builtin-auth.js";`);
+  if (builtin || !identity) L.push(`import { noIdentityRecorder } from "./runtime/identity.js";`);
   else L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
-  L.push(`import { createUserScope } from "./runtime/scope.js";`);
+  L.push(`import { createBatch, createUserScope } from "./runtime/scope.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
   // Hand-written hooks live outside the generated tree (src/hooks/, created once by specforge).
@@ -112,8 +113,9 @@ export function emitApp(ir: IR): FileMap {
   L.push(`    knex: options.knex,`);
   L.push(`    auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit`);
   L.push(`    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),`);
-  if (builtin) L.push(`    ensureUser: async () => {}, // built-in auth: users exist because they registered`);
-  else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: async () => {},`);
+  L.push(`    batch: createBatch(options.knex, { role: options.dbRole ?? null }),`);
+  if (builtin) L.push(`    ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered`);
+  else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: noIdentityRecorder(),`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);

@@ -1,9 +1,9 @@
 // Koa routers, one module per table with endpoints. Every route verifies the
 // token, every query on an owned table is scoped to the caller, and a row of
 // another user answers 404 exactly like a missing one.
-import type { Column, Endpoint, IR } from "../ir/types.js";
+import type { Column, Endpoint, IR, Table } from "../ir/types.js";
 import { tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, relationVar, relationsOfTable, runtimeListSpec, runtimeRelation } from "./route-specs.js";
+import { listSpecVar, relationVar, relationsOfTable, runtimeListSpec, runtimeRelation, runtimeTableSql, tableSqlVar } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../ir/naming.js";
 
@@ -39,6 +39,10 @@ function idParserFor(c: Column): string {
   return "textId";
 }
 
+function relationsVar(t: Table): string {
+  return `${camelCase(singularName(t.name))}Relations`;
+}
+
 function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const t = info.table;
   const M = info.model;
@@ -56,43 +60,38 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     // An integer owner column gets a number (the verifier has checked the id's format).
     L.push(`    const userId = ${ownerIsNumber(info) ? `Number(${who})` : who};`);
   }
-  const scope = (idExpr: string) =>
-    owner ? `{ ${str(info.pk.name)}: ${idExpr}, ${str(owner)}: userId }` : `{ ${str(info.pk.name)}: ${idExpr} }`;
   if (e.idParam) L.push(`    const id = ${idParser(info)}(ctx.params[${str(e.idParam)}], ${str(info.singular)});`);
-  // Every query of the request runs on `db`: the caller's transaction (row-level security sees the caller).
-  const run = owner ? `scope(userId, async (db) => {` : `knex.transaction(async (db) => {`;
-  const embed = (expr: string) => (rels.length && owner ? `embed(db, userId, ${expr})` : expr);
+  // Row actions are statements run in one batch: one round trip, one transaction that sets the
+  // caller for row-level security first (runtime/rows.ts, runtime/batch.ts).
+  const ts = tableSqlVar(t);
+  const who = owner ? "userId" : "null";
+  const relArg = rels.length && owner ? `, ${relationsVar(t)}` : "";
   const what = str(info.singular);
   const a = e.action;
   switch (a.kind) {
     case "list": {
       const lv = listSpecVar(t);
       L.push(`    const req = parseListQuery(ctx.query, ${lv});`);
-      L.push(`    const page = await ${run}`);
-      L.push(`      const found = await listPage<${M}>(${M}.query(db)${owner ? `.where(${str(`${t.name}.${owner}`)}, userId)` : ""}, req, ${lv}, db);`);
-      L.push(rels.length && owner ? `      return { ...found, rows: await embed(db, userId, found.rows) };` : `      return found;`);
-      L.push(`    });`);
-      L.push(`    sendList(ctx, page, ${lv});`);
+      L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${relArg}), ${lv});`);
       break;
     }
     case "get": {
-      L.push(`    ctx.body = await ${run}`);
-      L.push(`      const row = await ${M}.query(db).where(${scope("id")}).first();`);
-      L.push(`      if (!row) throw notFound(${what});`);
-      L.push(`      return ${rels.length && owner ? `(await embed(db, userId, [row]))[0]` : "row"};`);
-      L.push(`    });`);
+      L.push(`    const row = await getRow(batch, ${ts}, id, ${who}${relArg});`);
+      L.push(`    if (!row) throw notFound(${what});`);
+      L.push(`    ctx.body = row;`);
       break;
     }
     case "create": {
       L.push(`    const input = validateCreate(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
-      L.push(`    const row = await ${run}`);
-      if (owner) L.push(`      await ensureUser(db, caller(ctx));`);
-      if (info.ownedRefs.length) L.push(`      await checkReferences(db, userId, input);`);
-      L.push(`      const created = await ${M}.query(db).insert(${owner ? `{ ...input, ${str(owner)}: userId }` : "input"}).returning("*");`);
-      L.push(`      return ${rels.length && owner ? `(await embed(db, userId, [created]))[0]!` : "created"};`);
-      L.push(`    });`);
+      if (owner) {
+        // The caller's first write records them in the identity table, in the same transaction.
+        L.push(`    const who = caller(ctx);`);
+        L.push(`    const record = ensureUser.statement(who);`);
+        L.push(`    const row = await createRow(batch, ${ts}, input, userId, ${rels.length ? relationsVar(t) : "[]"}, record ? [record] : []);`);
+        L.push(`    if (record) ensureUser.remember(who.id);`);
+      } else L.push(`    const row = await createRow(batch, ${ts}, input, null);`);
       L.push(`    ctx.status = ${e.successStatus};`);
-      if (!info.table.keyColumns) L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row.${info.pk.name}))}\`);`);
+      if (!info.table.keyColumns) L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row[${str(info.pk.name)}]))}\`);`);
       L.push(`    ctx.body = row;`);
       break;
     }
@@ -104,28 +103,20 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (a.kind === "replace" || a.kind === "update") {
         L.push(`    const input = ${a.kind === "replace" ? "validateReplace" : "validatePatch"}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
         values = a.kind === "replace" ? `withDefaults(input)` : `input`;
-      } else if (a.kind === "toggle") values = `{ ${str(a.field)}: raw("NOT ??", [${str(a.field)}]) }`;
+      } else if (a.kind === "toggle") values = `{ ${str(a.field)}: TOGGLE }`;
       else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;
-      L.push(`    ctx.body = await ${run}`);
-      if ((a.kind === "replace" || a.kind === "update") && info.ownedRefs.length) L.push(`      await checkReferences(db, userId, input);`);
-      L.push(`      const [row] = await ${M}.query(db).patch(${values}).where(${scope("id")}).returning("*");`);
-      L.push(`      if (!row) throw notFound(${what});`);
-      L.push(`      return ${rels.length && owner ? `(await embed(db, userId, [row]))[0]` : "row"};`);
-      L.push(`    });`);
+      L.push(`    const row = await updateRow(batch, ${ts}, ${values}, id, ${who}${relArg});`);
+      L.push(`    if (!row) throw notFound(${what});`);
+      L.push(`    ctx.body = row;`);
       break;
     }
     case "delete": {
       if (e.successStatus === 204) {
-        L.push(`    const deleted = await ${run}`);
-        L.push(`      return ${M}.query(db).delete().where(${scope("id")});`);
-        L.push(`    });`);
-        L.push(`    if (deleted === 0) throw notFound(${what});`);
+        L.push(`    if ((await deleteRow(batch, ${ts}, id, ${who})) === 0) throw notFound(${what});`);
         L.push(`    ctx.status = 204;`);
       } else {
         // The spec answers a delete with a body: the row as it was.
-        L.push(`    const [row] = await ${run}`);
-        L.push(`      return ${M}.query(db).delete().where(${scope("id")}).returning("*");`);
-        L.push(`    });`);
+        L.push(`    const row = await deleteRowReturning(batch, ${ts}, id, ${who});`);
         L.push(`    if (!row) throw notFound(${what});`);
         L.push(`    ctx.status = ${e.successStatus};`);
         L.push(`    ctx.body = row;`);
@@ -168,15 +159,10 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   const M = info.model;
   const owner = info.table.owner;
   const rels = owner ? relationsOfTable(ir, info.table.name) : [];
-  const rowActions = ["list", "get", "create", "replace", "update", "toggle", "set"];
+  const rowKinds = ["list", "get", "create", "replace", "update", "toggle", "set", "delete"];
   const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
   L.push(`import type Router from "@koa/router";`);
-  if ((needs("create", "replace", "update") && info.ownedRefs.length) || (rels.length && needs(...rowActions))) L.push(`import type { Knex } from "knex";`);
-  if (needs("toggle")) L.push(`import { raw } from "objection";`);
-  const errs = [
-    ...(needs("get", "replace", "update", "toggle", "set", "delete") ? ["notFound"] : []),
-    ...((info.ownedRefs.length && needs("create", "replace", "update")) || needs("stub") ? ["HttpProblem"] : []),
-  ];
+  const errs = [...(needs("get", "replace", "update", "toggle", "set", "delete") ? ["notFound"] : []), ...(needs("stub") ? ["HttpProblem"] : [])];
   if (errs.length) L.push(`import { ${errs.join(", ")} } from "../runtime/errors.js";`);
   const authImports = [
     ...(owner && endpoints.some((e) => e.userParam) ? ["assertSelf"] : []),
@@ -193,9 +179,21 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   });
   const paramImports = [...new Set([...(endpoints.some((e) => e.idParam) ? [idParser(info)] : []), ...relTargets])];
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
-  if (needs("list")) L.push(`import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  if (needs("list")) L.push(`import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  const rowImports = [
+    ...(needs("list") ? ["listRows"] : []),
+    ...(needs("get") ? ["getRow"] : []),
+    ...(needs("create") ? ["createRow"] : []),
+    ...(needs("replace", "update", "toggle", "set") ? ["updateRow"] : []),
+    ...(endpoints.some((e) => e.action.kind === "delete" && e.successStatus === 204) ? ["deleteRow"] : []),
+    ...(endpoints.some((e) => e.action.kind === "delete" && e.successStatus !== 204) ? ["deleteRowReturning"] : []),
+    ...(needs("replace") && info.writable.some((c) => c.default) ? ["DEFAULT"] : []),
+    ...(needs("toggle") ? ["TOGGLE"] : []),
+    ...(needs("replace") ? ["type SetValue"] : []),
+    ...(needs(...rowKinds) ? ["type TableSql"] : []),
+  ];
+  if (rowImports.length) L.push(`import { ${rowImports.join(", ")} } from "../runtime/rows.js";`);
   const relImports = [
-    ...(rels.length && needs(...rowActions) ? ["embedMany"] : []),
     ...(needs("relation-list") ? ["listRelated"] : []),
     ...(needs("relation-add") ? ["attach"] : []),
     ...(needs("relation-remove") ? ["detach"] : []),
@@ -204,7 +202,6 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (relImports.length) L.push(`import { ${relImports.join(", ")} } from "../runtime/relations.js";`);
   L.push(`import type { RouteDeps } from "../runtime/deps.js";`);
   L.push(`import { withHooks } from "../runtime/hooks.js";`);
-  L.push(`import { ${M} } from "../models/${info.stem}.js";`);
   const schemaImports: string[] = [];
   if (needs("create")) schemaImports.push(`${v}CreateSchema`);
   if (needs("replace")) schemaImports.push(`${v}ReplaceSchema`);
@@ -217,6 +214,11 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (needs("replace")) L.push(`const validateReplace = compile<${M}Create>(${v}ReplaceSchema);`);
   if (needs("update")) L.push(`const validatePatch = compile<${M}Patch>(${v}PatchSchema);`);
   if (needs("create", "replace", "update")) L.push(``);
+  if (needs(...rowKinds)) {
+    L.push(`/** How the row actions write SQL for ${info.table.name} (runtime/rows.ts). */`);
+    L.push(`const ${tableSqlVar(info.table)}: TableSql = ${literal(runtimeTableSql(info))};`);
+    L.push(``);
+  }
   const listEp = endpoints.find((e) => e.action.kind === "list");
   if (listEp?.list) {
     L.push(`/** What the list accepts in its query string (from ${listEp.span.file}:${listEp.span.line}${listEp.list.inferred ? "; inferred from the columns" : ""}); anything else is a 422. */`);
@@ -228,49 +230,35 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
     L.push(`const ${relationVar(r)}: ManyToManySpec = ${literal(runtimeRelation(ir, r))};`);
     L.push(``);
   }
-  if (rels.length && needs(...rowActions)) {
-    L.push(`/** Embeds ${rels.map((r) => r.name).join(", ")} into rows: one query per relation for any number of rows. */`);
-    L.push(`async function embed<T extends object>(db: Knex.Transaction, userId: string, rows: T[]): Promise<T[]> {`);
-    for (const r of rels) L.push(`  await embedMany(db, userId, rows, ${relationVar(r)});`);
-    L.push(`  return rows;`);
-    L.push(`}`);
+  if (rels.length && needs(...rowKinds)) {
+    L.push(`/** Embedded into every row the row actions answer with: one statement per relation for any number of rows. */`);
+    L.push(`const ${relationsVar(info.table)} = [${rels.map(relationVar).join(", ")}];`);
     L.push(``);
   }
 
   if (needs("replace")) {
     // PUT replaces the whole row: a writable field left out goes back to its default (or null).
     L.push(`/** PUT semantics: every writable field left out goes back to its default, or to null. */`);
-    L.push(`function withDefaults(input: ${M}Create): PartialModelObject<${M}> {`);
+    L.push(`function withDefaults(input: ${M}Create): Record<string, SetValue> {`);
     L.push(`  return {`);
     for (const c of info.writable) {
-      const fallback = c.default ? `raw("DEFAULT")` : c.nullable ? `null` : undefined;
+      const fallback = c.default ? `DEFAULT` : c.nullable ? `null` : undefined;
       if (fallback === undefined) L.push(`    ${str(c.name)}: input[${str(c.name)}],`);
       else L.push(`    ${str(c.name)}: input[${str(c.name)}] ?? ${fallback},`);
     }
     L.push(`  };`);
     L.push(`}`);
     L.push(``);
-    L.splice(L.findIndex((l) => l.startsWith("import type Router")) + 1, 0, `import type { PartialModelObject } from "objection";`);
-    if (!needs("toggle")) L.splice(L.findIndex((l) => l.startsWith("import type Router")) + 1, 0, `import { raw } from "objection";`);
-  }
-
-  if (info.ownedRefs.length && needs("create", "replace", "update")) {
-    L.push(`/** A row this one points at must belong to the same user; another user's row is reported like a missing one. */`);
-    L.push(`async function checkReferences(db: Knex | Knex.Transaction, userId: ${ownerIsNumber(info) ? "number" : "string"}, input: Partial<${M}Create>): Promise<void> {`);
-    for (const r of info.ownedRefs) {
-      const col = r.column.name;
-      L.push(`  const ${camelCase(col)} = input[${str(col)}];`);
-      L.push(`  if (${camelCase(col)} !== undefined && ${camelCase(col)} !== null) {`);
-      L.push(`    const found = await db(${str(r.target.name)}).where({ ${str(r.targetPk)}: ${camelCase(col)}, ${str(r.targetOwner)}: userId }).first(${str(r.targetPk)});`);
-      L.push(`    if (!found) throw new HttpProblem(422, ${str(`${col}: no such ${singularName(r.target.name)}`)}, { errors: [{ field: ${str(col)}, message: "does not exist" }] });`);
-      L.push(`  }`);
-    }
-    L.push(`}`);
-    L.push(``);
   }
 
   L.push(`export function ${routesFunctionName(info)}(router: Router, deps: RouteDeps): void {`);
-  const depNames = ["knex", ...(owner ? ["scope"] : []), "auth", ...(needs("create", "relation-add") && owner ? ["ensureUser"] : [])];
+  const depNames = [
+    "knex",
+    ...(owner && needs("relation-list", "relation-add", "relation-remove") ? ["scope"] : []),
+    ...(needs("list", "get", "create", "replace", "update", "toggle", "set", "delete") ? ["batch"] : []),
+    "auth",
+    ...(needs("create", "relation-add") && owner ? ["ensureUser"] : []),
+  ];
   L.push(`  const { ${depNames.join(", ")} } = deps;`);
   L.push(`  const hooks = deps.hooks?.[${str(info.table.name)}];`);
   for (const e of endpoints) {

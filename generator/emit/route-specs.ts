@@ -2,7 +2,8 @@
 // and many-to-many relations (runtime/relations.ts), derived from the IR in one place.
 import type { Column, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
 import { camelCase, singularName } from "../ir/naming.js";
-import { tableByName } from "./table-info.js";
+import { tableByName, type TableInfo } from "./table-info.js";
+import { sqlType } from "./plan-migration.js";
 
 function kindOf(c: Column): string {
   const k = c.type.kind;
@@ -63,5 +64,34 @@ export function runtimeRelation(ir: IR, r: ManyToMany): Record<string, unknown> 
     source: { table: s.name, pk: s.primaryKey, owner: s.owner },
     join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner },
     target: { table: t.name, pk: t.primaryKey, owner: t.owner, what: singularName(t.name) },
+  };
+}
+
+/** The SQL type a bound value is cast to (runtime/rows.ts); varchar(n) and numeric(p, s) are
+ * cast to their unbounded types so that a too-long or too-large value fails instead of being cut. */
+function castType(c: Column): string {
+  const k = c.type.kind;
+  if (k === "string" || k === "text" || k === "enum") return "text";
+  if (k === "decimal") return "numeric";
+  return sqlType(c.type);
+}
+
+export function tableSqlVar(t: Table): string {
+  return `${camelCase(singularName(t.name))}Sql`;
+}
+
+/** The runtime TableSql object literal: what runtime/rows.ts needs to write SQL for a table. */
+export function runtimeTableSql(info: TableInfo): Record<string, unknown> {
+  const t = info.table;
+  const owner = t.owner ? t.columns.find((c) => c.name === t.owner) : undefined;
+  const columns: Record<string, unknown> = {};
+  for (const c of [...(owner ? [owner] : []), ...info.writable]) columns[c.name] = c.type.kind === "json" ? { cast: castType(c), json: true } : { cast: castType(c) };
+  return {
+    table: t.name,
+    pk: info.pk.name,
+    owner: t.owner,
+    columns,
+    touch: t.columns.find((c) => c.role === "updated_at")?.name ?? null,
+    refs: info.ownedRefs.map((r) => ({ column: r.column.name, table: r.target.name, pk: r.targetPk, owner: r.targetOwner, what: `no such ${singularName(r.target.name)}` })),
   };
 }

@@ -1,7 +1,8 @@
 // What generated routes receive from the app factory.
 import type { Knex } from "knex";
 import type { Middleware } from "koa";
-import type { Caller } from "./auth.js";
+import type { Batch } from "./batch.js";
+import type { IdentityRecorder } from "./identity.js";
 import type { HookRegistry } from "./hooks.js";
 import type { UserScope } from "./scope.js";
 
@@ -11,8 +12,10 @@ export interface RouteDeps {
   readonly auth: Middleware;
   /** Runs a request's queries in one transaction that sets the caller for row-level security. */
   readonly scope: UserScope;
+  /** The same in one round trip, for statements known up front (batch.ts, rows.ts). */
+  readonly batch: Batch;
   /** Records the caller in the identity table before their first owned row is written. */
-  readonly ensureUser: (db: Knex | Knex.Transaction, who: Caller) => Promise<void>;
+  readonly ensureUser: IdentityRecorder;
   /** Hand-written hooks by table name (src/hooks/<table>.ts). */
   readonly hooks?: HookRegistry;
 }

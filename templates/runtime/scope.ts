@@ -5,6 +5,7 @@
 // would wait for the connection the transaction holds.
 import { createRequire } from "node:module";
 import type { Knex } from "knex";
+import { runBatch, type Batch } from "./batch.js";
 
 export type UserScope = <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => Promise<T>;
 
@@ -75,4 +76,21 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
       else await trx.raw("select set_config('app.user_id', ?, true)", [String(userId)]);
       return work(trx);
     });
+}
+
+/**
+ * The one-round-trip form of the scope for routes whose queries are known up front: the
+ * caller's id (and the role) are set by a first statement in the same batch (batch.ts), so
+ * row-level security sees the caller in every statement after it. null: no caller (tables
+ * nobody owns), the statements run as they are, still as one transaction.
+ */
+export function createBatch(knex: Knex, opts: UserScopeOptions = {}): Batch {
+  const role = opts.role || null;
+  const prelude = role ? "SELECT set_config('app.user_id', $1, true), set_config('role', $2, true)" : "SELECT set_config('app.user_id', $1, true)";
+  return async (userId, statements) => {
+    if (userId === null) return runBatch(knex, statements);
+    const values = role ? [String(userId), role] : [String(userId)];
+    const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements]);
+    return results;
+  };
 }

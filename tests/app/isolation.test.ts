@@ -186,6 +186,15 @@ describe.each(DB_KINDS)("generated todo app on %s", (kind) => {
     expectProblem(stolen, 422);
     const stolenPatch = await app.call("PATCH", `/api/${B}/tasks/${task.body.id}`, { token: bob, body: { category_id: bobCat.body.id } });
     expectProblem(stolenPatch, 404);
+    // Alice pointing her own task at Bob's category: 422 like a missing one, and nothing changes.
+    const foreignRef = await app.call("PATCH", `/api/${A}/tasks/${task.body.id}`, { token: alice, body: { title: "moved", category_id: bobCat.body.id } });
+    expectProblem(foreignRef, 422);
+    expect(foreignRef.body.errors).toEqual([{ field: "category_id", message: "does not exist" }]);
+    expect(stolen.body.errors).toEqual(foreignRef.body.errors);
+    const unchanged = await app.call("GET", `/api/${A}/tasks/${task.body.id}`, { token: alice });
+    expect([unchanged.body.title, unchanged.body.category_id]).toEqual(["sweep", cat.body.id]);
+    const replacedForeign = await app.call("PUT", `/api/${A}/tasks/${task.body.id}`, { token: alice, body: { title: "moved", category_id: bobCat.body.id } });
+    expectProblem(replacedForeign, 422);
     expectProblem(await app.call("GET", `/api/${B}/categories/${cat.body.id}`, { token: bob }), 404);
     expect((await app.call("GET", `/api/${B}/categories`, { token: bob })).body.map((c: any) => c.id)).toEqual([bobCat.body.id]);
 

@@ -42,8 +42,11 @@ export interface StartOptions {
   readonly database?: TestDatabase;
   /** Row-level security on the owned tables, with requests running as APP_ROLE (default true). */
   readonly rls?: boolean;
-  /** Called with every SQL statement the app's knex sends (for counting statements). */
-  readonly onQuery?: (sql: string) => void;
+  /**
+   * Called with every SQL statement the app's knex sends (for counting statements); `batch`
+   * is the round trip a batched statement went in (runtime/batch.ts), absent for the others.
+   */
+  readonly onQuery?: (sql: string, batch?: { id: number; index: number; size: number }) => void;
 }
 
 export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
@@ -55,7 +58,7 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
     await applyRowLevelSecurity(database.db.knex, ownedTables);
     await ensureAppRole(database.db.knex, APP_ROLE);
   }
-  if (opts.onQuery) database.db.knex.on("query", (q: { sql: string }) => opts.onQuery!(q.sql));
+  if (opts.onQuery) database.db.knex.on("query", (q: { sql: string; batch?: { id: number; index: number; size: number } }) => opts.onQuery!(q.sql, q.batch));
   const errors: unknown[] = [];
   mkdirSync(LOG_DIR, { recursive: true });
   // Every app a test starts logs to its own file; tests/ops logging test greps them for secrets.

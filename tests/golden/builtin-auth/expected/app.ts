@@ -14,7 +14,8 @@ import { healthRoutes, type Lifecycle } from "./runtime/health.js";
 import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { builtinAuthRoutes, type BuiltinAuthSettings } from "./runtime/builtin-auth.js";
-import { createUserScope } from "./runtime/scope.js";
+import { noIdentityRecorder } from "./runtime/identity.js";
+import { createBatch, createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { tasksRoutes } from "./routes/tasks.js";
 import { hooks as tasksHooks } from "../src/hooks/tasks.js";
@@ -82,7 +83,8 @@ export function createApp(options: AppOptions): Koa {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
-    ensureUser: async () => {}, // built-in auth: users exist because they registered
+    batch: createBatch(options.knex, { role: options.dbRole ?? null }),
+    ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered
     hooks: { "tasks": tasksHooks },
   };
   tasksRoutes(router, deps);

@@ -14,7 +14,7 @@ import { healthRoutes, type Lifecycle } from "./runtime/health.js";
 import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
-import { createUserScope } from "./runtime/scope.js";
+import { createBatch, createUserScope } from "./runtime/scope.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { booksRoutes } from "./routes/books.js";
 import { notesRoutes } from "./routes/notes.js";
@@ -82,6 +82,7 @@ export function createApp(options: AppOptions): Koa {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
+    batch: createBatch(options.knex, { role: options.dbRole ?? null }),
     ensureUser: createIdentityRecorder(IDENTITY),
     hooks: { "books": booksHooks, "notes": notesHooks, "shelves": shelvesHooks },
   };

@@ -5,14 +5,34 @@ import { assertSelf, caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
 import { intId } from "../runtime/params.js";
-import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { listRows, getRow, createRow, updateRow, deleteRow, type TableSql } from "../runtime/rows.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
-import { Task } from "../models/tasks.js";
 import { taskCreateSchema, taskPatchSchema, taskReadOnlyFields, type TaskCreate, type TaskPatch } from "../schemas/tasks.js";
 
 const validateCreate = compile<TaskCreate>(taskCreateSchema);
 const validatePatch = compile<TaskPatch>(taskPatchSchema);
+
+/** How the row actions write SQL for tasks (runtime/rows.ts). */
+const taskSql: TableSql = {
+  "table": "tasks",
+  "pk": "id",
+  "owner": "user_id",
+  "columns": {
+    "user_id": {
+      "cast": "uuid"
+    },
+    "title": {
+      "cast": "text"
+    },
+    "completed": {
+      "cast": "boolean"
+    }
+  },
+  "touch": "updated_at",
+  "refs": []
+};
 
 /** What the list accepts in its query string (from tests/golden/builtin-auth/specs/api/rest-endpoints.md:27; inferred from the columns); anything else is a 422. */
 const taskList: ListSpec = {
@@ -61,60 +81,48 @@ const taskList: ListSpec = {
 };
 
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, scope, auth, ensureUser } = deps;
+  const { knex, batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tasks"];
   // GET /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:27): List the user's tasks.
   router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const req = parseListQuery(ctx.query, taskList);
-    const page = await scope(userId, async (db) => {
-      const found = await listPage<Task>(Task.query(db).where("tasks.user_id", userId), req, taskList, db);
-      return found;
-    });
-    sendList(ctx, page, taskList);
+    sendList(ctx, await listRows(batch, taskSql, taskList, req, userId), taskList);
   }));
   // POST /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:30): Create a task. Responds 201.
   router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = validateCreate(await readObject(ctx, taskReadOnlyFields));
-    const row = await scope(userId, async (db) => {
-      await ensureUser(db, caller(ctx));
-      const created = await Task.query(db).insert({ ...input, "user_id": userId }).returning("*");
-      return created;
-    });
+    const who = caller(ctx);
+    const record = ensureUser.statement(who);
+    const row = await createRow(batch, taskSql, input, userId, [], record ? [record] : []);
+    if (record) ensureUser.remember(who.id);
     ctx.status = 201;
-    ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
+    ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);
     ctx.body = row;
   }));
   // DELETE /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:39): Delete a task. Responds 204.
   router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const deleted = await scope(userId, async (db) => {
-      return Task.query(db).delete().where({ "id": id, "user_id": userId });
-    });
-    if (deleted === 0) throw notFound("task");
+    if ((await deleteRow(batch, taskSql, id, userId)) === 0) throw notFound("task");
     ctx.status = 204;
   }));
   // GET /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:33): Get one task.
   router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    ctx.body = await scope(userId, async (db) => {
-      const row = await Task.query(db).where({ "id": id, "user_id": userId }).first();
-      if (!row) throw notFound("task");
-      return row;
-    });
+    const row = await getRow(batch, taskSql, id, userId);
+    if (!row) throw notFound("task");
+    ctx.body = row;
   }));
   // PATCH /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:36): Change only the given fields.
   router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
     const input = validatePatch(await readObject(ctx, taskReadOnlyFields));
-    ctx.body = await scope(userId, async (db) => {
-      const [row] = await Task.query(db).patch(input).where({ "id": id, "user_id": userId }).returning("*");
-      if (!row) throw notFound("task");
-      return row;
-    });
+    const row = await updateRow(batch, taskSql, input, id, userId);
+    if (!row) throw notFound("task");
+    ctx.body = row;
   }));
 }

@@ -5,14 +5,50 @@ import { caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
 import { uuidId } from "../runtime/params.js";
-import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { listRows, getRow, createRow, updateRow, deleteRow, type TableSql } from "../runtime/rows.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
-import { Book } from "../models/books.js";
 import { bookCreateSchema, bookPatchSchema, bookReadOnlyFields, type BookCreate, type BookPatch } from "../schemas/books.js";
 
 const validateCreate = compile<BookCreate>(bookCreateSchema);
 const validatePatch = compile<BookPatch>(bookPatchSchema);
+
+/** How the row actions write SQL for books (runtime/rows.ts). */
+const bookSql: TableSql = {
+  "table": "books",
+  "pk": "id",
+  "owner": "user_id",
+  "columns": {
+    "user_id": {
+      "cast": "text"
+    },
+    "title": {
+      "cast": "text"
+    },
+    "pages": {
+      "cast": "integer"
+    },
+    "rating": {
+      "cast": "numeric"
+    },
+    "status": {
+      "cast": "text"
+    },
+    "started_on": {
+      "cast": "date"
+    },
+    "reminder_at": {
+      "cast": "time"
+    },
+    "meta": {
+      "cast": "jsonb",
+      "json": true
+    }
+  },
+  "touch": "updated_at",
+  "refs": []
+};
 
 /** What the list accepts in its query string (from tests/golden/mixed-styles/specs/api/rest-endpoints.md:7); anything else is a 422. */
 const bookList: ListSpec = {
@@ -71,60 +107,48 @@ const bookList: ListSpec = {
 };
 
 export function booksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, scope, auth, ensureUser } = deps;
+  const { knex, batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["books"];
   // GET /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:7): List my books.
   router.get("/api/books", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const req = parseListQuery(ctx.query, bookList);
-    const page = await scope(userId, async (db) => {
-      const found = await listPage<Book>(Book.query(db).where("books.user_id", userId), req, bookList, db);
-      return found;
-    });
-    sendList(ctx, page, bookList);
+    sendList(ctx, await listRows(batch, bookSql, bookList, req, userId), bookList);
   }));
   // POST /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:15): Create a book. Responds 201.
   router.post("/api/books", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const input = validateCreate(await readObject(ctx, bookReadOnlyFields));
-    const row = await scope(userId, async (db) => {
-      await ensureUser(db, caller(ctx));
-      const created = await Book.query(db).insert({ ...input, "user_id": userId }).returning("*");
-      return created;
-    });
+    const who = caller(ctx);
+    const record = ensureUser.statement(who);
+    const row = await createRow(batch, bookSql, input, userId, [], record ? [record] : []);
+    if (record) ensureUser.remember(who.id);
     ctx.status = 201;
-    ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
+    ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);
     ctx.body = row;
   }));
   // DELETE /api/books/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:22)
   router.delete("/api/books/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
-    const deleted = await scope(userId, async (db) => {
-      return Book.query(db).delete().where({ "id": id, "user_id": userId });
-    });
-    if (deleted === 0) throw notFound("book");
+    if ((await deleteRow(batch, bookSql, id, userId)) === 0) throw notFound("book");
     ctx.status = 204;
   }));
   // GET /api/books/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:18)
   router.get("/api/books/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
-    ctx.body = await scope(userId, async (db) => {
-      const row = await Book.query(db).where({ "id": id, "user_id": userId }).first();
-      if (!row) throw notFound("book");
-      return row;
-    });
+    const row = await getRow(batch, bookSql, id, userId);
+    if (!row) throw notFound("book");
+    ctx.body = row;
   }));
   // PATCH /api/books/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:20)
   router.patch("/api/books/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
     const input = validatePatch(await readObject(ctx, bookReadOnlyFields));
-    ctx.body = await scope(userId, async (db) => {
-      const [row] = await Book.query(db).patch(input).where({ "id": id, "user_id": userId }).returning("*");
-      if (!row) throw notFound("book");
-      return row;
-    });
+    const row = await updateRow(batch, bookSql, input, id, userId);
+    if (!row) throw notFound("book");
+    ctx.body = row;
   }));
 }

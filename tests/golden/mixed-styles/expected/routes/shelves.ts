@@ -5,13 +5,30 @@ import { caller } from "../runtime/auth.js";
 import { readObject } from "../runtime/body.js";
 import { compile } from "../runtime/validate.js";
 import { intId } from "../runtime/params.js";
-import { listPage, parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
+import { listRows, createRow, deleteRow, type TableSql } from "../runtime/rows.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
-import { Shelve } from "../models/shelves.js";
 import { shelveCreateSchema, shelveReadOnlyFields, type ShelveCreate } from "../schemas/shelves.js";
 
 const validateCreate = compile<ShelveCreate>(shelveCreateSchema);
+
+/** How the row actions write SQL for shelves (runtime/rows.ts). */
+const shelveSql: TableSql = {
+  "table": "shelves",
+  "pk": "id",
+  "owner": "user_id",
+  "columns": {
+    "user_id": {
+      "cast": "text"
+    },
+    "name": {
+      "cast": "text"
+    }
+  },
+  "touch": null,
+  "refs": []
+};
 
 /** What the list accepts in its query string (from tests/golden/mixed-styles/specs/api/rest-endpoints.md:28; inferred from the columns); anything else is a 422. */
 const shelveList: ListSpec = {
@@ -50,39 +67,31 @@ const shelveList: ListSpec = {
 };
 
 export function shelvesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, scope, auth, ensureUser } = deps;
+  const { knex, batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["shelves"];
   // GET /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:28): List shelves
   router.get("/api/shelves", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const req = parseListQuery(ctx.query, shelveList);
-    const page = await scope(userId, async (db) => {
-      const found = await listPage<Shelve>(Shelve.query(db).where("shelves.user_id", userId), req, shelveList, db);
-      return found;
-    });
-    sendList(ctx, page, shelveList);
+    sendList(ctx, await listRows(batch, shelveSql, shelveList, req, userId), shelveList);
   }));
   // POST /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:29): Create a shelf
   router.post("/api/shelves", auth, withHooks(hooks, "create", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const input = validateCreate(await readObject(ctx, shelveReadOnlyFields));
-    const row = await scope(userId, async (db) => {
-      await ensureUser(db, caller(ctx));
-      const created = await Shelve.query(db).insert({ ...input, "user_id": userId }).returning("*");
-      return created;
-    });
+    const who = caller(ctx);
+    const record = ensureUser.statement(who);
+    const row = await createRow(batch, shelveSql, input, userId, [], record ? [record] : []);
+    if (record) ensureUser.remember(who.id);
     ctx.status = 201;
-    ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row.id))}`);
+    ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);
     ctx.body = row;
   }));
   // DELETE /api/shelves/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:30): Delete a shelf
   router.delete("/api/shelves/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
     const userId = caller(ctx).id;
     const id = intId(ctx.params["id"], "shelve");
-    const deleted = await scope(userId, async (db) => {
-      return Shelve.query(db).delete().where({ "id": id, "user_id": userId });
-    });
-    if (deleted === 0) throw notFound("shelve");
+    if ((await deleteRow(batch, shelveSql, id, userId)) === 0) throw notFound("shelve");
     ctx.status = 204;
   }));
 }

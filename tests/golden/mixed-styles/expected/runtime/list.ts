@@ -4,7 +4,6 @@
 // with ILIKE over declared text columns. A query parameter that is not on the whitelist is
 // a 422; nothing from the query string reaches SQL except as a bound value.
 import type { Context } from "koa";
-import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
 
 export type ColumnKind = "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "decimal" | "float" | "enum";
@@ -197,75 +196,74 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-// The query builder is Objection's or Knex's; both take these calls.
-interface Builder {
-  where(...args: unknown[]): this;
-  whereNull(column: string): this;
-  whereRaw(sql: string, bindings: readonly unknown[]): this;
-  orderByRaw(sql: string, bindings: readonly unknown[]): this;
-  select(...args: unknown[]): this;
-  limit(n: number): this;
-  offset(n: number): this;
-  clone(): this;
-  clearSelect(): this;
-  clearOrder(): this;
-  count(...args: unknown[]): unknown;
-  first(): unknown;
-  then: PromiseLike<unknown>["then"];
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
-function applyFilters<B extends Builder>(q: B, req: ListRequest, spec: ListSpec): B {
-  for (const f of req.filters) {
-    if (f.op === "null") q.whereNull(`${spec.table}.${f.column}`);
-    else q.where(`${spec.table}.${f.column}`, f.value);
-  }
-  if (req.search && spec.search) {
-    const pattern = likePattern(req.search);
-    const cols = spec.search.columns;
-    q.whereRaw(`(${cols.map(() => `?? ILIKE ? ESCAPE '\\'`).join(" OR ")})`, cols.flatMap((c) => [`${spec.table}.${c}`, pattern]));
-  }
-  return q;
+export interface ListStatements {
+  /** The page: limit + 1 rows (the extra one tells whether there is a next page). */
+  readonly page: { readonly text: string; readonly values: readonly unknown[] };
+  /** The total under the same filters; null when paging by cursor. */
+  readonly count: { readonly text: string; readonly values: readonly unknown[] } | null;
+  /** A subquery over the page's values that gives the keys of the page's rows (to embed relations). */
+  readonly idsSql: string;
 }
 
 /**
- * One page: at most two statements (the rows, and the total unless paging by cursor),
- * whatever the page size. `base` must already be scoped to the caller.
+ * The statements for one page: at most two (the rows, and the total unless paging by
+ * cursor), whatever the page size. `where` and `values` scope them to the caller
+ * (conditions over $1..$n); every value from the query string is a bound parameter.
  */
-export async function listPage<T extends object>(base: Builder, req: ListRequest, spec: ListSpec, knex: Knex | Knex.Transaction): Promise<ListPage<T>> {
-  const q = applyFilters(base, req, spec);
-  const counter = req.keyset ? null : q.clone();
+export function listStatements(spec: ListSpec, req: ListRequest, where: readonly string[], values: readonly unknown[]): ListStatements {
+  const t = ident(spec.table);
+  const col = (c: string) => `${t}.${ident(c)}`;
+  const params = [...values];
+  const bind = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const conds = [...where];
+  for (const f of req.filters) conds.push(f.op === "null" ? `${col(f.column)} IS NULL` : `${col(f.column)} = ${bind(f.value)}`);
+  if (req.search && spec.search) {
+    const p = bind(likePattern(req.search));
+    conds.push(`(${spec.search.columns.map((c) => `${col(c)} ILIKE ${p} ESCAPE '\\'`).join(" OR ")})`);
+  }
+  const filtered = [...conds];
+  const countValues = [...params];
   const { column, direction } = req.sort;
-  const col = `${spec.table}.${column}`;
-  const pk = `${spec.table}.${spec.pk}`;
+  const sortCol = col(column);
+  const pk = col(spec.pk);
   const nullable = spec.sort.nullable.includes(column);
   const cmp = direction === "desc" ? "<" : ">";
   if (req.cursor) {
     const { value, id } = req.cursor;
-    if (!nullable) q.whereRaw(`(??, ??) ${cmp} (?, ?)`, [col, pk, value, id]);
-    else if (value === null) q.whereRaw(`(?? IS NULL AND ?? ${cmp} ?)`, [col, pk, id]);
-    else q.whereRaw(`(?? ${cmp} ? OR (?? = ? AND ?? ${cmp} ?) OR ?? IS NULL)`, [col, value, col, value, pk, id, col]);
+    if (!nullable) conds.push(`(${sortCol}, ${pk}) ${cmp} (${bind(value)}, ${bind(id)})`);
+    else if (value === null) conds.push(`(${sortCol} IS NULL AND ${pk} ${cmp} ${bind(id)})`);
+    else {
+      const v = bind(value);
+      conds.push(`(${sortCol} ${cmp} ${v} OR (${sortCol} = ${v} AND ${pk} ${cmp} ${bind(id)}) OR ${sortCol} IS NULL)`);
+    }
   }
   const dir = direction === "desc" ? "DESC" : "ASC";
-  q.select(`${spec.table}.*`, knex.raw("??::text AS ??", [col, CURSOR_COLUMN]));
-  q.orderByRaw(`?? ${dir}${nullable ? " NULLS LAST" : ""}, ?? ${dir}`, [col, pk]);
-  q.limit(req.limit + 1);
-  if (!req.cursor && req.offset) q.offset(req.offset);
-  const [fetched, total] = await Promise.all([
-    q as unknown as Promise<Array<T & Record<string, unknown>>>,
-    counter ? countOf(counter) : Promise.resolve(null),
-  ]);
-  const more = fetched.length > req.limit;
-  const rows = fetched.slice(0, req.limit);
-  const last = rows[rows.length - 1];
-  const nextCursor = more && last ? encodeCursor(req.sort, (last[CURSOR_COLUMN] as string | null) ?? null, last[spec.pk] as string | number) : null;
-  for (const r of fetched) delete r[CURSOR_COLUMN];
-  return { rows, total, nextCursor };
+  const whereSql = (c: readonly string[]) => (c.length ? ` WHERE ${c.join(" AND ")}` : "");
+  let text = `SELECT ${t}.*, ${sortCol}::text AS ${ident(CURSOR_COLUMN)} FROM ${t}${whereSql(conds)} ORDER BY ${sortCol} ${dir}${nullable ? " NULLS LAST" : ""}, ${pk} ${dir} LIMIT ${bind(req.limit + 1)}`;
+  if (!req.cursor && req.offset) text += ` OFFSET ${bind(req.offset)}`;
+  return {
+    page: { text, values: params },
+    count: req.keyset ? null : { text: `SELECT count(*) AS "count" FROM ${t}${whereSql(filtered)}`, values: countValues },
+    idsSql: `SELECT p.${ident(spec.pk)} FROM (${text}) AS p`,
+  };
 }
 
-async function countOf(q: Builder): Promise<number> {
-  q.clearSelect().clearOrder();
-  const row = (await (q.count("* as count") as unknown as Builder).first()) as { count: string | number } | undefined;
-  return Number(row?.count ?? 0);
+/** The page the client sees from what listStatements' statements returned. */
+export function finishPage<T extends object>(fetched: Array<T & Record<string, unknown>> | Array<Record<string, unknown>>, count: { readonly rows: ReadonlyArray<Record<string, unknown>> } | undefined, req: ListRequest, spec: ListSpec): ListPage<T> {
+  const all = fetched as Array<Record<string, unknown>>;
+  const more = all.length > req.limit;
+  const rows = all.slice(0, req.limit);
+  const last = rows[rows.length - 1];
+  const nextCursor = more && last ? encodeCursor(req.sort, (last[CURSOR_COLUMN] as string | null) ?? null, last[spec.pk] as string | number) : null;
+  for (const r of all) delete r[CURSOR_COLUMN];
+  return { rows: rows as T[], total: count ? Number(count.rows[0]?.count ?? 0) : null, nextCursor };
 }
 
 /** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */
