@@ -10,7 +10,8 @@
 // is created for the run and dropped at the end.
 // Env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (20 s per server), BENCH_CONNECTIONS (32),
 //      BENCH_FLOOR_RLS (1: also run the floor with the RLS transaction), BENCH_PROFILE (a directory:
-//      the generated app runs with --cpu-prof and writes its profile there), TEST_DATABASE_URL.
+//      the generated app runs with --cpu-prof and writes its profile there), BENCH_ONLY (W1,W3: only
+//      those workloads), TEST_DATABASE_URL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createSecretKey, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
@@ -39,7 +40,10 @@ const ROLE = "specforge_app";
 const ROOT = join(import.meta.dirname, "..");
 
 type Workload = "W1 list 20" | "W2 get one" | "W3 create" | "W4 update";
-const WORKLOADS: Workload[] = ["W1 list 20", "W2 get one", "W3 create", "W4 update"];
+// BENCH_ONLY=W2,W4 runs only those workloads (for profiling one of them).
+const WORKLOADS: Workload[] = (["W1 list 20", "W2 get one", "W3 create", "W4 update"] as Workload[]).filter(
+  (w) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(w.slice(0, 2)),
+);
 
 // One request per call, for a random user (and a random task of theirs).
 const LUA_REQUEST: Record<Workload, string> = {
