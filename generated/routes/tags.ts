@@ -86,7 +86,49 @@ const tagTasks: ManyToManySpec = {
     "table": "tasks",
     "pk": "id",
     "owner": "user_id",
-    "what": "task"
+    "what": "task",
+    "columns": [
+      [
+        "id",
+        "integer"
+      ],
+      [
+        "user_id",
+        "text"
+      ],
+      [
+        "title",
+        "string"
+      ],
+      [
+        "description",
+        "text"
+      ],
+      [
+        "completed",
+        "boolean"
+      ],
+      [
+        "priority",
+        "enum"
+      ],
+      [
+        "due_date",
+        "timestamp"
+      ],
+      [
+        "category_id",
+        "integer"
+      ],
+      [
+        "created_at",
+        "timestamp"
+      ],
+      [
+        "updated_at",
+        "timestamp"
+      ]
+    ]
   }
 };
 

@@ -155,7 +155,25 @@ const taskTags: ManyToManySpec = {
     "table": "tags",
     "pk": "id",
     "owner": "user_id",
-    "what": "tag"
+    "what": "tag",
+    "columns": [
+      [
+        "id",
+        "integer"
+      ],
+      [
+        "user_id",
+        "text"
+      ],
+      [
+        "name",
+        "string"
+      ],
+      [
+        "created_at",
+        "timestamp"
+      ]
+    ]
   }
 };
 

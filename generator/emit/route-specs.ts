@@ -63,7 +63,7 @@ export function runtimeRelation(ir: IR, r: ManyToMany): Record<string, unknown> 
     name: r.name,
     source: { table: s.name, pk: s.primaryKey, owner: s.owner },
     join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner },
-    target: { table: t.name, pk: t.primaryKey, owner: t.owner, what: singularName(t.name) },
+    target: { table: t.name, pk: t.primaryKey, owner: t.owner, what: singularName(t.name), columns: t.columns.map((c) => [c.name, c.type.kind]) },
   };
 }
 

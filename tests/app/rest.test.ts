@@ -50,6 +50,11 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
     expect(new Set([...first.body, ...second.body].map((t: any) => t.id)).size).toBe(6);
     expect((await list("?limit=101")).status).toBe(422);
     expect((await list("?limit=3&offset=3&cursor=abc")).status).toBe(422);
+    // Past the last row: no rows, and still the total; a filter that matches nothing: 0.
+    const past = await list("?limit=3&offset=50");
+    expect([past.status, past.body, past.headers.get("x-total-count")]).toEqual([200, [], "7"]);
+    const none = await list("?search=nothing-matches-this");
+    expect([none.status, none.body, none.headers.get("x-total-count")]).toEqual([200, [], "0"]);
   });
 
   it("walks every row once by cursor, whatever the sort", async () => {
@@ -154,10 +159,19 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
       // All of them go to the database together: one round trip (runtime/batch.ts).
       expect([...trips]).toHaveLength(1);
     }
-    // set_config (the caller, for row-level security), rows, count, tags (one query for the whole page).
-    expect(counts).toEqual([4, 4, 4, 4]);
+    // set_config (the caller, for row-level security), then one statement: the rows, the total
+    // and each row's tags.
+    expect(counts).toEqual([2, 2, 2, 2]);
     expect(sql[0]).toMatch(/^SELECT set_config\('app\.user_id', \$1, true\)/);
-    expect(sql[3]).toMatch(/JOIN "task_tags"/);
+    expect(sql[1]).toMatch(/count\(\*\).*JOIN "task_tags"/);
+
+    // The tags embedded as JSON read exactly like the tags read as rows (ids, texts, timestamps).
+    const one = (await list("?limit=1")).body[0];
+    const related = await app.call("GET", `/api/${A}/tasks/${one.id}/tags`, { token: alice });
+    expect(related.status).toBe(200);
+    expect(one.tags).toEqual(related.body);
+    expect((await app.call("GET", `/api/${A}/tasks/${one.id}`, { token: alice })).body.tags).toEqual(related.body);
+    expect(related.body[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it("row-level security: a hand-written query without the owner filter sees only the caller's rows", async () => {

@@ -201,20 +201,21 @@ function ident(name: string): string {
 }
 
 export interface ListStatements {
-  /** The page: limit + 1 rows (the extra one tells whether there is a next page). */
+  /** The page: limit + 1 rows (the extra one tells whether there is a next page), each with the total. */
   readonly page: { readonly text: string; readonly values: readonly unknown[] };
-  /** The total under the same filters; null when paging by cursor. */
+  /** The total alone under the same filters (for a page past the end); null when paging by cursor. */
   readonly count: { readonly text: string; readonly values: readonly unknown[] } | null;
-  /** A subquery over the page's values that gives the keys of the page's rows (to embed relations). */
-  readonly idsSql: string;
 }
 
+const TOTAL_COLUMN = "__sf_total";
+
 /**
- * The statements for one page: at most two (the rows, and the total unless paging by
- * cursor), whatever the page size. `where` and `values` scope them to the caller
- * (conditions over $1..$n); every value from the query string is a bound parameter.
+ * One statement for one page, whatever the page size: the rows, the total under the same
+ * filters (unless paging by cursor; PostgreSQL counts once per statement, not per row) and
+ * `columns` (relations) for each row. `where` and `values` scope it to the caller (conditions
+ * over $1..$n); every value from the query string is a bound parameter.
  */
-export function listStatements(spec: ListSpec, req: ListRequest, where: readonly string[], values: readonly unknown[]): ListStatements {
+export function listStatements(spec: ListSpec, req: ListRequest, where: readonly string[], values: readonly unknown[], columns: readonly string[] = []): ListStatements {
   const t = ident(spec.table);
   const col = (c: string) => `${t}.${ident(c)}`;
   const params = [...values];
@@ -228,8 +229,9 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
     const p = bind(likePattern(req.search));
     conds.push(`(${spec.search.columns.map((c) => `${col(c)} ILIKE ${p} ESCAPE '\\'`).join(" OR ")})`);
   }
-  const filtered = [...conds];
-  const countValues = [...params];
+  const whereSql = (c: readonly string[]) => (c.length ? ` WHERE ${c.join(" AND ")}` : "");
+  const countSql = `SELECT count(*) AS "count" FROM ${t}${whereSql(conds)}`;
+  const count = req.keyset ? null : { text: countSql, values: [...params] };
   const { column, direction } = req.sort;
   const sortCol = col(column);
   const pk = col(spec.pk);
@@ -245,25 +247,27 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
     }
   }
   const dir = direction === "desc" ? "DESC" : "ASC";
-  const whereSql = (c: readonly string[]) => (c.length ? ` WHERE ${c.join(" AND ")}` : "");
-  let text = `SELECT ${t}.*, ${sortCol}::text AS ${ident(CURSOR_COLUMN)} FROM ${t}${whereSql(conds)} ORDER BY ${sortCol} ${dir}${nullable ? " NULLS LAST" : ""}, ${pk} ${dir} LIMIT ${bind(req.limit + 1)}`;
+  const select = [`${t}.*`, `${sortCol}::text AS ${ident(CURSOR_COLUMN)}`, ...(count ? [`(${countSql}) AS ${ident(TOTAL_COLUMN)}`] : []), ...columns];
+  let text = `SELECT ${select.join(", ")} FROM ${t}${whereSql(conds)} ORDER BY ${sortCol} ${dir}${nullable ? " NULLS LAST" : ""}, ${pk} ${dir} LIMIT ${bind(req.limit + 1)}`;
   if (!req.cursor && req.offset) text += ` OFFSET ${bind(req.offset)}`;
-  return {
-    page: { text, values: params },
-    count: req.keyset ? null : { text: `SELECT count(*) AS "count" FROM ${t}${whereSql(filtered)}`, values: countValues },
-    idsSql: `SELECT p.${ident(spec.pk)} FROM (${text}) AS p`,
-  };
+  return { page: { text, values: params }, count };
 }
 
-/** The page the client sees from what listStatements' statements returned. */
-export function finishPage<T extends object>(fetched: Array<T & Record<string, unknown>> | Array<Record<string, unknown>>, count: { readonly rows: ReadonlyArray<Record<string, unknown>> } | undefined, req: ListRequest, spec: ListSpec): ListPage<T> {
-  const all = fetched as Array<Record<string, unknown>>;
-  const more = all.length > req.limit;
-  const rows = all.slice(0, req.limit);
+/**
+ * The page the client sees from the page statement's rows. `total` is the count when it was
+ * read alone (the page was empty); otherwise it comes from the rows (none on the first page: 0).
+ */
+export function finishPage<T extends object>(fetched: Array<Record<string, unknown>>, total: number | null, req: ListRequest, spec: ListSpec): ListPage<T> {
+  const more = fetched.length > req.limit;
+  const rows = fetched.slice(0, req.limit);
   const last = rows[rows.length - 1];
   const nextCursor = more && last ? encodeCursor(req.sort, (last[CURSOR_COLUMN] as string | null) ?? null, last[spec.pk] as string | number) : null;
-  for (const r of all) delete r[CURSOR_COLUMN];
-  return { rows: rows as T[], total: count ? Number(count.rows[0]?.count ?? 0) : null, nextCursor };
+  const counted = req.keyset ? null : total ?? Number(fetched[0]?.[TOTAL_COLUMN] ?? 0);
+  for (const r of fetched) {
+    delete r[CURSOR_COLUMN];
+    delete r[TOTAL_COLUMN];
+  }
+  return { rows: rows as T[], total: counted, nextCursor };
 }
 
 /** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */

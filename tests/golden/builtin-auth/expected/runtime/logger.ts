@@ -50,7 +50,9 @@ export function requestLogging(log: Logger) {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(ctx.get("X-Request-Id") || undefined);
     ctx.state.requestId = requestId;
-    ctx.state.log = log.child({ requestId });
+    // The child logger (for hooks and error lines) is made when first asked for: most requests never log beyond the access line.
+    let child: Logger | undefined;
+    Object.defineProperty(ctx.state, "log", { get: () => (child ??= log.child({ requestId })), configurable: true, enumerable: true });
     ctx.set("X-Request-Id", requestId);
     try {
       await next();

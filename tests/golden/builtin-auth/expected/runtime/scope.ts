@@ -6,7 +6,7 @@
 // would wait for the connection the transaction holds.
 import { createRequire } from "node:module";
 import type { Knex } from "knex";
-import { runBatch, type Batch } from "./batch.js";
+import { runBatch, type Batch, type BatchOptions } from "./batch.js";
 
 export type UserScope = <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => Promise<T>;
 
@@ -85,13 +85,13 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
  * row-level security sees the caller in every statement after it. null: no caller (tables
  * nobody owns), the statements run as they are, still as one transaction.
  */
-export function createBatch(knex: Knex, opts: UserScopeOptions = {}): Batch {
+export function createBatch(knex: Knex, opts: UserScopeOptions & BatchOptions = {}): Batch {
   const role = opts.role || null;
   const prelude = role ? "SELECT set_config('app.user_id', $1, true), set_config('role', $2, true)" : "SELECT set_config('app.user_id', $1, true)";
   return async (userId, statements) => {
-    if (userId === null) return runBatch(knex, statements);
+    if (userId === null) return runBatch(knex, statements, opts);
     const values = role ? [String(userId), role] : [String(userId)];
-    const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements]);
+    const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements], opts);
     return results;
   };
 }

@@ -5,7 +5,8 @@
 // transaction (protocol "extended query": the transaction ends at Sync), so
 //  - set_config(..., true) made by the first statement holds for the others, and
 //  - when any statement fails, the ones after it are skipped and all of them roll back.
-// Values stay bound parameters ($1, $2, ...): nothing is spliced into SQL text.
+// Values stay bound parameters ($1, $2, ...): nothing is spliced into SQL text. A statement
+// text seen before is a named prepared statement on its connection: parsed and planned once.
 //
 // node-postgres sends Parse/Bind/Describe/Execute/Sync for one statement per Query; this
 // subclass of its public Query class sends them for several statements before the one Sync,
@@ -34,6 +35,8 @@ interface Connection {
   bind(m: { portal?: string; statement?: string; values: readonly unknown[]; valueMapper?: unknown; binary?: boolean }): void;
   describe(m: { type: "P" | "S"; name: string }): void;
   execute(m: { portal: string; rows: number }): void;
+  close(m: { type: "P" | "S"; name: string }): void;
+  sync(): void;
 }
 
 interface QueryInternals {
@@ -43,7 +46,7 @@ interface QueryInternals {
 }
 
 type RawResult = { rows: Array<Record<string, unknown>>; rowCount: number | null };
-type PgClient = { query(q: unknown): unknown };
+type PgClient = { query(q: unknown): unknown; connection: Connection };
 
 const QueryBase = pg.Query as unknown as new (config: { text: string; values: readonly unknown[]; callback: (err: Error | null, res: RawResult | RawResult[]) => void }) => QueryInternals;
 const proto = QueryBase.prototype as Partial<QueryInternals>;
@@ -52,34 +55,81 @@ export const PIPELINE_SUPPORTED =
   typeof proto.prepare === "function" && typeof proto.requiresPreparation === "function" && typeof proto._checkForMultirow === "function";
 
 // pg's own value conversion (Dates, Buffers, arrays, objects as JSON), as its Query uses.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const prepareValue = (pg as unknown as { utils?: { prepareValue?: (v: unknown) => unknown } }).utils?.prepareValue;
 
+// Named prepared statements: a statement text the app sends again and again is parsed and
+// planned once per connection, then only bound and executed. The texts come from the spec
+// (a route's statements, a list's filter combinations), so there are few; both maps are
+// bounded all the same, and past the bound a statement is sent unnamed, as before.
+const MAX_NAMES = 2000;
+const MAX_PREPARED_PER_CONNECTION = 500;
+const names = new Map<string, string>();
+function nameOf(text: string): string | null {
+  let n = names.get(text);
+  if (n === undefined) {
+    if (names.size >= MAX_NAMES) return null;
+    n = `sf_${names.size + 1}`;
+    names.set(text, n);
+  }
+  return n;
+}
+/** Per connection: names the server has confirmed, and names sent in a batch that failed (state unknown). */
+const prepared = new WeakMap<Connection, { confirmed: Set<string>; unsure: Set<string> }>();
+
 class PipelinedQuery extends (QueryBase as unknown as new (config: object) => QueryInternals) {
-  readonly #leading: readonly Statement[];
-  constructor(statements: readonly Statement[], callback: (err: Error | null, res: RawResult | RawResult[]) => void) {
-    const last = statements[statements.length - 1]!;
-    super({ text: last.text, values: last.values, callback });
-    this.#leading = statements.slice(0, -1);
+  readonly #statements: readonly Statement[];
+  readonly #prepare: boolean;
+  #used: string[] = [];
+  #connection: Connection | null = null;
+  constructor(statements: readonly Statement[], prepare: boolean, callback: (err: Error | null, res: RawResult | RawResult[]) => void) {
+    // Unnamed as far as node-postgres knows: the names below are this file's to keep track of.
+    super({ text: statements[statements.length - 1]!.text, values: [], callback });
+    this.#statements = statements;
+    this.#prepare = prepare;
   }
   override requiresPreparation(): boolean {
-    return true; // always the extended protocol: the leading statements ride before the last one's Sync
+    return true; // the extended protocol: every statement before the one Sync
   }
   override prepare(connection: Connection): void {
-    for (const s of this.#leading) {
-      connection.parse({ text: s.text, name: "", types: [] });
-      connection.bind({ portal: "", statement: "", values: s.values, valueMapper: prepareValue });
+    this.#connection = connection;
+    let state = prepared.get(connection);
+    if (!state) prepared.set(connection, (state = { confirmed: new Set(), unsure: new Set() }));
+    for (const s of this.#statements) {
+      let name = this.#prepare ? nameOf(s.text) : null;
+      if (name !== null && !state.confirmed.has(name) && !this.#used.includes(name)) {
+        if (state.confirmed.size + state.unsure.size >= MAX_PREPARED_PER_CONNECTION) name = null;
+        else {
+          // A batch that failed may or may not have created it: closing a name that does not
+          // exist is not an error, so close, then parse.
+          if (state.unsure.has(name)) connection.close({ type: "S", name });
+          connection.parse({ text: s.text, name, types: [] });
+          state.unsure.add(name);
+        }
+      }
+      if (name === null) connection.parse({ text: s.text, name: "", types: [] });
+      else this.#used.push(name);
+      connection.bind({ portal: "", statement: name ?? "", values: s.values, valueMapper: prepareValue });
       connection.describe({ type: "P", name: "" });
       connection.execute({ portal: "", rows: 0 });
     }
-    super.prepare(connection); // the last statement, then Sync
+    connection.sync();
+  }
+  /** After the batch succeeded: every name it used exists on this connection. */
+  confirm(): void {
+    const state = this.#connection ? prepared.get(this.#connection) : undefined;
+    if (!state) return;
+    for (const n of this.#used) {
+      state.unsure.delete(n);
+      state.confirmed.add(n);
+    }
   }
 }
 
-function pipelined(client: PgClient, statements: readonly Statement[]): Promise<StatementResult[]> {
+function pipelined(client: PgClient, statements: readonly Statement[], prepare: boolean): Promise<StatementResult[]> {
   return new Promise((resolve, reject) => {
-    const q = new PipelinedQuery(statements, (err, res) => {
+    const q: PipelinedQuery = new PipelinedQuery(statements, prepare, (err, res) => {
       if (err) return reject(err);
+      q.confirm();
       const all = Array.isArray(res) ? res : [res];
       if (all.length !== statements.length) return reject(new Error(`batch: ${statements.length} statements gave ${all.length} results`));
       resolve(all.map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 })));
@@ -115,7 +165,15 @@ interface PoolClient {
  * Runs the statements as one transaction on a pooled connection of `knex` and returns one
  * result per statement. Waits for a connection as long as the pool allows (then a 503).
  */
-export async function runBatch(knex: Knex, statements: readonly Statement[]): Promise<StatementResult[]> {
+export interface BatchOptions {
+  /**
+   * Named prepared statements (default true). Turn off behind a pooler that does not keep
+   * them (PgBouncer before 1.21, or without max_prepared_statements): DATABASE_PREPARE=0.
+   */
+  readonly prepare?: boolean;
+}
+
+export async function runBatch(knex: Knex, statements: readonly Statement[], opts: BatchOptions = {}): Promise<StatementResult[]> {
   if (statements.length === 0) return [];
   // Knex's "query" event sees these statements too (SQL logging, tests that count statements);
   // `batch` tells which went to the database together, in one round trip.
@@ -126,11 +184,7 @@ export async function runBatch(knex: Knex, statements: readonly Statement[]): Pr
   const pool = knex.client as unknown as PoolClient;
   const conn = await pool.acquireConnection();
   try {
-    if (PIPELINE_SUPPORTED && statements.length > 1) return await pipelined(conn as unknown as PgClient, statements);
-    if (statements.length === 1) {
-      const r = await conn.query(statements[0]!.text, statements[0]!.values as unknown[]);
-      return [{ rows: r.rows, rowCount: r.rowCount ?? 0 }];
-    }
+    if (PIPELINE_SUPPORTED) return await pipelined(conn as unknown as PgClient, statements, opts.prepare ?? true);
     return await oneByOne(conn, statements);
   } finally {
     await pool.releaseConnection(conn);

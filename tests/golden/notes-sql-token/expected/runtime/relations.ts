@@ -4,39 +4,57 @@
 // only when both ends belong to the caller (another user's row reads as missing).
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
-import type { Statement } from "./batch.js";
 
 export interface ManyToManySpec {
   readonly name: string; // property on the rows: "tags"
   readonly source: { readonly table: string; readonly pk: string; readonly owner: string };
   readonly join: { readonly table: string; readonly source: string; readonly target: string; readonly owner: string };
-  readonly target: { readonly table: string; readonly pk: string; readonly owner: string; readonly what: string };
+  readonly target: {
+    readonly table: string;
+    readonly pk: string;
+    readonly owner: string;
+    readonly what: string;
+    /** Every column in table order, with its kind: how it is written into the embedded JSON. */
+    readonly columns: ReadonlyArray<readonly [name: string, kind: string]>;
+  };
 }
 
 type Db = Knex | Knex.Transaction;
 const PARENT = "__sf_parent";
 
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
 /**
- * The statement that reads the related rows of the source rows whose keys `idsSql` gives
- * (a placeholder, or a subquery over the same values), both ends the caller's: `ownerParam`
- * is the index of the caller's id among `values`. Each row carries its source key for
- * attachRelated.
+ * A column's value in the embedded JSON, written so that the client sees what it sees for the
+ * same column read as a row: node-postgres gives bigint and numeric as strings, and a
+ * timestamp as a Date, which JSON shows as toISOString() (UTC, milliseconds, "Z").
  */
-export function relatedStatement(rel: ManyToManySpec, idsSql: string, values: readonly unknown[], ownerParam: number): Statement {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const { join, target } = rel;
-  const j = q(join.table);
-  const t = q(target.table);
-  return {
-    text:
-      `SELECT ${t}.*, ${j}.${q(join.source)} AS ${q(PARENT)} FROM ${t} JOIN ${j} ON ${j}.${q(join.target)} = ${t}.${q(target.pk)}` +
-      ` WHERE ${j}.${q(join.source)} IN (${idsSql}) AND ${j}.${q(join.owner)} = $${ownerParam} AND ${t}.${q(target.owner)} = $${ownerParam}` +
-      ` ORDER BY ${t}.${q(target.pk)}`,
-    values,
-  };
+function jsonValue(ref: string, kind: string): string {
+  if (kind === "bigint" || kind === "decimal") return `${ref}::text`;
+  if (kind === "timestamp") return `to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return ref;
 }
 
-/** Puts the related rows (from relatedStatement) on their source rows as rel.name = [...]. */
+/**
+ * A select-list column with the related rows of the row `sourceTable` names, as a JSON array
+ * ordered by key ([] when there are none); both ends must be the caller's, `ownerParam` being
+ * the caller's placeholder. One correlated subquery: the page's rows and their relations are
+ * read by one statement.
+ */
+export function relatedColumn(rel: ManyToManySpec, sourceTable: string, ownerParam: string): string {
+  const { join, target } = rel;
+  const j = `${q("__sf_j")}`;
+  const t = `${q("__sf_t")}`;
+  const cols = target.columns.map(([name, kind]) => `${jsonValue(`${t}.${q(name)}`, kind)} AS ${q(name)}`).join(", ");
+  return (
+    `coalesce((SELECT json_agg(${q("__sf_r")} ORDER BY ${t}.${q(target.pk)}) FROM ${q(target.table)} ${t}` +
+    ` JOIN ${q(join.table)} ${j} ON ${j}.${q(join.target)} = ${t}.${q(target.pk)}` +
+    ` CROSS JOIN LATERAL (SELECT ${cols}) ${q("__sf_r")}` +
+    ` WHERE ${j}.${q(join.source)} = ${q(sourceTable)}.${q(rel.source.pk)} AND ${j}.${q(join.owner)} = ${ownerParam} AND ${t}.${q(target.owner)} = ${ownerParam}), '[]'::json) AS ${q(rel.name)}`
+  );
+}
+
+/** Puts the related rows (each with its source key as __sf_parent) on their source rows as rel.name = [...]. */
 export function attachRelated<T extends object>(rows: T[], found: Array<Record<string, unknown>>, rel: ManyToManySpec): T[] {
   const byParent = new Map<string, unknown[]>();
   for (const f of found) {

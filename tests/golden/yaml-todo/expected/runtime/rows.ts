@@ -6,7 +6,7 @@
 // bound parameters.
 import { HttpProblem } from "./errors.js";
 import type { Batch, Statement, StatementResult } from "./batch.js";
-import { attachRelated, relatedStatement, type ManyToManySpec } from "./relations.js";
+import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { finishPage, listStatements, type ListPage, type ListRequest, type ListSpec } from "./list.js";
 
 export type { Batch };
@@ -90,41 +90,26 @@ function referenceProblem(spec: TableSql, check: StatementResult | undefined): H
   return null;
 }
 
-export interface Embeds {
-  readonly relations: readonly ManyToManySpec[];
-}
-
-function relatedFor(rels: readonly ManyToManySpec[], idsSql: string, values: readonly unknown[], ownerParam: number): Statement[] {
-  return rels.map((rel) => relatedStatement(rel, idsSql, values, ownerParam));
-}
-
-function embedInto(rows: Row[], rels: readonly ManyToManySpec[], results: readonly StatementResult[]): void {
-  rels.forEach((rel, i) => attachRelated(rows, results[i]!.rows, rel));
+/** The row's own columns and its relations (JSON arrays), for SELECT and RETURNING. */
+function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam: string): string {
+  return [`${ident(spec.table)}.*`, ...rels.map((rel) => relatedColumn(rel, spec.table, ownerParam))].join(", ");
 }
 
 /** One row by key, with its relations; undefined when it is missing or another user's. */
 export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<Row | undefined> {
-  const values = keyValues(spec, id, userId);
-  const [found, ...related] = await batch(userId, [
-    { text: `SELECT * FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`, values },
-    ...relatedFor(rels, "$1", values, 2),
-  ]);
-  const row = found!.rows[0];
-  if (!row) return undefined;
-  embedInto([row], rels, related);
-  return row;
+  const [found] = await batch(userId, [{ text: `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`, values: keyValues(spec, id, userId) }]);
+  return found!.rows[0];
 }
 
-/** One page of the caller's rows: the rows, the total (unless paging by cursor) and the relations, in one batch. */
+/** One page of the caller's rows with the total (unless paging by cursor) and the relations: one statement. */
 export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req: ListRequest, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<ListPage<Row>> {
   const where = spec.owner ? [`${ident(list.table)}.${ident(spec.owner)} = $1`] : [];
-  const q = listStatements(list, req, where, spec.owner ? [userId] : []);
-  const statements = [q.page, ...(q.count ? [q.count] : []), ...(spec.owner ? relatedFor(rels, q.idsSql, q.page.values, 1) : [])];
-  const [page, ...rest] = await batch(userId, statements);
-  const count = q.count ? rest.shift() : undefined;
-  const result = finishPage<Row>(page!.rows, count, req, list);
-  if (spec.owner) embedInto(result.rows, rels, rest);
-  return result;
+  const q = listStatements(list, req, where, spec.owner ? [userId] : [], spec.owner ? rels.map((rel) => relatedColumn(rel, spec.table, "$1")) : []);
+  const [page] = await batch(userId, [q.page]);
+  let count: number | null = null;
+  // The total rides on every row; a page with no rows past the first page still needs it.
+  if (q.count && page!.rows.length === 0 && req.offset > 0) count = Number((await batch(userId, [q.count]))[0]!.rows[0]?.count ?? 0);
+  return finishPage<Row>(page!.rows, count, req, list);
 }
 
 /**
@@ -183,18 +168,14 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   // Nothing to change still answers with the row (and 404 when there is none).
   if (sets.length === 0) sets.push(`${ident(spec.pk)} = ${ident(spec.pk)}`);
   const { check, guard } = referenceChecks(spec, set as Row, placeholders, userId, spec.owner ? "$2" : null);
-  const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${keyWhere(spec)}${guard ? ` AND ${guard}` : ""} RETURNING *`;
-  const keys = keyValues(spec, id, userId);
-  const results = await batch(userId, [...(check ? [check] : []), { text, values }, ...relatedFor(rels, "$1", keys, 2)]);
-  const checked = check ? results.shift() : undefined;
-  const [updated, ...related] = results;
-  const row = updated!.rows[0];
+  const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${keyWhere(spec)}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
+  const results = await batch(userId, [...(check ? [check] : []), { text, values }]);
+  const row = results[results.length - 1]!.rows[0];
   if (!row) {
-    const bad = referenceProblem(spec, checked);
+    const bad = referenceProblem(spec, check ? results[0] : undefined);
     if (bad) throw bad;
     return undefined;
   }
-  embedInto([row], rels, related);
   return row;
 }
 
