@@ -10,12 +10,12 @@
 // is created for the run and dropped at the end.
 // Env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (20 s per server), BENCH_CONNECTIONS (32),
 //      BENCH_FLOOR_RLS (1: also run the floor with the RLS transaction), BENCH_PROFILE (a directory:
-//      the generated app runs with --cpu-prof and writes its profile there), BENCH_ONLY (W1,W3: only
+//      the generated app and the floor run with --cpu-prof and write their profiles there, the floor's in floor/), BENCH_ONLY (W1,W3: only
 //      those workloads), TEST_DATABASE_URL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createSecretKey, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import { mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import knexFactory from "knex";
@@ -75,6 +75,21 @@ interface Result {
   p99: number;
   non2xx: number;
   socketErrors: number;
+  /** CPU time per request of the server process and of its PostgreSQL backends, in µs. */
+  appUs?: number;
+  dbUs?: number;
+}
+
+// CPU accounting from /proc: less at the mercy of whatever else the machine runs than req/s.
+const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime + stime
+  } catch {
+    return 0; // gone, or not on Linux
+  }
 }
 
 function wrk(url: string, script: string, seconds: number): Result {
@@ -106,6 +121,12 @@ interface Server {
 async function startServer(name: string, entry: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
   const out = openSync(logFile, "a");
+  // Its PostgreSQL backends carry the server's name, so that their CPU time can be told apart.
+  if (env.DATABASE_URL) {
+    const u = new URL(env.DATABASE_URL);
+    u.searchParams.set("application_name", name);
+    env = { ...env, DATABASE_URL: u.toString() };
+  }
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
@@ -222,7 +243,7 @@ async function main(): Promise<void> {
     const genEnv = { ...common, DATABASE_APP_ROLE: ROLE, RATE_LIMIT_USER_MAX: "1000000", RATE_LIMIT_IP_MAX: "100000000", LOG_LEVEL: "info" };
     const profArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
     servers.push(await startServer("generated", "generated/server.ts", genEnv, join(work, "generated.log"), profArgs));
-    servers.push(await startServer("floor", "bench/floor-server.ts", common, join(work, "floor.log")));
+    servers.push(await startServer("floor", "bench/floor-server.ts", common, join(work, "floor.log"), PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, "floor")}`] : []));
     if (FLOOR_RLS) servers.push(await startServer("floor+rls", "bench/floor-server.ts", { ...common, FLOOR_RLS: "1", FLOOR_ROLE: ROLE }, join(work, "floor-rls.log")));
     await sameAnswers(servers, users[0]!);
     console.log(`servers: ${servers.map((s) => `${s.name} ${s.url}`).join(", ")}; same answers checked`);
@@ -242,10 +263,21 @@ async function main(): Promise<void> {
         const order = round % 2 ? servers : [...servers].reverse();
         const line: string[] = [];
         for (const s of order) {
+          const backends = async () => ((await admin.raw("select pid from pg_stat_activity where application_name = ?", [s.name])).rows as Array<{ pid: number }>).map((x) => x.pid);
+          const cpu = async () => {
+            const pids = await backends();
+            return { app: cpuSeconds(s.child.pid!), db: pids.reduce((a, p) => a + cpuSeconds(p), 0), pids };
+          };
+          const before = await cpu();
           const r = wrk(s.url, scripts[w], DURATION);
+          const after = await cpu();
+          const n = r.rps * DURATION;
+          // Backends opened during the run count from zero; the pools keep theirs open while busy.
+          r.appUs = ((after.app - before.app) / n) * 1e6;
+          r.dbUs = ((after.db - before.db) / n) * 1e6;
           const k = `${w}|${s.name}`;
           results.set(k, [...(results.get(k) ?? []), r]);
-          line.push(`${s.name} ${r.rps.toFixed(0)} req/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${r.non2xx || r.socketErrors ? ` (${r.non2xx} non-2xx, ${r.socketErrors} socket errors)` : ""}`);
+          line.push(`${s.name} ${r.rps.toFixed(0)} req/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms cpu app ${r.appUs!.toFixed(0)} db ${r.dbUs!.toFixed(0)} µs/req${r.non2xx || r.socketErrors ? ` (${r.non2xx} non-2xx, ${r.socketErrors} socket errors)` : ""}`);
         }
         console.log(`round ${round} ${w}: ${line.join(" | ")}`);
       }
@@ -253,13 +285,14 @@ async function main(): Promise<void> {
 
     console.log(`\n${ROUNDS} rounds x ${DURATION} s, ${CONNECTIONS} connections, median of rounds; ratio = generated / floor (per-round ratios in brackets)\n`);
     const names = servers.map((s) => s.name);
-    console.log(`| workload | ${names.map((n) => `${n} req/s | ${n} p50 ms | ${n} p99 ms`).join(" | ")} | gen/floor${FLOOR_RLS ? " | gen/floor+rls" : ""} | non-2xx |`);
-    console.log(`|---|${names.map(() => "---:|---:|---:").join("|")}|---:|${FLOOR_RLS ? "---:|" : ""}---:|`);
+    console.log(`| workload | ${names.map((n) => `${n} req/s | ${n} p50 ms | ${n} p99 ms | ${n} app µs/req | ${n} db µs/req`).join(" | ")} | gen/floor${FLOOR_RLS ? " | gen/floor+rls" : ""} | non-2xx |`);
+    console.log(`|---|${names.map(() => "---:|---:|---:|---:|---:").join("|")}|---:|${FLOOR_RLS ? "---:|" : ""}---:|`);
     for (const w of WORKLOADS) {
       const cells: string[] = [];
       for (const n of names) {
         const rs = results.get(`${w}|${n}`)!;
         cells.push(median(rs.map((r) => r.rps)).toFixed(0), median(rs.map((r) => r.p50)).toFixed(1), median(rs.map((r) => r.p99)).toFixed(1));
+        cells.push(median(rs.map((r) => r.appUs ?? 0)).toFixed(0), median(rs.map((r) => r.dbUs ?? 0)).toFixed(0));
       }
       const gen = results.get(`${w}|generated`)!;
       const ratio = (other: string) => {

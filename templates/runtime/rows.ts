@@ -89,21 +89,36 @@ function referenceProblem(spec: TableSql, check: StatementResult | undefined): H
   return null;
 }
 
+// SQL texts that depend only on the table (and its relations) are made once: no string
+// building per request, and the same string each time (cheap to look up as a prepared statement).
+const texts = new WeakMap<TableSql, Map<string, string>>();
+function once(spec: TableSql, key: string, make: () => string): string {
+  let m = texts.get(spec);
+  if (!m) texts.set(spec, (m = new Map()));
+  let t = m.get(key);
+  if (t === undefined) m.set(key, (t = make()));
+  return t;
+}
+
 /** The row's own columns and its relations (JSON arrays), for SELECT and RETURNING. */
 function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam: string): string {
-  return [`${ident(spec.table)}.*`, ...rels.map((rel) => relatedColumn(rel, spec.table, ownerParam))].join(", ");
+  return once(spec, `columns ${ownerParam} ${rels.map((r) => r.name).join(",")}`, () =>
+    [`${ident(spec.table)}.*`, ...rels.map((rel) => relatedColumn(rel, spec.table, ownerParam))].join(", "),
+  );
 }
 
 /** One row by key, with its relations; undefined when it is missing or another user's. */
 export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<Row | undefined> {
-  const [found] = await batch(userId, [{ text: `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`, values: keyValues(spec, id, userId) }]);
+  const text = once(spec, `get ${rels.map((r) => r.name).join(",")}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`);
+  const [found] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
   return found!.rows[0];
 }
 
 /** One page of the caller's rows with the total (unless paging by cursor) and the relations: one statement. */
 export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req: ListRequest, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<ListPage<Row>> {
   const where = spec.owner ? [`${ident(list.table)}.${ident(spec.owner)} = $1`] : [];
-  const q = listStatements(list, req, where, spec.owner ? [userId] : [], spec.owner ? rels.map((rel) => relatedColumn(rel, spec.table, "$1")) : []);
+  const related = spec.owner && rels.length ? [once(spec, `list ${rels.map((r) => r.name).join(",")}`, () => rels.map((rel) => relatedColumn(rel, spec.table, "$1")).join(", "))] : [];
+  const q = listStatements(list, req, where, spec.owner ? [userId] : [], related);
   const [page] = await batch(userId, [q.page]);
   let count: number | null = null;
   // The total rides on every row; a page with no rows past the first page still needs it.
@@ -180,11 +195,13 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
 
 /** Deletes the caller's row: the number deleted (0 or 1), or the row as it was. */
 export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null): Promise<number> {
-  const [r] = await batch(userId, [{ text: `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`, values: keyValues(spec, id, userId) }]);
+  const text = once(spec, "delete", () => `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`);
+  const [r] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
   return r!.rowCount;
 }
 
 export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null): Promise<Row | undefined> {
-  const [r] = await batch(userId, [{ text: `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)} RETURNING *`, values: keyValues(spec, id, userId) }]);
+  const text = once(spec, "delete returning", () => `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)} RETURNING *`);
+  const [r] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
   return r!.rows[0];
 }

@@ -126,12 +126,24 @@ export function createVerifier(cfg: AuthConfig): Verifier {
   };
 }
 
+// An issuer signs every token with the same header: the algorithm read from a header is
+// remembered (a few headers at most; anything past that is read afresh).
+const algOfHeader = new Map<string, string>();
+
 function headerAlg(token: string): string {
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || !parts[0] || !parts[1]) throw invalidToken("the token is not a JWT");
+  const known = algOfHeader.get(parts[0]);
+  if (known !== undefined) return known;
+  const alg = readAlg(parts[0]);
+  if (algOfHeader.size < 16) algOfHeader.set(parts[0], alg);
+  return alg;
+}
+
+function readAlg(encoded: string): string {
   let header: unknown;
   try {
-    header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8"));
+    header = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
   } catch {
     throw invalidToken("the token header is not valid JSON");
   }
