@@ -241,6 +241,11 @@ async function main(): Promise<void> {
     // Rate limits stay on (their counting is part of the cost) but are raised above what
     // the benchmark sends from one IP; logging stays on at info, to a file.
     const genEnv = { ...common, DATABASE_APP_ROLE: ROLE, RATE_LIMIT_USER_MAX: "1000000", RATE_LIMIT_IP_MAX: "100000000", LOG_LEVEL: "info" };
+    // BENCH_GEN_ENV="LOG_LEVEL=warn RATE_LIMIT_IP_MAX=0": override the generated app's settings (to see what each costs).
+    for (const kv of (process.env.BENCH_GEN_ENV ?? "").split(/\s+/).filter(Boolean)) {
+      const i = kv.indexOf("=");
+      (genEnv as Record<string, string>)[kv.slice(0, i)] = kv.slice(i + 1);
+    }
     const profArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
     servers.push(await startServer("generated", "generated/server.ts", genEnv, join(work, "generated.log"), profArgs));
     servers.push(await startServer("floor", "bench/floor-server.ts", common, join(work, "floor.log"), PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, "floor")}`] : []));
@@ -269,7 +274,14 @@ async function main(): Promise<void> {
             return { app: cpuSeconds(s.child.pid!), db: pids.reduce((a, p) => a + cpuSeconds(p), 0), pids };
           };
           const before = await cpu();
+          // BENCH_STRACE=dir: count the server's system calls during the run (strace -c), for diagnosis.
+          const tracer = process.env.BENCH_STRACE ? spawn("strace", ["-c", "-f", "-p", String(s.child.pid), "-o", join(process.env.BENCH_STRACE, `${s.name}-${w.slice(0, 2)}.txt`)], { stdio: "ignore" }) : null;
           const r = wrk(s.url, scripts[w], DURATION);
+          if (tracer) {
+            const done = new Promise((res) => tracer.once("exit", res));
+            tracer.kill("SIGINT");
+            await done;
+          }
           const after = await cpu();
           const n = r.rps * DURATION;
           // Backends opened during the run count from zero; the pools keep theirs open while busy.
