@@ -53,7 +53,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  readonly lifecycle?: Lifecycle;`);
   L.push(`  /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */`);
   L.push(`  readonly dbRole?: string | null;`);
-  L.push(`  /** Named prepared statements for the row actions (default true; DATABASE_PREPARE=0 behind an old PgBouncer). */`);
+  L.push(`  /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */`);
   L.push(`  readonly preparedStatements?: boolean;`);
   if (builtin) {
     L.push(`  /** Built-in auth: the JWT_SECRET access tokens are signed with, lifetimes and login limits (runtime/builtin-auth.ts). */`);
@@ -115,7 +115,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`    knex: options.knex,`);
   L.push(`    auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit`);
   L.push(`    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),`);
-  L.push(`    batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? true }),`);
+  L.push(`    batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),`);
   if (builtin) L.push(`    ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered`);
   else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: noIdentityRecorder(),`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
@@ -183,7 +183,8 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");`);
   S.push(`  const rateLimitStore = await rateLimitStoreFromEnv();`);
   S.push(`  const lifecycle: Lifecycle = { draining: false };`);
-  S.push(`  const preparedStatements = process.env.DATABASE_PREPARE !== "0";`);
+  S.push(`  // PGlite serves every client from one session: a statement name is not a connection's own there.`);
+  S.push(`  const preparedStatements = db.kind === "postgres" && process.env.DATABASE_PREPARE !== "0";`);
   S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, preparedStatements, logger: log, ops, rateLimitStore, lifecycle${builtin ? ", builtinAuth: builtinAuthSettingsFromEnv(auth.secret)" : ""} });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);

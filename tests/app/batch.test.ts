@@ -48,15 +48,27 @@ describe.each(DB_KINDS)("batch on %s", (kind) => {
 
   it("a statement first sent in a batch that failed before it is prepared again, not reused half-made", async () => {
     const fresh: Statement = { text: "insert into bt (v) values ($1) returning v /* first seen after a failure */", values: ["d"] };
+    const named = { prepare: true };
     // The duplicate fails first, so the server skips the Parse of `fresh` on this connection.
-    await expect(runBatch(t.db.knex, [{ text: "insert into bt (v) values ($1)", values: ["a"] }, fresh])).rejects.toMatchObject({ code: "23505" });
+    await expect(runBatch(t.db.knex, [{ text: "insert into bt (v) values ($1)", values: ["a"] }, fresh], named)).rejects.toMatchObject({ code: "23505" });
     for (const v of ["d", "e", "f"]) {
-      const [r] = await runBatch(t.db.knex, [{ ...fresh, values: [v] }]);
+      const [r] = await runBatch(t.db.knex, [{ ...fresh, values: [v] }], named);
       expect(r!.rows).toEqual([{ v }]);
     }
-    // Sent unnamed as well (DATABASE_PREPARE=0): same answers.
-    const [r] = await runBatch(t.db.knex, [{ ...fresh, values: ["g"] }], { prepare: false });
+    // Sent unnamed as well (the default; DATABASE_PREPARE=0 in server.ts): same answers.
+    const [r] = await runBatch(t.db.knex, [{ ...fresh, values: ["g"] }]);
     expect(r!.rows).toEqual([{ v: "g" }]);
     expect(await values()).toEqual(["a", "d", "e", "f", "g"]);
+  });
+
+  it("a new connection does not trust names an older session may hold (PGlite: one session for every client)", async () => {
+    const stmt: Statement = { text: "select count(*)::int as n from bt /* asked again after a reconnect */", values: [] };
+    const [first] = await runBatch(t.db.knex, [stmt], { prepare: true });
+    // What the pool does after an idle timeout: the connection goes, a new one comes. On PGlite
+    // the new connection is served by the same session, which still holds the name.
+    await t.db.knex.destroy();
+    t.db.knex.initialize();
+    const [second] = await runBatch(t.db.knex, [stmt], { prepare: true });
+    expect(second!.rows).toEqual(first!.rows);
   });
 });

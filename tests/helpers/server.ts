@@ -71,6 +71,8 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
     logError: (err) => errors.push(err),
     logger,
     dbRole: rls ? APP_ROLE : null,
+    // As server.ts: named prepared statements on PostgreSQL, not on PGlite's shared session.
+    preparedStatements: database.db.kind === "postgres",
     ...(opts.ops ? { ops: opts.ops } : {}),
     ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
   });

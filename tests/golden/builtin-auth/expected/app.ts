@@ -35,7 +35,7 @@ export interface AppOptions {
   readonly lifecycle?: Lifecycle;
   /** Role to switch to per request (row-level security does not apply to superusers); see docs/rest.md. */
   readonly dbRole?: string | null;
-  /** Named prepared statements for the row actions (default true; DATABASE_PREPARE=0 behind an old PgBouncer). */
+  /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
   /** Built-in auth: the JWT_SECRET access tokens are signed with, lifetimes and login limits (runtime/builtin-auth.ts). */
   readonly builtinAuth: BuiltinAuthSettings;
@@ -85,7 +85,7 @@ export function createApp(options: AppOptions): Koa {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
-    batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? true }),
+    batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered
     hooks: { "tasks": tasksHooks },
   };

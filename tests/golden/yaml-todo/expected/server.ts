@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");
   const rateLimitStore = await rateLimitStoreFromEnv();
   const lifecycle: Lifecycle = { draining: false };
-  const preparedStatements = process.env.DATABASE_PREPARE !== "0";
+  // PGlite serves every client from one session: a statement name is not a connection's own there.
+  const preparedStatements = db.kind === "postgres" && process.env.DATABASE_PREPARE !== "0";
   const app = createApp({ knex: db.knex, verify, dbRole, preparedStatements, logger: log, ops, rateLimitStore, lifecycle });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";

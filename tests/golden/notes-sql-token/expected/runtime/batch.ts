@@ -73,8 +73,8 @@ function nameOf(text: string): string | null {
   }
   return n;
 }
-/** Per connection: names the server has confirmed, and names sent in a batch that failed (state unknown). */
-const prepared = new WeakMap<Connection, { confirmed: Set<string>; unsure: Set<string> }>();
+/** Per connection: the names the server has confirmed for it. */
+const prepared = new WeakMap<Connection, Set<string>>();
 
 class PipelinedQuery extends (QueryBase as unknown as new (config: object) => QueryInternals) {
   readonly #statements: readonly Statement[];
@@ -92,22 +92,22 @@ class PipelinedQuery extends (QueryBase as unknown as new (config: object) => Qu
   }
   override prepare(connection: Connection): void {
     this.#connection = connection;
-    let state = prepared.get(connection);
-    if (!state) prepared.set(connection, (state = { confirmed: new Set(), unsure: new Set() }));
+    let confirmed = prepared.get(connection);
+    if (!confirmed) prepared.set(connection, (confirmed = new Set()));
     for (const s of this.#statements) {
       let name = this.#prepare ? nameOf(s.text) : null;
-      if (name !== null && !state.confirmed.has(name) && !this.#used.includes(name)) {
-        if (state.confirmed.size + state.unsure.size >= MAX_PREPARED_PER_CONNECTION) name = null;
+      if (name !== null && !confirmed.has(name) && !this.#used.includes(name)) {
+        if (confirmed.size >= MAX_PREPARED_PER_CONNECTION) name = null;
         else {
-          // A batch that failed may or may not have created it: closing a name that does not
-          // exist is not an error, so close, then parse.
-          if (state.unsure.has(name)) connection.close({ type: "S", name });
+          // Not known to exist on this connection: a batch that failed may have made it, or the
+          // session may be older than the connection (a pooler that hands over sessions). Closing
+          // a name that does not exist is not an error, so close, then parse.
+          connection.close({ type: "S", name });
           connection.parse({ text: s.text, name, types: [] });
-          state.unsure.add(name);
         }
       }
       if (name === null) connection.parse({ text: s.text, name: "", types: [] });
-      else this.#used.push(name);
+      else if (!this.#used.includes(name)) this.#used.push(name);
       connection.bind({ portal: "", statement: name ?? "", values: s.values, valueMapper: prepareValue });
       connection.describe({ type: "P", name: "" });
       connection.execute({ portal: "", rows: 0 });
@@ -116,12 +116,8 @@ class PipelinedQuery extends (QueryBase as unknown as new (config: object) => Qu
   }
   /** After the batch succeeded: every name it used exists on this connection. */
   confirm(): void {
-    const state = this.#connection ? prepared.get(this.#connection) : undefined;
-    if (!state) return;
-    for (const n of this.#used) {
-      state.unsure.delete(n);
-      state.confirmed.add(n);
-    }
+    const confirmed = this.#connection ? prepared.get(this.#connection) : undefined;
+    if (confirmed) for (const n of this.#used) confirmed.add(n);
   }
 }
 
@@ -167,8 +163,10 @@ interface PoolClient {
  */
 export interface BatchOptions {
   /**
-   * Named prepared statements (default true). Turn off behind a pooler that does not keep
-   * them (PgBouncer before 1.21, or without max_prepared_statements): DATABASE_PREPARE=0.
+   * Named prepared statements (default false). For PostgreSQL, whose sessions are one per
+   * connection; not for PGlite, where every client shares its one session, nor behind a
+   * pooler that does not keep them per client (PgBouncer in transaction mode before 1.21,
+   * or without max_prepared_statements): DATABASE_PREPARE=0.
    */
   readonly prepare?: boolean;
 }
@@ -184,7 +182,7 @@ export async function runBatch(knex: Knex, statements: readonly Statement[], opt
   const pool = knex.client as unknown as PoolClient;
   const conn = await pool.acquireConnection();
   try {
-    if (PIPELINE_SUPPORTED) return await pipelined(conn as unknown as PgClient, statements, opts.prepare ?? true);
+    if (PIPELINE_SUPPORTED) return await pipelined(conn as unknown as PgClient, statements, opts.prepare ?? false);
     return await oneByOne(conn, statements);
   } finally {
     await pool.releaseConnection(conn);
