@@ -143,6 +143,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { devSecret } from "./runtime/dev-secret.js";`);
   S.push(`import { createHttpServer } from "./runtime/http.js";`);
   S.push(`import { createLogger } from "./runtime/logger.js";`);
+  S.push(`import { preparedStatementsFromEnv } from "./runtime/batch.js";`);
   S.push(`import { opsConfigFromEnv } from "./runtime/ops-config.js";`);
   S.push(`import { rateLimitStoreFromEnv } from "./runtime/rate-limit.js";`);
   S.push(`import { waitForDatabase, START_BACKOFF } from "./runtime/retry.js";`);
@@ -183,8 +184,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");`);
   S.push(`  const rateLimitStore = await rateLimitStoreFromEnv();`);
   S.push(`  const lifecycle: Lifecycle = { draining: false };`);
-  S.push(`  // PGlite serves every client from one session: a statement name is not a connection's own there.`);
-  S.push(`  const preparedStatements = db.kind === "postgres" && process.env.DATABASE_PREPARE !== "0";`);
+  S.push(`  const preparedStatements = preparedStatementsFromEnv(db.kind);`);
   S.push(`  const app = createApp({ knex: db.knex, verify, dbRole, preparedStatements, logger: log, ops, rateLimitStore, lifecycle${builtin ? ", builtinAuth: builtinAuthSettingsFromEnv(auth.secret)" : ""} });`);
   S.push(`  const port = Number(process.env.PORT ?? 3000);`);
   S.push(`  const host = process.env.HOST ?? "127.0.0.1";`);

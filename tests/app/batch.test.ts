@@ -2,7 +2,7 @@
 // transaction; the caller set by the first is seen by the others; a failure rolls all of
 // them back; named prepared statements survive a batch that failed half-way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBatch, PIPELINE_SUPPORTED, type Statement } from "../../generated/runtime/batch.js";
+import { runBatch, preparedStatementsFromEnv, PIPELINE_SUPPORTED, type Statement } from "../../generated/runtime/batch.js";
 import { createBatch } from "../../generated/runtime/scope.js";
 import { DB_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 
@@ -70,5 +70,17 @@ describe.each(DB_KINDS)("batch on %s", (kind) => {
     t.db.knex.initialize();
     const [second] = await runBatch(t.db.knex, [stmt], { prepare: true });
     expect(second!.rows).toEqual(first!.rows);
+  });
+});
+
+describe("when server.ts names prepared statements", () => {
+  it("PostgreSQL yes, PGlite no, a -pooler host only when DATABASE_PREPARE=1 says so", () => {
+    const direct = { DATABASE_URL: "postgres://u@db.example.test:5432/app" };
+    const pooler = { DATABASE_URL: "postgres://u:p@ep-cool-1-pooler.eu-central-1.aws.neon.tech/app?sslmode=require" };
+    expect(preparedStatementsFromEnv("postgres", direct)).toBe(true);
+    expect(preparedStatementsFromEnv("postgres", { ...direct, DATABASE_PREPARE: "0" })).toBe(false);
+    expect(preparedStatementsFromEnv("postgres", pooler)).toBe(false);
+    expect(preparedStatementsFromEnv("postgres", { ...pooler, DATABASE_PREPARE: "1" })).toBe(true);
+    expect(preparedStatementsFromEnv("pglite", { DATABASE_PREPARE: "1" })).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { authConfigFromEnv, createVerifier } from "./runtime/auth.js";
 import { devSecret } from "./runtime/dev-secret.js";
 import { createHttpServer } from "./runtime/http.js";
 import { createLogger } from "./runtime/logger.js";
+import { preparedStatementsFromEnv } from "./runtime/batch.js";
 import { opsConfigFromEnv } from "./runtime/ops-config.js";
 import { rateLimitStoreFromEnv } from "./runtime/rate-limit.js";
 import { waitForDatabase, START_BACKOFF } from "./runtime/retry.js";
@@ -47,8 +48,7 @@ async function main(): Promise<void> {
   log.info({ database: db.kind, migrationsApplied: applied, rowLevelSecurity: rls, dbRole }, "database ready");
   const rateLimitStore = await rateLimitStoreFromEnv();
   const lifecycle: Lifecycle = { draining: false };
-  // PGlite serves every client from one session: a statement name is not a connection's own there.
-  const preparedStatements = db.kind === "postgres" && process.env.DATABASE_PREPARE !== "0";
+  const preparedStatements = preparedStatementsFromEnv(db.kind);
   const app = createApp({ knex: db.knex, verify, dbRole, preparedStatements, logger: log, ops, rateLimitStore, lifecycle });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";

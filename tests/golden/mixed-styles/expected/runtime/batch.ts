@@ -188,3 +188,19 @@ export async function runBatch(knex: Knex, statements: readonly Statement[], opt
     await pool.releaseConnection(conn);
   }
 }
+
+/**
+ * Whether server.ts turns named prepared statements on: PostgreSQL only (PGlite serves every
+ * client from one session); DATABASE_PREPARE=1/0 decides; unset, on except behind a host named
+ * like a transaction-mode pooler (Neon's "-pooler" hosts), where a pooler without
+ * max_prepared_statements would hand a name to a session that lacks it.
+ */
+export function preparedStatementsFromEnv(kind: "postgres" | "pglite", env: NodeJS.ProcessEnv = process.env): boolean {
+  if (kind !== "postgres") return false;
+  if (env.DATABASE_PREPARE !== undefined && env.DATABASE_PREPARE !== "") return env.DATABASE_PREPARE !== "0";
+  try {
+    return !/-pooler\b/.test(new URL(env.DATABASE_URL ?? "").hostname);
+  } catch {
+    return true;
+  }
+}
