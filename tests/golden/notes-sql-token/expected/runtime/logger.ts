@@ -54,16 +54,32 @@ function queryKeys(ctx: Context): string[] | undefined {
   return keys.length > 0 ? keys.sort() : undefined;
 }
 
+/**
+ * ctx.state of a request: its id, and a child logger (for hooks and error lines) made when
+ * first asked for, since most requests never log beyond the access line.
+ */
+class RequestState {
+  [key: string]: unknown;
+  #log: Logger;
+  #child: Logger | undefined;
+  readonly requestId: string;
+  constructor(log: Logger, requestId: string, before: object) {
+    this.#log = log;
+    this.requestId = requestId;
+    Object.assign(this, before);
+  }
+  get log(): Logger {
+    return (this.#child ??= this.#log.child({ requestId: this.requestId }));
+  }
+}
+
 /** Outermost middleware: request id, a child logger on ctx.state.log, one access line per request. */
 export function requestLogging(log: Logger) {
   const access = accessLogger(log);
   return async function logRequests(ctx: Context, next: Next): Promise<void> {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(ctx.get("X-Request-Id") || undefined);
-    ctx.state.requestId = requestId;
-    // The child logger (for hooks and error lines) is made when first asked for: most requests never log beyond the access line.
-    let child: Logger | undefined;
-    Object.defineProperty(ctx.state, "log", { get: () => (child ??= log.child({ requestId })), configurable: true, enumerable: true });
+    ctx.state = new RequestState(log, requestId, ctx.state);
     ctx.set("X-Request-Id", requestId);
     try {
       await next();

@@ -16,6 +16,8 @@ export interface Hit {
 
 export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<Hit>;
+  /** The same without a promise, for a store that answers at once (in memory). */
+  hitNow?(key: string, windowMs: number): Hit;
   close?(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export class MemoryStore implements RateLimitStore {
     this.sweeper.unref();
   }
   async hit(key: string, windowMs: number): Promise<Hit> {
+    return this.hitNow(key, windowMs);
+  }
+  hitNow(key: string, windowMs: number): Hit {
     const now = Date.now();
     let w = this.windows.get(key);
     if (!w || w.resetAt <= now) {
@@ -105,6 +110,10 @@ export async function limitKey(ctx: Context, opts: RateLimitOptions, key: string
     opts.onStoreError?.(err);
     return; // fail open: a broken counter store must not take the API down
   }
+  answer(ctx, hit, max);
+}
+
+function answer(ctx: Context, hit: Hit, max: number): void {
   const retryAfter = String(Math.max(1, Math.ceil(hit.resetMs / 1000)));
   ctx.set("RateLimit-Limit", String(max));
   ctx.set("RateLimit-Remaining", String(Math.max(0, max - hit.count)));
@@ -114,19 +123,31 @@ export async function limitKey(ctx: Context, opts: RateLimitOptions, key: string
   }
 }
 
+/** limitKey, without a promise when the store answers at once (the in-memory one: every request pays this). */
+function limit(ctx: Context, opts: RateLimitOptions, key: string, max: number, next: Next): Promise<void> {
+  if (opts.store.hitNow) {
+    let hit: Hit;
+    try {
+      hit = opts.store.hitNow(key, opts.windowMs);
+    } catch (err) {
+      opts.onStoreError?.(err);
+      return next();
+    }
+    answer(ctx, hit, max);
+    return next();
+  }
+  return limitKey(ctx, opts, key, max).then(next);
+}
+
 /** Global middleware: limits each client IP. */
 export function ipRateLimit(opts: RateLimitOptions): Middleware {
-  return async (ctx: Context, next: Next) => {
-    if (opts.ipMax > 0) await limitKey(ctx, opts, `ip:${ctx.ip}`, opts.ipMax);
-    await next();
-  };
+  return (ctx: Context, next: Next) => (opts.ipMax > 0 ? limit(ctx, opts, `ip:${ctx.ip}`, opts.ipMax, next) : next());
 }
 
 /** Runs after authentication (ctx.state.caller set): limits each user, wherever they connect from. */
 export function userRateLimit(opts: RateLimitOptions): Middleware {
-  return async (ctx: Context, next: Next) => {
+  return (ctx: Context, next: Next) => {
     const id = (ctx.state as { caller?: { id?: string } }).caller?.id;
-    if (opts.userMax > 0 && id !== undefined) await limitKey(ctx, opts, `user:${id}`, opts.userMax);
-    await next();
+    return opts.userMax > 0 && id !== undefined ? limit(ctx, opts, `user:${id}`, opts.userMax, next) : next();
   };
 }
