@@ -16,7 +16,10 @@ import type { FileMap } from "./emit/common.js";
 /** Stable exit codes; docs/cli.md. When several problems show at once, the first in this order wins: 2, 4, 3, 5, 1. */
 export const EXIT = { ok: 0, drift: 1, specErrors: 2, migrationMissing: 3, migrationEdited: 4, breaking: 5, usage: 64 } as const;
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
+// Defined (true) only in the bundle generator/dist/specforge.js (generator/build-dist.mjs),
+// which sits one directory deeper than this file.
+declare const SPECFORGE_DIST: boolean | undefined;
+const TEMPLATES_DIR = fileURLToPath(new URL(typeof SPECFORGE_DIST !== "undefined" && SPECFORGE_DIST ? "../../templates" : "../templates", import.meta.url));
 
 
 export interface Io {
