@@ -1,5 +1,7 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof): self time by package / file and the top functions.
-// Run: npx tsx bench/profile-summary.ts <file.cpuprofile> [top=25]
+// Run: npx tsx bench/profile-summary.ts <file.cpuprofile> [top=25] [fn1,fn2,...]
+// The optional third argument lists functions whose inclusive time (with all they call) is
+// shown too, e.g. loadSpecs,emitAll,diffOutput for the phases of a generate or check.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -74,3 +76,34 @@ console.log("\nby package/file:");
 for (const [k, us] of [...byPkg].filter(([k]) => k !== "(idle)").sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${k}`);
 console.log("\ntop functions (self):");
 for (const [k, us] of [...byFn].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${k}`);
+
+const inclusive = (process.argv[4] ?? "").split(",").filter(Boolean);
+if (inclusive.length) {
+  // Inclusive time of a function: its nodes' subtrees, not counting a subtree twice when it recurses.
+  const totalOf = new Map<number, number>();
+  const sub = (id: number): number => {
+    const known = totalOf.get(id);
+    if (known !== undefined) return known;
+    const n = byId.get(id)!;
+    const t = (self.get(id) ?? 0) + (n.children ?? []).reduce((a, c) => a + sub(c), 0);
+    totalOf.set(id, t);
+    return t;
+  };
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  console.log("\ninclusive:");
+  for (const name of inclusive) {
+    let us = 0;
+    for (const n of p.nodes) {
+      if (n.callFrame.functionName !== name) continue;
+      let up = parent.get(n.id);
+      let nested = false;
+      while (up !== undefined && !nested) {
+        nested = byId.get(up)!.callFrame.functionName === name;
+        up = parent.get(up);
+      }
+      if (!nested) us += sub(n.id);
+    }
+    console.log(`${pct(us)}  ${(us / 1e3).toFixed(0).padStart(6)} ms  ${name}`);
+  }
+}
