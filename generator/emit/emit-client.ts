@@ -2,16 +2,13 @@
 // document, by openapi-typescript), client/index.ts (createApiClient over openapi-fetch,
 // with the bearer token) and client/example.ts (one typed call, runnable).
 // openapi-typescript is loaded only when the document changed: schema.ts records the
-// document's hash and is reused when the hash matches. When it must run, its transform and
-// printer are called directly (schemaTypesDirect): its public entry point would first load
-// Redocly to parse, lint and bundle a document that is ours, already parsed, with only
-// local $refs, which cost more than the transform itself. tests/unit/client-schema.test.ts
-// checks that both ways print the same bytes.
+// document's hash and is reused when the hash matches; otherwise client-types.ts runs it.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { str, tsHeader, type FileMap } from "./common.js";
+import { schemaTypes } from "./client-types.js";
 
 const OPENAPI_TS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
@@ -20,83 +17,12 @@ export function schemaStamp(openapiJson: string): string {
   return `// Types by openapi-typescript ${OPENAPI_TS_VERSION} from openapi.json sha256:${hash}\n`;
 }
 
-/** openapi-typescript's public API: Redocly parses, lints and bundles the document, then the transform runs. */
-export async function schemaTypesViaApi(openapiJson: string): Promise<string> {
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const ast = await openapiTS(JSON.parse(openapiJson) as Parameters<typeof openapiTS>[0], { silent: true });
-  return astToString(ast);
-}
-
-type OpenApiTs = typeof import("openapi-typescript");
-
-/**
- * The same transform and printer, with the context openapiTS() builds for the options used
- * above, minus Redocly. Loaded as CommonJS (openapi-typescript ships both builds): Node's
- * ESM loader would first scan all of typescript.js for its exports, ~0.25 s. Null when the
- * package's files are not where version 7 keeps them; the caller then uses the public API.
- */
-export function schemaTypesDirect(openapiJson: string): string | null {
-  let mods: { transformSchema: OpenApiTs["transformSchema"]; utils: Pick<OpenApiTs, "scanDiscriminators" | "resolveRef">; ts: Pick<OpenApiTs, "astToString"> };
-  try {
-    const load = createRequire(import.meta.url);
-    mods = {
-      transformSchema: load("openapi-typescript/dist/transform/index.cjs") as OpenApiTs["transformSchema"],
-      utils: load("openapi-typescript/dist/lib/utils.cjs") as Pick<OpenApiTs, "scanDiscriminators" | "resolveRef">,
-      ts: load("openapi-typescript/dist/lib/ts.cjs") as Pick<OpenApiTs, "astToString">,
-    };
-  } catch {
-    return null;
-  }
-  if (typeof mods.transformSchema !== "function" || typeof mods.utils.scanDiscriminators !== "function" || typeof mods.ts.astToString !== "function") return null;
-  const schema = JSON.parse(openapiJson) as Parameters<OpenApiTs["transformSchema"]>[0];
-  const options = { silent: true };
-  // As openapiTS() fills it in openapi-typescript 7 (src/index.ts) when only `silent` is given.
-  const ctx: Parameters<OpenApiTs["transformSchema"]>[1] = {
-    additionalProperties: false,
-    alphabetize: false,
-    arrayLength: false,
-    defaultNonNullable: true,
-    discriminators: mods.utils.scanDiscriminators(schema, options),
-    emptyObjectsUnknown: false,
-    enum: false,
-    enumValues: false,
-    conditionalEnums: false,
-    dedupeEnums: false,
-    excludeDeprecated: false,
-    exportType: false,
-    immutable: false,
-    rootTypes: false,
-    rootTypesNoSchemaPrefix: false,
-    rootTypesKeepCasing: false,
-    injectFooter: [],
-    pathParamsAsTypes: false,
-    postTransform: undefined,
-    propertiesRequiredByDefault: false,
-    redoc: undefined as unknown as Parameters<OpenApiTs["transformSchema"]>[1]["redoc"],
-    silent: true,
-    inject: undefined,
-    transform: undefined,
-    transformProperty: undefined,
-    makePathsEnum: false,
-    generatePathParams: false,
-    readWriteMarkers: false,
-    resolve($ref) {
-      return mods.utils.resolveRef(schema, $ref, { silent: true });
-    },
-  };
-  return mods.ts.astToString(mods.transformSchema(schema, ctx));
-}
-
-async function buildSchemaTypes(openapiJson: string): Promise<string> {
-  return schemaTypesDirect(openapiJson) ?? (await schemaTypesViaApi(openapiJson));
-}
-
 /** `previousSchema`: the current generated/client/schema.ts, if any (a cache; output does not depend on it). */
 export async function emitClient(ir: IR, openapiJson: string, previousSchema: string | null): Promise<FileMap> {
   const files: FileMap = new Map();
   const source = ir.sources.api ?? ir.sources.schema;
   const head = tsHeader(source) + schemaStamp(openapiJson);
-  const schema = previousSchema?.startsWith(head) ? previousSchema : head + (await buildSchemaTypes(openapiJson));
+  const schema = previousSchema?.startsWith(head) ? previousSchema : head + (await schemaTypes(openapiJson));
   files.set("client/schema.ts", schema);
 
   files.set(

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { schemaTypesDirect, schemaTypesViaApi } from "../../generator/emit/emit-client.js";
+import { schemaTypesDirect, schemaTypesViaApi } from "../../generator/emit/client-types.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const GOLDEN = join(ROOT, "tests", "golden");
