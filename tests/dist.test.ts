@@ -38,6 +38,31 @@ describe("the bundled generator", () => {
     expect(c.status).toBe(0);
   });
 
+  it("parses again exactly the spec pieces that changed (its cache of syntax trees)", { timeout: 60_000 }, () => {
+    const project = join(work, "cached");
+    cpSync(join(ROOT, "specs"), join(project, "specs"), { recursive: true });
+    const run = (cmd: string, out: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [BIN, cmd, "--specs", join(project, "specs"), "--out", join(project, out)], { cwd: project, encoding: "utf8", env: { ...process.env, SPECFORGE_FROM_SOURCE: "", SPECFORGE_CACHE: "", ...env } });
+    const tree = (out: string) => Object.fromEntries(files(join(project, out)).map((f) => [f, readFileSync(join(project, out, f), "utf8")]));
+    expect(run("generate", "a").status).toBe(0); // fills the cache
+    expect(run("generate", "b").status).toBe(0); // reads it
+    expect(tree("b")).toEqual(tree("a"));
+    expect(run("check", "a").stdout).toMatch(/in sync/);
+    // An edit in the middle of the schema: its piece is parsed again, the others come from the cache.
+    const schema = join(project, "specs", "database", "schema.md");
+    const text = readFileSync(schema, "utf8");
+    const at = text.indexOf("\n## ", text.length / 2);
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(schema, `${text.slice(0, at)}\n\nA note added to this section, with a \`code span\`.\n${text.slice(at)}`);
+    const cached = run("ir", "c");
+    const uncached = run("ir", "c", { SPECFORGE_CACHE: "0" });
+    const fromSource = run("ir", "c", { SPECFORGE_FROM_SOURCE: "1" });
+    expect(cached.status).toBe(0);
+    expect(cached.stdout).toBe(uncached.stdout);
+    expect(cached.stdout).toBe(fromSource.stdout);
+    expect(cached.stderr).toBe(fromSource.stderr);
+  });
+
   it("is stale as soon as a source's text changes, and only then", { timeout: 60_000 }, async () => {
     // A copy of the project's generator, built in place: edits here never touch the real one.
     const root = join(work, "copy");

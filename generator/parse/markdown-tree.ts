@@ -14,6 +14,10 @@
 // which turns references anywhere into links; a text with "]:" anywhere is parsed whole, as
 // is any text where a cut cannot be proved. tests/unit/markdown-tree.test.ts compares the
 // result with the one-piece parse on every spec in the repository and on awkward cases.
+// The bundled CLI also keeps each piece's tree from the previous run (useTreeCache; see
+// parse-cache.ts), so that only the pieces that changed are parsed again.
+import { createHash } from "node:crypto";
+import { deserialize, serialize } from "node:v8";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
@@ -25,6 +29,30 @@ export const PIECE = 2048;
 
 export function parseWhole(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/** Serialised trees (node:v8, exact for plain data) by the SHA-256 of the text they came from. */
+export interface TreeCache {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, tree: Uint8Array): void;
+}
+
+let treeCache: TreeCache | null = null;
+
+/** Use `cache` for the pieces' trees from now on (null: parse everything). */
+export function useTreeCache(cache: TreeCache | null): void {
+  treeCache = cache;
+}
+
+/** parseWhole, through the cache when there is one; the caller owns (and may change) the tree. */
+function parsePiece(text: string): Root {
+  if (!treeCache) return parseWhole(text);
+  const key = createHash("sha256").update(text).digest("hex");
+  const hit = treeCache.get(key);
+  if (hit) return deserialize(hit) as Root;
+  const tree = parseWhole(text);
+  treeCache.set(key, serialize(tree));
+  return tree;
 }
 
 /** Offsets where pieces start (after 0): column-0 ATX heading lines, PIECE or more apart. */
@@ -55,7 +83,7 @@ function shift(node: Nodes, lines: number, offset: number): void {
 
 export function markdownTree(text: string, piece = PIECE): Root {
   const at = cuts(text, piece);
-  if (at.length === 0) return parseWhole(text);
+  if (at.length === 0) return parsePiece(text);
   const root: Root = { type: "root", children: [] };
   let start = 0;
   let line = 0; // lines before `start`
@@ -65,11 +93,11 @@ export function markdownTree(text: string, piece = PIECE): Root {
     let tree: Root;
     if (i < at.length) {
       const eol = text.indexOf("\n", end);
-      tree = parseWhole(text.slice(start, eol === -1 ? text.length : eol));
+      tree = parsePiece(text.slice(start, eol === -1 ? text.length : eol));
       const next = tree.children.pop();
-      if (next?.type !== "heading" || next.position?.start.offset !== end - start || next.position.start.column !== 1) return parseWhole(text);
+      if (next?.type !== "heading" || next.position?.start.offset !== end - start || next.position.start.column !== 1) return parsePiece(text);
     } else {
-      tree = parseWhole(text.slice(start));
+      tree = parsePiece(text.slice(start));
     }
     for (const c of tree.children) {
       shift(c, line, start);

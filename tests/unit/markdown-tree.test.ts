@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { markdownTree, parseWhole } from "../../generator/parse/markdown-tree.js";
+import { markdownTree, parseWhole, useTreeCache } from "../../generator/parse/markdown-tree.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -62,4 +62,30 @@ describe("markdownTree", () => {
       for (const piece of [1, 64, 2048]) expect(markdownTree(text, piece)).toEqual(parseWhole(text));
     });
   }
+
+  it("gives the same trees from its cache of pieces, which it never lets the caller change", () => {
+    const store = new Map<string, Uint8Array>();
+    let hits = 0;
+    useTreeCache({
+      get: (k) => {
+        const t = store.get(k);
+        if (t) hits++;
+        return t;
+      },
+      set: (k, t) => void store.set(k, t),
+    });
+    try {
+      for (let round = 0; round < 2; round++) for (const [, text] of cases) expect(markdownTree(text, 64)).toEqual(parseWhole(text));
+      // Edit one section of a long text: the other pieces come from the cache, the result is still exact.
+      const long = `${filler}\n${filler}\n${filler}`;
+      markdownTree(long, 64);
+      const edited = long.replace("## table2\n", "## table2\n\nA new paragraph with *emphasis*.\n");
+      const before = hits;
+      expect(markdownTree(edited, 64)).toEqual(parseWhole(edited));
+      expect(hits).toBeGreaterThan(before);
+    } finally {
+      useTreeCache(null);
+    }
+    expect(hits).toBeGreaterThan(cases.length);
+  });
 });

@@ -1,0 +1,81 @@
+// The bundled CLI's cache of Markdown syntax trees, one file per specs directory under
+// generator/dist/cache/: the tree of each piece markdownTree parsed in the last run, by the
+// SHA-256 of the piece's text. A run parses only the pieces it does not find, and saves the
+// pieces it used (so the file holds only what the specs are now). The file names the bundle
+// it was written by (the SHA-256 of the bundle's first line, which lists every source and
+// npm file bundled): any other bundle ignores it. Only from generator/dist/specforge.js (tsx
+// and the tests always parse) and only when SPECFORGE_CACHE is not "0". Any error reading or
+// writing it just means parsing everything.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { useTreeCache } from "./parse/markdown-tree.js";
+
+declare const SPECFORGE_DIST: boolean | undefined;
+
+interface CacheFile {
+  readonly bundle: string;
+  readonly trees: [string, Uint8Array][];
+}
+
+export interface ParseCache {
+  /** Writes the trees used in this run, if they differ from what was read; stops using the cache. */
+  save(): void;
+}
+
+const sha256 = (s: string | Uint8Array) => createHash("sha256").update(s).digest("hex");
+
+function bundleId(bundleFile: string): string {
+  const bytes = readFileSync(bundleFile);
+  return sha256(bytes.subarray(0, bytes.indexOf(10)));
+}
+
+/** Starts using the cache for `specsDir`; null (and no cache) outside the bundle or when disabled. */
+export function openParseCache(specsDir: string): ParseCache | null {
+  if (typeof SPECFORGE_DIST === "undefined" || !SPECFORGE_DIST || process.env.SPECFORGE_CACHE === "0") return null;
+  let bundle: string;
+  let file: string;
+  try {
+    const bundleFile = fileURLToPath(import.meta.url);
+    bundle = bundleId(bundleFile);
+    file = join(dirname(bundleFile), "cache", `${sha256(specsDir).slice(0, 24)}.bin`);
+  } catch {
+    return null;
+  }
+  const old = new Map<string, Uint8Array>();
+  try {
+    const read = deserialize(readFileSync(file)) as CacheFile;
+    if (read.bundle === bundle) for (const [k, v] of read.trees) old.set(k, v);
+  } catch {
+    // none yet, or unreadable: parse everything
+  }
+  const used = new Map<string, Uint8Array>();
+  let changed = false;
+  useTreeCache({
+    get(key) {
+      const t = old.get(key);
+      if (t) used.set(key, t);
+      return t;
+    },
+    set(key, tree) {
+      used.set(key, tree);
+      changed = true;
+    },
+  });
+  return {
+    save() {
+      useTreeCache(null);
+      if (!changed && used.size === old.size) return;
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(tmp, serialize({ bundle, trees: [...used] } satisfies CacheFile));
+        renameSync(tmp, file);
+      } catch {
+        rmSync(tmp, { force: true });
+      }
+    },
+  };
+}
