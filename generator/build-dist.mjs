@@ -124,8 +124,15 @@ export async function buildDist(root = ROOT) {
   return file;
 }
 
-// `node generator/build-dist.mjs`: build now (npm run build:generator).
+// `node generator/build-dist.mjs`: build now (npm run build:generator). With --if-possible
+// (npm's prepare, after every install) a failure is only a note: the command then builds the
+// bundle on its first run, or runs the sources through tsx.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const file = await buildDist();
-  process.stdout.write(`built ${slash(relative(process.cwd(), file))}\n`);
+  try {
+    const file = await buildDist();
+    process.stdout.write(`built ${slash(relative(process.cwd(), file))}\n`);
+  } catch (err) {
+    if (!process.argv.includes("--if-possible")) throw err;
+    process.stderr.write(`specforge: note: generator/dist not built (${String(err?.message ?? err).split("\n")[0]})\n`);
+  }
 }
