@@ -9,11 +9,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { bundleCacheDir, bundleId } from "./bundle.js";
 import { useTreeCache } from "./parse/markdown-tree.js";
-
-declare const SPECFORGE_DIST: boolean | undefined;
 
 interface CacheFile {
   readonly bundle: string;
@@ -25,25 +23,19 @@ export interface ParseCache {
   save(): void;
 }
 
-const sha256 = (s: string | Uint8Array) => createHash("sha256").update(s).digest("hex");
-
-function bundleId(bundleFile: string): string {
-  const bytes = readFileSync(bundleFile);
-  return sha256(bytes.subarray(0, bytes.indexOf(10)));
-}
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** Starts using the cache for `specsDir`; null (and no cache) outside the bundle or when disabled. */
 export function openParseCache(specsDir: string): ParseCache | null {
-  if (typeof SPECFORGE_DIST === "undefined" || !SPECFORGE_DIST || process.env.SPECFORGE_CACHE === "0") return null;
+  const dir = bundleCacheDir();
+  if (!dir) return null;
   let bundle: string;
-  let file: string;
   try {
-    const bundleFile = fileURLToPath(import.meta.url);
-    bundle = bundleId(bundleFile);
-    file = join(dirname(bundleFile), "cache", `${sha256(specsDir).slice(0, 24)}.bin`);
+    bundle = bundleId();
   } catch {
     return null;
   }
+  const file = join(dir, `${sha256(specsDir).slice(0, 24)}.bin`);
   const old = new Map<string, Uint8Array>();
   try {
     const read = deserialize(readFileSync(file)) as CacheFile;

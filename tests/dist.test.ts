@@ -38,14 +38,16 @@ describe("the bundled generator", () => {
     expect(c.status).toBe(0);
   });
 
-  it("parses again exactly the spec pieces that changed (its cache of syntax trees)", { timeout: 60_000 }, () => {
+  it("writes the same with its caches filled; parses again exactly the spec pieces that changed", { timeout: 60_000 }, () => {
     const project = join(work, "cached");
     cpSync(join(ROOT, "specs"), join(project, "specs"), { recursive: true });
     const run = (cmd: string, out: string, env: Record<string, string> = {}) =>
       spawnSync(process.execPath, [BIN, cmd, "--specs", join(project, "specs"), "--out", join(project, out)], { cwd: project, encoding: "utf8", env: { ...process.env, SPECFORGE_FROM_SOURCE: "", SPECFORGE_CACHE: "", ...env } });
     const tree = (out: string) => Object.fromEntries(files(join(project, out)).map((f) => [f, readFileSync(join(project, out, f), "utf8")]));
-    expect(run("generate", "a").status).toBe(0); // fills the cache
-    expect(run("generate", "b").status).toBe(0); // reads it
+    // Both into empty directories, so both build the client types: the second run also loads
+    // typescript.js with the V8 code cache the first one left.
+    expect(run("generate", "a").status).toBe(0); // fills the caches
+    expect(run("generate", "b").status).toBe(0); // reads them
     expect(tree("b")).toEqual(tree("a"));
     expect(run("check", "a").stdout).toMatch(/in sync/);
     // An edit in the middle of the schema: its piece is parsed again, the others come from the cache.
