@@ -5,9 +5,10 @@
 // it was written by (the SHA-256 of the bundle's first line, which lists every source and
 // npm file bundled): any other bundle ignores it. Only from generator/dist/specforge.js (tsx
 // and the tests always parse) and only when SPECFORGE_CACHE is not "0". Any error reading or
-// writing it just means parsing everything.
+// writing it just means parsing everything. Only the KEEP most recently written files are
+// kept (specs directories come and go: temporary ones in tests and benchmarks).
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { bundleCacheDir, bundleId } from "./bundle.js";
@@ -24,6 +25,17 @@ export interface ParseCache {
 }
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+const KEEP = 16;
+const TREE_FILE = /^[0-9a-f]{24}\.bin$/;
+
+/** Removes all but the KEEP most recently written tree files. */
+function prune(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((n) => TREE_FILE.test(n))
+    .map((n) => ({ path: join(dir, n), mtime: statSync(join(dir, n)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const f of files.slice(KEEP)) rmSync(f.path, { force: true });
+}
 
 /** Starts using the cache for `specsDir`; null (and no cache) outside the bundle or when disabled. */
 export function openParseCache(specsDir: string): ParseCache | null {
@@ -65,6 +77,7 @@ export function openParseCache(specsDir: string): ParseCache | null {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(tmp, serialize({ bundle, trees: [...used] } satisfies CacheFile));
         renameSync(tmp, file);
+        prune(dir);
       } catch {
         rmSync(tmp, { force: true });
       }
