@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { formatDiagnosticColored, useColor } from "./color.js";
 import { COMMAND_HELP, HELP } from "./cli-help.js";
 import { loadSpecs } from "./front.js";
+import { openParseCache } from "./parse-cache.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
@@ -16,7 +17,10 @@ import type { FileMap } from "./emit/common.js";
 /** Stable exit codes; docs/cli.md. When several problems show at once, the first in this order wins: 2, 4, 3, 5, 1. */
 export const EXIT = { ok: 0, drift: 1, specErrors: 2, migrationMissing: 3, migrationEdited: 4, breaking: 5, usage: 64 } as const;
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
+// Defined (true) only in the bundle generator/dist/specforge.js (generator/build-dist.mjs),
+// which sits one directory deeper than this file.
+declare const SPECFORGE_DIST: boolean | undefined;
+const TEMPLATES_DIR = fileURLToPath(new URL(typeof SPECFORGE_DIST !== "undefined" && SPECFORGE_DIST ? "../../templates" : "../templates", import.meta.url));
 
 
 export interface Io {
@@ -107,23 +111,9 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
     io.out(HELP);
     return command ? EXIT.ok : EXIT.usage;
   }
-  let parsed;
+  let parsed: Parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        specs: { type: "string", default: "specs" },
-        out: { type: "string", default: "generated" },
-        expires: { type: "string", default: "1h" },
-        help: { type: "boolean", short: "h" },
-        "allow-destructive": { type: "boolean", default: false },
-        watch: { type: "boolean", default: false },
-        "fail-on": { type: "string" },
-        format: { type: "string", default: "text" },
-        base: { type: "string" },
-      },
-    });
+    parsed = parseCliArgs(rest);
   } catch (err) {
     io.err(`specforge: ${(err as Error).message}\n`);
     return EXIT.usage;
@@ -135,6 +125,37 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
   const specsDir = resolve(root, parsed.values.specs!);
   const outDir = resolve(root, parsed.values.out!);
   const shownOut = relative(root, outDir).split("\\").join("/") || ".";
+  // Syntax trees of the spec pieces from the last run (bundled CLI only; not for --watch, whose process keeps everything warm).
+  const cache = command === "init" || command === "token" || parsed.values.watch ? null : openParseCache(specsDir);
+  try {
+    return await run(command, parsed, { specsDir, outDir, root, shownOut }, io, signal);
+  } finally {
+    cache?.save();
+  }
+}
+
+type Parsed = ReturnType<typeof parseCliArgs>;
+
+function parseCliArgs(rest: string[]) {
+  return parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      specs: { type: "string", default: "specs" },
+      out: { type: "string", default: "generated" },
+      expires: { type: "string", default: "1h" },
+      help: { type: "boolean", short: "h" },
+      "allow-destructive": { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
+      "fail-on": { type: "string" },
+      format: { type: "string", default: "text" },
+      base: { type: "string" },
+    },
+  });
+}
+
+async function run(command: string, parsed: Parsed, dirs: { specsDir: string; outDir: string; root: string; shownOut: string }, io: Io, signal?: AbortSignal): Promise<number> {
+  const { specsDir, outDir, root, shownOut } = dirs;
   switch (command) {
     case "init": {
       const { writeStarterSpecs } = await import("./init.js");

@@ -1,13 +1,14 @@
 // The typed client: generated/client/schema.ts (types of every path, from the OpenAPI
 // document, by openapi-typescript), client/index.ts (createApiClient over openapi-fetch,
 // with the bearer token) and client/example.ts (one typed call, runnable).
-// openapi-typescript costs ~0.8 s to import, so it is loaded only when the document
-// changed: schema.ts records the document's hash and is reused when the hash matches.
+// openapi-typescript is loaded only when the document changed: schema.ts records the
+// document's hash and is reused when the hash matches; otherwise client-types.ts runs it.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { str, tsHeader, type FileMap } from "./common.js";
+import { schemaTypes } from "./client-types.js";
 
 const OPENAPI_TS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
@@ -16,18 +17,12 @@ export function schemaStamp(openapiJson: string): string {
   return `// Types by openapi-typescript ${OPENAPI_TS_VERSION} from openapi.json sha256:${hash}\n`;
 }
 
-async function buildSchemaTypes(openapiJson: string): Promise<string> {
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const ast = await openapiTS(JSON.parse(openapiJson) as Parameters<typeof openapiTS>[0], { silent: true });
-  return astToString(ast);
-}
-
 /** `previousSchema`: the current generated/client/schema.ts, if any (a cache; output does not depend on it). */
 export async function emitClient(ir: IR, openapiJson: string, previousSchema: string | null): Promise<FileMap> {
   const files: FileMap = new Map();
   const source = ir.sources.api ?? ir.sources.schema;
   const head = tsHeader(source) + schemaStamp(openapiJson);
-  const schema = previousSchema?.startsWith(head) ? previousSchema : head + (await buildSchemaTypes(openapiJson));
+  const schema = previousSchema?.startsWith(head) ? previousSchema : head + (await schemaTypes(openapiJson));
   files.set("client/schema.ts", schema);
 
   files.set(

@@ -1,9 +1,7 @@
 // Markdown spec -> RawSpec. A real parser (mdast + GFM) gives the blocks and their
 // positions; each block is then read on its own (a table row, a list item, a SQL
 // statement), so every text we keep carries the exact line:column it was written at.
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
-import { gfm } from "micromark-extension-gfm";
+import { markdownTree } from "./markdown-tree.js";
 import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
@@ -190,7 +188,7 @@ class MarkdownReader {
   }
 
   read(): ParseResult {
-    const root = fromMarkdown(this.src, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const root = markdownTree(this.src);
     for (const node of root.children) this.block(node);
     for (const node of this.pythonBlocks) this.python(node);
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);

@@ -1,7 +1,7 @@
 // YAML spec -> RawSpec. The `yaml` package keeps every node's source range and its
 // LineCounter turns offsets into line:column; a JSON Schema (ajv) checks the shape, and
 // its errors are mapped back onto the node they are about.
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
@@ -99,11 +99,15 @@ export const API_YAML_SCHEMA = {
   additionalProperties: false,
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strictTypes: false, allowUnionTypes: true });
-const validators = {
-  schema: ajv.compile(SCHEMA_YAML_SCHEMA),
-  api: ajv.compile(API_YAML_SCHEMA),
-};
+// Compiled on first use, so that a run on Markdown specs never pays for ajv's code generation.
+let validators: Record<SpecKind, ValidateFunction> | undefined;
+function validatorFor(kind: SpecKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strictTypes: false, allowUnionTypes: true });
+    validators = { schema: ajv.compile(SCHEMA_YAML_SCHEMA), api: ajv.compile(API_YAML_SCHEMA) };
+  }
+  return validators[kind];
+}
 
 export function parseYaml(src: string, file: string, kind: SpecKind): YamlParseResult {
   const lc = new LineCounter();
@@ -121,7 +125,7 @@ export function parseYaml(src: string, file: string, kind: SpecKind): YamlParseR
   if (doc.errors.length) return { raw: empty, diagnostics, notes };
 
   const data: unknown = doc.toJS() ?? {};
-  const validate = validators[kind];
+  const validate = validatorFor(kind);
   if (!validate(data)) {
     const errors = pickErrors(validate.errors ?? []);
     for (const err of errors) diagnostics.push(mapAjvError(err, doc, at, kind));
