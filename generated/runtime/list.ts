@@ -5,6 +5,7 @@
 // a 422; nothing from the query string reaches SQL except as a bound value.
 import type { Context } from "koa";
 import { HttpProblem } from "./errors.js";
+import { ident } from "./batch.js";
 
 export type ColumnKind = "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "decimal" | "float" | "enum";
 
@@ -194,10 +195,6 @@ export function parseListQuery(query: Query, spec: ListSpec): ListRequest {
 /** LIKE pattern that matches the text literally: %, _ and \ lose their meaning. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export interface ListStatements {

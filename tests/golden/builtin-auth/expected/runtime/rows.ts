@@ -5,7 +5,7 @@
 // checks it a second time. Identifiers come from the spec (quoted); values are always
 // bound parameters.
 import { HttpProblem } from "./errors.js";
-import type { Batch, Statement, StatementResult } from "./batch.js";
+import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { finishPage, listStatements, type ListPage, type ListRequest, type ListSpec } from "./list.js";
 
@@ -43,10 +43,6 @@ export const TOGGLE = Symbol("TOGGLE");
 export type SetValue = unknown | typeof DEFAULT | typeof TOGGLE;
 
 type Row = Record<string, unknown>;
-
-export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 function value(spec: TableSql, column: string, v: unknown): unknown {
   // node-postgres would send a JS array as a PostgreSQL array; a json column wants JSON.

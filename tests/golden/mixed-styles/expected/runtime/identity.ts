@@ -4,7 +4,7 @@
 // table so that owned rows can reference it with a real foreign key.
 import type { Knex } from "knex";
 import type { Caller } from "./auth.js";
-import type { Statement } from "./batch.js";
+import { ident, type Statement } from "./batch.js";
 
 export interface IdentityTable {
   readonly table: string;
@@ -42,7 +42,6 @@ export function createIdentityRecorder(spec: IdentityTable): IdentityRecorder {
     }
     return row;
   };
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const ensureUser = async function ensureUser(db: Knex | Knex.Transaction, who: Caller): Promise<void> {
     if (known.has(who.id)) return;
     // Any conflict (the id, or a unique column such as email) means there is nothing to record.
@@ -57,7 +56,7 @@ export function createIdentityRecorder(spec: IdentityTable): IdentityRecorder {
     const row = rowOf(who);
     const cols = Object.keys(row);
     return {
-      text: `INSERT INTO ${q(spec.table)} (${cols.map(q).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`,
+      text: `INSERT INTO ${ident(spec.table)} (${cols.map(ident).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`,
       values: cols.map((c) => row[c]),
     };
   };

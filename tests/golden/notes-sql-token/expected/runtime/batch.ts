@@ -11,11 +11,16 @@
 // node-postgres sends Parse/Bind/Describe/Execute/Sync for one statement per Query; this
 // subclass of its public Query class sends them for several statements before the one Sync,
 // and node-postgres collects the answers as one result per statement (as it does for a
-// multi-statement simple query). The app tests on PGlite and PostgreSQL exercise it on
-// every route; if node-postgres's Query changes shape, runBatch falls back to an explicit
-// BEGIN ... COMMIT with one statement per round trip (same results, slower).
+// multi-statement simple query). pg is pinned by the lockfile; the app tests on PGlite and
+// PostgreSQL exercise this on every route, and runBatch refuses to run (loudly) if
+// node-postgres's Query no longer has the parts it builds on.
 import pg from "pg";
 import type { Knex } from "knex";
+
+/** A PostgreSQL identifier (a table or column name from the spec), quoted. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 
 export interface Statement {
   readonly text: string;
@@ -46,7 +51,7 @@ interface QueryInternals {
 }
 
 type RawResult = { rows: Array<Record<string, unknown>>; rowCount: number | null };
-type PgClient = { query(q: unknown): unknown; connection: Connection };
+type PgClient = { query(q: unknown): unknown };
 
 const QueryBase = pg.Query as unknown as new (config: { text: string; values: readonly unknown[]; callback: (err: Error | null, res: RawResult | RawResult[]) => void }) => QueryInternals;
 const proto = QueryBase.prototype as Partial<QueryInternals>;
@@ -134,22 +139,6 @@ function pipelined(client: PgClient, statements: readonly Statement[], prepare: 
   });
 }
 
-async function oneByOne(client: pg.Client, statements: readonly Statement[]): Promise<StatementResult[]> {
-  await client.query("BEGIN");
-  try {
-    const out: StatementResult[] = [];
-    for (const s of statements) {
-      const r = await client.query(s.text, s.values as unknown[]);
-      out.push({ rows: r.rows, rowCount: r.rowCount ?? 0 });
-    }
-    await client.query("COMMIT");
-    return out;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  }
-}
-
 let batches = 0;
 
 interface PoolClient {
@@ -173,6 +162,7 @@ export interface BatchOptions {
 
 export async function runBatch(knex: Knex, statements: readonly Statement[], opts: BatchOptions = {}): Promise<StatementResult[]> {
   if (statements.length === 0) return [];
+  if (!PIPELINE_SUPPORTED) throw new Error("node-postgres's Query no longer has prepare/requiresPreparation/_checkForMultirow: runtime/batch.ts needs updating for this pg version");
   // Knex's "query" event sees these statements too (SQL logging, tests that count statements);
   // `batch` tells which went to the database together, in one round trip.
   if (knex.listenerCount("query") > 0) {
@@ -182,8 +172,7 @@ export async function runBatch(knex: Knex, statements: readonly Statement[], opt
   const pool = knex.client as unknown as PoolClient;
   const conn = await pool.acquireConnection();
   try {
-    if (PIPELINE_SUPPORTED) return await pipelined(conn as unknown as PgClient, statements, opts.prepare ?? false);
-    return await oneByOne(conn, statements);
+    return await pipelined(conn as unknown as PgClient, statements, opts.prepare ?? false);
   } finally {
     await pool.releaseConnection(conn);
   }

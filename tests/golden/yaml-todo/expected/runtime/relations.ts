@@ -4,6 +4,7 @@
 // only when both ends belong to the caller (another user's row reads as missing).
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
+import { ident } from "./batch.js";
 
 export interface ManyToManySpec {
   readonly name: string; // property on the rows: "tags"
@@ -22,7 +23,6 @@ export interface ManyToManySpec {
 type Db = Knex | Knex.Transaction;
 const PARENT = "__sf_parent";
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * A column's value in the embedded JSON, written so that the client sees what it sees for the
@@ -43,14 +43,14 @@ function jsonValue(ref: string, kind: string): string {
  */
 export function relatedColumn(rel: ManyToManySpec, sourceTable: string, ownerParam: string): string {
   const { join, target } = rel;
-  const j = `${q("__sf_j")}`;
-  const t = `${q("__sf_t")}`;
-  const cols = target.columns.map(([name, kind]) => `${jsonValue(`${t}.${q(name)}`, kind)} AS ${q(name)}`).join(", ");
+  const j = ident("__sf_j");
+  const t = ident("__sf_t");
+  const cols = target.columns.map(([name, kind]) => `${jsonValue(`${t}.${ident(name)}`, kind)} AS ${ident(name)}`).join(", ");
   return (
-    `coalesce((SELECT json_agg(${q("__sf_r")} ORDER BY ${t}.${q(target.pk)}) FROM ${q(target.table)} ${t}` +
-    ` JOIN ${q(join.table)} ${j} ON ${j}.${q(join.target)} = ${t}.${q(target.pk)}` +
-    ` CROSS JOIN LATERAL (SELECT ${cols}) ${q("__sf_r")}` +
-    ` WHERE ${j}.${q(join.source)} = ${q(sourceTable)}.${q(rel.source.pk)} AND ${j}.${q(join.owner)} = ${ownerParam} AND ${t}.${q(target.owner)} = ${ownerParam}), '[]'::json) AS ${q(rel.name)}`
+    `coalesce((SELECT json_agg(${ident("__sf_r")} ORDER BY ${t}.${ident(target.pk)}) FROM ${ident(target.table)} ${t}` +
+    ` JOIN ${ident(join.table)} ${j} ON ${j}.${ident(join.target)} = ${t}.${ident(target.pk)}` +
+    ` CROSS JOIN LATERAL (SELECT ${cols}) ${ident("__sf_r")}` +
+    ` WHERE ${j}.${ident(join.source)} = ${ident(sourceTable)}.${ident(rel.source.pk)} AND ${j}.${ident(join.owner)} = ${ownerParam} AND ${t}.${ident(target.owner)} = ${ownerParam}), '[]'::json) AS ${ident(rel.name)}`
   );
 }
 
