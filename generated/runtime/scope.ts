@@ -57,14 +57,25 @@ function scopedTransactionClass(): TransactionClass | null {
   return ScopedTransaction;
 }
 
+/** What a request's transaction sets first: the caller, for row-level security, and the role to switch to. */
+function callerSettings(userId: string | number, role: string | null): Array<readonly [string, string]> {
+  const settings: Array<readonly [string, string]> = [["app.user_id", String(userId)]];
+  if (role) settings.push(["role", role]);
+  return settings;
+}
+
+/** `SELECT set_config('<name>', <value>, true), ...` for these settings, the values over placeholders (the names are this file's constants). */
+function setConfigSql(settings: ReadonlyArray<readonly [string, string]>, placeholder: (i: number) => string): string {
+  return `SELECT ${settings.map(([name], i) => `set_config('${name}', ${placeholder(i)}, true)`).join(", ")}`;
+}
+
 export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserScope {
   const role = opts.role || null;
   const client = knex.client as { dialect?: string; config?: { client?: unknown } };
   const Scoped = client.dialect === "postgresql" ? scopedTransactionClass() : null;
   if (Scoped) {
     return <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => {
-      const settings: Array<readonly [string, string]> = [["app.user_id", String(userId)]];
-      if (role) settings.push(["role", role]);
+      const settings = callerSettings(userId, role);
       // The same config knex.transaction() would use, plus the settings for begin().
       const config = { userParams: (knex as { userParams?: object }).userParams ?? {}, doNotRejectOnRollback: true, settings };
       return new Scoped(knex.client, work, config, null) as unknown as Promise<T>;
@@ -73,8 +84,8 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
   return (userId, work) =>
     knex.transaction(async (trx) => {
       // One statement: the caller's id (and the role) for this transaction only.
-      if (role) await trx.raw("select set_config('app.user_id', ?, true), set_config('role', ?, true)", [String(userId), role]);
-      else await trx.raw("select set_config('app.user_id', ?, true)", [String(userId)]);
+      const settings = callerSettings(userId, role);
+      await trx.raw(setConfigSql(settings, () => "?"), settings.map(([, v]) => v));
       return work(trx);
     });
 }
@@ -87,10 +98,10 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
  */
 export function createBatch(knex: Knex, opts: UserScopeOptions & BatchOptions = {}): Batch {
   const role = opts.role || null;
-  const prelude = role ? "SELECT set_config('app.user_id', $1, true), set_config('role', $2, true)" : "SELECT set_config('app.user_id', $1, true)";
+  const prelude = setConfigSql(callerSettings("", role), (i) => `$${i + 1}`);
   return async (userId, statements) => {
     if (userId === null) return runBatch(knex, statements, opts);
-    const values = role ? [String(userId), role] : [String(userId)];
+    const values = callerSettings(userId, role).map(([, v]) => v);
     const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements], opts);
     return results;
   };

@@ -101,18 +101,21 @@ class PipelinedQuery extends (QueryBase as unknown as new (config: object) => Qu
     if (!confirmed) prepared.set(connection, (confirmed = new Set()));
     for (const s of this.#statements) {
       let name = this.#prepare ? nameOf(s.text) : null;
-      if (name !== null && !confirmed.has(name) && !this.#used.includes(name)) {
-        if (confirmed.size >= MAX_PREPARED_PER_CONNECTION) name = null;
-        else {
-          // Not known to exist on this connection: a batch that failed may have made it, or the
-          // session may be older than the connection (a pooler that hands over sessions). Closing
-          // a name that does not exist is not an error, so close, then parse.
-          connection.close({ type: "S", name });
-          connection.parse({ text: s.text, name, types: [] });
+      // A name this batch already used is parsed by then; a confirmed one exists on the connection.
+      if (name !== null && !this.#used.includes(name)) {
+        if (!confirmed.has(name)) {
+          if (confirmed.size >= MAX_PREPARED_PER_CONNECTION) name = null;
+          else {
+            // Not known to exist on this connection: a batch that failed may have made it, or the
+            // session may be older than the connection (a pooler that hands over sessions). Closing
+            // a name that does not exist is not an error, so close, then parse.
+            connection.close({ type: "S", name });
+            connection.parse({ text: s.text, name, types: [] });
+          }
         }
+        if (name !== null) this.#used.push(name);
       }
       if (name === null) connection.parse({ text: s.text, name: "", types: [] });
-      else if (!this.#used.includes(name)) this.#used.push(name);
       connection.bind({ portal: "", statement: name ?? "", values: s.values, valueMapper: prepareValue });
       connection.describe({ type: "P", name: "" });
       connection.execute({ portal: "", rows: 0 });
@@ -146,10 +149,6 @@ interface PoolClient {
   releaseConnection(c: pg.Client): Promise<void>;
 }
 
-/**
- * Runs the statements as one transaction on a pooled connection of `knex` and returns one
- * result per statement. Waits for a connection as long as the pool allows (then a 503).
- */
 export interface BatchOptions {
   /**
    * Named prepared statements (default false). For PostgreSQL, whose sessions are one per
@@ -160,6 +159,10 @@ export interface BatchOptions {
   readonly prepare?: boolean;
 }
 
+/**
+ * Runs the statements as one transaction on a pooled connection of `knex` and returns one
+ * result per statement. Waits for a connection as long as the pool allows (then a 503).
+ */
 export async function runBatch(knex: Knex, statements: readonly Statement[], opts: BatchOptions = {}): Promise<StatementResult[]> {
   if (statements.length === 0) return [];
   if (!PIPELINE_SUPPORTED) throw new Error("node-postgres's Query no longer has prepare/requiresPreparation/_checkForMultirow: runtime/batch.ts needs updating for this pg version");

@@ -5,7 +5,7 @@
 // a 422; nothing from the query string reaches SQL except as a bound value.
 import type { Context } from "koa";
 import { HttpProblem } from "./errors.js";
-import { ident } from "./batch.js";
+import { ident, type Statement } from "./batch.js";
 
 export type ColumnKind = "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "decimal" | "float" | "enum";
 
@@ -199,9 +199,9 @@ export function likePattern(text: string): string {
 
 export interface ListStatements {
   /** The page: limit + 1 rows (the extra one tells whether there is a next page), each with the total. */
-  readonly page: { readonly text: string; readonly values: readonly unknown[] };
+  readonly page: Statement;
   /** The total alone under the same filters (for a page past the end); null when paging by cursor. */
-  readonly count: { readonly text: string; readonly values: readonly unknown[] } | null;
+  readonly count: Statement | null;
 }
 
 const TOTAL_COLUMN = "__sf_total";

@@ -9,8 +9,6 @@ import { ident, type Batch, type Statement, type StatementResult } from "./batch
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { finishPage, listStatements, type ListPage, type ListRequest, type ListSpec } from "./list.js";
 
-export type { Batch };
-
 export interface ReferenceSql {
   readonly column: string;
   readonly table: string;
