@@ -52,7 +52,8 @@ interface QueryInternals {
 type RawResult = { rows: Array<Record<string, unknown>>; rowCount: number | null };
 type PgClient = { query(q: unknown): unknown };
 
-const QueryBase = pg.Query as unknown as new (config: { text: string; values: readonly unknown[]; callback: (err: Error | null, res: RawResult | RawResult[]) => void }) => QueryInternals;
+type QueryCallback = (err: Error | null, res: RawResult | RawResult[]) => void;
+const QueryBase = pg.Query as unknown as new (text: string, values: readonly unknown[], callback: QueryCallback) => QueryInternals;
 const proto = QueryBase.prototype as Partial<QueryInternals>;
 /** False when node-postgres's Query no longer has the parts this file builds on. */
 export const PIPELINE_SUPPORTED =
@@ -80,14 +81,15 @@ function nameOf(text: string): string | null {
 /** Per connection: the names the server has confirmed for it. */
 const prepared = new WeakMap<Connection, Set<string>>();
 
-class PipelinedQuery extends (QueryBase as unknown as new (config: object) => QueryInternals) {
+class PipelinedQuery extends QueryBase {
   readonly #statements: readonly Statement[];
   readonly #prepare: boolean;
   #used: string[] = [];
   #connection: Connection | null = null;
-  constructor(statements: readonly Statement[], prepare: boolean, callback: (err: Error | null, res: RawResult | RawResult[]) => void) {
+  constructor(statements: readonly Statement[], prepare: boolean, callback: QueryCallback) {
     // Unnamed as far as node-postgres knows: the names below are this file's to keep track of.
-    super({ text: statements[statements.length - 1]!.text, values: [], callback });
+    // Text, values and callback as arguments: a config object would be copied property by property.
+    super(statements[statements.length - 1]!.text, [], callback);
     this.#statements = statements;
     this.#prepare = prepare;
   }
