@@ -1,9 +1,9 @@
 // The verifier on its own: configuration checks, claims, and an issuer that is down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authConfigFromEnv, createVerifier } from "../../templates/runtime/auth.js";
+import { authConfigFromEnv, createVerifier, VERIFIED_MAX_AGE_MS, VerifiedTokens, type Caller } from "../../templates/runtime/auth.js";
 import { HttpProblem } from "../../templates/runtime/errors.js";
 import { startIssuer, type TestIssuer } from "../helpers/issuer.js";
-import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+import { TEST_SECRET, tamperedToken, tokenFor } from "../helpers/tokens.js";
 
 async function rejection(p: Promise<unknown>): Promise<HttpProblem> {
   const err = await p.then(() => undefined, (e: unknown) => e);
@@ -25,6 +25,8 @@ describe("createVerifier", () => {
     // An allow-list naming only asymmetric algorithms with only a secret configured verifies nothing.
     expect(() => createVerifier({ secret: TEST_SECRET, algorithms: ["EdDSA"] })).toThrow(/allows no algorithm/);
     expect(() => authConfigFromEnv({ JWT_CLOCK_TOLERANCE: "soon" })).toThrow(/JWT_CLOCK_TOLERANCE/);
+    expect(() => authConfigFromEnv({ JWT_CACHE_SIZE: "lots" })).toThrow(/JWT_CACHE_SIZE/);
+    expect(() => authConfigFromEnv({ JWT_CACHE_SIZE: "-1" })).toThrow(/JWT_CACHE_SIZE/);
   });
 
   it("reads the environment", () => {
@@ -32,6 +34,8 @@ describe("createVerifier", () => {
       secret: "s", jwksUrl: "http://x/jwks", issuer: "i", audience: "a", algorithms: ["EdDSA", "ES256"], clockToleranceSeconds: 3, userIdClaim: "uid", jwksCooldownMs: 10_000,
     });
     expect(authConfigFromEnv({ JWT_SECRET: "a", BETTER_AUTH_SECRET: "b" }).secret).toBe("a");
+    expect(authConfigFromEnv({ JWT_CACHE_SIZE: "0" }).cacheSize).toBe(0);
+    expect(authConfigFromEnv({ JWT_CACHE_SIZE: "500" }).cacheSize).toBe(500);
   });
 
   it("takes the user id from sub, falls back to id, or uses the configured claim", async () => {
@@ -72,5 +76,58 @@ describe("createVerifier", () => {
   it("answers 503 when the key-set URL refuses connections", async () => {
     const verify = createVerifier({ jwksUrl: "http://127.0.0.1:9/api/auth/jwks" });
     expect((await rejection(verify(await issuer.sign("u1")))).status).toBe(503);
+  });
+
+  it("remembers a verified token until it expires, and never a refused one", async () => {
+    const verify = createVerifier({ secret: TEST_SECRET, clockToleranceSeconds: 0 });
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await tokenFor("u1", { expiresIn: exp });
+    const first = await verify(token);
+    // The same bytes again: the verification is reused, and requests share the caller, so it is frozen.
+    expect(await verify(token)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.claims)).toBe(true);
+    // Another signature or payload is never a hit.
+    const [h, p] = token.split(".");
+    expect((await rejection(verify(`${h}.${p}.${"A".repeat(43)}`))).detail).toMatch(/signature/);
+    expect((await rejection(verify(await tamperedToken("u1", "u2")))).status).toBe(401);
+    expect((await rejection(verify(await tamperedToken("u1", "u2")))).status).toBe(401);
+    // Past its expiry the remembered token is refused like any expired one.
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    expect((await rejection(verify(token))).detail).toMatch(/expired/);
+    // JWT_CACHE_SIZE=0: every call verifies afresh (a new caller each time).
+    const uncached = createVerifier({ secret: TEST_SECRET, cacheSize: 0 });
+    const other = await tokenFor("u3");
+    expect(await uncached(other)).not.toBe(await uncached(other));
+  });
+});
+
+describe("VerifiedTokens", () => {
+  const caller = (exp: number): Caller => ({ id: "u", claims: { sub: "u", exp } });
+  const t0 = 1_700_000_000_000;
+  const inAnHour = t0 / 1000 + 3600;
+
+  it("keeps an entry until the token's expiry plus the clock tolerance, or the maximum age", () => {
+    const c = new VerifiedTokens(10, 5);
+    c.add("soon", caller(t0 / 1000 + 10), t0);
+    expect(c.get("soon", t0 + 14_999)).toBeDefined();
+    expect(c.get("soon", t0 + 15_000)).toBeUndefined();
+    c.add("late", caller(inAnHour), t0);
+    expect(c.get("late", t0 + VERIFIED_MAX_AGE_MS - 1)).toBeDefined();
+    expect(c.get("late", t0 + VERIFIED_MAX_AGE_MS)).toBeUndefined();
+    expect(c.size).toBe(0); // expired entries are dropped when met
+    c.add("gone", caller(t0 / 1000 - 10), t0); // already past its expiry with the tolerance
+    expect(c.size).toBe(0);
+  });
+
+  it("holds at most max tokens, dropping the oldest", () => {
+    const c = new VerifiedTokens(2, 0);
+    for (const t of ["a", "b", "c"]) c.add(t, caller(inAnHour), t0);
+    expect(c.size).toBe(2);
+    expect(c.get("a", t0)).toBeUndefined();
+    expect(c.get("b", t0)?.id).toBe("u");
+    expect(c.get("c", t0)?.id).toBe("u");
+    const off = new VerifiedTokens(0, 0);
+    off.add("a", caller(inAnHour), t0);
+    expect(off.size).toBe(0);
   });
 });

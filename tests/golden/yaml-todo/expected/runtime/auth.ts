@@ -25,6 +25,8 @@ export interface AuthConfig {
   jwksCooldownMs?: number;
   /** Age after which the remote key set is refetched (default 10 min). */
   jwksMaxAgeMs?: number;
+  /** Verified tokens remembered (default 10,000; 0 turns the cache off). See VerifiedTokens. */
+  cacheSize?: number;
 }
 
 export interface Caller {
@@ -51,6 +53,11 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (env.JWT_USER_ID_CLAIM) cfg.userIdClaim = env.JWT_USER_ID_CLAIM;
   if (env.JWT_JWKS_COOLDOWN) cfg.jwksCooldownMs = seconds(env.JWT_JWKS_COOLDOWN, "JWT_JWKS_COOLDOWN") * 1000;
   if (env.JWT_JWKS_MAX_AGE) cfg.jwksMaxAgeMs = seconds(env.JWT_JWKS_MAX_AGE, "JWT_JWKS_MAX_AGE") * 1000;
+  if (env.JWT_CACHE_SIZE !== undefined && env.JWT_CACHE_SIZE !== "") {
+    const n = Number(env.JWT_CACHE_SIZE);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`JWT_CACHE_SIZE must be a whole number of tokens (0 turns the cache off), not "${env.JWT_CACHE_SIZE}"`);
+    cfg.cacheSize = n;
+  }
   return cfg;
 }
 
@@ -103,8 +110,12 @@ export function createVerifier(cfg: AuthConfig): Verifier {
     requiredClaims: ["exp"],
   };
 
+  const verified = new VerifiedTokens(cfg.cacheSize ?? DEFAULT_CACHE_SIZE, clockTolerance);
+
   return async function verify(token: string): Promise<Caller> {
     if (token.length > MAX_TOKEN_LENGTH) throw invalidToken("the token is too large");
+    const known = verified.get(token, Date.now());
+    if (known) return known;
     const alg = headerAlg(token);
     let payload: JWTPayload;
     try {
@@ -122,8 +133,57 @@ export function createVerifier(cfg: AuthConfig): Verifier {
     if (typeof raw !== "string" && typeof raw !== "number") throw invalidToken(`the token has no "${claim}" claim`);
     const id = String(raw);
     if (id.length === 0 || id.length > 255 || /[\u0000-\u001f\u007f]/.test(id)) throw invalidToken(`the token's "${claim}" claim is not a valid user id`);
-    return { id, claims: payload };
+    return verified.add(token, { id, claims: payload }, Date.now());
   };
+}
+
+const DEFAULT_CACHE_SIZE = 10_000;
+/** How long a verification is trusted at most, whatever the token's expiry (a key dropped from the issuer's key set stops counting within this). */
+export const VERIFIED_MAX_AGE_MS = 60_000;
+
+/**
+ * Tokens that passed verification, so that a client sending the same token again is not
+ * checked again (HMAC or signature, claims) on every request: a bearer token is usually sent
+ * many times. The key is the whole token, signature included, so only the very same bytes
+ * hit; a token is remembered until it expires (with the clock tolerance jose applies) or for
+ * VERIFIED_MAX_AGE_MS, whichever comes first. Only successes are kept. The caller is frozen,
+ * since requests share it. At most `max` tokens; the oldest goes first (0: nothing is kept).
+ */
+export class VerifiedTokens {
+  readonly #entries = new Map<string, { caller: Caller; until: number }>();
+  constructor(
+    readonly max: number,
+    private readonly clockToleranceSeconds: number,
+  ) {}
+  get size(): number {
+    return this.#entries.size;
+  }
+  get(token: string, nowMs: number): Caller | undefined {
+    const e = this.#entries.get(token);
+    if (e === undefined) return undefined;
+    if (nowMs < e.until) return e.caller;
+    this.#entries.delete(token);
+    return undefined;
+  }
+  add(token: string, caller: Caller, nowMs: number): Caller {
+    if (this.max <= 0) return caller;
+    const exp = caller.claims.exp;
+    if (typeof exp !== "number") return caller; // verification requires exp; nothing to bound the entry by otherwise
+    const until = Math.min((exp + this.clockToleranceSeconds) * 1000, nowMs + VERIFIED_MAX_AGE_MS);
+    if (until <= nowMs) return caller;
+    const frozen = deepFreeze(caller);
+    if (this.#entries.size >= this.max && !this.#entries.has(token)) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(token, { caller: frozen, until });
+    return frozen;
+  }
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
 
 // An issuer signs every token with the same header: the algorithm read from a header is
