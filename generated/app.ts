@@ -50,7 +50,7 @@ const IDENTITY = { table: "users", idColumn: "id", claimColumns: {"email":{"clai
 
 export function createApp(options: AppOptions): Koa {
   const ops: OpsConfig = { ...DEFAULT_OPS, ...options.ops };
-  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  const logger = options.logger ?? createLogger({ level: ops.logLevel, sync: ops.logSync });
   const lifecycle: Lifecycle = options.lifecycle ?? { draining: false };
   const limits: RateLimitOptions = {
     ...ops.rateLimit,

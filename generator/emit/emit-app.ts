@@ -77,7 +77,7 @@ export function emitApp(ir: IR): FileMap {
   const verifyExpr = format ? `withSubjectFormat(options.verify, ${str(format)})` : "options.verify";
   L.push(`export function createApp(options: AppOptions): Koa {`);
   L.push(`  const ops: OpsConfig = { ...DEFAULT_OPS, ...options.ops };`);
-  L.push(`  const logger = options.logger ?? createLogger({ level: ops.logLevel });`);
+  L.push(`  const logger = options.logger ?? createLogger({ level: ops.logLevel, sync: ops.logSync });`);
   L.push(`  const lifecycle: Lifecycle = options.lifecycle ?? { draining: false };`);
   L.push(`  const limits: RateLimitOptions = {`);
   L.push(`    ...ops.rateLimit,`);
@@ -153,7 +153,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(``);
   S.push(`async function main(): Promise<void> {`);
   S.push(`  const ops = opsConfigFromEnv();`);
-  S.push(`  const log = createLogger({ level: ops.logLevel });`);
+  S.push(`  const log = createLogger({ level: ops.logLevel, sync: ops.logSync });`);
   S.push(`  const auth = authConfigFromEnv();`);
   if (builtin) {
     S.push(`  // Built-in auth signs its access tokens with the shared secret, so it needs one even beside JWT_JWKS_URL.`);

@@ -75,3 +75,38 @@ describe("logging", () => {
     }
   });
 });
+
+// The default destination writes stdout in blocks: a child process logs, and its stdout is read
+// back after it exits (normally, or killed with SIGKILL so nothing can be written on the way out).
+describe("stdout in blocks", () => {
+  const LOGGER = join(import.meta.dirname, "../../generated/runtime/logger.ts");
+  async function child(script: string): Promise<{ lines: Array<Record<string, unknown>>; signal: NodeJS.Signals | null }> {
+    const { spawn } = await import("node:child_process");
+    const code = `import { createLogger } from ${JSON.stringify(LOGGER)};\nconst log = createLogger({ level: "info" });\n${script}`;
+    const p = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    p.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => p.on("close", (_c, s) => resolve(s)));
+    return { lines: out.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), signal };
+  }
+
+  it("writes every line by exit, also through process.exit", async () => {
+    const { lines } = await child(`for (let i = 0; i < 2000; i++) log.info({ i }, "line");\nprocess.exit(0);`);
+    expect(lines.map((l) => l["i"])).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+  });
+
+  it("writes a waiting line within the flush interval", async () => {
+    const { lines, signal } = await child(`log.info("waited");\nawait new Promise((r) => setTimeout(r, 400));\nprocess.kill(process.pid, "SIGKILL");`);
+    expect(signal).toBe("SIGKILL");
+    expect(lines.map((l) => l["msg"])).toEqual(["waited"]);
+  });
+
+  it("writes an error line at once, with the lines before it", async () => {
+    const { lines, signal } = await child(
+      `const { bufferedStdout } = await import(${JSON.stringify(LOGGER)});\nconst slow = createLogger({ destination: bufferedStdout(600_000) });\n` +
+        `slow.info("before");\nslow.error("failed");\nawait new Promise((r) => setTimeout(r, 100));\nprocess.kill(process.pid, "SIGKILL");`,
+    );
+    expect(signal).toBe("SIGKILL");
+    expect(lines.map((l) => [l["level"], l["msg"]])).toEqual([["info", "before"], ["error", "failed"]]);
+  });
+});

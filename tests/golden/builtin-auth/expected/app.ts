@@ -49,7 +49,7 @@ const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","ema
 
 export function createApp(options: AppOptions): Koa {
   const ops: OpsConfig = { ...DEFAULT_OPS, ...options.ops };
-  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  const logger = options.logger ?? createLogger({ level: ops.logLevel, sync: ops.logSync });
   const lifecycle: Lifecycle = options.lifecycle ?? { draining: false };
   const limits: RateLimitOptions = {
     ...ops.rateLimit,

@@ -24,7 +24,7 @@ const errText = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 async function main(): Promise<void> {
   const ops = opsConfigFromEnv();
-  const log = createLogger({ level: ops.logLevel });
+  const log = createLogger({ level: ops.logLevel, sync: ops.logSync });
   const auth = authConfigFromEnv();
   // Built-in auth signs its access tokens with the shared secret, so it needs one even beside JWT_JWKS_URL.
   if (!auth.secret) {

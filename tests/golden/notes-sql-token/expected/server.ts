@@ -23,7 +23,7 @@ const errText = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 async function main(): Promise<void> {
   const ops = opsConfigFromEnv();
-  const log = createLogger({ level: ops.logLevel });
+  const log = createLogger({ level: ops.logLevel, sync: ops.logSync });
   const auth = authConfigFromEnv();
   if (!auth.secret && !auth.jwksUrl) {
     if (process.env.NODE_ENV === "production") throw new Error("set JWT_SECRET (or BETTER_AUTH_SECRET) or JWT_JWKS_URL");

@@ -25,9 +25,51 @@ const LINE_OPTIONS = {
   formatters: { level: (label: string) => ({ level: label }) },
 };
 
-export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+/**
+ * A pino logger. Without a destination it writes to stdout: in blocks (bufferedStdout) unless
+ * `sync` (LOG_SYNC=1), when every line is written before the call returns.
+ */
+export function createLogger(opts: { level?: string; destination?: DestinationStream; sync?: boolean } = {}): Logger {
   const options = { ...LINE_OPTIONS, level: opts.level ?? "info", redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  const destination = opts.destination ?? (opts.sync ? pino.destination({ dest: 1, sync: true }) : bufferedStdout());
+  return pino(options, destination);
+}
+
+/** Lines gathered before a write to stdout (one write per block instead of one per request). */
+export const LOG_BLOCK_BYTES = 8 * 1024; // sonic-boom needs it below its largest write (16 KiB)
+/** Longest a line waits in the block; error and fatal lines do not wait. */
+export const LOG_FLUSH_MS = 100;
+
+/**
+ * stdout in blocks: a write per LOG_BLOCK_BYTES of lines or per LOG_FLUSH_MS, not per line (a
+ * write per request cost about 4% of the app's CPU per request on the load benchmark). Error
+ * and fatal lines are written at once. pino writes what is left when the process exits, also
+ * through process.exit(); a SIGKILL loses at most the last LOG_FLUSH_MS of lines. LOG_SYNC=1
+ * writes each line before the log call returns.
+ */
+export function bufferedStdout(flushMs = LOG_FLUSH_MS): DestinationStream & { flush(cb?: (err?: Error) => void): void } {
+  const out = pino.destination({ dest: 1, sync: false, minLength: LOG_BLOCK_BYTES });
+  let waiting = false;
+  const timer = setInterval(() => {
+    if (!waiting) return;
+    waiting = false;
+    out.flush();
+  }, flushMs);
+  timer.unref();
+  return {
+    write(line: string) {
+      out.write(line);
+      // Lines start with their level (LINE_OPTIONS): an error is written at once.
+      if (line.startsWith('{"level":"error"') || line.startsWith('{"level":"fatal"')) {
+        waiting = false;
+        out.flush();
+      } else waiting = true;
+    },
+    flush(cb?: (err?: Error) => void) {
+      waiting = false;
+      out.flush(cb);
+    },
+  };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface OpsConfig {
   readonly trustProxy: boolean;
   /** LOG_LEVEL: pino level. */
   readonly logLevel: string;
+  /** LOG_SYNC=1: write each log line before going on, instead of in blocks (runtime/logger.ts). */
+  readonly logSync: boolean;
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight requests get on SIGTERM before the process gives up. */
   readonly shutdownTimeoutMs: number;
   /** SHUTDOWN_DELAY_MS: after SIGTERM, how long the server keeps its connections before it stops
@@ -27,6 +29,7 @@ export const DEFAULT_OPS: OpsConfig = {
   rateLimit: { windowMs: 60_000, userMax: 600, ipMax: 1200 },
   trustProxy: false,
   logLevel: "info",
+  logSync: false,
   shutdownTimeoutMs: 10_000,
   shutdownDelayMs: 1_000,
 };
@@ -50,6 +53,7 @@ export function opsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OpsConfi
     },
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL || DEFAULT_OPS.logLevel,
+    logSync: env.LOG_SYNC === "1" || env.LOG_SYNC === "true",
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", DEFAULT_OPS.shutdownTimeoutMs, 0),
     shutdownDelayMs: int(env, "SHUTDOWN_DELAY_MS", DEFAULT_OPS.shutdownDelayMs, 0),
   };
