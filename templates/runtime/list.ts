@@ -259,9 +259,11 @@ export function finishPage<T extends object>(fetched: Array<Record<string, unkno
   const last = rows[rows.length - 1];
   const nextCursor = more && last ? encodeCursor(req.sort, (last[CURSOR_COLUMN] as string | null) ?? null, last[spec.pk] as string | number) : null;
   const counted = req.keyset ? null : total ?? Number(fetched[0]?.[TOTAL_COLUMN] ?? 0);
+  // Undefined rather than deleted: JSON leaves them out either way, while a delete turns each row
+  // into a dictionary object, slow to make and to serialise (2% of the app's CPU on a 20-row list).
   for (const r of fetched) {
-    delete r[CURSOR_COLUMN];
-    delete r[TOTAL_COLUMN];
+    r[CURSOR_COLUMN] = undefined;
+    r[TOTAL_COLUMN] = undefined;
   }
   return { rows: rows as T[], total: counted, nextCursor };
 }
