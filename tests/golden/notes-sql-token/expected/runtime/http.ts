@@ -13,13 +13,17 @@ export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } finally {
-    ctx.set("X-Content-Type-Options", "nosniff");
-    ctx.set("X-Frame-Options", "DENY");
-    ctx.set("Referrer-Policy", "no-referrer");
-    ctx.set("Cross-Origin-Resource-Policy", "same-origin");
-    if (!ctx.response.get("Cache-Control")) ctx.set("Cache-Control", "no-store");
-    if (!ctx.response.get("Content-Security-Policy")) ctx.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    if (ctx.secure) ctx.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    // On the response itself (ctx.set is the same with a few more calls, on every request).
+    const res = ctx.res;
+    if (!res.headersSent) {
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      res.setHeader("X-Frame-Options", "DENY");
+      res.setHeader("Referrer-Policy", "no-referrer");
+      res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+      if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+      if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      if (ctx.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
   }
 }
 
