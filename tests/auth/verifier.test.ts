@@ -1,6 +1,6 @@
 // The verifier on its own: configuration checks, claims, and an issuer that is down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authConfigFromEnv, createVerifier, VERIFIED_MAX_AGE_MS, VerifiedTokens, type Caller } from "../../templates/runtime/auth.js";
+import { authConfigFromEnv, CACHED_TOKEN_MAX_LENGTH, createVerifier, VERIFIED_MAX_AGE_MS, VerifiedTokens, type Caller } from "../../templates/runtime/auth.js";
 import { HttpProblem } from "../../templates/runtime/errors.js";
 import { startIssuer, type TestIssuer } from "../helpers/issuer.js";
 import { TEST_SECRET, tamperedToken, tokenFor } from "../helpers/tokens.js";
@@ -127,7 +127,9 @@ describe("VerifiedTokens", () => {
     expect(c.get("b", t0)?.id).toBe("u");
     expect(c.get("c", t0)?.id).toBe("u");
     const off = new VerifiedTokens(0, 0);
-    off.add("a", caller(inAnHour), t0);
+    expect(Object.isFrozen(off.add("a", caller(inAnHour), t0).claims)).toBe(true); // frozen all the same
     expect(off.size).toBe(0);
+    c.add("x".repeat(CACHED_TOKEN_MAX_LENGTH + 1), caller(inAnHour), t0); // too long to keep
+    expect(c.size).toBe(2);
   });
 });

@@ -138,6 +138,8 @@ export function createVerifier(cfg: AuthConfig): Verifier {
 }
 
 const DEFAULT_CACHE_SIZE = 10_000;
+/** Longer tokens are verified every time: with them, 10,000 entries stay under about 40 MB. */
+export const CACHED_TOKEN_MAX_LENGTH = 2048;
 /** How long a verification is trusted at most, whatever the token's expiry (a key dropped from the issuer's key set stops counting within this). */
 export const VERIFIED_MAX_AGE_MS = 60_000;
 
@@ -146,8 +148,9 @@ export const VERIFIED_MAX_AGE_MS = 60_000;
  * checked again (HMAC or signature, claims) on every request: a bearer token is usually sent
  * many times. The key is the whole token, signature included, so only the very same bytes
  * hit; a token is remembered until it expires (with the clock tolerance jose applies) or for
- * VERIFIED_MAX_AGE_MS, whichever comes first. Only successes are kept. The caller is frozen,
- * since requests share it. At most `max` tokens; the oldest goes first (0: nothing is kept).
+ * VERIFIED_MAX_AGE_MS, whichever comes first. Only successes are kept, and only tokens up to
+ * CACHED_TOKEN_MAX_LENGTH. At most `max` tokens; the oldest goes first (0: nothing is kept).
+ * The caller is frozen, kept or not, since requests may share it: the same either way.
  */
 export class VerifiedTokens {
   readonly #entries = new Map<string, { caller: Caller; until: number }>();
@@ -166,12 +169,12 @@ export class VerifiedTokens {
     return undefined;
   }
   add(token: string, caller: Caller, nowMs: number): Caller {
-    if (this.max <= 0) return caller;
-    const exp = caller.claims.exp;
-    if (typeof exp !== "number") return caller; // verification requires exp; nothing to bound the entry by otherwise
-    const until = Math.min((exp + this.clockToleranceSeconds) * 1000, nowMs + VERIFIED_MAX_AGE_MS);
-    if (until <= nowMs) return caller;
     const frozen = deepFreeze(caller);
+    if (this.max <= 0 || token.length > CACHED_TOKEN_MAX_LENGTH) return frozen;
+    const exp = frozen.claims.exp;
+    if (typeof exp !== "number") return frozen; // verification requires exp; nothing to bound the entry by otherwise
+    const until = Math.min((exp + this.clockToleranceSeconds) * 1000, nowMs + VERIFIED_MAX_AGE_MS);
+    if (until <= nowMs) return frozen;
     if (this.#entries.size >= this.max && !this.#entries.has(token)) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(token, { caller: frozen, until });
     return frozen;
