@@ -4,7 +4,8 @@
 // against it, each timed from process start (node generator/bin/specforge.mjs ...).
 // The command runs the bundle generator/dist/specforge.js (built first, and timed once), with
 // its cache of Markdown syntax trees filled by the previous run, and again with the cache off
-// (SPECFORGE_CACHE=0: every spec parsed, as on a first run or in CI).
+// (SPECFORGE_CACHE=0: every spec parsed, as on a first run or in CI); last, generate after
+// a column is added to one table, the everyday loop.
 // Run: npm run bench:generator   (hyperfine when installed, else a loop of runs)
 // Env: GEN_BENCH_RUNS (10), GEN_BENCH_DIR (keep the spec and output in this directory).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -103,6 +104,18 @@ function main(): void {
     console.log(`generate, nothing changed: ${stats(timeLoop("generate", gen))}`);
     console.log(`check, in sync: ${stats(timeLoop("check", check))}`);
     console.log(`check, in sync, cache off: ${stats(timeLoop("check", check, undefined, NO_CACHE))}`);
+    // The everyday loop: a column added to one table, then generate (new migration, the
+    // table's model, routes, schemas and OpenAPI entries, and the client types built anew).
+    const schemaFile = join(specs, "database", "schema.md");
+    const base = schema();
+    let added = 0;
+    const addColumn = () => {
+      added++;
+      const extra = Array.from({ length: added }, (_, i) => `- extra_${i + 1}: text (optional)`).join("\n");
+      writeFileSync(schemaFile, base.replace("## item050s\n", `## item050s\n\n${extra}\n`));
+    };
+    console.log(`generate, a column added to one table: ${stats(timeLoop("generate", gen, addColumn))}`);
+    writeFileSync(schemaFile, base);
     const node = spawnSync(process.execPath, ["-e", "0"]);
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < 5; i++) spawnSync(process.execPath, ["-e", "0"]);

@@ -1,7 +1,8 @@
 // The generator, precompiled. esbuild bundles generator/cli.ts with the npm packages it
 // imports (except those loaded only on demand: openapi-typescript, typescript, jose) into
 // one ESM file, generator/dist/specforge.js, so that a run pays neither tsx's TypeScript
-// loader nor the resolution of a hundred small ESM files.
+// loader nor the resolution of a hundred small ESM files. The same build writes
+// generator/dist/client-types-worker.js, the worker thread that builds the client types.
 //
 // The bundle's first line records what it was built from: every generator source (and
 // tsconfig.json, and this file) by the SHA-256 of the exact text esbuild compiled, every
@@ -26,6 +27,11 @@ export function distFile(root = ROOT) {
   return join(root, "generator", "dist", "specforge.js");
 }
 
+/** The worker thread that builds the client types (generator/emit/client-types-worker.ts), bundled beside it. */
+export function workerFile(root = ROOT) {
+  return join(root, "generator", "dist", "client-types-worker.js");
+}
+
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 const stamp = (file) => {
   const s = statSync(file);
@@ -45,6 +51,8 @@ export function freshDist(root = ROOT) {
     info = JSON.parse(head.slice(MARK.length));
     for (const [rel, hash] of Object.entries(info.hashed)) if (sha256(readFileSync(join(root, rel))) !== hash) return null;
     for (const [rel, st] of Object.entries(info.stamped)) if (stamp(join(root, rel)) !== st) return null;
+    // The other files of the same build (the worker), by their bytes: missing or from another build means stale.
+    for (const [rel, hash] of Object.entries(info.outputs ?? {})) if (sha256(readFileSync(join(root, rel))) !== hash) return null;
   } catch {
     return null;
   }
@@ -80,8 +88,8 @@ export async function buildDist(root = ROOT) {
   };
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ["generator/cli.ts"],
-    outfile: distFile(root),
+    entryPoints: { specforge: "generator/cli.ts", "client-types-worker": "generator/emit/client-types-worker.ts" },
+    outdir: dirname(distFile(root)),
     bundle: true,
     platform: "node",
     format: "esm",
@@ -111,16 +119,23 @@ export async function buildDist(root = ROOT) {
     if (sha256(readFileSync(join(root, rel))) !== hash) throw new Error(`build-dist: ${rel} changed during the build`);
   }
   const out = result.outputFiles.find((f) => f.path === distFile(root));
-  if (!out) throw new Error("build-dist: esbuild wrote no bundle");
+  const worker = result.outputFiles.find((f) => f.path === workerFile(root));
+  if (!out || !worker) throw new Error("build-dist: esbuild wrote no bundle");
   const file = distFile(root);
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, MARK + JSON.stringify({ hashed, stamped }) + "\n" + out.text);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  // The worker first: the bundle, written last, names its hash, so a bundle never runs beside another build's worker.
+  const outputs = { [slash(relative(root, workerFile(root)))]: sha256(worker.contents) };
+  const writeAtomically = (target, text) => {
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, text);
+      renameSync(tmp, target);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  };
+  writeAtomically(workerFile(root), worker.contents);
+  writeAtomically(file, MARK + JSON.stringify({ hashed, stamped, outputs }) + "\n" + out.text);
   return file;
 }
 

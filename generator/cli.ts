@@ -7,8 +7,9 @@ import { COMMAND_HELP, HELP } from "./cli-help.js";
 import { loadSpecs } from "./front.js";
 import { openParseCache } from "./parse-cache.js";
 import { emitAll } from "./emit/index.js";
-import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
-import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
+import { clientSchemaLikelyStale, readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
+import { startClientTypesWorker } from "./emit/client-types.js";
+import { MANIFEST, OutputWriter, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
 import { emitHookSkeletons } from "./emit/emit-hooks.js";
 import type { IR } from "./ir/types.js";
@@ -45,10 +46,15 @@ export interface BuildOptions {
   readonly allowDestructive?: boolean;
   /** Name of the output directory as the hook skeletons import it; basename(outDir) by default. */
   readonly outName?: string;
+  /** Passed to emitAll (EmitInput.early): the files ready before the client types. */
+  readonly early?: (files: FileMap, pending: readonly string[]) => void;
 }
 
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
 export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
+  // openapi-typescript takes a while to load: when the client types will probably be built
+  // anew, a worker thread loads it on the other core while the specs are parsed here.
+  if (clientSchemaLikelyStale(specsDir, outDir)) startClientTypesWorker();
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
@@ -59,6 +65,7 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true },
       previousClientSchema: readPreviousClientSchema(outDir),
+      ...(options.early ? { early: options.early } : {}),
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
@@ -87,11 +94,18 @@ export interface GenerateOptions {
 
 /** `specforge generate`: build in memory, write generated/, create missing hook skeletons. */
 export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> {
-  const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true });
-  if (!r.files) return r.exitCode;
-  for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
+  const writer = new OutputWriter(o.outDir);
   try {
-    const w = writeFiles(o.outDir, r.files);
+    // The files ready before the client types are written while those are built (in a worker
+    // thread when one was started), after the refusal check of every path, the client's too.
+    const early = (files: FileMap, pending: readonly string[]) => {
+      writer.refuseForeign([...files.keys(), ...pending, MANIFEST]);
+      writer.write(files);
+    };
+    const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true, early });
+    if (!r.files) return r.exitCode;
+    for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
+    const w = writer.finish(r.files);
     const created = writeScaffold(dirname(o.outDir), r.scaffold ?? new Map());
     io.out(`specforge: ${o.shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
     for (const c of created) io.out(`specforge: created ${c} (yours to edit; never overwritten)\n`);

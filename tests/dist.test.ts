@@ -6,7 +6,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, ut
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildDist, freshDist } from "../generator/build-dist.mjs";
+import { Worker } from "node:worker_threads";
+import { buildDist, freshDist, workerFile } from "../generator/build-dist.mjs";
+import { schemaTypesDirect } from "../generator/emit/client-types.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "generator", "bin", "specforge.mjs");
@@ -65,6 +67,26 @@ describe("the bundled generator", () => {
     expect(cached.stderr).toBe(fromSource.stderr);
   });
 
+  it("builds the client types in its worker thread exactly as in this thread", { timeout: 60_000 }, async () => {
+    expect(freshDist() ?? (await buildDist())).toBeTruthy();
+    const doc = readFileSync(join(ROOT, "generated", "openapi.json"), "utf8");
+    const worker = new Worker(workerFile());
+    try {
+      const answer = new Promise<{ id: number; types: string | null }>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      });
+      worker.postMessage({ id: 7, json: doc });
+      const { id, types } = await answer;
+      expect(id).toBe(7);
+      expect(types).toBe(schemaTypesDirect(doc));
+      // What the committed client/schema.ts holds after its two header lines.
+      expect(types).toBe(readFileSync(join(ROOT, "generated", "client", "schema.ts"), "utf8").split("\n").slice(2).join("\n"));
+    } finally {
+      await worker.terminate();
+    }
+  });
+
   it("is stale as soon as a source's text changes, and only then", { timeout: 60_000 }, async () => {
     // A copy of the project's generator, built in place: edits here never touch the real one.
     const root = join(work, "copy");
@@ -86,6 +108,14 @@ describe("the bundled generator", () => {
     writeFileSync(join(root, "tsconfig.json"), readFileSync(join(ROOT, "tsconfig.json"), "utf8") + "\n");
     expect(freshDist(root)).toBeNull();
     await buildDist(root);
+    expect(freshDist(root)).not.toBeNull();
+    // The worker is part of the build: missing, or from another build, the bundle is stale.
+    const worker = readFileSync(workerFile(root), "utf8");
+    rmSync(workerFile(root));
+    expect(freshDist(root)).toBeNull();
+    writeFileSync(workerFile(root), worker + "\n");
+    expect(freshDist(root)).toBeNull();
+    writeFileSync(workerFile(root), worker);
     expect(freshDist(root)).not.toBeNull();
     writeFileSync(join(root, "generator", "dist", "specforge.js"), "// not a bundle\n");
     expect(freshDist(root)).toBeNull();

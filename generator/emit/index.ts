@@ -9,7 +9,7 @@ import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitRuntime } from "./emit-runtime.js";
 import { emitErd } from "./emit-erd.js";
-import { emitClient } from "./emit-client.js";
+import { CLIENT_FILES, emitClient } from "./emit-client.js";
 import { emitRls } from "./emit-rls.js";
 import { emitTests } from "./emit-tests.js";
 
@@ -21,31 +21,38 @@ export interface EmitInput {
   readonly migrations?: MigrationOptions;
   /** The current client/schema.ts, reused when the OpenAPI document is unchanged (a cache only). */
   readonly previousClientSchema?: string | null;
+  /**
+   * Called once with every file but the client's, before the client types are awaited (they
+   * may be built in a worker thread meanwhile), with the paths still to come. generateOnce
+   * writes them then. It does not change what emitAll returns.
+   */
+  readonly early?: (files: FileMap, pending: readonly string[]) => void;
 }
 
 export async function emitAll(input: EmitInput): Promise<FileMap> {
   const all: FileMap = new Map();
-  const parts = [
-    emitRuntime(input.templates, input.ir),
-    emitSchemas(input.ir),
-    emitModels(input.ir),
-    emitMigrations(input.ir, input.previous, input.migrations),
-    emitRoutes(input.ir),
-    emitApp(input.ir),
-    emitOpenApi(input.ir),
-    emitErd(input.ir),
-    emitRls(input.ir),
-    emitTests(input.ir),
-  ];
-  for (const part of parts) {
+  const add = (part: FileMap) => {
     for (const [path, text] of part) {
       if (all.has(path)) throw new Error(`internal: two emitters wrote ${path}`);
       all.set(path, text);
     }
-  }
+  };
+  // The OpenAPI document first: the client types are built from it, in a worker thread when
+  // one was started (client-types.ts), while the other emitters run here.
+  add(emitOpenApi(input.ir));
   const openapi = all.get("openapi.json");
-  if (openapi !== undefined) {
-    for (const [path, text] of await emitClient(input.ir, openapi, input.previousClientSchema ?? null)) all.set(path, text);
-  }
+  const client = openapi === undefined ? null : emitClient(input.ir, openapi, input.previousClientSchema ?? null);
+  client?.catch(() => undefined); // awaited below; not an unhandled rejection if an emitter throws first
+  add(emitRuntime(input.templates, input.ir));
+  add(emitSchemas(input.ir));
+  add(emitModels(input.ir));
+  add(emitMigrations(input.ir, input.previous, input.migrations));
+  add(emitRoutes(input.ir));
+  add(emitApp(input.ir));
+  add(emitErd(input.ir));
+  add(emitRls(input.ir));
+  add(emitTests(input.ir));
+  input.early?.(sortedByPath(all), client ? CLIENT_FILES : []);
+  if (client) add(await client);
   return sortedByPath(all);
 }
