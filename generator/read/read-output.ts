@@ -1,6 +1,6 @@
 // Reads what generation builds on besides the specs: the runtime templates and the
 // migrations (with their snapshot) already committed in the output directory.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EMPTY_SNAPSHOT, normalizeSnapshot } from "../emit/snapshot.js";
 import type { JournalEntry, PreviousMigrations } from "../emit/emit-migrations.js";
@@ -36,24 +36,3 @@ export function readPreviousClientSchema(outDir: string): string | null {
   return existsSync(file) ? readFileSync(file, "utf8") : null;
 }
 
-/**
- * Whether client/schema.ts will probably be built anew: it is missing, or a file under
- * specsDir was modified after it. Only a hint for starting work early (a wrong guess costs
- * time, never output: emitClient decides by the document's hash).
- */
-export function clientSchemaLikelyStale(specsDir: string, outDir: string): boolean {
-  let built: number;
-  try {
-    built = statSync(join(outDir, "client", "schema.ts")).mtimeMs;
-  } catch {
-    return true;
-  }
-  try {
-    for (const e of readdirSync(specsDir, { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built) return true;
-    }
-  } catch {
-    return false;
-  }
-  return false;
-}
