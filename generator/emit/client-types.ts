@@ -121,7 +121,10 @@ export function schemaTypesDirect(openapiJson: string): string | null {
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: mods.utils.scanDiscriminators(schema, options),
+    // scanDiscriminators walks the whole document (~10 % of the transform here) for objects
+    // with a `discriminator`; without one it finds nothing: { objects: {}, refsHandled: [] }.
+    // The text tells at once (a key is always written quoted; a mere mention still scans).
+    discriminators: openapiJson.includes('"discriminator"') ? mods.utils.scanDiscriminators(schema, options) : { objects: {}, refsHandled: [] },
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
