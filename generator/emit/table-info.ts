@@ -75,6 +75,8 @@ export function columnSchema(c: Column, direction: "in" | "out"): Record<string,
   if (c.maximum !== undefined) base.maximum = c.maximum;
   if (c.description) base.description = c.description;
   if (!c.nullable) return base;
+  // A json column's schema has no type (any JSON value, null among them): nothing to add.
+  if (base.type === undefined && base.enum === undefined) return base;
   if (Array.isArray(base.enum)) return { ...base, type: ["string", "null"], enum: [...(base.enum as unknown[]), null] };
   const t = base.type;
   return { ...base, type: Array.isArray(t) ? [...t, "null"] : [t, "null"] };

@@ -53,12 +53,7 @@ export const bookRowSchema = {
       ],
       "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    },
+    "meta": {},
     "created_at": {
       "type": "string",
       "format": "date-time"
@@ -129,12 +124,7 @@ export const bookCreateSchema = {
       ],
       "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    }
+    "meta": {}
   },
   "required": [
     "title"
@@ -187,12 +177,7 @@ export const bookReplaceSchema = {
       ],
       "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    }
+    "meta": {}
   },
   "required": [
     "title"
@@ -245,12 +230,7 @@ export const bookPatchSchema = {
       ],
       "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    }
+    "meta": {}
   },
   "minProperties": 1,
   "additionalProperties": false

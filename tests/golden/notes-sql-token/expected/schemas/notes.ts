@@ -34,12 +34,7 @@ export const noteRowSchema = {
       ],
       "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    },
+    "meta": {},
     "remind_on": {
       "type": [
         "string",
@@ -96,12 +91,7 @@ export const noteCreateSchema = {
       ],
       "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    },
+    "meta": {},
     "remind_on": {
       "type": [
         "string",
@@ -141,12 +131,7 @@ export const noteReplaceSchema = {
       ],
       "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    },
+    "meta": {},
     "remind_on": {
       "type": [
         "string",
@@ -186,12 +171,7 @@ export const notePatchSchema = {
       ],
       "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
     },
-    "meta": {
-      "type": [
-        null,
-        "null"
-      ]
-    },
+    "meta": {},
     "remind_on": {
       "type": [
         "string",
