@@ -35,4 +35,3 @@ export function readPreviousClientSchema(outDir: string): string | null {
   const file = join(outDir, "client", "schema.ts");
   return existsSync(file) ? readFileSync(file, "utf8") : null;
 }
-

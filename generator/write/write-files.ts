@@ -50,6 +50,7 @@ export interface WriteResult {
  */
 export class OutputWriter {
   private readonly old: Manifest | null;
+  private readonly checked = new Set<string>();
   private readonly handled = new Set<string>();
   private readonly result: WriteResult = { written: [], removed: [], unchanged: 0 };
 
@@ -60,6 +61,7 @@ export class OutputWriter {
   /** Throws WriteRefused when a path holds a file that specforge did not generate. Call it before writing anything. */
   refuseForeign(paths: Iterable<string>): void {
     for (const rel of paths) {
+      this.checked.add(rel);
       const abs = join(this.outDir, rel);
       if (!existsSync(abs)) continue;
       const current = readFileSync(abs, "utf8");
@@ -69,9 +71,10 @@ export class OutputWriter {
     }
   }
 
-  /** Writes each file whose text differs from what is on disk; a path already handled is skipped. */
+  /** Writes each file whose text differs from what is on disk; a path already handled is skipped. Every path must have been through refuseForeign. */
   write(files: FileMap): void {
     for (const [rel, text] of files) {
+      if (!this.checked.has(rel)) throw new Error(`internal: ${rel} would be written before the check for a foreign file there`);
       if (this.handled.has(rel)) continue;
       this.handled.add(rel);
       const abs = join(this.outDir, rel);
