@@ -6,10 +6,12 @@
 // its cache of Markdown syntax trees filled by the previous run, and again with the cache off
 // (SPECFORGE_CACHE=0: every spec parsed, as on a first run or in CI); last, generate after
 // a column is added to one table, the everyday loop.
-// Run: npm run bench:generator   (hyperfine when installed, else a loop of runs)
-// Env: GEN_BENCH_RUNS (10), GEN_BENCH_DIR (keep the spec and output in this directory).
+// Run: npm run bench:generator   (hyperfine when installed, and a loop of runs)
+// Env: GEN_BENCH_RUNS (10), GEN_BENCH_DIR (keep the spec and output in this directory),
+//      GEN_BENCH_BASE (a git revision: its generator, built in a temporary worktree, is run
+//      against this one, each run of each command alternating between the two; no hyperfine).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -53,74 +55,129 @@ function endpoints(): string {
 
 const NO_CACHE = { ...process.env, SPECFORGE_CACHE: "0" };
 
-function timeLoop(label: string, args: string[], prepare?: () => void, env: NodeJS.ProcessEnv = process.env): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    prepare?.();
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${label} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-    times.push(ms);
-  }
-  return times;
+/** One generator under test: its bin, and a project directory of its own (specs/, generated/). */
+interface Contender {
+  readonly name: string;
+  readonly bin: string;
+  readonly specs: string;
+  readonly out: string;
+  /** Columns added to item050s so far (the edit scenario). */
+  added: number;
 }
 
+interface Scenario {
+  readonly label: string;
+  readonly command: "generate" | "check";
+  readonly noCache?: boolean;
+  readonly prepare?: (c: Contender) => void;
+}
+
+const addColumn = (c: Contender) => {
+  c.added++;
+  const extra = Array.from({ length: c.added }, (_, i) => `- extra_${i + 1}: text (optional)`).join("\n");
+  writeFileSync(join(c.specs, "database", "schema.md"), schema().replace("## item050s\n", `## item050s\n\n${extra}\n`));
+};
+
+const SCENARIOS: Scenario[] = [
+  { label: "generate, empty out dir", command: "generate", prepare: (c) => rmSync(c.out, { recursive: true, force: true }) },
+  { label: "generate, empty out dir, cache off", command: "generate", noCache: true, prepare: (c) => rmSync(c.out, { recursive: true, force: true }) },
+  { label: "generate, nothing changed", command: "generate" },
+  { label: "check, in sync", command: "check" },
+  { label: "check, in sync, cache off", command: "check", noCache: true },
+  // The everyday loop: a column added to one table, then generate (new migration, the
+  // table's model, routes, schemas and OpenAPI entries, and the client types built anew).
+  { label: "generate, a column added to one table", command: "generate", prepare: addColumn },
+];
+
+const args = (c: Contender, command: string) => [command, "--specs", c.specs, "--out", c.out];
+
+function timeOnce(c: Contender, sc: Scenario): number {
+  sc.prepare?.(c);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [c.bin, ...args(c, sc.command)], { cwd: ROOT, encoding: "utf8", env: sc.noCache ? NO_CACHE : process.env });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${c.name}: ${sc.label} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms, min ${s[0]!.toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms (${s.length} runs)`;
+  return `median ${median(s).toFixed(0)} ms, min ${s[0]!.toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms (${s.length} runs)`;
 };
+
+/** A project directory with the synthetic spec, generated once (which must succeed). */
+function project(dir: string, name: string, bin: string): Contender {
+  const c: Contender = { name, bin, specs: join(dir, "specs"), out: join(dir, "generated"), added: 0 };
+  mkdirSync(join(c.specs, "database"), { recursive: true });
+  mkdirSync(join(c.specs, "api"), { recursive: true });
+  writeFileSync(join(c.specs, "database", "schema.md"), schema());
+  writeFileSync(join(c.specs, "api", "rest-endpoints.md"), endpoints());
+  execFileSync(process.execPath, [bin, ...args(c, "generate")], { cwd: ROOT, stdio: "pipe" });
+  return c;
+}
+
+/** GEN_BENCH_BASE=<git revision>: that revision's generator in a temporary worktree, built, to run against. */
+function baseContender(rev: string, dir: string): Contender {
+  const tree = join(dir, "base-tree");
+  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", tree, rev], { stdio: "pipe" });
+  symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
+  execFileSync(process.execPath, [join(tree, "generator", "build-dist.mjs")], { cwd: tree, stdio: "pipe" });
+  const sha = execFileSync("git", ["-C", tree, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  return project(join(dir, "base"), `base ${sha}`, join(tree, "generator", "bin", "specforge.mjs"));
+}
 
 function main(): void {
   // GEN_BENCH_DIR keeps the spec and output there (for profiling); a temp dir otherwise.
   const keep = process.env.GEN_BENCH_DIR;
+  const baseRev = process.env.GEN_BENCH_BASE;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "specforge-genbench-"));
+  let tree: string | null = null;
   try {
-    const specs = join(dir, "specs");
-    mkdirSync(join(specs, "database"), { recursive: true });
-    mkdirSync(join(specs, "api"), { recursive: true });
-    writeFileSync(join(specs, "database", "schema.md"), schema());
-    writeFileSync(join(specs, "api", "rest-endpoints.md"), endpoints());
-    const out = join(dir, "generated");
-    const gen = ["generate", "--specs", specs, "--out", out];
-    const check = ["check", "--specs", specs, "--out", out];
     const b0 = process.hrtime.bigint();
     execFileSync(process.execPath, [join(ROOT, "generator", "build-dist.mjs")], { cwd: ROOT, stdio: "pipe" });
     console.log(`bundle build (node generator/build-dist.mjs, done by npm install and whenever a source changed): ${(Number(process.hrtime.bigint() - b0) / 1e6).toFixed(0)} ms`);
-    // One run first: it must succeed, and the out directory is then what check compares against.
-    execFileSync(process.execPath, [BIN, ...gen], { cwd: ROOT, stdio: "pipe" });
-    const files = execFileSync("find", [out, "-type", "f"], { encoding: "utf8" }).trim().split("\n").length;
+    const now = project(keep ? dir : join(dir, "now"), "now", BIN);
+    const files = execFileSync("find", [now.out, "-type", "f"], { encoding: "utf8" }).trim().split("\n").length;
     console.log(`spec: ${OWNED + JOINS + 1} tables (${OWNED} owned with ${OWNED - 1} foreign keys between them, ${JOINS} join tables), ${OWNED * 5} endpoints -> ${files} files`);
-    const fresh = () => rmSync(out, { recursive: true, force: true });
-    const hyperfine = spawnSync("hyperfine", ["--version"]).status === 0;
-    if (hyperfine) {
-      const q = (a: string[], noCache = false) => [...(noCache ? ["env", "SPECFORGE_CACHE=0"] : []), process.execPath, BIN, ...a].map((x) => `'${x}'`).join(" ");
-      execFileSync("hyperfine", ["-N", "--warmup", "1", "--runs", String(RUNS), "--prepare", `rm -rf '${out}'`, "-n", "generate (empty out dir)", q(gen), "-n", "generate (empty out dir, cache off)", q(gen, true)], { cwd: ROOT, stdio: "inherit" });
-      execFileSync(process.execPath, [BIN, ...gen], { cwd: ROOT, stdio: "pipe" });
-      execFileSync("hyperfine", ["-N", "--warmup", "1", "--runs", String(RUNS), "-n", "generate (nothing changed)", q(gen), "-n", "check (in sync)", q(check), "-n", "check (in sync, cache off)", q(check, true)], { cwd: ROOT, stdio: "inherit" });
+    if (baseRev) {
+      // Interleaved A/B: each run of a scenario alternates between the two generators, so
+      // that a machine whose speed drifts from minute to minute weighs on both alike.
+      tree = join(dir, "base-tree");
+      const base = baseContender(baseRev, dir);
+      const rows: string[] = [];
+      for (const sc of SCENARIOS) {
+        const t: Record<string, number[]> = { [base.name]: [], [now.name]: [] };
+        for (let i = 0; i < RUNS; i++) for (const c of [base, now]) t[c.name]!.push(timeOnce(c, sc));
+        const b = median(t[base.name]!);
+        const n = median(t[now.name]!);
+        console.log(`${sc.label}: ${base.name} ${stats(t[base.name]!)} | now ${stats(t[now.name]!)}`);
+        rows.push(`| ${sc.label} | ${(b / 1000).toFixed(2)} s | ${(n / 1000).toFixed(2)} s | ${(n / b).toFixed(2)} |`);
+      }
+      console.log(`\nmedians of ${RUNS} interleaved runs each\n\n| command | ${base.name} | now | now / base |\n|---|---:|---:|---:|\n${rows.join("\n")}`);
+    } else {
+      const hyperfine = spawnSync("hyperfine", ["--version"]).status === 0;
+      if (hyperfine) {
+        const q = (a: string[], noCache = false) => [...(noCache ? ["env", "SPECFORGE_CACHE=0"] : []), process.execPath, BIN, ...a].map((x) => `'${x}'`).join(" ");
+        const gen = args(now, "generate");
+        const check = args(now, "check");
+        execFileSync("hyperfine", ["-N", "--warmup", "1", "--runs", String(RUNS), "--prepare", `rm -rf '${now.out}'`, "-n", "generate (empty out dir)", q(gen), "-n", "generate (empty out dir, cache off)", q(gen, true)], { cwd: ROOT, stdio: "inherit" });
+        execFileSync(process.execPath, [BIN, ...gen], { cwd: ROOT, stdio: "pipe" });
+        execFileSync("hyperfine", ["-N", "--warmup", "1", "--runs", String(RUNS), "-n", "generate (nothing changed)", q(gen), "-n", "check (in sync)", q(check), "-n", "check (in sync, cache off)", q(check, true)], { cwd: ROOT, stdio: "inherit" });
+      }
+      for (const sc of SCENARIOS) {
+        const t: number[] = [];
+        for (let i = 0; i < RUNS; i++) t.push(timeOnce(now, sc));
+        console.log(`${sc.label}: ${stats(t)}`);
+      }
     }
-    console.log(`generate, empty out dir: ${stats(timeLoop("generate", gen, fresh))}`);
-    console.log(`generate, empty out dir, cache off: ${stats(timeLoop("generate", gen, fresh, NO_CACHE))}`);
-    console.log(`generate, nothing changed: ${stats(timeLoop("generate", gen))}`);
-    console.log(`check, in sync: ${stats(timeLoop("check", check))}`);
-    console.log(`check, in sync, cache off: ${stats(timeLoop("check", check, undefined, NO_CACHE))}`);
-    // The everyday loop: a column added to one table, then generate (new migration, the
-    // table's model, routes, schemas and OpenAPI entries, and the client types built anew).
-    const schemaFile = join(specs, "database", "schema.md");
-    const base = schema();
-    let added = 0;
-    const addColumn = () => {
-      added++;
-      const extra = Array.from({ length: added }, (_, i) => `- extra_${i + 1}: text (optional)`).join("\n");
-      writeFileSync(schemaFile, base.replace("## item050s\n", `## item050s\n\n${extra}\n`));
-    };
-    console.log(`generate, a column added to one table: ${stats(timeLoop("generate", gen, addColumn))}`);
-    writeFileSync(schemaFile, base);
+    writeFileSync(join(now.specs, "database", "schema.md"), schema());
     const node = spawnSync(process.execPath, ["-e", "0"]);
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < 5; i++) spawnSync(process.execPath, ["-e", "0"]);
     if (node.status === 0) console.log(`(bare node -e 0: ${(Number(process.hrtime.bigint() - t0) / 5e6).toFixed(0)} ms)`);
   } finally {
+    if (tree) spawnSync("git", ["-C", ROOT, "worktree", "remove", "--force", tree], { stdio: "pipe" });
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
