@@ -1,7 +1,6 @@
 // specforge command line: generate, check, ir, explain, token.
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnosticColored, useColor } from "./color.js";
 import { COMMAND_HELP, HELP } from "./cli-help.js";
@@ -58,7 +57,8 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
   // are parsed here. Not on a guess otherwise: measured, a needless worker slowed a check by
   // ~10 %, and after a spec edit it gained nothing (the transform, not its loading, is what
   // takes the time, and it ran slower beside this thread's work).
-  if (!existsSync(join(outDir, "client", "schema.ts"))) startClientTypesWorker();
+  const previousClientSchema = readPreviousClientSchema(outDir);
+  if (previousClientSchema === null) startClientTypesWorker();
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
@@ -68,7 +68,7 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       templates: readTemplates(TEMPLATES_DIR),
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true },
-      previousClientSchema: readPreviousClientSchema(outDir),
+      previousClientSchema,
       ...(options.early ? { early: options.early } : {}),
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
