@@ -81,14 +81,25 @@ function filterColumn(p: RawQueryParam, t: Table): Column | undefined {
   return undefined;
 }
 
+/**
+ * The enum value a query word stands for: the same text, else the one value that differs only
+ * in case ("low" for LOW: specs often write the API in lower case and the CHECK in upper case).
+ */
+function enumValueOf(values: readonly string[], word: string): string | null {
+  if (values.includes(word)) return word;
+  const alike = values.filter((v) => v.toLowerCase() === word.toLowerCase());
+  return alike.length === 1 ? alike[0]! : null;
+}
+
 function choicesFor(p: RawQueryParam, c: Column, span: Span, report: Report): ListFilter["choices"] {
   if (p.values.length === 0 || (c.type.kind === "boolean" && p.values.every((v) => /^(true|false)$/i.test(v)))) return null;
   const out: NonNullable<ListFilter["choices"]>[number][] = [];
   for (const raw of p.values) {
     const w = raw.toLowerCase();
+    const stored = c.type.kind === "enum" ? enumValueOf(c.type.values, raw) : null;
     if (ANY_WORDS.has(w)) out.push({ word: raw, match: "any" });
     else if (c.type.kind === "boolean" && (TRUE_WORDS.has(w) || FALSE_WORDS.has(w))) out.push({ word: raw, match: { equals: TRUE_WORDS.has(w) } });
-    else if (c.type.kind === "enum" && c.type.values.includes(raw)) out.push({ word: raw, match: { equals: raw } });
+    else if (stored !== null) out.push({ word: raw, match: { equals: stored } });
     else if ((w === "none" || w === "null") && c.nullable) out.push({ word: raw, match: "null" });
     else if (c.type.kind !== "boolean" && c.type.kind !== "enum") out.push({ word: raw, match: { equals: raw } });
     else report("warning", "SF214", `query parameter "${p.name.text}": value "${raw}" means nothing for column "${c.name}"; it is refused with 422`, span,
