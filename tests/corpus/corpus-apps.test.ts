@@ -17,6 +17,7 @@ import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../.
 import { migrateLatest } from "../../templates/runtime/migrate.js";
 import { createVerifier } from "../../templates/runtime/auth.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
+import { fuzzApp, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { pgliteSeed } from "../helpers/databases.js";
 
@@ -46,6 +47,27 @@ const BOOTED_ELSEWHERE = new Set(["golden-builtin-auth"]);
 /** Where a case's specs are. */
 const specsOf = (c: string) => (c.startsWith("golden-") ? join(GOLDEN, c.slice("golden-".length), "specs") : join(CORPUS, c));
 const built = new Map<string, IR>();
+/** Random requests per app (generic-fuzz.ts), after the isolation checks. */
+const FUZZ_PER_APP = 200;
+const fuzzed = new Map<string, FuzzReport>();
+
+/** The ids of the rows `who` sees through each collection GET of the document. */
+async function listedIds(openapi: any, base: string, who: { id: string; token: string }): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const [path, item] of Object.entries(openapi.paths as Record<string, any>)) {
+    const get = item.get;
+    if (!get || (Array.isArray(get.security) && get.security.length === 0)) continue;
+    const params = ((get.parameters ?? []) as any[]).filter((p) => p.in === "path");
+    if (!params.every(isUserParam)) continue;
+    let url = path;
+    for (const p of params) url = url.replace(`{${p.name}}`, encodeURIComponent(who.id));
+    const res = await fetch(base + url, { headers: { authorization: `Bearer ${who.token}` } });
+    const body = res.ok ? ((await res.json()) as unknown) : null;
+    const rows = Array.isArray(body) ? body : body && typeof body === "object" ? (Object.values(body).find(Array.isArray) ?? []) : [];
+    for (const r of rows as any[]) if (r && (typeof r.id === "string" || typeof r.id === "number")) ids.add(String(r.id));
+  }
+  return [...ids].sort();
+}
 const results = new Map<string, IsolationReport>();
 // One embedded PostgreSQL for all cases, each case in a schema of its own (a PGlite boot costs seconds).
 let embedded: EmbeddedPostgres;
@@ -82,7 +104,8 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
     const lines = cases.map((c) => {
       const r = results.get(c);
       if (!built.has(c)) return `${c}: spec errors (${EXPECTED_FAILURES[c]?.reason ?? "unexpected"})`;
-      return `${c}: ${r ? `${r.checked.length} tables checked [${r.checked.join(", ")}], ${r.requests} requests${r.skipped.length ? `, skipped ${r.skipped.map((s) => `${s.table} (${s.reason})`).join(", ")}` : ""}` : "not run"}`;
+      const f = fuzzed.get(c);
+      return `${c}: ${r ? `${r.checked.length} tables checked [${r.checked.join(", ")}], ${r.requests} requests${r.skipped.length ? `, skipped ${r.skipped.map((s) => `${s.table} (${s.reason})`).join(", ")}` : ""}` : "not run"}${f ? `; fuzz ${f.requests} requests ${JSON.stringify(f.byStatus)}` : ""}`;
     });
     process.stdout.write(`\ncorpus summary: ${built.size}/${cases.length} generate\n${lines.join("\n")}\n`);
   });
@@ -141,6 +164,10 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
           results.set(c, report);
           expect(report.failures).toEqual([]);
           if (ir!.endpoints.length > 0) expect(report.requests).toBeGreaterThan(0);
+          // Then random requests as b, over the rows the isolation checks left: never a 5xx.
+          const fuzz = await fuzzApp(openapi, base, b, await listedIds(openapi, base, b), FUZZ_PER_APP, 20261127);
+          fuzzed.set(c, fuzz);
+          expect(fuzz.failures).toEqual([]);
         } finally {
           server.closeAllConnections();
           await new Promise((r) => server.close(r));

@@ -1,0 +1,118 @@
+// Random requests for any generated app, from its OpenAPI document (fast-check): every
+// operation of the API, with path ids, query strings and JSON bodies shaped by the declared
+// schemas but filled with edge values of each column type (numbers past int4, decimals past
+// their precision, impossible dates and times, broken uuids, json of every kind) and plain
+// junk. The app must answer each with a status the operation declares, never a 5xx.
+// tests/fuzz/openapi-fuzz.test.ts goes further on the example app (bodies checked against the
+// schemas, cross-user data); this one is for breadth: every column type the corpus has.
+import fc from "fast-check";
+
+export interface FuzzReport {
+  readonly requests: number;
+  readonly byStatus: Record<number, number>;
+  /** Requests answered with a 5xx or an undeclared status. */
+  readonly failures: string[];
+}
+
+type Doc = { paths: Record<string, Record<string, any>>; components?: Record<string, Record<string, any>> };
+
+function deref(doc: Doc, x: any): any {
+  while (x && x.$ref) x = x.$ref.split("/").slice(1).reduce((o: any, k: string) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  return x ?? {};
+}
+
+const junk = fc.oneof(
+  fc.constantFrom("", " ", "0", "-1", "1.5", "1e309", "2147483648", "-9223372036854775809", "99999999999999999999.999", "NaN", "null", "true", "[]", "{}", "%00", "\u0000", "é", "😀", "a".repeat(300)),
+  fc.string({ maxLength: 20 }),
+);
+const anyJson = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}), fc.jsonValue({ maxDepth: 2 }));
+
+/** The path parameter that must be the caller's own id (the generator describes it so). */
+export function isUserParam(p: { name: string; description?: string }): boolean {
+  return (p.description ?? "").includes("authenticated user");
+}
+
+/** Values for one field: what its schema admits, its edges, and what it does not admit. */
+function valueFor(doc: Doc, schema: any): fc.Arbitrary<unknown> {
+  const s = deref(doc, schema);
+  const types: string[] = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  const opts: fc.Arbitrary<unknown>[] = [anyJson, junk];
+  if (s.enum?.length) opts.push(fc.constantFrom(...s.enum));
+  if (types.includes("null")) opts.push(fc.constant(null));
+  if (types.includes("integer")) opts.push(fc.integer(), fc.constantFrom(2147483647, 2147483648, -2147483649, 9007199254740993, 1.5));
+  if (types.includes("number")) opts.push(fc.double(), fc.constantFrom(1e308, -1e308, 0.1, 123456789012345.678));
+  if (types.includes("boolean")) opts.push(fc.boolean());
+  if (types.includes("string")) {
+    opts.push(fc.string({ maxLength: Math.min(((s.maxLength as number | undefined) ?? 40) + 2, 300) }));
+    if (s.maxLength !== undefined) opts.push(fc.constant("x".repeat(s.maxLength as number)), fc.constant("x".repeat((s.maxLength as number) + 1)));
+    if (s.format === "date-time") opts.push(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom("2024-02-30T10:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "2024-13-01T00:00:00Z"));
+    if (s.format === "date") opts.push(fc.constantFrom("2024-02-29", "2023-02-29", "2024-02-30", "0001-01-01", "9999-12-31", "10000-01-01"));
+    if (s.format === "uuid") opts.push(fc.uuid(), fc.constantFrom("00000000-0000-0000-0000-000000000000", "not-a-uuid", "5d0c7d2e-0000-4000-8000-00000000000g"));
+    if (s.pattern) opts.push(fc.constantFrom("0", "-0", "23:59:59.999999", "24:00:00", "99999999999999999999", "12345678901234567890.12", "1.23456789", "-9223372036854775808", "9223372036854775808"));
+  }
+  return fc.oneof(...opts);
+}
+
+function bodyFor(doc: Doc, op: any): fc.Arbitrary<string | null> {
+  const content = op.requestBody?.content?.["application/json"];
+  if (!content) return fc.constant(null);
+  const schema = deref(doc, content.schema);
+  const props: Record<string, any> = schema.properties ?? {};
+  const shaped = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueFor(doc, v)])), { requiredKeys: [] });
+  return fc.oneof(
+    { weight: 8, arbitrary: shaped.map((b) => JSON.stringify(b)) },
+    { weight: 1, arbitrary: anyJson.map((b) => JSON.stringify(b)) },
+    { weight: 1, arbitrary: fc.constantFrom("", "{", "[1,", '{"a":') },
+  );
+}
+
+/**
+ * Sends `requests` random requests to the app at `base` as `caller` (user id and token),
+ * one at a time; `ids` are row ids that exist, by path (ids of other tables come from there too).
+ */
+export async function fuzzApp(doc: Doc, base: string, caller: { id: string; token: string }, ids: readonly string[], requests: number, seed: number): Promise<FuzzReport> {
+  // The API's operations: all but the platform's public ones (health, docs), which declare `security: []`.
+  const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, o]) => o && o.responses && !(Array.isArray(o.security) && o.security.length === 0))
+      .map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
+  const byStatus: Record<number, number> = {};
+  const failures: string[] = [];
+  let sent = 0;
+  if (ops.length === 0) return { requests: 0, byStatus, failures };
+  const idArb = fc.oneof({ weight: 3, arbitrary: ids.length ? fc.constantFrom(...ids) : fc.constant("1") }, { weight: 1, arbitrary: fc.constantFrom("1", "0", "-1", "2147483648", "00000000-0000-0000-0000-000000000000") }, { weight: 1, arbitrary: junk.filter((s) => s !== "" && s !== "." && s !== "..") });
+  const request = fc.oneof(
+    ...ops.map((o) => {
+      const params: any[] = (o.op.parameters ?? []).map((p: any) => deref(doc, p));
+      const pathParams = params.filter((p) => p.in === "path");
+      const query = params.filter((p) => p.in === "query");
+      return fc.record({
+        values: fc.tuple(...pathParams.map((p) => (isUserParam(p) ? fc.constant(caller.id) : idArb))),
+        query: fc.array(query.length ? fc.tuple(fc.constantFrom(...query.map((p) => p.name as string)), fc.oneof(junk, ...query.flatMap((p) => (p.schema?.enum?.length ? [fc.constantFrom(...p.schema.enum.map(String))] : [])))) : fc.tuple(fc.constant("zzz"), junk), { maxLength: 3 }),
+        body: bodyFor(doc, o.op),
+      }).map(({ values, query: q, body }) => {
+        let path = o.path;
+        pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, encodeURIComponent(String(values[i])))));
+        const qs = new URLSearchParams(q as [string, string][]).toString();
+        return { o, url: `${base}${path}${qs ? `?${qs}` : ""}`, body };
+      });
+    }),
+  );
+  await fc.assert(
+    fc.asyncProperty(request, async ({ o, url, body }) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
+      if (body !== null) headers["content-type"] = "application/json";
+      const res = await fetch(url, { method: o.method, headers, ...(body !== null ? { body } : {}) });
+      const text = await res.text();
+      sent++;
+      byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+      const declared = o.op.responses[String(res.status)] ?? o.op.responses.default;
+      // 501 is what a declared custom action answers until its hook is written; any other 5xx
+      // (the database is up all along) or an undeclared status is a failure.
+      if (!declared || (res.status >= 500 && res.status !== 501)) failures.push(`${o.method} ${url.slice(base.length)} ${body ?? ""} -> ${res.status} ${text.slice(0, 300)}`);
+    }),
+    { numRuns: requests, seed, endOnFailure: true },
+  );
+  return { requests: sent, byStatus, failures };
+}
