@@ -2,10 +2,15 @@
 // operation of the API, with path ids, query strings and JSON bodies shaped by the declared
 // schemas but filled with edge values of each column type (numbers past int4, decimals past
 // their precision, impossible dates and times, broken uuids, json of every kind) and plain
-// junk. The app must answer each with a status the operation declares, never a 5xx.
+// junk. The app must answer each with a status the operation declares, never a 5xx, and
+// with a body that the schema declared for that status accepts.
 // tests/fuzz/openapi-fuzz.test.ts goes further on the example app (bodies checked against the
 // schemas, cross-user data); this one is for breadth: every column type the corpus has.
 import fc from "fast-check";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import * as addFormatsModule from "ajv-formats";
+
+const addFormats = addFormatsModule.default as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export interface FuzzReport {
   readonly requests: number;
@@ -77,6 +82,23 @@ export async function fuzzApp(doc: Doc, base: string, caller: { id: string; toke
       .filter(([, o]) => o && o.responses && !(Array.isArray(o.security) && o.security.length === 0))
       .map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
   );
+  // The body of each answer is checked against the schema its status declares.
+  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true, validateFormats: true }));
+  ajv.addSchema(doc, "doc.json");
+  const validators = new Map<string, ((v: unknown) => boolean) | null>();
+  const validatorFor = (o: { path: string; method: string; op: any }, status: string) => {
+    const key = `${o.method} ${o.path} ${status}`;
+    if (!validators.has(key)) {
+      const res = o.op.responses[status];
+      const resolved = deref(doc, res);
+      const schema = resolved.content?.["application/json"]?.schema ?? resolved.content?.["application/problem+json"]?.schema;
+      const type = resolved.content?.["application/json"] ? "application/json" : "application/problem+json";
+      const esc = (x: string) => x.replace(/~/g, "~0").replace(/\//g, "~1");
+      const ref = res.$ref ? `doc.json${res.$ref}/content/${esc(type)}/schema` : `doc.json#/paths/${esc(o.path)}/${o.method.toLowerCase()}/responses/${status}/content/${esc(type)}/schema`;
+      validators.set(key, schema ? ajv.compile({ $ref: ref }) : null);
+    }
+    return validators.get(key)!;
+  };
   const byStatus: Record<number, number> = {};
   const failures: string[] = [];
   let sent = 0;
@@ -110,7 +132,12 @@ export async function fuzzApp(doc: Doc, base: string, caller: { id: string; toke
       const declared = o.op.responses[String(res.status)] ?? o.op.responses.default;
       // 501 is what a declared custom action answers until its hook is written; any other 5xx
       // (the database is up all along) or an undeclared status is a failure.
-      if (!declared || (res.status >= 500 && res.status !== 501)) failures.push(`${o.method} ${url.slice(base.length)} ${body ?? ""} -> ${res.status} ${text.slice(0, 300)}`);
+      const where = `${o.method} ${url.slice(base.length)} ${body ?? ""} -> ${res.status} ${text.slice(0, 300)}`;
+      if (!declared || (res.status >= 500 && res.status !== 501)) failures.push(where);
+      else {
+        const validate = validatorFor(o, o.op.responses[String(res.status)] ? String(res.status) : "default");
+        if (validate && !validate(JSON.parse(text))) failures.push(`body does not match its schema (${ajv.errorsText((validate as any).errors)}): ${where}`);
+      }
     }),
     { numRuns: requests, seed, endOnFailure: true },
   );
