@@ -87,6 +87,21 @@ describe("the bundled generator", () => {
     }
   });
 
+  it("starts the worker thread exactly when client/schema.ts is missing", { timeout: 60_000 }, () => {
+    // --cpu-prof writes one profile per thread that ran: the worker shows as a second one.
+    const project = join(work, "threads");
+    cpSync(join(ROOT, "specs"), join(project, "specs"), { recursive: true });
+    const threads = (name: string) => {
+      const dir = join(work, `prof-${name}`);
+      const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, BIN, "generate", "--specs", join(project, "specs"), "--out", join(project, "generated")], { cwd: project, encoding: "utf8", env: { ...process.env, SPECFORGE_FROM_SOURCE: "" } });
+      expect(r.status, r.stderr).toBe(0);
+      return readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).length;
+    };
+    expect(threads("empty")).toBe(2); // into an empty directory: main thread and worker
+    expect(threads("again")).toBe(1); // client/schema.ts is there now: no worker
+    expect(readFileSync(join(project, "generated", "client", "schema.ts"), "utf8")).toBe(readFileSync(join(ROOT, "generated", "client", "schema.ts"), "utf8"));
+  });
+
   it("is stale as soon as a source's text changes, and only then", { timeout: 60_000 }, async () => {
     // A copy of the project's generator, built in place: edits here never touch the real one.
     const root = join(work, "copy");
