@@ -2,10 +2,11 @@
 // operation of the API, with path ids, query strings and JSON bodies shaped by the declared
 // schemas but filled with edge values of each column type (numbers past int4, decimals past
 // their precision, impossible dates and times, broken uuids, json of every kind) and plain
-// junk. The app must answer each with a status the operation declares, never a 5xx, and
-// with a body that the schema declared for that status accepts.
+// junk. The app must answer each with a status the operation declares, never a 5xx, with a
+// body that the schema declared for that status accepts, and with no row of another user.
 // tests/fuzz/openapi-fuzz.test.ts goes further on the example app (bodies checked against the
-// schemas, cross-user data); this one is for breadth: every column type the corpus has.
+// schemas, cross-user data, concurrency, bad tokens); this one is for breadth: every column
+// type the corpus has.
 import fc from "fast-check";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
@@ -75,7 +76,29 @@ function bodyFor(doc: Doc, op: any): fc.Arbitrary<string | null> {
  * Sends `requests` random requests to the app at `base` as `caller` (user id and token),
  * one at a time; `ids` are row ids that exist, by path (ids of other tables come from there too).
  */
-export async function fuzzApp(doc: Doc, base: string, caller: { id: string; token: string }, ids: readonly string[], requests: number, seed: number): Promise<FuzzReport> {
+/** Another user's rows must never show: an object whose owner column (any of `columns`) holds `id` is a leak. */
+export interface Other {
+  readonly id: string;
+  readonly columns: ReadonlySet<string>;
+}
+
+function leak(v: unknown, other: Other): string | null {
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const r = leak(x, other);
+      if (r) return r;
+    }
+  } else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      if (other.columns.has(k) && String(x) === other.id) return `${k} = ${other.id}`;
+      const r = leak(x, other);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+export async function fuzzApp(doc: Doc, base: string, caller: { id: string; token: string }, other: Other, ids: readonly string[], requests: number, seed: number): Promise<FuzzReport> {
   // The API's operations: all but the platform's public ones (health, docs), which declare `security: []`.
   const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item)
@@ -136,7 +159,10 @@ export async function fuzzApp(doc: Doc, base: string, caller: { id: string; toke
       if (!declared || (res.status >= 500 && res.status !== 501)) failures.push(where);
       else {
         const validate = validatorFor(o, o.op.responses[String(res.status)] ? String(res.status) : "default");
-        if (validate && !validate(JSON.parse(text))) failures.push(`body does not match its schema (${ajv.errorsText((validate as any).errors)}): ${where}`);
+        const parsed: unknown = text ? JSON.parse(text) : undefined;
+        if (validate && !validate(parsed)) failures.push(`body does not match its schema (${ajv.errorsText((validate as any).errors)}): ${where}`);
+        const leaked = leak(parsed, other);
+        if (leaked) failures.push(`another user's row (${leaked}): ${where}`);
       }
     }),
     { numRuns: requests, seed, endOnFailure: true },
