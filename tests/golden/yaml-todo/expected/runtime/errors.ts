@@ -81,11 +81,27 @@ function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * An HTTP error thrown the Koa way by hand-written code: `ctx.throw(403, "...")` or
+ * http-errors, which carry an integer `status` (or `statusCode`) of 4xx/5xx and `expose`
+ * (true for 4xx unless set otherwise). Its message is shown only when exposed.
+ */
+function koaHttpError(err: unknown): { status: number; detail: string; headers?: Record<string, string> } | null {
+  if (!(err instanceof Error)) return null;
+  const e = err as Error & { status?: unknown; statusCode?: unknown; expose?: unknown; headers?: unknown };
+  const status = e.status ?? e.statusCode;
+  if (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 599) return null;
+  const headers = e.headers && typeof e.headers === "object" && Object.values(e.headers).every((v) => typeof v === "string") ? (e.headers as Record<string, string>) : undefined;
+  return { status, detail: e.expose === true && e.message ? e.message : (TITLES[status] ?? "Error").toLowerCase(), ...(headers ? { headers } : {}) };
+}
+
 /** Turns any thrown value into the status, headers and body the client sees. */
 export function toProblem(err: unknown): { body: ProblemBody; headers?: Record<string, string>; unexpected: boolean } {
   if (err instanceof HttpProblem) {
     return { body: problem(err.status, err.detail, err.errors), ...(err.headers ? { headers: err.headers } : {}), unexpected: false };
   }
+  const thrown = koaHttpError(err);
+  if (thrown) return { body: problem(thrown.status, thrown.detail), ...(thrown.headers ? { headers: thrown.headers } : {}), unexpected: thrown.status >= 500 };
   const code = sqlState(err);
   if (code && PG_CLIENT_ERRORS[code]) {
     const { status, detail } = PG_CLIENT_ERRORS[code];
