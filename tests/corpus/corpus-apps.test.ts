@@ -15,7 +15,6 @@ import { readTemplates } from "../../generator/read/read-output.js";
 import type { IR } from "../../generator/ir/types.js";
 import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
 import { migrateLatest } from "../../templates/runtime/migrate.js";
-import { createVerifier } from "../../templates/runtime/auth.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
 import { fuzzApp, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
@@ -145,6 +144,8 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
       const knex = embeddedKnex(embedded, schema);
       try {
         await migrateLatest(knex, migrations);
+        // The app's own runtime copy, as its server.ts would use: an error class from another copy is not the one its error handler knows.
+        const { createVerifier } = await import(pathToFileURL(join(dir, "runtime", "auth.ts")).href);
         const app = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), logError: () => {} });
         const server = app.listen(0, "127.0.0.1");
         await new Promise((r) => server.once("listening", r));

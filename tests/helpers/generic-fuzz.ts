@@ -2,8 +2,10 @@
 // operation of the API, with path ids, query strings and JSON bodies shaped by the declared
 // schemas but filled with edge values of each column type (numbers past int4, decimals past
 // their precision, impossible dates and times, broken uuids, json of every kind) and plain
-// junk. The app must answer each with a status the operation declares, never a 5xx, with a
-// body that the schema declared for that status accepts, and with no row of another user.
+// junk, mostly with the caller's token, now and then with none or a tampered one. The app must
+// answer each with a status the operation declares, never a 5xx, with a body that the schema
+// declared for that status accepts, with no row of another user, and with 401 whenever the
+// token is not valid.
 // tests/fuzz/openapi-fuzz.test.ts goes further on the example app (bodies checked against the
 // schemas, cross-user data, concurrency, bad tokens); this one is for breadth: every column
 // type the corpus has.
@@ -136,17 +138,21 @@ export async function fuzzApp(doc: Doc, base: string, caller: { id: string; toke
         values: fc.tuple(...pathParams.map((p) => (isUserParam(p) ? fc.constant(caller.id) : idArb))),
         query: fc.array(query.length ? fc.tuple(fc.constantFrom(...query.map((p) => p.name as string)), fc.oneof(junk, ...query.flatMap((p) => (p.schema?.enum?.length ? [fc.constantFrom(...p.schema.enum.map(String))] : [])))) : fc.tuple(fc.constant("zzz"), junk), { maxLength: 3 }),
         body: bodyFor(doc, o.op),
-      }).map(({ values, query: q, body }) => {
+        // Now and then no token, or one whose signature is broken: the answer must then be 401.
+        auth: fc.oneof({ weight: 8, arbitrary: fc.constant("valid" as const) }, { weight: 1, arbitrary: fc.constant("none" as const) }, { weight: 1, arbitrary: fc.constant("tampered" as const) }),
+      }).map(({ values, query: q, body, auth }) => {
         let path = o.path;
         pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, encodeURIComponent(String(values[i])))));
         const qs = new URLSearchParams(q as [string, string][]).toString();
-        return { o, url: `${base}${path}${qs ? `?${qs}` : ""}`, body };
+        return { o, url: `${base}${path}${qs ? `?${qs}` : ""}`, body, auth };
       });
     }),
   );
   await fc.assert(
-    fc.asyncProperty(request, async ({ o, url, body }) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
+    fc.asyncProperty(request, async ({ o, url, body, auth }) => {
+      const headers: Record<string, string> = {};
+      if (auth === "valid") headers.authorization = `Bearer ${caller.token}`;
+      if (auth === "tampered") headers.authorization = `Bearer ${caller.token.slice(0, -3)}${caller.token.endsWith("abc") ? "xyz" : "abc"}`;
       if (body !== null) headers["content-type"] = "application/json";
       const res = await fetch(url, { method: o.method, headers, ...(body !== null ? { body } : {}) });
       const text = await res.text();
@@ -155,8 +161,9 @@ export async function fuzzApp(doc: Doc, base: string, caller: { id: string; toke
       const declared = o.op.responses[String(res.status)] ?? o.op.responses.default;
       // 501 is what a declared custom action answers until its hook is written; any other 5xx
       // (the database is up all along) or an undeclared status is a failure.
-      const where = `${o.method} ${url.slice(base.length)} ${body ?? ""} -> ${res.status} ${text.slice(0, 300)}`;
+      const where = `${o.method} ${url.slice(base.length)} (token ${auth}) ${body ?? ""} -> ${res.status} ${text.slice(0, 300)}`;
       if (!declared || (res.status >= 500 && res.status !== 501)) failures.push(where);
+      else if (auth !== "valid" && res.status !== 401) failures.push(`not 401 without a valid token: ${where}`);
       else {
         const validate = validatorFor(o, o.op.responses[String(res.status)] ? String(res.status) : "default");
         const parsed: unknown = text ? JSON.parse(text) : undefined;
