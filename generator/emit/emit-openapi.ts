@@ -65,6 +65,7 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     responses["415"] = problemRef;
   }
   if (hasBody || a === "list") responses["422"] = problemRef;
+  responses["429"] = problemRef; // the per-IP and per-user rate limits (runtime/rate-limit.ts), on by default
   responses["503"] = problemRef;
   const op: Record<string, unknown> = {
     operationId: operationId(info, e),
@@ -172,7 +173,10 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
       operationId: "health",
       summary: "Process liveness",
       security: [],
-      responses: { "200": { description: "Alive", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } } } } },
+      responses: {
+        "200": { description: "Alive", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } } } },
+        "429": { $ref: "#/components/responses/Problem" },
+      },
     },
   };
   paths["/readyz"] = {
@@ -182,6 +186,7 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
       security: [],
       responses: {
         "200": { description: "Ready", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ready" } } } } } },
+        "429": { $ref: "#/components/responses/Problem" },
         "503": { $ref: "#/components/responses/Problem" },
       },
     },

@@ -36,7 +36,10 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
   const bodies = builtinAuthBodySchemas(spec);
   const json = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
   const tokens = { description: "Signed in: an access token for the Authorization header and a refresh token", content: { "application/json": { schema: ref("AuthTokens") } } };
-  const limited = { "422": problem, "429": problem };
+  // What any of the four can answer besides its own statuses: a body that is not JSON (400),
+  // too large (413) or of another type (415), one the schema refuses (422), the rate limits
+  // (429; the per-IP one covers every route), and the database being away (503).
+  const common = { "400": problem, "413": problem, "415": problem, "422": problem, "429": problem, "503": problem };
   const paths: Record<string, Record<string, unknown>> = {
     "/api/auth/register": {
       post: {
@@ -48,7 +51,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         requestBody: json(ref("AuthRegister")),
         responses: {
           "202": { description: "Accepted", content: { "application/json": { schema: { type: "object", properties: { message: { type: "string" } }, required: ["message"] } } } },
-          ...limited,
+          ...common,
         },
       },
     },
@@ -60,7 +63,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         tags: ["auth"],
         security: [],
         requestBody: json(ref("AuthLogin")),
-        responses: { "200": tokens, "401": problem, ...limited },
+        responses: { "200": tokens, "401": problem, ...common },
       },
     },
     "/api/auth/refresh": {
@@ -71,7 +74,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         tags: ["auth"],
         security: [],
         requestBody: json(ref("AuthRefresh")),
-        responses: { "200": tokens, "401": problem, "422": problem },
+        responses: { "200": tokens, "401": problem, ...common },
       },
     },
     "/api/auth/logout": {
@@ -81,7 +84,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         tags: ["auth"],
         security: [],
         requestBody: json(ref("AuthRefresh")),
-        responses: { "204": { description: "Signed out (the same answer for any token)" }, "422": problem },
+        responses: { "204": { description: "Signed out (the same answer for any token)" }, ...common },
       },
     },
   };

@@ -302,6 +302,13 @@ describe("built-in auth in the OpenAPI document", () => {
     expect(doc.paths["/api/{user_id}/tasks"].get.security).toBeUndefined(); // the global bearer requirement applies
   });
 
+  it("declares every status the runtime answers them with (malformed JSON is a 400 above, for one)", () => {
+    const own: Record<string, string[]> = { register: ["202"], login: ["200", "401"], refresh: ["200", "401"], logout: ["204"] };
+    for (const [op, statuses] of Object.entries(own)) {
+      expect(Object.keys(doc.paths[`/api/auth/${op}`].post.responses).sort(), op).toEqual([...statuses, "400", "413", "415", "422", "429", "503"].sort());
+    }
+  });
+
   it("request schemas equal what the runtime validates", () => {
     const spec = { emailMaxLength: 254, name: { column: "name", required: false, maxLength: 100 } } as const;
     const runtime = templateSchemas({ ...spec, users: "users", idColumn: "id", emailColumn: "email", passwordColumn: "password_hash", userId: "database", refreshTable: "refresh_tokens" });

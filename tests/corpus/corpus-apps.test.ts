@@ -46,8 +46,9 @@ const BOOTED_ELSEWHERE = new Set(["golden-builtin-auth"]);
 /** Where a case's specs are. */
 const specsOf = (c: string) => (c.startsWith("golden-") ? join(GOLDEN, c.slice("golden-".length), "specs") : join(CORPUS, c));
 const built = new Map<string, IR>();
-/** Random requests per app (generic-fuzz.ts), after the isolation checks. */
-const FUZZ_PER_APP = 200;
+/** Random requests per app (generic-fuzz.ts), after the isolation checks; CORPUS_FUZZ_REQUESTS and CORPUS_FUZZ_SEED for deeper runs. */
+const FUZZ_PER_APP = Number(process.env.CORPUS_FUZZ_REQUESTS ?? 200);
+const FUZZ_SEED = Number(process.env.CORPUS_FUZZ_SEED ?? 20261127);
 const fuzzed = new Map<string, FuzzReport>();
 
 /** The ids of the rows `who` sees through each collection GET of the document. */
@@ -167,7 +168,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
           if (ir!.endpoints.length > 0) expect(report.requests).toBeGreaterThan(0);
           // Then random requests as b, over the rows the isolation checks left: never a 5xx, never a row of a's.
           const owners = new Set(ir!.tables.flatMap((t) => (t.owner ? [t.owner] : [])));
-          const fuzz = await fuzzApp(openapi, base, b, { id: a.id, columns: owners }, await listedIds(openapi, base, b), FUZZ_PER_APP, 20261127);
+          const fuzz = await fuzzApp(openapi, base, b, { id: a.id, columns: owners }, await listedIds(openapi, base, b), FUZZ_PER_APP, FUZZ_SEED);
           fuzzed.set(c, fuzz);
           expect(fuzz.failures).toEqual([]);
         } finally {
