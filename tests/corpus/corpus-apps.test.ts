@@ -16,7 +16,7 @@ import type { IR } from "../../generator/ir/types.js";
 import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
 import { migrateLatest } from "../../templates/runtime/migrate.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
-import { fuzzApp, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
+import { fuzzApp, isPublic, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { pgliteSeed } from "../helpers/databases.js";
 
@@ -56,7 +56,7 @@ async function listedIds(openapi: any, base: string, who: { id: string; token: s
   const ids = new Set<string>();
   for (const [path, item] of Object.entries(openapi.paths as Record<string, any>)) {
     const get = item.get;
-    if (!get || (Array.isArray(get.security) && get.security.length === 0)) continue;
+    if (!get || isPublic(get)) continue;
     const params = ((get.parameters ?? []) as any[]).filter((p) => p.in === "path");
     if (!params.every(isUserParam)) continue;
     let url = path;

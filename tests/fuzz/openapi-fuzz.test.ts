@@ -12,6 +12,7 @@ import * as addFormatsModule from "ajv-formats";
 import openapi from "../../generated/openapi.json" with { type: "json" };
 import { startGeneratedApp, type RunningApp } from "../helpers/server.js";
 import { expiredToken, tokenFor } from "../helpers/tokens.js";
+import { deref as derefIn } from "../helpers/generic-fuzz.js";
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1000);
 const BATCH = 8; // requests in flight at once
@@ -30,10 +31,7 @@ const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true, validateFor
 ajv.addSchema(doc, "openapi.json");
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 
-function deref(x: any): any {
-  while (x && x.$ref) x = x.$ref.split("/").slice(1).reduce((o: any, k: string) => o[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  return x;
-}
+const deref = (x: any): any => derefIn(doc, x);
 
 /** The validator for the body of `status` of an operation, or null when the status is not declared. */
 const validators = new Map<string, ((v: unknown) => boolean) | "none" | null>();

@@ -6,9 +6,9 @@
 // answer each with a status the operation declares, never a 5xx, with a body that the schema
 // declared for that status accepts, with no row of another user, and with 401 whenever the
 // token is not valid.
-// tests/fuzz/openapi-fuzz.test.ts goes further on the example app (bodies checked against the
-// schemas, cross-user data, concurrency, bad tokens); this one is for breadth: every column
-// type the corpus has.
+// tests/fuzz/openapi-fuzz.test.ts goes further on the example app (concurrent batches,
+// expired and wrong-secret tokens, another user's token and marker texts); this one is for
+// breadth: every column type the corpus has.
 import fc from "fast-check";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
@@ -18,13 +18,14 @@ const addFormats = addFormatsModule.default as unknown as (ajv: Ajv2020) => Ajv2
 export interface FuzzReport {
   readonly requests: number;
   readonly byStatus: Record<number, number>;
-  /** Requests answered with a 5xx or an undeclared status. */
+  /** Requests answered with a 5xx, an undeclared status, a body its schema refuses, another user's row, or anything but 401/429 without a valid token. */
   readonly failures: string[];
 }
 
 type Doc = { paths: Record<string, Record<string, any>>; components?: Record<string, Record<string, any>> };
 
-function deref(doc: Doc, x: any): any {
+/** `x`, or what its `$ref` (local, possibly chained) points at in `doc`; {} when nothing is there. */
+export function deref(doc: Doc, x: any): any {
   while (x && x.$ref) x = x.$ref.split("/").slice(1).reduce((o: any, k: string) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
   return x ?? {};
 }
@@ -74,10 +75,6 @@ function bodyFor(doc: Doc, op: any): fc.Arbitrary<string | null> {
   );
 }
 
-/**
- * Sends `requests` random requests to the app at `base` as `caller` (user id and token),
- * one at a time; `ids` are row ids that exist, by path (ids of other tables come from there too).
- */
 /** Another user's rows must never show: an object whose owner column (any of `columns`) holds `id` is a leak. */
 export interface Other {
   readonly id: string;
@@ -100,11 +97,20 @@ function leak(v: unknown, other: Other): string | null {
   return null;
 }
 
+/** The platform's public operations (health, docs, built-in sign-in) declare `security: []`. */
+export function isPublic(op: { security?: unknown }): boolean {
+  return Array.isArray(op.security) && op.security.length === 0;
+}
+
+/**
+ * Sends `requests` random requests to the app at `base` as `caller` (user id and token),
+ * one at a time; `ids` are row ids that exist, by path (ids of other tables come from there too).
+ */
 export async function fuzzApp(doc: Doc, base: string, caller: { id: string; token: string }, other: Other, ids: readonly string[], requests: number, seed: number): Promise<FuzzReport> {
-  // The API's operations: all but the platform's public ones (health, docs), which declare `security: []`.
+  // The API's operations: all but the public ones.
   const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item)
-      .filter(([, o]) => o && o.responses && !(Array.isArray(o.security) && o.security.length === 0))
+      .filter(([, o]) => o && o.responses && !isPublic(o))
       .map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
   );
   // The body of each answer is checked against the schema its status declares.
