@@ -14,6 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "generator", "bin", "specforge.mjs");
@@ -182,4 +183,7 @@ function main(): void {
   }
 }
 
-main();
+// The spec, for tests (tests/unit/client-types-fast.test.ts); the benchmark runs only as a script.
+// (The declarations above stay plain `function`: tests/unit/markdown-fast.test.ts reads them from this source.)
+export { schema, endpoints };
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -12,6 +12,10 @@ import { dirname, join } from "node:path";
 import { Script, constants as vmConstants } from "node:vm";
 import { Worker } from "node:worker_threads";
 import { bundleCacheDir } from "../bundle.js";
+import { MIRRORED_VERSION, fastSchemaTypes } from "./client-types-fast.js";
+
+/** The installed openapi-typescript's version (named in client/schema.ts's header). */
+export const OPENAPI_TS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
 // Defined (true) only in the bundle, by build-dist.mjs.
 declare const SPECFORGE_DIST: boolean | undefined;
@@ -217,8 +221,14 @@ function typesFromWorker(w: Worker, openapiJson: string): Promise<string | null>
   });
 }
 
-/** The types for an OpenAPI document, as openapi-typescript prints them. */
+/**
+ * The types for an OpenAPI document, as openapi-typescript prints them: written directly by
+ * client-types-fast.ts when the document has only the shapes it knows (ours do), else by
+ * openapi-typescript (in the worker, or here).
+ */
 export async function schemaTypes(openapiJson: string): Promise<string> {
+  const fast = OPENAPI_TS_VERSION === MIRRORED_VERSION ? fastSchemaTypes(openapiJson) : null;
+  if (fast !== null) return fast;
   const fromWorker = worker ? await typesFromWorker(worker, openapiJson) : null;
   return fromWorker ?? schemaTypesDirect(openapiJson) ?? (await schemaTypesViaApi(openapiJson));
 }

@@ -4,13 +4,10 @@
 // openapi-typescript is loaded only when the document changed: schema.ts records the
 // document's hash and is reused when the hash matches; otherwise client-types.ts runs it.
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { str, tsHeader, type FileMap } from "./common.js";
-import { schemaTypes } from "./client-types.js";
-
-const OPENAPI_TS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
+import { OPENAPI_TS_VERSION, schemaTypes } from "./client-types.js";
 
 export function schemaStamp(openapiJson: string): string {
   const hash = createHash("sha256").update(openapiJson).digest("hex");
