@@ -3,8 +3,6 @@
 export const ROOT: string;
 /** generator/dist/specforge.js under `root`. */
 export function distFile(root?: string): string;
-/** generator/dist/client-types-worker.js under `root`, written by the same build. */
-export function workerFile(root?: string): string;
 /** The bundle's path when it was built from exactly the files there now, else null. */
 export function freshDist(root?: string): string | null;
 /** Bundles the generator into distFile(root); returns its path. Throws when esbuild fails. */

@@ -1,8 +1,7 @@
 // The generator, precompiled. esbuild bundles generator/cli.ts with the npm packages it
 // imports (except those loaded only on demand: openapi-typescript, typescript, jose) into
 // one ESM file, generator/dist/specforge.js, so that a run pays neither tsx's TypeScript
-// loader nor the resolution of a hundred small ESM files. The same build writes
-// generator/dist/client-types-worker.js, the worker thread that builds the client types.
+// loader nor the resolution of a hundred small ESM files.
 //
 // The bundle's first line records what it was built from: every generator source (and
 // tsconfig.json, and this file) by the SHA-256 of the exact text esbuild compiled, every
@@ -27,11 +26,6 @@ export function distFile(root = ROOT) {
   return join(root, "generator", "dist", "specforge.js");
 }
 
-/** The worker thread that builds the client types (generator/emit/client-types-worker.ts), bundled beside it. */
-export function workerFile(root = ROOT) {
-  return join(root, "generator", "dist", "client-types-worker.js");
-}
-
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 const stamp = (file) => {
   const s = statSync(file);
@@ -51,8 +45,6 @@ export function freshDist(root = ROOT) {
     info = JSON.parse(head.slice(MARK.length));
     for (const [rel, hash] of Object.entries(info.hashed)) if (sha256(readFileSync(join(root, rel))) !== hash) return null;
     for (const [rel, st] of Object.entries(info.stamped)) if (stamp(join(root, rel)) !== st) return null;
-    // The other files of the same build (the worker), by their bytes: missing or from another build means stale.
-    for (const [rel, hash] of Object.entries(info.outputs ?? {})) if (sha256(readFileSync(join(root, rel))) !== hash) return null;
   } catch {
     return null;
   }
@@ -88,7 +80,7 @@ export async function buildDist(root = ROOT) {
   };
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { specforge: "generator/cli.ts", "client-types-worker": "generator/emit/client-types-worker.ts" },
+    entryPoints: { specforge: "generator/cli.ts" },
     outdir: dirname(distFile(root)),
     bundle: true,
     platform: "node",
@@ -119,12 +111,9 @@ export async function buildDist(root = ROOT) {
     if (sha256(readFileSync(join(root, rel))) !== hash) throw new Error(`build-dist: ${rel} changed during the build`);
   }
   const out = result.outputFiles.find((f) => f.path === distFile(root));
-  const worker = result.outputFiles.find((f) => f.path === workerFile(root));
-  if (!out || !worker) throw new Error("build-dist: esbuild wrote no bundle");
+  if (!out) throw new Error("build-dist: esbuild wrote no bundle");
   const file = distFile(root);
   mkdirSync(dirname(file), { recursive: true });
-  // The worker first: the bundle, written last, names its hash, so a bundle never runs beside another build's worker.
-  const outputs = { [slash(relative(root, workerFile(root)))]: sha256(worker.contents) };
   const writeAtomically = (target, text) => {
     const tmp = `${target}.${process.pid}.tmp`;
     try {
@@ -134,8 +123,7 @@ export async function buildDist(root = ROOT) {
       rmSync(tmp, { force: true });
     }
   };
-  writeAtomically(workerFile(root), worker.contents);
-  writeAtomically(file, MARK + JSON.stringify({ hashed, stamped, outputs }) + "\n" + out.text);
+  writeAtomically(file, MARK + JSON.stringify({ hashed, stamped }) + "\n" + out.text);
   return file;
 }
 

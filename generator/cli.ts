@@ -8,8 +8,7 @@ import { loadSpecs } from "./front.js";
 import { openParseCache } from "./parse-cache.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
-import { startClientTypesWorker } from "./emit/client-types.js";
-import { MANIFEST, OutputWriter, writeScaffold, WriteRefused } from "./write/write-files.js";
+import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
 import { emitHookSkeletons } from "./emit/emit-hooks.js";
 import type { IR } from "./ir/types.js";
@@ -46,19 +45,11 @@ export interface BuildOptions {
   readonly allowDestructive?: boolean;
   /** Name of the output directory as the hook skeletons import it; basename(outDir) by default. */
   readonly outName?: string;
-  /** Passed to emitAll (EmitInput.early): the files ready before the client types. */
-  readonly early?: (files: FileMap, pending: readonly string[]) => void;
 }
 
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
 export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
-  // Without a client/schema.ts to reuse (a first run, an empty out dir), the client types are
-  // built for sure: a worker thread loads openapi-typescript on the other core while the specs
-  // are parsed here. Not on a guess otherwise: measured, a needless worker slowed a check by
-  // ~10 %, and after a spec edit it gained nothing (the transform, not its loading, is what
-  // takes the time, and it ran slower beside this thread's work).
   const previousClientSchema = readPreviousClientSchema(outDir);
-  if (previousClientSchema === null) startClientTypesWorker();
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
@@ -69,7 +60,6 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true },
       previousClientSchema,
-      ...(options.early ? { early: options.early } : {}),
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
@@ -98,18 +88,11 @@ export interface GenerateOptions {
 
 /** `specforge generate`: build in memory, write generated/, create missing hook skeletons. */
 export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> {
-  const writer = new OutputWriter(o.outDir);
   try {
-    // The files ready before the client types are written while those are built (in a worker
-    // thread when one was started), after the refusal check of every path, the client's too.
-    const early = (files: FileMap, pending: readonly string[]) => {
-      writer.refuseForeign([...files.keys(), ...pending, MANIFEST]);
-      writer.write(files);
-    };
-    const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true, early });
+    const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true });
     if (!r.files) return r.exitCode;
     for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
-    const w = writer.finish(r.files);
+    const w = writeFiles(o.outDir, r.files);
     const created = writeScaffold(dirname(o.outDir), r.scaffold ?? new Map());
     io.out(`specforge: ${o.shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
     for (const c of created) io.out(`specforge: created ${c} (yours to edit; never overwritten)\n`);

@@ -6,9 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, ut
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Worker } from "node:worker_threads";
-import { buildDist, freshDist, workerFile } from "../generator/build-dist.mjs";
-import { schemaTypesDirect } from "../generator/emit/client-types.js";
+import { buildDist, freshDist } from "../generator/build-dist.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "generator", "bin", "specforge.mjs");
@@ -67,38 +65,18 @@ describe("the bundled generator", () => {
     expect(cached.stderr).toBe(fromSource.stderr);
   });
 
-  it("builds the client types in its worker thread exactly as in this thread", { timeout: 60_000 }, async () => {
-    expect(freshDist() ?? (await buildDist())).toBeTruthy();
-    const doc = readFileSync(join(ROOT, "generated", "openapi.json"), "utf8");
-    const worker = new Worker(workerFile());
-    try {
-      const answer = new Promise<{ id: number; types: string | null }>((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
-      });
-      worker.postMessage({ id: 7, json: doc });
-      const { id, types } = await answer;
-      expect(id).toBe(7);
-      expect(types).toBe(schemaTypesDirect(doc));
-      // What the committed client/schema.ts holds after its two header lines.
-      expect(types).toBe(readFileSync(join(ROOT, "generated", "client", "schema.ts"), "utf8").split("\n").slice(2).join("\n"));
-    } finally {
-      await worker.terminate();
-    }
-  });
-
-  it("starts the worker thread exactly when client/schema.ts is missing", { timeout: 60_000 }, () => {
-    // --cpu-prof writes one profile per thread that ran: the worker shows as a second one.
-    const project = join(work, "threads");
+  it("writes the client types without loading openapi-typescript (the fast path), the same bytes", { timeout: 60_000 }, () => {
+    // --cpu-prof writes one profile per thread, naming every script that ran.
+    const project = join(work, "client-types");
     cpSync(join(ROOT, "specs"), join(project, "specs"), { recursive: true });
-    const threads = (name: string) => {
-      const dir = join(work, `prof-${name}`);
-      const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, BIN, "generate", "--specs", join(project, "specs"), "--out", join(project, "generated")], { cwd: project, encoding: "utf8", env: { ...process.env, SPECFORGE_FROM_SOURCE: "" } });
-      expect(r.status, r.stderr).toBe(0);
-      return readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).length;
-    };
-    expect(threads("empty")).toBe(2); // into an empty directory: main thread and worker
-    expect(threads("again")).toBe(1); // client/schema.ts is there now: no worker
+    const dir = join(work, "prof-client-types");
+    const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, BIN, "generate", "--specs", join(project, "specs"), "--out", join(project, "generated")], { cwd: project, encoding: "utf8", env: { ...process.env, SPECFORGE_FROM_SOURCE: "" } });
+    expect(r.status, r.stderr).toBe(0);
+    const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+    expect(profiles).toHaveLength(1); // one thread
+    const urls = new Set((JSON.parse(readFileSync(join(dir, profiles[0]!), "utf8")) as { nodes: { callFrame: { url: string } }[] }).nodes.map((n) => n.callFrame.url));
+    expect([...urls].some((u) => u.endsWith("generator/dist/specforge.js"))).toBe(true); // the profile does name scripts
+    expect([...urls].filter((u) => /node_modules\/(openapi-typescript|typescript)\//.test(u))).toEqual([]);
     expect(readFileSync(join(project, "generated", "client", "schema.ts"), "utf8")).toBe(readFileSync(join(ROOT, "generated", "client", "schema.ts"), "utf8"));
   });
 
@@ -123,14 +101,6 @@ describe("the bundled generator", () => {
     writeFileSync(join(root, "tsconfig.json"), readFileSync(join(ROOT, "tsconfig.json"), "utf8") + "\n");
     expect(freshDist(root)).toBeNull();
     await buildDist(root);
-    expect(freshDist(root)).not.toBeNull();
-    // The worker is part of the build: missing, or from another build, the bundle is stale.
-    const worker = readFileSync(workerFile(root), "utf8");
-    rmSync(workerFile(root));
-    expect(freshDist(root)).toBeNull();
-    writeFileSync(workerFile(root), worker + "\n");
-    expect(freshDist(root)).toBeNull();
-    writeFileSync(workerFile(root), worker);
     expect(freshDist(root)).not.toBeNull();
     writeFileSync(join(root, "generator", "dist", "specforge.js"), "// not a bundle\n");
     expect(freshDist(root)).toBeNull();

@@ -10,15 +10,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { Module, createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script, constants as vmConstants } from "node:vm";
-import { Worker } from "node:worker_threads";
 import { bundleCacheDir } from "../bundle.js";
 import { MIRRORED_VERSION, fastSchemaTypes } from "./client-types-fast.js";
 
 /** The installed openapi-typescript's version (named in client/schema.ts's header). */
 export const OPENAPI_TS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
-
-// Defined (true) only in the bundle, by build-dist.mjs.
-declare const SPECFORGE_DIST: boolean | undefined;
 
 /** openapi-typescript's public API: Redocly parses, lints and bundles the document, then the transform runs. */
 export async function schemaTypesViaApi(openapiJson: string): Promise<string> {
@@ -163,72 +159,12 @@ export function schemaTypesDirect(openapiJson: string): string | null {
 }
 
 /**
- * Loads the transform now (in a worker thread: client-types-worker.ts), so that the cost of
- * loading it, mostly compiling typescript.js, overlaps with parsing the specs.
- */
-export function preloadTransform(): void {
-  loadTransform();
-}
-
-// The worker thread that builds the types while the main thread goes on (bundled CLI only).
-interface Pending {
-  resolve: (types: string | null) => void;
-}
-let worker: Worker | null = null;
-const pending = new Map<number, Pending>();
-let nextId = 0;
-
-function workerGone(): void {
-  worker = null;
-  for (const p of pending.values()) p.resolve(null);
-  pending.clear();
-}
-
-/**
- * Starts generator/dist/client-types-worker.js, which loads openapi-typescript and
- * typescript.js at once, on the other core, while this thread parses the specs; schemaTypes
- * then sends it the document. Only from the bundle (the sources have no compiled worker), and
- * only once. The worker does not keep the process alive while nothing is asked of it. If it
- * fails in any way, schemaTypes builds the types in this thread instead.
- */
-export function startClientTypesWorker(): void {
-  if (worker || typeof SPECFORGE_DIST === "undefined" || !SPECFORGE_DIST) return;
-  const file = new URL("./client-types-worker.js", import.meta.url);
-  if (!existsSync(file)) return;
-  try {
-    const w = new Worker(file, { stdout: false, stderr: false });
-    w.on("message", (m: { id: number; types: string | null }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (pending.size === 0) w.unref();
-      p?.resolve(m.types);
-    });
-    w.on("error", workerGone);
-    w.on("exit", workerGone);
-    w.unref();
-    worker = w;
-  } catch {
-    worker = null;
-  }
-}
-
-function typesFromWorker(w: Worker, openapiJson: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const id = nextId++;
-    pending.set(id, { resolve });
-    w.ref();
-    w.postMessage({ id, json: openapiJson });
-  });
-}
-
-/**
  * The types for an OpenAPI document, as openapi-typescript prints them: written directly by
  * client-types-fast.ts when the document has only the shapes it knows (ours do), else by
- * openapi-typescript (in the worker, or here).
+ * openapi-typescript.
  */
 export async function schemaTypes(openapiJson: string): Promise<string> {
   const fast = OPENAPI_TS_VERSION === MIRRORED_VERSION ? fastSchemaTypes(openapiJson) : null;
   if (fast !== null) return fast;
-  const fromWorker = worker ? await typesFromWorker(worker, openapiJson) : null;
-  return fromWorker ?? schemaTypesDirect(openapiJson) ?? (await schemaTypesViaApi(openapiJson));
+  return schemaTypesDirect(openapiJson) ?? (await schemaTypesViaApi(openapiJson));
 }

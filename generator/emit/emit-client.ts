@@ -14,9 +14,6 @@ export function schemaStamp(openapiJson: string): string {
   return `// Types by openapi-typescript ${OPENAPI_TS_VERSION} from openapi.json sha256:${hash}\n`;
 }
 
-/** The files emitClient writes. */
-export const CLIENT_FILES: readonly string[] = ["client/schema.ts", "client/index.ts", "client/example.ts"];
-
 /** `previousSchema`: the current generated/client/schema.ts, if any (a cache; output does not depend on it). */
 export async function emitClient(ir: IR, openapiJson: string, previousSchema: string | null): Promise<FileMap> {
   const files: FileMap = new Map();

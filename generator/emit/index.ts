@@ -9,7 +9,7 @@ import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitRuntime } from "./emit-runtime.js";
 import { emitErd } from "./emit-erd.js";
-import { CLIENT_FILES, emitClient } from "./emit-client.js";
+import { emitClient } from "./emit-client.js";
 import { emitRls } from "./emit-rls.js";
 import { emitTests } from "./emit-tests.js";
 
@@ -21,12 +21,6 @@ export interface EmitInput {
   readonly migrations?: MigrationOptions;
   /** The current client/schema.ts, reused when the OpenAPI document is unchanged (a cache only). */
   readonly previousClientSchema?: string | null;
-  /**
-   * Called once with every file but the client's, before the client types are awaited (they
-   * may be built in a worker thread meanwhile), with the paths still to come. generateOnce
-   * writes them then. It does not change what emitAll returns.
-   */
-  readonly early?: (files: FileMap, pending: readonly string[]) => void;
 }
 
 export async function emitAll(input: EmitInput): Promise<FileMap> {
@@ -37,12 +31,10 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
       all.set(path, text);
     }
   };
-  // The OpenAPI document first: the client types are built from it, in a worker thread when
-  // one was started (client-types.ts), while the other emitters run here.
+  // The OpenAPI document first: the client types are built from it.
   add(emitOpenApi(input.ir));
   const openapi = all.get("openapi.json");
-  const client = openapi === undefined ? null : emitClient(input.ir, openapi, input.previousClientSchema ?? null);
-  client?.catch(() => undefined); // awaited below; not an unhandled rejection if an emitter throws first
+  if (openapi !== undefined) add(await emitClient(input.ir, openapi, input.previousClientSchema ?? null));
   add(emitRuntime(input.templates, input.ir));
   add(emitSchemas(input.ir));
   add(emitModels(input.ir));
@@ -52,7 +44,5 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
   add(emitErd(input.ir));
   add(emitRls(input.ir));
   add(emitTests(input.ir));
-  input.early?.(sortedByPath(all), client ? CLIENT_FILES : []);
-  if (client) add(await client);
   return sortedByPath(all);
 }

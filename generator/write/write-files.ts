@@ -43,10 +43,9 @@ export interface WriteResult {
 }
 
 /**
- * Writes generated files into an output directory in steps, so that files can be written
- * while others are still being built (generateOnce writes everything but the client types
- * while a worker thread builds those): refuseForeign for every path first, then write as
- * files come, then finish with the rest, the manifest and the removals.
+ * Writes generated files into an output directory in steps: refuseForeign for every path
+ * first (nothing is written if one is refused), then write, then finish with the rest, the
+ * manifest and the removals.
  */
 export class OutputWriter {
   private readonly old: Manifest | null;
