@@ -16,6 +16,9 @@
 // result with the one-piece parse on every spec in the repository and on awkward cases.
 // The bundled CLI also keeps each piece's tree from the previous run (useTreeCache; see
 // parse-cache.ts), so that only the pieces that changed are parsed again.
+// A piece is parsed by fastMarkdown (markdown-fast.ts), a hand-written parser for the subset
+// of Markdown that specs are mostly made of, when it is in that subset, and by micromark
+// otherwise: the same tree, ~0.4 s less for a 100-table spec in a fresh process.
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import { fromMarkdown } from "mdast-util-from-markdown";
@@ -24,6 +27,7 @@ import { gfm } from "micromark-extension-gfm";
 import type { Nodes, Root } from "mdast";
 import type { Extension } from "micromark-util-types";
 import type { Point } from "unist";
+import { fastMarkdown } from "./markdown-fast.js";
 
 /** Smallest piece, in characters: below this the per-parse setup costs more than it saves. */
 export const PIECE = 2048;
@@ -71,13 +75,23 @@ export function useTreeCache(cache: TreeCache | null): void {
   treeCache = cache;
 }
 
-/** parseWhole, through the cache when there is one; the caller owns (and may change) the tree. */
+// The hand-written parser for the common subset (markdown-fast.ts) parses a piece when it can,
+// micromark otherwise. SPECFORGE_FAST_MARKDOWN=0 turns it off (to compare, or to rule it out).
+// With a cache, the cache is asked first and the fast parser's trees are kept too: in a fresh
+// process a hit (hash and deserialise) costs about half of the fast parse.
+const fastPath = process.env.SPECFORGE_FAST_MARKDOWN !== "0";
+
+function parseText(text: string): Root {
+  return (fastPath ? fastMarkdown(text) : null) ?? parseWhole(text);
+}
+
+/** fastMarkdown or parseWhole, through the cache when there is one; the caller owns (and may change) the tree. */
 function parsePiece(text: string): Root {
-  if (!treeCache) return parseWhole(text);
+  if (!treeCache) return parseText(text);
   const key = createHash("sha256").update(text).digest("hex");
   const hit = treeCache.get(key);
   if (hit) return deserialize(hit) as Root;
-  const tree = parseWhole(text);
+  const tree = parseText(text);
   treeCache.set(key, serialize(tree));
   return tree;
 }
@@ -106,6 +120,20 @@ function shift(node: Nodes, lines: number, offset: number): void {
   const p = node.position;
   if (p) node.position = { start: movePoint(p.start, lines, offset), end: movePoint(p.end, lines, offset) };
   if ("children" in node) for (const c of node.children) shift(c, lines, offset);
+}
+
+/** The texts markdownTree parses one by one (each but the last ends with the next piece's heading line). */
+export function markdownPieces(text: string, piece = PIECE): string[] {
+  const at = cuts(text, piece);
+  const out: string[] = [];
+  let start = 0;
+  for (const end of at) {
+    const eol = text.indexOf("\n", end);
+    out.push(text.slice(start, eol === -1 ? text.length : eol));
+    start = end;
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 export function markdownTree(text: string, piece = PIECE): Root {
