@@ -1,4 +1,6 @@
 // Shared helpers for the front-end unit tests: build specs from strings, find positions.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import { loadSpecFiles, type FrontResult } from "../../generator/front.js";
 
@@ -33,4 +35,17 @@ export function where(d: Diagnostic): string {
 
 export function codes(r: FrontResult): string[] {
   return r.diagnostics.map((d) => d.code);
+}
+
+/** The .md files under `dir`, sorted, leaving out node_modules, hidden entries and the directories named in `skip`. */
+export function markdownFiles(dir: string, skip: readonly string[] = []): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (name === "node_modules" || name.startsWith(".") || skip.includes(name)) continue;
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p, skip));
+    else if (name.endsWith(".md")) out.push(p);
+  }
+  return out;
 }

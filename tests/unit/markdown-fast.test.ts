@@ -2,27 +2,16 @@
 // parseWhole's tree (positions included) or null: on every Markdown file of the repository and
 // the shared corpus, whole and cut into markdownTree's pieces, and on thousands of generated
 // documents that mix what it handles with near misses of it.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { markdownFiles } from "./helpers.js";
 import { fastMarkdownOrThrow as fastMarkdown } from "../../generator/parse/markdown-fast.js";
 import { markdownPieces, markdownTree, parseWhole } from "../../generator/parse/markdown-tree.js";
 import { endpoints as benchEndpoints, schema as benchSchema } from "../../bench/generator.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (name === "node_modules" || name.startsWith(".")) continue;
-    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
-    else if (name.endsWith(".md")) out.push(p);
-  }
-  return out;
-}
 
 /** null, or the very tree parseWhole gives. */
 function agrees(text: string): boolean {

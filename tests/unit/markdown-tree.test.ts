@@ -1,24 +1,13 @@
 // markdownTree parses long Markdown piece by piece, and without GFM autolink literals when a
 // text cannot hold one; the tree must be the plain one-piece parse (parseFull), positions
 // included, for every spec in the repository, the shared corpus and awkward cases.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { markdownFiles } from "./helpers.js";
 import { markdownTree, parseFull, parseWhole, useTreeCache } from "../../generator/parse/markdown-tree.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (name === "node_modules" || name === "expected" || name.startsWith(".")) continue;
-    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
-    else if (name.endsWith(".md")) out.push(p);
-  }
-  return out;
-}
 
 const section = (i: number) => `## table${i}\n\n- id: serial (primary key)\n- name: text (not null) - a **bold** \`code\` note\n\n| a | b |\n|---|---|\n| 1 | 2 |\n`;
 const filler = Array.from({ length: 4 }, (_, i) => section(i)).join("\n");
@@ -51,7 +40,7 @@ const AWKWARD: Record<string, string> = {
 };
 
 const cases: [string, string][] = [
-  ...[join(ROOT, "specs"), join(ROOT, "tests", "golden"), join(ROOT, "..", "shared", "corpus")].flatMap((d) => markdownFiles(d).map((f): [string, string] => [relative(ROOT, f), readFileSync(f, "utf8")])),
+  ...[join(ROOT, "specs"), join(ROOT, "tests", "golden"), join(ROOT, "..", "shared", "corpus")].flatMap((d) => markdownFiles(d, ["expected"]).map((f): [string, string] => [relative(ROOT, f), readFileSync(f, "utf8")])),
   ...Object.entries(AWKWARD).map(([name, md]): [string, string] => [name, `${filler}\n${md}\n${filler}\n${md}`]),
   ["CRLF line endings", filler.replace(/\n/g, "\r\n")],
   ["starts with blank lines", `\n\n\n${filler}${filler}`],
