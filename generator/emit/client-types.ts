@@ -1,16 +1,11 @@
-// generated/client/schema.ts's types, by openapi-typescript: its transform and printer are
-// called directly (schemaTypesDirect). Its public entry point (schemaTypesViaApi) would first
-// load Redocly to parse, lint and bundle a document that is ours, already parsed, with only
-// local $refs: that cost more than the transform itself. tests/unit/client-schema.test.ts
-// checks that both ways print the same bytes.
-// The bundled CLI also keeps V8's compiled code for typescript.js (9 MB) in its cache
-// directory (requireWithCodeCache): loading it then takes ~90 ms instead of ~175 ms.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { Module, createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { Script, constants as vmConstants } from "node:vm";
-import { bundleCacheDir } from "../bundle.js";
+// generated/client/schema.ts's types, as openapi-typescript prints them (schemaTypes). Our own
+// documents are written by client-types-fast.ts, without loading openapi-typescript. Any
+// other document goes through openapi-typescript's transform and printer, called directly
+// (schemaTypesDirect): its public entry point (schemaTypesViaApi) would first load Redocly to
+// parse, lint and bundle a document that is ours, already parsed, with only local $refs,
+// which cost more than the transform itself. tests/unit/client-schema.test.ts checks that
+// both ways print the same bytes.
+import { createRequire } from "node:module";
 import { MIRRORED_VERSION, fastSchemaTypes } from "./client-types-fast.js";
 
 /** The installed openapi-typescript's version (named in client/schema.ts's header). */
@@ -31,50 +26,6 @@ interface Transform {
 }
 
 let loaded: Transform | null | undefined;
-/** Writes the code cache of a module loaded by requireWithCodeCache, once it has run (see below). */
-let saveCodeCache: (() => void) | null = null;
-
-/**
- * Loads the CommonJS module `id` into require's cache, compiled with V8's code cache from
- * `cacheDir` when there is one for this very file (path, size, mtime) and this Node. The cache
- * is written after the transform has run (saveCodeCache), so it also holds the functions that
- * were compiled lazily on the way. V8 itself refuses a cache made by another V8 or other flags.
- */
-function requireWithCodeCache(load: NodeJS.Require, id: string, cacheDir: string): void {
-  const file = load.resolve(id);
-  if (load.cache[file]) return;
-  const st = statSync(file);
-  const key = createHash("sha256").update([file, st.size, st.mtimeMs, process.version, process.arch].join("\0")).digest("hex").slice(0, 24);
-  const cacheFile = join(cacheDir, `code-${key}.bin`);
-  let cached: Buffer | undefined;
-  try {
-    cached = readFileSync(cacheFile);
-  } catch {
-    cached = undefined;
-  }
-  // What Node's own loader wraps a CommonJS file in (on the same line, so line numbers hold).
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, "utf8")}\n});`;
-  const script = new Script(source, { filename: file, ...(cached ? { cachedData: cached } : {}), importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-  const m = new Module(file);
-  m.filename = file;
-  (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: Module, f: string, d: string) => void)(m.exports, createRequire(file), m, file, dirname(file));
-  m.loaded = true;
-  load.cache[file] = m;
-  if (!cached || script.cachedDataRejected) {
-    saveCodeCache = () => {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(tmp, script.createCachedData());
-        renameSync(tmp, cacheFile);
-        // One is enough: those for an older typescript.js or Node are never read again.
-        for (const n of readdirSync(cacheDir)) if (/^code-[0-9a-f]{24}\.bin$/.test(n) && join(cacheDir, n) !== cacheFile) rmSync(join(cacheDir, n), { force: true });
-      } catch {
-        rmSync(tmp, { force: true });
-      }
-    };
-  }
-}
 
 /**
  * openapi-typescript's transform, utils and printer, loaded as CommonJS (the package ships
@@ -85,14 +36,6 @@ function loadTransform(): Transform | null {
   if (loaded !== undefined) return loaded;
   try {
     const load = createRequire(import.meta.url);
-    const cacheDir = bundleCacheDir();
-    if (cacheDir) {
-      try {
-        requireWithCodeCache(createRequire(load.resolve("openapi-typescript/dist/lib/ts.cjs")), "typescript", cacheDir);
-      } catch {
-        // openapi-typescript requires it the ordinary way below
-      }
-    }
     const mods: Transform = {
       transformSchema: load("openapi-typescript/dist/transform/index.cjs") as OpenApiTs["transformSchema"],
       utils: load("openapi-typescript/dist/lib/utils.cjs") as Pick<OpenApiTs, "scanDiscriminators" | "resolveRef">,
@@ -152,10 +95,7 @@ export function schemaTypesDirect(openapiJson: string): string | null {
       return mods.utils.resolveRef(schema, $ref, { silent: true });
     },
   };
-  const types = mods.ts.astToString(mods.transformSchema(schema, ctx));
-  saveCodeCache?.();
-  saveCodeCache = null;
-  return types;
+  return mods.ts.astToString(mods.transformSchema(schema, ctx));
 }
 
 /**
