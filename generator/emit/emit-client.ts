@@ -1,8 +1,8 @@
 // The typed client: generated/client/schema.ts (types of every path, from the OpenAPI
-// document, by openapi-typescript), client/index.ts (createApiClient over openapi-fetch,
-// with the bearer token) and client/example.ts (one typed call, runnable).
-// openapi-typescript is loaded only when the document changed: schema.ts records the
-// document's hash and is reused when the hash matches; otherwise client-types.ts runs it.
+// document, as openapi-typescript prints them), client/index.ts (createApiClient over
+// openapi-fetch, with the bearer token) and client/example.ts (one typed call, runnable).
+// The types are built only when the document changed: schema.ts records the document's hash
+// and is reused when the hash matches; otherwise client-types.ts builds them.
 import { createHash } from "node:crypto";
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
