@@ -122,48 +122,45 @@ function shift(node: Nodes, lines: number, offset: number): void {
   if ("children" in node) for (const c of node.children) shift(c, lines, offset);
 }
 
-/** The texts markdownTree parses one by one (each but the last ends with the next piece's heading line). */
-export function markdownPieces(text: string, piece = PIECE): string[] {
+/**
+ * The pieces markdownTree parses one by one: [start, end) of the text each covers, and the
+ * text parsed, which (for all but the last) runs on to the end of the next piece's heading line.
+ */
+export function markdownPieces(text: string, piece = PIECE): { start: number; end: number; text: string }[] {
   const at = cuts(text, piece);
-  const out: string[] = [];
+  const out: { start: number; end: number; text: string }[] = [];
   let start = 0;
   for (const end of at) {
     const eol = text.indexOf("\n", end);
-    out.push(text.slice(start, eol === -1 ? text.length : eol));
+    out.push({ start, end, text: text.slice(start, eol === -1 ? text.length : eol) });
     start = end;
   }
-  out.push(text.slice(start));
+  out.push({ start, end: text.length, text: text.slice(start) });
   return out;
 }
 
 export function markdownTree(text: string, piece = PIECE): Root {
-  const at = cuts(text, piece);
-  if (at.length === 0) return parsePiece(text);
+  const pieces = markdownPieces(text, piece);
+  if (pieces.length === 1) return parsePiece(text);
   const root: Root = { type: "root", children: [] };
-  let start = 0;
-  let line = 0; // lines before `start`
+  let line = 0; // lines before the piece's start
   let first: Root | undefined;
-  for (let i = 0; i <= at.length; i++) {
-    const end = at[i] ?? text.length;
-    let tree: Root;
-    if (i < at.length) {
-      const eol = text.indexOf("\n", end);
-      tree = parsePiece(text.slice(start, eol === -1 ? text.length : eol));
+  for (const [i, { start, end, text: part }] of pieces.entries()) {
+    const last = i === pieces.length - 1;
+    const tree = parsePiece(part);
+    if (!last) {
       const next = tree.children.pop();
       if (next?.type !== "heading" || next.position?.start.offset !== end - start || next.position.start.column !== 1) return parsePiece(text);
-    } else {
-      tree = parsePiece(text.slice(start));
     }
     for (const c of tree.children) {
       shift(c, line, start);
       root.children.push(c);
     }
     if (i === 0) first = tree;
-    if (i === at.length && first?.position && tree.position) {
+    if (last && first?.position && tree.position) {
       root.position = { start: first.position.start, end: movePoint(tree.position.end, line, start) };
     }
     for (let k = start; k < end; k++) if (text.charCodeAt(k) === 10) line++;
-    start = end;
   }
   return root;
 }
