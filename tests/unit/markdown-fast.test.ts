@@ -21,6 +21,9 @@ function agrees(text: string): boolean {
   return true;
 }
 
+/** The seed of the property-based tests (MD_FAST_SEED to hunt elsewhere). */
+const SEED = Number(process.env.MD_FAST_SEED ?? 20261127);
+
 const files = [join(ROOT, "specs"), join(ROOT, "tests", "golden"), join(ROOT, "docs"), join(ROOT, "..", "shared", "corpus")].flatMap((d) => markdownFiles(d));
 
 describe("fastMarkdown on real specs", () => {
@@ -60,6 +63,46 @@ describe("fastMarkdown on real specs", () => {
       for (const { text: piece } of markdownPieces(text)) expect(agrees(piece)).toBe(true);
       expect(markdownTree(text)).toStrictEqual(parseWhole(text));
     }
+  });
+});
+
+// ---- Real specs, mutated ----
+
+/** Mutants per real piece (MD_FAST_MUTANTS to hunt longer). */
+const MUTANTS = Number(process.env.MD_FAST_MUTANTS ?? 5);
+
+describe("fastMarkdown on mutated real specs", () => {
+  // Each piece of every real file, changed line by line the way edits change specs: a line
+  // dropped, doubled, indented or dedented, two lines joined, a blank line put in or a
+  // line's trailing spaces changed; then null or parseWhole's tree.
+  const pieces = files.flatMap((f) => markdownPieces(readFileSync(f, "utf8")).map(({ text }) => text));
+  const edit = fc.tuple(fc.nat(), fc.constantFrom("drop", "double", "indent", "dedent", "join", "blank", "trail", "untrail"), fc.constantFrom(1, 2, 4));
+  it(`is null or parseWhole's tree on ${pieces.length} real pieces x ${MUTANTS} mutants`, { timeout: 120_000 }, () => {
+    let handled = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: pieces.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (p, edits) => {
+        const lines = pieces[p]!.split("\n");
+        for (const [at, kind, n] of edits) {
+          const i = at % lines.length;
+          const l = lines[i]!;
+          if (kind === "drop") lines.splice(i, 1);
+          else if (kind === "double") lines.splice(i, 0, l);
+          else if (kind === "indent") lines[i] = " ".repeat(n) + l;
+          else if (kind === "dedent") lines[i] = l.replace(new RegExp(`^ {1,${n}}`), "");
+          else if (kind === "join" && i + 1 < lines.length) lines.splice(i, 2, `${l} ${lines[i + 1]}`);
+          else if (kind === "blank") lines.splice(i, 0, "");
+          else if (kind === "trail") lines[i] = l + " ".repeat(n);
+          else if (kind === "untrail") lines[i] = l.trimEnd();
+          if (lines.length === 0) lines.push("");
+        }
+        runs++;
+        if (agrees(lines.join("\n"))) handled++;
+      }),
+      { numRuns: pieces.length * MUTANTS, seed: SEED },
+    );
+    console.log(`fastMarkdown on ${runs} mutants of real pieces: ${handled} handled, ${runs - handled} null`);
+    expect(handled).toBeGreaterThan(runs / 5);
   });
 });
 
@@ -134,9 +177,8 @@ const block = fc.oneof(
 );
 const doc = fc.tuple(fc.array(fc.tuple(block, pick(["", "", "\n", "\n\n"])), { maxLength: 8 }), pick(["", "\n", "\n\n", "  "])).map(([bs, end]) => bs.map(([b, gap]) => b.join("\n") + gap).join("\n") + end);
 
-/** Runs of each property, and the seed (MD_FAST_RUNS and MD_FAST_SEED to hunt longer or elsewhere). */
+/** Runs of each property (MD_FAST_RUNS to hunt longer). */
 const RUNS = Number(process.env.MD_FAST_RUNS ?? 6000);
-const SEED = Number(process.env.MD_FAST_SEED ?? 20261127);
 
 describe("fastMarkdown on generated documents", () => {
   it("is null or parseWhole's tree (differential, property-based)", () => {
