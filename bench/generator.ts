@@ -98,7 +98,7 @@ const SCENARIOS: Scenario[] = [
   { label: "generate, empty out dir", command: "generate", prepare: moveAway },
   { label: "generate, empty out dir, cache off", command: "generate", noCache: true, prepare: moveAway },
   // The same, but the previous output deleted just before: on this machine's disk (ext4,
-  // mounted with discard, in a VM) freeing 420 files slows the creation of the next 420 for a
+  // mounted with discard, in a VM) freeing 420 files can slow the creation of the next 420 for a
   // second or so, which then lands in the timed run.
   { label: "generate, empty out dir, right after rm -rf of the old one", command: "generate", prepare: (c) => rmSync(c.out, { recursive: true, force: true }) },
   { label: "generate, nothing changed", command: "generate" },
