@@ -49,7 +49,6 @@ export interface BuildOptions {
 
 /** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
 export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
-  const previousClientSchema = readPreviousClientSchema(outDir);
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
@@ -59,7 +58,7 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       templates: readTemplates(TEMPLATES_DIR),
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true },
-      previousClientSchema,
+      previousClientSchema: readPreviousClientSchema(outDir),
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
