@@ -10,7 +10,11 @@ export interface RawText {
 
 export interface RawColumn {
   readonly name: RawText;
-  /** The type as written: "varchar(200)", "TIMESTAMP WITH TIME ZONE", "enum(low, high)". */
+  /**
+   * The type as written: "varchar(200)", "TIMESTAMP WITH TIME ZONE", "enum(low, high)",
+   * "String?", "text[]". Empty in a fragment (ALTER TABLE ... ADD CONSTRAINT) that only adds
+   * constraints to a column defined elsewhere.
+   */
   readonly type: RawText;
   /** Each constraint phrase on its own: "primary key", "foreign key -> users.id", "default false". */
   readonly constraints: readonly RawText[];
@@ -26,11 +30,37 @@ export interface RawIndex {
   readonly span: Span;
 }
 
+/** A CHECK constraint as written: kept verbatim in the migration, and read into validator rules where it can be. */
+export interface RawCheck {
+  /** The boolean expression without the CHECK keyword and its outer parentheses: "amount > 0". */
+  readonly expression: RawText;
+  readonly name?: string;
+  /** The SQL dialect the expression was written in (it goes to PostgreSQL verbatim only if PostgreSQL can read it). */
+  readonly dialect: "postgresql" | "mysql" | "sqlite" | "prose";
+}
+
+/** A named set of values: CREATE TYPE ... AS ENUM, a Prisma enum, pgEnum(...), "EventType: EVENT | GIG". */
+export interface RawEnum {
+  readonly name: RawText;
+  readonly values: readonly RawText[];
+}
+
+/** The notation a table was written in (for explain and for the canonical YAML round trip tests). */
+export type Notation = "markdown-table" | "markdown-bullets" | "sql" | "prisma" | "drizzle" | "python" | "yaml" | "openapi";
+
 export interface RawTable {
   readonly name: RawText;
   readonly description?: string;
   readonly columns: readonly RawColumn[];
   readonly indexes: readonly RawIndex[];
+  /** Table-level CHECK constraints (a column's own CHECK may also be one of its constraint phrases). */
+  readonly checks?: readonly RawCheck[];
+  readonly notation?: Notation;
+  /**
+   * Only adds to a table defined elsewhere (ALTER TABLE ... ADD CONSTRAINT): merged into it,
+   * and an error if there is no such table.
+   */
+  readonly fragment?: boolean;
   /** Explicit markers written in the spec, e.g. "owner: user_id" or "identity table". */
   readonly owner?: RawText;
   readonly identity?: boolean;
@@ -50,6 +80,18 @@ export interface RawEndpoint {
   readonly query?: readonly RawQueryParam[];
   /** Keys of an example JSON response object: `{ "tasks": [...], "total": 3 }` -> items "tasks", total "total". */
   readonly envelope?: { readonly items: string; readonly total: string | null };
+  /** Fields of the request body the spec describes (an OpenAPI requestBody, a "Request body" table). */
+  readonly body?: readonly RawBodyField[];
+}
+
+/** One field of a request body as the spec describes it: its rules tighten the column's. */
+export interface RawBodyField {
+  readonly name: RawText;
+  /** The type as written ("string", "integer", "string(email)"); absent when not given. */
+  readonly type?: RawText;
+  readonly required?: boolean;
+  /** Constraint phrases as for a column: "max length 200", "enum(a, b)", "min 0", "format email". */
+  readonly constraints: readonly RawText[];
 }
 
 export interface RawQueryParam {
@@ -64,6 +106,8 @@ export interface RawQueryParam {
 
 export interface RawSpec {
   readonly tables: readonly RawTable[];
+  /** Named value sets that column types may refer to ("status: EventStatus"). */
+  readonly enums?: readonly RawEnum[];
   /** Indexes declared in a section of their own ("## Indexes"), with their table named. */
   readonly indexes: readonly RawIndex[];
   readonly endpoints: readonly RawEndpoint[];

@@ -1,0 +1,65 @@
+// The hand-over between the Markdown reader and the readers of formal languages (SQL,
+// Prisma, Drizzle TypeScript, Python): the Markdown reader finds a block and passes its
+// text with a function that maps any offset in it back to the spec file, so a diagnostic
+// about a SQL column still points at the spec line and column it was written at. A reader
+// returns pieces of the one raw shape (raw.ts); nothing in them is interpreted yet beyond
+// what the language's own grammar decides (a SQL column's type and constraint phrases).
+import type { Diagnostic } from "../diagnostics.js";
+import type { Span } from "../ir/types.js";
+import type { RawEnum, RawIndex, RawTable } from "./raw.js";
+
+export interface SourceBlock {
+  /** The block's text (a fence's content, or a whole file). */
+  readonly text: string;
+  /** The spec file it is in, relative to the project root. */
+  readonly file: string;
+  /** The fence's info string, lower-case ("sql", "prisma", "typescript", ""), or the file's extension. */
+  readonly lang: string;
+  /** Where the character at `offset` of `text` is in the spec file (offset = text.length: just after the end). */
+  at(offset: number): Span;
+}
+
+export interface ReaderNote {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** What a reader found in one block. */
+export interface ReaderResult {
+  readonly tables: RawTable[];
+  /** Indexes declared apart from their table (CREATE INDEX ... ON t): `table` is set. */
+  readonly indexes: RawIndex[];
+  readonly enums: RawEnum[];
+  readonly diagnostics: Diagnostic[];
+  readonly notes: ReaderNote[];
+}
+
+/** What the reader knows of the document around a block. */
+export interface BlockContext {
+  /** The table whose section the block is in (a constraint quoted under "## tasks"), if any. */
+  readonly sectionTable?: string;
+}
+
+/** A reader of one formal language; loaded (with its parser) only when a spec contains that language. */
+export type BlockReader = (block: SourceBlock, context: BlockContext) => ReaderResult;
+
+export function emptyResult(): ReaderResult {
+  return { tables: [], indexes: [], enums: [], diagnostics: [], notes: [] };
+}
+
+/** `at` for a text that starts at `span` and is copied verbatim from the file (no indentation removed). */
+export function spanMapper(text: string, start: Span): (offset: number) => Span {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const col = offset - lineStarts[lo]!;
+    return lo === 0 ? { file: start.file, line: start.line, column: start.column + col } : { file: start.file, line: start.line + lo, column: col + 1 };
+  };
+}
