@@ -7,7 +7,7 @@ import { validateIr } from "./ir/validate-ir.js";
 import { parseMarkdown } from "./parse/parse-markdown.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import type { RawSpec } from "./parse/raw.js";
-import { readSpecs, type SpecFile } from "./read/read-specs.js";
+import { readSpecs, type IgnoredFile, type SpecFile } from "./read/read-specs.js";
 
 export type { Note } from "./ir/build-ir.js";
 
@@ -15,6 +15,8 @@ export interface FrontResult {
   readonly ir: IR | null;
   readonly diagnostics: Diagnostic[];
   readonly notes: Note[];
+  /** The spec files read, and the candidates not read with the reason (for explain). */
+  readonly files?: { readonly read: readonly string[]; readonly ignored: readonly IgnoredFile[] };
 }
 
 export interface ParsedFile {
@@ -23,18 +25,19 @@ export interface ParsedFile {
   readonly notes: Note[];
 }
 
-export function parseSpecFile(file: SpecFile): ParsedFile {
-  return file.format === "markdown" ? parseMarkdown(file.text, file.path, file.kind) : parseYaml(file.text, file.path, file.kind);
+export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
+  if (file.format === "markdown") return parseMarkdown(file.text, file.path, file.kind);
+  return parseYaml(file.text, file.path, file.kind);
 }
 
 /** Parse, build and validate spec texts already read (used by loadSpecs and by tests). */
-export function loadSpecFiles(schema: SpecFile, api: SpecFile | null): FrontResult {
+export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Promise<FrontResult> {
   const diagnostics: Diagnostic[] = [];
   const notes: Note[] = [];
-  const s = parseSpecFile(schema);
+  const s = await parseSpecFile(schema);
   diagnostics.push(...s.diagnostics);
   notes.push(...s.notes);
-  const a = api ? parseSpecFile(api) : null;
+  const a = api ? await parseSpecFile(api) : null;
   if (a) {
     diagnostics.push(...a.diagnostics);
     notes.push(...a.notes);
@@ -74,8 +77,9 @@ export function loadSpecFiles(schema: SpecFile, api: SpecFile | null): FrontResu
 
 export async function loadSpecs(specsDir: string, rootDir: string): Promise<FrontResult> {
   const read = await readSpecs(specsDir, rootDir);
-  if (!read.schema) return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [] };
-  const result = loadSpecFiles(read.schema, read.api);
+  if (!read.schema) return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored: read.ignored } };
+  const result = await loadSpecFiles(read.schema, read.api);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
-  return { ir: hasErrors(diagnostics) ? null : result.ir, diagnostics, notes: result.notes };
+  const files = { read: [read.schema.path, ...(read.api ? [read.api.path] : [])], ignored: read.ignored };
+  return { ir: hasErrors(diagnostics) ? null : result.ir, diagnostics, notes: result.notes, files };
 }

@@ -204,16 +204,16 @@ describe("renamed from (reader)", () => {
     ["markdown table note", "## todos\n\nRenamed from: tasks\n\n- id: serial (primary key)\n", "todos", null, "tasks"],
     ["yaml column note", "tables:\n  tasks:\n    columns:\n      id: serial, primary key\n      name: text, formerly title\n", "tasks", "name", "title"],
     ["yaml table key", "tables:\n  todos:\n    renamed_from: tasks\n    columns:\n      id: serial, primary key\n", "todos", null, "tasks"],
-  ])("%s", (_what, text, table, column, old) => {
+  ])("%s", async (_what, text, table, column, old) => {
     const yaml = text.startsWith("tables:");
-    const { ir, diagnostics } = loadSpecFiles({ path: `specs/database/schema.${yaml ? "yaml" : "md"}`, text, kind: "schema", format: yaml ? "yaml" : "markdown" } as never, null);
+    const { ir, diagnostics } = await loadSpecFiles({ path: `specs/database/schema.${yaml ? "yaml" : "md"}`, text, kind: "schema", format: yaml ? "yaml" : "markdown" } as never, null);
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const t = ir!.tables.find((x) => x.name === table)!;
     if (column) expect(t.columns.find((c) => c.name === column)!.renamedFrom).toBe(old);
     else expect(t.renamedFrom).toBe(old);
   });
-  it("keeps the note out of the raw text it does not own", () => {
-    const r = parseMarkdown("## tasks\n\nRenamed from: todo_items\n\n- id: serial (primary key)\n", "s.md", "schema");
+  it("keeps the note out of the raw text it does not own", async () => {
+    const r = await parseMarkdown("## tasks\n\nRenamed from: todo_items\n\n- id: serial (primary key)\n", "s.md", "schema");
     expect(r.raw.tables[0]!.renamedFrom?.text).toBe("todo_items");
     expect(r.raw.tables[0]!.renamedFrom?.span).toMatchObject({ line: 3 });
   });

@@ -2,7 +2,8 @@
 // positions; each block is then read on its own (a table row, a list item, a SQL
 // statement), so every text we keep carries the exact line:column it was written at.
 import { markdownTree } from "./markdown-tree.js";
-import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
+import { blockLanguage, loadReaders, type Language, type Readers } from "./readers.js";
+import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { plural, singular, snakeCase } from "../ir/naming.js";
@@ -157,8 +158,18 @@ interface EndpointDraft {
   envelope?: { items: string; total: string | null };
 }
 
-export function parseMarkdown(src: string, file: string, kind: SpecKind): ParseResult {
-  return new MarkdownReader(src, file, kind).read();
+export async function parseMarkdown(src: string, file: string, kind: SpecKind): Promise<ParseResult> {
+  const root = markdownTree(src);
+  // The formal languages the document holds decide which readers (and parsers) load.
+  const langs = new Set<Language>();
+  for (const node of root.children) {
+    if (node.type === "code") {
+      const l = blockLanguage(node.lang ?? "", node.value);
+      if (l) langs.add(l);
+    }
+  }
+  const readers = langs.size ? await loadReaders(langs) : {};
+  return new MarkdownReader(src, file, kind, readers).read(root);
 }
 
 class MarkdownReader {
@@ -183,12 +194,12 @@ class MarkdownReader {
     private readonly src: string,
     private readonly file: string,
     private readonly kind: SpecKind,
+    private readonly readers: Readers,
   ) {
     this.idx = new LineIndex(src, file);
   }
 
-  read(): ParseResult {
-    const root = markdownTree(this.src);
+  read(root: Root): ParseResult {
     for (const node of root.children) this.block(node);
     for (const node of this.pythonBlocks) this.python(node);
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);

@@ -1,9 +1,17 @@
 // Finds and reads the spec files. The only stage before "emit/write" that touches the disk.
-import { readFile, stat } from "node:fs/promises";
+//
+// Teams name their spec files many ways (database/schema.md, data-model.md,
+// database-schema.md, api-spec.md, endpoints.md, contracts/openapi.yaml, one folder per
+// feature as spec-kit writes them). Every Markdown, YAML and JSON file up to three levels
+// under the specs directory is a candidate; its name (and, for files whose name says
+// nothing, its first lines) decides whether it is the schema, the API or neither. The best
+// candidate of each kind is read; the others are listed with the reason, for `explain`.
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 
-export type SpecFormat = "markdown" | "yaml";
+/** markdown and yaml are specforge's own forms; openapi is an OpenAPI 3.x document used as the API spec. */
+export type SpecFormat = "markdown" | "yaml" | "openapi";
 
 export interface SpecFile {
   readonly kind: "schema" | "api";
@@ -13,73 +21,169 @@ export interface SpecFile {
   readonly text: string;
 }
 
+export interface IgnoredFile {
+  readonly path: string;
+  readonly why: string;
+}
+
 export interface ReadSpecsResult {
   readonly schema: SpecFile | null;
   readonly api: SpecFile | null;
+  /** Candidate files not read, with the reason (shown by `specforge explain`). */
+  readonly ignored: readonly IgnoredFile[];
   readonly diagnostics: Diagnostic[];
 }
 
-const EXTENSIONS = [".md", ".yaml", ".yml"];
-
-// Preferred layout first; the flat layout (files directly in the specs dir) is accepted too.
-const SCHEMA_STEMS = ["database/schema", "schema"];
-const API_STEMS = ["api/rest-endpoints", "api/endpoints", "rest-endpoints", "endpoints"];
+const EXTENSIONS = /\.(md|markdown|ya?ml|json)$/i;
+const MAX_DEPTH = 3;
+const SKIP_DIRS = new Set(["node_modules", ".git", "generated", "dist", "build", ".output"]);
 
 export function relativePath(rootDir: string, file: string): string {
   return path.relative(rootDir, file).split(path.sep).join("/");
 }
 
-async function isFile(p: string): Promise<boolean> {
+/**
+ * How much a path (relative to the specs directory, lower case) looks like each kind: the
+ * first pattern that matches gives the rank (lower is better); null: the name says nothing.
+ */
+const SCHEMA_NAMES: readonly RegExp[] = [
+  /^database\/schema\.(md|markdown|ya?ml)$/,
+  /^schema\.(md|markdown|ya?ml)$/,
+  /(^|\/)database\/schema\.(md|markdown|ya?ml)$/,
+  /(^|\/)(database[-_ ]?schema|db[-_ ]?schema|data[-_ ]?model|data[-_ ]?models|entity[-_ ]?model|entities|domain[-_ ]?model|schema)\.(md|markdown|ya?ml)$/,
+  /(^|\/)(database|models?|erd|tables)\.(md|markdown|ya?ml)$/,
+  /(^|\/)database\/[^/]+\.(md|markdown|ya?ml)$/,
+];
+const API_NAMES: readonly RegExp[] = [
+  /^api\/rest-endpoints\.(md|markdown|ya?ml|json)$/,
+  /^api\/endpoints\.(md|markdown|ya?ml|json)$/,
+  /^(rest-endpoints|endpoints)\.(md|markdown|ya?ml|json)$/,
+  /(^|\/)api\/(rest[-_]?endpoints|endpoints)\.(md|markdown|ya?ml|json)$/,
+  /(^|\/)(rest[-_ ]?endpoints|endpoints|api[-_ ]?spec|api[-_ ]?specification|api[-_ ]?endpoints|api[-_ ]?reference|rest[-_ ]?api|api[-_ ]?design|routes|openapi|swagger)\.(md|markdown|ya?ml|json)$/,
+  /(^|\/)contracts\/[^/]+\.(md|markdown|ya?ml|json)$/,
+  /(^|\/)api\/[^/]+\.(md|markdown|ya?ml|json)$/,
+  /(^|\/)api\.(md|markdown|ya?ml|json)$/,
+];
+
+function rank(rel: string, names: readonly RegExp[]): number | null {
+  const i = names.findIndex((re) => re.test(rel));
+  return i < 0 ? null : i;
+}
+
+async function listCandidates(dir: string, depth = 0, out: string[] = []): Promise<string[]> {
+  let entries;
   try {
-    return (await stat(p)).isFile();
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
-    return false;
+    return out;
   }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (depth + 1 < MAX_DEPTH && !SKIP_DIRS.has(e.name)) await listCandidates(p, depth + 1, out);
+    } else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
+  }
+  return out;
 }
 
-async function find(specsDir: string, stems: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const stem of stems) {
-    for (const ext of EXTENSIONS) {
-      const p = path.join(specsDir, stem + ext);
-      if (await isFile(p)) found.push(p);
-    }
-  }
-  return found;
+function formatOf(file: string, text: string): SpecFormat {
+  if (/\.(md|markdown)$/i.test(file)) return "markdown";
+  return isOpenApiText(text) ? "openapi" : "yaml";
 }
 
-function formatOf(file: string): SpecFormat {
-  return file.endsWith(".md") ? "markdown" : "yaml";
+/** An OpenAPI (or Swagger) document: a top-level `openapi:`/`swagger:` key (YAML) or property (JSON). */
+export function isOpenApiText(text: string): boolean {
+  return /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 4000));
+}
+
+/** What a file with an uninformative name holds, judged from its text: "schema", "api" or null. */
+function kindByContent(text: string, file: string): "schema" | "api" | null {
+  if (/\.(ya?ml|json)$/i.test(file)) {
+    if (isOpenApiText(text)) return "api";
+    if (/^\s*["']?tables["']?\s*:/m.test(text)) return "schema";
+    if (/^\s*["']?endpoints["']?\s*:/m.test(text)) return "api";
+    return null;
+  }
+  const sql = (text.match(/\bcreate\s+table\b/gi) ?? []).length;
+  const drizzleOrPrisma = (text.match(/\b(pgTable|mysqlTable|sqliteTable)\s*\(|^\s*model\s+\w+\s*\{/gm) ?? []).length;
+  const columnTables = (text.match(/^\s*\|\s*[`*]*(column|field|name|列名|字段)[`*]*\s*\|\s*[`*]*(type|data type|类型)/gim) ?? []).length;
+  const endpoints = (text.match(/^\s*(?:#{1,6}\s*|[-*]\s*|\|\s*)?`?(GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm) ?? []).length;
+  const columnBullets = (text.match(/^\s*[-*]\s+[*`]*[A-Za-z_]\w*[*`]*\s*[:(]\s*[`*]*(string|text|varchar|char|int|integer|bigint|serial|uuid|bool|boolean|timestamp|timestamptz|datetime|date|decimal|numeric|float|double|json|jsonb|enum)\b/gim) ?? []).length;
+  const tables = sql + drizzleOrPrisma + columnTables + (columnBullets >= 2 ? 1 : 0);
+  if (tables >= 1 && tables * 3 >= endpoints) return "schema";
+  if (endpoints >= 2) return "api";
+  return null;
 }
 
 export async function readSpecs(specsDir: string, rootDir: string): Promise<ReadSpecsResult> {
   const diagnostics: Diagnostic[] = [];
-  const pick = async (kind: "schema" | "api", stems: readonly string[]): Promise<SpecFile | null> => {
-    const found = await find(specsDir, stems);
-    const chosen = found[0];
-    if (!chosen) return null;
-    for (const other of found.slice(1)) {
-      diagnostics.push({
-        severity: "warning",
-        code: "SF101",
-        message: `${kind} spec ${relativePath(rootDir, other)} is ignored: ${relativePath(rootDir, chosen)} is read instead`,
-        span: { file: relativePath(rootDir, other), line: 1, column: 1 },
-        hint: "keep one spec file of each kind",
-      });
-    }
-    const text = (await readFile(chosen, "utf8")).replace(/^\uFEFF/, "");
-    return { kind, format: formatOf(chosen), path: relativePath(rootDir, chosen), text };
+  const ignored: IgnoredFile[] = [];
+  const files = await listCandidates(specsDir);
+  const texts = new Map<string, string>();
+  const textOf = async (p: string) => {
+    let t = texts.get(p);
+    if (t === undefined) texts.set(p, (t = (await readFile(p, "utf8")).replace(/^\uFEFF/, "")));
+    return t;
   };
-  const schema = await pick("schema", SCHEMA_STEMS);
-  const api = await pick("api", API_STEMS);
+  interface Candidate {
+    readonly file: string;
+    readonly rel: string;
+    readonly kind: "schema" | "api";
+    readonly rank: number;
+    readonly depth: number;
+  }
+  const candidates: Candidate[] = [];
+  for (const file of files) {
+    const rel = path.relative(specsDir, file).split(path.sep).join("/");
+    const lower = rel.toLowerCase();
+    const depth = rel.split("/").length - 1;
+    const s = rank(lower, SCHEMA_NAMES);
+    const a = rank(lower, API_NAMES);
+    if (s !== null && (a === null || s <= a)) candidates.push({ file, rel, kind: "schema", rank: s, depth });
+    else if (a !== null) candidates.push({ file, rel, kind: "api", rank: a, depth });
+    else {
+      // A name that says nothing (README.md, plan.md, spec.md): its text decides, ranked last.
+      const kind = kindByContent(await textOf(file), file);
+      if (kind) candidates.push({ file, rel, kind, rank: 100, depth });
+      else ignored.push({ path: relativePath(rootDir, file), why: "neither a schema nor an API spec by its name or content" });
+    }
+  }
+  const pick = async (kind: "schema" | "api"): Promise<SpecFile | null> => {
+    const of = candidates.filter((c) => c.kind === kind).sort((x, y) => x.rank - y.rank || x.depth - y.depth || (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
+    const chosen = of[0];
+    if (!chosen) return null;
+    for (const other of of.slice(1)) {
+      const why = `${kind} spec ${relativePath(rootDir, other.file)} is ignored: ${relativePath(rootDir, chosen.file)} is read instead`;
+      ignored.push({ path: relativePath(rootDir, other.file), why });
+      // Two files of the same standing are a real ambiguity; a lesser match is only listed by explain.
+      if (other.rank === chosen.rank && other.depth === chosen.depth) {
+        diagnostics.push({
+          severity: "warning",
+          code: "SF101",
+          message: why,
+          span: { file: relativePath(rootDir, other.file), line: 1, column: 1 },
+          hint: "keep one spec file of each kind",
+        });
+      }
+    }
+    const text = await textOf(chosen.file);
+    return { kind, format: formatOf(chosen.file, text), path: relativePath(rootDir, chosen.file), text };
+  };
+  const schema = await pick("schema");
+  const api = await pick("api");
   if (!schema) {
+    // Point at a file that exists: the API spec or the first candidate, else the directory itself.
+    const at = api?.path ?? (files[0] ? relativePath(rootDir, files[0]) : relativePath(rootDir, specsDir) || ".");
     diagnostics.push({
       severity: "error",
       code: "SF100",
-      message: `no schema spec found in ${relativePath(rootDir, specsDir) || "."}`,
-      span: { file: relativePath(rootDir, path.join(specsDir, "database/schema.md")), line: 1, column: 1 },
-      hint: "write the tables in database/schema.md (or database/schema.yaml)",
+      message: `no schema spec found in ${relativePath(rootDir, specsDir) || "."}${files.length ? ` (read: ${files.map((f) => path.relative(specsDir, f).split(path.sep).join("/")).join(", ")})` : ""}`,
+      span: { file: at, line: 1, column: 1 },
+      hint: "write the tables in database/schema.md (or data-model.md, database-schema.md, schema.yaml)",
     });
   }
-  return { schema, api, diagnostics };
+  ignored.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  return { schema, api, ignored, diagnostics };
 }

@@ -60,8 +60,8 @@ describe("fastSchemaTypes = openapi-typescript on the documents at hand", () => 
     same(`corpus ${folder}`, openapiOf(r.ir));
   });
 
-  it("the benchmark's 100 tables", { timeout: 60_000 }, () => {
-    const r = load(benchSchema(), benchEndpoints());
+  it("the benchmark's 100 tables", { timeout: 60_000 }, async () => {
+    const r = await load(benchSchema(), benchEndpoints());
     expect(r.ir, JSON.stringify(r.diagnostics.filter((d) => d.severity === "error"))).not.toBeNull();
     const doc = openapiOf(r.ir!);
     expect(doc.length).toBeGreaterThan(300_000);
@@ -255,13 +255,13 @@ function specsOf(v: Variant): { schema: string; api: string } {
 const RUNS = Number(process.env.FAST_TYPES_RUNS ?? 120);
 
 describe("fastSchemaTypes = openapi-typescript on spec variants (fast-check)", () => {
-  it(`${RUNS} generated specs`, { timeout: 300_000 }, () => {
+  it(`${RUNS} generated specs`, { timeout: 300_000 }, async () => {
     const tally = { runs: 0, generated: 0, refused: 0, endpoints: 0, constructs: new Set<string>() };
-    fc.assert(
-      fc.property(variantArb, (v) => {
+    await fc.assert(
+      fc.asyncProperty(variantArb, async (v) => {
         tally.runs++;
         const { schema, api } = specsOf(v);
-        const r = load(schema, api);
+        const r = await load(schema, api);
         if (!r.ir) {
           tally.refused++;
           return;

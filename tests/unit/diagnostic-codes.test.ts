@@ -143,8 +143,8 @@ const cases: Case[] = [
 ];
 
 describe("each diagnostic code at its exact place", () => {
-  it.each(cases.map((c) => [`${c.code} ${c.at || "(end)"}`, c] as const))("%s", (_name, c) => {
-    const r = load(c.schema, c.api, c.yaml ? "yaml" : "markdown");
+  it.each(cases.map((c) => [`${c.code} ${c.at || "(end)"}`, c] as const))("%s", async (_name, c) => {
+    const r = await load(c.schema, c.api, c.yaml ? "yaml" : "markdown");
     const hits = r.diagnostics.filter((d) => d.code === c.code);
     expect(hits.length, r.diagnostics.map(formatDiagnostic).join("\n")).toBeGreaterThan(0);
     const d = hits[0]!;
@@ -155,8 +155,8 @@ describe("each diagnostic code at its exact place", () => {
     if (d.severity === "error") expect(r.ir).toBeNull();
   });
 
-  it("an error diagnostic reads like compiler output", () => {
-    const r = load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`);
+  it("an error diagnostic reads like compiler output", async () => {
+    const r = await load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`);
     expect(formatDiagnostic(r.diagnostics[0]!)).toBe(
       'specs/database/schema.md:8:3: error SF104: column "owner" references unknown table "userz"\n  hint: known tables: tasks, users',
     );
@@ -168,7 +168,16 @@ describe("reading spec files", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
     const r = await loadSpecs(path.join(dir, "specs"), dir);
     expect(r.ir).toBeNull();
-    expect(r.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["SF100", "specs/database/schema.md"]]);
+    expect(r.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["SF100", "specs"]]);
+  });
+
+  it("SF100 points at a file that exists when the directory holds files that are not specs", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
+    await mkdir(path.join(dir, "specs"), { recursive: true });
+    await writeFile(path.join(dir, "specs/README.md"), "# Notes\n\nNothing here yet.\n");
+    const r = await loadSpecs(path.join(dir, "specs"), dir);
+    expect(r.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["SF100", "specs/README.md"]]);
+    expect(r.files?.ignored.map((f) => f.path)).toEqual(["specs/README.md"]);
   });
 
   it("SF101: two schema files; the Markdown one is read", async () => {
@@ -180,6 +189,30 @@ describe("reading spec files", () => {
     const r = await loadSpecs(path.join(dir, "specs"), dir);
     expect(r.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["SF101", "specs/database/schema.yaml"]]);
     expect(r.ir?.sources).toEqual({ schema: "specs/database/schema.md", api: null });
+  });
+
+  it.each([
+    [["data-model.md", "api-spec.md"], "specs/data-model.md", "specs/api-spec.md"],
+    [["database-schema.md", "api-endpoints.md", "README.md"], "specs/database-schema.md", "specs/api-endpoints.md"],
+    [["001-todo/data-model.md", "001-todo/contracts/endpoints.md", "001-todo/plan.md"], "specs/001-todo/data-model.md", "specs/001-todo/contracts/endpoints.md"],
+    [["application/database/schema.md", "application/api/endpoints.md"], "specs/application/database/schema.md", "specs/application/api/endpoints.md"],
+    [["system/data-model.md", "api/endpoints.md"], "specs/system/data-model.md", "specs/api/endpoints.md"],
+    // Names that say nothing: the content decides (a column table vs a list of routes).
+    [["tables-and-such.md:schema", "routes-and-such.md:api"], "specs/tables-and-such.md", "specs/routes-and-such.md"],
+  ])("finds the spec files under the names people use: %j", async (names, schema, api) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
+    for (const entry of names as string[]) {
+      const [name, as] = entry.split(":");
+      const file = path.join(dir, "specs", name!);
+      await mkdir(path.dirname(file), { recursive: true });
+      const isApi = as === "api" || (!as && /endpoints|api/.test(name!));
+      const isSchema = as === "schema" || (!as && /model|schema/.test(name!));
+      await writeFile(file, isApi ? "### GET /api/{user_id}/tasks\n\n### POST /api/{user_id}/tasks\n" : isSchema ? BASE : "# Plan\n\nSome prose.\n");
+    }
+    const r = await loadSpecs(path.join(dir, "specs"), dir);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ir?.sources).toEqual({ schema, api });
+    expect(r.files?.read).toEqual([schema, api]);
   });
 
   it("accepts api/endpoints.md and the flat layout", async () => {
@@ -195,8 +228,8 @@ describe("reading spec files", () => {
 });
 
 describe("guesses are notes, not diagnostics", () => {
-  it("a default without a nullability word means not null", () => {
-    const r = load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- done: boolean (default false)\n`);
+  it("a default without a nullability word means not null", async () => {
+    const r = await load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- done: boolean (default false)\n`);
     expect(r.diagnostics).toEqual([]);
     const done = r.ir!.tables.find((t) => t.name === "tasks")!.columns.find((c) => c.name === "done")!;
     expect(done.nullable).toBe(false);

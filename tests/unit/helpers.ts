@@ -8,7 +8,7 @@ export const SCHEMA_MD = "specs/database/schema.md";
 export const API_MD = "specs/api/rest-endpoints.md";
 
 /** Read a Markdown (or YAML) schema and optional API spec given as strings. */
-export function load(schema: string, api?: string, format: "markdown" | "yaml" = "markdown"): FrontResult {
+export async function load(schema: string, api?: string, format: "markdown" | "yaml" = "markdown"): Promise<FrontResult> {
   const ext = format === "markdown" ? "md" : "yaml";
   return loadSpecFiles(
     { kind: "schema", format, path: `specs/database/schema.${ext}`, text: schema },

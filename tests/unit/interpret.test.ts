@@ -158,8 +158,8 @@ describe("normalisePath", () => {
 });
 
 describe("keys that are not one column", () => {
-  it("reads a join table's composite key from a 'Primary key: (a, b)' bullet", () => {
-    const r = load("## users\n\n- id: text (primary key)\n\n## project_teams\n\n- project_id: uuid\n- team_id: uuid\n- Primary key: `(project_id, team_id)`\n");
+  it("reads a join table's composite key from a 'Primary key: (a, b)' bullet", async () => {
+    const r = await load("## users\n\n- id: text (primary key)\n\n## project_teams\n\n- project_id: uuid\n- team_id: uuid\n- Primary key: `(project_id, team_id)`\n");
     expect(r.diagnostics).toEqual([]);
     const t = r.ir!.tables.find((x) => x.name === "project_teams")!;
     expect(t.keyColumns).toEqual(["project_id", "team_id"]);
@@ -169,8 +169,8 @@ describe("keys that are not one column", () => {
     ]);
   });
 
-  it("a table with no key is kept, without one", () => {
-    const r = load("## users\n\n- id: text (primary key)\n\n## profiles\n\n- user_id: text (references users(id))\n- bio: text\n");
+  it("a table with no key is kept, without one", async () => {
+    const r = await load("## users\n\n- id: text (primary key)\n\n## profiles\n\n- user_id: text (references users(id))\n- bio: text\n");
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["SF109", "warning"]]);
     expect(r.ir!.tables.find((x) => x.name === "profiles")!.keyColumns).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseMarkdown } from "../../generator/parse/parse-markdown.js";
 import type { RawSpec } from "../../generator/parse/raw.js";
 import { load, pos } from "./helpers.js";
@@ -45,13 +45,16 @@ const USERS = `\n## users\n\n- id: text (primary key)\n`;
 
 describe("Markdown table, bullet and SQL styles", () => {
   const styles = { table: TABLE_STYLE, bullets: BULLET_STYLE, sql: SQL_STYLE };
-  const columnsOf = (src: string) => {
-    const r = load(src + USERS);
+  const columnsOf = async (src: string) => {
+    const r = await load(src + USERS);
     expect(r.diagnostics).toEqual([]);
     const t = r.ir!.tables.find((x) => x.name === "tasks")!;
     return t.columns.map(({ span: _s, description: _d, ...c }) => c);
   };
-  const want = columnsOf(TABLE_STYLE);
+  let want: Awaited<ReturnType<typeof columnsOf>>;
+  beforeAll(async () => {
+    want = await columnsOf(TABLE_STYLE);
+  });
 
   it("the table style reads as expected", () => {
     expect(want.map((c) => [c.name, c.type.kind, c.nullable, c.role])).toEqual([
@@ -65,8 +68,8 @@ describe("Markdown table, bullet and SQL styles", () => {
     expect(want[1]!.references).toEqual({ table: "users", column: "id", onDelete: "cascade" });
   });
 
-  it.each(Object.entries(styles))("%s style gives the same columns", (_name, src) => {
-    expect(columnsOf(src)).toEqual(want);
+  it.each(Object.entries(styles))("%s style gives the same columns", async (_name, src) => {
+    expect(await columnsOf(src)).toEqual(want);
   });
 });
 
@@ -80,13 +83,13 @@ describe("headings that name tables", () => {
     ["### users (Managed by Better Auth)", "users"],
     ["## TaskLists", "task_lists"],
   ];
-  it.each(cases)("%s", (heading, name) => {
-    const raw = parseMarkdown(`${heading}\n\n- id: serial (primary key)\n`, "s.md", "schema").raw;
+  it.each(cases)("%s", async (heading, name) => {
+    const raw = (await parseMarkdown(`${heading}\n\n- id: serial (primary key)\n`, "s.md", "schema")).raw;
     expect(raw.tables.map((t) => t.name.text)).toEqual([name]);
   });
 
-  it("a section without column definitions is not a table", () => {
-    const raw = parseMarkdown("## Overview\n\n- `users` (managed by Better Auth)\n- `tasks`\n", "s.md", "schema").raw;
+  it("a section without column definitions is not a table", async () => {
+    const raw = (await parseMarkdown("## Overview\n\n- `users` (managed by Better Auth)\n- `tasks`\n", "s.md", "schema")).raw;
     expect(raw.tables).toEqual([]);
   });
 });
@@ -112,8 +115,8 @@ Indexes:
 CREATE UNIQUE INDEX idx_x ON tasks (user_id, done DESC);
 \`\`\`
 `;
-  it("reads lists, SQL and an Indexes section", () => {
-    const raw: RawSpec = parseMarkdown(src, "s.md", "schema").raw;
+  it("reads lists, SQL and an Indexes section", async () => {
+    const raw: RawSpec = (await parseMarkdown(src, "s.md", "schema")).raw;
     expect(raw.tables[0]!.indexes.map((i) => [i.columns, i.unique, i.name ?? null])).toEqual([
       [["user_id", "done"], false, null],
       [["user_id", "id"], true, null],
@@ -129,8 +132,8 @@ CREATE UNIQUE INDEX idx_x ON tasks (user_id, done DESC);
 });
 
 describe("exact spans", () => {
-  it("table cells, list items and SQL tokens", () => {
-    const md = parseMarkdown(TABLE_STYLE, "s.md", "schema").raw.tables[0]!;
+  it("table cells, list items and SQL tokens", async () => {
+    const md = (await parseMarkdown(TABLE_STYLE, "s.md", "schema")).raw.tables[0]!;
     const title = md.columns[2]!;
     expect(`${title.name.span.line}:${title.name.span.column}`).toBe(pos(TABLE_STYLE, "title"));
     expect(`${title.type.span.line}:${title.type.span.column}`).toBe(pos(TABLE_STYLE, "varchar(200)"));
@@ -139,13 +142,13 @@ describe("exact spans", () => {
       pos(TABLE_STYLE, "min length 1"),
     ]);
 
-    const bl = parseMarkdown(BULLET_STYLE, "s.md", "schema").raw.tables[0]!;
+    const bl = (await parseMarkdown(BULLET_STYLE, "s.md", "schema")).raw.tables[0]!;
     const uid = bl.columns[1]!;
     expect(`${uid.name.span.line}:${uid.name.span.column}`).toBe(pos(BULLET_STYLE, "user_id"));
     expect(`${uid.type.span.line}:${uid.type.span.column}`).toBe(pos(BULLET_STYLE, "text,"));
     expect(bl.columns[2]!.constraints.map((c) => c.text)).toEqual(["not null", "min length 1"]);
 
-    const sql = parseMarkdown(SQL_STYLE, "s.md", "schema").raw.tables[0]!;
+    const sql = (await parseMarkdown(SQL_STYLE, "s.md", "schema")).raw.tables[0]!;
     const created = sql.columns[4]!;
     expect(`${created.name.span.line}:${created.name.span.column}`).toBe(pos(SQL_STYLE, "created_at"));
     expect(created.constraints.map((c) => [c.text, `${c.span.line}:${c.span.column}`])).toEqual([
@@ -176,8 +179,8 @@ Public endpoint, no authentication required.
 PATCH /api/{user_id}/tasks/{id}/complete
 \`\`\`
 `;
-  it("reads headings, tables and single-line code blocks", () => {
-    const raw = parseMarkdown(api, "a.md", "api").raw;
+  it("reads headings, tables and single-line code blocks", async () => {
+    const raw = (await parseMarkdown(api, "a.md", "api")).raw;
     expect(raw.endpoints.map((e) => [e.method.text, e.path.text, e.summary ?? null, e.status ?? null, e.auth ?? null])).toEqual([
       ["GET", "/api/{user_id}/tasks", "List tasks.", null, null],
       ["POST", "/api/{user_id}/tasks", "Create one. Responds 201.", 201, null],
@@ -195,7 +198,7 @@ PATCH /api/{user_id}/tasks/{id}/complete
 describe("SQL foreign keys with ON DELETE SET NULL", () => {
   it("keep the whole action", async () => {
     const { load } = await import("./helpers.js");
-    const r = load(
+    const r = await load(
       "## users\n\n- id: text (primary key)\n\n## lists\n\n```sql\nCREATE TABLE lists (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id),\n  parent_id INTEGER REFERENCES lists(id) ON DELETE SET NULL\n);\n```\n",
     );
     expect(r.diagnostics).toEqual([]);

@@ -25,8 +25,8 @@ const SCHEMA = [
 ].join("\n");
 
 describe("SQLModel classes", () => {
-  it("become tables with typed, constrained columns", () => {
-    const r = load(SCHEMA);
+  it("become tables with typed, constrained columns", async () => {
+    const r = await load(SCHEMA);
     expect(r.ir).not.toBeNull();
     const tasks = r.ir!.tables.find((t) => t.name === "tasks")!;
     expect(tasks.owner).toBe("owner_id");
@@ -41,8 +41,8 @@ describe("SQLModel classes", () => {
     expect(r.ir!.tables.find((t) => t.name === "user")!.identity).toBe(true);
   });
 
-  it("reports a Field argument it does not understand at its place", () => {
-    const r = load(SCHEMA);
+  it("reports a Field argument it does not understand at its place", async () => {
+    const r = await load(SCHEMA);
     const d = r.diagnostics.find((x) => x.code === "SF113")!;
     expect(d.message).toMatch(/frobnicate/);
     expect(`${d.span.line}:${d.span.column}`).toBe(pos(SCHEMA, "frobnicate=3"));

@@ -1,0 +1,42 @@
+// Which formal language a fenced block holds, and the readers for them, each loaded (with its
+// parser: PostgreSQL's WASM parser, node-sql-parser, prisma-ast, the TypeScript compiler)
+// only when a spec contains that language: a spec written in Markdown tables loads none.
+import type { BlockReader } from "./block.js";
+
+export type Language = "sql" | "prisma" | "drizzle" | "python";
+
+/** The language of a fenced block from its info string, or from its text when the fence names none. */
+export function blockLanguage(lang: string, text: string): Language | null {
+  const l = lang.trim().toLowerCase().split(/\s+/)[0] ?? "";
+  if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) return "sql";
+  if (l === "prisma") return "prisma";
+  if (/^(python|py|python3)$/.test(l)) return "python";
+  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs)$/.test(l)) return /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]/.test(text) ? "drizzle" : null;
+  if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
+    if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
+    if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
+    if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
+    if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase)\b/m.test(text)) return "python";
+  }
+  return null;
+}
+
+export type Readers = Partial<Record<Language, BlockReader>>;
+
+const loaded: Readers = {};
+
+/** Loads the readers of these languages (once per process). */
+export async function loadReaders(langs: Iterable<Language>): Promise<Readers> {
+  for (const lang of langs) {
+    if (loaded[lang]) continue;
+    switch (lang) {
+      case "sql":
+      case "prisma":
+      case "drizzle":
+      case "python":
+        // Wired as each reader lands; until then the Markdown reader keeps its own fallbacks.
+        break;
+    }
+  }
+  return loaded;
+}
