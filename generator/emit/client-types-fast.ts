@@ -218,6 +218,10 @@ const SCHEMA_KEYS = new Set([
   "additionalProperties",
   "minProperties",
   "items",
+  // Printed by neither: openapi-typescript leaves array lengths out unless told (arrayLength) and comments no encoding.
+  "minItems",
+  "maxItems",
+  "contentEncoding",
   "minLength",
   "maxLength",
   "minimum",
@@ -244,12 +248,14 @@ function checkSchema(s: Obj, place: Place): void {
     if (place !== "parameter") no("default");
     if (!["string", "number", "boolean"].includes(typeof s.default)) no("default: not a scalar");
   }
-  for (const k of ["minLength", "maxLength", "minimum", "maximum", "minProperties"] as const) if (k in s && typeof s[k] !== "number") no(`${k}: not a number`);
+  for (const k of ["minLength", "maxLength", "minimum", "maximum", "minProperties", "minItems", "maxItems"] as const) if (k in s && typeof s[k] !== "number") no(`${k}: not a number`);
+  if ("contentEncoding" in s && typeof s.contentEncoding !== "string") no("contentEncoding: not a string");
   if ("pattern" in s && typeof s.pattern !== "string") no("pattern: not a string");
   if ("type" in s) {
     const t = s.type;
     if (Array.isArray(t)) {
-      if (t.length === 0 || !t.every((x) => typeof x === "string" && PRIMITIVE_TYPES.has(x))) no("type list");
+      // A list may name "array" (a nullable list column: ["array", "null"]), printed member by member.
+      if (t.length === 0 || !t.every((x) => typeof x === "string" && (PRIMITIVE_TYPES.has(x) || x === "array"))) no("type list");
     } else if (typeof t !== "string" || !(PRIMITIVE_TYPES.has(t) || t === "array" || t === "object")) no(`type ${String(t)}`);
   }
   if ("required" in s && !(Array.isArray(s.required) && s.required.every((x) => typeof x === "string"))) no("required: not a list of names");

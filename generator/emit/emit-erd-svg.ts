@@ -19,7 +19,9 @@ function esc(s: string): string {
 
 /** The type as written in a box: an enum shows how many values it has, to keep the box narrow. */
 function boxType(t: ColumnType): string {
-  return t.kind === "enum" ? `enum(${t.values.length})` : typeText(t);
+  if (t.kind === "enum") return `${t.name ?? "enum"}(${t.values.length})`;
+  if (t.kind === "array" && t.of.kind === "enum") return `${t.of.name ?? "enum"}(${t.of.values.length})[]`;
+  return typeText(t);
 }
 
 function marks(t: Table, c: Column): string {

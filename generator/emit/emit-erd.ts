@@ -12,7 +12,19 @@ export function mdHeader(source: string): string {
 function typeName(t: ColumnType): string {
   switch (t.kind) {
     case "string":
+      if (t.fixed) return `char_${t.maxLength}`;
       return t.maxLength ? `varchar_${t.maxLength}` : "varchar";
+    case "integer":
+      return t.small ? "smallint" : "integer";
+    case "bytes":
+      return "bytea";
+    case "array":
+      return `${typeName(t.of)}_array`;
+    case "vector":
+      return `vector_${t.dimensions}`;
+    case "enum":
+      // A named enum shows its name (a bare word); its values are in the comment either way.
+      return t.name ? word(t.name) : "enum";
     case "decimal":
       return t.precision !== undefined ? `decimal_${t.precision}_${t.scale ?? 0}` : "decimal";
     case "timestamp":
@@ -41,6 +53,7 @@ function note(table: Table, c: Column): string {
   const parts: string[] = [];
   if (table.owner === c.name) parts.push("owner");
   if (c.type.kind === "enum") parts.push(c.type.values.join("|"));
+  if (c.type.kind === "array" && c.type.of.kind === "enum") parts.push(`each ${c.type.of.values.join("|")}`);
   if (!c.nullable && !c.primaryKey) parts.push("not null");
   if (c.references) parts.push(`-> ${c.references.table}.${c.references.column} on delete ${c.references.onDelete}`);
   return parts.length ? comment(parts.join("; ")) : "";

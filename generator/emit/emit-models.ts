@@ -78,7 +78,10 @@ function emitModel(ir: IR, info: TableInfo): string {
   const req = [...info.requiredOnCreate.map((c) => c.name), ...(t.owner ? [t.owner] : [])];
   lines.push(`    return { ...schema, required: ${JSON.stringify(req)} } as unknown as import("objection").JSONSchema;`);
   lines.push(`  }\n`);
-  if (jsonCols.length) lines.push(`  static override get jsonAttributes(): string[] {\n    return ${JSON.stringify(jsonCols)};\n  }\n`);
+  // Said explicitly when there are list columns: Objection would otherwise write every property
+  // whose schema is an array as JSON text, and text[] / real[] columns want PostgreSQL arrays.
+  const lists = t.columns.some((c) => c.type.kind === "array" || c.type.kind === "vector");
+  if (jsonCols.length || lists) lines.push(`  static override get jsonAttributes(): string[] {\n    return ${JSON.stringify(jsonCols)};\n  }\n`);
   const updated = t.columns.find((c) => c.role === "updated_at");
   if (updated) {
     lines.push(`  override $beforeUpdate(): void {\n    this.${updated.name} = new Date().toISOString();\n  }\n`);

@@ -49,6 +49,8 @@ export const fkName = (t: string, c: string) => `${t}_${c}_foreign`;
 export const uniqueName = (t: string, c: string) => `${t}_${c}_unique`;
 export const enumCheckName = (t: string, c: string) => `${t}_${c}_check`;
 export const rangeName = (t: string, c: string) => `${t}_${c}_range`;
+/** The CHECK that holds a vector column stored as real[] (no pgvector) to its number of dimensions. */
+export const dimsName = (t: string, c: string) => `${t}_${c}_dims`;
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -63,12 +65,13 @@ function raw(sql: string): string {
 export function sqlType(t: ColumnType): string {
   switch (t.kind) {
     case "string":
+      if (t.fixed) return `char(${t.maxLength})`;
       return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "text";
     case "text":
     case "enum":
       return "text";
     case "integer":
-      return "integer";
+      return t.small ? "smallint" : "integer";
     case "bigint":
       return "bigint";
     case "uuid":
@@ -87,12 +90,59 @@ export function sqlType(t: ColumnType): string {
       return "double precision";
     case "json":
       return "jsonb";
+    case "bytes":
+      return "bytea";
+    case "inet":
+    case "cidr":
+    case "macaddr":
+    case "interval":
+      return t.kind;
+    case "array":
+      return `${sqlType(t.of)}[]`;
+    case "vector":
+      // With pgvector; without it the column is real[] with a CHECK on its length (vectorColumnType).
+      return `vector(${t.dimensions})`;
   }
 }
 
 function describeType(t: ColumnType): string {
-  return t.kind === "enum" ? `enum(${t.values.join(", ")})` : sqlType(t);
+  if (t.kind === "enum") return `enum(${t.values.join(", ")})`;
+  if (t.kind === "array") return `${describeType(t.of)}[]`;
+  return sqlType(t);
 }
+
+/** An enum, or a list of enum values: a CHECK named <table>_<column>_check holds the values. */
+function valueList(t: ColumnType): readonly string[] | null {
+  if (t.kind === "enum") return t.values;
+  if (t.kind === "array" && t.of.kind === "enum") return t.of.values;
+  return null;
+}
+
+// ------------------------------------------------------------------ vector columns
+// A vector(n) column is pgvector's vector(n) where the database has the extension (it is
+// created when it is available), otherwise real[] with a CHECK that holds exactly n numbers.
+// Which one is decided by the migration as it runs (the `hasVector` constant it declares);
+// the API reads and writes an array of n numbers either way (runtime/rows.ts).
+
+/** Code that declares `hasVector` in a migration function; put before any step that uses it. */
+export const VECTOR_DETECTION: readonly string[] = [
+  `  // pgvector when the database has it (created here when it is available), else real[] with a length CHECK.`,
+  raw(
+    "DO $$ BEGIN IF to_regtype('vector') IS NULL AND EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') THEN " +
+      "CREATE EXTENSION IF NOT EXISTS vector; END IF; " +
+      "EXCEPTION WHEN insufficient_privilege OR undefined_file OR feature_not_supported THEN NULL; END $$",
+  ),
+  `  const hasVector = ((await knex.raw("SELECT to_regtype('vector') IS NOT NULL AS ok")) as { rows: { ok: boolean }[] }).rows[0]!.ok;`,
+];
+
+function vectorDimsCheck(table: string, column: string, n: number): string {
+  const c = q(column);
+  return `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(dimsName(table, column))} CHECK (array_ndims(${c}) = 1 AND cardinality(${c}) = ${n} AND array_position(${c}, NULL) IS NULL)`;
+}
+
+/** True when the column `c` of `table` is pgvector's type (SQL, for DO blocks). */
+const isPgVector = (table: string, c: string) =>
+  `(SELECT t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = ${lit(q(table))}::regclass AND a.attname = ${lit(c)}) = 'vector'`;
 
 function defaultSql(d: DefaultValue): string {
   switch (d.kind) {
@@ -136,6 +186,21 @@ function zeroSql(t: ColumnType): string {
       return "'00000000-0000-0000-0000-000000000000'";
     case "json":
       return "'{}'";
+    case "bytes":
+      return "'\\x'";
+    case "inet":
+      return "'0.0.0.0'";
+    case "cidr":
+      return "'0.0.0.0/0'";
+    case "macaddr":
+      return "'00:00:00:00:00:00'";
+    case "interval":
+      return "'00:00:00'";
+    case "array":
+      return "'{}'";
+    case "vector":
+      // real[] either way: pgvector casts it to vector(n) on assignment.
+      return `array_fill(0::real, ARRAY[${t.dimensions}])`;
   }
 }
 
@@ -150,10 +215,12 @@ export function isWidening(from: ColumnType, to: ColumnType): boolean {
     return textual(from) && cap(from) !== undefined && cap(from)! <= to.maxLength!;
   }
   if (to.kind === "enum") return from.kind === "enum" && from.values.every((v) => to.values.includes(v));
-  const rank: Record<string, number> = { integer: 1, bigint: 2 };
-  if (from.kind in rank && to.kind in rank) return rank[from.kind]! <= rank[to.kind]!;
+  if (to.kind === "array") return from.kind === "array" && isWidening(from.of, to.of);
+  if (to.kind === "inet") return from.kind === "cidr"; // every network is an address with a prefix
+  const rank = (t: ColumnType) => (t.kind === "integer" ? (t.small ? 1 : 2) : t.kind === "bigint" ? 3 : 0);
+  if (rank(from) && rank(to)) return rank(from) <= rank(to);
   if ((from.kind === "integer" || from.kind === "bigint") && to.kind === "decimal") {
-    return to.precision === undefined || to.precision - (to.scale ?? 0) >= (from.kind === "integer" ? 10 : 19);
+    return to.precision === undefined || to.precision - (to.scale ?? 0) >= (from.kind === "integer" ? (from.small ? 5 : 10) : 19);
   }
   if (from.kind === "integer" && to.kind === "float") return true;
   if (from.kind === "decimal" && to.kind === "decimal") {
@@ -174,13 +241,15 @@ export function columnBuilder(c: SnapshotColumn, table: string, withReference: b
   const inc = isIncrement(c);
   switch (t.kind) {
     case "string":
-      b = t.maxLength !== undefined ? `t.string(${n}, ${t.maxLength})` : `t.text(${n})`;
+      if (t.fixed) b = `t.specificType(${n}, ${str(`char(${t.maxLength})`)})`;
+      else b = t.maxLength !== undefined ? `t.string(${n}, ${t.maxLength})` : `t.text(${n})`;
       break;
     case "text":
       b = `t.text(${n})`;
       break;
     case "integer":
-      b = inc ? `t.increments(${n}, { primaryKey: ${c.primaryKey} })` : `t.integer(${n})`;
+      if (t.small) b = inc ? `t.specificType(${n}, "smallserial")${c.primaryKey ? ".primary()" : ""}` : `t.smallint(${n})`;
+      else b = inc ? `t.increments(${n}, { primaryKey: ${c.primaryKey} })` : `t.integer(${n})`;
       break;
     case "bigint":
       b = inc ? `t.bigIncrements(${n}, { primaryKey: ${c.primaryKey} })` : `t.bigInteger(${n})`;
@@ -213,6 +282,17 @@ export function columnBuilder(c: SnapshotColumn, table: string, withReference: b
       // text + CHECK rather than a native enum type: values can be added and removed by later migrations.
       b = `t.enu(${n}, ${JSON.stringify(t.values)})`;
       break;
+    case "bytes":
+    case "inet":
+    case "cidr":
+    case "macaddr":
+    case "interval":
+    case "array":
+      b = `t.specificType(${n}, ${str(sqlType(t))})`;
+      break;
+    case "vector":
+      b = `t.specificType(${n}, hasVector ? ${str(`vector(${t.dimensions})`)} : "real[]")`;
+      break;
   }
   if (c.primaryKey && !inc) b += `.primary()`;
   if (!c.primaryKey) b += c.nullable ? `.nullable()` : `.notNullable()`;
@@ -226,6 +306,21 @@ export function columnBuilder(c: SnapshotColumn, table: string, withReference: b
   }
   return b + ";";
 }
+
+/**
+ * The checks a column's type needs beyond its SQL type, as migration code: the allowed values
+ * of a list of enum values, and the length of a vector stored as real[].
+ */
+function typeCheckCode(table: string, c: SnapshotColumn): string[] {
+  const t = c.type;
+  if (t.kind === "array" && t.of.kind === "enum") {
+    return [raw(`ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(enumCheckName(table, c.name))} CHECK (${q(c.name)} <@ ARRAY[${t.of.values.map(lit).join(", ")}]::text[])`)];
+  }
+  if (t.kind === "vector") return [`  if (!hasVector)`, `  ${raw(vectorDimsCheck(table, c.name, t.dimensions))}`];
+  return [];
+}
+
+const usesVector = (code: readonly string[]) => code.some((l) => /\bhasVector\b/.test(l));
 
 function rangeCheckSql(table: string, c: SnapshotColumn): string | null {
   const parts: string[] = [];
@@ -250,6 +345,7 @@ function createTableCode(t: SnapshotTable): string[] {
   for (const c of t.columns) {
     const sql = rangeCheckSql(t.name, c);
     if (sql) lines.push(raw(sql));
+    lines.push(...typeCheckCode(t.name, c));
   }
   return lines;
 }
@@ -331,8 +427,14 @@ function derivedRenames(c: SnapshotColumn, oldT: string, oldC: string, newT: str
   if (isIncrement(c)) out.push(raw(`ALTER SEQUENCE ${q(seqName(oldT, oldC))} RENAME TO ${q(seqName(newT, newC))}`));
   if (c.references) con(fkName(oldT, oldC), fkName(newT, newC));
   if (c.unique && !c.primaryKey) con(uniqueName(oldT, oldC), uniqueName(newT, newC));
-  if (c.type.kind === "enum") con(enumCheckName(oldT, oldC), enumCheckName(newT, newC));
+  if (valueList(c.type)) con(enumCheckName(oldT, oldC), enumCheckName(newT, newC));
   if (c.minimum !== undefined || c.maximum !== undefined) con(rangeName(oldT, oldC), rangeName(newT, newC));
+  if (c.type.kind === "vector") {
+    // Only the real[] form has the length check.
+    const a = dimsName(oldT, oldC);
+    const b = dimsName(newT, newC);
+    out.push(raw(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = ${lit(a)} AND conrelid = ${lit(q(newT))}::regclass) THEN ALTER TABLE ${q(newT)} RENAME CONSTRAINT ${q(a)} TO ${q(b)}; END IF; END $$`));
+  }
   return out;
 }
 
@@ -431,6 +533,8 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
         }
         const range = rangeCheckSql(T, cb);
         if (range) addCons.push({ code: [raw(range)], summary: `check range of ${where}`, slug: `check_${T}_${C}` });
+        const typeChecks = typeCheckCode(T, cb);
+        if (typeChecks.length) addCons.push({ code: typeChecks, summary: `check values of ${where}`, slug: `check_${T}_${C}` });
         if (cb.references) addFks.push(addFk(T, cb));
         continue;
       }
@@ -458,14 +562,27 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
       const summary: string[] = [];
       let destroys: string | undefined;
       if (typeChanged) {
-        if (ca.type.kind === "enum") {
+        if ((ca.type.kind === "vector") !== (cb.type.kind === "vector")) {
+          throw new UnsupportedSchemaChange(`column "${where}" changes between vector and ${ca.type.kind === "vector" ? describeType(cb.type) : describeType(ca.type)}; write that migration by hand, or add a new column`, span(T, C));
+        }
+        if (valueList(ca.type)) {
           dropCons.push({ code: [raw(`ALTER TABLE ${q(T)} DROP CONSTRAINT ${q(enumCheckName(T, C))}`)], summary: `drop allowed values of ${where}`, slug: `enum_${T}_${C}` });
         }
         const sameStorage = sqlType(ca.type) === sqlType(cb.type);
-        if (!sameStorage) {
+        if (ca.type.kind === "vector" && cb.type.kind === "vector") {
+          // The column is vector(n) or real[] with a length check, whichever the migration that made it chose.
+          const n = cb.type.dimensions;
+          code.push(
+            raw(
+              `DO $$ BEGIN IF ${isPgVector(T, C)} THEN ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} TYPE vector(${n}); ` +
+                `ELSE ALTER TABLE ${q(T)} DROP CONSTRAINT IF EXISTS ${q(dimsName(T, C))}; ${vectorDimsCheck(T, C, n)}; END IF; END $$`,
+            ),
+          );
+          summary.push(`change type of ${where} from ${describeType(ca.type)} to ${describeType(cb.type)}`);
+        } else if (!sameStorage) {
           if (ca.default) code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} DROP DEFAULT`));
           const target = sqlType(cb.type);
-          code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} TYPE ${target} USING ${q(C)}::${target}`));
+          code.push(raw(`ALTER TABLE ${q(T)} ALTER COLUMN ${q(C)} TYPE ${target} USING ${usingExpr(ca.type, cb.type, q(C))}`));
           summary.push(`change type of ${where} from ${describeType(ca.type)} to ${describeType(cb.type)}`);
         }
         if (cb.type.kind === "enum") {
@@ -486,6 +603,17 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
             summary: `allow (${values.join(", ")}) in ${where}`,
             slug: `enum_${T}_${C}`,
           });
+        } else if (cb.type.kind === "array" && cb.type.of.kind === "enum") {
+          const values = cb.type.of.values;
+          const before = valueList(ca.type);
+          const removed = ca.type.kind === "array" && before ? before.filter((v) => !values.includes(v)) : null;
+          // Lists are not rewritten: a row holding a value no longer allowed makes the new CHECK fail.
+          if (removed === null || removed.length > 0 || !isWidening(ca.type, cb.type)) {
+            destroys = `limits "${where}" to (${values.join(", ")}): the migration fails while a row holds another value`;
+          }
+          addCons.push({ code: typeCheckCode(T, cb), summary: `allow (${values.join(", ")}) in ${where}`, slug: `enum_${T}_${C}` });
+        } else if (ca.type.kind === "vector" && cb.type.kind === "vector") {
+          destroys = `changes "${where}" from ${ca.type.dimensions} to ${cb.type.dimensions} dimensions: the migration fails while a row holds a vector`;
         } else if (!isWidening(ca.type, cb.type)) {
           destroys = `narrows "${where}" from ${describeType(ca.type)} to ${describeType(cb.type)}: values that do not fit are truncated or make the migration fail`;
         }
@@ -545,6 +673,18 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
   return [...out, ...dropFks, ...dropCons, ...creates, ...alters, ...addCons, ...addFks, ...drops];
 }
 
+/** The USING expression that turns a value of `from` into one of `to`. */
+function usingExpr(from: ColumnType, to: ColumnType, col: string): string {
+  const target = sqlType(to);
+  // bytes are base64 in the API: a text column keeps what clients saw; text becomes its UTF-8 bytes.
+  if (from.kind === "bytes" && (to.kind === "text" || to.kind === "string")) return `encode(${col}, 'base64')::${target}`;
+  if (to.kind === "bytes" && (from.kind === "text" || from.kind === "string" || from.kind === "enum")) return `convert_to(${col}, 'UTF8')`;
+  // One value becomes a list of one; a list keeps its first element (destructive, reported as narrowing).
+  if (to.kind === "array" && from.kind !== "array") return `CASE WHEN ${col} IS NULL THEN NULL ELSE ARRAY[${col}::${sqlType(to.of)}] END`;
+  if (from.kind === "array" && to.kind !== "array" && to.kind !== "text" && !(to.kind === "string" && to.maxLength === undefined)) return `(${col})[1]::${target}`;
+  return `${col}::${target}`;
+}
+
 function addFk(T: string, c: SnapshotColumn): Step {
   const r = c.references!;
   return {
@@ -559,7 +699,7 @@ function addFk(T: string, c: SnapshotColumn): Step {
 }
 
 function render(list: readonly Step[], marks: boolean): string[] {
-  const lines: string[] = [];
+  const lines: string[] = list.some((s) => usesVector(s.code)) ? [...VECTOR_DETECTION] : [];
   for (const s of list) {
     if (s.destroys && marks) lines.push(`  // DESTRUCTIVE: ${s.destroys}`);
     lines.push(...s.code);

@@ -39,10 +39,17 @@ export interface Snapshot {
 
 export const EMPTY_SNAPSHOT: Snapshot = { version: 2, tables: [] };
 
+/** The type as the database holds it: an enum's name is for people only (it is stored as text + CHECK). */
+function storedType(t: ColumnType): ColumnType {
+  if (t.kind === "enum" && t.name !== undefined) return { kind: "enum", values: t.values };
+  if (t.kind === "array" && t.of.kind === "enum" && t.of.name !== undefined) return { kind: "array", of: { kind: "enum", values: t.of.values } };
+  return t;
+}
+
 function column(c: Omit<SnapshotColumn, never> & Record<string, unknown>, numericChecks: boolean): SnapshotColumn {
   return {
     name: c.name,
-    type: c.type,
+    type: storedType(c.type),
     nullable: c.nullable,
     primaryKey: c.primaryKey,
     unique: c.unique,

@@ -1,42 +1,82 @@
 // Column types: what a type as written means ("varchar(200)", "TIMESTAMP WITH TIME ZONE",
-// "enum(low, high)", "String?"). The one place that reads type texts; the emitters read the
-// ColumnType it produces (ir/types.ts).
-import type { ColumnType } from "./types.js";
+// "enum(low, high)", "String?", "text[]", "Optional[str]", "string | null", "vector(768)").
+// The one place that reads type texts; the emitters read the ColumnType it produces
+// (ir/types.ts). docs/spec-format.md ("Types") lists every spelling.
+import type { ColumnType, DefaultValue, ScalarType } from "./types.js";
+import { snakeCase } from "./naming.js";
 
 export interface TypeReading {
   /** null when the type is not understood. */
   readonly type: ColumnType | null;
   /** serial / bigserial: the column counts up by itself. */
   readonly increment: boolean;
-  /** Written with a trailing "?" (Prisma style): nullable. */
+  /** Written nullable: a trailing "?" (Prisma), `Optional[X]` / `X | None` (Python), `X | null` (TypeScript). */
   readonly nullable: boolean;
   /** Text after the type ("varchar(200) required" -> "required"), read as constraints. */
   readonly rest: string;
   readonly restAt: number;
-  /** Why a recognised type cannot be used (arrays). */
+  /** Why a recognised type cannot be used (xml, arrays of arrays, vector without a size): an error. */
   readonly problem?: string;
+  /** What to write instead, for the error's hint line. */
+  readonly hint?: string;
+  /** A faithful reading that still loses something worth telling (citext: comparisons are case-sensitive). */
+  readonly note?: string;
 }
 
-const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => { type: ColumnType; increment?: boolean }][] = [
+/** The hint of "a type that is not understood" (SF103). */
+export const KNOWN_TYPES_HINT =
+  "use one of: string, varchar(n), char(n), text, smallint, integer, bigint, serial, uuid, boolean, timestamp, date, time, interval, " +
+  "decimal(p,s), float, json, bytea, inet, cidr, macaddr, vector(n), enum(a, b), an enum's name, or an array such as text[]";
+
+/** pgvector's limit on vector(n). */
+export const MAX_VECTOR_DIMENSIONS = 16000;
+
+interface Made {
+  readonly type: ColumnType;
+  readonly increment?: boolean;
+  readonly problem?: string;
+  readonly hint?: string;
+  readonly note?: string;
+}
+
+const unsupported = (what: string, hint: string): Made => ({ type: { kind: "text" }, problem: `${what} is not supported`, hint });
+
+const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [
-    /(?:character\s+varying|varchar2?|nvarchar|string|str|character|char|nchar)(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
+    /(?:character\s+varying|varchar2?|nvarchar2?|string|str)(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
     (m) => ({ type: m[1] ? { kind: "string", maxLength: Number(m[1]) } : { kind: "string" } }),
   ],
-  [/(?:text|longtext|mediumtext|tinytext|citext|clob|ntext)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  // char(n) is blank-padded to n; without a length it reads as a plain string (as people mean it).
+  [
+    /(?:character|char|nchar|bpchar)(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
+    (m) => ({ type: m[1] ? { kind: "string", maxLength: Number(m[1]), fixed: true } : { kind: "string" } }),
+  ],
+  [/(?:text|longtext|mediumtext|tinytext|clob|ntext)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  [
+    /citext(?![\w])/iy,
+    () => ({ type: { kind: "text" }, note: "citext is stored as text: comparisons and unique checks are case-sensitive (store the text lower-cased to compare without case)" }),
+  ],
   [/(?:bigserial|serial8)(?![\w])/iy, () => ({ type: { kind: "bigint" }, increment: true })],
-  [/(?:smallserial|serial2|serial4|serial)(?![\w])/iy, () => ({ type: { kind: "integer" }, increment: true })],
+  [/(?:smallserial|serial2)(?![\w])/iy, () => ({ type: { kind: "integer", small: true }, increment: true })],
+  [/(?:serial4|serial)(?![\w])/iy, () => ({ type: { kind: "integer" }, increment: true })],
   [/(?:bigint|int8|biginteger|long)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "bigint" } })],
-  [/(?:integer|int4|int2|int|smallint|tinyint|mediumint)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "integer" } })],
+  // tinyint (MySQL, one byte) has no PostgreSQL twin: smallint holds every value it can.
+  [/(?:smallint|int2|tinyint)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "integer", small: true } })],
+  [/(?:integer|int4|int|mediumint)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "integer" } })],
   [/(?:uuid|guid)(?![\w])/iy, () => ({ type: { kind: "uuid" } })],
   [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
   [
     /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?|datetime(?:2|offset)?|date\s*time)(?![\w])/iy,
     () => ({ type: { kind: "timestamp" } }),
   ],
+  // "Date" stays a calendar day: SQL's DATE and a table's "Date" mean one far more often than TypeScript's Date does.
   [/date(?![\w])/iy, () => ({ type: { kind: "date" } })],
   [/(?:timetz|time(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?)(?![\w])/iy, () => ({ type: { kind: "time" } })],
+  [/(?:interval(?:\s*\(\s*\d\s*\))?|timedelta)(?![\w])/iy, () => ({ type: { kind: "interval" } })],
+  // PostgreSQL's money prints with the locale's currency sign ("$1,234.00"): numeric(19,2) holds the same values as plain numbers.
+  [/money(?![\w])/iy, () => ({ type: { kind: "decimal", precision: 19, scale: 2 } })],
   [
-    /(?:decimal|numeric|money)(?:\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(?![\w])/iy,
+    /(?:decimal|numeric)(?:\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(?![\w])/iy,
     (m) => ({
       type: {
         kind: "decimal",
@@ -47,9 +87,36 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => { type: ColumnType; 
   ],
   [/(?:double\s+precision|double|float[48]?|real|number)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "float" } })],
   [/(?:jsonb|json)(?![\w])/iy, () => ({ type: { kind: "json" } })],
+  [/(?:bytea|bytes|blob|longblob|mediumblob|tinyblob|varbinary|binary|bytearray)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "bytes" } })],
+  [/inet(?![\w])/iy, () => ({ type: { kind: "inet" } })],
+  [/cidr(?![\w])/iy, () => ({ type: { kind: "cidr" } })],
+  [/macaddr8(?![\w])/iy, () => unsupported("macaddr8 (EUI-64)", "use macaddr (six bytes), or text")],
+  [/macaddr(?![\w])/iy, () => ({ type: { kind: "macaddr" } })],
+  [
+    /vector(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
+    (m) => {
+      if (!m[1]) return { type: { kind: "text" }, problem: "a vector needs its number of dimensions", hint: "write vector(n), e.g. vector(1536)" };
+      const n = Number(m[1]);
+      if (n < 1 || n > MAX_VECTOR_DIMENSIONS) return { type: { kind: "text" }, problem: `vector(${n}) is outside 1..${MAX_VECTOR_DIMENSIONS} dimensions`, hint: "pgvector allows 1 to 16000 dimensions" };
+      return { type: { kind: "vector", dimensions: n } };
+    },
+  ],
   [/enum\s*\(([^)]*)\)/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1]!) } })],
   // "Enum" with no values: stored as text, and the builder warns (SF122).
   [/enum(?![\w(])/iy, () => ({ type: { kind: "enum", values: [] } })],
+  // Known PostgreSQL types without a faithful JSON form here: an error that says what to do instead.
+  [/xml(?![\w])/iy, () => unsupported("xml", "store the document in a text column")],
+  [
+    /(?:point|line|lseg|box|path|polygon|circle|geometry|geography)(?:\s*\([^)]*\))?(?![\w])/iy,
+    () => unsupported("a geometric type", "store coordinates in float columns (lat, lng), or GeoJSON in a json column"),
+  ],
+  [/(?:tsvector|tsquery)(?![\w])/iy, () => unsupported("full-text search types", "keep the text in a text column: list endpoints search text columns with ILIKE")],
+  [
+    /(?:int4|int8|num|ts|tstz|date)(?:multi)?range(?![\w])/iy,
+    () => unsupported("range types", "store the bounds in two columns (starts_at, ends_at)"),
+  ],
+  [/hstore(?![\w])/iy, () => unsupported("hstore", "use a json column")],
+  [/(?:bit\s+varying|varbit|bit)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => unsupported("bit strings", "use boolean, bytea or text")],
 ];
 
 export function splitValues(list: string): string[] {
@@ -59,37 +126,184 @@ export function splitValues(list: string): string[] {
     .filter((v) => v.length > 0);
 }
 
-/** "varchar(200)", "TIMESTAMP WITH TIME ZONE", "enum(low, high)", "String?", "UUID FK". */
-export function interpretType(text: string): TypeReading {
-  const lead = text.length - text.trimStart().length;
+interface Read {
+  type: ColumnType;
+  increment: boolean;
+  nullable: boolean;
+  end: number;
+  problem?: string;
+  hint?: string;
+  note?: string;
+}
+
+type Named = ReadonlyMap<string, ColumnType> | undefined;
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function skipSpace(text: string, pos: number): number {
+  while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+  return pos;
+}
+
+/** The array of `el` (what `X[]` means), or the reason there cannot be one. */
+function arrayOf(el: Read): Read {
+  const out: Read = { ...el, increment: false, nullable: false };
+  const t = el.type;
+  if (el.problem) return out;
+  if (t.kind === "array") return { ...out, problem: "arrays of arrays are not supported", hint: "store nested lists in a json column" };
+  if (t.kind === "json") return { ...out, problem: "arrays of json are not supported", hint: "a json column holds a list already" };
+  if (t.kind === "vector") return { ...out, problem: "arrays of vectors are not supported", hint: "store each vector in a row of its own" };
+  if (el.increment) return { ...out, problem: "an array cannot count up (serial)", hint: "use integer[]" };
+  // An enum with no values has nothing to check: its elements are text.
+  const of: ScalarType = t.kind === "enum" && t.values.length === 0 ? { kind: "text" } : t;
+  return { ...out, type: { kind: "array", of: of as Exclude<ScalarType, { kind: "json" }> } };
+}
+
+/** The closing bracket after `pos` (spaces allowed before it); -1 when it is not there. */
+function closing(text: string, pos: number, close: string): number {
+  const p = skipSpace(text, pos);
+  return text[p] === close ? p + 1 : -1;
+}
+
+/** A type starting at `pos`, with its wrappers (Optional[...], list[...]) and suffixes ([], ARRAY, ?, | null). */
+function readType(text: string, pos: number, named: Named, depth = 0): Read | null {
+  if (depth > 4) return null;
+  pos = skipSpace(text, pos);
+  let r: Read | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = at(/(?:typing\.)?Optional\s*\[/y, text, pos))) {
+    const inner = readType(text, pos + m[0].length, named, depth + 1);
+    const end = inner ? closing(text, inner.end, "]") : -1;
+    if (!inner || end < 0) return null;
+    r = { ...inner, nullable: true, end };
+  } else if ((m = at(/(?:typing\.)?(?:list|List|Sequence)\s*\[/y, text, pos))) {
+    const inner = readType(text, pos + m[0].length, named, depth + 1);
+    const end = inner ? closing(text, inner.end, "]") : -1;
+    if (!inner || end < 0) return null;
+    r = { ...arrayOf(inner), end };
+  } else if ((m = at(/(?:Array|ARRAY|array)\s*([<(])/y, text, pos))) {
+    const inner = readType(text, pos + m[0].length, named, depth + 1);
+    const end = inner ? closing(text, inner.end, m[1] === "<" ? ">" : ")") : -1;
+    if (!inner || end < 0) return null;
+    r = { ...arrayOf(inner), end };
+  } else {
+    r = readNamed(text, pos, named) ?? readScalar(text, pos);
+    if (!r) return null;
+  }
+  // Suffixes: X[] / X[3] / X ARRAY / X ARRAY[3] (each a dimension), X? and X | null.
+  for (;;) {
+    if ((m = at(/\s*\[\s*\d*\s*\]/y, text, r.end)) || (m = at(/\s+array(?:\s*\[\s*\d*\s*\])?(?![\w])/iy, text, r.end))) {
+      r = { ...arrayOf(r), nullable: r.nullable, end: r.end + m[0].length };
+      continue;
+    }
+    if (text[r.end] === "?") {
+      r = { ...r, nullable: true, end: r.end + 1 };
+      continue;
+    }
+    if ((m = at(/\s*\|\s*(?:null|undefined|None)(?![\w])/y, text, r.end))) {
+      r = { ...r, nullable: true, end: r.end + m[0].length };
+      continue;
+    }
+    break;
+  }
+  return r;
+}
+
+function readScalar(text: string, pos: number): Read | null {
   for (const [re, make] of TYPE_RULES) {
-    re.lastIndex = lead;
-    const m = re.exec(text);
+    const m = at(re, text, pos);
     if (!m) continue;
     const made = make(m);
-    let pos = re.lastIndex;
-    let problem: string | undefined;
-    let nullable = false;
-    const arr = /\s*\[\s*\d*\s*\]/y;
-    arr.lastIndex = pos;
-    if (arr.exec(text)) {
-      pos = arr.lastIndex;
-      problem = "array types are not supported";
-    }
-    if (text[pos] === "?") {
-      nullable = true;
-      pos++;
-    }
-    const restRaw = text.slice(pos);
-    const restAt = pos + (restRaw.length - restRaw.trimStart().length);
     return {
       type: made.type,
       increment: made.increment ?? false,
-      nullable,
-      rest: restRaw.trim(),
-      restAt,
-      ...(problem ? { problem } : {}),
+      nullable: false,
+      end: re.lastIndex,
+      ...(made.problem ? { problem: made.problem } : {}),
+      ...(made.hint ? { hint: made.hint } : {}),
+      ...(made.note ? { note: made.note } : {}),
     };
   }
-  return { type: null, increment: false, nullable: false, rest: "", restAt: text.length };
+  return null;
+}
+
+/** A type written as a name the spec defines (CREATE TYPE status AS ENUM, a Prisma enum): "EventStatus", "public.task_column". */
+function readNamed(text: string, pos: number, named: Named): Read | null {
+  if (!named || named.size === 0) return null;
+  const m = at(/"?((?:[A-Za-z_][\w]*\.)?([A-Za-z_][\w]*))"?(?![\w.])/y, text, pos);
+  if (!m) return null;
+  // Keys may be the name in lower case ("eventstatus") or in words ("event_status", as build-ir keys them).
+  const keys = [m[1]!, m[2]!].flatMap((n) => [n.toLowerCase(), snakeCase(n)]);
+  const type = keys.map((k) => named.get(k)).find((t) => t !== undefined);
+  return type ? { type, increment: false, nullable: false, end: pos + m[0].length } : null;
+}
+
+/**
+ * "varchar(200)", "TIMESTAMP WITH TIME ZONE", "enum(low, high)", "String?", "UUID FK", "text[]",
+ * "Optional[list[str]]", "string | null", "EventStatus" (a name in `named`, keys lower-case).
+ */
+export function interpretType(text: string, named?: ReadonlyMap<string, ColumnType>): TypeReading {
+  const r = readType(text, 0, named);
+  if (!r) return { type: null, increment: false, nullable: false, rest: "", restAt: text.length };
+  const restRaw = text.slice(r.end);
+  const restAt = r.end + (restRaw.length - restRaw.trimStart().length);
+  return {
+    type: r.type,
+    increment: r.increment,
+    nullable: r.nullable,
+    rest: restRaw.trim(),
+    restAt,
+    ...(r.problem ? { problem: r.problem } : {}),
+    ...(r.problem && r.hint ? { hint: r.hint } : {}),
+    ...(r.note ? { note: r.note } : {}),
+  };
+}
+
+/**
+ * A default written for a column of one of the types that only read as literals: arrays
+ * ('{}', '{a,b}', [], ARRAY[]), bytes, inet, cidr, macaddr and interval ('1 day'). null when
+ * `type` is none of those (the caller reads the default as before).
+ */
+export function interpretTypedDefault(d: { readonly text: string; readonly quoted: boolean }, type: ColumnType): DefaultValue | { problem: string } | null {
+  const t = d.text.trim();
+  switch (type.kind) {
+    case "array": {
+      if (/^(null|none)$/i.test(t) && !d.quoted) return { kind: "literal", value: null };
+      if (/^(\[\s*\]|array\s*\[\s*\]|list(\(\))?|\{\s*\})$/i.test(t)) return { kind: "literal", value: "{}" };
+      if (d.quoted && /^\{.*\}$/s.test(t)) return { kind: "literal", value: t };
+      const json = /^\[.*\]$/s.test(t) ? parseJsonArray(t) : null;
+      if (json) return { kind: "literal", value: arrayLiteral(json) };
+      return { problem: `default ${t} is not a list: write '{}' or '{a,b}'` };
+    }
+    case "bytes":
+    case "inet":
+    case "cidr":
+    case "macaddr":
+    case "interval":
+      if (/^(null|none)$/i.test(t) && !d.quoted) return { kind: "literal", value: null };
+      if (d.quoted) return { kind: "literal", value: t };
+      return { problem: `default ${t} for a ${type.kind} column must be quoted ('...')` };
+    case "vector":
+      if (/^(null|none)$/i.test(t) && !d.quoted) return { kind: "literal", value: null };
+      return { problem: "a vector column takes no default" };
+    default:
+      return null;
+  }
+}
+
+function parseJsonArray(t: string): unknown[] | null {
+  try {
+    const v = JSON.parse(t) as unknown;
+    return Array.isArray(v) && v.every((x) => x === null || ["string", "number", "boolean"].includes(typeof x)) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** ["a", 1, null] -> {"a","1",NULL}: PostgreSQL's array literal, every element quoted. */
+export function arrayLiteral(values: readonly unknown[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
 }

@@ -10,10 +10,11 @@ export interface Span {
   readonly column: number; // 1-based
 }
 
-export type ColumnType =
-  | { readonly kind: "string"; readonly maxLength?: number } // varchar(n) / string
+/** A column type that is not a list: what an array holds, or a column by itself. */
+export type ScalarType =
+  | { readonly kind: "string"; readonly maxLength?: number; readonly fixed?: true } // varchar(n) / string; fixed: char(n), blank-padded
   | { readonly kind: "text" }
-  | { readonly kind: "integer" }
+  | { readonly kind: "integer"; readonly small?: true } // int4; small: smallint (int2)
   | { readonly kind: "bigint" }
   | { readonly kind: "uuid" }
   | { readonly kind: "boolean" }
@@ -23,7 +24,20 @@ export type ColumnType =
   | { readonly kind: "decimal"; readonly precision?: number; readonly scale?: number }
   | { readonly kind: "float" }
   | { readonly kind: "json" } // stored as jsonb
-  | { readonly kind: "enum"; readonly values: readonly string[] };
+  /** Stored as text + CHECK; `name` is the named type it came from (CREATE TYPE, Prisma enum), for docs only. */
+  | { readonly kind: "enum"; readonly values: readonly string[]; readonly name?: string }
+  | { readonly kind: "bytes" } // bytea; base64 text in JSON
+  | { readonly kind: "inet" }
+  | { readonly kind: "cidr" }
+  | { readonly kind: "macaddr" }
+  | { readonly kind: "interval" }; // PostgreSQL's interval text in JSON
+
+export type ColumnType =
+  | ScalarType
+  /** `text[]`, `integer ARRAY`, `String[]`, `list[str]`: one dimension, of any scalar but json. */
+  | { readonly kind: "array"; readonly of: Exclude<ScalarType, { readonly kind: "json" }> }
+  /** pgvector's vector(n) where the database has it, else real[] with exactly n elements: n numbers either way. */
+  | { readonly kind: "vector"; readonly dimensions: number };
 
 export type DefaultValue =
   | { readonly kind: "literal"; readonly value: string | number | boolean | null }
@@ -55,6 +69,17 @@ export interface Column {
   readonly maxLength?: number; // for text-ish columns, in addition to varchar(n)
   readonly minimum?: number;
   readonly maximum?: number;
+  /** Strict bounds ("amount > 0"), for numbers. */
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  /** A format the text must have, as JSON Schema names it: "email", "uri", "uuid", "hostname", "ipv4". */
+  readonly format?: string;
+  /** A regular expression the whole text must match (read by ajv and by PostgreSQL's `~`). */
+  readonly pattern?: string;
+  /** Array columns: bounds on the number of items and on each item's length. */
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly itemMaxLength?: number;
   readonly role: ColumnRole;
   readonly description?: string;
   /** The column's previous name, declared in the spec ("renamed from old_name"): migrations RENAME it. */
@@ -88,7 +113,45 @@ export interface Table {
   readonly renamedFrom?: string;
   /** Set on tables the generator adds itself (not in the schema spec): refresh_tokens in built-in auth mode. */
   readonly addedBy?: "builtin-auth";
+  /** CHECK constraints the spec states, beyond what a column's own rules say. */
+  readonly checks?: readonly Check[];
+  /**
+   * How rows belong to users when the table has no owner column of its own: through the row
+   * they reference (entries -> notebooks -> users), or through a membership (rows of an
+   * organization the caller is a member of). Absent: owned through `owner`, or not owned.
+   */
+  readonly scope?: Scope;
+  /**
+   * A table nobody owns is shared only where the spec says so: "read" (every signed-in user
+   * reads it; writes are not served) or "read-write". Absent on owned and scoped tables.
+   */
+  readonly shared?: "read" | "read-write";
 }
+
+/** A CHECK constraint: kept verbatim in the migration; the parts a validator can check are checked first. */
+export interface Check {
+  /** Its name in PostgreSQL: as written, or <table>_<columns>_check. */
+  readonly name: string;
+  /** The boolean expression in PostgreSQL's syntax. */
+  readonly sql: string;
+  readonly columns: readonly string[];
+  readonly span: Span;
+  /** Comparisons between two columns of a row the validator checks when both are in the request ("end_at > start_at"). */
+  readonly compare?: readonly { readonly left: string; readonly op: ">" | ">=" | "<" | "<=" | "<>" | "="; readonly right: string }[];
+  /** True when the request validator checks everything the expression says (the database checks it again). */
+  readonly validated: boolean;
+}
+
+/** Rows visible to the caller through another table (see Table.scope). */
+export type Scope =
+  /** `column` references `parent`'s key; a row is the caller's when that parent row is. */
+  | { readonly kind: "parent"; readonly column: string; readonly parent: string; readonly parentKey: string }
+  /**
+   * `column` (this table's own key, or a reference to the group table) names a group; a row is
+   * the caller's when `membership` has a row with that group in `membershipGroup` and the
+   * caller in `membershipUser`.
+   */
+  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly membershipGroup: string; readonly membershipUser: string };
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -100,7 +163,8 @@ export type Action =
   | { readonly kind: "update" } // PATCH
   | { readonly kind: "delete" }
   | { readonly kind: "toggle"; readonly field: string } // flip a boolean
-  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null }
+  /** Set a column: to a value, or (`now`) to the current time ("POST /loans/{id}/return" sets returned_at). */
+  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
   /** Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]. */
   | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
@@ -156,6 +220,14 @@ export interface Endpoint {
   readonly userParam: string | null;
   /** Name of the path parameter that carries the row id, for item routes. */
   readonly idParam: string | null;
+  /**
+   * A collection under a parent row: /notebooks/{notebook_id}/entries lists (and creates)
+   * entries whose `column` is the parent's key from `param`; a parent the caller cannot see
+   * answers 404.
+   */
+  readonly parent?: { readonly param: string; readonly column: string; readonly table: string };
+  /** The row is the caller's own identity row ("/users/me"): no id in the path. */
+  readonly self?: true;
   readonly auth: "required" | "public";
   readonly successStatus: number;
   readonly summary: string;

@@ -6,7 +6,11 @@ import type { Context } from "koa";
 import { HttpProblem } from "./errors.js";
 import { ident, type Statement } from "./batch.js";
 
-export type ColumnKind = "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "decimal" | "float" | "enum";
+export type ColumnKind =
+  | "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "time" | "decimal" | "float" | "enum"
+  | "inet" | "cidr" | "macaddr" | "interval"
+  /** bytes, lists and vectors: no equality a query string could state; a filter on one answers 422. */
+  | "unfilterable";
 
 export interface ListFilterSpec {
   readonly param: string;
@@ -106,6 +110,20 @@ function typed(f: ListFilterSpec, raw: string): unknown {
     case "float":
       if (!/^-?[0-9]{1,18}(\.[0-9]{1,18})?$/.test(raw)) throw fail("must be a number");
       return raw;
+    // PostgreSQL reads the rest; these only keep out what cannot be one (its own error would not name the parameter).
+    case "inet":
+    case "cidr":
+      if (!/^[0-9A-Fa-f.:]{2,45}(\/[0-9]{1,3})?$/.test(raw) || !/[.:]/.test(raw)) throw fail("must be an IP address");
+      return raw;
+    case "macaddr":
+      if (!/^[0-9A-Fa-f]{2}([:-]?[0-9A-Fa-f]{2}){5}$|^[0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}$/.test(raw)) throw fail("must be a MAC address");
+      return raw;
+    case "interval":
+      // Numbers of more than six digits could overflow an interval (an error PostgreSQL does not call the client's).
+      if (raw.length > 100 || !/^[@+\-0-9A-Za-z .:]+$/.test(raw) || !/[0-9]/.test(raw) || /[0-9]{7}/.test(raw)) throw fail("must be a duration");
+      return raw;
+    case "unfilterable":
+      throw fail("cannot be used as a filter");
     default:
       if (raw.length > 255 || raw.includes("\u0000")) throw fail("is not valid");
       return raw;

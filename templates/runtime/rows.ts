@@ -26,11 +26,24 @@ export interface TableSql {
    * The columns a request may set, plus the owner (set from the token, never from input),
    * with the SQL type a bound value is cast to where PostgreSQL cannot infer it.
    */
-  readonly columns: Readonly<Record<string, { readonly cast: string; readonly json?: boolean }>>;
+  readonly columns: Readonly<Record<string, ColumnSql>>;
   /** Set to now() by every update. */
   readonly touch: string | null;
   /** Owned rows this table points at: a value must name one of the caller's own rows. */
   readonly refs: readonly ReferenceSql[];
+}
+
+export interface ColumnSql {
+  readonly cast: string;
+  /** jsonb: the value is sent as JSON text. */
+  readonly json?: boolean;
+  /** bytea (or bytea[]): base64 text in JSON, bytes in the database. */
+  readonly bytes?: boolean;
+  /**
+   * vector(n): pgvector's type or real[], whichever the migration could make. The value is bound
+   * as real[] (pgvector casts it on assignment) and read back as an array of numbers either way.
+   */
+  readonly vector?: boolean;
 }
 
 /** `SET col = DEFAULT` in an update (PUT puts a left-out field back to its default). */
@@ -41,9 +54,31 @@ export type SetValue = unknown | typeof DEFAULT | typeof TOGGLE;
 
 type Row = Record<string, unknown>;
 
+const fromBase64 = (x: unknown) => (typeof x === "string" ? Buffer.from(x, "base64") : x);
+
 function value(spec: TableSql, column: string, v: unknown): unknown {
+  const c = spec.columns[column];
+  if (!c || v === null || v === undefined) return v;
   // node-postgres would send a JS array as a PostgreSQL array; a json column wants JSON.
-  return spec.columns[column]?.json && v !== null && v !== undefined ? JSON.stringify(v) : v;
+  if (c.json) return JSON.stringify(v);
+  // The validator let only base64 through; node-postgres sends a Buffer as bytea (each one in a list).
+  if (c.bytes) return Array.isArray(v) ? v.map(fromBase64) : fromBase64(v);
+  return v;
+}
+
+/** The placeholder of a column's value: a vector is bound as real[] (see ColumnSql.vector). */
+function slot(spec: TableSql, column: string, n: number): string {
+  return spec.columns[column]?.vector ? `$${n}::real[]` : `$${n}`;
+}
+
+const vectorColumns = new WeakMap<TableSql, readonly string[]>();
+
+/** pgvector prints a vector as "[1,2,3]" (real[] comes back as numbers already): the API answers numbers either way. */
+function readVectors<T extends Row | undefined>(spec: TableSql, row: T): T {
+  let cols = vectorColumns.get(spec);
+  if (!cols) vectorColumns.set(spec, (cols = Object.keys(spec.columns).filter((k) => spec.columns[k]!.vector)));
+  if (row && cols.length) for (const c of cols) if (typeof row[c] === "string") row[c] = JSON.parse(row[c] as string) as number[];
+  return row;
 }
 
 /** The row's key (and owner) as a WHERE clause over $1 (and $2). */
@@ -105,7 +140,7 @@ function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam:
 export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<Row | undefined> {
   const text = once(spec, `get ${rels.map((r) => r.name).join(",")}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`);
   const [found] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
-  return found!.rows[0];
+  return readVectors(spec, found!.rows[0]);
 }
 
 /** One page of the caller's rows with the total (unless paging by cursor) and the relations: one statement. */
@@ -117,6 +152,7 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   let count: number | null = null;
   // The total rides on every row; a page with no rows past the first page still needs it.
   if (q.count && page!.rows.length === 0 && req.offset > 0) count = Number((await batch(userId, [q.count]))[0]!.rows[0]?.count ?? 0);
+  for (const r of page!.rows) readVectors(spec, r);
   return finishPage<Row>(page!.rows, count, req, list);
 }
 
@@ -143,7 +179,7 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
   const target = `${ident(spec.table)} (${cols.map(ident).join(", ")})`;
   let text: string;
   if (cols.length === 0) text = `INSERT INTO ${ident(spec.table)} DEFAULT VALUES RETURNING *`;
-  else if (!guard) text = `INSERT INTO ${target} VALUES (${[...placeholders.values()].join(", ")}) RETURNING *`;
+  else if (!guard) text = `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")}) RETURNING *`;
   else {
     // INSERT ... SELECT cannot infer a parameter's type from its column: each is cast.
     text = `INSERT INTO ${target} SELECT ${cols.map((c, i) => `$${i + 1}::${spec.columns[c]!.cast}`).join(", ")} WHERE ${guard} RETURNING *`;
@@ -153,7 +189,7 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
   const inserted = results[results.length - 1]!.rows[0];
   if (!inserted) throw referenceProblem(spec, check ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
   for (const rel of rels) inserted[rel.name] = [];
-  return inserted;
+  return readVectors(spec, inserted);
 }
 
 /** Updates the caller's row; undefined when it is missing or another user's. */
@@ -169,7 +205,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
     else {
       values.push(value(spec, k, v));
       placeholders.set(k, `$${values.length}`);
-      sets.push(`${ident(k)} = $${values.length}`);
+      sets.push(`${ident(k)} = ${slot(spec, k, values.length)}`);
     }
   }
   if (spec.touch) sets.push(`${ident(spec.touch)} = now()`);
@@ -184,7 +220,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
     if (bad) throw bad;
     return undefined;
   }
-  return row;
+  return readVectors(spec, row);
 }
 
 /** Deletes the caller's row: the number deleted (0 or 1), or the row as it was. */
@@ -197,5 +233,5 @@ export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userI
 export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null): Promise<Row | undefined> {
   const text = once(spec, "delete returning", () => `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)} RETURNING *`);
   const [r] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
-  return r!.rows[0];
+  return readVectors(spec, r!.rows[0]);
 }

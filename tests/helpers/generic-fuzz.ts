@@ -58,6 +58,25 @@ function valueFor(doc: Doc, schema: any): fc.Arbitrary<unknown> {
     if (s.format === "date") opts.push(fc.constantFrom("2024-02-29", "2023-02-29", "2024-02-30", "0001-01-01", "9999-12-31", "10000-01-01"));
     if (s.format === "uuid") opts.push(fc.uuid(), fc.constantFrom("00000000-0000-0000-0000-000000000000", "not-a-uuid", "5d0c7d2e-0000-4000-8000-00000000000g"));
     if (s.pattern) opts.push(fc.constantFrom("0", "-0", "23:59:59.999999", "24:00:00", "99999999999999999999", "12345678901234567890.12", "1.23456789", "-9223372036854775808", "9223372036854775808"));
+    // bytea (base64), inet/cidr, macaddr and interval: edges of each, valid and not.
+    if (s.contentEncoding === "base64") opts.push(fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString("base64")), fc.constantFrom("", "AA==", "not base64!", "YQ", "YQ===", "////", "a".repeat(301)));
+    if (s.pattern && /25\[0-5\]/.test(s.pattern)) {
+      opts.push(fc.ipV4(), fc.ipV6(), fc.constantFrom("999.1.1.1", "1.2.3.4/33", "10.0.0.1/8", "10.0.0.0/8", "0.0.0.0/0", "::/0", "::ffff:1.2.3.4", "fe80::1%eth0", "2001:db8::/129", "255.255.255.255/32"));
+    }
+    if (s.pattern && s.pattern.includes("[0-9A-Fa-f]{2}(?::")) opts.push(fc.constantFrom("08:00:2b:01:02:03", "08002b010203", "0800.2b01.0203", "08:00:2b:01:02:0g", "08:00:2b:01:02", "ff:ff:ff:ff:ff:ff"));
+    if (s.pattern && s.pattern.includes("[yY][eE][aA][rR]")) {
+      opts.push(fc.constantFrom("P1DT2H", "PT0S", "P-999999Y", "999999 decades 999999 years 999999 mons", "-1 days +02:00:00", "999999:59:59.999999", "1 day 1 day", "1 century", "banana", "P", "@ 3 hours ago"));
+    }
+  }
+  if (types.includes("array")) {
+    const item = s.items ? valueFor(doc, s.items) : anyJson;
+    const min = (s.minItems as number | undefined) ?? 0;
+    const max = (s.maxItems as number | undefined) ?? 5;
+    // Lists of the right length and of one too few or too many; items of the declared type, of the wrong one, nulls, nested lists.
+    opts.push(fc.array(item, { maxLength: Math.min(max, 8) }), fc.array(item, { minLength: min, maxLength: Math.min(max, min + 3) }));
+    if (min > 0) opts.push(fc.array(fc.double(), { minLength: min - 1, maxLength: min - 1 }), fc.array(fc.double({ noNaN: true }), { minLength: min, maxLength: min }));
+    if (s.maxItems !== undefined) opts.push(fc.constant(Array.from({ length: (s.maxItems as number) + 1 }, () => 0)));
+    opts.push(fc.constantFrom([null], [[1]], [1e39], ["x"], [{}]));
   }
   return fc.oneof(...opts);
 }

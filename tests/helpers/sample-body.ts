@@ -1,6 +1,16 @@
 // Builds a valid request body from a generated JSON Schema, so a test can drive any
 // generated app without knowing its tables in advance.
+import { CIDR_OUT_PATTERN, INET_PATTERN, INTERVAL_PATTERN, MACADDR_PATTERN } from "../../generator/emit/table-info.js";
+
 type Schema = Record<string, any>;
+
+/** Values for the string types told apart by their pattern (generator/emit/table-info.ts). */
+const BY_PATTERN = new Map<string, string>([
+  [INET_PATTERN, "192.0.2.10"],
+  [CIDR_OUT_PATTERN, "192.0.2.0/24"],
+  [MACADDR_PATTERN, "08:00:2b:01:02:03"],
+  [INTERVAL_PATTERN, "1 day 02:00:00"],
+]);
 
 let counter = 0;
 
@@ -16,6 +26,8 @@ export function sampleValue(schema: Schema, field: string): unknown {
       if (schema.format === "uuid") return "0b3f1c52-5a9e-4c1b-9f1e-3c2d4b5a6e7f";
       if (schema.format === "email") return `user${counter}@example.com`;
       if (schema.format === "uri") return "https://example.com/x";
+      if (schema.contentEncoding === "base64") return Buffer.from(`${field}-${counter}`).toString("base64");
+      if (BY_PATTERN.has(schema.pattern)) return BY_PATTERN.get(schema.pattern);
       if (schema.pattern === "^-?[0-9]{1,19}$") return String(counter);
       if (typeof schema.pattern === "string" && schema.pattern.includes("[0-9]+(\\.[0-9]+)?")) return "1.5";
       const min = schema.minLength ?? 1;
@@ -35,8 +47,11 @@ export function sampleValue(schema: Schema, field: string): unknown {
       return true;
     case "object":
       return {};
-    case "array":
-      return [];
+    case "array": {
+      // A list of one (or exactly as many as a vector takes).
+      const n = Math.max(1, schema.minItems ?? 1);
+      return Array.from({ length: n }, () => sampleValue(schema.items ?? {}, field));
+    }
     default:
       return { sample: true };
   }

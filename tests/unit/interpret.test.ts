@@ -10,13 +10,13 @@ describe("interpretType", () => {
     ["varchar(200)", { kind: "string", maxLength: 200 }],
     ["VARCHAR (36)", { kind: "string", maxLength: 36 }],
     ["character varying(50)", { kind: "string", maxLength: 50 }],
-    ["char(7)", { kind: "string", maxLength: 7 }],
+    ["char(7)", { kind: "string", maxLength: 7, fixed: true }],
     ["str", { kind: "string" }],
     ["String(64)", { kind: "string", maxLength: 64 }],
     ["text", { kind: "text" }],
     ["int", { kind: "integer" }],
     ["INTEGER", { kind: "integer" }],
-    ["smallint", { kind: "integer" }],
+    ["smallint", { kind: "integer", small: true }],
     ["serial", { kind: "integer" }, { increment: true }],
     ["bigint", { kind: "bigint" }],
     ["BIGSERIAL", { kind: "bigint" }, { increment: true }],
@@ -41,8 +41,9 @@ describe("interpretType", () => {
     ["UUID FK", { kind: "uuid" }, { rest: "FK" }],
     ["varchar(200) required", { kind: "string", maxLength: 200 }, { rest: "required" }],
     ["time", { kind: "time" }],
-    ["interval", null],
-    ["blob", null],
+    ["interval", { kind: "interval" }],
+    ["blob", { kind: "bytes" }],
+    ["TEXT[]", { kind: "array", of: { kind: "text" } }],
   ];
   it.each(cases)("%s", (given, want, extra) => {
     const r = interpretType(given);
@@ -52,8 +53,10 @@ describe("interpretType", () => {
     if (extra?.rest !== undefined) expect(r.rest).toBe(extra.rest);
   });
 
-  it("flags arrays", () => {
-    expect(interpretType("TEXT[]").problem).toMatch(/array/);
+  it("flags arrays of arrays and of json", () => {
+    expect(interpretType("TEXT[][]").problem).toMatch(/arrays of arrays/);
+    expect(interpretType("jsonb[]").problem).toMatch(/arrays of json/);
+    expect(interpretType("TEXT[]").problem).toBeUndefined();
   });
 
   it("understands every word the Markdown reader treats as a type", () => {
@@ -116,10 +119,16 @@ describe("interpretConstraint", () => {
   const unknown: [string, number][] = [
     ["shiny", 0],
     ["not null, sparkly", 10],
-    ["CHECK (a < b)", 0],
   ];
   it.each(unknown)("%s is not understood from offset %i", (given, at) => {
     expect(interpretConstraint(given).unknownAt).toBe(at);
+  });
+});
+
+describe("a CHECK phrase", () => {
+  it("is kept verbatim for the database, with the rules a validator can read from it", () => {
+    expect(interpretConstraint("CHECK (a < b)")).toEqual({ check: { text: "a < b", at: 7, read: false } });
+    expect(interpretConstraint("check (char_length(title) >= 1)")).toMatchObject({ minLength: 1, check: { text: "char_length(title) >= 1", read: true } });
   });
 });
 
@@ -160,7 +169,8 @@ describe("normalisePath", () => {
 describe("keys that are not one column", () => {
   it("reads a join table's composite key from a 'Primary key: (a, b)' bullet", async () => {
     const r = await load("## users\n\n- id: text (primary key)\n\n## project_teams\n\n- project_id: uuid\n- team_id: uuid\n- Primary key: `(project_id, team_id)`\n");
-    expect(r.diagnostics).toEqual([]);
+    // No user owns the links: shared for reading, and the warning says so.
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["SF126"]);
     const t = r.ir!.tables.find((x) => x.name === "project_teams")!;
     expect(t.keyColumns).toEqual(["project_id", "team_id"]);
     expect(t.columns.map((c) => [c.name, c.nullable, c.role])).toEqual([
