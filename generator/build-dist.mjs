@@ -16,7 +16,8 @@ import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const MARK = "// specforge-dist ";
-const EXTERNAL = ["openapi-typescript", "typescript", "jose"];
+// libpg-query finds its .wasm next to itself; node-sql-parser is loaded per dialect (build/mysql, build/sqlite) only when a spec needs it.
+const EXTERNAL = ["openapi-typescript", "typescript", "jose", "libpg-query", "node-sql-parser"];
 const LOADERS = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".js": "js", ".mjs": "js", ".cjs": "js", ".json": "json" };
 
 /** The package root (this file is generator/build-dist.mjs). */

@@ -11,7 +11,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) return "sql";
   if (l === "prisma") return "prisma";
   if (/^(python|py|python3)$/.test(l)) return "python";
-  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs)$/.test(l)) return /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]/.test(text) ? "drizzle" : null;
+  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
@@ -21,20 +21,35 @@ export function blockLanguage(lang: string, text: string): Language | null {
   return null;
 }
 
+/** Drizzle schema code: tables, enums, or indexes declared apart from their table. */
+const DRIZZLE = /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]|\b(pg|mysql|sqlite)(TableCreator|Schema)\s*\(|\b(?:index|uniqueIndex)\s*\(\s*["'`][^)]*\)\s*\.on\s*\(/;
+
 export type Readers = Partial<Record<Language, BlockReader>>;
 
 const loaded: Readers = {};
 
-/** Loads the readers of these languages (once per process). */
-export async function loadReaders(langs: Iterable<Language>): Promise<Readers> {
+/**
+ * Loads the readers of these languages (once per process). `sql` lists the SQL blocks, so a
+ * spec written only in MySQL never loads PostgreSQL's WASM parser.
+ */
+export async function loadReaders(langs: Iterable<Language>, sql: readonly { text: string; lang: string }[] = []): Promise<Readers> {
   for (const lang of langs) {
-    if (loaded[lang]) continue;
+    if (loaded[lang] && lang !== "sql") continue;
     switch (lang) {
-      case "sql":
+      case "sql": {
+        const { loadSqlReader, sqlDialectsOf } = await import("./read-sql.js");
+        const dialects = [...new Set(sql.flatMap((b) => sqlDialectsOf(b)))];
+        loaded.sql = await loadSqlReader(dialects.length ? { dialects } : {});
+        break;
+      }
       case "prisma":
+        loaded.prisma = await (await import("./read-prisma.js")).loadPrismaReader();
+        break;
       case "drizzle":
+        loaded.drizzle = await (await import("./read-drizzle.js")).loadDrizzleReader();
+        break;
       case "python":
-        // Wired as each reader lands; until then the Markdown reader keeps its own fallbacks.
+        // SQLModel classes are read by the Markdown reader itself (parse-sqlmodel.ts).
         break;
     }
   }
