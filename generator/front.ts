@@ -1,7 +1,7 @@
 // The front of the pipeline: read -> parse -> build -> validate. What the CLI and the
 // emitters call; `ir` is null exactly when there is an error diagnostic.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
-import { buildIr, type Note } from "./ir/build-ir.js";
+import { buildIr, type BuildOptions, type Note } from "./ir/build-ir.js";
 import type { IR } from "./ir/types.js";
 import { validateIr } from "./ir/validate-ir.js";
 import { parseMarkdown } from "./parse/parse-markdown.js";
@@ -27,6 +27,12 @@ export interface ParsedFile {
 
 export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
   if (file.format === "markdown") return parseMarkdown(file.text, file.path, file.kind);
+  if (file.format === "openapi") {
+    // An OpenAPI document as the API spec: its operations are the endpoints.
+    const { readOpenApi } = await import("./parse/read-openapi.js");
+    const r = readOpenApi(file.text, file.path);
+    return { raw: { tables: [], indexes: [], endpoints: r.endpoints }, diagnostics: r.diagnostics, notes: r.notes };
+  }
   return parseYaml(file.text, file.path, file.kind);
 }
 
@@ -46,7 +52,10 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
     tables: s.raw.tables,
     indexes: s.raw.indexes,
     endpoints: a ? a.raw.endpoints : [],
+    ...(s.raw.enums?.length || a?.raw.enums?.length ? { enums: [...(s.raw.enums ?? []), ...(a?.raw.enums ?? [])] } : {}),
+    ...(s.raw.valueObjects?.length ? { valueObjects: s.raw.valueObjects } : {}),
     ...(a?.raw.authMode ? { authMode: a.raw.authMode } : {}),
+    ...(s.raw.rowLevelSecurity !== undefined ? { rowLevelSecurity: s.raw.rowLevelSecurity } : {}),
   };
   if (raw.tables.length === 0 && !hasErrors(s.diagnostics)) {
     diagnostics.push({
@@ -66,13 +75,31 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
       hint: 'write each endpoint as a heading ("### GET /api/{user_id}/tasks") or a table with Method and Endpoint columns',
     });
   }
-  const built = buildIr(raw, { schema: schema.path, api: api?.path ?? null });
+  // CHECK expressions are read by PostgreSQL's own parser (loaded only when a spec has one).
+  let readCheckSql: BuildOptions["readCheckSql"];
+  const dialects = checkDialects(raw);
+  if (dialects.length) {
+    const { loadSqlExpressions, readCheckExpression } = await import("./parse/sql-expression.js");
+    await loadSqlExpressions([...new Set<"postgresql" | "mysql" | "sqlite">(["postgresql", ...dialects])]);
+    readCheckSql = (text, dialect) => readCheckExpression(text, dialect);
+  }
+  const built = buildIr(raw, { schema: schema.path, api: api?.path ?? null }, readCheckSql ? { readCheckSql } : {});
   diagnostics.push(...built.diagnostics);
   notes.push(...built.notes);
   diagnostics.push(...validateIr(built.ir));
   const sorted = sortDiagnostics(diagnostics);
   notes.sort((x, y) => (x.span.file < y.span.file ? -1 : x.span.file > y.span.file ? 1 : x.span.line - y.span.line || x.span.column - y.span.column));
   return { ir: hasErrors(sorted) ? null : built.ir, diagnostics: sorted, notes };
+}
+
+/** The dialects of the CHECK expressions a spec writes (table CHECKs, "check (...)" phrases); none: no parser is loaded. */
+function checkDialects(raw: RawSpec): ("postgresql" | "mysql" | "sqlite")[] {
+  const out = new Set<"postgresql" | "mysql" | "sqlite">();
+  for (const t of raw.tables) {
+    for (const c of t.checks ?? []) if (c.dialect !== "prose") out.add(c.dialect);
+    if (t.columns.some((c) => c.constraints.some((p) => /\bcheck\b/i.test(p.text)))) out.add("postgresql");
+  }
+  return [...out];
 }
 
 export async function loadSpecs(specsDir: string, rootDir: string): Promise<FrontResult> {

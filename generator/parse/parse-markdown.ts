@@ -3,11 +3,13 @@
 // statement), so every text we keep carries the exact line:column it was written at.
 import { markdownTree } from "./markdown-tree.js";
 import { blockLanguage, loadReaders, type Language, type Readers } from "./readers.js";
+import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
+import { classifyTable, isEmptyMarker, splitTypeCell, type EndpointRoles, type FieldRoles } from "./table-roles.js";
 import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { plural, singular, snakeCase } from "../ir/naming.js";
-import type { RawColumn, RawEndpoint, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
+import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { readSqlModel } from "./parse-sqlmodel.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { matchParen } from "./text.js";
@@ -32,6 +34,7 @@ export const TYPE_HEAD_WORDS: readonly string[] = [
   "serial", "smallserial", "bigserial", "uuid", "guid", "bool", "boolean",
   "timestamp", "timestamps", "timestamptz", "datetime", "date", "decimal", "numeric", "money",
   "float", "float4", "float8", "double", "real", "number", "json", "jsonb", "enum",
+  "time", "timetz", "bytea", "bytes", "blob", "inet", "cidr", "macaddr", "interval", "vector",
 ];
 const TYPE_HEAD = new Set(TYPE_HEAD_WORDS);
 
@@ -131,11 +134,16 @@ interface TableDraft {
   hasDefs: boolean;
   /** How the name was derived, reported only if the section turns out to be a table. */
   nameNote?: { span: Span; message: string };
+  /** Written under a "Value Objects" heading: a shape stored in json columns, not a table. */
+  valueObject?: boolean;
+  checks?: RawCheck[];
+  notation?: Notation;
+  fragment?: boolean;
 }
 
 interface SectionEntry {
   depth: number;
-  kind: "table" | "indexes" | "endpoint" | "other";
+  kind: "table" | "indexes" | "endpoint" | "values" | "other";
   table?: TableDraft;
   endpoint?: EndpointDraft;
   /** Heading text without numbering, used as a summary for endpoints written under it. */
@@ -149,6 +157,7 @@ interface SectionEntry {
 }
 
 interface EndpointDraft {
+  body?: RawBodyField[];
   method: RawText;
   path: RawText;
   summary?: string;
@@ -162,13 +171,18 @@ export async function parseMarkdown(src: string, file: string, kind: SpecKind): 
   const root = markdownTree(src);
   // The formal languages the document holds decide which readers (and parsers) load.
   const langs = new Set<Language>();
-  for (const node of root.children) {
-    if (node.type === "code") {
-      const l = blockLanguage(node.lang ?? "", node.value);
-      if (l) langs.add(l);
+  const sql: { text: string; lang: string }[] = [];
+  const visit = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === "code") {
+        const l = blockLanguage(node.lang ?? "", node.value);
+        if (l) langs.add(l);
+        if (l === "sql") sql.push({ text: node.value, lang: (node.lang ?? "").toLowerCase() });
+      } else if (node.type === "blockquote") visit(node.children);
     }
-  }
-  const readers = langs.size ? await loadReaders(langs) : {};
+  };
+  visit(root.children);
+  const readers = langs.size ? await loadReaders(langs, sql) : {};
   return new MarkdownReader(src, file, kind, readers).read(root);
 }
 
@@ -177,6 +191,8 @@ class MarkdownReader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly notes: { span: Span; message: string }[] = [];
   private readonly tables: TableDraft[] = [];
+  private readonly valueObjects: TableDraft[] = [];
+  private readonly enums: RawEnum[] = [];
   private readonly specIndexes: RawIndex[] = [];
   private readonly endpoints: EndpointDraft[] = [];
   private authMode: RawText | undefined;
@@ -185,6 +201,8 @@ class MarkdownReader {
   private lastLabel: string | null = null;
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
   private readonly pythonBlocks: Code[] = [];
+  /** Drizzle and Prisma blocks, read as one text after the document (names cross blocks). */
+  private readonly together: Partial<Record<Language, Code[]>> = {};
   /** The endpoint whose "Query Parameters" label or heading came last: the next list or table lists them. */
   private queryFor: EndpointDraft | null = null;
   /** "Row-level security: off" in the schema. */
@@ -201,6 +219,7 @@ class MarkdownReader {
 
   read(root: Root): ParseResult {
     for (const node of root.children) this.block(node);
+    for (const [language, nodes] of Object.entries(this.together) as [Language, Code[]][]) this.hand(nodes, this.readers[language]!, language);
     for (const node of this.pythonBlocks) this.python(node);
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
     const tables: RawTable[] = this.tables
@@ -213,6 +232,9 @@ class MarkdownReader {
         ...(t.owner ? { owner: t.owner } : {}),
         ...(t.identity ? { identity: true } : {}),
         ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+        ...(t.checks?.length ? { checks: t.checks } : {}),
+        ...(t.notation ? { notation: t.notation } : {}),
+        ...(t.fragment ? { fragment: true } : {}),
       }));
     // Indexes written inside a section that never became a table belong to nobody yet.
     for (const t of this.tables) {
@@ -228,10 +250,16 @@ class MarkdownReader {
       ...(e.status !== undefined ? { status: e.status } : {}),
       ...(e.query ? { query: e.query } : {}),
       ...(e.envelope ? { envelope: e.envelope } : {}),
+      ...(e.body?.length ? { body: e.body } : {}),
     }));
+    const valueObjects: RawTable[] = this.valueObjects
+      .filter((t) => t.columns.length > 0)
+      .map((t) => ({ name: t.name, columns: t.columns, indexes: [], ...(t.description ? { description: t.description } : {}) }));
     return {
       raw: {
         tables,
+        ...(this.enums.length ? { enums: this.enums } : {}),
+        ...(valueObjects.length ? { valueObjects } : {}),
         indexes: this.specIndexes,
         endpoints,
         ...(this.authMode ? { authMode: this.authMode } : {}),
@@ -406,30 +434,43 @@ class MarkdownReader {
       }
     } else {
       const tableName = pseudo ? this.pseudoTableName(f) : this.tableName(f);
-      if (/^(indexes|indices|index|indici|índices|indexes and constraints)\b/i.test(title)) entry.kind = "indexes";
-      // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a table.
-      else if (tableName && !(SECTION_WORDS.has(tableName.text) && this.currentTable())) {
+      const inValues = this.stack.some((x) => x.kind === "values");
+      const context = this.currentTable();
+      if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
+      else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
+      // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
+      // table, and so may "## notes" under "# Schema" (a heading that is itself a section word).
+      else if (tableName && !DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) {
         entry.kind = "table";
         const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
         if (this.pendingNameNote) draft.nameNote = this.pendingNameNote;
         if (/\(\s*identity\s*(table)?\s*\)/i.test(title)) draft.identity = true;
         entry.table = draft;
-        this.tables.push(draft);
+        // Under "Value Objects": a named shape stored inside its parent's rows (json), not a table.
+        if (inValues) {
+          draft.valueObject = true;
+          draft.name = { text: title.replace(/[`*]/g, "").trim().split(/[\s(（:：]/)[0]!, span: tableName.span };
+          this.valueObjects.push(draft);
+        } else this.tables.push(draft);
       }
     }
     this.stack.push(entry);
   }
 
-  /** "## tasks", "### 1. `users` Table", "### Table: tasks", "## Task Model", "### users (managed by X)". */
+  /**
+   * "## tasks", "### 1. `users` Table", "### Table: tasks", "## Task Model", "## Entity: Task",
+   * "### users (managed by X)", "### 2.1 users（用户表）", "### User" (an entity name: PascalCase,
+   * read as the plural table "users", noted).
+   */
   private tableName(f: Flat): RawText | null {
     let s = 0;
     let e = f.text.length;
     const text = f.text;
-    const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:table\s*\d*\s*[:.\-–—]\s*|table\s+)?/i.exec(text);
+    const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation)\s*\d*\s*[:：.\-–—]\s*|table\s+)?/i.exec(text);
     if (lead) s = lead[0].length;
-    // Drop a trailing parenthetical or dash remark: "users (Managed by Better Auth)".
+    // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
     const rest = text.slice(s);
-    const cut = /\s*(?:\(|\s[-–—]\s)/.exec(rest);
+    const cut = /\s*(?:[(（【\[]|\s[-–—:：]\s|[:：]\s*$|\s+[-–—]$)/.exec(rest);
     if (cut) e = s + cut.index;
     let core = text.slice(s, e).trim();
     const coreStart = s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
@@ -440,12 +481,14 @@ class MarkdownReader {
       core = core.slice(0, suffix.index);
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) return null;
+    // An entity name (User, CollectionItem) names the table of its rows, as a model does.
+    if (/^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/.test(core) && lead && !/table/i.test(lead[0])) model = true;
     let name = snakeCase(core);
     const span = this.idx.span(f.offs[coreStart] ?? f.offs[0] ?? 0);
     this.pendingNameNote = undefined;
     if (model && singular(name) === name) {
       name = plural(name);
-      this.pendingNameNote = { span, message: `model "${core}" read as table "${name}" (plural of the model name)` };
+      this.pendingNameNote = { span, message: `entity "${core}" read as table "${name}" (snake_case plural of the entity name)` };
     } else if (name !== core.toLowerCase()) {
       this.pendingNameNote = { span, message: `table "${core}" read as "${name}" (snake_case)` };
     }
@@ -629,19 +672,37 @@ class MarkdownReader {
     }
     const table = this.currentTable();
     const label = this.lastLabel;
+    // "- `Priority`: low | medium | high" under an "Enums" heading.
+    if (!table && this.stack.some((x) => x.kind === "values")) {
+      for (const item of node.children) {
+        const f = this.itemFlat(item);
+        const m = /^([A-Za-z_]\w*)\s*[:=：]\s*(.+)$/.exec(f.text);
+        const values = m ? splitEnumValues(m[2]!) : null;
+        if (!m || !values) continue;
+        const at = f.text.indexOf(m[2]!, m[1]!.length);
+        this.enums.push({ name: this.rawText(flatSub(f, 0, m[1]!.length)), values: values.map((v) => this.rawText(flatSub(f, at + v.at, at + v.at + v.text.length))) });
+      }
+      return;
+    }
     if (this.inIndexesSection() || (label && /\bind(ex|ices|exes)\b|\bindici\b/.test(label))) {
       for (const item of node.children) this.indexItem(item, table);
       return;
     }
     if (!table) return;
-    if (label && !/^(fields|columns|attributes|properties|schema|columns and types)\b/.test(label)) return;
+    // "Validation Rules:" under a table: each item states rules about a column in prose.
+    if (label && RULES_LABEL.test(label)) {
+      for (const item of node.children) this.ruleItem(item, table);
+      return;
+    }
+    if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
     // Unlabelled or "Fields:": a column list when at least one item reads as a column.
     const parsed = node.children.map((item) => ({
       item,
-      col: /^\s*(?:(?:unique|composite)\s+)?(?:index|constraint|key|unique)\b/i.test(this.itemFlat(item).text) ? null : this.columnItem(item),
+      col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item),
     }));
     const anyKnown = parsed.some((p) => p.col && p.col.known);
     if (!anyKnown) return;
+    table.notation ??= "markdown-bullets";
     for (const p of parsed) {
       if (p.col) table.columns.push(...p.col.columns);
       else {
@@ -679,32 +740,62 @@ class MarkdownReader {
   /**
    * One bullet as a column (or several: "created_at, updated_at: Timestamps").
    * Shapes: "name: type (c, c) - description", "name: type, c, c", "name (type, c) - description",
-   * "name: type — c, c".
+   * "name: type — c, c", "`name` TYPE c c" (no colon), "`name` (type): description",
+   * "`status`: `a | b | c`" (allowed values), and a code-formatted name with no type at all
+   * ("`started_at`", "`item_id` FK -> menu_items", "`menu_name` snapshot"): its type is left
+   * empty for the IR builder to infer from the name and the reference (and say so).
    */
   private columnItem(item: ListItem): { columns: RawColumn[]; known: boolean } | null {
     const f = this.itemFlat(item);
-    const m = /^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::\s*|(?=\())/.exec(f.text);
+    const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
+    const lead = para?.children[0];
+    const formatted = lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis");
+    const m = /^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
     if (!m) return null;
     const names = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => this.rawText(flatSub(f, x.index, x.index + x[0].length)));
-    let rest = flatSub(f, m[0].length);
+    let rest = flatTrim(flatSub(f, m[0].length));
+    const colon = /^[:：]\s*/.exec(rest.text);
+    if (colon) rest = flatTrim(flatSub(rest, colon[0].length));
     let type: Flat | null = null;
     const constraints: Flat[] = [];
     let description: string | undefined;
-    if (rest.text.startsWith("(")) {
+    if (/^[(（]/.test(rest.text)) {
       // name (type, c, c) tail
-      const close = matchParen(rest.text, 0);
+      const close = matchParen(rest.text.replace(/^（/, "(").replace(/）/, ")"), 0);
       if (close < 0) return null;
       const inner = flatSplit(flatSub(rest, 1, close), ",");
       if (inner.length === 0) return null;
-      type = inner[0]!;
-      constraints.push(...inner.slice(1));
+      if (typeHead(inner[0]!.text) !== null) {
+        type = inner[0]!;
+        constraints.push(...inner.slice(1));
+      } else if (formatted && inner.every((p) => looksLikeConstraints(p.text))) constraints.push(...inner);
+      else return null;
       rest = flatTrim(flatSub(rest, close + 1));
+      const after = /^[:：]\s*/.exec(rest.text);
+      if (after) {
+        // "`id` (integer): Unique identifier": the rest is the description.
+        const d = flatTrim(flatSub(rest, after[0].length)).text;
+        if (d) description = d;
+        rest = flatSub(rest, rest.text.length);
+      }
+    } else if (ENUM_LIST.test(rest.text)) {
+      // "`status`: `active | tied | finished`": the values are the type (an enum).
+      const end = ENUM_LIST.exec(rest.text)![0].length;
+      type = flatSub(rest, 0, end);
+      rest = flatTrim(flatSub(rest, end));
     } else {
-      const tm = /^[A-Za-z][\w]*(?:\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\])?\??/.exec(rest.text);
-      if (!tm) return null;
-      type = flatSub(rest, 0, tm[0].length);
-      rest = flatTrim(flatSub(rest, tm[0].length));
-      if (rest.text.startsWith("(")) {
+      const tm = TYPE_PREFIX.exec(rest.text);
+      // Without a colon or a code-formatted name, only a type in capitals reads as one ("id UUID PK"),
+      // so prose ("All timestamps are stored in UTC") is not a column.
+      if (tm && typeHead(tm[0]) !== null && (colon || formatted || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
+        type = flatSub(rest, 0, tm[0].length);
+        rest = flatTrim(flatSub(rest, tm[0].length));
+      } else if (colon && tm && !looksLikeConstraints(rest.text)) {
+        // "name: frobnitz": after a colon comes the type, understood or not (SF103 says which).
+        type = flatSub(rest, 0, tm[0].length);
+        rest = flatTrim(flatSub(rest, tm[0].length));
+      } else if (!(formatted || colon) || names.length === 0) return null;
+      if (type && rest.text.startsWith("(")) {
         const close = matchParen(rest.text, 0);
         if (close > 0) {
           constraints.push(...flatSplit(flatSub(rest, 1, close), ","));
@@ -721,15 +812,20 @@ class MarkdownReader {
       head = flatTrim(flatSub(rest, 0, at));
       tail = flatTrim(flatSub(rest, Math.min(rest.text.length, at + dash[0].length - 1)));
     }
-    if (head.text) constraints.push(...flatSplit(head.text.startsWith(",") ? flatSub(head, 1) : head, ","));
+    if (head.text) {
+      const pieces = flatSplit(head.text.startsWith(",") ? flatSub(head, 1) : head, ",");
+      if (type || pieces.every((p) => looksLikeConstraints(p.text))) constraints.push(...pieces);
+      else description = head.text; // "`menu_name` snapshot": a note, not a rule
+    }
     if (tail && tail.text) {
       const pieces = flatSplit(tail, ",");
       if (pieces.length > 0 && pieces.every((p) => CONSTRAINT_PIECE.test(p.text))) constraints.push(...pieces);
-      else description = tail.text;
+      else description = description ? `${description} ${tail.text}` : tail.text;
     }
-    const typeHead = /^[A-Za-z]\w*/.exec(type.text)?.[0].toLowerCase() ?? "";
-    const known = TYPE_HEAD.has(typeHead);
-    const rawType = this.rawText(type);
+    const th = type ? typeHead(type.text) : null;
+    const known = th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text));
+    // No type written: an empty type text, positioned at the name, for the builder to infer.
+    const rawType = type ? this.rawText(type) : { text: "", span: names[0]!.span };
     const rawConstraints = constraints.map((c) => this.rawText(c));
     return {
       known,
@@ -740,6 +836,25 @@ class MarkdownReader {
         ...(description ? { description } : {}),
       })),
     };
+  }
+
+  /**
+   * "`title` is required and must be 1-255 characters", "`role` must be either "user" or
+   * "assistant"": the rest of the item is a constraint phrase of the column it names, read by
+   * the IR builder like any other (a phrase it cannot read is a warning quoting it).
+   */
+  private ruleItem(item: ListItem, table: TableDraft): void {
+    const f = this.itemFlat(item);
+    const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
+    const c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
+    if (!m || c < 0) {
+      if (f.text.trim()) this.notes.push({ span: this.idx.span(f.offs[0] ?? 0), message: `rule "${short(f.text)}" names no column of "${table.name.text}"; it is not enforced` });
+      return;
+    }
+    const phrase = flatTrim(flatSub(f, m[0].length));
+    if (!phrase.text) return;
+    const old = table.columns[c]!;
+    table.columns[c] = { ...old, constraints: [...old.constraints, this.rawText(phrase)] };
   }
 
   private indexItem(item: ListItem, table: TableDraft | undefined): void {
@@ -774,7 +889,7 @@ class MarkdownReader {
         .split(",")
         .map((c) => c.trim().replace(/\s+(asc|desc)$/i, "").replace(/^[`"]|[`"]$/g, "").trim())
         .filter(Boolean);
-    let m = /^(?:(?:unique|composite|recommended)\s+)*(?:(?:index|constraint|key)\s*(?:on)?\s*:?\s*)?(?:([A-Za-z_]\w*)\s+on\s+)?(?:([A-Za-z_]\w*)\s*)?\(([^)]*)\)/i.exec(headText);
+    let m = /^(?:(?:unique|composite|recommended|support(?:ing)?|secondary|partial|covering)\s+)*(?:(?:index|constraint|key)\s*(?:on)?\s*:?\s*)?(?:([A-Za-z_]\w*)\s+on\s+)?(?:([A-Za-z_]\w*)\s*)?\(([^)]*)\)/i.exec(headText);
     if (m && (!m[2] || !/^(unique|index|composite|on)$/i.test(m[2]))) {
       const cols = clean(m[3]!);
       if (cols.length > 0 && cols.every((c) => /^[A-Za-z_]\w*$/.test(c))) {
@@ -795,86 +910,185 @@ class MarkdownReader {
     return null;
   }
 
+  /**
+   * A GFM table, read by what its cells hold (table-roles.ts): a table's columns, endpoints,
+   * query parameters, request-body fields, indexes or enum values, in any language and any
+   * order of columns; anything else (a stack table, a glossary) is left alone.
+   */
   private table(node: Table): void {
     const rows = node.children;
     const headerRow = rows[0];
     if (!headerRow) return;
-    const headers = headerRow.children.map((c) => this.flat(c.children).text.trim().toLowerCase().replace(/[`*_]/g, ""));
+    const headers = headerRow.children.map((c) => this.flat(c.children).text.trim());
+    const body = rows.slice(1).map((r) => r.children.map((c) => this.flat(c.children).text.trim()));
+    const heading = this.lastLabel ?? this.top()?.title;
+    const shape = classifyTable(headers, body, { document: this.kind, ...(heading ? { heading } : {}) });
+    const lower = headers.map((h) => h.toLowerCase().replace(/[`*_]/g, ""));
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
-      if (sec?.endpoint && (this.queryFor === sec.endpoint || headers.some((h) => /^(query )?param(eter)?s?$/.test(h)))) {
-        this.queryTable(sec.endpoint, node, headers);
+      if (sec?.endpoint && (shape.kind === "query-params" || (this.queryFor === sec.endpoint && shape.kind === "body-fields"))) {
+        this.queryTable(sec.endpoint, node, shape.kind === "query-params" ? shape.roles : { name: shape.roles.name, constraints: [] });
         this.queryFor = null;
         return;
       }
-      this.endpointTable(node, headers);
+      if (shape.kind === "body-fields" && sec?.endpoint) {
+        this.bodyTable(sec.endpoint, node, shape.roles);
+        return;
+      }
+      if (shape.kind === "endpoints") this.endpointTable(node, shape.roles, lower);
       return;
     }
-    const col = (re: RegExp) => headers.findIndex((h) => re.test(h));
-    const nameCol = col(/^(column|field|name|attribute|column name|field name|property)$/);
-    const typeCol = col(/^(type|data type|datatype|sql type|column type|postgres type|db type)$/);
-    const idxCols = col(/^(columns|column\(s\)|column s|fields|indexed columns)$/);
-    const idxName = col(/^(index|index name|name)$/);
-    const indexish = headers.some((h) => /^(index|index name)$/.test(h)) || this.inIndexesSection();
-    if (idxCols >= 0 && indexish) {
-      this.indexTable(node, headers, idxCols, idxName);
+    if (shape.kind === "indexes" || (this.inIndexesSection() && shape.kind !== "columns")) {
+      const r = shape.kind === "indexes" ? shape.roles : null;
+      const colsCol = r ? r.columns : lower.findIndex((h) => /^(columns|column\(s\)|column s|fields|indexed columns)$/.test(h));
+      if (colsCol >= 0) this.indexTable(node, lower, colsCol, r?.name ?? lower.findIndex((h) => /^(index|index name|name)$/.test(h)), r?.table, r?.unique);
+      return;
+    }
+    if (shape.kind === "enum-values") {
+      this.enumTable(node, shape.roles.value);
       return;
     }
     const table = this.currentTable();
-    if (nameCol < 0 || typeCol < 0 || !table) return;
-    const consCol = headers.map((h, i) => (/^(constraints?|attributes|modifiers|rules|key|keys|constraint s)$/.test(h) ? i : -1)).filter((i) => i >= 0);
-    const nullCol = col(/^(nullable|null|null\?|nullable\?)$/);
-    const reqCol = col(/^(required|required\?|not null)$/);
-    const defCol = col(/^(default|default value)$/);
-    const descCol = col(/^(description|notes?|comment|comments|purpose|descripción|descrizione)$/);
+    if (shape.kind !== "columns" || !table) return;
+    const roles = shape.roles;
     for (const row of rows.slice(1)) {
-      const cell = (i: number) => {
-        const c = row.children[i];
+      const cell = (i: number | undefined) => {
+        const c = i === undefined || i < 0 ? undefined : row.children[i];
         return c ? flatTrim(this.flat(c.children, this.startOf(c))) : null;
       };
-      const name = cell(nameCol);
-      const type = cell(typeCol);
-      if (!name || !name.text) continue;
+      const name = cell(roles.name);
+      let type = cell(roles.type);
+      if (!name || !name.text || isEmptyMarker(name.text)) continue;
       if (!/^[A-Za-z_][\w]*$/.test(name.text)) {
         this.warn("SF113", `table row "${short(name.text)}" is not understood as a column name`, this.idx.span(name.offs[0] ?? 0),
           "a column name is one word: letters, digits and underscores");
         continue;
       }
-      if (!type || !type.text) {
-        this.warn("SF113", `column "${name.text}" has no type`, this.idx.span(name.offs[0] ?? 0), 'give the column a type such as "text" or "integer"');
-        continue;
-      }
       const constraints: RawText[] = [];
-      for (const ci of consCol) {
-        const c = cell(ci);
-        if (c && c.text && !/^[-–—]$/.test(c.text)) constraints.push(...flatSplit(c, ",;").map((p) => this.rawText(p)));
+      // "uuid fk nullable", "SERIAL PRIMARY KEY": the type, then constraints in the same cell.
+      if (type && type.text) {
+        const split = splitTypeCell(type.text);
+        if (split && split.constraints) {
+          const end = type.text.indexOf(split.type) + split.type.length;
+          const rest = flatTrim(flatSub(type, end));
+          type = flatTrim(flatSub(type, 0, end));
+          if (rest.text) constraints.push(...this.constraintPieces(rest));
+        }
       }
-      const n = nullCol >= 0 ? cell(nullCol) : null;
+      for (const ci of roles.constraints) {
+        const c = cell(ci);
+        if (c && c.text && !isEmptyMarker(c.text)) constraints.push(...this.constraintPieces(c));
+      }
+      const n = cell(roles.nullable);
       if (n && n.text) {
         const t = yesNo(n.text);
         if (t !== null) constraints.push({ text: t ? "nullable" : "not null", span: this.idx.span(n.offs[0] ?? 0) });
       }
-      const r = reqCol >= 0 ? cell(reqCol) : null;
+      const r = cell(roles.required);
       if (r && r.text) {
         const t = yesNo(r.text);
         if (t !== null) constraints.push({ text: t ? "not null" : "nullable", span: this.idx.span(r.offs[0] ?? 0) });
       }
-      const d = defCol >= 0 ? cell(defCol) : null;
-      if (d && d.text && !/^[-–—]$/.test(d.text)) constraints.push({ text: `default ${d.text}`, span: this.idx.span(d.offs[0] ?? 0) });
-      const desc = descCol >= 0 ? cell(descCol) : null;
+      const d = cell(roles.default);
+      if (d && d.text && !isEmptyMarker(d.text)) constraints.push({ text: `default ${d.text}`, span: this.idx.span(d.offs[0] ?? 0) });
+      // A notes cell may hold a reference ("-> users.id", "organizations.id"), allowed values
+      // ("active, suspended, trial") or rules; anything else describes the column.
+      const notes: string[] = [];
+      let values: RawText[] | undefined;
+      for (const ni of roles.notes) {
+        const c = cell(ni);
+        if (!c || !c.text || isEmptyMarker(c.text)) continue;
+        const ref = NOTE_REFERENCE.exec(c.text);
+        const target = ref ? (ref[1] ?? ref[2])! : null;
+        if (ref && target && !CONSTRAINT_WORD.test(target)) {
+          const at = c.text.indexOf(target, ref.index);
+          constraints.push({ text: `references ${target}`, span: this.idx.span(c.offs[at] ?? c.offs[0] ?? 0) });
+          const restText = c.text.slice(0, ref.index) + c.text.slice(ref.index + ref[0].length);
+          if (restText.replace(/[\s,;.()]+/g, "")) notes.push(c.text);
+          continue;
+        }
+        const listed = splitEnumValues(c.text.replace(/\s+or\s+/gi, ", "));
+        if (listed && listed.every((v) => /^[a-z][a-z0-9_]*$/.test(v.text) || /^[A-Z][A-Z0-9_]*$/.test(v.text))) {
+          values = listed.map((v) => ({ text: v.text, span: this.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
+          continue;
+        }
+        if (looksLikeConstraints(c.text)) constraints.push(...this.constraintPieces(c));
+        else notes.push(c.text);
+      }
+      table.notation ??= "markdown-table";
       table.columns.push({
         name: this.rawText(name),
-        type: this.rawText(type),
+        // A row with no type: the builder infers one from the name (and says so).
+        type: type && type.text && !isEmptyMarker(type.text) ? this.rawText(type) : { text: "", span: this.idx.span(name.offs[0] ?? 0) },
         constraints,
-        ...(desc && desc.text ? { description: desc.text } : {}),
+        ...(notes.length ? { description: notes.join(" ") } : {}),
+        ...(values ? { values } : {}),
       });
     }
   }
 
-  private indexTable(node: Table, headers: string[], colsCol: number, nameCol: number): void {
+  /** A constraints cell split at commas and semicolons, but not inside a run of quoted values ("high", "low"). */
+  private constraintPieces(f: Flat): RawText[] {
+    const pieces = flatSplit(f, ",;");
+    const out: Flat[] = [];
+    const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
+    for (const p of pieces) {
+      const prev = out[out.length - 1];
+      if (prev && quoted(p) && (quoted(prev) || /["'”`]$/.test(prev.text))) {
+        const start = f.offs.indexOf(prev.offs[0]!);
+        const end = f.offs.indexOf(p.offs[p.text.length]!);
+        out[out.length - 1] = start >= 0 && end >= 0 ? flatSub(f, start, end) : prev;
+      } else out.push(p);
+    }
+    return out.map((p) => this.rawText(p));
+  }
+
+  /** A table of values under a heading that names an enum ("### TaskStatus" | value | meaning |). */
+  private enumTable(node: Table, valueCol: number): void {
+    const title = this.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+    const m = /^([A-Za-z_]\w*)/.exec(title);
+    if (!m || !this.top()) return;
+    const values: RawText[] = [];
+    for (const row of node.children.slice(1)) {
+      const c = row.children[valueCol];
+      const f = c ? flatTrim(this.flat(c.children, this.startOf(c))) : null;
+      if (f && /^[A-Za-z0-9_.-]+$/.test(f.text)) values.push(this.rawText(f));
+    }
+    if (values.length >= 2) this.enums.push({ name: { text: m[1]!, span: this.top()!.span }, values });
+  }
+
+  /** Request-body fields under an endpoint (Field | Type | Required | Constraints). */
+  private bodyTable(ep: EndpointDraft, node: Table, roles: FieldRoles): void {
+    for (const row of node.children.slice(1)) {
+      const cell = (i: number | undefined) => {
+        const c = i === undefined || i < 0 ? undefined : row.children[i];
+        return c ? flatTrim(this.flat(c.children, this.startOf(c))) : null;
+      };
+      const n = cell(roles.name);
+      const m = n ? /^["'`]?([A-Za-z_][A-Za-z0-9_]*)/.exec(n.text) : null;
+      if (!n || !m) continue;
+      const at = n.text.indexOf(m[1]!);
+      const type = cell(roles.type);
+      const req = cell(roles.required);
+      const constraints: RawText[] = [];
+      for (const ci of [...roles.constraints, ...(roles.values !== undefined ? [roles.values] : [])]) {
+        const c = cell(ci);
+        if (c && c.text && !isEmptyMarker(c.text)) constraints.push(this.rawText(c));
+      }
+      const required = req && req.text ? yesNo(req.text) : null;
+      (ep.body ??= []).push({
+        name: this.rawText(flatSub(n, at, at + m[1]!.length)),
+        ...(type && type.text && !isEmptyMarker(type.text) ? { type: this.rawText(type) } : {}),
+        ...(required !== null ? { required: required === false ? false : true } : {}),
+        constraints,
+      });
+    }
+  }
+
+  private indexTable(node: Table, headers: string[], colsCol: number, nameCol: number, tableRole?: number, uniqueRole?: number): void {
     const table = this.currentTable();
-    const tableCol = headers.findIndex((h) => /^table$/.test(h));
-    const typeCol = headers.findIndex((h) => /^(type|kind|unique)$/.test(h));
+    const tableCol = tableRole ?? headers.findIndex((h) => /^table$/.test(h));
+    const typeCol = uniqueRole ?? headers.findIndex((h) => /^(type|kind|unique)$/.test(h));
     for (const row of node.children.slice(1)) {
       const cell = (i: number) => {
         const c = i >= 0 ? row.children[i] : undefined;
@@ -909,14 +1123,13 @@ class MarkdownReader {
     }
   }
 
-  private endpointTable(node: Table, headers: string[]): void {
-    const col = (re: RegExp) => headers.findIndex((h) => re.test(h));
-    const methodCol = col(/^(method|verb|http method|http)$/);
-    const pathCol = col(/^(endpoint|path|route|url|uri|endpoint path)$/);
-    if (pathCol < 0) return;
-    const descCol = col(/^(description|summary|purpose|descripción|descrizione|action|notes?)$/);
-    const statusCol = [/^(status|status codes?|success status|success|response codes?)$/, /^(responses?)$/].map(col).find((i) => i >= 0) ?? -1;
-    const authCol = col(/^(auth|authentication|auth required|authorization|requires auth)$/);
+  private endpointTable(node: Table, roles: EndpointRoles, headers: readonly string[]): void {
+    const methodCol = roles.method ?? -1;
+    const pathCol = roles.path;
+    // Short cells ("Delete") do not read as prose; the header still says which column describes.
+    const descCol = roles.description ?? headers.findIndex((h, i) => i !== pathCol && i !== methodCol && /^(description|summary|purpose|descripción|descrizione|action|notes?|说明|描述|功能|用途)$/.test(h));
+    const statusCol = roles.status ?? -1;
+    const authCol = roles.auth ?? -1;
     for (const row of node.children.slice(1)) {
       const cell = (i: number) => {
         const c = i >= 0 ? row.children[i] : undefined;
@@ -966,11 +1179,10 @@ class MarkdownReader {
   }
 
   /** A table of query parameters: Param | Type | Default | Values | Description. */
-  private queryTable(ep: EndpointDraft, node: Table, headers: string[]): void {
-    const col = (re: RegExp) => headers.findIndex((h) => re.test(h));
-    const nameCol = Math.max(col(/^(query )?(param(eter)?|name|field|key)s?$/), 0);
-    const valuesCol = col(/^(values?|allowed values|options|enum|accepted values)$/);
-    const defCol = col(/^(default|default value)$/);
+  private queryTable(ep: EndpointDraft, node: Table, roles: Pick<FieldRoles, "name" | "values" | "default" | "constraints">): void {
+    const nameCol = roles.name;
+    const valuesCol = roles.values ?? -1;
+    const defCol = roles.default ?? -1;
     for (const row of node.children.slice(1)) {
       const cell = (i: number) => {
         const c = i >= 0 ? row.children[i] : undefined;
@@ -1027,14 +1239,105 @@ class MarkdownReader {
       }
       return;
     }
+    const language = blockLanguage(node.lang ?? "", node.value);
+    const reader = language ? this.readers[language] : undefined;
+    if (reader && (language === "drizzle" || language === "prisma")) {
+      // Read together after the document: a table in one block references a table or enum in another.
+      (this.together[language] ??= []).push(node);
+      return;
+    }
+    if (reader) {
+      this.hand([node], reader, language!);
+      return;
+    }
+    if (!language && this.enumBlock(node)) return;
     const lang = (node.lang ?? "").toLowerCase();
     if (/^(python|py)$/.test(lang) && /\btable\s*=\s*True\b/.test(node.value)) {
       this.pythonBlocks.push(node);
       return;
     }
-    if (lang && !/^(sql|postgres|postgresql|psql|pgsql|mysql|sqlite|plsql|tsql|ddl)$/.test(lang)) return;
-    if (!/\b(create|alter)\s+(table|unique|index)|\bconstraint\b|\bforeign\s+key\b/i.test(node.value)) return;
-    new SqlReader(this, this.codeFlat(node)).read();
+    // "CONSTRAINT fk FOREIGN KEY ..." quoted alone under a table's heading: SQL about that table.
+    if (!language && this.readers.sql && this.currentTable() && /^\s*(constraint\b|foreign\s+key\b|check\s*\()/i.test(node.value)) this.hand([node], this.readers.sql, "sql");
+  }
+
+  /**
+   * Formal blocks handed to their language's reader, as one text (blocks joined by blank
+   * lines, each offset still mapped to its own place in the file); what it finds joins the
+   * document's tables.
+   */
+  private hand(nodes: readonly Code[], reader: BlockReader, language: Language): void {
+    let text = "";
+    const offs: number[] = [];
+    for (const node of nodes) {
+      if (text) {
+        const gap = "\n\n";
+        const last = offs[offs.length - 1] ?? 0;
+        for (let i = 0; i < gap.length; i++) offs.push(last);
+        text += gap;
+      }
+      const f = this.codeFlat(node);
+      offs.push(...f.offs.slice(0, node.value.length));
+      text += node.value;
+    }
+    const endFlat = this.codeFlat(nodes[nodes.length - 1]!);
+    offs.push(endFlat.offs[endFlat.text.length] ?? offs[offs.length - 1] ?? 0);
+    const block: SourceBlock = { text, file: this.file, lang: (nodes[0]!.lang ?? "").toLowerCase(), at: (o) => this.idx.span(offs[Math.min(Math.max(o, 0), offs.length - 1)] ?? 0) };
+    const context = nodes.length === 1 ? this.currentTable() : undefined;
+    let r: ReaderResult;
+    try {
+      r = reader(block, context ? { sectionTable: context.name.text } : {});
+    } catch (err) {
+      // A reader's own fault must not lose the rest of the document: one warning at the block.
+      this.warn("SF113", `the ${language} block could not be read (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`, block.at(0));
+      return;
+    }
+    for (const t of r.tables) {
+      this.tables.push({
+        name: t.name,
+        columns: [...t.columns],
+        indexes: [...t.indexes],
+        hasDefs: true,
+        ...(t.description ? { description: t.description } : {}),
+        ...(t.checks?.length ? { checks: [...t.checks] } : {}),
+        ...(t.notation ? { notation: t.notation } : {}),
+        ...(t.fragment ? { fragment: true } : {}),
+      });
+    }
+    this.specIndexes.push(...r.indexes);
+    this.enums.push(...r.enums);
+    this.diagnostics.push(...r.diagnostics);
+    this.notes.push(...r.notes);
+  }
+
+  /**
+   * A plain block (or one under an "Enums" heading) of enum definitions, one per line:
+   * "EventType: EVENT | GIG", "Priority = low, medium, high", "- status: 'a' | 'b'".
+   */
+  private enumBlock(node: Code): boolean {
+    const f = this.codeFlat(node);
+    const found: RawEnum[] = [];
+    let other = 0;
+    let at = 0;
+    for (const line of node.value.split("\n")) {
+      const start = at;
+      at += line.length + 1;
+      if (!line.trim() || /^\s*(\/\/|#|--)/.test(line)) continue;
+      const m = /^(\s*[-*]?\s*`?)([A-Za-z_]\w*)`?\s*[:=]\s*(.+?)\s*$/.exec(line);
+      const values = m ? splitEnumValues(m[3]!) : null;
+      if (!m || !values) {
+        other++;
+        continue;
+      }
+      const nameAt = start + m[1]!.length;
+      const valuesAt = start + line.indexOf(m[3]!, m[1]!.length + m[2]!.length);
+      found.push({
+        name: this.rawText(flatSub(f, nameAt, nameAt + m[2]!.length)),
+        values: values.map((v) => ({ text: v.text, span: this.idx.span(f.offs[valuesAt + v.at] ?? 0) })),
+      });
+    }
+    if (found.length === 0 || (other > 0 && !this.stack.some((x) => x.kind === "values"))) return false;
+    this.enums.push(...found);
+    return true;
   }
 
   /** SQLModel classes; a class restating a table the document already defines is left to that definition. */
@@ -1073,45 +1376,11 @@ class MarkdownReader {
     });
     return { text: node.value, offs };
   }
-
-  // -------------------------------------------------------------- used by SqlReader
-
-  sqlTable(name: Flat): TableDraft {
-    const draft: TableDraft = { name: this.rawText({ text: snakeCase(name.text), offs: name.offs }), columns: [], indexes: [], hasDefs: true };
-    this.tables.push(draft);
-    return draft;
-  }
-
-  sqlContextTable(): TableDraft | undefined {
-    return this.currentTable();
-  }
-
-  findTable(name: string): TableDraft | undefined {
-    const n = snakeCase(name);
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]!.name.text === n && this.tables[i]!.columns.length) return this.tables[i];
-    return undefined;
-  }
-
-  sqlIndex(idx: RawIndex): void {
-    const ctx = this.currentTable();
-    if (ctx && idx.table === ctx.name.text) {
-      const { table: _t, ...rest } = idx;
-      ctx.indexes.push(rest);
-    } else this.specIndexes.push(idx);
-  }
-
-  text(f: Flat): RawText {
-    return this.rawText(f);
-  }
-
-  span(f: Flat): Span {
-    return this.idx.span(f.offs[0] ?? 0);
-  }
-
-  sqlWarn(message: string, f: Flat, hint?: string): void {
-    this.warn("SF113", message, this.span(f), hint);
-  }
 }
+
+
+/** A section whose sub-sections are value objects (shapes kept in json columns) or enums, not tables. */
+const VALUE_SECTION = /^(value[-\s]objects?|embedded(\s+(objects?|types|documents?))?|composite\s+types|nested\s+(objects?|types)|complex\s+types|enums?|enumerations?|enum\s+types|enumerated\s+types|值对象|枚举(类型)?)$/i;
 
 /** Headings that, inside a table's section, name a part of it rather than another table. */
 const SECTION_WORDS = new Set([
@@ -1119,7 +1388,82 @@ const SECTION_WORDS = new Set([
   "examples", "example", "migrations", "migration", "summary", "tables", "schema", "models", "database",
   "connection", "enums", "types", "views", "functions", "policies", "security", "performance", "tabelle", "tablas",
   "conventions", "glossary", "references", "changelog", "introduction", "description", "details", "seed",
+  "fields", "columns", "attributes", "properties", "rules", "indexes", "indices", "keys", "usage", "queries",
+  "data", "domain", "system", "application", "app", "project", "api", "backend", "db", "entities", "erd", "diagram",
 ]);
+
+/** Headings that title a document or a part of it ("# Schema", "# Data Model"): never a table. */
+const DOCUMENT_WORDS = new Set([
+  "schema", "schemas", "database", "databases", "data", "db", "tables", "models", "entities", "erd", "diagram", "overview",
+  "introduction", "summary", "domain", "system", "application", "app", "api", "backend", "project", "conventions",
+  "glossary", "changelog", "appendix", "references", "contents", "toc", "datum", "data_models", "data_model",
+]);
+
+/** "EVENT | GIG", "low, medium, high", "'a' | 'b'": two or more values, each with its offset; null if it is not such a list. */
+function splitEnumValues(text: string): { text: string; at: number }[] | null {
+  const sep = text.includes("|") ? "|" : ",";
+  const out: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const part of text.split(sep)) {
+    const lead = part.length - part.trimStart().length;
+    const v = part.trim().replace(/^["'`]|["'`]$/g, "");
+    const quoteLead = part.trim().length - part.trim().replace(/^["'`]/, "").length;
+    if (!/^[A-Za-z0-9_.-]+$/.test(v)) return null;
+    out.push({ text: v, at: at + lead + quoteLead });
+    at += part.length + 1;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** A reference in a notes cell: "-> users.id", "→ approval_workflow_steps.id", "FK to users", "organizations.id", "references users(id)". */
+const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*(?:$|\()))(?=$|[\s,;.)])/i;
+
+/** Labels of a list of prose rules about the section's columns. */
+const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|校验规则|验证规则|约束)$/;
+
+/** A list item that is about the whole table (a key, an index, a constraint), not one column. */
+const TABLE_LEVEL_ITEM = /^\s*(?:(?:unique|composite|support(?:ing)?|secondary|partial|covering|recommended)\s+)*(?:index|indexes|constraint|key|unique)\b/i;
+
+/** "a | b | c" (two or more words or quoted values separated by bars): a set of allowed values. */
+const ENUM_LIST = /^["'`]?[A-Za-z0-9_.-]+["'`]?(?:\s*\|\s*["'`]?[A-Za-z0-9_.-]+["'`]?)+/;
+
+/**
+ * A type at the start of a text: "varchar(200)", "TIMESTAMP WITH TIME ZONE", "double precision",
+ * "numeric (10, 2)", "text[]", "String?", "Optional[str]", "list[int]", "string | null".
+ */
+const TYPE_PREFIX =
+  /^[A-Za-z][\w]*(?:\[[A-Za-z_][\w\[\], ]*\]|\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\d*\])*\??(?:\s*\|\s*(?:null|undefined|None)\b)?/;
+
+/**
+ * The lower-case head word of a type text when it reads as a type: a word of TYPE_HEAD_WORDS,
+ * a generic wrapper (Optional[..], list[..]) or a PascalCase name (a named enum or value
+ * object: "EventStatus", "Location"); null otherwise.
+ */
+function typeHead(text: string): string | null {
+  const t = text.trim();
+  const generic = /^(optional|list|array|set)\s*\[\s*([A-Za-z]\w*)/i.exec(t);
+  if (generic) return TYPE_HEAD.has(generic[2]!.toLowerCase()) || /^[A-Z]/.test(generic[2]!) ? generic[2]!.toLowerCase() : null;
+  const w = /^[A-Za-z]\w*/.exec(t)?.[0];
+  if (!w) return null;
+  if (TYPE_HEAD.has(w.toLowerCase())) return w.toLowerCase();
+  if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/.test(w) && !CONSTRAINT_WORD.test(w)) return w.toLowerCase();
+  return null;
+}
+
+/** Words that start a constraint, never a type: "PK", "FK", "Required", "Unique", "Nullable"... */
+const CONSTRAINT_WORD = /^(pk|fk|primary|foreign|unique|required|optional|nullable|not|null|default|references?|index|indexed|auto|check|max|min|must|is|the|see|note|from|per|only|when|if)$/i;
+
+/** A text made only of constraint phrases ("FK -> menus nullable", "not null, unique", "PK"). */
+function looksLikeConstraints(text: string): boolean {
+  let t = ` ${text.toLowerCase()} `;
+  t = t.replace(/\b(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to)?\s*[\w.()]+/g, " ");
+  t = t.replace(/(?:->|→|=>)\s*[\w.()]+/g, " ");
+  t = t.replace(/\bdefault(?:s)?\s*(?:to)?\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.()-]+)/g, " ");
+  t = t.replace(/\bon\s+(?:delete|update)\s+(?:cascade|set\s+null|restrict|no\s+action|set\s+default)\b/g, " ");
+  t = t.replace(/\b(?:min|max)(?:imum)?(?:[\s_-]*length)?\s*[:=]?\s*-?\d+(?:\s*char(?:acter)?s?)?/g, " ");
+  t = t.replace(/\b(?:primary\s+key|pk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|identity|immutable|unsigned)\b/g, " ");
+  return t.replace(/[\s,;()]+/g, "") === "";
+}
 
 /** A whole short constraint, for telling "- title: string — required" from "- id: uuid - the user's id". */
 const CONSTRAINT_PIECE =
@@ -1143,401 +1487,4 @@ function yesNo(text: string): boolean | null {
 function short(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > 60 ? t.slice(0, 57) + "..." : t;
-}
-
-// ---------------------------------------------------------------- SQL
-
-interface Tok {
-  kind: "word" | "str" | "num" | "punct" | "qident";
-  text: string; // word text (unquoted for qident)
-  start: number; // index into the block text
-  end: number;
-}
-
-/** A small SQL tokenizer: enough for CREATE TABLE / CREATE INDEX / ALTER TABLE ... FOREIGN KEY. */
-function tokenizeSql(text: string): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === "-" && text[i + 1] === "-") {
-      while (i < text.length && text[i] !== "\n") i++;
-      continue;
-    }
-    if (c === "#" ) {
-      while (i < text.length && text[i] !== "\n") i++;
-      continue;
-    }
-    if (c === "/" && text[i + 1] === "*") {
-      const e = text.indexOf("*/", i + 2);
-      i = e < 0 ? text.length : e + 2;
-      continue;
-    }
-    const start = i;
-    if (c === "'") {
-      i++;
-      while (i < text.length) {
-        if (text[i] === "'" && text[i + 1] === "'") i += 2;
-        else if (text[i] === "'") break;
-        else i++;
-      }
-      i++;
-      toks.push({ kind: "str", text: text.slice(start + 1, i - 1).replace(/''/g, "'"), start, end: i });
-      continue;
-    }
-    if (c === "$") {
-      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i));
-      if (tag) {
-        const e = text.indexOf(tag[0], i + tag[0].length);
-        i = e < 0 ? text.length : e + tag[0].length;
-        toks.push({ kind: "str", text: text.slice(start, i), start, end: i });
-        continue;
-      }
-    }
-    if (c === '"' || c === "`" || c === "[") {
-      const close = c === "[" ? "]" : c;
-      const e = text.indexOf(close, i + 1);
-      if (c === "[" && text[i + 1] === "]") {
-        toks.push({ kind: "punct", text: "[]", start, end: i + 2 });
-        i += 2;
-        continue;
-      }
-      i = e < 0 ? text.length : e + 1;
-      toks.push({ kind: "qident", text: text.slice(start + 1, i - 1), start, end: i });
-      continue;
-    }
-    if (/[A-Za-z_]/.test(c)) {
-      while (i < text.length && /[\w$]/.test(text[i]!)) i++;
-      toks.push({ kind: "word", text: text.slice(start, i), start, end: i });
-      continue;
-    }
-    if (/[0-9]/.test(c)) {
-      while (i < text.length && /[0-9.]/.test(text[i]!)) i++;
-      toks.push({ kind: "num", text: text.slice(start, i), start, end: i });
-      continue;
-    }
-    const two = text.slice(i, i + 2);
-    if (["<=", ">=", "<>", "!=", "::", "||"].includes(two)) {
-      toks.push({ kind: "punct", text: two, start, end: i + 2 });
-      i += 2;
-      continue;
-    }
-    toks.push({ kind: "punct", text: c, start, end: i + 1 });
-    i++;
-  }
-  return toks;
-}
-
-const COLUMN_CONSTRAINT_STARTERS = new Set([
-  "not", "null", "primary", "unique", "default", "references", "check", "constraint", "generated",
-  "collate", "auto_increment", "autoincrement", "identity", "comment", "on",
-]);
-
-class SqlReader {
-  private readonly toks: Tok[];
-  constructor(
-    private readonly md: MarkdownReader,
-    private readonly block: Flat,
-  ) {
-    this.toks = tokenizeSql(block.text);
-  }
-
-  private flat(a: number, b: number): Flat {
-    return flatSub(this.block, a, b);
-  }
-
-  private tokFlat(t: Tok): Flat {
-    return t.kind === "qident" ? this.flat(t.start + 1, t.end - 1) : this.flat(t.start, t.end);
-  }
-
-  read(): void {
-    // Split into statements at top-level semicolons.
-    let stmt: Tok[] = [];
-    for (const t of this.toks) {
-      if (t.kind === "punct" && t.text === ";") {
-        if (stmt.length) this.statement(stmt);
-        stmt = [];
-      } else stmt.push(t);
-    }
-    if (stmt.length) this.statement(stmt);
-  }
-
-  private statement(ts: Tok[]): void {
-    const w = (i: number) => (ts[i]?.kind === "word" ? ts[i]!.text.toLowerCase() : "");
-    let i = 0;
-    if (w(0) === "create") {
-      i = 1;
-      if (w(i) === "or" && w(i + 1) === "replace") i += 2;
-      while (["temp", "temporary", "unlogged", "global", "local"].includes(w(i))) i++;
-      if (w(i) === "table") return this.createTable(ts, i + 1);
-      if (w(i) === "unique" && w(i + 1) === "index") return this.createIndex(ts, i + 2, true);
-      if (w(i) === "index") return this.createIndex(ts, i + 1, false);
-      return; // functions, triggers, views, extensions: not our business
-    }
-    if (w(0) === "alter" && w(1) === "table") return this.alterTable(ts, 2);
-    // A table-level constraint quoted on its own under a table's heading.
-    if ((w(0) === "constraint" || w(0) === "foreign") && this.md.sqlContextTable()) {
-      const t = this.md.sqlContextTable()!;
-      this.tableConstraint(t, ts, 0);
-    }
-  }
-
-  private skipIfNotExists(ts: Tok[], i: number): number {
-    const w = (k: number) => ts[k]?.text.toLowerCase();
-    if (w(i) === "if" && w(i + 1) === "not" && w(i + 2) === "exists") return i + 3;
-    return i;
-  }
-
-  /** name or schema.name; returns the last part. */
-  private qualifiedName(ts: Tok[], i: number): { tok: Tok; next: number } | null {
-    let tok = ts[i];
-    if (!tok || (tok.kind !== "word" && tok.kind !== "qident")) return null;
-    let next = i + 1;
-    while (ts[next]?.text === "." && ts[next + 1]) {
-      tok = ts[next + 1]!;
-      next += 2;
-    }
-    return { tok, next };
-  }
-
-  private parenGroup(ts: Tok[], open: number): { inner: Tok[]; close: number } | null {
-    if (ts[open]?.text !== "(") return null;
-    let depth = 0;
-    for (let k = open; k < ts.length; k++) {
-      const t = ts[k]!;
-      if (t.kind !== "punct") continue;
-      if (t.text === "(") depth++;
-      else if (t.text === ")") {
-        depth--;
-        if (depth === 0) return { inner: ts.slice(open + 1, k), close: k };
-      }
-    }
-    return null;
-  }
-
-  private splitCommas(ts: Tok[]): Tok[][] {
-    const out: Tok[][] = [];
-    let cur: Tok[] = [];
-    let depth = 0;
-    for (const t of ts) {
-      if (t.kind === "punct" && t.text === "(") depth++;
-      if (t.kind === "punct" && t.text === ")") depth--;
-      if (t.kind === "punct" && t.text === "," && depth === 0) {
-        out.push(cur);
-        cur = [];
-      } else cur.push(t);
-    }
-    if (cur.length) out.push(cur);
-    return out.filter((x) => x.length > 0);
-  }
-
-  private createTable(ts: Tok[], i: number): void {
-    i = this.skipIfNotExists(ts, i);
-    const q = this.qualifiedName(ts, i);
-    if (!q) return;
-    const group = this.parenGroup(ts, q.next);
-    if (!group) {
-      this.md.sqlWarn(`CREATE TABLE ${q.tok.text} has no column list`, this.tokFlat(q.tok));
-      return;
-    }
-    const draft = this.md.sqlTable(this.tokFlat(q.tok));
-    const pending: Tok[][] = [];
-    for (const def of this.splitCommas(group.inner)) {
-      const head = def[0]!.text.toLowerCase();
-      if (def[0]!.kind === "word" && ["constraint", "primary", "unique", "foreign", "check", "index", "key", "exclude"].includes(head)) {
-        pending.push(def);
-        continue;
-      }
-      this.columnDef(draft, def);
-    }
-    for (const def of pending) this.tableConstraint(draft, def, 0);
-  }
-
-  private columnDef(draft: TableDraft, def: Tok[]): void {
-    const nameTok = def[0]!;
-    if (nameTok.kind !== "word" && nameTok.kind !== "qident") {
-      this.md.sqlWarn(`column definition "${short(this.flat(nameTok.start, def[def.length - 1]!.end).text)}" is not understood`, this.tokFlat(nameTok));
-      return;
-    }
-    // Type: tokens up to the first constraint keyword (at depth 0).
-    let k = 1;
-    let depth = 0;
-    while (k < def.length) {
-      const t = def[k]!;
-      if (t.text === "(") depth++;
-      if (t.text === ")") depth--;
-      if (depth === 0 && t.kind === "word" && COLUMN_CONSTRAINT_STARTERS.has(t.text.toLowerCase())) break;
-      k++;
-    }
-    if (k === 1) {
-      this.md.sqlWarn(`column "${nameTok.text}" has no type`, this.tokFlat(nameTok));
-      return;
-    }
-    const typeFlat = this.flat(def[1]!.start, def[k - 1]!.end);
-    const constraints: RawText[] = [];
-    // Constraint phrases: each starts at a starter keyword, with a few keywords that continue a phrase.
-    let phraseStart = -1;
-    let phraseHead = "";
-    let phraseLen = 0;
-    const flush = (endTok: Tok | undefined) => {
-      if (phraseStart < 0 || !endTok) return;
-      constraints.push(this.md.text(this.flat(def[phraseStart]!.start, endTok.end)));
-    };
-    depth = 0;
-    for (let j = k; j < def.length; j++) {
-      const t = def[j]!;
-      const lw = t.kind === "word" ? t.text.toLowerCase() : "";
-      const prev = def[j - 1];
-      const prevW = prev?.kind === "word" ? prev.text.toLowerCase() : "";
-      let starts = depth === 0 && COLUMN_CONSTRAINT_STARTERS.has(lw);
-      if (starts && lw === "null" && (prevW === "not" || prevW === "set")) starts = false; // NOT NULL, ON DELETE SET NULL
-      if (starts && lw === "default" && prevW === "set") starts = false; // ON DELETE SET DEFAULT
-      if (starts && lw === "on" && (phraseHead === "references" || phraseHead === "on")) starts = false;
-      if (starts && phraseHead === "default" && phraseLen === 1) starts = false;
-      if (starts && phraseHead === "constraint" && phraseLen <= 2) starts = false;
-      if (starts && phraseHead === "generated") starts = false;
-      if (starts && lw === "not" && phraseHead === "references") starts = true;
-      if (starts) {
-        flush(def[j - 1]);
-        phraseStart = j;
-        phraseHead = lw === "constraint" ? "constraint" : lw;
-        phraseLen = 0;
-      }
-      if (phraseHead === "constraint" && phraseLen === 2 && lw) phraseHead = lw; // CONSTRAINT name REFERENCES ...
-      if (t.text === "(") depth++;
-      if (t.text === ")") depth--;
-      phraseLen++;
-    }
-    flush(def[def.length - 1]);
-    draft.columns.push({ name: this.md.text(this.tokFlat(nameTok)), type: this.md.text(typeFlat), constraints });
-  }
-
-  /** PRIMARY KEY (a), UNIQUE (a, b), FOREIGN KEY (a) REFERENCES t(c) ..., CHECK (...). */
-  private tableConstraint(draft: TableDraft, def: Tok[], i: number): void {
-    const w = (k: number) => (def[k]?.kind === "word" ? def[k]!.text.toLowerCase() : "");
-    if (w(i) === "constraint") i += 2;
-    const head = def[i];
-    if (!head) return;
-    const colsOf = (open: number) => {
-      const g = this.parenGroup(def, open);
-      if (!g) return null;
-      return { cols: g.inner.filter((t) => t.kind === "word" || t.kind === "qident").filter((t) => !/^(asc|desc)$/i.test(t.text)), close: g.close };
-    };
-    const addTo = (col: Tok, text: RawText) => {
-      const c = draft.columns.findIndex((x) => x.name.text === col.text);
-      if (c < 0) {
-        this.md.sqlWarn(`constraint names column "${col.text}", which table "${draft.name.text}" does not define`, this.tokFlat(col));
-        return;
-      }
-      const old = draft.columns[c]!;
-      draft.columns[c] = { ...old, constraints: [...old.constraints, text] };
-    };
-    if (w(i) === "primary" && w(i + 1) === "key") {
-      const g = colsOf(i + 2);
-      if (!g) return;
-      for (const c of g.cols) addTo(c, this.md.text(this.flat(def[i]!.start, def[i + 1]!.end)));
-      return;
-    }
-    if (w(i) === "unique" || ((w(i) === "index" || w(i) === "key") && def[i + 1])) {
-      let open = i + 1;
-      if (w(i + 1) === "key" || w(i + 1) === "index") open++;
-      let name: string | undefined;
-      if (def[open]?.text !== "(" && def[open + 1]?.text === "(") {
-        name = def[open]!.text;
-        open++;
-      }
-      const g = colsOf(open);
-      if (!g) return;
-      const unique = w(i) === "unique";
-      if (unique && g.cols.length === 1) addTo(g.cols[0]!, this.md.text(this.flat(def[i]!.start, def[i]!.end)));
-      else draft.indexes.push({ columns: g.cols.map((c) => c.text), unique, ...(name ? { name } : {}), span: this.md.span(this.tokFlat(def[i]!)) });
-      return;
-    }
-    if (w(i) === "foreign" && w(i + 1) === "key") {
-      const g = colsOf(i + 2);
-      if (!g || g.cols.length !== 1) {
-        this.md.sqlWarn("multi-column foreign keys are not supported", this.tokFlat(def[i]!));
-        return;
-      }
-      const ref = def[g.close + 1];
-      if (!ref || ref.text.toLowerCase() !== "references") return;
-      const last = def[def.length - 1]!;
-      addTo(g.cols[0]!, this.md.text(this.flat(ref.start, last.end)));
-      return;
-    }
-    if (w(i) === "check") {
-      const g = this.parenGroup(def, i + 1);
-      const first = g?.inner.find((t) => (t.kind === "word" || t.kind === "qident") && draft.columns.some((c) => c.name.text === t.text));
-      if (g && first) {
-        addTo(first, this.md.text(this.flat(def[i]!.start, def[g.close]!.end)));
-        return;
-      }
-    }
-    this.md.sqlWarn(`table constraint "${short(this.flat(def[0]!.start, def[def.length - 1]!.end).text)}" is not understood`, this.tokFlat(def[0]!));
-  }
-
-  private createIndex(ts: Tok[], i: number, unique: boolean): void {
-    const w = (k: number) => (ts[k]?.kind === "word" ? ts[k]!.text.toLowerCase() : "");
-    if (w(i) === "concurrently") i++;
-    i = this.skipIfNotExists(ts, i);
-    let name: string | undefined;
-    if (w(i) !== "on") {
-      name = ts[i]?.text;
-      i++;
-    }
-    if (w(i) !== "on") return;
-    i++;
-    if (w(i) === "only") i++;
-    const q = this.qualifiedName(ts, i);
-    if (!q) return;
-    let open = q.next;
-    if (w(open) === "using") open += 2;
-    const g = this.parenGroup(ts, open);
-    if (!g) return;
-    const parts = this.splitCommas(g.inner);
-    const cols: string[] = [];
-    for (const p of parts) {
-      const first = p[0]!;
-      if ((first.kind !== "word" && first.kind !== "qident") || p[1]?.text === "(") {
-        this.md.sqlWarn(`index on an expression ("${short(this.flat(first.start, p[p.length - 1]!.end).text)}") is not supported`, this.tokFlat(first),
-          "index plain columns only");
-        return;
-      }
-      cols.push(first.text);
-    }
-    this.md.sqlIndex({
-      columns: cols,
-      unique,
-      ...(name ? { name } : {}),
-      table: snakeCase(q.tok.text),
-      span: this.md.span(this.tokFlat(ts[0]!)),
-    });
-  }
-
-  private alterTable(ts: Tok[], i: number): void {
-    const w = (k: number) => (ts[k]?.kind === "word" ? ts[k]!.text.toLowerCase() : "");
-    if (w(i) === "only") i++;
-    i = this.skipIfNotExists(ts, i);
-    const q = this.qualifiedName(ts, i);
-    if (!q) return;
-    if (w(q.next) !== "add") return;
-    let k = q.next + 1;
-    const draft = this.md.findTable(q.tok.text);
-    if (!draft) {
-      this.md.sqlWarn(`ALTER TABLE ${q.tok.text}: the table is not defined before this statement`, this.tokFlat(q.tok));
-      return;
-    }
-    const head = w(k);
-    if (head === "column" || (!["constraint", "primary", "unique", "foreign", "check", "index", "key"].includes(head) && ts[k])) {
-      if (head === "column") k++;
-      k = this.skipIfNotExists(ts, k);
-      this.columnDef(draft, ts.slice(k));
-      return;
-    }
-    this.tableConstraint(draft, ts.slice(k), 0);
-  }
 }

@@ -19,6 +19,8 @@ export interface RawColumn {
   /** Each constraint phrase on its own: "primary key", "foreign key -> users.id", "default false". */
   readonly constraints: readonly RawText[];
   readonly description?: string;
+  /** Allowed values listed for the column in a notes cell ("active, suspended, trial"). */
+  readonly values?: readonly RawText[];
 }
 
 export interface RawIndex {
@@ -108,6 +110,11 @@ export interface RawSpec {
   readonly tables: readonly RawTable[];
   /** Named value sets that column types may refer to ("status: EventStatus"). */
   readonly enums?: readonly RawEnum[];
+  /**
+   * Named shapes kept inside rows, written under a "Value Objects" heading: a column whose type
+   * names one is a json column. Their fields are columns of a table that is never created.
+   */
+  readonly valueObjects?: readonly RawTable[];
   /** Indexes declared in a section of their own ("## Indexes"), with their table named. */
   readonly indexes: readonly RawIndex[];
   readonly endpoints: readonly RawEndpoint[];
