@@ -3,17 +3,28 @@
 // `specforge explain` can show it; everything not understood becomes a diagnostic.
 import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "../parse/raw.js";
-import { plural, singular, snakeCase, words } from "./naming.js";
+import { nameKey, plural, singular, snakeCase, words } from "./naming.js";
 import { buildListSpec, findManyToMany } from "./build-list.js";
 import { matchParen } from "../parse/text.js";
-import { interpretType, splitValues } from "./column-type.js";
+import { interpretType, KNOWN_TYPES_HINT } from "./column-type.js";
 
 export { interpretType, type TypeReading } from "./column-type.js";
+import type { TypeReading } from "./column-type.js";
+import { inferTypeFromName } from "./infer-type.js";
+import { resolveOwnership } from "./ownership.js";
+import { EndpointBuilder, normalisePath } from "./build-endpoints.js";
+import type { CheckReading, CheckRule } from "../parse/sql-expression.js";
+
+export { normalisePath } from "./build-endpoints.js";
+import { interpretConstraint, interpretDefault, type DefaultText, type RefText } from "./constraints.js";
+
+export { interpretConstraint, interpretDefault, type ConstraintReading } from "./constraints.js";
 import { addBuiltinAuth } from "./build-builtin-auth.js";
 import {
   IR_VERSION,
   type Action,
   type BuiltinAuth,
+  type Check,
   type Column,
   type ColumnRole,
   type ColumnType,
@@ -52,350 +63,14 @@ export function spanAt(span: Span, text: string, at: number): Span {
   return { file: span.file, line: span.line + lines, column: at - nl };
 }
 
-// ---------------------------------------------------------------- constraints
-
-export interface RefText {
-  readonly table: string;
-  readonly column?: string;
-}
-
-export interface DefaultText {
-  readonly text: string;
-  readonly quoted: boolean;
-}
-
-/** What one constraint phrase says. Offsets are into the phrase. */
-export interface ConstraintReading {
-  primaryKey?: boolean;
-  notNull?: boolean;
-  nullable?: boolean;
-  unique?: boolean;
-  increment?: boolean;
-  default?: DefaultText;
-  defaultAt?: number;
-  foreignKey?: boolean; // "FK" / "foreign key", target maybe unknown
-  references?: RefText;
-  onDelete?: OnDelete;
-  minLength?: number;
-  maxLength?: number;
-  /** "min 1" / "max 100": a length for text, a value for numbers. */
-  min?: number;
-  max?: number;
-  enumValues?: string[];
-  /** "renamed from old_name": the column's previous name. */
-  renamedFrom?: string;
-  /** Offset where the first part not understood starts. */
-  unknownAt?: number;
-  /** Why the part at unknownAt is not understood, when more can be said. */
-  unknownWhy?: string;
-}
-
-const REF_KEYWORDS = new Set(["not", "null", "unique", "default", "references", "on", "with", "required", "nullable", "optional", "primary", "index", "indexed", "and", "cascade", "pk", "fk", "key"]);
-
-const ON_DELETE: Record<string, OnDelete> = {
-  cascade: "cascade",
-  "set null": "set null",
-  restrict: "restrict",
-  "no action": "no action",
-};
-
-/** Read a constraint phrase: "not null, default now()", "FK -> users.id", "references users(id) on delete cascade". */
-export function interpretConstraint(text: string): ConstraintReading {
-  const r: ConstraintReading = {};
-  let pos = 0;
-  const sticky = (re: RegExp): RegExpExecArray | null => {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (m) pos = re.lastIndex;
-    return m;
-  };
-  const SEP = /(?:[\s,;/|+]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b)+/iy;
-  const readRef = (): RefText | null => {
-    const m = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
-    if (!m) return null;
-    if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {
-      pos = m.index;
-      return null;
-    }
-    return { table: m[1]!, ...(m[2] || m[3] ? { column: (m[2] ?? m[3])! } : {}) };
-  };
-  while (pos < text.length) {
-    sticky(SEP);
-    if (pos >= text.length) break;
-    const start = pos;
-    let m: RegExpExecArray | null;
-    if (sticky(/constraint\s+[`"]?\w+[`"]?/iy)) continue;
-    if ((m = sticky(/(?:renamed\s+from|formerly|previously(?:\s+(?:named|called))?)\s*:?\s*[`"]?([A-Za-z_]\w*)[`"]?/iy))) {
-      r.renamedFrom = m[1]!;
-      continue;
-    }
-    if (sticky(/(?:primary\s*key|pk)\b/iy)) {
-      r.primaryKey = true;
-      continue;
-    }
-    if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b/iy)) {
-      r.notNull = true;
-      continue;
-    }
-    if (sticky(/(?:nullable|optional|null|may\s+be\s+null|can\s+be\s+null)\b|\?/iy)) {
-      r.nullable = true;
-      continue;
-    }
-    if (sticky(/unique(?:\s+(?:index|constraint|key))?\b/iy)) {
-      r.unique = true;
-      continue;
-    }
-    if (sticky(/(?:auto[-_\s]?increment(?:ing|ed|s)?|autoincrement|generated\s+(?:always|by\s+default)\s+as\s+identity(?:\s*\([^)]*\))?|identity)\b/iy)) {
-      r.increment = true;
-      continue;
-    }
-    if ((m = sticky(/(?:default\s+value|defaults?(?:\s+to\b)?)\s*[:=]?\s*/iy))) {
-      const d = readDefault(text, pos);
-      if (!d) {
-        r.unknownAt = start;
-        r.unknownWhy = "default with no value";
-        return r;
-      }
-      r.default = d.value;
-      r.defaultAt = pos;
-      pos = d.end;
-      continue;
-    }
-    if (sticky(/(?:foreign\s*key|fk)\b\s*(?:->|→|=>|to\b|references\b|:|=)?\s*/iy)) {
-      r.foreignKey = true;
-      const ref = readRef();
-      if (ref) r.references = ref;
-      continue;
-    }
-    if (sticky(/(?:references|refs?|->|→|=>)\s*/iy)) {
-      const ref = readRef();
-      if (!ref) {
-        r.unknownAt = start;
-        r.unknownWhy = "references what?";
-        return r;
-      }
-      r.foreignKey = true;
-      r.references = ref;
-      continue;
-    }
-    if ((m = sticky(/on\s+delete\s+(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/iy))) {
-      const v = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")];
-      if (!v) {
-        r.unknownAt = start;
-        r.unknownWhy = `"on delete ${m[1]}" is not supported`;
-        return r;
-      }
-      r.onDelete = v;
-      continue;
-    }
-    if ((m = sticky(/ondelete\s*=\s*["']?(cascade|set\s+null|restrict|no\s+action)["']?/iy))) {
-      r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")]!;
-      continue;
-    }
-    // Accepted and ignored: the runtime manages these itself.
-    if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
-    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated)|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
-    if ((m = sticky(/(?:min(?:imum)?[\s_-]*len(?:gth)?|minlength)\s*[:=]?\s*(\d+)(?:\s*char(?:acter)?s?)?/iy))) {
-      r.minLength = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:max(?:imum)?[\s_-]*len(?:gth)?|maxlength)\s*[:=]?\s*(\d+)(?:\s*char(?:acter)?s?)?/iy))) {
-      r.maxLength = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:length\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|to|\.\.)\s*(\d+)\s*\)?(?:\s*char(?:acter)?s?)?|(\d+)\s*(?:-|–|to|\.\.)\s*(\d+)\s*char(?:acter)?s?\b)/iy))) {
-      r.minLength = Number(m[1] ?? m[3]);
-      r.maxLength = Number(m[2] ?? m[4]);
-      continue;
-    }
-    if ((m = sticky(/(?:max(?:imum)?|up\s+to|at\s+most)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
-      r.maxLength = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
-      r.minLength = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:min(?:imum)?(?:\s+value)?|>=)\s*[:=]?\s*(-?\d+(?:\.\d+)?)/iy))) {
-      r.min = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:max(?:imum)?(?:\s+value)?|<=)\s*[:=]?\s*(-?\d+(?:\.\d+)?)/iy))) {
-      r.max = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:between|range)\s*[:=]?\s*(-?\d+(?:\.\d+)?)\s*(?:and|-|–|to|\.\.)\s*(-?\d+(?:\.\d+)?)/iy))) {
-      r.min = Number(m[1]);
-      r.max = Number(m[2]);
-      continue;
-    }
-    if (sticky(/check\s*:?\s*/iy)) {
-      let inner: string;
-      if (text[pos] === "(") {
-        const close = matchParen(text, pos);
-        if (close < 0) {
-          r.unknownAt = start;
-          return r;
-        }
-        inner = text.slice(pos + 1, close);
-        pos = close + 1;
-      } else {
-        inner = text.slice(pos);
-        pos = text.length;
-      }
-      if (!readCheck(inner, r)) {
-        r.unknownAt = start;
-        r.unknownWhy = "this CHECK is not understood";
-        return r;
-      }
-      continue;
-    }
-    if ((m = sticky(/'[^']*'(?:\s*(?:,|\bor\b)\s*'[^']*')+/iy))) {
-      r.enumValues = [...m[0].matchAll(/'([^']*)'/g)].map((x) => x[1]!);
-      continue;
-    }
-    if ((m = sticky(/(?:one\s+of|values?|in)\s*[:=]?\s*\(([^)]*)\)/iy))) {
-      r.enumValues = splitValues(m[1]!);
-      continue;
-    }
-    r.unknownAt = start;
-    return r;
-  }
-  return r;
-}
-
-/** CHECK bodies: "x IN ('a','b')", "x >= 0", "char_length(x) >= 1", "x BETWEEN 1 AND 5", joined by AND. */
-function readCheck(inner: string, r: ConstraintReading): boolean {
-  const s = inner.trim().replace(/^\((.*)\)$/s, "$1").trim();
-  let m = /^[`"]?(\w+)[`"]?\s+between\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)$/i.exec(s);
-  if (m) {
-    r.min = Number(m[2]);
-    r.max = Number(m[3]);
-    return true;
-  }
-  const parts = s.split(/\s+and\s+/i);
-  if (parts.length > 1) return parts.every((p) => readCheck(p, r));
-  m = /^[`"]?(\w+)[`"]?\s+in\s*\((.*)\)$/is.exec(s);
-  if (m) {
-    r.enumValues = splitValues(m[2]!);
-    return true;
-  }
-  m = /^(?:char_length|length|len)\s*\(\s*(?:trim\s*\(\s*)?[`"]?\w+[`"]?\s*\)?\s*\)\s*(>=|>|<=|<)\s*(\d+)$/i.exec(s);
-  if (m) {
-    const n = Number(m[2]);
-    if (m[1] === ">=") r.minLength = n;
-    else if (m[1] === ">") r.minLength = n + 1;
-    else if (m[1] === "<=") r.maxLength = n;
-    else r.maxLength = n - 1;
-    return true;
-  }
-  m = /^[`"]?\w+[`"]?\s*(>=|<=)\s*(-?\d+(?:\.\d+)?)$/.exec(s);
-  if (m) {
-    if (m[1] === ">=") r.min = Number(m[2]);
-    else r.max = Number(m[2]);
-    return true;
-  }
-  m = /^(?:trim\s*\(\s*)?[`"]?\w+[`"]?\s*\)?\s*(?:<>|!=)\s*''$/.exec(s);
-  if (m) {
-    r.minLength = Math.max(r.minLength ?? 0, 1);
-    return true;
-  }
-  return false;
-}
-
-
-/** A default expression: 'quoted', "quoted", now(), 42, false, medium, (now()). */
-function readDefault(text: string, pos: number): { value: DefaultText; end: number } | null {
-  const c = text[pos];
-  if (c === undefined) return null;
-  let end: number;
-  let quoted = false;
-  let value: string;
-  if (c === "'" || c === '"' || c === "`") {
-    end = text.indexOf(c, pos + 1);
-    if (end < 0) return null;
-    value = text.slice(pos + 1, end);
-    end++;
-    quoted = true;
-  } else if (c === "(") {
-    end = matchParen(text, pos);
-    if (end < 0) return null;
-    const inner = readDefault(text.slice(pos + 1, end).trim(), 0);
-    end++;
-    if (!inner) return null;
-    return { value: inner.value, end };
-  } else {
-    const m = /[^\s,;()]+/y;
-    m.lastIndex = pos;
-    if (!m.exec(text)) return null;
-    end = m.lastIndex;
-    if (text[end] === "(") {
-      const close = matchParen(text, end);
-      if (close < 0) return null;
-      end = close + 1;
-    }
-    value = text.slice(pos, end);
-  }
-  const cast = /::\s*[\w ]+?(?=$|[\s,;)])/y;
-  cast.lastIndex = end;
-  if (cast.exec(text)) end = cast.lastIndex;
-  return { value: { text: value, quoted }, end };
-}
-
-/** What a default expression means for a column of the given type; a string when it is wrong. */
-export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue | { problem: string; unknown?: boolean } {
-  const t = d.text.trim();
-  const isText = type.kind === "string" || type.kind === "text";
-  if (d.quoted) {
-    if (type.kind === "enum" && !type.values.includes(t))
-      return { problem: `default "${t}" is not one of the values ${type.values.join(", ")}` };
-    if (isText || type.kind === "enum" || type.kind === "json") return { kind: "literal", value: t };
-    if ((type.kind === "integer" || type.kind === "bigint" || type.kind === "decimal" || type.kind === "float") && /^-?\d+(\.\d+)?$/.test(t))
-      return { kind: "literal", value: Number(t) };
-    if (type.kind === "boolean" && /^(true|false)$/i.test(t)) return { kind: "literal", value: t.toLowerCase() === "true" };
-    if (type.kind === "date" || type.kind === "timestamp") return { kind: "literal", value: t };
-    return { problem: `default "${t}" does not fit a ${type.kind} column` };
-  }
-  const lower = t.toLowerCase();
-  if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
-    if (type.kind === "timestamp" || type.kind === "date") return { kind: "now" };
-    return { problem: `default ${t} (the current time) does not fit a ${type.kind} column` };
-  }
-  if (/^(gen_random_uuid\(\)|uuid_generate_v4\(\)|uuid\(\)|uuid4(\(\))?|uuid\.uuid4(\(\))?|random_uuid\(\)|newid\(\)|cuid\(\))$/.test(lower)) {
-    if (type.kind === "uuid" || isText) return { kind: "uuid" };
-    return { problem: `default ${t} (a new uuid) does not fit a ${type.kind} column` };
-  }
-  if (/^(autoincrement(\(\))?|auto_increment|nextval\(.*\))$/.test(lower)) return { kind: "increment" };
-  if (lower === "null" || lower === "none") return { kind: "literal", value: null };
-  if (/^(true|false)$/.test(lower)) {
-    if (type.kind === "boolean") return { kind: "literal", value: lower === "true" };
-    return { problem: `default ${t} does not fit a ${type.kind} column` };
-  }
-  if (/^-?\d+(\.\d+)?$/.test(t)) {
-    if (type.kind === "integer" || type.kind === "bigint") {
-      if (!/^-?\d+$/.test(t)) return { problem: `default ${t} is not a whole number` };
-      return { kind: "literal", value: Number(t) };
-    }
-    if (type.kind === "decimal" || type.kind === "float") return { kind: "literal", value: Number(t) };
-    if (isText) return { kind: "literal", value: t };
-    if (type.kind === "enum" && type.values.includes(t)) return { kind: "literal", value: t };
-    return { problem: `default ${t} does not fit a ${type.kind} column` };
-  }
-  if (/^[A-Za-z_][\w-]*$/.test(t)) {
-    if (type.kind === "enum") {
-      if (type.values.includes(t)) return { kind: "literal", value: t };
-      return { problem: `default "${t}" is not one of the values ${type.values.join(", ")}` };
-    }
-    if (isText) return { kind: "literal", value: t };
-  }
-  if (/^[[{]/.test(t) && type.kind === "json") return { kind: "literal", value: t };
-  return { problem: `default ${t} is not understood`, unknown: true };
-}
-
 // ---------------------------------------------------------------- building
 
 interface ColumnDraft {
   name: string;
+  /** References the users of an external auth service the spec does not define as a table. */
+  externalOwner?: boolean;
+  /** No type was written: inferred from the name or the reference once references are resolved. */
+  typeMissing?: boolean;
   span: Span;
   type: ColumnType | null;
   typeSpan: Span;
@@ -412,6 +87,16 @@ interface ColumnDraft {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  format?: string;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  itemMaxLength?: number;
+  uniquePerOwner?: Span;
+  /** "cuid", "uuid", "auto-generated" on a key. */
+  generated?: boolean;
   description?: string;
   references: { table: string; column: string; onDelete: OnDelete } | null;
 }
@@ -428,9 +113,27 @@ interface TableDraft {
   /** Set when the key is not one column: several (composite) or none ([]). */
   keyColumns?: string[];
   renamedFrom?: string;
+  /** CHECKs written for the table or one of its columns, and comparisons stated in prose. */
+  checks: DraftCheck[];
+}
+
+interface DraftCheck {
+  readonly name?: string;
+  readonly sql: string;
+  readonly dialect?: "postgresql" | "mysql" | "sqlite" | "prose";
+  readonly span: Span;
+  /** The validator checks all of it already (the column rules read from it). */
+  readonly validated: boolean;
+  readonly compare?: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string };
+}
+
+export interface BuildOptions {
+  /** PostgreSQL's own parser for CHECK expressions (parse/sql-expression.ts), loaded when a spec has any. */
+  readonly readCheckSql?: (text: string, dialect: "postgresql" | "mysql" | "sqlite") => CheckReading;
 }
 
 class Builder {
+  constructor(private readonly options: BuildOptions = {}) {}
   readonly diagnostics: Diagnostic[] = [];
   readonly notes: Note[] = [];
 
@@ -444,25 +147,154 @@ class Builder {
     this.notes.push({ span, message });
   }
 
+  /** Named enums the spec defines (CREATE TYPE, Prisma/Drizzle enums, "EventType: A | B"), by words(name). */
+  private namedTypes = new Map<string, { type: ColumnType; name: string }>();
+  /** Value objects (shapes kept in json columns), by words(name). */
+  private valueObjects = new Map<string, string>();
+
+  /**
+   * A column's type as written: "" (none: inferred later), "a | b | c" (allowed values), the
+   * name of an enum or value object the spec defines ("EventStatus", "Location?",
+   * "task_column"), or a type text interpretType reads.
+   */
+  private readType(text: string): TypeReading & { missing?: boolean; note?: string } {
+    const t = text.trim();
+    const lead = text.length - text.trimStart().length;
+    if (t === "") return { type: null, increment: false, nullable: false, rest: "", restAt: text.length, missing: true };
+    const pipe = /^["'`]?[\w.-]+["'`]?(?:\s*\|\s*["'`]?[\w.-]+["'`]?)+/.exec(t);
+    if (pipe && !/\|\s*(null|undefined|none)\b/i.test(pipe[0])) {
+      const values = pipe[0].split("|").map((v) => v.trim().replace(/^["'`]|["'`]$/g, ""));
+      const end = lead + pipe[0].length;
+      const restRaw = text.slice(end);
+      return { type: { kind: "enum", values }, increment: false, nullable: false, rest: restRaw.trim(), restAt: end + (restRaw.length - restRaw.trimStart().length) };
+    }
+    const nm = /^([A-Za-z_]\w*)(\s*\[\s*\])?(\?)?(?![\w(])/.exec(t);
+    if (nm) {
+      const key = words(nm[1]!).join("_");
+      const named = this.namedTypes.get(key) ?? this.namedTypes.get(key.replace(/_(enum|type)$/, ""));
+      const vo = this.valueObjects.get(key);
+      if (named || vo) {
+        const end = lead + nm[0].length;
+        const restRaw = text.slice(end);
+        const base: ColumnType = named ? named.type : { kind: "json" };
+        const type: ColumnType = nm[2] && named && named.type.kind === "enum" ? { kind: "array", of: named.type } : nm[2] ? { kind: "json" } : base;
+        return {
+          type,
+          increment: false,
+          nullable: nm[3] === "?",
+          rest: restRaw.trim(),
+          restAt: end + (restRaw.length - restRaw.trimStart().length),
+          note: named ? `type ${nm[1]} is the enum "${named.name}" the spec defines` : `type ${nm[1]} is the value object "${vo}" the spec defines: stored as json`,
+        };
+      }
+    }
+    return interpretType(text, this.namedTypeMap ??= new Map([...this.namedTypes].map(([k, v]) => [k, v.type])));
+  }
+
+  private namedTypeMap: Map<string, ColumnType> | undefined;
+
+  /**
+   * Rules the API spec states for request fields (an OpenAPI requestBody, a "Request body"
+   * table: "3-32 characters", maxLength, enum) hold for the column the field writes: each
+   * tightens the column's rules (the stricter bound wins), so the validator and the database
+   * enforce it on every route. Noted per column.
+   */
+  private applyBodyRules(raws: readonly RawEndpoint[], endpoints: readonly Endpoint[], tables: Table[]): Table[] {
+    const byKey = new Map(endpoints.map((e) => [`${e.method} ${e.path}`, e]));
+    const changes = new Map<string, Map<string, Partial<Column>>>();
+    for (const raw of raws) {
+      if (!raw.body?.length) continue;
+      const e = byKey.get(`${raw.method.text.toLowerCase()} ${normalisePath(raw.path.text)}`);
+      if (!e || !["create", "replace", "update"].includes(e.action.kind)) continue;
+      const t = tables.find((x) => x.name === e.table);
+      if (!t) continue;
+      for (const f of raw.body) {
+        const key = words(f.name.text).join("_");
+        const col = t.columns.find((c) => c.name === f.name.text) ?? t.columns.find((c) => words(c.name).join("_") === key);
+        if (!col || col.role !== "data") continue;
+        const textual = col.type.kind === "string" || col.type.kind === "text";
+        const numeric = ["integer", "bigint", "decimal", "float"].includes(col.type.kind);
+        const patch: { -readonly [K in keyof Column]?: Column[K] } & { enumValues?: string[] } = {};
+        const fmt = f.type ? /\(\s*([a-z][a-z0-9-]*)\s*\)/i.exec(f.type.text)?.[1] : undefined;
+        if (fmt && textual && ["email", "uri", "url", "hostname", "ipv4", "ipv6"].includes(fmt)) patch.format = fmt === "url" ? "uri" : fmt;
+        for (const p of f.constraints) {
+          const r = interpretConstraint(p.text);
+          const min = r.minLength ?? (textual ? r.min : undefined);
+          const max = r.maxLength ?? (textual ? r.max : undefined);
+          if (textual && min !== undefined) patch.minLength = Math.max(min, col.minLength ?? 0);
+          if (textual && max !== undefined) patch.maxLength = Math.min(max, col.maxLength ?? Infinity);
+          if (numeric && r.min !== undefined) patch.minimum = Math.max(r.min, col.minimum ?? -Infinity);
+          if (numeric && r.max !== undefined) patch.maximum = Math.min(r.max, col.maximum ?? Infinity);
+          if (textual && r.format && !col.format) patch.format = r.format;
+          if (textual && r.pattern && !col.pattern) patch.pattern = r.pattern;
+          if (textual && r.enumValues) patch.enumValues = r.enumValues;
+        }
+        const changed = Object.entries(patch).filter(([k, v]) => (col as unknown as Record<string, unknown>)[k] !== v);
+        if (changed.length === 0) continue;
+        let m = changes.get(t.name);
+        if (!m) changes.set(t.name, (m = new Map()));
+        m.set(col.name, { ...m.get(col.name), ...patch });
+        this.note(f.name.span, `the request field "${f.name.text}" of ${e.method.toUpperCase()} ${e.path} states rules for "${t.name}.${col.name}": ${changed.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join("|") : String(v)}`).join(", ")}`);
+      }
+    }
+    if (changes.size === 0) return tables;
+    return tables.map((t) => {
+      const m = changes.get(t.name);
+      if (!m) return t;
+      return {
+        ...t,
+        columns: t.columns.map((c) => {
+          const p = m.get(c.name) as (Partial<Column> & { enumValues?: string[] }) | undefined;
+          if (!p) return c;
+          const { enumValues, ...rules } = p;
+          return { ...c, ...rules, ...(enumValues ? { type: { kind: "enum" as const, values: enumValues } } : {}) };
+        }),
+      };
+    });
+  }
+
   /** The spec's authentication mode; read first, because it changes how tables and endpoints are read. */
   private authMode: { mode: "external" | "builtin"; provider?: string } = { mode: "external" };
 
   build(raw: RawSpec, sources: { schema: string; api: string | null }): IR {
     this.authMode = this.buildAuthMode(raw.authMode);
+    this.readNamedTypes(raw);
     const tables = this.buildTables(raw);
+    this.addSurrogateKeys(tables);
     const identity = this.findIdentity(tables);
     for (const t of tables) this.resolveReferences(t, tables, identity);
+    this.inferMissingTypes(tables);
+    this.alignReferenceTypes(tables);
     const owners = new Map<string, string | null>();
     for (const t of tables) owners.set(t.name, t === identity ? null : this.findOwner(t, identity));
+    const ownership = resolveOwnership(tables, owners, identity, {
+      note: (span, message) => this.note(span, message),
+      warn: (code, message, span, hint) => this.diag("warning", code, message, span, hint),
+    });
     this.attachSpecIndexes(raw.indexes, tables);
-    let irTables: Table[] = tables.map((t) => this.finishTable(t, identity, owners.get(t.name) ?? null));
+    this.addColumnsNamedByIndexes(tables);
+    let irTables: Table[] = tables.map((t) => ({ ...this.finishTable(t, identity, owners.get(t.name) ?? null), ...ownership.get(t.name) }));
     let builtin: BuiltinAuth | null = null;
     if (this.authMode.mode === "builtin" && raw.authMode) {
       ({ tables: irTables, builtin } = addBuiltinAuth(irTables, raw.authMode.span, (m, span, hint) => this.diag("error", "SF125", m, span, hint)));
     }
     irTables.sort((a, b) => cmp(a.name, b.name));
     this.relations = findManyToMany(irTables);
-    const endpoints = this.buildEndpoints(raw.endpoints, irTables);
+    const sink = { diag: (sev: Severity, code: string, m: string, span: Span, hint?: string) => this.diag(sev, code, m, span, hint), note: (span: Span, m: string) => this.note(span, m) };
+    let endpoints = new EndpointBuilder(this.relations, this.authMode, sink).build(raw.endpoints, irTables);
+    // No endpoints file, or one that maps no endpoint to any table: every table gets the standard
+    // REST surface (scoped to the caller like any other route), so the app is never empty.
+    const mapsTables = endpoints.some((e) => e.action.kind !== "stub");
+    if (!mapsTables && irTables.some((t) => !t.addedBy)) {
+      const at: Span = { file: sources.schema, line: 1, column: 1 };
+      const standard = standardEndpoints(irTables, at, raw.endpoints);
+      this.note(at, sources.api
+        ? `the API spec ${sources.api} maps no endpoint to a table: each table also gets the standard REST surface (${standard.length} routes under /api)`
+        : `no API spec: each table gets the standard REST surface (${standard.length} routes under /api: list, create, get, update, delete; the users table's own row at /api/<users>/me)`);
+      const quiet = { diag: () => {}, note: () => {} };
+      endpoints = [...endpoints, ...new EndpointBuilder(this.relations, this.authMode, quiet).build(standard, irTables)].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+    }
+    irTables = this.applyBodyRules(raw.endpoints, endpoints, irTables);
     return {
       version: IR_VERSION,
       sources: { schema: sources.schema, api: sources.api },
@@ -495,6 +327,94 @@ class Builder {
 
   // -------------------------------------------------------------- tables
 
+  /** Enums and value objects the spec defines, so column types can name them. */
+  private readNamedTypes(raw: RawSpec): void {
+    for (const e of raw.enums ?? []) {
+      const key = words(e.name.text).join("_");
+      const values = e.values.map((v) => v.text);
+      const prev = this.namedTypes.get(key);
+      if (prev) {
+        if (prev.type.kind === "enum" && prev.type.values.join("\u0000") !== values.join("\u0000"))
+          this.diag("warning", "SF107", `enum "${e.name.text}" is defined again here with other values; the first definition is used`, e.name.span);
+        continue;
+      }
+      if (values.length === 0) {
+        this.diag("warning", "SF122", `enum "${e.name.text}" has no values`, e.name.span, "list its values");
+        continue;
+      }
+      this.namedTypes.set(key, { type: { kind: "enum", values, name: e.name.text }, name: e.name.text });
+    }
+    for (const v of raw.valueObjects ?? []) this.valueObjects.set(words(v.name.text).join("_"), v.name.text);
+  }
+
+  /**
+   * A table that names no key gets "id" when the spec's other tables are keyed by "id" (the
+   * spec left it out; a reader would add it), of the type those keys have. Noted.
+   */
+  private addSurrogateKeys(tables: TableDraft[]): void {
+    const keyed = tables.filter((t) => !t.keyColumns);
+    const byId = keyed.filter((t) => t.primaryKey === "id");
+    const keyless = tables.filter((t) => t.keyColumns?.length === 0);
+    if (byId.length < 2 || byId.length * 2 < keyed.length || byId.length <= keyless.length) {
+      for (const t of keyless)
+        this.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
+      return;
+    }
+    const kinds = byId.map((t) => t.columns.find((c) => c.name === "id")!).map((c) => (c.type?.kind === "uuid" ? "uuid" : c.type?.kind === "bigint" ? "bigint" : c.type?.kind === "integer" ? "integer" : "text"));
+    const kind = (["uuid", "integer", "bigint", "text"] as const).map((k) => [k, kinds.filter((x) => x === k).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+    for (const t of tables) {
+      if (!t.keyColumns || t.keyColumns.length !== 0 || t.columns.some((c) => c.name === "id")) continue;
+      const type: ColumnType = kind === "uuid" ? { kind: "uuid" } : kind === "text" ? { kind: "text" } : { kind };
+      const dflt: DefaultValue | null = kind === "uuid" || kind === "text" ? { kind: "uuid" } : { kind: "increment" };
+      t.columns.unshift({
+        name: "id", span: t.span, type, typeSpan: t.span, nullable: false, primaryKey: true, unique: false, default: dflt,
+        refText: null, refSpan: t.span, bareFk: null, onDelete: null, references: null,
+      });
+      t.primaryKey = "id";
+      delete t.keyColumns;
+      this.note(t.span, `table "${t.name}" names no primary key; it gets "id" (${kind}), as the spec's other ${byId.length} tables have`);
+    }
+  }
+
+  /**
+   * A text column that references a uuid or integer key ("account_id TEXT REFERENCES
+   * accounts(id)" where accounts.id is uuid) cannot be a foreign key in PostgreSQL; the spec
+   * means the key's type. It is read so, with a warning that quotes both (SF115).
+   */
+  private alignReferenceTypes(tables: TableDraft[]): void {
+    for (const t of tables) {
+      for (const c of t.columns) {
+        if (!c.references || !c.type || (c.type.kind !== "text" && c.type.kind !== "string")) continue;
+        const target = tables.find((x) => x.name === c.references!.table);
+        const key = target?.columns.find((x) => x.name === c.references!.column);
+        const kt = key?.type;
+        if (!kt || !["uuid", "integer", "bigint"].includes(kt.kind)) continue;
+        this.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}", which is ${describeType(kt)}; read as ${describeType(kt)}`, c.typeSpan,
+          `write "${c.name}" with the type of "${target!.name}.${key!.name}"`);
+        c.type = kt;
+      }
+    }
+  }
+
+  /** Columns written without a type: a foreign key takes the referenced key's type, others a type from their name. */
+  private inferMissingTypes(tables: TableDraft[]): void {
+    for (const t of tables) {
+      for (const c of t.columns) {
+        if (!c.typeMissing || c.type) continue;
+        const target = c.references ? tables.find((x) => x.name === c.references!.table) : undefined;
+        const key = target?.columns.find((x) => x.name === c.references!.column);
+        if (key?.type) {
+          c.type = key.type;
+          this.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(key.type)}, the type of ${target!.name}.${key.name} it references`);
+          continue;
+        }
+        const g = inferTypeFromName(c.name, c.description);
+        c.type = g.type;
+        this.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(g.type)} because ${g.why}`);
+      }
+    }
+  }
+
   private buildTables(raw: RawSpec): TableDraft[] {
     const groups = new Map<string, RawTable[]>();
     for (const t of raw.tables) {
@@ -504,9 +424,24 @@ class Builder {
       else groups.set(key, [t]);
     }
     const out: TableDraft[] = [];
-    for (const [name, defs] of groups) {
+    for (const [name, all] of groups) {
+      // ALTER TABLE ... ADD: pieces of a table defined elsewhere, never a table of their own.
+      const whole = all.filter((d) => !d.fragment);
+      if (whole.length === 0) {
+        for (const d of all)
+          this.diag("warning", "SF113", `ALTER TABLE ${d.name.text}: the spec defines no table "${d.name.text}"; the statement is ignored`, d.name.span,
+            `known tables: ${[...groups.entries()].filter(([, g]) => g.some((x) => !x.fragment)).map(([n]) => n).join(", ") || "none"}`);
+        continue;
+      }
+      const defs = [...whole, ...all.filter((d) => d.fragment)];
       const first = defs[0]!;
-      for (const d of defs.slice(1)) this.note(d.name.span, `table "${name}" is written again here; both definitions are merged (the first one wins where they differ)`);
+      for (const d of whole.slice(1)) this.note(d.name.span, `table "${name}" is written again here; both definitions are merged (the first one wins where they differ)`);
+      for (const d of all.filter((x) => x.fragment)) {
+        for (const c of d.columns) {
+          if (c.type.text.trim() === "" && !whole.some((w) => w.columns.some((x) => x.name.text === c.name.text)))
+            this.diag("warning", "SF113", `ALTER TABLE ${name}: column "${c.name.text}" is not one of its columns; the change is ignored`, c.name.span);
+        }
+      }
       const draft: TableDraft = {
         name,
         span: first.name.span,
@@ -514,6 +449,7 @@ class Builder {
         rawIndexes: defs.flatMap((d) => d.indexes),
         identity: defs.some((d) => d.identity === true),
         primaryKey: "",
+        checks: defs.flatMap((d) => (d.checks ?? []).map((c) => ({ ...(c.name ? { name: c.name } : {}), sql: c.expression.text, dialect: c.dialect, span: c.expression.span, validated: false }))),
       };
       const description = defs.find((d) => d.description)?.description;
       if (description) draft.description = description;
@@ -527,6 +463,7 @@ class Builder {
       defs.forEach((d, di) => {
         const seen = new Set<string>();
         for (const c of d.columns) {
+          if (d.fragment && c.type.text.trim() === "" && !whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
           const n = c.name.text;
           if (seen.has(n)) {
             this.diag("error", "SF106", `column "${n}" is defined twice in table "${name}"`, c.name.span, "remove or rename one of them");
@@ -541,14 +478,15 @@ class Builder {
           }
         }
       });
-      for (const n of order) draft.columns.push(this.buildColumn(name, byName.get(n)!.cols));
+      for (const n of order) draft.columns.push(this.buildColumn(name, byName.get(n)!.cols, draft.checks));
+      draft.checks = draft.checks.map((c) => this.readTableCheck(draft, c));
       this.pickPrimaryKey(draft);
       out.push(draft);
     }
     return out;
   }
 
-  private buildColumn(table: string, defs: RawColumn[]): ColumnDraft {
+  private buildColumn(table: string, defs: RawColumn[], checks: DraftCheck[]): ColumnDraft {
     const first = defs[0]!;
     const col: ColumnDraft = {
       name: first.name.text,
@@ -575,19 +513,26 @@ class Builder {
     let maxAny: number | undefined;
     let enumValues: string[] | null = null;
     const phrases: RawText[] = [];
+    // The first definition that writes a type gives it; one that writes none (an ALTER TABLE
+    // fragment, a name-only bullet) only adds constraints.
+    const typed = defs.findIndex((d) => d.type.text.trim() !== "");
     defs.forEach((def, i) => {
-      const tr = interpretType(def.type.text);
-      if (i === 0) {
+      const tr = this.readType(def.type.text);
+      if (tr.missing) {
+        if (typed < 0 && i === 0) col.typeMissing = true;
+      } else if (i === typed) {
         if (!tr.type) {
           this.diag("error", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"`, def.type.span,
-            "use one of: string, varchar(n), text, integer, bigint, serial, uuid, boolean, timestamp, date, decimal(p,s), float, json, enum(a, b)");
+            KNOWN_TYPES_HINT);
         } else if (tr.problem) {
-          this.diag("error", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}")`, def.type.span, "store a list in a json column");
+          this.diag("error", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}")`, def.type.span, tr.hint ?? "store a list in a json column");
         } else if (tr.type.kind === "enum" && tr.type.values.length === 0) {
           this.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, def.type.span,
             'list the values: "enum(a, b, c)"');
           col.type = { kind: "text" };
         } else col.type = tr.type;
+        if (tr.note) this.note(def.type.span, `column "${table}.${col.name}": ${tr.note}`);
+        col.typeSpan = def.type.span;
       } else if (tr.type && col.type && !sameType(tr.type, col.type)) {
         this.diag("warning", "SF107", `column "${table}.${col.name}" is written as "${def.type.text}" here but as ${describeType(col.type)} before; the first definition is used`, def.type.span,
           "make the two definitions agree, or keep only one");
@@ -623,12 +568,30 @@ class Builder {
       if (r.max !== undefined) maxAny ??= r.max;
       if (r.enumValues) enumValues ??= r.enumValues;
       if (r.renamedFrom) col.renamedFrom ??= r.renamedFrom;
+      if (r.exclusiveMin !== undefined) col.exclusiveMinimum ??= r.exclusiveMin;
+      if (r.exclusiveMax !== undefined) col.exclusiveMaximum ??= r.exclusiveMax;
+      if (r.format) col.format ??= r.format;
+      if (r.pattern) col.pattern ??= r.pattern;
+      if (r.minItems !== undefined) col.minItems ??= r.minItems;
+      if (r.maxItems !== undefined) col.maxItems ??= r.maxItems;
+      if (r.itemMaxLength !== undefined) col.itemMaxLength ??= r.itemMaxLength;
+      if (r.uniquePerOwner) col.uniquePerOwner ??= p.span;
+      if (r.generated) col.generated = true;
+      if (r.check) checks.push({ sql: r.check.text.trim(), span: spanAt(p.span, p.text, r.check.at), validated: r.check.read });
+      for (const c of r.compare ?? []) {
+        checks.push({ sql: `${quoteIdent(col.name)} ${c.op} ${quoteIdent(c.column)}`, span: p.span, validated: true, compare: { left: col.name, op: c.op, right: c.column } });
+      }
       if (r.unknownAt !== undefined) {
         const bad = p.text.slice(r.unknownAt).trim();
         this.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
           spanAt(p.span, p.text, r.unknownAt),
           'known constraints: primary key, not null/required, nullable/optional, unique, default X, references t(c) / FK -> t.c, on delete cascade|set null|restrict|no action, min/max length N, min/max N, check (x in (...))');
       }
+    }
+    const listed = defs.find((d) => d.values?.length)?.values;
+    if (listed && !enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
+      enumValues = listed.map((v) => v.text);
+      this.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
     }
     const type = col.type;
     if (type) {
@@ -647,6 +610,32 @@ class Builder {
       if (maxAny !== undefined) {
         if (isTextual) col.maxLength ??= maxAny;
         else if (isNumeric) col.maximum = maxAny;
+      }
+      // Rules that fit only some types: a format on a number, items on a text say nothing the app can check.
+      const misfit = (what: string, value: unknown) => {
+        this.diag("warning", "SF108", `${what} on ${type.kind} column "${table}.${col.name}" does not fit its type; it is ignored`, col.typeSpan);
+        return value;
+      };
+      if (!isNumeric && (col.exclusiveMinimum !== undefined || col.exclusiveMaximum !== undefined)) {
+        misfit("a strict bound", null);
+        delete col.exclusiveMinimum;
+        delete col.exclusiveMaximum;
+      }
+      if (!isTextual && (col.format !== undefined || col.pattern !== undefined) && !(type.kind === "array" && (type.of.kind === "string" || type.of.kind === "text"))) {
+        // A uuid/timestamp column has its format from its type already.
+        if (!["uuid", "timestamp", "date"].includes(type.kind) || col.pattern !== undefined) misfit(col.pattern ? "a pattern" : `format ${col.format}`, null);
+        delete col.format;
+        delete col.pattern;
+      }
+      if (type.kind !== "array" && (col.minItems !== undefined || col.maxItems !== undefined || col.itemMaxLength !== undefined)) {
+        misfit("a number of items", null);
+        delete col.minItems;
+        delete col.maxItems;
+        delete col.itemMaxLength;
+      }
+      if (col.generated && col.primaryKey && !defaultText && !increment) {
+        if (type.kind === "uuid" || isTextual) col.default = { kind: "uuid" };
+        else if (type.kind === "integer" || type.kind === "bigint") increment = true;
       }
       if (defaultText) {
         const dv = interpretDefault(defaultText.d, col.type ?? type);
@@ -694,7 +683,7 @@ class Builder {
       }
     }
     if (!pk) {
-      this.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
+      // SF109 unless a key is added for it (addSurrogateKeys).
       t.keyColumns = [];
       t.primaryKey = t.columns[0]?.name ?? "";
       return;
@@ -713,6 +702,22 @@ class Builder {
     if (named) {
       named.identity = true;
       return named;
+    }
+    // Apps call their users other names (players, accounts, members, profiles, customers): the
+    // one of those the other tables point at most, when it looks like a person (an email, a name).
+    const incoming = (t: TableDraft) =>
+      tables.reduce((n, o) => n + o.columns.filter((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name)).length, 0);
+    const candidates = tables
+      .filter((t) => IDENTITY_NAMES.has(nameKey(t.name)) && !t.keyColumns)
+      .filter((t) => t.columns.some((c) => /^(email|e_mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle)$/.test(snakeCase(c.name))))
+      .map((t) => ({ t, n: incoming(t) }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => b.n - a.n);
+    if (candidates[0] && (candidates.length === 1 || candidates[0].n > candidates[1]!.n)) {
+      const t = candidates[0].t;
+      t.identity = true;
+      this.note(t.span, `"${t.name}" is read as the users table (the token's sub claim names one of its rows): ${candidates[0].n} columns of other tables reference it`);
+      return t;
     }
     return null;
   }
@@ -745,6 +750,13 @@ class Builder {
       }
       if (!ref) continue;
       const target = this.tableByName(ref.table, tables);
+      if (!target && !identity && IDENTITY_NAMES.has(nameKey(ref.table.replace(/^auth\./i, "")))) {
+        // "FK -> user.id" where the spec defines no users table: the users live with the auth
+        // service (Better Auth's "user"); the column holds the token's subject, and is the owner.
+        c.externalOwner = true;
+        this.note(c.refSpan, `"${t.name}.${c.name}" references "${ref.table}", which the spec does not define: read as the users of the auth service (the token's subject); no foreign key is created`);
+        continue;
+      }
       if (!target) {
         // Kept so the validator reports it with the other reference checks.
         c.references = { table: ref.table, column: ref.column ?? "id", onDelete: c.onDelete ?? "no action" };
@@ -777,12 +789,37 @@ class Builder {
         return pick.name;
       }
     }
+    const external = t.columns.filter((c) => c.externalOwner);
+    if (external.length) return (external.find((c) => preferred.includes(snakeCase(c.name))) ?? external[0]!).name;
     const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && !c.primaryKey);
     if (byName) {
       this.note(byName.span, `"${t.name}.${byName.name}" references no table; read as the owner column because of its name`);
       return byName.name;
     }
     return null;
+  }
+
+  /**
+   * An index that names a column the table does not list ("support index (office_location_id,
+   * status, created_at)") says the column exists: it is added when its name says its type
+   * plainly (created_at, *_at, is_*), noted; otherwise SF111 stays an error.
+   */
+  private addColumnsNamedByIndexes(tables: TableDraft[]): void {
+    for (const t of tables) {
+      for (const i of t.rawIndexes) {
+        for (const name of i.columns) {
+          if (t.columns.some((c) => c.name === name) || !/^[A-Za-z_]\w*$/.test(name)) continue;
+          const g = inferTypeFromName(name);
+          if (g.type.kind === "text") continue;
+          const timestamps = /^(created_at|updated_at|createdAt|updatedAt)$/.test(name);
+          t.columns.push({
+            name, span: i.span, type: g.type, typeSpan: i.span, nullable: !timestamps, primaryKey: false, unique: false,
+            default: timestamps ? { kind: "now" } : null, refText: null, refSpan: i.span, bareFk: null, onDelete: null, references: null,
+          });
+          this.note(i.span, `index on "${t.name}" names "${name}", which the table does not list: the column is added as ${describeType(g.type)} because ${g.why}`);
+        }
+      }
+    }
   }
 
   /** Indexes from "## Indexes" sections: name their table, or are guessed from the columns. */
@@ -841,6 +878,13 @@ class Builder {
         ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
         ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
         ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
+        ...(c.exclusiveMinimum !== undefined ? { exclusiveMinimum: c.exclusiveMinimum } : {}),
+        ...(c.exclusiveMaximum !== undefined ? { exclusiveMaximum: c.exclusiveMaximum } : {}),
+        ...(c.format !== undefined ? { format: c.format } : {}),
+        ...(c.pattern !== undefined ? { pattern: c.pattern } : {}),
+        ...(c.minItems !== undefined ? { minItems: c.minItems } : {}),
+        ...(c.maxItems !== undefined ? { maxItems: c.maxItems } : {}),
+        ...(c.itemMaxLength !== undefined ? { itemMaxLength: c.itemMaxLength } : {}),
         role,
         ...(c.description ? { description: c.description } : {}),
         ...(c.renamedFrom && c.renamedFrom !== c.name ? { renamedFrom: c.renamedFrom } : {}),
@@ -856,6 +900,14 @@ class Builder {
       columns[i] = { ...columns[i]!, default: { kind: "increment" } };
       this.note(pk.span, `primary key "${t.name}.${pk.name}" has no default; read as auto-increment`);
     }
+    // "unique per user": unique together with the owner column.
+    for (const c of t.columns) {
+      if (!c.uniquePerOwner) continue;
+      if (owner && owner !== c.name) t.rawIndexes.push({ columns: [owner, c.name], unique: true, span: c.uniquePerOwner });
+      else if (!owner) this.diag("warning", "SF108", `"${t.name}.${c.name}" is said to be unique per user, but "${t.name}" has no owner column; read as unique`, c.uniquePerOwner);
+      if (!owner) t.rawIndexes.push({ columns: [c.name], unique: true, span: c.uniquePerOwner });
+    }
+    const checks = this.finishChecks(t, columns);
     const indexes: Index[] = [];
     const seen = new Set<string>();
     for (const i of t.rawIndexes) {
@@ -887,274 +939,143 @@ class Builder {
       indexes,
       ...(t.description ? { description: t.description } : {}),
       ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+      ...(checks.length ? { checks } : {}),
     };
   }
 
-  // -------------------------------------------------------------- endpoints
-
-  private buildEndpoints(raws: readonly RawEndpoint[], tables: readonly Table[]): Endpoint[] {
-    const out = new Map<string, Endpoint>();
-    for (const raw of raws) {
-      const ep = this.buildEndpoint(raw, tables);
-      if (!ep) continue;
-      const key = `${ep.method} ${ep.path}`;
-      const prev = out.get(key);
-      if (prev) {
-        if (prev.successStatus !== ep.successStatus || prev.auth !== ep.auth) {
-          this.diag("warning", "SF207", `${ep.method.toUpperCase()} ${ep.path} is written again with a different ${prev.auth !== ep.auth ? "authentication" : "status"}; the first one is used`,
-            ep.span, "keep one definition of each endpoint");
-        } else this.note(ep.span, `${ep.method.toUpperCase()} ${ep.path} is written again here; the first definition is used`);
+  /**
+   * The table's CHECKs: each named (as written, or <table>_<columns>_check), kept only when
+   * PostgreSQL can take it verbatim: understood by the rule reader, or a comparison of two of
+   * the table's columns. Anything else is a warning that quotes it (never a migration that fails).
+   */
+  private finishChecks(t: TableDraft, columns: readonly Column[]): Check[] {
+    const out: Check[] = [];
+    const names = new Set<string>(columns.filter((c) => c.type.kind === "enum").map((c) => `${t.name}_${c.name}_check`));
+    const known = new Set(columns.map((c) => c.name));
+    const seenSql = new Set<string>();
+    for (const c of t.checks) {
+      const referenced = [...new Set([...c.sql.matchAll(/[`"]?([A-Za-z_]\w*)[`"]?/g)].map((m) => m[1]!).filter((w) => known.has(w)))];
+      if (c.compare && (!known.has(c.compare.right) || !known.has(c.compare.left))) {
+        this.diag("warning", "SF108", `rule "${c.compare.left} ${c.compare.op} ${c.compare.right}" on table "${t.name}" names a column it does not have; it is not enforced`, c.span);
         continue;
       }
-      out.set(key, ep);
+      if (c.sql === "") continue; // read and refused by the parser (warned)
+      const sql = c.compare ? `${quoteIdent(c.compare.left)} ${c.compare.op} ${quoteIdent(c.compare.right)}` : this.options.readCheckSql ? c.sql : this.checkSql(c.sql);
+      if (sql === null) {
+        // The column rules read from it (if any) still hold; what remains is not enforced.
+        if (!c.validated)
+          this.diag("warning", "SF108", `CHECK (${short(c.sql)}) on table "${t.name}" is not understood; it is not enforced`, c.span,
+            "write it in PostgreSQL syntax, or as rules the reader knows (min/max, length, one of (...))");
+        continue;
+      }
+      // A CHECK the column rules already say fully (enum values, bounds) is enforced through them.
+      if (c.validated && !c.compare) continue;
+      if (seenSql.has(sql)) continue;
+      seenSql.add(sql);
+      let name = c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`;
+      for (let k = 2; names.has(name); k++) name = `${c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`}${k}`;
+      names.add(name);
+      out.push({
+        name,
+        sql,
+        columns: referenced,
+        span: c.span,
+        validated: c.compare !== undefined,
+        ...(c.compare ? { compare: [c.compare] } : {}),
+      });
     }
-    return [...out.values()].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+    return out;
   }
 
-  private buildEndpoint(raw: RawEndpoint, tables: readonly Table[]): Endpoint | null {
-    const span = raw.method.span;
-    const method = raw.method.text.toLowerCase();
-    const where = `${raw.method.text.toUpperCase()} ${raw.path.text}`;
-    if (!isMethod(method)) {
-      this.diag("warning", "SF208", `${where}: HTTP method ${raw.method.text} is not supported; the endpoint is skipped`, span, "use GET, POST, PUT, PATCH or DELETE");
-      return null;
-    }
-    const path = normalisePath(raw.path.text);
-    if (path !== raw.path.text) this.note(raw.path.span, `path ${raw.path.text} read as ${path}`);
-    const segs = path.split("/").filter(Boolean);
-    const isParam = (s: string) => /^\{.+\}$/.test(s);
-    const paramName = (s: string) => s.slice(1, -1);
-    const literals = segs.filter((s) => !isParam(s)).map((s) => s.toLowerCase());
-    if (literals.some((s) => AUTH_SEGMENTS.has(s))) {
-      if (this.authMode.mode === "builtin") {
-        if (BUILTIN_ROUTES.has(`${method} ${path}`)) this.note(span, `${where} is generated by the built-in auth module`);
-        else this.diag("warning", "SF203", `${where} is an authentication or account route; it is not generated (the built-in auth module serves POST /api/auth/register, login, refresh and logout)`, span,
-          "use those four routes, or write the route yourself outside generated/");
-        return null;
-      }
-      this.diag("warning", "SF203", `${where} is an authentication or account route; it is not generated (users sign in with the external auth service)`, span,
-        "tokens are issued by the auth service; the generated API only verifies them");
-      return null;
-    }
-    let userParam: string | null = null;
-    let resourceAt = -1;
-    let table: Table | undefined;
-    segs.forEach((s, i) => {
-      if (isParam(s)) {
-        if (USER_PARAM.test(paramName(s)) && !userParam && (resourceAt < 0 || i < resourceAt)) userParam = paramName(s);
-        return;
-      }
-      const t = matchTable(s, tables);
-      if (t) {
-        table = t;
-        resourceAt = i;
-      }
-    });
-    if (!table || resourceAt < 0) {
-      this.diag("warning", "SF201", `${where}: no table matches this path; the endpoint is skipped`, span,
-        `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular)`);
-      return null;
-    }
-    const t: Table = table;
-    if (this.authMode.mode === "builtin" && (t.identity || t.addedBy)) {
-      // Its rows hold password hashes (or refresh-token hashes): no generated route may serve them.
-      this.diag("warning", "SF215", `${where}: table "${t.name}" belongs to the built-in auth module; the endpoint is skipped`, span,
-        "the module serves POST /api/auth/register, login, refresh and logout; write profile routes yourself outside generated/");
-      return null;
-    }
-    if (!raw.path.text.includes(segs[resourceAt]!) || segs[resourceAt] !== t.name) {
-      if (segs[resourceAt] !== t.name) this.note(raw.path.span, `"${segs[resourceAt]}" in ${where} read as table "${t.name}"`);
-    }
-    let before = segs.slice(0, resourceAt).filter((s) => isParam(s) && paramName(s) !== userParam);
-    let action: Action | null = null;
-    let idParam: string | null = null;
-    let stubReason: string | null = null;
-    let tableOut: Table = t;
-    if (before.length) {
-      // /tasks/{id}/tags[/{tag_id}]: a many-to-many relation through a join table.
-      const srcAt = segs.findIndex((s, i) => i < resourceAt && !isParam(s) && matchTable(s, tables) !== undefined);
-      const src = srcAt >= 0 ? matchTable(segs[srcAt]!, tables)! : undefined;
-      const rel = src && this.relations.find((r) => r.source === src.name && r.target === t.name);
-      const tail = segs.slice(resourceAt + 1);
-      if (src && rel && srcAt + 2 === resourceAt && isParam(segs[srcAt + 1]!) && tail.length <= 1 && tail.every(isParam)) {
-        idParam = paramName(segs[srcAt + 1]!);
-        const targetParam = tail.length ? paramName(tail[0]!) : null;
-        const kind = !targetParam && method === "get" ? "relation-list" : targetParam && (method === "put" || method === "post") ? "relation-add" : targetParam && method === "delete" ? "relation-remove" : null;
-        if (kind) {
-          action = { kind, relation: rel.name, targetParam };
-          tableOut = src;
-        }
-      }
-      if (!action) {
-        if (!src) {
-          this.diag("warning", "SF202", `${where}: nested resource paths (parameter ${before[0]} before "${segs[resourceAt]}") are not supported; the endpoint is skipped`, span);
-          return null;
-        }
-        stubReason = `nested path under "${src.name}" is not a join-table relation the generator knows`;
-        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
-          `a many-to-many relation needs a join table with two owned foreign keys (e.g. task_tags: task_id, tag_id); supported: GET /${src.name}/{id}/<target>, PUT|POST|DELETE /${src.name}/{id}/<target>/{target_id}`);
-        tableOut = src;
-        idParam = isParam(segs[srcAt + 1] ?? "") ? paramName(segs[srcAt + 1]!) : null;
-      }
-      before = [];
-    }
-    const rest = action || stubReason ? [] : segs.slice(resourceAt + 1);
-    if (action || stubReason) {
-      // decided above (nested relation route or stub)
-    } else if (rest.length === 0) {
-      if (method === "get") action = { kind: "list" };
-      else if (method === "post") action = { kind: "create" };
-    } else if (rest.length === 1 && isParam(rest[0]!)) {
-      idParam = paramName(rest[0]!);
-      action =
-        method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
-    } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
-      idParam = paramName(rest[0]!);
-      action = this.setAction(raw.summary ?? "", t) ?? (() => {
-        const field = this.toggleField(rest[1]!, t);
-        return field ? ({ kind: "toggle", field } as const) : this.enumAction(rest[1]!, t);
-      })();
-      if (!action) {
-        stubReason = `"${rest[1]}" names no boolean column to toggle and no value to set`;
-        this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle and no enum value to set; a route answering 501 is generated`, span,
-          `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}; or say "Sets \`status\` to \`archived\`" in the summary`);
-      }
-    }
-    if (!action && !stubReason) {
-      stubReason = "what this endpoint does is not clear from its method and path";
-      if (rest.length >= 1 && isParam(rest[0]!)) idParam = paramName(rest[0]!);
-      this.diag("warning", "SF202", `${where}: what this endpoint does is not clear (method and path shape); a route answering 501 is generated`, span,
-        "supported: GET/POST on a collection, GET/PUT/PATCH/DELETE on /{id}, PATCH/POST/PUT on /{id}/<boolean column> (toggle)");
-    }
-    if (!action) action = { kind: "stub", reason: stubReason! };
-    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" ? 204 : 200);
-    const report = (severity: "warning" | "note", code: string, message: string, at: Span, hint?: string) =>
-      severity === "note" ? this.note(at, message) : this.diag("warning", code, message, at, hint);
-    return {
-      method,
-      path,
-      span,
-      table: tableOut.name,
-      action,
-      userParam,
-      idParam,
-      auth: raw.auth ?? "required",
-      successStatus,
-      summary: raw.summary ?? "",
-      ...(action.kind === "list" ? { list: buildListSpec(raw, t, report) } : {}),
-    };
-  }
-
-  /** "Sets `status` to `archived`" / "set completed to true" in the summary. */
-  private setAction(summary: string, t: Table): Action | null {
-    const m = /\bsets?\s+[`"']?([A-Za-z_]\w*)[`"']?\s+to\s+[`"']?([A-Za-z0-9_.-]+)[`"']?/i.exec(summary);
-    if (!m) return null;
-    const c = t.columns.find((x) => x.name === m[1] && x.role === "data");
-    if (!c) return null;
-    const v = m[2]!;
-    if (c.type.kind === "boolean" && /^(true|false)$/i.test(v)) return { kind: "set", field: c.name, value: /^true$/i.test(v) };
-    if (c.type.kind === "enum" && c.type.values.includes(v)) return { kind: "set", field: c.name, value: v };
-    if (/^null$/i.test(v) && c.nullable) return { kind: "set", field: c.name, value: null };
-    if ((c.type.kind === "string" || c.type.kind === "text") && !/^null$/i.test(v)) return { kind: "set", field: c.name, value: v };
+  /** PostgreSQL text for a CHECK expression as written; null when it cannot be used verbatim. */
+  private checkSql(text: string): string | null {
+    const read = this.options.readCheckSql?.(text, "postgresql");
+    if (read) return read.ok ? read.sql : null;
     return null;
   }
 
-  /** "/tasks/{id}/archive" with a status enum that has "archived": set it. */
-  private enumAction(seg: string, t: Table): Action | null {
-    const base = words(seg).join("_");
-    const forms = new Set([base, `${base}d`, `${base}ed`, base.replace(/e$/, "") + "ed"]);
-    for (const c of t.columns) {
-      if (c.type.kind !== "enum" || c.role !== "data") continue;
-      const v = c.type.values.find((x) => forms.has(x.toLowerCase()));
-      if (v) return { kind: "set", field: c.name, value: v };
+  /**
+   * A CHECK read by PostgreSQL's own parser: kept in PostgreSQL's syntax, and what a validator
+   * can check of it (allowed values, bounds, lengths, patterns, comparisons of two columns)
+   * becomes the columns' rules, so a request breaking it gets a 422 naming the field first.
+   */
+  private readTableCheck(t: TableDraft, c: DraftCheck): DraftCheck {
+    if (c.compare || !this.options.readCheckSql || c.dialect === "prose") return c;
+    const r = this.options.readCheckSql(c.sql, c.dialect ?? "postgresql");
+    if (!r.ok) {
+      this.diag("warning", "SF108", `CHECK (${short(c.sql)}) on table "${t.name}" cannot be kept (${r.why}); it is not enforced`, c.span,
+        "write it in PostgreSQL syntax, or as rules the reader knows (min/max, length, one of (...))");
+      return { ...c, sql: "", validated: true };
     }
-    return null;
-  }
-
-  /** "complete" -> completed, "done" -> is_done/done, "toggle" -> the only boolean column. */
-  private toggleField(seg: string, t: Table): string | null {
-    const bools = t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name);
-    const w = words(seg).filter((x) => x !== "toggle" && x !== "status" && x !== "flip");
-    if (w.length === 0) return bools.length === 1 ? bools[0]! : null;
-    const base = w.join("_");
-    const stems = [base, base.replace(/e$/, "")];
-    const candidates = new Set<string>();
-    // "pin" -> "pinned", "star" -> "starred": a short verb doubles its last consonant.
-    const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(base) ? [`${base}${base.at(-1)}ed`] : [];
-    for (const s of stems) for (const form of [s, `${s}d`, `${s}ed`, ...doubled]) {
-      candidates.add(form);
-      candidates.add(`is_${form}`);
+    const col = (name: string) => t.columns.find((x) => x.name === name) ?? t.columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const compare: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[] = [];
+    let applied = true;
+    for (const rule of r.rules) {
+      if (rule.kind === "compare-columns") {
+        const l = col(rule.left);
+        const rr = col(rule.right);
+        if (l && rr) compare.push({ left: l.name, op: rule.op, right: rr.name });
+        else applied = false;
+        continue;
+      }
+      const target = col(rule.column);
+      if (!target) {
+        applied = false;
+        continue;
+      }
+      if (!this.applyCheckRule(target, rule)) applied = false;
     }
-    return bools.find((b) => candidates.has(snakeCase(b))) ?? null;
+    return { ...c, sql: r.sql, validated: r.complete && applied && compare.length === 0, ...(compare.length === 1 && r.rules.length === 1 ? { compare: compare[0]! } : {}) };
   }
-}
 
-const USER_PARAM = /^(user_?id|userid|uid)$/i;
-
-/** What the built-in auth module serves (runtime/builtin-auth.ts); the same lines in a spec are notes, not warnings. */
-const BUILTIN_ROUTES = new Set(["post /api/auth/register", "post /api/auth/login", "post /api/auth/refresh", "post /api/auth/logout"]);
-
-const AUTH_SEGMENTS = new Set([
-  "auth", "login", "logout", "register", "signup", "signin", "sign-in", "sign-up", "sign-out", "signout",
-  "token", "tokens", "refresh", "session", "sessions", "me", "oauth", "callback", "password", "verify", "jwks",
-]);
-
-function isMethod(m: string): m is HttpMethod {
-  return m === "get" || m === "post" || m === "put" || m === "patch" || m === "delete";
-}
-
-/** "/api/tasks/:id/" -> "/api/tasks/{id}"; "<int:id>" and "[id]" too; the query string is dropped. */
-export function normalisePath(path: string): string {
-  let p = path.trim().replace(/[?#].*$/, "");
-  p = p
-    .split("/")
-    .map((s) => {
-      let m = /^:(\w+)$/.exec(s) ?? /^<(?:\w+:)?(\w+)>$/.exec(s) ?? /^\[(\w+)\]$/.exec(s) ?? /^\{(\w+)(?::[^}]*)?\}$/.exec(s);
-      return m ? `{${m[1]}}` : s;
-    })
-    .join("/");
-  if (p.length > 1) p = p.replace(/\/+$/, "");
-  if (!p.startsWith("/")) p = "/" + p;
-  return p;
-}
-
-/** Key for matching names written differently: "Task", "tasks", "task-lists" -> "task", "task_list". */
-// Table matching compares every endpoint segment with every table name: memoise the keys.
-const nameKeys = new Map<string, string>();
-
-function nameKey(name: string): string {
-  let k = nameKeys.get(name);
-  if (k === undefined) {
-    const w = words(name);
-    if (w.length === 0) k = name.toLowerCase();
-    else {
-      w[w.length - 1] = singular(w[w.length - 1]!);
-      k = w.join("_");
+  /** One rule of a CHECK on a column's draft; false when the column's type cannot hold it. */
+  private applyCheckRule(c: ColumnDraft, rule: Exclude<CheckRule, { kind: "compare-columns" }>): boolean {
+    const type = c.type;
+    const textual = type?.kind === "string" || type?.kind === "text";
+    const numeric = type ? ["integer", "bigint", "decimal", "float"].includes(type.kind) : false;
+    switch (rule.kind) {
+      case "enum":
+        if (type && (textual || type.kind === "enum") && rule.values.every((v) => typeof v === "string")) {
+          c.type = { kind: "enum", values: rule.values as string[] };
+          return true;
+        }
+        return false;
+      case "range": {
+        if (!numeric) return false;
+        if (rule.op === ">=") c.minimum = Math.max(rule.value, c.minimum ?? -Infinity);
+        else if (rule.op === "<=") c.maximum = Math.min(rule.value, c.maximum ?? Infinity);
+        else if (rule.op === ">") c.exclusiveMinimum = Math.max(rule.value, c.exclusiveMinimum ?? -Infinity);
+        else c.exclusiveMaximum = Math.min(rule.value, c.exclusiveMaximum ?? Infinity);
+        return true;
+      }
+      case "length": {
+        if (!textual || rule.bytes) return false;
+        const n = rule.value;
+        if (rule.op === ">=" || rule.op === "=") c.minLength = Math.max(n, c.minLength ?? 0);
+        if (rule.op === ">") c.minLength = Math.max(n + 1, c.minLength ?? 0);
+        if (rule.op === "<=" || rule.op === "=") c.maxLength = Math.min(n, c.maxLength ?? Infinity);
+        if (rule.op === "<") c.maxLength = Math.min(n - 1, c.maxLength ?? Infinity);
+        return !rule.trim;
+      }
+      case "not-empty":
+        if (!textual) return false;
+        c.minLength = Math.max(1, c.minLength ?? 0);
+        return !rule.trim;
+      case "pattern":
+        if (!textual || rule.flags.replace(/[u]/g, "")) return false;
+        c.pattern ??= rule.regex;
+        return c.pattern === rule.regex;
+      case "not-null":
+        c.nullable = false;
+        return true;
     }
-    if (nameKeys.size > 10_000) nameKeys.clear();
-    nameKeys.set(name, k);
   }
-  return k;
+
+
 }
 
-function matchTable(seg: string, tables: readonly Table[]): Table | undefined {
-  const exact = tables.find((t) => t.name === seg);
-  if (exact) return exact;
-  const k = nameKey(seg);
-  return tables.find((t) => nameKey(t.name) === k) ?? tables.find((t) => pluralKey(t.name) === k);
-}
-
-const pluralKeys = new Map<string, string>();
-
-function pluralKey(name: string): string {
-  let k = pluralKeys.get(name);
-  if (k === undefined) {
-    k = nameKey(plural(name));
-    if (pluralKeys.size > 10_000) pluralKeys.clear();
-    pluralKeys.set(name, k);
-  }
-  return k;
-}
+/** Names an app gives its users table, as nameKey() writes them. */
+const IDENTITY_NAMES = new Set(["user", "player", "account", "member", "profile", "customer", "person", "app_user", "user_account", "user_profile", "auth_user", "identity"]);
 
 function sameType(a: ColumnType, b: ColumnType): boolean {
   const group = (t: ColumnType) => (t.kind === "string" || t.kind === "text" ? "str" : t.kind);
@@ -1164,6 +1085,13 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
 function describeType(t: ColumnType): string {
   return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
 }
+
+/** A PostgreSQL identifier, quoted only when it must be (camelCase, reserved words). */
+function quoteIdent(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !PG_RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+const PG_RESERVED = new Set(["user", "order", "group", "select", "table", "from", "where", "limit", "offset", "check", "default", "end", "desc", "asc", "to", "primary", "references", "column", "constraint", "unique", "all", "and", "or", "not", "null", "true", "false", "case", "when", "then", "else", "in", "is", "as", "on", "window", "analyse", "analyze", "both", "leading", "trailing", "only", "using", "grant", "having", "into", "fetch", "for", "foreign", "union", "intersect", "except", "returning", "variadic", "array", "current_user", "session_user", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "placing", "some", "any", "symmetric", "initially", "deferrable", "collate", "cast", "distinct", "do", "lateral"]);
 
 function comparePos(a: Span, b: Span): number {
   return a.line - b.line || a.column - b.column;
@@ -1182,9 +1110,43 @@ function canonicalProvider(name: string): string {
   return /better/i.test(name) ? "Better Auth" : name;
 }
 
+/**
+ * The standard REST surface for every table: list and create on /api/<table>, get, update and
+ * delete on /api/<table>/{id} (reads only for a table shared read-only; none for a table
+ * without a one-column key beyond list and create); the users table's own row at
+ * /api/<users>/me. Paths the spec already writes are kept as they are.
+ */
+function standardEndpoints(tables: readonly Table[], at: Span, existing: readonly RawEndpoint[]): RawEndpoint[] {
+  const out: RawEndpoint[] = [];
+  const taken = new Set(existing.map((e) => `${e.method.text.toLowerCase()} ${normalisePath(e.path.text)}`));
+  const add = (method: string, path: string, summary: string, span: Span) => {
+    if (taken.has(`${method.toLowerCase()} ${path}`)) return;
+    out.push({ method: { text: method, span }, path: { text: path, span }, summary });
+  };
+  for (const t of tables) {
+    if (t.addedBy) continue;
+    const seg = t.name.replace(/_/g, "-");
+    const one = singular(t.name).replace(/_/g, " ");
+    if (t.identity) {
+      add("GET", `/api/${seg}/me`, `The caller's own ${one}.`, t.span);
+      add("PATCH", `/api/${seg}/me`, `Change the caller's own ${one}.`, t.span);
+      continue;
+    }
+    add("GET", `/api/${seg}`, `List ${t.name.replace(/_/g, " ")}.`, t.span);
+    if (t.shared !== "read") add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
+    if (t.keyColumns) continue;
+    add("GET", `/api/${seg}/{id}`, `Get one ${one}.`, t.span);
+    if (t.shared === "read") continue;
+    add("PATCH", `/api/${seg}/{id}`, `Change a ${one}.`, t.span);
+    add("DELETE", `/api/${seg}/{id}`, `Delete a ${one}.`, t.span);
+  }
+  void at;
+  return out;
+}
+
 /** RawSpec -> IR, with every problem as a diagnostic and every guess as a note. */
-export function buildIr(raw: RawSpec, sources: { schema: string; api: string | null }): BuildResult {
-  const b = new Builder();
+export function buildIr(raw: RawSpec, sources: { schema: string; api: string | null }, options: BuildOptions = {}): BuildResult {
+  const b = new Builder(options);
   const ir = b.build(raw, sources);
   return { ir, diagnostics: b.diagnostics, notes: b.notes };
 }

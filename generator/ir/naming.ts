@@ -83,3 +83,22 @@ export function identifier(name: string): string {
   const c = camelCase(name);
   return /^[A-Za-z_$]/.test(c) ? c : "_" + c;
 }
+
+/** Key for matching names written differently: "Task", "tasks", "task-lists" -> "task", "task_list". */
+// Table matching compares every endpoint segment with every table name: memoise the keys.
+const nameKeys = new Map<string, string>();
+
+export function nameKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    const w = words(name);
+    if (w.length === 0) k = name.toLowerCase();
+    else {
+      w[w.length - 1] = singular(w[w.length - 1]!);
+      k = w.join("_");
+    }
+    if (nameKeys.size > 10_000) nameKeys.clear();
+    nameKeys.set(name, k);
+  }
+  return k;
+}

@@ -104,25 +104,8 @@ export function validateIr(ir: IR): Diagnostic[] {
     const t = tables.get(e.table) as Table | undefined;
     if (!t) continue;
     const where = `${e.method.toUpperCase()} ${e.path}`;
-    if (!t.owner && !t.identity) {
-      if (e.userParam) {
-        out.push({
-          severity: "error",
-          code: "SF206",
-          message: `${where} is scoped to {${e.userParam}}, but table "${t.name}" has no owner column`,
-          span: e.span,
-          hint: `add "user_id" referencing the users table to "${t.name}", or drop {${e.userParam}} from the path`,
-        });
-      } else {
-        out.push({
-          severity: "warning",
-          code: "SF205",
-          message: `${where}: table "${t.name}" has no owner, so every signed-in user shares its rows`,
-          span: e.span,
-          hint: `add a "user_id" column referencing the users table if rows belong to users`,
-        });
-      }
-    }
+    // A table no one owns is shared (SF126 says so once, at the table): a {user_id} in its
+    // paths only has to be the caller, and its rows are the same for everyone.
     if (e.idParam && t.keyColumns) {
       out.push({
         severity: "error",
@@ -132,7 +115,7 @@ export function validateIr(ir: IR): Diagnostic[] {
         hint: `give "${t.name}" a single-column primary key (e.g. "id: serial (primary key)")`,
       });
     }
-    if (e.auth === "public" && t.owner) {
+    if (e.auth === "public" && (t.owner || t.scope || t.identity)) {
       out.push({
         severity: "error",
         code: "SF209",

@@ -1,0 +1,123 @@
+// Whose rows are whose. A table is owned through a column of its own that names the user
+// (tasks.user_id), through the row it belongs to (entries.notebook_id -> notebooks, owned),
+// or through a membership (rows of an organization the caller is a member of); a table that
+// reaches no user is shared only where the spec says so, and otherwise read-only for
+// everyone (a warning names the choice). Decided once here; every emitter reads the result.
+import type { Scope, Span } from "./types.js";
+import { singular, words } from "./naming.js";
+
+export interface OwnColumn {
+  readonly name: string;
+  readonly nullable: boolean;
+  readonly primaryKey: boolean;
+  readonly references: { readonly table: string; readonly column: string } | null;
+  readonly span: Span;
+}
+
+export interface OwnTable {
+  readonly name: string;
+  readonly span: Span;
+  readonly primaryKey: string;
+  readonly keyColumns?: readonly string[];
+  readonly description?: string;
+  readonly columns: readonly OwnColumn[];
+}
+
+export interface Ownership {
+  readonly scope?: Scope;
+  readonly shared?: "read" | "read-write";
+}
+
+export interface OwnershipReport {
+  note(span: Span, message: string): void;
+  warn(code: string, message: string, span: Span, hint?: string): void;
+}
+
+/** Words of a group a membership table ties users to ("organization_id", "team_id", "workspace_id"...). */
+const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "workspace", "tenant", "company", "group", "project", "household", "family", "club", "school", "account", "office", "location", "store", "shop", "space", "community", "board", "circle"]);
+
+/** The spec says every user shares the table ("shared by all users", "reference data", "global"). */
+export function sharedByStatement(text: string | undefined): "read" | "read-write" | null {
+  if (!text) return null;
+  const t = text.toLowerCase();
+  if (/\b(shared\s+(?:by|between|among|across)\s+(?:all|every)|shared\s*[:=]?\s*(?:read[-\s]?write|yes|true)|any\s+(?:signed[-\s]in\s+|authenticated\s+)?user\s+(?:can|may)\s+(?:create|edit|add|write|change))/.test(t))
+    return /read[-\s]?only|can(?:not|'t)\s+(?:edit|write|change)/.test(t) ? "read" : "read-write";
+  if (/\b(shared|global|system[-\s]wide|reference\s+data|lookup(?:\s+table)?|catalog(?:ue)?|read[-\s]?only|seed(?:ed)?\s+data|predefined|static\s+data|public(?:ly)?\s+(?:visible|readable|listed))\b/.test(t)) return "read";
+  return null;
+}
+
+/**
+ * Scopes and sharing for the tables `owners` leaves without an owner column. `owners` maps
+ * table name -> owner column (or null); `identity` is the users table, if the spec has one.
+ */
+export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMap<string, string | null>, identity: OwnTable | null, report: OwnershipReport): Map<string, Ownership> {
+  const out = new Map<string, Ownership>();
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
+  // A membership table: owned by its user column, and naming one other table, a group (team_members: team_id, user_id).
+  const groupOf = new Map<string, { membership: OwnTable; groupColumn: string; userColumn: string }>();
+  if (identity) {
+    for (const m of tables) {
+      const userCol = owners.get(m.name);
+      if (!userCol || m === identity) continue;
+      const refs = m.columns.filter((c) => c.references && c.name !== userCol && c.references.table !== identity.name);
+      const groups = refs.filter((c) => {
+        const target = byName.get(c.references!.table);
+        if (!target || owners.get(target.name) || target === identity) return false;
+        const w = words(target.name).map((x) => singular(x));
+        const mw = words(m.name).map((x) => singular(x));
+        return w.some((x) => GROUP_WORDS.has(x)) && (mw.some((x) => /^(member|membership|user|participant|seat|assignment|access)$/.test(x)) || mw.some((x) => w.includes(x)));
+      });
+      if (groups.length !== 1) continue;
+      const g = groups[0]!;
+      const target = byName.get(g.references!.table)!;
+      if (groupOf.has(target.name) || target.keyColumns) continue;
+      groupOf.set(target.name, { membership: m, groupColumn: g.name, userColumn: userCol });
+    }
+  }
+  for (const [group, m] of groupOf) {
+    const t = byName.get(group)!;
+    out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn } });
+    reaches.add(group);
+    report.note(t.span, `rows of "${group}" belong to its members: a row is the caller's when "${m.membership.name}" has a row with ${m.groupColumn} = its ${t.primaryKey} and ${m.userColumn} = the caller`);
+  }
+  // Through the row a row belongs to, to a fixpoint: comments -> posts -> users.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of tables) {
+      if (reaches.has(t.name) || t === identity) continue;
+      const parents = t.columns.filter((c) => c.references && c.references.table !== t.name && reaches.has(c.references.table) && byName.get(c.references.table) !== identity);
+      if (parents.length === 0) continue;
+      // A required link first (a row must have its parent), then the spec's column order.
+      const pick = parents.find((c) => !c.nullable) ?? parents[0]!;
+      out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column } });
+      reaches.add(t.name);
+      changed = true;
+      report.note(pick.span, `rows of "${t.name}" belong to the caller through "${pick.name}" -> ${pick.references!.table}${pick.nullable ? " (rows without one belong to nobody and are not served)" : ""}`);
+    }
+  }
+  // A spec with no users at all (no users table, no owner column anywhere) describes one
+  // shared space: every signed-in user reads and writes every table. One warning says so.
+  const single = !identity && ![...owners.values()].some(Boolean) && out.size === 0;
+  if (single && tables.length > 0) {
+    report.warn("SF126", `the spec defines no users: every signed-in user shares every table, reading and writing`, tables[0]!.span,
+      "for per-user data, add a users table and give each table a column referencing it (user_id)");
+  }
+  for (const t of tables) {
+    if (reaches.has(t.name) || t === identity) continue;
+    if (single) {
+      out.set(t.name, { shared: "read-write" });
+      continue;
+    }
+    const said = sharedByStatement(t.description);
+    if (said) {
+      out.set(t.name, { shared: said });
+      report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (the spec says so)`);
+      continue;
+    }
+    out.set(t.name, { shared: "read" });
+    report.warn("SF126", `table "${t.name}" belongs to no user: every signed-in user may read it, and no generated route writes it`, t.span,
+      `to make rows private, give "${t.name}" a column referencing the users table (or "Owner: <column>"); to share it for writing, say "Shared: read-write" in its section`);
+  }
+  return out;
+}
