@@ -174,7 +174,7 @@ export class EndpointBuilder {
     if (action || stubReason) {
       // decided above (nested relation route or stub)
     } else if (self) {
-      action = method === "get" ? { kind: "get" } : method === "patch" ? { kind: "update" } : method === "put" ? { kind: "replace" } : method === "delete" ? { kind: "delete" } : null;
+      action = method === "get" ? { kind: "get" } : method === "patch" ? { kind: "update" } : method === "put" ? { kind: "replace" } : method === "delete" ? { kind: "delete" } : { kind: "create" };
     } else if (rest.length === 0) {
       if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };

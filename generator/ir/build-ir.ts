@@ -12,6 +12,7 @@ export { interpretType, type TypeReading } from "./column-type.js";
 import type { TypeReading } from "./column-type.js";
 import { inferTypeFromName } from "./infer-type.js";
 import { resolveOwnership } from "./ownership.js";
+import { identityPlan } from "./identity-plan.js";
 import { EndpointBuilder, normalisePath } from "./build-endpoints.js";
 import type { CheckReading, CheckRule } from "../parse/sql-expression.js";
 
@@ -295,10 +296,20 @@ class Builder {
       endpoints = [...endpoints, ...new EndpointBuilder(this.relations, this.authMode, quiet).build(standard, irTables)].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
     }
     irTables = this.applyBodyRules(raw.endpoints, endpoints, irTables);
+    // A users table a token cannot fill: users create their own row (POST <users>/me).
+    const identityTable = irTables.find((t) => t.identity);
+    const selfRegistration = !!identityTable && this.authMode.mode !== "builtin" && identityPlan(identityTable).unfillable.length > 0;
+    if (selfRegistration && !endpoints.some((e) => e.self && e.method === "post")) {
+      const me = endpoints.find((e) => e.self)?.path ?? `/api/${identityTable!.name.replace(/_/g, "-")}/me`;
+      const quiet = { diag: () => {}, note: () => {} };
+      const made = new EndpointBuilder(this.relations, this.authMode, quiet).build([{ method: { text: "POST", span: identityTable!.span }, path: { text: me, span: identityTable!.span }, summary: `Create the caller's own ${singular(identityTable!.name)}.` }], irTables);
+      endpoints = [...endpoints, ...made].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+      this.note(identityTable!.span, `users are not recorded from their tokens ("${identityTable!.name}" has required columns a token cannot fill): each creates their own row with POST ${me}`);
+    }
     return {
       version: IR_VERSION,
       sources: { schema: sources.schema, api: sources.api },
-      auth: { ...this.authMode, identityTable: identity?.name ?? null, ...(builtin ? { builtin } : {}) },
+      auth: { ...this.authMode, identityTable: identity?.name ?? null, ...(builtin ? { builtin } : {}), ...(selfRegistration ? { selfRegistration: true as const } : {}) },
       tables: irTables,
       endpoints,
       relations: this.relations,

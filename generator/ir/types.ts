@@ -244,6 +244,11 @@ export interface AuthConfig {
   /** The issuer the spec names for external mode, e.g. "Better Auth". */
   readonly provider?: string;
   readonly identityTable: string | null;
+  /**
+   * Users are not recorded from their tokens (the users table has required columns no token
+   * claim fills): each creates their own row (POST .../me) before writing rows that reference it.
+   */
+  readonly selfRegistration?: true;
   /** Built-in mode: the identity-table columns holding the login email and the password hash (and a display name, if any). */
   readonly builtin?: BuiltinAuth;
 }

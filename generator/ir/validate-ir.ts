@@ -18,6 +18,11 @@ function typeName(t: ColumnType): string {
   return t.kind;
 }
 
+/** The path of the caller's own row in the identity table, as the endpoints have it. */
+function selfPath(ir: IR, table: string): string {
+  return ir.endpoints.find((e) => e.self && e.table === table && e.method === "post")?.path ?? `/api/${table.replace(/_/g, "-")}/me`;
+}
+
 export function validateIr(ir: IR): Diagnostic[] {
   const out: Diagnostic[] = [];
   const tables = new Map(ir.tables.map((t) => [t.name, t]));
@@ -40,11 +45,11 @@ export function validateIr(ir: IR): Diagnostic[] {
     }
     for (const c of plan.unfillable) {
       out.push({
-        severity: "error",
+        severity: "warning",
         code: "SF124",
-        message: `"${identity.name}.${c.name}" is required and has no default, so users first seen through a token cannot be recorded`,
+        message: `"${identity.name}.${c.name}" is required${c.unique ? " and unique" : ""} and a token cannot supply it, so users are not recorded from their tokens: each creates their own "${identity.name}" row (POST ${selfPath(ir, identity.name)}) before writing rows that reference it`,
         span: c.span,
-        hint: `make "${c.name}" nullable or give it a default`,
+        hint: `make "${c.name}" nullable or give it a default to record users from their tokens`,
       });
     }
   }
