@@ -208,6 +208,13 @@ export class EndpointBuilder {
       action = null;
     }
     if (!action) action = { kind: "stub", reason: stubReason! };
+    // Rows that belong to users are served to their signed-in owner only, whatever the spec says.
+    let auth = raw.auth ?? "required";
+    if (auth === "public" && (tableOut.owner || tableOut.scope || tableOut.identity) && action.kind !== "stub") {
+      auth = "required";
+      this.diag("warning", "SF209", `${where} is said to be public, but the rows of "${tableOut.name}" belong to users: the route requires a token and serves the caller's own rows`, span,
+        "to publish rows to everyone, serve them from a table nobody owns (shared), or write the route in src/hooks");
+    }
     const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" ? 204 : 200);
     const report = (severity: "warning" | "note", code: string, message: string, at: Span, hint?: string) =>
       severity === "note" ? this.note(at, message) : this.diag("warning", code, message, at, hint);
@@ -221,7 +228,7 @@ export class EndpointBuilder {
       idParam,
       ...(parent ? { parent } : {}),
       ...(self ? { self: true as const } : {}),
-      auth: raw.auth ?? "required",
+      auth,
       successStatus,
       summary: raw.summary ?? "",
       ...(action.kind === "list" ? { list: buildListSpec(raw, t, report) } : {}),

@@ -17,7 +17,7 @@ import { EndpointBuilder, normalisePath } from "./build-endpoints.js";
 import type { CheckReading, CheckRule } from "../parse/sql-expression.js";
 
 export { normalisePath } from "./build-endpoints.js";
-import { interpretConstraint, interpretDefault, type DefaultText, type RefText } from "./constraints.js";
+import { interpretConstraint, interpretDefault, rulesFromDescription, type DefaultText, type RefText } from "./constraints.js";
 
 export { interpretConstraint, interpretDefault, type ConstraintReading } from "./constraints.js";
 import { addBuiltinAuth } from "./build-builtin-auth.js";
@@ -126,6 +126,8 @@ interface DraftCheck {
   /** The validator checks all of it already (the column rules read from it). */
   readonly validated: boolean;
   readonly compare?: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string };
+  /** Comparisons of two columns a parsed CHECK holds (the validator checks them too). */
+  readonly compares?: readonly { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[];
 }
 
 export interface BuildOptions {
@@ -203,11 +205,15 @@ class Builder {
   private applyBodyRules(raws: readonly RawEndpoint[], endpoints: readonly Endpoint[], tables: Table[]): Table[] {
     const byKey = new Map(endpoints.map((e) => [`${e.method} ${e.path}`, e]));
     const changes = new Map<string, Map<string, Partial<Column>>>();
+    const identity = tables.find((x) => x.identity);
     for (const raw of raws) {
       if (!raw.body?.length) continue;
-      const e = byKey.get(`${raw.method.text.toLowerCase()} ${normalisePath(raw.path.text)}`);
+      const path = normalisePath(raw.path.text);
+      let e: Pick<Endpoint, "method" | "path" | "table" | "action"> | undefined = byKey.get(`${raw.method.text.toLowerCase()} ${path}`);
+      // A sign-up route writes the users table: its field rules are the users' columns' rules.
+      if (!e && identity && raw.method.text.toUpperCase() === "POST" && /\/(register|signup|sign-up|users?)\/?$/i.test(path)) e = { method: "post", path, table: identity.name, action: { kind: "create" } };
       if (!e || !["create", "replace", "update"].includes(e.action.kind)) continue;
-      const t = tables.find((x) => x.name === e.table);
+      const t = tables.find((x) => x.name === e!.table);
       if (!t) continue;
       for (const f of raw.body) {
         const key = words(f.name.text).join("_");
@@ -235,7 +241,7 @@ class Builder {
         let m = changes.get(t.name);
         if (!m) changes.set(t.name, (m = new Map()));
         m.set(col.name, { ...m.get(col.name), ...patch });
-        this.note(f.name.span, `the request field "${f.name.text}" of ${e.method.toUpperCase()} ${e.path} states rules for "${t.name}.${col.name}": ${changed.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join("|") : String(v)}`).join(", ")}`);
+        this.note(f.name.span, `the request field "${f.name.text}" of ${e!.method.toUpperCase()} ${e!.path} states rules for "${t.name}.${col.name}": ${changed.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join("|") : String(v)}`).join(", ")}`);
       }
     }
     if (changes.size === 0) return tables;
@@ -598,6 +604,19 @@ class Builder {
           spanAt(p.span, p.text, r.unknownAt),
           'known constraints: primary key, not null/required, nullable/optional, unique, default X, references t(c) / FK -> t.c, on delete cascade|set null|restrict|no action, min/max length N, min/max N, check (x in (...))');
       }
+    }
+    // The description's prose rules, below anything the constraints say.
+    if (col.description && col.type) {
+      const d = rulesFromDescription(col.description, col.type);
+      const said: string[] = [];
+      if (d.minLength !== undefined && col.minLength === undefined) (col.minLength = d.minLength), said.push(`min length ${d.minLength}`);
+      if (d.maxLength !== undefined && col.maxLength === undefined) (col.maxLength = d.maxLength), said.push(`max length ${d.maxLength}`);
+      if (d.min !== undefined && minAny === undefined) (minAny = d.min), said.push(`min ${d.min}`);
+      if (d.max !== undefined && maxAny === undefined) (maxAny = d.max), said.push(`max ${d.max}`);
+      if (d.format && !col.format) (col.format = d.format), said.push(`format ${d.format}`);
+      if (d.unique && !col.unique) (col.unique = true), said.push("unique");
+      if (d.enumValues && !enumValues && col.type.kind !== "enum") (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
+      if (said.length) this.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
     }
     const listed = defs.find((d) => d.values?.length)?.values;
     if (listed && !enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
@@ -979,8 +998,8 @@ class Builder {
             "write it in PostgreSQL syntax, or as rules the reader knows (min/max, length, one of (...))");
         continue;
       }
-      // A CHECK the column rules already say fully (enum values, bounds) is enforced through them.
-      if (c.validated && !c.compare) continue;
+      // Kept verbatim even when the column rules read from it say all of it: the spec named it, and
+      // a violation is answered naming it.
       if (seenSql.has(sql)) continue;
       seenSql.add(sql);
       let name = c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`;
@@ -991,8 +1010,8 @@ class Builder {
         sql,
         columns: referenced,
         span: c.span,
-        validated: c.compare !== undefined,
-        ...(c.compare ? { compare: [c.compare] } : {}),
+        validated: c.validated,
+        ...(c.compare || c.compares ? { compare: c.compare ? [c.compare] : [...c.compares!] } : {}),
       });
     }
     return out;
@@ -1036,7 +1055,7 @@ class Builder {
       }
       if (!this.applyCheckRule(target, rule)) applied = false;
     }
-    return { ...c, sql: r.sql, validated: r.complete && applied && compare.length === 0, ...(compare.length === 1 && r.rules.length === 1 ? { compare: compare[0]! } : {}) };
+    return { ...c, sql: r.sql, validated: r.complete && applied, ...(compare.length ? { compares: compare } : {}) };
   }
 
   /** One rule of a CHECK on a column's draft; false when the column's type cannot hold it. */

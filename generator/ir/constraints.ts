@@ -80,7 +80,7 @@ export function interpretConstraint(text: string): ConstraintReading {
     return m;
   };
   // Words around rules in prose ("is required and must be 1-255 characters") carry no rule of their own.
-  const SEP = /(?:[\s,;/|+.]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
+  const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
   const readRef = (): RefText | null => {
     const m = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
     if (!m) return null;
@@ -234,6 +234,16 @@ export function interpretConstraint(text: string): ConstraintReading {
       r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time|8601/.test(w) ? "date-time" : "date";
       continue;
     }
+    if (sticky(/(?:合法|有效)?(?:邮箱|电子邮件)(?:地址)?(?:格式)?/y)) {
+      r.format = "email";
+      continue;
+    }
+    // "letters, digits and underscores", "alphanumeric", "字母数字下划线": the characters allowed.
+    if ((m = sticky(/(?:only\s+)?(?:(?:letters?|alphabetic)(?:\s*,\s*|\s+and\s+|\s*\/\s*)(?:numbers|digits)(?:(?:\s*,\s*|\s+and\s+|\s*,?\s*and\s+)(underscores?|hyphens?|dashes))?|alphanumeric(?:\s+(?:and|or|with)\s+(underscores?|hyphens?|dashes))?|字母(?:、|和)?数字(?:(?:、|和)?(下划线))?)/iy))) {
+      const extra = m[1] ?? m[2] ?? m[3];
+      r.pattern = extra ? (/^(underscore|下划线)/i.test(extra) ? "^[A-Za-z0-9_]+$" : "^[A-Za-z0-9-]+$") : "^[A-Za-z0-9]+$";
+      continue;
+    }
     if ((m = sticky(/format\s*[:=]?\s*["'`]?([a-z][a-z0-9-]*)["'`]?/iy))) {
       r.format = m[1]!.toLowerCase() === "url" ? "uri" : m[1]!.toLowerCase();
       continue;
@@ -286,7 +296,7 @@ export function interpretConstraint(text: string): ConstraintReading {
       r.exclusiveMax = Number(m[1]);
       continue;
     }
-    if ((m = sticky(/(-?\d+(?:\.\d+)?)\s*(?:to|–|-|\.\.)\s*(-?\d+(?:\.\d+)?)(?!\s*char)/iy))) {
+    if ((m = sticky(/(-?\d+(?:\.\d+)?)\s*(?:to|–|-|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:char|个|字|位))/iy))) {
       r.min = Number(m[1]);
       r.max = Number(m[2]);
       continue;
@@ -441,4 +451,46 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
   }
   if (/^[[{]/.test(t) && type.kind === "json") return { kind: "literal", value: t };
   return { problem: `default ${t} is not understood`, unknown: true };
+}
+
+/**
+ * Rules a column's description states in prose ("Task title (1-200 characters)", "max 1000
+ * chars", "-- pending, in_progress, completed", "Unique token for ...", "1-5", "valid email
+ * address"). Read only where the phrase is unmistakable; an example list ("e.g. red, blue")
+ * is not a rule.
+ */
+export function rulesFromDescription(text: string, type: ColumnType): ConstraintReading {
+  const r: ConstraintReading = {};
+  const t = text.trim();
+  const textual = type.kind === "string" || type.kind === "text";
+  const numeric = ["integer", "bigint", "decimal", "float"].includes(type.kind);
+  let m: RegExpExecArray | null;
+  if (textual) {
+    if ((m = /(?:^|[\s(,;])(\d+)\s*(?:-|–|~|to)\s*(\d+)\s*(?:characters?|chars?|字符|个字符|位)/i.exec(t))) {
+      r.minLength = Number(m[1]);
+      r.maxLength = Number(m[2]);
+    } else {
+      if ((m = /(?:max(?:imum)?|at\s+most|up\s+to|no\s+more\s+than|最多|最大)\s*:?\s*(\d+)\s*(?:characters?|chars?|字符|个字符)/i.exec(t))) r.maxLength = Number(m[1]);
+      if ((m = /(?:min(?:imum)?|at\s+least|最少|最小)\s*:?\s*(\d+)\s*(?:characters?|chars?|字符|个字符)/i.exec(t))) r.minLength = Number(m[1]);
+    }
+    if (/\b(cannot|can't|must\s+not|may\s+not)\s+be\s+(empty|blank)\b|\bnon[-\s]?empty\b|\bnot\s+(?:be\s+)?empty\b/i.test(t)) r.minLength = Math.max(r.minLength ?? 0, 1);
+    if (/\b(valid|must\s+be\s+an?)\s+e-?mail\b|\be-?mail\s+(format|address\s+format)\b|合法邮箱/i.test(t)) r.format = "email";
+    else if (/\bvalid\s+(url|uri|link)\b|\b(url|uri)\s+format\b/i.test(t)) r.format = "uri";
+    // A description that is only a list of values: "pending, in_progress, completed", "user / admin", "High, Medium, Low".
+    const list = /^(?:(?:one\s+of|values?|allowed(?:\s+values)?|either|options?|possible\s+values|[\p{L}\s]{1,12})\s*[:：]\s*)?((?:[`'"]?[A-Za-z][\w-]*[`'"]?\s*(?:,|\||\/|\bor\b)\s*)+(?:or\s+)?[`'"]?[A-Za-z][\w-]*[`'"]?)\s*\.?$/u.exec(t);
+    if (list && !/\b(e\.g|eg|for example|such as|like|例如)\b/i.test(t)) {
+      const values = list[1]!.split(/\s*(?:,|\||\/|\bor\b)\s*/).map((v) => v.trim().replace(/^[`'"]|[`'"]$/g, "")).filter(Boolean);
+      // "Work, Personal, Health, etc": an open list names examples, not the allowed values.
+      if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v))) r.enumValues = values;
+    }
+  }
+  if (numeric) {
+    m = /^\s*\(?\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*\)?\s*$/.exec(t) ?? /\b(?:between|from|range)\s*:?\s*(-?\d+(?:\.\d+)?)\s*(?:and|to|-|–)\s*(-?\d+(?:\.\d+)?)/i.exec(t);
+    if (m) {
+      r.min = Number(m[1]);
+      r.max = Number(m[2]);
+    }
+  }
+  if (/^unique\b/i.test(t)) r.unique = true;
+  return r;
 }

@@ -120,15 +120,6 @@ export function validateIr(ir: IR): Diagnostic[] {
         hint: `give "${t.name}" a single-column primary key (e.g. "id: serial (primary key)")`,
       });
     }
-    if (e.auth === "public" && (t.owner || t.scope || t.identity)) {
-      out.push({
-        severity: "error",
-        code: "SF209",
-        message: `${where} is public, but the rows of "${t.name}" belong to users`,
-        span: e.span,
-        hint: "owned rows can only be served to their signed-in owner; remove \"public\" or serve a table nobody owns",
-      });
-    }
   }
   return out;
 }

@@ -223,7 +223,7 @@ class MarkdownReader {
     for (const node of this.pythonBlocks) this.python(node);
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
     const tables: RawTable[] = this.tables
-      .filter((t) => t.columns.length > 0)
+      .filter((t) => t.columns.length > 0 || t.fragment)
       .map((t) => ({
         name: t.name,
         ...(t.description ? { description: t.description } : {}),
@@ -583,6 +583,23 @@ class MarkdownReader {
       table.renamedFrom = this.rawText(flatSub(f, at, at + renameMarker[1]!.length));
       return;
     }
+    // "**Unique constraint**: (gigId, applicantId) — a user applies once", "Primary key: (a, b)".
+    const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
+    if (keyLine && table) {
+      const cols = keyLine[2]!.split(/\s*,\s*/);
+      const span = this.idx.span(f.offs[text.indexOf(keyLine[2]!)] ?? f.offs[0] ?? 0);
+      if (/primary/i.test(keyLine[1]!)) this.keyOf(table, cols, span);
+      else table.indexes.push({ columns: cols, unique: true, span });
+      return;
+    }
+    // "**Check constraint**: followerId != followeeId — a user cannot follow themselves".
+    const checkLine = /^check(?:\s+constraint)?s?\s*[:：]\s*(.+?)\s*(?:\s[—–-]\s.*)?$/i.exec(text);
+    if (checkLine && table) {
+      const at = text.indexOf(checkLine[1]!);
+      const expr = flatSub(f, at, at + checkLine[1]!.length);
+      (table.checks ??= []).push({ expression: this.rawText(expr), dialect: "postgresql" });
+      return;
+    }
     const rls = /^row[- ]level security\s*:\s*(on|off|yes|no|true|false|enabled|disabled)\s*\.?$/i.exec(text);
     if (rls) {
       this.rowLevelSecurity = /^(on|yes|true|enabled)$/i.test(rls[1]!);
@@ -684,6 +701,20 @@ class MarkdownReader {
       }
       return;
     }
+    // "Unique constraints:" / "Primary key:" over a list of column groups.
+    if (table && label && /^(?:composite\s+)?(?:unique(?:\s+(?:constraints?|keys?|indexes|indices))?|primary\s+keys?|composite\s+keys?)$/.test(label)) {
+      const primary = /primary|composite\s+key/.test(label);
+      for (const item of node.children) {
+        const f = this.itemFlat(item);
+        const m = /^\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?/.exec(f.text);
+        if (!m) continue;
+        const cols = m[1]!.split(/\s*,\s*/);
+        const span = this.idx.span(f.offs[0] ?? 0);
+        if (primary) this.keyOf(table, cols, span);
+        else table.indexes.push({ columns: cols, unique: true, span });
+      }
+      return;
+    }
     if (this.inIndexesSection() || (label && /\bind(ex|ices|exes)\b|\bindici\b/.test(label))) {
       for (const item of node.children) this.indexItem(item, table);
       return;
@@ -728,6 +759,19 @@ class MarkdownReader {
           this.warn("SF113", `list item "${short(f.text)}" in table "${table.name.text}" is not understood as a column`,
             this.idx.span(f.offs[0] ?? 0), 'write a column as "- name: type (constraint, constraint)"');
       }
+    }
+  }
+
+  /** A key of several columns stated apart from them: "primary key" on each. */
+  private keyOf(table: TableDraft, cols: readonly string[], span: Span): void {
+    for (const name of cols) {
+      const c = table.columns.findIndex((x) => x.name.text === name);
+      if (c < 0) {
+        this.warn("SF113", `primary key names column "${name}", which table "${table.name.text}" does not define`, span);
+        continue;
+      }
+      const old = table.columns[c]!;
+      table.columns[c] = { ...old, constraints: [...old.constraints, { text: "primary key", span }] };
     }
   }
 
@@ -1008,7 +1052,7 @@ class MarkdownReader {
           continue;
         }
         const listed = splitEnumValues(c.text.replace(/\s+or\s+/gi, ", "));
-        if (listed && listed.every((v) => /^[a-z][a-z0-9_]*$/.test(v.text) || /^[A-Z][A-Z0-9_]*$/.test(v.text))) {
+        if (listed && !/\b(e\.g|etc|for example|such as)\b/i.test(c.text) && listed.every((v) => /^[a-z][a-z0-9_]*$/.test(v.text) || /^[A-Z][A-Za-z0-9_]*$/.test(v.text))) {
           values = listed.map((v) => ({ text: v.text, span: this.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
           continue;
         }
@@ -1071,7 +1115,9 @@ class MarkdownReader {
       const type = cell(roles.type);
       const req = cell(roles.required);
       const constraints: RawText[] = [];
-      for (const ci of [...roles.constraints, ...(roles.values !== undefined ? [roles.values] : [])]) {
+      // A description column often states the rules ("3-32 characters, letters and digits"): the
+      // builder reads what it can of it and ignores the rest.
+      for (const ci of [...roles.constraints, ...(roles.values !== undefined ? [roles.values] : []), ...(roles.description !== undefined ? [roles.description] : [])]) {
         const c = cell(ci);
         if (c && c.text && !isEmptyMarker(c.text)) constraints.push(this.rawText(c));
       }
@@ -1130,6 +1176,7 @@ class MarkdownReader {
     const descCol = roles.description ?? headers.findIndex((h, i) => i !== pathCol && i !== methodCol && /^(description|summary|purpose|descripción|descrizione|action|notes?|说明|描述|功能|用途)$/.test(h));
     const statusCol = roles.status ?? -1;
     const authCol = roles.auth ?? -1;
+    const made: EndpointDraft[] = [];
     for (const row of node.children.slice(1)) {
       const cell = (i: number) => {
         const c = i >= 0 ? row.children[i] : undefined;
@@ -1164,9 +1211,18 @@ class MarkdownReader {
       const au = cell(authCol);
       if (au && au.text) {
         const t = yesNo(au.text);
-        if (t === false || isPublicText(au.text) || /^(none|public|no auth)/i.test(au.text)) draft.auth = "public";
+        if (t === false || isPublicText(au.text) || /^(none|public|no auth|否|不需要|无)/i.test(au.text)) draft.auth = "public";
       }
       this.endpoints.push(draft);
+      made.push(draft);
+    }
+    // One endpoint in a table under its own heading ("### 2.1 注册" | POST | /api/v1/auth/register |):
+    // the section is that endpoint's, so the parameter and body tables after it are its own.
+    const top = this.top();
+    if (made.length === 1 && top && top.kind === "other" && !top.endpoint) {
+      top.kind = "endpoint";
+      top.endpoint = made[0]!;
+      if (!made[0]!.summary && top.title) made[0]!.summary = top.title;
     }
   }
 
@@ -1478,8 +1534,8 @@ function isPublicText(text: string): boolean {
 
 function yesNo(text: string): boolean | null {
   const t = text.trim().toLowerCase();
-  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|optional)$/.test(t)) return true;
-  if (/^(no|n|false|✗|✘|❌|not null|required)$/.test(t)) return false;
+  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|optional|是|sí|si|ja|oui|sim|はい)$/.test(t)) return true;
+  if (/^(no|n|false|✗|✘|❌|not null|required|否|nein|non|não|いいえ)$/.test(t)) return false;
   return null;
 }
 

@@ -824,7 +824,17 @@ class SqlBlockReader {
     const type: RawText = info.enumValues
       ? { text: `${lower(typeToks[0]) === "set" ? "set" : "enum"}(${info.enumValues.map(enumValueText).join(", ")})`, span: this.span(typeToks[0]!.start) }
       : this.tokensText(typeToks);
-    const col: ColumnDraft = { name, type, constraints: [], ...(info.description ? { description: info.description } : {}) };
+    // A comment after the column on its line ("status VARCHAR(20), -- pending, done") describes it
+    // (the builder may read allowed values or limits from it).
+    let description = info.description;
+    if (description === undefined) {
+      const last = el[el.length - 1]!;
+      const lineEnd = this.text.indexOf("\n", last.end);
+      const tail = this.text.slice(last.end, lineEnd < 0 ? this.text.length : lineEnd);
+      const m = /^\s*,?\s*(?:--|#|\/\*)\s*(.*?)\s*(?:\*\/)?\s*$/.exec(tail);
+      if (m && m[1]) description = m[1];
+    }
+    const col: ColumnDraft = { name, type, constraints: [], ...(description ? { description } : {}) };
     for (const ph of info.phrases) {
       const ts = el.slice(ph.from, ph.to + 1);
       if (!ts.length) continue;

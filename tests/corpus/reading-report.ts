@@ -46,7 +46,8 @@ export function ruleEnforced(ir: IR, r: RuleExpectation): string | null {
     }
     case "length": {
       const max = c.maxLength ?? (c.type.kind === "string" ? c.type.maxLength : undefined) ?? (c.type.kind === "array" ? c.itemMaxLength : undefined);
-      if (r.max !== undefined && max !== r.max) return `max length ${max ?? "none"}, want ${r.max}`;
+      // An array's "length" may be its number of items or each item's length.
+      if (r.max !== undefined && max !== r.max && !(c.type.kind === "array" && c.maxItems === r.max)) return `max length ${max ?? "none"}, want ${r.max}`;
       if (r.min !== undefined && r.min > 0 && (c.minLength ?? 0) < r.min) return `min length ${c.minLength ?? "none"}, want ${r.min}`;
       return null;
     }

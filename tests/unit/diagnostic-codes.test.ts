@@ -55,7 +55,7 @@ const cases: Case[] = [
     code: "SF124",
     schema: `## users\n\n- id: text (primary key)\n- birthday: date (not null)\n\n${TASKS}`,
     at: "birthday",
-    severity: "error",
+    severity: "warning",
   },
   {
     code: "SF212",
@@ -104,7 +104,7 @@ const cases: Case[] = [
   },
   { code: "SF208", schema: BASE, api: "### GET tasks\n", at: "GET", inApi: true, severity: "warning" },
   { code: "SF208", schema: BASE, api: "| Method | Path |\n|---|---|\n| GET | /api/{user_id}/tasks |\n| POST | /api/{user_id}/tasks |\n| FETCH | /api/tasks |\n", at: "FETCH", inApi: true, severity: "warning" },
-  { code: "SF209", schema: BASE, api: "### GET /api/{user_id}/tasks\nPublic endpoint: no authentication required.\n", at: "GET", inApi: true, severity: "error" },
+  { code: "SF209", schema: BASE, api: "### GET /api/{user_id}/tasks\nPublic endpoint: no authentication required.\n", at: "GET", inApi: true, severity: "warning" },
   // SF210 is retired: built-in authentication is generated now.
   { code: "SF125", schema: BASE, api: "# API\n\nAuthentication: built-in\n\n### GET /api/{user_id}/tasks\n", at: "users", severity: "error" },
   {
