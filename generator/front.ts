@@ -7,6 +7,7 @@ import { validateIr } from "./ir/validate-ir.js";
 import { parseMarkdown } from "./parse/parse-markdown.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import type { RawSpec } from "./parse/raw.js";
+import type { Span } from "./ir/types.js";
 import { readSpecs, type IgnoredFile, type SpecFile } from "./read/read-specs.js";
 
 export type { Note } from "./ir/build-ir.js";
@@ -23,6 +24,7 @@ export interface ParsedFile {
   readonly raw: RawSpec;
   readonly diagnostics: Diagnostic[];
   readonly notes: Note[];
+  readonly firstCandidate?: Span;
 }
 
 export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
@@ -58,12 +60,13 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
     ...(s.raw.rowLevelSecurity !== undefined ? { rowLevelSecurity: s.raw.rowLevelSecurity } : {}),
   };
   if (raw.tables.length === 0 && !hasErrors(s.diagnostics)) {
+    // Never an app of nothing: a schema in which no table was understood is an error, at what looked like one.
     diagnostics.push({
-      severity: "warning",
+      severity: "error",
       code: "SF102",
-      message: "no tables found in the schema spec",
-      span: { file: schema.path, line: 1, column: 1 },
-      hint: 'write each table under a heading ("## tasks") with a column table, a bullet list or a CREATE TABLE block',
+      message: "no table is understood in the schema spec",
+      span: s.firstCandidate ?? { file: schema.path, line: 1, column: 1 },
+      hint: 'write each table under a heading ("## tasks") with a column table, a bullet list ("- title: varchar(200)"), or a CREATE TABLE / Prisma / Drizzle block; `specforge explain` shows what was read',
     });
   }
   if (api && a && a.raw.endpoints.length === 0 && !hasErrors(a.diagnostics)) {

@@ -21,6 +21,8 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
   /** Guesses the reader made (same shape as build-ir's Note). */
   readonly notes: { readonly span: Span; readonly message: string }[];
+  /** Where the document first seems to define something (for "no table understood"). */
+  readonly firstCandidate?: Span;
 }
 
 /**
@@ -217,7 +219,16 @@ class MarkdownReader {
     this.idx = new LineIndex(src, file);
   }
 
+  /** Where the document first seems to define something (a GFM table, a list, a code block): SF102 points there. */
+  private firstCandidate: Span | undefined;
+
   read(root: Root): ParseResult {
+    for (const node of root.children) {
+      if (node.type === "table" || node.type === "list" || node.type === "code") {
+        this.firstCandidate = this.idx.span(this.startOf(node));
+        break;
+      }
+    }
     for (const node of root.children) this.block(node);
     for (const [language, nodes] of Object.entries(this.together) as [Language, Code[]][]) this.hand(nodes, this.readers[language]!, language);
     for (const node of this.pythonBlocks) this.python(node);
@@ -267,6 +278,7 @@ class MarkdownReader {
       },
       diagnostics: this.diagnostics,
       notes: this.notes,
+      ...(this.firstCandidate ? { firstCandidate: this.firstCandidate } : {}),
     };
   }
 

@@ -24,7 +24,8 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { code: "SF102", schema: "# Schema\n\nNothing here yet.\n", at: "# Schema", severity: "warning" },
+  { code: "SF102", schema: "# Schema\n\nNothing here yet.\n", at: "# Schema", severity: "error" },
+  { code: "SF102", schema: "# Schema\n\nSome prose.\n\n| Thing | Meaning |\n|---|---|\n| a | b |\n", at: "| Thing", severity: "error" },
   { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- starts: clock\n`, at: "clock", severity: "error" },
   { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- tags: json[]\n`, at: "json[]", severity: "error" },
   { code: "SF104", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`, at: "owner", severity: "error" },
