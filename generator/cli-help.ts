@@ -13,6 +13,9 @@ Usage:
                      [--base FILE]               the openapi.json to compare with (default: the committed one)
   specforge ir       [--specs DIR]               print the intermediate representation as JSON
   specforge explain  [--specs DIR]               print what was understood and every guess made
+                     [--format text|yaml]        yaml: as the canonical YAML spec (reads back to the same IR)
+  specforge normalize [--specs DIR]              write that canonical YAML to a file: one spec holding it all
+                     [--out FILE] [--force]      (default spec.yaml); an existing FILE is replaced only with --force
   specforge token <user-id> [--expires 1h]       sign a development token with JWT_SECRET (or the dev secret)
   specforge <command> --help                     help for one command
 
@@ -51,10 +54,22 @@ committed (or --base) openapi.json, only with --fail-on breaking.
 Prints the intermediate representation (tables, owner columns, relations, endpoints)
 as canonical JSON. Exit 2 on spec errors.
 `,
-  explain: `specforge explain [--specs DIR]
+  explain: `specforge explain [--specs DIR] [--format text|yaml]
 
 Prints, in words, what was understood from the specs: models, owner field, relations,
 each endpoint's behaviour, and every guess the reader made so you can confirm or fix it.
+--format yaml prints it as specforge's canonical YAML spec instead (docs/spec-format.md):
+every inferred type, owner, key, default and rule written out; read back, it gives the
+same IR. Only the YAML goes to stdout; diagnostics go to stderr.
+Exit: 0 done, 2 spec errors, 64 another --format.
+`,
+  normalize: `specforge normalize [--specs DIR] [--out FILE] [--force]
+
+Writes what explain --format yaml prints to FILE (default spec.yaml), one YAML document
+holding the tables, the endpoints and the authentication mode: put it in the specs
+directory as schema.yaml (alone) and it is both specs. An existing FILE is not
+overwritten unless --force is given.
+Exit: 0 written, 1 refused to overwrite, 2 spec errors (nothing written).
 `,
   token: `specforge token <user-id> [--expires 1h]
 

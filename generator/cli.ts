@@ -1,4 +1,5 @@
-// specforge command line: generate, check, ir, explain, token.
+// specforge command line: init, generate, check, ir, explain, normalize, token.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,7 +124,7 @@ export async function main(argv: string[], io: Io = stdio, root = process.cwd(),
     return EXIT.ok;
   }
   const specsDir = resolve(root, parsed.values.specs!);
-  const outDir = resolve(root, parsed.values.out!);
+  const outDir = resolve(root, parsed.values.out ?? "generated");
   const shownOut = relative(root, outDir).split("\\").join("/") || ".";
   // Syntax trees of the spec pieces from the last run (bundled CLI only; not for --watch, whose process keeps everything warm).
   const cache = command === "init" || command === "token" || parsed.values.watch ? null : openParseCache(specsDir);
@@ -142,7 +143,9 @@ function parseCliArgs(rest: string[]) {
     allowPositionals: true,
     options: {
       specs: { type: "string", default: "specs" },
-      out: { type: "string", default: "generated" },
+      // No default here: `generate`/`check` default to generated/, `normalize` to spec.yaml.
+      out: { type: "string" },
+      force: { type: "boolean", default: false },
       expires: { type: "string", default: "1h" },
       help: { type: "boolean", short: "h" },
       "allow-destructive": { type: "boolean", default: false },
@@ -193,10 +196,41 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
       return EXIT.ok;
     }
     case "explain": {
-      const { explain } = await import("./explain.js");
+      const format = parsed.values.format;
+      if (format !== "text" && format !== "yaml") {
+        io.err(`specforge explain: --format takes "text" or "yaml"\n`);
+        return EXIT.usage;
+      }
+      const { explain, explainYaml } = await import("./explain.js");
       const { ir, diagnostics, notes } = await loadSpecs(specsDir, root);
+      if (format === "yaml") {
+        // stdout holds only the YAML (to pipe or redirect); diagnostics go to stderr.
+        for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
+        if (!ir) return EXIT.specErrors;
+        io.out(explainYaml(ir));
+        return EXIT.ok;
+      }
       io.out(explain(ir, diagnostics, notes));
       return ir ? EXIT.ok : EXIT.specErrors;
+    }
+    case "normalize": {
+      const { ir, diagnostics } = await loadSpecs(specsDir, root);
+      for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
+      if (!ir) return EXIT.specErrors;
+      const { explainYaml } = await import("./explain.js");
+      const file = resolve(root, parsed.values.out ?? "spec.yaml");
+      const shown = relative(root, file).split("\\").join("/");
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        // "wx": the check for an existing file and the write are one step.
+        writeFileSync(file, explainYaml(ir), { flag: parsed.values.force ? "w" : "wx" });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        io.err(`specforge normalize: refusing to overwrite ${shown}; pass --force to replace it\n`);
+        return EXIT.drift;
+      }
+      io.out(`specforge normalize: wrote ${shown}\n`);
+      return EXIT.ok;
     }
     case "token": {
       const user = parsed.positionals[0];

@@ -2,6 +2,7 @@
 import type { IR, Column, Endpoint } from "./ir/types.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { typeText } from "./ir/describe.js";
+import { canonicalYaml } from "./canonical.js";
 
 export interface ExplainNote {
   readonly span: { readonly file: string; readonly line: number; readonly column: number };
@@ -65,4 +66,12 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
     for (const d of diagnostics) out.push("  " + formatDiagnostic(d).replace(/\n/g, "\n  "));
   }
   return out.join("\n") + "\n";
+}
+
+/**
+ * `specforge explain --format yaml` (and `specforge normalize`): what was understood, as the
+ * canonical YAML spec (docs/spec-format.md). Read back, it gives the same IR.
+ */
+export function explainYaml(ir: IR): string {
+  return canonicalYaml(ir);
 }

@@ -7,14 +7,22 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { snakeCase } from "../ir/naming.js";
 import type { SpecKind } from "./parse-markdown.js";
-import type { RawColumn, RawEndpoint, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
+import type { RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam } from "./query-params.js";
+
+/**
+ * A table as the YAML states it. `shared` is what the canonical form writes for a table nobody
+ * owns; the IR builder decides sharing itself (ownership.ts) and does not read this field yet.
+ */
+export type YamlTable = RawTable & { readonly shared?: "read" | "read-write" };
 
 export interface YamlParseResult {
   readonly raw: RawSpec;
   readonly diagnostics: Diagnostic[];
   readonly notes: { readonly span: Span; readonly message: string }[];
 }
+
+const IDENT = "^[A-Za-z_][A-Za-z0-9_]*$";
 
 const INDEX_SCHEMA = {
   type: ["string", "object"],
@@ -44,6 +52,19 @@ export const SCHEMA_YAML_SCHEMA = {
           identity: { type: "boolean" },
           owner: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
           renamed_from: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+          // A table nobody owns: "read" (every signed-in user reads it) or "read-write".
+          shared: { enum: ["read", "read-write"] },
+          // CHECK constraints: the expression in PostgreSQL's syntax, named or not.
+          checks: {
+            type: "array",
+            items: {
+              type: ["string", "object"],
+              minLength: 1,
+              properties: { name: { type: "string", minLength: 1 }, sql: { type: "string", minLength: 1 } },
+              required: ["sql"],
+              additionalProperties: false,
+            },
+          },
           columns: {
             type: "object",
             minProperties: 1,
@@ -67,8 +88,55 @@ export const SCHEMA_YAML_SCHEMA = {
       },
     },
     indexes: { type: "array", items: INDEX_SCHEMA },
+    // Named sets of values a column's type may name ("status: TaskStatus").
+    enums: {
+      type: "object",
+      propertyNames: { pattern: IDENT },
+      additionalProperties: { type: "array", minItems: 1, items: { type: ["string", "number", "boolean"] } },
+    },
+    row_level_security: { type: "boolean" },
+    // A combined document (the canonical form) also holds the API spec: read by the API reader.
+    endpoints: {},
+    auth: {},
   },
   required: ["tables"],
+  additionalProperties: false,
+} as const;
+
+const PARAM = { type: "string", pattern: IDENT } as const;
+
+/** The query parameters of a list endpoint, as explicit keys (what build-list.ts resolves). */
+const LIST_SCHEMA = {
+  type: "object",
+  properties: {
+    pagination: { enum: ["offset", "page", "cursor"] },
+    limit: {
+      type: "object",
+      properties: { param: PARAM, default: { type: "integer", minimum: 1 }, max: { type: "integer", minimum: 1 } },
+      additionalProperties: false,
+    },
+    sort: {
+      type: "object",
+      properties: {
+        param: PARAM,
+        order: PARAM,
+        keys: { type: "array", items: { type: "string", minLength: 1 } },
+        default: { type: "string", minLength: 1 },
+        direction: { enum: ["asc", "desc"] },
+      },
+      additionalProperties: false,
+    },
+    search: {
+      type: "object",
+      properties: { param: PARAM, columns: { type: "array", items: { type: "string" } } },
+      additionalProperties: false,
+    },
+    filters: {
+      type: "object",
+      propertyNames: { pattern: IDENT },
+      additionalProperties: { type: ["array", "null"], items: { type: ["string", "number", "boolean"] } },
+    },
+  },
   additionalProperties: false,
 } as const;
 
@@ -88,12 +156,24 @@ export const API_YAML_SCHEMA = {
           status: { type: "integer", minimum: 100, maximum: 599 },
           auth: { enum: ["public", "required"] },
           query: { type: "object", additionalProperties: { type: ["string", "null"] } },
+          list: LIST_SCHEMA,
+          envelope: {
+            type: "object",
+            properties: { items: { type: "string", minLength: 1 }, total: { type: ["string", "null"] } },
+            required: ["items"],
+            additionalProperties: false,
+          },
         },
         required: ["method", "path"],
         additionalProperties: false,
       },
     },
     auth: { type: "string" },
+    // A combined document (the canonical form) also holds the schema: read by the schema reader.
+    tables: {},
+    indexes: {},
+    enums: {},
+    row_level_security: {},
   },
   required: ["endpoints"],
   additionalProperties: false,
@@ -131,9 +211,30 @@ export function parseYaml(src: string, file: string, kind: SpecKind): YamlParseR
     for (const err of errors) diagnostics.push(mapAjvError(err, doc, at, kind));
     if (diagnostics.some((d) => d.severity === "error")) return { raw: empty, diagnostics, notes };
   }
+  diagnostics.push(...strayKeys(data, doc, at, kind));
   const reader = new YamlReader(src, at, notes);
   const raw = kind === "schema" ? reader.schema(doc) : reader.api(doc);
   return { raw, diagnostics, notes };
+}
+
+/**
+ * The other spec's keys, allowed so that one document can hold both (`tables` and
+ * `endpoints`), are unknown keys in a document that holds only this spec's part.
+ */
+function strayKeys(data: unknown, doc: Document, at: (o: number) => Span, kind: SpecKind): Diagnostic[] {
+  if (!data || typeof data !== "object" || !isMap(doc.contents)) return [];
+  const keys = Object.keys(data);
+  const [anchor, others] = kind === "schema" ? ["endpoints", ["auth"]] : ["tables", ["indexes", "enums", "row_level_security"]];
+  if (keys.includes(anchor)) return [];
+  return doc.contents.items
+    .filter((p) => isScalar(p.key) && others.includes(String(p.key.value)))
+    .map((p) => ({
+      severity: "warning" as const,
+      code: "SF303",
+      message: `unknown key "${String((p.key as Scalar).value)}" in the document; it is ignored`,
+      span: at((p.key as Scalar).range?.[0] ?? 0),
+      hint: kind === "schema" ? "auth belongs to the API spec (or to a document that also holds endpoints)" : "indexes, enums and row_level_security belong to the schema (or to a document that also holds tables)",
+    }));
 }
 
 /** One error per place: a union type produces several errors for the same value. */
@@ -180,7 +281,9 @@ function mapAjvError(err: ErrorObject, doc: Document, at: (o: number) => Span, k
       severity = "warning";
       code = "SF303";
       message = `unknown key "${prop}" in ${where}; it is ignored`;
-      hint = kind === "schema" ? "known keys: tables, indexes; in a table: description, identity, owner, columns, indexes" : "known keys: endpoints, auth; in an endpoint: method, path, summary, status, auth";
+      hint = kind === "schema"
+        ? "known keys: tables, indexes, enums, row_level_security; in a table: description, identity, owner, shared, renamed_from, columns, indexes, checks"
+        : "known keys: endpoints, auth; in an endpoint: method, path, summary, status, auth, query, list, envelope";
       break;
     }
     case "required":
@@ -201,6 +304,37 @@ function mapAjvError(err: ErrorObject, doc: Document, at: (o: number) => Span, k
       message = `${where} ${err.message ?? "is not valid"}`;
   }
   return { severity, code, message, span: at(offset), ...(hint ? { hint } : {}) };
+}
+
+/** Pieces of a "type, phrase, phrase" text: split at commas outside quotes and parentheses, trimmed, empty ones dropped. */
+export function splitPhrases(value: string): string[] {
+  return phraseRanges(value).map((p) => p.text);
+}
+
+function phraseRanges(value: string): { from: number; text: string }[] {
+  const out: { from: number; text: string }[] = [];
+  let depth = 0;
+  let quote = "";
+  let from = 0;
+  const push = (a: number, b: number) => {
+    const raw = value.slice(a, b);
+    const t = raw.trim();
+    if (t) out.push({ from: a + (raw.length - raw.trimStart().length), text: t });
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "," && depth === 0) {
+      push(from, i);
+      from = i + 1;
+    }
+  }
+  push(from, value.length);
+  return out;
 }
 
 class YamlReader {
@@ -227,30 +361,7 @@ class YamlReader {
     const value = String(node.value);
     const start = this.valueStart(node);
     const exact = this.src.slice(start, start + value.length) === value;
-    const out: RawText[] = [];
-    let depth = 0;
-    let quote = "";
-    let from = 0;
-    const push = (a: number, b: number) => {
-      const raw = value.slice(a, b);
-      const lead = raw.length - raw.trimStart().length;
-      const t = raw.trim();
-      if (t) out.push({ text: t, span: this.at(exact ? start + a + lead : start) });
-    };
-    for (let i = 0; i < value.length; i++) {
-      const c = value[i]!;
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === "'" || c === '"') quote = c;
-      else if (c === "(") depth++;
-      else if (c === ")") depth--;
-      else if (c === "," && depth === 0) {
-        push(from, i);
-        from = i + 1;
-      }
-    }
-    push(from, value.length);
-    return out;
+    return phraseRanges(value).map(({ from, text }) => ({ text, span: this.at(exact ? start + from : start) }));
   }
 
   private get(map: YAMLMap, key: string): Node | undefined {
@@ -305,15 +416,21 @@ class YamlReader {
         const identity = this.get(t, "identity");
         const renamedFrom = this.get(t, "renamed_from");
         const idx = this.get(t, "indexes");
-        tables.push({
+        const shared = this.get(t, "shared");
+        const checks = this.get(t, "checks");
+        const table: YamlTable = {
           name: { text: snake, span: name.span },
           ...(isScalar(desc) && String(desc.value) ? { description: String(desc.value) } : {}),
           columns,
           indexes: isSeq(idx) ? idx.items.map((i) => this.index(i as Node)).filter((i): i is RawIndex => i !== null) : [],
+          ...(isSeq(checks) && checks.items.length ? { checks: checks.items.map((c) => this.check(c as Node)).filter((c): c is RawCheck => c !== null) } : {}),
           ...(isScalar(owner) ? { owner: this.text(owner) } : {}),
           ...(isScalar(identity) && identity.value === true ? { identity: true } : {}),
           ...(isScalar(renamedFrom) ? { renamedFrom: this.text(renamedFrom) } : {}),
-        });
+          ...(isScalar(shared) && (shared.value === "read" || shared.value === "read-write") ? { shared: shared.value } : {}),
+          notation: "yaml",
+        };
+        tables.push(table);
       }
     }
     const top = this.get(root, "indexes");
@@ -321,7 +438,32 @@ class YamlReader {
       const idx = this.index(i as Node);
       if (idx) indexes.push(idx);
     }
-    return { tables, indexes, endpoints: [] };
+    const enums: RawEnum[] = [];
+    const emap = this.get(root, "enums");
+    if (isMap(emap)) {
+      for (const pair of emap.items) {
+        if (!isScalar(pair.key) || !isSeq(pair.value)) continue;
+        enums.push({ name: this.text(pair.key), values: pair.value.items.filter(isScalar).map((v) => this.text(v)) });
+      }
+    }
+    const rls = this.get(root, "row_level_security");
+    return {
+      tables,
+      indexes,
+      endpoints: [],
+      ...(enums.length ? { enums } : {}),
+      ...(isScalar(rls) && typeof rls.value === "boolean" ? { rowLevelSecurity: rls.value } : {}),
+    };
+  }
+
+  /** A table CHECK: "amount > 0" or {name, sql}; the expression is PostgreSQL's syntax. */
+  private check(node: Node): RawCheck | null {
+    if (isScalar(node)) return { expression: this.text(node), dialect: "postgresql" };
+    if (!isMap(node)) return null;
+    const sql = this.get(node, "sql");
+    const name = this.get(node, "name");
+    if (!isScalar(sql)) return null;
+    return { expression: this.text(sql), ...(isScalar(name) ? { name: String(name.value) } : {}), dialect: "postgresql" };
   }
 
   /** "(a, b)", "unique (a, b)", "tasks(a)", "tasks.a", "name on tasks(a, b)", or {table, columns, unique, name}. */
@@ -357,6 +499,52 @@ class YamlReader {
       };
     }
     return null;
+  }
+
+  /**
+   * `list:` as the query parameters build-list.ts resolves: one parameter for the paging style,
+   * the limit (its default and "max N"), the sort parameter (its keys and default word), the
+   * order parameter (its default direction), the search parameter (the columns it searches)
+   * and one per filter (the words it accepts). A `list:` key always declares the parameters,
+   * so the list is not inferred from the columns.
+   */
+  private listParams(list: YAMLMap, at: Node): RawQueryParam[] {
+    const out: RawQueryParam[] = [];
+    const name = (node: Node | undefined, fallback: string, where: Node): RawText =>
+      isScalar(node) && typeof node.value === "string" ? this.text(node) : { text: fallback, span: this.at(where.range?.[0] ?? 0) };
+    const str = (node: Node | undefined): string | undefined => (isScalar(node) && node.value !== null ? String(node.value) : undefined);
+    const pagination = this.get(list, "pagination");
+    out.push({ name: name(pagination, str(pagination) ?? "offset", pagination ?? at), values: [], text: "" });
+    const limit = this.get(list, "limit");
+    if (isMap(limit)) {
+      const def = str(this.get(limit, "default"));
+      const max = str(this.get(limit, "max"));
+      out.push({ name: name(this.get(limit, "param"), "limit", limit), values: [], ...(def ? { default: def } : {}), text: max ? `max ${max}` : "" });
+    }
+    const sort = this.get(list, "sort");
+    if (isMap(sort)) {
+      const keys = this.get(sort, "keys");
+      const def = str(this.get(sort, "default"));
+      out.push({ name: name(this.get(sort, "param"), "sort", sort), values: isSeq(keys) ? keys.items.filter(isScalar).map((k) => String(k.value)) : [], ...(def ? { default: def } : {}), text: "" });
+      const order = this.get(sort, "order");
+      // The default direction is the order parameter's default: without one, the column's kind decides.
+      const dir = str(this.get(sort, "direction"));
+      if (isScalar(order)) out.push({ name: this.text(order), values: [], ...(dir ? { default: dir } : {}), text: "" });
+    }
+    const search = this.get(list, "search");
+    if (isMap(search)) {
+      const cols = this.get(search, "columns");
+      out.push({ name: name(this.get(search, "param"), "search", search), values: [], text: isSeq(cols) ? cols.items.filter(isScalar).map((c) => String(c.value)).join(" ") : "" });
+    }
+    const filters = this.get(list, "filters");
+    if (isMap(filters)) {
+      for (const pair of filters.items) {
+        if (!isScalar(pair.key)) continue;
+        const words = isSeq(pair.value) ? pair.value.items.filter(isScalar).map((w) => String(w.value)) : [];
+        out.push({ name: this.text(pair.key), values: words, text: "" });
+      }
+    }
+    return out;
   }
 
   api(doc: Document): RawSpec {
@@ -395,8 +583,14 @@ class YamlReader {
             query.push({ name: this.text(pair.key), text, ...describeParam(text) });
           }
         }
+        const list = this.get(item, "list");
+        if (isMap(list)) query.push(...this.listParams(list, path));
+        const envelope = this.get(item, "envelope");
+        const items = isMap(envelope) ? this.get(envelope, "items") : undefined;
+        const total = isMap(envelope) ? this.get(envelope, "total") : undefined;
         endpoints.push({
           ...(query.length ? { query } : {}),
+          ...(isScalar(items) ? { envelope: { items: String(items.value), total: isScalar(total) && total.value !== null ? String(total.value) : null } } : {}),
           method: this.text(method),
           path: this.text(path),
           ...(isScalar(summary) && String(summary.value) ? { summary: String(summary.value) } : {}),

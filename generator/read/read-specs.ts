@@ -117,6 +117,27 @@ function kindByContent(text: string, file: string): "schema" | "api" | null {
   return null;
 }
 
+/** The 1-based line of a key at the top level of a YAML document (no indentation); 0 when absent. */
+function topKeyLine(text: string, key: string): number {
+  const m = new RegExp(`^["']?${key}["']?\\s*:`, "m").exec(text);
+  return m ? text.slice(0, m.index).split("\n").length : 0;
+}
+
+function hasTopKey(text: string, key: string): boolean {
+  return topKeyLine(text, key) > 0;
+}
+
+/** A combined YAML document read as one kind only: the other part is ignored, and said so. */
+function combinedIgnored(file: SpecFile, part: "tables" | "endpoints", instead: string): Diagnostic {
+  return {
+    severity: "warning",
+    code: "SF101",
+    message: `the ${part} in ${file.path} are ignored: ${instead} is read as the ${part === "tables" ? "schema" : "API"} spec`,
+    span: { file: file.path, line: topKeyLine(file.text, part), column: 1 },
+    hint: "keep one spec file of each kind (a YAML file holding tables and endpoints is both)",
+  };
+}
+
 export async function readSpecs(specsDir: string, rootDir: string): Promise<ReadSpecsResult> {
   const diagnostics: Diagnostic[] = [];
   const ignored: IgnoredFile[] = [];
@@ -171,8 +192,17 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
     const text = await textOf(chosen.file);
     return { kind, format: formatOf(chosen.file, text), path: relativePath(rootDir, chosen.file), text };
   };
-  const schema = await pick("schema");
-  const api = await pick("api");
+  let schema = await pick("schema");
+  let api = await pick("api");
+  // One YAML document holding both `tables:` and `endpoints:` (the canonical form) is both specs.
+  if (schema && schema.format === "yaml" && hasTopKey(schema.text, "endpoints")) {
+    if (!api) api = { ...schema, kind: "api" };
+    else if (api.path !== schema.path) diagnostics.push(combinedIgnored(schema, "endpoints", api.path));
+  }
+  if (api && api.format === "yaml" && api.path !== schema?.path && hasTopKey(api.text, "tables")) {
+    if (!schema) schema = { ...api, kind: "schema" };
+    else diagnostics.push(combinedIgnored(api, "tables", schema.path));
+  }
   if (!schema) {
     // Point at a file that exists: the API spec or the first candidate, else the directory itself.
     const at = api?.path ?? (files[0] ? relativePath(rootDir, files[0]) : relativePath(rootDir, specsDir) || ".");
