@@ -110,6 +110,6 @@ export async function loadSpecs(specsDir: string, rootDir: string): Promise<Fron
   if (!read.schema) return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored: read.ignored } };
   const result = await loadSpecFiles(read.schema, read.api);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
-  const files = { read: [read.schema.path, ...(read.api ? [read.api.path] : [])], ignored: read.ignored };
+  const files = { read: [...new Set([read.schema.path, ...(read.api ? [read.api.path] : [])])], ignored: read.ignored };
   return { ir: hasErrors(diagnostics) ? null : result.ir, diagnostics, notes: result.notes, files };
 }

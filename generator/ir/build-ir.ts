@@ -116,6 +116,8 @@ interface TableDraft {
   renamedFrom?: string;
   /** CHECKs written for the table or one of its columns, and comparisons stated in prose. */
   checks: DraftCheck[];
+  /** "Shared: read-write" written in the spec. */
+  shared?: "read" | "read-write";
 }
 
 interface DraftCheck {
@@ -288,6 +290,12 @@ class Builder {
     irTables.sort((a, b) => cmp(a.name, b.name));
     this.relations = findManyToMany(irTables);
     const sink = { diag: (sev: Severity, code: string, m: string, span: Span, hint?: string) => this.diag(sev, code, m, span, hint), note: (span: Span, m: string) => this.note(span, m) };
+    // Request-body rules tighten the columns first, so the list contracts and actions built
+    // from the columns see them (a body enum makes a status column filterable).
+    if (raw.endpoints.some((e) => e.body?.length)) {
+      const probe = new EndpointBuilder(this.relations, this.authMode, { diag: () => {}, note: () => {} }).build(raw.endpoints, irTables);
+      irTables = this.applyBodyRules(raw.endpoints, probe, irTables);
+    }
     let endpoints = new EndpointBuilder(this.relations, this.authMode, sink).build(raw.endpoints, irTables);
     // No endpoints file, or one that maps no endpoint to any table: every table gets the standard
     // REST surface (scoped to the caller like any other route), so the app is never empty.
@@ -301,7 +309,6 @@ class Builder {
       const quiet = { diag: () => {}, note: () => {} };
       endpoints = [...endpoints, ...new EndpointBuilder(this.relations, this.authMode, quiet).build(standard, irTables)].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
     }
-    irTables = this.applyBodyRules(raw.endpoints, endpoints, irTables);
     // A users table a token cannot fill: users create their own row (POST <users>/me).
     const identityTable = irTables.find((t) => t.identity);
     const selfRegistration = !!identityTable && this.authMode.mode !== "builtin" && identityPlan(identityTable).unfillable.length > 0;
@@ -472,6 +479,8 @@ class Builder {
       if (description) draft.description = description;
       const owner = defs.find((d) => d.owner)?.owner;
       if (owner) draft.owner = owner;
+      const shared = defs.find((d) => d.shared)?.shared;
+      if (shared) draft.shared = shared;
       const renamedFrom = defs.find((d) => d.renamedFrom)?.renamedFrom;
       if (renamedFrom && renamedFrom.text !== name) draft.renamedFrom = renamedFrom.text;
       // Columns: duplicates inside one definition are errors; across definitions they merge.

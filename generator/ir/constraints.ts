@@ -187,6 +187,18 @@ export function interpretConstraint(text: string): ConstraintReading {
       r.minLength = Number(m[1]);
       continue;
     }
+    if ((m = sticky(/(?:max(?:imum)?|at\s+most|up\s+to)\s*[:=]?\s*(\d+)\s*(?:items?|elements?|entries|values|tags)\b/iy))) {
+      r.maxItems = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)\s*(?:items?|elements?|entries|values|tags)\b/iy))) {
+      r.minItems = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/each\s*(?:item\s*)?(?:max(?:imum)?|at\s+most|up\s+to)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+      r.itemMaxLength = Number(m[1]);
+      continue;
+    }
     if ((m = sticky(/(?:min(?:imum)?(?:\s+value)?|>=)\s*[:=]?\s*(-?\d+(?:\.\d+)?)/iy))) {
       r.min = Number(m[1]);
       continue;
@@ -266,18 +278,6 @@ export function interpretConstraint(text: string): ConstraintReading {
     }
     if ((m = sticky(/(?:!=|<>|not\s+equal\s+to|differ(?:ent)?\s+from)\s*[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy))) {
       (r.compare ??= []).push({ op: "<>", column: m[1]! });
-      continue;
-    }
-    if ((m = sticky(/(?:max(?:imum)?|at\s+most|up\s+to)\s*[:=]?\s*(\d+)\s*(?:items?|elements?|entries|values|tags)\b/iy))) {
-      r.maxItems = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/(?:min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)\s*(?:items?|elements?|entries|values|tags)\b/iy))) {
-      r.minItems = Number(m[1]);
-      continue;
-    }
-    if ((m = sticky(/each\s*(?:item\s*)?(?:max(?:imum)?|at\s+most|up\s+to)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
-      r.itemMaxLength = Number(m[1]);
       continue;
     }
     if ((m = sticky(/(?:positive|greater\s+than\s+zero|>\s*0(?![\d.]))/iy))) {

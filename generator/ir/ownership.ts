@@ -17,6 +17,8 @@ export interface OwnColumn {
 export interface OwnTable {
   readonly name: string;
   readonly span: Span;
+  /** What the spec says outright ("Shared: read-write"). */
+  readonly shared?: "read" | "read-write";
   readonly primaryKey: string;
   readonly keyColumns?: readonly string[];
   readonly description?: string;
@@ -54,45 +56,54 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
   const out = new Map<string, Ownership>();
   const byName = new Map(tables.map((t) => [t.name, t]));
   const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
+  // Decided in name order, in rounds, so the result never depends on the order the spec lists tables in.
+  const sorted = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A membership table: owned by its user column, and naming one other table, a group (team_members: team_id, user_id).
-  const groupOf = new Map<string, { membership: OwnTable; groupColumn: string; userColumn: string }>();
+  const groupOf = new Map<string, { membership: OwnTable; groupColumn: string; userColumn: string; rank: number }>();
   if (identity) {
-    for (const m of tables) {
+    for (const m of sorted) {
       const userCol = owners.get(m.name);
       if (!userCol || m === identity) continue;
       const refs = m.columns.filter((c) => c.references && c.name !== userCol && c.references.table !== identity.name);
+      const mw = words(m.name).map((x) => singular(x));
       const groups = refs.filter((c) => {
         const target = byName.get(c.references!.table);
         if (!target || owners.get(target.name) || target === identity) return false;
         const w = words(target.name).map((x) => singular(x));
-        const mw = words(m.name).map((x) => singular(x));
         return w.some((x) => GROUP_WORDS.has(x)) && (mw.some((x) => /^(member|membership|user|participant|seat|assignment|access)$/.test(x)) || mw.some((x) => w.includes(x)));
       });
       if (groups.length !== 1) continue;
       const g = groups[0]!;
       const target = byName.get(g.references!.table)!;
-      if (groupOf.has(target.name) || target.keyColumns) continue;
-      groupOf.set(target.name, { membership: m, groupColumn: g.name, userColumn: userCol });
+      if (target.keyColumns) continue;
+      // The best membership table for a group: named for membership, then fewest other columns, then by name.
+      const rank = (mw.some((x) => /^(member|membership)$/.test(x)) ? 0 : mw.some((x) => /^(user|participant|seat|access)$/.test(x)) ? 1 : 2) * 1000 + m.columns.length;
+      const prev = groupOf.get(target.name);
+      if (prev && prev.rank <= rank) continue;
+      groupOf.set(target.name, { membership: m, groupColumn: g.name, userColumn: userCol, rank });
     }
   }
-  for (const [group, m] of groupOf) {
+  for (const [group, m] of [...groupOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const t = byName.get(group)!;
     out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn } });
     reaches.add(group);
     report.note(t.span, `rows of "${group}" belong to its members: a row is the caller's when "${m.membership.name}" has a row with ${m.groupColumn} = its ${t.primaryKey} and ${m.userColumn} = the caller`);
   }
-  // Through the row a row belongs to, to a fixpoint: comments -> posts -> users.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const t of tables) {
-      if (reaches.has(t.name) || t === identity) continue;
+  // Through the row a row belongs to, in rounds (comments -> posts -> users): a table takes its
+  // parent among the tables reached in earlier rounds, a required link first, then the spec's
+  // column order; the rounds keep the chains acyclic.
+  for (;;) {
+    const round: [OwnTable, OwnColumn][] = [];
+    for (const t of sorted) {
+      if (reaches.has(t.name) || t === identity || t.shared) continue;
       const parents = t.columns.filter((c) => c.references && c.references.table !== t.name && reaches.has(c.references.table) && byName.get(c.references.table) !== identity);
       if (parents.length === 0) continue;
-      // A required link first (a row must have its parent), then the spec's column order.
-      const pick = parents.find((c) => !c.nullable) ?? parents[0]!;
+      round.push([t, parents.find((c) => !c.nullable) ?? parents[0]!]);
+    }
+    if (round.length === 0) break;
+    for (const [t, pick] of round) {
       out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column } });
       reaches.add(t.name);
-      changed = true;
       report.note(pick.span, `rows of "${t.name}" belong to the caller through "${pick.name}" -> ${pick.references!.table}${pick.nullable ? " (rows without one belong to nobody and are not served)" : ""}`);
     }
   }
@@ -109,7 +120,7 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       out.set(t.name, { shared: "read-write" });
       continue;
     }
-    const said = sharedByStatement(t.description);
+    const said = t.shared ?? sharedByStatement(t.description);
     if (said) {
       out.set(t.name, { shared: said });
       report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (the spec says so)`);

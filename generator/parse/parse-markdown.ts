@@ -141,6 +141,7 @@ interface TableDraft {
   checks?: RawCheck[];
   notation?: Notation;
   fragment?: boolean;
+  shared?: "read" | "read-write";
 }
 
 interface SectionEntry {
@@ -246,6 +247,7 @@ class MarkdownReader {
         ...(t.checks?.length ? { checks: t.checks } : {}),
         ...(t.notation ? { notation: t.notation } : {}),
         ...(t.fragment ? { fragment: true } : {}),
+        ...(t.shared ? { shared: t.shared } : {}),
       }));
     // Indexes written inside a section that never became a table belong to nobody yet.
     for (const t of this.tables) {
@@ -610,6 +612,12 @@ class MarkdownReader {
       const at = text.indexOf(checkLine[1]!);
       const expr = flatSub(f, at, at + checkLine[1]!.length);
       (table.checks ??= []).push({ expression: this.rawText(expr), dialect: "postgresql" });
+      return;
+    }
+    // "Shared: read-write" / "Shared: read-only": every signed-in user shares the table's rows.
+    const sharedMarker = /^(?:shared|access)\s*:\s*(read[-\s]?only|read|read[-\s]?write|yes|true|all\s+users)\s*\.?$/i.exec(text);
+    if (sharedMarker && table) {
+      table.shared = /write|yes|true|all/i.test(sharedMarker[1]!) ? "read-write" : "read";
       return;
     }
     const rls = /^row[- ]level security\s*:\s*(on|off|yes|no|true|false|enabled|disabled)\s*\.?$/i.exec(text);

@@ -14,7 +14,7 @@ import { describe as describeParam } from "./query-params.js";
  * A table as the YAML states it. `shared` is what the canonical form writes for a table nobody
  * owns; the IR builder decides sharing itself (ownership.ts) and does not read this field yet.
  */
-export type YamlTable = RawTable & { readonly shared?: "read" | "read-write" };
+export type YamlTable = RawTable;
 
 export interface YamlParseResult {
   readonly raw: RawSpec;

@@ -68,6 +68,8 @@ export interface RawTable {
   readonly identity?: boolean;
   /** "renamed from: old_name" written under the table heading. */
   readonly renamedFrom?: RawText;
+  /** "Shared: read-write" (or read): every signed-in user shares the rows, as the spec says. */
+  readonly shared?: "read" | "read-write";
 }
 
 export interface RawEndpoint {

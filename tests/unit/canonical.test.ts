@@ -62,32 +62,6 @@ function specDirs(): { name: string; dir: string }[] {
   return out;
 }
 
-/**
- * Cases whose round trip differs because of the IR builder, not the writer or the YAML reader:
- * which tables' `scope` differs, and why. The test requires the rest of the IR to be equal and
- * these scopes to still differ, so a fix in the builder shows up here (remove the entry then).
- *
- * Both come from resolveOwnership (generator/ir/ownership.ts) depending on the order the
- * tables are declared in, while the canonical form lists them in IR order (by name): written
- * in declaration order, both cases round-trip exactly.
- */
-const KNOWN_DIFFERENCES: Record<string, { tables: readonly string[]; why: string }> = {
-  "corpus/05-teamdev-2026": {
-    tables: ["teams", "issue_role_assignment_owners", "project_role_assignment_owners"],
-    why:
-      "teams: the first membership table in declaration order wins; by name, team_invitations (invited_by_user_id) comes before team_members (user_id). " +
-      "*_role_assignment_owners: the parent is picked from the tables reached so far in the fixpoint, so the visiting order decides between the assignment and team_members",
-  },
-  "corpus/16-treasury-command-center": {
-    tables: ["cash_position_lines"],
-    why: "the parent is picked from the tables reached so far: declared after cash_position_snapshots it takes cash_position_snapshot_id, visited by name first it takes bank_account_id",
-  },
-};
-
-function withoutScopes(ir: IR, tables: readonly string[]): unknown {
-  return comparable({ ...ir, tables: ir.tables.map((t) => (tables.includes(t.name) ? { ...t, scope: undefined } : t)) });
-}
-
 describe("canonical YAML of every spec at hand", () => {
   const cases = specDirs();
   it.each(cases)("$name: YAML -> IR gives the same IR, and prints the same YAML", async ({ name, dir }) => {
@@ -101,27 +75,15 @@ describe("canonical YAML of every spec at hand", () => {
     expect(canonicalYaml(first.ir)).toBe(yaml);
     const second = await readBack(yaml);
     expect(errors(second), yaml).toEqual([]);
-    const known = KNOWN_DIFFERENCES[name];
-    if (known) {
-      expect(withoutScopes(second.ir!, known.tables)).toEqual(withoutScopes(first.ir, known.tables));
-      for (const t of known.tables) {
-        const scope = (ir: IR) => stripSpans(ir.tables.find((x) => x.name === t)?.scope);
-        expect(scope(second.ir!), `${t}: ${known.why}`).not.toEqual(scope(first.ir));
-      }
-      return;
-    }
     expect(comparable(second.ir!)).toEqual(comparable(first.ir));
     expect(canonicalYaml(second.ir!)).toBe(yaml);
   });
 });
 
-describe("known difference from the builder: request-body rules come after list inference", () => {
-  // build-ir.ts builds the endpoints (and the inferred query parameters of each list) from the
-  // tables, then applies the rules of request bodies (applyBodyRules) to the columns. A body
-  // enum turns tasks.status (text) into an enum after GET /api/tasks inferred its filters and
-  // sort keys from the text column; the canonical YAML states the enum on the column, so read
-  // back, the list also filters and sorts by status. When the builder applies body rules first,
-  // both sides agree and this test fails: then make it require equality.
+describe("request-body rules come before list inference", () => {
+  // A body enum turns tasks.status (text) into an enum before GET /api/tasks infers its filters
+  // and sort keys, so the list filters and sorts by status, and the canonical YAML (which states
+  // the enum on the column) reads back to the same list.
   const schema = "tables:\n  users:\n    columns:\n      id: text, primary key\n  tasks:\n    columns:\n      id: serial, primary key\n      user_id: text, references users(id)\n      status: text, not null\n";
   const api = [
     "openapi: 3.0.0",
@@ -139,17 +101,15 @@ describe("known difference from the builder: request-body rules come after list 
     "",
   ].join("\n");
 
-  it("the inferred list of GET /api/tasks differs only in its filters and sort keys", async () => {
+  it("the inferred list of GET /api/tasks is the same after the round trip", async () => {
     const first = await loadSpecFiles({ kind: "schema", format: "yaml", path: "specs/database/schema.yaml", text: schema }, { kind: "api", format: "openapi", path: "specs/api/openapi.yaml", text: api });
     expect(errors(first)).toEqual([]);
     const yaml = canonicalYaml(first.ir!);
     const file = { format: "yaml" as const, path: "specs/schema.yaml", text: yaml };
     const second = await loadSpecFiles({ ...file, kind: "schema" }, { ...file, kind: "api" });
     const list = (ir: IR) => ir.endpoints.find((e) => e.action.kind === "list")!.list!;
-    const without = (ir: IR) => comparable({ ...ir, endpoints: ir.endpoints.map((e) => (e.list ? { ...e, list: { ...e.list, filters: [], sort: { ...e.list.sort, keys: [] } } } : e)) });
-    expect(without(second.ir!)).toEqual(without(first.ir!));
-    expect([list(first.ir!).filters.map((f) => f.param), list(first.ir!).sort.keys.map((k) => k.name)]).toEqual([[], ["id"]]);
-    expect([list(second.ir!).filters.map((f) => f.param), list(second.ir!).sort.keys.map((k) => k.name)]).toEqual([["status"], ["id", "status"]]);
+    expect(comparable(second.ir!)).toEqual(comparable(first.ir!));
+    expect([list(first.ir!).filters.map((f) => f.param), list(first.ir!).sort.keys.map((k) => k.name)]).toEqual([["status"], ["id", "status"]]);
   });
 });
 
