@@ -202,7 +202,7 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
         return EXIT.usage;
       }
       const { explain, explainYaml } = await import("./explain.js");
-      const { ir, diagnostics, notes } = await loadSpecs(specsDir, root);
+      const { ir, diagnostics, notes, files } = await loadSpecs(specsDir, root);
       if (format === "yaml") {
         // stdout holds only the YAML (to pipe or redirect); diagnostics go to stderr.
         for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
@@ -210,7 +210,7 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
         io.out(explainYaml(ir));
         return EXIT.ok;
       }
-      io.out(explain(ir, diagnostics, notes));
+      io.out(explain(ir, diagnostics, notes, files));
       return ir ? EXIT.ok : EXIT.specErrors;
     }
     case "normalize": {

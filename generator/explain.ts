@@ -1,5 +1,5 @@
 // `specforge explain`: what the reader understood, in words a person can check.
-import type { IR, Column, Endpoint } from "./ir/types.js";
+import type { IR, Column, Endpoint, Table } from "./ir/types.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { typeText } from "./ir/describe.js";
 import { canonicalYaml } from "./canonical.js";
@@ -20,6 +20,13 @@ function columnText(c: Column): string {
   if (c.maxLength !== undefined) parts.push(`max length ${c.maxLength}`);
   if (c.minimum !== undefined) parts.push(`min ${c.minimum}`);
   if (c.maximum !== undefined) parts.push(`max ${c.maximum}`);
+  if (c.exclusiveMinimum !== undefined) parts.push(`> ${c.exclusiveMinimum}`);
+  if (c.exclusiveMaximum !== undefined) parts.push(`< ${c.exclusiveMaximum}`);
+  if (c.format !== undefined) parts.push(`format ${c.format}`);
+  if (c.pattern !== undefined) parts.push(`pattern ${c.pattern}`);
+  if (c.minItems !== undefined) parts.push(`min ${c.minItems} items`);
+  if (c.maxItems !== undefined) parts.push(`max ${c.maxItems} items`);
+  if (c.itemMaxLength !== undefined) parts.push(`each max ${c.itemMaxLength} chars`);
   if (c.role !== "data") parts.push(`[${c.role}]`);
   return parts.join(", ");
 }
@@ -29,15 +36,39 @@ function endpointText(e: Endpoint): string {
   const what =
     a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}`
       : a.kind === "relation-list" || a.kind === "relation-add" || a.kind === "relation-remove" ? `${a.kind} ${a.relation}`
-      : a.kind === "stub" ? `501 stub (${a.reason})` : a.kind;
+      : a.kind === "stub" ? `501 stub (${a.reason}; implement it in src/hooks/${e.table.replace(/_/g, "-")}.ts)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
   const l = e.list;
   const list = l ? `\n           query: ${l.pagination} paging, ${l.limitParam} ${l.defaultLimit} (max ${l.maxLimit}), cursor; filters ${l.filters.map((f) => f.param === f.column ? f.param : `${f.param}->${f.column}`).join(", ") || "none"}; sort ${l.sort.param} by ${l.sort.keys.map((k) => k.name).join("|")} (default ${l.sort.default.column} ${l.sort.default.direction}); search ${l.search ? `${l.search.param} in ${l.search.columns.join(", ")}` : "none"}${l.envelope ? `; envelope {${l.envelope.items}${l.envelope.total ? `, ${l.envelope.total}` : ""}}` : ""}${l.inferred ? " (inferred)" : ""}` : "";
   return `${e.method.toUpperCase().padEnd(6)} ${e.path}  -> ${what} on ${e.table}, ${e.successStatus} on success, ${e.auth === "public" ? "public" : `token required, ${scope}`}  (${e.span.file}:${e.span.line})${list}`;
 }
 
-export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes: readonly ExplainNote[]): string {
+/** How a table's rows belong to users, in words. */
+function tableRole(t: Table): string {
+  if (t.addedBy) return "added by the built-in auth module: refresh-token hashes, no routes";
+  if (t.identity) return "identity: each user sees and changes only their own row";
+  if (t.owner) return `owned by the caller through ${t.owner}`;
+  const s = t.scope;
+  if (s?.kind === "parent") return `the caller's when its ${s.parent} row is (through ${s.column})`;
+  if (s?.kind === "member") return `the caller's when "${s.membership}" has the caller (${s.membershipUser}) as a member of it (${s.membershipGroup})`;
+  if (t.shared === "read-write") return "shared: every signed-in user reads and writes its rows";
+  if (t.shared === "read") return "shared read-only: every signed-in user reads its rows, no route writes them";
+  return "not owned";
+}
+
+export interface ExplainFiles {
+  readonly read: readonly string[];
+  readonly ignored: readonly { readonly path: string; readonly why: string }[];
+}
+
+export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes: readonly ExplainNote[], files?: ExplainFiles): string {
   const out: string[] = [];
+  if (files) {
+    out.push(`Files read: ${files.read.join(", ") || "none"}`);
+    for (const f of files.ignored) out.push(`  not read: ${f.path} (${f.why})`);
+    if (ir && !ir.sources.api) out.push("  no API spec: each table gets the standard REST surface");
+    out.push("");
+  }
   if (ir) {
     const b = ir.auth.builtin;
     out.push(`Authentication: ${ir.auth.mode === "builtin" ? "built-in: POST /api/auth/register, login, refresh, logout; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens" : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
@@ -45,11 +76,12 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
     out.push("");
     out.push("Tables:");
     for (const t of ir.tables) {
-      const role = t.addedBy ? "added by the built-in auth module: refresh-token hashes, no routes" : t.identity ? "identity" : t.owner ? `owned by the caller through ${t.owner}` : "not owned: every authenticated user shares its rows";
+      const role = tableRole(t);
       const key = t.keyColumns ? (t.keyColumns.length ? `, key (${t.keyColumns.join(", ")})` : ", no primary key") : "";
       out.push(`  ${t.name} (${role}${key})  (${t.span.file}:${t.span.line})`);
       for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c)}`);
       for (const i of t.indexes) out.push(`    index ${i.name}: ${i.unique ? "unique " : ""}(${i.columns.join(", ")})`);
+      for (const k of t.checks ?? []) out.push(`    check ${k.name}: ${k.sql}`);
     }
     out.push("");
     out.push("Endpoints:");

@@ -532,6 +532,7 @@ class Builder {
     const description = defs.find((d) => d.description)?.description;
     if (description) col.description = description;
     let notNull: Span | null = null;
+    let prismaRequired: Span | null = null;
     let nullable: Span | null = null;
     let increment = false;
     let defaultText: { d: DefaultText; span: Span } | null = null;
@@ -565,6 +566,8 @@ class Builder {
       }
       if (tr.increment) increment = true;
       if (tr.nullable) nullable ??= def.type.span;
+      // Prisma's notation: "String" is required, "String?" optional (an enum or value object by name too).
+      else if (i === typed && (PRISMA_REQUIRED.test(def.type.text.trim()) || (tr.note !== undefined && /^[A-Z]\w*(\[\])?$/.test(def.type.text.trim())))) prismaRequired ??= def.type.span;
       if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
       phrases.push(...def.constraints);
     });
@@ -689,7 +692,8 @@ class Builder {
         else this.diag("warning", "SF108", `auto-increment on ${type.kind} column "${table}.${col.name}" is ignored`, col.typeSpan, "only integer and bigint columns count up");
       }
     }
-    // Nullability: primary key > explicit words > has a default > nullable.
+    // Nullability: primary key > explicit words > a Prisma-style type without "?" > has a default > nullable.
+    if (!notNull && !nullable && prismaRequired) notNull = prismaRequired;
     if (col.primaryKey) col.nullable = false;
     else if (notNull && nullable) col.nullable = comparePos(nullable, notNull) < 0;
     else if (notNull) col.nullable = false;
@@ -1124,6 +1128,9 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
 function describeType(t: ColumnType): string {
   return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
 }
+
+/** A type written the Prisma way (PascalCase, "?" for optional): "String", "DateTime", "EventType", "String[]". */
+const PRISMA_REQUIRED = /^(String|Int|BigInt|Float|Decimal|Boolean|DateTime|Json|Bytes)(\[\])?$/;
 
 /** A PostgreSQL identifier, quoted only when it must be (camelCase, reserved words). */
 function quoteIdent(name: string): string {
