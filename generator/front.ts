@@ -51,7 +51,8 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
     notes.push(...a.notes);
   }
   const raw: RawSpec = {
-    tables: s.raw.tables,
+    // Rules the API spec writes for tables (zod schemas, Pydantic bodies) join the schema's tables.
+    tables: [...s.raw.tables, ...(a ? a.raw.tables.filter((t) => t.fragment) : [])],
     indexes: s.raw.indexes,
     endpoints: a ? a.raw.endpoints : [],
     ...(s.raw.enums?.length || a?.raw.enums?.length ? { enums: [...(s.raw.enums ?? []), ...(a?.raw.enums ?? [])] } : {}),

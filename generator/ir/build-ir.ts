@@ -441,7 +441,16 @@ class Builder {
 
   private buildTables(raw: RawSpec): TableDraft[] {
     const groups = new Map<string, RawTable[]>();
-    for (const t of raw.tables) {
+    // Rules-only fragments (zod, Pydantic bodies) name their table by a guess from a variable
+    // name: they join the table whose name has the same words, and their columns likewise.
+    const wholeNames = raw.tables.filter((t) => !t.fragment).map((t) => t.name.text);
+    const ruleOnly = (t: RawTable) => t.fragment === true && (t.notation === "drizzle" || t.notation === "python");
+    for (const t0 of raw.tables) {
+      let t = t0;
+      if (ruleOnly(t) && !wholeNames.includes(t.name.text)) {
+        const hit = wholeNames.find((n) => nameKey(n) === nameKey(t.name.text));
+        if (hit) t = { ...t, name: { ...t.name, text: hit } };
+      }
       const key = t.name.text;
       const g = groups.get(key);
       if (g) g.push(t);
@@ -452,18 +461,36 @@ class Builder {
       // ALTER TABLE ... ADD: pieces of a table defined elsewhere, never a table of their own.
       const whole = all.filter((d) => !d.fragment);
       if (whole.length === 0) {
-        for (const d of all)
-          this.diag("warning", "SF113", `ALTER TABLE ${d.name.text}: the spec defines no table "${d.name.text}"; the statement is ignored`, d.name.span,
-            `known tables: ${[...groups.entries()].filter(([, g]) => g.some((x) => !x.fragment)).map(([n]) => n).join(", ") || "none"}`);
+        for (const d of all) {
+          if (ruleOnly(d)) this.note(d.name.span, `rules written for "${d.name.text}" (a ${d.notation === "python" ? "Pydantic model" : "zod schema"}): the spec defines no such table; they are not applied`);
+          else
+            this.diag("warning", "SF113", `ALTER TABLE ${d.name.text}: the spec defines no table "${d.name.text}"; the statement is ignored`, d.name.span,
+              `known tables: ${[...groups.entries()].filter(([, g]) => g.some((x) => !x.fragment)).map(([n]) => n).join(", ") || "none"}`);
+        }
         continue;
       }
-      const defs = [...whole, ...all.filter((d) => d.fragment)];
+      // A rules-only fragment's field names a column in any case style (projectId, project_id).
+      const columnNames = whole.flatMap((w) => w.columns.map((c) => c.name.text));
+      const fragments = all.filter((d) => d.fragment).map((d) =>
+        ruleOnly(d)
+          ? {
+              ...d,
+              columns: d.columns.map((c) => {
+                if (columnNames.includes(c.name.text)) return c;
+                const hit = columnNames.find((n) => snakeCase(n) === snakeCase(c.name.text));
+                return hit ? { ...c, name: { ...c.name, text: hit } } : c;
+              }),
+            }
+          : d,
+      );
+      const defs = [...whole, ...fragments];
       const first = defs[0]!;
       for (const d of whole.slice(1)) this.note(d.name.span, `table "${name}" is written again here; both definitions are merged (the first one wins where they differ)`);
-      for (const d of all.filter((x) => x.fragment)) {
+      for (const d of fragments) {
         for (const c of d.columns) {
-          if (c.type.text.trim() === "" && !whole.some((w) => w.columns.some((x) => x.name.text === c.name.text)))
-            this.diag("warning", "SF113", `ALTER TABLE ${name}: column "${c.name.text}" is not one of its columns; the change is ignored`, c.name.span);
+          if (c.type.text.trim() !== "" || whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
+          if (ruleOnly(d)) this.note(c.name.span, `rules for "${name}.${c.name.text}": "${name}" has no such column; they are not applied`);
+          else this.diag("warning", "SF113", `ALTER TABLE ${name}: column "${c.name.text}" is not one of its columns; the change is ignored`, c.name.span);
         }
       }
       const draft: TableDraft = {
@@ -669,7 +696,8 @@ class Builder {
         delete col.format;
         delete col.pattern;
       }
-      if (type.kind !== "array" && (col.minItems !== undefined || col.maxItems !== undefined || col.itemMaxLength !== undefined)) {
+      // Items bound arrays, and json columns holding a list ("labels: jsonb" with "max 10 items").
+      if (type.kind !== "array" && !(type.kind === "json" && col.itemMaxLength === undefined) && (col.minItems !== undefined || col.maxItems !== undefined || col.itemMaxLength !== undefined)) {
         misfit("a number of items", null);
         delete col.minItems;
         delete col.maxItems;

@@ -185,6 +185,8 @@ export async function parseMarkdown(src: string, file: string, kind: SpecKind): 
     }
   };
   visit(root.children);
+  // An API spec hands over only TypeScript (zod rules); SQL, Prisma and Python there are examples.
+  if (kind === "api") for (const l of [...langs]) if (l !== "drizzle") langs.delete(l);
   const readers = langs.size ? await loadReaders(langs, sql) : {};
   return new MarkdownReader(src, file, kind, readers).read(root);
 }
@@ -1300,6 +1302,11 @@ class MarkdownReader {
   }
 
   private code(node: Code): void {
+    if (this.kind === "api" && blockLanguage(node.lang ?? "", node.value) === "drizzle" && this.readers.drizzle) {
+      // zod schemas in the API spec state rules for the tables' columns.
+      (this.together.drizzle ??= []).push(node);
+      return;
+    }
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
       if (sec?.endpoint && /^(json|jsonc)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) this.responseEnvelope(sec.endpoint, node.value);

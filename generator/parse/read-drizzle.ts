@@ -4,7 +4,7 @@
 // import, so it is loaded only when a spec holds Drizzle code.
 import type TS from "typescript";
 import type { Diagnostic } from "../diagnostics.js";
-import { snakeCase } from "../ir/naming.js";
+import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
 import type { Span } from "../ir/types.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
@@ -389,8 +389,9 @@ function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
   }
 
   visitCalls(sf);
-  // A block that holds no Drizzle definitions is none of this reader's business.
-  if (!tableCalls.length && !out.enums.length && !looseIndexes.length) return out;
+  // A block that holds no Drizzle definitions (nor zod schemas) is none of this reader's business.
+  const hasZod = ZOD_HINT.test(text);
+  if (!tableCalls.length && !out.enums.length && !looseIndexes.length && !hasZod) return out;
   for (const at of elisions) note("`...` leaves code out here; what it stands for is not read", at);
   const syntax = (sf as unknown as { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
   if (syntax) warn(`TypeScript syntax error (${ts.flattenDiagnosticMessageText(syntax.messageText, " ").replace(/\.$/, "")}); what follows may be misread`, syntax.start);
@@ -856,6 +857,7 @@ function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
   }
 
   // -------------------------------------------------------------- tables
+  const readTables: ZodTable[] = [];
   tableCalls.forEach((t, i) => {
     const named = infos[i];
     if (!named) return;
@@ -881,6 +883,7 @@ function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
       ...(s.description ? { description: s.description } : {}),
     }));
     out.tables.push({ name: named.name, columns, indexes, ...(checks.length ? { checks } : {}), notation: "drizzle" });
+    readTables.push({ name: named.name.text, ...(t.varName ? { varName: t.varName } : {}), columns: [...states.values()].map((s) => ({ key: s.key, name: s.name.text, type: s.type })) });
   });
 
   // -------------------------------------------------------------- indexes declared apart from their table
@@ -903,9 +906,767 @@ function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
     }
     out.indexes.push({ columns: refs.map((r) => r!.column), unique: c.name === "uniqueIndex", ...(name ? { name } : {}), table: refs[0]!.table, span: span(at) });
   }
+
+  // -------------------------------------------------------------- zod schemas: value rules on the columns
+  if (hasZod) {
+    const enumValues = new Map(out.enums.map((e) => [e.name.text, e.values.map((v) => v.text)]));
+    readZodSchemas({ ts, sf, vars, tables: readTables, enums: enumValues, start, raw, note, unwrap, str, unchain, propName, stringList, returned, firstParam, out });
+  }
   return out;
 }
 
 function quote(s: string): string {
   return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s}'`;
+}
+
+// ================================================================== zod schemas
+// Specs in TypeScript state their validation rules as zod schemas beside the tables
+// (`z.object({ name: z.string().min(1).max(100) })`, drizzle-zod's `createInsertSchema(t, {...})`).
+// Each schema becomes a fragment of the table it is about: columns with no type, holding only
+// value rules (lengths, bounds, formats, patterns, allowed values, numbers of items). Nullability
+// is left to the table: `.optional()` in an input says what a request may leave out, not what
+// the column may hold.
+
+/** A block that may hold zod schemas (the Markdown reader routes such blocks here too). */
+const ZOD_HINT = /\bz\.(?:object|strictObject|looseObject)\s*\(|\bcreate(?:Insert|Select|Update)Schema\s*\(/;
+const ZOD_OBJECT_FNS = new Set(["object", "strictObject", "looseObject"]);
+const DRIZZLE_ZOD_FNS = new Set(["createInsertSchema", "createSelectSchema", "createUpdateSchema"]);
+/** Words around a table's name in a schema's name: `createProjectSchema`, `taskUpdateInput`. */
+const ZOD_ACTION_WORDS = new Set(["create", "update", "insert", "new", "patch", "edit", "base"]);
+const ZOD_SUFFIX_WORDS = new Set(["schema", "input", "body", "dto", "request", "payload", "form", "validator"]);
+/** Methods that change what a request may leave out or how a value is built, never which values are allowed. */
+const ZOD_NEUTRAL = new Set([
+  "optional", "nullable", "nullish", "default", "prefault", "catch", "describe", "meta", "brand", "readonly", "openapi",
+  "trim", "toLowerCase", "toUpperCase", "normalize", "int", "safe", "finite", "strict", "passthrough", "strip", "nonstrict", "required", "partial", "deepPartial", "catchall",
+]);
+/** String checks with no JSON Schema format the app knows: left as notes. */
+const ZOD_UNREAD_FORMATS = new Set([
+  "cuid", "cuid2", "ulid", "nanoid", "emoji", "base64", "base64url", "jwt", "cidr", "cidrv4", "cidrv6", "e164", "xid", "ksuid", "lowercase", "uppercase", "time", "duration", "mac", "hex", "hash",
+]);
+const ZOD_FORMATS: Readonly<Record<string, string>> = {
+  email: "email", url: "uri", httpUrl: "uri", uuid: "uuid", guid: "uuid", uuidv4: "uuid", uuidv6: "uuid", uuidv7: "uuid",
+  ipv4: "ipv4", ipv6: "ipv6", hostname: "hostname", datetime: "date-time", date: "date",
+};
+const ZOD_NUMBER_FNS = new Set(["number", "int", "int32", "uint32", "float32", "float64", "bigint", "int64", "uint64"]);
+
+interface ZodTableColumn {
+  /** The property key in the Drizzle columns object (`projectId`). */
+  readonly key: string;
+  /** The column's SQL name (`project_id`). */
+  readonly name: string;
+  readonly type: string;
+}
+interface ZodTable {
+  readonly name: string;
+  readonly varName?: string;
+  readonly columns: readonly ZodTableColumn[];
+}
+
+/** What the zod reading needs from the Drizzle reader's pass over the block. */
+interface ZodContext {
+  readonly ts: Ts;
+  readonly sf: TS.SourceFile;
+  readonly vars: ReadonlyMap<string, TS.Expression>;
+  /** The tables the block defines (all the Drizzle blocks of a file are read as one). */
+  readonly tables: readonly ZodTable[];
+  /** Named enums (pgEnum) -> their values. */
+  readonly enums: ReadonlyMap<string, readonly string[]>;
+  readonly start: (n: TS.Node) => number;
+  readonly raw: (t: string, offset: number) => RawText;
+  readonly note: (message: string, at: number) => void;
+  readonly unwrap: (e: TS.Expression) => TS.Expression;
+  readonly str: (e: TS.Expression | undefined) => { text: string; at: number } | null;
+  readonly unchain: (e: TS.Expression) => Chain | null;
+  readonly propName: (n: TS.PropertyName) => string | null;
+  readonly stringList: (e: TS.Expression | undefined) => { text: string; at: number }[] | null;
+  readonly returned: (fn: TS.Expression | undefined) => TS.Expression | null;
+  readonly firstParam: (fn: TS.Expression | undefined) => string | null;
+  readonly out: ReaderResult;
+}
+
+type ZodBase = "string" | "number" | "array" | "enum" | "object" | "other" | "unknown";
+/** Which columns a rule fits; "either" (`min 3` from a drizzle-zod callback on an unknown column) is sized by the column's type. */
+type ZodRuleKind = "length" | "value" | "either" | "format" | "pattern" | "values" | "items" | "each";
+
+interface ZodRule {
+  readonly text: string;
+  readonly at: number;
+  readonly kind: ZodRuleKind;
+  readonly values?: readonly string[];
+  readonly format?: string;
+}
+
+interface ZodValue {
+  base: ZodBase;
+  rules: ZodRule[];
+  /** An array's item. */
+  element?: ZodValue;
+}
+
+interface ZodField {
+  readonly key: string;
+  readonly keyAt: number;
+  readonly value: ZodValue;
+  /** Where it is written (for notes): the schema variable, or the table for drizzle-zod refinements. */
+  readonly label: string;
+}
+
+interface ZodObject {
+  readonly fields: Map<string, ZodField>;
+  /** drizzle-zod's schemas name their table; a plain z.object is about the table its variable names. */
+  readonly table?: { readonly name: string; readonly at: number; readonly known: ZodTable | null };
+}
+
+/** The kind of column a type text makes, for fitting rules to it. */
+function columnKind(type: string, enums: ReadonlyMap<string, readonly string[]>): { kind: "text" | "number" | "array" | "json" | "enum" | "uuid" | "time" | "other"; values?: readonly string[] } {
+  const t = type.trim().toLowerCase();
+  if (t.endsWith("[]")) return { kind: "array" };
+  const listed = /^enum\((.*)\)$/.exec(type.trim());
+  if (listed) return { kind: "enum", values: listed[1]!.split(",").map((v) => v.trim()) };
+  if (enums.has(type)) return { kind: "enum", values: enums.get(type)! };
+  if (/^(text|varchar|char|citext|tinytext|mediumtext|longtext|character varying)\b/.test(t)) return { kind: "text" };
+  if (/^(integer|smallint|bigint|serial|bigserial|smallserial|numeric|decimal|real|float|double precision)\b/.test(t)) return { kind: "number" };
+  if (t === "json" || t === "jsonb") return { kind: "json" };
+  if (t === "uuid") return { kind: "uuid" };
+  if (/^(timestamp|date|time)\b/.test(t)) return { kind: "time" };
+  return { kind: "other" };
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** A regular expression's source with every `/` escaped, so `pattern /.../` ends where it should (`\/` means `/` in every mode). */
+function slashSafe(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") {
+      out += ch + (source[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "]") inClass = false;
+    out += ch === "/" ? "\\/" : ch;
+  }
+  return inClass ? source : out;
+}
+
+/** `one of ('a', 'b')`; values holding a comma or `)` are written as a plain quoted list, which the constraint reader also reads. */
+function oneOfText(values: readonly string[]): string | null {
+  const quoted: string[] = [];
+  for (const v of values) {
+    const q = !v.includes("'") ? "'" : !v.includes('"') ? '"' : !v.includes("`") ? "`" : null;
+    if (!q) return null;
+    quoted.push(q + v + q);
+  }
+  if (values.every((v) => !/[,)]/.test(v))) return `one of (${quoted.join(", ")})`;
+  return values.length >= 2 ? `one of ${quoted.join(", ")}` : null;
+}
+
+/** The words of a schema's name that name its table: `createProjectSchema` -> [project], `taskUpdateInput` -> [task]. */
+export function zodSchemaSubject(varName: string): string[] {
+  const w = words(varName);
+  for (;;) {
+    const last = w[w.length - 1];
+    if (last !== undefined && (ZOD_SUFFIX_WORDS.has(last) || ZOD_ACTION_WORDS.has(last))) w.pop();
+    else break;
+  }
+  while (w.length && ZOD_ACTION_WORDS.has(w[0]!)) w.shift();
+  return w;
+}
+
+/** The table a schema's name guesses: the subject's last word in the plural, in snake_case (`createProjectSchema` -> projects). */
+export function zodSchemaTable(varName: string): string | null {
+  const w = zodSchemaSubject(varName);
+  if (!w.length) return null;
+  const last = w[w.length - 1]!;
+  // `updateProjectsSchema` already says it in the plural.
+  const one = singular(last);
+  w[w.length - 1] = one !== last && plural(one) === last ? last : plural(last);
+  return w.join("_");
+}
+
+function readZodSchemas(cx: ZodContext): void {
+  const { ts, vars, start, raw, note, unwrap, str, unchain, propName } = cx;
+  // The names zod is imported under (`import { z } from 'zod'`, `import * as v from 'zod/v4'`).
+  const zodNames = new Set(["z"]);
+  for (const st of cx.sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !/^zod(\/|$)/.test(st.moduleSpecifier.text)) continue;
+    const clause = st.importClause;
+    if (clause?.name) zodNames.add(clause.name.text);
+    const nb = clause?.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) zodNames.add(nb.name.text);
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if ((el.propertyName ?? el.name).text === "z") zodNames.add(el.name.text);
+  }
+  const isZod = (e: TS.Expression | undefined): boolean => !!e && ts.isIdentifier(e) && zodNames.has(e.text);
+  /** `z.coerce.number()`, `z.iso.datetime()`: the namespace under z. */
+  const zodSpace = (e: TS.Expression | undefined): string | null => {
+    if (!e) return null;
+    const u = unwrap(e);
+    if (isZod(u)) return "";
+    return ts.isPropertyAccessExpression(u) && isZod(unwrap(u.expression)) ? u.name.text : null;
+  };
+  const tableByVar = new Map(cx.tables.filter((t) => t.varName).map((t) => [t.varName!, t]));
+  const asMethod = (c: Chain): Method => ({ name: c.name, node: c.nameNode, args: c.args });
+
+  /** A number written in the code: a literal, a negated literal, or a constant the block defines. */
+  const numArg = (e: TS.Expression | undefined, depth = 0): number | null => {
+    if (!e || depth > 4) return null;
+    const u = unwrap(e);
+    if (ts.isNumericLiteral(u)) return Number(u.text);
+    if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.MinusToken) {
+      const n = numArg(u.operand, depth + 1);
+      return n === null ? null : -n;
+    }
+    if (ts.isIdentifier(u) && vars.has(u.text)) return numArg(vars.get(u.text), depth + 1);
+    return null;
+  };
+  const numText = (n: number): string => String(n);
+
+  /** The values of `enum Status { A = 'a' }` or `const Status = { A: 'a' } as const` in the block. */
+  const enumLikeValues = (e: TS.Expression | undefined): string[] | null => {
+    if (!e) return null;
+    let u = unwrap(e);
+    if (ts.isIdentifier(u)) {
+      const name = u.text;
+      const decl = cx.sf.statements.find((s): s is TS.EnumDeclaration => ts.isEnumDeclaration(s) && s.name.text === name);
+      if (decl) {
+        const values: string[] = [];
+        for (const m of decl.members) {
+          // A member with no string value is a number: not a list of words.
+          const s = m.initializer ? str(m.initializer) : null;
+          if (!s) return null;
+          values.push(s.text);
+        }
+        return values;
+      }
+      const init = vars.get(name);
+      if (!init) return null;
+      u = unwrap(init);
+    }
+    if (ts.isArrayLiteralExpression(u)) return cx.stringList(u)?.map((v) => v.text) ?? null;
+    if (!ts.isObjectLiteralExpression(u)) return null;
+    const values: string[] = [];
+    for (const p of u.properties) {
+      const s = ts.isPropertyAssignment(p) ? str(p.initializer) : null;
+      if (!s) return null;
+      values.push(s.text);
+    }
+    return values;
+  };
+
+  // ------------------------------------------------------------ values (one field's schema)
+  const objectCache = new Map<string, ZodObject | null>();
+  const reading = new Set<string>();
+
+  const readValue = (e0: TS.Expression, label: string, depth: number): ZodValue => {
+    const e = unwrap(e0);
+    if (depth > 12) return { base: "other", rules: [] };
+    if (ts.isIdentifier(e)) {
+      if (objectOf(e.text)) return { base: "object", rules: [] };
+      const init = vars.get(e.text);
+      return init ? readValue(init, label, depth + 1) : { base: "unknown", rules: [] };
+    }
+    // `otherSchema.shape.title`: that schema's field.
+    if (ts.isPropertyAccessExpression(e)) {
+      const inner = unwrap(e.expression);
+      if (ts.isPropertyAccessExpression(inner) && inner.name.text === "shape" && ts.isIdentifier(unwrap(inner.expression))) {
+        const f = objectOf((unwrap(inner.expression) as TS.Identifier).text)?.fields.get(e.name.text);
+        if (f) return cloneValue(f.value);
+      }
+      return { base: "other", rules: [] };
+    }
+    const c = unchain(e);
+    if (!c) return { base: "other", rules: [] };
+    let v: ZodValue;
+    let methods: readonly Method[] = c.methods;
+    const space = zodSpace(c.object);
+    if (space !== null) v = rootValue(c, space, label, depth);
+    else if (c.object && ts.isIdentifier(c.object) && vars.has(c.object.text)) {
+      // `titleSchema.max(50)`: a schema the block defines, refined further.
+      v = objectOf(c.object.text) ? { base: "object", rules: [] } : readValue(c.object, label, depth + 1);
+      methods = [asMethod(c), ...c.methods];
+    } else return { base: "other", rules: [] };
+    for (const m of methods) v = applyMethod(v, m, label);
+    return v;
+  };
+
+  const cloneValue = (v: ZodValue): ZodValue => ({ base: v.base, rules: [...v.rules], ...(v.element ? { element: cloneValue(v.element) } : {}) });
+
+  const rootValue = (c: Chain, space: string, label: string, depth: number): ZodValue => {
+    const at = start(c.nameNode);
+    const n = c.name;
+    if (space === "iso" || (space === "" && (ZOD_FORMATS[n] || ZOD_UNREAD_FORMATS.has(n)) && n !== "date")) {
+      // Zod 4's z.email(), z.uuid(), z.iso.datetime(): a string with that check.
+      return applyMethod({ base: "string", rules: [] }, asMethod(c), label);
+    }
+    if (n === "string") return { base: "string", rules: [] };
+    if (ZOD_NUMBER_FNS.has(n)) return { base: "number", rules: [] };
+    if (n === "array") return { base: "array", rules: [], element: c.args[0] ? readValue(c.args[0], label, depth + 1) : { base: "unknown", rules: [] } };
+    if (ZOD_OBJECT_FNS.has(n)) return { base: "object", rules: [] };
+    if (n === "optional" || n === "nullable" || n === "nullish" || n === "readonly") return c.args[0] ? readValue(c.args[0], label, depth + 1) : { base: "other", rules: [] };
+    const enumOf = (values: readonly string[] | null, what: string): ZodValue => {
+      if (!values?.length) {
+        note(`${label}: the values of ${what} are not written in this block; they are not read as a rule`, at);
+        return { base: "other", rules: [] };
+      }
+      const text = oneOfText(values);
+      if (!text) {
+        note(`${label}: the values of ${what} cannot be written as a rule; they are not read`, at);
+        return { base: "enum", rules: [] };
+      }
+      return { base: "enum", rules: [{ text, at, kind: "values", values }] };
+    };
+    if (n === "enum") return enumOf(enumLikeValues(c.args[0]), "z.enum(...)");
+    if (n === "nativeEnum") return enumOf(enumLikeValues(c.args[0]), `z.nativeEnum(${c.args[0]?.getText(cx.sf) ?? ""})`);
+    if (n === "literal") {
+      const arg = c.args[0] ? unwrap(c.args[0]) : undefined;
+      const one = str(arg);
+      if (one) return enumOf([one.text], "z.literal(...)");
+      if (arg && ts.isArrayLiteralExpression(arg)) return enumOf(cx.stringList(arg)?.map((x) => x.text) ?? null, "z.literal([...])");
+      return { base: "other", rules: [] };
+    }
+    if (n === "union") {
+      // z.union([z.literal('a'), z.literal('b')]): the values of an enum.
+      const arr = c.args[0] ? unwrap(c.args[0]) : undefined;
+      const values: string[] = [];
+      if (arr && ts.isArrayLiteralExpression(arr)) {
+        for (const el of arr.elements) {
+          const lc = unchain(el);
+          const s = lc && lc.name === "literal" && zodSpace(lc.object) === "" && !lc.methods.length ? str(lc.args[0]) : null;
+          if (!s) return { base: "other", rules: [] };
+          values.push(s.text);
+        }
+        return enumOf(values, "z.union([...])");
+      }
+      return { base: "other", rules: [] };
+    }
+    return { base: "other", rules: [] };
+  };
+
+  const applyMethod = (v: ZodValue, m: Method, label: string): ZodValue => {
+    const at = start(m.node);
+    const name = m.name;
+    const rule = (text: string, kind: ZodRuleKind, extra: Partial<ZodRule> = {}): ZodValue => {
+      v.rules.push({ text, at, kind, ...extra });
+      return v;
+    };
+    const bound = (): number | null => {
+      const n = numArg(m.args[0]);
+      if (n === null) note(`${label}: the bound of .${name}(${m.args[0]?.getText(cx.sf) ?? ""}) is not a number written here; it is not read as a rule`, at);
+      return n;
+    };
+    if (ZOD_NEUTRAL.has(name)) return v;
+    if (name === "array") return { base: "array", rules: [], element: v };
+    if (["refine", "superRefine", "check", "transform", "pipe", "preprocess", "overwrite", "or", "and"].includes(name)) {
+      note(`${label}: .${name}(...) is code; what it checks is not read as a rule`, at);
+      return name === "or" || name === "and" || name === "pipe" || name === "transform" ? { base: "other", rules: [] } : v;
+    }
+    const base = v.base;
+    switch (name) {
+      case "min":
+      case "max":
+      case "length":
+      case "nonempty": {
+        const n = name === "nonempty" ? 1 : bound();
+        if (n === null) return v;
+        const lo = name === "min" || name === "length" || name === "nonempty";
+        const hi = name === "max" || name === "length";
+        if (base === "array") {
+          if (lo) rule(`at least ${numText(n)} items`, "items");
+          if (hi) rule(`at most ${numText(n)} items`, "items");
+        } else if (base === "number") {
+          if (name === "length") return v;
+          rule(`${lo ? "min" : "max"} ${numText(n)}`, "value");
+        } else if (base === "string" || (base === "unknown" && name === "length")) {
+          if (lo) rule(`min length ${numText(n)}`, "length");
+          if (hi) rule(`max length ${numText(n)}`, "length");
+        } else if (base === "unknown") rule(`${lo ? "min" : "max"} ${numText(n)}`, "either");
+        else note(`${label}: .${name}() on this kind of value is not read as a rule`, at);
+        return v;
+      }
+      case "gte":
+      case "lte":
+      case "gt":
+      case "lt": {
+        const n = bound();
+        if (n === null) return v;
+        if (base !== "number" && base !== "unknown") {
+          note(`${label}: .${name}() on this kind of value is not read as a rule`, at);
+          return v;
+        }
+        v.base = "number";
+        const op = name === "gte" ? "min" : name === "lte" ? "max" : name === "gt" ? ">" : "<";
+        return rule(`${op} ${numText(n)}`, "value");
+      }
+      case "positive":
+      case "negative":
+      case "nonnegative":
+      case "nonpositive":
+        v.base = "number";
+        return rule(name === "positive" ? "> 0" : name === "negative" ? "< 0" : name === "nonnegative" ? "min 0" : "max 0", "value");
+      case "multipleOf":
+      case "step":
+        note(`${label}: .${name}() is not read as a rule (no rule for multiples)`, at);
+        return v;
+      case "regex": {
+        const arg = m.args[0] ? unwrap(m.args[0]) : undefined;
+        if (!arg || !ts.isRegularExpressionLiteral(arg)) {
+          note(`${label}: the pattern of .regex(...) is not a regular expression literal; it is not read as a rule`, at);
+          return v;
+        }
+        const slash = arg.text.lastIndexOf("/");
+        const source = arg.text.slice(1, slash);
+        const flags = arg.text.slice(slash + 1);
+        if (flags) {
+          note(`${label}: the pattern ${arg.text} has flags (${flags}), which a column rule cannot keep; it is not read as a rule`, at);
+          return v;
+        }
+        v.base = "string";
+        return rule(`pattern /${slashSafe(source)}/`, "pattern");
+      }
+      case "startsWith":
+      case "endsWith":
+      case "includes": {
+        const s = str(m.args[0]);
+        if (!s) return v;
+        const re = name === "startsWith" ? `^${escapeRegex(s.text)}` : name === "endsWith" ? `${escapeRegex(s.text)}$` : escapeRegex(s.text);
+        v.base = "string";
+        return rule(`pattern /${re}/`, "pattern");
+      }
+      case "ip": {
+        const version = str((m.args[0] && ts.isObjectLiteralExpression(unwrap(m.args[0])) ? (unwrap(m.args[0]) as TS.ObjectLiteralExpression).properties : [])
+          .flatMap((p) => (ts.isPropertyAssignment(p) && propName(p.name) === "version" ? [p.initializer] : []))[0])?.text;
+        if (version !== "v4" && version !== "v6") {
+          note(`${label}: .ip() allows IPv4 and IPv6; no one format says that, so it is not read as a rule`, at);
+          return v;
+        }
+        v.base = "string";
+        return rule(`format ip${version}`, "format", { format: `ip${version}` });
+      }
+    }
+    const format = ZOD_FORMATS[name];
+    if (format && (base === "string" || base === "unknown")) {
+      v.base = "string";
+      return rule(`format ${format}`, "format", { format });
+    }
+    if (ZOD_UNREAD_FORMATS.has(name)) {
+      note(`${label}: .${name}() names a format the app does not check; it is not read as a rule`, at);
+      return v;
+    }
+    note(`${label}: .${name}() is not read as a rule`, at);
+    return v;
+  };
+
+  // ------------------------------------------------------------ objects (a whole schema)
+  /** The object schema a variable holds, or null when it holds none. */
+  function objectOf(name: string): ZodObject | null {
+    if (objectCache.has(name)) return objectCache.get(name)!;
+    const init = vars.get(name);
+    if (!init || reading.has(name)) return null;
+    reading.add(name);
+    const o = readObject(init, name);
+    reading.delete(name);
+    objectCache.set(name, o);
+    return o;
+  }
+
+  const cloneObject = (o: ZodObject): ZodObject => ({ fields: new Map(o.fields), ...(o.table ? { table: o.table } : {}) });
+
+  function readObject(e0: TS.Expression, label: string): ZodObject | null {
+    const e = unwrap(e0);
+    if (ts.isIdentifier(e)) {
+      const o = objectOf(e.text);
+      return o ? cloneObject(o) : null;
+    }
+    const c = unchain(e);
+    if (!c) return null;
+    let o: ZodObject;
+    let methods: readonly Method[] = c.methods;
+    if (zodSpace(c.object) === "" && ZOD_OBJECT_FNS.has(c.name)) o = { fields: fieldsOf(c.args[0], label) };
+    else if (!c.object && DRIZZLE_ZOD_FNS.has(c.name)) {
+      const made = drizzleZod(c);
+      if (!made) return null;
+      o = made;
+    } else if (c.object && ts.isIdentifier(c.object) && vars.has(c.object.text)) {
+      const base = objectOf(c.object.text);
+      if (!base) return null;
+      o = cloneObject(base);
+      methods = [asMethod(c), ...c.methods];
+    } else return null;
+    for (const m of methods) applyObjectMethod(o, m, label);
+    return o;
+  }
+
+  /** The fields of `{ a: z.string(), ...other.shape }`. */
+  function fieldsOf(arg: TS.Expression | undefined, label: string): Map<string, ZodField> {
+    const fields = new Map<string, ZodField>();
+    const obj = arg ? unwrap(arg) : undefined;
+    if (!obj) return fields;
+    if (ts.isIdentifier(obj)) {
+      // z.object(shape) with `const shape = { ... }` in the block.
+      const init = vars.get(obj.text);
+      return init && ts.isObjectLiteralExpression(unwrap(init)) ? fieldsOf(init, label) : fields;
+    }
+    if (!ts.isObjectLiteralExpression(obj)) return fields;
+    for (const p of obj.properties) {
+      if (ts.isPropertyAssignment(p)) {
+        const key = propName(p.name);
+        if (key !== null) fields.set(key, { key, keyAt: start(p.name), value: readValue(p.initializer, `${label}.${key}`, 0), label });
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        const init = vars.get(p.name.text);
+        if (init) fields.set(p.name.text, { key: p.name.text, keyAt: start(p.name), value: readValue(p.name, `${label}.${p.name.text}`, 0), label });
+      } else if (ts.isSpreadAssignment(p)) {
+        let u = unwrap(p.expression);
+        if (ts.isPropertyAccessExpression(u) && u.name.text === "shape") u = unwrap(u.expression);
+        const from = ts.isIdentifier(u) ? objectOf(u.text) : null;
+        if (from) for (const [k, f] of from.fields) fields.set(k, f);
+        else if (ts.isIdentifier(u) && vars.has(u.text)) for (const [k, f] of fieldsOf(vars.get(u.text), label)) fields.set(k, f);
+      }
+    }
+    return fields;
+  }
+
+  /** Keys listed as `{ a: true, b: true }` (pick/omit). */
+  const keysOf = (arg: TS.Expression | undefined): string[] | null => {
+    const obj = arg ? unwrap(arg) : undefined;
+    if (!obj || !ts.isObjectLiteralExpression(obj)) return null;
+    return obj.properties.flatMap((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? [propName(p.name)] : [])).filter((k): k is string => k !== null);
+  };
+
+  function applyObjectMethod(o: ZodObject, m: Method, label: string): void {
+    const at = start(m.node);
+    switch (m.name) {
+      case "extend":
+      case "safeExtend":
+        for (const [k, f] of fieldsOf(m.args[0], label)) o.fields.set(k, f);
+        return;
+      case "merge": {
+        const other = m.args[0] ? readObject(m.args[0], label) : null;
+        if (other) for (const [k, f] of other.fields) o.fields.set(k, f);
+        else note(`${label}: .merge(${m.args[0]?.getText(cx.sf) ?? ""}) names a schema not read here; its fields are not read`, at);
+        return;
+      }
+      case "pick":
+      case "omit": {
+        const keys = keysOf(m.args[0]);
+        if (!keys) {
+          note(`${label}: the keys of .${m.name}(...) are not written here; all fields are kept`, at);
+          return;
+        }
+        for (const k of [...o.fields.keys()]) if (keys.includes(k) !== (m.name === "pick")) o.fields.delete(k);
+        return;
+      }
+    }
+    if (ZOD_NEUTRAL.has(m.name)) return;
+    if (m.name === "refine" || m.name === "superRefine" || m.name === "check" || m.name === "transform") {
+      note(`${label}: .${m.name}(...) is code; what it checks is not read as a rule`, at);
+      return;
+    }
+    note(`${label}: .${m.name}() on a schema is not read`, at);
+  }
+
+  /** drizzle-zod: `createInsertSchema(tasks, { title: (s) => s.min(1), email: z.string().email() })`. */
+  function drizzleZod(c: Chain): ZodObject | null {
+    const arg = c.args[0] ? unwrap(c.args[0]) : undefined;
+    if (!arg || !ts.isIdentifier(arg)) return null;
+    const known = tableByVar.get(arg.text) ?? null;
+    const table = { name: known?.name ?? snakeCase(arg.text), at: start(arg), known };
+    const label = `${c.name}(${arg.text})`;
+    const fields = new Map<string, ZodField>();
+    const refine = c.args[1] ? unwrap(c.args[1]) : undefined;
+    if (refine && ts.isObjectLiteralExpression(refine)) {
+      for (const p of refine.properties) {
+        if (!ts.isPropertyAssignment(p)) continue;
+        const key = propName(p.name);
+        if (key === null) continue;
+        const where = `${label}.${key}`;
+        const fn = unwrap(p.initializer);
+        let value: ZodValue;
+        if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+          value = refinement(fn, key, known, where);
+        } else value = readValue(fn, where, 0);
+        fields.set(key, { key, keyAt: start(p.name), value, label });
+      }
+    }
+    return { fields, table };
+  }
+
+  /** `(s) => s.min(1).max(100)` (or drizzle-zod 0.5's `(schema) => schema.title.min(1)`): the column's own schema, refined. */
+  function refinement(fn: TS.Expression, key: string, known: ZodTable | null, where: string): ZodValue {
+    const param = cx.firstParam(fn);
+    const body = cx.returned(fn);
+    const col = known ? matchColumn(known, key) : null;
+    const kind = col ? columnKind(col.type, cx.enums).kind : null;
+    let v: ZodValue = { base: kind === "text" ? "string" : kind === "number" ? "number" : kind === "array" ? "array" : "unknown", rules: [] };
+    if (!param || !body) {
+      note(`${where}: this refinement is not understood; it is not read as a rule`, start(fn));
+      return v;
+    }
+    const c = unchain(body);
+    const onParam = (e: TS.Expression | undefined): boolean => {
+      const u = e ? unwrap(e) : undefined;
+      if (!u) return false;
+      if (ts.isIdentifier(u)) return u.text === param;
+      return ts.isPropertyAccessExpression(u) && ts.isIdentifier(unwrap(u.expression)) && (unwrap(u.expression) as TS.Identifier).text === param;
+    };
+    if (!c || !onParam(c.object)) {
+      if (!(ts.isIdentifier(body) && body.text === param)) note(`${where}: this refinement is not understood; it is not read as a rule`, start(body));
+      return v;
+    }
+    for (const m of [asMethod(c), ...c.methods]) v = applyMethod(v, m, where);
+    return v;
+  }
+
+  // ------------------------------------------------------------ which table, which column
+  const matchColumn = (t: ZodTable, field: string): ZodTableColumn | null => {
+    const exact = t.columns.find((c) => c.key === field || c.name === field);
+    if (exact) return exact;
+    const w = snakeCase(field);
+    return t.columns.find((c) => snakeCase(c.key) === w || snakeCase(c.name) === w) ?? null;
+  };
+
+  /** The block's table a schema's name points at: its whole subject, else the subject without its leading words (`moveTaskSchema` -> tasks). */
+  const tableFromName = (varName: string): { guess: string | null; found: ZodTable | null; dropped: string[] } => {
+    const subject = zodSchemaSubject(varName);
+    if (!subject.length) return { guess: null, found: null, dropped: [] };
+    const guess = zodSchemaTable(varName);
+    for (let i = 0; i < subject.length; i++) {
+      const key = nameKey(subject.slice(i).join("_"));
+      const found = cx.tables.find((t) => nameKey(t.name) === key || (t.varName !== undefined && nameKey(t.varName) === key));
+      if (found) return { guess, found, dropped: subject.slice(0, i) };
+    }
+    return { guess, found: null, dropped: [] };
+  };
+
+  // ------------------------------------------------------------ each schema the block names
+  for (const [varName, init] of vars) {
+    const root = unchain(init);
+    // Only variables that hold an object schema (cheap test first: most variables are tables and enums).
+    if (!root || (!(zodSpace(root.object) === "" && ZOD_OBJECT_FNS.has(root.name)) && !(!root.object && DRIZZLE_ZOD_FNS.has(root.name)) && !(root.object && ts.isIdentifier(root.object) && vars.has(root.object.text))))
+      continue;
+    const o = objectOf(varName);
+    if (!o) continue;
+    const declAt = declarationAt(init);
+    let table: ZodTable | null;
+    let tableName: string;
+    let tableAt: number;
+    let how: string;
+    if (o.table) {
+      table = o.table.known;
+      tableName = o.table.name;
+      tableAt = o.table.at;
+      how = o.table.known ? "the table it is made from" : `its table variable, not defined in this block: taken to be "${tableName}"`;
+    } else {
+      const { guess, found, dropped } = tableFromName(varName);
+      if (!guess) continue;
+      table = found;
+      tableName = found?.name ?? guess;
+      tableAt = declAt;
+      how = !found ? "from its name; the block defines no table, so the spec's other tables decide" : dropped.length ? `from its name, leaving out "${dropped.join(" ")}"` : "from its name";
+      // The block defines tables and this schema names none of them: an API input (a chat message, a move).
+      if (!found && cx.tables.length) {
+        note(`the zod schema ${varName} names no table of this block (read as "${guess}"); its rules are not read as column rules`, declAt);
+        continue;
+      }
+    }
+    const columns = new Map<string, { name: RawText; at: number; constraints: RawText[] }>();
+    const unmatched: string[] = [];
+    for (const f of o.fields.values()) {
+      const col = table ? matchColumn(table, f.key) : null;
+      if (table && !col) {
+        unmatched.push(f.key);
+        continue;
+      }
+      const colName = col?.name ?? snakeCase(f.key);
+      const phrases = fieldRules(f, col, `${tableName}.${colName}`);
+      if (!phrases.length) continue;
+      const entry = columns.get(colName) ?? { name: raw(colName, f.keyAt), at: f.keyAt, constraints: [] };
+      entry.constraints.push(...phrases);
+      columns.set(colName, entry);
+    }
+    note(`the zod schema ${varName} is read as rules for table "${tableName}" (${how})`, declAt);
+    if (unmatched.length) note(`the zod schema ${varName}: ${unmatched.join(", ")} ${unmatched.length === 1 ? "names no column" : "name no columns"} of "${tableName}"; not read as column rules`, declAt);
+    if (!columns.size) continue;
+    // A fragment column has no type (the table gives it): its empty type text sits at the field's name.
+    const cols: RawColumn[] = [...columns.values()].map((c) => ({ name: c.name, type: raw("", c.at), constraints: c.constraints }));
+    cx.out.tables.push({ name: raw(tableName, tableAt), columns: cols, indexes: [], notation: "drizzle", fragment: true });
+  }
+
+  /** The rule phrases of one field for its column (known: fitted to the column's type; unknown: all of them, the builder fits them). */
+  function fieldRules(f: ZodField, col: ZodTableColumn | null, where: string): RawText[] {
+    const v = f.value;
+    const label = `${f.label}.${f.key}`;
+    if (v.base === "object") {
+      note(`${label} is an object (a json column's inner shape); its fields' rules are not column rules`, f.keyAt);
+      return [];
+    }
+    const rules = [...v.rules];
+    if (v.base === "array" && v.element) {
+      if (v.element.base === "object") note(`${label} holds objects; the rules of their fields are not column rules`, f.keyAt);
+      for (const r of v.element.rules) {
+        const m = /^max length (\d+)$/.exec(r.text);
+        // A list column's format and pattern hold for each of its items.
+        if (m) rules.push({ text: `each max ${m[1]} chars`, at: r.at, kind: "each" });
+        else if (r.kind === "format" || r.kind === "pattern") rules.push({ ...r, kind: "each" });
+        else note(`${label}: the rule "${r.text}" on each item is not read as a column rule`, r.at);
+      }
+    }
+    const out: RawText[] = [];
+    const kind = col ? columnKind(col.type, cx.enums) : null;
+    for (const r of rules) {
+      if (kind && !fits(r, kind, where)) continue;
+      out.push(raw(r.text, r.at));
+    }
+    return out;
+  }
+
+  /** Whether a rule can hold on a column of this kind; a rule its type already states is left out quietly, one that does not fit with a note. */
+  function fits(r: ZodRule, col: ReturnType<typeof columnKind>, where: string): boolean {
+    const k = col.kind;
+    let ok: boolean;
+    switch (r.kind) {
+      case "length":
+      case "pattern":
+        ok = k === "text";
+        break;
+      case "value":
+        ok = k === "number";
+        break;
+      case "either":
+        ok = k === "text" || k === "number";
+        break;
+      case "format":
+        if ((k === "uuid" && r.format === "uuid") || (k === "time" && (r.format === "date-time" || r.format === "date"))) return false;
+        ok = k === "text";
+        break;
+      case "values": {
+        if (k === "enum") {
+          const have = col.values ?? [];
+          const want = r.values ?? [];
+          if (want.length === have.length && want.every((x) => have.includes(x))) return false;
+          note(`${where}: the zod schema allows ${want.join(", ")}, the column's type allows ${have.join(", ")}; the column keeps its own values`, r.at);
+          return false;
+        }
+        ok = k === "text";
+        break;
+      }
+      case "items":
+      case "each":
+        ok = k === "array";
+        break;
+    }
+    if (!ok) note(`${where}: the zod rule "${r.text}" does not fit the column's type (${k}); it is not read as a column rule`, r.at);
+    return ok;
+  }
+
+  /** Where a variable's name is written, from its initializer. */
+  function declarationAt(init: TS.Expression): number {
+    let n: TS.Node | undefined = init;
+    while (n && !ts.isVariableDeclaration(n)) n = n.parent;
+    return n ? start(n.name) : start(init);
+  }
 }

@@ -21,8 +21,12 @@ export function blockLanguage(lang: string, text: string): Language | null {
   return null;
 }
 
-/** Drizzle schema code: tables, enums, or indexes declared apart from their table. */
-const DRIZZLE = /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]|\b(pg|mysql|sqlite)(TableCreator|Schema)\s*\(|\b(?:index|uniqueIndex)\s*\(\s*["'`][^)]*\)\s*\.on\s*\(/;
+/**
+ * Drizzle schema code: tables, enums, or indexes declared apart from their table; and zod
+ * schemas (`z.object(`, drizzle-zod's `createInsertSchema(`), whose rules the same reader reads
+ * onto the tables' columns.
+ */
+const DRIZZLE = /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]|\b(pg|mysql|sqlite)(TableCreator|Schema)\s*\(|\b(?:index|uniqueIndex)\s*\(\s*["'`][^)]*\)\s*\.on\s*\(|\bz\.(?:object|strictObject|looseObject)\s*\(|\bcreate(?:Insert|Select|Update)Schema\s*\(/;
 
 export type Readers = Partial<Record<Language, BlockReader>>;
 
