@@ -226,6 +226,8 @@ const SCHEMA_KEYS = new Set([
   "maxLength",
   "minimum",
   "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
   "pattern",
   "format",
   "description",

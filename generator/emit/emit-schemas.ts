@@ -1,8 +1,9 @@
 // JSON Schemas of each table's row and request bodies, shared by the routes (ajv),
 // the models (Objection validation) and the OpenAPI document.
-import type { IR } from "../ir/types.js";
+import type { Column, IR, Table } from "../ir/types.js";
 import { tableInfo, columnSchema, columnTsType, type TableInfo } from "./table-info.js";
 import { key, literal, tsHeader, type FileMap } from "./common.js";
+import { uniqueName } from "./plan-migration.js";
 
 export interface BodySchemas {
   row: Record<string, unknown>;
@@ -50,6 +51,92 @@ export function bodySchemas(info: TableInfo): BodySchemas {
   };
 }
 
+// ---- What only the app's own validator reads (runtime/validate.ts registers these keywords);
+// kept out of the OpenAPI document, which states the same rules in plain JSON Schema or not at all.
+
+/** How runtime/validate.ts compares two fields of a compare rule (x-compare). */
+function compareKind(c: Column): string {
+  switch (c.type.kind) {
+    case "integer":
+    case "float":
+      return "number";
+    case "bigint":
+    case "decimal":
+      return "decimal";
+    case "timestamp":
+    case "date":
+    case "time":
+      return c.type.kind;
+    case "string":
+    case "text":
+    case "enum":
+    case "boolean":
+      return "equality";
+    case "uuid":
+      return "uuid";
+    default:
+      return "database"; // left to the database's CHECK
+  }
+}
+
+/**
+ * The table's comparisons of two columns (ends_at > starts_at) both of which a body may carry:
+ * the validator checks them when both are in the request, the database's CHECK always.
+ */
+export function compareRules(info: TableInfo): Record<string, unknown>[] {
+  const writable = new Map(info.writable.map((c) => [c.name, c]));
+  const out: Record<string, unknown>[] = [];
+  for (const k of info.table.checks ?? []) {
+    for (const r of k.compare ?? []) {
+      const left = writable.get(r.left);
+      if (!left || !writable.has(r.right)) continue;
+      out.push({ left: r.left, op: r.op, right: r.right, kind: compareKind(left), constraint: k.name });
+    }
+  }
+  return out;
+}
+
+/** Bounds of a bigint or decimal column, which the body may give as numeric text (x-text-bounds). */
+function textBounds(c: Column): Record<string, number> | null {
+  if (c.type.kind !== "bigint" && c.type.kind !== "decimal") return null;
+  const b: Record<string, number> = {};
+  if (c.minimum !== undefined) b.minimum = c.minimum;
+  if (c.exclusiveMinimum !== undefined) b.exclusiveMinimum = c.exclusiveMinimum;
+  if (c.maximum !== undefined) b.maximum = c.maximum;
+  if (c.exclusiveMaximum !== undefined) b.exclusiveMaximum = c.exclusiveMaximum;
+  return Object.keys(b).length ? b : null;
+}
+
+/** The body schemas the routes compile: bodySchemas plus the keywords only the app's validator knows. */
+export function runtimeBodySchemas(info: TableInfo): BodySchemas {
+  const s = bodySchemas(info);
+  const props = { ...(s.create.properties as Record<string, Record<string, unknown>>) };
+  for (const c of info.writable) {
+    const bounds = textBounds(c);
+    if (bounds) props[c.name] = { ...props[c.name], "x-text-bounds": bounds };
+  }
+  const compare = compareRules(info);
+  const extend = (body: Record<string, unknown>) => ({ ...body, properties: props, ...(compare.length ? { "x-compare": compare } : {}) });
+  return { row: s.row, create: extend(s.create), replace: extend(s.replace), patch: extend(s.patch) };
+}
+
+/**
+ * The table's unique constraints and own CHECKs with the fields each is about, for the 409 or
+ * 422 a database refusal answers (runtime/errors.ts). A unique violation's detail names its
+ * columns, except on a table with row-level security (the rows of users, owned or scoped),
+ * where PostgreSQL leaves it out: those tables list theirs. A CHECK's name is the spec's. A
+ * column's rule checks are named <table>_<column>_<family> and need no entry.
+ */
+export function constraintFields(table: Table): Record<string, string[]> {
+  const known = new Set(table.columns.map((c) => c.name));
+  const out: Record<string, string[]> = {};
+  const secured = table.owner !== null || table.scope !== undefined;
+  if (secured) for (const c of table.columns) if (c.unique && !c.primaryKey) out[uniqueName(table.name, c.name)] = [c.name];
+  if (secured) for (const i of table.indexes) if (i.unique) out[i.name] = [...i.columns];
+  for (const k of table.checks ?? []) out[k.name] = k.columns.filter((c) => known.has(c));
+  return out;
+}
+
 function tsInterface(name: string, fields: { name: string; type: string; optional: boolean }[]): string {
   const body = fields.map((f) => `  ${key(f.name)}${f.optional ? "?" : ""}: ${f.type};`).join("\n");
   return `export interface ${name} {\n${body}\n}\n`;
@@ -59,11 +146,13 @@ export function emitSchemas(ir: IR): FileMap {
   const files: FileMap = new Map();
   for (const table of ir.tables) {
     const info = tableInfo(ir, table);
-    const s = bodySchemas(info);
+    const s = runtimeBodySchemas(info);
     const v = info.schemaVar;
     const M = info.model;
     const requiredSet = new Set(info.requiredOnCreate.map((c) => c.name));
+    const constraints = constraintFields(table);
     const out: string[] = [tsHeader(ir.sources.schema)];
+    if (Object.keys(constraints).length) out.push(`import { registerConstraints } from "../runtime/errors.js";\n`);
     out.push(`// The JSON forms of table "${table.name}".\n`);
     out.push(`export const ${v}RowSchema = ${literal(s.row)} as const;\n`);
     out.push(`export const ${v}CreateSchema = ${literal(s.create)} as const;\n`);
@@ -71,6 +160,11 @@ export function emitSchemas(ir: IR): FileMap {
     out.push(`export const ${v}PatchSchema = ${literal(s.patch)} as const;\n`);
     out.push(`/** Columns the server sets; a request body's values for them are ignored. */`);
     out.push(`export const ${v}ReadOnlyFields = ${JSON.stringify(info.readOnly.map((c) => c.name))} as const;\n`);
+    if (Object.keys(constraints).length) {
+      out.push(`/** The table's unique and CHECK constraints and the fields of each: a row the database refuses answers 409 or 422 naming them. */`);
+      out.push(`export const ${v}Constraints: Readonly<Record<string, readonly string[]>> = ${literal(constraints)};`);
+      out.push(`registerConstraints(${v}Constraints);\n`);
+    }
     out.push(
       tsInterface(
         `${M}Row`,

@@ -4,7 +4,7 @@
 // data is reported so the caller can refuse it unless the user allowed it.
 import type { ColumnType, DefaultValue, Span } from "../ir/types.js";
 import { str } from "./common.js";
-import type { Snapshot, SnapshotColumn, SnapshotIndex, SnapshotTable } from "./snapshot.js";
+import type { Snapshot, SnapshotCheck, SnapshotColumn, SnapshotIndex, SnapshotTable } from "./snapshot.js";
 
 export interface Renames {
   /** new table name -> old table name */
@@ -51,6 +51,11 @@ export const enumCheckName = (t: string, c: string) => `${t}_${c}_check`;
 export const rangeName = (t: string, c: string) => `${t}_${c}_range`;
 /** The CHECK that holds a vector column stored as real[] (no pgvector) to its number of dimensions. */
 export const dimsName = (t: string, c: string) => `${t}_${c}_dims`;
+/** The CHECKs of a column's own rules, one per family (see columnRuleChecks). */
+export const lengthName = (t: string, c: string) => `${t}_${c}_length`;
+export const formatName = (t: string, c: string) => `${t}_${c}_format`;
+export const patternName = (t: string, c: string) => `${t}_${c}_pattern`;
+export const itemsName = (t: string, c: string) => `${t}_${c}_items`;
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -322,12 +327,85 @@ function typeCheckCode(table: string, c: SnapshotColumn): string[] {
 
 const usesVector = (code: readonly string[]) => code.some((l) => /\bhasVector\b/.test(l));
 
-function rangeCheckSql(table: string, c: SnapshotColumn): string | null {
-  const parts: string[] = [];
-  if (c.minimum !== undefined) parts.push(`${q(c.name)} >= ${c.minimum}`);
-  if (c.maximum !== undefined) parts.push(`${q(c.name)} <= ${c.maximum}`);
-  if (parts.length === 0) return null;
-  return `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(rangeName(table, c.name))} CHECK (${parts.join(" AND ")})`;
+// ------------------------------------------------------------------ column rules
+// Each rule a column states (length, range, format, pattern, number of items) is a named CHECK,
+// one per family, so the database refuses what the request validator refuses, whoever writes.
+
+/**
+ * PostgreSQL regular expressions (ARE) for the JSON Schema formats the validator knows: each is
+ * permissive (everything ajv-formats accepts matches), and keeps out what is plainly not one.
+ */
+export const FORMAT_SQL: Readonly<Record<string, string>> = {
+  email: "^[^@[:space:]]+@[^@[:space:]]+$",
+  uri: "^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:]]*$",
+  uuid: "^([Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:)?[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$",
+  hostname: "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?$",
+  ipv4: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$",
+  ipv6: "^[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*$",
+  date: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+  "date-time": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt[:space:]][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$",
+};
+
+/** A format the validator and the database both know (JSON Schema's name for it); null for any other. */
+export function knownFormat(format: string | undefined): string | null {
+  return format !== undefined && Object.prototype.hasOwnProperty.call(FORMAT_SQL, format) ? format : null;
+}
+
+/** A CHECK the database holds a column to: its name, its expression, and what it says (for summaries). */
+export interface RuleCheck {
+  readonly name: string;
+  readonly sql: string;
+  readonly family: "range" | "length" | "format" | "pattern" | "items";
+}
+
+/**
+ * `every text of the column matches regex`: `~` on a text column; on a list, a JSON path over
+ * its items (a CHECK cannot hold a subquery), with flag "s" so that `.` and `[^...]` match a
+ * newline as they do under `~`.
+ */
+function regexSql(c: SnapshotColumn, regex: string): string {
+  if (c.type.kind !== "array") return `${q(c.name)} ~ ${lit(regex)}`;
+  const path = `$[*] ? (!(@ like_regex "${regex.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}" flag "s"))`;
+  return `NOT jsonb_path_exists(to_jsonb(${q(c.name)}), ${lit(path)})`;
+}
+
+/** The CHECKs of a column's own rules (see the snapshot: only rules the type does not already hold are there). */
+export function columnRuleChecks(table: string, c: SnapshotColumn): RuleCheck[] {
+  const col = q(c.name);
+  const out: RuleCheck[] = [];
+  const range: string[] = [];
+  if (c.minimum !== undefined) range.push(`${col} >= ${c.minimum}`);
+  if (c.exclusiveMinimum !== undefined) range.push(`${col} > ${c.exclusiveMinimum}`);
+  if (c.maximum !== undefined) range.push(`${col} <= ${c.maximum}`);
+  if (c.exclusiveMaximum !== undefined) range.push(`${col} < ${c.exclusiveMaximum}`);
+  if (range.length) out.push({ name: rangeName(table, c.name), sql: range.join(" AND "), family: "range" });
+  const length: string[] = [];
+  if (c.minLength !== undefined) length.push(`char_length(${col}) >= ${c.minLength}`);
+  if (c.maxLength !== undefined) length.push(`char_length(${col}) <= ${c.maxLength}`);
+  if (length.length) out.push({ name: lengthName(table, c.name), sql: length.join(" AND "), family: "length" });
+  const format = knownFormat(c.format);
+  if (format) out.push({ name: formatName(table, c.name), sql: regexSql(c, FORMAT_SQL[format]!), family: "format" });
+  if (c.pattern !== undefined) out.push({ name: patternName(table, c.name), sql: regexSql(c, c.pattern), family: "pattern" });
+  const items: string[] = [];
+  if (c.minItems !== undefined) items.push(`cardinality(${col}) >= ${c.minItems}`);
+  if (c.maxItems !== undefined) items.push(`cardinality(${col}) <= ${c.maxItems}`);
+  // An explicit cast to varchar(n) cuts each item to n characters: equal only when none is longer.
+  if (c.itemMaxLength !== undefined) items.push(`${col}::varchar(${c.itemMaxLength})[]::text[] = ${col}::text[]`);
+  if (items.length) out.push({ name: itemsName(table, c.name), sql: items.join(" AND "), family: "items" });
+  return out;
+}
+
+const addCheckSql = (table: string, name: string, sql: string) => `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(name)} CHECK (${sql})`;
+const dropCheckSql = (table: string, name: string) => `ALTER TABLE ${q(table)} DROP CONSTRAINT ${q(name)}`;
+
+/** Summary words of a rule check, as the range check has always said them. */
+function ruleSummary(k: RuleCheck, where: string, drop: boolean): string {
+  return drop ? `drop ${k.family} check of ${where}` : `check ${k.family} of ${where}`;
+}
+
+/** The table's own CHECKs (Table.checks), by name. */
+function tableCheckCode(table: string, k: SnapshotCheck): string {
+  return raw(addCheckSql(table, k.name, k.sql));
 }
 
 function indexCode(table: string, i: SnapshotIndex): string {
@@ -343,10 +421,13 @@ function createTableCode(t: SnapshotTable): string[] {
   for (const i of t.indexes) lines.push(indexCode(t.name, i));
   lines.push(`  });`);
   for (const c of t.columns) {
-    const sql = rangeCheckSql(t.name, c);
-    if (sql) lines.push(raw(sql));
+    // The range check first and the type's checks next, as before the other families existed.
+    const rules = columnRuleChecks(t.name, c);
+    for (const k of rules.filter((x) => x.family === "range")) lines.push(raw(addCheckSql(t.name, k.name, k.sql)));
     lines.push(...typeCheckCode(t.name, c));
+    for (const k of rules.filter((x) => x.family !== "range")) lines.push(raw(addCheckSql(t.name, k.name, k.sql)));
   }
+  for (const k of t.checks ?? []) lines.push(tableCheckCode(t.name, k));
   return lines;
 }
 
@@ -379,7 +460,7 @@ interface Step {
   readonly span?: Span | null;
 }
 
-type MutTable = { name: string; primaryKey: string; keyColumns?: string[]; columns: SnapshotColumn[]; indexes: SnapshotIndex[] };
+type MutTable = { name: string; primaryKey: string; keyColumns?: string[]; columns: SnapshotColumn[]; indexes: SnapshotIndex[]; checks?: SnapshotCheck[] };
 
 function clone(s: Snapshot): MutTable[] {
   return JSON.parse(JSON.stringify(s.tables)) as MutTable[];
@@ -428,7 +509,12 @@ function derivedRenames(c: SnapshotColumn, oldT: string, oldC: string, newT: str
   if (c.references) con(fkName(oldT, oldC), fkName(newT, newC));
   if (c.unique && !c.primaryKey) con(uniqueName(oldT, oldC), uniqueName(newT, newC));
   if (valueList(c.type)) con(enumCheckName(oldT, oldC), enumCheckName(newT, newC));
-  if (c.minimum !== undefined || c.maximum !== undefined) con(rangeName(oldT, oldC), rangeName(newT, newC));
+  // The rule checks (range, length, format, pattern, items): the names the old column's rules gave.
+  const before = columnRuleChecks(oldT, { ...c, name: oldC });
+  for (const k of columnRuleChecks(newT, { ...c, name: newC })) {
+    const old = before.find((x) => x.family === k.family);
+    if (old) con(old.name, k.name);
+  }
   if (c.type.kind === "vector") {
     // Only the real[] form has the length check.
     const a = dimsName(oldT, oldC);
@@ -531,10 +617,12 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
         } else {
           alters.push({ code: alterTable(T, [`    ${def};`]), summary: `add column ${where}`, slug: `add_${T}_${C}` });
         }
-        const range = rangeCheckSql(T, cb);
-        if (range) addCons.push({ code: [raw(range)], summary: `check range of ${where}`, slug: `check_${T}_${C}` });
+        const rules = columnRuleChecks(T, cb);
+        const addRule = (k: RuleCheck) => addCons.push({ code: [raw(addCheckSql(T, k.name, k.sql))], summary: ruleSummary(k, where, false), slug: `check_${T}_${C}` });
+        rules.filter((x) => x.family === "range").forEach(addRule);
         const typeChecks = typeCheckCode(T, cb);
         if (typeChecks.length) addCons.push({ code: typeChecks, summary: `check values of ${where}`, slug: `check_${T}_${C}` });
+        rules.filter((x) => x.family !== "range").forEach(addRule);
         if (cb.references) addFks.push(addFk(T, cb));
         continue;
       }
@@ -549,12 +637,16 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
         if (ca.unique) dropCons.push({ code: alterTable(T, [`    t.dropUnique([${str(C)}], ${str(uniqueName(T, C))});`]), summary: `drop unique ${where}`, slug: `unique_${T}_${C}` });
         else addCons.push({ code: alterTable(T, [`    t.unique([${str(C)}], { indexName: ${str(uniqueName(T, C))} });`]), summary: `make ${where} unique`, slug: `unique_${T}_${C}` });
       }
-      if (ca.minimum !== cb.minimum || ca.maximum !== cb.maximum) {
-        if (ca.minimum !== undefined || ca.maximum !== undefined) {
-          dropCons.push({ code: [raw(`ALTER TABLE ${q(T)} DROP CONSTRAINT ${q(rangeName(T, C))}`)], summary: `drop range check of ${where}`, slug: `check_${T}_${C}` });
-        }
-        const range = rangeCheckSql(T, cb);
-        if (range) addCons.push({ code: [raw(range)], summary: `check range of ${where}`, slug: `check_${T}_${C}` });
+      // A rule check that changed is dropped before the column changes and made again after it
+      // (so a type change never has to carry a check written for the old type).
+      const rulesBefore = columnRuleChecks(T, ca);
+      const rulesAfter = columnRuleChecks(T, cb);
+      const kept = (k: RuleCheck, other: readonly RuleCheck[]) => other.some((x) => x.name === k.name && x.sql === k.sql);
+      for (const k of rulesBefore) {
+        if (!kept(k, rulesAfter)) dropCons.push({ code: [raw(dropCheckSql(T, k.name))], summary: ruleSummary(k, where, true), slug: `check_${T}_${C}` });
+      }
+      for (const k of rulesAfter) {
+        if (!kept(k, rulesBefore)) addCons.push({ code: [raw(addCheckSql(T, k.name, k.sql))], summary: ruleSummary(k, where, false), slug: `check_${T}_${C}` });
       }
 
       const typeChanged = !same(ca.type, cb.type);
@@ -669,6 +761,16 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
       });
     }
     for (const i of fresh) addCons.push({ code: alterTable(T, [indexCode(T, i)]), summary: `add index ${i.name}`, slug: `${i.name}` });
+    // The table's own CHECKs, by name; one whose expression changed is dropped and made again.
+    const checksBefore = a.checks ?? [];
+    const checksAfter = b.checks ?? [];
+    const sameCheck = (k: SnapshotCheck, other: readonly SnapshotCheck[]) => other.some((x) => x.name === k.name && x.sql === k.sql);
+    for (const k of checksBefore) {
+      if (!sameCheck(k, checksAfter)) dropCons.push({ code: [raw(dropCheckSql(T, k.name))], summary: `drop check ${k.name}`, slug: `drop_${k.name}` });
+    }
+    for (const k of checksAfter) {
+      if (!sameCheck(k, checksBefore)) addCons.push({ code: [tableCheckCode(T, k)], summary: `check ${k.name}: ${k.sql.replace(/\s+/g, " ")}`, slug: k.name });
+    }
   }
   return [...out, ...dropFks, ...dropCons, ...creates, ...alters, ...addCons, ...addFks, ...drops];
 }

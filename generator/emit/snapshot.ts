@@ -3,6 +3,7 @@
 // generation diffs the spec's snapshot against the one saved beside the last
 // migration (migrations/snapshot.json), so no database is needed to plan.
 import type { ColumnType, DefaultValue, IR, Index, Reference, Table } from "../ir/types.js";
+import { knownFormat } from "./plan-migration.js";
 
 export interface SnapshotColumn {
   readonly name: string;
@@ -15,6 +16,26 @@ export interface SnapshotColumn {
   /** A numeric range enforced by a CHECK constraint named <table>_<column>_range. */
   readonly minimum?: number;
   readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  /**
+   * The other rules a CHECK holds (plan-migration.ts columnRuleChecks): text length
+   * (<table>_<column>_length), format (_format), pattern (_pattern), and the number and length of
+   * a list's items (_items). Only what the SQL type does not already hold is here.
+   */
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly format?: string;
+  readonly pattern?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly itemMaxLength?: number;
+}
+
+/** A CHECK the spec states for the table (Table.checks): PostgreSQL's text, kept verbatim. */
+export interface SnapshotCheck {
+  readonly name: string;
+  readonly sql: string;
 }
 
 export interface SnapshotIndex {
@@ -30,6 +51,8 @@ export interface SnapshotTable {
   readonly keyColumns?: readonly string[];
   readonly columns: readonly SnapshotColumn[];
   readonly indexes: readonly SnapshotIndex[];
+  /** Absent when the table has none. */
+  readonly checks?: readonly SnapshotCheck[];
 }
 
 export interface Snapshot {
@@ -46,10 +69,45 @@ function storedType(t: ColumnType): ColumnType {
   return t;
 }
 
+const textual = (t: ColumnType) => t.kind === "string" || t.kind === "text";
+const numeric = (t: ColumnType) => t.kind === "integer" || t.kind === "bigint" || t.kind === "decimal" || t.kind === "float";
+const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+/**
+ * The rules of a column that a CHECK holds, beyond the range: those that fit its type and that
+ * the type does not already hold (a varchar(100) needs no check of "at most 100 characters").
+ */
+function ruleFields(c: Record<string, unknown>, t: ColumnType): Partial<SnapshotColumn> {
+  const out: { -readonly [K in keyof SnapshotColumn]?: SnapshotColumn[K] } = {};
+  const n = (k: "exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "minItems" | "maxItems" | "itemMaxLength") => num(c[k]);
+  if (numeric(t)) {
+    if (n("exclusiveMinimum") !== undefined) out.exclusiveMinimum = n("exclusiveMinimum");
+    if (n("exclusiveMaximum") !== undefined) out.exclusiveMaximum = n("exclusiveMaximum");
+  }
+  const cap = (x: ColumnType) => (x.kind === "string" ? x.maxLength : undefined);
+  if (textual(t)) {
+    if ((n("minLength") ?? 0) > 0) out.minLength = n("minLength");
+    const max = n("maxLength");
+    if (max !== undefined && (cap(t) === undefined || max < cap(t)!)) out.maxLength = max;
+  }
+  const texts = textual(t) || (t.kind === "array" && textual(t.of));
+  const format = texts ? knownFormat(typeof c.format === "string" ? c.format : undefined) : null;
+  if (format) out.format = format;
+  if (texts && typeof c.pattern === "string") out.pattern = c.pattern;
+  if (t.kind === "array") {
+    if ((n("minItems") ?? 0) > 0) out.minItems = n("minItems");
+    if (n("maxItems") !== undefined) out.maxItems = n("maxItems");
+    const item = n("itemMaxLength");
+    if (textual(t.of) && item !== undefined && (cap(t.of) === undefined || item < cap(t.of)!)) out.itemMaxLength = item;
+  }
+  return out;
+}
+
 function column(c: Omit<SnapshotColumn, never> & Record<string, unknown>, numericChecks: boolean): SnapshotColumn {
+  const type = storedType(c.type);
   return {
     name: c.name,
-    type: storedType(c.type),
+    type,
     nullable: c.nullable,
     primaryKey: c.primaryKey,
     unique: c.unique,
@@ -57,7 +115,13 @@ function column(c: Omit<SnapshotColumn, never> & Record<string, unknown>, numeri
     references: c.references,
     ...(numericChecks && c.minimum !== undefined ? { minimum: c.minimum } : {}),
     ...(numericChecks && c.maximum !== undefined ? { maximum: c.maximum } : {}),
+    ...(numericChecks ? ruleFields(c, type) : {}),
   };
+}
+
+function checks(list: unknown): { checks?: SnapshotCheck[] } {
+  const out = Array.isArray(list) ? (list as Array<Record<string, unknown>>).map((k) => ({ name: String(k.name), sql: String(k.sql) })) : [];
+  return out.length ? { checks: out } : {};
 }
 
 export function snapshotOf(ir: IR, implicitIndexes: (t: Table) => Omit<Index, "span">[]): Snapshot {
@@ -69,13 +133,16 @@ export function snapshotOf(ir: IR, implicitIndexes: (t: Table) => Omit<Index, "s
       ...(t.keyColumns ? { keyColumns: [...t.keyColumns] } : {}),
       columns: t.columns.map((c) => column(c as never, true)),
       indexes: [...t.indexes, ...implicitIndexes(t)].map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique })),
+      ...checks(t.checks),
     })),
   };
 }
 
 /**
  * A snapshot read from disk. Version 1 (the first release) stored the whole IR
- * column; its migrations created no range checks, so those limits are dropped.
+ * column; its migrations created no range or rule checks, so those limits are dropped.
+ * Version 2 files written before the rule checks existed have none of their fields: the
+ * next migration adds the checks.
  */
 export function normalizeSnapshot(raw: unknown): Snapshot {
   const s = raw as { version?: number; tables?: Array<Record<string, unknown>> };
@@ -88,6 +155,7 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
       ...(Array.isArray(t.keyColumns) ? { keyColumns: [...(t.keyColumns as string[])] } : {}),
       columns: (t.columns as Array<Record<string, unknown>>).map((c) => column(c as never, s.version === 2)),
       indexes: (t.indexes as SnapshotIndex[]).map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique })),
+      ...(s.version === 2 ? checks(t.checks) : {}),
     })),
   };
 }

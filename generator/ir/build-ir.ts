@@ -690,6 +690,11 @@ class Builder {
         delete col.exclusiveMinimum;
         delete col.exclusiveMaximum;
       }
+      if (col.format !== undefined && !KNOWN_FORMATS.has(col.format)) {
+        this.diag("warning", "SF108", `format "${col.format}" of column "${table}.${col.name}" is not one the app can check; it is ignored`, col.typeSpan,
+          `known formats: ${[...KNOWN_FORMATS].join(", ")}`);
+        delete col.format;
+      }
       if (!isTextual && (col.format !== undefined || col.pattern !== undefined) && !(type.kind === "array" && (type.of.kind === "string" || type.of.kind === "text"))) {
         // A uuid/timestamp column has its format from its type already.
         if (!["uuid", "timestamp", "date"].includes(type.kind) || col.pattern !== undefined) misfit(col.pattern ? "a pattern" : `format ${col.format}`, null);
@@ -1156,6 +1161,9 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
 function describeType(t: ColumnType): string {
   return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
 }
+
+/** The formats the validator (ajv-formats) and the database checks know. */
+const KNOWN_FORMATS = new Set(["email", "uri", "uuid", "hostname", "ipv4", "ipv6", "date", "date-time"]);
 
 /** A type written the Prisma way (PascalCase, "?" for optional): "String", "DateTime", "EventType", "String[]". */
 const PRISMA_REQUIRED = /^(String|Int|BigInt|Float|Decimal|Boolean|DateTime|Json|Bytes)(\[\])?$/;

@@ -36,8 +36,13 @@ function inferredFilters(t: Table): ListFilter[] {
     .map((c) => ({ param: c.name, column: c.name, choices: null }));
 }
 
+/** Bytes, lists and vectors: no order a client could mean, and no equality a query string could state. */
+function incomparable(c: Column): boolean {
+  return c.type.kind === "bytes" || c.type.kind === "array" || c.type.kind === "vector";
+}
+
 function sortable(c: Column): boolean {
-  return c.type.kind !== "json" && c.type.kind !== "text" && c.role !== "owner";
+  return c.type.kind !== "json" && c.type.kind !== "text" && c.role !== "owner" && !incomparable(c);
 }
 
 /** "created" -> created_at, "due" -> due_date, "updated" -> updated_at, "title" -> title. */
@@ -152,6 +157,11 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
       if (!c) {
         report("warning", "SF213", `query parameter "${name}" matches no column of "${t.name}"; requests using it are refused with 422`, spanOf(p),
           "filters name a column (status -> the boolean column, priority -> priority); write custom filters in a hook");
+        continue;
+      }
+      if (incomparable(c)) {
+        report("warning", "SF213", `query parameter "${name}" names ${t.name}.${c.name}, a ${c.type.kind === "array" ? "list" : c.type.kind} column no filter can compare; requests using it are refused with 422`, spanOf(p),
+          "filter on a column of another type, or implement this filter in a hook");
         continue;
       }
       if (c.name !== name) report("note", "", `query parameter "${name}" read as a filter on ${t.name}.${c.name}`, spanOf(p));

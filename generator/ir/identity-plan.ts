@@ -31,8 +31,9 @@ export function identityPlan(t: Table): IdentityPlan {
     const claim = CLAIM_COLUMNS[c.name];
     if (claim && textual) claims[c.name] = { claim, maxLength: maxLen(c) };
     if (c.nullable || c.default) continue;
-    // A unique text no claim fills cannot take one placeholder for every user (the second one would collide).
-    if (textual && c.unique && !claim && !c.name.includes("email")) unfillable.push(c);
+    // A unique text no claim fills cannot take one placeholder for every user (the second one would
+    // collide), and an empty placeholder cannot meet a minimum length, a pattern or a format.
+    if (textual && !claim && !c.name.includes("email") && (c.unique || (c.minLength ?? 0) > 0 || c.pattern !== undefined || c.format !== undefined)) unfillable.push(c);
     else if (textual) fillers[c.name] = c.name.includes("email") ? "email-placeholder" : "empty";
     else if (c.type.kind === "boolean") fillers[c.name] = "false";
     else if (c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "float" || c.type.kind === "decimal") fillers[c.name] = "zero";

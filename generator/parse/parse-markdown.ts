@@ -742,6 +742,18 @@ class MarkdownReader {
       return;
     }
     if (!table) return;
+    // "Checks:" over a list of CHECK expressions: the table's checks.
+    if (label && /^(checks?|check constraints?)$/.test(label)) {
+      for (const item of node.children) {
+        const f = this.itemFlat(item);
+        const m = /^(?:(?:constraint\s+[A-Za-z_]\w*\s+)?check\s*)?\(?\s*(.+?)\s*\)?\s*$/i.exec(f.text);
+        if (!m || !m[1]) continue;
+        const named = /^constraint\s+([A-Za-z_]\w*)/i.exec(f.text)?.[1];
+        const at = f.text.indexOf(m[1]);
+        (table.checks ??= []).push({ expression: this.rawText(flatSub(f, at, at + m[1].length)), dialect: "postgresql", ...(named ? { name: named } : {}) });
+      }
+      return;
+    }
     // "Validation Rules:" under a table: each item states rules about a column in prose.
     if (label && RULES_LABEL.test(label)) {
       for (const item of node.children) this.ruleItem(item, table);

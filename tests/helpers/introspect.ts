@@ -3,7 +3,7 @@
 import type { Knex } from "knex";
 import type { ColumnType } from "../../generator/ir/types.js";
 import type { Snapshot } from "../../generator/emit/snapshot.js";
-import { enumCheckName, fkName, pkeyName, rangeName, uniqueName } from "../../generator/emit/plan-migration.js";
+import { columnRuleChecks, dimsName, enumCheckName, fkName, pkeyName, uniqueName } from "../../generator/emit/plan-migration.js";
 
 export interface SchemaShape {
   tables: Record<string, {
@@ -65,50 +65,77 @@ function describeConstraint(kind: string, def: string, ft: string | null, del: s
     return `foreign ${m[1]} -> ${ft}.${m[2]} on delete ${DELETE_RULE[del]}`;
   }
   if (kind === "c") {
-    if (/ANY|= '/.test(def)) return `values ${[...def.matchAll(/'((?:[^']|'')*)'::/g)].map((m) => m[1]).join(",")}`;
-    return `check ${[...def.matchAll(/([<>]=) \(?(-?[\d.]+)/g)].map((m) => `${m[1]}${m[2]}`).join(" ")}`;
+    if (/ ~ '|like_regex/.test(def)) return "regex";
+    if (/ANY|<@ ARRAY|= '/.test(def)) return `values ${[...def.matchAll(/'((?:[^']|'')*)'::/g)].map((m) => m[1]).join(",")}`;
+    return checkBounds(def);
   }
   return `${kind} ${def}`;
 }
 
-export function pgType(t: ColumnType): string {
+/** The comparisons with a number a CHECK makes, in order (PostgreSQL writes `>= (0)::numeric`). */
+function checkBounds(sql: string): string {
+  return `check ${[...sql.matchAll(/([<>]=?) \(?'?(-?[\d.]+)/g)].map((m) => `${m[1]}${m[2]}`).join(" ")}`.trimEnd();
+}
+
+/** The type as format_type() names it; a vector is pgvector's type where the database has it, else real[]. */
+export function pgType(t: ColumnType, hasVector = false): string {
   switch (t.kind) {
     case "string":
+      if (t.fixed) return `character(${t.maxLength ?? 1})`;
       return t.maxLength !== undefined ? `character varying(${t.maxLength})` : "text";
     case "text":
     case "enum":
       return "text";
+    case "integer":
+      return t.small ? "smallint" : "integer";
     case "timestamp":
       return "timestamp with time zone";
+    case "time":
+      return "time without time zone";
     case "decimal":
       return t.precision !== undefined ? `numeric(${t.precision},${t.scale ?? 0})` : "numeric";
     case "float":
       return "double precision";
     case "json":
       return "jsonb";
+    case "bytes":
+      return "bytea";
+    case "array":
+      return `${pgType(t.of)}[]`;
+    case "vector":
+      return hasVector ? `vector(${t.dimensions})` : "real[]";
     default:
+      // bigint, uuid, boolean, date, inet, cidr, macaddr, interval: format_type says the same.
       return t.kind;
   }
 }
 
 /** What the snapshot says the database holds, in introspect()'s shape (without defaults). */
-export function expectedShape(s: Snapshot): SchemaShape {
+export function expectedShape(s: Snapshot, hasVector = false): SchemaShape {
   const out: SchemaShape = { tables: {} };
   for (const t of s.tables) {
     const e: SchemaShape["tables"][string] = { columns: {}, constraints: {}, indexes: [] };
     e.constraints[pkeyName(t.name)] = `primary ${t.primaryKey}`;
     e.indexes.push(pkeyName(t.name));
     for (const c of t.columns) {
-      e.columns[c.name] = { type: pgType(c.type), nullable: !c.primaryKey && c.nullable };
+      e.columns[c.name] = { type: pgType(c.type, hasVector), nullable: !c.primaryKey && c.nullable };
       if (c.unique && !c.primaryKey) {
         e.constraints[uniqueName(t.name, c.name)] = `unique ${c.name}`;
         e.indexes.push(uniqueName(t.name, c.name));
       }
       if (c.references) e.constraints[fkName(t.name, c.name)] = `foreign ${c.name} -> ${c.references.table}.${c.references.column} on delete ${c.references.onDelete}`;
       if (c.type.kind === "enum") e.constraints[enumCheckName(t.name, c.name)] = `values ${c.type.values.join(",")}`;
-      if (c.minimum !== undefined || c.maximum !== undefined) {
-        e.constraints[rangeName(t.name, c.name)] = `check ${[c.minimum !== undefined ? `>=${c.minimum}` : "", c.maximum !== undefined ? `<=${c.maximum}` : ""].filter(Boolean).join(" ")}`;
-      }
+      if (c.type.kind === "array" && c.type.of.kind === "enum") e.constraints[enumCheckName(t.name, c.name)] = `values ${c.type.of.values.join(",")}`;
+      if (c.type.kind === "vector" && !hasVector) e.constraints[dimsName(t.name, c.name)] = "check";
+      // The rule checks (range, length, format, pattern, items), described as describeConstraint reads them back.
+      for (const k of columnRuleChecks(t.name, c)) e.constraints[k.name] = k.family === "format" || k.family === "pattern" ? "regex" : checkBounds(k.sql);
+    }
+    for (const k of t.checks ?? []) {
+      e.constraints[k.name] = / ~ '|like_regex/.test(k.sql)
+        ? "regex"
+        : /\bin\s*\(|=\s*any\s*\(/i.test(k.sql)
+          ? `values ${[...k.sql.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]).join(",")}`
+          : checkBounds(k.sql);
     }
     for (const i of t.indexes) {
       if (i.unique) e.constraints[i.name] = `unique ${i.columns.join(", ")}`;
