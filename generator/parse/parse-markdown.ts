@@ -8,9 +8,8 @@ import { classifyTable, isEmptyMarker, splitTypeCell, type EndpointRoles, type F
 import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
-import { plural, singular, snakeCase } from "../ir/naming.js";
+import { nameKey, plural, singular, snakeCase } from "../ir/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
-import { readSqlModel } from "./parse-sqlmodel.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { matchParen } from "./text.js";
 
@@ -185,8 +184,8 @@ export async function parseMarkdown(src: string, file: string, kind: SpecKind): 
     }
   };
   visit(root.children);
-  // An API spec hands over only TypeScript (zod rules); SQL, Prisma and Python there are examples.
-  if (kind === "api") for (const l of [...langs]) if (l !== "drizzle") langs.delete(l);
+  // An API spec hands over only rules for tables (zod schemas, Pydantic bodies); its SQL and Prisma are examples.
+  if (kind === "api") for (const l of [...langs]) if (l !== "drizzle" && l !== "python") langs.delete(l);
   const readers = langs.size ? await loadReaders(langs, sql) : {};
   return new MarkdownReader(src, file, kind, readers).read(root);
 }
@@ -205,7 +204,6 @@ class MarkdownReader {
   private pendingNameNote: { span: Span; message: string } | undefined;
   private lastLabel: string | null = null;
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
-  private readonly pythonBlocks: Code[] = [];
   /** Drizzle and Prisma blocks, read as one text after the document (names cross blocks). */
   private readonly together: Partial<Record<Language, Code[]>> = {};
   /** The endpoint whose "Query Parameters" label or heading came last: the next list or table lists them. */
@@ -233,8 +231,10 @@ class MarkdownReader {
       }
     }
     for (const node of root.children) this.block(node);
-    for (const [language, nodes] of Object.entries(this.together) as [Language, Code[]][]) this.hand(nodes, this.readers[language]!, language);
-    for (const node of this.pythonBlocks) this.python(node);
+    for (const [language, nodes] of Object.entries(this.together) as [Language, Code[]][]) {
+      if (language === "python") this.handPython(nodes);
+      else this.hand(nodes, this.readers[language]!, language);
+    }
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
     const tables: RawTable[] = this.tables
       .filter((t) => t.columns.length > 0 || t.fragment)
@@ -1314,9 +1314,10 @@ class MarkdownReader {
   }
 
   private code(node: Code): void {
-    if (this.kind === "api" && blockLanguage(node.lang ?? "", node.value) === "drizzle" && this.readers.drizzle) {
-      // zod schemas in the API spec state rules for the tables' columns.
-      (this.together.drizzle ??= []).push(node);
+    const apiLanguage = this.kind === "api" ? blockLanguage(node.lang ?? "", node.value) : null;
+    if ((apiLanguage === "drizzle" || apiLanguage === "python") && this.readers[apiLanguage]) {
+      // zod schemas and Pydantic bodies in the API spec state rules for the tables' columns.
+      (this.together[apiLanguage] ??= []).push(node);
       return;
     }
     if (this.kind === "api") {
@@ -1336,7 +1337,7 @@ class MarkdownReader {
     }
     const language = blockLanguage(node.lang ?? "", node.value);
     const reader = language ? this.readers[language] : undefined;
-    if (reader && (language === "drizzle" || language === "prisma")) {
+    if (reader && (language === "drizzle" || language === "prisma" || language === "python")) {
       // Read together after the document: a table in one block references a table or enum in another.
       (this.together[language] ??= []).push(node);
       return;
@@ -1346,11 +1347,6 @@ class MarkdownReader {
       return;
     }
     if (!language && this.enumBlock(node)) return;
-    const lang = (node.lang ?? "").toLowerCase();
-    if (/^(python|py)$/.test(lang) && /\btable\s*=\s*True\b/.test(node.value)) {
-      this.pythonBlocks.push(node);
-      return;
-    }
     // "CONSTRAINT fk FOREIGN KEY ..." quoted alone under a table's heading: SQL about that table.
     if (!language && this.readers.sql && this.currentTable() && /^\s*(constraint\b|foreign\s+key\b|check\s*\()/i.test(node.value)) this.hand([node], this.readers.sql, "sql");
   }
@@ -1435,24 +1431,27 @@ class MarkdownReader {
     return true;
   }
 
-  /** SQLModel classes; a class restating a table the document already defines is left to that definition. */
-  private python(node: Code): void {
-    readSqlModel(this.codeFlat(node), {
-      table: (name, tableName) => {
-        const candidates = [tableName, plural(tableName)];
-        const existing = this.tables.find((t) => t.columns.length > 0 && candidates.includes(t.name.text));
-        const span = this.idx.span(name.offs[0] ?? 0);
-        if (existing) {
-          this.notes.push({ span, message: `SQLModel class ${name.text} restates table "${existing.name.text}"; the table written before it is used` });
-          return { columns: [], indexes: [] };
-        }
-        const draft: TableDraft = { name: { text: tableName, span }, columns: [], indexes: [], hasDefs: true };
-        this.tables.push(draft);
-        return draft;
-      },
-      text: (f, as) => ({ text: as ?? f.text, span: this.idx.span(f.offs[0] ?? 0) }),
-      warn: (message, f) => this.warn("SF113", message, this.idx.span(f.offs[0] ?? 0)),
-    });
+  /**
+   * Python models (SQLModel, SQLAlchemy, Django, Pydantic bodies), read after the document: a
+   * class restating a table the document defines otherwise (a Markdown table and its model) is
+   * left to that definition, with a note.
+   */
+  private handPython(nodes: readonly Code[]): void {
+    const before = this.tables.filter((t) => t.columns.length > 0 && !t.fragment).map((t) => t.name.text);
+    const start = this.tables.length;
+    const indexesBefore = this.specIndexes.length;
+    this.hand(nodes, this.readers.python!, "python");
+    const dropped = new Set<string>();
+    for (let i = this.tables.length - 1; i >= start; i--) {
+      const t = this.tables[i]!;
+      if (t.fragment) continue;
+      const existing = before.find((n) => nameKey(n) === nameKey(t.name.text));
+      if (!existing) continue;
+      this.notes.push({ span: t.name.span, message: `Python model for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
+      this.tables.splice(i, 1);
+      dropped.add(t.name.text);
+    }
+    for (let i = this.specIndexes.length - 1; i >= indexesBefore; i--) if (dropped.has(this.specIndexes[i]!.table ?? "")) this.specIndexes.splice(i, 1);
   }
 
   /** Text of a code block with each character mapped to its source offset. */

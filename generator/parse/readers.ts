@@ -16,7 +16,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
-    if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase)\b/m.test(text)) return "python";
+    if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
   }
   return null;
 }
@@ -53,7 +53,7 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         loaded.drizzle = await (await import("./read-drizzle.js")).loadDrizzleReader();
         break;
       case "python":
-        // SQLModel classes are read by the Markdown reader itself (parse-sqlmodel.ts).
+        loaded.python = await (await import("./read-python.js")).loadPythonReader();
         break;
     }
   }
