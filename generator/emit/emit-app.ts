@@ -30,9 +30,13 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { docsRoutes } from "./runtime/docs.js";`);
   L.push(`import { retryIdempotentReads } from "./runtime/retry.js";`);
   if (builtin) L.push(`import { builtinAuthRoutes, type BuiltinAuthSettings } from "./runtime/builtin-auth.js";`);
-  if (builtin || !identity) L.push(`import { noIdentityRecorder } from "./runtime/identity.js";`);
+  // Users are recorded from their tokens unless they register themselves (a users table with
+  // required columns no token fills: POST .../me) or through the built-in auth module.
+  const recorded = !!identity && !builtin && !ir.auth.selfRegistration;
+  if (!recorded) L.push(`import { noIdentityRecorder } from "./runtime/identity.js";`);
   else L.push(`import { createIdentityRecorder } from "./runtime/identity.js";`);
   L.push(`import { createBatch, createUserScope } from "./runtime/scope.js";`);
+  L.push(`import { staticSegmentsFirst } from "./runtime/params.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
   // Hand-written hooks live outside the generated tree (src/hooks/, created once by specforge).
@@ -68,7 +72,7 @@ export function emitApp(ir: IR): FileMap {
     L.push(`/** Built-in auth: users register with an email and a password; refresh tokens are kept hashed in ${str(String(builtin.refreshTable))}. */`);
     L.push(`const BUILTIN_AUTH = ${JSON.stringify(builtin)} as const;`);
     L.push(``);
-  } else if (identity) {
+  } else if (identity && recorded) {
     const plan = identityPlan(identity);
     L.push(`/** Users come from the token issuer; the API records their ids in ${str(identity.name)} on first write. */`);
     L.push(`const IDENTITY = { table: ${str(identity.name)}, idColumn: ${str(identity.primaryKey)}, claimColumns: ${JSON.stringify(plan.claims)}, fillers: ${JSON.stringify(plan.fillers)} } as const;`);
@@ -117,10 +121,12 @@ export function emitApp(ir: IR): FileMap {
   L.push(`    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),`);
   L.push(`    batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),`);
   if (builtin) L.push(`    ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered`);
+  else if (identity && !recorded) L.push(`    ensureUser: noIdentityRecorder(), // users create their own row (POST .../me): a token cannot fill ${str(identity.name)}`);
   else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: noIdentityRecorder(),`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);
+  L.push(`  staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}`);
   L.push(`  app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again`);
   L.push(`  app.use(router.allowedMethods());`);
   L.push(`  return app;`);

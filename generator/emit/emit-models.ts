@@ -50,6 +50,9 @@ export function relationsOf(ir: IR, table: Table): Relation[] {
   for (const r of out) {
     let n = r.name;
     if (seen.has(n)) n = camelCase(`${r.target.name}_via_${r.to.split(".")[1]}`);
+    // Two links to the same table's key (contracts.delivery_from, delivery_to -> players.id): named by this table's column.
+    if (seen.has(n)) n = camelCase(`${r.target.name}_via_${r.from.split(".")[1]}`);
+    for (let i = 2; seen.has(n); i++) n = camelCase(`${r.target.name}_via_${r.to.split(".")[1]}_${i}`);
     seen.add(n);
     r.name = n;
   }

@@ -1,9 +1,9 @@
 // The OpenAPI 3.1 document of the generated API.
-import type { Endpoint, IR } from "../ir/types.js";
-import { tableInfo, tableByName, columnSchema, type TableInfo } from "./table-info.js";
+import type { Column, Endpoint, IR } from "../ir/types.js";
+import { tableInfo, tableByName, columnByName, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
-import { pascalCase } from "../ir/naming.js";
+import { pascalCase, singularName } from "../ir/naming.js";
 import { builtinAuthOpenApi } from "./openapi-builtin-auth.js";
 import { listParameters, restOperationId } from "./openapi-rest.js";
 
@@ -18,13 +18,23 @@ function stripTitle(s: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+/** The key column of a nested route's parent (what its path parameter holds). */
+function parentKeyColumn(ir: IR, info: TableInfo, parent: NonNullable<Endpoint["parent"]>): Column {
+  const pt = tableByName(ir, parent.table);
+  const ref = columnByName(info.table, parent.column).references;
+  return columnByName(pt, ref?.column ?? pt.primaryKey);
+}
+
 function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown> {
   const M = info.model;
   const params: unknown[] = [];
+  const keySchema = (c: Column) => stripTitle(columnSchema({ ...c, nullable: false, description: undefined } as never, "out"));
   for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
     const name = m[1]!;
-    const schema = name === e.idParam ? stripTitle(columnSchema({ ...info.pk, nullable: false, description: undefined } as never, "out")) : { type: "string" };
-    params.push({ name, in: "path", required: true, schema, ...(name === e.userParam ? { description: "Must be the authenticated user's id." } : {}) });
+    const parentKey = e.parent && name === e.parent.param ? parentKeyColumn(ir, info, e.parent) : null;
+    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : { type: "string" };
+    const description = name === e.userParam ? "Must be the authenticated user's id." : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
+    params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
   if (e.action.kind === "list" && e.list) params.push(...listParameters(info, e.list));
   const responses: Record<string, unknown> = {};
@@ -33,7 +43,7 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   if (a === "list") {
     const items = { type: "array", items: ref(M) };
     const env = e.list?.envelope;
-    const schema = env ? { type: "object", properties: { [env.items]: items, ...(env.total ? { [env.total]: { type: ["integer", "null"] } } : {}), next_cursor: { type: "string" } }, required: [env.items] } : items;
+    const schema = env ? envelopeSchema(env, items) : items;
     responses[ok] = {
       description: `The caller's ${info.table.name}`,
       headers: {
@@ -58,7 +68,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   if (hasBody) responses["400"] = problemRef;
   if (e.auth === "required") responses["401"] = problemRef;
   if (e.userParam) responses["403"] = problemRef;
-  if (e.idParam) responses["404"] = problemRef;
+  // A row (or a nested route's parent, or the caller's own row) that is missing or another user's.
+  if (e.idParam || (e.parent && a !== "stub") || (e.self && a !== "create" && a !== "stub")) responses["404"] = problemRef;
   if (hasBody) {
     responses["409"] = problemRef;
     responses["413"] = problemRef;
@@ -75,11 +86,60 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   if (params.length) op.parameters = params;
   if (hasBody) {
     const schema = a === "create" ? `${M}Create` : a === "replace" ? `${M}Replace` : `${M}Patch`;
-    op.requestBody = { required: true, content: { "application/json": { schema: ref(schema) } } };
+    // A field the path gives (the parent's key, the caller's own id) may be left out of the body.
+    const fromPath = [
+      ...(e.parent && info.writable.some((c) => c.name === e.parent!.column) ? [e.parent.column] : []),
+      ...(e.self && info.writable.includes(info.pk) ? [info.pk.name] : []),
+    ];
+    const base = stripTitle(a === "create" ? bodySchemas(info).create : bodySchemas(info).replace);
+    const required = ((base.required as string[] | undefined) ?? []).filter((n) => !fromPath.includes(n));
+    const inline = a !== "update" && fromPath.some((n) => ((base.required as string[] | undefined) ?? []).includes(n));
+    const { required: _r, ...rest } = base;
+    op.requestBody = { required: true, content: { "application/json": { schema: inline ? { ...rest, ...(required.length ? { required } : {}) } : ref(schema) } } };
   }
   op.responses = responses;
   if (e.auth === "public") op.security = [];
   return op;
+}
+
+/** The parts of a list envelope (runtime/list.ts ListEnvelope): keys or dotted paths. */
+interface EnvelopeParts {
+  readonly items: string;
+  readonly total: string | null;
+  readonly limit?: string | null;
+  readonly offset?: string | null;
+  readonly page?: string | null;
+}
+
+/**
+ * The schema of a list envelope: each part at its key or dotted path (`meta.total` is
+ * `{ meta: { total } }`), as runtime/list.ts envelopeBody writes it.
+ */
+export function envelopeSchema(env: EnvelopeParts, items: Record<string, unknown>): Record<string, unknown> {
+  const root: Record<string, unknown> = { type: "object", properties: {}, required: [] };
+  const put = (path: string, schema: Record<string, unknown>, required: boolean) => {
+    const keys = path.split(".");
+    let at = root;
+    for (const [i, k] of keys.entries()) {
+      const props = at.properties as Record<string, Record<string, unknown>>;
+      if (required && !(at.required as string[]).includes(k)) (at.required as string[]).push(k);
+      if (i === keys.length - 1) props[k] = schema;
+      else at = props[k] ??= { type: "object", properties: {}, required: [] };
+    }
+  };
+  put(env.items, items, true);
+  if (env.total) put(env.total, { type: ["integer", "null"] }, false);
+  if (env.limit) put(env.limit, { type: "integer" }, false);
+  if (env.offset) put(env.offset, { type: ["integer", "null"] }, false);
+  if (env.page) put(env.page, { type: ["integer", "null"] }, false);
+  put("next_cursor", { type: "string" }, false);
+  // An object without required members says so by leaving the keyword out.
+  const tidy = (o: Record<string, unknown>): Record<string, unknown> => {
+    const props = Object.fromEntries(Object.entries(o.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, v.properties ? tidy(v) : v]));
+    const { required, ...rest } = o;
+    return { ...rest, properties: props, ...((required as string[]).length ? { required } : {}) };
+  };
+  return tidy(root);
 }
 
 function operationId(info: TableInfo, e: Endpoint): string {

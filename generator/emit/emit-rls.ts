@@ -1,22 +1,23 @@
-// rls.ts of the generated app: the owned tables that get row-level security (runtime/rls.ts),
-// or an empty list when the spec says "Row-level security: off".
+// rls.ts of the generated app: the owned and scoped tables that get row-level security
+// (runtime/rls.ts), or an empty list when the spec says "Row-level security: off".
 import type { IR } from "../ir/types.js";
 import { str, tsHeader, type FileMap } from "./common.js";
+import { rlsEntry } from "./route-specs.js";
 
 export function emitRls(ir: IR): FileMap {
   const on = ir.rowLevelSecurity !== false;
+  const entries = on ? ir.tables.map((t) => rlsEntry(ir, t)).filter((e): e is Record<string, unknown> => e !== null) : [];
+  const scoped = entries.some((e) => e.scope);
   const L: string[] = [tsHeader(ir.sources.schema).trimEnd()];
   L.push(`import type { OwnedTable } from "./runtime/rls.js";`);
   L.push(``);
-  L.push(on ? `/** Owned tables: each gets ENABLE + FORCE ROW LEVEL SECURITY and a policy on its owner column. */` : `/** Row-level security is off in the spec ("Row-level security: off"). */`);
+  if (!on) L.push(`/** Row-level security is off in the spec ("Row-level security: off"). */`);
+  else if (!scoped) L.push(`/** Owned tables: each gets ENABLE + FORCE ROW LEVEL SECURITY and a policy on its owner column. */`);
+  else L.push(`/** Owned and scoped tables: each gets ENABLE + FORCE ROW LEVEL SECURITY and a policy on its owner column, or on its scope (the same condition its queries carry). */`);
   L.push(`export const ownedTables: readonly OwnedTable[] = [`);
-  if (on) {
-    for (const t of ir.tables) {
-      if (!t.owner || t.identity) continue;
-      const k = t.columns.find((c) => c.name === t.owner)!.type.kind;
-      const type = k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text";
-      L.push(`  { table: ${str(t.name)}, owner: ${str(t.owner)}, ownerType: ${str(type)} },`);
-    }
+  for (const e of entries) {
+    if (e.owner) L.push(`  { table: ${str(String(e.table))}, owner: ${str(String(e.owner))}, ownerType: ${str(String(e.ownerType))} },`);
+    else L.push(`  { table: ${str(String(e.table))}, scope: ${JSON.stringify(e.scope)}, ownerType: ${str(String(e.ownerType))}${e.openInsert ? ", openInsert: true" : ""} },`);
   }
   L.push(`];`);
   return new Map([["rls.ts", L.join("\n") + "\n"]]);

@@ -1,9 +1,11 @@
-// Koa routers, one module per table with endpoints. Every route verifies the
-// token, every query on an owned table is scoped to the caller, and a row of
-// another user answers 404 exactly like a missing one.
-import type { Column, Endpoint, IR, Table } from "../ir/types.js";
-import { tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, relationVar, relationsOfTable, runtimeListSpec, runtimeRelation, runtimeTableSql, tableSqlVar } from "./route-specs.js";
+// Koa routers, one module per table with endpoints. Every route verifies the token, every
+// query on an owned or scoped table is limited to the caller's rows (runtime/rows.ts), and a
+// row of another user answers 404 exactly like a missing one. Nested routes
+// (/conversations/{id}/messages) see only rows under a parent the caller sees; /users/me is
+// the caller's own identity row.
+import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
+import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
+import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../ir/naming.js";
 
@@ -17,14 +19,12 @@ export function routesFunctionName(info: TableInfo): string {
 }
 
 function idParser(info: TableInfo): string {
-  const k = info.pk.type.kind;
-  if (k === "integer") return "intId";
-  if (k === "bigint") return "bigintId";
-  if (k === "uuid") return "uuidId";
-  return "textId";
+  return idParserFor(info.pk);
 }
 
 const HOOKED_ACTIONS = new Set(["list", "create", "get", "replace", "update", "delete", "toggle", "set"]);
+/** Actions that write: none of them is served on a table shared read-only. */
+const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove"]);
 
 function ownerIsNumber(info: TableInfo): boolean {
   const owner = info.table.columns.find((c) => c.name === info.table.owner);
@@ -43,55 +43,114 @@ function relationsVar(t: Table): string {
   return `${camelCase(singularName(t.name))}Relations`;
 }
 
+/** The action a route performs: the IR's, except that nothing writes a table shared read-only. */
+function actionOf(t: Table, e: Endpoint): Action {
+  if (t.shared === "read" && WRITES.has(e.action.kind)) return { kind: "stub", reason: `"${t.name}" is shared read-only` };
+  return e.action;
+}
+
+/** The key column of a nested route's parent (what its path parameter holds). */
+function parentKeyColumn(ir: IR, t: Table, parent: NonNullable<Endpoint["parent"]>): Column {
+  const pt = tableByName(ir, parent.table);
+  const ref = columnByName(t, parent.column).references;
+  return columnByName(pt, ref?.column ?? pt.primaryKey);
+}
+
 function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const t = info.table;
-  const M = info.model;
   const owner = t.owner;
   const L: string[] = [];
   const method = e.method === "delete" ? "delete" : e.method;
   const mw = e.auth === "required" ? "auth, " : "";
   const rels = relationsOfTable(ir, t.name);
+  const a = actionOf(t, e);
   L.push(`  // ${e.method.toUpperCase()} ${e.path} (${e.span.file}:${e.span.line})${e.summary ? `: ${e.summary.split("\n")[0]!.slice(0, 100)}` : ""}`);
   // The row actions run the resource's hand-written hooks (src/hooks); relation routes and stubs do not.
-  const hooked = HOOKED_ACTIONS.has(e.action.kind);
-  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(e.action.kind)}, knex, ` : ""}async (ctx) => {`);
+  const hooked = HOOKED_ACTIONS.has(a.kind);
+  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(a.kind)}, knex, ` : ""}async (ctx) => {`);
+  const self = e.self === true && t.identity;
+  const parent = e.parent && a.kind !== "stub" ? e.parent : undefined;
+  // Rows are the caller's through an owner column or a scope; a nested route's parent may need the caller too.
+  const scoped = !!owner || !!t.scope;
+  const parentWhose = parent ? rowScopeOf(ir, tableByName(ir, parent.table)) : null;
+  const needsCaller = a.kind !== "stub" && !self && (scoped || !!parentWhose);
+  const callerId = e.userParam ? `assertSelf(ctx, ctx.params[${str(e.userParam)}])` : `caller(ctx).id`;
   if (owner) {
-    const who = e.userParam ? `assertSelf(ctx, ctx.params[${str(e.userParam)}])` : `caller(ctx).id`;
     // An integer owner column gets a number (the verifier has checked the id's format).
-    L.push(`    const userId = ${ownerIsNumber(info) ? `Number(${who})` : who};`);
+    L.push(`    const userId = ${ownerIsNumber(info) ? `Number(${callerId})` : callerId};`);
+  } else if (needsCaller) L.push(`    const userId = ${callerId};`);
+  else if (e.userParam) L.push(`    ${callerId}; // the path's user is the caller, or 403`);
+  if (self && a.kind !== "stub") {
+    // The caller's own row: its key is the caller's id, of the key's type.
+    L.push(`    const me = ${info.pk.type.kind === "integer" ? "Number(caller(ctx).id)" : "caller(ctx).id"};`);
   }
   if (e.idParam) L.push(`    const id = ${idParser(info)}(ctx.params[${str(e.idParam)}], ${str(info.singular)});`);
+  const key = self ? "me" : "id";
+  let under = "";
+  if (parent) {
+    const pk = parentKeyColumn(ir, t, parent);
+    L.push(`    const parentId = ${idParserFor(pk)}(ctx.params[${str(parent.param)}], ${str(singularName(parent.table))});`);
+    under = `under: { parent: ${parentSqlVar(parent)}, id: parentId }`;
+  }
   // Row actions are statements run in one batch: one round trip, one transaction that sets the
   // caller for row-level security first (runtime/rows.ts, runtime/batch.ts).
   const ts = tableSqlVar(t);
-  const who = owner ? "userId" : "null";
+  const who = needsCaller ? "userId" : "null";
+  const relList = rels.length && owner ? relationsVar(t) : "[]";
   const relArg = rels.length && owner ? `, ${relationsVar(t)}` : "";
+  /** The trailing arguments of a row call: relations, then the options (nested route, statements to run first). */
+  const tail = (opts: string[]) => (opts.length ? `, ${relList}, { ${opts.join(", ")} }` : relArg);
   const what = str(info.singular);
-  const a = e.action;
+  // Reads and validates the body; a field the path names already (the parent's key column, the
+  // caller's own key) may be left out or repeated, not contradicted (set: it takes the path's value).
+  const readBody = (validate: string, set: boolean) => {
+    const given: string[] = [];
+    if (parent && info.writable.some((c) => c.name === parent.column)) given.push(`    fromPath(body, ${str(parent.column)}, parentId, ${set});`);
+    if (self && info.writable.includes(info.pk)) given.push(`    fromPath(body, ${str(info.pk.name)}, me, ${set});`);
+    if (given.length === 0) L.push(`    const input = ${validate}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
+    else L.push(`    const body = await readObject(ctx, ${info.schemaVar}ReadOnlyFields);`, ...given, `    const input = ${validate}(body);`);
+  };
+  // /users/me records a caller the app knows from their token only, before reading or changing the row.
+  const recordSelf = () => {
+    L.push(`    const who = caller(ctx);`);
+    L.push(`    const record = ensureUser.statement(who);`);
+  };
   switch (a.kind) {
     case "list": {
       const lv = listSpecVar(t);
       L.push(`    const req = parseListQuery(ctx.query, ${lv});`);
-      L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${relArg}), ${lv});`);
+      L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail(under ? [under] : [])}), ${lv});`);
       break;
     }
     case "get": {
-      L.push(`    const row = await getRow(batch, ${ts}, id, ${who}${relArg});`);
+      if (self) {
+        recordSelf();
+        L.push(`    const row = await getRow(batch, ${ts}, me, null, [], record ? { before: [record] } : {});`);
+        L.push(`    if (record) ensureUser.remember(who.id);`);
+      } else L.push(`    const row = await getRow(batch, ${ts}, ${key}, ${who}${tail(under ? [under] : [])});`);
       L.push(`    if (!row) throw notFound(${what});`);
       L.push(`    ctx.body = row;`);
       break;
     }
     case "create": {
-      L.push(`    const input = validateCreate(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
-      if (owner) {
+      readBody("validateCreate", true);
+      if (self && !info.writable.includes(info.pk)) L.push(`    (input as unknown as Record<string, unknown>)[${str(info.pk.name)}] = me;`);
+      const group = t.scope?.kind === "member" && t.scope.column === t.primaryKey;
+      const opts = under ? `, { ${under} }` : "";
+      if (self) {
+        // The caller's own row, keyed by their id: a second one is a 409.
+        L.push(`    const row = await createRow(batch, ${ts}, input, null);`);
+      } else if (owner || group) {
         // The caller's first write records them in the identity table, in the same transaction.
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
-        L.push(`    const row = await createRow(batch, ${ts}, input, userId, ${rels.length ? relationsVar(t) : "[]"}, record ? [record] : []);`);
+        L.push(`    const row = await createRow(batch, ${ts}, input, userId, ${relList}, record ? [record] : []${opts});`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
-      } else L.push(`    const row = await createRow(batch, ${ts}, input, null);`);
+      } else if (opts) L.push(`    const row = await createRow(batch, ${ts}, input, ${who}, [], []${opts});`);
+      else L.push(`    const row = await createRow(batch, ${ts}, input, ${who});`);
       L.push(`    ctx.status = ${e.successStatus};`);
-      if (!info.table.keyColumns) L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row[${str(info.pk.name)}]))}\`);`);
+      if (self) L.push(`    ctx.set("Location", ctx.path);`);
+      else if (!info.table.keyColumns) L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "")}/\${encodeURIComponent(String(row[${str(info.pk.name)}]))}\`);`);
       L.push(`    ctx.body = row;`);
       break;
     }
@@ -101,22 +160,29 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     case "set": {
       let values: string;
       if (a.kind === "replace" || a.kind === "update") {
-        L.push(`    const input = ${a.kind === "replace" ? "validateReplace" : "validatePatch"}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
+        readBody(a.kind === "replace" ? "validateReplace" : "validatePatch", a.kind === "replace");
         values = a.kind === "replace" ? `withDefaults(input)` : `input`;
       } else if (a.kind === "toggle") values = `{ ${str(a.field)}: TOGGLE }`;
+      else if (a.now) values = `{ ${str(a.field)}: NOW }`;
       else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;
-      L.push(`    const row = await updateRow(batch, ${ts}, ${values}, id, ${who}${relArg});`);
+      if (self) {
+        recordSelf();
+        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, me, null, [], record ? { before: [record] } : {});`);
+        L.push(`    if (record) ensureUser.remember(who.id);`);
+      } else L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}${tail(under ? [under] : [])});`);
       L.push(`    if (!row) throw notFound(${what});`);
       L.push(`    ctx.body = row;`);
       break;
     }
     case "delete": {
+      const opts = under ? `, { ${under} }` : "";
+      const whoArg = self ? "null" : who;
       if (e.successStatus === 204) {
-        L.push(`    if ((await deleteRow(batch, ${ts}, id, ${who})) === 0) throw notFound(${what});`);
+        L.push(`    if ((await deleteRow(batch, ${ts}, ${key}, ${whoArg}${opts})) === 0) throw notFound(${what});`);
         L.push(`    ctx.status = 204;`);
       } else {
         // The spec answers a delete with a body: the row as it was.
-        L.push(`    const row = await deleteRowReturning(batch, ${ts}, id, ${who});`);
+        L.push(`    const row = await deleteRowReturning(batch, ${ts}, ${key}, ${whoArg}${opts});`);
         L.push(`    if (!row) throw notFound(${what});`);
         L.push(`    ctx.status = ${e.successStatus};`);
         L.push(`    ctx.body = row;`);
@@ -153,50 +219,41 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
 }
 
 function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[]): string {
-  const kinds = new Set(endpoints.map((e) => e.action.kind));
+  const t = info.table;
+  const kinds = new Set(endpoints.map((e) => actionOf(t, e).kind));
   const needs = (...k: string[]) => k.some((x) => kinds.has(x as never));
   const v = info.schemaVar;
   const M = info.model;
-  const owner = info.table.owner;
-  const rels = owner ? relationsOfTable(ir, info.table.name) : [];
+  const owner = t.owner;
+  const rels = owner ? relationsOfTable(ir, t.name) : [];
   const rowKinds = ["list", "get", "create", "replace", "update", "toggle", "set", "delete"];
+  const handlers = endpoints.flatMap((e) => emitHandler(ir, info, e));
+  // What the handlers use decides what is imported.
+  const body = handlers.map((l) => l.replace(/\s*\/\/.*$/, "")).join("\n");
+  const uses = (name: string) => new RegExp(`(^|[^\\w.])${name}\\b`).test(body);
+  const parents = [...new Map(endpoints.filter((e) => e.parent && actionOf(t, e).kind !== "stub").map((e) => [parentSqlVar(e.parent!), e.parent!])).entries()];
   const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
   L.push(`import type Router from "@koa/router";`);
-  const errs = [...(needs("get", "replace", "update", "toggle", "set", "delete") ? ["notFound"] : []), ...(needs("stub") ? ["HttpProblem"] : [])];
+  const errs = ["notFound", "HttpProblem"].filter(uses);
   if (errs.length) L.push(`import { ${errs.join(", ")} } from "../runtime/errors.js";`);
-  const authImports = [
-    ...(owner && endpoints.some((e) => e.userParam) ? ["assertSelf"] : []),
-    ...(owner && (endpoints.some((e) => !e.userParam) || needs("create", "relation-add")) ? ["caller"] : []),
-  ];
+  const authImports = ["assertSelf", "caller"].filter(uses);
   if (authImports.length) L.push(`import { ${authImports.join(", ")} } from "../runtime/auth.js";`);
   if (needs("create", "replace", "update")) L.push(`import { readObject } from "../runtime/body.js";`);
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
-  const relTargets = endpoints.flatMap((e) => {
-    const a = e.action;
-    if ((a.kind !== "relation-add" && a.kind !== "relation-remove") || !a.targetParam) return [];
-    const target = tableByName(ir, rels.find((r) => r.name === a.relation)!.target);
-    return [idParserFor(target.columns.find((c) => c.name === target.primaryKey)!)];
-  });
-  const paramImports = [...new Set([...(endpoints.some((e) => e.idParam) ? [idParser(info)] : []), ...relTargets])];
+  const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
   if (needs("list")) L.push(`import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
   const rowImports = [
-    ...(needs("list") ? ["listRows"] : []),
-    ...(needs("get") ? ["getRow"] : []),
-    ...(needs("create") ? ["createRow"] : []),
-    ...(needs("replace", "update", "toggle", "set") ? ["updateRow"] : []),
-    ...(endpoints.some((e) => e.action.kind === "delete" && e.successStatus === 204) ? ["deleteRow"] : []),
-    ...(endpoints.some((e) => e.action.kind === "delete" && e.successStatus !== 204) ? ["deleteRowReturning"] : []),
+    ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning"].filter(uses),
     ...(needs("replace") && info.writable.some((c) => c.default) ? ["DEFAULT"] : []),
-    ...(needs("toggle") ? ["TOGGLE"] : []),
+    ...["TOGGLE", "NOW"].filter(uses),
     ...(needs("replace") ? ["type SetValue"] : []),
+    ...(parents.length ? ["type ParentSql"] : []),
     ...(needs(...rowKinds) ? ["type TableSql"] : []),
   ];
   if (rowImports.length) L.push(`import { ${rowImports.join(", ")} } from "../runtime/rows.js";`);
   const relImports = [
-    ...(needs("relation-list") ? ["listRelated"] : []),
-    ...(needs("relation-add") ? ["attach"] : []),
-    ...(needs("relation-remove") ? ["detach"] : []),
+    ...["listRelated", "attach", "detach"].filter(uses),
     ...(rels.length ? ["type ManyToManySpec"] : []),
   ];
   if (relImports.length) L.push(`import { ${relImports.join(", ")} } from "../runtime/relations.js";`);
@@ -215,14 +272,19 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (needs("update")) L.push(`const validatePatch = compile<${M}Patch>(${v}PatchSchema);`);
   if (needs("create", "replace", "update")) L.push(``);
   if (needs(...rowKinds)) {
-    L.push(`/** How the row actions write SQL for ${info.table.name} (runtime/rows.ts). */`);
-    L.push(`const ${tableSqlVar(info.table)}: TableSql = ${literal(runtimeTableSql(info))};`);
+    L.push(`/** How the row actions write SQL for ${t.name} (runtime/rows.ts). */`);
+    L.push(`const ${tableSqlVar(t)}: TableSql = ${literal(runtimeTableSql(ir, info))};`);
     L.push(``);
   }
-  const listEp = endpoints.find((e) => e.action.kind === "list");
+  for (const [name, p] of parents) {
+    L.push(`/** The ${p.table} row a nested route names: ${t.name}.${p.column} holds its key; one the caller cannot see answers 404. */`);
+    L.push(`const ${name}: ParentSql = ${literal(runtimeParent(ir, t, p))};`);
+    L.push(``);
+  }
+  const listEp = endpoints.find((e) => actionOf(t, e).kind === "list");
   if (listEp?.list) {
     L.push(`/** What the list accepts in its query string (from ${listEp.span.file}:${listEp.span.line}${listEp.list.inferred ? "; inferred from the columns" : ""}); anything else is a 422. */`);
-    L.push(`const ${listSpecVar(info.table)}: ListSpec = ${literal(runtimeListSpec(info.table, listEp.list))};`);
+    L.push(`const ${listSpecVar(t)}: ListSpec = ${literal(runtimeListSpec(t, listEp.list))};`);
     L.push(``);
   }
   for (const r of rels) {
@@ -232,7 +294,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   }
   if (rels.length && needs(...rowKinds)) {
     L.push(`/** Embedded into every row the row actions answer with: one statement per relation for any number of rows. */`);
-    L.push(`const ${relationsVar(info.table)} = [${rels.map(relationVar).join(", ")}];`);
+    L.push(`const ${relationsVar(t)} = [${rels.map(relationVar).join(", ")}];`);
     L.push(``);
   }
 
@@ -252,18 +314,10 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   }
 
   L.push(`export function ${routesFunctionName(info)}(router: Router, deps: RouteDeps): void {`);
-  const depNames = [
-    "knex",
-    ...(owner && needs("relation-list", "relation-add", "relation-remove") ? ["scope"] : []),
-    ...(needs("list", "get", "create", "replace", "update", "toggle", "set", "delete") ? ["batch"] : []),
-    "auth",
-    ...(needs("create", "relation-add") && owner ? ["ensureUser"] : []),
-  ];
+  const depNames = ["knex", ...["scope", "batch"].filter(uses), "auth", ...(/\bensureUser\b/.test(body) ? ["ensureUser"] : [])];
   L.push(`  const { ${depNames.join(", ")} } = deps;`);
-  L.push(`  const hooks = deps.hooks?.[${str(info.table.name)}];`);
-  for (const e of endpoints) {
-    L.push(...emitHandler(ir, info, e));
-  }
+  L.push(`  const hooks = deps.hooks?.[${str(t.name)}];`);
+  L.push(...handlers);
   L.push(`}`);
   return L.join("\n") + "\n";
 }

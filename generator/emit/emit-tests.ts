@@ -1,10 +1,14 @@
 // generated/tests/<resource>.test.ts: one vitest file per resource with endpoints, run over
 // HTTP against real databases (embedded PGlite, and PostgreSQL at TEST_DATABASE_URL), with real
-// signed tokens. For each endpoint: success, 401 without a token, 403 on a {user_id} that is
-// not the caller, 404 for another user's row, 422 for each required field missing, and body
-// fields the client may not set (owner, id, timestamps) ignored.
-import type { Column, ColumnType, Endpoint, IR } from "../ir/types.js";
+// signed tokens. For each endpoint of a table whose rows belong to users (owned, or scoped
+// through a parent or a membership; the rows a row needs are made first, as the same user):
+// success, 401 without a token, 403 on a {user_id} that is not the caller, 404 for another
+// user's row and under another user's parent (exactly like a missing one), 422 for a body
+// naming another user's row and for each required field missing, and body fields the client
+// may not set (owner, id, timestamps) ignored. The users table's /me: each user's own row.
+import type { Column, ColumnType, Endpoint, IR, Table } from "../ir/types.js";
 import { tableInfo, tableByName, type TableInfo } from "./table-info.js";
+import { modelName, singularName } from "../ir/naming.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { userIdKind } from "../ir/identity-plan.js";
 
@@ -86,25 +90,129 @@ function badValueOf(t: ColumnType): unknown {
   }
 }
 
-function concretePath(e: Endpoint, user: string, id: string, other = "1"): string {
-  return "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === e.userParam ? `\${${user}}` : name === e.idParam ? `\${${id}}` : other)) + "`";
+/** The path with its parameters as template expressions: the user, the row's key, a nested route's parent; others "1". */
+function concretePath(e: Endpoint, user: string, id: string, other = "1", parent?: string): string {
+  return "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === e.userParam ? `\${${user}}` : name === e.idParam ? `\${${id}}` : parent !== undefined && name === e.parent?.param ? `\${${parent}}` : other)) + "`";
+}
+
+/** How a test makes a row of a table over HTTP: its create route, and what the body needs first. */
+interface Maker {
+  readonly table: Table;
+  readonly info: TableInfo;
+  readonly create: Endpoint;
+  /** Columns naming another table's row, made first for the same user. */
+  readonly parents: readonly { readonly column: Column; readonly target: Table; readonly key: string }[];
+  /** Columns naming the users table: the user's own id. */
+  readonly users: readonly Column[];
+}
+
+function createEndpoint(ir: IR, t: Table): Endpoint | undefined {
+  const creates = ir.endpoints.filter((e) => e.table === t.name && e.action.kind === "create" && e.auth === "required" && !e.self);
+  return creates.find((e) => !e.parent) ?? creates[0];
+}
+
+/**
+ * The makers a table's row needs, in the order to run them (the table's own last): each row it
+ * names (a required reference, the parent it is scoped through, the parent in its create's
+ * path) is made first. null when one of them has no create route (or the chain runs in a circle).
+ */
+function makersFor(ir: IR, t: Table, seen: ReadonlySet<string> = new Set()): Map<string, Maker> | null {
+  const create = createEndpoint(ir, t);
+  if (!create || seen.has(t.name) || t.identity || t.shared === "read") return null;
+  const info = tableInfo(ir, t);
+  const out = new Map<string, Maker>();
+  const parents: Maker["parents"][number][] = [];
+  const users: Column[] = [];
+  for (const c of t.columns) {
+    if (!c.references || c.name === t.owner) continue;
+    const viaPath = create.parent?.column === c.name;
+    const needed = info.requiredOnCreate.includes(c) || (t.scope?.kind === "parent" && t.scope.column === c.name) || viaPath;
+    if (!needed || (!info.writable.includes(c) && !viaPath)) continue;
+    const target = tableByName(ir, c.references.table);
+    if (target.identity) {
+      users.push(c);
+      continue;
+    }
+    const sub = makersFor(ir, target, new Set([...seen, t.name]));
+    if (!sub) return null;
+    for (const [k, m] of sub) out.set(k, m);
+    parents.push({ column: c, target, key: c.references.column });
+  }
+  out.set(t.name, { table: t, info, create, parents, users });
+  return out;
+}
+
+/** The body fields of a table's required columns that name no row: unique texts (unique columns must not collide), samples. */
+function fieldsOf(info: TableInfo): string[] {
+  return info.requiredOnCreate
+    .filter((c) => !c.references)
+    .map((c) => {
+      if (c.type.kind === "string" || c.type.kind === "text") {
+        const max = (c.type.kind === "string" ? c.type.maxLength : undefined) ?? c.maxLength ?? 255;
+        return `${str(c.name)}: unique(${Math.max(1, c.minLength ?? 1)}, ${max})`;
+      }
+      return `${str(c.name)}: ${JSON.stringify(sample(c))}`;
+    });
+}
+
+/** The user's id as a column of the users table holds it. */
+function userValue(c: Column, user: string): string {
+  return c.type.kind === "integer" ? `Number(${user})` : user;
+}
+
+const makerName = (m: Maker) => `make${m.info.model}`;
+const inputName = (m: Maker) => `inputFor${m.info.model}`;
+
+/** The functions that make a maker's row: the body (its rows made first), then the POST. */
+function emitMaker(m: Maker, L: string[]): void {
+  const pcol = m.create.parent?.column;
+  L.push(`  /** A body for a new ${m.table.name} row of the user, the rows it names made first. */`);
+  L.push(`  const ${inputName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
+  L.push(`    const body: Record<string, any> = { ${fieldsOf(m.info).join(", ")} };`);
+  for (const p of m.parents) L.push(`    body[${str(p.column.name)}] = (await make${tableInfoModel(p.target)}(user, token))[${str(p.key)}];`);
+  for (const c of m.users) L.push(`    body[${str(c.name)}] = ${userValue(c, "user")};`);
+  L.push(`    return body;`);
+  L.push(`  };`);
+  L.push(`  const ${makerName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
+  L.push(`    const body = await ${inputName(m)}(user, token);`);
+  L.push(`    const res = await app.call("POST", ${concretePath(m.create, "user", "0", "1", pcol ? `body[${str(pcol)}]` : undefined)}, { token, body });`);
+  L.push(`    expect(res.status, JSON.stringify(res.body)).toBe(${m.create.successStatus});`);
+  L.push(`    return res.body as Record<string, any>;`);
+  L.push(`  };`);
+}
+
+function tableInfoModel(t: Table): string {
+  return modelName(t.name);
+}
+
+/** The self-registration route (POST .../me) and the body that registers a user, when users register themselves. */
+function selfRegistration(ir: IR): { path: string; fields: string[] } | null {
+  if (!ir.auth.selfRegistration) return null;
+  const e = ir.endpoints.find((x) => x.self && x.action.kind === "create" && x.auth === "required");
+  const identity = ir.tables.find((t) => t.identity);
+  if (!e || !identity) return null;
+  const info = tableInfo(ir, identity);
+  return { path: e.path, fields: fieldsOf(info).filter((f) => !f.startsWith(`${str(info.pk.name)}:`)) };
 }
 
 function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): string | null {
   const t = info.table;
-  if (!t.owner) return null;
-  // A create that needs a row of another table cannot be made up here: the hand-written tests cover it.
-  if (info.requiredOnCreate.some((c) => c.references && !tableByName(ir, c.references.table).identity)) return null;
-  const create = eps.find((e) => e.action.kind === "create" && e.userParam);
-  if (!create) return null;
-  // Text values are made unique per call: unique columns (e.g. a name per user) must not collide.
-  const fields = info.requiredOnCreate.map((c) => {
-    if (c.type.kind === "string" || c.type.kind === "text") {
-      const max = (c.type.kind === "string" ? c.type.maxLength : undefined) ?? c.maxLength ?? 255;
-      return `${str(c.name)}: unique(${Math.max(1, c.minLength ?? 1)}, ${max})`;
-    }
-    return `${str(c.name)}: ${JSON.stringify(sample(c))}`;
-  });
+  if (!t.owner && !t.scope) return null;
+  const makers = makersFor(ir, t);
+  if (!makers) return null;
+  const me = makers.get(t.name)!;
+  const create = me.create;
+  // A row that needs nothing made first is made from validBody() alone (and the path's user).
+  const plain = me.parents.length === 0 && me.users.length === 0 && !create.parent;
+  const register = selfRegistration(ir);
+  // The row's key in a path (its key column need not be called id).
+  const rowKey = info.pk.name === "id" ? "row.id" : `row[${str(info.pk.name)}]`;
+  // A group whose membership rows keep it (their foreign key neither cascades nor sets null): its creator's row keeps it too.
+  const s0 = t.scope;
+  const groupKept = s0?.kind === "member" && s0.column === t.primaryKey && !["cascade", "set null"].includes(tableByName(ir, s0.membership).columns.find((c) => c.name === s0.membershipGroup)?.references?.onDelete ?? "cascade");
+  // With no required field, validBody() is {}: a PATCH needs one property, one a client may write.
+  const optional = info.writable.find((c) => !c.references && c.type.kind !== "json" && badValueOf(c.type) === null);
+  const changeable = fieldsOf(info).length === 0 && optional ? `${str(optional.name)}: ${JSON.stringify(sample(optional))}` : "";
   const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
   L.push(`import { afterAll, beforeAll, describe, expect, it } from "vitest";`);
   // Built-in auth: the two users register and sign in over HTTP (no users are made up from tokens).
@@ -113,7 +221,8 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   L.push(``);
   L.push(`let n = 0;`);
   L.push(`const unique = (min: number, max: number): string => \`t\${++n}\`.padEnd(min, "x").slice(-max);`);
-  L.push(`const validBody = (): Record<string, unknown> => ({ ${fields.join(", ")} });`);
+  L.push(`const validBody = (): Record<string, unknown> => ({ ${fieldsOf(info).join(", ")} });`);
+  if (register) L.push(`const registerBody = (): Record<string, unknown> => ({ ${register.fields.join(", ")} });`);
   L.push(``);
   L.push(`describe.each(DB_KINDS)(${str(`${t.name} on %s`)}, (kind) => {`);
   L.push(`  let app: TestApp;`);
@@ -127,11 +236,16 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   }
   L.push(`  let a: string;`);
   L.push(`  let b: string;`);
-  L.push(`  const createFor = async (user: string, token: string) => {`);
-  L.push(`    const res = await app.call("POST", ${concretePath(create, "user", "0")}, { token, body: validBody() });`);
-  L.push(`    expect(res.status).toBe(${create.successStatus});`);
-  L.push(`    return res.body as Record<string, any>;`);
-  L.push(`  };`);
+  if (plain) {
+    L.push(`  const createFor = async (user: string, token: string) => {`);
+    L.push(`    const res = await app.call("POST", ${concretePath(create, "user", "0")}, { token, body: validBody() });`);
+    L.push(`    expect(res.status).toBe(${create.successStatus});`);
+    L.push(`    return res.body as Record<string, any>;`);
+    L.push(`  };`);
+  } else {
+    for (const m of makers.values()) emitMaker(m, L);
+    L.push(`  const createFor = ${makerName(me)};`);
+  }
   L.push(``);
   L.push(`  beforeAll(async () => {`);
   L.push(`    app = await startApp(kind);`);
@@ -142,60 +256,120 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     L.push(`    a = await tokenFor(A);`);
     L.push(`    b = await tokenFor(B);`);
   }
+  if (register) {
+    // Users register themselves: without their users row, nothing of theirs can be written.
+    L.push(`    for (const token of [a, b]) expect((await app.call("POST", ${str(register.path)}, { token, body: registerBody() })).status).toBe(201);`);
+  }
   L.push(`  });`);
   L.push(`  afterAll(async () => {`);
   L.push(`    await app?.close();`);
   L.push(`  });`);
+  /** A valid body for `user`; under a nested route its parent is the path's (`parent`), left out when undefined. */
+  const bodyFor = (user: string, token: string, pcol?: string, parent?: string) => {
+    if (plain) return fieldsOf(info).length || !changeable ? "validBody()" : `{ ...validBody(), ${changeable} }`;
+    if (!pcol) return `await ${inputName(me)}(${user}, ${token})`;
+    return `{ ...(await ${inputName(me)}(${user}, ${token})), ${str(pcol)}: ${parent ?? "undefined"} }`;
+  };
   for (const e of eps) {
     const k = e.action.kind;
+    if (e.self || e.auth !== "required") continue;
     if (k === "stub") {
       L.push(``);
       L.push(`  it(${str(`${e.method.toUpperCase()} ${e.path} answers 501 until implemented`)}, async () => {`);
       L.push(`    const row = await createFor(A, a);`);
-      L.push(`    expect((await app.call(${str(e.method.toUpperCase())}, ${concretePath(e, "A", "row.id")}, { token: a, body: {} })).status).toBe(501);`);
+      // A GET carries no body (fetch refuses one).
+      L.push(`    expect((await app.call(${str(e.method.toUpperCase())}, ${concretePath(e, "A", rowKey)}, { token: a${e.method === "get" ? "" : ", body: {}"} })).status).toBe(501);`);
       L.push(`  });`);
       continue;
     }
     if (k === "relation-list" || k === "relation-add" || k === "relation-remove") continue; // covered by tests/app/rest.test.ts
+    // A PATCH must change something: a table with nothing a client may write has no PATCH to test but its 401.
+    if (k === "update" && info.writable.filter((c) => c.name !== e.parent?.column).length === 0) {
+      L.push(``);
+      L.push(`  it(${str(`${e.method.toUpperCase()} ${e.path}: 401 without a token`)}, async () => {`);
+      L.push(`    expect((await app.call(${str(e.method.toUpperCase())}, ${concretePath(e, "A", "1")}, { body: {} })).status).toBe(401);`);
+      L.push(`  });`);
+      continue;
+    }
     const M = e.method.toUpperCase();
     const hasBody = k === "create" || k === "replace" || k === "update";
-    const bodyExpr = hasBody ? "validBody()" : "undefined";
+    const pcol = e.parent?.column;
+    // The parent a nested route names: the row's own for an item, a fresh one of A's otherwise.
+    const rowFirst = !!e.idParam || (!!e.parent && k === "list");
+    const parentOf = (row: string) => (pcol ? `${row}[${str(pcol)}]` : undefined);
+    const aParent = rowFirst ? parentOf("row") : parentOf("body");
+    const bodyA = hasBody ? (rowFirst || !pcol ? bodyFor("A", "a", pcol, parentOf("row")) : "body") : "undefined";
+    const needBodyFirst = hasBody && !rowFirst && !!pcol;
     L.push(``);
     L.push(`  describe(${str(`${M} ${e.path}`)}, () => {`);
     L.push(`    it("succeeds for the owner", async () => {`);
-    if (e.idParam) L.push(`      const row = await createFor(A, a);`);
-    L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "row.id")}, { token: a, body: ${bodyExpr} });`);
-    L.push(`      expect(res.status).toBe(${e.successStatus});`);
+    if (rowFirst) L.push(`      const row = await createFor(A, a);`);
+    if (needBodyFirst) L.push(`      const body = ${bodyFor("A", "a")};`);
+    L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body: ${bodyA} });`);
+    if (k === "delete" && groupKept) {
+      L.push(`      // The creator's membership row references it, and the spec does not let that go with it.`);
+      L.push(`      expect(res.status).toBe(422);`);
+    } else L.push(`      expect(res.status).toBe(${e.successStatus});`);
     if (k === "list") L.push(`      expect(Array.isArray(res.body) || typeof res.body === "object").toBe(true);`);
-    else if (k !== "delete") L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
+    else if (k !== "delete") {
+      if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
+      else if (e.idParam && (!hasBody || !info.writable.includes(info.pk))) L.push(`      expect(res.body[${str(info.pk.name)}]).toEqual(row[${str(info.pk.name)}]);`);
+      else L.push(`      expect(res.body[${str(info.pk.name)}]).toBeDefined();`);
+    }
     L.push(`    });`);
     L.push(`    it("401 without a token", async () => {`);
-    L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { body: ${bodyExpr} });`);
+    L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { body: ${hasBody ? "validBody()" : "undefined"} });`);
     L.push(`      expect(res.status).toBe(401);`);
     L.push(`    });`);
     if (e.userParam) {
       L.push(`    it("403 when the path names another user", async () => {`);
-      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: b, body: ${bodyExpr} });`);
+      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: b, body: ${hasBody ? "validBody()" : "undefined"} });`);
       L.push(`      expect(res.status).toBe(403);`);
       L.push(`    });`);
     }
+    const bodyB = hasBody ? bodyFor("B", "b", pcol, rowFirst ? parentOf("row") : undefined) : "undefined";
     if (e.idParam) {
       L.push(`    it("404 for another user's row, exactly like a missing one", async () => {`);
       L.push(`      const row = await createFor(A, a);`);
-      L.push(`      const foreign = await app.call(${str(M)}, ${concretePath(e, "B", "row.id")}, { token: b, body: ${bodyExpr} });`);
-      L.push(`      const missing = await app.call(${str(M)}, ${concretePath(e, "B", "2147483000")}, { token: b, body: ${bodyExpr} });`);
+      L.push(`      const foreign = await app.call(${str(M)}, ${concretePath(e, "B", rowKey, "1", parentOf("row"))}, { token: b, body: ${bodyB} });`);
+      L.push(`      const missing = await app.call(${str(M)}, ${concretePath(e, "B", "2147483000", "1", parentOf("row"))}, { token: b, body: ${bodyB} });`);
       L.push(`      expect(foreign.status).toBe(404);`);
       L.push(`      expect(foreign.body).toEqual(missing.body);`);
-      L.push(`      expect((await app.call("GET", ${concretePath({ ...e, path: e.path.replace(/\/[^/{}]+$/, (m) => (/\{/.test(m) ? m : "")) }, "A", "row.id")}, { token: a })).status).toBe(200);`);
+      // A's row is still there (read where a GET serves it).
+      const itemPath = e.path.replace(/\/[^/{}]+$/, (m) => (/\{/.test(m) ? m : ""));
+      if (ir.endpoints.some((x) => x.method === "get" && x.path === itemPath && x.action.kind === "get")) {
+        L.push(`      expect((await app.call("GET", ${concretePath({ ...e, path: itemPath }, "A", rowKey, "1", parentOf("row"))}, { token: a })).status).toBe(200);`);
+      }
       L.push(`    });`);
+    } else if (e.parent && pcol) {
+      L.push(`    it(${str(`404 under another user's ${singularName(e.parent.table)}, exactly like a missing one`)}, async () => {`);
+      L.push(`      const row = await createFor(A, a);`);
+      L.push(`      const foreign = await app.call(${str(M)}, ${concretePath(e, "B", "0", "1", parentOf("row"))}, { token: b, body: ${hasBody ? bodyFor("B", "b", pcol) : "undefined"} });`);
+      L.push(`      const missing = await app.call(${str(M)}, ${concretePath(e, "B", "0", "2147483000")}, { token: b, body: ${hasBody ? bodyFor("B", "b", pcol) : "undefined"} });`);
+      L.push(`      expect(foreign.status).toBe(404);`);
+      L.push(`      expect(foreign.body).toEqual(missing.body);`);
+      L.push(`    });`);
+    }
+    if (k === "create" && !e.parent) {
+      // A body naming a row of another user's is refused like one naming no row.
+      for (const p of me.parents) {
+        if (!p.target.owner && !p.target.scope) continue;
+        L.push(`    it(${str(`422 when ${p.column.name} names another user's ${singularName(p.target.name)}`)}, async () => {`);
+        L.push(`      const theirs = await ${inputName(me)}(A, a);`);
+        L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "B", "0")}, { token: b, body: { ...(await ${inputName(me)}(B, b)), ${str(p.column.name)}: theirs[${str(p.column.name)}] } });`);
+        L.push(`      expect(res.status).toBe(422);`);
+        L.push(`      expect(res.body.errors.map((x: { field: string }) => x.field)).toContain(${str(p.column.name)});`);
+        L.push(`    });`);
+      }
     }
     if (k === "create" || k === "replace") {
       for (const c of info.requiredOnCreate) {
+        if (c.name === pcol) continue; // the path gives it
         L.push(`    it(${str(`422 without ${c.name}`)}, async () => {`);
         if (e.idParam) L.push(`      const row = await createFor(A, a);`);
-        L.push(`      const body = validBody();`);
+        L.push(`      const body = ${plain ? "validBody()" : needBodyFirst ? bodyFor("A", "a") : bodyA};`);
         L.push(`      delete body[${str(c.name)}];`);
-        L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "row.id")}, { token: a, body });`);
+        L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body });`);
         L.push(`      expect(res.status).toBe(422);`);
         L.push(`      expect(res.body.errors.map((x: { field: string }) => x.field)).toContain(${str(c.name)});`);
         L.push(`    });`);
@@ -206,7 +380,8 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
         const bad = badValueOf(c.type);
         if (bad === null) continue;
         L.push(`    it(${str(`422 for a bad ${c.name}`)}, async () => {`);
-        L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "0")}, { token: a, body: { ...validBody(), ${str(c.name)}: ${JSON.stringify(bad)} } });`);
+        if (needBodyFirst) L.push(`      const body = ${bodyFor("A", "a")};`);
+        L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "0", "1", aParent)}, { token: a, body: { ...${plain ? bodyFor("A", "a") : needBodyFirst ? "body" : `(${bodyA})`}, ${str(c.name)}: ${JSON.stringify(bad)} } });`);
         L.push(`      expect(res.status).toBe(422);`);
         L.push(`      expect(res.body.errors.some((x: { field: string }) => x.field === ${str(c.name)} || x.field.startsWith(${str(`${c.name}.`)}))).toBe(true);`);
         L.push(`    });`);
@@ -217,10 +392,11 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       for (const c of info.readOnly) forged[c.name] = c.role === "owner" ? "@@B@@" : c.role === "id" ? sample(c) : c.type.kind === "timestamp" ? "2000-01-01T00:00:00.000Z" : sample(c);
       L.push(`    it("ignores fields a client may not set (owner, id, timestamps)", async () => {`);
       if (e.idParam) L.push(`      const row = await createFor(A, a);`);
+      if (needBodyFirst) L.push(`      const body = ${bodyFor("A", "a")};`);
       L.push(`      const forged = ${JSON.stringify(forged).replace('"@@B@@"', "B")};`);
-      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "row.id")}, { token: a, body: { ...validBody(), ...forged } });`);
+      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body: { ...${plain ? bodyFor("A", "a") : needBodyFirst ? "body" : `(${bodyA})`}, ...forged } });`);
       L.push(`      expect(res.status).toBe(${e.successStatus});`);
-      L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
+      if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
       for (const c of info.readOnly) {
         if (c.role === "created_at" || c.role === "updated_at") L.push(`      expect(String(res.body.${c.name}).startsWith("2000")).toBe(false);`);
         if (c.role === "id" && e.idParam) L.push(`      expect(res.body.${c.name}).toBe(row.${c.name});`);
@@ -229,6 +405,63 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     }
     L.push(`  });`);
   }
+  L.push(`});`);
+  return L.join("\n") + "\n";
+}
+
+/** /users/me: each user reads (and, when users register themselves, first creates) their own row, and only theirs. */
+function emitSelfTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): string | null {
+  const self = eps.filter((e) => e.self && e.auth === "required" && e.action.kind !== "stub");
+  const get = self.find((e) => e.action.kind === "get");
+  if (!get || ir.auth.mode === "builtin") return null;
+  const register = selfRegistration(ir);
+  const pk = info.pk.name;
+  const L: string[] = [tsHeader(ir.sources.api ?? ir.sources.schema).trimEnd()];
+  L.push(`import { afterAll, beforeAll, describe, expect, it } from "vitest";`);
+  L.push(`import { DB_KINDS, startApp, tokenFor, type TestApp } from "./harness.js";`);
+  L.push(``);
+  if (register) {
+    L.push(`let n = 0;`);
+    L.push(`const unique = (min: number, max: number): string => \`t\${++n}\`.padEnd(min, "x").slice(-max);`);
+    L.push(`const registerBody = (): Record<string, unknown> => ({ ${register.fields.join(", ")} });`);
+    L.push(``);
+  }
+  L.push(`describe.each(DB_KINDS)(${str(`${info.table.name}: the caller's own row on %s`)}, (kind) => {`);
+  L.push(`  let app: TestApp;`);
+  const [idA, idB] = testUserIds(ir, `${info.stem}_me`);
+  L.push(`  const A = ${str(idA)};`);
+  L.push(`  const B = ${str(idB)};`);
+  L.push(`  let a: string;`);
+  L.push(`  let b: string;`);
+  L.push(``);
+  L.push(`  beforeAll(async () => {`);
+  L.push(`    app = await startApp(kind);`);
+  L.push(`    a = await tokenFor(A);`);
+  L.push(`    b = await tokenFor(B);`);
+  L.push(`  });`);
+  L.push(`  afterAll(async () => {`);
+  L.push(`    await app?.close();`);
+  L.push(`  });`);
+  L.push(``);
+  L.push(`  it(${str(`gives each user their own row at ${get.path}`)}, async () => {`);
+  if (register) {
+    L.push(`    expect((await app.call("GET", ${str(get.path)}, { token: a })).status).toBe(404);`);
+    L.push(`    const made = await app.call("POST", ${str(register.path)}, { token: a, body: registerBody() });`);
+    L.push(`    expect(made.status).toBe(201);`);
+    L.push(`    expect(String(made.body[${str(pk)}])).toBe(A);`);
+    L.push(`    expect((await app.call("POST", ${str(register.path)}, { token: a, body: registerBody() })).status).toBe(409);`);
+    L.push(`    expect((await app.call("POST", ${str(register.path)}, { token: b, body: registerBody() })).status).toBe(201);`);
+  }
+  L.push(`    const mine = await app.call("GET", ${str(get.path)}, { token: a });`);
+  L.push(`    const theirs = await app.call("GET", ${str(get.path)}, { token: b });`);
+  L.push(`    expect(mine.status).toBe(200);`);
+  L.push(`    expect(String(mine.body[${str(pk)}])).toBe(A);`);
+  L.push(`    expect(String(theirs.body[${str(pk)}])).toBe(B);`);
+  L.push(`  });`);
+  L.push(``);
+  L.push(`  it("401 without a token", async () => {`);
+  for (const e of self) L.push(`    expect((await app.call(${str(e.method.toUpperCase())}, ${str(e.path)}, { body: ${e.method === "get" || e.method === "delete" ? "undefined" : "{}"} })).status).toBe(401);`);
+  L.push(`  });`);
   L.push(`});`);
   return L.join("\n") + "\n";
 }
@@ -321,7 +554,7 @@ export function emitTests(ir: IR): FileMap {
     const eps = ir.endpoints.filter((e) => e.table === t.name);
     if (eps.length === 0) continue;
     const info = tableInfo(ir, t);
-    const text = emitResourceTest(ir, info, eps);
+    const text = t.identity ? emitSelfTest(ir, info, eps) : emitResourceTest(ir, info, eps);
     if (text) files.set(`tests/${info.stem}.test.ts`, text);
   }
   if (files.size) files.set("tests/harness.ts", tsHeader(ir.sources.schema) + (ir.auth.mode === "builtin" ? builtinHarness() : HARNESS));

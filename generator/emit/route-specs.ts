@@ -1,9 +1,73 @@
-// Literals the generated routes hand to the runtime: the list contract (runtime/list.ts)
-// and many-to-many relations (runtime/relations.ts), derived from the IR in one place.
-import type { Column, ColumnType, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
+// Literals the generated routes hand to the runtime: the list contract (runtime/list.ts),
+// many-to-many relations (runtime/relations.ts), how each table's rows are the caller's
+// (runtime/scope.ts) and how rows are written (runtime/rows.ts), derived from the IR in one place.
+import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
 import { camelCase, singularName } from "../ir/naming.js";
-import { tableByName, type TableInfo } from "./table-info.js";
+import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { sqlType } from "./plan-migration.js";
+
+/** runtime/scope.ts RowScope, as data. */
+export type RowScopeLiteral =
+  | { readonly kind: "owner"; readonly column: string }
+  | { readonly kind: "parent"; readonly column: string; readonly table: string; readonly key: string; readonly scope: RowScopeLiteral }
+  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly group: string; readonly user: string };
+
+/**
+ * How a table's rows are the caller's, as one chain down to a user column: its owner column,
+ * its key (the identity table: the caller's own row), the parent it is scoped through (whose
+ * own rows are the caller's in turn), or the membership it is scoped through. null: every
+ * signed-in user sees every row (a shared table).
+ */
+export function rowScopeOf(ir: IR, t: Table, seen: ReadonlySet<string> = new Set()): RowScopeLiteral | null {
+  if (t.owner) return { kind: "owner", column: t.owner };
+  if (t.identity) return { kind: "owner", column: t.primaryKey };
+  const s = t.scope;
+  if (!s) return null;
+  if (s.kind === "member") return { kind: "member", column: s.column, membership: s.membership, group: s.membershipGroup, user: s.membershipUser };
+  if (seen.has(t.name)) throw new Error(`internal: the scope of ${t.name} runs in a circle`);
+  const parent = rowScopeOf(ir, tableByName(ir, s.parent), new Set([...seen, t.name]));
+  if (!parent) throw new Error(`internal: ${t.name} is scoped through ${s.parent}, which belongs to no one`);
+  return { kind: "parent", column: s.column, table: s.parent, key: s.parentKey, scope: parent };
+}
+
+/** The column (of the table at the end of the chain) a scope compares with the caller's id. */
+export function scopeRootColumn(ir: IR, t: Table): Column | null {
+  let scope = rowScopeOf(ir, t);
+  let table = t;
+  while (scope && scope.kind === "parent") {
+    table = tableByName(ir, scope.table);
+    scope = scope.scope;
+  }
+  if (!scope) return null;
+  if (scope.kind === "member") return columnByName(tableByName(ir, scope.membership), scope.user);
+  return columnByName(table, scope.column);
+}
+
+/** A table's rows as the runtime sees whose they are: `{ owner }` for an owned table (and the identity table's key), `{ scope }` for a scoped one, nothing for a shared one. */
+function whose(ir: IR, t: Table): Record<string, unknown> {
+  const s = rowScopeOf(ir, t);
+  if (!s) return {};
+  return s.kind === "owner" ? { owner: s.column } : { scope: s };
+}
+
+/** The runtime ParentSql of a nested route (/conversations/{id}/messages): where the parent's key goes, and whose parents are whose. */
+export function runtimeParent(ir: IR, t: Table, parent: NonNullable<Endpoint["parent"]>): Record<string, unknown> {
+  const pt = tableByName(ir, parent.table);
+  const c = columnByName(t, parent.column);
+  const implied = t.scope?.kind === "parent" && t.scope.column === parent.column;
+  return {
+    column: parent.column,
+    table: pt.name,
+    key: c.references?.column ?? pt.primaryKey,
+    ...whose(ir, pt),
+    what: singularName(pt.name),
+    ...(implied ? { implied: true } : {}),
+  };
+}
+
+export function parentSqlVar(parent: NonNullable<Endpoint["parent"]>): string {
+  return camelCase(`${parent.column}_parent`);
+}
 
 /** The filter kind of a column (runtime/list.ts ColumnKind): how a query-string value is checked. */
 function kindOf(c: Column): string {
@@ -71,11 +135,13 @@ export function runtimeRelation(ir: IR, r: ManyToMany): Record<string, unknown> 
   const s = tableByName(ir, r.source);
   const j = tableByName(ir, r.join);
   const t = tableByName(ir, r.target);
+  // Owned ends carry their owner column; scoped ones (should the IR relate them) their scope.
+  const scoped = (x: Table) => (x.owner ? {} : whose(ir, x));
   return {
     name: r.name,
-    source: { table: s.name, pk: s.primaryKey, owner: s.owner },
-    join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner },
-    target: { table: t.name, pk: t.primaryKey, owner: t.owner, what: singularName(t.name), columns: t.columns.map((c) => [c.name, embedKind(c)]) },
+    source: { table: s.name, pk: s.primaryKey, owner: s.owner, ...scoped(s) },
+    join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner, ...scoped(j) },
+    target: { table: t.name, pk: t.primaryKey, owner: t.owner, ...scoped(t), what: singularName(t.name), columns: t.columns.map((c) => [c.name, embedKind(c)]) },
   };
 }
 
@@ -109,18 +175,90 @@ export function tableSqlVar(t: Table): string {
   return `${camelCase(singularName(t.name))}Sql`;
 }
 
+/** A random UUID fits the key: a uuid, or a text long enough for one. */
+function uuidFits(c: Column): "uuid" | "text" | null {
+  const t = c.type;
+  if (t.kind === "uuid") return "uuid";
+  if ((t.kind === "text" || (t.kind === "string" && !t.fixed)) && ((t.kind === "string" ? t.maxLength : undefined) ?? c.maxLength ?? 36) >= 36) return "text";
+  return null;
+}
+
+/** Where the key of a new row of a member-scoped group table comes from (runtime/rows.ts GroupSql). */
+function groupKey(info: TableInfo): "uuid" | "sequence" | "input" {
+  const pk = info.pk;
+  if (pk.default?.kind === "increment") return "sequence";
+  if (pk.default?.kind === "uuid" || (pk.default === null && info.readOnly.includes(pk) && uuidFits(pk))) return "uuid";
+  return "input";
+}
+
+/** A value a NOT NULL column of the membership row takes when the app adds the creator (the strongest role an enum offers). */
+function membershipFill(c: Column): Record<string, unknown> | null {
+  const t = c.type;
+  if (t.kind === "enum") {
+    const strong = ["owner", "admin", "administrator", "creator", "founder", "manager"].map((w) => t.values.find((v) => v.toLowerCase() === w)).find(Boolean);
+    return { cast: "text", value: strong ?? t.values[0]! };
+  }
+  if (t.kind === "boolean") return { cast: "boolean", value: false };
+  if (t.kind === "string" || t.kind === "text") return { cast: "text", value: "" };
+  if (t.kind === "integer" || t.kind === "bigint" || t.kind === "float" || t.kind === "decimal") return { cast: castOf(t), value: 0 };
+  return null;
+}
+
+/** How creating a row of a member-scoped group table makes the caller its first member. */
+function runtimeGroup(ir: IR, info: TableInfo): Record<string, unknown> | null {
+  const s = info.table.scope;
+  if (s?.kind !== "member" || s.column !== info.pk.name) return null;
+  const m = tableByName(ir, s.membership);
+  const fill: Record<string, unknown> = {};
+  for (const c of m.columns) {
+    if (c.name === s.membershipGroup || c.name === s.membershipUser || c.nullable || c.default !== null) continue;
+    const key = c.name === m.primaryKey ? uuidFits(c) : null;
+    const f = key ? { cast: key, uuid: true } : membershipFill(c);
+    if (f && !c.references) fill[c.name] = f;
+  }
+  return {
+    membership: m.name,
+    group: s.membershipGroup,
+    user: s.membershipUser,
+    key: groupKey(info),
+    keyCast: castType(info.pk),
+    userCast: castType(columnByName(m, s.membershipUser)),
+    ...(Object.keys(fill).length ? { fill } : {}),
+  };
+}
+
 /** The runtime TableSql object literal: what runtime/rows.ts needs to write SQL for a table. */
-export function runtimeTableSql(info: TableInfo): Record<string, unknown> {
+export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown> {
   const t = info.table;
   const owner = t.owner ? t.columns.find((c) => c.name === t.owner) : undefined;
+  const group = runtimeGroup(ir, info);
+  // The key is written by the app itself for the caller's own identity row (/users/me) and a new group.
+  const ownKey = (t.identity || group) && !info.writable.includes(info.pk) ? [info.pk] : [];
   const columns: Record<string, unknown> = {};
-  for (const c of [...(owner ? [owner] : []), ...info.writable]) columns[c.name] = columnSql(c);
+  for (const c of [...(owner ? [owner] : []), ...ownKey, ...info.writable]) columns[c.name] = columnSql(c);
+  const scope = t.owner ? null : t.scope ? rowScopeOf(ir, t) : null;
+  const newKey = !group && !t.identity && info.pk.default === null && info.readOnly.includes(info.pk) ? uuidFits(info.pk) : null;
   return {
     table: t.name,
     pk: info.pk.name,
     owner: t.owner,
+    ...(scope ? { scope } : {}),
     columns,
     touch: t.columns.find((c) => c.role === "updated_at")?.name ?? null,
-    refs: info.ownedRefs.map((r) => ({ column: r.column.name, table: r.target.name, pk: r.targetPk, owner: r.targetOwner, what: `no such ${singularName(r.target.name)}` })),
+    refs: info.ownedRefs.map((r) => ({ column: r.column.name, table: r.target.name, pk: r.targetPk, ...whose(ir, r.target), what: `no such ${singularName(r.target.name)}` })),
+    ...(newKey ? { newKey } : {}),
+    ...(group ? { group } : {}),
   };
+}
+
+/** The row-level security entry of a table (runtime/rls.ts OwnedTable); null for a table no policy guards. */
+export function rlsEntry(ir: IR, t: Table): Record<string, unknown> | null {
+  if (t.identity) return null;
+  const root = t.owner ? columnByName(t, t.owner) : t.scope ? scopeRootColumn(ir, t) : null;
+  if (!root) return null;
+  const k = root.type.kind;
+  const ownerType = k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text";
+  if (t.owner) return { table: t.name, owner: t.owner, ownerType };
+  const open = t.scope?.kind === "member" && t.scope.column === t.primaryKey;
+  return { table: t.name, scope: rowScopeOf(ir, t), ownerType, ...(open ? { openInsert: true } : {}) };
 }

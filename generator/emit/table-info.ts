@@ -1,6 +1,7 @@
 // Facts every emitter needs about a table, derived from the IR in one place.
 import type { Column, ColumnType, IR, Table } from "../ir/types.js";
 import { camelCase, fileStem, modelName, singularName } from "../ir/naming.js";
+import { knownFormat } from "./plan-migration.js";
 
 export const INT4_MIN = -2147483648;
 export const INT4_MAX = 2147483647;
@@ -69,8 +70,11 @@ export interface TableInfo {
   readonly writable: readonly Column[];
   /** Writable columns a create (and a replace) must carry. */
   readonly requiredOnCreate: readonly Column[];
-  /** Foreign keys to other tables owned by the same user: checked on write. */
-  readonly ownedRefs: readonly { column: Column; target: TableInfo["table"]; targetPk: string; targetOwner: string }[];
+  /**
+   * Foreign keys to rows of other users' kind (owned through a column, or scoped): on write, a
+   * value must name a row the caller sees. targetOwner is null for a scoped target.
+   */
+  readonly ownedRefs: readonly { column: Column; target: TableInfo["table"]; targetPk: string; targetOwner: string | null }[];
 }
 
 export function columnByName(t: Table, name: string): Column {
@@ -92,15 +96,18 @@ export function pkIsGenerated(c: Column): boolean {
 
 export function tableInfo(ir: IR, table: Table): TableInfo {
   const pk = columnByName(table, table.primaryKey);
+  // The key of a row users own (through a column or a scope) is the server's: a key a client
+  // picks could collide with another user's row, and the conflict would tell it exists.
+  const serverKey = (c: Column) => pkIsGenerated(c) || table.owner !== null || (table.scope !== undefined && !c.references);
   const readOnly = table.columns.filter(
-    (c) => c.role === "owner" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && (pkIsGenerated(c) || table.owner !== null)),
+    (c) => c.role === "owner" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)),
   );
   const writable = table.columns.filter((c) => !readOnly.includes(c));
   const requiredOnCreate = writable.filter((c) => !c.nullable && c.default === null);
   const ownedRefs = writable.flatMap((c) => {
-    if (!c.references || !table.owner) return [];
+    if (!c.references || (!table.owner && !table.scope)) return [];
     const target = tableByName(ir, c.references.table);
-    if (!target.owner || target.identity) return [];
+    if (target.identity || (!target.owner && !target.scope)) return [];
     return [{ column: c, target, targetPk: c.references.column, targetOwner: target.owner }];
   });
   return {
@@ -120,17 +127,45 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
 /** JSON Schema of one column's value as the API reads and writes it. */
 export function columnSchema(c: Column, direction: "in" | "out"): Record<string, unknown> {
   const base = typeSchema(c.type, direction);
+  const t = c.type;
   if (c.minLength !== undefined) base.minLength = c.minLength;
   if (c.maxLength !== undefined && (base.maxLength === undefined || c.maxLength < (base.maxLength as number))) base.maxLength = c.maxLength;
-  if (c.minimum !== undefined) base.minimum = c.minimum;
-  if (c.maximum !== undefined) base.maximum = c.maximum;
+  if (t.kind === "string" || t.kind === "text") Object.assign(base, textRules(c));
+  // Bounds are for JSON numbers: a bigint (and a decimal's answer) is text, which JSON Schema
+  // bounds do not reach (runtime/validate.ts holds numeric text to them: emit-schemas.ts textBounds).
+  const types = Array.isArray(base.type) ? (base.type as string[]) : [base.type];
+  if (types.includes("number") || types.includes("integer")) {
+    if (c.minimum !== undefined) base.minimum = c.minimum;
+    if (c.maximum !== undefined) base.maximum = c.maximum;
+    if (c.exclusiveMinimum !== undefined) base.exclusiveMinimum = c.exclusiveMinimum;
+    if (c.exclusiveMaximum !== undefined) base.exclusiveMaximum = c.exclusiveMaximum;
+  }
+  if (t.kind === "array") {
+    if (c.minItems !== undefined && c.minItems > 0) base.minItems = c.minItems;
+    if (c.maxItems !== undefined && (base.maxItems === undefined || c.maxItems < (base.maxItems as number))) base.maxItems = c.maxItems;
+    if (t.of.kind === "string" || t.of.kind === "text") {
+      const items = { ...(base.items as Record<string, unknown>) };
+      if (c.itemMaxLength !== undefined && (items.maxLength === undefined || c.itemMaxLength < (items.maxLength as number))) items.maxLength = c.itemMaxLength;
+      Object.assign(items, textRules(c));
+      base.items = items;
+    }
+  }
   if (c.description) base.description = c.description;
   if (!c.nullable) return base;
   // A json column's schema has no type (any JSON value, null among them): nothing to add.
   if (base.type === undefined && base.enum === undefined) return base;
   if (Array.isArray(base.enum)) return { ...base, type: ["string", "null"], enum: [...(base.enum as unknown[]), null] };
-  const t = base.type;
-  return { ...base, type: Array.isArray(t) ? [...t, "null"] : [t, "null"] };
+  const type = base.type;
+  return { ...base, type: Array.isArray(type) ? [...type, "null"] : [type, "null"] };
+}
+
+/** A text's format (one the validator and the database both know) and pattern. */
+function textRules(c: Column): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const format = knownFormat(c.format);
+  if (format) out.format = format;
+  if (c.pattern !== undefined) out.pattern = c.pattern;
+  return out;
 }
 
 export function typeSchema(t: ColumnType, direction: "in" | "out"): Record<string, unknown> {

@@ -1,18 +1,25 @@
-// Many-to-many relations through an owned join table (tasks <-> tags via task_tags):
-// embedded into rows with one query for a whole page (no N+1), and attached or detached
-// only when both ends belong to the caller (another user's row reads as missing).
+// Many-to-many relations through a join table (tasks <-> tags via task_tags): embedded into
+// rows with one query for a whole page (no N+1), and attached or detached only when both ends
+// are the caller's (another user's row reads as missing). Each of the three tables is owned
+// through a column or scoped (scope.ts); the condition is the same as the row actions'.
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
 import { ident } from "./batch.js";
+import { callerCondition, type RowScope } from "./scope.js";
+
+/** `owner`: the column holding the caller's id; `scope`: how rows are the caller's without one. */
+interface Whose {
+  readonly owner?: string | null;
+  readonly scope?: RowScope;
+}
 
 export interface ManyToManySpec {
   readonly name: string; // property on the rows: "tags"
-  readonly source: { readonly table: string; readonly pk: string; readonly owner: string };
-  readonly join: { readonly table: string; readonly source: string; readonly target: string; readonly owner: string };
-  readonly target: {
+  readonly source: { readonly table: string; readonly pk: string } & Whose;
+  readonly join: { readonly table: string; readonly source: string; readonly target: string } & Whose;
+  readonly target: Whose & {
     readonly table: string;
     readonly pk: string;
-    readonly owner: string;
     readonly what: string;
     /** Every column in table order, with its kind: how it is written into the embedded JSON. */
     readonly columns: ReadonlyArray<readonly [name: string, kind: string]>;
@@ -26,11 +33,16 @@ const PARENT = "__sf_parent";
 /**
  * A column's value in the embedded JSON, written so that the client sees what it sees for the
  * same column read as a row: node-postgres gives bigint and numeric as strings, and a
- * timestamp as a Date, which JSON shows as toISOString() (UTC, milliseconds, "Z").
+ * timestamp as a Date, which JSON shows as toISOString() (UTC, milliseconds, "Z"); bytes are
+ * base64 (encode() breaks its lines every 76 characters), a vector a list of numbers (pgvector's
+ * type has no JSON form of its own), char(n) without its padding.
  */
-function jsonValue(ref: string, kind: string): string {
-  if (kind === "bigint" || kind === "decimal") return `${ref}::text`;
+export function jsonValue(ref: string, kind: string): string {
+  if (kind === "bigint" || kind === "decimal" || kind === "char") return `${ref}::text`;
   if (kind === "timestamp") return `to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  if (kind === "bytes") return `translate(encode(${ref}, 'base64'), E'\\n', '')`;
+  if (kind === "vector") return `${ref}::real[]`;
+  if (kind === "array:bigint" || kind === "array:decimal" || kind === "array:char") return `${ref}::text[]`;
   return ref;
 }
 
@@ -49,7 +61,7 @@ export function relatedColumn(rel: ManyToManySpec, sourceTable: string, ownerPar
     `coalesce((SELECT json_agg(${ident("__sf_r")} ORDER BY ${t}.${ident(target.pk)}) FROM ${ident(target.table)} ${t}` +
     ` JOIN ${ident(join.table)} ${j} ON ${j}.${ident(join.target)} = ${t}.${ident(target.pk)}` +
     ` CROSS JOIN LATERAL (SELECT ${cols}) ${ident("__sf_r")}` +
-    ` WHERE ${j}.${ident(join.source)} = ${ident(sourceTable)}.${ident(rel.source.pk)} AND ${j}.${ident(join.owner)} = ${ownerParam} AND ${t}.${ident(target.owner)} = ${ownerParam}), '[]'::json) AS ${ident(rel.name)}`
+    ` WHERE ${[`${j}.${ident(join.source)} = ${ident(sourceTable)}.${ident(rel.source.pk)}`, callerCondition(join, j, ownerParam), callerCondition(target, t, ownerParam)].filter(Boolean).join(" AND ")}), '[]'::json) AS ${ident(rel.name)}`
   );
 }
 
@@ -73,22 +85,37 @@ export async function embedMany<T extends object>(db: Db, userId: string | numbe
   const ids = rows.map((r) => (r as Record<string, unknown>)[rel.source.pk]);
   if (ids.length === 0) return rows;
   const { join, target } = rel;
-  const found: Array<Record<string, unknown>> = await db(target.table)
-    .join(join.table, `${join.table}.${join.target}`, `${target.table}.${target.pk}`)
-    .whereIn(`${join.table}.${join.source}`, ids as never[])
-    .where(`${join.table}.${join.owner}`, userId)
-    .where(`${target.table}.${target.owner}`, userId)
+  const found: Array<Record<string, unknown>> = await whose(
+    whose(
+      db(target.table)
+        .join(join.table, `${join.table}.${join.target}`, `${target.table}.${target.pk}`)
+        .whereIn(`${join.table}.${join.source}`, ids as never[]),
+      join,
+      join.table,
+      userId,
+    ),
+    target,
+    target.table,
+    userId,
+  )
     .select(`${target.table}.*`, `${join.table}.${join.source} as ${PARENT}`)
     .orderBy(`${target.table}.${target.pk}`);
   return attachRelated(rows, found, rel);
 }
 
-async function ownedExists(db: Db, table: string, pk: string, owner: string, id: unknown, userId: string | number): Promise<boolean> {
-  return (await db(table).where({ [pk]: id, [owner]: userId }).first(pk)) !== undefined;
+/** The query limited to the caller's rows of `table` (its owner column, or its scope's condition). */
+function whose<Q extends Knex.QueryBuilder>(q: Q, w: Whose, table: string, userId: string | number): Q {
+  if (w.owner) return q.where(`${table}.${w.owner}`, userId) as Q;
+  if (w.scope) return q.whereRaw(callerCondition(w, ident(table), "?")!, [userId]) as Q;
+  return q;
+}
+
+async function visibleExists(db: Db, side: { readonly table: string; readonly pk: string } & Whose, id: unknown, userId: string | number): Promise<boolean> {
+  return (await whose(db(side.table).where(`${side.table}.${side.pk}`, id as never), side, side.table, userId).first(side.pk)) !== undefined;
 }
 
 async function requireSource(db: Db, userId: string | number, rel: ManyToManySpec, sourceId: unknown, sourceWhat: string): Promise<void> {
-  if (!(await ownedExists(db, rel.source.table, rel.source.pk, rel.source.owner, sourceId, userId))) throw new HttpProblem(404, `${sourceWhat} not found`);
+  if (!(await visibleExists(db, rel.source, sourceId, userId))) throw new HttpProblem(404, `${sourceWhat} not found`);
 }
 
 export async function listRelated(db: Db, userId: string | number, rel: ManyToManySpec, sourceId: unknown, sourceWhat: string): Promise<unknown[]> {
@@ -100,14 +127,14 @@ export async function listRelated(db: Db, userId: string | number, rel: ManyToMa
 /** Idempotent attach; both rows must be the caller's (404 otherwise, like a missing one). */
 export async function attach(db: Db, userId: string | number, rel: ManyToManySpec, sourceId: unknown, targetId: unknown, sourceWhat: string): Promise<void> {
   await requireSource(db, userId, rel, sourceId, sourceWhat);
-  if (!(await ownedExists(db, rel.target.table, rel.target.pk, rel.target.owner, targetId, userId))) throw new HttpProblem(404, `${rel.target.what} not found`);
+  if (!(await visibleExists(db, rel.target, targetId, userId))) throw new HttpProblem(404, `${rel.target.what} not found`);
   const link = { [rel.join.source]: sourceId, [rel.join.target]: targetId };
   const existing = await db(rel.join.table).where(link).first(rel.join.source);
-  if (!existing) await db(rel.join.table).insert({ ...link, [rel.join.owner]: userId });
+  if (!existing) await db(rel.join.table).insert(rel.join.owner ? { ...link, [rel.join.owner]: userId } : link);
 }
 
 export async function detach(db: Db, userId: string | number, rel: ManyToManySpec, sourceId: unknown, targetId: unknown, sourceWhat: string): Promise<void> {
   await requireSource(db, userId, rel, sourceId, sourceWhat);
-  const n = await db(rel.join.table).where({ [rel.join.source]: sourceId, [rel.join.target]: targetId, [rel.join.owner]: userId }).delete();
+  const n = await whose(db(rel.join.table).where({ [rel.join.source]: sourceId, [rel.join.target]: targetId }), rel.join, rel.join.table, userId).delete();
   if (n === 0) throw new HttpProblem(404, `${rel.target.what} not found`);
 }

@@ -1,22 +1,38 @@
-// Row-level security as a second wall behind the per-query owner filter: each owned
-// table gets ENABLE + FORCE ROW LEVEL SECURITY and one policy, "the owner column equals
-// the caller set for this transaction" (scope.ts). Applied after the migrations, and
-// idempotent, so it can run at every start.
+// Row-level security as a second wall behind the per-query conditions: each owned or scoped
+// table gets ENABLE + FORCE ROW LEVEL SECURITY and one policy that says what the queries say
+// (rows.ts): "the owner column equals the caller set for this transaction" (scope.ts), or for
+// a scoped table the same condition the queries carry (the row's conversation is the caller's,
+// the caller is a member of the row's organization), over that caller, written as correlated
+// EXISTS (scope.ts scopeExists). Applied after the migrations, and idempotent, so it can run
+// at every start.
 import type { Knex } from "knex";
+import { ident } from "./batch.js";
+import { scopeExists, type RowScope } from "./scope.js";
 
 export interface OwnedTable {
   readonly table: string;
-  readonly owner: string;
-  /** SQL type of the owner column, to compare without casting the column (so its index is used). */
+  /** The column holding the caller's id; absent on a scoped table. */
+  readonly owner?: string;
+  /** How rows of a table with no owner column are the caller's (scope.ts). */
+  readonly scope?: RowScope;
+  /** SQL type of the user id the policy compares with (the owner column, or the scope's last link), so no column is cast and its index is used. */
   readonly ownerType: "text" | "uuid" | "integer" | "bigint";
+  /**
+   * A member-scoped group table (organizations): any caller may insert a row, which only its
+   * members see; the app adds the creator's membership in the same transaction (rows.ts).
+   */
+  readonly openInsert?: boolean;
 }
 
 export const POLICY_NAME = "specforge_owner";
+/** The second policy of a group table: INSERT for every caller. */
+export const CREATE_POLICY_NAME = "specforge_create";
 
-function predicate(t: OwnedTable): string {
+/** The caller set for this transaction, as the type of the column it is compared with. */
+function callerSql(t: OwnedTable): string {
   const setting = "current_setting('app.user_id', true)";
   // An unset setting reads as NULL (or '' after a rolled-back set_config): no rows match.
-  return t.ownerType === "text" ? `?? = ${setting}` : `?? = nullif(${setting}, '')::${t.ownerType}`;
+  return t.ownerType === "text" ? setting : `nullif(${setting}, '')::${t.ownerType}`;
 }
 
 export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
@@ -24,14 +40,23 @@ export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTa
     await knex.raw("ALTER TABLE ?? ENABLE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("ALTER TABLE ?? FORCE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
-    const p = predicate(t);
-    await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table, t.owner, t.owner]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
+    if (t.owner) {
+      const p = `?? = ${callerSql(t)}`;
+      await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table, t.owner, t.owner]);
+    } else if (t.scope) {
+      // The condition is made of quoted identifiers and the setting: no knex placeholders in it.
+      const p = scopeExists(t.scope, ident(t.table), callerSql(t)).replace(/\?/g, "\\?");
+      await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table]);
+      if (t.openInsert) await knex.raw("CREATE POLICY ?? ON ?? FOR INSERT WITH CHECK (true)", [CREATE_POLICY_NAME, t.table]);
+    } else throw new Error(`row-level security for "${t.table}": neither an owner column nor a scope`);
   }
 }
 
 export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
   for (const t of tables) {
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
     await knex.raw("ALTER TABLE ?? NO FORCE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("ALTER TABLE ?? DISABLE ROW LEVEL SECURITY", [t.table]);
   }

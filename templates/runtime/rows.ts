@@ -1,27 +1,80 @@
 // The row actions of generated routes (get, list, create, update, delete) as SQL statements
 // that run in one batch: one round trip and one transaction per request (batch.ts). Every
-// statement on an owned table carries the owner condition; row-level security (rls.ts)
-// checks it a second time. Identifiers come from the spec (quoted); values are always
-// bound parameters.
+// statement on an owned table carries the owner condition, and every statement on a scoped
+// table (rows of the caller's conversations, of the caller's organizations) the scope's
+// condition (scope.ts); row-level security (rls.ts) checks the same a second time. Another
+// user's row reads exactly as a missing one. Identifiers come from the spec (quoted); values
+// are always bound parameters.
+import { randomUUID } from "node:crypto";
 import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { finishPage, listStatements, type ListPage, type ListRequest, type ListSpec } from "./list.js";
+import { callerCondition, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
   readonly column: string;
   readonly table: string;
   readonly pk: string;
-  readonly owner: string;
+  /** The target's owner column (an owned target). */
+  readonly owner?: string;
+  /** How a target row is the caller's when the target has no owner column (a scoped target). */
+  readonly scope?: RowScope;
   /** "no such category" */
   readonly what: string;
+}
+
+/**
+ * A group table (organizations) whose rows their members see. Creating one makes the caller
+ * its first member in the same transaction: without that row the creator could not see it.
+ */
+export interface GroupSql {
+  readonly membership: string;
+  /** The membership column naming the group, and the one naming the member. */
+  readonly group: string;
+  readonly user: string;
+  /**
+   * Where a new group's key comes from: a random UUID made by the app, the key's sequence
+   * (drawn first, in a round trip of its own), or the request. The key must be known before
+   * the insert: under row-level security an INSERT ... RETURNING would have to pass the
+   * member policy before the membership row exists.
+   */
+  readonly key: "uuid" | "sequence" | "input";
+  /** SQL types the key and the caller's id are cast to in the membership insert. */
+  readonly keyCast: string;
+  readonly userCast: string;
+  /** Other columns of the membership row a NOT NULL leaves no choice on: a fixed value, or a random UUID (its key). */
+  readonly fill?: Readonly<Record<string, { readonly cast: string; readonly value?: unknown; readonly uuid?: true }>>;
+}
+
+/** The parent row a nested route names (/conversations/{id}/messages): this table's `column` holds its key. */
+export interface ParentSql {
+  readonly column: string;
+  readonly table: string;
+  readonly key: string;
+  /** Whose parent rows are whose (neither: every row is visible). */
+  readonly owner?: string;
+  readonly scope?: RowScope;
+  /** "conversation": a parent the caller cannot see answers "conversation not found" (404). */
+  readonly what: string;
+  /** The table's own scope runs through this column: a row the caller sees has a parent the caller sees. */
+  readonly implied?: boolean;
+}
+
+export interface RowOptions {
+  /** A nested route: only rows under this parent, which must be one the caller sees (404 otherwise). */
+  readonly under?: { readonly parent: ParentSql; readonly id: unknown };
+  /** Statements run first in the same transaction (recording the caller in the identity table). */
+  readonly before?: readonly Statement[];
 }
 
 export interface TableSql {
   readonly table: string;
   readonly pk: string;
-  /** The owner column; null for a table nobody owns. */
+  /** The owner column; null for a table nobody owns (or one owned through `scope`). */
   readonly owner: string | null;
+  /** How rows are the caller's when the table has no owner column (scope.ts); absent: owned, or shared. */
+  readonly scope?: RowScope;
   /**
    * The columns a request may set, plus the owner (set from the token, never from input),
    * with the SQL type a bound value is cast to where PostgreSQL cannot infer it.
@@ -29,8 +82,12 @@ export interface TableSql {
   readonly columns: Readonly<Record<string, ColumnSql>>;
   /** Set to now() by every update. */
   readonly touch: string | null;
-  /** Owned rows this table points at: a value must name one of the caller's own rows. */
+  /** Owned or scoped rows this table points at: a value must name a row the caller sees. */
   readonly refs: readonly ReferenceSql[];
+  /** The key is a random UUID the app makes (as this SQL type): the database has no default and a client may not set it. */
+  readonly newKey?: "uuid" | "text";
+  /** A member-scoped group table: how a create adds the creator's membership. */
+  readonly group?: GroupSql;
 }
 
 export interface ColumnSql {
@@ -50,7 +107,9 @@ export interface ColumnSql {
 export const DEFAULT = Symbol("DEFAULT");
 /** `SET col = NOT col` in an update (toggle). */
 export const TOGGLE = Symbol("TOGGLE");
-export type SetValue = unknown | typeof DEFAULT | typeof TOGGLE;
+/** `SET col = now()` in an update (an action that stamps the time: POST /loans/{id}/return). */
+export const NOW = Symbol("NOW");
+export type SetValue = unknown | typeof DEFAULT | typeof TOGGLE | typeof NOW;
 
 type Row = Record<string, unknown>;
 
@@ -81,41 +140,132 @@ function readVectors<T extends Row | undefined>(spec: TableSql, row: T): T {
   return row;
 }
 
-/** The row's key (and owner) as a WHERE clause over $1 (and $2). */
-function keyWhere(spec: TableSql): string {
-  return spec.owner ? `${ident(spec.pk)} = $1 AND ${ident(spec.owner)} = $2` : `${ident(spec.pk)} = $1`;
+const hasCaller = (v: Visibility): boolean => !!v.owner || v.scope !== undefined;
+
+/** Whether a nested route's parent needs its own condition (not implied by the row's scope, and not everyone's). */
+const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied && hasCaller(p);
+
+/**
+ * The WHERE of one row: its key ($1), the caller's condition ($2), and for a nested route the
+ * parent's key from the path (and, unless the row's scope implies it, the parent's condition).
+ * On an owned table outside a nested route: `"id" = $1 AND "user_id" = $2`.
+ */
+function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"]): { text: string; values: unknown[] } {
+  const p = under?.parent;
+  const caller = hasCaller(spec) || parentCondition(p);
+  const values: unknown[] = caller ? [id, userId] : [id];
+  if (under) values.push(under.id);
+  const text = once(spec, `where ${underKey(under)}`, () => {
+    let w = `${ident(spec.pk)} = $1`;
+    const own = callerCondition(spec, null, "$2");
+    if (own) w += ` AND ${own}`;
+    if (p) {
+      const col = ident(p.column);
+      w += ` AND ${col} = $${caller ? 3 : 2}`;
+      if (parentCondition(p)) w += ` AND ${col} IN (${parentKeys(p, "$2")})`;
+    }
+    return w;
+  });
+  return { text, values };
 }
 
-function keyValues(spec: TableSql, id: unknown, userId: string | number | null): unknown[] {
-  return spec.owner ? [id, userId] : [id];
+const underKey = (under: RowOptions["under"]): string => (under ? `${under.parent.column}>${under.parent.table}` : "");
+
+/** The keys of the parent rows the caller sees. */
+function parentKeys(p: ParentSql, caller: string): string {
+  const a = ident("__sf_up");
+  return `SELECT ${a}.${ident(p.key)} FROM ${ident(p.table)} ${a} WHERE ${callerCondition(p, a, caller)}`;
+}
+
+const parentChecks = new WeakMap<ParentSql, string>();
+/** A statement with one row when the parent a nested route names exists and the caller sees it. */
+function parentCheck(p: ParentSql, id: unknown, userId: string | number | null): Statement {
+  let text = parentChecks.get(p);
+  if (text === undefined) {
+    const c = callerCondition(p, null, "$2");
+    parentChecks.set(p, (text = `SELECT 1 FROM ${ident(p.table)} WHERE ${ident(p.key)} = $1${c ? ` AND ${c}` : ""}`));
+  }
+  return { text, values: hasCaller(p) ? [id, userId] : [id] };
+}
+
+/** A row the write names that must exist and be one the caller sees: a reference, or the parent of a nested route. */
+interface Probe {
+  readonly target: Visibility & { readonly table: string; readonly pk: string };
+  readonly value: unknown;
+  /** The value's placeholder in the write, when the write binds it already. */
+  readonly at: string | null;
+  readonly fail: HttpProblem;
 }
 
 /**
  * The references the input sets (non-null), given the placeholder each column's value already
- * has in the write: a statement that tells, per column, whether that row exists and is the
- * caller's, and the same conditions to guard the write with (so nothing is written otherwise).
+ * has in the write, and the parent a nested route names: each must name a row the caller sees.
  */
-function referenceChecks(spec: TableSql, input: Row, placeholders: ReadonlyMap<string, string>, userId: string | number | null, ownerPlaceholder: string | null): { check: Statement | null; guard: string } {
-  const used = spec.refs.filter((r) => input[r.column] !== undefined && input[r.column] !== null && placeholders.has(r.column));
-  if (used.length === 0) return { check: null, guard: "" };
-  const checkValues: unknown[] = used.map((r) => input[r.column]);
-  const ownerIndex = checkValues.length + 1;
-  if (spec.owner) checkValues.push(userId);
-  const exists = (r: ReferenceSql, idParam: string, ownerParam: string | null) =>
-    `EXISTS (SELECT 1 FROM ${ident(r.table)} WHERE ${ident(r.pk)} = ${idParam}${ownerParam ? ` AND ${ident(r.owner)} = ${ownerParam}` : ""})`;
-  const checkCols = used.map((r, i) => `${exists(r, `$${i + 1}`, spec.owner ? `$${ownerIndex}` : null)} AS ${ident(r.column)}`);
-  const guard = used.map((r) => exists(r, placeholders.get(r.column)!, ownerPlaceholder)).join(" AND ");
-  return { check: { text: `SELECT ${checkCols.join(", ")}`, values: checkValues }, guard };
+function probesOf(spec: TableSql, input: Row, placeholders: ReadonlyMap<string, string>, under?: RowOptions["under"], parentProbe = true): Probe[] {
+  const probes: Probe[] = [];
+  for (const r of spec.refs) {
+    // Under a nested route the path names the parent: a create probes it below (a 404), and an
+    // update's row is already limited to it (its WHERE), so the body can only repeat it.
+    if (under && r.column === under.parent.column) continue;
+    const v = input[r.column];
+    if (v === undefined || v === null || !placeholders.has(r.column)) continue;
+    probes.push({ target: r, value: v, at: placeholders.get(r.column)!, fail: new HttpProblem(422, `${r.column}: ${r.what}`, { errors: [{ field: r.column, message: "does not exist" }] }) });
+  }
+  if (under && parentProbe) {
+    const p = under.parent;
+    probes.push({ target: { table: p.table, pk: p.key, owner: p.owner, scope: p.scope }, value: under.id, at: placeholders.get(p.column) ?? null, fail: new HttpProblem(404, `${p.what} not found`) });
+  }
+  return probes;
 }
 
-/** The 422 for the first reference that names no row of the caller (another user's row reads as missing). */
-function referenceProblem(spec: TableSql, check: StatementResult | undefined): HttpProblem | null {
+function exists(target: Probe["target"], idAt: string, callerAt: string | null): string {
+  const c = callerAt ? callerCondition(target, null, callerAt) : null;
+  return `EXISTS (SELECT 1 FROM ${ident(target.table)} WHERE ${ident(target.pk)} = ${idAt}${c ? ` AND ${c}` : ""})`;
+}
+
+/** A statement that tells, per probe, whether that row exists and the caller sees it. */
+function checkStatement(probes: readonly Probe[], userId: string | number | null): Statement | null {
+  if (probes.length === 0) return null;
+  const values: unknown[] = probes.map((p) => p.value);
+  let callerAt: string | null = null;
+  if (probes.some((p) => hasCaller(p.target))) {
+    values.push(userId);
+    callerAt = `$${values.length}`;
+  }
+  return { text: `SELECT ${probes.map((p, i) => `${exists(p.target, `$${i + 1}`, callerAt)} AS "c${i}"`).join(", ")}`, values };
+}
+
+/** The same conditions to guard the write with (so nothing is written otherwise); binds into `values` what the write lacks. */
+function guardOf(probes: readonly Probe[], values: unknown[], callerAt: string | null, userId: string | number | null): string {
+  let caller = callerAt;
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  return probes
+    .map((p) => {
+      if (hasCaller(p.target)) caller ??= bind(userId);
+      return exists(p.target, p.at ?? bind(p.value), caller);
+    })
+    .join(" AND ");
+}
+
+/** The problem of the first probe that names no row the caller sees (another user's row reads as missing). */
+function probeProblem(probes: readonly Probe[], check: StatementResult | undefined): HttpProblem | null {
   const found = check?.rows[0];
   if (!found) return null;
-  for (const r of spec.refs) {
-    if (found[r.column] === false) return new HttpProblem(422, `${r.column}: ${r.what}`, { errors: [{ field: r.column, message: "does not exist" }] });
-  }
+  for (let i = 0; i < probes.length; i++) if (found[`c${i}`] === false) return probes[i]!.fail;
   return null;
+}
+
+/** A parent-scoped row needs its parent: without one it would belong to nobody. */
+function requireScopeColumn(spec: TableSql, input: Row, creating: boolean): void {
+  if (spec.scope?.kind !== "parent") return;
+  const c = spec.scope.column;
+  const v = input[c];
+  if (v === null || v === DEFAULT || (creating && v === undefined)) {
+    throw new HttpProblem(422, `${c}: is required`, { errors: [{ field: c, message: "is required" }] });
+  }
 }
 
 // SQL texts that depend only on the table (and its relations) are made once: no string
@@ -137,18 +287,39 @@ function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam:
 }
 
 /** One row by key, with its relations; undefined when it is missing or another user's. */
-export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<Row | undefined> {
-  const text = once(spec, `get ${rels.map((r) => r.name).join(",")}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`);
-  const [found] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
-  return readVectors(spec, found!.rows[0]);
+export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<Row | undefined> {
+  const w = rowWhere(spec, id, userId, opts.under);
+  const text = once(spec, `get ${rels.map((r) => r.name).join(",")} ${underKey(opts.under)}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`);
+  const results = await batch(userId, [...(opts.before ?? []), { text, values: w.values }]);
+  return readVectors(spec, results[results.length - 1]!.rows[0]);
 }
 
-/** One page of the caller's rows with the total (unless paging by cursor) and the relations: one statement. */
-export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req: ListRequest, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<ListPage<Row>> {
-  const where = spec.owner ? [`${ident(list.table)}.${ident(spec.owner)} = $1`] : [];
+/**
+ * One page of the caller's rows with the total (unless paging by cursor) and the relations: one
+ * statement. Under a parent (a nested route), a first statement of the same batch tells whether
+ * the caller sees that parent: a 404 if not, an empty page if it has no rows.
+ */
+export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req: ListRequest, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<ListPage<Row>> {
+  const t = ident(list.table);
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const own = callerCondition(spec, t, "$1");
+  if (own) {
+    where.push(own);
+    values.push(userId);
+  }
+  const first: Statement[] = [];
+  const p = opts.under?.parent;
+  if (p) {
+    values.push(opts.under!.id);
+    where.push(`${t}.${ident(p.column)} = $${values.length}`);
+    first.push(parentCheck(p, opts.under!.id, userId));
+  }
   const related = spec.owner && rels.length ? [once(spec, `list ${rels.map((r) => r.name).join(",")}`, () => rels.map((rel) => relatedColumn(rel, spec.table, "$1")).join(", "))] : [];
-  const q = listStatements(list, req, where, spec.owner ? [userId] : [], related);
-  const [page] = await batch(userId, [q.page]);
+  const q = listStatements(list, req, where, values, related);
+  const results = await batch(userId, [...first, q.page]);
+  if (p && results[0]!.rows.length === 0) throw new HttpProblem(404, `${p.what} not found`);
+  const page = results[results.length - 1];
   let count: number | null = null;
   // The total rides on every row; a page with no rows past the first page still needs it.
   if (q.count && page!.rows.length === 0 && req.offset > 0) count = Number((await batch(userId, [q.count]))[0]!.rows[0]?.count ?? 0);
@@ -156,52 +327,132 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   return finishPage<Row>(page!.rows, count, req, list);
 }
 
+/** `$n` of a column in a write, cast where PostgreSQL cannot infer its type (INSERT ... SELECT). */
+function castOf(spec: TableSql, column: string): string {
+  const c = spec.columns[column];
+  if (c) return c.cast;
+  if (column === spec.pk && spec.newKey) return spec.newKey;
+  throw new Error(`internal: no SQL type for ${spec.table}.${column}`);
+}
+
 /**
  * Inserts a row for the caller. `before` runs first in the same transaction (recording the
- * caller in the identity table). A reference to a row that is not the caller's is a 422.
- * A row that did not exist a moment ago has no links yet: its relations are empty lists.
+ * caller in the identity table). A reference to a row the caller does not see is a 422; under
+ * a nested route, a parent the caller does not see is a 404. A row that did not exist a moment
+ * ago has no links yet: its relations are empty lists.
  */
-export async function createRow(batch: Batch, spec: TableSql, fields: object, userId: string | number | null, rels: readonly ManyToManySpec[] = [], before: readonly Statement[] = []): Promise<Row> {
+export async function createRow(batch: Batch, spec: TableSql, fields: object, userId: string | number | null, rels: readonly ManyToManySpec[] = [], before: readonly Statement[] = [], opts: Pick<RowOptions, "under"> = {}): Promise<Row> {
   const input = fields as Row;
+  requireScopeColumn(spec, input, true);
+  if (spec.group) return createGroupRow(batch, spec, spec.group, input, userId, rels, before);
   const cols: string[] = [];
   const values: unknown[] = [];
   if (spec.owner) {
     cols.push(spec.owner);
     values.push(userId);
   }
+  if (spec.newKey) {
+    cols.push(spec.pk);
+    values.push(randomUUID());
+  }
   for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk)) continue;
     cols.push(k);
     values.push(value(spec, k, v));
   }
   const placeholders = new Map(cols.map((c, i) => [c, `$${i + 1}`]));
-  const { check, guard } = referenceChecks(spec, input, placeholders, userId, spec.owner ? "$1" : null);
+  const probes = probesOf(spec, input, placeholders, opts.under);
+  const check = checkStatement(probes, userId);
   const target = `${ident(spec.table)} (${cols.map(ident).join(", ")})`;
+  const n = cols.length;
+  const guard = probes.length ? guardOf(probes, values, spec.owner ? "$1" : null, userId) : "";
   let text: string;
-  if (cols.length === 0) text = `INSERT INTO ${ident(spec.table)} DEFAULT VALUES RETURNING *`;
-  else if (!guard) text = `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")}) RETURNING *`;
+  if (cols.length === 0) {
+    // Nothing to insert but defaults, and no statement form that guards it: check first, on its own.
+    if (check) {
+      const [found] = await batch(userId, [check]);
+      const bad = probeProblem(probes, found);
+      if (bad) throw bad;
+    }
+    text = `INSERT INTO ${ident(spec.table)} DEFAULT VALUES RETURNING *`;
+    values.length = 0;
+  } else if (!guard) text = `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")}) RETURNING *`;
   else {
     // INSERT ... SELECT cannot infer a parameter's type from its column: each is cast.
-    text = `INSERT INTO ${target} SELECT ${cols.map((c, i) => `$${i + 1}::${spec.columns[c]!.cast}`).join(", ")} WHERE ${guard} RETURNING *`;
+    text = `INSERT INTO ${target} SELECT ${cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`).join(", ")} WHERE ${guard} RETURNING *`;
   }
-  const statements = [...before, ...(check ? [check] : []), { text, values }];
+  const statements = [...before, ...(check && cols.length ? [check] : []), { text, values }];
   const results = await batch(userId, statements);
   const inserted = results[results.length - 1]!.rows[0];
-  if (!inserted) throw referenceProblem(spec, check ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
+  if (!inserted) throw probeProblem(probes, check && cols.length ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
   for (const rel of rels) inserted[rel.name] = [];
   return readVectors(spec, inserted);
 }
 
+/**
+ * A new group row and the creator's membership, in one transaction, then the row as the
+ * creator now sees it. The key is known before the insert (GroupSql.key), so neither insert
+ * needs RETURNING: row-level security lets anyone insert a group (rls.ts), and shows it only to
+ * its members, of whom the caller is one by the time the row is read back.
+ */
+async function createGroupRow(batch: Batch, spec: TableSql, g: GroupSql, input: Row, userId: string | number | null, rels: readonly ManyToManySpec[], before: readonly Statement[]): Promise<Row> {
+  let key: unknown;
+  if (g.key === "uuid") key = randomUUID();
+  else if (g.key === "sequence") {
+    const [r] = await batch(userId, [{ text: `SELECT nextval(pg_get_serial_sequence($1, $2))::text AS "key"`, values: [ident(spec.table), spec.pk] }]);
+    key = r!.rows[0]!.key;
+  } else key = input[spec.pk];
+  if (key === undefined || key === null) throw new HttpProblem(422, `${spec.pk}: is required`, { errors: [{ field: spec.pk, message: "is required" }] });
+  const cols = [spec.pk];
+  const values: unknown[] = [key];
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined || k === spec.pk || !Object.prototype.hasOwnProperty.call(spec.columns, k)) continue;
+    cols.push(k);
+    values.push(value(spec, k, v));
+  }
+  const placeholders = new Map(cols.map((c, i) => [c, `$${i + 1}`]));
+  const probes = probesOf(spec, input, placeholders);
+  const check = checkStatement(probes, userId);
+  const n = cols.length;
+  const guard = probes.length ? guardOf(probes, values, null, userId) : "";
+  const target = `${ident(spec.table)} (${cols.map(ident).join(", ")})`;
+  const insert = guard
+    ? `INSERT INTO ${target} SELECT ${cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`).join(", ")} WHERE ${guard}`
+    : `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")})`;
+  // The membership row: the group's key, the caller, and what its NOT NULL columns need.
+  const mCols = [g.group, g.user];
+  const mValues: unknown[] = [key, userId];
+  const mSlots = [`$1::${g.keyCast}`, `$2::${g.userCast}`];
+  for (const [c, f] of Object.entries(g.fill ?? {})) {
+    mCols.push(c);
+    mValues.push(f.uuid ? randomUUID() : f.value);
+    mSlots.push(`$${mValues.length}::${f.cast}`);
+  }
+  // Guarded like the group's insert (no group, no membership), so a refused reference is a 422, not a foreign-key error.
+  const mGuard = probes.length ? guardOf(probes.map((p) => ({ ...p, at: null })), mValues, "$2", userId) : "";
+  const member = `INSERT INTO ${ident(g.membership)} (${mCols.map(ident).join(", ")}) SELECT ${mSlots.join(", ")}${mGuard ? ` WHERE ${mGuard}` : ""}`;
+  const w = rowWhere(spec, key, userId);
+  const read = `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`;
+  const statements = [...before, ...(check ? [check] : []), { text: insert, values }, { text: member, values: mValues }, { text: read, values: w.values }];
+  const results = await batch(userId, statements);
+  const row = results[results.length - 1]!.rows[0];
+  if (!row) throw probeProblem(probes, check ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
+  return readVectors(spec, row);
+}
+
 /** Updates the caller's row; undefined when it is missing or another user's. */
-export async function updateRow(batch: Batch, spec: TableSql, fields: object, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = []): Promise<Row | undefined> {
+export async function updateRow(batch: Batch, spec: TableSql, fields: object, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<Row | undefined> {
   const set = fields as Readonly<Record<string, SetValue>>;
-  const values = keyValues(spec, id, userId);
+  requireScopeColumn(spec, set as Row, false);
+  const w = rowWhere(spec, id, userId, opts.under);
+  const values = [...w.values];
   const sets: string[] = [];
   const placeholders = new Map<string, string>();
   for (const [k, v] of Object.entries(set)) {
     if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner) continue;
     if (v === DEFAULT) sets.push(`${ident(k)} = DEFAULT`);
     else if (v === TOGGLE) sets.push(`${ident(k)} = NOT ${ident(k)}`);
+    else if (v === NOW) sets.push(`${ident(k)} = now()`);
     else {
       values.push(value(spec, k, v));
       placeholders.set(k, `$${values.length}`);
@@ -211,12 +462,16 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   if (spec.touch) sets.push(`${ident(spec.touch)} = now()`);
   // Nothing to change still answers with the row (and 404 when there is none).
   if (sets.length === 0) sets.push(`${ident(spec.pk)} = ${ident(spec.pk)}`);
-  const { check, guard } = referenceChecks(spec, set as Row, placeholders, userId, spec.owner ? "$2" : null);
-  const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${keyWhere(spec)}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
-  const results = await batch(userId, [...(check ? [check] : []), { text, values }]);
+  const probes = probesOf(spec, set as Row, placeholders, opts.under, false);
+  const check = checkStatement(probes, userId);
+  const callerAt = hasCaller(spec) || parentCondition(opts.under?.parent) ? "$2" : null;
+  const guard = probes.length ? guardOf(probes, values, callerAt, userId) : "";
+  const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${w.text}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
+  const before = opts.before ?? [];
+  const results = await batch(userId, [...before, ...(check ? [check] : []), { text, values }]);
   const row = results[results.length - 1]!.rows[0];
   if (!row) {
-    const bad = referenceProblem(spec, check ? results[0] : undefined);
+    const bad = probeProblem(probes, check ? results[before.length] : undefined);
     if (bad) throw bad;
     return undefined;
   }
@@ -224,14 +479,16 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
 }
 
 /** Deletes the caller's row: the number deleted (0 or 1), or the row as it was. */
-export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null): Promise<number> {
-  const text = once(spec, "delete", () => `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)}`);
-  const [r] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
+export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: Pick<RowOptions, "under"> = {}): Promise<number> {
+  const w = rowWhere(spec, id, userId, opts.under);
+  const text = once(spec, `delete ${underKey(opts.under)}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text}`);
+  const [r] = await batch(userId, [{ text, values: w.values }]);
   return r!.rowCount;
 }
 
-export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null): Promise<Row | undefined> {
-  const text = once(spec, "delete returning", () => `DELETE FROM ${ident(spec.table)} WHERE ${keyWhere(spec)} RETURNING *`);
-  const [r] = await batch(userId, [{ text, values: keyValues(spec, id, userId) }]);
+export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: Pick<RowOptions, "under"> = {}): Promise<Row | undefined> {
+  const w = rowWhere(spec, id, userId, opts.under);
+  const text = once(spec, `delete returning ${underKey(opts.under)}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text} RETURNING *`);
+  const [r] = await batch(userId, [{ text, values: w.values }]);
   return readVectors(spec, r!.rows[0]);
 }

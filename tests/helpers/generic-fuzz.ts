@@ -94,10 +94,15 @@ function bodyFor(doc: Doc, op: any): fc.Arbitrary<string | null> {
   );
 }
 
-/** Another user's rows must never show: an object whose owner column (any of `columns`) holds `id` is a leak. */
+/**
+ * Another user's rows must never show: an object whose owner column (any of `columns`) holds
+ * `id` is a leak, and so is any of `values` anywhere (texts and keys only that user's rows hold:
+ * rows of scoped tables have no owner column to tell them by).
+ */
 export interface Other {
   readonly id: string;
   readonly columns: ReadonlySet<string>;
+  readonly values?: ReadonlySet<string>;
 }
 
 function leak(v: unknown, other: Other): string | null {
@@ -112,7 +117,7 @@ function leak(v: unknown, other: Other): string | null {
       const r = leak(x, other);
       if (r) return r;
     }
-  }
+  } else if (typeof v === "string" && other.values?.has(v)) return `"${v}", a value of a row of ${other.id}`;
   return null;
 }
 
