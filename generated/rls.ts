@@ -7,4 +7,5 @@ export const ownedTables: readonly OwnedTable[] = [
   { table: "tags", owner: "user_id", ownerType: "text" },
   { table: "task_tags", owner: "user_id", ownerType: "text" },
   { table: "tasks", owner: "user_id", ownerType: "text" },
+  { table: "users", owner: "id", ownerType: "text" },
 ];

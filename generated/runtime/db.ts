@@ -12,6 +12,36 @@ import pg from "pg";
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => v);
 // A DATE is a calendar day, not an instant: keep "2026-01-31" rather than a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+// The API's forms of the other column types (docs/spec-format.md, "Types"):
+// interval stays PostgreSQL's text ("1 day 02:00:00"), bytea becomes base64 text, and
+// char(n) loses the blanks it is padded with (as a cast to text does); lists get the same.
+// Array types have no name in pg.types.builtins: their oids are fixed in PostgreSQL's catalog.
+type Oid = typeof pg.types.builtins.TEXT;
+const TEXT_ARRAY = 1009 as Oid;
+const textArray = pg.types.getTypeParser(TEXT_ARRAY) as (v: string) => (string | null)[];
+const base64 = (v: string) => byteaBytes(v).toString("base64");
+const unpad = (v: string) => v.replace(/ +$/, "");
+const each = (f: (v: string) => string) => (v: string) => textArray(v).map((x) => (x === null ? null : f(x)));
+pg.types.setTypeParser(pg.types.builtins.INTERVAL, (v: string) => v);
+pg.types.setTypeParser(1187 as Oid, textArray); // interval[]
+pg.types.setTypeParser(pg.types.builtins.BYTEA, base64);
+pg.types.setTypeParser(1001 as Oid, each(base64)); // bytea[]
+pg.types.setTypeParser(pg.types.builtins.BPCHAR, unpad);
+pg.types.setTypeParser(1014 as Oid, each(unpad)); // char(n)[]
+pg.types.setTypeParser(1231 as Oid, textArray); // numeric[]: strings, like numeric
+pg.types.setTypeParser(1182 as Oid, textArray); // date[]: calendar days, like date
+
+/** bytea's text form: hex ("\\x0a1b", the default) or, with bytea_output = escape, octal escapes. */
+function byteaBytes(v: string): Buffer {
+  if (v.startsWith("\\x")) return Buffer.from(v.slice(2), "hex");
+  const out: number[] = [];
+  for (let i = 0; i < v.length; ) {
+    if (v[i] !== "\\") out.push(v.charCodeAt(i++));
+    else if (v[i + 1] === "\\") (out.push(92), (i += 2));
+    else (out.push(parseInt(v.slice(i + 1, i + 4), 8)), (i += 4));
+  }
+  return Buffer.from(out);
+}
 
 export interface Database {
   readonly knex: Knex;

@@ -7,7 +7,11 @@ import type { Context } from "koa";
 import { HttpProblem } from "./errors.js";
 import { ident, type Statement } from "./batch.js";
 
-export type ColumnKind = "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "decimal" | "float" | "enum";
+export type ColumnKind =
+  | "string" | "integer" | "bigint" | "uuid" | "boolean" | "timestamp" | "date" | "time" | "decimal" | "float" | "enum"
+  | "inet" | "cidr" | "macaddr" | "interval"
+  /** bytes, lists and vectors: no equality a query string could state; a filter on one answers 422. */
+  | "unfilterable";
 
 export interface ListFilterSpec {
   readonly param: string;
@@ -36,7 +40,20 @@ export interface ListSpec {
     readonly newestFirst: readonly string[];
   };
   readonly search: { readonly param: string; readonly columns: readonly string[] } | null;
-  readonly envelope: { readonly items: string; readonly total: string | null } | null;
+  readonly envelope: ListEnvelope | null;
+}
+
+/**
+ * Where a list body puts its parts, as the spec's example response shows them: each a key or a
+ * dotted path (`meta.total` for `{ "items": [...], "meta": { "total": 100 } }`). The page size,
+ * offset and page number are written only when the example names them.
+ */
+export interface ListEnvelope {
+  readonly items: string;
+  readonly total: string | null;
+  readonly limit?: string | null;
+  readonly offset?: string | null;
+  readonly page?: string | null;
 }
 
 export interface ListRequest {
@@ -55,6 +72,9 @@ export interface ListPage<T> {
   /** null with cursor paging: counting every row would undo what the cursor saves. */
   readonly total: number | null;
   readonly nextCursor: string | null;
+  /** The page size and offset that were asked for (offset null with cursor paging). */
+  readonly limit?: number;
+  readonly offset?: number | null;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -107,6 +127,20 @@ function typed(f: ListFilterSpec, raw: string): unknown {
     case "float":
       if (!/^-?[0-9]{1,18}(\.[0-9]{1,18})?$/.test(raw)) throw fail("must be a number");
       return raw;
+    // PostgreSQL reads the rest; these only keep out what cannot be one (its own error would not name the parameter).
+    case "inet":
+    case "cidr":
+      if (!/^[0-9A-Fa-f.:]{2,45}(\/[0-9]{1,3})?$/.test(raw) || !/[.:]/.test(raw)) throw fail("must be an IP address");
+      return raw;
+    case "macaddr":
+      if (!/^[0-9A-Fa-f]{2}([:-]?[0-9A-Fa-f]{2}){5}$|^[0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}$/.test(raw)) throw fail("must be a MAC address");
+      return raw;
+    case "interval":
+      // Numbers of more than six digits could overflow an interval (an error PostgreSQL does not call the client's).
+      if (raw.length > 100 || !/^[@+\-0-9A-Za-z .:]+$/.test(raw) || !/[0-9]/.test(raw) || /[0-9]{7}/.test(raw)) throw fail("must be a duration");
+      return raw;
+    case "unfilterable":
+      throw fail("cannot be used as a filter");
     default:
       if (raw.length > 255 || raw.includes("\u0000")) throw fail("is not valid");
       return raw;
@@ -266,7 +300,30 @@ export function finishPage<T extends object>(fetched: Array<Record<string, unkno
     r[CURSOR_COLUMN] = undefined;
     r[TOTAL_COLUMN] = undefined;
   }
-  return { rows: rows as T[], total: counted, nextCursor };
+  return { rows: rows as T[], total: counted, nextCursor, limit: req.limit, offset: req.keyset ? null : req.offset };
+}
+
+/** Sets `path` (a key, or keys joined by dots) in `body`, making the objects on the way. */
+function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split(".");
+  let at = body;
+  for (const k of keys.slice(0, -1)) {
+    const next = at[k];
+    at = (at[k] = next !== null && typeof next === "object" && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]!] = value;
+}
+
+/** The list body the spec's envelope describes. */
+export function envelopeBody<T>(page: ListPage<T>, envelope: ListEnvelope): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  setPath(body, envelope.items, page.rows);
+  if (envelope.total) setPath(body, envelope.total, page.total);
+  if (envelope.limit && page.limit !== undefined) setPath(body, envelope.limit, page.limit);
+  if (envelope.offset && page.offset !== undefined) setPath(body, envelope.offset, page.offset);
+  if (envelope.page && page.limit !== undefined && page.offset !== undefined) setPath(body, envelope.page, page.offset === null ? null : Math.floor(page.offset / page.limit) + 1);
+  if (page.nextCursor) body.next_cursor = page.nextCursor;
+  return body;
 }
 
 /** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */
@@ -280,10 +337,6 @@ export function sendList<T>(ctx: Context, page: ListPage<T>, spec: ListSpec): vo
     params.set("cursor", page.nextCursor);
     ctx.set("Link", `<${ctx.path}?${params.toString()}>; rel="next"`);
   }
-  if (spec.envelope) {
-    const body: Record<string, unknown> = { [spec.envelope.items]: page.rows };
-    if (spec.envelope.total) body[spec.envelope.total] = page.total;
-    if (page.nextCursor) body.next_cursor = page.nextCursor;
-    ctx.body = body;
-  } else ctx.body = page.rows;
+  if (spec.envelope) ctx.body = envelopeBody(page, spec.envelope);
+  else ctx.body = page.rows;
 }

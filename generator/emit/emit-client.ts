@@ -53,7 +53,8 @@ export function createApiClient(baseUrl: string, options: ApiClientOptions = {})
   );
 
   // The example lists the caller's rows of the first table that has a list endpoint.
-  const list = ir.endpoints.find((e) => e.action.kind === "list" && e.method === "get");
+  // (One whose only path parameter, if any, is the caller's id.)
+  const list = ir.endpoints.find((e) => e.action.kind === "list" && e.method === "get" && !e.parent && (e.path.match(/\{[^}]+\}/g) ?? []).every((p) => p === `{${e.userParam}}`));
   const E: string[] = [tsHeader(source).trimEnd()];
   E.push(`// A typed call with the generated client. Run against a running app:`);
   E.push(`//   API_URL=http://127.0.0.1:3000 TOKEN=$(npm run --silent token -- alice) USER_ID=alice npx tsx generated/client/example.ts`);
@@ -62,7 +63,9 @@ export function createApiClient(baseUrl: string, options: ApiClientOptions = {})
   E.push(``);
   if (list) {
     const info = tableInfo(ir, ir.tables.find((t) => t.name === list.table)!);
-    const path = list.userParam ? `{ path: { ${list.userParam}: userId }, query: { limit: 20 } }` : `{ query: { limit: 20 } }`;
+    const limit = list.list?.limitParam ?? "limit";
+    const query = `query: { ${/^[A-Za-z_$][\w$]*$/.test(limit) ? limit : JSON.stringify(limit)}: 20 }`;
+    const path = list.userParam ? `{ path: { ${list.userParam}: userId }, ${query} }` : `{ ${query} }`;
     E.push(`/** ${list.method.toUpperCase()} ${list.path}: the first 20 of the caller's ${list.table}, typed as ${info.model}[]. */`);
     E.push(`export async function listExample(baseUrl: string, token: string, userId: string) {`);
     E.push(`  const client = createApiClient(baseUrl, { token });`);

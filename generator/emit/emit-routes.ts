@@ -26,8 +26,37 @@ const HOOKED_ACTIONS = new Set(["list", "create", "get", "replace", "update", "d
 /** Actions that write: none of them is served on a table shared read-only. */
 const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove"]);
 
+/** The list contracts of a table's list routes: one variable per distinct contract, in route order. */
+function listSpecs(t: Table, endpoints: readonly Endpoint[]): Map<string, { e: Endpoint; spec: Record<string, unknown> }> {
+  const out = new Map<string, { e: Endpoint; spec: Record<string, unknown> }>();
+  const byText = new Map<string, string>();
+  for (const e of endpoints) {
+    if (!e.list || e.action.kind !== "list") continue;
+    const spec = runtimeListSpec(t, e.list);
+    const text = JSON.stringify(spec);
+    if (byText.has(text)) continue;
+    const name = byText.size === 0 ? listSpecVar(t) : `${listSpecVar(t)}${byText.size + 1}`;
+    byText.set(text, name);
+    out.set(name, { e, spec });
+  }
+  return out;
+}
+
+/** The variable holding a list route's contract. */
+function listVarOf(t: Table, e: Endpoint, ir: IR): string {
+  const endpoints = ir.endpoints.filter((x) => x.table === t.name);
+  const text = JSON.stringify(runtimeListSpec(t, e.list!));
+  for (const [name, v] of listSpecs(t, endpoints)) if (JSON.stringify(v.spec) === text) return name;
+  return listSpecVar(t);
+}
+
+/** The column that names a row's user: the owner column, or the users table's own key (each user's own row). */
+function ownerColumn(t: Table): string | null {
+  return t.owner ?? (t.identity ? t.primaryKey : null);
+}
+
 function ownerIsNumber(info: TableInfo): boolean {
-  const owner = info.table.columns.find((c) => c.name === info.table.owner);
+  const owner = info.table.columns.find((c) => c.name === ownerColumn(info.table));
   return owner?.type.kind === "integer";
 }
 
@@ -58,7 +87,7 @@ function parentKeyColumn(ir: IR, t: Table, parent: NonNullable<Endpoint["parent"
 
 function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const t = info.table;
-  const owner = t.owner;
+  const owner = ownerColumn(t);
   const L: string[] = [];
   const method = e.method === "delete" ? "delete" : e.method;
   const mw = e.auth === "required" ? "auth, " : "";
@@ -117,7 +146,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   };
   switch (a.kind) {
     case "list": {
-      const lv = listSpecVar(t);
+      const lv = listVarOf(t, e, ir);
       L.push(`    const req = parseListQuery(ctx.query, ${lv});`);
       L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail(under ? [under] : [])}), ${lv});`);
       break;
@@ -125,7 +154,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     case "get": {
       if (self) {
         recordSelf();
-        L.push(`    const row = await getRow(batch, ${ts}, me, null, [], record ? { before: [record] } : {});`);
+        L.push(`    const row = await getRow(batch, ${ts}, me, me, [], record ? { before: [record] } : {});`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
       } else L.push(`    const row = await getRow(batch, ${ts}, ${key}, ${who}${tail(under ? [under] : [])});`);
       L.push(`    if (!row) throw notFound(${what});`);
@@ -139,8 +168,8 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       const opts = under ? `, { ${under} }` : "";
       if (self) {
         // The caller's own row, keyed by their id: a second one is a 409.
-        L.push(`    const row = await createRow(batch, ${ts}, input, null);`);
-      } else if (owner || group) {
+        L.push(`    const row = await createRow(batch, ${ts}, input, me);`);
+      } else if ((owner || group) && !t.identity) {
         // The caller's first write records them in the identity table, in the same transaction.
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
@@ -167,7 +196,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;
       if (self) {
         recordSelf();
-        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, me, null, [], record ? { before: [record] } : {});`);
+        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, me, me, [], record ? { before: [record] } : {});`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
       } else L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}${tail(under ? [under] : [])});`);
       L.push(`    if (!row) throw notFound(${what});`);
@@ -176,7 +205,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     }
     case "delete": {
       const opts = under ? `, { ${under} }` : "";
-      const whoArg = self ? "null" : who;
+      const whoArg = self ? "me" : who;
       if (e.successStatus === 204) {
         L.push(`    if ((await deleteRow(batch, ${ts}, ${key}, ${whoArg}${opts})) === 0) throw notFound(${what});`);
         L.push(`    ctx.status = 204;`);
@@ -281,10 +310,10 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
     L.push(`const ${name}: ParentSql = ${literal(runtimeParent(ir, t, p))};`);
     L.push(``);
   }
-  const listEp = endpoints.find((e) => actionOf(t, e).kind === "list");
-  if (listEp?.list) {
-    L.push(`/** What the list accepts in its query string (from ${listEp.span.file}:${listEp.span.line}${listEp.list.inferred ? "; inferred from the columns" : ""}); anything else is a 422. */`);
-    L.push(`const ${listSpecVar(t)}: ListSpec = ${literal(runtimeListSpec(t, listEp.list))};`);
+  // Each distinct list contract of the table (two list routes may differ: an envelope, filters).
+  for (const [name, { e: listEp, spec }] of listSpecs(t, endpoints)) {
+    L.push(`/** What the list accepts in its query string (from ${listEp.span.file}:${listEp.span.line}${listEp.list!.inferred ? "; inferred from the columns" : ""}); anything else is a 422. */`);
+    L.push(`const ${name}: ListSpec = ${literal(spec)};`);
     L.push(``);
   }
   for (const r of rels) {

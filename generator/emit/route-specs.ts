@@ -237,11 +237,13 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
   const columns: Record<string, unknown> = {};
   for (const c of [...(owner ? [owner] : []), ...ownKey, ...info.writable]) columns[c.name] = columnSql(c);
   const scope = t.owner ? null : t.scope ? rowScopeOf(ir, t) : null;
-  const newKey = !group && !t.identity && info.pk.default === null && info.readOnly.includes(info.pk) ? uuidFits(info.pk) : null;
+  // (Not when the key is the owner column, which the caller's id fills, nor for a key of several columns.)
+  const newKey = !group && !t.identity && !t.keyColumns && info.pk.name !== t.owner && info.pk.default === null && info.readOnly.includes(info.pk) ? uuidFits(info.pk) : null;
   return {
     table: t.name,
     pk: info.pk.name,
-    owner: t.owner,
+    // The users table: each user's own row only, on every route (another user's row is a 404).
+    owner: t.owner ?? (t.identity ? info.pk.name : null),
     ...(scope ? { scope } : {}),
     columns,
     touch: t.columns.find((c) => c.role === "updated_at")?.name ?? null,
@@ -253,7 +255,13 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
 
 /** The row-level security entry of a table (runtime/rls.ts OwnedTable); null for a table no policy guards. */
 export function rlsEntry(ir: IR, t: Table): Record<string, unknown> | null {
-  if (t.identity) return null;
+  // The users table: a row is the caller's own (external auth; in built-in mode the auth module
+  // reads and writes accounts before any caller is known).
+  if (t.identity) {
+    if (ir.auth.mode === "builtin") return null;
+    const k = columnByName(t, t.primaryKey).type.kind;
+    return { table: t.name, owner: t.primaryKey, ownerType: k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text" };
+  }
   const root = t.owner ? columnByName(t, t.owner) : t.scope ? scopeRootColumn(ir, t) : null;
   if (!root) return null;
   const k = root.type.kind;

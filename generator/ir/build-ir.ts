@@ -262,6 +262,57 @@ class Builder {
     });
   }
 
+  /**
+   * A text default that breaks the column's own rules (DEFAULT '' on a column of at least one
+   * character, often a rule the API spec adds) would make every row that leaves the column out a
+   * 422: the default is dropped, with a warning that says which rule it breaks.
+   */
+  private dropContradictedDefaults(tables: Table[]): Table[] {
+    return tables.map((t) => {
+      let changed = false;
+      const columns = t.columns.map((c) => {
+        const d = c.default;
+        if (!d || d.kind !== "literal" || typeof d.value !== "string") return c;
+        const v = d.value;
+        const broken =
+          c.minLength !== undefined && [...v].length < c.minLength ? `min length ${c.minLength}`
+          : c.maxLength !== undefined && [...v].length > c.maxLength ? `max length ${c.maxLength}`
+          : c.pattern !== undefined && !safeTest(c.pattern, v) ? `pattern ${c.pattern}`
+          : null;
+        if (!broken) return c;
+        changed = true;
+        this.diag("warning", "SF117", `default ${JSON.stringify(v)} of column "${t.name}.${c.name}" breaks its rule (${broken}); the default is dropped, so a new row must give the column`, c.span,
+          "give a default that meets the rule, or relax the rule");
+        return { ...c, default: null };
+      });
+      return changed ? { ...t, columns } : t;
+    });
+  }
+
+  /**
+   * Index names are one namespace in PostgreSQL (per schema): a name the spec gives two
+   * tables ("idx_faction") is kept for the first table and prefixed with the table's name for
+   * the others, noted.
+   */
+  private uniqueIndexNames(tables: Table[]): Table[] {
+    const seen = new Set<string>();
+    return tables.map((t) => {
+      let changed = false;
+      const indexes = t.indexes.map((i) => {
+        let name = i.name;
+        if (seen.has(name)) {
+          name = `${t.name}_${i.name}`;
+          for (let k = 2; seen.has(name); k++) name = `${t.name}_${i.name}_${k}`;
+          this.note(i.span, `index name "${i.name}" is used by another table too; on "${t.name}" it is "${name}"`);
+          changed = true;
+        }
+        seen.add(name);
+        return name === i.name ? i : { ...i, name };
+      });
+      return changed ? { ...t, indexes } : t;
+    });
+  }
+
   /** The spec's authentication mode; read first, because it changes how tables and endpoints are read. */
   private authMode: { mode: "external" | "builtin"; provider?: string } = { mode: "external" };
 
@@ -288,6 +339,7 @@ class Builder {
       ({ tables: irTables, builtin } = addBuiltinAuth(irTables, raw.authMode.span, (m, span, hint) => this.diag("error", "SF125", m, span, hint)));
     }
     irTables.sort((a, b) => cmp(a.name, b.name));
+    irTables = this.uniqueIndexNames(irTables);
     this.relations = findManyToMany(irTables);
     const sink = { diag: (sev: Severity, code: string, m: string, span: Span, hint?: string) => this.diag(sev, code, m, span, hint), note: (span: Span, m: string) => this.note(span, m) };
     // Request-body rules tighten the columns first, so the list contracts and actions built
@@ -309,6 +361,7 @@ class Builder {
       const quiet = { diag: () => {}, note: () => {} };
       endpoints = [...endpoints, ...new EndpointBuilder(this.relations, this.authMode, quiet).build(standard, irTables)].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
     }
+    irTables = this.dropContradictedDefaults(irTables);
     // A users table a token cannot fill: users create their own row (POST <users>/me).
     const identityTable = irTables.find((t) => t.identity);
     const selfRegistration = !!identityTable && this.authMode.mode !== "builtin" && identityPlan(identityTable).unfillable.length > 0;
@@ -379,15 +432,18 @@ class Builder {
     const keyed = tables.filter((t) => !t.keyColumns);
     const byId = keyed.filter((t) => t.primaryKey === "id");
     const keyless = tables.filter((t) => t.keyColumns?.length === 0);
-    if (byId.length < 2 || byId.length * 2 < keyed.length || byId.length <= keyless.length) {
-      for (const t of keyless)
+    // A key is added where the spec's convention is plain (two or more tables keyed by "id", most
+    // of the keyed ones), or where another table references the keyless one (it needs a key).
+    const convention = byId.length >= 2 && byId.length * 2 >= keyed.length;
+    const referenced = (t: TableDraft) => tables.some((o) => o !== t && o.columns.some((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name) && !c.refText.column));
+    const missing = keyless.filter((t) => byId.length > 0 && (convention || referenced(t)) && !t.columns.some((c) => c.name === "id"));
+    for (const t of keyless)
+      if (!missing.includes(t))
         this.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
-      return;
-    }
+    if (missing.length === 0) return;
     const kinds = byId.map((t) => t.columns.find((c) => c.name === "id")!).map((c) => (c.type?.kind === "uuid" ? "uuid" : c.type?.kind === "bigint" ? "bigint" : c.type?.kind === "integer" ? "integer" : "text"));
     const kind = (["uuid", "integer", "bigint", "text"] as const).map((k) => [k, kinds.filter((x) => x === k).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
-    for (const t of tables) {
-      if (!t.keyColumns || t.keyColumns.length !== 0 || t.columns.some((c) => c.name === "id")) continue;
+    for (const t of missing) {
       const type: ColumnType = kind === "uuid" ? { kind: "uuid" } : kind === "text" ? { kind: "text" } : { kind };
       const dflt: DefaultValue | null = kind === "uuid" || kind === "text" ? { kind: "uuid" } : { kind: "increment" };
       t.columns.unshift({
@@ -731,6 +787,7 @@ class Builder {
     else if (notNull && nullable) col.nullable = comparePos(nullable, notNull) < 0;
     else if (notNull) col.nullable = false;
     else if (nullable) col.nullable = true;
+    else if (col.default && col.default.kind === "literal" && col.default.value === null) col.nullable = true;
     else if (col.default) {
       col.nullable = false;
       this.note(col.span, `column "${table}.${col.name}" does not say whether it may be null; read as not null because it has a default`);
@@ -839,6 +896,12 @@ class Builder {
         continue;
       }
       if (target.name !== ref.table) this.note(c.refSpan, `"${ref.table}" read as table "${target.name}"`);
+      if (!ref.column && target.keyColumns) {
+        // No single-column key to point at: a foreign key needs one.
+        this.diag("warning", "SF116", `column "${t.name}.${c.name}" references "${target.name}", which has ${target.keyColumns.length ? "a key of several columns" : "no primary key"}; the key is ignored`, c.refSpan,
+          `name the referenced column ("${target.name}.<column>"), or give "${target.name}" a primary key`);
+        continue;
+      }
       const column = ref.column ?? (target.primaryKey || "id");
       if (!ref.column) this.note(c.refSpan, `reference of "${t.name}.${c.name}" names no column; read as ${target.name}.${column} (its primary key)`);
       const onDelete = c.onDelete ?? (target === identity ? "cascade" : "no action");
@@ -1160,6 +1223,15 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
 
 function describeType(t: ColumnType): string {
   return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
+}
+
+/** Whether a pattern matches a text; a pattern JavaScript cannot read matches nothing here. */
+function safeTest(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(text);
+  } catch {
+    return true;
+  }
 }
 
 /** The formats the validator (ajv-formats) and the database checks know. */

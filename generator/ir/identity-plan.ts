@@ -4,7 +4,7 @@
 // placeholders (SF123); emit-app writes the plan into the generated app.
 import type { Column, IR, Table } from "./types.js";
 
-export type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder";
+export type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id";
 
 export interface IdentityPlan {
   /** column -> claim and the longest value that fits */
@@ -22,6 +22,9 @@ function maxLen(c: Column): number {
 }
 
 export function identityPlan(t: Table): IdentityPlan {
+  // How long a user id can be: a uuid's 36 characters, a number's 20, else assume 64.
+  const key = t.columns.find((c) => c.name === t.primaryKey)?.type.kind;
+  const idLength = key === "uuid" ? 36 : key === "integer" || key === "bigint" ? 20 : 64;
   const claims: Record<string, { claim: string; maxLength: number }> = {};
   const fillers: Record<string, Filler> = {};
   const unfillable: Column[] = [];
@@ -31,10 +34,14 @@ export function identityPlan(t: Table): IdentityPlan {
     const claim = CLAIM_COLUMNS[c.name];
     if (claim && textual) claims[c.name] = { claim, maxLength: maxLen(c) };
     if (c.nullable || c.default) continue;
-    // A unique text no claim fills cannot take one placeholder for every user (the second one would
-    // collide), and an empty placeholder cannot meet a minimum length, a pattern or a format.
-    if (textual && !claim && !c.name.includes("email") && (c.unique || (c.minLength ?? 0) > 0 || c.pattern !== undefined || c.format !== undefined)) unfillable.push(c);
-    else if (textual) fillers[c.name] = c.name.includes("email") ? "email-placeholder" : "empty";
+    if (textual && c.name.includes("email")) fillers[c.name] = "email-placeholder";
+    else if (textual && (c.unique || (c.minLength ?? 0) > 0)) {
+      // One empty placeholder for every user would collide (unique) or be too short: the user's
+      // own id is unique and not empty, where it fits and no pattern or format says otherwise.
+      if (c.pattern === undefined && c.format === undefined && maxLen(c) >= idLength && (c.minLength ?? 0) <= 8) fillers[c.name] = "user-id";
+      else unfillable.push(c);
+    } else if (textual && (c.pattern !== undefined || c.format !== undefined)) unfillable.push(c);
+    else if (textual) fillers[c.name] = "empty";
     else if (c.type.kind === "boolean") fillers[c.name] = "false";
     else if (c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "float" || c.type.kind === "decimal") fillers[c.name] = "zero";
     else if (c.type.kind === "timestamp") fillers[c.name] = "now";
@@ -55,6 +62,8 @@ export function describeFiller(f: Filler): string {
       return "the current time";
     case "email-placeholder":
       return '"<user id>@users.invalid" unless the token has an email claim';
+    case "user-id":
+      return "their user id";
   }
 }
 

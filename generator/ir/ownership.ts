@@ -127,6 +127,8 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       continue;
     }
     out.set(t.name, { shared: "read" });
+    // A reference to a table that does not exist is its own error (SF104): the owner it meant is unknown.
+    if (t.columns.some((c) => c.references && !byName.has(c.references.table))) continue;
     report.warn("SF126", `table "${t.name}" belongs to no user: every signed-in user may read it, and no generated route writes it`, t.span,
       `to make rows private, give "${t.name}" a column referencing the users table (or "Owner: <column>"); to share it for writing, say "Shared: read-write" in its section`);
   }

@@ -168,7 +168,7 @@ const SELF_SCHEMA = `# Journal
 | Column   | Type        | Constraints                            |
 |----------|-------------|----------------------------------------|
 | id       | uuid        | primary key, default gen_random_uuid() |
-| username | varchar(40) | not null, unique                       |
+| username | varchar(20) | not null, unique                       |
 
 ## posts
 

@@ -140,7 +140,8 @@ describe("what the generator hands the runtime", async () => {
     expect(rlsEntry(ir, t("team_members"))).toEqual({ table: "team_members", owner: "user_id", ownerType: "uuid" });
     expect(rlsEntry(ir, t("teams"))).toEqual({ table: "teams", scope: rowScopeOf(ir, t("teams")), ownerType: "uuid", openInsert: true });
     expect(rlsEntry(ir, t("boards"))).toEqual({ table: "boards", scope: rowScopeOf(ir, t("boards")), ownerType: "uuid" });
-    expect(rlsEntry(ir, t("users"))).toBeNull();
+    // The users table: each user's own row (external auth).
+    expect(rlsEntry(ir, t("users"))).toEqual({ table: "users", owner: "id", ownerType: "uuid" });
   });
 
   it("describes a nested route's parent, and whether the row's own scope already implies it", () => {

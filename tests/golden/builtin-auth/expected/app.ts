@@ -16,6 +16,7 @@ import { retryIdempotentReads } from "./runtime/retry.js";
 import { builtinAuthRoutes, type BuiltinAuthSettings } from "./runtime/builtin-auth.js";
 import { noIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
+import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { tasksRoutes } from "./routes/tasks.js";
 import { hooks as tasksHooks } from "../src/hooks/tasks.js";
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions): Koa {
     hooks: { "tasks": tasksHooks },
   };
   tasksRoutes(router, deps);
+  staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());
   return app;

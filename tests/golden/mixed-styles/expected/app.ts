@@ -15,6 +15,7 @@ import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
+import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { booksRoutes } from "./routes/books.js";
 import { notesRoutes } from "./routes/notes.js";
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): Koa {
   booksRoutes(router, deps);
   notesRoutes(router, deps);
   shelvesRoutes(router, deps);
+  staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());
   return app;

@@ -4,4 +4,5 @@ import type { OwnedTable } from "./runtime/rls.js";
 /** Owned tables: each gets ENABLE + FORCE ROW LEVEL SECURITY and a policy on its owner column. */
 export const ownedTables: readonly OwnedTable[] = [
   { table: "notes", owner: "owner_id", ownerType: "uuid" },
+  { table: "users", owner: "id", ownerType: "uuid" },
 ];

@@ -15,6 +15,7 @@ import { docsRoutes } from "./runtime/docs.js";
 import { retryIdempotentReads } from "./runtime/retry.js";
 import { createIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
+import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
 import { categoriesRoutes } from "./routes/categories.js";
 import { tasksRoutes } from "./routes/tasks.js";
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions): Koa {
   };
   categoriesRoutes(router, deps);
   tasksRoutes(router, deps);
+  staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());
   return app;

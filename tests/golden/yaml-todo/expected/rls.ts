@@ -5,4 +5,5 @@ import type { OwnedTable } from "./runtime/rls.js";
 export const ownedTables: readonly OwnedTable[] = [
   { table: "categories", owner: "user_id", ownerType: "text" },
   { table: "tasks", owner: "user_id", ownerType: "text" },
+  { table: "users", owner: "id", ownerType: "text" },
 ];

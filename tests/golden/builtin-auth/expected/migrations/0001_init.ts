@@ -32,6 +32,7 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("updated_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(["user_id","completed"], "tasks_user_id_completed_index");
   });
+  await knex.raw("ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_title_length\" CHECK (char_length(\"title\") >= 1)");
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -12,7 +12,7 @@ export interface IdentityTable {
   /** Identity columns filled from token claims on first sight, e.g. { email: { claim: "email", maxLength: 255 } }. */
   readonly claimColumns: Readonly<Record<string, { readonly claim: string; readonly maxLength: number }>>;
   /** Required columns a token cannot fill, and the placeholder stored (the generator warned about each). */
-  readonly fillers?: Readonly<Record<string, "empty" | "false" | "zero" | "now" | "email-placeholder">>;
+  readonly fillers?: Readonly<Record<string, "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id">>;
 }
 
 const MAX_REMEMBERED = 50_000;
@@ -72,7 +72,7 @@ export function noIdentityRecorder(): IdentityRecorder {
   return none;
 }
 
-function placeholder(filler: "empty" | "false" | "zero" | "now" | "email-placeholder", id: string): unknown {
+function placeholder(filler: "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id", id: string): unknown {
   switch (filler) {
     case "empty":
       return "";
@@ -85,5 +85,8 @@ function placeholder(filler: "empty" | "false" | "zero" | "now" | "email-placeho
     case "email-placeholder":
       // RFC 2606 reserves .invalid: unique per user and never deliverable.
       return `${id}@users.invalid`;
+    case "user-id":
+      // Unique per user and never empty: for a required unique or non-empty text (a username).
+      return id;
   }
 }

@@ -6,7 +6,7 @@ export const name = "0001_init";
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable("users", (t) => {
     t.string("id", 64).primary();
-    t.string("email", 255).nullable();
+    t.string("email", 255).nullable().unique({ indexName: "users_email_unique" });
   });
   await knex.schema.createTable("books", (t) => {
     t.uuid("id").primary().defaultTo(knex.raw("gen_random_uuid()"));
@@ -31,6 +31,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(["user_id"], "notes_user_id_index");
     t.index(["user_id","pinned"], "idx_notes_pinned");
   });
+  await knex.raw("ALTER TABLE \"notes\" ADD CONSTRAINT \"notes_body_length\" CHECK (char_length(\"body\") <= 2000)");
   await knex.schema.createTable("shelves", (t) => {
     t.increments("id", { primaryKey: true });
     t.string("user_id", 64).notNullable().references("id").inTable("users").onDelete("CASCADE");
@@ -38,6 +39,8 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(["user_id","name"], { indexName: "shelves_user_id_name_unique" });
   });
+  await knex.raw("ALTER TABLE \"shelves\" ADD CONSTRAINT \"shelves_name_length\" CHECK (char_length(\"name\") >= 1)");
+  await knex.raw("ALTER TABLE \"shelves\" ADD CONSTRAINT \"shelves_name_check\" CHECK (char_length(name) >= 1)");
   await knex.schema.createTable("shelf_books", (t) => {
     t.integer("shelf_id").notNullable().references("id").inTable("shelves").onDelete("CASCADE");
     t.uuid("book_id").notNullable().references("id").inTable("books").onDelete("CASCADE");

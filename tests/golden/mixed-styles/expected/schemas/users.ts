@@ -8,16 +8,14 @@ export const userRowSchema = {
   "properties": {
     "id": {
       "type": "string",
-      "maxLength": 64,
-      "description": "Primary key"
+      "maxLength": 64
     },
     "email": {
       "type": [
         "string",
         "null"
       ],
-      "maxLength": 255,
-      "description": "unique"
+      "maxLength": 255
     }
   },
   "required": [
@@ -33,16 +31,14 @@ export const userCreateSchema = {
   "properties": {
     "id": {
       "type": "string",
-      "maxLength": 64,
-      "description": "Primary key"
+      "maxLength": 64
     },
     "email": {
       "type": [
         "string",
         "null"
       ],
-      "maxLength": 255,
-      "description": "unique"
+      "maxLength": 255
     }
   },
   "required": [
@@ -57,16 +53,14 @@ export const userReplaceSchema = {
   "properties": {
     "id": {
       "type": "string",
-      "maxLength": 64,
-      "description": "Primary key"
+      "maxLength": 64
     },
     "email": {
       "type": [
         "string",
         "null"
       ],
-      "maxLength": 255,
-      "description": "unique"
+      "maxLength": 255
     }
   },
   "required": [
@@ -81,16 +75,14 @@ export const userPatchSchema = {
   "properties": {
     "id": {
       "type": "string",
-      "maxLength": 64,
-      "description": "Primary key"
+      "maxLength": 64
     },
     "email": {
       "type": [
         "string",
         "null"
       ],
-      "maxLength": 255,
-      "description": "unique"
+      "maxLength": 255
     }
   },
   "minProperties": 1,

@@ -68,7 +68,90 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
   "22P02": { status: 422, detail: "a value has the wrong format" },
   "22P05": { status: 422, detail: "a text value contains a character that is not allowed" },
   "22023": { status: 422, detail: "a value is not valid" },
+  "22015": { status: 422, detail: "an interval value is out of range" },
 };
+
+// ---- Naming the fields of a constraint the database enforced. A column's own rule checks are
+// named <table>_<column>_<family> (generator/emit/plan-migration.ts), so the column is read off
+// the name; unique constraints and a table's own CHECKs are registered with their fields by the
+// generated schemas modules (PostgreSQL leaves a unique violation's columns out of its detail
+// on a table with row-level security); a foreign key names its columns in the detail.
+
+const CONSTRAINT_FIELDS = new Map<string, readonly string[]>();
+
+/** Fields of the constraints the app knows by name (each generated schemas module registers its table's). */
+export function registerConstraints(constraints: Readonly<Record<string, readonly string[]>>): void {
+  for (const [name, fields] of Object.entries(constraints)) CONSTRAINT_FIELDS.set(name, [...fields]);
+}
+
+/** What a field breaks, by the family of the column's rule check. */
+const RULE_WORDS: Record<string, string> = {
+  range: "is out of range",
+  length: "is too short or too long",
+  format: "does not have the required format",
+  pattern: "does not match the required pattern",
+  items: "has too few or too many items, or an item that is too long",
+  check: "is not one of the allowed values",
+  dims: "does not have the required number of dimensions",
+};
+
+/** A field node-postgres puts on its error (also under knex's `nativeError`). */
+function pgField(err: unknown, key: "constraint" | "table" | "column" | "detail"): string | undefined {
+  if (!err || typeof err !== "object") return undefined;
+  const e = err as Record<string, unknown> & { nativeError?: Record<string, unknown> };
+  const v = e[key] ?? e.nativeError?.[key];
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** The columns of `Key (a, b)=(...)` in a detail; never the values (they may be another user's). */
+function keyColumns(detail: string | undefined): string[] | null {
+  const m = detail ? /^Key \((.+?)\)=\(/.exec(detail) : null;
+  if (!m || m[1]!.includes("(")) return null; // an expression index: no field to name
+  return m[1]!.split(", ").map((c) => (/^".*"$/.test(c) ? c.slice(1, -1).replace(/""/g, '"') : c));
+}
+
+/** The column and family of a column rule check (<table>_<column>_<family>). */
+function ruleOf(table: string | undefined, name: string): { column: string; family: string } | null {
+  if (!table || !name.startsWith(`${table}_`)) return null;
+  const m = /^(.+)_(range|length|format|pattern|items|check|dims)$/.exec(name.slice(table.length + 1));
+  return m ? { column: m[1]!, family: m[2]! } : null;
+}
+
+/** The answer to a constraint the database enforced, naming the constraint and the fields when known. */
+function constraintProblem(code: string, err: unknown): ProblemBody | null {
+  const name = pgField(err, "constraint");
+  const table = pgField(err, "table");
+  if (code === "23514" && name) {
+    const fields = CONSTRAINT_FIELDS.get(name);
+    if (fields) {
+      const errors = fields.map((field) => ({ field, message: `breaks the check constraint "${name}"` }));
+      return problem(422, `the row breaks the check constraint "${name}"${fields.length ? ` (${fields.join(", ")})` : ""}`, errors);
+    }
+    const rule = ruleOf(table, name);
+    if (rule) return problem(422, `${rule.column}: ${RULE_WORDS[rule.family]} (check constraint "${name}")`, [{ field: rule.column, message: RULE_WORDS[rule.family]! }]);
+    return problem(422, `the row breaks the check constraint "${name}"`);
+  }
+  if (code === "23505") {
+    const fields = (name ? CONSTRAINT_FIELDS.get(name) : undefined) ?? keyColumns(pgField(err, "detail"));
+    const what = name ? ` (unique constraint "${name}")` : "";
+    if (!fields) return problem(409, `a row with the same unique value already exists${what}`);
+    const errors = fields.map((field) => ({
+      field,
+      message: fields.length === 1 ? "is already used" : `is already used with the same ${fields.filter((f) => f !== field).join(", ")}`,
+    }));
+    return problem(409, `a row with the same ${fields.join(", ")} already exists${what}`, errors);
+  }
+  if (code === "23503") {
+    const detail = pgField(err, "detail") ?? "";
+    const fields = / is not present in table /.test(detail) ? keyColumns(detail) : null;
+    if (fields) return problem(422, `${PG_CLIENT_ERRORS[code]!.detail}${name ? ` (foreign key "${name}")` : ""}`, fields.map((field) => ({ field, message: "refers to a row that does not exist" })));
+  }
+  if (code === "23502") {
+    const column = pgField(err, "column");
+    if (column) return problem(422, `${column}: is required`, [{ field: column, message: "is required" }]);
+  }
+  return null;
+}
 
 // Errors that mean the database is unreachable or overloaded right now.
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
@@ -104,6 +187,8 @@ export function toProblem(err: unknown): { body: ProblemBody; headers?: Record<s
   if (thrown) return { body: problem(thrown.status, thrown.detail), ...(thrown.headers ? { headers: thrown.headers } : {}), unexpected: thrown.status >= 500 };
   const code = sqlState(err);
   if (code && PG_CLIENT_ERRORS[code]) {
+    const named = constraintProblem(code, err);
+    if (named) return { body: named, unexpected: false };
     const { status, detail } = PG_CLIENT_ERRORS[code];
     return { body: problem(status, detail), unexpected: false };
   }

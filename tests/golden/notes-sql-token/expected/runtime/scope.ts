@@ -6,7 +6,7 @@
 // would wait for the connection the transaction holds.
 import { createRequire } from "node:module";
 import type { Knex } from "knex";
-import { runBatch, type Batch, type BatchOptions } from "./batch.js";
+import { ident, runBatch, type Batch, type BatchOptions } from "./batch.js";
 
 export type UserScope = <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => Promise<T>;
 
@@ -105,4 +105,63 @@ export function createBatch(knex: Knex, opts: UserScopeOptions & BatchOptions = 
     const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements], opts);
     return results;
   };
+}
+
+/**
+ * Whose rows are whose, for a table: its own column holds the caller's id ("owner"), the row it
+ * references through `column` is the caller's ("parent", recursively: messages -> conversations
+ * -> user_id), or the caller is a member of the group `column` names ("member": a row of
+ * `membership` has the group in `group` and the caller in `user`). The generator derives it
+ * from the spec; scopeCondition() compiles it to SQL for the queries (rows.ts, relations.ts)
+ * and for the row-level security policies (rls.ts), so both walls say the same.
+ */
+export type RowScope =
+  | { readonly kind: "owner"; readonly column: string }
+  | { readonly kind: "parent"; readonly column: string; readonly table: string; readonly key: string; readonly scope: RowScope }
+  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly group: string; readonly user: string };
+
+/**
+ * The condition "this row is the caller's" over `caller` (a placeholder such as $2, or an SQL
+ * expression), with the table's columns qualified by `ref` (null: unqualified). A parent or a
+ * membership is an IN-subquery on the parent's key (or the membership's group column) with
+ * the parent's own condition inside: one semi-join per link, each on an indexed key.
+ * Subqueries alias their tables __sf_s<depth>, so a condition nests inside any statement.
+ */
+export function scopeCondition(scope: RowScope, ref: string | null, caller: string, depth = 0): string {
+  const col = `${ref ? `${ref}.` : ""}${ident(scope.column)}`;
+  if (scope.kind === "owner") return `${col} = ${caller}`;
+  const a = ident(`__sf_s${depth}`);
+  if (scope.kind === "parent") {
+    return `${col} IN (SELECT ${a}.${ident(scope.key)} FROM ${ident(scope.table)} ${a} WHERE ${scopeCondition(scope.scope, a, caller, depth + 1)})`;
+  }
+  return `${col} IN (SELECT ${a}.${ident(scope.group)} FROM ${ident(scope.membership)} ${a} WHERE ${a}.${ident(scope.user)} = ${caller})`;
+}
+
+/**
+ * The same condition as correlated EXISTS subqueries: each link is an index probe on the
+ * parent's key for the row at hand (`ref`, which must name the table). Row-level security
+ * policies use this form: PostgreSQL checks a policy per row it reads, and would otherwise
+ * gather every row of the caller's along the chain for each statement (a hashed subplan).
+ */
+export function scopeExists(scope: RowScope, ref: string, caller: string, depth = 0): string {
+  const col = `${ref}.${ident(scope.column)}`;
+  if (scope.kind === "owner") return `${col} = ${caller}`;
+  const a = ident(`__sf_s${depth}`);
+  if (scope.kind === "parent") {
+    return `EXISTS (SELECT 1 FROM ${ident(scope.table)} ${a} WHERE ${a}.${ident(scope.key)} = ${col} AND ${scopeExists(scope.scope, a, caller, depth + 1)})`;
+  }
+  return `EXISTS (SELECT 1 FROM ${ident(scope.membership)} ${a} WHERE ${a}.${ident(scope.group)} = ${col} AND ${a}.${ident(scope.user)} = ${caller})`;
+}
+
+/** A table's rows as the caller sees them: owned through a column, scoped, or (neither) everyone's. */
+export interface Visibility {
+  readonly owner?: string | null;
+  readonly scope?: RowScope;
+}
+
+/** The caller's condition on a table's rows (see scopeCondition); null when every row is visible. */
+export function callerCondition(v: Visibility, ref: string | null, caller: string): string | null {
+  if (v.owner) return `${ref ? `${ref}.` : ""}${ident(v.owner)} = ${caller}`;
+  if (v.scope) return scopeCondition(v.scope, ref, caller);
+  return null;
 }

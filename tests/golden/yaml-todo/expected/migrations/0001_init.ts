@@ -19,6 +19,7 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("updated_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(["user_id","name"], { indexName: "categories_user_id_name_unique" });
   });
+  await knex.raw("ALTER TABLE \"categories\" ADD CONSTRAINT \"categories_name_length\" CHECK (char_length(\"name\") >= 1)");
   await knex.schema.createTable("tasks", (t) => {
     t.increments("id", { primaryKey: true });
     t.text("user_id").notNullable().references("id").inTable("users").onDelete("CASCADE");
@@ -35,6 +36,8 @@ export async function up(knex: Knex): Promise<void> {
     t.index(["user_id","category_id"], "tasks_user_id_category_id_index");
     t.index(["category_id"], "tasks_category_id_index");
   });
+  await knex.raw("ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_title_length\" CHECK (char_length(\"title\") >= 1)");
+  await knex.raw("ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_description_length\" CHECK (char_length(\"description\") <= 2000)");
 }
 
 export async function down(knex: Knex): Promise<void> {
