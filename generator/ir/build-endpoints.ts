@@ -185,7 +185,11 @@ export class EndpointBuilder {
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
       action = this.setAction(raw.summary ?? "", t) ?? (() => {
-        const field = this.toggleField(rest[1]!, t);
+        // A toggle when the route says so ("toggle", "flip") or completes a task (complete,
+        // done: the toggles todo specs write); any other verb sets its state ("read" marks read).
+        const verb = words(rest[1]!);
+        const toggles = verb.some((w) => /^(toggle|flip|switch)$/.test(w)) || /\b(toggle|flip|switch)/i.test(raw.summary ?? "") || verb.every((w) => /^(complete|completed|completion|done|finish|finished|status)$/.test(w));
+        const field = toggles ? this.toggleField(rest[1]!, t) : null;
         return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, t);
       })();
       if (!action) {
@@ -280,7 +284,8 @@ export class EndpointBuilder {
       if (v) return { kind: "set", field: c.name, value: v };
     }
     if (neg) {
-      const positive = forms(neg[2]!);
+      // deactivate -> inactive / not_active; disable -> disabled is "direct" above.
+      const positive = new Set([...forms(neg[2]!), neg[2]!.replace(/ate$/, "e")]);
       for (const c of t.columns) {
         if (c.type.kind !== "enum" || c.role !== "data") continue;
         const v = c.type.values.find((x) => [...positive].some((p) => ["in" + p, "un" + p, "not_" + p, "non_" + p].includes(words(x).join("_"))));

@@ -500,7 +500,7 @@ class Builder {
     // Rules-only fragments (zod, Pydantic bodies) name their table by a guess from a variable
     // name: they join the table whose name has the same words, and their columns likewise.
     const wholeNames = raw.tables.filter((t) => !t.fragment).map((t) => t.name.text);
-    const ruleOnly = (t: RawTable) => t.fragment === true && (t.notation === "drizzle" || t.notation === "python");
+    const ruleOnly = (t: RawTable) => t.fragment === true && (t.notation === "drizzle" || t.notation === "python" || t.notation === "markdown-bullets");
     for (const t0 of raw.tables) {
       let t = t0;
       if (ruleOnly(t) && !wholeNames.includes(t.name.text)) {
@@ -518,7 +518,7 @@ class Builder {
       const whole = all.filter((d) => !d.fragment);
       if (whole.length === 0) {
         for (const d of all) {
-          if (ruleOnly(d)) this.note(d.name.span, `rules written for "${d.name.text}" (a ${d.notation === "python" ? "Pydantic model" : "zod schema"}): the spec defines no such table; they are not applied`);
+          if (ruleOnly(d)) this.note(d.name.span, `rules written for "${d.name.text}" (a ${d.notation === "python" ? "Pydantic model" : d.notation === "drizzle" ? "zod schema" : "rules list"}): the spec defines no such table; they are not applied`);
           else
             this.diag("warning", "SF113", `ALTER TABLE ${d.name.text}: the spec defines no table "${d.name.text}"; the statement is ignored`, d.name.span,
               `known tables: ${[...groups.entries()].filter(([, g]) => g.some((x) => !x.fragment)).map(([n]) => n).join(", ") || "none"}`);
@@ -1090,6 +1090,20 @@ class Builder {
   private finishChecks(t: TableDraft, columns: readonly Column[]): Check[] {
     const out: Check[] = [];
     const names = new Set<string>(columns.filter((c) => c.type.kind === "enum").map((c) => `${t.name}_${c.name}_check`));
+    // The names the migration gives the checks of column rules (plan-migration.ts): a spec CHECK
+    // of the same name and the same meaning is that check; of another meaning it is renamed.
+    const derived = new Set(
+      columns.flatMap((c) => {
+        const kinds: string[] = [];
+        if (c.minimum !== undefined || c.maximum !== undefined || c.exclusiveMinimum !== undefined || c.exclusiveMaximum !== undefined) kinds.push("range");
+        if (c.minLength !== undefined || c.maxLength !== undefined) kinds.push("length");
+        if (c.format !== undefined) kinds.push("format");
+        if (c.pattern !== undefined) kinds.push("pattern");
+        if (c.minItems !== undefined || c.maxItems !== undefined || c.itemMaxLength !== undefined) kinds.push("items");
+        if (c.type.kind === "vector") kinds.push("dims");
+        return kinds.map((k) => `${t.name}_${c.name}_${k}`);
+      }),
+    );
     const known = new Set(columns.map((c) => c.name));
     const seenSql = new Set<string>();
     for (const c of t.checks) {
@@ -1111,8 +1125,9 @@ class Builder {
       // a violation is answered naming it.
       if (seenSql.has(sql)) continue;
       seenSql.add(sql);
+      if (c.name && derived.has(c.name) && c.validated && !c.compare && !c.compares) continue;
       let name = c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`;
-      for (let k = 2; names.has(name); k++) name = `${c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`}${k}`;
+      for (let k = 2; names.has(name) || derived.has(name); k++) name = `${c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`}${k}`;
       names.add(name);
       out.push({
         name,

@@ -141,6 +141,8 @@ interface TableDraft {
   notation?: Notation;
   fragment?: boolean;
   shared?: "read" | "read-write";
+  /** Rules a section states for columns its table does not list here (the table is defined in a code block). */
+  ruleColumns?: RawColumn[];
 }
 
 interface SectionEntry {
@@ -222,8 +224,12 @@ class MarkdownReader {
 
   /** Where the document first seems to define something (a GFM table, a list, a code block): SF102 points there. */
   private firstCandidate: Span | undefined;
+  /** The document has headings below level 1: a level-1 heading is its title. */
+  private titled = false;
 
   read(root: Root): ParseResult {
+    // A level-1 heading above other headings titles the document ("# Spec", "# Task App"): never a table.
+    this.titled = root.children.some((n) => n.type === "heading" && n.depth > 1);
     for (const node of root.children) {
       if (node.type === "table" || node.type === "list" || node.type === "code") {
         this.firstCandidate = this.idx.span(this.startOf(node));
@@ -251,6 +257,10 @@ class MarkdownReader {
         ...(t.fragment ? { fragment: true } : {}),
         ...(t.shared ? { shared: t.shared } : {}),
       }));
+    // A section that only states rules for a table a code block defines: a fragment of it.
+    for (const t of this.tables) {
+      if (t.columns.length === 0 && t.ruleColumns?.length) tables.push({ name: t.name, columns: t.ruleColumns, indexes: [], fragment: true, notation: "markdown-bullets" });
+    }
     // Indexes written inside a section that never became a table belong to nobody yet.
     for (const t of this.tables) {
       if (t.columns.length === 0 && t.indexes.length > 0) {
@@ -456,7 +466,7 @@ class MarkdownReader {
       else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
       // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
       // table, and so may "## notes" under "# Schema" (a heading that is itself a section word).
-      else if (tableName && !DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) {
+      else if (tableName && !(depth === 1 && this.titled && !pseudo) && !DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) {
         entry.kind = "table";
         const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
         if (this.pendingNameNote) draft.nameNote = this.pendingNameNote;
@@ -495,6 +505,11 @@ class MarkdownReader {
     if (suffix) {
       model = !/table/i.test(suffix[1]!);
       core = core.slice(0, suffix.index);
+    }
+    // "User Profile", "Audit Log Entry": a name of two or three words, none of them a section word.
+    if (/^[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){1,2}$/.test(core) && core.split(/\s+/).every((w) => !SECTION_WORDS.has(w.toLowerCase()) && !DOCUMENT_WORDS.has(w.toLowerCase()) && !/^(and|or|of|the|for|with|by|in|on|to|a|an)$/i.test(w))) {
+      core = core.split(/\s+/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+      if (lead && !/table/i.test(lead[0])) model = true;
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) return null;
     // An entity name (User, CollectionItem) names the table of its rows, as a model does.
@@ -925,12 +940,18 @@ class MarkdownReader {
     const f = this.itemFlat(item);
     const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
     const c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
+    const phrase = m ? flatTrim(flatSub(f, m[0].length)) : null;
+    if (m && c < 0 && table.columns.length === 0 && phrase?.text) {
+      // The section names a table its code block defines (a Prisma model, a CREATE TABLE): the
+      // rules join that table's columns as a fragment.
+      (table.ruleColumns ??= []).push({ name: this.rawText(flatSub(f, 0, m[1]!.length)), type: { text: "", span: this.idx.span(f.offs[0] ?? 0) }, constraints: [this.rawText(phrase)] });
+      return;
+    }
     if (!m || c < 0) {
       if (f.text.trim()) this.notes.push({ span: this.idx.span(f.offs[0] ?? 0), message: `rule "${short(f.text)}" names no column of "${table.name.text}"; it is not enforced` });
       return;
     }
-    const phrase = flatTrim(flatSub(f, m[0].length));
-    if (!phrase.text) return;
+    if (!phrase || !phrase.text) return;
     const old = table.columns[c]!;
     table.columns[c] = { ...old, constraints: [...old.constraints, this.rawText(phrase)] };
   }
@@ -1491,6 +1512,7 @@ const DOCUMENT_WORDS = new Set([
   "schema", "schemas", "database", "databases", "data", "db", "tables", "models", "entities", "erd", "diagram", "overview",
   "introduction", "summary", "domain", "system", "application", "app", "api", "backend", "project", "conventions",
   "glossary", "changelog", "appendix", "references", "contents", "toc", "datum", "data_models", "data_model",
+  "spec", "specs", "specification", "specifications", "design", "readme", "document", "documentation",
 ]);
 
 /** "EVENT | GIG", "low, medium, high", "'a' | 'b'": two or more values, each with its offset; null if it is not such a list. */

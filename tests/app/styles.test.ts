@@ -1,0 +1,243 @@
+// The same rules written in every notation the reader takes are enforced the same way: a notes
+// table (owned through user_id) whose title has 1 to 100 characters, whose priority is one of
+// low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
+// Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
+// DDL, Prisma with a rules list, Drizzle with zod, SQLAlchemy, specforge's YAML, and a plain
+// table whose rules only the OpenAPI request body states. Each style is generated, migrated on
+// one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
+// every forbidden value is a 422 naming the field, a second title of the same user a 409; and
+// the database itself refuses each one when it is written around the API.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Knex } from "knex";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSpecFiles } from "../../generator/front.js";
+import type { SpecFile } from "../../generator/read/read-specs.js";
+import { emitAll } from "../../generator/emit/index.js";
+import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { readTemplates } from "../../generator/read/read-output.js";
+import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
+import type { IR } from "../../generator/ir/types.js";
+import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
+import { migrateLatest } from "../../templates/runtime/migrate.js";
+import { pgliteSeed } from "../helpers/databases.js";
+import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const OUT = join(ROOT, "tests", ".output", "styles", String(process.pid));
+const APP_ROLE = "specforge_styles_app";
+
+const USERS_MD = "## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n";
+
+interface Style {
+  readonly name: string;
+  readonly schema: string;
+  readonly schemaFormat?: "markdown" | "yaml";
+  readonly api?: { text: string; format: "markdown" | "openapi" };
+}
+
+const STYLES: Style[] = [
+  {
+    name: "markdown table",
+    schema: `# Notes\n\n${USERS_MD}\n## notes\n\n| Column | Type | Constraints | Description |\n|---|---|---|---|\n| id | serial | primary key | |\n| user_id | text | not null, references users(id) | |\n| title | varchar(100) | not null, min length 1 | |\n| priority | text | not null | low, high |\n| score | integer | not null, min 0, max 10 | |\n\nUnique constraint: (user_id, title)\n`,
+  },
+  {
+    name: "markdown table, Chinese headers, columns reordered",
+    schema: `# 笔记\n\n${USERS_MD}\n## notes（笔记表）\n\n| 说明 | 类型 | 列名 | 约束 |\n|---|---|---|---|\n| 主键 | serial | id | PK |\n| 所有者 | text | user_id | NOT NULL, → users.id |\n| 标题 | varchar(100) | title | NOT NULL, 1-100 字符 |\n| 优先级 | text | priority | NOT NULL, one of ('low', 'high') |\n| 分数 | integer | score | NOT NULL, 0 to 10 |\n\nUnique constraint: (user_id, title)\n`,
+  },
+  {
+    name: "markdown bullets with prose rules",
+    schema: `# Notes\n\n${USERS_MD}\n## Entity: Note\n\n**Fields**:\n- \`id\` (integer): the key\n- \`user_id\` (string): FK -> users.id\n- \`title\` (string): required\n- \`priority\` (string): required\n- \`score\` (integer): required\n\n**Validation Rules**:\n- \`title\` must be 1-100 characters\n- \`priority\` must be either "low" or "high"\n- \`score\` is between 0 and 10\n- \`title\` is unique per user\n`,
+  },
+  {
+    name: "PostgreSQL DDL",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`sql\nCREATE TABLE notes (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id),\n  title VARCHAR(100) NOT NULL CHECK (char_length(title) >= 1),\n  priority TEXT NOT NULL CHECK (priority IN ('low', 'high')),\n  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),\n  UNIQUE (user_id, title)\n);\n\`\`\`\n`,
+  },
+  {
+    name: "MySQL DDL",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`sql\nCREATE TABLE notes (\n  id INT AUTO_INCREMENT PRIMARY KEY,\n  user_id VARCHAR(64) NOT NULL,\n  title VARCHAR(100) NOT NULL,\n  priority ENUM('low', 'high') NOT NULL,\n  score INT NOT NULL,\n  CONSTRAINT notes_title_len CHECK (CHAR_LENGTH(title) >= 1),\n  CONSTRAINT notes_score_range CHECK (score >= 0 AND score <= 10),\n  UNIQUE KEY uq_notes_user_title (user_id, title),\n  FOREIGN KEY (user_id) REFERENCES users(id),\n  INDEX idx_notes_user (user_id)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n\`\`\`\n`,
+  },
+  {
+    name: "Prisma with a rules list",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`prisma\nmodel Note {\n  id       Int      @id @default(autoincrement())\n  user_id  String\n  title    String   @db.VarChar(100)\n  priority Priority\n  score    Int\n  user     User     @relation(fields: [user_id], references: [id])\n  @@unique([user_id, title])\n  @@map("notes")\n}\n\nenum Priority {\n  low\n  high\n}\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n`,
+  },
+  {
+    name: "Drizzle with zod",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`ts\nexport const priorityEnum = pgEnum("priority", ["low", "high"]);\nexport const notes = pgTable("notes", {\n  id: serial("id").primaryKey(),\n  userId: text("user_id").notNull().references(() => users.id),\n  title: varchar("title", { length: 100 }).notNull(),\n  priority: priorityEnum("priority").notNull(),\n  score: integer("score").notNull(),\n}, (t) => ({ uq: uniqueIndex("notes_user_title").on(t.userId, t.title) }));\n\nexport const createNoteSchema = z.object({\n  title: z.string().min(1).max(100),\n  score: z.number().int().min(0).max(10),\n});\n\`\`\`\n`,
+  },
+  {
+    name: "SQLAlchemy",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`python\nclass Note(Base):\n    __tablename__ = "notes"\n    __table_args__ = (\n        UniqueConstraint("user_id", "title"),\n        CheckConstraint("score >= 0 AND score <= 10", name="notes_score_range"),\n        CheckConstraint("char_length(title) >= 1", name="notes_title_len"),\n    )\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))\n    title: Mapped[str] = mapped_column(String(100))\n    priority: Mapped[str] = mapped_column(Enum("low", "high", name="priority"))\n    score: Mapped[int] = mapped_column(Integer)\n\`\`\`\n`,
+  },
+  {
+    name: "specforge YAML",
+    schemaFormat: "yaml",
+    schema: `tables:\n  users:\n    columns:\n      id: text, primary key\n  notes:\n    columns:\n      id: serial, primary key\n      user_id: text, not null, references users(id)\n      title: varchar(100), not null, min length 1\n      priority: enum(low, high), not null\n      score: integer, not null, min 0, max 10\n    indexes:\n      - unique (user_id, title)\n`,
+  },
+  {
+    name: "rules only in the OpenAPI request body",
+    schema: `# Notes\n\n${USERS_MD}\n## notes\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | not null, references users(id) |\n| title | varchar(100) | not null |\n| priority | text | not null |\n| score | integer | not null |\n\nUnique constraint: (user_id, title)\n`,
+    api: {
+      format: "openapi",
+      text: [
+        "openapi: 3.0.3",
+        "info: { title: notes, version: '1' }",
+        "paths:",
+        "  /api/notes:",
+        "    get:",
+        "      responses: { '200': { description: the caller's notes } }",
+        "    post:",
+        "      requestBody:",
+        "        content:",
+        "          application/json:",
+        "            schema:",
+        "              type: object",
+        "              required: [title, priority, score]",
+        "              properties:",
+        "                title: { type: string, minLength: 1, maxLength: 100 }",
+        "                priority: { type: string, enum: [low, high] }",
+        "                score: { type: integer, minimum: 0, maximum: 10 }",
+        "      responses: { '201': { description: created } }",
+        "",
+      ].join("\n"),
+    },
+  },
+];
+
+/** A row every rule allows, and per field the values the rules forbid. */
+const VALID = { title: "groceries", priority: "low", score: 5 };
+const BAD: Record<string, unknown[]> = { title: ["", "x".repeat(101)], priority: ["mid", "LOW "], score: [-1, 11] };
+/** The same, as SQL values written around the API (the database alone must refuse them). */
+const RAW_BAD: Record<string, unknown[]> = { title: [""], priority: ["mid"], score: [-1, 11] };
+
+interface Running {
+  readonly ir: IR;
+  readonly base: string;
+  readonly server: Server;
+  readonly knex: Knex;
+  readonly schema: string;
+  readonly notesPath: string;
+}
+
+let embedded: EmbeddedPostgres;
+const running = new Map<string, Running>();
+
+async function build(style: Style, i: number): Promise<Running> {
+  const ext = style.schemaFormat === "yaml" ? "yaml" : "md";
+  const schemaFile: SpecFile = { kind: "schema", format: style.schemaFormat ?? "markdown", path: `specs/database/schema.${ext}`, text: style.schema };
+  const apiFile: SpecFile | null = style.api ? { kind: "api", format: style.api.format, path: `specs/api/${style.api.format === "openapi" ? "openapi.yaml" : "rest-endpoints.md"}`, text: style.api.text } : null;
+  const r = await loadSpecFiles(schemaFile, apiFile);
+  expect(r.diagnostics.filter((d) => d.severity === "error"), style.name).toEqual([]);
+  const ir = r.ir!;
+  const dir = join(OUT, `s${i}`);
+  rmSync(dir, { recursive: true, force: true });
+  const files = [
+    ...[...(await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS }))].map(([p, t]) => [join("generated", p), t] as const),
+    ...emitHookSkeletons(ir, "generated"),
+  ];
+  for (const [p, text] of files) {
+    mkdirSync(join(dir, p, ".."), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  const gen = join(dir, "generated");
+  const { createApp } = await import(pathToFileURL(join(gen, "app.ts")).href);
+  const { migrations } = await import(pathToFileURL(join(gen, "migrations", "index.ts")).href);
+  const { createVerifier } = await import(pathToFileURL(join(gen, "runtime", "auth.ts")).href);
+  const { applyRowLevelSecurity, ensureAppRole } = await import(pathToFileURL(join(gen, "runtime", "rls.ts")).href);
+  const { ownedTables } = await import(pathToFileURL(join(gen, "rls.ts")).href);
+  const schema = `style${i}`;
+  const admin = embeddedKnex(embedded);
+  await admin.raw("create schema ??", [schema]);
+  await admin.destroy();
+  const knex = embeddedKnex(embedded, schema);
+  await migrateLatest(knex, migrations);
+  await applyRowLevelSecurity(knex, ownedTables);
+  await ensureAppRole(knex, APP_ROLE);
+  await knex.raw("GRANT USAGE ON SCHEMA ?? TO ??", [schema, APP_ROLE]);
+  await knex.raw("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ?? TO ??", [schema, APP_ROLE]);
+  await knex.raw("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ?? TO ??", [schema, APP_ROLE]);
+  const app = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: APP_ROLE, logError: () => {} });
+  const server: Server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const create = ir.endpoints.find((e) => e.table === "notes" && e.action.kind === "create" && !e.userParam);
+  expect(create, `${style.name}: a create route for notes`).toBeDefined();
+  return { ir, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, knex, schema, notesPath: create!.path };
+}
+
+async function post(r: Running, token: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(r.base + r.notesPath, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The SQLSTATE of a statement the database refuses (null when it takes it). */
+async function refused(knex: Knex, sql: string, values: unknown[]): Promise<string | null> {
+  try {
+    await knex.transaction(async (trx) => {
+      await trx.raw(sql, values as never[]);
+      throw Object.assign(new Error("taken"), { code: "taken" });
+    });
+    return null;
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? "?";
+    return code === "taken" ? null : code;
+  }
+}
+
+describe("the same rules in every notation", () => {
+  beforeAll(async () => {
+    embedded = await startEmbeddedPostgres("memory", await pgliteSeed());
+    mkdirSync(OUT, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const r of running.values()) {
+      r.server.closeAllConnections();
+      await new Promise((done) => r.server.close(done));
+      await r.knex.destroy();
+    }
+    await embedded?.stop();
+    rmSync(OUT, { recursive: true, force: true });
+  });
+
+  it.each(STYLES.map((s, i) => [s.name, s, i] as const))("%s: a forbidden value is a 422 naming the field, a repeated title a 409, and the database refuses both", async (name, style, i) => {
+    // One style at a time: the embedded server takes one client connection at a time.
+    for (const [k, old] of running) {
+      old.server.closeAllConnections();
+      await new Promise((done) => old.server.close(done));
+      await old.knex.destroy();
+      running.delete(k);
+    }
+    const r = await build(style, i);
+    running.set(name, r);
+    const notes = r.ir.tables.find((t) => t.name === "notes")!;
+    expect(notes.owner, name).toBe("user_id");
+    const token = await tokenFor(`styles_user_${i}`);
+    const ok = await post(r, token, VALID);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    for (const [field, values] of Object.entries(BAD)) {
+      for (const v of values) {
+        const res = await post(r, token, { ...VALID, title: `t-${field}-${String(v).length}`, [field]: v });
+        expect(res.status, `${name}: ${field}=${JSON.stringify(v)} -> ${JSON.stringify(res.body)}`).toBe(422);
+        expect(res.body.errors.map((e: { field: string }) => e.field), `${name}: ${field}=${JSON.stringify(v)}`).toContain(field);
+      }
+    }
+    const again = await post(r, token, VALID);
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+    // Around the API: as the table's owner, no validator in the way.
+    await r.knex.raw("INSERT INTO users (id) VALUES (?) ON CONFLICT DO NOTHING", ["raw_user"]);
+    const insert = "INSERT INTO notes (user_id, title, priority, score) VALUES (?, ?, ?, ?)";
+    expect(await refused(r.knex, insert, ["raw_user", "fine", "low", 5]), `${name}: a valid row is taken`).toBeNull();
+    for (const [field, values] of Object.entries(RAW_BAD)) {
+      for (const v of values) {
+        const row = { title: "raw", priority: "low", score: 5, [field]: v };
+        expect(await refused(r.knex, insert, ["raw_user", row.title, row.priority, row.score]), `${name}: ${field}=${JSON.stringify(v)} around the API`).toBe("23514");
+      }
+    }
+    await r.knex.raw(insert, ["raw_user", "twice", "low", 5]);
+    expect(await refused(r.knex, insert, ["raw_user", "twice", "high", 1]), `${name}: a repeated title around the API`).toBe("23505");
+  }, 60_000);
+});

@@ -1,0 +1,180 @@
+// Each class of notation the reader takes, tested as a class (not one corpus file): small specs
+// of our own, varied the way real ones vary, and what a careful reader makes of them.
+import { describe, expect, it } from "vitest";
+import type { IR, Table } from "../../generator/ir/types.js";
+import { load } from "./helpers.js";
+
+const USERS = "## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n";
+
+function table(ir: IR | null, name: string): Table {
+  const t = ir?.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name} in ${ir?.tables.map((x) => x.name).join(", ")}`);
+  return t;
+}
+
+const errorsOf = (r: Awaited<ReturnType<typeof load>>) => r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+
+describe("headings that name tables", () => {
+  it.each([
+    ["## Entity: Task", "tasks"],
+    ["### User Profile", "user_profiles"],
+    ["### 2.1 tasks（任务表）", "tasks"],
+    ["### 3. `tasks` Table", "tasks"],
+    ["## Model: Task", "tasks"],
+    ["### tasks — what users do", "tasks"],
+  ])("%s -> %s", async (heading, name) => {
+    const r = await load(`# Spec\n\n${USERS}\n${heading}\n\n- \`id\` (integer): the key\n- \`user_id\` (string): FK -> users.id\n- \`title\` (string): required\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name)).toContain(name);
+  });
+
+  it("never makes a table of a document title, but a section word may be a table of its own", async () => {
+    const r = await load(`# Data Model\n\n- All timestamps are UTC.\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- body: text\n`);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["notes", "users"]);
+  });
+
+  it("keeps value objects and enums out of the tables, and lets columns use them", async () => {
+    const r = await load(
+      `# Spec\n\n${USERS}\n### Event\n\n| Field | Type | Constraints |\n|---|---|---|\n| id | String | PK |\n| userId | String | FK → users.id |\n| status | EventStatus | enum |\n| place | Location | embedded |\n| note | String? | |\n\n## Value Objects\n\n### Location\n\n| Field | Type |\n|---|---|\n| lat | Float |\n| lng | Float |\n\n## Enums\n\n\`\`\`\nEventStatus: OPEN | CLOSED\n\`\`\`\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["events", "users"]);
+    const e = table(r.ir, "events");
+    expect(e.columns.find((c) => c.name === "status")!.type).toMatchObject({ kind: "enum", values: ["OPEN", "CLOSED"] });
+    expect(e.columns.find((c) => c.name === "place")!.type.kind).toBe("json");
+    // Prisma's notation: "String" is required, "String?" optional.
+    expect(e.columns.find((c) => c.name === "status")!.nullable).toBe(false);
+    expect(e.columns.find((c) => c.name === "note")!.nullable).toBe(true);
+  });
+});
+
+describe("columns written every way", () => {
+  it("reads bullets without colons, value lists as types, and names without types", async () => {
+    const r = await load(
+      `# Spec\n\n### office_locations\n- \`id\` UUID PK\n- \`name\` VARCHAR(80) unique\n\n### menus\n- \`id\` UUID PK\n- \`office_location_id\` UUID FK -> office_locations\n\n### polls\n- \`office_location_id\` UUID FK -> office_locations\n- \`status\`: \`active | tied | finished\`\n- \`started_at\`, \`ends_at\`\n- \`winner_name\` snapshot\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const p = table(r.ir, "polls");
+    const col = (n: string) => p.columns.find((c) => c.name === n)!;
+    expect(col("status").type).toMatchObject({ kind: "enum", values: ["active", "tied", "finished"] });
+    expect(col("started_at").type.kind).toBe("timestamp");
+    expect(col("office_location_id").type.kind).toBe("uuid");
+    expect(col("office_location_id").references).toMatchObject({ table: "office_locations", column: "id" });
+    expect(col("winner_name").type.kind).toBe("text");
+    // The spec's other tables are keyed by id: polls gets one too, of the same type (noted).
+    expect(p.primaryKey).toBe("id");
+    expect(col("id").type.kind).toBe("uuid");
+    expect(r.notes.some((n) => /has no type; read as timestamp/.test(n.message))).toBe(true);
+  });
+
+  it("reads a type cell that holds constraints, and a notes cell that holds a reference or the allowed values", async () => {
+    const r = await load(
+      `# Spec\n\n### organizations\n\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid pk | |\n| status | text | active, suspended, trial |\n\n### projects\n\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid pk | |\n| organization_id | uuid fk | organizations.id |\n| parent_id | uuid fk nullable | → projects.id |\n| note | text | e.g. red, blue |\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(table(r.ir, "organizations").columns.find((c) => c.name === "status")!.type).toMatchObject({ kind: "enum", values: ["active", "suspended", "trial"] });
+    const p = table(r.ir, "projects");
+    expect(p.columns.find((c) => c.name === "organization_id")!.references?.table).toBe("organizations");
+    expect(p.columns.find((c) => c.name === "parent_id")!).toMatchObject({ nullable: true, references: { table: "projects" } });
+    expect(p.columns.find((c) => c.name === "note")!.type.kind).toBe("text");
+  });
+});
+
+describe("rules in prose", () => {
+  it("reads a Validation Rules list, descriptions, and Unique/Check constraint lines", async () => {
+    const r = await load(
+      `# Spec\n\n${USERS}\n## Entity: Booking\n\n**Fields**:\n- \`id\` (integer): the key\n- \`user_id\` (string): FK -> users.id\n- \`title\` (string): Booking title (1-80 characters)\n- \`kind\` (string): room or desk\n- \`seats\` (integer): 1-12\n- \`starts_at\` (datetime): when it starts\n- \`ends_at\` (datetime): when it ends\n\n**Validation Rules**:\n- \`kind\` must be either "room" or "desk"\n- \`ends_at\` must be after \`starts_at\`\n\nUnique constraint: (user_id, title)\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const b = table(r.ir, "bookings");
+    const col = (n: string) => b.columns.find((c) => c.name === n)!;
+    expect(col("title")).toMatchObject({ minLength: 1, maxLength: 80 });
+    expect(col("kind").type).toMatchObject({ kind: "enum", values: ["room", "desk"] });
+    expect(col("seats")).toMatchObject({ minimum: 1, maximum: 12 });
+    expect(b.checks?.some((k) => k.compare?.some((x) => x.left === "ends_at" && x.op === ">" && x.right === "starts_at"))).toBe(true);
+    expect(b.indexes.some((i) => i.unique && [...i.columns].sort().join() === "title,user_id")).toBe(true);
+  });
+
+  it("keeps a CHECK of any shape verbatim, and reads what a validator can check of it", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n\`\`\`sql\nCREATE TABLE orders (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id),\n  price NUMERIC(10,2) NOT NULL,\n  qty INTEGER NOT NULL,\n  CONSTRAINT orders_total CHECK (price * qty <= 100000),\n  CHECK (qty > 0 AND qty <= 50)\n);\n\`\`\`\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const o = table(r.ir, "orders");
+    expect(o.checks?.find((k) => k.name === "orders_total")).toMatchObject({ sql: "price * qty <= 100000", validated: false });
+    expect(o.columns.find((c) => c.name === "qty")).toMatchObject({ exclusiveMinimum: 0, maximum: 50 });
+  });
+
+  it("drops a default that breaks its column's rule, with a warning", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: varchar(20) (not null, default '', min length 1)\n`);
+    expect(r.diagnostics.map((d) => d.code)).toContain("SF117");
+    expect(table(r.ir, "notes").columns.find((c) => c.name === "title")!.default).toBeNull();
+  });
+});
+
+describe("whose rows are whose", () => {
+  const base = `# Spec\n\n${USERS}\n## notebooks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## entries\n\n- id: serial (primary key)\n- notebook_id: integer (not null, references notebooks(id))\n\n## comments\n\n- id: serial (primary key)\n- entry_id: integer (not null, references entries(id))\n`;
+
+  it("reaches users through a parent, and the order tables are written in does not matter", async () => {
+    const a = await load(base);
+    const reordered = base.replace(/## notebooks[\s\S]*?(?=## entries)/, "").replace("## comments", "## notebooks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## comments");
+    const b = await load(reordered);
+    for (const r of [a, b]) {
+      expect(table(r.ir, "notebooks").owner).toBe("user_id");
+      expect(table(r.ir, "entries").scope).toEqual({ kind: "parent", column: "notebook_id", parent: "notebooks", parentKey: "id" });
+      expect(table(r.ir, "comments").scope).toEqual({ kind: "parent", column: "entry_id", parent: "entries", parentKey: "id" });
+    }
+  });
+
+  it("reaches users through a membership table", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## organizations\n\n- id: uuid (primary key)\n- name: text\n\n## organization_members\n\n- id: uuid (primary key)\n- user_id: text (not null, references users(id))\n- organization_id: uuid (not null, references organizations(id))\n\n## invoices\n\n- id: uuid (primary key)\n- organization_id: uuid (not null, references organizations(id))\n- amount: numeric(10,2)\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(table(r.ir, "organizations").scope).toEqual({ kind: "member", column: "id", membership: "organization_members", membershipGroup: "organization_id", membershipUser: "user_id" });
+    expect(table(r.ir, "invoices").scope).toMatchObject({ kind: "parent", parent: "organizations" });
+  });
+
+  it("shares a table only as the spec says: read-write when it says so, read-only (SF126) otherwise", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## tags\n\nShared: read-write\n\n- id: serial (primary key)\n- name: text\n\n## currencies\n\n- id: serial (primary key)\n- code: char(3)\n\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n`);
+    expect(table(r.ir, "tags").shared).toBe("read-write");
+    expect(table(r.ir, "currencies").shared).toBe("read");
+    expect(r.diagnostics.filter((d) => d.code === "SF126").map((d) => d.message)).toEqual([expect.stringContaining('"currencies"')]);
+  });
+
+  it("reads a reference to an undefined user table as the auth service's users, and players as the users table", async () => {
+    const r1 = await load(`# Spec\n\n## tasks\n\n- id: serial (primary key)\n- user_id: text (FK -> user.id)\n- title: text\n`);
+    expect(errorsOf(r1)).toEqual([]);
+    expect(table(r1.ir, "tasks").owner).toBe("user_id");
+    expect(table(r1.ir, "tasks").columns.find((c) => c.name === "user_id")!.references).toBeNull();
+    const r2 = await load(`# Spec\n\n## players\n\n- id: uuid (primary key)\n- nickname: varchar(40) (not null, unique)\n\n## scores\n\n- id: serial (primary key)\n- player_id: uuid (not null, references players(id))\n- points: integer\n`);
+    expect(r2.ir!.auth.identityTable).toBe("players");
+    expect(table(r2.ir, "scores").owner).toBe("player_id");
+  });
+});
+
+describe("endpoints as specs write them", () => {
+  const schema = `# Spec\n\n${USERS}\n## conversations\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## messages\n\n- id: serial (primary key)\n- conversation_id: integer (not null, references conversations(id))\n- body: text\n\n## loans\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- returned_at: timestamp (nullable)\n\n## notifications\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- is_read: boolean (not null, default false)\n\n## members\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- status: enum(active, inactive) (not null, default active)\n`;
+  const api = `# API\n\n| 方法 | 路径 | 说明 |\n|---|---|---|\n| GET | /api/v1/conversations/:id/messages | 列表 |\n| POST | /api/v1/conversations/:id/messages | 新建 |\n| POST | /api/v1/loans/:id/return | 归还 |\n| PATCH | /api/v1/notifications/:id/read | 已读 |\n| POST | /api/v1/members/:id/deactivate | 停用 |\n| GET | /api/v1/users/me | 我 |\n`;
+
+  it("maps nested collections, verb actions and the caller's own row", async () => {
+    const r = await load(schema, api);
+    expect(errorsOf(r)).toEqual([]);
+    const ep = (m: string, p: string) => r.ir!.endpoints.find((e) => e.method === m && e.path === p)!;
+    expect(ep("get", "/api/v1/conversations/{id}/messages")).toMatchObject({ table: "messages", action: { kind: "list" }, parent: { param: "id", column: "conversation_id", table: "conversations" } });
+    expect(ep("post", "/api/v1/conversations/{id}/messages")).toMatchObject({ table: "messages", action: { kind: "create" } });
+    expect(ep("post", "/api/v1/loans/{id}/return").action).toEqual({ kind: "set", field: "returned_at", value: null, now: true });
+    expect(ep("patch", "/api/v1/notifications/{id}/read").action).toEqual({ kind: "set", field: "is_read", value: true });
+    expect(ep("post", "/api/v1/members/{id}/deactivate").action).toEqual({ kind: "set", field: "status", value: "inactive" });
+    expect(ep("get", "/api/v1/users/me")).toMatchObject({ table: "users", self: true, action: { kind: "get" } });
+  });
+
+  it("gives every table the standard REST surface when the spec has no endpoints file", async () => {
+    const r = await load(schema);
+    const paths = r.ir!.endpoints.map((e) => `${e.method.toUpperCase()} ${e.path}`);
+    expect(paths).toEqual(expect.arrayContaining(["GET /api/messages", "POST /api/messages", "GET /api/messages/{id}", "PATCH /api/messages/{id}", "DELETE /api/messages/{id}", "GET /api/users/me", "PATCH /api/users/me"]));
+    expect(r.notes.some((n) => /standard REST surface/.test(n.message))).toBe(true);
+  });
+
+  it("never builds an app of nothing: no table understood is an error", async () => {
+    const r = await load("# Notes\n\nWe will decide the tables later.\n");
+    expect(r.ir).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["SF102", "error"]]);
+  });
+});
