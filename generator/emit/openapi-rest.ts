@@ -15,7 +15,8 @@ export function listParameters(info: TableInfo, l: ListSpec): unknown[] {
   for (const f of l.filters) {
     const c = info.table.columns.find((x) => x.name === f.column)!;
     const schema = f.choices ? { type: "string", enum: f.choices.map((ch) => ch.word) } : columnSchema({ ...c, nullable: false, description: undefined } as never, "out");
-    out.push({ name: f.param, in: "query", required: false, description: `Filter on ${f.column}.`, schema });
+    const what = f.op === "gte" ? `Rows whose ${f.column} is at or after this.` : f.op === "lte" ? `Rows whose ${f.column} is at or before this.` : `Filter on ${f.column}.`;
+    out.push({ name: f.param, in: "query", required: false, description: what, schema });
   }
   if (l.search) out.push({ name: l.search.param, in: "query", required: false, description: `Case-insensitive substring search in ${l.search.columns.join(", ")}.`, schema: { type: "string", maxLength: 200 } });
   return out;

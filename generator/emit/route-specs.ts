@@ -108,6 +108,7 @@ export function runtimeListSpec(t: Table, l: ListSpec): Record<string, unknown> 
       const out: Record<string, unknown> = { param: f.param, column: f.column, kind: kindOf(c) };
       if (c.type.kind === "enum") out.values = [...c.type.values];
       if (f.choices) out.choices = Object.fromEntries(f.choices.map((ch) => [ch.word, ch.match]));
+      if (f.op) out.op = f.op;
       return out;
     }),
     sort: {

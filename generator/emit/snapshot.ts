@@ -94,6 +94,11 @@ function ruleFields(c: Record<string, unknown>, t: ColumnType): Partial<Snapshot
   const format = texts ? knownFormat(typeof c.format === "string" ? c.format : undefined) : null;
   if (format) out.format = format;
   if (texts && typeof c.pattern === "string") out.pattern = c.pattern;
+  // A json column holding a list may bound its number of items too ("labels: jsonb, max 10 items").
+  if (t.kind === "json") {
+    if ((n("minItems") ?? 0) > 0) out.minItems = n("minItems");
+    if (n("maxItems") !== undefined) out.maxItems = n("maxItems");
+  }
   if (t.kind === "array") {
     if ((n("minItems") ?? 0) > 0) out.minItems = n("minItems");
     if (n("maxItems") !== undefined) out.maxItems = n("maxItems");

@@ -140,6 +140,11 @@ export function columnSchema(c: Column, direction: "in" | "out"): Record<string,
     if (c.exclusiveMinimum !== undefined) base.exclusiveMinimum = c.exclusiveMinimum;
     if (c.exclusiveMaximum !== undefined) base.exclusiveMaximum = c.exclusiveMaximum;
   }
+  // A json column holding a list: ajv applies item bounds to arrays only, as the database check does.
+  if (t.kind === "json") {
+    if (c.minItems !== undefined && c.minItems > 0) base.minItems = c.minItems;
+    if (c.maxItems !== undefined) base.maxItems = c.maxItems;
+  }
   if (t.kind === "array") {
     if (c.minItems !== undefined && c.minItems > 0) base.minItems = c.minItems;
     if (c.maxItems !== undefined && (base.maxItems === undefined || c.maxItems < (base.maxItems as number))) base.maxItems = c.maxItems;

@@ -86,6 +86,31 @@ function filterColumn(p: RawQueryParam, t: Table): Column | undefined {
   return undefined;
 }
 
+const RANGE_FROM = /^(from|since|after|start|starts?_?(?:date|at|on)?|date_?from|from_?date|min_?date|created_?(?:after|from|since)|(\w+?)_?(?:from|after|since|gte|min))$/i;
+const RANGE_TO = /^(to|until|till|before|end|ends?_?(?:date|at|on)?|date_?to|to_?date|max_?date|created_?(?:before|to|until)|(\w+?)_?(?:to|before|until|lte|max))$/i;
+
+/**
+ * A range end a parameter names ("from"/"to", "start_date"/"end_date", "due_before",
+ * "created_after"): the date or time column it bounds (the one its words name, else the
+ * row's creation time, else its first date or time column), and which side.
+ */
+function rangeFilter(p: RawQueryParam, t: Table): { column: Column; op: "gte" | "lte" } | null {
+  const name = p.name.text;
+  const from = RANGE_FROM.exec(name);
+  const to = from ? null : RANGE_TO.exec(name);
+  const m = from ?? to;
+  if (!m) return null;
+  const dated = t.columns.filter((c) => ["timestamp", "date", "time"].includes(c.type.kind) || (["integer", "bigint", "decimal", "float"].includes(c.type.kind) && !!m[2]));
+  if (dated.length === 0) return null;
+  const stem = words(m[2] ?? name.replace(/(date|at|on|from|to|since|until|after|before)$/i, "")).filter((w) => !/^(date|at|on|from|to|since|until|after|before|start|end|starts|ends|min|max|gte|lte|created)$/.test(w));
+  const named = stem.length ? dated.find((c) => words(c.name).filter((w) => !/^(at|on|date)$/.test(w)).join("_") === stem.join("_")) : undefined;
+  // "start_date" / "end_date" with columns starts_at / ends_at: the pair the spec means.
+  const side = from ? /start/i.test(name) ? dated.find((c) => /^starts?_?(at|on|date)?$|^start/i.test(c.name)) : undefined : /end/i.test(name) ? dated.find((c) => /^ends?_?(at|on|date)?$|^end/i.test(c.name)) : undefined;
+  const column = named ?? side ?? t.columns.find((c) => c.role === "created_at") ?? dated.find((c) => c.type.kind !== "integer");
+  if (!column) return null;
+  return { column, op: from ? "gte" : "lte" };
+}
+
 /**
  * The enum value a query word stands for: the same text, else the one value that differs only
  * in case ("low" for LOW: specs often write the API in lower case and the CHECK in upper case).
@@ -152,6 +177,10 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
         report("warning", "SF213", `query parameter "${name}": "${t.name}" has no text column to search; requests using it are refused with 422`, spanOf(p));
         search = null;
       }
+    } else if (!filterColumn(p, t) && rangeFilter(p, t)) {
+      const r = rangeFilter(p, t)!;
+      report("note", "", `query parameter "${name}" read as ${r.op === "gte" ? "at or after" : "at or before"} ${t.name}.${r.column.name} (a range end)`, spanOf(p));
+      filters.push({ param: name, column: r.column.name, choices: null, op: r.op });
     } else {
       const c = filterColumn(p, t);
       if (!c) {

@@ -176,6 +176,8 @@ export interface ListFilter {
   readonly column: string;
   /** Words the spec lists (`all|pending|completed`) and what each means; null: any value of the column's type. */
   readonly choices: readonly { readonly word: string; readonly match: "any" | "null" | { readonly equals: string | number | boolean } }[] | null;
+  /** A range end ("from", "to", "since", "before"): rows at or after / at or before the value. Absent: equality. */
+  readonly op?: "gte" | "lte";
 }
 
 /** What a list endpoint accepts in its query string; anything else is a 422. */

@@ -19,6 +19,8 @@ export interface ListFilterSpec {
   readonly values?: readonly string[]; // enum values
   /** Words the spec lists and what each means; absent: any value of the column's type. */
   readonly choices?: Readonly<Record<string, "any" | "null" | { readonly equals: string | number | boolean }>>;
+  /** A range end: rows at or after (gte) / at or before (lte) the value; absent: equality. */
+  readonly op?: "gte" | "lte";
 }
 
 export interface ListSpec {
@@ -62,7 +64,7 @@ export interface ListRequest {
   /** Paging by cursor (also `?cursor=` empty, for the first page): no total is counted. */
   readonly keyset: boolean;
   readonly sort: { readonly column: string; readonly direction: "asc" | "desc" };
-  readonly filters: readonly { readonly column: string; readonly op: "eq" | "null"; readonly value?: unknown }[];
+  readonly filters: readonly { readonly column: string; readonly op: "eq" | "null" | "gte" | "lte"; readonly value?: unknown }[];
   readonly search: string | null;
 }
 
@@ -209,7 +211,7 @@ export function parseListQuery(query: Query, spec: ListSpec): ListRequest {
       if (choice === undefined) throw bad(f.param, `must be one of ${Object.keys(f.choices).join(", ")}`);
       if (choice === "any") continue;
       filters.push(choice === "null" ? { column: f.column, op: "null" } : { column: f.column, op: "eq", value: choice.equals });
-    } else filters.push({ column: f.column, op: "eq", value: typed(f, raw) });
+    } else filters.push({ column: f.column, op: f.op ?? "eq", value: typed(f, raw) });
   }
 
   let search: string | null = null;
@@ -254,7 +256,7 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
     return `$${params.length}`;
   };
   const conds = [...where];
-  for (const f of req.filters) conds.push(f.op === "null" ? `${col(f.column)} IS NULL` : `${col(f.column)} = ${bind(f.value)}`);
+  for (const f of req.filters) conds.push(f.op === "null" ? `${col(f.column)} IS NULL` : `${col(f.column)} ${f.op === "gte" ? ">=" : f.op === "lte" ? "<=" : "="} ${bind(f.value)}`);
   if (req.search && spec.search) {
     const p = bind(likePattern(req.search));
     conds.push(`(${spec.search.columns.map((c) => `${col(c)} ILIKE ${p} ESCAPE '\\'`).join(" OR ")})`);

@@ -46,3 +46,22 @@ describe("list filters on enum columns", () => {
     ]);
   });
 });
+
+describe("range ends in the query string", () => {
+  const schema = `## users\n\n- id: text (primary key)\n\n## events\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- starts_at: timestamp (not null)\n- ends_at: timestamp (not null)\n- due_date: date (nullable)\n- created_at: timestamp (not null, default now())\n`;
+  const listOf = async (query: string) => {
+    const r = await load(schema, `### GET /api/{user_id}/events\n\nQuery Parameters:\n${query}`);
+    expect(r.ir, JSON.stringify(r.diagnostics)).not.toBeNull();
+    return r.ir!.endpoints.find((e) => e.method === "get")!.list!.filters.map((f) => [f.param, f.column, f.op ?? "eq"]);
+  };
+
+  it("reads from/to, start/end and x_before/x_after as bounds of the column they name", async () => {
+    expect(await listOf("- `from` (date)\n- `to` (date)\n")).toEqual([["from", "created_at", "gte"], ["to", "created_at", "lte"]]);
+    expect(await listOf("- `start_date` (date): from this day\n- `end_date` (date): up to this day\n")).toEqual([["start_date", "starts_at", "gte"], ["end_date", "ends_at", "lte"]]);
+    expect(await listOf("- `due_before` (date): due before\n- `due_after` (date): due after\n")).toEqual([["due_before", "due_date", "lte"], ["due_after", "due_date", "gte"]]);
+  });
+
+  it("keeps a parameter that names a column as equality", async () => {
+    expect(await listOf("- `due_date` (date): due on this day\n")).toEqual([["due_date", "due_date", "eq"]]);
+  });
+});

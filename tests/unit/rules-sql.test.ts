@@ -138,6 +138,11 @@ describe("CHECK of each rule family", () => {
       want: [["events_tags_items", `cardinality("tags") >= 1 AND cardinality("tags") <= 3 AND "tags"::varchar(5)[]::text[] = "tags"::text[]`]],
     },
     {
+      // A json column holding a list: counted only when it is a list.
+      given: { ...scol("labels", { kind: "json" }), minItems: 1, maxItems: 10 },
+      want: [["events_labels_items", `(jsonb_typeof("labels") <> 'array' OR (jsonb_array_length("labels") >= 1 AND jsonb_array_length("labels") <= 10))`]],
+    },
+    {
       given: { ...scol("codes", list(text)), pattern: '^\\d"$' },
       want: [["events_codes_pattern", `NOT jsonb_path_exists(to_jsonb("codes"), '$[*] ? (!(@ like_regex "^\\\\d\\"$" flag "s"))')`]],
     },
