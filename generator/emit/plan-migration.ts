@@ -387,11 +387,11 @@ export function columnRuleChecks(table: string, c: SnapshotColumn): RuleCheck[] 
   if (format) out.push({ name: formatName(table, c.name), sql: regexSql(c, FORMAT_SQL[format]!), family: "format" });
   if (c.pattern !== undefined) out.push({ name: patternName(table, c.name), sql: regexSql(c, c.pattern), family: "pattern" });
   const items: string[] = [];
-  // A json list counts with jsonb_array_length (a json value that is not a list is not bounded).
+  // A json column with item bounds holds a list, counted with jsonb_array_length.
   const count = c.type.kind === "json" ? `jsonb_array_length(${col})` : `cardinality(${col})`;
   if (c.minItems !== undefined) items.push(`${count} >= ${c.minItems}`);
   if (c.maxItems !== undefined) items.push(`${count} <= ${c.maxItems}`);
-  if (c.type.kind === "json" && items.length) items.splice(0, items.length, `(jsonb_typeof(${col}) <> 'array' OR (${items.join(" AND ")}))`);
+  if (c.type.kind === "json" && items.length) items.unshift(`jsonb_typeof(${col}) = 'array'`);
   // An explicit cast to varchar(n) cuts each item to n characters: equal only when none is longer.
   if (c.itemMaxLength !== undefined) items.push(`${col}::varchar(${c.itemMaxLength})[]::text[] = ${col}::text[]`);
   if (items.length) out.push({ name: itemsName(table, c.name), sql: items.join(" AND "), family: "items" });

@@ -140,8 +140,10 @@ export function columnSchema(c: Column, direction: "in" | "out"): Record<string,
     if (c.exclusiveMinimum !== undefined) base.exclusiveMinimum = c.exclusiveMinimum;
     if (c.exclusiveMaximum !== undefined) base.exclusiveMaximum = c.exclusiveMaximum;
   }
-  // A json column holding a list: ajv applies item bounds to arrays only, as the database check does.
-  if (t.kind === "json") {
+  // A json column with a bound on its items holds a list (the database check says the same).
+  if (t.kind === "json" && (c.minItems !== undefined || c.maxItems !== undefined)) {
+    base.type = "array";
+    base.items = {};
     if (c.minItems !== undefined && c.minItems > 0) base.minItems = c.minItems;
     if (c.maxItems !== undefined) base.maxItems = c.maxItems;
   }
