@@ -213,6 +213,7 @@ class Builder {
       const path = normalisePath(raw.path.text);
       let e: Pick<Endpoint, "method" | "path" | "table" | "action"> | undefined = byKey.get(`${raw.method.text.toLowerCase()} ${path}`);
       // A sign-up route writes the users table: its field rules are the users' columns' rules.
+      const generated = byKey.get(`${raw.method.text.toLowerCase()} ${path}`);
       if (!e && identity && raw.method.text.toUpperCase() === "POST" && /\/(register|signup|sign-up|users?)\/?$/i.test(path)) e = { method: "post", path, table: identity.name, action: { kind: "create" } };
       if (!e || !["create", "replace", "update"].includes(e.action.kind)) continue;
       const t = tables.find((x) => x.name === e!.table);
@@ -220,7 +221,15 @@ class Builder {
       for (const f of raw.body) {
         const key = words(f.name.text).join("_");
         const col = t.columns.find((c) => c.name === f.name.text) ?? t.columns.find((c) => words(c.name).join("_") === key);
-        if (!col || col.role !== "data") continue;
+        if (!col) {
+          // A field the route would refuse: said, with where, rather than dropped in silence.
+          if (generated && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(f.name.text)) {
+            this.diag("warning", "SF217", `request field "${f.name.text}" of ${generated.method.toUpperCase()} ${generated.path} names no column of "${t.name}"; it is not stored, and a request that sends it is refused with 422`, f.name.span,
+              `add the column to "${t.name}" in the schema spec, or drop the field`);
+          }
+          continue;
+        }
+        if (col.role !== "data") continue;
         const textual = col.type.kind === "string" || col.type.kind === "text";
         const numeric = ["integer", "bigint", "decimal", "float"].includes(col.type.kind);
         const patch: { -readonly [K in keyof Column]?: Column[K] } & { enumValues?: string[] } = {};

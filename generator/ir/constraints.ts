@@ -166,6 +166,11 @@ export function interpretConstraint(text: string): ConstraintReading {
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
     if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated)|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
+    // "non-empty", "not blank", "cannot be empty": at least one character.
+    if (sticky(/(?:non[-\s]?(?:empty|blank)|not\s+(?:be\s+)?(?:empty|blank)|(?:cannot|can't|must\s+not|may\s+not)\s+be\s+(?:empty|blank))\b/iy)) {
+      r.minLength = Math.max(r.minLength ?? 0, 1);
+      continue;
+    }
     if ((m = sticky(/(?:min(?:imum)?[\s_-]*len(?:gth)?|minlength)\s*[:=]?\s*(\d+)(?:\s*char(?:acter)?s?)?/iy))) {
       r.minLength = Number(m[1]);
       continue;

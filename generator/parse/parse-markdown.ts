@@ -8,7 +8,7 @@ import { classifyTable, isEmptyMarker, splitTypeCell, type EndpointRoles, type F
 import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
-import { nameKey, plural, singular, snakeCase } from "../ir/naming.js";
+import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { matchParen } from "./text.js";
@@ -143,6 +143,18 @@ interface TableDraft {
   shared?: "read" | "read-write";
   /** Rules a section states for columns its table does not list here (the table is defined in a code block). */
   ruleColumns?: RawColumn[];
+  /** "Similar to above, with `a` instead of `b`": the table's columns are another's, renamed. */
+  like?: LikeRef;
+  /** The heading says outright that it names a table ("Table", "Entity", "Model"): a section that yields no columns is reported. */
+  explicit?: boolean;
+}
+
+interface LikeRef {
+  /** A table name, or null for the table defined just above. */
+  readonly of: string | null;
+  /** [written name, new name, where the new name is written]. */
+  readonly swaps: readonly (readonly [string, RawText])[];
+  readonly span: Span;
 }
 
 interface SectionEntry {
@@ -158,6 +170,8 @@ interface SectionEntry {
   sawParagraph: boolean;
   /** A bold paragraph standing in for a heading ("**Users Table**"). */
   pseudo: boolean;
+  /** An API section naming a request model ("### TaskCreate"): its fields state rules for the table it names. */
+  model?: TableDraft;
 }
 
 interface EndpointDraft {
@@ -210,6 +224,8 @@ class MarkdownReader {
   private readonly together: Partial<Record<Language, Code[]>> = {};
   /** The endpoint whose "Query Parameters" label or heading came last: the next list or table lists them. */
   private queryFor: EndpointDraft | null = null;
+  /** The endpoint whose request body the text being read describes ("Request Body:" seen, no "Response" since). */
+  private bodyFor: EndpointDraft | null = null;
   /** "Row-level security: off" in the schema. */
   private rowLevelSecurity: boolean | undefined;
 
@@ -241,7 +257,14 @@ class MarkdownReader {
       if (language === "python") this.handPython(nodes);
       else this.hand(nodes, this.readers[language]!, language);
     }
+    this.resolveLikes();
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
+    for (const t of this.tables) {
+      if (t.explicit && t.columns.length === 0 && !t.fragment && !t.ruleColumns?.length && t.indexes.length === 0 && !this.codeDefines(t.name.text)) {
+        this.warn("SF127", `section "${t.name.text}" reads as a table, but no column was read under it; it is not generated`, t.name.span,
+          'list its columns ("- name: type (constraints)", a Markdown table or a code block), or say "Same as `other_table`, with `a` instead of `b`"');
+      }
+    }
     const tables: RawTable[] = this.tables
       .filter((t) => t.columns.length > 0 || t.fragment)
       .map((t) => ({
@@ -457,6 +480,15 @@ class MarkdownReader {
       if (ep) {
         entry.kind = "endpoint";
         entry.endpoint = ep;
+        this.bodyFor = null;
+      } else {
+        const model = requestModel(title);
+        if (model) {
+          const at = f.text.indexOf(model.written);
+          entry.model = { name: this.rawText(flatSub(f, Math.max(at, 0), Math.max(at, 0) + model.written.length)), columns: [], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" };
+          entry.model.name = { ...entry.model.name, text: model.entity };
+          this.tables.push(entry.model);
+        } else if (parent?.endpoint) this.bodyLabel(parent.endpoint, title);
       }
     } else {
       const tableName = pseudo ? this.pseudoTableName(f) : this.tableName(f);
@@ -471,6 +503,9 @@ class MarkdownReader {
         const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
         if (this.pendingNameNote) draft.nameNote = this.pendingNameNote;
         if (/\(\s*identity\s*(table)?\s*\)/i.test(title)) draft.identity = true;
+        // "Tasks Table", "Table: tasks", "Task (Entity)", "Task Model", "用户表"; not "Table Definitions".
+        const bare = title.replace(/[`*_]/g, "").trim();
+        if (/^(?:table|entity|model)\s*[:：]|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|表\s*[)）]?\s*$/i.test(bare)) draft.explicit = true;
         entry.table = draft;
         // Under "Value Objects": a named shape stored inside its parent's rows (json), not a table.
         if (inValues) {
@@ -564,6 +599,7 @@ class MarkdownReader {
           if (!sec.endpoint.summary) sec.endpoint.summary = this.sourceText(node);
         }
         this.scanEndpointText(sec.endpoint, text);
+        this.bodyLabel(sec.endpoint, text);
         if (isQueryLabel(text)) this.queryFor = sec.endpoint;
         else if (/:\s*$/.test(text)) this.queryFor = null;
         return;
@@ -652,6 +688,13 @@ class MarkdownReader {
       return;
     }
     this.lastLabel = null;
+    if (table && table.columns.length === 0 && !table.like) {
+      const like = this.likeRef(f);
+      if (like) {
+        table.like = like;
+        return;
+      }
+    }
     if (top && top.kind === "table" && top.table && !top.sawParagraph && top.table.columns.length === 0) {
       top.sawParagraph = true;
       if (!top.table.description) top.table.description = this.sourceText(node);
@@ -698,6 +741,15 @@ class MarkdownReader {
         for (const item of node.children) this.queryItem(sec.endpoint, this.itemFlat(item));
         this.queryFor = null;
         return;
+      }
+      const model = this.currentModel();
+      if ((sec?.endpoint && this.bodyFor === sec.endpoint) || model) {
+        const fields = node.children.map((item) => this.bodyItem(this.itemFlat(item))).filter((x): x is RawBodyField => x !== null);
+        if (fields.length > 0) {
+          if (model) this.modelFields(model, fields);
+          else (sec!.endpoint!.body ??= []).push(...fields);
+          return;
+        }
       }
       // "- `GET /api/notes` — list my notes": a list of endpoints, one per item.
       const listed = node.children.map((item) => ({ f: this.itemFlat(item), m: null as RegExpExecArray | null }));
@@ -781,7 +833,15 @@ class MarkdownReader {
       col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item),
     }));
     const anyKnown = parsed.some((p) => p.col && p.col.known);
-    if (!anyKnown) return;
+    if (!anyKnown) {
+      if (table.columns.length === 0 && !table.like) {
+        for (const item of node.children) {
+          const like = this.likeRef(this.itemFlat(item));
+          if (like) table.like = like;
+        }
+      }
+      return;
+    }
     table.notation ??= "markdown-bullets";
     for (const p of parsed) {
       if (p.col) table.columns.push(...p.col.columns);
@@ -809,6 +869,175 @@ class MarkdownReader {
             this.idx.span(f.offs[0] ?? 0), 'write a column as "- name: type (constraint, constraint)"');
       }
     }
+  }
+
+  /**
+   * "Similar to above, with `team_member_id` instead of `team_id`", "Same as `invoices`",
+   * "Identical to the previous table, but with `b` in place of `a`": the section's table is
+   * another one's columns, with the names swapped. Null when the text says nothing of the kind.
+   */
+  private likeRef(f: Flat): LikeRef | null {
+    const text = f.text.replace(/\*\*/g, "");
+    const m = /^(?:(?:this\s+table\s+is\s+)?(?:similar|identical|analogous)\s+to|same\s+(?:columns\s+|structure\s+|fields\s+)?as|like)\s+(?:the\s+)?(above|previous(?:\s+(?:one|table|entity|model))?|(?:one|table)\s+above|`?([A-Za-z_]\w*)`?)/i.exec(text);
+    if (!m) return null;
+    const swaps: (readonly [string, RawText])[] = [];
+    const patterns: [RegExp, "new-old" | "old-new"][] = [
+      [/with\s+`?([A-Za-z_]\w*)`?\s+(?:instead\s+of|in\s+place\s+of|replacing)\s+`?([A-Za-z_]\w*)`?/gi, "new-old"],
+      [/`?([A-Za-z_]\w*)`?\s+(?:replaced\s+by|renamed\s+to|becomes)\s+`?([A-Za-z_]\w*)`?/gi, "old-new"],
+    ];
+    for (const [re, order] of patterns) {
+      for (const x of f.text.matchAll(re)) {
+        const [oldName, newName] = order === "new-old" ? [x[2]!, x[1]!] : [x[1]!, x[2]!];
+        const at = f.text.indexOf(newName, x.index! + (order === "new-old" ? 0 : x[0].indexOf(newName, oldName.length)));
+        swaps.push([oldName, this.rawText(flatSub(f, at, at + newName.length))]);
+      }
+    }
+    const named = m[2] && !/^(above|previous)$/i.test(m[2]) ? m[2] : null;
+    return { of: named, swaps, span: this.idx.span(f.offs[0] ?? 0) };
+  }
+
+  /** Gives each "same as" table the columns (and keys) of the table it names, renamed as it says. */
+  private resolveLikes(): void {
+    this.tables.forEach((t, i) => {
+      if (!t.like || t.columns.length > 0) return;
+      const like = t.like;
+      const k = (n: string) => nameKey(words(n).join("_"));
+      const source = like.of === null
+        ? this.tables.slice(0, i).reverse().find((x) => x.columns.length > 0 && !x.fragment)
+        : this.tables.find((x) => x !== t && x.columns.length > 0 && (x.name.text === like.of || k(x.name.text) === k(like.of!)));
+      if (!source) {
+        this.warn("SF127", `section "${t.name.text}" says it is like ${like.of ? `"${like.of}"` : "the table above"}, which has no columns here; it is not generated`, like.span);
+        return;
+      }
+      const rename = new Map(like.swaps.map(([from, to]) => [from, to]));
+      for (const [from] of like.swaps) {
+        if (!source.columns.some((c) => c.name.text === from)) this.warn("SF113", `"${from}" is no column of "${source.name.text}"; nothing is swapped for it`, like.span);
+      }
+      t.columns = source.columns.map((c) => {
+        const to = rename.get(c.name.text);
+        if (!to) return c;
+        // A reference written to a named table belonged to the old column; the new name says its own.
+        return { ...c, name: to, constraints: c.constraints.filter((p) => !/references|->|→|foreign\s+key\s*\(|\bfk\s*(?:to|\(|->)/i.test(p.text)) };
+      });
+      t.indexes = source.indexes.map((x) => ({ ...x, columns: x.columns.map((c) => rename.get(c)?.text ?? c), span: like.span }));
+      if (source.checks?.length) t.checks = source.checks.filter((c) => !like.swaps.some(([from]) => new RegExp(`\\b${from}\\b`).test(c.expression.text)));
+      t.notation ??= source.notation;
+      this.notes.push({ span: like.span, message: `table "${t.name.text}" takes the columns of "${source.name.text}"${like.swaps.length ? `, with ${like.swaps.map(([a, b]) => `"${b.text}" for "${a}"`).join(", ")}` : ""}` });
+    });
+  }
+
+  /** "Request Body:" / "#### Request" makes what follows the endpoint's body; "Response" ends it. */
+  private bodyLabel(ep: EndpointDraft, text: string): void {
+    const t = text.replace(/[`*_]/g, "").trim();
+    if (/^(?:request(?:\s+body)?|body|payload|input|request\s+payload|json\s+body)\b[^.:]{0,30}:?\s*$/i.test(t)) this.bodyFor = ep;
+    else if (/^(?:response|responses|returns|output|success|example\s+response|errors?)\b/i.test(t)) this.bodyFor = null;
+  }
+
+  private currentModel(): TableDraft | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const e = this.stack[i]!;
+      if (e.model) return e.model;
+      if (e.endpoint) return undefined;
+    }
+    return undefined;
+  }
+
+  /** A request model's fields join its table as rules only (a fragment: no type, no new columns). */
+  private modelFields(model: TableDraft, fields: readonly RawBodyField[]): void {
+    for (const f of fields) {
+      if (model.columns.some((c) => c.name.text === f.name.text)) continue;
+      const rules = f.constraints.filter((c) => !/^\s*(?:required|optional|nullable)\s*$/i.test(c.text));
+      if (rules.length === 0) continue;
+      model.columns.push({ name: f.name, type: { text: "", span: f.name.span }, constraints: rules });
+    }
+  }
+
+  /**
+   * One request field written as a list item: "`title`: string (required, 1-200 chars)",
+   * "title (string, required): the title, max 200 characters", "`priority` — one of low, medium, high".
+   */
+  private bodyItem(f: Flat): RawBodyField | null {
+    const m = /^[`"']?([A-Za-z_]\w*)[`"']?\??\s*(?=$|[:：(—–\-,\s])/.exec(f.text);
+    if (!m) return null;
+    const restAt = m[0].length;
+    const rest = f.text.slice(restAt);
+    if (!/^\s*[:：(—–-]/.test(rest) && rest.trim() !== "") return null;
+    return this.fieldFrom(f, m[1]!, f.text.indexOf(m[1]!), restAt);
+  }
+
+  /** The field at `nameAt` and what `from` onwards says of it: a type word, parenthesised rules, prose rules. */
+  private fieldFrom(f: Flat, name: string, nameAt: number, from: number): RawBodyField | null {
+    const constraints: RawText[] = [];
+    let type: RawText | undefined;
+    let required: boolean | undefined;
+    // Pieces: each parenthesised group's comma-separated parts, and the prose outside them.
+    const pieces: [number, number][] = [];
+    const text = f.text;
+    let i = from;
+    let outside = from;
+    const pushSplit = (a: number, b: number) => {
+      let start = a;
+      for (let k = a; k <= b; k++) {
+        if (k === b || text[k] === "," || text[k] === ";") {
+          pieces.push([start, k]);
+          start = k + 1;
+        }
+      }
+    };
+    while (i < text.length) {
+      if (text[i] === "(") {
+        const close = matchParen(text, i);
+        if (close < 0) break;
+        pushSplit(outside, i);
+        pushSplit(i + 1, close);
+        i = close + 1;
+        outside = i;
+        continue;
+      }
+      i++;
+    }
+    pushSplit(outside, text.length);
+    for (let [a, b] of pieces) {
+      while (a < b && /[\s:：—–\-`"'*]/.test(text[a]!)) a++;
+      while (b > a && /[\s.`"'*]/.test(text[b - 1]!)) b--;
+      if (a >= b) continue;
+      const piece = text.slice(a, b);
+      if (!type && /^(?:string|str|text|integer|int|number|float|double|decimal|boolean|bool|date|datetime|date-time|timestamp|uuid|array|list|object|dict|enum|email|url|uri)(?:\s*\[\s*\w*\s*\]|<\w+>|\(\s*[\w-]+\s*\))?(?:\s*\(?\s*(?:iso\s*8601|email|uri|url|uuid)\s*\)?)?(?:\s*(?:or|\|)\s*null)?$/i.test(piece)) {
+        type = this.rawText(flatSub(f, a, b));
+        continue;
+      }
+      if (/^required$/i.test(piece)) required = true;
+      else if (/^optional$/i.test(piece)) required = false;
+      constraints.push(this.rawText(flatSub(f, a, b)));
+    }
+    if (!type && constraints.length === 0) return null;
+    return { name: this.rawText(flatSub(f, nameAt, nameAt + name.length)), ...(type ? { type } : {}), ...(required !== undefined ? { required } : {}), constraints };
+  }
+
+  /**
+   * A request body written as a JSON sketch whose values describe the fields:
+   * \`"title": "string (required, 1-200 chars)"\`. Lines holding example values are not rules.
+   */
+  private descriptorBody(node: Code): RawBodyField[] {
+    const f = this.codeFlat(node);
+    const out: RawBodyField[] = [];
+    // The description quoted ("string (1-200 chars)") or bare (string (1-200 chars),).
+    const re = /^([ \t]*)"([A-Za-z_]\w*)"\s*:\s*(?:"((?:string|str|text|integer|int|number|float|decimal|boolean|bool|date|datetime|uuid|array|list|object|enum|email|url|uri)\b[^"\n]*)"|((?:string|str|text|integer|int|number|float|decimal|boolean|bool|date|datetime|uuid|array|list|object|enum|email|url|uri)\b[^\n]*?)\s*,?\s*$)/gim;
+    for (const m of f.text.matchAll(re)) {
+      const value = m[3] ?? m[4]!;
+      const nameAt = m.index! + m[1]!.length + 1;
+      const valueAt = f.text.indexOf(value, nameAt + m[2]!.length);
+      const sub = flatSub(f, 0, valueAt + value.length);
+      const field = this.fieldFrom(sub, m[2]!, nameAt, valueAt);
+      if (field) out.push(field);
+    }
+    return out;
+  }
+
+  /** Whether another section or block of this document gives table `name` its columns. */
+  private codeDefines(name: string): boolean {
+    const k = (n: string) => nameKey(words(n).join("_"));
+    return this.tables.some((x) => x.columns.length > 0 && k(x.name.text) === k(name));
   }
 
   /** A key of several columns stated apart from them: "primary key" on each. */
@@ -1032,6 +1261,13 @@ class MarkdownReader {
       }
       if (shape.kind === "body-fields" && sec?.endpoint) {
         this.bodyTable(sec.endpoint, node, shape.roles);
+        return;
+      }
+      const model = this.currentModel();
+      if (model && (shape.kind === "body-fields" || shape.kind === "query-params" || shape.kind === "columns")) {
+        const holder: EndpointDraft = { method: model.name, path: model.name };
+        this.bodyTable(holder, node, shape.kind === "columns" ? { name: shape.roles.name, type: shape.roles.type, constraints: [...shape.roles.constraints, ...shape.roles.notes], ...(shape.roles.required !== undefined ? { required: shape.roles.required } : {}) } : shape.roles);
+        this.modelFields(model, holder.body ?? []);
         return;
       }
       if (shape.kind === "endpoints") this.endpointTable(node, shape.roles, lower);
@@ -1343,6 +1579,21 @@ class MarkdownReader {
     }
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
+      if (sec?.endpoint && this.bodyFor === sec.endpoint && /^(json|jsonc|json5|js|javascript|ts|typescript)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) {
+        const fields = this.descriptorBody(node);
+        if (fields.length > 0) {
+          (sec.endpoint.body ??= []).push(...fields);
+          return;
+        }
+      }
+      const model = this.currentModel();
+      if (model && /^(json|jsonc|json5|js|javascript|ts|typescript)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) {
+        const fields = this.descriptorBody(node);
+        if (fields.length > 0) {
+          this.modelFields(model, fields);
+          return;
+        }
+      }
       if (sec?.endpoint && /^(json|jsonc)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) this.responseEnvelope(sec.endpoint, node.value);
       const lines = node.value.split("\n").filter((l) => l.trim());
       const top = this.top();
@@ -1603,4 +1854,19 @@ function yesNo(text: string): boolean | null {
 function short(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > 60 ? t.slice(0, 57) + "..." : t;
+}
+
+/**
+ * A heading naming a request model: "TaskCreate", "TaskUpdate", "CreateTaskRequest",
+ * "UpdateProfileInput", "TaskIn", "TaskPayload" (Pydantic and DTO habits). The entity is the
+ * rest of the name ("Task"); null for anything else.
+ */
+function requestModel(title: string): { entity: string; written: string } | null {
+  const t = title.replace(/[`*]/g, "").trim().split(/[\s(（:：—–-]/)[0]!;
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(t)) return null;
+  const suffix = /^([A-Z][A-Za-z0-9]*?)(?:Create|Update|Patch|Replace|Input|In|Request|Payload|Body)(?:Request|Body|Schema|Dto|DTO|Payload|Input)?$/.exec(t);
+  const prefix = /^(?:Create|Update|New|Patch|Replace)([A-Z][A-Za-z0-9]*?)(?:Request|Body|Input|Payload|Dto|DTO|Schema)?$/.exec(t);
+  const entity = (prefix?.[1] || suffix?.[1]) ?? null;
+  if (!entity || entity.length < 2) return null;
+  return { entity, written: t };
 }

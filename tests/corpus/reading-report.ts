@@ -17,6 +17,7 @@ export interface CaseReading {
   readonly rules: { readonly stated: number; readonly enforced: number; readonly missed: { rule: RuleExpectation; why: string }[] };
 }
 
+const ROOT = join(import.meta.dirname, "..", "..");
 const key = (name: string) => nameKey(words(name).join("_"));
 
 function tableOf(ir: IR, name: string): Table | undefined {
@@ -86,8 +87,7 @@ export function ruleEnforced(ir: IR, r: RuleExpectation): string | null {
 }
 
 export async function readCase(e: Expectation): Promise<CaseReading> {
-  const root = join(CORPUS_DIR, "..", "..", "main");
-  const r = await loadSpecs(join(CORPUS_DIR, e.case), root);
+  const r = await loadSpecs(join(CORPUS_DIR, e.case), ROOT);
   const errors = r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
   const human = e.tables.map((t) => t.name);
   if (!r.ir) {

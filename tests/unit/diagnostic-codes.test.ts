@@ -91,8 +91,17 @@ const cases: Case[] = [
   { code: "SF203", schema: BASE, api: "### POST /api/auth/login\n", at: "POST", inApi: true, severity: "warning" },
   { code: "SF204", schema: BASE, api: "### PATCH /api/{user_id}/tasks/{id}/archive\n", at: "PATCH", inApi: true, severity: "warning" },
   { code: "SF213", schema: BASE, api: "### GET /api/{user_id}/tasks\n\nQuery Parameters:\n- due: today|overdue|week\n", at: "due", inApi: true, severity: "warning" },
+  {
+    code: "SF217",
+    schema: BASE,
+    api: "### POST /api/{user_id}/tasks\n\n**Request Body**:\n\n| Field | Type | Required | Constraints |\n|---|---|---|---|\n| `done` | boolean | No | |\n| `priority` | string | No | `high`, `low` |\n",
+    at: "priority",
+    inApi: true,
+    severity: "warning",
+  },
   { code: "SF214", schema: BASE, api: "### GET /api/{user_id}/tasks\n\nQuery Parameters:\n- status: all|pending|someday\n", at: "status", inApi: true, severity: "warning" },
   { code: "SF205", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, api: "### POST /api/tags\n", at: "POST", inApi: true, severity: "warning" },
+  { code: "SF127", schema: `${BASE}\n## Audit Log Table\n\nTo be designed.\n`, at: "Audit Log Table", severity: "warning" },
   { code: "SF126", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, at: "tags", severity: "warning" },
   {
     code: "SF207",

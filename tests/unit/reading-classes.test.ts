@@ -48,6 +48,32 @@ describe("headings that name tables", () => {
   });
 });
 
+describe("a table defined as another one", () => {
+  const SOURCE = `${USERS}\n## teams\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## members\n\n- id: serial (primary key)\n- team_id: integer (references teams(id))\n- user_id: text (references users(id))\n\n**TeamScore Table** (Entity)\n- \`id: UUID\`\n- \`team_id: Int FK\`\n- \`score: Int\`\n- Unique constraint: \`(team_id, score)\`\n\n`;
+
+  it.each([
+    ["**MemberScore Table** (Entity)\n- Similar to above, with `member_id` instead of `team_id`\n", "member_scores"],
+    ["## member_scores\n\nSame as `team_scores`, but with member_id in place of team_id.\n", "member_scores"],
+    ["### MemberScore Model\n\nIdentical to the previous table; team_id replaced by member_id.\n", "member_scores"],
+  ])("%s", async (text, name) => {
+    const r = await load(`# Spec\n\n${SOURCE}${text}`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, name);
+    expect(t.columns.map((c) => c.name)).toEqual(["id", "member_id", "score"]);
+    // The swapped column's reference comes from its own name, not the old column's target.
+    expect(t.columns.find((c) => c.name === "member_id")!.references?.table).toBe("members");
+    expect(t.indexes.some((i) => i.unique && i.columns.join(",") === "member_id,score")).toBe(true);
+    expect(r.notes.some((n) => /takes the columns of "team_scores"/.test(n.message))).toBe(true);
+  });
+
+  it("says so when a section reads as a table and yields no columns (SF127)", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## Audit Log Table\n\nTo be designed.\n\n## Table Definitions\n\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n`);
+    const w = r.diagnostics.filter((d) => d.code === "SF127");
+    expect(w.map((d) => d.message)).toEqual(['section "audit_logs" reads as a table, but no column was read under it; it is not generated']);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["notes", "users"]);
+  });
+});
+
 describe("columns written every way", () => {
   it("reads bullets without colons, value lists as types, and names without types", async () => {
     const r = await load(
@@ -107,6 +133,38 @@ describe("rules in prose", () => {
     const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: varchar(20) (not null, default '', min length 1)\n`);
     expect(r.diagnostics.map((d) => d.code)).toContain("SF117");
     expect(table(r.ir, "notes").columns.find((c) => c.name === "title")!.default).toBeNull();
+  });
+});
+
+describe("request bodies the API spec describes", () => {
+  const SCHEMA = `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text (not null)\n- notes: text (nullable)\n`;
+  const rulesOf = (ir: IR | null) => {
+    const t = table(ir, "tasks");
+    const c = (n: string) => t.columns.find((x) => x.name === n)!;
+    return { titleMin: c("title").minLength, titleMax: c("title").maxLength, notesMax: c("notes").maxLength };
+  };
+
+  it.each([
+    ["a JSON sketch whose values describe the fields", "### POST /api/{user_id}/tasks\n\nRequest Body:\n```json\n{\n  \"title\": \"string (required, 1-200 chars)\",\n  \"notes\": \"string (optional, max 1000 chars)\"\n}\n```\n"],
+    ["a bare JSON sketch under a request model heading", "### POST /api/{user_id}/tasks\n\nCreate a task.\n\n### CreateTaskRequest\n\n```\n{\n  \"title\": string (1-200 chars, required),\n  \"notes\": string or null (optional, max 1000 chars)\n}\n```\n"],
+    ["a field list under a Pydantic-style model heading", "### POST /api/{user_id}/tasks\n\n## Schemas\n\n### TaskCreate\nFields:\n- `title`: string (required, non-empty, max 200 characters)\n- `notes`: string (optional, max 1000 chars)\n"],
+    ["a field list after a Request Body label", "### POST /api/{user_id}/tasks\n\n**Request Body:**\n\n- `title` (string, required): 1-200 chars\n- `notes` (string, optional): max 1000 chars\n\n**Response:** the task\n"],
+  ])("%s", async (_label, api) => {
+    const r = await load(SCHEMA, api);
+    expect(errorsOf(r)).toEqual([]);
+    expect(rulesOf(r.ir)).toEqual({ titleMin: 1, titleMax: 200, notesMax: 1000 });
+  });
+
+  it("does not take a response example for a request", async () => {
+    const r = await load(SCHEMA, "### POST /api/{user_id}/tasks\n\n**Response:**\n```json\n{\n  \"title\": \"string (1-5 chars)\"\n}\n```\n");
+    expect(rulesOf(r.ir).titleMax).toBeUndefined();
+  });
+
+  it("says which request fields name no column (SF217)", async () => {
+    const r = await load(SCHEMA, "### POST /api/{user_id}/tasks\n\nRequest Body:\n- `title`: string (required)\n- `priority`: string (one of: low, high)\n");
+    expect(r.diagnostics.filter((d) => d.code === "SF217").map((d) => d.message)).toEqual([
+      'request field "priority" of POST /api/{user_id}/tasks names no column of "tasks"; it is not stored, and a request that sends it is refused with 422',
+    ]);
   });
 });
 
