@@ -108,7 +108,7 @@ export function interpretConstraint(text: string): ConstraintReading {
       r.notNull = true;
       continue;
     }
-    if (sticky(/(?:nullable|optional|null|may\s+be\s+null|can\s+be\s+null)\b|\?/iy)) {
+    if (sticky(/(?:nullable|optional|(?:or\s+)?null|may\s+be\s+null|can\s+be\s+null)\b|\?/iy)) {
       r.nullable = true;
       continue;
     }

@@ -226,6 +226,8 @@ class MarkdownReader {
   private queryFor: EndpointDraft | null = null;
   /** The endpoint whose request body the text being read describes ("Request Body:" seen, no "Response" since). */
   private bodyFor: EndpointDraft | null = null;
+  /** Rules written outside any table's section ("Data Validation" tables and lists): resolved by column name at the end. */
+  private looseRules: { table?: string; column: RawText; phrase: RawText }[] = [];
   /** "Row-level security: off" in the schema. */
   private rowLevelSecurity: boolean | undefined;
 
@@ -258,6 +260,7 @@ class MarkdownReader {
       else this.hand(nodes, this.readers[language]!, language);
     }
     this.resolveLikes();
+    this.resolveLooseRules();
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
     for (const t of this.tables) {
       if (t.explicit && t.columns.length === 0 && !t.fragment && !t.ruleColumns?.length && t.indexes.length === 0 && !this.codeDefines(t.name.text)) {
@@ -808,7 +811,14 @@ class MarkdownReader {
       for (const item of node.children) this.indexItem(item, table);
       return;
     }
-    if (!table) return;
+    if (!table) {
+      // "Validation Rules:" (or a section so titled) outside any table: each item names its column.
+      const title = this.top()?.title.replace(/[`*]/g, "").trim().toLowerCase();
+      if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
+        for (const item of node.children) this.looseRuleText(this.itemFlat(item));
+      }
+      return;
+    }
     // "Checks:" over a list of CHECK expressions: the table's checks.
     if (label && /^(checks?|check constraints?)$/.test(label)) {
       for (const item of node.children) {
@@ -833,6 +843,10 @@ class MarkdownReader {
       col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item),
     }));
     const anyKnown = parsed.some((p) => p.col && p.col.known);
+    if (!anyKnown && !this.rulesHome()) {
+      for (const item of node.children) this.looseRuleText(this.itemFlat(item));
+      return;
+    }
     if (!anyKnown) {
       if (table.columns.length === 0 && !table.like) {
         for (const item of node.children) {
@@ -924,6 +938,83 @@ class MarkdownReader {
       t.notation ??= source.notation;
       this.notes.push({ span: like.span, message: `table "${t.name.text}" takes the columns of "${source.name.text}"${like.swaps.length ? `, with ${like.swaps.map(([a, b]) => `"${b.text}" for "${a}"`).join(", ")}` : ""}` });
     });
+  }
+
+  /**
+   * A table of rules, not of columns: a field column and a rule column, no type column
+   * (Field | Validation Rule | Error Message; 字段 | 校验规则). Under a table's section each row
+   * joins that table's column; elsewhere the column is found by name at the end. False when the
+   * table is not of this kind.
+   */
+  private rulesTable(node: Table, lower: readonly string[]): boolean {
+    const field = lower.findIndex((h) => /^(field|column|attribute|property|name|字段|列|属性|campo|columna|champ|feld|spalte|項目|カラム|필드)(\s*name)?$/.test(h.trim()));
+    const rule = lower.findIndex((h) => /\b(rules?|validations?|constraints?|checks?)\b|规则|校验|验证|约束|regla|validaci|restricci|règle|regel|prüfung|ルール|制約|検証|규칙/.test(h));
+    const type = lower.findIndex((h) => /^(type|data\s*type|类型|tipo|typ|型|타입)$/.test(h.trim()));
+    if (field < 0 || rule < 0 || type >= 0 || field === rule) return false;
+    const table = this.rulesHome();
+    for (const row of node.children.slice(1)) {
+      const cell = (i: number) => {
+        const c = row.children[i];
+        return c ? flatTrim(this.flat(c.children, this.startOf(c))) : null;
+      };
+      const n = cell(field);
+      const r = cell(rule);
+      if (!n || !r || !r.text || isEmptyMarker(r.text)) continue;
+      const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?$/.exec(n.text);
+      if (!m) continue;
+      const at = n.text.lastIndexOf(m[2]!);
+      const column = this.rawText(flatSub(n, at, at + m[2]!.length));
+      const phrase = this.rawText(withoutTypeWord(r));
+      if (!phrase.text) continue;
+      if (table && !m[1]) {
+        const c = table.columns.findIndex((x) => x.name.text === m[2]);
+        if (c >= 0) table.columns[c] = { ...table.columns[c]!, constraints: [...table.columns[c]!.constraints, phrase] };
+        else if (table.columns.length === 0) (table.ruleColumns ??= []).push({ name: column, type: { text: "", span: column.span }, constraints: [phrase] });
+        else this.notes.push({ span: column.span, message: `rule "${short(r.text)}" names no column of "${table.name.text}"; it is not enforced` });
+      } else this.looseRules.push({ ...(m[1] ? { table: m[1] } : table ? { table: table.name.text } : {}), column, phrase });
+    }
+    return true;
+  }
+
+  /**
+   * The table rules written here belong to: the section's table, or none when the section is
+   * titled as rules ("## Validation", "## Business Rules") and has no columns of its own (its
+   * rules name their columns, found by name at the end).
+   */
+  private rulesHome(): TableDraft | undefined {
+    const table = this.currentTable();
+    const title = this.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+    return table && table.columns.length === 0 && RULES_SECTION.test(title) ? undefined : table;
+  }
+
+  /** "- email: valid email format", "- tasks.title: 1-200 characters" outside a table's section. */
+  private looseRuleText(f: Flat): void {
+    const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?\s*(?:[:：\-–—]\s*)/.exec(f.text);
+    if (!m) return;
+    const phrase = withoutTypeWord(flatTrim(flatSub(f, m[0].length)));
+    if (!phrase.text) return;
+    const at = m[0].lastIndexOf(m[2]!);
+    this.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: this.rawText(flatSub(f, at, at + m[2]!.length)), phrase: this.rawText(phrase) });
+  }
+
+  /** Each loose rule joins the one table that has its column (or the table it names), as a rules-only fragment. */
+  private resolveLooseRules(): void {
+    const k = (n: string) => nameKey(words(n).join("_"));
+    const colKey = (n: string) => words(n).join("_");
+    for (const r of this.looseRules) {
+      const holders = this.tables.filter((t) => !t.fragment && !t.valueObject && t.columns.some((c) => colKey(c.name.text) === colKey(r.column.text)) && (!r.table || k(t.name.text) === k(r.table)));
+      const names = [...new Set(holders.map((t) => t.name.text))];
+      if (names.length !== 1) {
+        this.warn("SF113", names.length === 0
+          ? `rule "${short(r.phrase.text)}" is for "${r.table ? `${r.table}.` : ""}${r.column.text}", which no table has; it is not enforced`
+          : `rule "${short(r.phrase.text)}" is for "${r.column.text}", a column of several tables (${names.join(", ")}); it is not enforced`,
+          r.column.span, names.length > 1 ? `name the table: "${names[0]}.${r.column.text}"` : undefined);
+        continue;
+      }
+      const holder = holders[0]!;
+      const col = holder.columns.find((c) => colKey(c.name.text) === colKey(r.column.text))!;
+      this.tables.push({ name: { text: holder.name.text, span: r.column.span }, columns: [{ name: { text: col.name.text, span: r.column.span }, type: { text: "", span: r.column.span }, constraints: [r.phrase] }], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" });
+    }
   }
 
   /** "Request Body:" / "#### Request" makes what follows the endpoint's body; "Response" ends it. */
@@ -1252,6 +1343,7 @@ class MarkdownReader {
     const heading = this.lastLabel ?? this.top()?.title;
     const shape = classifyTable(headers, body, { document: this.kind, ...(heading ? { heading } : {}) });
     const lower = headers.map((h) => h.toLowerCase().replace(/[`*_]/g, ""));
+    if (this.kind === "schema" && this.rulesTable(node, lower)) return;
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
       if (sec?.endpoint && (shape.kind === "query-params" || (this.queryFor === sec.endpoint && shape.kind === "body-fields"))) {
@@ -1786,6 +1878,8 @@ function splitEnumValues(text: string): { text: string; at: number }[] | null {
 const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*(?:$|\()))(?=$|[\s,;.)])/i;
 
 /** Labels of a list of prose rules about the section's columns. */
+/** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
+const RULES_SECTION = /^(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules)\b|数据校验|校验规则|验证规则/;
 const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|校验规则|验证规则|约束)$/;
 
 /** A list item that is about the whole table (a key, an index, a constraint), not one column. */
@@ -1869,4 +1963,10 @@ function requestModel(title: string): { entity: string; written: string } | null
   const entity = (prefix?.[1] || suffix?.[1]) ?? null;
   if (!entity || entity.length < 2) return null;
   return { entity, written: t };
+}
+
+/** A rule that restates its column's type first ("Boolean (true/false)", "Integer, > 0"): the rest of it. */
+function withoutTypeWord(f: Flat): Flat {
+  const m = /^(?:string|text|integer|int|number|numeric|boolean|bool|date|datetime|timestamp|uuid)\b\s*(?:\((?:true\s*[/|]\s*false|true\s+or\s+false|yes\s*[/|]\s*no)\))?\s*[,;:]?\s*/i.exec(f.text);
+  return m ? flatTrim(flatSub(f, m[0].length)) : f;
 }

@@ -24,7 +24,7 @@ const RULES_FLOOR: Record<string, number> = {
   "12-agentflow-pmi": 14,
   "13-phase-ii-todo-full-stack-web-a": 1,
   "14-todo-app": 3,
-  "15-hackathon-ii-phase2": 4,
+  "15-hackathon-ii-phase2": 5,
   "16-treasury-command-center": 75,
   "17-stalkerpda": 18,
   "18-claudorc": 20,

@@ -48,6 +48,31 @@ describe("headings that name tables", () => {
   });
 });
 
+describe("rules written apart from the tables", () => {
+  const TABLES = `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text (not null)\n- done: boolean (not null, default false)\n\n## projects\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text (not null)\n- contact: text (nullable)\n`;
+  it.each([
+    ["a Field | Rule | Message table", "## Data Validation\n\n| Field | Validation Rule | Error Message |\n|---|---|---|\n| tasks.title | Length 1-200 | \"Title must be 1-200\" |\n| contact | Valid email format | \"Invalid email\" |\n| done | Boolean (true/false) | \"must be a boolean\" |\n"],
+    ["a table in Chinese", "## 数据校验\n\n| 字段 | 校验规则 |\n|---|---|\n| tasks.title | 1-200 characters |\n| contact | valid email |\n"],
+    ["a rules list under a rules heading", "## Business Rules\n\n- tasks.title: 1-200 characters\n- contact: must be a valid email\n"],
+  ])("%s", async (_label, rules) => {
+    const r = await load(`# Spec\n\n${TABLES}\n${rules}`);
+    expect(errorsOf(r)).toEqual([]);
+    const title = table(r.ir, "tasks").columns.find((c) => c.name === "title")!;
+    expect([title.minLength, title.maxLength]).toEqual([1, 200]);
+    expect(table(r.ir, "projects").columns.find((c) => c.name === "title")!.maxLength).toBeUndefined();
+    expect(table(r.ir, "projects").columns.find((c) => c.name === "contact")!.format).toBe("email");
+    expect(r.diagnostics.filter((d) => d.code === "SF108")).toEqual([]);
+  });
+
+  it("says so when a rule's column is in several tables, or in none", async () => {
+    const r = await load(`# Spec\n\n${TABLES}\n## Validation\n\n- title: 1-200 characters\n- colour: one of red, blue\n`);
+    expect(r.diagnostics.filter((d) => d.code === "SF113").map((d) => d.message)).toEqual([
+      'rule "1-200 characters" is for "title", a column of several tables (tasks, projects); it is not enforced',
+      'rule "one of red, blue" is for "colour", which no table has; it is not enforced',
+    ]);
+  });
+});
+
 describe("a table defined as another one", () => {
   const SOURCE = `${USERS}\n## teams\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## members\n\n- id: serial (primary key)\n- team_id: integer (references teams(id))\n- user_id: text (references users(id))\n\n**TeamScore Table** (Entity)\n- \`id: UUID\`\n- \`team_id: Int FK\`\n- \`score: Int\`\n- Unique constraint: \`(team_id, score)\`\n\n`;
 
