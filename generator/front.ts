@@ -85,7 +85,7 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
   if (dialects.length) {
     const { loadSqlExpressions, readCheckExpression } = await import("./parse/sql-expression.js");
     await loadSqlExpressions([...new Set<"postgresql" | "mysql" | "sqlite">(["postgresql", ...dialects])]);
-    readCheckSql = (text, dialect) => readCheckExpression(text, dialect);
+    readCheckSql = (text, dialect, column) => readCheckExpression(text, dialect, column);
   }
   const built = buildIr(raw, { schema: schema.path, api: api?.path ?? null }, readCheckSql ? { readCheckSql } : {});
   diagnostics.push(...built.diagnostics);

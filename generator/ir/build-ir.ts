@@ -134,7 +134,7 @@ interface DraftCheck {
 
 export interface BuildOptions {
   /** PostgreSQL's own parser for CHECK expressions (parse/sql-expression.ts), loaded when a spec has any. */
-  readonly readCheckSql?: (text: string, dialect: "postgresql" | "mysql" | "sqlite") => CheckReading;
+  readonly readCheckSql?: (text: string, dialect: "postgresql" | "mysql" | "sqlite", column?: (written: string) => string | undefined) => CheckReading;
 }
 
 class Builder {
@@ -1164,7 +1164,8 @@ class Builder {
    */
   private readTableCheck(t: TableDraft, c: DraftCheck): DraftCheck {
     if (c.compare || !this.options.readCheckSql || c.dialect === "prose") return c;
-    const r = this.options.readCheckSql(c.sql, c.dialect ?? "postgresql");
+    const named = (name: string) => t.columns.find((x) => x.name === name) ?? t.columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const r = this.options.readCheckSql(c.sql, c.dialect ?? "postgresql", (w) => named(w)?.name);
     if (!r.ok) {
       this.diag("warning", "SF108", `CHECK (${short(c.sql)}) on table "${t.name}" cannot be kept (${r.why}); it is not enforced`, c.span,
         "write it in PostgreSQL syntax, or as rules the reader knows (min/max, length, one of (...))");

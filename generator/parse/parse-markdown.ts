@@ -635,55 +635,19 @@ class MarkdownReader {
         return;
       }
     }
-    const tableMarker = /^table\s*:\s*([A-Za-z_]\w*)\s*$/i.exec(text);
-    if (tableMarker && table) {
-      const at = text.lastIndexOf(tableMarker[1]!);
-      table.name = this.rawText(flatSub(f, at, at + tableMarker[1]!.length));
-      return;
-    }
-    const ownerMarker = /^(?:owner|owned by|owner column)\s*:\s*([A-Za-z_]\w*)\s*\.?$/i.exec(text);
-    if (ownerMarker && table) {
-      const at = text.lastIndexOf(ownerMarker[1]!);
-      table.owner = this.rawText(flatSub(f, at, at + ownerMarker[1]!.length));
-      return;
-    }
-    const renameMarker = /^(?:renamed|formerly|previously)(?:\s+(?:from|named|called))?\s*:?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.?$/i.exec(text);
-    if (renameMarker && table) {
-      const at = text.lastIndexOf(renameMarker[1]!);
-      table.renamedFrom = this.rawText(flatSub(f, at, at + renameMarker[1]!.length));
-      return;
-    }
-    // "**Unique constraint**: (gigId, applicantId) — a user applies once", "Primary key: (a, b)".
-    const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
-    if (keyLine && table) {
-      const cols = keyLine[2]!.split(/\s*,\s*/);
-      const span = this.idx.span(f.offs[text.indexOf(keyLine[2]!)] ?? f.offs[0] ?? 0);
-      if (/primary/i.test(keyLine[1]!)) this.keyOf(table, cols, span);
-      else table.indexes.push({ columns: cols, unique: true, span });
-      return;
-    }
-    // "**Check constraint**: followerId != followeeId — a user cannot follow themselves".
-    const checkLine = /^check(?:\s+constraint)?s?\s*[:：]\s*(.+?)\s*(?:\s[—–-]\s.*)?$/i.exec(text);
-    if (checkLine && table) {
-      const at = text.indexOf(checkLine[1]!);
-      const expr = flatSub(f, at, at + checkLine[1]!.length);
-      (table.checks ??= []).push({ expression: this.rawText(expr), dialect: "postgresql" });
-      return;
-    }
-    // "Shared: read-write" / "Shared: read-only": every signed-in user shares the table's rows.
-    const sharedMarker = /^(?:shared|access)\s*:\s*(read[-\s]?only|read|read[-\s]?write|yes|true|all\s+users)\s*\.?$/i.exec(text);
-    if (sharedMarker && table) {
-      table.shared = /write|yes|true|all/i.test(sharedMarker[1]!) ? "read-write" : "read";
-      return;
-    }
-    const rls = /^row[- ]level security\s*:\s*(on|off|yes|no|true|false|enabled|disabled)\s*\.?$/i.exec(text);
-    if (rls) {
-      this.rowLevelSecurity = /^(on|yes|true|enabled)$/i.test(rls[1]!);
-      return;
-    }
-    if (/^identity(\s+table)?\s*(:\s*(yes|true))?\s*\.?$/i.test(text) && table) {
-      table.identity = true;
-      return;
+    // Several marker lines in one paragraph (no blank line between them): each on its own.
+    if (!text.includes("\n") && this.markerLine(f, table)) return;
+    if (text.includes("\n")) {
+      const parts: Flat[] = [];
+      let at = 0;
+      for (let i = 0; i <= text.length; i++) {
+        if (i === text.length || text[i] === "\n") {
+          parts.push(flatTrim(flatSub(f, at, i)));
+          at = i + 1;
+        }
+      }
+      const handled = parts.map((p) => p.text !== "" && this.markerLine(p, table));
+      if (handled.some(Boolean)) return;
     }
     // "Indexes:", "**Fields:**", "Recommended indexes:" label the list that follows.
     if (/:\s*$/.test(text) && text.length < 60) {
@@ -1015,6 +979,65 @@ class MarkdownReader {
       const col = holder.columns.find((c) => colKey(c.name.text) === colKey(r.column.text))!;
       this.tables.push({ name: { text: holder.name.text, span: r.column.span }, columns: [{ name: { text: col.name.text, span: r.column.span }, type: { text: "", span: r.column.span }, constraints: [r.phrase] }], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" });
     }
+  }
+
+  /**
+   * The one-line markers of a table section ("Table: x", "Owner: x", "Unique constraint: (a, b)",
+   * "Check constraint: a != b", "Shared: read-write", ...). True when the line was one.
+   */
+  private markerLine(f: Flat, table: TableDraft | undefined): boolean {
+    const text = f.text;
+    const tableMarker = /^table\s*:\s*([A-Za-z_]\w*)\s*$/i.exec(text);
+    if (tableMarker && table) {
+      const at = text.lastIndexOf(tableMarker[1]!);
+      table.name = this.rawText(flatSub(f, at, at + tableMarker[1]!.length));
+      return true;
+    }
+    const ownerMarker = /^(?:owner|owned by|owner column)\s*:\s*([A-Za-z_]\w*)\s*\.?$/i.exec(text);
+    if (ownerMarker && table) {
+      const at = text.lastIndexOf(ownerMarker[1]!);
+      table.owner = this.rawText(flatSub(f, at, at + ownerMarker[1]!.length));
+      return true;
+    }
+    const renameMarker = /^(?:renamed|formerly|previously)(?:\s+(?:from|named|called))?\s*:?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.?$/i.exec(text);
+    if (renameMarker && table) {
+      const at = text.lastIndexOf(renameMarker[1]!);
+      table.renamedFrom = this.rawText(flatSub(f, at, at + renameMarker[1]!.length));
+      return true;
+    }
+    // "**Unique constraint**: (gigId, applicantId) — a user applies once", "Primary key: (a, b)".
+    const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
+    if (keyLine && table) {
+      const cols = keyLine[2]!.split(/\s*,\s*/);
+      const span = this.idx.span(f.offs[text.indexOf(keyLine[2]!)] ?? f.offs[0] ?? 0);
+      if (/primary/i.test(keyLine[1]!)) this.keyOf(table, cols, span);
+      else table.indexes.push({ columns: cols, unique: true, span });
+      return true;
+    }
+    // "**Check constraint**: followerId != followeeId — a user cannot follow themselves".
+    const checkLine = /^check(?:\s+constraint)?s?\s*[:：]\s*(.+?)\s*(?:\s[—–-]\s.*)?$/i.exec(text);
+    if (checkLine && table) {
+      const at = text.indexOf(checkLine[1]!);
+      const expr = flatSub(f, at, at + checkLine[1]!.length);
+      (table.checks ??= []).push({ expression: this.rawText(expr), dialect: "postgresql" });
+      return true;
+    }
+    // "Shared: read-write" / "Shared: read-only": every signed-in user shares the table's rows.
+    const sharedMarker = /^(?:shared|access)\s*:\s*(read[-\s]?only|read|read[-\s]?write|yes|true|all\s+users)\s*\.?$/i.exec(text);
+    if (sharedMarker && table) {
+      table.shared = /write|yes|true|all/i.test(sharedMarker[1]!) ? "read-write" : "read";
+      return true;
+    }
+    const rls = /^row[- ]level security\s*:\s*(on|off|yes|no|true|false|enabled|disabled)\s*\.?$/i.exec(text);
+    if (rls) {
+      this.rowLevelSecurity = /^(on|yes|true|enabled)$/i.test(rls[1]!);
+      return true;
+    }
+    if (/^identity(\s+table)?\s*(:\s*(yes|true))?\s*\.?$/i.test(text) && table) {
+      table.identity = true;
+      return true;
+    }
+    return false;
   }
 
   /** "Request Body:" / "#### Request" makes what follows the endpoint's body; "Response" ends it. */

@@ -105,7 +105,11 @@ const OTHER = (what: string): Expr => ({ k: "other", what });
 // ---------------------------------------------------------------- reading
 
 /** Reads one CHECK expression (without or with its `CHECK ( )`). Call loadSqlExpressions() first. */
-export function readCheckExpression(text: string, dialect: SqlDialect): CheckReading {
+/**
+ * `column` maps a column name as written to the table's own column (PostgreSQL folds unquoted
+ * names to lower case, so `followerId != followeeId` must reach the columns as "followerId").
+ */
+export function readCheckExpression(text: string, dialect: SqlDialect, column?: (written: string) => string | undefined): CheckReading {
   if (!loaded || (dialect === "postgresql" && !pg)) throw new Error(`readCheckExpression: call loadSqlExpressions(${loaded ? '["postgresql"]' : ""}) first`);
   const body = stripCheck(text.trim());
   if (!body) return { ok: false, why: "the CHECK is empty" };
@@ -119,11 +123,17 @@ export function readCheckExpression(text: string, dialect: SqlDialect): CheckRea
     if ("why" in r) return { ok: false, why: r.why };
     expr = r.expr;
     // As written, but without comments: a trailing `-- note` would swallow the CHECK's ")".
-    sql = withoutComments(body, tokens);
+    sql = withoutComments(body, tokens, (t, k) => {
+      if (!column || !r.columnTokens.has(k)) return null;
+      const real = column(t.value);
+      if (real === undefined) return null;
+      // An unquoted name PostgreSQL folds to the column's name stays as written.
+      return t.kind === "word" && real === t.value.toLowerCase() ? null : pgIdentifier(real);
+    });
   } else {
     const r = parseNsp(body, dialect);
     if ("why" in r) return { ok: false, why: r.why };
-    expr = r.expr;
+    expr = column ? renameColumns(r.expr, column) : r.expr;
     try {
       sql = printPg(expr, dialect);
     } catch (e) {
@@ -141,17 +151,29 @@ export function readCheckExpression(text: string, dialect: SqlDialect): CheckRea
   return { ok: true, sql, columns, rules, complete };
 }
 
-function withoutComments(text: string, tokens: readonly SqlToken[]): string {
+function withoutComments(text: string, tokens: readonly SqlToken[], replace?: (t: SqlToken, k: number) => string | null): string {
   if (tokens.length === 0) return "";
   let out = "";
   let pos = tokens[0]!.start;
-  for (const t of tokens) {
+  tokens.forEach((t, k) => {
     const gap = text.slice(pos, t.start);
     out += /^\s*$/.test(gap) ? gap : gap.includes("\n") ? "\n" : " ";
-    out += text.slice(t.start, t.end);
+    out += replace?.(t, k) ?? text.slice(t.start, t.end);
     pos = t.end;
-  }
+  });
   return out;
+}
+
+/** The expression with each column named as the table names it. */
+function renameColumns(e: Expr, column: (written: string) => string | undefined): Expr {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== "object") return v;
+    const o = v as Record<string, unknown>;
+    if (o.k === "col" && typeof o.name === "string") return { ...o, name: column(o.name) ?? o.name };
+    return Object.fromEntries(Object.entries(o).map(([key, x]) => [key, walk(x)]));
+  };
+  return walk(e) as Expr;
 }
 
 /** "CHECK (x > 0)" -> "x > 0"; anything else as is. */
@@ -182,7 +204,7 @@ function oneExpression(ts: readonly SqlToken[]): string | null {
 
 const PG_PREFIX = "SELECT (";
 
-function parsePg(body: string, tokens: readonly SqlToken[]): { expr: Expr } | { why: string } {
+function parsePg(body: string, tokens: readonly SqlToken[]): { expr: Expr; columnTokens: Set<number> } | { why: string } {
   let stmt: Node;
   try {
     stmt = pg!.parseSync(`${PG_PREFIX}${body}\n)`).stmts?.[0]?.stmt;
@@ -195,14 +217,16 @@ function parsePg(body: string, tokens: readonly SqlToken[]): { expr: Expr } | { 
   // Column names as written (PostgreSQL folds unquoted names to lower case).
   const toChar = byteToChar(`${PG_PREFIX}${body}`);
   const at = new Map(tokens.map((t, k) => [t.start, k]));
+  const columnTokens = new Set<number>();
   const nameAt = (loc: number | undefined, fallback: string): string => {
     let k = at.get(toChar(loc ?? -1) - PG_PREFIX.length);
     if (k === undefined) return fallback;
     while (tokens[k + 1]?.text === "." && (tokens[k + 2]?.kind === "word" || tokens[k + 2]?.kind === "qident")) k += 2;
     const t = tokens[k]!;
+    if (t.kind === "word" || t.kind === "qident") columnTokens.add(k);
     return t.kind === "word" || t.kind === "qident" ? t.value : fallback;
   };
-  return { expr: fromPg(val, nameAt) };
+  return { expr: fromPg(val, nameAt), columnTokens };
 }
 
 function byteToChar(text: string): (byte: number) => number {

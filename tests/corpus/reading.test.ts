@@ -31,7 +31,7 @@ const RULES_FLOOR: Record<string, number> = {
   "19-team-lunch": 6,
   "20-hackathon-ii-all-phases": 4,
   "21-personal-blog": 18,
-  "22-buckai-events": 29,
+  "22-buckai-events": 30,
   "23-todo-ai-chatbot": 9,
 };
 

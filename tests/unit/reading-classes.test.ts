@@ -48,6 +48,16 @@ describe("headings that name tables", () => {
   });
 });
 
+describe("marker lines written without blank lines between them", () => {
+  it("reads each line of the paragraph on its own, and quotes mixed-case columns in the CHECK", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n### Follow\n\n| Field | Type | Constraints |\n|---|---|---|\n| id | String | PK |\n| followerId | String | FK → users.id |\n| followeeId | String | FK → users.id |\n\n**Unique constraint**: \`(followerId, followeeId)\` — once.\n**Check constraint**: \`followerId != followeeId\` — not yourself.\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "follows");
+    expect(t.indexes.some((i) => i.unique && i.columns.join(",") === "followerId,followeeId")).toBe(true);
+    expect(t.checks?.map((c) => c.sql)).toEqual([`"followerId" != "followeeId"`]);
+  });
+});
+
 describe("rules written apart from the tables", () => {
   const TABLES = `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text (not null)\n- done: boolean (not null, default false)\n\n## projects\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text (not null)\n- contact: text (nullable)\n`;
   it.each([

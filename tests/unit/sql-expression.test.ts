@@ -90,6 +90,18 @@ describe("the reading", () => {
     });
   });
 
+  it("names each column as its table does, quoting what PostgreSQL would fold", () => {
+    const cols = ["followerId", "followeeId", "amount"];
+    const column = (w: string) => cols.find((c) => c.toLowerCase() === w.toLowerCase());
+    const pg = readCheckExpression("followerId != followeeId AND amount > 0 AND \"Amount\" < 10", "postgresql", column);
+    expect(pg.ok && pg.sql).toBe(`"followerId" != "followeeId" AND amount > 0 AND amount < 10`);
+    const my = readCheckExpression("`FollowerId` <> followeeid", "mysql", column);
+    expect(my.ok && my.sql).toBe(`"followerId" <> "followeeId"`);
+    // Without a table to ask, the text stays as written.
+    const bare = readCheckExpression("followerId != followeeId", "postgresql");
+    expect(bare.ok && bare.sql).toBe("followerId != followeeId");
+  });
+
   it("leaves comments out of the PostgreSQL text (a trailing one would swallow the CHECK's parenthesis)", () => {
     expect(readCheckExpression("x > 0 /* positive */ AND y > 0 -- both", "postgresql")).toMatchObject({ ok: true, sql: "x > 0 AND y > 0" });
   });
