@@ -215,7 +215,10 @@ class Builder {
       // A sign-up route writes the users table: its field rules are the users' columns' rules.
       const generated = byKey.get(`${raw.method.text.toLowerCase()} ${path}`);
       if (!e && identity && raw.method.text.toUpperCase() === "POST" && /\/(register|signup|sign-up|users?)\/?$/i.test(path)) e = { method: "post", path, table: identity.name, action: { kind: "create" } };
-      if (!e || !["create", "replace", "update"].includes(e.action.kind)) continue;
+      if (!e) continue;
+      // A write route answering 501 (a table no route may write, an action not understood) still
+      // says what the column holds, when its path is the table's collection or one of its rows.
+      if (!["create", "replace", "update"].includes(e.action.kind) && !(e.action.kind === "stub" && writesTable(e))) continue;
       const t = tables.find((x) => x.name === e!.table);
       if (!t) continue;
       for (const f of raw.body) {
@@ -223,7 +226,7 @@ class Builder {
         const col = t.columns.find((c) => c.name === f.name.text) ?? t.columns.find((c) => words(c.name).join("_") === key);
         if (!col) {
           // A field the route would refuse: said, with where, rather than dropped in silence.
-          if (generated && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(f.name.text)) {
+          if (generated && generated.action.kind !== "stub" && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(f.name.text)) {
             this.diag("warning", "SF217", `request field "${f.name.text}" of ${generated.method.toUpperCase()} ${generated.path} names no column of "${t.name}"; it is not stored, and a request that sends it is refused with 422`, f.name.span,
               `add the column to "${t.name}" in the schema spec, or drop the field`);
           }
@@ -718,6 +721,7 @@ class Builder {
       if (d.min !== undefined && minAny === undefined) (minAny = d.min), said.push(`min ${d.min}`);
       if (d.max !== undefined && maxAny === undefined) (maxAny = d.max), said.push(`max ${d.max}`);
       if (d.format && !col.format) (col.format = d.format), said.push(`format ${d.format}`);
+      if (d.pattern && !col.pattern) (col.pattern = d.pattern), said.push(`pattern ${d.pattern}`);
       if (d.unique && !col.unique) (col.unique = true), said.push("unique");
       if (d.enumValues && !enumValues && col.type.kind !== "enum") (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
       if (said.length) this.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
@@ -1328,4 +1332,14 @@ export function buildIr(raw: RawSpec, sources: { schema: string; api: string | n
   const b = new Builder(options);
   const ir = b.build(raw, sources);
   return { ir, diagnostics: b.diagnostics, notes: b.notes };
+}
+
+/** POST on the table's collection, PUT or PATCH on one of its rows: the shape of a write. */
+function writesTable(e: Pick<Endpoint, "method" | "path" | "table">): boolean {
+  const segs = e.path.split("/").filter(Boolean);
+  const last = segs[segs.length - 1] ?? "";
+  const item = /^\{[^}]+\}$/.test(last);
+  const named = item ? segs[segs.length - 2] : last;
+  if (!named || nameKey(words(named).join("_")) !== nameKey(e.table)) return false;
+  return (e.method === "post" && !item) || ((e.method === "put" || e.method === "patch") && item);
 }

@@ -269,6 +269,10 @@ export function interpretConstraint(text: string): ConstraintReading {
       r.pattern = "^#[0-9A-Fa-f]{6}$";
       continue;
     }
+    if ((m = sticky(ISO_CODE))) {
+      r.pattern = isoPattern(m[0]);
+      continue;
+    }
     if ((m = sticky(/(?:pattern|regex|regexp|matches)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
       r.pattern = (m[1] ?? m[2] ?? m[3])!;
       continue;
@@ -471,6 +475,10 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
   const numeric = ["integer", "bigint", "decimal", "float"].includes(type.kind);
   let m: RegExpExecArray | null;
   if (textual) {
+    const iso = new RegExp(ISO_CODE.source, "i").exec(t);
+    if (iso) r.pattern = isoPattern(iso[0]);
+  }
+  if (textual) {
     if ((m = /(?:^|[\s(,;])(\d+)\s*(?:-|–|~|to)\s*(\d+)\s*(?:characters?|chars?|字符|个字符|位)/i.exec(t))) {
       r.minLength = Number(m[1]);
       r.maxLength = Number(m[2]);
@@ -480,6 +488,7 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
     }
     if (/\b(cannot|can't|must\s+not|may\s+not)\s+be\s+(empty|blank)\b|\bnon[-\s]?empty\b|\bnot\s+(?:be\s+)?empty\b/i.test(t)) r.minLength = Math.max(r.minLength ?? 0, 1);
     if (/\b(valid|must\s+be\s+an?)\s+e-?mail\b|\be-?mail\s+(format|address\s+format)\b|合法邮箱/i.test(t)) r.format = "email";
+
     else if (/\bvalid\s+(url|uri|link)\b|\b(url|uri)\s+format\b/i.test(t)) r.format = "uri";
     // A description that is only a list of values: "pending, in_progress, completed", "user / admin", "High, Medium, Low".
     const list = /^(?:(?:one\s+of|values?|allowed(?:\s+values)?|either|options?|possible\s+values|[\p{L}\s]{1,12})\s*[:：]\s*)?((?:[`'"]?[A-Za-z][\w-]*[`'"]?\s*(?:,|\||\/|\bor\b)\s*)+(?:or\s+)?[`'"]?[A-Za-z][\w-]*[`'"]?)\s*\.?$/u.exec(t);
@@ -498,4 +507,14 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
   }
   if (/^unique\b/i.test(t)) r.unique = true;
   return r;
+}
+
+/** Codes of an ISO standard a column says it holds: currencies, countries, languages. */
+const ISO_CODE = /iso[\s-]?(?:4217|3166(?:-1)?(?:[\s-]*alpha[\s-]?[23])?|639(?:-1)?)(?:\s+(?:code|currency\s+code|country\s+code|language\s+code))?/iy;
+
+function isoPattern(written: string): string {
+  const w = written.toLowerCase();
+  if (w.includes("4217")) return "^[A-Z]{3}$";
+  if (w.includes("3166")) return /alpha[\s-]?3/.test(w) ? "^[A-Z]{3}$" : "^[A-Z]{2}$";
+  return "^[a-z]{2}$";
 }

@@ -164,6 +164,12 @@ describe("rules in prose", () => {
     expect(o.columns.find((c) => c.name === "qty")).toMatchObject({ exclusiveMinimum: 0, maximum: 50 });
   });
 
+  it("reads codes of an ISO standard in a description as their pattern", async () => {
+    const r = await load(`${USERS}\n## prices\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | pk |\n| user_id | text | FK -> users.id |\n| currency | char(3) | ISO 4217 |\n| country | varchar(2) | ISO 3166-1 alpha-2 country code |\n| lang | text | ISO 639-1 |\n`);
+    const t = table(r.ir, "prices");
+    expect(["currency", "country", "lang"].map((n) => t.columns.find((c) => c.name === n)!.pattern)).toEqual(["^[A-Z]{3}$", "^[A-Z]{2}$", "^[a-z]{2}$"]);
+  });
+
   it("drops a default that breaks its column's rule, with a warning", async () => {
     const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: varchar(20) (not null, default '', min length 1)\n`);
     expect(r.diagnostics.map((d) => d.code)).toContain("SF117");
@@ -188,6 +194,13 @@ describe("request bodies the API spec describes", () => {
     const r = await load(SCHEMA, api);
     expect(errorsOf(r)).toEqual([]);
     expect(rulesOf(r.ir)).toEqual({ titleMin: 1, titleMax: 200, notesMax: 1000 });
+  });
+
+  it("reads the rules of a write route that answers 501 (a table no route may write)", async () => {
+    const r = await load(`${USERS}\n## categories\n\n- id: serial (primary key)\n- name: text (not null)\n`, "### POST /api/categories\n\n| 字段 | 类型 | 必填 | 约束 |\n|---|---|---|---|\n| name | string | 是 | 1-32 字符 |\n");
+    const name = table(r.ir, "categories").columns.find((c) => c.name === "name")!;
+    expect([name.minLength, name.maxLength]).toEqual([1, 32]);
+    expect(r.ir!.endpoints.find((e) => e.method === "post")!.action.kind).toBe("stub");
   });
 
   it("does not take a response example for a request", async () => {
