@@ -79,7 +79,7 @@ describe("colour", () => {
 
   it("colours diagnostics when asked, and prints the plain compiler format otherwise", async () => {
     const root = tempDir();
-    cpSync(join(import.meta.dirname, "golden/error-unknown-reference/specs"), join(root, "specs"), { recursive: true });
+    cpSync(join(import.meta.dirname, "golden/error-owner-marker/specs"), join(root, "specs"), { recursive: true });
     const plain = capture(false);
     expect(await main(["generate"], plain.io, root)).toBe(EXIT.specErrors);
     const text = plain.err.join("");

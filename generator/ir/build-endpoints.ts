@@ -211,6 +211,13 @@ export class EndpointBuilder {
         `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route in src/hooks`);
       action = null;
     }
+    // One row by id needs a one-column key: a table keyed by several columns (or none) gets a 501 route here.
+    if (action && action.kind !== "stub" && idParam && tableOut.keyColumns && !action.kind.startsWith("relation")) {
+      stubReason = `"${tableOut.name}" has ${tableOut.keyColumns.length ? `a composite key (${tableOut.keyColumns.join(", ")})` : "no primary key"}, so {${idParam}} names no one row`;
+      this.diag("warning", "SF212", `${where} addresses one row by {${idParam}}, but ${stubReason.replace(/, so .*$/, "")}; a route answering 501 is generated`, span,
+        `give "${tableOut.name}" a single-column primary key (e.g. "id: serial (primary key)")`);
+      action = null;
+    }
     if (!action) action = { kind: "stub", reason: stubReason! };
     // Rows that belong to users are served to their signed-in owner only, whatever the spec says.
     let auth = raw.auth ?? "required";

@@ -448,13 +448,28 @@ class Builder {
     // of the keyed ones), or where another table references the keyless one (it needs a key).
     const convention = byId.length >= 2 && byId.length * 2 >= keyed.length;
     const referenced = (t: TableDraft) => tables.some((o) => o !== t && o.columns.some((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name) && !c.refText.column));
-    const missing = keyless.filter((t) => byId.length > 0 && (convention || referenced(t)) && !t.columns.some((c) => c.name === "id"));
+    // No table names a key at all (document stores and no-code tools key their rows implicitly):
+    // each gets "id" (uuid), or its "_id" column when it has one.
+    const noKeys = keyed.length === 0 && keyless.length > 0;
+    if (noKeys) {
+      for (const t of keyless) {
+        const own = t.columns.find((c) => c.name === "_id" || c.name === "id");
+        if (!own) continue;
+        own.primaryKey = true;
+        own.nullable = false;
+        if (!own.default && (own.type?.kind === "uuid" || own.type?.kind === "text" || own.type?.kind === "string")) own.default = { kind: "uuid" };
+        t.primaryKey = own.name;
+        delete t.keyColumns;
+        this.note(own.span, `no table names a primary key; "${t.name}.${own.name}" is read as its key`);
+      }
+    }
+    const missing = keyless.filter((t) => t.keyColumns && (noKeys || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => c.name === "id"));
     for (const t of keyless)
-      if (!missing.includes(t))
+      if (!missing.includes(t) && t.keyColumns)
         this.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
     if (missing.length === 0) return;
     const kinds = byId.map((t) => t.columns.find((c) => c.name === "id")!).map((c) => (c.type?.kind === "uuid" ? "uuid" : c.type?.kind === "bigint" ? "bigint" : c.type?.kind === "integer" ? "integer" : "text"));
-    const kind = (["uuid", "integer", "bigint", "text"] as const).map((k) => [k, kinds.filter((x) => x === k).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+    const kind = noKeys ? "uuid" : (["uuid", "integer", "bigint", "text"] as const).map((k) => [k, kinds.filter((x) => x === k).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
     for (const t of missing) {
       const type: ColumnType = kind === "uuid" ? { kind: "uuid" } : kind === "text" ? { kind: "text" } : { kind };
       const dflt: DefaultValue | null = kind === "uuid" || kind === "text" ? { kind: "uuid" } : { kind: "increment" };
@@ -464,7 +479,7 @@ class Builder {
       });
       t.primaryKey = "id";
       delete t.keyColumns;
-      this.note(t.span, `table "${t.name}" names no primary key; it gets "id" (${kind}), as the spec's other ${byId.length} tables have`);
+      this.note(t.span, noKeys ? `no table names a primary key; "${t.name}" gets "id" (uuid, made by the database)` : `table "${t.name}" names no primary key; it gets "id" (${kind}), as the spec's other ${byId.length} tables have`);
     }
   }
 
@@ -587,7 +602,7 @@ class Builder {
           if (d.fragment && c.type.text.trim() === "" && !whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
           const n = c.name.text;
           if (seen.has(n)) {
-            this.diag("error", "SF106", `column "${n}" is defined twice in table "${name}"`, c.name.span, "remove or rename one of them");
+            this.diag("warning", "SF106", `column "${n}" is defined twice in table "${name}"; the first definition is used`, c.name.span, "remove or rename one of them");
             continue;
           }
           seen.add(n);
@@ -644,10 +659,21 @@ class Builder {
         if (typed < 0 && i === 0) col.typeMissing = true;
       } else if (i === typed) {
         if (!tr.type) {
-          this.diag("error", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"`, def.type.span,
-            KNOWN_TYPES_HINT);
+          // A type cell that only holds constraints ("FK", "PK, FK → users") says no type: one is
+          // taken from the reference or the name, as for a column written without a type.
+          const asRules = interpretConstraint(def.type.text);
+          if (asRules.unknownAt === undefined) {
+            phrases.push(def.type);
+            if (typed === i) col.typeMissing = true;
+          } else {
+            // One column not understood does not sink the spec: its type comes from its name, and the warning says so.
+            this.diag("warning", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"; its type is taken from its name instead`, def.type.span,
+              KNOWN_TYPES_HINT);
+            col.typeMissing = true;
+          }
         } else if (tr.problem) {
-          this.diag("error", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}")`, def.type.span, tr.hint ?? "store a list in a json column");
+          this.diag("warning", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}"); it is stored as ${tr.type.kind === "text" ? "text" : "json"}`, def.type.span, tr.hint ?? "store a list in a json column");
+          col.type = tr.type.kind === "text" ? { kind: "text" } : { kind: "json" };
         } else if (tr.type.kind === "enum" && tr.type.values.length === 0) {
           this.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, def.type.span,
             'list the values: "enum(a, b, c)"');
@@ -786,7 +812,7 @@ class Builder {
         if ("problem" in dv) {
           if (dv.unknown) this.diag("warning", "SF118", `default of column "${table}.${col.name}" is not understood: ${defaultText.d.text}; it is ignored`, defaultText.span,
             "write now(), gen_random_uuid(), a number, true/false, or a quoted string");
-          else this.diag("error", "SF117", `column "${table}.${col.name}": ${dv.problem}`, defaultText.span);
+          else this.diag("warning", "SF117", `column "${table}.${col.name}": ${dv.problem}; the default is ignored`, defaultText.span);
         } else col.default = dv;
       }
       if (increment) {
@@ -841,7 +867,7 @@ class Builder {
     const marked = tables.filter((t) => t.identity);
     if (marked.length > 1) {
       for (const t of marked.slice(1))
-        this.diag("error", "SF120", `table "${t.name}" is marked as the identity table, but so is "${marked[0]!.name}"`, t.span, "only one table holds the users");
+        this.diag("warning", "SF120", `table "${t.name}" is marked as the identity table, but so is "${marked[0]!.name}"; "${marked[0]!.name}" is used`, t.span, "only one table holds the users");
     }
     if (marked[0]) return marked[0];
     const named = tables.find((t) => t.name === "users") ?? tables.find((t) => t.name === "user");
@@ -855,7 +881,7 @@ class Builder {
       tables.reduce((n, o) => n + o.columns.filter((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name)).length, 0);
     const candidates = tables
       .filter((t) => IDENTITY_NAMES.has(nameKey(t.name)) && !t.keyColumns)
-      .filter((t) => t.columns.some((c) => /^(email|e_mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle)$/.test(snakeCase(c.name))))
+      .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
       .map((t) => ({ t, n: incoming(t) }))
       .filter((x) => x.n > 0)
       .sort((a, b) => b.n - a.n);
@@ -895,7 +921,7 @@ class Builder {
         }
       }
       if (!ref) continue;
-      const target = this.tableByName(ref.table, tables);
+      let target = this.tableByName(ref.table, tables);
       if (!target && !identity && IDENTITY_NAMES.has(nameKey(ref.table.replace(/^auth\./i, "")))) {
         // "FK -> user.id" where the spec defines no users table: the users live with the auth
         // service (Better Auth's "user"); the column holds the token's subject, and is the owner.
@@ -904,11 +930,28 @@ class Builder {
         continue;
       }
       if (!target) {
-        // Kept so the validator reports it with the other reference checks.
-        c.references = { table: ref.table, column: ref.column ?? "id", onDelete: c.onDelete ?? "no action" };
-        continue;
+        // A misspelt users table ("userz") or a user column ("user_id", "owner_id") decides whose
+        // rows are whose: it is read as the identity table, with a warning. Any other unknown
+        // table does not sink the spec either: the column stays, without the foreign key.
+        const userish = identity && (closeNames(nameKey(ref.table), nameKey(identity.name)) || /^(user|owner|author|created_by|creator)_?id$/.test(snakeCase(c.name)));
+        if (identity && userish && !identity.keyColumns) {
+          this.diag("warning", "SF104", `column "${t.name}.${c.name}" references unknown table "${ref.table}"; read as ${identity.name}.${identity.primaryKey || "id"}, the users table`, c.span,
+            `known tables: ${tables.map((x) => x.name).join(", ")}`);
+          ref = { table: identity.name };
+          target = identity;
+        } else {
+          this.diag("warning", "SF104", `column "${t.name}.${c.name}" references unknown table "${ref.table}"; no foreign key is created`, c.span,
+            `known tables: ${tables.map((x) => x.name).join(", ")}`);
+          continue;
+        }
       }
       if (target.name !== ref.table) this.note(c.refSpan, `"${ref.table}" read as table "${target.name}"`);
+      if (ref.column && !target.columns.some((x) => x.name === ref!.column) && !target.keyColumns && target.primaryKey) {
+        // A column the target does not have: its key is what a reference points at.
+        this.diag("warning", "SF105", `column "${t.name}.${c.name}" references unknown column "${target.name}.${ref.column}"; read as ${target.name}.${target.primaryKey} (its primary key)`, c.span,
+          `columns of "${target.name}": ${target.columns.map((x) => x.name).join(", ")}`);
+        ref = { table: target.name, column: target.primaryKey };
+      }
       if (!ref.column && target.keyColumns) {
         // No single-column key to point at: a foreign key needs one.
         this.diag("warning", "SF116", `column "${t.name}.${c.name}" references "${target.name}", which has ${target.keyColumns.length ? "a key of several columns" : "no primary key"}; the key is ignored`, c.refSpan,
@@ -979,7 +1022,7 @@ class Builder {
     for (const i of indexes) {
       let t = i.table ? this.tableByName(i.table, tables) : undefined;
       if (i.table && !t) {
-        this.diag("error", "SF112", `index on unknown table "${i.table}"`, i.span, `known tables: ${tables.map((x) => x.name).join(", ") || "none"}`);
+        this.diag("warning", "SF112", `index on unknown table "${i.table}"; it is not created`, i.span, `known tables: ${tables.map((x) => x.name).join(", ") || "none"}`);
         continue;
       }
       if (!t) {
@@ -991,7 +1034,7 @@ class Builder {
           if (named.length === 1) fits = named;
         }
         if (fits.length !== 1) {
-          this.diag("error", "SF112", `index (${i.columns.join(", ")}) does not say which table it is on`, i.span,
+          this.diag("warning", "SF112", `index (${i.columns.join(", ")}) does not say which table it is on; it is not created`, i.span,
             'write it inside the table\'s section or as "tasks(user_id, completed)"');
           continue;
         }
@@ -1065,7 +1108,7 @@ class Builder {
     for (const i of t.rawIndexes) {
       const missing = i.columns.filter((c) => !columns.some((col) => col.name === c));
       if (missing.length) {
-        this.diag("error", "SF111", `index on table "${t.name}" names unknown column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`, i.span,
+        this.diag("warning", "SF111", `index on table "${t.name}" names unknown column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; it is not created`, i.span,
           `columns of "${t.name}": ${columns.map((c) => c.name).join(", ")}`);
         continue;
       }
@@ -1243,7 +1286,11 @@ class Builder {
 }
 
 /** Names an app gives its users table, as nameKey() writes them. */
-const IDENTITY_NAMES = new Set(["user", "player", "account", "member", "profile", "customer", "person", "app_user", "user_account", "user_profile", "auth_user", "identity"]);
+const IDENTITY_NAMES = new Set([
+  "user", "player", "account", "member", "profile", "customer", "person", "app_user", "user_account", "user_profile", "auth_user", "identity",
+  // The same in the other languages specs are written in (as nameKey leaves them).
+  "usuario", "utilisateur", "benutzer", "nutzer", "utente", "utenti", "gebruiker", "cliente", "jogador", "jugador", "miembro", "membro", "mitglied", "spieler", "kunde", "conta", "cuenta", "compte", "konto",
+]);
 
 function sameType(a: ColumnType, b: ColumnType): boolean {
   const group = (t: ColumnType) => (t.kind === "string" || t.kind === "text" ? "str" : t.kind);
@@ -1342,4 +1389,16 @@ function writesTable(e: Pick<Endpoint, "method" | "path" | "table">): boolean {
   const named = item ? segs[segs.length - 2] : last;
   if (!named || nameKey(words(named).join("_")) !== nameKey(e.table)) return false;
   return (e.method === "post" && !item) || ((e.method === "put" || e.method === "patch") && item);
+}
+
+/** Two names one or two edits apart (a typo): "userz" and "users". */
+function closeNames(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || Math.min(a.length, b.length) < 4) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]! <= 2;
 }

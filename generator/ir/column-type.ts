@@ -101,6 +101,17 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
       return { type: { kind: "vector", dimensions: n } };
     },
   ],
+  // The names document databases, ORMs and no-code tools give their types.
+  [/(?:object\s*id|objectid|cuid2?|nanoid|ulid|ksuid)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  [/(?:rich\s*text|title|markdown|html|email|e-mail|url|uri|phone(?:\s*number)?|slug|person|people)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  [/(?:checkbox|bit\s*flag|yes\s*\/\s*no)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
+  [/(?:created\s+time|last\s+edited\s+time|instant|zoneddatetime|localdatetime|offsetdatetime)(?![\w])/iy, () => ({ type: { kind: "timestamp" } })],
+  [/localdate(?![\w])/iy, () => ({ type: { kind: "date" } })],
+  [/(?:single\s*select|select|status|dropdown|choice)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  [
+    /(?:array|list|set|multi[-\s]?select|tags)(?:\s*\(\s*\d+\s*\))?(?![\w<\[])|(?:object|mixed|map|dict|dictionary|hash|record|subschema|sub-?document|embedded|document|struct|jsonobject|jsonarray|any)(?![\w<\[])/iy,
+    () => ({ type: { kind: "json" } }),
+  ],
   [/enum\s*\(([^)]*)\)/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1]!) } })],
   // "Enum" with no values: stored as text, and the builder warns (SF122).
   [/enum(?![\w(])/iy, () => ({ type: { kind: "enum", values: [] } })],
@@ -184,7 +195,7 @@ function readType(text: string, pos: number, named: Named, depth = 0): Read | nu
     const end = inner ? closing(text, inner.end, "]") : -1;
     if (!inner || end < 0) return null;
     r = { ...arrayOf(inner), end };
-  } else if ((m = at(/(?:Array|ARRAY|array)\s*([<(])/y, text, pos))) {
+  } else if ((m = at(/(?:Array|ARRAY|array)\s*([<(])(?!\s*\d+\s*\))/y, text, pos))) {
     const inner = readType(text, pos + m[0].length, named, depth + 1);
     const end = inner ? closing(text, inner.end, m[1] === "<" ? ">" : ")") : -1;
     if (!inner || end < 0) return null;

@@ -240,6 +240,26 @@ class MarkdownReader {
     this.idx = new LineIndex(src, file);
   }
 
+  private englishText: boolean | undefined;
+  /**
+   * Whether the document's prose is English: only English entity names are made plural
+   * ("Task" -> tasks); "Buchungen", "Inventario" or "Serie" are kept as written (snake_case).
+   * Read from the commonest function words of each language, once per document.
+   */
+  private english(): boolean {
+    if (this.englishText !== undefined) return this.englishText;
+    const prose = this.src.replace(/```[\s\S]*?```/g, " ").toLowerCase();
+    const count = (words: string) => {
+      const re = new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, "gu");
+      return (prose.match(re) ?? []).length;
+    };
+    const en = count("the|and|of|is|are|with|for|to|each|when|which|this");
+    const other = count("der|die|das|und|ist|mit|für|nicht|oder|wird|el|los|las|del|y|es|con|para|una|por|o|os|da|do|não|com|um|uma|le|les|des|et|est|avec|pour|une|il|gli|di|è|che|per|della|het|een|en|van|voor|met");
+    // Chinese, Japanese, Korean prose: names written in Latin letters there are usually English already.
+    this.englishText = other === 0 || en >= other;
+    return this.englishText;
+  }
+
   /** Where the document first seems to define something (a GFM table, a list, a code block): SF102 points there. */
   private firstCandidate: Span | undefined;
   /** The document has headings below level 1: a level-1 heading is its title. */
@@ -255,8 +275,10 @@ class MarkdownReader {
       }
     }
     for (const node of root.children) this.block(node);
-    for (const [language, nodes] of Object.entries(this.together) as [Language, Code[]][]) {
-      if (language === "python") this.handPython(nodes);
+    // Diagrams last: a table written out in full (a Markdown table, a model) wins over a diagram's entity.
+    const together = (Object.entries(this.together) as [Language, Code[]][]).sort(([a], [b]) => Number(a === "mermaid") - Number(b === "mermaid"));
+    for (const [language, nodes] of together) {
+      if (language === "python" || language === "mermaid") this.handRestating(nodes, language);
       else this.hand(nodes, this.readers[language]!, language);
     }
     this.resolveLikes();
@@ -555,7 +577,7 @@ class MarkdownReader {
     let name = snakeCase(core);
     const span = this.idx.span(f.offs[coreStart] ?? f.offs[0] ?? 0);
     this.pendingNameNote = undefined;
-    if (model && singular(name) === name) {
+    if (model && singular(name) === name && this.english()) {
       name = plural(name);
       this.pendingNameNote = { span, message: `entity "${core}" read as table "${name}" (snake_case plural of the entity name)` };
     } else if (name !== core.toLowerCase()) {
@@ -1724,7 +1746,7 @@ class MarkdownReader {
     }
     const language = blockLanguage(node.lang ?? "", node.value);
     const reader = language ? this.readers[language] : undefined;
-    if (reader && (language === "drizzle" || language === "prisma" || language === "python")) {
+    if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid")) {
       // Read together after the document: a table in one block references a table or enum in another.
       (this.together[language] ??= []).push(node);
       return;
@@ -1770,8 +1792,10 @@ class MarkdownReader {
       return;
     }
     for (const t of r.tables) {
+      // Diagrams write entity names in capitals (USERS, LINE_ITEM): the table's name is lower case.
+      const caps = language === "mermaid" && /^[A-Z][A-Z0-9_]*$/.test(t.name.text) && /[A-Z]{2}/.test(t.name.text);
       this.tables.push({
-        name: t.name,
+        name: caps ? { ...t.name, text: t.name.text.toLowerCase() } : t.name,
         columns: [...t.columns],
         indexes: [...t.indexes],
         hasDefs: true,
@@ -1823,18 +1847,19 @@ class MarkdownReader {
    * class restating a table the document defines otherwise (a Markdown table and its model) is
    * left to that definition, with a note.
    */
-  private handPython(nodes: readonly Code[]): void {
+  /** Python models and diagram entities often restate a table the document writes out: the written one is used. */
+  private handRestating(nodes: readonly Code[], language: "python" | "mermaid"): void {
     const before = this.tables.filter((t) => t.columns.length > 0 && !t.fragment).map((t) => t.name.text);
     const start = this.tables.length;
     const indexesBefore = this.specIndexes.length;
-    this.hand(nodes, this.readers.python!, "python");
+    this.hand(nodes, this.readers[language]!, language);
     const dropped = new Set<string>();
     for (let i = this.tables.length - 1; i >= start; i--) {
       const t = this.tables[i]!;
       if (t.fragment) continue;
       const existing = before.find((n) => nameKey(n) === nameKey(t.name.text));
       if (!existing) continue;
-      this.notes.push({ span: t.name.span, message: `Python model for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
+      this.notes.push({ span: t.name.span, message: `${language === "python" ? "Python model" : "Diagram entity"} for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
       this.tables.splice(i, 1);
       dropped.add(t.name.text);
     }

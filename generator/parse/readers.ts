@@ -1,9 +1,10 @@
 // Which formal language a fenced block holds, and the readers for them, each loaded (with its
 // parser: PostgreSQL's WASM parser, node-sql-parser, prisma-ast, the TypeScript compiler)
 // only when a spec contains that language: a spec written in Markdown tables loads none.
+// A Mermaid block is read only when it is an erDiagram (a flowchart says nothing of tables).
 import type { BlockReader } from "./block.js";
 
-export type Language = "sql" | "prisma" | "drizzle" | "python";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -12,7 +13,9 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "prisma") return "prisma";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : null;
+  if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
+    if (erDiagramAt(text) >= 0) return "mermaid";
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
@@ -27,6 +30,40 @@ export function blockLanguage(lang: string, text: string): Language | null {
  * onto the tables' columns.
  */
 const DRIZZLE = /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]|\b(pg|mysql|sqlite)(TableCreator|Schema)\s*\(|\b(?:index|uniqueIndex)\s*\(\s*["'`][^)]*\)\s*\.on\s*\(|\bz\.(?:object|strictObject|looseObject)\s*\(|\bcreate(?:Insert|Select|Update)Schema\s*\(/;
+
+/**
+ * Where a Mermaid entity-relationship diagram's text starts: the offset just after its
+ * `erDiagram` keyword, which must be the first meaningful line (after blank lines, `%%`
+ * comments and directives, and a `---` front-matter block); -1 when the text is no erDiagram.
+ */
+export function erDiagramAt(text: string): number {
+  let i = 0;
+  let first = true;
+  while (i <= text.length) {
+    const eol = text.indexOf("\n", i);
+    const end = eol < 0 ? text.length : eol;
+    const line = text.slice(i, end);
+    const t = line.trim();
+    if (first && t === "---") {
+      // Front matter (title, config) ends at the next `---` line.
+      const close = /\n[ \t]*---[ \t]*\r?(?:\n|$)/g;
+      close.lastIndex = end;
+      const m = close.exec(text);
+      if (!m) return -1;
+      i = m.index + m[0].length;
+      first = false;
+      continue;
+    }
+    if (t === "" || t.startsWith("%%")) {
+      if (eol < 0) return -1;
+      i = eol + 1;
+      continue;
+    }
+    const m = /^[ \t]*erDiagram(?![\w-])/i.exec(line);
+    return m ? i + m[0].length : -1;
+  }
+  return -1;
+}
 
 export type Readers = Partial<Record<Language, BlockReader>>;
 
@@ -54,6 +91,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "python":
         loaded.python = await (await import("./read-python.js")).loadPythonReader();
+        break;
+      case "mermaid":
+        loaded.mermaid = (await import("./read-mermaid.js")).loadMermaidReader();
         break;
     }
   }

@@ -173,10 +173,12 @@ const GENERIC_WORDS = new Set([
   "undefined", "tuple", "mapping", "sequence", "optional", "union", "literal", "mapped", "uint",
 ]);
 const PRISMA_WORDS = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]);
+// Type names of document stores, ORMs and no-code tools that are never column names.
+const TOOL_WORDS = new Set(["rich", "objectid", "cuid", "cuid2", "nanoid", "ulid", "mixed", "checkbox", "select", "multiselect", "richtext", "formula", "rollup"]);
 // Type words that wrap another type: Optional[str], List[int], Array<string>, array[string].
 const WRAPPERS = new Set(["optional", "list", "array", "set", "dict", "sequence", "record", "map", "mapped", "tuple", "union", "literal", "iterable", "partial"]);
 // Multi-word SQL types, as continuations of their first word.
-const CONTINUATIONS = [" varying", " precision", " with time zone", " without time zone", " unsigned", " zerofill"];
+const CONTINUATIONS = [" varying", " precision", " with time zone", " without time zone", " unsigned", " zerofill", " text"];
 
 // Type words repeat down a column: remember what each word was (bounded, so it cannot grow without end).
 const FAMILY_SEEN = new Map<string, TypeFamily>();
@@ -199,6 +201,7 @@ function wordFamily(word: string): TypeFamily {
   if (COMMON_WORDS.has(lower)) return upper ? "sql" : "common";
   if (GENERIC_WORDS.has(lower)) return upper ? "sql" : "generic";
   if (word === "Date" || word === "Record" || word === "Array") return "generic";
+  if (TOOL_WORDS.has(lower)) return "generic";
   return "";
 }
 

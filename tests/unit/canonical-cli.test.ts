@@ -34,7 +34,8 @@ function project(files?: Record<string, string>): string {
   return dir;
 }
 
-const BROKEN = "tables:\n  tasks:\n    columns:\n      id: serial, primary key\n      user_id: text, references userz(id)\n";
+// An owner marker naming no column: an error (whose rows are whose cannot be guessed).
+const BROKEN = "tables:\n  users:\n    columns:\n      id: text, primary key\n  tasks:\n    owner: owner_id\n    columns:\n      id: serial, primary key\n      user_id: text, references users(id)\n";
 
 describe("specforge explain --format yaml", () => {
   it("prints the canonical YAML alone on stdout (exit 0)", async () => {
@@ -58,7 +59,7 @@ describe("specforge explain --format yaml", () => {
     const c = capture();
     expect(await main(["explain", "--format", "yaml"], c.io, dir)).toBe(EXIT.specErrors);
     expect(c.out.join("")).toBe("");
-    expect(c.err.join("")).toMatch(/error SF104/);
+    expect(c.err.join("")).toMatch(/error SF119/);
   });
 });
 

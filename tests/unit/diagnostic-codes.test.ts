@@ -26,16 +26,16 @@ interface Case {
 const cases: Case[] = [
   { code: "SF102", schema: "# Schema\n\nNothing here yet.\n", at: "# Schema", severity: "error" },
   { code: "SF102", schema: "# Schema\n\nSome prose.\n\n| Thing | Meaning |\n|---|---|\n| a | b |\n", at: "| Thing", severity: "error" },
-  { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- starts: clock\n`, at: "clock", severity: "error" },
-  { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- tags: json[]\n`, at: "json[]", severity: "error" },
-  { code: "SF104", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`, at: "owner", severity: "error" },
-  { code: "SF105", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(uid))\n`, at: "user_id", severity: "error" },
+  { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- starts: clock\n`, at: "clock", severity: "warning" },
+  { code: "SF103", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- tags: json[]\n`, at: "json[]", severity: "warning" },
+  { code: "SF104", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`, at: "owner", severity: "warning" },
+  { code: "SF105", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(uid))\n`, at: "user_id", severity: "warning" },
   {
     code: "SF106",
     schema: `${USERS}\n## tasks\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| title | text | |\n| title | text | |\n`,
     at: "title",
     nth: 1,
-    severity: "error",
+    severity: "warning",
   },
   {
     code: "SF107",
@@ -64,11 +64,11 @@ const cases: Case[] = [
     api: "### GET /api/{user_id}/pairs/{id}\n",
     at: "GET",
     inApi: true,
-    severity: "error",
+    severity: "warning",
   },
-  { code: "SF111", schema: `${BASE}\nIndexes:\n- (user_id, nope)\n`, at: "(user_id, nope)", severity: "error" },
-  { code: "SF112", schema: `${BASE}\n## Indexes\n\n- ghosts.name\n`, at: "ghosts.name", severity: "error" },
-  { code: "SF112", schema: `${BASE}\n## Indexes\n\n- (id)\n`, at: "(id)", nth: 1, severity: "error" },
+  { code: "SF111", schema: `${BASE}\nIndexes:\n- (user_id, nope)\n`, at: "(user_id, nope)", severity: "warning" },
+  { code: "SF112", schema: `${BASE}\n## Indexes\n\n- ghosts.name\n`, at: "ghosts.name", severity: "warning" },
+  { code: "SF112", schema: `${BASE}\n## Indexes\n\n- (id)\n`, at: "(id)", nth: 1, severity: "warning" },
   { code: "SF113", schema: `${BASE}\nIndexes:\n- whatever helps\n`, at: "whatever", severity: "warning" },
   { code: "SF113", schema: `${BASE}\n\`\`\`sql\nALTER TABLE ghosts ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES users(id);\n\`\`\`\n`, at: "ghosts", severity: "warning" },
   { code: "SF114", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: integer (references users(id))\n`, at: "user_id", severity: "error" },
@@ -79,10 +79,10 @@ const cases: Case[] = [
     severity: "error",
   },
   { code: "SF116", schema: `${BASE}\n## notes\n\n- id: serial (primary key)\n- parent: integer (foreign key)\n`, at: "foreign key", severity: "warning" },
-  { code: "SF117", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- priority: enum(low, high) (not null, default medium)\n`, at: "medium", severity: "error" },
+  { code: "SF117", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- priority: enum(low, high) (not null, default medium)\n`, at: "medium", severity: "warning" },
   { code: "SF118", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- due: timestamp (default whenever())\n`, at: "whenever()", severity: "warning" },
   { code: "SF119", schema: `${USERS}\n## tasks\n\nOwner: owner_id\n\n- id: serial (primary key)\n`, at: "owner_id", severity: "error" },
-  { code: "SF120", schema: `## accounts (identity)\n\n- id: text (primary key)\n\n## users (identity)\n\n- id: text (primary key)\n`, at: "users", severity: "error" },
+  { code: "SF120", schema: `## accounts (identity)\n\n- id: text (primary key)\n\n## users (identity)\n\n- id: text (primary key)\n`, at: "users", severity: "warning" },
   { code: "SF121", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- title: text (nullable, not null)\n`, at: "not null", severity: "warning" },
   { code: "SF200", schema: BASE, api: "# API\n\nNothing yet.\n", at: "# API", inApi: true, severity: "warning" },
   { code: "SF201", schema: BASE, api: "### GET /api/{user_id}/widgets\n", at: "GET", inApi: true, severity: "warning" },
@@ -160,9 +160,9 @@ describe("each diagnostic code at its exact place", () => {
   });
 
   it("an error diagnostic reads like compiler output", async () => {
-    const r = await load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- owner: text (references userz(id))\n`);
+    const r = await load(`${USERS}\n## tasks\n\nOwner: owner_id\n\n- id: serial (primary key)\n`);
     expect(formatDiagnostic(r.diagnostics.find((d) => d.severity === "error")!)).toBe(
-      'specs/database/schema.md:8:3: error SF104: column "owner" references unknown table "userz"\n  hint: known tables: tasks, users',
+      'specs/database/schema.md:7:8: error SF119: owner "owner_id" of table "tasks" is not one of its columns',
     );
   });
 });

@@ -83,6 +83,54 @@ describe("rules written apart from the tables", () => {
   });
 });
 
+describe("one thing not understood never sinks the spec", () => {
+  it("reads the type names of document stores, ORMs and no-code tools", async () => {
+    const r = await load(`${USERS}\n## posts\n\n| Field | Type | Rules |\n|---|---|---|\n| id | ObjectId | PK |\n| user_id | ObjectId | FK -> users.id |\n| slug | cuid | unique |\n| tags | Array | |\n| meta | Object | |\n| labels | Array(50) | |\n| title | Title | required |\n| body | Rich Text | |\n| done | Checkbox | |\n| kind | Select | |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "posts");
+    const kinds = Object.fromEntries(t.columns.map((c) => [c.name, c.type.kind]));
+    expect(kinds).toEqual({ id: "text", user_id: "text", slug: "text", tags: "json", meta: "json", labels: "json", title: "text", body: "text", done: "boolean", kind: "text" });
+    expect(t.owner).toBe("user_id");
+    expect(r.diagnostics.filter((d) => d.code === "SF103")).toEqual([]);
+  });
+
+  it("keeps going past a type, a reference, an index and a by-id route it cannot use, and says so", async () => {
+    const r = await load(
+      `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- starts: clock\n- project_id: integer (references projectz(id))\n- title: text\n- title: varchar(20)\n\nIndexes:\n- (user_id, nope)\n\n## task_tags\n\n- task_id: integer (references tasks(id))\n- tag: text\n- Primary key: (task_id, tag)\n`,
+      "### GET /api/{user_id}/tasks\n\n### GET /api/{user_id}/task_tags/{id}\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code).sort()).toEqual(expect.arrayContaining(["SF103", "SF104", "SF106", "SF111", "SF212"]));
+    const t = table(r.ir, "tasks");
+    expect(t.columns.find((c) => c.name === "starts")!.type.kind).toBe("text");
+    expect(t.columns.find((c) => c.name === "project_id")!.references).toBeNull();
+    expect(t.owner).toBe("user_id");
+    expect(r.ir!.endpoints.find((e) => e.path.endsWith("{id}"))!.action.kind).toBe("stub");
+  });
+
+  it("keys every table when no table names a key (document stores, no-code tools)", async () => {
+    const r = await load(`# Data\n\n## Note Model\n\n| Field | Type |\n|---|---|\n| title | Title |\n| done | Checkbox |\n\n## Tag Model\n\n| Field | Type |\n|---|---|\n| _id | ObjectId |\n| label | String |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(table(r.ir, "notes").primaryKey).toBe("id");
+    expect(table(r.ir, "notes").columns[0]).toMatchObject({ name: "id", type: { kind: "uuid" }, default: { kind: "uuid" } });
+    expect(table(r.ir, "tags").primaryKey).toBe("_id");
+    expect(r.diagnostics.filter((d) => d.code === "SF109")).toEqual([]);
+  });
+
+  it("makes English entity names plural, and keeps names of other languages as written", async () => {
+    const en = await load(`# Data model\n\nThe tables of the app, with the rules for each of them.\n\n## Booking Model\n\n- id: serial (primary key)\n- note: text\n`);
+    expect(en.ir!.tables.map((t) => t.name)).toEqual(["bookings"]);
+    const de = await load(`# Datenmodell\n\nDie Tabellen der App und die Regeln für jede Tabelle, mit den Feldern.\n\n## Buchungen Model\n\n- id: serial (primary key)\n- notiz: text\n\n## Serie Model\n\n- id: serial (primary key)\n- name: text\n`);
+    expect(de.ir!.tables.map((t) => t.name).sort()).toEqual(["buchungen", "serie"]);
+  });
+
+  it("still refuses what cannot be guessed safely: an owner marker naming no column", async () => {
+    const r = await load(`${USERS}\n## tasks\n\nOwner: owner_id\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n`);
+    expect(r.ir).toBeNull();
+    expect(errorsOf(r)).toEqual(['SF119 owner "owner_id" of table "tasks" is not one of its columns']);
+  });
+});
+
 describe("a table defined as another one", () => {
   const SOURCE = `${USERS}\n## teams\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## members\n\n- id: serial (primary key)\n- team_id: integer (references teams(id))\n- user_id: text (references users(id))\n\n**TeamScore Table** (Entity)\n- \`id: UUID\`\n- \`team_id: Int FK\`\n- \`score: Int\`\n- Unique constraint: \`(team_id, score)\`\n\n`;
 

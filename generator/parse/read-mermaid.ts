@@ -1,0 +1,609 @@
+// Mermaid entity-relationship diagrams (an ```mermaid block whose first line is `erDiagram`):
+// many specs draw their schema this way, often with no other. Each entity with attributes
+// becomes a raw table and each attribute a column, in the texts the IR builder reads: the type
+// as written ("varchar(100)", "string[]"), PK -> "primary key", UK -> "unique", and FK ->
+// "references users(id)", its target found through the relationship lines that tie the two
+// entities (`USERS ||--o{ TASKS`: TASKS holds the key). An attribute's "comment" is kept as
+// its description, from which the IR reads rules ("1-200 characters", "todo, doing, done").
+// Hand-written: the grammar is small (Mermaid's own erDiagram.jison), and the reader costs no
+// parser to load. Every line is read or reported: what is not understood is SF113.
+import type { Diagnostic } from "../diagnostics.js";
+import { nameKey } from "../ir/naming.js";
+import type { Span } from "../ir/types.js";
+import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import type { RawColumn, RawTable, RawText } from "./raw.js";
+import { erDiagramAt } from "./readers.js";
+
+/** The Mermaid erDiagram reader: plain code, nothing to load beyond this module (loaded only when a spec has an erDiagram). */
+export function loadMermaidReader(): BlockReader {
+  return readMermaid;
+}
+
+/** A text of the block and where it starts in it. */
+interface At {
+  readonly text: string;
+  readonly at: number;
+}
+
+type Key = "PK" | "FK" | "UK";
+
+interface Attribute {
+  type: At;
+  name: At;
+  keys: { key: Key; at: number }[];
+  comment?: At;
+  /** Type and name were written the other way round ("id uuid PK"). */
+  swapped?: boolean;
+}
+
+interface Entity {
+  /** The name Mermaid knows it by (quotes removed); relationships use it. */
+  readonly id: string;
+  /** Where its first attribute block (or declaration, or mention) is written. */
+  declaredAt: number;
+  alias?: At;
+  attributes: Attribute[];
+}
+
+interface Relationship {
+  readonly a: string;
+  readonly b: string;
+  /** The end at `a` (`}o`, `|{`, "zero or more", ...) allows many rows of `a`. */
+  readonly aMany: boolean;
+  readonly bMany: boolean;
+  /** Start of the statement, and its text for messages. */
+  readonly at: number;
+  readonly written: string;
+  /** An FK attribute was resolved through it. */
+  used: boolean;
+  /** The label after ":", unquoted ("motorista_id", "places"): diagrams often name the key column there. */
+  readonly label?: string;
+}
+
+// Cardinality markers, longest first; Mermaid accepts every form on either side.
+const CARD = /(\|o|o\||\|\||\}o|o\{|\}\||\|\{|one\s+or\s+zero|zero\s+or\s+one|one\s+or\s+more|one\s+or\s+many|zero\s+or\s+more|zero\s+or\s+many|many\(0\)|many\(1\)|many|only\s+one|one|1\+|0\+|1|u(?=[.\-|]))/iy;
+const MANY = /^(\}o|o\{|\}\||\|\{|one\s+or\s+more|one\s+or\s+many|zero\s+or\s+more|zero\s+or\s+many|many\(0\)|many\(1\)|many|1\+|0\+)$/i;
+const LINE = /(--|\.\.|\.-|-\.|optionally\s+to|to)/iy;
+/** An unquoted entity name: Mermaid's UNICODE_TEXT. */
+const ENTITY_WORD = /(?:[^\x00-\x7F]|[\w\-*.])+/uy;
+const KEY = /(PK|FK|UK)(?![\p{L}\p{N}_])/iuy;
+/** A name the IR can write in "references t(c)" (constraints.ts reads only these). */
+const IDENT = /^[A-Za-z_]\w*$/;
+/** A column name as attributes write it (backticked names may hold anything). */
+const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_\-]*$/u;
+/** What a type looks like outside its parentheses (Mermaid's attribute word, `~generic~`, a trailing `?`). */
+const TYPE_TEXT = /^[\p{L}_*][\p{L}\p{N}_\-.,*~?\[\]]*$/u;
+/** Lines that style or describe the diagram: nothing about tables. */
+const IGNORED = /^(?:direction\s+(?:TB|TD|BT|LR|RL)\b|accTitle\s*:|accDescr\s*:|classDef\s|style\s+[^\s|{}]+\s+[^\s|{}]*:|class\s+[^\s|{}]+\s+[^\s|{}]+\s*;?$|subgraph\s|end$)/i;
+const ATTRIBUTE_HINT = 'an attribute is written: type name [PK|FK|UK] ["comment"], e.g. varchar(100) name UK "1-100 characters"';
+/** Type words common enough to tell "id uuid" (name first) from "uuid id". */
+const TYPE_WORD =
+  /^(?:u?int\d*|integer|smallint|bigint|tinyint|mediumint|serial|bigserial|smallserial|uuid|guid|string|text|varchar|nvarchar|char|nchar|citext|bool|boolean|float\d*|double|decimal|numeric|number|real|money|date|datetime\d*|timestamp|timestamptz|time|timetz|interval|json|jsonb|blob|bytea|binary|enum|long|short|byte)(?:\(.*\))?(?:\[\])?\??$/i;
+
+function readMermaid(block: SourceBlock): ReaderResult {
+  const out = emptyResult();
+  const text = block.text;
+  const span = (offset: number): Span => block.at(Math.max(0, Math.min(offset, text.length)));
+  const raw = (t: At): RawText => ({ text: t.text, span: span(t.at) });
+  const warn = (message: string, offset: number, hint?: string): void => {
+    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: span(offset), ...(hint ? { hint } : {}) };
+    out.diagnostics.push(d);
+  };
+  const note = (message: string, offset: number): void => {
+    out.notes.push({ span: span(offset), message });
+  };
+
+  const entities = new Map<string, Entity>();
+  const relationships: Relationship[] = [];
+  const entity = (name: At): Entity => {
+    let e = entities.get(name.text);
+    if (!e) {
+      e = { id: name.text, declaredAt: name.at, attributes: [] };
+      entities.set(name.text, e);
+    }
+    return e;
+  };
+
+  // ------------------------------------------------------------------ scanning helpers
+  const lineEnd = (i: number): number => {
+    const n = text.indexOf("\n", i);
+    return n < 0 ? text.length : n;
+  };
+  /** Past spaces and tabs (and a \r), never past the end of the line. */
+  const skipBlank = (i: number, end: number): number => {
+    while (i < end && (text[i] === " " || text[i] === "\t" || text[i] === "\r")) i++;
+    return i;
+  };
+  const snippet = (from: number, end: number): string => {
+    const s = text.slice(from, end).trim();
+    return s.length > 40 ? s.slice(0, 40) + "…" : s;
+  };
+  const restBlank = (i: number, end: number): boolean => {
+    const j = skipBlank(i, end);
+    return j >= end || text.startsWith("%%", j);
+  };
+
+  /** An entity name at `i`: "quoted" (any text) or a bare word. */
+  const entityName = (i: number, end: number): (At & { end: number }) | null => {
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0 || close > end) return null;
+      const name = text.slice(i + 1, close);
+      if (!name.trim()) return null;
+      return { text: name, at: i + 1, end: close + 1 };
+    }
+    ENTITY_WORD.lastIndex = i;
+    const m = ENTITY_WORD.exec(text);
+    if (!m || m.index + m[0].length > end) return null;
+    return { text: m[0], at: i, end: i + m[0].length };
+  };
+
+  /** `:::class1,class2` after an entity name (styling only). */
+  const skipClasses = (i: number, end: number): number => {
+    if (!text.startsWith(":::", i)) return i;
+    i += 3;
+    while (i < end && !/[\s{]/.test(text[i]!)) i++;
+    return i;
+  };
+
+  // ------------------------------------------------------------------ attribute blocks
+  /** A type word at `i`: no spaces, except inside parentheses ("decimal(10, 2)"). */
+  const typeWord = (i: number, end: number): At | null => {
+    const start = i;
+    let depth = 0;
+    while (i < end) {
+      const c = text[i]!;
+      if (depth > 0) {
+        if (c === ")" || c === "]") depth--;
+        else if (c === "(" || c === "[") depth++;
+        i++;
+        continue;
+      }
+      if (/[\s"{}`]/.test(c) || text.startsWith("%%", i)) break;
+      if (c === "(" || c === "[") depth++;
+      i++;
+    }
+    if (depth > 0 || i === start) return null;
+    const word = text.slice(start, i);
+    if (!/^[\p{L}_*]/u.test(word)) return null;
+    return { text: word, at: start };
+  };
+  /** An attribute name: a word, or `anything` in backticks. */
+  const nameWord = (i: number, end: number): (At & { end: number }) | null => {
+    if (text[i] === "`") {
+      const close = text.indexOf("`", i + 1);
+      if (close < 0 || close > end || close === i + 1) return null;
+      return { text: text.slice(i + 1, close), at: i + 1, end: close + 1 };
+    }
+    const w = typeWord(i, end);
+    if (!w || /,$/.test(w.text)) {
+      let j = i;
+      while (j < end && !/[\s"{}`,]/.test(text[j]!) && !text.startsWith("%%", j)) j++;
+      return j === i ? null : { text: text.slice(i, j), at: i, end: j };
+    }
+    return { text: w.text, at: i, end: i + w.text.length };
+  };
+  /** The position after the end of the current line, or at a `}` on it (outside quotes), whichever is first. */
+  const recover = (i: number): number => {
+    const end = lineEnd(i);
+    let quoted = false;
+    for (let j = i; j < end; j++) {
+      if (text[j] === '"') quoted = !quoted;
+      else if (text[j] === "}" && !quoted) return j;
+    }
+    return end;
+  };
+
+  /** Reads `{ ... }` opening at `open` into `e`; returns the position after the closing brace. */
+  const readBlock = (e: Entity, open: number): number => {
+    // Several attributes on one line only in a block written on one line: `A { int id PK string name }`.
+    const openLine = lineEnd(open);
+    let lastLine = -1; // the line the last attribute ended on
+    let i = open + 1;
+    for (;;) {
+      while (i < text.length && /\s/.test(text[i]!)) i++;
+      if (i >= text.length) {
+        warn(`the attributes of ${e.id} are not closed with "}"`, open, "end the block with a line holding only }");
+        return text.length;
+      }
+      if (text[i] === "}") return i + 1;
+      const end = lineEnd(i);
+      if (text.startsWith("%%", i)) {
+        i = end;
+        continue;
+      }
+      if (end === lastLine && end !== openLine) {
+        warn(`"${snippet(i, recover(i))}" after an attribute of ${e.id} is not understood; it is ignored`, i, ATTRIBUTE_HINT);
+        i = recover(i);
+        continue;
+      }
+      const a = readAttribute(e, i, end);
+      if (a.attribute) e.attributes.push(a.attribute);
+      i = a.next;
+      lastLine = lineEnd(Math.min(i, text.length));
+    }
+  };
+
+  /** One attribute at `i` (its line ends at `end`); `next` is where reading goes on. */
+  const readAttribute = (e: Entity, i: number, end: number): { attribute?: Attribute; next: number } => {
+    const bad = (message: string, at: number): { next: number } => {
+      warn(message, at, ATTRIBUTE_HINT);
+      return { next: recover(at) };
+    };
+    let type = typeWord(i, end);
+    if (!type) return bad(`"${snippet(i, recover(i))}" in ${e.id} is not an attribute; it is ignored`, i);
+    let p = skipBlank(i + type.text.length, end);
+    if (p >= end || text[p] === "}" || text[p] === '"' || text.startsWith("%%", p)) return bad(`attribute "${type.text}" of ${e.id} has a type or a name, not both; it is ignored`, i);
+    let name = nameWord(p, end);
+    if (!name) return bad(`"${snippet(p, recover(p))}" in ${e.id} is not an attribute name; the attribute is ignored`, p);
+    const backticked = text[name.at - 1] === "`";
+    p = name.end;
+    let swapped = false;
+    if (!backticked && !TYPE_WORD.test(type.text) && TYPE_WORD.test(name.text) && COLUMN_NAME.test(type.text)) {
+      [type, name] = [{ text: name.text, at: name.at }, { text: type.text, at: type.at, end: name.end }];
+      swapped = true;
+    }
+    if (!backticked && !COLUMN_NAME.test(name.text)) return bad(`"${name.text}" in ${e.id} is not a column name; the attribute is ignored`, name.at);
+    if (!TYPE_TEXT.test(outsideParens(type.text))) return bad(`"${type.text}" (${e.id}.${name.text}) is not a type; the attribute is ignored`, type.at);
+    // Keys: PK, FK, UK, comma-separated ("PK, FK"), after at least one space.
+    const keys: { key: Key; at: number }[] = [];
+    let q = skipBlank(p, end);
+    if (q > p) {
+      KEY.lastIndex = q;
+      let k = KEY.exec(text);
+      while (k) {
+        keys.push({ key: k[1]!.toUpperCase() as Key, at: k.index });
+        p = KEY.lastIndex;
+        const comma = skipBlank(p, end);
+        if (text[comma] !== ",") break;
+        KEY.lastIndex = skipBlank(comma + 1, end);
+        k = KEY.exec(text);
+        if (!k) return bad(`"${snippet(comma, recover(comma))}" after the keys of ${e.id}.${name.text} is not a key (PK, FK or UK); the attribute is ignored`, comma);
+      }
+    }
+    q = skipBlank(p, end);
+    let comment: At | undefined;
+    if (text[q] === '"') {
+      const close = text.indexOf('"', q + 1);
+      if (close < 0 || close > end) {
+        warn(`the comment of ${e.id}.${name.text} is not closed on its line; the attribute is read without it`, q, 'close it with a " on the same line');
+        q = recover(q);
+      } else {
+        comment = { text: text.slice(q + 1, close), at: q + 1 };
+        q = skipBlank(close + 1, end);
+      }
+    }
+    const attribute: Attribute = { type, name: { text: name.text, at: name.at }, keys, ...(comment ? { comment } : {}), ...(swapped ? { swapped } : {}) };
+    return { attribute, next: q };
+  };
+
+  // ------------------------------------------------------------------ relationships
+  /** `<card><line><card> NAME [: label]` at `i` (just after the first entity); false if the line is not one. */
+  const readRelationship = (first: At, start: number, i: number, end: number): boolean => {
+    CARD.lastIndex = i;
+    const c1 = CARD.exec(text);
+    if (!c1) return false;
+    LINE.lastIndex = skipBlank(CARD.lastIndex, end);
+    const line = LINE.exec(text);
+    if (!line) return false;
+    CARD.lastIndex = skipBlank(LINE.lastIndex, end);
+    const c2 = CARD.exec(text);
+    if (!c2) return false;
+    // Word forms ("one to many") need a space before the name; glyph forms need none.
+    let p = skipBlank(CARD.lastIndex, end);
+    if (/\w$/.test(c2[0]) && p === CARD.lastIndex) return false;
+    const second = entityName(p, end);
+    if (!second) return false;
+    p = skipBlank(skipClasses(second.end, end), end);
+    let label: string | undefined;
+    if (text[p] === ":") {
+      // The label: "quoted", or (not Mermaid, but written) the rest of the line.
+      p = skipBlank(p + 1, end);
+      const close = text[p] === '"' ? text.indexOf('"', p + 1) : -1;
+      const from = p;
+      p = close >= 0 && close < end ? skipBlank(close + 1, end) : end;
+      label = (close >= 0 && close < end ? text.slice(from + 1, close) : text.slice(from, end)).replace(/\s*%%.*$/, "").trim();
+    }
+    if (text[p] === ";") p = skipBlank(p + 1, end);
+    if (!restBlank(p, end)) return false;
+    entity(first);
+    entity(second);
+    relationships.push({
+      a: first.text,
+      b: second.text,
+      aMany: MANY.test(c1[0].replace(/\s+/g, " ")),
+      bMany: MANY.test(c2[0].replace(/\s+/g, " ")),
+      at: start,
+      written: text.slice(start, end).trim().replace(/\s*%%.*$/, ""),
+      used: false,
+      ...(label ? { label } : {}),
+    });
+    return true;
+  };
+
+  // ------------------------------------------------------------------ statements
+  /** A line that is neither an entity nor a relationship: reported; a block it opens is skipped whole. */
+  const notUnderstood = (i: number, end: number): number => {
+    // A line ending in `{` opens a block (not a cardinality's `o{` or `|{`).
+    const opens = /(?<![|o])\{\s*(?:%%.*)?$/.test(text.slice(i, end));
+    warn(`"${snippet(i, end)}" is not understood in this erDiagram; ${opens ? "the block it opens is" : "the line is"} ignored`, i,
+      "write an entity (NAME { type name [PK|FK|UK] [\"comment\"] }) or a relationship (A ||--o{ B : label; ends |o, ||, }o, }| and their mirrors; -- or ..)");
+    if (!opens) return end + 1;
+    let j = end;
+    let quoted = false;
+    for (; j < text.length; j++) {
+      if (text[j] === '"') quoted = !quoted;
+      else if (text[j] === "\n") quoted = false;
+      else if (text[j] === "}" && !quoted) return j + 1;
+    }
+    return j;
+  };
+
+  /** Reads the statement at `i`; returns where reading goes on. */
+  const statement = (i: number): number => {
+    const end = lineEnd(i);
+    const first = entityName(i, end);
+    if (!first) return notUnderstood(i, end);
+    let p = skipBlank(first.end, end);
+    let alias: At | undefined;
+    if (text[p] === "[") {
+      const inner = entityName(skipBlank(p + 1, end), end);
+      const close = inner ? skipBlank(inner.end, end) : -1;
+      if (!inner || text[close] !== "]") return notUnderstood(i, end);
+      alias = { text: inner.text, at: inner.at };
+      p = skipBlank(close + 1, end);
+    }
+    p = skipBlank(skipClasses(p, end), end);
+    const declare = (): Entity => {
+      const known = entities.has(first.text);
+      const e = entity(first);
+      if (!known || e.attributes.length === 0) e.declaredAt = first.at;
+      if (alias && !e.alias) e.alias = alias;
+      return e;
+    };
+    if (text[p] === "{") {
+      const e = declare();
+      return readBlock(e, p);
+    }
+    if (restBlank(p, end) || text[p] === ";") {
+      const e = declare();
+      // Not Mermaid, but written: the block's brace on the next line.
+      let n = end + 1;
+      while (n < text.length && restBlank(n, lineEnd(n))) n = lineEnd(n) + 1;
+      const b = skipBlank(n, lineEnd(n));
+      if (n < text.length && text[b] === "{") return readBlock(e, b);
+      return end + 1;
+    }
+    if (!alias && readRelationship(first, i, p, end)) return end + 1;
+    return notUnderstood(i, end);
+  };
+
+  // ------------------------------------------------------------------ the diagram
+  let i = erDiagramAt(text);
+  if (i < 0) {
+    warn("this Mermaid block is not an erDiagram; it is ignored", 0);
+    return out;
+  }
+  while (i < text.length) {
+    const end = lineEnd(i);
+    const s = skipBlank(i, end);
+    if (s >= end) {
+      i = end + 1;
+      continue;
+    }
+    const line = text.slice(s, end).trimEnd();
+    if (line.startsWith("%%") || IGNORED.test(line)) {
+      i = end + 1;
+      continue;
+    }
+    if (/^erDiagram$/i.test(line)) {
+      // Blocks handed over together: each starts with its own keyword.
+      i = end + 1;
+      continue;
+    }
+    if (line === "---") {
+      // A later block's front matter.
+      const close = /\n[ \t]*---[ \t]*\r?(?:\n|$)/g;
+      close.lastIndex = end;
+      const m = close.exec(text);
+      i = m ? m.index + m[0].length : text.length;
+      continue;
+    }
+    if (/^accDescr\s*\{/i.test(line)) {
+      const close = text.indexOf("}", s);
+      i = close < 0 ? text.length : lineEnd(close) + 1;
+      continue;
+    }
+    i = statement(s);
+  }
+
+  // ------------------------------------------------------------------ tables
+  const tableName = (e: Entity): At => (e.alias && IDENT.test(e.alias.text) ? e.alias : { text: e.id, at: e.declaredAt });
+  const primaryKeyOf = (e: Entity): string | null => {
+    const pks = e.attributes.filter((a) => a.keys.some((k) => k.key === "PK"));
+    return pks.length === 1 ? pks[0]!.name.text : null;
+  };
+  /** Words that name an entity (id, table name, alias), compared by nameKey. */
+  const entityKeys = (e: Entity): Set<string> => {
+    const keys = new Set([nameKey(e.id), nameKey(tableName(e).text)]);
+    if (e.alias) keys.add(nameKey(e.alias.text));
+    return keys;
+  };
+  const findEntity = (name: string): Entity | undefined => {
+    const exact = entities.get(name);
+    if (exact) return exact;
+    const k = nameKey(name);
+    return [...entities.values()].find((e) => entityKeys(e).has(k));
+  };
+  /** "user_id" -> "user"; "ownerId" -> "owner"; null when the name does not end in an id. */
+  const stem = (column: string): string | null => {
+    const m = /^(.+?)[_-]?(?:id|fk|key|ref)$/i.exec(column.replace(/([a-z0-9])(Id|ID|Fk|FK|Key|Ref)$/, "$1_$2"));
+    return m ? nameKey(m[1]!) : null;
+  };
+
+  interface Resolved {
+    readonly target: Entity | null;
+    readonly table: string;
+    readonly column?: string;
+    readonly at: number;
+  }
+  const resolved = new Map<Attribute, Resolved>();
+  const unresolved = new Map<Attribute, string>();
+
+  for (const e of entities.values()) {
+    const fks = e.attributes.filter((a) => a.keys.some((k) => k.key === "FK"));
+    if (!fks.length) continue;
+    // Relationships in which `e` holds the key: it is the many side, or either side of a one-to-one.
+    const holds: { r: Relationship; target: Entity }[] = [];
+    for (const r of relationships) {
+      if (r.aMany && r.bMany) continue;
+      if (r.b === e.id && (r.bMany || !r.aMany)) holds.push({ r, target: entities.get(r.a)! });
+      else if (r.a === e.id && (r.aMany || !r.bMany)) holds.push({ r, target: entities.get(r.b)! });
+    }
+    const free = new Set(holds);
+    const take = (a: Attribute, o: { r: Relationship; target: Entity }) => {
+      free.delete(o);
+      o.r.used = true;
+      const fk = a.keys.find((k) => k.key === "FK")!;
+      resolved.set(a, { target: o.target, table: tableName(o.target).text, at: fk.at });
+    };
+    const open: Attribute[] = [];
+    for (const a of fks) {
+      // 1. The comment names the target: "references USERS", "-> users.id", "FK to users(id)": an
+      //    entity of the diagram, or (named with its column) a table written elsewhere.
+      const m = a.comment && /(?:^|[\s(])(?:references?|refs?|foreign\s+key\s+to|fk\s+to|points?\s+to|->|→)(?![\w-])\s*:?\s*[`"']?([\p{L}_][\p{L}\p{N}_\-]*)[`"']?(?:\s*(?:\.|\()\s*[`"']?([A-Za-z_]\w*)[`"']?\)?)?/diu.exec(a.comment.text);
+      if (m && a.comment) {
+        const target = findEntity(m[1]!);
+        const at = a.comment.at + m.indices![1]![0];
+        if (target) {
+          const o = [...free].find((x) => x.target === target);
+          if (o) {
+            free.delete(o);
+            o.r.used = true;
+          }
+          resolved.set(a, { target, table: tableName(target).text, ...(m[2] ? { column: m[2] } : {}), at });
+          continue;
+        }
+        if (IDENT.test(m[1]!) && m[2]) {
+          resolved.set(a, { target: null, table: m[1]!, column: m[2], at });
+          continue;
+        }
+      }
+      // 2. A relationship's label is the attribute's name ("USERS ||--o{ TRIPS : driver_id").
+      const labelled = [...free].filter((o) => o.r.label === a.name.text);
+      if (labelled.length === 1) {
+        take(a, labelled[0]!);
+        continue;
+      }
+      // 3. Its name names one of the entities it is tied to: user_id -> USERS.
+      const s = stem(a.name.text) ?? nameKey(a.name.text);
+      const byName = [...free].filter((o) => entityKeys(o.target).has(s));
+      if (byName.length && new Set(byName.map((o) => o.target)).size === 1) {
+        take(a, byName[0]!);
+        continue;
+      }
+      open.push(a);
+    }
+    // 4. What is left pairs up when it can only pair one way.
+    const left = [...free];
+    const targets = new Set(left.map((o) => o.target));
+    if (open.length && left.length && targets.size === 1 && open.length <= left.length) {
+      open.forEach((a, n) => take(a, left[n]!));
+      continue;
+    }
+    for (const a of open) {
+      unresolved.set(a,
+        left.length > 0
+          ? `it could reference ${[...targets].map((t) => t.id).join(" or ")}`
+          : holds.length > 0
+            ? `the relationship lines that give ${e.id} a key are taken by its other FK attributes`
+            : `no relationship line ties ${e.id} to the entity it references`);
+    }
+  }
+
+  for (const e of entities.values()) {
+    if (e.attributes.length === 0) {
+      note(`entity ${e.id} lists no attributes in this diagram: no table is made for it here (a table of that name written elsewhere in the spec is used)`, e.declaredAt);
+      continue;
+    }
+    const name = tableName(e);
+    if (name !== e.alias && e.alias) note(`entity ${e.id} is labelled "${e.alias.text}", which is no table name: the table is named "${name.text}"`, e.alias.at);
+    else if (e.alias && name === e.alias) note(`entity ${e.id} is labelled ${e.alias.text}: the table is named "${e.alias.text}"`, e.alias.at);
+    const columns: RawColumn[] = e.attributes.map((a) => {
+      if (a.swapped) note(`${e.id}: "${a.name.text} ${a.type.text}" is read as column ${a.name.text} of type ${a.type.text} (Mermaid writes the type first)`, a.name.at);
+      const constraints: RawText[] = [];
+      for (const k of a.keys) {
+        if (k.key === "PK") constraints.push({ text: "primary key", span: span(k.at) });
+        else if (k.key === "UK") constraints.push({ text: "unique", span: span(k.at) });
+        else {
+          const r = resolved.get(a);
+          if (!r) {
+            constraints.push({ text: "foreign key", span: span(k.at) });
+            note(`the target of foreign key ${e.id}.${a.name.text} is not known (${unresolved.get(a) ?? "unresolved"}): read as "foreign key" alone`, k.at);
+            continue;
+          }
+          // A reference names its table in ASCII word characters; "LINE-ITEM" is written LINE_ITEM, which the IR matches by its words.
+          const table = IDENT.test(r.table) ? r.table : /^[A-Za-z][\w\-. ]*$/.test(r.table) ? r.table.replace(/[^\w]+/g, "_") : null;
+          if (!table) {
+            constraints.push({ text: "foreign key", span: span(k.at) });
+            note(`foreign key ${e.id}.${a.name.text} references ${r.target?.id ?? r.table}, whose name "${r.table}" cannot be written in a reference: read as "foreign key" alone`, k.at);
+            continue;
+          }
+          const column = r.column ?? (r.target ? primaryKeyOf(r.target) : null);
+          constraints.push({ text: `references ${table}${column ? `(${column})` : ""}`, span: span(r.at) });
+        }
+      }
+      let type = a.type;
+      const values = a.comment && /^enum$/i.test(a.type.text) ? valueList(a.comment.text) : null;
+      if (values) {
+        type = { text: `enum(${values.join(", ")})`, at: a.type.at };
+        note(`${e.id}.${a.name.text}: its comment lists the enum's values (${values.join(", ")})`, a.comment!.at);
+      }
+      const description = a.comment?.text.trim();
+      return { name: raw(a.name), type: raw(type), constraints, ...(description ? { description } : {}) };
+    });
+    const table: RawTable = {
+      name: raw(name),
+      notation: "mermaid",
+      columns,
+      indexes: [],
+      ...(e.alias && name !== e.alias && e.alias.text.trim() ? { description: e.alias.text.trim() } : {}),
+    };
+    out.tables.push(table);
+  }
+
+  for (const r of relationships) {
+    if (r.used) continue;
+    const a = entities.get(r.a)!;
+    const b = entities.get(r.b)!;
+    if (r.aMany && r.bMany) {
+      note(`${r.written}: a many-to-many relationship needs a join table with a foreign key to each side; nothing is added`, r.at);
+      continue;
+    }
+    const holders = r.bMany ? [b] : r.aMany ? [a] : [b, a];
+    const one = (h: Entity) => (h === a ? b : a);
+    const what = holders.map((h) => `${h.id} has no FK attribute for ${one(h).id}`).join(" and ");
+    note(`${r.written}: ${what}; the relationship adds nothing (mark the column that holds the key with FK)`, r.at);
+  }
+  return out;
+}
+
+/** The text with each parenthesised part removed: "decimal(10, 2)[]" -> "decimal[]". */
+function outsideParens(type: string): string {
+  let out = "";
+  let depth = 0;
+  for (const c of type) {
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += c;
+  }
+  return out;
+}
+
+/** "todo, doing, done", "one of: a | b | c" -> the values; null for anything else. */
+function valueList(comment: string): string[] | null {
+  const m = /^\s*(?:(?:one\s+of|values?|either)\s*:?\s*)?([A-Za-z][\w-]*(?:\s*(?:,|\||\/|\bor\b)\s*[A-Za-z][\w-]*)+)\s*\.?\s*$/i.exec(comment);
+  if (!m) return null;
+  const values = m[1]!.split(/\s*(?:,|\||\/|\bor\b)\s*/).filter(Boolean);
+  return values.length >= 2 ? values : null;
+}
