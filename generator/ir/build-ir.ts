@@ -489,13 +489,23 @@ class Builder {
    * means the key's type. It is read so, with a warning that quotes both (SF115).
    */
   private alignReferenceTypes(tables: TableDraft[]): void {
+    const group = (k: ColumnType["kind"]) => (k === "string" || k === "text" ? "text" : k === "integer" || k === "bigint" ? "int" : k);
     for (const t of tables) {
       for (const c of t.columns) {
-        if (!c.references || !c.type || (c.type.kind !== "text" && c.type.kind !== "string")) continue;
+        if (!c.references || !c.type) continue;
         const target = tables.find((x) => x.name === c.references!.table);
         const key = target?.columns.find((x) => x.name === c.references!.column);
         const kt = key?.type;
-        if (!kt || !["uuid", "integer", "bigint"].includes(kt.kind)) continue;
+        if (!kt || group(c.type.kind) === group(kt.kind)) continue;
+        // A list of keys (an array or json of ids, as document stores keep them) cannot be a
+        // foreign key: the column keeps its type and no key is made.
+        if (["json", "array", "vector", "bytes"].includes(c.type.kind)) {
+          this.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}"; a list of keys cannot be a foreign key, so none is created`, c.typeSpan,
+            `hold the links in a join table ("${t.name}_${target!.name}") with a key to each side`);
+          c.references = null;
+          continue;
+        }
+        // One key of another type: the spec means the key's type ("account_id TEXT REFERENCES accounts(id)", accounts.id uuid).
         this.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}", which is ${describeType(kt)}; read as ${describeType(kt)}`, c.typeSpan,
           `write "${c.name}" with the type of "${target!.name}.${key!.name}"`);
         c.type = kt;
@@ -904,6 +914,23 @@ class Builder {
   private resolveReferences(t: TableDraft, tables: TableDraft[], identity: TableDraft | null): void {
     for (const c of t.columns) {
       let ref = c.refText;
+      // A name-only column ("- jobId") named after a table's key is a reference to it, as a reader
+      // takes it (a table reached through it is its parent's, not everyone's). Noted.
+      if (!ref && !c.bareFk && c.typeMissing && !c.primaryKey && /^(.+?)_?id$/i.test(snakeCase(c.name)) && !/^(user|owner)_?id$/i.test(snakeCase(c.name))) {
+        const parts = /^(.*?)_?id$/i.exec(snakeCase(c.name))![1]!.split("_");
+        let hit: TableDraft | undefined;
+        for (let k = 0; k < parts.length && !hit; k++) hit = this.tableByName(parts.slice(k).join("_"), tables);
+        // "jobId" and a table "analysis_jobs": the one table whose name ends in the word.
+        if (!hit) {
+          const last = nameKey(parts.join("_"));
+          const ends = tables.filter((x) => x !== t && nameKey(x.name).endsWith(`_${last}`));
+          if (ends.length === 1) hit = ends[0];
+        }
+        if (hit && hit !== t && !hit.keyColumns) {
+          ref = { table: hit.name };
+          this.note(c.span, `"${t.name}.${c.name}" names no table; read as a reference to ${hit.name} from its name`);
+        }
+      }
       if (!ref && c.bareFk) {
         // "FK" with no target: guess from the name, user_id -> users.id.
         // Longest suffix first: invited_by_user_id -> invited_by_user, by_user, user.
@@ -989,6 +1016,15 @@ class Builder {
     const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && !c.primaryKey);
     if (byName) {
       this.note(byName.span, `"${t.name}.${byName.name}" references no table; read as the owner column because of its name`);
+      // It holds user ids: of the users table's key type, when it has one.
+      const key = identity?.columns.find((x) => x.name === identity.primaryKey);
+      const group = (k: ColumnType["kind"]) => (k === "string" || k === "text" ? "text" : k === "integer" || k === "bigint" ? "int" : k);
+      if (key?.type && byName.type && group(key.type.kind) !== group(byName.type.kind)) {
+        if (byName.typeMissing) this.note(byName.span, `"${t.name}.${byName.name}" holds user ids: read as ${describeType(key.type)}, the type of ${identity!.name}.${key.name}`);
+        else this.diag("warning", "SF115", `owner column "${t.name}.${byName.name}" is ${describeType(byName.type)} but user ids ("${identity!.name}.${key.name}") are ${describeType(key.type)}; read as ${describeType(key.type)}`, byName.typeSpan,
+          `write "${byName.name}" with the type of "${identity!.name}.${key.name}"`);
+        byName.type = key.type;
+      }
       return byName.name;
     }
     return null;

@@ -823,12 +823,14 @@ class MarkdownReader {
       return;
     }
     if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
-    // Unlabelled or "Fields:": a column list when at least one item reads as a column.
+    // Unlabelled or "Fields:": a column list when at least one item reads as a column; under a
+    // fields label, also when most items are bare names (a document store's "Fields: - email").
+    const listed = !!label && FIELDS_LABEL.test(label);
     const parsed = node.children.map((item) => ({
       item,
-      col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item),
+      col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item, listed),
     }));
-    const anyKnown = parsed.some((p) => p.col && p.col.known);
+    const anyKnown = parsed.some((p) => p.col && p.col.known) || (listed && parsed.filter((p) => p.col).length * 2 > parsed.length);
     if (!anyKnown && !this.rulesHome()) {
       for (const item of node.children) this.looseRuleText(this.itemFlat(item));
       return;
@@ -1203,11 +1205,12 @@ class MarkdownReader {
    * ("`started_at`", "`item_id` FK -> menu_items", "`menu_name` snapshot"): its type is left
    * empty for the IR builder to infer from the name and the reference (and say so).
    */
-  private columnItem(item: ListItem): { columns: RawColumn[]; known: boolean } | null {
+  /** `listed`: the list is labelled as the table's fields ("Fields:"), so a bare name is a column too. */
+  private columnItem(item: ListItem, listed = false): { columns: RawColumn[]; known: boolean } | null {
     const f = this.itemFlat(item);
     const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
     const lead = para?.children[0];
-    const formatted = lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis");
+    const formatted = listed || (lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis"));
     const m = /^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
     if (!m) return null;
     const names = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => this.rawText(flatSub(f, x.index, x.index + x[0].length)));
@@ -1227,6 +1230,7 @@ class MarkdownReader {
         type = inner[0]!;
         constraints.push(...inner.slice(1));
       } else if (formatted && inner.every((p) => looksLikeConstraints(p.text))) constraints.push(...inner);
+      else if (listed) description = flatSub(rest, 1, close).text; // "meta (wordCount, sentenceCount)": what it holds
       else return null;
       rest = flatTrim(flatSub(rest, close + 1));
       const after = /^[:：]\s*/.exec(rest.text);
@@ -1322,7 +1326,9 @@ class MarkdownReader {
   }
 
   private indexItem(item: ListItem, table: TableDraft | undefined): void {
-    const f = this.itemFlat(item);
+    let f = this.itemFlat(item);
+    // A document store's "{ userId, createdAt }" (unique): its keys in braces, one character for one.
+    if (/^\{[^{}]*\}/.test(f.text)) f = { text: f.text.replace(/^\{([^{}]*)\}/, "($1)").replace(/:\s*-?1\b/g, (m) => " ".repeat(m.length)), offs: f.offs };
     const idx = this.indexFromText(f, table, false);
     if (idx) {
       if (table && (!idx.table || idx.table === table.name.text)) {
@@ -1928,6 +1934,8 @@ const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\
 /** Labels of a list of prose rules about the section's columns. */
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
 const RULES_SECTION = /^(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules)\b|数据校验|校验规则|验证规则/;
+/** A label saying the list that follows is the table's fields. */
+const FIELDS_LABEL = /^(fields|columns|attributes|properties|campos|champs|felder|attributi|colonne|字段|列|属性|項目|フィールド|カラム|필드|컬럼)\b/;
 const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|校验规则|验证规则|约束)$/;
 
 /** A list item that is about the whole table (a key, an index, a constraint), not one column. */

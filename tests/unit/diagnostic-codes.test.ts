@@ -71,12 +71,19 @@ const cases: Case[] = [
   { code: "SF112", schema: `${BASE}\n## Indexes\n\n- (id)\n`, at: "(id)", nth: 1, severity: "warning" },
   { code: "SF113", schema: `${BASE}\nIndexes:\n- whatever helps\n`, at: "whatever", severity: "warning" },
   { code: "SF113", schema: `${BASE}\n\`\`\`sql\nALTER TABLE ghosts ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES users(id);\n\`\`\`\n`, at: "ghosts", severity: "warning" },
-  { code: "SF114", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: integer (references users(id))\n`, at: "user_id", severity: "error" },
+  // An owner named by a marker (no reference to follow) whose type cannot hold a user id.
+  { code: "SF114", schema: `${USERS}\n## tasks\n\nOwner: owner_id\n\n- id: serial (primary key)\n- owner_id: integer\n`, at: "owner_id", nth: 1, severity: "error" },
   {
     code: "SF115",
     schema: `${BASE}\n## notes\n\n- id: serial (primary key)\n- user_id: text (FK -> users.id)\n- task_id: uuid (FK -> tasks.id)\n`,
-    at: "task_id",
-    severity: "error",
+    at: "uuid (FK",
+    severity: "warning",
+  },
+  {
+    code: "SF115",
+    schema: `${BASE}\n## notes\n\n- id: serial (primary key)\n- user_id: text (FK -> users.id)\n- task_ids: json (FK -> tasks.id)\n`,
+    at: "json (FK",
+    severity: "warning",
   },
   { code: "SF116", schema: `${BASE}\n## notes\n\n- id: serial (primary key)\n- parent: integer (foreign key)\n`, at: "foreign key", severity: "warning" },
   { code: "SF117", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- priority: enum(low, high) (not null, default medium)\n`, at: "medium", severity: "warning" },

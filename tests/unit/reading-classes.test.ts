@@ -124,6 +124,25 @@ describe("one thing not understood never sinks the spec", () => {
     expect(de.ir!.tables.map((t) => t.name).sort()).toEqual(["buchungen", "serie"]);
   });
 
+  it("reads a document store's field lists: bare names under Fields:, keys in braces, links by name", async () => {
+    const r = await load(`# Collections\n\n### users\n\nFields:\n- email (unique)\n- passwordHash\n- createdAt\n\n### analysis_jobs\n\nFields:\n- userId\n- status\n- meta (wordCount, sentenceCount)\n- createdAt\n\nIndexes:\n- { userId, createdAt }\n\n### results\n\nFields:\n- jobId\n- score\n- tagIds (list of ids)\n\nIndexes:\n- { jobId } (unique)\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const users = table(r.ir, "users");
+    expect(users.identity).toBe(true);
+    expect(users.columns.find((c) => c.name === "email")!.unique).toBe(true);
+    const jobs = table(r.ir, "analysis_jobs");
+    // The owner found by its name holds user ids: the users' key type (uuid, made up for a keyless spec).
+    expect(jobs.owner).toBe("userId");
+    expect(jobs.columns.find((c) => c.name === "userId")!.type.kind).toBe("uuid");
+    expect(jobs.columns.find((c) => c.name === "meta")!.description).toBe("wordCount, sentenceCount");
+    expect(jobs.indexes.map((i) => i.columns.join(","))).toContain("userId,createdAt");
+    const results = table(r.ir, "results");
+    // "jobId" names analysis_jobs' key: the results are the caller's through their job, not everyone's.
+    expect(results.columns.find((c) => c.name === "jobId")!.references).toMatchObject({ table: "analysis_jobs", column: "id" });
+    expect(results.scope).toBeDefined();
+    expect(results.indexes.some((i) => i.unique && i.columns.join(",") === "jobId")).toBe(true);
+  });
+
   it("still refuses what cannot be guessed safely: an owner marker naming no column", async () => {
     const r = await load(`${USERS}\n## tasks\n\nOwner: owner_id\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n`);
     expect(r.ir).toBeNull();
