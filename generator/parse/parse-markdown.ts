@@ -203,7 +203,13 @@ export async function parseMarkdown(src: string, file: string, kind: SpecKind): 
   // An API spec hands over only rules for tables (zod schemas, Pydantic bodies); its SQL and Prisma are examples.
   if (kind === "api") for (const l of [...langs]) if (l !== "drizzle" && l !== "python") langs.delete(l);
   const readers = langs.size ? await loadReaders(langs, sql) : {};
-  return new MarkdownReader(src, file, kind, readers).read(root);
+  // An OpenAPI document fenced inside the API spec's Markdown ("# Contract" then ```yaml openapi: 3.x).
+  const openapi = kind === "api" && root.children.some((n) => n.type === "code" && isFencedOpenApi(n)) ? (await import("./read-openapi.js")).readOpenApi : undefined;
+  return new MarkdownReader(src, file, kind, readers, openapi).read(root);
+}
+
+function isFencedOpenApi(n: Code): boolean {
+  return /^(ya?ml|json|)$/i.test(n.lang ?? "") && /^\s*["']?openapi["']?\s*:\s*["']?3/m.test(n.value.slice(0, 4000));
 }
 
 class MarkdownReader {
@@ -236,6 +242,7 @@ class MarkdownReader {
     private readonly file: string,
     private readonly kind: SpecKind,
     private readonly readers: Readers,
+    private readonly openapi?: typeof import("./read-openapi.js").readOpenApi,
   ) {
     this.idx = new LineIndex(src, file);
   }
@@ -516,6 +523,19 @@ class MarkdownReader {
         } else if (parent?.endpoint) this.bodyLabel(parent.endpoint, title);
       }
     } else {
+      // "## Entity: TaskCreate (Input Model)", "### TaskResponse (Output Model)": shapes of requests
+      // and responses, not tables. An input model's rules join the table it names (a fragment).
+      const shape = schemaModel(title);
+      if (shape) {
+        if (shape.input) {
+          const at = Math.max(0, f.text.indexOf(shape.written));
+          entry.model = { name: { ...this.rawText(flatSub(f, at, at + shape.written.length)), text: shape.entity }, columns: [], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" };
+          this.tables.push(entry.model);
+        }
+        this.notes.push({ span, message: `"${shape.written}" is ${shape.input ? "a request" : "a response"} shape of ${shape.entity}, not a table${shape.input ? "; the rules it states join that table's columns" : ""}` });
+        this.stack.push(entry);
+        return;
+      }
       const tableName = pseudo ? this.pseudoTableName(f) : this.tableName(f);
       const inValues = this.stack.some((x) => x.kind === "values");
       const context = this.currentTable();
@@ -763,6 +783,12 @@ class MarkdownReader {
         return;
       }
       if (sec?.endpoint) for (const item of node.children) this.scanEndpointText(sec.endpoint, this.itemFlat(item).text);
+      return;
+    }
+    const schemaModel = this.currentModel();
+    if (schemaModel) {
+      const fields = node.children.map((item) => this.bodyItem(this.itemFlat(item))).filter((x): x is RawBodyField => x !== null);
+      this.modelFields(schemaModel, fields);
       return;
     }
     const table = this.currentTable();
@@ -1714,6 +1740,14 @@ class MarkdownReader {
   }
 
   private code(node: Code): void {
+    if (this.openapi && isFencedOpenApi(node)) {
+      const f = this.codeFlat(node);
+      const r = this.openapi(node.value, this.file, (o) => this.idx.span(f.offs[Math.min(Math.max(o, 0), f.offs.length - 1)] ?? 0));
+      for (const e of r.endpoints) this.endpoints.push({ ...e, ...(e.body ? { body: [...e.body] } : {}), ...(e.query ? { query: [...e.query] } : {}) } as EndpointDraft);
+      this.diagnostics.push(...r.diagnostics);
+      this.notes.push(...r.notes);
+      return;
+    }
     const apiLanguage = this.kind === "api" ? blockLanguage(node.lang ?? "", node.value) : null;
     if ((apiLanguage === "drizzle" || apiLanguage === "python") && this.readers[apiLanguage]) {
       // zod schemas and Pydantic bodies in the API spec state rules for the tables' columns.
@@ -2025,4 +2059,21 @@ function requestModel(title: string): { entity: string; written: string } | null
 function withoutTypeWord(f: Flat): Flat {
   const m = /^(?:string|text|integer|int|number|numeric|boolean|bool|date|datetime|timestamp|uuid)\b\s*(?:\((?:true\s*[/|]\s*false|true\s+or\s+false|yes\s*[/|]\s*no)\))?\s*[,;:]?\s*/i.exec(f.text);
   return m ? flatTrim(flatSub(f, m[0].length)) : f;
+}
+
+/**
+ * A schema section that names a request or response shape, not a table: marked so ("(Input
+ * Model)", "(Output Model)", "(DTO)", "(Request Body)") or named so (TaskCreate, TaskUpdate,
+ * TaskPatch, TaskInput, TaskPayload, TaskResponse). "FriendRequest" alone stays a table.
+ */
+function schemaModel(title: string): { entity: string; written: string; input: boolean } | null {
+  const bare = title.replace(/[`*]/g, "").replace(/^(?:entity|model|schema|dto)\s*[:：]\s*/i, "").trim();
+  const name = /^([A-Z][A-Za-z0-9]*)/.exec(bare)?.[1];
+  if (!name) return null;
+  const marked = /\(\s*(input|request|create|update|output|response|read)\s*(?:model|schema|dto|body|shape)?\s*\)|\(\s*dto\s*\)/i.exec(bare);
+  const suffix = /^([A-Z][A-Za-z0-9]*?)(Create|Update|Patch|Input|Payload|Response|Out)$/.exec(name);
+  if (!marked && !suffix) return null;
+  const input = marked ? !/output|response|read/i.test(marked[1] ?? "") : !/Response|Out/.test(suffix![2]!);
+  const entity = suffix?.[1] || name.replace(/(Request|Dto|DTO|Model|Schema)$/, "") || name;
+  return { entity, written: name, input };
 }

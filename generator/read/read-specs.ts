@@ -90,6 +90,8 @@ async function listCandidates(dir: string, depth = 0, out: string[] = []): Promi
 
 function formatOf(file: string, text: string): SpecFormat {
   if (/\.(md|markdown)$/i.test(file)) return "markdown";
+  // A .yaml file that is Markdown around a fenced document ("# Contract" then ```yaml): Markdown.
+  if (/^\s*#{1,6}\s+\S/.test(text) && /^\s*(```|~~~)/m.test(text)) return "markdown";
   return isOpenApiText(text) ? "openapi" : "yaml";
 }
 

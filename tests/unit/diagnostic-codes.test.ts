@@ -226,6 +226,17 @@ describe("reading spec files", () => {
     expect(r.files?.read).toEqual([schema, api]);
   });
 
+  it("reads a .yaml contract that is Markdown around a fenced OpenAPI document", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
+    await mkdir(path.join(dir, "specs/contracts"), { recursive: true });
+    await writeFile(path.join(dir, "specs/data-model.md"), BASE);
+    await writeFile(path.join(dir, "specs/contracts/tasks.openapi.yaml"), "# Contract: tasks\n\n```yaml\nopenapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths:\n  /api/{user_id}/tasks:\n    get:\n      responses: { '200': { description: ok } }\n```\n");
+    const r = await loadSpecs(path.join(dir, "specs"), dir);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.ir?.sources.api).toBe("specs/contracts/tasks.openapi.yaml");
+    expect(r.ir?.endpoints.map((e) => `${e.method} ${e.path} ${e.span.line}`)).toEqual(["get /api/{user_id}/tasks 8"]); // the "get:" line
+  });
+
   it("accepts api/endpoints.md and the flat layout", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "sf-"));
     await mkdir(path.join(dir, "specs"), { recursive: true });

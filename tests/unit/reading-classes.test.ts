@@ -283,6 +283,24 @@ describe("request bodies the API spec describes", () => {
   });
 });
 
+describe("request and response shapes beside the tables", () => {
+  it("reads input and output models in the schema file as shapes, not tables; input rules join the table", async () => {
+    const r = await load(`# Data model\n\n${USERS}\n## Entity: Task\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text (not null)\n\n## Entity: TaskCreate (Input Model)\n- **title**: String (Required, max 200 characters)\n\n## Entity: TaskResponse (Output Model)\n- **id**: Integer\n- **title**: String\n\n## FriendRequest\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["friend_requests", "tasks", "users"]);
+    expect(table(r.ir, "tasks").columns.find((c) => c.name === "title")!.maxLength).toBe(200);
+  });
+
+  it("reads an OpenAPI document fenced inside a Markdown API file, with its positions", async () => {
+    const api = "# Contract\n\n```yaml\nopenapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths:\n  /api/{user_id}/tasks:\n    get:\n      summary: List\n      responses: { '200': { description: ok } }\n```\n";
+    const r = await load(`${USERS}\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n`, api);
+    expect(errorsOf(r)).toEqual([]);
+    const e = r.ir!.endpoints.find((x) => x.method === "get")!;
+    expect(e.action.kind).toBe("list");
+    expect(e.span.line).toBe(8);
+  });
+});
+
 describe("whose rows are whose", () => {
   const base = `# Spec\n\n${USERS}\n## notebooks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n## entries\n\n- id: serial (primary key)\n- notebook_id: integer (not null, references notebooks(id))\n\n## comments\n\n- id: serial (primary key)\n- entry_id: integer (not null, references entries(id))\n`;
 
