@@ -85,10 +85,11 @@ describe("specforge check / generate", () => {
     const project = join(work, "p3");
     cpSync(join(ROOT, "specs"), join(project, "specs"), { recursive: true });
     const schema = join(project, "specs", "database", "schema.md");
-    writeFileSync(schema, readFileSync(schema, "utf8").replace("categories.id, on delete set null", "categoriez.id, on delete set null"));
+    // An owner marker that names no column is an error; an unknown referenced table is only a warning now.
+    writeFileSync(schema, readFileSync(schema, "utf8").replace("## tasks\n", "## tasks\n\nOwner: ownerz_id\n"));
     const c = capture();
     expect(await main(["check"], c.io, project)).toBe(EXIT.specErrors);
-    expect(c.err.join("")).toMatch(/^specs\/database\/schema\.md:\d+:\d+: error SF\d{3}: .*categoriez/m);
+    expect(c.err.join("")).toMatch(/^specs\/database\/schema\.md:\d+:\d+: error SF119: .*ownerz_id/m);
     expect(await main(["generate"], capture().io, project)).toBe(EXIT.specErrors);
     expect(existsSync(join(project, "generated"))).toBe(false);
   });

@@ -379,8 +379,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     // Words that restate what the type or the section already says.
-    if (sticky(/(?:enum(?:eration)?|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
-    if ((m = sticky(/(?:one\s+of|values?|in)\s*[:=]?\s*\(([^)]*)\)/iy))) {
+    if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
+    if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       r.enumValues = splitValues(m[1]!);
       continue;
     }

@@ -7,6 +7,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import type { RawEnum, RawIndex, RawTable } from "./raw.js";
+import { lineIndexAt, lineStarts } from "./text.js";
 
 export interface SourceBlock {
   /** The block's text (a fence's content, or a whole file). */
@@ -49,17 +50,10 @@ export function emptyResult(): ReaderResult {
 
 /** `at` for a text that starts at `span` and is copied verbatim from the file (no indentation removed). */
 export function spanMapper(text: string, start: Span): (offset: number) => Span {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const starts = lineStarts(text);
   return (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const col = offset - lineStarts[lo]!;
+    const lo = lineIndexAt(starts, offset);
+    const col = offset - starts[lo]!;
     return lo === 0 ? { file: start.file, line: start.line, column: start.column + col } : { file: start.file, line: start.line + lo, column: col + 1 };
   };
 }

@@ -28,6 +28,7 @@ import type { Nodes, Root } from "mdast";
 import type { Extension } from "micromark-util-types";
 import type { Point } from "unist";
 import { fastMarkdown } from "./markdown-fast.js";
+import { recoverBlocks } from "./recover-blocks.js";
 
 /** Smallest piece, in characters: below this the per-parse setup costs more than it saves. */
 export const PIECE = 2048;
@@ -139,7 +140,16 @@ export function markdownPieces(text: string, piece = PIECE): { start: number; en
   return out;
 }
 
+/**
+ * The tree parse-markdown.ts reads: the parse (parsedTree), with the schema blocks written
+ * outside Markdown's own syntax turned into the nodes they stand for (recoverBlocks).
+ */
 export function markdownTree(text: string, piece = PIECE): Root {
+  return recoverBlocks(parsedTree(text, piece), text, parseText);
+}
+
+/** The plain CommonMark + GFM tree (the same as parseFull), parsed piece by piece. */
+export function parsedTree(text: string, piece = PIECE): Root {
   const pieces = markdownPieces(text, piece);
   if (pieces.length === 1) return parsePiece(text);
   const root: Root = { type: "root", children: [] };
@@ -164,3 +174,4 @@ export function markdownTree(text: string, piece = PIECE): Root {
   }
   return root;
 }
+

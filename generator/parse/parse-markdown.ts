@@ -11,7 +11,7 @@ import type { Span } from "../ir/types.js";
 import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
-import { matchParen } from "./text.js";
+import { lineIndexAt, lineStarts, matchParen } from "./text.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -43,18 +43,12 @@ const TYPE_HEAD = new Set(TYPE_HEAD_WORDS);
 
 /** Offset <-> line:column for one source text. */
 class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   constructor(readonly src: string, readonly file: string) {
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.starts = lineStarts(src);
   }
   span(offset: number): Span {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexAt(this.starts, offset);
     return { file: this.file, line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
   lineStart(line: number): number {
@@ -1233,7 +1227,15 @@ class MarkdownReader {
    */
   /** `listed`: the list is labelled as the table's fields ("Fields:"), so a bare name is a column too. */
   private columnItem(item: ListItem, listed = false): { columns: RawColumn[]; known: boolean } | null {
-    const f = this.itemFlat(item);
+    let f = this.itemFlat(item);
+    // "- role (VARCHAR(20), not null) // ADMIN, MERCHANT, USER": a code-style comment after the
+    // column: the values it lists, or a description.
+    let comment: Flat | null = null;
+    const slashes = /\s(?:\/\/|#)\s*(?=\S)/.exec(f.text);
+    if (slashes && slashes.index > 0) {
+      comment = flatTrim(flatSub(f, slashes.index + slashes[0].length));
+      f = flatTrim(flatSub(f, 0, slashes.index));
+    }
     const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
     const lead = para?.children[0];
     const formatted = listed || (lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis"));
@@ -1252,9 +1254,14 @@ class MarkdownReader {
       if (close < 0) return null;
       const inner = flatSplit(flatSub(rest, 1, close), ",");
       if (inner.length === 0) return null;
+      const typed = inner.findIndex((p) => typeHead(p.text) !== null && TYPE_HEAD.has(typeHead(p.text)!));
       if (typeHead(inner[0]!.text) !== null) {
         type = inner[0]!;
         constraints.push(...inner.slice(1));
+      } else if (typed > 0 && inner.every((p, k) => k === typed || looksLikeConstraints(p.text))) {
+        // "id (PK, BIGINT, auto)": the type among the constraints.
+        type = inner[typed]!;
+        constraints.push(...inner.filter((_, k) => k !== typed));
       } else if (formatted && inner.every((p) => looksLikeConstraints(p.text))) constraints.push(...inner);
       else if (listed) description = flatSub(rest, 1, close).text; // "meta (wordCount, sentenceCount)": what it holds
       else return null;
@@ -1310,6 +1317,13 @@ class MarkdownReader {
       if (pieces.length > 0 && pieces.every((p) => CONSTRAINT_PIECE.test(p.text))) constraints.push(...pieces);
       else description = description ? `${description} ${tail.text}` : tail.text;
     }
+    let values: RawText[] | undefined;
+    if (comment && comment.text) {
+      const listed = splitEnumValues(comment.text.replace(/\s+or\s+/gi, ", "));
+      if (listed && listed.length >= 2 && !/\b(e\.g|etc|for example|such as)\b/i.test(comment.text) && listed.every((v) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(v.text)))
+        values = listed.map((v) => ({ text: v.text, span: this.idx.span(comment!.offs[v.at] ?? comment!.offs[0] ?? 0) }));
+      else description = description ? `${description} ${comment.text}` : comment.text;
+    }
     const th = type ? typeHead(type.text) : null;
     const known = th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text));
     // No type written: an empty type text, positioned at the name, for the builder to infer.
@@ -1322,6 +1336,7 @@ class MarkdownReader {
         type: rawType,
         constraints: rawConstraints,
         ...(description ? { description } : {}),
+        ...(values ? { values } : {}),
       })),
     };
   }
@@ -1463,7 +1478,9 @@ class MarkdownReader {
       const name = cell(roles.name);
       let type = cell(roles.type);
       if (!name || !name.text || isEmptyMarker(name.text)) continue;
-      if (!/^[A-Za-z_][\w]*$/.test(name.text)) {
+      // "createdAt / updatedAt", "lat, lng": one row for several columns alike.
+      const several = /^[A-Za-z_]\w*(?:\s*[\/,]\s*[A-Za-z_]\w*)+$/.test(name.text) ? [...name.text.matchAll(/[A-Za-z_]\w*/g)].map((x) => flatSub(name, x.index, x.index + x[0].length)) : null;
+      if (!several && !/^[A-Za-z_][\w]*$/.test(name.text)) {
         this.warn("SF113", `table row "${short(name.text)}" is not understood as a column name`, this.idx.span(name.offs[0] ?? 0),
           "a column name is one word: letters, digits and underscores");
         continue;
@@ -1520,14 +1537,16 @@ class MarkdownReader {
         else notes.push(c.text);
       }
       table.notation ??= "markdown-table";
-      table.columns.push({
-        name: this.rawText(name),
-        // A row with no type: the builder infers one from the name (and says so).
-        type: type && type.text && !isEmptyMarker(type.text) ? this.rawText(type) : { text: "", span: this.idx.span(name.offs[0] ?? 0) },
-        constraints,
-        ...(notes.length ? { description: notes.join(" ") } : {}),
-        ...(values ? { values } : {}),
-      });
+      for (const one of several ?? [name]) {
+        table.columns.push({
+          name: this.rawText(one),
+          // A row with no type: the builder infers one from the name (and says so).
+          type: type && type.text && !isEmptyMarker(type.text) ? this.rawText(type) : { text: "", span: this.idx.span(one.offs[0] ?? 0) },
+          constraints,
+          ...(notes.length ? { description: notes.join(" ") } : {}),
+          ...(values ? { values } : {}),
+        });
+      }
     }
   }
 
@@ -2012,7 +2031,7 @@ function looksLikeConstraints(text: string): boolean {
   t = t.replace(/\bdefault(?:s)?\s*(?:to)?\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.()-]+)/g, " ");
   t = t.replace(/\bon\s+(?:delete|update)\s+(?:cascade|set\s+null|restrict|no\s+action|set\s+default)\b/g, " ");
   t = t.replace(/\b(?:min|max)(?:imum)?(?:[\s_-]*length)?\s*[:=]?\s*-?\d+(?:\s*char(?:acter)?s?)?/g, " ");
-  t = t.replace(/\b(?:primary\s+key|pk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|identity|immutable|unsigned)\b/g, " ");
+  t = t.replace(/\b(?:primary\s+key|pk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|auto|identity|immutable|unsigned)\b/g, " ");
   return t.replace(/[\s,;()]+/g, "") === "";
 }
 

@@ -1046,6 +1046,11 @@ function fieldList(
       location ??= p;
       if (location === p) continue;
     }
+    // An "Index" column says how the column is indexed ("None", "{ email: 1 }", "Yes"): never its default.
+    if (/^(?:index|indexes|indexed|idx|索引|índice|indice|indizes|インデックス|인덱스)$/.test(normHeader(p.header))) {
+      notes.push(p);
+      continue;
+    }
     if (p.allYesNo) {
       yesNoCols.push(p);
       continue;

@@ -208,6 +208,31 @@ describe("columns written every way", () => {
   });
 });
 
+describe("columns written the way ORM and database docs write them", () => {
+  it("reads '- id (PK, BIGINT, auto)', a '// A, B, C' comment of values, and a code comment that describes", async () => {
+    const r = await load(`# Spec\n\n### users\n- id (PK, BIGINT, auto)\n- username (VARCHAR(50), unique, not null)\n- role (VARCHAR(20), not null) // ADMIN, MERCHANT, USER\n- note (TEXT) // free text shown to staff\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "users");
+    expect(t.primaryKey).toBe("id");
+    expect(t.columns.find((c) => c.name === "id")!.type.kind).toBe("bigint");
+    expect(t.columns.find((c) => c.name === "role")!.type).toEqual({ kind: "enum", values: ["ADMIN", "MERCHANT", "USER"] });
+    expect(t.columns.find((c) => c.name === "note")!.description).toBe("free text shown to staff");
+    expect(t.indexes).toEqual([]);
+  });
+
+  it("reads 'Enum (a, b)' in a rules cell, an Index column as no default, and one row for 'a / b'", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n### posts\n\n| Field | Type | Rules | Index | Description |\n|---|---|---|---|---|\n| id | String | PK | None | |\n| user_id | String | FK -> users.id | Yes | owner |\n| name | String | Required, Max 100 | None | Title |\n| role | String | Enum (\`admin\`, \`customer\`), Default: \`admin\` | \`{ role: 1 }\` | Role |\n| createdAt / updatedAt | Date | Required | None | Times |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "posts");
+    const c = (n: string) => t.columns.find((x) => x.name === n)!;
+    expect(c("name").default).toBeNull();
+    expect(c("name").maxLength).toBe(100);
+    expect(c("role").type).toEqual({ kind: "enum", values: ["admin", "customer"] });
+    expect(c("role").default).toEqual({ kind: "literal", value: "admin" });
+    expect(["createdAt", "updatedAt"].every((n) => t.columns.some((x) => x.name === n))).toBe(true);
+  });
+});
+
 describe("rules in prose", () => {
   it("reads a Validation Rules list, descriptions, and Unique/Check constraint lines", async () => {
     const r = await load(
@@ -367,5 +392,49 @@ describe("endpoints as specs write them", () => {
     const r = await load("# Notes\n\nWe will decide the tables later.\n");
     expect(r.ir).toBeNull();
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["SF102", "error"]]);
+  });
+});
+
+describe("schema blocks written outside Markdown's syntax", () => {
+  it("reads an HTML table, its cells pointing at the file", async () => {
+    const text = `# Spec\n\n${USERS}\n## notes\n\n<table>\n  <thead><tr><th>Column</th><th>Type</th><th>Constraints</th></tr></thead>\n  <tbody>\n    <tr><td>id</td><td>serial</td><td>primary key</td></tr>\n    <tr><td>user_id</td><td>text</td><td>references users(id)</td></tr>\n\n    <tr><td>body</td><td>varchar(500)</td><td>not null</td></tr>\n  </tbody>\n</table>\n\nEach note belongs to one user.\n`;
+    const r = await load(text);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "notes");
+    expect(t.columns.map((c) => c.name)).toEqual(["id", "user_id", "body"]);
+    expect(t.owner).toBe("user_id");
+    const body = t.columns.find((c) => c.name === "body")!;
+    expect(body.type).toEqual({ kind: "string", maxLength: 500 });
+    expect(body.nullable).toBe(false);
+    const lineOfBody = text.split("\n").findIndex((l) => l.includes("<td>body</td>")) + 1;
+    expect(body.span.line).toBe(lineOfBody);
+  });
+
+  it("reads a Prisma model and enum pasted without a fence, and the prose around it stays prose", async () => {
+    const r = await load(
+      `# Spec\n\nThe data model:\nmodel User {\n  id    String @id\n  email String @unique\n  posts Post[]\n}\n\nenum Status {\n  DRAFT\n  PUBLISHED\n}\n\nmodel Post {\n  id       Int    @id @default(autoincrement())\n  title    String\n  status   Status @default(DRAFT)\n  author   User   @relation(fields: [authorId], references: [id])\n  authorId String\n}\nPosts are private to their author.\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const post = table(r.ir, "posts");
+    expect(post.owner).toBe("authorId");
+    expect(post.columns.find((c) => c.name === "status")!.type).toMatchObject({ kind: "enum", values: ["DRAFT", "PUBLISHED"] });
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["posts", "users"]);
+  });
+
+  it("reads CREATE TABLE statements written as paragraphs, also across a blank line", async () => {
+    const r = await load(
+      `# Schema\n\nCREATE TABLE users (\n  id TEXT PRIMARY KEY\n);\n\nCREATE TABLE notes (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n\n  body VARCHAR(300) NOT NULL CHECK (length(body) > 0)\n);\nCREATE INDEX notes_user ON notes (user_id);\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "notes");
+    expect(t.columns.map((c) => c.name)).toEqual(["id", "user_id", "body"]);
+    expect(t.owner).toBe("user_id");
+    expect(t.columns.find((c) => c.name === "body")!.type).toEqual({ kind: "string", maxLength: 300 });
+  });
+
+  it("leaves a sentence that starts with one of those words alone", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\nModel the notes like this: each has a body.\nCreate them from the editor.\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- body: text\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["notes", "users"]);
   });
 });
