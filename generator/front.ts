@@ -25,6 +25,7 @@ export interface ParsedFile {
   readonly diagnostics: Diagnostic[];
   readonly notes: Note[];
   readonly firstCandidate?: Span;
+  readonly endpointLike?: Span;
 }
 
 export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
@@ -71,12 +72,17 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
     });
   }
   if (api && a && a.raw.endpoints.length === 0 && !hasErrors(a.diagnostics)) {
+    // The spec has an endpoints file but none of it was read: the app would silently get the
+    // standard REST routes instead, so say so, at what looked like an endpoint when anything did.
+    const seen = a.endpointLike;
     diagnostics.push({
       severity: "warning",
       code: "SF200",
-      message: "no endpoints found in the API spec",
-      span: { file: api.path, line: 1, column: 1 },
-      hint: 'write each endpoint as a heading ("### GET /api/{user_id}/tasks") or a table with Method and Endpoint columns',
+      message: seen
+        ? "no endpoint is understood in the API spec (this looks like one, but was not read); every table gets the standard REST routes instead"
+        : "no endpoints found in the API spec; every table gets the standard REST routes instead",
+      span: seen ?? { file: api.path, line: 1, column: 1 },
+      hint: 'write each endpoint as a heading ("### GET /api/{user_id}/tasks"), a line or list item of its own ("GET /api/tasks", "- POST /api/tasks — create"), or a table with Method and Path columns',
     });
   }
   // CHECK expressions are read by PostgreSQL's own parser (loaded only when a spec has one).

@@ -18,6 +18,7 @@ import type { CheckReading, CheckRule } from "../parse/sql-expression.js";
 
 export { normalisePath } from "./build-endpoints.js";
 import { interpretConstraint, interpretDefault, rulesFromDescription, type DefaultText, type RefText } from "./constraints.js";
+import { listedValues } from "../parse/value-lists.js";
 
 export { interpretConstraint, interpretDefault, type ConstraintReading } from "./constraints.js";
 import { addBuiltinAuth } from "./build-builtin-auth.js";
@@ -223,7 +224,15 @@ class Builder {
       if (!t) continue;
       for (const f of raw.body) {
         const key = words(f.name.text).join("_");
-        const col = t.columns.find((c) => c.name === f.name.text) ?? t.columns.find((c) => words(c.name).join("_") === key);
+        let col = t.columns.find((c) => c.name === f.name.text) ?? t.columns.find((c) => words(c.name).join("_") === key);
+        // A field written before a column's rename ("renamed from"): its rules follow the column,
+        // and the field's name is stale (requests must send the new one).
+        const renamed = col ? undefined : t.columns.find((c) => c.renamedFrom !== undefined && (c.renamedFrom === f.name.text || words(c.renamedFrom).join("_") === key) && !t.columns.some((x) => x.name === c.renamedFrom));
+        if (renamed && generated && generated.action.kind !== "stub") {
+          col = renamed;
+          this.diag("warning", "SF218", `request field "${f.name.text}" of ${generated.method.toUpperCase()} ${generated.path} names "${renamed.renamedFrom}", the former name of ${t.name}.${renamed.name} ("renamed from ${renamed.renamedFrom}" in the schema): read as ${t.name}.${renamed.name}; requests send "${renamed.name}"`, f.name.span,
+            `write "${renamed.name}" in the API spec; the old name is read only while the schema says "renamed from ${renamed.renamedFrom}"`);
+        }
         if (!col) {
           // A field the route would refuse: said, with where, rather than dropped in silence.
           if (generated && generated.action.kind !== "stub" && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(f.name.text)) {
@@ -624,7 +633,10 @@ class Builder {
           }
         }
       });
-      for (const n of order) draft.columns.push(this.buildColumn(name, byName.get(n)!.cols, draft.checks));
+      // SQL, and a Markdown table that writes NOT NULL where it means it: a default alone leaves a column nullable.
+      const saysNotNull = (d: RawTable) => d.columns.some((c) => c.constraints.some((p) => /\bnot\s+null\b|\bnon[-\s]?null\b/i.test(p.text)));
+      const defaultKeepsNull = defs.some((d) => d.notation === "sql" || d.notation === "dbml" || (d.notation === "markdown-table" && saysNotNull(d)));
+      for (const n of order) draft.columns.push(this.buildColumn(name, byName.get(n)!.cols, draft.checks, defaultKeepsNull));
       draft.checks = draft.checks.map((c) => this.readTableCheck(draft, c));
       this.pickPrimaryKey(draft);
       out.push(draft);
@@ -632,7 +644,7 @@ class Builder {
     return out;
   }
 
-  private buildColumn(table: string, defs: RawColumn[], checks: DraftCheck[]): ColumnDraft {
+  private buildColumn(table: string, defs: RawColumn[], checks: DraftCheck[], defaultKeepsNull = false): ColumnDraft {
     const first = defs[0]!;
     const col: ColumnDraft = {
       name: first.name.text,
@@ -741,13 +753,20 @@ class Builder {
       for (const c of r.compare ?? []) {
         checks.push({ sql: `${quoteIdent(col.name)} ${c.op} ${quoteIdent(c.column)}`, span: p.span, validated: true, compare: { left: col.name, op: c.op, right: c.column } });
       }
-      if (r.unknownAt !== undefined) {
+      // "Size: 'S', 'M', 'L'", "(a/b/c)" in a constraints cell: the values it lists, not an unknown rule.
+      const listed = r.unknownAt !== undefined && r.unknownAt === 0 ? listedValues(p.text, true) : null;
+      if (listed) {
+        enumValues ??= listed.map((v) => v.text);
+      } else if (r.unknownAt !== undefined) {
         const bad = p.text.slice(r.unknownAt).trim();
         this.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
           spanAt(p.span, p.text, r.unknownAt),
           'known constraints: primary key, not null/required, nullable/optional, unique, default X, references t(c) / FK -> t.c, on delete cascade|set null|restrict|no action, min/max length N, min/max N, check (x in (...))');
       }
     }
+    // Values a description or notes cell lists are a column's only values unless the column is a
+    // key or an identifier ("Employee ID (auto-generated/manual)" says how it is made).
+    const valuesFromNotes = !col.unique && !col.primaryKey && !col.refText && !col.bareFk && !/(?:^|_)id$|[a-z0-9]Id$|ID$/.test(col.name);
     // The description's prose rules, below anything the constraints say.
     if (col.description && col.type) {
       const d = rulesFromDescription(col.description, col.type);
@@ -759,11 +778,12 @@ class Builder {
       if (d.format && !col.format) (col.format = d.format), said.push(`format ${d.format}`);
       if (d.pattern && !col.pattern) (col.pattern = d.pattern), said.push(`pattern ${d.pattern}`);
       if (d.unique && !col.unique) (col.unique = true), said.push("unique");
-      if (d.enumValues && !enumValues && col.type.kind !== "enum") (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
+      if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
+      if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
       if (said.length) this.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
     }
     const listed = defs.find((d) => d.values?.length)?.values;
-    if (listed && !enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
+    if (listed && !enumValues && valuesFromNotes && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
       enumValues = listed.map((v) => v.text);
       this.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
     }
@@ -771,7 +791,7 @@ class Builder {
     if (type) {
       if (enumValues) {
         if (type.kind === "string" || type.kind === "text" || type.kind === "enum") {
-          if (type.kind !== "enum") this.note(col.span, `column "${table}.${col.name}" is read as enum(${enumValues.join(", ")}) because of its CHECK ... IN list`);
+          if (type.kind !== "enum") this.note(col.span, `column "${table}.${col.name}" is read as enum(${enumValues.join(", ")}) because of the values its constraints, CHECK or notes list`);
           col.type = { kind: "enum", values: enumValues };
         } else this.diag("warning", "SF108", `a list of allowed values on ${type.kind} column "${table}.${col.name}" is not supported; it is ignored`, col.typeSpan);
       }
@@ -831,13 +851,16 @@ class Builder {
       }
     }
     // Nullability: primary key > explicit words > a Prisma-style type without "?" > has a default > nullable.
+    // A default implies NOT NULL only where the notation never says NOT NULL: in SQL ("x INT
+    // DEFAULT 1" takes NULL) and in a table that writes NOT NULL for other columns, a column
+    // with a default and no NOT NULL stays nullable.
     if (!notNull && !nullable && prismaRequired) notNull = prismaRequired;
     if (col.primaryKey) col.nullable = false;
     else if (notNull && nullable) col.nullable = comparePos(nullable, notNull) < 0;
     else if (notNull) col.nullable = false;
     else if (nullable) col.nullable = true;
     else if (col.default && col.default.kind === "literal" && col.default.value === null) col.nullable = true;
-    else if (col.default) {
+    else if (col.default && !defaultKeepsNull) {
       col.nullable = false;
       this.note(col.span, `column "${table}.${col.name}" does not say whether it may be null; read as not null because it has a default`);
     } else col.nullable = true;

@@ -3,6 +3,7 @@
 // "must be after startAt" say about a column. The one place that reads them.
 import type { ColumnType, DefaultValue, OnDelete } from "./types.js";
 import { matchParen } from "../parse/text.js";
+import { listedValues } from "../parse/value-lists.js";
 import { interpretTypedDefault, splitValues } from "./column-type.js";
 
 export interface RefText {
@@ -78,6 +79,12 @@ const ON_DELETE: Record<string, OnDelete> = {
  * found at least one of them.
  */
 export function interpretConstraint(text: string): ConstraintReading {
+  // "user|assistant|system", "'a' | 'b'" as the whole phrase: the allowed values (never "string | null").
+  const bar = /^\s*(?:["'`]?[A-Za-z][\w-]*["'`]?\s*\|\s*)+["'`]?[A-Za-z][\w-]*["'`]?\s*$/.exec(text);
+  if (bar) {
+    const values = text.split("|").map((v) => v.trim().replace(/^["'`]|["'`]$/g, ""));
+    if (!values.some((v) => /^(null|undefined|none|nil|optional)$/i.test(v)) && new Set(values).size === values.length) return { enumValues: values };
+  }
   const english = readPhrase(text);
   if (english.reading.unknownAt === undefined) return english.reading;
   const other = readPhrase(text, fold(text));
@@ -551,12 +558,12 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
     if (iso) r.pattern = isoPattern(iso[0]);
   }
   if (textual) {
-    if ((m = /(?:^|[\s(,;])(\d+)\s*(?:-|–|~|to)\s*(\d+)\s*(?:characters?|chars?|字符|个字符|位)/i.exec(t))) {
+    if ((m = /(?:^|[\s(,;])(\d+)\s*(?:-|–|~|to|\.\.)\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|tekens|字符|个字符|位|文字|자)/i.exec(t))) {
       r.minLength = Number(m[1]);
       r.maxLength = Number(m[2]);
     } else {
-      if ((m = /(?:max(?:imum)?|at\s+most|up\s+to|no\s+more\s+than|最多|最大)\s*:?\s*(\d+)\s*(?:characters?|chars?|字符|个字符)/i.exec(t))) r.maxLength = Number(m[1]);
-      if ((m = /(?:min(?:imum)?|at\s+least|最少|最小)\s*:?\s*(\d+)\s*(?:characters?|chars?|字符|个字符)/i.exec(t))) r.minLength = Number(m[1]);
+      if ((m = /(?:max(?:imum)?\.?|at\s+most|up\s+to|no\s+more\s+than|maksimum|maks\.?|最多|最大)\s*:?\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|字符|个字符)/i.exec(t))) r.maxLength = Number(m[1]);
+      if ((m = /(?:min(?:imum)?\.?|at\s+least|minimum|min\.?|最少|最小)\s*:?\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|字符|个字符)/i.exec(t))) r.minLength = Number(m[1]);
     }
     if (/\b(cannot|can't|must\s+not|may\s+not)\s+be\s+(empty|blank)\b|\bnon[-\s]?empty\b|\bnot\s+(?:be\s+)?empty\b/i.test(t)) r.minLength = Math.max(r.minLength ?? 0, 1);
     if (/\b(valid|must\s+be\s+an?)\s+e-?mail\b|\be-?mail\s+(format|address\s+format)\b|合法邮箱/i.test(t)) r.format = "email";
@@ -567,17 +574,37 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
     if (list && !/\b(e\.g|eg|for example|such as|like|例如)\b/i.test(t)) {
       const values = list[1]!.split(/\s*(?:,|\||\/|\bor\b)\s*/).map((v) => v.trim().replace(/^[`'"]|[`'"]$/g, "")).filter(Boolean);
       // "Work, Personal, Health, etc": an open list names examples, not the allowed values.
-      if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v))) r.enumValues = values;
+      // Not a date or time pattern ("YYYY/MM/DD").
+      if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v)) && !values.every((v) => /^(?:y+|m+|d+|h+|s+)$/i.test(v))) r.enumValues = values;
+    }
+    // "one of red/green/blue", "Role (admin/member)", "Kind (a, b or c)", "Role: 'a', 'b', 'c'".
+    if (!r.enumValues) {
+      const listed = listedValues(t, false);
+      if (listed) r.enumValues = listed.map((v) => v.text);
     }
   }
   if (numeric) {
-    m = /^\s*\(?\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*\)?\s*$/.exec(t) ?? /\b(?:between|from|range)\s*:?\s*(-?\d+(?:\.\d+)?)\s*(?:and|to|-|–)\s*(-?\d+(?:\.\d+)?)/i.exec(t);
-    if (m) {
+    m =
+      /^\s*\(?\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*\)?\s*$/.exec(t) ??
+      /\b(?:between|from|range)\s*:?\s*(-?\d+(?:\.\d+)?)\s*(?:and|to|-|–)\s*(-?\d+(?:\.\d+)?)/i.exec(t) ??
+      // "Rating (1-5)", "score (0..100)": a parenthesised range; "1-5 stars", "0-10 after review":
+      // a range opening a sentence, with a few words after it. Not a date or a version ("2020-01-05").
+      /[(（]\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)\s*[)）]/.exec(t) ??
+      /(?:^|[.;。]\s+)(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.\-/:])(?:\s+[\p{L}%]+){0,3}\s*\.?$/u.exec(t);
+    if (m && Number(m[1]) < Number(m[2])) {
       r.min = Number(m[1]);
       r.max = Number(m[2]);
     }
   }
   if (/^unique\b/i.test(t)) r.unique = true;
+  // "Task title (required, 1-200 characters)", "Required. The title", "(mandatory)": a required
+  // word as a whole piece of a parenthesised list, or as the description's first sentence.
+  {
+    const REQUIRED_WORD = /^\s*(?:required|mandatory|not\s+null|必填|必須|必需|필수)\s*$/i;
+    let said = /^\s*(?:required|mandatory|必填|必須|필수)\s*(?:[.,;:：]|$)/i.test(t);
+    for (const g of t.matchAll(/[(（]([^()（）]*)[)）]/g)) if (g[1]!.split(/[,，;；、]/).some((x) => REQUIRED_WORD.test(x))) said = true;
+    if (said) r.notNull = true;
+  }
   otherDescriptionRules(t, r, textual, numeric);
   return r;
 }

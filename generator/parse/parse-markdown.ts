@@ -12,6 +12,7 @@ import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { lineIndexAt, lineStarts, matchParen } from "./text.js";
+import { listedValues } from "./value-lists.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -22,6 +23,8 @@ export interface ParseResult {
   readonly notes: { readonly span: Span; readonly message: string }[];
   /** Where the document first seems to define something (for "no table understood"). */
   readonly firstCandidate?: Span;
+  /** An API spec of which no endpoint was read: the first text that looks like one (SF200 points there). */
+  readonly endpointLike?: Span;
 }
 
 /**
@@ -116,6 +119,8 @@ function flatSplit(f: Flat, seps: string): Flat[] {
 // ---------------------------------------------------------------- the reader
 
 const METHOD_RE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/i;
+/** A line that is an endpoint: "GET /api/tasks", "- POST /items/:id — create", "1. DELETE /x". */
+const ENDPOINT_LINE = /^(?:[-*+]\s+|\d+[.)]\s+)?(?:GET|POST|PUT|PATCH|DELETE)\s+\/[^\s`]*/;
 
 interface TableDraft {
   name: RawText;
@@ -141,6 +146,8 @@ interface TableDraft {
   like?: LikeRef;
   /** The heading says outright that it names a table ("Table", "Entity", "Model"): a section that yields no columns is reported. */
   explicit?: boolean;
+  /** Other tables the same heading names ("a / b"): each takes the next column list, or this one's columns. */
+  also?: RawText[];
 }
 
 interface LikeRef {
@@ -215,9 +222,15 @@ class MarkdownReader {
   private readonly enums: RawEnum[] = [];
   private readonly specIndexes: RawIndex[] = [];
   private readonly endpoints: EndpointDraft[] = [];
+  /** Base URLs the API spec states ("Base URL: /api/v1"): the path of each, "" for a bare host. */
+  private readonly bases: { path: string; span: Span }[] = [];
   private authMode: RawText | undefined;
   private stack: SectionEntry[] = [];
   private pendingNameNote: { span: Span; message: string } | undefined;
+  /** The other tables a heading names with the first ("compile_infos / run_infos"). */
+  private pendingAlso: RawText[] | undefined;
+  /** The paragraph just read, when it was only a name (see plainNameOf). */
+  private plainName: Flat | null = null;
   private lastLabel: string | null = null;
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
   /** Drizzle and Prisma blocks, read as one text after the document (names cross blocks). */
@@ -284,6 +297,7 @@ class MarkdownReader {
     }
     this.resolveLikes();
     this.resolveLooseRules();
+    this.resolveShared();
     for (const t of this.tables) if (t.columns.length > 0 && t.nameNote) this.notes.push(t.nameNote);
     for (const t of this.tables) {
       if (t.explicit && t.columns.length === 0 && !t.fragment && !t.ruleColumns?.length && t.indexes.length === 0 && !this.codeDefines(t.name.text)) {
@@ -316,9 +330,16 @@ class MarkdownReader {
         for (const i of t.indexes) this.specIndexes.push({ ...i, table: i.table ?? t.name.text });
       }
     }
+    // An API spec with no endpoint read: SF200 points at the first text that looks like one.
+    let endpointLike: Span | undefined;
+    if (this.kind === "api" && this.endpoints.length === 0) {
+      const m = /(?:^|[\s`*|>(])((?:GET|POST|PUT|PATCH|DELETE)\s+\S)/m.exec(this.src);
+      if (m) endpointLike = this.idx.span(m.index + m[0].length - m[1]!.length);
+    }
+    const base = this.basePrefix();
     const endpoints: RawEndpoint[] = this.endpoints.map((e) => ({
       method: e.method,
-      path: e.path,
+      path: base ? this.underBase(e.path, base) : e.path,
       ...(e.summary ? { summary: e.summary } : {}),
       ...(e.auth ? { auth: e.auth } : {}),
       ...(e.status !== undefined ? { status: e.status } : {}),
@@ -342,6 +363,7 @@ class MarkdownReader {
       diagnostics: this.diagnostics,
       notes: this.notes,
       ...(this.firstCandidate ? { firstCandidate: this.firstCandidate } : {}),
+      ...(endpointLike ? { endpointLike } : {}),
     };
   }
 
@@ -461,15 +483,23 @@ class MarkdownReader {
   // -------------------------------------------------------------- blocks
 
   private block(node: RootContent): void {
+    // A table's name on a line of its own ("users", "`tasks`:") names the table whose columns the list right after it gives.
+    const plain = this.plainName;
+    this.plainName = null;
     switch (node.type) {
       case "heading":
         this.heading(node);
         this.lastLabel = null;
         return;
       case "paragraph":
+        if (this.kind === "schema") this.plainName = this.plainNameOf(node);
         this.paragraph(node);
         return;
       case "list":
+        if (plain && this.kind === "schema" && this.plainColumns(node)) {
+          this.openSection((this.lastRealDepth() ?? 0) + 1, plain, true, true);
+          this.lastLabel = null;
+        }
         this.list(node);
         this.lastLabel = null;
         return;
@@ -493,7 +523,23 @@ class MarkdownReader {
     this.openSection(node.depth, f, false);
   }
 
-  private openSection(depth: number, f: Flat, pseudo: boolean): void {
+  /** A paragraph that is only a name ("users", "`order_items`", "tasks:"), not a label word: it may name the table of the list after it. */
+  private plainNameOf(node: Paragraph): Flat | null {
+    const f = flatTrim(this.flat(node.children, this.startOf(node)));
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*:?$/.exec(f.text);
+    if (!m) return null;
+    const w = m[1]!.toLowerCase();
+    if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w) || /^(index(es)?|indices|checks?|enums?|notes?|example|migrations?|seed|tables?)$/.test(w)) return null;
+    return flatSub(f, 0, m[1]!.length);
+  }
+
+  /** A list whose items read as columns with types ("- email VARCHAR(320) UNIQUE NOT NULL"): most of them, and at least two. */
+  private plainColumns(node: List): boolean {
+    const known = node.children.filter((item) => this.columnItem(item)?.known).length;
+    return known >= 2 && known * 2 >= node.children.length;
+  }
+
+  private openSection(depth: number, f: Flat, pseudo: boolean, plain = false): void {
     while (this.stack.length > 0 && this.top()!.depth >= depth) this.stack.pop();
     const span = this.idx.span(f.offs[0] ?? 0);
     const title = f.text.replace(/^\s*(?:\d+(?:\.\d+)*[.)]?\s+)/, "").trim();
@@ -530,7 +576,7 @@ class MarkdownReader {
         this.stack.push(entry);
         return;
       }
-      const tableName = pseudo ? this.pseudoTableName(f) : this.tableName(f);
+      const tableName = pseudo && !plain ? this.pseudoTableName(f) : this.tableName(f);
       const inValues = this.stack.some((x) => x.kind === "values");
       const context = this.currentTable();
       if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
@@ -541,10 +587,12 @@ class MarkdownReader {
         entry.kind = "table";
         const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
         if (this.pendingNameNote) draft.nameNote = this.pendingNameNote;
+        if (this.pendingAlso) draft.also = this.pendingAlso;
+        this.pendingAlso = undefined;
         if (/\(\s*identity\s*(table)?\s*\)/i.test(title)) draft.identity = true;
         // "Tasks Table", "Table: tasks", "Task (Entity)", "Task Model", "用户表"; not "Table Definitions".
         const bare = title.replace(/[`*_]/g, "").trim();
-        if (/^(?:table|entity|model)\s*[:：]|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|表\s*[)）]?\s*$/i.test(bare)) draft.explicit = true;
+        if (/^(?:table|entity|model|tabla|tabelle|tableau|tabel)\s*[:：]|^(?:tabla|tabelle|tableau|tabel)\s|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|(?:表|テーブル|테이블)\s*[)）]?\s*$|(?:表|テーブル|테이블)\s*[(（]/i.test(bare)) draft.explicit = true;
         entry.table = draft;
         // Under "Value Objects": a named shape stored inside its parent's rows (json), not a table.
         if (inValues) {
@@ -566,7 +614,8 @@ class MarkdownReader {
     let s = 0;
     let e = f.text.length;
     const text = f.text;
-    const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation)\s*\d*\s*[:：.\-–—]\s*|table\s+)?/i.exec(text);
+    this.pendingAlso = undefined;
+    const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel)\s+)?/i.exec(text);
     if (lead) s = lead[0].length;
     // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
     const rest = text.slice(s);
@@ -579,6 +628,17 @@ class MarkdownReader {
     if (suffix) {
       model = !/table/i.test(suffix[1]!);
       core = core.slice(0, suffix.index);
+    }
+    // "files_info 文件信息表", "`Note` テーブル", "orders 订单": the name, then a title in another script.
+    const titled = /^([A-Za-z_][A-Za-z0-9_]*)\s*[^\x00-\x7F].*$/.exec(core);
+    if (titled) core = titled[1]!;
+    // "compile_infos / run_infos": one heading for two tables (the second is made at the first's columns, or its own).
+    const pair = /^([A-Za-z_]\w*)\s*(?:\/|&|,|、|\band\b)\s*([A-Za-z_]\w*)$/.exec(core);
+    let also: RawText | undefined;
+    if (pair) {
+      const at = coreStart + text.slice(coreStart).indexOf(pair[2]!, pair[1]!.length);
+      also = { text: snakeCase(pair[2]!), span: this.idx.span(f.offs[at] ?? f.offs[0] ?? 0) };
+      core = pair[1]!;
     }
     // "User Profile", "Audit Log Entry": a name of two or three words, none of them a section word.
     if (/^[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){1,2}$/.test(core) && core.split(/\s+/).every((w) => !SECTION_WORDS.has(w.toLowerCase()) && !DOCUMENT_WORDS.has(w.toLowerCase()) && !/^(and|or|of|the|for|with|by|in|on|to|a|an)$/i.test(w))) {
@@ -597,6 +657,7 @@ class MarkdownReader {
     } else if (name !== core.toLowerCase()) {
       this.pendingNameNote = { span, message: `table "${core}" read as "${name}" (snake_case)` };
     }
+    if (also) this.pendingAlso = [model && this.english() && singular(also.text) === also.text ? { ...also, text: plural(also.text) } : also];
     return { text: name, span };
   }
 
@@ -608,9 +669,10 @@ class MarkdownReader {
   }
 
   private endpointHeading(f: Flat): EndpointDraft | null {
-    const m = /^\s*(?:\d+[.)]\s*)?([A-Za-z]+)\s+(\S+)/.exec(f.text);
+    // "### GET /x", "### 2. GET /x", "### 2.1 POST /x（下单）", "### 2.1.3) PUT /x (admin)".
+    const m = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*)?([A-Za-z]+)\s+([^\s(（【?？、，,]*[^\s(（【?？、，,.;:：。])/.exec(f.text);
     if (!m || !METHOD_RE.test(m[1]!) || m[1]!.length !== METHOD_RE.exec(m[1]!)![0].length) return null;
-    const mStart = m[0].indexOf(m[1]!, m[0].length - m[0].trimStart().length);
+    const mStart = m[0].slice(0, m[0].length - m[2]!.length).trimEnd().length - m[1]!.length;
     const pStart = m.index + m[0].length - m[2]!.length;
     const method = this.rawText(flatSub(f, mStart, mStart + m[1]!.length));
     if (!m[2]!.startsWith("/")) {
@@ -622,6 +684,8 @@ class MarkdownReader {
     }
     const path = this.rawText(flatSub(f, pStart, pStart + m[2]!.length));
     const draft: EndpointDraft = { method, path };
+    // What the heading says after the path: "(public)", "（公开）".
+    this.scanEndpointText(draft, f.text.slice(pStart + m[2]!.length));
     this.endpoints.push(draft);
     return draft;
   }
@@ -631,6 +695,9 @@ class MarkdownReader {
     const text = f.text;
     const top = this.top();
     if (this.kind === "api") {
+      this.baseUrl(f);
+      // "GET /api/tasks" on a line of its own (a paragraph of endpoint lines, or a label line then one).
+      if (this.endpointLines(f, false)) return;
       const sec = this.currentEndpointSection();
       if (sec?.endpoint) {
         if (!sec.sawParagraph && sec === top) {
@@ -709,6 +776,88 @@ class MarkdownReader {
     return undefined;
   }
 
+  /**
+   * Endpoints written as bare lines: "GET /api/tasks", "POST /api/tasks — create one",
+   * "- DELETE /items/:id", one or several to a paragraph or a code block. Each opens an
+   * endpoint section of its own (as a heading would), so the lists and tables after it are its
+   * query, body and response. Under a heading that is itself an endpoint they are examples of
+   * it (a request quoted in full) and are left alone; so is a code block holding anything else.
+   * Returns whether the text held endpoint lines that were read.
+   */
+  private endpointLines(f: Flat, code: boolean): boolean {
+    const sec = this.currentEndpointSection();
+    if (sec?.endpoint && !sec.pseudo) return false;
+    const lines: Flat[] = [];
+    let at = 0;
+    for (let i = 0; i <= f.text.length; i++) {
+      if (i === f.text.length || f.text[i] === "\n") {
+        lines.push(flatTrim(flatSub(f, at, i)));
+        at = i + 1;
+      }
+    }
+    const isEndpoint = (l: Flat) => ENDPOINT_LINE.test(l.text) && !/\bHTTP\/\d/.test(l.text);
+    if (!lines.some(isEndpoint)) return false;
+    // A code block is a list of endpoints only when every line is one (or a comment).
+    if (code && !lines.every((l) => l.text === "" || isEndpoint(l) || /^(#|\/\/|--)/.test(l.text))) return false;
+    let last: EndpointDraft | null = null;
+    for (const l of lines) {
+      if (!isEndpoint(l)) {
+        if (last && l.text) {
+          if (!last.summary) last.summary = l.text;
+          this.scanEndpointText(last, l.text);
+        }
+        continue;
+      }
+      const lead = /^(?:[-*+]\s+|\d+[.)]\s+)?/.exec(l.text)![0].length;
+      const line = flatSub(l, lead, l.text.length);
+      const depth = sec?.pseudo ? sec.depth : (this.lastRealDepth() ?? 0) + 1;
+      this.openSection(depth, line, true);
+      const opened = this.top();
+      if (opened?.kind !== "endpoint" || !opened.endpoint) continue;
+      last = opened.endpoint;
+      const rest = line.text.replace(ENDPOINT_LINE, "").replace(/^[\s`]*(?:[-–—:：#]+\s*|\/\/\s*)?/, "").trim();
+      if (rest) last.summary = rest;
+    }
+    this.lastLabel = null;
+    return last !== null;
+  }
+
+  /**
+   * "Base URL: /api/v1", "All paths are under the prefix `/api/v1`", "统一前缀 `/api/v1`", or a
+   * "## Base URL" section listing "https://example.com/api": the prefix every endpoint path is
+   * read under. A bare host ("http://localhost:8000") states no prefix.
+   */
+  private baseUrl(f: Flat): void {
+    const keyword = /(?:base[\s_-]*(?:url|path|uri|route)|api[\s_-]*(?:base|prefix|root)|(?:url|path|route)[\s_-]*prefix|\bprefix|前缀|基础路径|基础\s*URL|根路径|ベース\s*(?:URL|パス)|기본\s*(?:URL|경로))/i;
+    const title = this.top()?.title ?? "";
+    const k = keyword.exec(f.text);
+    const from = k ? k.index + k[0].length : keyword.test(title) ? 0 : -1;
+    if (from < 0) return;
+    const m = /^[^/`"'\n]{0,40}?[`"']?((?:https?:\/\/[^\s/`"']+)?(\/[^\s`"'，,;；。)）]*))/i.exec(f.text.slice(from));
+    if (!m) return;
+    let path = m[2]!.replace(/[.:]+$/, "").replace(/\/+$/, "");
+    if (!/^(\/[A-Za-z0-9_.~-]+)+$/.test(path)) path = "";
+    if (!path && !m[1]!.startsWith("http")) return;
+    const at = from + m.index + m[0].length - m[1]!.length;
+    this.bases.push({ path, span: this.idx.span(f.offs[at] ?? f.offs[0] ?? 0) });
+  }
+
+  /** The one path prefix the API spec's base URLs agree on (none when they differ or name only a host). */
+  private basePrefix(): { path: string; span: Span } | null {
+    const paths = new Set(this.bases.map((b) => b.path));
+    if (paths.size !== 1 || !this.bases[0]!.path) return null;
+    return this.bases[0]!;
+  }
+
+  /** "/items" under the base "/api/v1" is "/api/v1/items"; a path already under it is kept. */
+  private underBase(path: RawText, base: { path: string; span: Span }): RawText {
+    const p = path.text;
+    if (!p.startsWith("/") || p === base.path || p.startsWith(base.path + "/") || p.startsWith(base.path + "?")) return path;
+    const text = base.path + (p === "/" ? "" : p);
+    this.notes.push({ span: path.span, message: `path ${p} read as ${text} (the base URL ${base.path} stated at line ${base.span.line})` });
+    return { text, span: path.span };
+  }
+
   private endpointInSection(sec: SectionEntry, f: Flat, mi: number, mLen: number, pLen: number): void {
     if (sec.endpoint) return;
     let pi = mi + mLen;
@@ -739,6 +888,7 @@ class MarkdownReader {
 
   private list(node: List): void {
     if (this.kind === "api") {
+      for (const item of node.children) this.baseUrl(this.itemFlat(item));
       const sec = this.currentEndpointSection();
       if (sec?.endpoint && this.queryFor === sec.endpoint) {
         for (const item of node.children) this.queryItem(sec.endpoint, this.itemFlat(item));
@@ -755,8 +905,10 @@ class MarkdownReader {
         }
       }
       // "- `GET /api/notes` — list my notes": a list of endpoints, one per item.
+      // Also "- Create an item: `POST /api/items`" (a short label first), and items nested under
+      // a group's item ("- Tasks" then "  - GET /api/tasks").
       const listed = node.children.map((item) => ({ f: this.itemFlat(item), m: null as RegExpExecArray | null }));
-      for (const l of listed) l.m = /^(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s`]*)/.exec(l.f.text);
+      for (const l of listed) l.m = /^(?:([^:：\n`]{1,40}?)\s*[:：]\s*)?(GET|POST|PUT|PATCH|DELETE)\s+(\/(?:[^\s`(（、，,?？]*[^\s`(（、，,?？.;:：。])?)/.exec(l.f.text);
       if (listed.some((l) => l.m)) {
         for (const { f, m } of listed) {
           if (!m) {
@@ -764,19 +916,22 @@ class MarkdownReader {
               this.warn("SF208", `endpoint item "${short(f.text)}" is not understood`, this.idx.span(f.offs[0] ?? 0), "write METHOD /path");
             continue;
           }
-          const pathAt = m[0].length - m[2]!.length;
-          const rest = f.text.slice(m[0].length).replace(/^[\s`]*(?:[-–—:]\s*)?/, "").trim();
+          const pathAt = m[0].length - m[3]!.length;
+          const methodAt = m[0].lastIndexOf(m[2]!, pathAt);
+          const rest = f.text.slice(m[0].length).replace(/^[\s`]*(?:[-–—:：]\s*)?/, "").trim();
+          const summary = rest || m[1]?.trim() || "";
           const draft: EndpointDraft = {
-            method: this.rawText(flatSub(f, 0, m[1]!.length)),
-            path: this.rawText(flatSub(f, pathAt, pathAt + m[2]!.length)),
-            ...(rest ? { summary: rest } : {}),
+            method: this.rawText(flatSub(f, methodAt, methodAt + m[2]!.length)),
+            path: this.rawText(flatSub(f, pathAt, pathAt + m[3]!.length)),
+            ...(summary ? { summary } : {}),
           };
-          this.scanEndpointText(draft, rest);
+          this.scanEndpointText(draft, f.text.slice(m[0].length));
           this.endpoints.push(draft);
         }
         return;
       }
       if (sec?.endpoint) for (const item of node.children) this.scanEndpointText(sec.endpoint, this.itemFlat(item).text);
+      else for (const item of node.children) for (const c of item.children) if (c.type === "list") this.list(c);
       return;
     }
     const schemaModel = this.currentModel();
@@ -785,7 +940,7 @@ class MarkdownReader {
       this.modelFields(schemaModel, fields);
       return;
     }
-    const table = this.currentTable();
+    let table = this.currentTable();
     const label = this.lastLabel;
     // "- `Priority`: low | medium | high" under an "Enums" heading.
     if (!table && this.stack.some((x) => x.kind === "values")) {
@@ -842,10 +997,27 @@ class MarkdownReader {
       for (const item of node.children) this.ruleItem(item, table);
       return;
     }
+    // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
+    if (!label) {
+      for (const item of node.children) {
+        const sub = item.children.find((c): c is List => c.type === "list");
+        const t = this.itemFlat(item).text.replace(/[:：]\s*$/, "").trim();
+        if (!sub || t.length > 24 || !(FIELDS_LABEL.test(t.toLowerCase()) || /(?:列|カラム|フィールド|字段|項目|属性)$|\b(?:columns|fields|attributes)$/i.test(t))) continue;
+        this.lastLabel = "fields";
+        this.list(sub);
+        this.lastLabel = null;
+      }
+    }
     if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
     // Unlabelled or "Fields:": a column list when at least one item reads as a column; under a
     // fields label, also when most items are bare names (a document store's "Fields: - email").
-    const listed = !!label && FIELDS_LABEL.test(label);
+    // A list of code-formatted names alone ("- `_id`", "- `eventId`", "- `role` (`a | b`)") under a
+    // table with no columns yet: the table's columns, types inferred from the names.
+    const bare = !label && table.columns.length === 0 && node.children.length >= 2 && ![table.name.text, this.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? ""].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) && node.children.every((item) => {
+      const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
+      return lead?.type === "inlineCode" && /^[A-Za-z_]\w*\b/.test(lead.value);
+    });
+    const listed = (!!label && FIELDS_LABEL.test(label)) || bare;
     const parsed = node.children.map((item) => ({
       item,
       col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item, listed),
@@ -864,6 +1036,7 @@ class MarkdownReader {
       }
       return;
     }
+    table = this.nextShared(table);
     table.notation ??= "markdown-bullets";
     for (const p of parsed) {
       if (p.col) table.columns.push(...p.col.columns);
@@ -890,6 +1063,42 @@ class MarkdownReader {
           this.warn("SF113", `list item "${short(f.text)}" in table "${table.name.text}" is not understood as a column`,
             this.idx.span(f.offs[0] ?? 0), 'write a column as "- name: type (constraint, constraint)"');
       }
+    }
+  }
+
+  /**
+   * A heading that names two tables ("compile_infos / run_infos"): once the first has columns, a
+   * second column list under it is the next table's. Returns the table the list is for.
+   */
+  private nextShared(table: TableDraft): TableDraft {
+    if (!table.also?.length || table.columns.length === 0) return table;
+    const name = table.also.shift()!;
+    const next: TableDraft = { name, columns: [], indexes: [], hasDefs: false, ...(table.explicit ? { explicit: true } : {}), ...(table.also.length ? { also: table.also } : {}) };
+    delete table.also;
+    this.tables.push(next);
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i]!.table === table) {
+        this.stack[i]!.table = next;
+        break;
+      }
+    }
+    return next;
+  }
+
+  /** The tables a shared heading names that got no column list of their own take the first one's columns (noted), or are reported. */
+  private resolveShared(): void {
+    for (const t of [...this.tables]) {
+      if (!t.also?.length) continue;
+      for (const name of t.also) {
+        if (t.columns.length === 0) {
+          this.warn("SF127", `section "${t.name.text} / ${name.text}" names two tables, but no column was read under it; neither is generated`, name.span);
+          continue;
+        }
+        const { nameNote: _note, also: _also, ...rest } = t;
+        this.tables.push({ ...rest, name, columns: [...t.columns], indexes: t.indexes.map((x) => ({ ...x })) });
+        this.notes.push({ span: name.span, message: `the heading names "${t.name.text}" and "${name.text}" with one column list: both tables get its columns` });
+      }
+      t.also = [];
     }
   }
 
@@ -1227,7 +1436,15 @@ class MarkdownReader {
    */
   /** `listed`: the list is labelled as the table's fields ("Fields:"), so a bare name is a column too. */
   private columnItem(item: ListItem, listed = false): { columns: RawColumn[]; known: boolean } | null {
-    let f = this.itemFlat(item);
+    const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
+    const lead = para?.children[0];
+    const formatted = listed || (lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis"));
+    return this.columnFlat(this.itemFlat(item), formatted, listed);
+  }
+
+  /** One column written as text (a list item's, a line of a field block): see columnItem. `formatted`: its name is set apart (code, bold), so it may stand alone. */
+  private columnFlat(item: Flat, formatted: boolean, listed: boolean): { columns: RawColumn[]; known: boolean } | null {
+    let f = item;
     // "- role (VARCHAR(20), not null) // ADMIN, MERCHANT, USER": a code-style comment after the
     // column: the values it lists, or a description.
     let comment: Flat | null = null;
@@ -1236,10 +1453,8 @@ class MarkdownReader {
       comment = flatTrim(flatSub(f, slashes.index + slashes[0].length));
       f = flatTrim(flatSub(f, 0, slashes.index));
     }
-    const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
-    const lead = para?.children[0];
-    const formatted = listed || (lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis"));
-    const m = /^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
+    // "createdAt, updatedAt", "archivedAt / deletedAt": several columns alike.
+    const m = /^([A-Za-z_]\w*(?:\s*[,/]\s*[A-Za-z_]\w*)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
     if (!m) return null;
     const names = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => this.rawText(flatSub(f, x.index, x.index + x[0].length)));
     let rest = flatTrim(flatSub(f, m[0].length));
@@ -1255,7 +1470,10 @@ class MarkdownReader {
       const inner = flatSplit(flatSub(rest, 1, close), ",");
       if (inner.length === 0) return null;
       const typed = inner.findIndex((p) => typeHead(p.text) !== null && TYPE_HEAD.has(typeHead(p.text)!));
-      if (typeHead(inner[0]!.text) !== null) {
+      if (inner.length === 1 && ENUM_LIST.test(inner[0]!.text) && ENUM_LIST.exec(inner[0]!.text)![0].length === inner[0]!.text.length) {
+        // "`role` (`student | organizer | admin`)": the values are the type (an enum).
+        type = inner[0]!;
+      } else if (typeHead(inner[0]!.text) !== null) {
         type = inner[0]!;
         constraints.push(...inner.slice(1));
       } else if (typed > 0 && inner.every((p, k) => k === typed || looksLikeConstraints(p.text))) {
@@ -1467,8 +1685,9 @@ class MarkdownReader {
       this.enumTable(node, shape.roles.value);
       return;
     }
-    const table = this.currentTable();
+    let table = this.currentTable();
     if (shape.kind !== "columns" || !table) return;
+    table = this.nextShared(table);
     const roles = shape.roles;
     for (const row of rows.slice(1)) {
       const cell = (i: number | undefined) => {
@@ -1498,7 +1717,10 @@ class MarkdownReader {
       }
       for (const ci of roles.constraints) {
         const c = cell(ci);
-        if (c && c.text && !isEmptyMarker(c.text)) constraints.push(...this.constraintPieces(c));
+        if (!c || !c.text || isEmptyMarker(c.text)) continue;
+        // Under a Default header ("기본값", "默认值") read as constraints: a bare value is the default.
+        const defaults = DEFAULT_HEADER.test(lower[ci] ?? "");
+        for (const p of this.constraintPieces(c)) constraints.push(defaults && BARE_DEFAULT.test(p.text) ? { text: `default ${p.text}`, span: p.span } : p);
       }
       const n = cell(roles.nullable);
       if (n && n.text) {
@@ -1511,7 +1733,14 @@ class MarkdownReader {
         if (t !== null) constraints.push({ text: t ? "not null" : "nullable", span: this.idx.span(r.offs[0] ?? 0) });
       }
       const d = cell(roles.default);
-      if (d && d.text && !isEmptyMarker(d.text)) constraints.push({ text: `default ${d.text}`, span: this.idx.span(d.offs[0] ?? 0) });
+      if (d && d.text && !isEmptyMarker(d.text)) {
+        // A Default cell holding a constraint ("NOT NULL", "PK, AUTOINCREMENT", "'todo', NOT NULL")
+        // says that constraint, not a default "NOT"; a bare value among them is the default.
+        const pieces = this.constraintPieces(d);
+        if (pieces.some((p) => CONSTRAINT_NOT_DEFAULT.test(p.text))) {
+          for (const p of pieces) constraints.push(CONSTRAINT_NOT_DEFAULT.test(p.text) || /^default\b/i.test(p.text) ? p : { text: `default ${p.text}`, span: p.span });
+        } else constraints.push({ text: `default ${d.text}`, span: this.idx.span(d.offs[0] ?? 0) });
+      }
       // A notes cell may hold a reference ("-> users.id", "organizations.id"), allowed values
       // ("active, suspended, trial") or rules; anything else describes the column.
       const notes: string[] = [];
@@ -1532,6 +1761,14 @@ class MarkdownReader {
         if (listed && !/\b(e\.g|etc|for example|such as)\b/i.test(c.text) && listed.every((v) => /^[a-z][a-z0-9_]*$/.test(v.text) || /^[A-Z][A-Za-z0-9_]*$/.test(v.text))) {
           values = listed.map((v) => ({ text: v.text, span: this.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
           continue;
+        }
+        // "admin/member", "one of: a, b", "Role (a, b or c)", "Sender: 'user', 'bot'": the values
+        // the cell lists (a textual column takes them; the rest of the cell still describes it).
+        const described = values ? null : listedValues(c.text);
+        if (described) {
+          values = described.map((v) => ({ text: v.text, span: this.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
+          const last = described[described.length - 1]!;
+          if (described[0]!.at <= 1 && last.at + last.text.length >= c.text.replace(/[\s.。'"`]+$/, "").length) continue;
         }
         if (looksLikeConstraints(c.text)) constraints.push(...this.constraintPieces(c));
         else notes.push(c.text);
@@ -1555,9 +1792,12 @@ class MarkdownReader {
     const pieces = flatSplit(f, ",;");
     const out: Flat[] = [];
     const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
+    // "one of: a, b, c": the values after the marker are one piece with it.
+    const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum)\s*[:：(]?\s*["'`]?[\w-]+["'`]?$/i.test(p.text);
+    const oneValue = (p: Flat) => /^(?:or\s+)?["'`]?[A-Za-z][\w-]*["'`]?\)?$/.test(p.text) && !CONSTRAINT_WORD.test(p.text);
     for (const p of pieces) {
       const prev = out[out.length - 1];
-      if (prev && quoted(p) && (quoted(prev) || /["'”`]$/.test(prev.text))) {
+      if (prev && ((quoted(p) && (quoted(prev) || /["'”`]$/.test(prev.text))) || (oneValue(p) && listOpen(prev)))) {
         const start = f.offs.indexOf(prev.offs[0]!);
         const end = f.offs.indexOf(p.offs[p.text.length]!);
         out[out.length - 1] = start >= 0 && end >= 0 ? flatSub(f, start, end) : prev;
@@ -1799,13 +2039,16 @@ class MarkdownReader {
           const f = this.codeFlat(node);
           const mi = f.text.indexOf(m[1]!);
           this.endpointInSection(top, f, mi, m[1]!.length, m[2]!.length);
+          return;
         }
       }
+      // A block listing endpoints, one a line ("GET /api/items", "POST /api/items  # create").
+      this.endpointLines(this.codeFlat(node), true);
       return;
     }
     const language = blockLanguage(node.lang ?? "", node.value);
     const reader = language ? this.readers[language] : undefined;
-    if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid")) {
+    if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml")) {
       // Read together after the document: a table in one block references a table or enum in another.
       (this.together[language] ??= []).push(node);
       return;
@@ -1815,6 +2058,7 @@ class MarkdownReader {
       return;
     }
     if (!language && this.enumBlock(node)) return;
+    if (!language && /^(|text|plain|plaintext|txt|yaml|yml|schema)$/i.test(node.lang ?? "") && this.fieldBlock(node)) return;
     // "CONSTRAINT fk FOREIGN KEY ..." quoted alone under a table's heading: SQL about that table.
     if (!language && this.readers.sql && this.currentTable() && /^\s*(constraint\b|foreign\s+key\b|check\s*\()/i.test(node.value)) this.hand([node], this.readers.sql, "sql");
   }
@@ -1871,6 +2115,56 @@ class MarkdownReader {
   }
 
   /**
+   * A plain block of `name: type` fields: under a table's heading, the table's columns
+   * ("id: uuid", "email: string, unique"); or tables, each a `name:` line with its fields indented
+   * below it ("order:" / "  status: PENDING | PAID" / "  user_id: foreign key"). Each field is read
+   * as a bullet "- name: type ..." would be. Only when every line has one of these shapes and
+   * some field has a type the reader knows (so a config block, "host: localhost", is left alone).
+   */
+  private fieldBlock(node: Code): boolean {
+    const f = this.codeFlat(node);
+    const groups: { name: Flat | null; fields: Flat[] }[] = [];
+    let at = 0;
+    for (const line of node.value.split("\n")) {
+      const start = at;
+      at += line.length + 1;
+      if (!line.trim() || /^\s*(\/\/|#|--)/.test(line)) continue;
+      const head = /^([A-Za-z_]\w*)\s*:\s*$/.exec(line);
+      if (head) {
+        groups.push({ name: flatSub(f, start, start + head[1]!.length), fields: [] });
+        continue;
+      }
+      const field = /^(\s*)[A-Za-z_]\w*\s*:\s*\S/.exec(line);
+      if (!field) return false;
+      const indented = field[1]!.length > 0;
+      const group = groups[groups.length - 1];
+      if (indented && group?.name) group.fields.push(flatTrim(flatSub(f, start, start + line.length)));
+      else if (!indented && (!group || !group.name)) {
+        if (!group) groups.push({ name: null, fields: [] });
+        groups[groups.length - 1]!.fields.push(flatTrim(flatSub(f, start, start + line.length)));
+      } else return false;
+    }
+    const section = this.currentTable();
+    if (groups.length === 0 || groups.some((g) => g.fields.length === 0)) return false;
+    // Loose fields only under a table's heading that has no columns yet; named groups anywhere.
+    if (groups.some((g) => !g.name) && (groups.length !== 1 || !section || section.columns.length > 0)) return false;
+    const read = groups.map((g) => ({ g, cols: g.fields.map((x) => this.columnFlat(x, false, false)) }));
+    if (read.some((r) => r.cols.some((c) => !c))) return false;
+    if (!read.some((r) => r.cols.some((c) => c!.known))) return false;
+    for (const { g, cols } of read) {
+      const columns = cols.flatMap((c) => c!.columns);
+      if (!g.name) {
+        section!.columns.push(...columns);
+        section!.notation ??= "markdown-bullets";
+        continue;
+      }
+      const name = this.rawText(g.name);
+      this.tables.push({ name: { ...name, text: snakeCase(name.text) }, columns, indexes: [], hasDefs: true, notation: "yaml" });
+    }
+    return true;
+  }
+
+  /**
    * A plain block (or one under an "Enums" heading) of enum definitions, one per line:
    * "EventType: EVENT | GIG", "Priority = low, medium, high", "- status: 'a' | 'b'".
    */
@@ -1919,10 +2213,32 @@ class MarkdownReader {
       const existing = before.find((n) => nameKey(n) === nameKey(t.name.text));
       if (!existing) continue;
       this.notes.push({ span: t.name.span, message: `${language === "python" ? "Python model" : "Diagram entity"} for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
+      if (language === "mermaid") this.valuesFromDiagram(t, existing);
       this.tables.splice(i, 1);
       dropped.add(t.name.text);
     }
     for (let i = this.specIndexes.length - 1; i >= indexesBefore; i--) if (dropped.has(this.specIndexes[i]!.table ?? "")) this.specIndexes.splice(i, 1);
+  }
+
+  /**
+   * A diagram restating a table may list the values the table only calls "ENUM"
+   * (`VARCHAR status ENUM("IN", "OUT")` beside `| status | VARCHAR | ENUM |`): the table's
+   * column takes them, unless it lists values of its own.
+   */
+  private valuesFromDiagram(diagram: TableDraft, existing: string): void {
+    const target = this.tables.find((x) => x.name.text === existing && !x.fragment);
+    if (!target) return;
+    for (const c of diagram.columns) {
+      const m = /^enum\s*\((.*)\)\s*$/is.exec(c.type.text);
+      if (!m) continue;
+      const at = target.columns.findIndex((x) => x.name.text === c.name.text);
+      const col = target.columns[at];
+      if (!col || col.values?.length || /^enum\s*\(/i.test(col.type.text)) continue;
+      const values = m[1]!.split(",").map((v) => v.trim().replace(/^'(.*)'$/s, "$1").replace(/''/g, "'")).filter(Boolean);
+      if (values.length < 2) continue;
+      target.columns[at] = { ...col, values: values.map((v) => ({ text: v, span: c.type.span })) };
+      this.notes.push({ span: c.type.span, message: `the diagram lists the values of "${existing}.${col.name.text}": ${values.join(", ")}` });
+    }
   }
 
   /** Text of a code block with each character mapped to its source offset. */
@@ -2035,12 +2351,20 @@ function looksLikeConstraints(text: string): boolean {
   return t.replace(/[\s,;()]+/g, "") === "";
 }
 
+/** A header naming a Default column. */
+const DEFAULT_HEADER = /^(?:default(?:\s+value)?s?|defaults?\s*\/\s*constraints?|기본값|기본\s*값|默认值?|默認值?|預設值?|デフォルト値?|初期値|valor\s+por\s+defecto|por\s+defecto|padr[aã]o|valor\s+padr[aã]o|standardwert|valeur\s+par\s+d[ée]faut|predefinito)$/i;
+/** A constraint piece that is only a value: a quoted string, a number, true/false, now(), CURRENT_TIMESTAMP. */
+const BARE_DEFAULT = /^(?:'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|true|false|now\(\)|current_timestamp(?:\(\))?|current_date|gen_random_uuid\(\)|uuid\(\))$/i;
+/** A piece of a Default cell that is a constraint, not a value ("NOT NULL", "PK", "AUTOINCREMENT"). */
+const CONSTRAINT_NOT_DEFAULT = /^(?:not\s+null|non[-\s]?null|nullable|primary\s+key|pk|unique|auto[_\s-]?increment(?:ed)?|identity|serial|required|optional|(?:fk|foreign\s+key|references?)\b.*|check\s*\(.*|generated\b.*|index(?:ed)?)$/i;
+
 /** A whole short constraint, for telling "- title: string — required" from "- id: uuid - the user's id". */
 const CONSTRAINT_PIECE =
   /^(required|optional|nullable|not null|non-null|unique|primary key|pk|indexed|auto[-_ ]?increment(ed)?|fk|foreign key|(fk|foreign key|references)\s*(->|→|to)?\s*[\w.()]+|defaults?( to)?\s*:?\s*\S+|(min|max)(imum)?[ _-]?length\s*:?\s*\d+|(min|max)\s*:?\s*-?\d+(\s*chars)?|on delete (cascade|set null|restrict|no action))\.?$/i;
 
 
 function isPublicText(text: string): boolean {
+  if (/公开|公開|无需(?:登录|鉴权|认证|授权)|不需要(?:登录|鉴权|认证)|認証不要|인증\s*불필요/.test(text)) return true;
   return /\b(public endpoint|public\b(?! key)|no auth(entication)?\s+(is\s+)?(required|needed)|authentication\s*:\s*(none|not required)|does not require auth|without authentication|unauthenticated access)/i.test(
     text,
   );

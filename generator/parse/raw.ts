@@ -48,7 +48,7 @@ export interface RawEnum {
 }
 
 /** The notation a table was written in (for explain and for the canonical YAML round trip tests). */
-export type Notation = "markdown-table" | "markdown-bullets" | "sql" | "prisma" | "drizzle" | "python" | "yaml" | "openapi" | "mermaid";
+export type Notation = "markdown-table" | "markdown-bullets" | "sql" | "prisma" | "drizzle" | "python" | "yaml" | "openapi" | "mermaid" | "dbml";
 
 export interface RawTable {
   readonly name: RawText;

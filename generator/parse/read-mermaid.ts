@@ -13,6 +13,7 @@ import type { Span } from "../ir/types.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
 import { erDiagramAt } from "./readers.js";
+import { matchParen } from "./text.js";
 
 /** The Mermaid erDiagram reader: plain code, nothing to load beyond this module (loaded only when a spec has an erDiagram). */
 export function loadMermaidReader(): BlockReader {
@@ -34,6 +35,10 @@ interface Attribute {
   comment?: At;
   /** Type and name were written the other way round ("id uuid PK"). */
   swapped?: boolean;
+  /** SQL words written after the name ("UNIQUE", "NOT NULL", "DEFAULT FALSE"): constraint phrases. */
+  extra?: At[];
+  /** `ENUM("IN", "OUT")` written after the name: the allowed values. */
+  values?: { list: string[]; at: number };
 }
 
 interface Entity {
@@ -67,6 +72,10 @@ const LINE = /(--|\.\.|\.-|-\.|optionally\s+to|to)/iy;
 /** An unquoted entity name: Mermaid's UNICODE_TEXT. */
 const ENTITY_WORD = /(?:[^\x00-\x7F]|[\w\-*.])+/uy;
 const KEY = /(PK|FK|UK)(?![\p{L}\p{N}_])/iuy;
+/** `ENUM(` after an attribute's name. */
+const ENUM_SUFFIX = /ENUM\s*\(/iy;
+/** SQL constraint words after an attribute's name (not Mermaid's, but common): read as constraint phrases. */
+const SQL_SUFFIX = /(NOT\s+NULL|NULL|UNIQUE|AUTO_?INCREMENT|AUTOINCREMENT|DEFAULT\s+(?:'[^'\n]*'|"[^"\n]*"|[\w.:-]+(?:\(\))?))(?![\p{L}\p{N}_])/iuy;
 /** A name the IR can write in "references t(c)" (constraints.ts reads only these). */
 const IDENT = /^[A-Za-z_]\w*$/;
 /** A column name as attributes write it (backticked names may hold anything). */
@@ -255,13 +264,44 @@ function readMermaid(block: SourceBlock): ReaderResult {
         keys.push({ key: k[1]!.toUpperCase() as Key, at: k.index });
         p = KEY.lastIndex;
         const comma = skipBlank(p, end);
-        if (text[comma] !== ",") break;
+        if (text[comma] !== ",") {
+          // "PK FK": keys separated by a space only.
+          if (comma === p) break;
+          KEY.lastIndex = comma;
+          k = KEY.exec(text);
+          continue;
+        }
         KEY.lastIndex = skipBlank(comma + 1, end);
         k = KEY.exec(text);
         if (!k) return bad(`"${snippet(comma, recover(comma))}" after the keys of ${e.id}.${name.text} is not a key (PK, FK or UK); the attribute is ignored`, comma);
       }
     }
     q = skipBlank(p, end);
+    // SQL words many diagrams add after the name or the keys: ENUM("a", "b"), UNIQUE, NOT NULL, DEFAULT x.
+    const extra: At[] = [];
+    let values: { list: string[]; at: number } | undefined;
+    const suffixes = () => {
+      for (;;) {
+        q = skipBlank(q, end);
+        ENUM_SUFFIX.lastIndex = q;
+        const en = ENUM_SUFFIX.exec(text);
+        if (en) {
+          const open = q + en[0].length - 1;
+          const close = matchParen(text, open);
+          if (close < 0 || close > end) return;
+          const list = text.slice(open + 1, close).split(",").map((v) => v.trim().replace(/^(["'`])(.*)\1$/, "$2").trim()).filter(Boolean);
+          if (list.length >= 1) values = { list, at: q };
+          q = close + 1;
+          continue;
+        }
+        SQL_SUFFIX.lastIndex = q;
+        const m = SQL_SUFFIX.exec(text);
+        if (!m || q >= end) return;
+        extra.push({ text: m[1]!.replace(/\s+/g, " "), at: q });
+        q = SQL_SUFFIX.lastIndex;
+      }
+    };
+    suffixes();
     let comment: At | undefined;
     if (text[q] === '"') {
       const close = text.indexOf('"', q + 1);
@@ -271,9 +311,18 @@ function readMermaid(block: SourceBlock): ReaderResult {
       } else {
         comment = { text: text.slice(q + 1, close), at: q + 1 };
         q = skipBlank(close + 1, end);
+        suffixes();
       }
     }
-    const attribute: Attribute = { type, name: { text: name.text, at: name.at }, keys, ...(comment ? { comment } : {}), ...(swapped ? { swapped } : {}) };
+    const attribute: Attribute = {
+      type,
+      name: { text: name.text, at: name.at },
+      keys,
+      ...(comment ? { comment } : {}),
+      ...(swapped ? { swapped } : {}),
+      ...(extra.length ? { extra } : {}),
+      ...(values ? { values } : {}),
+    };
     return { attribute, next: q };
   };
 
@@ -512,6 +561,17 @@ function readMermaid(block: SourceBlock): ReaderResult {
       continue;
     }
     for (const a of open) {
+      // 5. No relationship line gives it: its name names exactly one entity of the diagram
+      //    ("user_id" -> USERS, "production_order" -> PRODUCTION_ORDERS), which it references.
+      const s = stem(a.name.text) ?? nameKey(a.name.text);
+      const named = [...entities.values()].filter((x) => x !== e && x.attributes.length > 0 && entityKeys(x).has(s));
+      if (named.length === 1) {
+        const target = named[0]!;
+        const fk = a.keys.find((k) => k.key === "FK")!;
+        resolved.set(a, { target, table: tableName(target).text, at: fk.at });
+        note(`foreign key ${e.id}.${a.name.text} names no target and no relationship line gives one: read as a reference to ${target.id}, the one entity its name names`, fk.at);
+        continue;
+      }
       unresolved.set(a,
         left.length > 0
           ? `it could reference ${[...targets].map((t) => t.id).join(" or ")}`
@@ -553,8 +613,17 @@ function readMermaid(block: SourceBlock): ReaderResult {
           constraints.push({ text: `references ${table}${column ? `(${column})` : ""}`, span: span(r.at) });
         }
       }
+      for (const x of a.extra ?? []) constraints.push({ text: x.text, span: span(x.at) });
       let type = a.type;
-      const values = a.comment && /^enum$/i.test(a.type.text) ? valueList(a.comment.text) : null;
+      if (a.values) {
+        // VARCHAR status ENUM("IN", "OUT"): a textual column taking those values.
+        if (/^(?:enum|varchar|char|character|string|text|nvarchar|str)\b/i.test(a.type.text)) {
+          type = { text: `enum(${a.values.list.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`, at: a.type.at };
+        } else {
+          warn(`ENUM(...) after ${e.id}.${a.name.text} (type ${a.type.text}) is not read: only a text column takes a list of values`, a.values.at);
+        }
+      }
+      const values = !a.values && a.comment && /^enum$/i.test(a.type.text) ? valueList(a.comment.text) : null;
       if (values) {
         type = { text: `enum(${values.join(", ")})`, at: a.type.at };
         note(`${e.id}.${a.name.text}: its comment lists the enum's values (${values.join(", ")})`, a.comment!.at);

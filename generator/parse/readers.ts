@@ -1,22 +1,26 @@
 // Which formal language a fenced block holds, and the readers for them, each loaded (with its
-// parser: PostgreSQL's WASM parser, node-sql-parser, prisma-ast, the TypeScript compiler)
+// parser: PostgreSQL's WASM parser, node-sql-parser, prisma-ast, the TypeScript compiler,
+// DBML's own compiler)
 // only when a spec contains that language: a spec written in Markdown tables loads none.
 // A Mermaid block is read only when it is an erDiagram (a flowchart says nothing of tables).
 import type { BlockReader } from "./block.js";
+import { looksLikeDbml } from "./dbml-shape.js";
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
   const l = lang.trim().toLowerCase().split(/\s+/)[0] ?? "";
   if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) return "sql";
   if (l === "prisma") return "prisma";
+  if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
     if (erDiagramAt(text) >= 0) return "mermaid";
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
+    if (looksLikeDbml(text)) return "dbml";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
@@ -94,6 +98,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "mermaid":
         loaded.mermaid = (await import("./read-mermaid.js")).loadMermaidReader();
+        break;
+      case "dbml":
+        loaded.dbml = await (await import("./read-dbml.js")).loadDbmlReader();
         break;
     }
   }

@@ -29,8 +29,8 @@ export type ParseText = (text: string) => Root;
 // (useTreeCache) holds parses, not this: recoverBlocks runs on every tree, cached or not.
 
 /** Some line may start one of the blocks (a quick test that leaves nearly every text alone). */
-const MAY_RECOVER = /<table[\s>]|^ {0,3}(?:model|enum|create|alter|erdiagram)\b/im;
-const OPENERS = /^( {0,3})(?:model|enum|create|alter|erdiagram)\b/gim;
+const MAY_RECOVER = /<table[\s>]|^ {0,3}(?:model|enum|create|alter|erdiagram|table|ref)\b/im;
+const OPENERS = /^( {0,3})(?:model|enum|create|alter|erdiagram|table|ref)\b/gim;
 const TABLE_TAG = /<table[\s>]/gi;
 
 /** Line starts of a text: offsets to points and back. */
@@ -165,6 +165,10 @@ export function recoverBlocks(root: Root, text: string, parseText: ParseText): R
     OPENERS.lastIndex = lines.start(found.last + 1);
   }
   if (runs.length === 0) return root;
+  // `enum x { a b }` is Prisma's and DBML's alike: among DBML tables (and no Prisma model) it is DBML.
+  if (runs.some((r) => r.lang === "dbml") && !runs.some((r) => r.lang === "prisma" && /^\s*model\b/.test(L().line(r.first!)))) {
+    for (const r of runs) if (r.lang === "prisma") r.lang = "dbml";
+  }
   return { ...root, children: rebuild(text, L(), kids, joinRuns(text, L(), runs), parseText) };
 }
 
@@ -274,12 +278,44 @@ function codeRun(text: string, lines: Lines, first: number, at: number): { lang:
     const last = prismaEnd(lines, first, prisma[1] === "model" ? PRISMA_FIELD : PRISMA_VALUE);
     return last < 0 ? null : { lang: "prisma", last };
   }
+  const dbml = dbmlEnd(lines, first);
+  if (dbml >= 0) return { lang: "dbml", last: dbml };
   if (ER_OPEN.test(line)) {
     const last = erEnd(lines, first);
     return last < 0 ? null : { lang: "mermaid", last };
   }
   const end = sqlEnd(text, lines, at);
   return end < 0 ? null : { lang: "sql", last: lines.index(end) };
+}
+
+const DBML_NAME = String.raw`(?:"[^"\n]+"|[A-Za-z_]\w*)(?:\.(?:"[^"\n]+"|[A-Za-z_]\w*))?`;
+const DBML_TABLE_OPEN = new RegExp(String.raw`^ {0,3}(table|enum)[ \t]+${DBML_NAME}(?:[ \t]+as[ \t]+\w+)?[ \t]*(?:\[[^\]\n]*\])?[ \t]*\{[ \t]*(?:\/\/.*)?$`, "i");
+/** `Ref: a.b > c.d`, `Ref name: "a"."b" < "c"."d" [delete: cascade]` on one line. */
+const DBML_REF = new RegExp(String.raw`^ {0,3}ref(?:[ \t]+\w+)?[ \t]*:[ \t]*${DBML_NAME}(?:\.(?:"[^"\n]+"|[A-Za-z_]\w*|\([^)\n]*\)))?[ \t]*(?:<>|<|>|-)[ \t]*${DBML_NAME}(?:\.(?:"[^"\n]+"|[A-Za-z_]\w*|\([^)\n]*\)))?[ \t]*(?:\[[^\]\n]*\])?[ \t]*(?:\/\/.*)?$`, "i");
+/** A line inside a DBML table: a column (name, type, settings), a note, an index or checks block and its lines, a partial, a comment. */
+const DBML_LINE = new RegExp(String.raw`^(?:${DBML_NAME}[ \t]+(?:"[^"\n]+"|[A-Za-z_][\w.]*(?:\([^)\n]*\))?(?:\[\])?)(?:[ \t]*\[.*\])?(?:[ \t]*\/\/.*)?|note[ \t]*:.*|note[ \t]*\{|(?:indexes|checks)[ \t]*\{|\(.*\).*|\x60.*|~\w+|\/\/.*|\}|'.*)$`, "i");
+/** A value inside a DBML enum ("active", `"on hold" [note: '...']`). */
+const DBML_VALUE = /^(?:"[^"\n]+"|[A-Za-z_]\w*)(?:[ \t]*\[.*\])?(?:[ \t]*\/\/.*)?$|^\/\/.*$/;
+
+/** The last line of a DBML element opening at line `first` (a table or enum block, a Ref line), or -1. */
+function dbmlEnd(lines: Lines, first: number): number {
+  const line = lines.line(first);
+  if (DBML_REF.test(line)) return first;
+  const open = DBML_TABLE_OPEN.exec(line);
+  if (!open) return -1;
+  const table = /^table$/i.test(open[1]!);
+  let depth = 1;
+  let items = 0;
+  for (let i = first + 1; i < lines.count && i <= first + 1000; i++) {
+    const t = lines.line(i).trim();
+    if (t === "") continue;
+    if (!(table ? DBML_LINE : DBML_VALUE).test(t) && !(depth > 1 && t.length > 0) && t !== "}") return -1;
+    const bare = t.replace(/'(?:[^'\\]|\\.)*'|"[^"]*"|\x60[^\x60]*\x60/g, "");
+    depth += (bare.split("{").length - 1) - (bare.split("}").length - 1);
+    if (depth <= 0) return items > 0 ? i : -1;
+    if (depth === 1 && t !== "}" && !/^\/\//.test(t)) items++;
+  }
+  return -1;
 }
 
 /** The closing "}" line of a Prisma block whose lines all have the block's shape (one at least), or -1. */

@@ -842,7 +842,7 @@ class Profile {
 // Header words: tie-breakers only
 
 const HEADER_WORDS: Record<string, RegExp> = {
-  name: /^(?:column|columns? name|field|field name|name|attribute|property|key|param|parameter|query param(?:eter)?|列|列名|字段|字段名|名称|参数|参数名|属性|カラム|カラム名|フィールド|項目|項目名|名前|パラメータ|medan|nama|nama medan|lajur|kolom|spalte|feld|feldname|parameter|columna|campo|nombre|parámetro|colonne|champ|nom|paramètre|colonna|nome|parametro|컬럼|필드|이름)$/,
+  name: /^(?:column|columns? name|field|field name|name|attribute|property|key|param|parameter|query param(?:eter)?|列|列名|字段|字段名|字段名称|名称|参数|参数名|属性|カラム|カラム名|フィールド|項目|項目名|名前|パラメータ|medan|nama|nama medan|lajur|kolom|spalte|feld|feldname|parameter|columna|campo|nombre|parámetro|colonne|champ|nom|paramètre|colonna|nome|parametro|컬럼|필드|이름)$/,
   type: /^(?:type|data ?type|sql type|column type|db type|类型|数据类型|型|データ型|タイプ|jenis|jenis data|tipe|typ|datentyp|tipo|tipo de dato|type de données|타입)$/,
   constraints: /^(?:constraints?|attributes|modifiers|rules|keys?|约束|约束条件|制約|kekangan|kekangan medan|kendala|einschränkung(?:en)?|restricci[oó]n(?:es)?|contraintes?|vincoli|vincolo|제약)$/,
   default: /^(?:default|default value|默认|默认值|既定値|デフォルト|lalai|nilai lalai|standard|standardwert|por defecto|valor por defecto|predeterminado|défaut|valeur par défaut|predefinito)$/,
@@ -970,6 +970,13 @@ export function classifyTable(headers: readonly string[], rows: readonly (readon
   const typeCol = best(cols, (p) => (p.ne >= rows.length * 0.5 ? p.typeAvg : 0), 0.6, "type");
   const nameCol = typeCol ? best(cols.filter((p) => p !== typeCol.p), (p) => p.nameScore, 0.6, "name") : null;
   if (typeCol && nameCol) return fieldList(cols, rows.length, typeCol, nameCol, context, given, give, free, evidence);
+  // A Type header over short word-like cells the reader does not know as types ("v64", "objectid"),
+  // beside a column of names: still a table's columns (the builder says which types it cannot read).
+  if (!typeCol) {
+    const byHeader = cols.find((p) => headerSays(p, "type") && p.ne >= rows.length * 0.5 && p.cells.every((c) => c.empty || /^[A-Za-z0-9][\w()., ]{0,30}$/.test(c.t)));
+    const named = byHeader ? best(cols.filter((p) => p !== byHeader), (p) => p.nameScore, 0.6, "name") : null;
+    if (byHeader && named && headerSays(named.p, "name")) return fieldList(cols, rows.length, { p: byHeader, by: "header" }, named, context, given, give, free, evidence);
+  }
 
   // 3. Indexes: a column of column lists beside index names, index kinds, or under an "Indexes" heading.
   const idx = indexTable(cols, context, give, evidence);
@@ -1221,6 +1228,8 @@ function indexTable(
   evidence: () => RoleEvidence[],
 ): TableShape | null {
   if (cols.some((p) => p.typeAvg >= 0.6 && p.ne > 0)) return null;
+  // A Required or Nullable column (是否必填 | 是/否) belongs to a table of columns, whatever its types look like.
+  if (cols.some((p) => headerSays(p, "required") || headerSays(p, "nullable"))) return null;
   const nameCol = best(cols, (p) => p.indexName, 0.5, "indexName");
   const rest = cols.filter((p) => p !== nameCol?.p);
   const kindCol = best(rest, (p) => (p.indexKind > 0 && p.keyKind >= 0.6 ? p.keyKind : p.allYesNo ? 0.6 : 0), 0.6, "unique");

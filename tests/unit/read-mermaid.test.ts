@@ -435,12 +435,27 @@ describe("lines that only style or describe the diagram", () => {
   });
 });
 
+describe("SQL words written after an attribute's name", () => {
+  it("reads ENUM(...), UNIQUE, NOT NULL and DEFAULT as the column's rules, before or after the comment", () => {
+    const { r } = inSpec(diagram("    BADGES {", "        int id PK", '        varchar tone ENUM("warm", "cold") NOT NULL', '        varchar code UNIQUE "short code"', '        boolean shown "on the card" DEFAULT TRUE', "        uuid holder_id PK FK", "    }"));
+    expect(r.diagnostics).toEqual([]);
+    const t = table(r, "BADGES");
+    expect(t.columns.map((c) => [c.name.text, c.type.text, texts(c)])).toEqual([
+      ["id", "int", ["primary key"]],
+      ["tone", "enum('warm', 'cold')", ["NOT NULL"]],
+      ["code", "varchar", ["UNIQUE"]],
+      ["shown", "boolean", ["DEFAULT TRUE"]],
+      ["holder_id", "uuid", ["primary key", "foreign key"]],
+    ]);
+  });
+});
+
 describe("what is not understood", () => {
   const code = diagram(
     "    FINES {",
     "        int id PK",
     "        int",
-    "        int amount PK NOT NULL",
+    "        int amount PK ZEROFILL",
     '        string reason "left open',
     "        id: uuid",
     "        paid_at timestamp",
@@ -461,7 +476,7 @@ describe("what is not understood", () => {
   it("reports each line it cannot read as SF113 at the line and column it is at", () => {
     expect(diag).toEqual([
       ["warning", "SF113", pos(md, "int\n"), 'attribute "int" of FINES has a type or a name, not both; it is ignored'],
-      ["warning", "SF113", pos(md, "NOT NULL"), '"NOT NULL" after an attribute of FINES is not understood; it is ignored'],
+      ["warning", "SF113", pos(md, "ZEROFILL"), '"ZEROFILL" after an attribute of FINES is not understood; it is ignored'],
       ["warning", "SF113", pos(md, '"left open'), "the comment of FINES.reason is not closed on its line; the attribute is read without it"],
       ["warning", "SF113", pos(md, "id: uuid"), '"id:" (FINES.uuid) is not a type; the attribute is ignored'],
       ["warning", "SF113", pos(md, ",\n"), '"," after the keys of FINES.waived is not a key (PK, FK or UK); the attribute is ignored'],

@@ -438,3 +438,242 @@ describe("schema blocks written outside Markdown's syntax", () => {
     expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["notes", "users"]);
   });
 });
+
+describe("tables written without the usual headings and lists", () => {
+  it("reads `name: type` fields in a plain block, as tables (name: then indented fields) or under a table's heading", async () => {
+    const r = await load(
+      "# Shop\n\n```\nbuyer:\n\tid: int\n\temail: string\n\nbasket:\n\tid: int\n\tbuyer_id: foreign key\n\tstate: OPEN | PAID | SENT\n```\n\n## parcels\n\n```\nid: uuid\nbasket_id: integer, references basket(id)\nweight_g: int\n```\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["basket", "buyer", "parcels"]);
+    const basket = table(r.ir, "basket");
+    expect(basket.columns.find((c) => c.name === "state")!.type).toMatchObject({ kind: "enum", values: ["OPEN", "PAID", "SENT"] });
+    expect(basket.columns.find((c) => c.name === "buyer_id")!.references?.table).toBe("buyer");
+    expect(table(r.ir, "parcels").columns.find((c) => c.name === "basket_id")!.references?.table).toBe("basket");
+  });
+
+  it("leaves a plain block of settings alone", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## Deployment\n\n\`\`\`\nhost: localhost\nport: 5432\n\`\`\`\n`);
+    expect(r.ir!.tables.map((t) => t.name)).toEqual(["users"]);
+  });
+
+  it("reads a table name on a line of its own followed by SQL-style column bullets, and the index list after them", async () => {
+    const r = await load(
+      "# Database\n\nTables:\n\nmembers\n- id UUID PRIMARY KEY\n- handle VARCHAR(40) UNIQUE NOT NULL\n\n`posts`\n- id SERIAL PRIMARY KEY\n- member_id UUID REFERENCES members(id) ON DELETE CASCADE\n- body TEXT NOT NULL\n\nIndexes:\n- idx_posts_member ON posts(member_id)\n\nThe posts are shown newest first.\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["members", "posts"]);
+    const posts = table(r.ir, "posts");
+    expect(posts.columns.map((c) => c.name)).toEqual(["id", "member_id", "body"]);
+    expect(posts.indexes.map((i) => i.columns.join(","))).toContain("member_id");
+    expect(table(r.ir, "members").columns.find((c) => c.name === "handle")!.type).toEqual({ kind: "string", maxLength: 40 });
+  });
+
+  it("does not take a word on its own line over a list of notes for a table", async () => {
+    const r = await load(`# Spec\n\n${USERS}\nReminders\n- Back up nightly\n- Rotate keys yearly\n`);
+    expect(r.ir!.tables.map((t) => t.name)).toEqual(["users"]);
+  });
+
+  it.each([
+    ["#### 3 invoices 发票信息表", "invoices"],
+    ["### 2.1 invoice_lines – the lines of an invoice", "invoice_lines"],
+    ["### `invoices` テーブル", "invoices"],
+    ["## Tabla invoices", "invoices"],
+  ])("reads the table name in %s", async (heading, name) => {
+    const r = await load(`# Spec\n\n${USERS}\n${heading}\n\n| 字段名称 | 类型 | 是否必填 | 说明 |\n|---|---|---|---|\n| id | int | 是 | 编号 |\n| user_id | text | 是 | 用户 |\n| memo | v64 | 否 | 备注 |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, name);
+    expect(t.columns.map((c) => c.name)).toEqual(["id", "user_id", "memo"]);
+    expect(t.columns.find((c) => c.name === "memo")!.nullable).toBe(true);
+    expect(t.columns.find((c) => c.name === "user_id")!.nullable).toBe(false);
+  });
+
+  it("reads a list of code-formatted names alone as columns, with allowed values in parentheses", async () => {
+    const r = await load(`# Data Model\n\n${USERS}\n## reviews\n\n- \`_id\`\n- \`userId\`\n- \`stars\` (\`low | mid | high\`)\n- \`text\`\n- \`createdAt\`, \`updatedAt\`\n- \`hiddenAt\` / \`deletedAt\`\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "reviews");
+    expect(t.columns.map((c) => c.name)).toEqual(["_id", "userId", "stars", "text", "createdAt", "updatedAt", "hiddenAt", "deletedAt"]);
+    expect(t.columns.find((c) => c.name === "stars")!.type).toMatchObject({ kind: "enum", values: ["low", "mid", "high"] });
+    expect(t.columns.find((c) => c.name === "createdAt")!.type.kind).toBe("timestamp");
+  });
+
+  it("reads columns nested under a Columns item, and reports a section that says it is a table but gives none", async () => {
+    const r = await load(`# モデル\n\n${USERS}\n### \`Memo\` テーブル\n\n- **主な列**\n  - \`userId\` … 所有者（\`users.id\`）\n  - \`body\` … 本文\n\n### \`Folder\` テーブル\n\n- フォルダは後で決める。\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(table(r.ir, "memos").columns.map((c) => c.name)).toEqual(expect.arrayContaining(["userId", "body"]));
+    expect(r.diagnostics.filter((d) => d.code === "SF127").map((d) => d.message)).toEqual([expect.stringContaining('"folders"')]);
+  });
+
+  it("makes two tables of a heading that names two, with one shared column list or one list each", async () => {
+    const shared = await load(`# Spec\n\n${USERS}\n### build_logs / test_logs（both kinds）\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | references users(id) |\n| body | text | not null |\n`);
+    expect(errorsOf(shared)).toEqual([]);
+    expect(table(shared.ir, "test_logs").columns.map((c) => c.name)).toEqual(["id", "user_id", "body"]);
+    expect(table(shared.ir, "build_logs").columns.map((c) => c.name)).toEqual(["id", "user_id", "body"]);
+    const own = await load(`# Spec\n\n${USERS}\n## cats & dogs\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- whiskers: int\n\nThen the dogs.\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- bark: text\n`);
+    expect(errorsOf(own)).toEqual([]);
+    expect(table(own.ir, "cats").columns.map((c) => c.name)).toEqual(["id", "user_id", "whiskers"]);
+    expect(table(own.ir, "dogs").columns.map((c) => c.name)).toEqual(["id", "user_id", "bark"]);
+  });
+});
+
+describe("endpoint files written as bare lines, lists, numbered headings and blocks", () => {
+  const SCHEMA = `# Spec\n\n${USERS}\n## parcels\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- label: text (not null)\n`;
+  const routes = (r: Awaited<ReturnType<typeof load>>) => r.ir!.endpoints.map((e) => `${e.method.toUpperCase()} ${e.path} ${e.action.kind}`).sort();
+
+  it("reads METHOD /path lines of their own, the lists after them being theirs", async () => {
+    const api = `# API\n\n## Parcels\nGET /api/parcels\n- Query: label\n- Response: array of Parcel\n\nPOST /api/parcels\n- Body: { label: string }\n\nSHIPPING (token)\nGET /api/parcels/{id}\n\nPATCH /api/parcels/:id\nDELETE /api/parcels/:id — removes it\n`;
+    const r = await load(SCHEMA, api);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("SF200");
+    expect(routes(r)).toEqual(["DELETE /api/parcels/{id} delete", "GET /api/parcels list", "GET /api/parcels/{id} get", "PATCH /api/parcels/{id} update", "POST /api/parcels create"]);
+  });
+
+  it("reads numbered headings with a remark after the path, and a base URL stated once", async () => {
+    const api = "# 接口\n\n> 统一前缀 `/api/v2`；返回 JSON。\n\n## 1. 包裹\n\n### 1.1 GET /parcels（需登录）\n\n说明。\n\n### 1.2 POST /api/v2/parcels（创建）\n\n```\nPOST /api/v2/parcels\n{\"label\":\"x\"}\n```\n\n### 1.3 DELETE /parcels/{id}\n";
+    const r = await load(SCHEMA, api);
+    expect(errorsOf(r)).toEqual([]);
+    expect(routes(r)).toEqual(["DELETE /api/v2/parcels/{id} delete", "GET /api/v2/parcels list", "POST /api/v2/parcels create"]);
+    expect(r.notes.some((n) => /path \/parcels read as \/api\/v2\/parcels \(the base URL \/api\/v2/.test(n.message))).toBe(true);
+  });
+
+  it.each([
+    ["a list with labels first and groups", "# API\n\n- Parcels\n  - List them: `GET /api/parcels`\n  - Create one: `POST /api/parcels`\n"],
+    ["a code block of endpoint lines", "# API\n\n## Routes\n\n```\nGET  /api/parcels        # list\nPOST /api/parcels        # create\n```\n"],
+    ["a Method | Path table", "# API\n\n| Method | Path | Notes |\n|---|---|---|\n| GET | `/api/parcels` | list |\n| POST | `/api/parcels` | create |\n"],
+    ["a base path in a Base URL section", "# API\n\n## Base URL\n\n- Production: https://parcels.example.com/api\n\n## Parcels\n\n- GET /parcels\n- POST /parcels\n"],
+  ])("%s", async (_label, api) => {
+    const r = await load(SCHEMA, api);
+    expect(errorsOf(r)).toEqual([]);
+    expect(routes(r)).toEqual(["GET /api/parcels list", "POST /api/parcels create"]);
+  });
+
+  it("keeps a bare host as no prefix, and never reads a request example as another endpoint", async () => {
+    const api = "# API\n\nBase URL: http://localhost:8080\n\n### GET /api/parcels\n\n```\nGET /api/parcels?label=a HTTP/1.1\nHost: localhost\n```\n\n```\nPOST /api/other\n{\"a\":1}\n```\n";
+    const r = await load(SCHEMA, api);
+    expect(routes(r)).toEqual(["GET /api/parcels list"]);
+  });
+
+  it("says where an endpoints file that yields nothing went wrong (SF200), and what the app gets instead", async () => {
+    const api = "# API\n\nWe will add routes later.\n\nThe client calls GET on the parcels list.\n";
+    const r = await load(SCHEMA, api);
+    const d = r.diagnostics.find((x) => x.code === "SF200")!;
+    expect(d.severity).toBe("warning");
+    expect(`${d.span.file}:${d.span.line}:${d.span.column}`).toBe("specs/api/rest-endpoints.md:5:18");
+    expect(d.message).toMatch(/standard REST routes instead/);
+  });
+});
+
+describe("allowed values written outside a type or constraint slot", () => {
+  const spec = (rows: string) => `# Spec\n\n${USERS}\n## parcels\n\n| Column | Type | Constraints | Notes |\n|---|---|---|---|\n| id | serial | PK | |\n| user_id | text | FK -> users.id | |\n${rows}`;
+  const col = async (rows: string, name: string) => table((await load(spec(rows))).ir, "parcels").columns.find((c) => c.name === name)!;
+
+  it.each([
+    ["| colour | VARCHAR(10) | NOT NULL | one of red/green/blue |", "colour", ["red", "green", "blue"]],
+    ["| mode | varchar(20) | | air/sea/road |", "mode", ["air", "sea", "road"]],
+    ["| tier | text | | Member tier (gold, silver or bronze) |", "tier", ["gold", "silver", "bronze"]],
+    ["| size | text | | Size: 'S', 'M', 'L' |", "size", ["S", "M", "L"]],
+    ["| state | text | | 상태 (open/held/closed) |", "state", ["open", "held", "closed"]],
+    ["| kind | text | | one of: box, tube |", "kind", ["box", "tube"]],
+  ])("%s", async (row, name, values) => {
+    expect((await col(row, name)).type).toEqual({ kind: "enum", values });
+  });
+
+  it.each([
+    ["| memo | text | | free text and/or a link |", "memo"],
+    ["| path | text | | stored under uploads/images |", "path"],
+    ["| phase | text | | e.g. draft/final |", "phase"],
+    ["| step | text | | flow: new/open/closed etc. |", "step"],
+    ["| ref_code | text | UNIQUE | Unique code (auto/manual) |", "ref_code"],
+    ["| owner_id | text | | Who made it (user/system) |", "owner_id"],
+    ["| born | text | | YYYY/MM/DD |", "born"],
+  ])("leaves prose alone: %s", async (row, name) => {
+    expect((await col(row, name)).type.kind).not.toBe("enum");
+  });
+
+  it("reads a bar list in a bullet's parentheses and quoted values after the description's dash", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## messages\n\n- \`id\`: integer (primary key)\n- \`sender\`: string (user|bot|system) - who wrote it\n- \`role\`: string (ENUM) - Role in the team: 'lead', 'dev', 'qa'\n- \`body\`: string | null - the text\n`);
+    const t = table(r.ir, "messages");
+    expect(t.columns.find((c) => c.name === "sender")!.type).toEqual({ kind: "enum", values: ["user", "bot", "system"] });
+    expect(t.columns.find((c) => c.name === "role")!.type).toEqual({ kind: "enum", values: ["lead", "dev", "qa"] });
+    expect(t.columns.find((c) => c.name === "body")!.type.kind).not.toBe("enum");
+  });
+});
+
+describe("required, defaults and nullability written where a reader does not look first", () => {
+  it("reads a constraint written in a Default column as that constraint, not as a default", async () => {
+    const r = await load(`# Spec\n\n### notes\n\n| Column | Type | Default | Description |\n|---|---|---|---|\n| id | INTEGER | PK, AUTOINCREMENT | key |\n| title | TEXT | NOT NULL | the title |\n| level | TEXT | 'mid' | level |\n| kind | TEXT | 'a', NOT NULL | kind |\n| note | TEXT | NULL | note |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("SF118");
+    const c = (n: string) => table(r.ir, "notes").columns.find((x) => x.name === n)!;
+    expect(c("id")).toMatchObject({ primaryKey: true, default: { kind: "increment" } });
+    expect(c("title")).toMatchObject({ nullable: false, default: null });
+    expect(c("level")).toMatchObject({ nullable: true, default: { kind: "literal", value: "mid" } });
+    expect(c("kind")).toMatchObject({ nullable: false, default: { kind: "literal", value: "a" } });
+    expect(c("note").nullable).toBe(true);
+  });
+
+  it("reads a bare value under a Default header that holds constraints too", async () => {
+    const r = await load(`# Spec\n\n### notes\n\n| 컬럼 | 타입 | 기본값 | 설명 |\n|---|---|---|---|\n| id | INTEGER | PK, AUTOINCREMENT | 키 |\n| title | TEXT | NOT NULL | 제목 |\n| level | TEXT | 'mid' | 수준 |\n| code | TEXT | NOT NULL, UNIQUE | 코드 |\n`);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("SF108");
+    expect(table(r.ir, "notes").columns.find((x) => x.name === "level")!.default).toEqual({ kind: "literal", value: "mid" });
+  });
+
+  it("keeps a column with a default but no NOT NULL nullable in SQL and in a table that writes NOT NULL", async () => {
+    const r = await load(`# Spec\n\n\`\`\`sql\nCREATE TABLE posts (\n  id SERIAL PRIMARY KEY,\n  state SMALLINT DEFAULT 1,\n  kind VARCHAR(10) NOT NULL DEFAULT 'a',\n  made_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n);\n\`\`\`\n\n## tags\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | PK |\n| name | text | NOT NULL |\n| hits | integer | DEFAULT 0 |\n\n## pins\n\n- id: serial (primary key)\n- done: boolean (default false)\n`);
+    const c = (t: string, n: string) => table(r.ir, t).columns.find((x) => x.name === n)!;
+    expect([c("posts", "state").nullable, c("posts", "made_at").nullable, c("posts", "kind").nullable]).toEqual([true, true, false]);
+    expect(c("tags", "hits").nullable).toBe(true);
+    // A list that never writes NOT NULL: a default still reads as not null (noted).
+    expect(c("pins", "done").nullable).toBe(false);
+  });
+
+  it("reads (required, ...) in a description, but not a conditional requirement", async () => {
+    const r = await load(`# Spec\n\n## items\n\n- \`id\`: integer (primary key)\n- \`title\`: string - Item title (required, 1-200 characters)\n- \`note\`: string - Free note (required for admins)\n- \`code\`: string - Required. The short code\n`);
+    const c = (n: string) => table(r.ir, "items").columns.find((x) => x.name === n)!;
+    expect(c("title")).toMatchObject({ nullable: false, minLength: 1, maxLength: 200 });
+    expect(c("note").nullable).toBe(true);
+    expect(c("code").nullable).toBe(false);
+  });
+});
+
+describe("ranges and lengths written in notes", () => {
+  it("reads parenthesised and leading ranges on numbers, and lengths with their unit", async () => {
+    const r = await load(`# Spec\n\n## reviews\n\n| Column | Type | Constraints | Notes |\n|---|---|---|---|\n| id | serial | PK | |\n| stars | integer | | Rating (1-5) |\n| pct | integer | | 0-100 |\n| score | integer | | Empty until graded. 0-10 after review |\n| body | text | NOT NULL | 5-500 aksara (checked by the app) |\n| label | text | | max 200 chars |\n| year | integer | | Released 2020-2025 in most markets |\n| ver | text | | version 1.2-3.4 |\n`);
+    const c = (n: string) => table(r.ir, "reviews").columns.find((x) => x.name === n)!;
+    expect([c("stars").minimum, c("stars").maximum]).toEqual([1, 5]);
+    expect([c("pct").minimum, c("pct").maximum]).toEqual([0, 100]);
+    expect([c("score").minimum, c("score").maximum]).toEqual([0, 10]);
+    expect([c("body").minLength, c("body").maxLength]).toEqual([5, 500]);
+    expect(c("label").maxLength).toBe(200);
+    expect([c("year").minimum, c("year").maximum]).toEqual([undefined, undefined]);
+    expect(c("ver").pattern ?? c("ver").maxLength).toBeUndefined();
+  });
+});
+
+describe("Mermaid attributes with SQL suffixes and FK markers with no target", () => {
+  const diagram = `# Spec\n\n\`\`\`mermaid\nerDiagram\n    CLIENTS {\n        int id PK\n        VARCHAR kind ENUM("Walk in", "Online") NOT NULL\n        VARCHAR code UNIQUE\n        BOOLEAN vip DEFAULT FALSE "is vip"\n    }\n    VISITS {\n        int id PK\n        int client_id FK\n        text visit_order FK\n        int room_id FK\n        uuid member_id PK FK\n    }\n    VISIT_ORDERS {\n        text visit_order PK\n    }\n    MEMBERS {\n        uuid id PK\n    }\n\`\`\`\n`;
+
+  it("reads ENUM(...), UNIQUE, NOT NULL and DEFAULT after the name", async () => {
+    const r = await load(diagram);
+    const c = (n: string) => table(r.ir, "clients").columns.find((x) => x.name === n)!;
+    expect(c("kind")).toMatchObject({ type: { kind: "enum", values: ["Walk in", "Online"] }, nullable: false });
+    expect(c("code").unique).toBe(true);
+    expect(c("vip").default).toEqual({ kind: "literal", value: false });
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+  });
+
+  it("gives an FK with no target the one entity its name names, and leaves the rest unresolved", async () => {
+    const r = await load(diagram);
+    const c = (n: string) => table(r.ir, "visits").columns.find((x) => x.name === n)!;
+    expect(c("client_id").references).toMatchObject({ table: "clients", column: "id" });
+    expect(c("visit_order").references).toMatchObject({ table: "visit_orders", column: "visit_order" });
+    expect(c("member_id").references).toMatchObject({ table: "members", column: "id" });
+    expect(c("room_id").references).toBeNull();
+    expect(r.diagnostics.filter((d) => d.code === "SF116").map((d) => d.message)).toEqual([expect.stringContaining("visits.room_id")]);
+  });
+
+  it("lets a table that only says ENUM take the values its diagram lists", async () => {
+    const r = await load(`# Spec\n\n\`\`\`mermaid\nerDiagram\n    SHIFTS {\n        uuid id PK\n        VARCHAR punch ENUM("IN", "OUT")\n    }\n\`\`\`\n\n## shifts\n\n| Column | Type | Constraints | Notes |\n|---|---|---|---|\n| id | UUID | PRIMARY KEY | |\n| punch | VARCHAR | NOT NULL, ENUM | the punch |\n`);
+    expect(table(r.ir, "shifts").columns.find((x) => x.name === "punch")!.type).toEqual({ kind: "enum", values: ["IN", "OUT"] });
+  });
+});
