@@ -6,6 +6,7 @@ Usage:
   specforge init     [--specs DIR]               write a starter specs/ pair (schema + endpoints) to edit
   specforge generate [--specs DIR] [--out DIR]   read the specs and write the app (default specs/ -> generated/)
                      [--allow-destructive]       let a migration drop tables/columns, narrow types, remove enum values
+                     [--allow-breaking]          let a migration change a column's JSON type in the API (integer -> bigint)
                      [--watch]                   regenerate whenever a spec file changes
   specforge check    [--specs DIR] [--out DIR]   one CI gate; exit 0 in sync, 1 generated code differs (diff),
                      [--fail-on breaking]        2 spec errors, 3 migration missing, 4 committed migration edited,
@@ -31,14 +32,15 @@ column) and DIR/api/rest-endpoints.md (the routes). DIR defaults to specs/.
 Refuses to overwrite: if either file exists, nothing is written (exit 1).
 Then: specforge generate.
 `,
-  generate: `specforge generate [--specs DIR] [--out DIR] [--allow-destructive] [--watch]
+  generate: `specforge generate [--specs DIR] [--out DIR] [--allow-destructive] [--allow-breaking] [--watch]
 
 Reads DIR/database/schema.md and DIR/api/rest-endpoints.md (or .yaml), checks them and
 writes the app to OUT (default generated/): models, migrations, routes, OpenAPI, the
 typed client, ERD.md and the runtime. Only changed files are written; a file in OUT
 that specforge did not generate is never overwritten.
 A schema change appends one migration (NNNN_<slug>.ts) diffed against the last snapshot;
-destructive steps are refused unless --allow-destructive is given. Hook skeletons in
+destructive steps are refused unless --allow-destructive is given, and a change of a
+column's JSON type in the API (integer -> bigint) unless --allow-breaking. Hook skeletons in
 src/hooks/ are created once and never overwritten. --watch regenerates on spec changes.
 Exit: 0 done, 1 refused to overwrite, 2 spec errors (printed as diagnostics).
 `,

@@ -10,7 +10,7 @@ import { openParseCache } from "./parse-cache.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
-import { DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
+import { BreakingChange, DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
 import { emitHookSkeletons } from "./emit/emit-hooks.js";
 import type { IR } from "./ir/types.js";
 import type { FileMap } from "./emit/common.js";
@@ -44,6 +44,8 @@ export interface GenerateResult {
 export interface BuildOptions {
   /** Let a migration drop tables or columns, narrow types or remove enum values. */
   readonly allowDestructive?: boolean;
+  /** Let a migration change a column's JSON type in the API (integer -> bigint: a number becomes a string). */
+  readonly allowBreaking?: boolean;
   /** Name of the output directory as the hook skeletons import it; basename(outDir) by default. */
   readonly outName?: string;
 }
@@ -58,7 +60,7 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       ir,
       templates: readTemplates(TEMPLATES_DIR),
       previous: readPreviousMigrations(outDir),
-      migrations: { allowDestructive: options.allowDestructive === true },
+      migrations: { allowDestructive: options.allowDestructive === true, allowBreaking: options.allowBreaking === true },
       previousClientSchema: readPreviousClientSchema(outDir),
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
@@ -69,9 +71,14 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };
     }
-    if (err instanceof DestructiveChange) {
-      for (const s of err.steps) io.err(`${at(s.span)}: error SF502: this schema change ${s.message}\n`);
-      io.err(`  hint: if that is intended, run again with --allow-destructive; the migration will say what it destroys\n`);
+    if (err instanceof DestructiveChange || err instanceof BreakingChange) {
+      const destructive = err instanceof DestructiveChange ? err.steps : [];
+      const breaking = err instanceof DestructiveChange ? err.breaking : err.steps;
+      // In spec order, each with its code, then one hint per kind.
+      const lines = [...destructive.map((s) => ({ s, code: "SF502" })), ...breaking.map((s) => ({ s, code: "SF503" }))];
+      for (const { s, code } of lines) io.err(`${at(s.span)}: error ${code}: this schema change ${s.message}\n`);
+      if (destructive.length) io.err(`  hint: if that is intended, run again with --allow-destructive; the migration will say what it destroys\n`);
+      if (breaking.length) io.err(`  hint: if that is intended, run again with --allow-breaking (and update the API's clients); the migration will say what changes for them\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };
     }
     throw err;
@@ -84,12 +91,13 @@ export interface GenerateOptions {
   readonly root: string;
   readonly shownOut: string;
   readonly allowDestructive?: boolean;
+  readonly allowBreaking?: boolean;
 }
 
 /** `specforge generate`: build in memory, write generated/, create missing hook skeletons. */
 export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> {
   try {
-    const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true });
+    const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true, allowBreaking: o.allowBreaking === true });
     if (!r.files) return r.exitCode;
     for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
     const w = writeFiles(o.outDir, r.files);
@@ -149,6 +157,7 @@ function parseCliArgs(rest: string[]) {
       expires: { type: "string", default: "1h" },
       help: { type: "boolean", short: "h" },
       "allow-destructive": { type: "boolean", default: false },
+      "allow-breaking": { type: "boolean", default: false },
       watch: { type: "boolean", default: false },
       "fail-on": { type: "string" },
       format: { type: "string", default: "text" },
@@ -174,9 +183,9 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
     case "generate": {
       if (parsed.values.watch) {
         const { watchAndGenerate } = await import("./watch.js");
-        return watchAndGenerate({ specsDir, outDir, root, shownOut, allowDestructive: parsed.values["allow-destructive"] }, io, signal);
+        return watchAndGenerate({ specsDir, outDir, root, shownOut, allowDestructive: parsed.values["allow-destructive"], allowBreaking: parsed.values["allow-breaking"] }, io, signal);
       }
-      return generateOnce({ specsDir, outDir, root, shownOut, allowDestructive: parsed.values["allow-destructive"] }, io);
+      return generateOnce({ specsDir, outDir, root, shownOut, allowDestructive: parsed.values["allow-destructive"], allowBreaking: parsed.values["allow-breaking"] }, io);
     }
     case "check": {
       const failOn = parsed.values["fail-on"];

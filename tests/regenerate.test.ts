@@ -119,6 +119,27 @@ describe("specforge check: one CI gate, one exit code per drift", () => {
     expect(await main(["check", "--fail-on", "breaking"], capture().io, p)).toBe(EXIT.breaking);
   });
 
+  it("a type change that changes a field's JSON type is breaking by default (SF503), and check says so", async () => {
+    const p = await freshProject();
+    addColumn(p, "points");
+    edit(schemaPath(p), "- points: text (optional)", "- points: integer (optional)");
+    expect(await main(["generate"], capture().io, p)).toBe(EXIT.ok);
+    // integer -> bigint: every value fits, but the API now serves the field as a JSON string.
+    edit(schemaPath(p), "- points: integer (optional)", "- points: bigint (optional)");
+    const c = capture();
+    expect(await main(["check"], c.io, p)).toBe(EXIT.migrationMissing);
+    expect(c.out.join("")).toMatch(/\[response-property-type-changed\][\s\S]*the 'points' response property type changed from 'integer\|null' to 'null\|string'/);
+    expect(c.out.join("")).toMatch(/\[request-property-type-narrowed\][\s\S]*the request property 'points' is stricter: type narrowed from 'integer\|null' to 'null\|string'/);
+    const g = capture();
+    expect(await main(["generate"], g.io, p)).toBe(EXIT.specErrors);
+    expect(g.err.join("")).toMatch(/^specs\/database\/schema\.md:\d+:\d+: error SF503: this schema change changes the API type of "tasks\.points" \(integer -> bigint\): responses give a JSON string/m);
+    expect(g.err.join("")).toMatch(/hint: .*--allow-breaking/);
+    expect(await main(["generate", "--allow-breaking"], capture().io, p)).toBe(EXIT.ok);
+    const migration = readdirSync(join(p, "generated", "migrations")).find((f) => f.startsWith("0003_"))!;
+    expect(readFileSync(join(p, "generated", "migrations", migration), "utf8")).toMatch(/\/\/ BREAKING API: changes the API type of "tasks\.points"/);
+    expect(await main(["check"], capture().io, p)).toBe(EXIT.ok);
+  });
+
   it("rejects bad options with the usage code", async () => {
     expect(await main(["check", "--fail-on", "everything"], capture().io, ROOT)).toBe(EXIT.usage);
     expect(await main(["check", "--format", "xml"], capture().io, ROOT)).toBe(EXIT.usage);
@@ -147,6 +168,22 @@ describe("API breaking-change rules", () => {
     const after = clone();
     change(after);
     expect(diffApis(doc, after).map((c) => c.id)).toContain(id);
+  });
+  it("compares a list's items: integer[] -> bigint[] changes the response and narrows the request", () => {
+    const list = (items: Record<string, unknown>) => ({
+      paths: { "/x": { post: {
+        requestBody: { content: { "application/json": { schema: { type: "object", properties: { v: { type: "array", items } } } } } },
+        responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { v: { type: "array", items } } } } } } },
+      } } },
+    });
+    const changes = diffApis(list({ type: "integer" }), list({ type: "string", pattern: "^-?[0-9]{1,19}$" }));
+    expect(changes.map((c) => [c.id, c.text])).toEqual([
+      ["response-property-type-changed", "the 'v' response property type changed from 'array<integer>' to 'array<string>' for the status '200'"],
+      ["request-property-type-narrowed", "the request property 'v' is stricter: items type narrowed from 'integer' to 'string'"],
+    ]);
+    expect(diffApis(list({ type: "integer" }), list({ type: "number" }))).toEqual([
+      expect.objectContaining({ id: "response-property-type-changed" }),
+    ]);
   });
   it("does not report widening changes", () => {
     const after = clone();

@@ -30,6 +30,13 @@ function types(s: Json | null): string[] {
   return (Array.isArray(t) ? (t as string[]) : t ? [t as string] : []).slice().sort();
 }
 
+/** The JSON type of a schema as clients see it: its types, and for a list its items' types ("array<integer>"). */
+function shape(doc: Json, s: Json | null): string {
+  const t = types(s);
+  const items = s && t.includes("array") ? resolve(doc, s.items) : null;
+  return items ? t.map((x) => (x === "array" ? `array<${types(items).join("|")}>` : x)).join("|") : t.join("|");
+}
+
 function jsonSchema(doc: Json, holder: unknown): Json | null {
   const content = (resolve(doc, holder) as Json | null)?.content as Json | undefined;
   const media = content?.["application/json"] as Json | undefined;
@@ -41,10 +48,15 @@ function security(doc: Json, op: Json): string {
 }
 
 /** How a request property became stricter; null when it did not. */
-function narrowed(before: Json, after: Json): string | null {
+function narrowed(before: Json, after: Json, items?: { before: Json; after: Json }): string | null {
   const tb = types(before);
   const ta = types(after);
   if (tb.length && ta.length && !tb.every((t) => ta.includes(t) || (t === "integer" && ta.includes("number")))) return `type narrowed from '${tb.join("|")}' to '${ta.join("|")}'`;
+  // A list's items: integer[] -> bigint[] refuses the numbers it took.
+  if (items && tb.includes("array") && ta.includes("array")) {
+    const why = narrowed(items.before, items.after);
+    if (why?.startsWith("type ")) return `items ${why}`;
+  }
   const num = (s: Json, k: string) => (typeof s[k] === "number" ? (s[k] as number) : undefined);
   for (const [k, stricter] of [["maxLength", (a: number, b: number) => a < b], ["maximum", (a: number, b: number) => a < b], ["minLength", (a: number, b: number) => a > b], ["minimum", (a: number, b: number) => a > b]] as const) {
     const b = num(before, k);
@@ -105,10 +117,10 @@ export function diffApis(before: Json, after: Json): ApiChange[] {
             add("response-property-removed", op, `removed the property '${name}' from the response with the '${status}' status`);
             continue;
           }
-          const tb = types(resolve(before, propsB[name]));
-          const ta = types(resolve(after, pA));
-          if (tb.join("|") !== ta.join("|")) {
-            add("response-property-type-changed", op, `the '${name}' response property type changed from '${tb.join("|")}' to '${ta.join("|")}' for the status '${status}'`);
+          const tb = shape(before, resolve(before, propsB[name]));
+          const ta = shape(after, resolve(after, pA));
+          if (tb !== ta) {
+            add("response-property-type-changed", op, `the '${name}' response property type changed from '${tb}' to '${ta}' for the status '${status}'`);
           }
         }
       }
@@ -129,7 +141,9 @@ export function diffApis(before: Json, after: Json): ApiChange[] {
             if (qa.additionalProperties === false) add("request-property-removed", op, `removed the request property '${name}'`);
             continue;
           }
-          const why = narrowed(resolve(before, propsB[name]) ?? {}, resolve(after, propsA[name]) ?? {});
+          const pb = resolve(before, propsB[name]) ?? {};
+          const pa = resolve(after, propsA[name]) ?? {};
+          const why = narrowed(pb, pa, { before: resolve(before, pb.items) ?? {}, after: resolve(after, pa.items) ?? {} });
           if (why) add("request-property-type-narrowed", op, `the request property '${name}' is stricter: ${why}`);
         }
         if (!qb && (oa.requestBody as Json | undefined)?.required) add("request-body-became-required", op, "a request body became required");

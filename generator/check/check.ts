@@ -29,8 +29,9 @@ const MIGRATION = /^migrations\/\d{4}_[a-z0-9_]+\.ts$/;
 export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
   const diagnostics: string[] = [];
   const quiet: Io = { out: () => {}, err: (s) => diagnostics.push(s) };
-  // A pending destructive change is reported as a missing migration, not refused here.
-  const r = await buildOutput(o.specsDir, o.outDir, o.root, o.json ? quiet : io, { allowDestructive: true });
+  // A pending destructive or API-breaking change is reported as a missing migration, not refused
+  // here (its API side shows in the breaking changes below).
+  const r = await buildOutput(o.specsDir, o.outDir, o.root, o.json ? quiet : io, { allowDestructive: true, allowBreaking: true });
   if (!r.files) {
     if (o.json) io.out(JSON.stringify({ exitCode: r.exitCode, status: "spec-errors", diagnostics: diagnostics.join("").trimEnd().split("\n") }, null, 2) + "\n");
     return r.exitCode;

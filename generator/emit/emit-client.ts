@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
+import { userIdKind } from "../ir/identity-plan.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { OPENAPI_TS_VERSION, schemaTypes } from "./client-types.js";
 
@@ -65,7 +66,9 @@ export function createApiClient(baseUrl: string, options: ApiClientOptions = {})
     const info = tableInfo(ir, ir.tables.find((t) => t.name === list.table)!);
     const limit = list.list?.limitParam ?? "limit";
     const query = `query: { ${/^[A-Za-z_$][\w$]*$/.test(limit) ? limit : JSON.stringify(limit)}: 20 }`;
-    const path = list.userParam ? `{ path: { ${list.userParam}: userId }, ${query} }` : `{ ${query} }`;
+    // The user id travels as the OpenAPI document declares it (userIdSchema): a number for integer keys.
+    const numeric = userIdKind(ir) === "integer";
+    const path = list.userParam ? `{ path: { ${list.userParam}: ${numeric ? "Number(userId)" : "userId"} }, ${query} }` : `{ ${query} }`;
     E.push(`/** ${list.method.toUpperCase()} ${list.path}: the first 20 of the caller's ${list.table}, typed as ${info.model}[]. */`);
     E.push(`export async function listExample(baseUrl: string, token: string, userId: string) {`);
     E.push(`  const client = createApiClient(baseUrl, { token });`);

@@ -6,6 +6,7 @@ import { json, type FileMap } from "./common.js";
 import { pascalCase, singularName } from "../ir/naming.js";
 import { builtinAuthOpenApi } from "./openapi-builtin-auth.js";
 import { listParameters, restOperationId } from "./openapi-rest.js";
+import { userIdKind } from "../ir/identity-plan.js";
 
 const problemRef = { $ref: "#/components/responses/Problem" };
 
@@ -25,6 +26,27 @@ function parentKeyColumn(ir: IR, info: TableInfo, parent: NonNullable<Endpoint["
   return columnByName(pt, ref?.column ?? pt.primaryKey);
 }
 
+/**
+ * The `{user_id}` path parameter: exactly what the app accepts there. The path must equal the
+ * token's user id (runtime/auth.ts assertSelf), and a token whose user id does not fit the users
+ * table's key is refused (withSubjectFormat, its SUBJECT_FORMATS): a positive integer of at most
+ * 9 digits for an integer key, of at most 18 digits for a bigint one (as text, like every bigint
+ * of the API: JSON numbers lose precision past 2^53), a hyphenated uuid for a uuid key.
+ * tests/unit/user-id-param.test.ts holds this to the runtime's check.
+ */
+export function userIdSchema(ir: IR): Record<string, unknown> {
+  switch (userIdKind(ir)) {
+    case "integer":
+      return { type: "integer", minimum: 1, maximum: 999_999_999 };
+    case "bigint":
+      return { type: "string", pattern: "^[1-9][0-9]{0,17}$" };
+    case "uuid":
+      return { type: "string", format: "uuid", pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" };
+    case null:
+      return { type: "string" };
+  }
+}
+
 function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown> {
   const M = info.model;
   const params: unknown[] = [];
@@ -32,7 +54,7 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
     const name = m[1]!;
     const parentKey = e.parent && name === e.parent.param ? parentKeyColumn(ir, info, e.parent) : null;
-    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : { type: "string" };
+    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : { type: "string" };
     const description = name === e.userParam ? "Must be the authenticated user's id." : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
@@ -47,7 +69,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     responses[ok] = {
       description: `The caller's ${info.table.name}`,
       headers: {
-        "X-Total-Count": { description: "Rows matching the filters (not sent with cursor paging)", schema: { type: "integer" } },
+        "X-Total-Count": { description: "Rows matching the filters: sent when asked for with `Prefer: count=exact` (or `planned`, an estimate), never with cursor paging", schema: { type: "integer" } },
+        "Preference-Applied": { description: "The count preference that was applied (`count=exact` or `count=planned`)", schema: { type: "string" } },
         "X-Next-Cursor": { description: "Cursor of the next page, when there is one", schema: { type: "string" } },
       },
       content: { "application/json": { schema } },
@@ -205,8 +228,10 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
       detail: { type: "string" },
       errors: {
         type: "array",
+        description: "The fields that are wrong, at most 20 of them",
         items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } }, required: ["field", "message"] },
       },
+      errorsNotListed: { type: "integer", minimum: 1, description: "How many more fields were wrong than `errors` lists" },
     },
     required: ["type", "title", "status", "detail"],
   };

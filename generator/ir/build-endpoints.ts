@@ -184,14 +184,26 @@ export class EndpointBuilder {
         method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
-      action = this.setAction(raw.summary ?? "", t) ?? (() => {
+      const itemAction = (tt: Table): Action | null => this.setAction(raw.summary ?? "", tt) ?? (() => {
         // A toggle when the route says so ("toggle", "flip") or completes a task (complete,
         // done: the toggles todo specs write); any other verb sets its state ("read" marks read).
         const verb = words(rest[1]!);
         const toggles = verb.some((w) => /^(toggle|flip|switch)$/.test(w)) || /\b(toggle|flip|switch)/i.test(raw.summary ?? "") || verb.every((w) => /^(complete|completed|completion|done|finish|finished|status)$/.test(w));
-        const field = toggles ? this.toggleField(rest[1]!, t) : null;
-        return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, t);
+        const field = toggles ? this.toggleField(rest[1]!, tt) : null;
+        return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, tt);
       })();
+      action = itemAction(t);
+      // Written against the schema before a rename ("renamed from"): the column it named, under its new name.
+      const old = action ? null : formerView(t);
+      const was = old ? itemAction(old) : null;
+      if (old && was && (was.kind === "toggle" || was.kind === "set")) {
+        const column = t.columns[old.columns.findIndex((c) => c.name === was.field)]!;
+        action = { ...was, field: column.name };
+        const message = `${where} names "${was.field}", the former name of ${t.name}.${column.name} ("renamed from ${was.field}" in the schema): read as ${t.name}.${column.name}`;
+        // The summary's words only describe the route (stale: warned); the path is the API clients call (noted).
+        if (this.setAction(raw.summary ?? "", old)) this.diag("warning", "SF218", message, span, `write "${column.name}" in the API spec; the old name is read only while the schema says "renamed from ${was.field}"`);
+        else this.note(span, message);
+      }
       if (!action) {
         stubReason = `"${rest[1]}" names no column of "${t.name}" it obviously changes`;
         this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle, no value to set and no time to stamp; a route answering 501 is generated`, span,
@@ -350,6 +362,15 @@ export class EndpointBuilder {
     }
     return bools.find((b) => candidates.has(snakeCase(b))) ?? null;
   }
+}
+
+/**
+ * The table with each renamed column under the name it had before ("renamed from"), in the same
+ * order (so a column found in it is the one at the same index of the table); null when none was.
+ */
+function formerView(t: Table): Table | null {
+  if (!t.columns.some((c) => c.renamedFrom && !t.columns.some((x) => x.name === c.renamedFrom))) return null;
+  return { ...t, columns: t.columns.map((c) => (c.renamedFrom && !t.columns.some((x) => x.name === c.renamedFrom) ? { ...c, name: c.renamedFrom } : c)) };
 }
 
 const USER_PARAM = /^(user_?id|userid|uid)$/i;

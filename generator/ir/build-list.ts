@@ -45,13 +45,43 @@ function sortable(c: Column): boolean {
   return c.type.kind !== "json" && c.type.kind !== "text" && c.role !== "owner" && !incomparable(c);
 }
 
-/** "created" -> created_at, "due" -> due_date, "updated" -> updated_at, "title" -> title. */
+/**
+ * The name a word of the spec found the column by, when that is the name the column had before
+ * a rename ("renamed from"): what the API spec says was written against the old schema, and
+ * follows the column to its new name (with a diagnostic, see `followed` in buildListSpec).
+ */
+export interface FormerName {
+  readonly column: Column;
+  readonly former: string;
+}
+
+/** The first column whose current name fits, else the first whose former name does. */
+function byName(cols: readonly Column[], fits: (name: string) => boolean): Column | undefined {
+  return cols.find((c) => fits(c.name)) ?? cols.find((c) => c.renamedFrom !== undefined && fits(c.renamedFrom));
+}
+
+/** The former name `c` was found by, when `fits` holds for it and not for the current name. */
+function formerFit(c: Column | undefined, fits: (name: string) => boolean): FormerName | null {
+  return c && !fits(c.name) && c.renamedFrom !== undefined && fits(c.renamedFrom) ? { column: c, former: c.renamedFrom } : null;
+}
+
+const sortFits = (w: string) => [(n: string) => n === w, (n: string) => n === `${w}_at` || n === `${w}_date` || n === `${w}_on`] as const;
+
+/** The former name a sort word found its column by (see sortColumn). */
+function sortFormer(word: string, c: Column | undefined): string | null {
+  const w = word.toLowerCase().replace(/^-/, "");
+  const [exact, suffixed] = sortFits(w);
+  return (formerFit(c, exact) ?? formerFit(c, suffixed))?.former ?? null;
+}
+
+/** "created" -> created_at, "due" -> due_date, "updated" -> updated_at, "title" -> title (or the column renamed from it). */
 function sortColumn(word: string, t: Table): Column | undefined {
   const w = word.toLowerCase().replace(/^-/, "");
   const cols = t.columns.filter(sortable);
+  const [exact, suffixed] = sortFits(w);
   return (
-    cols.find((c) => c.name === w) ??
-    cols.find((c) => c.name === `${w}_at` || c.name === `${w}_date` || c.name === `${w}_on`) ??
+    byName(cols, exact) ??
+    byName(cols, suffixed) ??
     (w === "created" || w === "newest" || w === "oldest" || w === "date" ? cols.find((c) => c.role === "created_at") : undefined) ??
     (w === "updated" || w === "modified" ? cols.find((c) => c.role === "updated_at") : undefined) ??
     (w === "alphabetical" ? cols.find((c) => c.name === "title" || c.name === "name") : undefined)
@@ -63,25 +93,48 @@ function defaultSort(t: Table): { column: string; direction: "asc" | "desc" } {
   return { column: created ? created.name : t.primaryKey, direction: "desc" };
 }
 
-function inferredSearch(t: Table, named: readonly string[] = []): string[] {
-  const cols = t.columns.filter((c) => isTextual(c) && c.role === "data" && !c.references);
+function searchable(t: Table): Column[] {
+  return t.columns.filter((c) => isTextual(c) && c.role === "data" && !c.references);
+}
+
+/**
+ * The search columns: those the parameter's text names, else the ones named like text people
+ * search (title, description...). A column renamed from such a name stays one (said in a note).
+ */
+function inferredSearch(t: Table, named: readonly string[] = [], formerly?: (f: FormerName) => void): string[] {
+  const cols = searchable(t);
   const explicit = cols.filter((c) => named.includes(c.name));
   if (explicit.length) return explicit.map((c) => c.name);
-  return cols.filter((c) => SEARCH_NAMES.has(c.name)).map((c) => c.name);
+  return cols
+    .filter((c) => {
+      if (SEARCH_NAMES.has(c.name)) return true;
+      if (c.renamedFrom === undefined || !SEARCH_NAMES.has(c.renamedFrom)) return false;
+      formerly?.({ column: c, former: c.renamedFrom });
+      return true;
+    })
+    .map((c) => c.name);
 }
 
 /** The column a filter parameter names: itself, without a _filter suffix or an is_ prefix, or "status" -> the one boolean. */
 function filterColumn(p: RawQueryParam, t: Table): Column | undefined {
+  return filterMatch(p, t)?.column;
+}
+
+/** filterColumn, and the former name the column was found by when it was renamed. */
+function filterMatch(p: RawQueryParam, t: Table): { column: Column; former: string | null } | undefined {
   const name = p.name.text.toLowerCase();
   const base = name.replace(/_(filter|only|eq)$/, "").replace(/^(filter_|by_)/, "");
   const cols = t.columns.filter((c) => c.role === "data" || c.role === "id");
-  const direct = cols.find((c) => c.name === base || c.name === `is_${base}` || c.name === `${base}_id`);
-  if (direct) return direct;
+  const fits = (n: string) => n === base || n === `is_${base}` || n === `${base}_id`;
+  const direct = byName(cols, fits);
+  if (direct) return { column: direct, former: formerFit(direct, fits)?.former ?? null };
   if (/^(status|state|done|completion)$/.test(base)) {
     const bools = cols.filter((c) => c.type.kind === "boolean");
     const words = p.values.map((v) => v.toLowerCase());
-    const pick = bools.find((c) => words.some((w) => c.name.replace(/^is_/, "").startsWith(w.replace(/e?d?$/, "")))) ?? (bools.length === 1 ? bools[0] : undefined);
-    return pick;
+    const said = (n: string) => words.some((w) => n.replace(/^is_/, "").startsWith(w.replace(/e?d?$/, "")));
+    const pick = byName(bools, said);
+    if (pick) return { column: pick, former: formerFit(pick, said)?.former ?? null };
+    return bools.length === 1 ? { column: bools[0]!, former: null } : undefined;
   }
   return undefined;
 }
@@ -94,7 +147,7 @@ const RANGE_TO = /^(to|until|till|before|end|ends?_?(?:date|at|on)?|date_?to|to_
  * "created_after"): the date or time column it bounds (the one its words name, else the
  * row's creation time, else its first date or time column), and which side.
  */
-function rangeFilter(p: RawQueryParam, t: Table): { column: Column; op: "gte" | "lte" } | null {
+function rangeFilter(p: RawQueryParam, t: Table): { column: Column; op: "gte" | "lte"; former: string | null } | null {
   const name = p.name.text;
   const from = RANGE_FROM.exec(name);
   const to = from ? null : RANGE_TO.exec(name);
@@ -103,12 +156,15 @@ function rangeFilter(p: RawQueryParam, t: Table): { column: Column; op: "gte" | 
   const dated = t.columns.filter((c) => ["timestamp", "date", "time"].includes(c.type.kind) || (["integer", "bigint", "decimal", "float"].includes(c.type.kind) && !!m[2]));
   if (dated.length === 0) return null;
   const stem = words(m[2] ?? name.replace(/(date|at|on|from|to|since|until|after|before)$/i, "")).filter((w) => !/^(date|at|on|from|to|since|until|after|before|start|end|starts|ends|min|max|gte|lte|created)$/.test(w));
-  const named = stem.length ? dated.find((c) => words(c.name).filter((w) => !/^(at|on|date)$/.test(w)).join("_") === stem.join("_")) : undefined;
+  const stemFits = (n: string) => words(n).filter((w) => !/^(at|on|date)$/.test(w)).join("_") === stem.join("_");
+  const named = stem.length ? byName(dated, stemFits) : undefined;
   // "start_date" / "end_date" with columns starts_at / ends_at: the pair the spec means.
-  const side = from ? /start/i.test(name) ? dated.find((c) => /^starts?_?(at|on|date)?$|^start/i.test(c.name)) : undefined : /end/i.test(name) ? dated.find((c) => /^ends?_?(at|on|date)?$|^end/i.test(c.name)) : undefined;
+  const sideFits = (n: string) => (from ? /^starts?_?(at|on|date)?$|^start/i : /^ends?_?(at|on|date)?$|^end/i).test(n);
+  const side = (from ? /start/i.test(name) : /end/i.test(name)) ? byName(dated, sideFits) : undefined;
   const column = named ?? side ?? t.columns.find((c) => c.role === "created_at") ?? dated.find((c) => c.type.kind !== "integer");
   if (!column) return null;
-  return { column, op: from ? "gte" : "lte" };
+  const former = (named ? formerFit(named, stemFits) : side ? formerFit(side, sideFits) : null)?.former ?? null;
+  return { column, op: from ? "gte" : "lte", former };
 }
 
 /**
@@ -153,6 +209,19 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
   let sortDefault: string | undefined;
   let orderDefault: string | undefined;
   let search: ListSpec["search"] = null;
+  // A word of the API spec that names a column by the name it had before a rename follows the
+  // column (the migration renames it; the API keeps serving it). A word that only describes (the
+  // search parameter's text) is stale and warned about; a word that is itself part of the API
+  // (a filter's or a sort key's name, which clients send) stays, and a note says what it reads.
+  const said = new Set<string>();
+  const followed = (what: string, f: FormerName, span: Span, stale: boolean) => {
+    const key = `${what}|${f.column.name}`;
+    if (said.has(key)) return;
+    said.add(key);
+    const message = `${what} "${f.former}", the former name of ${t.name}.${f.column.name} ("renamed from ${f.former}" in the schema): read as ${t.name}.${f.column.name}`;
+    if (stale) report("warning", "SF218", message, span, `write "${f.column.name}" in the API spec; the old name is read only while the schema says "renamed from ${f.former}"`);
+    else report("note", "", message, span);
+  };
   for (const p of params) {
     const name = p.name.text;
     if (LIMIT.test(name)) {
@@ -171,18 +240,29 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
       orderParam = name;
       orderDefault = p.default;
     } else if (SEARCH.test(name)) {
-      const named = words(p.text).filter((w) => t.columns.some((c) => c.name === w));
-      search = { param: name, columns: inferredSearch(t, named) };
+      // The words of its text, and its identifiers whole (body_text, as a YAML `columns:` list gives it).
+      const tokens = new Set([...words(p.text), ...(p.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).map((w) => w.toLowerCase())]);
+      const named = t.columns.filter((c) => tokens.has(c.name)).map((c) => c.name);
+      // Columns the text names by their former names ("search in title" after title became name).
+      for (const c of searchable(t)) {
+        if (c.renamedFrom === undefined || named.includes(c.name) || !tokens.has(c.renamedFrom.toLowerCase()) || t.columns.some((x) => x.name === c.renamedFrom)) continue;
+        named.push(c.name);
+        followed(`the description of query parameter "${name}" names`, { column: c, former: c.renamedFrom }, spanOf(p), true);
+      }
+      search = { param: name, columns: inferredSearch(t, named, (f) => followed(`query parameter "${name}" searches the columns named like text people search (title, description...), among them`, f, spanOf(p), false)) };
       if (search.columns.length === 0) {
         report("warning", "SF213", `query parameter "${name}": "${t.name}" has no text column to search; requests using it are refused with 422`, spanOf(p));
         search = null;
       }
     } else if (!filterColumn(p, t) && rangeFilter(p, t)) {
       const r = rangeFilter(p, t)!;
+      if (r.former) followed(`query parameter "${name}" names`, { column: r.column, former: r.former }, spanOf(p), false);
       report("note", "", `query parameter "${name}" read as ${r.op === "gte" ? "at or after" : "at or before"} ${t.name}.${r.column.name} (a range end)`, spanOf(p));
       filters.push({ param: name, column: r.column.name, choices: null, op: r.op });
     } else {
-      const c = filterColumn(p, t);
+      const m = filterMatch(p, t);
+      const c = m?.column;
+      if (m?.former) followed(`query parameter "${name}" names`, { column: m.column, former: m.former }, spanOf(p), false);
       if (!c) {
         report("warning", "SF213", `query parameter "${name}" matches no column of "${t.name}"; requests using it are refused with 422`, spanOf(p),
           "filters name a column (status -> the boolean column, priority -> priority); write custom filters in a hook");
@@ -206,6 +286,8 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
   if (sortWords.length) {
     for (const w of sortWords) {
       const c = sortColumn(w, t);
+      const former = sortFormer(w, c);
+      if (c && former) followed(`sort key "${w}" names`, { column: c, former }, params.find((p) => p.name.text === sortParam)!.name.span, false);
       if (c) keys.push({ name: w.replace(/^-/, ""), column: c.name });
       else report("warning", "SF213", `sort key "${w}" matches no sortable column of "${t.name}"; it is refused with 422`, params.find((p) => p.name.text === sortParam)!.name.span);
     }
@@ -231,7 +313,7 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
     maxLimit,
     filters: inferred ? inferredFilters(t) : filters,
     sort: { param: sortParam ?? "sort", orderParam: orderParam ?? (inferred || !sortParam ? "order" : null), keys, default: def },
-    search: inferred ? (inferredSearch(t).length ? { param: "search", columns: inferredSearch(t) } : null) : search,
+    search: inferred ? (inferredSearch(t).length ? { param: "search", columns: inferredSearch(t, [], (f) => followed(`the search of ${raw.method.text.toUpperCase()} ${raw.path.text} covers the columns named like text people search (title, description...), among them`, f, raw.method.span, false)) } : null) : search,
     envelope: raw.envelope ?? null,
     inferred,
   };

@@ -1,7 +1,9 @@
 // A remote JSON Web Key Set (e.g. Better Auth's /api/auth/jwks), fetched with care for
-// the issuer: keys are fetched once and cached, a token with an unknown `kid` triggers
-// at most one refetch per cooldown (so a flood of made-up kids cannot hammer the issuer),
-// failed fetches back off the same way, and only one fetch is ever in flight. Each key
+// the issuer: keys are fetched once and cached. A token whose `kid` the set does not hold
+// may carry a freshly rotated key: a kid not seen before gets one prompt refetch (at most one
+// per `kidGapMs`, so a flood of made-up kids costs the issuer one fetch a second); a kid that
+// already had its refetch waits for the cooldown like every other fetch. Failed fetches back
+// off by the cooldown, and only one fetch is ever in flight. Each key
 // is imported once per fetched set (jose's local set caches the imported keys).
 import { createLocalJWKSet, errors as joseErrors, type JSONWebKeySet, type JWTVerifyGetKey } from "jose";
 
@@ -14,7 +16,12 @@ export interface RemoteKeySetOptions {
   timeoutMs?: number;
   /** Larger responses are refused. Default 256 KiB. */
   maxBytes?: number;
+  /** Minimum time between two refetches for kids not seen before (key rotation). Default 1 s. */
+  kidGapMs?: number;
 }
+
+/** Kids remembered as having had their prompt refetch (then forgotten all at once). */
+const MAX_TRIED_KIDS = 1024;
 
 /** The issuer's keys could not be fetched (answered 503, not 401). */
 export class KeySetUnavailable extends Error {
@@ -31,15 +38,18 @@ export function createRemoteKeySet(url: URL, opts: RemoteKeySetOptions = {}): Re
   const maxAgeMs = opts.maxAgeMs ?? 10 * 60_000;
   const timeoutMs = opts.timeoutMs ?? 5_000;
   const maxBytes = opts.maxBytes ?? 256 * 1024;
+  const kidGapMs = opts.kidGapMs ?? 1_000;
+  const triedKids = new Map<string, number>(); // kid -> when its prompt refetch started
   let local: ReturnType<typeof createLocalJWKSet> | undefined;
   let fetchedAt = -Infinity; // last successful fetch
   let attemptedAt = -Infinity; // last fetch started, successful or not
   let lastError: unknown;
   let pending: Promise<void> | undefined;
 
-  const load = (): Promise<void> => {
+  /** Starts a fetch unless one is in flight or the last started less than `gapMs` ago; the fetch (or nothing). */
+  const load = (gapMs = cooldownMs): Promise<void> => {
     if (pending) return pending;
-    if (Date.now() - attemptedAt < cooldownMs) return Promise.resolve();
+    if (Date.now() - attemptedAt < gapMs) return Promise.resolve();
     attemptedAt = Date.now();
     pending = fetchKeySet(url, timeoutMs, maxBytes)
       .then((jwks) => {
@@ -64,14 +74,23 @@ export function createRemoteKeySet(url: URL, opts: RemoteKeySetOptions = {}): Re
       return await local(header, token);
     } catch (err) {
       if (!(err instanceof joseErrors.JWKSNoMatchingKey)) throw err;
-      // An unknown kid may be a freshly rotated key: refetch, at most once per cooldown.
+      // An unknown kid may be a freshly rotated key: refetch now if this kid never had its
+      // prompt refetch (and none started within kidGapMs); otherwise at most once per cooldown.
       const before = local;
-      await load();
+      const kid = typeof header.kid === "string" ? header.kid : "";
+      const tried = triedKids.get(kid);
+      const fresh = kid !== "" && (tried === undefined || Date.now() - tried >= cooldownMs);
+      const wasAttempted = attemptedAt;
+      await load(fresh ? kidGapMs : cooldownMs);
+      if (fresh && attemptedAt !== wasAttempted) {
+        if (triedKids.size >= MAX_TRIED_KIDS) triedKids.clear();
+        triedKids.set(kid, attemptedAt);
+      }
       if (local === before) throw err;
       return await local(header, token);
     }
   };
-  return Object.assign(getKey, { refresh: load }) as RemoteKeySet;
+  return Object.assign(getKey, { refresh: () => load() }) as RemoteKeySet;
 }
 
 async function fetchKeySet(url: URL, timeoutMs: number, maxBytes: number): Promise<JSONWebKeySet> {

@@ -15,6 +15,7 @@ import type { AuthConfig } from "../../generated/runtime/auth.js";
 const KEY_MODES = ["hs256", "eddsa-jwks"] as const;
 type KeyMode = (typeof KEY_MODES)[number];
 const COOLDOWN_MS = 1500;
+const KID_GAP_MS = 1000; // runtime/jwks.ts's default
 const A = "user_alice_01";
 const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
 const now = () => Math.floor(Date.now() / 1000);
@@ -148,13 +149,30 @@ describe.each(DB_KINDS.flatMap((db) => KEY_MODES.map((mode) => [db, mode] as con
     }
     const elapsed = Date.now() - started;
     const extra = issuer.fetches - before;
-    // 300 unknown kids: at most one refetch per started cooldown window, not one per token.
-    expect(extra).toBeLessThanOrEqual(1 + Math.floor(elapsed / COOLDOWN_MS));
+    // 300 unknown kids: each new kid may ask for one prompt refetch, but at most one starts per
+    // second (the key set's kidGapMs), not one per token.
+    expect(extra).toBeLessThanOrEqual(1 + Math.floor(elapsed / KID_GAP_MS));
     expect(extra).toBeLessThan(10);
     // The known key still works, without a fetch.
     const beforeValid = issuer.fetches;
     expect((await app.call("GET", `/api/${A}/tasks`, { token: valid })).status).toBe(200);
     expect(issuer.fetches).toBe(beforeValid);
+  });
+
+  it.runIf(mode === "eddsa-jwks")("accepts a key rotated within the cooldown at once: a kid not seen before gets its own refetch", async () => {
+    await new Promise((r) => setTimeout(r, COOLDOWN_MS + 100));
+    const stray = await issuer.sign(A, { key: await issuer.strayKey() });
+    const before = issuer.fetches;
+    expectUnauthorized(await app.call("GET", `/api/${A}/tasks`, { token: stray }), "unknown kid");
+    expect(issuer.fetches - before).toBe(1);
+    // The same unknown kid again, still within the cooldown: no new fetch.
+    expectUnauthorized(await app.call("GET", `/api/${A}/tasks`, { token: stray }), "unknown kid again");
+    expect(issuer.fetches - before).toBe(1);
+    // A key rotated a second later, well within the cooldown: its kid is new, one refetch, accepted.
+    await new Promise((r) => setTimeout(r, KID_GAP_MS + 50));
+    const rotated = await issuer.sign(A, { key: await issuer.rotate() });
+    expect((await app.call("GET", `/api/${A}/tasks`, { token: rotated })).status).toBe(200);
+    expect(issuer.fetches - before).toBe(2);
   });
 
   it.runIf(mode === "eddsa-jwks")("accepts a rotated key after one refetch, and does not hammer a failing issuer", async () => {

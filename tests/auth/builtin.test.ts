@@ -210,6 +210,9 @@ describe.each(DB_KINDS)("built-in auth on %s", (kind: DbKind) => {
     expect(unknown.text).toBe(wrong.text);
     expect(unknown.headers.get("content-type")).toBe(wrong.headers.get("content-type"));
     expect(wrong.body.detail).toBe("the email or password is not correct");
+    // Every 401 says how to authenticate (RFC 9110), the built-in routes' too.
+    expect(wrong.headers.get("www-authenticate")).toBe('Bearer realm="api"');
+    expect((await refresh("never-issued")).headers.get("www-authenticate")).toMatch(/^Bearer realm="api", error="invalid_token"$/);
     // Timing: an unknown email still costs one scrypt run (a dummy hash). Without it the answer
     // would take a few milliseconds instead of a hash's ~100 ms; the margin is wide on purpose.
     const time = async (e: string) => {

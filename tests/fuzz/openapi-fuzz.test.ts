@@ -13,8 +13,12 @@ import openapi from "../../generated/openapi.json" with { type: "json" };
 import { startGeneratedApp, type RunningApp } from "../helpers/server.js";
 import { expiredToken, tokenFor } from "../helpers/tokens.js";
 import { deref as derefIn } from "../helpers/generic-fuzz.js";
+import { chunk, rawExchange, requestHead, type RawAnswer } from "../helpers/raw-http.js";
+import { readFileSync } from "node:fs";
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1000);
+/** Requests of the hostile-transport classes (over a bare socket), one for every five above. */
+const HOSTILE = Math.ceil(REQUESTS / 5);
 const BATCH = 8; // requests in flight at once
 const A = "fuzz_alice";
 const B = "fuzz_bob";
@@ -259,5 +263,126 @@ describe("OpenAPI-driven fuzzing of the generated app on PostgreSQL", () => {
     // A's rows came through unchanged: nothing B sent deleted or changed them.
     const aTasks = await app.call("GET", `/api/${A}/tasks`, { token: tokens.a });
     expect(aTasks.body.map((t: any) => `${t.title} ${t.description} ${t.category_id !== null}`).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${MARK[A]}-${i} ${MARK[A]}-${i} true`));
+  }, 900_000);
+
+  // ---- Hostile transport: what fetch cannot send, over a bare socket. Every class a client can
+  // produce, against every operation: bodies nested past the limit, numbers JSON cannot
+  // represent, tens of thousands of keys, chunked bodies past the limit, bodies cut short (the
+  // sender half-closes) or abandoned (the socket destroyed), two Authorization headers or a
+  // malformed header, bytes that are not UTF-8, methods the app does not know. Each answer that
+  // comes back must be a 4xx problem+json (501 for an unknown method), never a 5xx; and the app's
+  // log must hold no line at error level: all of this is the client's fault.
+
+  const CLASSES = ["nesting", "huge-number", "many-keys", "chunked-over-limit", "truncated", "aborted", "duplicate-authorization", "malformed-header", "invalid-utf8", "unknown-method"] as const;
+  type HostileClass = (typeof CLASSES)[number];
+  interface Hostile {
+    cls: HostileClass;
+    parts: Buffer[];
+    abort: boolean;
+    /** Whether the class is refused whatever the body (else a valid-looking request may also succeed). */
+    what: string;
+  }
+
+  function hostileArb(o: Op): fc.Arbitrary<Hostile> {
+    const path = o.path.replace("{user_id}", B).replace(/\{[a-z_]+\}/g, (m) => String(ids[m === "{tag_id}" ? "tags" : resourceOf(o.path)]?.mine[0] ?? 1));
+    const auth = `Authorization: Bearer ${tokens.b}`;
+    const json = "Content-Type: application/json";
+    const bodyMethod = o.method;
+    const props = Object.keys(deref(o.op.requestBody?.content?.["application/json"]?.schema ?? {}).properties ?? { title: {} });
+    const field = fc.constantFrom(...props, "zzz");
+    const withLength = (method: string, body: Buffer, extra: string[] = []) => [requestHead(method, path, [auth, json, `Content-Length: ${body.length}`, "Connection: close", ...extra]), body];
+    const deep = (d: number, kind: "array" | "object") => (kind === "array" ? "[".repeat(d) + "]".repeat(d) : '{"a":'.repeat(d) + "1" + "}".repeat(d));
+    const arbs: Record<HostileClass, fc.Arbitrary<Hostile>> = {
+      nesting: fc.tuple(field, fc.constantFrom(65, 500, 5_000, 20_000), fc.constantFrom("array" as const, "object" as const)).map(([f, d, k]) => ({
+        cls: "nesting" as const, what: `${f} nested ${d} deep (${k})`, abort: false, parts: withLength(bodyMethod, Buffer.from(`{${JSON.stringify(f)}:${deep(d, k)}}`)),
+      })),
+      "huge-number": fc.tuple(field, fc.constantFrom("1e400", "-1e400", "1e309", "[1e999]", '{"x":-1e500}')).map(([f, n]) => ({
+        cls: "huge-number" as const, what: `${f}=${n}`, abort: false, parts: withLength(bodyMethod, Buffer.from(`{${JSON.stringify(f)}:${n}}`)),
+      })),
+      "many-keys": fc.constantFrom(1_000, 20_000, 60_000).map((n) => ({
+        cls: "many-keys" as const, what: `${n} keys`, abort: false,
+        parts: withLength(bodyMethod, Buffer.from(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))))),
+      })),
+      "chunked-over-limit": fc.constantFrom(17, 24, 32).map((n) => {
+        const data = Buffer.alloc(64 * 1024, 0x20);
+        return {
+          cls: "chunked-over-limit" as const, what: `${n} x 64 KiB chunked`, abort: false,
+          parts: [requestHead(bodyMethod, path, [auth, json, "Transfer-Encoding: chunked"]), chunk(Buffer.from("{\"a\":\"")), ...Array.from({ length: n }, () => chunk(data)), Buffer.from("0\r\n\r\n")],
+        };
+      }),
+      truncated: fc.constantFrom(10, 1_000, 100_000).map((declared) => ({
+        cls: "truncated" as const, what: `Content-Length ${declared}, 5 bytes sent, then end`, abort: false,
+        parts: [requestHead(bodyMethod, path, [auth, json, `Content-Length: ${declared}`]), Buffer.from('{"a":')],
+      })),
+      aborted: fc.constantFrom(10, 5_000).map((declared) => ({
+        cls: "aborted" as const, what: `Content-Length ${declared}, socket destroyed mid-body`, abort: true,
+        parts: [requestHead(bodyMethod, path, [auth, json, `Content-Length: ${declared}`]), Buffer.from('{"title":"')],
+      })),
+      "duplicate-authorization": fc.constantFrom(tokens.a, tokens.b, "garbage").map((second) => ({
+        cls: "duplicate-authorization" as const, what: `second token ${second.slice(0, 8)}`, abort: false,
+        parts: [requestHead(o.method, path, [auth, `Authorization: Bearer ${second}`, "Connection: close"])],
+      })),
+      "malformed-header": fc.constantFrom("Content-Length: abc", "Content-Length: 5, 6", "Transfer-Encoding: chunked\r\nContent-Length: 3", "Authorization: Bearer \x01\x02", "X-Bad\x00: 1", "Authorization:", "Authorization: Bearer  a.b.c  d").map((h) => ({
+        cls: "malformed-header" as const, what: JSON.stringify(h), abort: false,
+        parts: [requestHead(o.method, path, [auth.replace("Authorization", h.startsWith("Authorization") ? "X-Ignored" : "Authorization"), h, "Connection: close"])],
+      })),
+      "invalid-utf8": fc.tuple(field, fc.constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80])).map(([f, bytes]) => ({
+        cls: "invalid-utf8" as const, what: `${f} with bytes ${bytes.map((b) => b.toString(16)).join(" ")}`, abort: false,
+        parts: withLength(bodyMethod, Buffer.concat([Buffer.from(`{${JSON.stringify(f)}:"a`), Buffer.from(bytes), Buffer.from('"}')])),
+      })),
+      "unknown-method": fc.constantFrom("TRACE", "PROPFIND", "MKCOL", "LINK", "FOO").map((m) => ({
+        cls: "unknown-method" as const, what: m, abort: false, parts: [requestHead(m, path, [auth, "Connection: close"])],
+      })),
+    };
+    // Body classes only where the operation reads a body: a route that takes none answers
+    // before the bytes are read, and the reset that closing such a connection causes may eat
+    // the answer (that is TCP, not the app).
+    const takesBody = !!o.op.requestBody;
+    return fc.oneof(...CLASSES.filter((c) => takesBody || !BODY_CLASSES.has(c)).map((c) => arbs[c]));
+  }
+  const BODY_CLASSES = new Set<HostileClass>(["nesting", "huge-number", "many-keys", "chunked-over-limit", "truncated", "aborted", "invalid-utf8"]);
+
+  it(`sends ${HOSTILE} hostile-transport requests: 4xx problems or no answer, never a 5xx, nothing logged at error level`, async () => {
+    const port = Number(new URL(app.url).port);
+    const byClass = new Map<string, Map<string, number>>();
+    const logBefore = readFileSync(app.logFile, "utf8").length;
+    const check = (h: Hostile, o: Op, r: RawAnswer | null) => {
+      const key = r ? String(r.status) : "no answer";
+      const m = byClass.get(h.cls) ?? new Map<string, number>();
+      m.set(key, (m.get(key) ?? 0) + 1);
+      byClass.set(h.cls, m);
+      const where = `${h.cls} (${h.what}) on ${o.method} ${o.path} -> ${r ? `${r.status} ${r.body.slice(0, 200)}` : "no answer"}`;
+      if (!r) {
+        // Only a client that left (or one cut off after a 413 past the limit) may get no answer.
+        if (h.cls !== "aborted" && h.cls !== "chunked-over-limit" && h.cls !== "truncated") throw new Error(`no answer: ${where}`);
+        return;
+      }
+      if (r.status >= 500 && !(r.status === 501 && h.cls === "unknown-method")) throw new Error(`5xx: ${where}`);
+      if (r.status < 400) throw new Error(`accepted: ${where}`);
+      if (!/^application\/problem\+json/.test(r.headers["content-type"] ?? "")) throw new Error(`not problem+json: ${where}`);
+      const body = JSON.parse(r.body) as { status: number; detail: string; errors?: unknown[] };
+      if (body.status !== r.status || typeof body.detail !== "string") throw new Error(`not a problem body: ${where}`);
+      if ((body.errors?.length ?? 0) > 20 || r.body.length > 16_384) throw new Error(`unbounded error body (${r.body.length} bytes): ${where}`);
+    };
+    const anyHostile = fc.oneof(...OPS.map((o) => hostileArb(o).map((h) => ({ h, o }))));
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyHostile, { minLength: 4, maxLength: 4 }), async (batch) => {
+        await Promise.all(batch.map(async ({ h, o }) => check(h, o, await rawExchange(port, h.parts, { abort: h.abort }))));
+        sent += batch.length;
+      }),
+      { numRuns: Math.ceil(HOSTILE / 4), endOnFailure: false, interruptAfterTimeLimit: 600_000 },
+    );
+    const summary = Object.fromEntries([...byClass].sort().map(([c, m]) => [c, Object.fromEntries([...m].sort())]));
+    console.log(`hostile fuzz: ${sent} requests; by class and status ${JSON.stringify(summary)}`);
+    expect(sent).toBeGreaterThanOrEqual(HOSTILE);
+    expect(byClass.size).toBe(CLASSES.length); // every class was sent
+    // No client fault was logged as the server's: no error-level line, no unexpected error.
+    await new Promise((r) => setTimeout(r, 200));
+    const lines = readFileSync(app.logFile, "utf8").slice(logBefore).split("\n").filter(Boolean).map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(lines.filter((l) => l.level === "error" || l.level === "fatal")).toEqual([]);
+    expect(app.errors).toEqual([]);
+    // And the app still serves.
+    expect((await app.call("GET", `/api/${B}/tasks`, { token: tokens.b })).status).toBe(200);
   }, 900_000);
 });

@@ -89,8 +89,15 @@ async function runHistory(kind: DbKind) {
         expect(refused.err.join("")).toMatch(/^specs\/database\/schema\.md:\d+:\d+: error SF502: /m);
         expect(journal(project)).toEqual(seen); // nothing written
       }
+      if (step.breaking) {
+        // A column's JSON type changes (integer -> bigint: a number becomes a string): refused by default.
+        const refused = capture();
+        expect(await main(["generate", ...(step.destructive ? ["--allow-destructive"] : [])], refused.io, project), step.name).toBe(EXIT.specErrors);
+        expect(refused.err.join("")).toMatch(/^specs\/database\/schema\.md:\d+:\d+: error SF503: this schema change changes the API type of "tasks\.estimate"/m);
+        expect(journal(project)).toEqual(seen); // nothing written
+      }
       const g = capture();
-      const code = await main(["generate", ...(step.destructive ? ["--allow-destructive"] : [])], g.io, project);
+      const code = await main(["generate", ...(step.destructive ? ["--allow-destructive"] : []), ...(step.breaking ? ["--allow-breaking"] : [])], g.io, project);
       expect(code, `${step.name}: ${g.err.join("")}`).toBe(EXIT.ok);
       const names = journal(project);
       expect(names.slice(0, seen.length), "existing migrations are kept").toEqual(seen);
@@ -99,6 +106,8 @@ async function runHistory(kind: DbKind) {
       const text = readFileSync(join(project, "generated", "migrations", `${added}.ts`), "utf8");
       if (step.destructive) expect(text).toMatch(/\/\/ DESTRUCTIVE: /);
       else expect(text).not.toMatch(/DESTRUCTIVE/);
+      if (step.breaking) expect(text).toMatch(/\/\/ BREAKING API: changes the API type of "tasks\.estimate" \(integer -> bigint\): responses give a JSON string/);
+      else expect(text).not.toMatch(/BREAKING API/);
       seen.push(added);
 
       // Same specs again: no new file, and check is happy.

@@ -6,6 +6,8 @@ export interface HistoryStep {
   readonly schema: string;
   /** Needs --allow-destructive. */
   readonly destructive?: boolean;
+  /** Changes a column's JSON type in the API: needs --allow-breaking. */
+  readonly breaking?: boolean;
 }
 
 const users = `## users
@@ -76,7 +78,7 @@ export const HISTORY: HistoryStep[] = [
   { name: "init", schema: doc(users, tasks({})) },
   { name: "add a column", schema: doc(users, tasks({ notes: true, extra: [done] })) },
   { name: "rename a column", schema: doc(users, tasks({ title: renamed, notes: true, extra: [done] })) },
-  { name: "change types", schema: doc(users, tasks({ title: widened, notes: true, extra: [done], estimate: "bigint (optional)" })) },
+  { name: "change types", breaking: true, schema: doc(users, tasks({ title: widened, notes: true, extra: [done], estimate: "bigint (optional)" })) },
   { name: "add a table with a relation", schema: doc(users, tasks({ title: widened, notes: true, extra: [done], estimate: "bigint (optional)", project }), projects()) },
   { name: "add an index", schema: doc(users, tasks({ title: widened, notes: true, extra: [done], estimate: "bigint (optional)", project, indexes: idx }), projects()) },
   { name: "drop a column", destructive: true, schema: doc(users, tasks({ title: widened, extra: [done], estimate: "bigint (optional)", project, indexes: idx }), projects()) },
