@@ -1,23 +1,26 @@
 // The floor: the same four todo operations the benchmark drives (list newest 20, get one,
 // create, update), hand-written as tightly as we can with Koa + @koa/router + raw `pg` +
-// jose. Same HTTP contract as the generated app (same JSON rows with `tags`, X-Total-Count,
-// 201 + Location, 404 for a foreign row, 422 for a bad body) and the same security: a
-// verified HS256 token (key imported once), `{user_id}` must be the caller, every query
-// filtered by the owner. One statement per request: no ORM, no logging, no rate limits.
+// jose. Same HTTP contract as the generated app (same JSON rows with `tags`, X-Total-Count
+// when asked for with `Prefer: count=exact`, 201 + Location, 404 for a foreign row, 422 for a
+// bad body) and the same security: a verified token (HS256 with the key imported once, or
+// EdDSA from a JWKS URL as Better Auth issues them: FLOOR_JWKS_URL), `{user_id}` must be the
+// caller, every query filtered by the owner. One statement per request: no ORM, no logging,
+// no rate limits.
 // FLOOR_RLS=1 also runs each request in a transaction that sets app.user_id and the app
 // role first (what the generated app does for row-level security): that shows what the
 // extra round trips cost by themselves.
 //
-// Env: DATABASE_URL, JWT_SECRET, PORT, HOST (127.0.0.1), DATABASE_POOL_MAX (10), FLOOR_RLS, FLOOR_ROLE.
+// Env: DATABASE_URL, JWT_SECRET or FLOOR_JWKS_URL, PORT, HOST (127.0.0.1), DATABASE_POOL_MAX (10), FLOOR_RLS, FLOOR_ROLE.
 import { webcrypto } from "node:crypto";
 import Koa from "koa";
 import type { Context } from "koa";
 import Router from "@koa/router";
 import pg from "pg";
-import { jwtVerify } from "jose";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 
 // Imported once as a CryptoKey: jose 6 would re-import a KeyObject's bytes on every call.
-const key = await webcrypto.subtle.importKey("raw", Buffer.from(process.env.JWT_SECRET ?? "", "utf8"), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+const JWKS = process.env.FLOOR_JWKS_URL ? createRemoteJWKSet(new URL(process.env.FLOOR_JWKS_URL)) : null;
+const key = JWKS ? null : await webcrypto.subtle.importKey("raw", Buffer.from(process.env.JWT_SECRET ?? "", "utf8"), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
 const RLS = process.env.FLOOR_RLS === "1";
 const ROLE = process.env.FLOOR_ROLE ?? "specforge_app";
@@ -56,7 +59,7 @@ async function callerOf(ctx: Context): Promise<string> {
   if (!m) throw new Problem(401, "a bearer token is required");
   let sub: unknown;
   try {
-    ({ payload: { sub } } = await jwtVerify(m[1]!, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }));
+    ({ payload: { sub } } = JWKS ? await jwtVerify(m[1]!, JWKS, { algorithms: ["EdDSA"], requiredClaims: ["exp"] }) : await jwtVerify(m[1]!, key!, { algorithms: ["HS256"], requiredClaims: ["exp"] }));
   } catch {
     throw new Problem(401, "the token is not valid");
   }
@@ -132,14 +135,18 @@ router.get("/api/:user_id/tasks", async (ctx) => {
   const limitRaw = ctx.query["limit"];
   const limit = limitRaw === undefined ? 50 : Number(limitRaw);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new Problem(422, "limit: 1 to 100");
+  // The total only when asked for: counting every row of the user makes a list O(rows).
+  const count = /\bcount=exact\b/.test(ctx.get("Prefer"));
   const rows = await run<{ total: string } & Record<string, unknown>>(
     userId,
-    `select ${COLUMNS}, ${TAGS}, (select count(*) from tasks c where c.user_id = $1) as total
+    `select ${COLUMNS}, ${TAGS}${count ? ", (select count(*) from tasks c where c.user_id = $1) as total" : ""}
        from tasks t where t.user_id = $1 order by t.created_at desc, t.id desc limit $2`,
     [userId, limit],
   );
-  ctx.set("X-Total-Count", rows.length ? String(rows[0]!.total) : "0");
-  for (const r of rows) delete (r as { total?: unknown }).total;
+  if (count) {
+    ctx.set("X-Total-Count", rows.length ? String(rows[0]!.total) : "0");
+    for (const r of rows) delete (r as { total?: unknown }).total;
+  }
   ctx.body = rows;
 });
 router.get("/api/:user_id/tasks/:id", async (ctx) => {

@@ -4,6 +4,11 @@
 //   W2 get one          GET   /api/{u}/tasks/{id}
 //   W3 create           POST  /api/{u}/tasks
 //   W4 update           PATCH /api/{u}/tasks/{id}
+//   W5 list newest 20 of one user who owns 200,000 rows
+// W3 runs first in each round, so the others run on rows that keep growing. After the rounds, a
+// scaling series: list newest 20 and get one for users who own 10^2, 10^4, 10^5 and 10^6 rows
+// (about 1.4 million rows in all), both servers side by side; BENCH_CHART=file.svg draws it.
+// BENCH_AUTH=eddsa: EdDSA tokens checked against a JWKS URL (Better Auth's way) instead of HS256.
 // Each server runs in its own process; wrk (Debian package) drives one at a time, 2 threads,
 // 32 connections, alternating A/B per workload over several rounds after a warm-up.
 // Run: npm run bench   (not part of npm test). Everything stays on 127.0.0.1; the database
@@ -11,7 +16,8 @@
 // Env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (20 s per server), BENCH_CONNECTIONS (32),
 //      BENCH_FLOOR_RLS (1: also run the floor with the RLS transaction), BENCH_PROFILE (a directory:
 //      the generated app and the floor run with --cpu-prof and write their profiles there, the floor's in floor/), BENCH_ONLY (W1,W3: only
-//      those workloads), TEST_DATABASE_URL.
+//      those workloads), BENCH_SCALE (1: run the scaling series), BENCH_SCALE_DURATION (5 s per point),
+//      BENCH_CHART (an SVG file for the series), BENCH_AUTH (hs256 | eddsa), TEST_DATABASE_URL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createSecretKey, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
@@ -19,7 +25,9 @@ import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import knexFactory from "knex";
-import { SignJWT } from "jose";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { createServer as createHttpServer } from "node:http";
+import { scalingChart } from "./chart.js";
 import { migrations } from "../generated/migrations/index.js";
 import { ownedTables } from "../generated/rls.js";
 import { openDatabase } from "../generated/runtime/db.js";
@@ -39,9 +47,18 @@ const SECRET = randomBytes(32).toString("base64url");
 const ROLE = "specforge_app";
 const ROOT = join(import.meta.dirname, "..");
 
-type Workload = "W1 list 20" | "W2 get one" | "W3 create" | "W4 update";
+const SCALE = (process.env.BENCH_SCALE ?? "1") === "1";
+const SCALE_DURATION = Number(process.env.BENCH_SCALE_DURATION ?? 5);
+const AUTH = process.env.BENCH_AUTH === "eddsa" ? "eddsa" : "hs256";
+/** Users who own many rows: W5's, and the scaling series'. */
+const BIG_USERS: Array<{ id: string; rows: number }> = [
+  { id: "w5_user", rows: 200_000 },
+  ...(SCALE ? [100, 10_000, 100_000, 1_000_000].map((rows) => ({ id: `scale_${rows}`, rows })) : []),
+];
+
+type Workload = "W3 create" | "W1 list 20" | "W2 get one" | "W4 update" | "W5 list 20 of 200k";
 // BENCH_ONLY=W2,W4 runs only those workloads (for profiling one of them).
-const WORKLOADS: Workload[] = (["W1 list 20", "W2 get one", "W3 create", "W4 update"] as Workload[]).filter(
+const WORKLOADS: Workload[] = (["W3 create", "W1 list 20", "W2 get one", "W4 update", "W5 list 20 of 200k"] as Workload[]).filter(
   (w) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(w.slice(0, 2)),
 );
 
@@ -51,16 +68,19 @@ const LUA_REQUEST: Record<Workload, string> = {
   "W2 get one": `local u = pick(); return wrk.format("GET", "/api/" .. u.id .. "/tasks/" .. math.random(u.lo, u.hi), { ["Authorization"] = "Bearer " .. u.t })`,
   "W3 create": `local u = pick(); n = n + 1; return wrk.format("POST", "/api/" .. u.id .. "/tasks", { ["Authorization"] = "Bearer " .. u.t, ["Content-Type"] = "application/json" }, '{"title":"bench task ' .. n .. '","priority":"high","description":"made by the load benchmark"}')`,
   "W4 update": `local u = pick(); n = n + 1; return wrk.format("PATCH", "/api/" .. u.id .. "/tasks/" .. math.random(u.lo, u.hi), { ["Authorization"] = "Bearer " .. u.t, ["Content-Type"] = "application/json" }, '{"title":"renamed ' .. n .. '","completed":true}')`,
+  // The users file for W5 and the scaling series holds one user: pick() is that user.
+  "W5 list 20 of 200k": `local u = pick(); return wrk.format("GET", "/api/" .. u.id .. "/tasks?limit=20", { ["Authorization"] = "Bearer " .. u.t })`,
 };
 
-function luaScript(dataFile: string, w: Workload): string {
+function luaScript(dataFile: string, w: Workload | "scale list" | "scale get"): string {
+  const request = w === "scale list" ? LUA_REQUEST["W5 list 20 of 200k"] : w === "scale get" ? LUA_REQUEST["W2 get one"] : LUA_REQUEST[w];
   return `local users = dofile("${dataFile}")
 local count = #users
 n = 0
 function setup(thread) end
 function init(args) math.randomseed(os.time() + math.floor(os.clock() * 1e6) + tonumber(tostring({}):sub(8), 16)) end
 function pick() return users[math.random(1, count)] end
-request = function() ${LUA_REQUEST[w]} end
+request = function() ${request} end
 done = function(summary, latency, requests)
   io.write(string.format('RESULT {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"non2xx":%d,"socket_errors":%d}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), summary.errors.status,
@@ -167,7 +187,11 @@ async function sameAnswers(servers: Server[], u: User): Promise<void> {
   for (const s of servers) {
     const list = await fetch(`${s.url}/api/${u.id}/tasks?limit=20`, { headers: auth });
     const rows = (await list.json()) as Array<Record<string, unknown>>;
-    if (list.status !== 200 || rows.length !== 20 || list.headers.get("x-total-count") === null) throw new Error(`${s.name}: list ${list.status}`);
+    // Neither counts unless asked: a list is O(limit) on both sides.
+    if (list.status !== 200 || rows.length !== 20 || list.headers.get("x-total-count") !== null) throw new Error(`${s.name}: list ${list.status}`);
+    const counted = await fetch(`${s.url}/api/${u.id}/tasks?limit=20`, { headers: { ...auth, prefer: "count=exact" } });
+    await counted.arrayBuffer();
+    if (!(Number(counted.headers.get("x-total-count")) >= u.hi - u.lo + 1)) throw new Error(`${s.name}: counted list total ${counted.headers.get("x-total-count")}`);
     const one = await fetch(`${s.url}/api/${u.id}/tasks/${u.lo}`, { headers: auth });
     const row = (await one.json()) as Record<string, unknown>;
     if (one.status !== 200 || row.id !== u.lo || !Array.isArray(row.tags)) throw new Error(`${s.name}: get ${one.status} ${JSON.stringify(row)}`);
@@ -187,6 +211,37 @@ async function sameAnswers(servers: Server[], u: User): Promise<void> {
     if (s === servers[0]) (sameAnswers as { keys?: string }).keys = keys;
     else if ((sameAnswers as { keys?: string }).keys !== keys) throw new Error(`${s.name}: row keys differ: ${keys}`);
   }
+}
+
+/**
+ * How tokens are made and checked: HS256 with a shared secret, or EdDSA keys published at a JWKS
+ * URL (a small server in this process), as Better Auth does. `env` configures the generated app,
+ * `floorEnv` the floor.
+ */
+async function tokenSigner(_work: string): Promise<{ sign(sub: string): Promise<string>; env: Record<string, string>; floorEnv: Record<string, string> }> {
+  if (AUTH === "hs256") {
+    const key = createSecretKey(Buffer.from(SECRET, "utf8"));
+    return {
+      sign: (sub) => new SignJWT({ email: `${sub}@example.test` }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setSubject(sub).setIssuedAt().setExpirationTime("4h").sign(key),
+      env: { JWT_SECRET: SECRET },
+      floorEnv: {},
+    };
+  }
+  const { privateKey, publicKey } = await generateKeyPair("EdDSA", { extractable: true });
+  const kid = randomBytes(8).toString("hex");
+  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: "EdDSA", use: "sig" }] });
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(jwks);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  const jwksUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/auth/jwks`;
+  return {
+    sign: (sub) => new SignJWT({ email: `${sub}@example.test` }).setProtectedHeader({ alg: "EdDSA", kid, typ: "JWT" }).setSubject(sub).setIssuedAt().setExpirationTime("4h").sign(privateKey),
+    env: { JWT_JWKS_URL: jwksUrl },
+    floorEnv: { FLOOR_JWKS_URL: jwksUrl },
+  };
 }
 
 const median = (xs: number[]) => {
@@ -218,26 +273,44 @@ async function main(): Promise<void> {
        from generate_series(1, ?) u, generate_series(1, ?) g order by u, g`,
       [USERS, TASKS_PER_USER],
     );
+    // The users who own many rows, each with a contiguous id range, newest rows last inserted.
+    for (const b of BIG_USERS) {
+      await db.knex.raw(`insert into users (id, email) values (?, ?)`, [b.id, `${b.id}@example.test`]);
+      await db.knex.raw(
+        `insert into tasks (user_id, title, description, priority, completed, created_at, updated_at)
+         select ?, 'task ' || g, 'description of task ' || g, (array['low','medium','high'])[1 + g % 3], g % 4 = 0, now() - ((? - g) || ' seconds')::interval, now()
+         from generate_series(1, ?) g order by g`,
+        [b.id, b.rows, b.rows],
+      );
+    }
     await db.knex.raw("analyze");
     const ranges = (await db.knex.raw("select user_id, min(id)::int as lo, max(id)::int as hi, count(*)::int as n from tasks group by user_id order by user_id")).rows as Array<{ user_id: string; lo: number; hi: number; n: number }>;
     await db.close();
-    if (ranges.length !== USERS || ranges.some((r) => r.n !== TASKS_PER_USER || r.hi - r.lo + 1 !== TASKS_PER_USER)) throw new Error("seeding did not give each user a contiguous id range");
-    const key = createSecretKey(Buffer.from(SECRET, "utf8"));
+    const big = new Map(BIG_USERS.map((b) => [b.id, b.rows]));
+    const small = ranges.filter((r) => !big.has(r.user_id));
+    if (small.length !== USERS || ranges.some((r) => r.n !== (big.get(r.user_id) ?? TASKS_PER_USER) || r.hi - r.lo + 1 !== r.n)) throw new Error("seeding did not give each user a contiguous id range");
+    const signer = await tokenSigner(work);
     const users: User[] = [];
+    const bigUsers = new Map<string, User>();
     for (const r of ranges) {
-      const token = await new SignJWT({ email: `${r.user_id}@example.test` }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setSubject(r.user_id).setIssuedAt().setExpirationTime("4h").sign(key);
-      users.push({ id: r.user_id, token, lo: r.lo, hi: r.hi });
+      const u = { id: r.user_id, token: await signer.sign(r.user_id), lo: r.lo, hi: r.hi };
+      if (big.has(r.user_id)) bigUsers.set(r.user_id, u);
+      else users.push(u);
     }
-    console.log(`seeded ${USERS} users x ${TASKS_PER_USER} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (database ${name})`);
-    const dataFile = join(work, "users.lua");
-    writeFileSync(dataFile, `return {\n${users.map((u) => `{id="${u.id}",t="${u.token}",lo=${u.lo},hi=${u.hi}}`).join(",\n")}\n}\n`);
+    console.log(`seeded ${USERS} users x ${TASKS_PER_USER} tasks and ${BIG_USERS.map((b) => `${b.id} (${b.rows})`).join(", ")} in ${((Date.now() - t0) / 1000).toFixed(1)} s (database ${name}); tokens ${AUTH}`);
+    const usersFile = (file: string, us: User[]) => {
+      writeFileSync(file, `return {\n${us.map((u) => `{id="${u.id}",t="${u.token}",lo=${u.lo},hi=${u.hi}}`).join(",\n")}\n}\n`);
+      return file;
+    };
+    const dataFile = usersFile(join(work, "users.lua"), users);
+    const w5File = usersFile(join(work, "w5-user.lua"), [bigUsers.get("w5_user")!]);
     const scripts = Object.fromEntries(WORKLOADS.map((w, i) => {
       const f = join(work, `w${i + 1}.lua`);
-      writeFileSync(f, luaScript(dataFile, w));
+      writeFileSync(f, luaScript(w.startsWith("W5") ? w5File : dataFile, w));
       return [w, f];
     })) as Record<Workload, string>;
 
-    const common = { DATABASE_URL: url.toString(), JWT_SECRET: SECRET, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10" };
+    const common = { DATABASE_URL: url.toString(), ...signer.env, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10" };
     // Rate limits stay on (their counting is part of the cost) but are raised above what
     // the benchmark sends from one IP; logging stays on at info, to a file.
     const genEnv = { ...common, DATABASE_APP_ROLE: ROLE, RATE_LIMIT_USER_MAX: "1000000", RATE_LIMIT_IP_MAX: "100000000", LOG_LEVEL: "info" };
@@ -248,8 +321,9 @@ async function main(): Promise<void> {
     }
     const profArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
     servers.push(await startServer("generated", "generated/server.ts", genEnv, join(work, "generated.log"), profArgs));
-    servers.push(await startServer("floor", "bench/floor-server.ts", common, join(work, "floor.log"), PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, "floor")}`] : []));
-    if (FLOOR_RLS) servers.push(await startServer("floor+rls", "bench/floor-server.ts", { ...common, FLOOR_RLS: "1", FLOOR_ROLE: ROLE }, join(work, "floor-rls.log")));
+    const floorEnv = { ...common, ...signer.floorEnv };
+    servers.push(await startServer("floor", "bench/floor-server.ts", floorEnv, join(work, "floor.log"), PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, "floor")}`] : []));
+    if (FLOOR_RLS) servers.push(await startServer("floor+rls", "bench/floor-server.ts", { ...floorEnv, FLOOR_RLS: "1", FLOOR_ROLE: ROLE }, join(work, "floor-rls.log")));
     await sameAnswers(servers, users[0]!);
     console.log(`servers: ${servers.map((s) => `${s.name} ${s.url}`).join(", ")}; same answers checked`);
 
@@ -314,6 +388,46 @@ async function main(): Promise<void> {
       };
       const errors = [...results.entries()].filter(([k]) => k.startsWith(`${w}|`)).flatMap(([, rs]) => rs).reduce((a, r) => a + r.non2xx + r.socketErrors, 0);
       console.log(`| ${w} | ${cells.join(" | ")} | ${ratio("floor")}${FLOOR_RLS ? ` | ${ratio("floor+rls")}` : ""} | ${errors} |`);
+    }
+
+    if (SCALE) {
+      // The scaling series: one user's rows from 10^2 to 10^6, list newest 20 and get one, the
+      // generated app and the floor (without RLS) side by side at each point.
+      const pair = servers.filter((s) => s.name === "generated" || s.name === "floor");
+      const points: Array<{ rows: number; op: "list" | "get"; server: string; rps: number; p99: number }> = [];
+      console.log(`\nscaling series (${SCALE_DURATION} s per point, ${CONNECTIONS} connections): rows per user -> req/s, p99 ms`);
+      for (const b of BIG_USERS.filter((x) => x.id.startsWith("scale_"))) {
+        const file = usersFile(join(work, `${b.id}.lua`), [bigUsers.get(b.id)!]);
+        for (const op of ["list", "get"] as const) {
+          const script = join(work, `${b.id}-${op}.lua`);
+          writeFileSync(script, luaScript(file, op === "list" ? "scale list" : "scale get"));
+          const line: string[] = [];
+          for (const s of pair) {
+            const r = wrk(s.url, script, SCALE_DURATION);
+            points.push({ rows: b.rows, op, server: s.name, rps: r.rps, p99: r.p99 });
+            line.push(`${s.name} ${r.rps.toFixed(0)} req/s p99 ${r.p99.toFixed(1)} ms${r.non2xx || r.socketErrors ? ` (${r.non2xx} non-2xx)` : ""}`);
+          }
+          console.log(`${String(b.rows).padStart(8)} rows ${op}: ${line.join(" | ")}`);
+        }
+      }
+      const at = (rows: number, op: string, server: string) => points.find((p) => p.rows === rows && p.op === op && p.server === server)!;
+      console.log(`\n| rows per user | ${["list", "get"].flatMap((op) => [`gen ${op} req/s`, `floor ${op} req/s`, `gen/floor ${op}`, `gen ${op} p99`, `floor ${op} p99`]).join(" | ")} |`);
+      console.log(`|---:|${"---:|".repeat(10)}`);
+      for (const rows of [...new Set(points.map((p) => p.rows))]) {
+        const cells = ["list", "get"].flatMap((op) => {
+          const g = at(rows, op, "generated");
+          const f = at(rows, op, "floor");
+          return [g.rps.toFixed(0), f.rps.toFixed(0), `${(g.rps / f.rps).toFixed(2)}x`, g.p99.toFixed(1), f.p99.toFixed(1)];
+        });
+        console.log(`| ${rows} | ${cells.join(" | ")} |`);
+      }
+      const lo = at(100, "list", "generated");
+      const hi = at(1_000_000, "list", "generated");
+      console.log(`generated list at 10^6 rows vs 10^2: ${(hi.rps / lo.rps).toFixed(2)}x the req/s, p99 ${hi.p99.toFixed(1)} vs ${lo.p99.toFixed(1)} ms`);
+      if (process.env.BENCH_CHART) {
+        writeFileSync(process.env.BENCH_CHART, scalingChart(points, { title: `List newest 20 and get one, by rows the user owns (${AUTH}, ${CONNECTIONS} connections, ${SCALE_DURATION} s per point)` }));
+        console.log(`chart written to ${process.env.BENCH_CHART}`);
+      }
     }
   } finally {
     for (const s of servers) await stopServer(s);

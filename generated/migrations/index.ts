@@ -4,6 +4,7 @@ import type { Migration } from "../runtime/migrate.js";
 import * as m1 from "./0001_init.js";
 import * as m2 from "./0002_create_tags_create_task_tags.js";
 import * as m3 from "./0003_check_categories_name_check_tags_name_check_tasks_title_etc.js";
+import * as m4 from "./0004_categories_user_id_created_at_id_index_etc.js";
 
 /** Every migration, oldest first. */
-export const migrations: readonly Migration[] = [m1, m2, m3];
+export const migrations: readonly Migration[] = [m1, m2, m3, m4];

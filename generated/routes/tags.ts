@@ -141,7 +141,7 @@ export function tagsRoutes(router: Router, deps: RouteDeps): void {
   // GET /api/{user_id}/tags (specs/api/rest-endpoints.md:54): List tags
   router.get("/api/:user_id/tags", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const req = parseListQuery(ctx.query, tagList);
+    const req = parseListQuery(ctx.query, tagList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, tagSql, tagList, req, userId, tagRelations), tagList);
   }));
   // POST /api/{user_id}/tags (specs/api/rest-endpoints.md:55): Create a tag

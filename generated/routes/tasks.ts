@@ -198,7 +198,7 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
   // GET /api/{user_id}/tasks (specs/api/rest-endpoints.md:9): List the user's tasks, newest first. Each task carries its `tags`.
   router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const req = parseListQuery(ctx.query, taskList);
+    const req = parseListQuery(ctx.query, taskList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, taskSql, taskList, req, userId, taskRelations), taskList);
   }));
   // POST /api/{user_id}/tasks (specs/api/rest-endpoints.md:23): Create a task. Responds 201 with the task and a `Location` header.

@@ -24,8 +24,9 @@ export function corsMiddleware(origins: readonly string[]): Middleware {
       return allowed.has(o) ? o : "";
     },
     allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-    exposeHeaders: ["Location", "X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
+    // Prefer asks a list for its total; the list's headers must reach browser code too.
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "Prefer"],
+    exposeHeaders: ["Location", "X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Total-Count", "X-Next-Cursor", "Link", "Preference-Applied"],
     maxAge: 600,
     credentials: false,
   });

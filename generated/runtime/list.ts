@@ -64,6 +64,12 @@ export interface ListRequest {
   readonly cursor: { readonly value: string | null; readonly id: string | number } | null;
   /** Paging by cursor (also `?cursor=` empty, for the first page): no total is counted. */
   readonly keyset: boolean;
+  /**
+   * The total to send: "exact" (count every matching row: O(rows the caller has), so only when
+   * the spec's envelope names a total or the client asks with `Prefer: count=exact`), "planned"
+   * (the planner's estimate, `Prefer: count=planned`: O(1)), or null (none; a list costs O(limit)).
+   */
+  readonly count: "exact" | "planned" | null;
   readonly sort: { readonly column: string; readonly direction: "asc" | "desc" };
   readonly filters: readonly { readonly column: string; readonly op: "eq" | "null" | "gte" | "lte"; readonly value?: unknown }[];
   readonly search: string | null;
@@ -169,8 +175,20 @@ function decodeCursor(raw: string, sort: ListRequest["sort"], name: string): Lis
   return { value: value as string | null, id: id as string | number };
 }
 
-/** Reads and checks the query string; throws 422 for anything not on the whitelist. */
-export function parseListQuery(query: Query, spec: ListSpec): ListRequest {
+/** What `Prefer: count=...` asks for (RFC 7240; the words PostgREST uses), or null. */
+export function preferredCount(prefer: string | undefined): "exact" | "planned" | null {
+  if (!prefer) return null;
+  const m = /(?:^|[,;\s])count=(exact|planned|estimated)\b/i.exec(prefer);
+  if (!m) return null;
+  return m[1]!.toLowerCase() === "exact" ? "exact" : "planned";
+}
+
+/**
+ * Reads and checks the query string; throws 422 for anything not on the whitelist. `prefer` is
+ * the request's Prefer header: a total is counted only when asked for there, or when the spec's
+ * envelope has a place for it.
+ */
+export function parseListQuery(query: Query, spec: ListSpec, prefer?: string): ListRequest {
   const known = new Set<string>([spec.limitParam, "offset", "page", "cursor", spec.sort.param, ...spec.filters.map((f) => f.param)]);
   if (spec.sort.orderParam) known.add(spec.sort.orderParam);
   if (spec.search) known.add(spec.search.param);
@@ -225,7 +243,10 @@ export function parseListQuery(query: Query, spec: ListSpec): ListRequest {
     }
   }
   const cursor = cursorRaw ? decodeCursor(cursorRaw, sort, "cursor") : null;
-  return { limit, offset, cursor, keyset: cursorRaw !== undefined, sort, filters, search };
+  const keyset = cursorRaw !== undefined;
+  const asked = preferredCount(prefer);
+  const count = keyset ? null : (asked ?? (spec.envelope?.total ? "exact" : null));
+  return { limit, offset, cursor, keyset, count, sort, filters, search };
 }
 
 /** LIKE pattern that matches the text literally: %, _ and \ lose their meaning. */
@@ -236,7 +257,10 @@ export function likePattern(text: string): string {
 export interface ListStatements {
   /** The page: limit + 1 rows (the extra one tells whether there is a next page), each with the total. */
   readonly page: Statement;
-  /** The total alone under the same filters (for a page past the end); null when paging by cursor. */
+  /**
+   * The total alone under the same filters: for a page past the end (exact), or the planner's
+   * estimate (planned: EXPLAIN of the same filters, read by planRows); null when none is sent.
+   */
   readonly count: Statement | null;
 }
 
@@ -264,7 +288,13 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
   }
   const whereSql = (c: readonly string[]) => (c.length ? ` WHERE ${c.join(" AND ")}` : "");
   const countSql = `SELECT count(*) AS "count" FROM ${t}${whereSql(conds)}`;
-  const count = req.keyset ? null : { text: countSql, values: [...params] };
+  const exact = req.count === "exact";
+  const count =
+    req.count === "exact"
+      ? { text: countSql, values: [...params] }
+      : req.count === "planned"
+        ? { text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${t}${whereSql(conds)}`, values: [...params] }
+        : null;
   const { column, direction } = req.sort;
   const sortCol = col(column);
   const pk = col(spec.pk);
@@ -280,7 +310,7 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
     }
   }
   const dir = direction === "desc" ? "DESC" : "ASC";
-  const select = [`${t}.*`, `${sortCol}::text AS ${ident(CURSOR_COLUMN)}`, ...(count ? [`(${countSql}) AS ${ident(TOTAL_COLUMN)}`] : []), ...columns];
+  const select = [`${t}.*`, `${sortCol}::text AS ${ident(CURSOR_COLUMN)}`, ...(exact ? [`(${countSql}) AS ${ident(TOTAL_COLUMN)}`] : []), ...columns];
   let text = `SELECT ${select.join(", ")} FROM ${t}${whereSql(conds)} ORDER BY ${sortCol} ${dir}${nullable ? " NULLS LAST" : ""}, ${pk} ${dir} LIMIT ${bind(req.limit + 1)}`;
   if (!req.cursor && req.offset) text += ` OFFSET ${bind(req.offset)}`;
   return { page: { text, values: params }, count };
@@ -295,7 +325,7 @@ export function finishPage<T extends object>(fetched: Array<Record<string, unkno
   const rows = fetched.slice(0, req.limit);
   const last = rows[rows.length - 1];
   const nextCursor = more && last ? encodeCursor(req.sort, (last[CURSOR_COLUMN] as string | null) ?? null, last[spec.pk] as string | number) : null;
-  const counted = req.keyset ? null : total ?? Number(fetched[0]?.[TOTAL_COLUMN] ?? 0);
+  const counted = req.count === null ? null : (total ?? Number(fetched[0]?.[TOTAL_COLUMN] ?? 0));
   // Undefined rather than deleted: JSON leaves them out either way, while a delete turns each row
   // into a dictionary object, slow to make and to serialise (2% of the app's CPU on a 20-row list).
   for (const r of fetched) {
@@ -329,8 +359,19 @@ export function envelopeBody<T>(page: ListPage<T>, envelope: ListEnvelope): Reco
 }
 
 /** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */
+/** The planner's row estimate from an `EXPLAIN (FORMAT JSON)` result row. */
+export function planRows(row: Record<string, unknown> | undefined): number {
+  const plan = row?.["QUERY PLAN"];
+  const doc = (typeof plan === "string" ? JSON.parse(plan) : plan) as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined;
+  return Math.max(0, Math.round(doc?.[0]?.Plan?.["Plan Rows"] ?? 0));
+}
+
 export function sendList<T>(ctx: Context, page: ListPage<T>, spec: ListSpec): void {
-  if (page.total !== null) ctx.set("X-Total-Count", String(page.total));
+  if (page.total !== null) {
+    ctx.set("X-Total-Count", String(page.total));
+    const asked = preferredCount(ctx.get("Prefer") || undefined);
+    if (asked) ctx.set("Preference-Applied", `count=${asked}`);
+  }
   if (page.nextCursor) {
     ctx.set("X-Next-Cursor", page.nextCursor);
     const params = new URLSearchParams(ctx.querystring);

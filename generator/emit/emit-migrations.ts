@@ -24,8 +24,11 @@ export function indexName(table: string, columns: readonly string[], unique: boo
   return `${table}_${columns.join("_")}_${unique ? "unique" : "index"}`;
 }
 
-/** Indexes the generator adds: one led by the owner column, one led by each foreign key. */
-export function implicitIndexes(t: Table): Omit<Index, "span">[] {
+/**
+ * Indexes the generator adds: one led by the owner column, one led by each foreign key, and one
+ * for each order a list of the table offers (sortIndexes).
+ */
+export function implicitIndexes(t: Table, ir?: IR): Omit<Index, "span">[] {
   const declared = t.indexes.map((i) => i.columns);
   const leads = (col: string) => declared.some((cols) => cols[0] === col) || t.columns.some((c) => c.name === col && (c.unique || c.primaryKey));
   const out: Omit<Index, "span">[] = [];
@@ -36,6 +39,56 @@ export function implicitIndexes(t: Table): Omit<Index, "span">[] {
     if (!c.references || c.name === t.owner || leads(c.name)) continue;
     out.push({ name: indexName(t.name, [c.name], false), columns: [c.name], unique: false });
   }
+  if (ir) out.push(...sortIndexes(t, ir, [...t.indexes, ...out]));
+  return out;
+}
+
+/**
+ * A name PostgreSQL keeps whole: it cuts identifiers at 63 bytes, and two long names cut alike
+ * would collide. A longer name keeps its start and ends in a hash of the whole.
+ */
+export function boundedName(name: string): string {
+  if (Buffer.byteLength(name) <= 63) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 10);
+  let head = name;
+  while (Buffer.byteLength(head) > 63 - 11) head = head.slice(0, -1);
+  return `${head}_${hash}`;
+}
+
+/**
+ * Every order a list of the table offers, served by an index, so that a page costs O(limit)
+ * however many rows the caller has: (owner, column, key) for each sort key and the default
+ * order (the key breaks ties; backward scans serve the other direction). A nullable column
+ * sorts its nulls last both ways (runtime/list.ts), which one index cannot give backwards: its
+ * descending order gets a second index, every column DESC NULLS LAST. An index that already
+ * starts with those columns (or a unique one on owner and column) serves instead.
+ */
+export function sortIndexes(t: Table, ir: IR, existing: readonly Omit<Index, "span">[]): Omit<Index, "span">[] {
+  const out: Omit<Index, "span">[] = [];
+  const have = [...existing];
+  const serves = (cols: readonly string[], order: Index["order"]) =>
+    have.some(
+      (i) =>
+        (i.order ?? undefined) === order &&
+        (cols.every((c, k) => i.columns[k] === c) || (!order && i.unique && i.columns.length === cols.length - 1 && i.columns.every((c, k) => c === cols[k]))),
+    );
+  const columns: string[] = [];
+  for (const e of ir.endpoints) {
+    if (e.table !== t.name || e.action.kind !== "list" || !e.list || e.parent) continue;
+    for (const c of [e.list.sort.default.column, ...e.list.sort.keys.map((k) => k.column)]) if (!columns.includes(c)) columns.push(c);
+  }
+  for (const name of columns) {
+    const c = t.columns.find((x) => x.name === name);
+    if (!c || name === t.primaryKey || name === t.owner || c.unique || c.primaryKey) continue;
+    const cols = t.owner ? [t.owner, name, t.primaryKey] : [name, t.primaryKey];
+    const wanted: Array<Omit<Index, "span">> = [{ name: boundedName(indexName(t.name, cols, false)), columns: cols, unique: false }];
+    if (c.nullable) wanted.push({ name: boundedName(`${t.name}_${cols.join("_")}_desc_index`), columns: cols, unique: false, order: "desc-nulls-last" });
+    for (const w of wanted) {
+      if (serves(w.columns, w.order)) continue;
+      out.push(w);
+      have.push(w);
+    }
+  }
   return out;
 }
 
@@ -45,10 +98,10 @@ export function currentSnapshot(ir: IR): Snapshot {
   return {
     ...snap,
     tables: snap.tables.map((t) => {
-      const seen = new Set<string>(t.columns.filter((c) => c.unique || c.primaryKey).map((c) => `true:${c.name}`));
+      const seen = new Set<string>(t.columns.filter((c) => c.unique || c.primaryKey).map((c) => `true:asc:${c.name}`));
       const indexes = t.indexes.filter((i) => {
-        const k = `${i.unique}:${i.columns.join(",")}`;
-        if (seen.has(k) || (!i.unique && seen.has(`true:${i.columns.join(",")}`) && i.columns.length === 1)) return false;
+        const k = `${i.unique}:${i.order ?? "asc"}:${i.columns.join(",")}`;
+        if (seen.has(k) || (!i.unique && seen.has(`true:asc:${i.columns.join(",")}`) && i.columns.length === 1)) return false;
         seen.add(k);
         return true;
       });
@@ -79,13 +132,26 @@ export function spanLookup(ir: IR): SpanLookup {
 
 /** Steps that destroy data, refused unless the user passes --allow-destructive. */
 export class DestructiveChange extends Error {
-  constructor(readonly steps: readonly Destructive[]) {
+  /** `breaking`: the plan's API-breaking steps that are refused too, said in the same run. */
+  constructor(readonly steps: readonly Destructive[], readonly breaking: readonly Destructive[] = []) {
     super(`the schema change would destroy data: ${steps.map((s) => s.message).join("; ")}`);
+  }
+}
+
+/**
+ * Steps that change the API's JSON type of a column (MigrationPlan.breaking), refused unless the
+ * user passes --allow-breaking: the database keeps every value, but clients built for the old
+ * type break.
+ */
+export class BreakingChange extends Error {
+  constructor(readonly steps: readonly Destructive[]) {
+    super(`the schema change would break API clients: ${steps.map((s) => s.message).join("; ")}`);
   }
 }
 
 export interface MigrationOptions {
   readonly allowDestructive?: boolean;
+  readonly allowBreaking?: boolean;
 }
 
 // ------------------------------------------------------------------ journal
@@ -172,7 +238,9 @@ export function emitMigrations(ir: IR, previous: PreviousMigrations, options: Mi
   const next = currentSnapshot(ir);
   const plan = planMigration(previous.snapshot, next, renamesOf(ir), spanLookup(ir));
   if (plan) {
-    if (plan.destructive.length > 0 && !options.allowDestructive) throw new DestructiveChange(plan.destructive);
+    const breaking = options.allowBreaking ? [] : plan.breaking;
+    if (plan.destructive.length > 0 && !options.allowDestructive) throw new DestructiveChange(plan.destructive, breaking);
+    if (breaking.length > 0) throw new BreakingChange(breaking);
     const number = String(names.length + 1).padStart(4, "0");
     const name = `${number}_${plan.slug}`.slice(0, 80);
     const text = migrationFile(ir, name, plan);

@@ -147,7 +147,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   switch (a.kind) {
     case "list": {
       const lv = listVarOf(t, e, ir);
-      L.push(`    const req = parseListQuery(ctx.query, ${lv});`);
+      L.push(`    const req = parseListQuery(ctx.query, ${lv}, ctx.get("Prefer") || undefined);`);
       L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail(under ? [under] : [])}), ${lv});`);
       break;
     }

@@ -19,6 +19,15 @@ export function listParameters(info: TableInfo, l: ListSpec): unknown[] {
     out.push({ name: f.param, in: "query", required: false, description: what, schema });
   }
   if (l.search) out.push({ name: l.search.param, in: "query", required: false, description: `Case-insensitive substring search in ${l.search.columns.join(", ")}.`, schema: { type: "string", maxLength: 200 } });
+  out.push({
+    name: "Prefer",
+    in: "header",
+    required: false,
+    description:
+      "`count=exact` counts every matching row for X-Total-Count (O(rows): use it for a first page, not on every call); `count=planned` sends the planner's estimate instead (O(1)). Without it no total is counted" +
+      (l.envelope?.total ? ", except the envelope's total, which is always exact." : ", and a list costs O(limit). Never with a cursor."),
+    schema: { type: "string" },
+  });
   return out;
 }
 

@@ -5,6 +5,7 @@
 import type { ColumnType, DefaultValue, Span } from "../ir/types.js";
 import { str } from "./common.js";
 import type { Snapshot, SnapshotCheck, SnapshotColumn, SnapshotIndex, SnapshotTable } from "./snapshot.js";
+import { typeSchema } from "./table-info.js";
 
 export interface Renames {
   /** new table name -> old table name */
@@ -31,6 +32,11 @@ export interface MigrationPlan {
   readonly down: readonly string[];
   /** What `up` destroys (or may make fail on existing data); empty when nothing. */
   readonly destructive: readonly Destructive[];
+  /**
+   * What `up` changes for API clients: a column whose JSON type in the API changes (integer ->
+   * bigint makes a JSON number a string). Refused unless allowed, like `destructive`; empty when nothing.
+   */
+  readonly breaking: readonly Destructive[];
 }
 
 export class UnsupportedSchemaChange extends Error {
@@ -237,6 +243,54 @@ export function isWidening(from: ColumnType, to: ColumnType): boolean {
   return false;
 }
 
+// ------------------------------------------------------------------ the API's JSON types
+// The JSON type a column has in the API is its OpenAPI schema's `type` (table-info.ts typeSchema):
+// a bigint travels as a string, a numeric as a string (a number or a string going in), a json
+// column as any value. A type change that changes it breaks clients even when every stored value
+// fits: it is reported (MigrationPlan.breaking) and refused unless allowed.
+
+/** The JSON type words of a schema: "integer", "number|string", "array of string", "any". */
+function jsonTypeOf(schema: Record<string, unknown>): string {
+  const t = schema.type;
+  if (t === undefined) return schema.enum !== undefined ? "string" : "any";
+  const types = (Array.isArray(t) ? (t as string[]) : [t as string]).slice().sort();
+  if (types.length === 1 && types[0] === "array") return `array of ${jsonTypeOf((schema.items ?? {}) as Record<string, unknown>)}`;
+  return types.join("|");
+}
+
+/** "a JSON integer", "a JSON number or string", "a JSON array of string", "any JSON value". */
+function jsonTypeWords(type: string): string {
+  if (type === "any") return "any JSON value";
+  if (type.startsWith("array of ")) return `a JSON array of ${type.slice(9).replace(/\|/g, " or ")} values`;
+  return `a JSON ${type.replace(/\|/g, " or ")}`;
+}
+
+/** Why a type is served as it is, when that is not what its SQL type suggests. */
+function servedAs(t: ColumnType): string | null {
+  const inner = t.kind === "array" ? t.of : t;
+  if (inner.kind === "bigint") return "bigint travels as a decimal string: JSON numbers lose precision past 2^53";
+  if (inner.kind === "decimal") return "numeric travels as a string, so no digit is lost";
+  return null;
+}
+
+/**
+ * How a column's type change changes what API clients see (null when it does not): the JSON
+ * type served changes, or a JSON type a request could send is no longer accepted.
+ */
+export function apiTypeChange(from: ColumnType, to: ColumnType, where: string): string | null {
+  const outBefore = jsonTypeOf(typeSchema(from, "out"));
+  const outAfter = jsonTypeOf(typeSchema(to, "out"));
+  const inBefore = jsonTypeOf(typeSchema(from, "in"));
+  const inAfter = jsonTypeOf(typeSchema(to, "in"));
+  const accepts = (type: string, other: string) => type === "any" || type === other || (!type.startsWith("array") && !other.startsWith("array") && other.split("|").every((x) => type.split("|").includes(x)));
+  let what: string;
+  if (outBefore !== outAfter) what = `responses give ${jsonTypeWords(outAfter)} for "${where}" where they gave ${jsonTypeWords(outBefore)}`;
+  else if (!accepts(inAfter, inBefore)) what = `requests must send ${jsonTypeWords(inAfter)} for "${where}" where ${jsonTypeWords(inBefore)} was accepted`;
+  else return null;
+  const why = servedAs(to) ?? servedAs(from);
+  return `changes the API type of "${where}" (${describeType(from)} -> ${describeType(to)}): ${what}${why ? ` (${why})` : ""}; clients built for the old type break`;
+}
+
 // ------------------------------------------------------------------ table creation
 
 export function columnBuilder(c: SnapshotColumn, table: string, withReference: boolean): string {
@@ -412,6 +466,11 @@ function tableCheckCode(table: string, k: SnapshotCheck): string {
 }
 
 function indexCode(table: string, i: SnapshotIndex): string {
+  if (i.order === "desc-nulls-last") {
+    // knex has no word for a column's order in an index: each column as raw SQL (quoted here).
+    const cols = i.columns.map((c) => `knex.raw(${str(`${q(c)} DESC NULLS LAST`)})`).join(", ");
+    return `    t.index([${cols}], ${str(i.name)});`;
+  }
   return i.unique
     ? `    t.unique(${JSON.stringify(i.columns)}, { indexName: ${str(i.name)} });`
     : `    t.index(${JSON.stringify(i.columns)}, ${str(i.name)});`;
@@ -460,6 +519,8 @@ interface Step {
   readonly summary: string;
   readonly slug: string;
   readonly destroys?: string;
+  /** What the step changes for API clients (apiTypeChange). */
+  readonly breaks?: string;
   readonly span?: Span | null;
 }
 
@@ -656,6 +717,7 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
       const code: string[] = [];
       const summary: string[] = [];
       let destroys: string | undefined;
+      const breaks = typeChanged ? apiTypeChange(ca.type, cb.type, where) ?? undefined : undefined;
       if (typeChanged) {
         if ((ca.type.kind === "vector") !== (cb.type.kind === "vector")) {
           throw new UnsupportedSchemaChange(`column "${where}" changes between vector and ${ca.type.kind === "vector" ? describeType(cb.type) : describeType(ca.type)}; write that migration by hand, or add a new column`, span(T, C));
@@ -730,10 +792,9 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
           if (!cb.default) destroys ??= `makes "${where}" NOT NULL without a default: rows where it is NULL get ${fill}`;
         }
       }
-      if (code.length) {
-        alters.push({ code, summary: summary.join("; ") || `alter ${where}`, slug: `alter_${T}_${C}`, ...(destroys ? { destroys, span: span(T, C) } : {}) });
-      } else if (destroys) {
-        alters.push({ code: [], summary: summary.join("; ") || `alter ${where}`, slug: `alter_${T}_${C}`, destroys, span: span(T, C) });
+      const marks = { ...(destroys ? { destroys } : {}), ...(breaks ? { breaks } : {}), ...(destroys || breaks ? { span: span(T, C) } : {}) };
+      if (code.length || destroys || breaks) {
+        alters.push({ code, summary: summary.join("; ") || `alter ${where}`, slug: `alter_${T}_${C}`, ...marks });
       }
     }
     for (const ca of a.columns) {
@@ -747,7 +808,7 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
       });
     }
     // Indexes, by name; one that only changed name is renamed.
-    const key = (i: SnapshotIndex) => `${i.unique}:${i.columns.join(",")}`;
+    const key = (i: SnapshotIndex) => `${i.unique}:${i.order ?? "asc"}:${i.columns.join(",")}`;
     const gone = a.indexes.filter((i) => !b.indexes.some((x) => x.name === i.name && same(x, i)));
     const fresh = b.indexes.filter((i) => !a.indexes.some((x) => x.name === i.name && same(x, i)));
     for (const i of gone) {
@@ -807,6 +868,7 @@ function render(list: readonly Step[], marks: boolean): string[] {
   const lines: string[] = list.some((s) => usesVector(s.code)) ? [...VECTOR_DETECTION] : [];
   for (const s of list) {
     if (s.destroys && marks) lines.push(`  // DESTRUCTIVE: ${s.destroys}`);
+    if (s.breaks && marks) lines.push(`  // BREAKING API: ${s.breaks}`);
     lines.push(...s.code);
   }
   return lines;
@@ -835,10 +897,11 @@ export function planMigration(prev: Snapshot, next: Snapshot, renames: Renames =
   const down = steps(next, prev, invertRenames(r), () => null);
   return {
     slug: slugOf(up, prev.tables.length === 0),
-    summary: up.map((s) => (s.destroys ? `DESTRUCTIVE: ${s.destroys}` : s.summary)),
+    summary: up.flatMap((s) => [s.destroys ? `DESTRUCTIVE: ${s.destroys}` : s.summary, ...(s.breaks ? [`BREAKING API: ${s.breaks}`] : [])]),
     up: render(up, true),
     down: render(down, false),
     destructive: up.filter((s) => s.destroys).map((s) => ({ message: s.destroys!, span: s.span ?? null })),
+    breaking: up.filter((s) => s.breaks).map((s) => ({ message: s.breaks!, span: s.span ?? null })),
   };
 }
 

@@ -42,6 +42,13 @@ export interface SnapshotIndex {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;
+  /** Every column descending, nulls last; absent: ascending (also in snapshots written before it existed). */
+  readonly order?: "desc-nulls-last";
+}
+
+/** An index as the snapshot keeps it. */
+function snapshotIndex(i: SnapshotIndex): SnapshotIndex {
+  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.order ? { order: i.order } : {}) };
 }
 
 export interface SnapshotTable {
@@ -129,7 +136,7 @@ function checks(list: unknown): { checks?: SnapshotCheck[] } {
   return out.length ? { checks: out } : {};
 }
 
-export function snapshotOf(ir: IR, implicitIndexes: (t: Table) => Omit<Index, "span">[]): Snapshot {
+export function snapshotOf(ir: IR, implicitIndexes: (t: Table, ir: IR) => Omit<Index, "span">[]): Snapshot {
   return {
     version: 2,
     tables: ir.tables.map((t) => ({
@@ -137,7 +144,7 @@ export function snapshotOf(ir: IR, implicitIndexes: (t: Table) => Omit<Index, "s
       primaryKey: t.primaryKey,
       ...(t.keyColumns ? { keyColumns: [...t.keyColumns] } : {}),
       columns: t.columns.map((c) => column(c as never, true)),
-      indexes: [...t.indexes, ...implicitIndexes(t)].map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique })),
+      indexes: [...t.indexes, ...implicitIndexes(t, ir)].map(snapshotIndex),
       ...checks(t.checks),
     })),
   };
@@ -159,7 +166,7 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
       primaryKey: t.primaryKey as string,
       ...(Array.isArray(t.keyColumns) ? { keyColumns: [...(t.keyColumns as string[])] } : {}),
       columns: (t.columns as Array<Record<string, unknown>>).map((c) => column(c as never, s.version === 2)),
-      indexes: (t.indexes as SnapshotIndex[]).map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique })),
+      indexes: (t.indexes as SnapshotIndex[]).map(snapshotIndex),
       ...(s.version === 2 ? checks(t.checks) : {}),
     })),
   };

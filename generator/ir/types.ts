@@ -91,6 +91,8 @@ export interface Index {
   readonly columns: readonly string[];
   readonly unique: boolean;
   readonly span: Span;
+  /** Every column descending, nulls last (a list's descending sort on a nullable column); absent: ascending. */
+  readonly order?: "desc-nulls-last";
 }
 
 export interface Table {

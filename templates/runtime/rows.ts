@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
-import { finishPage, listStatements, type ListPage, type ListRequest, type ListSpec } from "./list.js";
+import { finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec } from "./list.js";
 import { callerCondition, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
@@ -317,12 +317,14 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   }
   const related = spec.owner && rels.length ? [once(spec, `list ${rels.map((r) => r.name).join(",")}`, () => rels.map((rel) => relatedColumn(rel, spec.table, "$1")).join(", "))] : [];
   const q = listStatements(list, req, where, values, related);
-  const results = await batch(userId, [...first, q.page]);
+  // A planned total is the planner's estimate for the same filters: one more statement in the batch, O(1).
+  const planned = req.count === "planned" && q.count ? [q.count] : [];
+  const results = await batch(userId, [...first, q.page, ...planned]);
   if (p && results[0]!.rows.length === 0) throw new HttpProblem(404, `${p.what} not found`);
-  const page = results[results.length - 1];
-  let count: number | null = null;
-  // The total rides on every row; a page with no rows past the first page still needs it.
-  if (q.count && page!.rows.length === 0 && req.offset > 0) count = Number((await batch(userId, [q.count]))[0]!.rows[0]?.count ?? 0);
+  const page = results[first.length];
+  let count: number | null = planned.length ? planRows(results[results.length - 1]!.rows[0]) : null;
+  // An exact total rides on every row; a page with no rows past the first page still needs it.
+  if (req.count === "exact" && q.count && page!.rows.length === 0 && req.offset > 0) count = Number((await batch(userId, [q.count]))[0]!.rows[0]?.count ?? 0);
   for (const r of page!.rows) readVectors(spec, r);
   return finishPage<Row>(page!.rows, count, req, list);
 }

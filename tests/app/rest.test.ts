@@ -39,11 +39,24 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
 
   const list = (q: string, token = alice, user = A) => app.call("GET", `/api/${user}/tasks${q}`, { token });
 
-  it("pages with limit/offset and page, with X-Total-Count and a hard maximum", async () => {
-    const first = await list("?limit=3");
+  const counted = (q: string, how = "count=exact") => app.call("GET", `/api/${A}/tasks${q}`, { token: alice, headers: { prefer: how } });
+
+  it("pages with limit/offset and page, with X-Total-Count when asked for and a hard maximum", async () => {
+    // No total unless asked: a list costs O(limit), not O(rows the caller has).
+    const plain = await list("?limit=3");
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("x-total-count")).toBeNull();
+    const first = await counted("?limit=3");
     expect(first.status).toBe(200);
     expect(first.body).toHaveLength(3);
     expect(first.headers.get("x-total-count")).toBe("7");
+    expect(first.headers.get("preference-applied")).toBe("count=exact");
+    // The planner's estimate: a number, from statistics (not the exact count).
+    const planned = await counted("?limit=3", "count=planned");
+    expect(planned.headers.get("preference-applied")).toBe("count=planned");
+    expect(Number(planned.headers.get("x-total-count"))).toBeGreaterThanOrEqual(0);
+    // A cursor never counts, whatever is asked.
+    expect((await counted("?limit=3&cursor=")).headers.get("x-total-count")).toBeNull();
     const second = await list("?limit=3&offset=3");
     const byPage = await list("?limit=3&page=2");
     expect(second.body.map((t: any) => t.id)).toEqual(byPage.body.map((t: any) => t.id));
@@ -51,9 +64,9 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
     expect((await list("?limit=101")).status).toBe(422);
     expect((await list("?limit=3&offset=3&cursor=abc")).status).toBe(422);
     // Past the last row: no rows, and still the total; a filter that matches nothing: 0.
-    const past = await list("?limit=3&offset=50");
+    const past = await counted("?limit=3&offset=50");
     expect([past.status, past.body, past.headers.get("x-total-count")]).toEqual([200, [], "7"]);
-    const none = await list("?search=nothing-matches-this");
+    const none = await counted("?search=nothing-matches-this");
     expect([none.status, none.body, none.headers.get("x-total-count")]).toEqual([200, [], "0"]);
   });
 
@@ -159,10 +172,20 @@ describe.each(DB_KINDS)("REST surface on %s", (kind) => {
       // All of them go to the database together: one round trip (runtime/batch.ts).
       expect([...trips]).toHaveLength(1);
     }
-    // set_config (the caller, for row-level security), then one statement: the rows, the total
-    // and each row's tags.
+    // set_config (the caller, for row-level security), then one statement: the rows and each
+    // row's tags, and no count (none was asked for).
     expect(counts).toEqual([2, 2, 2, 2]);
     expect(sql[0]).toMatch(/^SELECT set_config\('app\.user_id', \$1, true\)/);
+    expect(sql[1]).toMatch(/JOIN "task_tags"/);
+    expect(sql[1]).not.toMatch(/count\(\*\)/);
+    // Asked for, the total rides in the same statement: still one statement, one round trip.
+    sql.length = 0;
+    trips.clear();
+    counting = true;
+    expect((await counted("?limit=3")).headers.get("x-total-count")).toBe("7");
+    counting = false;
+    expect(sql).toHaveLength(2);
+    expect([...trips]).toHaveLength(1);
     expect(sql[1]).toMatch(/count\(\*\).*JOIN "task_tags"/);
 
     // The tags embedded as JSON read exactly like the tags read as rows (ids, texts, timestamps).

@@ -93,6 +93,12 @@ describe("operations on PostgreSQL", () => {
     const ok = await app.call("GET", "/healthz", { headers: { Origin: "https://app.example.com" } });
     expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
     expect(ok.headers.get("access-control-expose-headers")).toContain("X-Request-Id");
+    // A browser client reads a list's total and next page, and may ask for the total.
+    for (const h of ["X-Total-Count", "X-Next-Cursor", "Link", "Preference-Applied"]) expect(ok.headers.get("access-control-expose-headers")).toContain(h);
+    const asks = await app.call("OPTIONS", `/api/${A}/tasks`, {
+      headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,prefer" },
+    });
+    expect(asks.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("prefer");
     const other = await app.call("GET", "/healthz", { headers: { Origin: "https://evil.example" } });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
     const pre = await app.call("OPTIONS", `/api/${A}/tasks`, {

@@ -31,6 +31,10 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp("updated_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(["user_id","completed"], "tasks_user_id_completed_index");
+    t.index(["user_id","created_at","id"], "tasks_user_id_created_at_id_index");
+    t.index(["user_id","title","id"], "tasks_user_id_title_id_index");
+    t.index(["user_id","completed","id"], "tasks_user_id_completed_id_index");
+    t.index(["user_id","updated_at","id"], "tasks_user_id_updated_at_id_index");
   });
   await knex.raw("ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_title_length\" CHECK (char_length(\"title\") >= 1)");
 }

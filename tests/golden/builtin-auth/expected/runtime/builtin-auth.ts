@@ -113,8 +113,10 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const normaliseEmail = (s: string) => s.trim().toLowerCase();
 
 // One answer for every failed login, whatever failed: no user enumeration.
-const loginFailed = () => new HttpProblem(401, "the email or password is not correct");
-const refreshFailed = () => new HttpProblem(401, "the refresh token is not valid; sign in again");
+// A 401 says how to authenticate (RFC 9110 15.5.2), here as everywhere else in the app.
+const loginFailed = () => new HttpProblem(401, "the email or password is not correct", { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
+const refreshFailed = () =>
+  new HttpProblem(401, "the refresh token is not valid; sign in again", { headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' } });
 
 export const REGISTERED_MESSAGE = "if this email was not registered yet, the account now exists; sign in with POST /api/auth/login";
 

@@ -42,10 +42,22 @@ export function createIdentityRecorder(spec: IdentityTable): IdentityRecorder {
     }
     return row;
   };
+  // Without the claims: what is recorded when a claim's value is held by another row (an email
+  // an old account of the issuer still holds, after the account was deleted and re-created or
+  // the address moved). The identity record must never block a valid token's owner: a unique
+  // claim is left out (its column nullable or filled as the plan says) rather than the user.
+  const bareOf = (who: Caller): Record<string, unknown> => {
+    const row: Record<string, unknown> = { [spec.idColumn]: who.id };
+    for (const [column, filler] of Object.entries(spec.fillers ?? {})) row[column] = placeholder(filler, who.id);
+    return row;
+  };
+  const hasClaims = Object.keys(spec.claimColumns).length > 0;
   const ensureUser = async function ensureUser(db: Knex | Knex.Transaction, who: Caller): Promise<void> {
     if (known.has(who.id)) return;
-    // Any conflict (the id, or a unique column such as email) means there is nothing to record.
-    await db(spec.table).insert(rowOf(who)).onConflict().ignore();
+    // A conflict on the id means the user is recorded; one on a claim's unique column, that the
+    // claims cannot be: then the id alone (bareOf).
+    const inserted = await db(spec.table).insert(rowOf(who)).onConflict().ignore().returning(spec.idColumn);
+    if (hasClaims && inserted.length === 0) await db(spec.table).insert(bareOf(who)).onConflict().ignore();
     // Inside a transaction the row exists for others only after commit: remember it then, or
     // a concurrent first write would skip the insert and fail the foreign key.
     if ("executionPromise" in db && db.isTransaction) db.executionPromise.then(() => remember(who.id), () => {});
@@ -55,9 +67,18 @@ export function createIdentityRecorder(spec: IdentityTable): IdentityRecorder {
     if (known.has(who.id)) return null;
     const row = rowOf(who);
     const cols = Object.keys(row);
+    const insert = `INSERT INTO ${ident(spec.table)} (${cols.map(ident).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`;
+    if (!hasClaims) return { text: insert, values: cols.map((c) => row[c]) };
+    // One statement: the row with its claims, or else (nothing inserted: a conflict on the id or
+    // on a claim) the bare row; a conflict on the id stops that one too.
+    const bare = bareOf(who);
+    const bareCols = Object.keys(bare);
+    const at = cols.length;
     return {
-      text: `INSERT INTO ${ident(spec.table)} (${cols.map(ident).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT DO NOTHING`,
-      values: cols.map((c) => row[c]),
+      text:
+        `WITH recorded AS (${insert} RETURNING 1) INSERT INTO ${ident(spec.table)} (${bareCols.map(ident).join(", ")}) ` +
+        `SELECT ${bareCols.map((_, i) => `$${at + i + 1}`).join(", ")} WHERE NOT EXISTS (SELECT 1 FROM recorded) ON CONFLICT DO NOTHING`,
+      values: [...cols.map((c) => row[c]), ...bareCols.map((c) => bare[c])],
     };
   };
   ensureUser.remember = remember;

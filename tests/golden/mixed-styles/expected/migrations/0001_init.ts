@@ -21,6 +21,8 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp("updated_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(["user_id","status"], "books_user_id_status_index");
+    t.index(["user_id","created_at","id"], "books_user_id_created_at_id_index");
+    t.index(["user_id","title","id"], "books_user_id_title_id_index");
   });
   await knex.raw("ALTER TABLE \"books\" ADD CONSTRAINT \"books_pages_range\" CHECK (\"pages\" >= 1 AND \"pages\" <= 20000)");
   await knex.schema.createTable("notes", (t) => {
@@ -30,6 +32,8 @@ export async function up(knex: Knex): Promise<void> {
     t.boolean("pinned").notNullable().defaultTo(false);
     t.index(["user_id"], "notes_user_id_index");
     t.index(["user_id","pinned"], "idx_notes_pinned");
+    t.index(["user_id","body","id"], "notes_user_id_body_id_index");
+    t.index(["user_id","pinned","id"], "notes_user_id_pinned_id_index");
   });
   await knex.raw("ALTER TABLE \"notes\" ADD CONSTRAINT \"notes_body_length\" CHECK (char_length(\"body\") <= 2000)");
   await knex.schema.createTable("shelves", (t) => {
@@ -38,6 +42,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string("name", 40).notNullable();
     t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(["user_id","name"], { indexName: "shelves_user_id_name_unique" });
+    t.index(["user_id","created_at","id"], "shelves_user_id_created_at_id_index");
   });
   await knex.raw("ALTER TABLE \"shelves\" ADD CONSTRAINT \"shelves_name_length\" CHECK (char_length(\"name\") >= 1)");
   await knex.raw("ALTER TABLE \"shelves\" ADD CONSTRAINT \"shelves_name_check\" CHECK (char_length(name) >= 1)");

@@ -112,7 +112,7 @@ export function booksRoutes(router: Router, deps: RouteDeps): void {
   // GET /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:7): List my books.
   router.get("/api/books", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
-    const req = parseListQuery(ctx.query, bookList);
+    const req = parseListQuery(ctx.query, bookList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, bookSql, bookList, req, userId), bookList);
   }));
   // POST /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:15): Create a book. Responds 201.

@@ -72,7 +72,7 @@ export function shelvesRoutes(router: Router, deps: RouteDeps): void {
   // GET /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:28): List shelves
   router.get("/api/shelves", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
-    const req = parseListQuery(ctx.query, shelveList);
+    const req = parseListQuery(ctx.query, shelveList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, shelveSql, shelveList, req, userId), shelveList);
   }));
   // POST /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:29): Create a shelf

@@ -21,6 +21,14 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp("updated_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(["owner_id","created_at"], "idx_notes_owner_created");
+    t.index(["owner_id","created_at","id"], "notes_owner_id_created_at_id_index");
+    t.index(["owner_id","title","id"], "notes_owner_id_title_id_index");
+    t.index(["owner_id","pinned","id"], "notes_owner_id_pinned_id_index");
+    t.index(["owner_id","rating","id"], "notes_owner_id_rating_id_index");
+    t.index([knex.raw("\"owner_id\" DESC NULLS LAST"), knex.raw("\"rating\" DESC NULLS LAST"), knex.raw("\"id\" DESC NULLS LAST")], "notes_owner_id_rating_id_desc_index");
+    t.index(["owner_id","remind_on","id"], "notes_owner_id_remind_on_id_index");
+    t.index([knex.raw("\"owner_id\" DESC NULLS LAST"), knex.raw("\"remind_on\" DESC NULLS LAST"), knex.raw("\"id\" DESC NULLS LAST")], "notes_owner_id_remind_on_id_desc_index");
+    t.index(["owner_id","updated_at","id"], "notes_owner_id_updated_at_id_index");
   });
 }
 

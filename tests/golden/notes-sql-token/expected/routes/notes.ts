@@ -105,7 +105,7 @@ export function notesRoutes(router: Router, deps: RouteDeps): void {
   // GET /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:7): List my notes
   router.get("/api/notes", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = caller(ctx).id;
-    const req = parseListQuery(ctx.query, noteList);
+    const req = parseListQuery(ctx.query, noteList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, noteSql, noteList, req, userId), noteList);
   }));
   // POST /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:8): Create a note

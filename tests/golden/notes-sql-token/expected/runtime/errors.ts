@@ -10,6 +10,18 @@ export interface ProblemBody {
   detail: string;
   instance?: string;
   errors?: Array<{ field: string; message: string }>;
+  /** How many more fields were wrong than `errors` lists (it lists at most MAX_LISTED_ERRORS). */
+  errorsNotListed?: number;
+}
+
+/** Most fields a problem lists: a body of 90,000 unknown keys gets a short answer, not a long one. */
+export const MAX_LISTED_ERRORS = 20;
+
+/** A detail that names each wrong field, at most MAX_LISTED_ERRORS of them, and says how many it left out. */
+export function listErrors(errors: ReadonlyArray<{ field: string; message: string }>): string {
+  const shown = errors.slice(0, MAX_LISTED_ERRORS).map((e) => `${e.field}: ${e.message}`);
+  const more = errors.length - shown.length;
+  return shown.join("; ") + (more > 0 ? `; and ${more} more` : "");
 }
 
 const TITLES: Record<number, string> = {
@@ -48,7 +60,10 @@ export class HttpProblem extends Error {
 
 export function problem(status: number, detail: string, errors?: Array<{ field: string; message: string }>): ProblemBody {
   const body: ProblemBody = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
-  if (errors && errors.length > 0) body.errors = errors;
+  if (errors && errors.length > 0) {
+    body.errors = errors.length > MAX_LISTED_ERRORS ? errors.slice(0, MAX_LISTED_ERRORS) : errors;
+    if (errors.length > MAX_LISTED_ERRORS) body.errorsNotListed = errors.length - MAX_LISTED_ERRORS;
+  }
   return body;
 }
 
@@ -204,6 +219,12 @@ export function toProblem(err: unknown): { body: ProblemBody; headers?: Record<s
   return { body: problem(500, "an unexpected error occurred"), unexpected: true };
 }
 
+/** Whether the client closed the connection before its request was complete. */
+function clientGone(ctx: Context): boolean {
+  const req = ctx.req;
+  return !req.complete && (req.destroyed || (req.socket?.destroyed ?? true));
+}
+
 export type ErrorLogger = (err: unknown, ctx: Context) => void;
 
 const defaultLogger: ErrorLogger = (err, ctx) => {
@@ -222,7 +243,9 @@ export function errorHandler(log: ErrorLogger = defaultLogger) {
         if (ctx.status === 501) throw new HttpProblem(501, `${ctx.method} is not implemented`);
       }
     } catch (err) {
-      const { body, headers, unexpected } = toProblem(err);
+      // A client that went away mid-request (a reset, an unfinished body) is its own fault,
+      // whatever failed because of it: never an outage, never logged as an error.
+      const { body, headers, unexpected } = clientGone(ctx) && !(err instanceof HttpProblem) ? toProblem(new HttpProblem(400, "the client closed the connection before the request was complete")) : toProblem(err);
       if (unexpected) log(err, ctx);
       ctx.status = body.status;
       if (headers) ctx.set(headers);

@@ -22,9 +22,16 @@ export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
       res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
       if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "no-store");
       if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-      if (ctx.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      if (isSecure(ctx)) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
   }
+}
+
+/** Whether the request came over HTTPS; false once the client's socket is gone (Koa reads it from the socket). */
+function isSecure(ctx: Context): boolean {
+  const socket = ctx.req.socket as (typeof ctx.req.socket | null);
+  if (!socket || socket.destroyed) return false;
+  return ctx.secure;
 }
 
 const CLIENT_ERROR_STATUS: Record<string, [number, string, string]> = {

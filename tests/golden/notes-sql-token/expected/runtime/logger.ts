@@ -137,9 +137,12 @@ export function requestLogging(log: Logger) {
         status,
         ms: Math.round(ms * 10) / 10,
         userId: caller?.id,
-        ip: ctx.ip,
+        ip: ctx.req.socket ? ctx.ip : undefined, // Koa reads it from the socket, which a reset client may have taken along
       };
-      if (status >= 500) access.error(line, "request");
+      // Error level is for the server's faults: 501 answers a method or an endpoint the app does
+      // not implement (a client asking for TRACE), which pages no one.
+      if (status >= 500 && status !== 501) access.error(line, "request");
+      else if (status === 501) access.warn(line, "request");
       else access.info(line, "request");
     }
   };

@@ -18,6 +18,10 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp("created_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp("updated_at", { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(["user_id","name"], { indexName: "categories_user_id_name_unique" });
+    t.index(["user_id","created_at","id"], "categories_user_id_created_at_id_index");
+    t.index(["user_id","color","id"], "categories_user_id_color_id_index");
+    t.index([knex.raw("\"user_id\" DESC NULLS LAST"), knex.raw("\"color\" DESC NULLS LAST"), knex.raw("\"id\" DESC NULLS LAST")], "categories_user_id_color_id_desc_index");
+    t.index(["user_id","updated_at","id"], "categories_user_id_updated_at_id_index");
   });
   await knex.raw("ALTER TABLE \"categories\" ADD CONSTRAINT \"categories_name_length\" CHECK (char_length(\"name\") >= 1)");
   await knex.schema.createTable("tasks", (t) => {
@@ -35,6 +39,15 @@ export async function up(knex: Knex): Promise<void> {
     t.index(["user_id","created_at"], "tasks_user_id_created_at_index");
     t.index(["user_id","category_id"], "tasks_user_id_category_id_index");
     t.index(["category_id"], "tasks_category_id_index");
+    t.index(["user_id","created_at","id"], "tasks_user_id_created_at_id_index");
+    t.index(["user_id","title","id"], "tasks_user_id_title_id_index");
+    t.index(["user_id","completed","id"], "tasks_user_id_completed_id_index");
+    t.index(["user_id","priority","id"], "tasks_user_id_priority_id_index");
+    t.index(["user_id","due_date","id"], "tasks_user_id_due_date_id_index");
+    t.index([knex.raw("\"user_id\" DESC NULLS LAST"), knex.raw("\"due_date\" DESC NULLS LAST"), knex.raw("\"id\" DESC NULLS LAST")], "tasks_user_id_due_date_id_desc_index");
+    t.index(["user_id","category_id","id"], "tasks_user_id_category_id_id_index");
+    t.index([knex.raw("\"user_id\" DESC NULLS LAST"), knex.raw("\"category_id\" DESC NULLS LAST"), knex.raw("\"id\" DESC NULLS LAST")], "tasks_user_id_category_id_id_desc_index");
+    t.index(["user_id","updated_at","id"], "tasks_user_id_updated_at_id_index");
   });
   await knex.raw("ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_title_length\" CHECK (char_length(\"title\") >= 1)");
   await knex.raw("ALTER TABLE \"tasks\" ADD CONSTRAINT \"tasks_description_length\" CHECK (char_length(\"description\") <= 2000)");

@@ -91,7 +91,7 @@ export function categoriesRoutes(router: Router, deps: RouteDeps): void {
   // GET /api/{user_id}/categories (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:14): List categories
   router.get("/api/:user_id/categories", auth, withHooks(hooks, "list", knex, async (ctx) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const req = parseListQuery(ctx.query, categoryList);
+    const req = parseListQuery(ctx.query, categoryList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, categorySql, categoryList, req, userId), categoryList);
   }));
   // POST /api/{user_id}/categories (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:15): Create a category

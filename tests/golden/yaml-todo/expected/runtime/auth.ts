@@ -38,8 +38,12 @@ export type Verifier = (token: string) => Promise<Caller>;
 
 const HMAC_ALGS = ["HS256", "HS384", "HS512"];
 const ASYMMETRIC_ALGS = ["EdDSA", "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
-// A JWT larger than this is refused before any parsing (a header would be refused by Node at 16 KiB anyway).
-export const MAX_TOKEN_LENGTH = 8192;
+// A JWT larger than this is refused before any parsing. Better Auth's JWT plugin puts the whole
+// user row in the token by default, so a profile image stored inline (a data: URL) makes tokens of
+// 10-20 KB; 32 KiB admits those, and the server's header limit (http.ts, 128 KiB) lets them reach
+// this check. Proxies often stop at 8-16 KiB per header: Better Auth's `definePayload` keeps a
+// token small. docs/auth.md says the same.
+export const MAX_TOKEN_LENGTH = 32 * 1024;
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const cfg: AuthConfig = {};
@@ -268,6 +272,12 @@ declare module "koa" {
 export function requireAuth(verify: Verifier) {
   return async function authenticate(ctx: Context, next: Next): Promise<void> {
     const header = ctx.get("Authorization");
+    if (header && authorizationHeaders(ctx.req.rawHeaders) > 1) {
+      // Node keeps the first of several and drops the rest: which one a proxy or client meant is unknown.
+      throw new HttpProblem(400, "the request has more than one Authorization header", {
+        headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_request"' },
+      });
+    }
     if (!header) {
       throw new HttpProblem(401, "an Authorization: Bearer token is required", { headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
     }
@@ -280,6 +290,13 @@ export function requireAuth(verify: Verifier) {
     ctx.state.caller = await verify(match[1]!);
     await next();
   };
+}
+
+/** How many Authorization headers the request carries (rawHeaders: name, value, name, value...). */
+function authorizationHeaders(raw: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 13 && raw[i]!.toLowerCase() === "authorization") n++;
+  return n;
 }
 
 /** The authenticated caller; only valid behind requireAuth. */

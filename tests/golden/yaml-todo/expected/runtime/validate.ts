@@ -3,13 +3,24 @@
 // and failures become a 422 whose detail names every field that is wrong.
 import { Ajv, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from "ajv";
 import * as addFormatsModule from "ajv-formats";
-import { HttpProblem } from "./errors.js";
+import { HttpProblem, listErrors } from "./errors.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits on `.default`.
 const addFormats = addFormatsModule.default as unknown as (ajv: Ajv, formats: string[]) => Ajv;
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes: false, useDefaults: false });
 addFormats(ajv, ["date-time", "date", "uuid", "email", "uri", "hostname", "ipv4", "ipv6"]);
+
+// JSON Schema's dates admit year 0000; PostgreSQL's calendar has no year 0 (and would answer a
+// 422 that names no field). The same formats, with the year from 0001.
+for (const name of ["date", "date-time"]) {
+  const format = ajv.formats[name];
+  const check = typeof format === "function" ? format : format && typeof format === "object" && "validate" in format && typeof format.validate === "function" ? format.validate : null;
+  if (!check) continue;
+  const compare = format && typeof format === "object" && "compare" in format ? (format.compare as ((a: string, b: string) => number | undefined) | undefined) : undefined;
+  const validate = (s: string) => !s.startsWith("0000") && (check as (s: string) => boolean)(s);
+  ajv.addFormat(name, compare ? { type: "string", validate, compare } : { type: "string", validate });
+}
 
 // ---- Two keywords of the generated body schemas (generator/emit/emit-schemas.ts) that JSON
 // Schema has no word for; the database holds the same rules with CHECK constraints.
@@ -187,7 +198,7 @@ export function compile<T>(schema: object): Validator<T> {
   return (value: unknown): T => {
     if (fn(value)) return value as T;
     const errors = (fn.errors ?? []).map(describe);
-    throw new HttpProblem(422, errors.map((e) => `${e.field}: ${e.message}`).join("; ") || "the request body is not valid", { errors });
+    throw new HttpProblem(422, listErrors(errors) || "the request body is not valid", { errors });
   };
 }
 
