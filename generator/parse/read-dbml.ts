@@ -45,13 +45,37 @@ function readDbml(block: SourceBlock, api: Dbml): ReaderResult {
   };
   const note = (message: string, offset: number) => out.notes.push({ span: span(offset), message });
 
-  const layout = new api.MemoryProjectLayout();
-  layout.setSource(api.DEFAULT_ENTRY, text);
-  const compiler = new api.Compiler(layout);
-  const errors = compiler.parse.errors(api.DEFAULT_ENTRY);
+  // A reference to a table the spec defines outside this block (a users table in Markdown) is
+  // an error to the DBML compiler, which then gives no tables at all. Such tables (and their
+  // referenced columns) are declared as stubs after the block's text, the block compiled again,
+  // and the stubs left out of what is read: the reference resolves against the spec's own table.
+  const stubs = new Map<string, Set<string>>();
+  const stubText = () => [...stubs].map(([t, cols]) => `\nTable ${JSON.stringify(t)} {\n${[...(cols.size ? cols : ["id"])].map((c) => `  ${JSON.stringify(c)} int\n`).join("")}}\n`).join("");
+  let compiler: InstanceType<Dbml["Compiler"]>;
+  let errors: ReturnType<InstanceType<Dbml["Compiler"]>["parse"]["errors"]>;
+  for (let round = 0; ; round++) {
+    const layout = new api.MemoryProjectLayout();
+    layout.setSource(api.DEFAULT_ENTRY, text + stubText());
+    compiler = new api.Compiler(layout);
+    errors = compiler.parse.errors(api.DEFAULT_ENTRY);
+    let added = false;
+    for (const e of errors) {
+      const table = /^Table '([^']+)' does not exist in Schema/.exec(e.diagnostic)?.[1];
+      const column = /^Column '([^']+)' does not exist in Table '(?:public\.)?([^']+)'/.exec(e.diagnostic);
+      if (table && !stubs.has(table) && !/[.\s]/.test(table)) {
+        stubs.set(table, new Set());
+        added = true;
+      } else if (column && stubs.has(column[2]!) && !stubs.get(column[2]!)!.has(column[1]!)) {
+        stubs.get(column[2]!)!.add(column[1]!);
+        added = true;
+      }
+    }
+    if (!added || round === 4) break;
+  }
   for (const e of errors) warn(`DBML: ${e.diagnostic}`, e.start, "the DBML syntax is at dbml.dbdiagram.io/docs");
   const db = compiler.parse.rawDb(api.DEFAULT_ENTRY);
   if (!db) return out;
+  for (const t of stubs.keys()) note(`DBML: "${t}" is not defined in this block; its references resolve against the spec's table of that name`, 0);
 
   /** Where `re` first matches in the text [from, to), or `from`. */
   const find = (re: RegExp, from: number, to: number): number => {
@@ -64,6 +88,7 @@ function readDbml(block: SourceBlock, api: Dbml): ReaderResult {
 
   const tables = new Map<string, { table: RawTable; columns: RawColumn[]; indexes: RawIndex[]; source: DbmlTable }>();
   for (const t of db.tables) {
+    if (stubs.has(t.name)) continue;
     const at = t.token.start.offset;
     const nameAt = find(new RegExp(`"?${escape(t.name)}"?`), at, t.token.end.offset);
     if (t.schemaName && t.schemaName !== "public") note(`table "${t.schemaName}.${t.name}" is read as "${t.name}" (schemas are not kept)`, nameAt);

@@ -2,7 +2,8 @@
 // table (owned through user_id) whose title has 1 to 100 characters, whose priority is one of
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
-// DDL, Prisma with a rules list, Drizzle with zod, SQLAlchemy, specforge's YAML, and a plain
+// DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod,
+// SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
 // every forbidden value is a 422 naming the field, a second title of the same user a 409; and
@@ -71,6 +72,22 @@ const STYLES: Style[] = [
   {
     name: "SQLAlchemy",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`python\nclass Note(Base):\n    __tablename__ = "notes"\n    __table_args__ = (\n        UniqueConstraint("user_id", "title"),\n        CheckConstraint("score >= 0 AND score <= 10", name="notes_score_range"),\n        CheckConstraint("char_length(title) >= 1", name="notes_title_len"),\n    )\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))\n    title: Mapped[str] = mapped_column(String(100))\n    priority: Mapped[str] = mapped_column(Enum("low", "high", name="priority"))\n    score: Mapped[int] = mapped_column(Integer)\n\`\`\`\n`,
+  },
+  {
+    name: "DBML",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`dbml\nEnum priority {\n  low\n  high\n}\n\nTable notes {\n  id serial [pk]\n  user_id text [not null, ref: > users.id]\n  title varchar(100) [not null, note: '1-100 characters']\n  priority priority [not null]\n  score integer [not null, note: 'between 0 and 10']\n\n  indexes {\n    (user_id, title) [unique]\n  }\n}\n\`\`\`\n`,
+  },
+  {
+    name: "Mermaid erDiagram with quoted rules",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`mermaid\nerDiagram\n  users ||--o{ notes : user_id\n  notes {\n    serial id PK\n    text user_id FK "references users"\n    varchar(100) title "required, 1-100 characters"\n    enum priority "required, one of: low, high"\n    integer score "required, between 0 and 10"\n  }\n\`\`\`\n\n## notes\n\nUnique constraint: (user_id, title)\n`,
+  },
+  {
+    name: "HTML table",
+    schema: `# Notes\n\n${USERS_MD}\n## notes\n\n<table>\n<tr><th>Column</th><th>Type</th><th>Constraints</th></tr>\n<tr><td>id</td><td>serial</td><td>primary key</td></tr>\n<tr><td>user_id</td><td>text</td><td>not null, references users(id)</td></tr>\n<tr><td>title</td><td>varchar(100)</td><td>not null, min length 1</td></tr>\n<tr><td>priority</td><td>enum(low, high)</td><td>not null</td></tr>\n<tr><td>score</td><td>integer</td><td>not null, min 0, max 10</td></tr>\n</table>\n\nUnique constraint: (user_id, title)\n`,
+  },
+  {
+    name: "Prisma pasted without a fence",
+    schema: `# Notes\n\n${USERS_MD}\nThe model:\nmodel Note {\n  id       Int      @id @default(autoincrement())\n  user_id  String\n  title    String   @db.VarChar(100)\n  priority Priority\n  score    Int\n  @@unique([user_id, title])\n  @@map("notes")\n}\n\nenum Priority {\n  low\n  high\n}\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n- \`user_id\` references users.id\n`,
   },
   {
     name: "specforge YAML",

@@ -149,3 +149,22 @@ describe("a spec written in DBML", () => {
     expect(r.ir!.tables.find((t) => t.name === "shelves")!.columns.find((c) => c.name === "label")!.type).toEqual({ kind: "string", maxLength: 30 });
   });
 });
+
+describe("a DBML block that references tables defined elsewhere in the spec", () => {
+  it("keeps its tables (the compiler alone would give none) and resolves the reference against the spec's table", async () => {
+    const code = "Table notes {\n  id serial [pk]\n  user_id text [not null, ref: > users.id]\n  body text\n}\nRef: notes.user_id > accounts.uid\n";
+    const r = await read(code);
+    expect(r.tables.map((t) => t.name.text)).toEqual(["notes"]);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.notes.map((n) => n.message).join("\n")).toMatch(/"users" is not defined in this block/);
+    const whole = await load(`# Spec\n\n## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n\n\`\`\`dbml\nTable notes {\n  id serial [pk]\n  user_id text [not null, ref: > users.id]\n  body varchar(50) [not null]\n}\n\`\`\`\n`);
+    const notes = whole.ir!.tables.find((t) => t.name === "notes")!;
+    expect(notes.owner).toBe("user_id");
+    expect(notes.columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", column: "id" });
+  });
+
+  it("still reports a column missing from a table the block defines", async () => {
+    const r = await read("Table a {\n  id int [pk]\n}\nTable b {\n  id int [pk]\n  a_id int [ref: > a.nope]\n}\n");
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/nope/);
+  });
+});
