@@ -240,7 +240,13 @@ export function errorHandler(log: ErrorLogger = defaultLogger) {
       if (ctx.body === undefined || ctx.body === null) {
         if (ctx.status === 404) throw new HttpProblem(404, `no route for ${ctx.method} ${ctx.path}`);
         if (ctx.status === 405) throw new HttpProblem(405, `${ctx.method} is not allowed on ${ctx.path}`, { headers: { Allow: String(ctx.response.get("Allow")) } });
-        if (ctx.status === 501) throw new HttpProblem(501, `${ctx.method} is not implemented`);
+        if (ctx.status === 501) {
+          // The router knows no such method (TRACE, PROPFIND): the client's request is wrong for
+          // this resource, a 405 with the methods it takes (a 4xx: nothing failed on our side).
+          const allow = String(ctx.response.get("Allow") ?? "");
+          if (allow) throw new HttpProblem(405, `${ctx.method} is not allowed on ${ctx.path}`, { headers: { Allow: allow } });
+          throw new HttpProblem(404, `no route for ${ctx.method} ${ctx.path}`);
+        }
       }
     } catch (err) {
       // A client that went away mid-request (a reset, an unfinished body) is its own fault,
