@@ -636,9 +636,17 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
   const curNames = new Set(cur.map((t) => t.name));
   const toNames = new Set(to.tables.map((t) => t.name));
 
-  // 2. New tables, in dependency order.
+  // 2. New tables, in dependency order. Where references go round in a cycle (tasks -> sessions
+  // -> tasks), a table cannot reference one not created yet: that foreign key is added after
+  // every table exists.
+  const created = new Set(curNames);
   for (const t of creationOrder(to.tables.filter((x) => !curNames.has(x.name)))) {
-    creates.push({ code: createTableCode(t), summary: `create table ${t.name}`, slug: `create_${t.name}` });
+    const later = (c: SnapshotColumn) => !!c.references && c.references.table !== t.name && !created.has(c.references.table) && toNames.has(c.references.table);
+    const deferred = t.columns.filter(later);
+    const now = deferred.length ? { ...t, columns: t.columns.map((c) => (later(c) ? { ...c, references: null } : c)) } : t;
+    creates.push({ code: createTableCode(now as SnapshotTable), summary: `create table ${t.name}`, slug: `create_${t.name}` });
+    for (const c of deferred) addFks.push(addFk(t.name, c));
+    created.add(t.name);
   }
   // 3. Tables that are gone, referencing tables first.
   for (const t of creationOrder(cur.filter((x) => !toNames.has(x.name))).reverse()) {

@@ -19,6 +19,9 @@ export class EndpointBuilder {
     private readonly sink: EndpointSink,
   ) {}
 
+  /** The routes skipped as sign-in/sign-up routes served by the external auth service. */
+  readonly skippedAuth: { where: string; span: Span }[] = [];
+
   private diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void {
     this.sink.diag(severity, code, message, span, hint);
   }
@@ -68,6 +71,7 @@ export class EndpointBuilder {
           "use those four routes, or write the route yourself outside generated/");
         return null;
       }
+      this.skippedAuth.push({ where, span });
       this.diag("warning", "SF203", `${where} is an authentication or account route; it is not generated (users sign in with the external auth service)`, span,
         "tokens are issued by the auth service; the generated API only verifies them");
       return null;

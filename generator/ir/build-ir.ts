@@ -97,6 +97,8 @@ interface ColumnDraft {
   maxItems?: number;
   itemMaxLength?: number;
   uniquePerOwner?: Span;
+  /** "unique per city": unique together with the columns the words name (resolved with the whole table). */
+  uniquePer?: { words: string[]; span: Span; group: string };
   /** "cuid", "uuid", "auto-generated" on a key. */
   generated?: boolean;
   description?: string;
@@ -109,6 +111,8 @@ interface TableDraft {
   description?: string;
   columns: ColumnDraft[];
   rawIndexes: RawIndex[];
+  /** A bare "shop_id" may be read as a reference to "shops" (Markdown tables and lists only). */
+  namesImplyRefs?: boolean;
   owner?: RawText;
   identity: boolean;
   primaryKey: string;
@@ -177,7 +181,10 @@ class Builder {
     const nm = /^([A-Za-z_]\w*)(\s*\[\s*\])?(\?)?(?![\w(])/.exec(t);
     if (nm) {
       const key = words(nm[1]!).join("_");
-      const named = this.namedTypes.get(key) ?? this.namedTypes.get(key.replace(/_(enum|type)$/, ""));
+      const exact = this.namedTypes.get(key) ?? this.namedTypes.get(key.replace(/_(enum|type)$/, ""));
+      // "Role" for an enum declared as "Roles" (or the reverse): the one enum whose name differs only in number.
+      const numbered = exact ? [] : [`${key}s`, `${key}es`, key.replace(/s$/, ""), key.replace(/es$/, "")].filter((k) => k !== key).map((k) => this.namedTypes.get(k)).filter((x): x is NonNullable<typeof x> => !!x && x.type.kind === "enum");
+      const named = exact ?? (new Set(numbered).size === 1 ? numbered[0] : undefined);
       const vo = this.valueObjects.get(key);
       if (named || vo) {
         const end = lead + nm[0].length;
@@ -190,7 +197,7 @@ class Builder {
           nullable: nm[3] === "?",
           rest: restRaw.trim(),
           restAt: end + (restRaw.length - restRaw.trimStart().length),
-          note: named ? `type ${nm[1]} is the enum "${named.name}" the spec defines` : `type ${nm[1]} is the value object "${vo}" the spec defines: stored as json`,
+          note: named ? `type ${nm[1]} is the enum "${named.name}" the spec defines${exact ? "" : " (the names differ only in singular and plural)"}` : `type ${nm[1]} is the value object "${vo}" the spec defines: stored as json`,
         };
       }
     }
@@ -288,6 +295,41 @@ class Builder {
    * character, often a rule the API spec adds) would make every row that leaves the column out a
    * 422: the default is dropped, with a warning that says which rule it breaks.
    */
+  /**
+   * A foreign key must point at a primary key or a unique column: PostgreSQL refuses any other
+   * at migration time, and the app would never boot. Such a reference is dropped (the column
+   * stays), with a warning. A not-null column whose key says on delete set null is read as
+   * on delete restrict, with a warning.
+   */
+  private dropReferencesToNonUnique(tables: Table[]): Table[] {
+    const byName = new Map(tables.map((t) => [t.name, t]));
+    const keyed = (t: Table, name: string) =>
+      (t.primaryKey === name && (!t.keyColumns || (t.keyColumns.length === 1 && t.keyColumns[0] === name))) ||
+      t.columns.some((c) => c.name === name && c.unique) ||
+      t.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === name);
+    return tables.map((t) => {
+      let changed = false;
+      const columns = t.columns.map((c) => {
+        const ref = c.references;
+        // NOT NULL with ON DELETE SET NULL: deleting the parent would fail on the null. The column
+        // stays required; the parent cannot be deleted while rows reference it (RESTRICT).
+        if (ref && ref.onDelete === "set null" && !c.nullable) {
+          changed = true;
+          this.diag("warning", "SF129", `column "${t.name}.${c.name}" is not null but its foreign key says on delete set null; it stays not null and the key is read as on delete restrict`, c.span,
+            `make "${c.name}" nullable to keep set null, or write on delete cascade or restrict`);
+          c = { ...c, references: { ...ref, onDelete: "restrict" } };
+        }
+        const target = ref ? byName.get(ref.table) : undefined;
+        if (!ref || !target || !target.columns.some((x) => x.name === ref.column) || keyed(target, ref.column)) return c;
+        changed = true;
+        this.diag("warning", "SF128", `column "${t.name}.${c.name}" references "${target.name}.${ref.column}", which is neither the primary key of "${target.name}" nor unique; PostgreSQL refuses such a foreign key, so none is created (the column stays)`, c.span,
+          `reference "${target.name}.${target.primaryKey}", or make "${target.name}.${ref.column}" unique`);
+        return { ...c, references: null };
+      });
+      return changed ? { ...t, columns } : t;
+    });
+  }
+
   private dropContradictedDefaults(tables: Table[]): Table[] {
     return tables.map((t) => {
       let changed = false;
@@ -344,6 +386,7 @@ class Builder {
     this.addSurrogateKeys(tables);
     const identity = this.findIdentity(tables);
     for (const t of tables) this.resolveReferences(t, tables, identity);
+    this.referencesFromNames(tables);
     this.inferMissingTypes(tables);
     this.alignReferenceTypes(tables);
     const owners = new Map<string, string | null>();
@@ -360,6 +403,7 @@ class Builder {
       ({ tables: irTables, builtin } = addBuiltinAuth(irTables, raw.authMode.span, (m, span, hint) => this.diag("error", "SF125", m, span, hint)));
     }
     irTables.sort((a, b) => cmp(a.name, b.name));
+    irTables = this.dropReferencesToNonUnique(irTables);
     irTables = this.uniqueIndexNames(irTables);
     this.relations = findManyToMany(irTables);
     const sink = { diag: (sev: Severity, code: string, m: string, span: Span, hint?: string) => this.diag(sev, code, m, span, hint), note: (span: Span, m: string) => this.note(span, m) };
@@ -369,7 +413,16 @@ class Builder {
       const probe = new EndpointBuilder(this.relations, this.authMode, { diag: () => {}, note: () => {} }).build(raw.endpoints, irTables);
       irTables = this.applyBodyRules(raw.endpoints, probe, irTables);
     }
-    let endpoints = new EndpointBuilder(this.relations, this.authMode, sink).build(raw.endpoints, irTables);
+    const specBuilder = new EndpointBuilder(this.relations, this.authMode, sink);
+    let endpoints = specBuilder.build(raw.endpoints, irTables);
+    // Sign-in/sign-up routes skipped for an auth service the spec never names: say which, once.
+    const skippedAuth = specBuilder.skippedAuth;
+    if (skippedAuth.length && this.authMode.mode === "external" && !raw.authMode) {
+      const routes = [...new Set(skippedAuth.map((s) => s.where))];
+      const working = endpoints.filter((e) => e.action.kind !== "stub").length;
+      this.diag("warning", "SF219", `${routes.length} authentication route${routes.length > 1 ? "s are" : " is"} skipped (${routes.slice(0, 6).join(", ")}${routes.length > 6 ? ", ..." : ""}), but the spec names no auth service to serve ${routes.length > 1 ? "them" : "it"}${working === 0 ? "; no other route of the spec is generated as a working route" : ""}`, skippedAuth[0]!.span,
+        'name the auth service ("Authentication: external (Auth0)"), or write "Authentication: built-in" for the app to register users and issue tokens');
+    }
     // No endpoints file, or one that maps no endpoint to any table: every table gets the standard
     // REST surface (scoped to the caller like any other route), so the app is never empty.
     const mapsTables = endpoints.some((e) => e.action.kind !== "stub");
@@ -425,6 +478,15 @@ class Builder {
 
   // -------------------------------------------------------------- tables
 
+  /** The enum a name means: its own, or the one whose name differs only in singular and plural. */
+  private namedEnum(name: string): { type: ColumnType; name: string } | undefined {
+    const key = words(name).join("_");
+    const exact = this.namedTypes.get(key) ?? this.namedTypes.get(key.replace(/_(enum|type)$/, ""));
+    if (exact) return exact;
+    const numbered = [`${key}s`, `${key}es`, key.replace(/s$/, ""), key.replace(/es$/, "")].filter((k) => k !== key).map((k) => this.namedTypes.get(k)).filter((x): x is NonNullable<typeof x> => !!x && x.type.kind === "enum");
+    return new Set(numbered).size === 1 ? numbered[0] : undefined;
+  }
+
   /** Enums and value objects the spec defines, so column types can name them. */
   private readNamedTypes(raw: RawSpec): void {
     for (const e of raw.enums ?? []) {
@@ -460,6 +522,18 @@ class Builder {
     // No table names a key at all (document stores and no-code tools key their rows implicitly):
     // each gets "id" (uuid), or its "_id" column when it has one.
     const noKeys = keyed.length === 0 && keyless.length > 0;
+    // "ITEMS" with "ITEM_ID", "parcels" with "parcel_id" and nothing marked: that column is the key.
+    for (const t of keyless) {
+      const stem = singular(snakeCase(t.name).toLowerCase());
+      const own = t.columns.find((c) => !c.refText && !c.nullable && snakeCase(c.name).toLowerCase() === `${stem}_id`) ?? t.columns.find((c) => !c.refText && snakeCase(c.name).toLowerCase() === `${stem}_id`);
+      if (!own || t.columns.some((c) => c.name === "id" || c.name === "_id")) continue;
+      own.primaryKey = true;
+      own.nullable = false;
+      if (!own.default && own.type?.kind === "uuid") own.default = { kind: "uuid" };
+      t.primaryKey = own.name;
+      delete t.keyColumns;
+      this.note(own.span, `table "${t.name}" names no primary key; "${t.name}.${own.name}" is read as its key (named after the table)`);
+    }
     if (noKeys) {
       for (const t of keyless) {
         const own = t.columns.find((c) => c.name === "_id" || c.name === "id");
@@ -600,6 +674,8 @@ class Builder {
         span: first.name.span,
         columns: [],
         rawIndexes: defs.flatMap((d) => d.indexes),
+        // Markdown leaves references to the reader; a code notation (SQL, Prisma, Drizzle, DBML...) writes each it means.
+        namesImplyRefs: whole.every((d) => d.notation === undefined || d.notation === "markdown-table" || d.notation === "markdown-bullets"),
         identity: defs.some((d) => d.identity === true),
         primaryKey: "",
         checks: defs.flatMap((d) => (d.checks ?? []).map((c) => ({ ...(c.name ? { name: c.name } : {}), sql: c.expression.text, dialect: c.dialect, span: c.expression.span, validated: false }))),
@@ -748,6 +824,7 @@ class Builder {
       if (r.maxItems !== undefined) col.maxItems ??= r.maxItems;
       if (r.itemMaxLength !== undefined) col.itemMaxLength ??= r.itemMaxLength;
       if (r.uniquePerOwner) col.uniquePerOwner ??= p.span;
+      if (r.uniquePer) col.uniquePer ??= { words: r.uniquePer, span: p.span, group: `${p.span.file}:${p.span.line}:${p.span.column}` };
       if (r.generated) col.generated = true;
       if (r.check) checks.push({ sql: r.check.text.trim(), span: spanAt(p.span, p.text, r.check.at), validated: r.check.read });
       for (const c of r.compare ?? []) {
@@ -775,17 +852,38 @@ class Builder {
       if (d.maxLength !== undefined && col.maxLength === undefined) (col.maxLength = d.maxLength), said.push(`max length ${d.maxLength}`);
       if (d.min !== undefined && minAny === undefined) (minAny = d.min), said.push(`min ${d.min}`);
       if (d.max !== undefined && maxAny === undefined) (maxAny = d.max), said.push(`max ${d.max}`);
+      if (d.exclusiveMin !== undefined && col.exclusiveMinimum === undefined && minAny === undefined) (col.exclusiveMinimum = d.exclusiveMin), said.push(`> ${d.exclusiveMin}`);
+      if (d.exclusiveMax !== undefined && col.exclusiveMaximum === undefined && maxAny === undefined) (col.exclusiveMaximum = d.exclusiveMax), said.push(`< ${d.exclusiveMax}`);
       if (d.format && !col.format) (col.format = d.format), said.push(`format ${d.format}`);
       if (d.pattern && !col.pattern) (col.pattern = d.pattern), said.push(`pattern ${d.pattern}`);
       if (d.unique && !col.unique) (col.unique = true), said.push("unique");
+      if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
       if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
       if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
       if (said.length) this.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
+    }
+    // "see DoorState", "one of HingeKind", "values: OrderStatus": the enum the spec declares elsewhere by that name.
+    if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && valuesFromNotes) {
+      const texts = [col.description ?? "", ...phrases.map((p) => p.text)];
+      for (const t of texts) {
+        const m = /^\s*(?:(?:see|cf\.?|one\s+of|values?\s*(?:in|from|of)?|allowed\s+values?\s*(?:in|from)?|enum|type|uses?)\s*:?\s*)?[`"*]*([A-Z][A-Za-z0-9]*)[`"*]*(?:\s+(?:enum|type|values))?\s*\.?\s*$/.exec(t);
+        const named = m ? this.namedEnum(m[1]!) : undefined;
+        if (!named || named.type.kind !== "enum") continue;
+        enumValues = [...named.type.values];
+        this.note(col.span, `"${table}.${col.name}" takes the values of the enum "${named.name}" its notes name ("${t.trim()}")`);
+        break;
+      }
     }
     const listed = defs.find((d) => d.values?.length)?.values;
     if (listed && !enumValues && valuesFromNotes && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
       enumValues = listed.map((v) => v.text);
       this.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
+    }
+    // "| id | pk | auto increment |": a key written without a type that counts up is an integer.
+    if (increment && col.typeMissing && !col.type) {
+      col.type = { kind: "integer" };
+      col.typeMissing = false;
+      this.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as integer because it is auto-increment`);
     }
     const type = col.type;
     if (type) {
@@ -927,6 +1025,58 @@ class Builder {
     return null;
   }
 
+  /**
+   * "shop_id integer" beside a table "shops", in a Markdown table or list: a reference when exactly
+   * one table is named so, its key has the same kind of type, and the reference makes no cycle
+   * (a cycle of foreign keys cannot be created table by table). Noted.
+   */
+  private referencesFromNames(tables: TableDraft[]): void {
+    const reaches = (from: TableDraft, to: TableDraft): boolean => {
+      const seen = new Set<TableDraft>();
+      const stack = [from];
+      while (stack.length) {
+        const x = stack.pop()!;
+        if (x === to) return true;
+        if (seen.has(x)) continue;
+        seen.add(x);
+        for (const c of x.columns) if (c.references) stack.push(...tables.filter((y) => y.name === c.references!.table));
+      }
+      return false;
+    };
+    for (const t of tables) {
+      if (!t.namesImplyRefs) continue;
+      for (const c of t.columns) {
+        if (c.references || c.refText || c.bareFk || c.externalOwner || c.typeMissing || c.primaryKey || !c.type) continue;
+        const m = /^(.+?)_id$/.exec(snakeCase(c.name));
+        if (!m || /^(user|owner)$/.test(m[1]!)) continue;
+        const hits = tables.filter((x) => x !== t && !x.keyColumns && (x.name === m[1] || nameKey(x.name) === nameKey(m[1]!)));
+        const target = hits.length === 1 ? hits[0]! : undefined;
+        const pk = target?.columns.find((x) => x.name === target.primaryKey);
+        if (!target || !pk?.type || !keyTypesAgree(c.type, pk.type) || reaches(target, t)) continue;
+        c.references = { table: target.name, column: pk.name, onDelete: "no action" };
+        this.note(c.span, `"${t.name}.${c.name}" is named after table "${target.name}" and has its key's type; read as a reference to ${target.name}.${pk.name}`);
+      }
+    }
+  }
+
+  /**
+   * A noun naming a table loosely: "FK → voluntário" for "cepzk_voluntario" (accents dropped; the
+   * one table whose name ends in the noun, or, among several, the one sharing the referring
+   * table's prefix). Noted by the caller's "read as table" note.
+   */
+  private tableByNoun(noun: string, from: TableDraft, tables: TableDraft[]): TableDraft | undefined {
+    const folded = noun.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const direct = this.tableByName(folded, tables);
+    if (direct) return direct;
+    const k = nameKey(folded);
+    if (!/^[a-z0-9_]+$/.test(k)) return undefined;
+    const ends = tables.filter((x) => x !== from && nameKey(x.name).endsWith(`_${k}`));
+    if (ends.length === 1) return ends[0];
+    const prefix = words(from.name)[0];
+    const same = ends.filter((x) => words(x.name)[0] === prefix);
+    return same.length === 1 ? same[0] : undefined;
+  }
+
   private tableByName(name: string, tables: TableDraft[]): TableDraft | undefined {
     const exact = tables.find((t) => t.name === name);
     if (exact) return exact;
@@ -961,6 +1111,9 @@ class Builder {
         const parts = m && m[1] ? m[1].split("_") : [];
         let target: TableDraft | undefined;
         for (let k = 0; k < parts.length && !target; k++) target = this.tableByName(parts.slice(k).join("_"), tables);
+        if (!target && parts.length) target = this.tableByNoun(parts.join("_"), t, tables);
+        // "reviewer_id | FK", "blocked_by | FK": a person's role, with no table of that name: the users.
+        if (!target && identity && !identity.keyColumns && (PERSON_ROLE.test(parts[parts.length - 1] ?? "") || /(?:^|_)by$/.test(snakeCase(c.name)))) target = identity;
         if (target) {
           ref = { table: target.name };
           this.note(c.bareFk, `foreign key of "${t.name}.${c.name}" names no target; read as ${target.name}.${target.primaryKey || "id"} from the column name`);
@@ -971,7 +1124,7 @@ class Builder {
         }
       }
       if (!ref) continue;
-      let target = this.tableByName(ref.table, tables);
+      let target = this.tableByName(ref.table, tables) ?? this.tableByNoun(ref.table, t, tables);
       if (!target && !identity && IDENTITY_NAMES.has(nameKey(ref.table.replace(/^auth\./i, "")))) {
         // "FK -> user.id" where the spec defines no users table: the users live with the auth
         // service (Better Auth's "user"); the column holds the token's subject, and is the owner.
@@ -983,7 +1136,7 @@ class Builder {
         // A misspelt users table ("userz") or a user column ("user_id", "owner_id") decides whose
         // rows are whose: it is read as the identity table, with a warning. Any other unknown
         // table does not sink the spec either: the column stays, without the foreign key.
-        const userish = identity && (closeNames(nameKey(ref.table), nameKey(identity.name)) || /^(user|owner|author|created_by|creator)_?id$/.test(snakeCase(c.name)));
+        const userish = identity && (closeNames(nameKey(ref.table), nameKey(identity.name)) || /^(user|owner|author|created_by|creator)_?id$/.test(snakeCase(c.name)) || PERSON_ROLE.test(nameKey(ref.table)));
         if (identity && userish && !identity.keyColumns) {
           this.diag("warning", "SF104", `column "${t.name}.${c.name}" references unknown table "${ref.table}"; read as ${identity.name}.${identity.primaryKey || "id"}, the users table`, c.span,
             `known tables: ${tables.map((x) => x.name).join(", ")}`);
@@ -1154,6 +1307,7 @@ class Builder {
       columns[i] = { ...columns[i]!, default: { kind: "increment" } };
       this.note(pk.span, `primary key "${t.name}.${pk.name}" has no default; read as auto-increment`);
     }
+    this.resolveUniquePer(t, owner);
     // "unique per user": unique together with the owner column.
     for (const c of t.columns) {
       if (!c.uniquePerOwner) continue;
@@ -1202,6 +1356,42 @@ class Builder {
    * PostgreSQL can take it verbatim: understood by the rule reader, or a comparison of two of
    * the table's columns. Anything else is a warning that quotes it (never a migration that fails).
    */
+  /**
+   * "unique per city" on year: one composite unique (city_id, year). A row naming two columns
+   * ("`year`, `month` | unique per user-city combination") makes one index with both. A word
+   * that names no column leaves no index at all: a single-column unique would refuse valid rows.
+   */
+  private resolveUniquePer(t: TableDraft, owner: string | null): void {
+    const groups = new Map<string, ColumnDraft[]>();
+    for (const c of t.columns) if (c.uniquePer) groups.set(c.uniquePer.group, [...(groups.get(c.uniquePer.group) ?? []), c]);
+    const fold = (s: string) => s.toLowerCase().replace(/_/g, "");
+    const OWNER_WORD = /^(?:user|owner|account|player|member|customer)s?$/i;
+    for (const cols of groups.values()) {
+      const { words, span } = cols[0]!.uniquePer!;
+      const resolved: string[] = [];
+      const unknown: string[] = [];
+      for (const w of words) {
+        const f = fold(w);
+        const hit = t.columns.find((c) => fold(c.name) === f) ?? t.columns.find((c) => fold(c.name) === `${f}id` || fold(c.name) === `${f.replace(/s$/, "")}id`);
+        const name = hit?.name ?? (OWNER_WORD.test(w) && owner ? owner : undefined);
+        if (name) resolved.push(name);
+        else unknown.push(w);
+      }
+      if (unknown.length) {
+        if (unknown.every((w) => OWNER_WORD.test(w)) && resolved.length === 0 && words.length === unknown.length) {
+          for (const c of cols) c.uniquePerOwner ??= span;
+          continue;
+        }
+        this.diag("warning", "SF108", `"${t.name}.${cols.map((c) => c.name).join(", ")}" is said to be unique per ${words.join("-")}, but no column of "${t.name}" is named by ${unknown.map((u) => `"${u}"`).join(", ")}; no unique index is made`, span,
+          `write the columns: "unique (${[...words.map((w) => `${w}_id`), ...cols.map((c) => c.name)].join(", ")})"`);
+        continue;
+      }
+      const columns = [...new Set([...resolved, ...cols.map((c) => c.name)])];
+      t.rawIndexes.push({ columns, unique: true, span });
+      this.note(span, `"${t.name}.${cols.map((c) => c.name).join(", ")}" unique per ${words.join("-")}: read as unique (${columns.join(", ")})`);
+    }
+  }
+
   private finishChecks(t: TableDraft, columns: readonly Column[]): Check[] {
     const out: Check[] = [];
     const names = new Set<string>(columns.filter((c) => c.type.kind === "enum").map((c) => `${t.name}_${c.name}_check`));
@@ -1350,6 +1540,15 @@ const IDENTITY_NAMES = new Set([
   // The same in the other languages specs are written in (as nameKey leaves them).
   "usuario", "utilisateur", "benutzer", "nutzer", "utente", "utenti", "gebruiker", "cliente", "jogador", "jugador", "miembro", "membro", "mitglied", "spieler", "kunde", "conta", "cuenta", "compte", "konto",
 ]);
+
+/** Words naming a person's role in a row: a column "reviewer_id" marked FK with no table of that name holds a user. */
+const PERSON_ROLE = /^(?:client|customer|reviewer|reviewee|author|owner|creator|sender|recipient|receiver|buyer|seller|member|assignee|assigner|reporter|reported|approver|requester|host|guest|organizer|organiser|participant|follower|followee|actor|editor|moderator|admin|manager|agent|driver|rider|patient|doctor|student|teacher|tutor|professional|worker|employee|staff|user|account|player)$/;
+
+/** Key types a name-inferred reference needs: both integers, both uuids, both text. */
+function keyTypesAgree(a: ColumnType, b: ColumnType): boolean {
+  const group = (t: ColumnType) => (t.kind === "integer" || t.kind === "bigint" ? "int" : t.kind === "string" || t.kind === "text" ? "text" : t.kind);
+  return group(a) === group(b) && ["int", "uuid", "text"].includes(group(a));
+}
 
 function sameType(a: ColumnType, b: ColumnType): boolean {
   const group = (t: ColumnType) => (t.kind === "string" || t.kind === "text" ? "str" : t.kind);

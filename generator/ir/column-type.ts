@@ -63,7 +63,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   // tinyint (MySQL, one byte) has no PostgreSQL twin: smallint holds every value it can.
   [/(?:smallint|int2|tinyint)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "integer", small: true } })],
   [/(?:integer|int4|int|mediumint)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "integer" } })],
-  [/(?:uuid|guid)(?![\w])/iy, () => ({ type: { kind: "uuid" } })],
+  [/(?:uuid|guid|uniqueidentifier)(?![\w])/iy, () => ({ type: { kind: "uuid" } })],
   [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
   [
     /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?|datetime(?:2|offset)?|date\s*time)(?![\w])/iy,

@@ -51,6 +51,8 @@ export interface ConstraintReading {
   itemMaxLength?: number;
   /** "unique per user", "unique for each user": unique together with the row's owner. */
   uniquePerOwner?: boolean;
+  /** "unique per city", "unique per user-city combination": unique together with the columns these words name. */
+  uniquePer?: string[];
   /** "cuid", "uuid", "auto-generated": the key is made for each new row. */
   generated?: boolean;
   /** A CHECK expression as written (without CHECK and its parentheses), with its offset in the phrase. */
@@ -176,6 +178,10 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     if (sticky(/(?:nullable|optional|(?:or\s+)?null|may\s+be\s+null|can\s+be\s+null)\b|\?/iy)) {
       r.nullable = true;
+      continue;
+    }
+    if ((m = sticky(UNIQUE_PER))) {
+      r.uniquePer = uniquePerWords(m[1]!);
       continue;
     }
     if (sticky(/unique(?:\s+(?:index|constraint|key))?\b/iy)) {
@@ -363,6 +369,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.min = 0;
       continue;
     }
+    // "at least 1", "at most 10", "no more than 5": inclusive bounds (a length on text).
+    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?))?(?![\d.])/iy))) {
+      if (/least|less|fewer/i.test(m[1]!)) r.min = Number(m[2]);
+      else r.max = Number(m[2]);
+      continue;
+    }
     if ((m = sticky(/(?:exclusive\s+min(?:imum)?|greater\s+than|more\s+than|>)\s*[:=]?\s*(-?\d+(?:\.\d+)?)/iy))) {
       r.exclusiveMin = Number(m[1]);
       continue;
@@ -542,6 +554,65 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
 }
 
 /**
+ * Bounds a number column's description states as a whole clause: "> 0", "must be >= 1",
+ * "non-negative", "positive", "at least 1", "greater than 0", "no more than 10"; and codes
+ * listed as "0 = Sunday, 1 = Monday, ... 6 = Saturday" (min and max of the codes). A clause with
+ * other words around the comparison ("> 0 when paid") is not read.
+ */
+function numericPhrases(t: string, r: ConstraintReading): void {
+  const N = "(-?\\d+(?:\\.\\d+)?)";
+  const lead = "(?:(?:must|should|has\\s+to|always)\\s+be\\s+|(?:[\\p{L}_]+\\s+){1,3}?)??";
+  if (/\b(?:e\.\s?g\.?|eg|for\s+example|such\s+as|like|example)\b|例如/i.test(t)) return;
+  for (const raw of t.split(/[,;.()（）。；，](?!\d)/)) {
+    const piece = raw.trim();
+    // A condition makes the bound partial: "> 0 when paid", "if total > 100".
+    if (!piece || /\b(?:if|when|unless|where|except|only|after|before|e\.?g|example|cuando|si|wenn|quand)\b/i.test(piece)) continue;
+    let m: RegExpExecArray | null;
+    if ((m = new RegExp(`^${lead}(>=|≥|=>|>|<=|≤|=<|<)\\s*${N}$`, "iu").exec(piece))) {
+      const op = m[1]!;
+      const v = Number(m[2]);
+      if (/^>=|^≥|^=>/.test(op)) r.min ??= v;
+      else if (op === ">") r.exclusiveMin ??= v;
+      else if (/^<=|^≤|^=</.test(op)) r.max ??= v;
+      else r.exclusiveMax ??= v;
+    } else if ((m = new RegExp(`^${lead}(at\\s+least|no\\s+(?:less|fewer)\\s+than|not\\s+less\\s+than|minimum(?:\\s+of)?|min\\.?|greater\\s+than(?:\\s+or\\s+equal\\s+to)?|more\\s+than|at\\s+most|no\\s+more\\s+than|maximum(?:\\s+of)?|max\\.?|less\\s+than(?:\\s+or\\s+equal\\s+to)?)\\s*:?\\s*${N}$`, "iu").exec(piece))) {
+      const w = m[1]!.toLowerCase();
+      const v = Number(m[2]);
+      if (/or\s+equal/.test(w)) {
+        if (/greater/.test(w)) r.min ??= v;
+        else r.max ??= v;
+      } else if (/greater|more\s+than/.test(w) && !/no\s+more/.test(w)) r.exclusiveMin ??= v;
+      else if (/^less/.test(w)) r.exclusiveMax ??= v;
+      else if (/least|less|fewer|min/.test(w)) r.min ??= v;
+      else r.max ??= v;
+    } else if (new RegExp(`^${lead}(?:non[-\\s]?negative|not\\s+negative|zero\\s+or\\s+(?:more|greater|positive))$`, "iu").test(piece)) r.min ??= 0;
+    else if (new RegExp(`^${lead}(?:strictly\\s+)?positive(?:\\s+(?:number|integer|amount|value))?$`, "iu").test(piece)) r.exclusiveMin ??= 0;
+  }
+  // "0 = Sunday, 1 = Monday ... 6 = Saturday", "1=low, 2=medium, 3=high": the codes' range.
+  const codes = [...t.matchAll(/(?:^|[\s,;(])(-?\d+)\s*[=:：]\s*[\p{L}]/gu)].map((x) => Number(x[1]));
+  if (codes.length >= 2 && new Set(codes).size === codes.length && r.min === undefined && r.max === undefined) {
+    const lo = Math.min(...codes);
+    const hi = Math.max(...codes);
+    // Every code written, or the first and last with "..." between them.
+    if (hi - lo + 1 === codes.length || (/\.\.\.|…/.test(t) && codes[0] === lo && codes[codes.length - 1] === hi)) {
+      r.min = lo;
+      r.max = hi;
+    }
+  }
+}
+
+/**
+ * "unique per city", "unique per user-city combination", "unique within each shop", "unique for
+ * each (shop, day)": unique together with other columns, named by the words after it.
+ */
+export const UNIQUE_PER = /unique\s+(?:per|for\s+each|within(?:\s+(?:a|an|the|each))?|in\s+(?:a|an|the|each))\s+\(?\s*((?:[A-Za-z_]\w*)(?:\s*(?:-|\/|,|\+|\band\b)\s*[A-Za-z_]\w*)*)(?:\s*\))?(?:\s+(?:combination|pair|tuple|group))?/iuy;
+
+/** The names "unique per user-city combination" lists: ["user", "city"]. */
+export function uniquePerWords(list: string): string[] {
+  return list.split(/\s*(?:-|\/|,|\+|\band\b)\s*/).map((w) => w.trim()).filter(Boolean);
+}
+
+/**
  * Rules a column's description states in prose ("Task title (1-200 characters)", "max 1000
  * chars", "-- pending, in_progress, completed", "Unique token for ...", "1-5", "valid email
  * address"). Read only where the phrase is unmistakable; an example list ("e.g. red, blue")
@@ -596,7 +667,9 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
       r.max = Number(m[2]);
     }
   }
-  if (/^unique\b/i.test(t)) r.unique = true;
+  const per = new RegExp(`^${UNIQUE_PER.source}`, "iu").exec(t);
+  if (per) r.uniquePer = uniquePerWords(per[1]!);
+  else if (/^unique\b/i.test(t)) r.unique = true;
   // "Task title (required, 1-200 characters)", "Required. The title", "(mandatory)": a required
   // word as a whole piece of a parenthesised list, or as the description's first sentence.
   {
@@ -605,6 +678,7 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
     for (const g of t.matchAll(/[(（]([^()（）]*)[)）]/g)) if (g[1]!.split(/[,，;；、]/).some((x) => REQUIRED_WORD.test(x))) said = true;
     if (said) r.notNull = true;
   }
+  if (numeric) numericPhrases(t, r);
   otherDescriptionRules(t, r, textual, numeric);
   return r;
 }

@@ -13,6 +13,7 @@ import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum,
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { lineIndexAt, lineStarts, matchParen } from "./text.js";
 import { listedValues } from "./value-lists.js";
+import { interpretConstraint } from "../ir/constraints.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -39,6 +40,7 @@ export const TYPE_HEAD_WORDS: readonly string[] = [
   "timestamp", "timestamps", "timestamptz", "datetime", "date", "decimal", "numeric", "money",
   "float", "float4", "float8", "double", "real", "number", "json", "jsonb", "enum",
   "time", "timetz", "bytea", "bytes", "blob", "inet", "cidr", "macaddr", "interval", "vector",
+  "uniqueidentifier", "datetime2", "datetimeoffset", "nchar", "ntext",
 ];
 const TYPE_HEAD = new Set(TYPE_HEAD_WORDS);
 
@@ -119,6 +121,8 @@ function flatSplit(f: Flat, seps: string): Flat[] {
 // ---------------------------------------------------------------- the reader
 
 const METHOD_RE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/i;
+/** "GET, POST", "GET/POST", "PUT | PATCH": several methods for one path. */
+const METHOD_LIST = /(?:GET|POST|PUT|PATCH|DELETE)(?:\s*(?:,|\/|\||&|\band\b)\s*(?:GET|POST|PUT|PATCH|DELETE))+/;
 /** A line that is an endpoint: "GET /api/tasks", "- POST /items/:id — create", "1. DELETE /x". */
 const ENDPOINT_LINE = /^(?:[-*+]\s+|\d+[.)]\s+)?(?:GET|POST|PUT|PATCH|DELETE)\s+\/[^\s`]*/;
 
@@ -382,7 +386,7 @@ class MarkdownReader {
   }
 
   /** Plain text of inline content, each character mapped back to its source offset. */
-  private flat(nodes: readonly PhrasingContent[], fallback = 0): Flat {
+  private flat(nodes: readonly PhrasingContent[], fallback = 0, hardBreak = " "): Flat {
     const parts: Flat[] = [];
     for (const n of nodes) {
       switch (n.type) {
@@ -401,10 +405,10 @@ class MarkdownReader {
         case "delete":
         case "link":
         case "linkReference":
-          parts.push(this.flat(n.children, this.startOf(n)));
+          parts.push(this.flat(n.children, this.startOf(n), hardBreak));
           break;
         case "break":
-          parts.push(this.plain(" ", this.startOf(n)));
+          parts.push(this.plain(hardBreak, this.startOf(n)));
           break;
         case "html":
           parts.push(this.plain(n.value, this.startOf(n)));
@@ -493,12 +497,20 @@ class MarkdownReader {
         return;
       case "paragraph":
         if (this.kind === "schema") this.plainName = this.plainNameOf(node);
+        if (this.kind === "schema" && (this.inlineTable(node) || this.columnLines(node, plain))) {
+          this.plainName = null;
+          return;
+        }
         this.paragraph(node);
         return;
       case "list":
-        if (plain && this.kind === "schema" && this.plainColumns(node)) {
-          this.openSection((this.lastRealDepth() ?? 0) + 1, plain, true, true);
-          this.lastLabel = null;
+        if (plain && this.kind === "schema") {
+          const shape = this.plainColumns(node);
+          if (shape) {
+            this.openSection((this.lastRealDepth() ?? 0) + 1, plain, true, true);
+            // Bare names in it are columns too ("- created_at"), as under a "Fields:" label.
+            this.lastLabel = "fields";
+          }
         }
         this.list(node);
         this.lastLabel = null;
@@ -533,10 +545,118 @@ class MarkdownReader {
     return flatSub(f, 0, m[1]!.length);
   }
 
+  /**
+   * A table and its columns in one paragraph: "**widgets** — `id` PK, `name` TEXT NOT NULL,
+   * `shop_id` INTEGER FK → shops(id)." The name in bold (or code), a dash or colon, then
+   * comma-separated columns, each name in code. Two at least must read as columns with a type or
+   * a key; prose after the list (a sentence that starts after ". ") is the table's description.
+   */
+  private inlineTable(node: Paragraph): boolean {
+    const first = node.children[0];
+    if (!first || (first.type !== "strong" && first.type !== "inlineCode")) return false;
+    const f = flatTrim(this.flat(node.children, this.startOf(node)));
+    const head = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[—–:：]|\s-)\s*/.exec(f.text);
+    const nameText = first.type === "strong" ? this.flat(first.children).text.trim() : first.value;
+    if (!head || head[1] !== nameText) return false;
+    const w = head[1]!.toLowerCase();
+    if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w)) return false;
+    const body = flatSub(f, head[0].length);
+    // Top-level commas split the columns; a sentence end (". ") closes the list.
+    const pieces: Flat[] = [];
+    let depth = 0;
+    let at = 0;
+    let end = body.text.length;
+    for (let i = 0; i < body.text.length; i++) {
+      const ch = body.text[i]!;
+      if (ch === "(") depth++;
+      else if (ch === ")") depth = Math.max(0, depth - 1);
+      else if (depth === 0 && ch === "," ) {
+        pieces.push(flatTrim(flatSub(body, at, i)));
+        at = i + 1;
+      } else if (depth === 0 && ch === "." && (i + 1 === body.text.length || /\s/.test(body.text[i + 1]!))) {
+        end = i;
+        break;
+      }
+    }
+    pieces.push(flatTrim(flatSub(body, at, end)));
+    const coded = (p: Flat) => p.text !== "" && this.src[(p.offs[0] ?? 1) - 1] === "`";
+    const cols: RawColumn[] = [];
+    const extra: Flat[] = [];
+    let typedOrKeyed = 0;
+    for (const p of pieces) {
+      if (!p.text) continue;
+      const col = coded(p) ? this.columnFlat(p, true, false) : null;
+      if (col && col.columns.length === 1) {
+        cols.push(col.columns[0]!);
+        if (col.known || col.columns[0]!.constraints.some((k) => KEY_PIECE.test(k.text) || /^pk$/i.test(k.text))) typedOrKeyed++;
+      } else if (cols.length > 0 && looksLikeConstraints(p.text.replace(/(?:->|→)\s*\w+\s*\(\s*\w+\s*\)/g, " fk ").replace(/\bon\s+delete\s+\w+(?:\s+\w+)?/gi, " "))) {
+        // "`session_id` INTEGER PK, FK → sessions(id)": more constraints of the column before.
+        const last = cols[cols.length - 1]!;
+        cols[cols.length - 1] = { ...last, constraints: [...last.constraints, this.rawText(p)] };
+      } else extra.push(p);
+    }
+    if (typedOrKeyed < 2) return false;
+    this.openSection((this.lastRealDepth() ?? 0) + 1, flatSub(f, f.text.indexOf(head[1]!), f.text.indexOf(head[1]!) + head[1]!.length), true, true);
+    const table = this.currentTable();
+    if (!table) return false;
+    table.notation ??= "markdown-bullets";
+    table.columns.push(...cols);
+    for (const p of extra) {
+      const idx = this.indexFromText(p, table, true);
+      if (idx) table.indexes.push(idx);
+    }
+    const rest = flatTrim(flatSub(body, Math.min(end + 1, body.text.length)));
+    if (rest.text && !table.description) table.description = rest.text;
+    return true;
+  }
+
+  /**
+   * Column lines with no bullets, one a line: "price (DECIMAL, NOT NULL)", "org_id (PK, FK -> orgs.id)",
+   * under a table's heading, after a line naming the table, or with that name as the first line.
+   * Every line must read as "name (…)", and one at least with a known type, so prose is never a column.
+   */
+  private columnLines(node: Paragraph, plain: Flat | null): boolean {
+    const f = flatTrim(this.flat(node.children, this.startOf(node), "\n"));
+    const lines: Flat[] = [];
+    let at = 0;
+    for (let i = 0; i <= f.text.length; i++) {
+      if (i === f.text.length || f.text[i] === "\n") {
+        const l = flatTrim(flatSub(f, at, i));
+        if (l.text) lines.push(l);
+        at = i + 1;
+      }
+    }
+    let name: Flat | null = plain;
+    const first = lines[0] ? /^[`*]*([A-Za-z_][A-Za-z0-9_]*)[`*]*\s*:?$/.exec(lines[0].text) : null;
+    if (first && lines.length >= 3) {
+      const lead = lines[0]!.text.indexOf(first[1]!);
+      name = flatSub(lines[0]!, lead, lead + first[1]!.length);
+      lines.shift();
+    }
+    if (lines.length < 2) return false;
+    const cols = lines.map((l) => (/^[A-Za-z_]\w*\s*[(（]/.test(l.text) ? this.columnFlat(l, false, false) : null));
+    if (cols.some((c) => c === null) || !cols.some((c) => c!.known)) return false;
+    if (name) {
+      const w = name.text.toLowerCase();
+      if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w)) name = null;
+    }
+    if (name) this.openSection((this.lastRealDepth() ?? 0) + 1, name, true, true);
+    const table = this.currentTable();
+    if (!table) return false;
+    table.notation ??= "markdown-bullets";
+    for (const c of cols) table.columns.push(...c!.columns);
+    return true;
+  }
+
   /** A list whose items read as columns with types ("- email VARCHAR(320) UNIQUE NOT NULL"): most of them, and at least two. */
-  private plainColumns(node: List): boolean {
-    const known = node.children.filter((item) => this.columnItem(item)?.known).length;
-    return known >= 2 && known * 2 >= node.children.length;
+  private plainColumns(node: List): "typed" | "named" | false {
+    const cols = node.children.map((item) => this.columnItem(item));
+    const known = cols.filter((c) => c?.known).length;
+    if (known >= 2 && known * 2 >= node.children.length) return "typed";
+    // "- id (uuid, PK)", "- org_id (FK orgs.id)", then "- created_at": columns, some of them bare
+    // snake_case names, one at least with a type or a key; every item one or the other.
+    const keyed = cols.filter((c) => c && (c.known || c.columns.some((x) => x.constraints.some((k) => KEY_PIECE.test(k.text))))).length;
+    return keyed >= 1 && node.children.length >= 3 && node.children.every((item, i) => cols[i] || /^[a-z_][a-z0-9_]*(?:\s*\([^()]*\))?$/.test(this.itemFlat(item).text)) ? "named" : false;
   }
 
   private openSection(depth: number, f: Flat, pseudo: boolean, plain = false): void {
@@ -583,7 +703,8 @@ class MarkdownReader {
       else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
       // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
       // table, and so may "## notes" under "# Schema" (a heading that is itself a section word).
-      else if (tableName && !(depth === 1 && this.titled && !pseudo) && !DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) {
+      // "## 8. Bảng tables": the word for "table" before it makes even a section word a table's name.
+      else if (tableName && !(depth === 1 && this.titled && !pseudo) && ((!DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) || /^(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+[`*]*[A-Za-z_]\w*[`*]*\s*$/i.test(title))) {
         entry.kind = "table";
         const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
         if (this.pendingNameNote) draft.nameNote = this.pendingNameNote;
@@ -592,7 +713,7 @@ class MarkdownReader {
         if (/\(\s*identity\s*(table)?\s*\)/i.test(title)) draft.identity = true;
         // "Tasks Table", "Table: tasks", "Task (Entity)", "Task Model", "用户表"; not "Table Definitions".
         const bare = title.replace(/[`*_]/g, "").trim();
-        if (/^(?:table|entity|model|tabla|tabelle|tableau|tabel)\s*[:：]|^(?:tabla|tabelle|tableau|tabel)\s|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|(?:表|テーブル|테이블)\s*[)）]?\s*$|(?:表|テーブル|테이블)\s*[(（]/i.test(bare)) draft.explicit = true;
+        if (/^(?:table|entity|model|tabla|tabelle|tableau|tabel)\s*[:：]|^(?:tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|(?:表|テーブル|테이블)\s*[)）]?\s*$|(?:表|テーブル|테이블)\s*[(（]/i.test(bare)) draft.explicit = true;
         entry.table = draft;
         // Under "Value Objects": a named shape stored inside its parent's rows (json), not a table.
         if (inValues) {
@@ -615,7 +736,8 @@ class MarkdownReader {
     let e = f.text.length;
     const text = f.text;
     this.pendingAlso = undefined;
-    const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel)\s+)?/i.exec(text);
+    // The word for "table" in other languages too: "## 5. Bảng orders", "### Таблица orders", "Tabela pedidos".
+    const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
     if (lead) s = lead[0].length;
     // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
     const rest = text.slice(s);
@@ -940,6 +1062,10 @@ class MarkdownReader {
       this.modelFields(schemaModel, fields);
       return;
     }
+    // "- `GET /api/things/:id` - fetch one" in a schema document: endpoints, never columns or tables.
+    const endpointItems = node.children.filter((item) => /^(?:[^:：\n]{1,40}[:：]\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//.test(this.itemFlat(item).text)).length;
+    if (endpointItems > 0 && endpointItems * 2 >= node.children.length) return;
+    if (this.modelItems(node)) return;
     let table = this.currentTable();
     const label = this.lastLabel;
     // "- `Priority`: low | medium | high" under an "Enums" heading.
@@ -1020,7 +1146,8 @@ class MarkdownReader {
     const listed = (!!label && FIELDS_LABEL.test(label)) || bare;
     const parsed = node.children.map((item) => ({
       item,
-      col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) ? null : this.columnItem(item, listed),
+      // "- key" in a field list, "- key (PK)": a column named key, not a table-level key.
+      col: TABLE_LEVEL_ITEM.test(this.itemFlat(item).text) && !(listed && /^key(?:\s*\(\s*(?:pk|primary\s+key)\b[^()]*\))?$/i.test(this.itemFlat(item).text)) ? null : this.columnItem(item, listed),
     }));
     const anyKnown = parsed.some((p) => p.col && p.col.known) || (listed && parsed.filter((p) => p.col).length * 2 > parsed.length);
     if (!anyKnown && !this.rulesHome()) {
@@ -1028,6 +1155,22 @@ class MarkdownReader {
       return;
     }
     if (!anyKnown) {
+      // "- code must be unique", "- (shop_id, day) unique" under a table's columns: its rules.
+      if (table.columns.length > 0) {
+        for (const item of node.children) this.tableRuleLine(this.itemFlat(item), table);
+        return;
+      }
+      // "### DoorState" over "- Open", "- Shut": the values of an enum named by the heading.
+      const title = this.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+      const items = node.children.map((item) => /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–]|\s-\s).*)?$/.exec(this.itemFlat(item).text));
+      if (table.columns.length === 0 && ENUM_NAME.test(title) && items.length >= 2 && items.every((x) => x)) {
+        this.enums.push({ name: { text: title, span: this.top()!.span }, values: node.children.map((item, i) => {
+          const f = this.itemFlat(item);
+          const at = f.text.indexOf(items[i]![1]!);
+          return this.rawText(flatSub(f, at, at + items[i]![1]!.length));
+        }) });
+        return;
+      }
       if (table.columns.length === 0 && !table.like) {
         for (const item of node.children) {
           const like = this.likeRef(this.itemFlat(item));
@@ -1064,6 +1207,46 @@ class MarkdownReader {
             this.idx.span(f.offs[0] ?? 0), 'write a column as "- name: type (constraint, constraint)"');
       }
     }
+  }
+
+  /**
+   * Models as nested bullets: "- **Widget**" (or "- Widget", "- `widgets`:") over a nested list of
+   * its columns, or over items of which one labels them ("- Fields:" / "- Поля:" then the columns).
+   * Each such item is a table; an item whose nested lists hold no column with a known type is left
+   * alone (a list of relations or notes is no table).
+   */
+  private modelItems(node: List): boolean {
+    const found: { name: Flat; cols: List }[] = [];
+    const typed = (l: List) => l.children.some((c) => this.columnItem(c)?.known);
+    for (const item of node.children) {
+      const f = this.itemFlat(item);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*[:：]?$/.exec(f.text);
+      const sub = item.children.find((c): c is List => c.type === "list");
+      if (!m || !sub) continue;
+      const w = m[1]!.toLowerCase();
+      if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w)) continue;
+      let cols: List | undefined = typed(sub) ? sub : undefined;
+      if (!cols) {
+        const labelled = sub.children
+          .map((c) => ({ t: this.itemFlat(c).text.replace(/[:：]\s*$/, "").trim().toLowerCase(), l: c.children.find((x): x is List => x.type === "list") }))
+          .filter((x): x is { t: string; l: List } => !!x.l && x.t.length <= 24);
+        const named = (l: List) => l.children.filter((c) => this.columnItem(c, true)).length * 2 >= l.children.length;
+        cols = (labelled.find((x) => (FIELDS_LABEL.test(x.t) || /^(?:поля|столбцы|колонки|атрибуты)$/.test(x.t)) && named(x.l))
+          ?? (labelled.filter((x) => typed(x.l)).length === 1 ? labelled.find((x) => typed(x.l)) : undefined))?.l;
+      }
+      if (cols) found.push({ name: flatSub(f, f.text.indexOf(m[1]!), f.text.indexOf(m[1]!) + m[1]!.length), cols });
+    }
+    if (!found.some((x) => typed(x.cols))) return false;
+    const saved = [...this.stack];
+    for (const { name, cols } of found) {
+      this.stack = [...saved];
+      this.openSection((this.lastRealDepth() ?? 0) + 1, name, true, true);
+      this.lastLabel = "fields";
+      this.list(cols);
+      this.lastLabel = null;
+    }
+    this.stack = saved;
+    return true;
   }
 
   /**
@@ -1290,6 +1473,88 @@ class MarkdownReader {
       table.identity = true;
       return true;
     }
+    if (this.enumLine(f)) return true;
+    if (table && this.tableRuleLine(f, table)) return true;
+    return false;
+  }
+
+  /**
+   * "DoorState: Open, Shut, Locked", "OrderStatus = pending | paid": a line declaring an enum by
+   * a type-like name (two capitalised words run together, or a name ending in Status, State,
+   * Type, Kind, Role or Level). A column may then name it ("see DoorState").
+   */
+  private enumLine(f: Flat): boolean {
+    const m = ENUM_LINE.exec(f.text);
+    if (!m) return false;
+    const at = f.text.indexOf(m[2]!, m[1]!.length);
+    const values = splitEnumValues(m[2]!.replace(/\s*\/\s*/g, ", ").replace(/[.;]$/, ""));
+    if (!values || new Set(values.map((v) => v.text)).size !== values.length) return false;
+    const name = this.rawText(flatSub(f, f.text.indexOf(m[1]!), f.text.indexOf(m[1]!) + m[1]!.length));
+    // A "/" separated list is read with commas in its place, one character for one.
+    this.enums.push({ name, values: values.map((v) => this.rawText(flatSub(f, at + v.at, at + v.at + v.text.length))) });
+    return true;
+  }
+
+  /**
+   * A rule written outside the column rows, under a table that has columns: "NOT NULL: a, b, c",
+   * "Unique constraint on widgets: (a, b)", "(shop_id, day) unique", "code must be unique". Read
+   * only when every column it names is the table's and the rule reads whole; anything else is prose.
+   */
+  private tableRuleLine(f: Flat, table: TableDraft): boolean {
+    if (table.columns.length === 0) return false;
+    const text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
+    const has = (n: string) => table.columns.findIndex((c) => c.name.text === n);
+    const span = this.idx.span(f.offs[0] ?? 0);
+    const addTo = (name: string, phrase: RawText) => {
+      const c = has(name);
+      const old = table.columns[c]!;
+      table.columns[c] = { ...old, constraints: [...old.constraints, phrase] };
+    };
+    // "NOT NULL: a, b, c", "Required fields: a, b", "Nullable: note".
+    const listed = /^\s*(not\s+null|required|mandatory|nullable|optional)(?:\s+(?:columns?|fields?))?\s*[:：]\s*([A-Za-z_]\w*(?:\s*(?:,|\band\b)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(text);
+    if (listed) {
+      const names = listed[2]!.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+      if (!names.every((n) => has(n) >= 0)) return false;
+      const rule = /not|required|mandatory/i.test(listed[1]!) ? "not null" : "nullable";
+      for (const n of names) addTo(n, { text: rule, span });
+      return true;
+    }
+    // "Unique constraint on widgets: (a, b)", "Unique (a, b)", "(a, b) unique", "(a, b) must be unique".
+    const onTable = /^\s*(?:composite\s+)?unique(?:\s+(?:constraint|index|key))?\s+(?:on|for)\s+([A-Za-z_]\w*)\s*[:：]?\s*\(([^)]*)\)\s*\.?$/i.exec(text);
+    const before = /^\s*\(([^)]*)\)\s*(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:unique|unique\s+together|together\s+unique)\s*\.?$/i.exec(text);
+    // "unique (a, b) keeps one slot per day": the rule opens the line, prose may follow it.
+    const after = /^\s*(?:composite\s+)?unique(?:\s+(?:constraint|index|key))?\s*(?:on\s*)?[:：]?\s*\(([^)]*)\)(?:\s*\.?$|\s+(?=\S))/i.exec(text);
+    const group = onTable ? onTable[2]! : before ? before[1]! : after ? after[1]! : null;
+    if (group !== null) {
+      const cols = group.split(",").map((c) => c.trim()).filter(Boolean);
+      const named = onTable ? snakeCase(onTable[1]!) : null;
+      if (!cols.length || !cols.every((c) => /^[A-Za-z_]\w*$/.test(c))) return false;
+      if (named && named !== snakeCase(table.name.text) && nameKey(named) !== nameKey(table.name.text)) {
+        this.specIndexes.push({ columns: cols, unique: true, table: named, span });
+        return true;
+      }
+      if (!cols.every((c) => has(c) >= 0)) return false;
+      table.indexes.push({ columns: cols, unique: true, span });
+      return true;
+    }
+    // "> STATUS values: `open` / `closed`", "ROLE 取值：a / b": the values a column takes.
+    const valuesOf = /^\s*([A-Za-z_]\w*)\s*(?:values?|allowed(?:\s+values)?|one\s+of|取值|可选值|取值范围)\s*[:：]\s*(.+?)\s*\.?$/i.exec(text);
+    if (valuesOf) {
+      const c = table.columns.findIndex((x) => x.name.text.toLowerCase() === valuesOf[1]!.toLowerCase());
+      const values = valuesOf[2]!.replace(/[（(][^）)]*[）)]/g, "").split(/\s*(?:\/|,|\||、)\s*/).map((v) => v.trim()).filter(Boolean);
+      if (c < 0 || values.length < 2 || !values.every((v) => /^[A-Za-z0-9_.-]+$/.test(v)) || new Set(values).size !== values.length) return false;
+      addTo(table.columns[c]!.name.text, { text: `one of ${values.map((v) => `'${v}'`).join(", ")}`, span });
+      return true;
+    }
+    // "code must be unique", "price is required", "qty must be > 0": a column, then a rule read whole.
+    const lead = /^\s*([A-Za-z_]\w*)\s+(?=\S)/.exec(text);
+    if (lead && has(lead[1]!) >= 0) {
+      const phrase = flatTrim(flatSub(f, lead[0].length));
+      const r = interpretConstraint(phrase.text.replace(/\.$/, ""));
+      if (r.unknownAt !== undefined || Object.keys(r).length === 0) return false;
+      addTo(lead[1]!, this.rawText(phrase));
+      return true;
+    }
     return false;
   }
 
@@ -1480,7 +1745,8 @@ class MarkdownReader {
         // "id (PK, BIGINT, auto)": the type among the constraints.
         type = inner[typed]!;
         constraints.push(...inner.filter((_, k) => k !== typed));
-      } else if (formatted && inner.every((p) => looksLikeConstraints(p.text))) constraints.push(...inner);
+      } else if ((formatted || inner.some((p) => KEY_PIECE.test(p.text))) && inner.every((p) => looksLikeConstraints(p.text))) constraints.push(...inner);
+      // "org_id (PK, FK -> orgs.id)", "shop_id (FK shops.id)": a key with no type (it follows the target's).
       else if (listed) description = flatSub(rest, 1, close).text; // "meta (wordCount, sentenceCount)": what it holds
       else return null;
       rest = flatTrim(flatSub(rest, close + 1));
@@ -1545,7 +1811,17 @@ class MarkdownReader {
     const th = type ? typeHead(type.text) : null;
     const known = th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text));
     // No type written: an empty type text, positioned at the name, for the builder to infer.
-    const rawType = type ? this.rawText(type) : { text: "", span: names[0]!.span };
+    let rawType = type ? this.rawText(type) : { text: "", span: names[0]!.span };
+    // "title (VARCHAR 200)": the length without parentheses.
+    const sized = /^([A-Za-z]\w*)\s+(\d+(?:\s*,\s*\d+)?)$/.exec(rawType.text);
+    if (sized && TYPE_HEAD.has(sized[1]!.toLowerCase())) rawType = { ...rawType, text: `${sized[1]}(${sized[2]})` };
+    // "status (nvarchar: active|disabled)": a type, then its allowed values.
+    const typedValues = /^([A-Za-z]\w*(?:\(\s*\d+\s*\))?)\s*:\s*([A-Za-z0-9_.-]+(?:\s*\|\s*[A-Za-z0-9_.-]+)+)$/.exec(rawType.text);
+    if (typedValues && !values && type) {
+      const at = type.text.indexOf(typedValues[2]!, typedValues[1]!.length);
+      values = splitEnumValues(typedValues[2]!)?.map((v) => this.rawText(flatSub(type!, at + v.at, at + v.at + v.text.length)));
+      rawType = { ...rawType, text: typedValues[1]! };
+    }
     const rawConstraints = constraints.map((c) => this.rawText(c));
     return {
       known,
@@ -1697,6 +1973,9 @@ class MarkdownReader {
       const name = cell(roles.name);
       let type = cell(roles.type);
       if (!name || !name.text || isEmptyMarker(name.text)) continue;
+      // "| Relations | belongs to users; has many tasks |", "| Indexes | (a, b) |": a note about the
+      // table in a row of its own, not a column (its type cell holds no type).
+      if (/^(?:relations?|relationships?|associations?|indexes|indices|constraints|foreign\s+keys|notes?)$/i.test(name.text) && !(type && type.text && splitTypeCell(type.text))) continue;
       // "createdAt / updatedAt", "lat, lng": one row for several columns alike.
       const several = /^[A-Za-z_]\w*(?:\s*[\/,]\s*[A-Za-z_]\w*)+$/.test(name.text) ? [...name.text.matchAll(/[A-Za-z_]\w*/g)].map((x) => flatSub(name, x.index, x.index + x[0].length)) : null;
       if (!several && !/^[A-Za-z_][\w]*$/.test(name.text)) {
@@ -1754,6 +2033,9 @@ class MarkdownReader {
           const at = c.text.indexOf(target, ref.index);
           constraints.push({ text: `references ${target}`, span: this.idx.span(c.offs[at] ?? c.offs[0] ?? 0) });
           const restText = c.text.slice(0, ref.index) + c.text.slice(ref.index + ref[0].length);
+          // "(PK) FK -> parcels.id": a key that is also a reference (a part of a composite key).
+          const key = NOTE_KEY.exec(restText);
+          if (key) constraints.push({ text: "primary key", span: this.idx.span(c.offs[c.text.indexOf(key[0].trim())] ?? c.offs[0] ?? 0) });
           if (restText.replace(/[\s,;.()]+/g, "")) notes.push(c.text);
           continue;
         }
@@ -1771,7 +2053,12 @@ class MarkdownReader {
           if (described[0]!.at <= 1 && last.at + last.text.length >= c.text.replace(/[\s.。'"`]+$/, "").length) continue;
         }
         if (looksLikeConstraints(c.text)) constraints.push(...this.constraintPieces(c));
-        else notes.push(c.text);
+        else {
+          // "主键", "主キー", "PK, generated by the app": the key said among the notes.
+          const key = NOTE_KEY.exec(c.text);
+          if (key) constraints.push({ text: "primary key", span: this.idx.span(c.offs[c.text.indexOf(key[0].trim())] ?? c.offs[0] ?? 0) });
+          notes.push(c.text);
+        }
       }
       table.notation ??= "markdown-table";
       for (const one of several ?? [name]) {
@@ -1803,7 +2090,23 @@ class MarkdownReader {
         out[out.length - 1] = start >= 0 && end >= 0 ? flatSub(f, start, end) : prev;
       } else out.push(p);
     }
-    return out.map((p) => this.rawText(p));
+    // "(PK) FK -> t.id", "varchar (PK)": a key marker in parentheses is a piece of its own.
+    const split: Flat[] = [];
+    for (const p of out) {
+      const lead = /^\(\s*(pk|fk|primary\s+key|foreign\s+key)\s*\)\s*/i.exec(p.text);
+      const tail = lead ? null : /\s*\(\s*(pk|fk|primary\s+key|foreign\s+key)\s*\)$/i.exec(p.text);
+      if (lead) {
+        split.push(flatSub(p, lead[0].indexOf(lead[1]!), lead[0].indexOf(lead[1]!) + lead[1]!.length));
+        const rest = flatTrim(flatSub(p, lead[0].length));
+        if (rest.text) split.push(rest);
+      } else if (tail) {
+        const rest = flatTrim(flatSub(p, 0, tail.index));
+        if (rest.text) split.push(rest);
+        const at = tail.index + tail[0].indexOf(tail[1]!);
+        split.push(flatSub(p, at, at + tail[1]!.length));
+      } else split.push(p);
+    }
+    return split.map((p) => this.rawText(p));
   }
 
   /** A table of values under a heading that names an enum ("### TaskStatus" | value | meaning |). */
@@ -1905,7 +2208,7 @@ class MarkdownReader {
       let p = cell(pathCol);
       if (!p || !p.text) continue;
       if (!m || !m.text) {
-        const mm = /^([A-Za-z]+)\s+(\/\S*)/.exec(p.text);
+        const mm = /^((?:[A-Za-z]+\s*(?:,|\/|\|)\s*)*[A-Za-z]+)\s+(\/\S*)/.exec(p.text);
         if (mm && METHOD_RE.test(mm[1]!)) {
           m = flatSub(p, 0, mm[1]!.length);
           p = flatSub(p, p.text.length - mm[2]!.length);
@@ -1916,10 +2219,13 @@ class MarkdownReader {
           "each row needs an HTTP method (GET, POST, PUT, PATCH, DELETE) and a path starting with /");
         continue;
       }
-      const method = /^\S+/.exec(m.text)![0];
       const path = /^\S+/.exec(p.text)![0];
+      // "GET, POST", "GET/POST", "GET | POST": one endpoint per method.
+      const several = new RegExp(`^${METHOD_LIST.source}$`, "i").test(m.text.trim()) ? [...m.text.matchAll(/[A-Za-z]+/g)] : null;
+      const methods = several ? several.map((x) => ({ at: x.index!, text: x[0] })) : [{ at: 0, text: /^[A-Za-z]+/.exec(m.text)?.[0] ?? /^\S+/.exec(m.text)![0] }];
+      for (const [i, one] of methods.entries()) {
       const draft: EndpointDraft = {
-        method: this.rawText(flatSub(m, 0, method.length)),
+        method: this.rawText(flatSub(m, one.at, one.at + one.text.length)),
         path: this.rawText(flatSub(p, 0, path.length)),
       };
       const desc = cell(descCol);
@@ -1934,6 +2240,8 @@ class MarkdownReader {
       }
       this.endpoints.push(draft);
       made.push(draft);
+      if (i > 0) this.notes.push({ span: this.idx.span(m.offs[0] ?? 0), message: `endpoint row "${short(m.text + " " + path)}" lists ${methods.length} methods: read as ${methods.map((x) => `${x.text.toUpperCase()} ${path}`).join(" and ")}` });
+      }
     }
     // One endpoint in a table under its own heading ("### 2.1 注册" | POST | /api/v1/auth/register |):
     // the section is that endpoint's, so the parameter and body tables after it are its own.
@@ -2059,6 +2367,7 @@ class MarkdownReader {
     }
     if (!language && this.enumBlock(node)) return;
     if (!language && /^(|text|plain|plaintext|txt|yaml|yml|schema)$/i.test(node.lang ?? "") && this.fieldBlock(node)) return;
+    if (!language && /^(|text|plain|plaintext|txt|sql)$/i.test(node.lang ?? "") && this.ruleBlock(node)) return;
     // "CONSTRAINT fk FOREIGN KEY ..." quoted alone under a table's heading: SQL about that table.
     if (!language && this.readers.sql && this.currentTable() && /^\s*(constraint\b|foreign\s+key\b|check\s*\()/i.test(node.value)) this.hand([node], this.readers.sql, "sql");
   }
@@ -2242,6 +2551,50 @@ class MarkdownReader {
   }
 
   /** Text of a code block with each character mapped to its source offset. */
+  /**
+   * A plain block of table rules under a table's columns, one a line: "unique(area_id, number)",
+   * "check(capacity > 0)", "index(area_id)", "NOT NULL: a, b". Read only when every line is one.
+   */
+  private ruleBlock(node: Code): boolean {
+    const table = this.currentTable();
+    if (!table || table.columns.length === 0) return false;
+    const f = this.codeFlat(node);
+    const lines: Flat[] = [];
+    let at = 0;
+    for (const line of f.text.split("\n")) {
+      const lead = line.length - line.trimStart().length;
+      const body = line.trim().replace(/;$/, "");
+      if (body) lines.push(flatSub(f, at + lead, at + lead + body.length));
+      at += line.length + 1;
+    }
+    const has = (n: string) => table.columns.some((c) => c.name.text === n);
+    const RULE = /^(?:unique|not\s+null|required|\()/i;
+    const later: (() => void)[] = [];
+    for (const l of lines) {
+      const check = /^check\s*\((.+)\)$/i.exec(l.text);
+      const index = /^index\s*\(([^)]*)\)$/i.exec(l.text);
+      if (check) {
+        const expr = flatTrim(flatSub(l, l.text.indexOf("(") + 1, l.text.length - 1));
+        later.push(() => (table.checks ??= []).push({ expression: this.rawText(expr), dialect: "postgresql" }));
+      } else if (index) {
+        const cols = index[1]!.split(",").map((c) => c.trim());
+        if (!cols.every(has)) return false;
+        later.push(() => table.indexes.push({ columns: cols, unique: false, span: this.idx.span(l.offs[0] ?? 0) }));
+      } else if (!RULE.test(l.text)) return false;
+    }
+    if (lines.length === 0) return false;
+    // Every rule line must read (a unique or NOT NULL line naming a column the table lacks leaves the block alone).
+    const indexes = table.indexes.length;
+    const columns = [...table.columns];
+    if (!lines.filter((l) => RULE.test(l.text)).every((l) => this.tableRuleLine(l, table))) {
+      table.indexes.length = indexes;
+      table.columns.splice(0, table.columns.length, ...columns);
+      return false;
+    }
+    for (const apply of later) apply();
+    return true;
+  }
+
   private codeFlat(node: Code): Flat {
     const startLine = node.position?.start.line ?? 1;
     const lines = node.value.split("\n");
@@ -2282,6 +2635,11 @@ const DOCUMENT_WORDS = new Set([
 ]);
 
 /** "EVENT | GIG", "low, medium, high", "'a' | 'b'": two or more values, each with its offset; null if it is not such a list. */
+/** A type-like name: two capitalised words run together, or one ending in Status/State/Type/Kind/Role/Level. */
+const ENUM_NAME = /^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?:Status|State|Type|Kind|Role|Level)s?)$/;
+/** "DoorState: Open, Shut", "`PaymentKind` = card | cash": an enum declared on a line of its own. */
+const ENUM_LINE = /^[`*]*([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?:Status|State|Type|Kind|Role|Level)s?)[`*]*\s*[:=：]\s*[`*]*((?:[`'"]?[A-Za-z0-9_.-]+[`'"]?\s*(?:,|\||\/)\s*)+[`'"]?[A-Za-z0-9_.-]+[`'"]?)[`*]*\s*\.?$/;
+
 function splitEnumValues(text: string): { text: string; at: number }[] | null {
   const sep = text.includes("|") ? "|" : ",";
   const out: { text: string; at: number }[] = [];
@@ -2298,6 +2656,8 @@ function splitEnumValues(text: string): { text: string; at: number }[] | null {
 }
 
 /** A reference in a notes cell: "-> users.id", "→ approval_workflow_steps.id", "FK to users", "organizations.id", "references users(id)". */
+/** A primary-key marker in a notes cell, in English or CJK: "(PK)", "primary key", "主键", "主キー", "기본 키". */
+const NOTE_KEY = /(?:^|[\s(（,;])(?:pk|primary\s+key)(?=$|[\s)）,;:.])|主键|主鍵|主キー|プライマリキー|기본\s*키/i;
 const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*(?:$|\()))(?=$|[\s,;.)])/i;
 
 /** Labels of a list of prose rules about the section's columns. */
@@ -2336,6 +2696,9 @@ function typeHead(text: string): string | null {
   return null;
 }
 
+/** A constraint piece that makes a column of a "name (…)" line without a type: a key. */
+const KEY_PIECE = /^(?:pk|fk|primary\s+key|foreign\s+key)\b|^(?:references?|refs?)\s|(?:->|→)/i;
+
 /** Words that start a constraint, never a type: "PK", "FK", "Required", "Unique", "Nullable"... */
 const CONSTRAINT_WORD = /^(pk|fk|primary|foreign|unique|required|optional|nullable|not|null|default|references?|index|indexed|auto|check|max|min|must|is|the|see|note|from|per|only|when|if)$/i;
 
@@ -2347,7 +2710,7 @@ function looksLikeConstraints(text: string): boolean {
   t = t.replace(/\bdefault(?:s)?\s*(?:to)?\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.()-]+)/g, " ");
   t = t.replace(/\bon\s+(?:delete|update)\s+(?:cascade|set\s+null|restrict|no\s+action|set\s+default)\b/g, " ");
   t = t.replace(/\b(?:min|max)(?:imum)?(?:[\s_-]*length)?\s*[:=]?\s*-?\d+(?:\s*char(?:acter)?s?)?/g, " ");
-  t = t.replace(/\b(?:primary\s+key|pk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|auto|identity|immutable|unsigned)\b/g, " ");
+  t = t.replace(/\b(?:primary\s+key|pk|fk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|auto|identity|immutable|unsigned)\b/g, " ");
   return t.replace(/[\s,;()]+/g, "") === "";
 }
 

@@ -54,6 +54,10 @@ export const SCHEMA_YAML_SCHEMA = {
           renamed_from: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
           // A table nobody owns: "read" (every signed-in user reads it) or "read-write".
           shared: { enum: ["read", "read-write"] },
+          // The key beside the columns: "primary_key: id", or a list for a composite key.
+          primary_key: { type: ["string", "array"], items: { type: "string" } },
+          primaryKey: { type: ["string", "array"], items: { type: "string" } },
+          pk: { type: ["string", "array"], items: { type: "string" } },
           // CHECK constraints: the expression in PostgreSQL's syntax, named or not.
           checks: {
             type: "array",
@@ -76,6 +80,13 @@ export const SCHEMA_YAML_SCHEMA = {
                 type: { type: "string", minLength: 1 },
                 constraints: { type: ["string", "array"], items: { type: "string", minLength: 1 } },
                 description: { type: "string" },
+                // Flags as keys ("{type: varchar(320), nullable: false}"): read as the constraints they say.
+                ...Object.fromEntries(["nullable", "null", "optional", "required", "not_null", "notnull", "unique", "primary_key", "primary", "pk", "auto_increment", "autoincrement", "identity"].map((k) => [k, { type: ["boolean", "string"] }])),
+                default: { type: ["string", "number", "boolean", "null"] },
+                references: { type: "string", minLength: 1 },
+                foreign_key: { type: "string", minLength: 1 },
+                fk: { type: "string", minLength: 1 },
+                ...Object.fromEntries(["enum", "values", "allowed"].map((k) => [k, { type: "array", minItems: 1, items: { type: ["string", "number", "boolean"] } }])),
               },
               required: ["type"],
               additionalProperties: false,
@@ -307,6 +318,15 @@ function mapAjvError(err: ErrorObject, doc: Document, at: (o: number) => Span, k
 }
 
 /** Pieces of a "type, phrase, phrase" text: split at commas outside quotes and parentheses, trimmed, empty ones dropped. */
+/** A YAML flag's truth: true/false, yes/no, on/off (as YAML 1.2 leaves them strings); null if neither. */
+function yamlYes(v: unknown): boolean | null {
+  if (typeof v === "boolean") return v;
+  if (typeof v !== "string") return null;
+  if (/^(?:yes|y|on|true)$/i.test(v)) return true;
+  if (/^(?:no|n|off|false)$/i.test(v)) return false;
+  return null;
+}
+
 export function splitPhrases(value: string): string[] {
   return phraseRanges(value).map((p) => p.text);
 }
@@ -401,6 +421,24 @@ class YamlReader {
                 : isSeq(cons)
                   ? cons.items.filter(isScalar).map((s) => this.text(s))
                   : [];
+              // Flags as keys: "{type: varchar(320), nullable: false}", "required: true", "unique: yes",
+              // "primary_key: true", "default: 0", "enum: [a, b]", "references: users.id".
+              for (const fp of v.items) {
+                if (!isPair(fp) || !isScalar(fp.key) || fp.value === null || fp.value === undefined) continue;
+                const key = String(fp.key.value).toLowerCase().replace(/[-\s]/g, "_");
+                const node = fp.value as Node;
+                const at = this.text(fp.key).span;
+                const yes = isScalar(node) ? yamlYes(node.value) : null;
+                const say = (text: string) => constraints.push({ text, span: at });
+                if ((key === "nullable" || key === "null" || key === "optional") && yes !== null) say(yes ? "nullable" : "not null");
+                else if ((key === "required" || key === "not_null" || key === "notnull") && yes !== null) say(yes ? "not null" : "nullable");
+                else if ((key === "unique" || key === "primary_key" || key === "primary" || key === "pk") && yes === true) say(key === "unique" ? "unique" : "primary key");
+                else if ((key === "auto_increment" || key === "autoincrement" || key === "identity") && yes === true) say("auto increment");
+                else if (key === "default" && isScalar(node) && node.value !== null) say(`default ${typeof node.value === "string" && !/^[\w.]+\(\)$/.test(node.value) ? `'${node.value}'` : String(node.value)}`);
+                else if ((key === "references" || key === "foreign_key" || key === "fk") && isScalar(node) && typeof node.value === "string") say(`references ${node.value}`);
+                else if ((key === "enum" || key === "values" || key === "allowed") && isSeq(node) && node.items.every(isScalar))
+                  say(`check (${cname.text} in (${node.items.map((x) => `'${String((x as Scalar).value).replace(/'/g, "''")}'`).join(", ")}))`);
+              }
               const desc = this.get(v, "description");
               columns.push({
                 name: cname,
@@ -410,6 +448,13 @@ class YamlReader {
               });
             }
           }
+        }
+        // "primary_key: Id" (or a list, a composite key) beside the columns.
+        const pkNode = this.get(t, "primary_key") ?? this.get(t, "primaryKey") ?? this.get(t, "pk");
+        const pkNames = isScalar(pkNode) && typeof pkNode.value === "string" ? pkNode.value.split(/\s*,\s*/) : isSeq(pkNode) ? pkNode.items.filter(isScalar).map((x) => String(x.value)) : [];
+        for (const pk of pkNames) {
+          const c = columns.findIndex((x) => x.name.text === pk);
+          if (c >= 0) columns[c] = { ...columns[c]!, constraints: [...columns[c]!.constraints, { text: "primary key", span: this.text(pkNode as Scalar).span ?? columns[c]!.name.span }] };
         }
         const desc = this.get(t, "description");
         const owner = this.get(t, "owner");

@@ -160,6 +160,15 @@ function readDbml(block: SourceBlock, api: Dbml): ReaderResult {
 
   // Relationships: the key is held by the many side ("<" / ">"), or in one-to-one ("-") by the
   // side that is not its table's primary key (the second when both or neither are).
+  /** "pk" when the endpoint's one column is its table's primary key, "unique" when unique, "none" when neither, "unknown" when not defined here. */
+  const keyed = (e: Endpoint): "pk" | "unique" | "none" | "unknown" => {
+    const t = tables.get(tableOf(e.tableName));
+    const c = t?.columns.find((x) => x.name.text === e.fieldNames[0]);
+    if (!t || !c) return "unknown";
+    if (c.constraints.some((x) => x.text === "primary key")) return t.columns.filter((x) => x.constraints.some((y) => y.text === "primary key")).length === 1 ? "pk" : "none";
+    if (c.constraints.some((x) => x.text === "unique") || t.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === c.name.text)) return "unique";
+    return "none";
+  };
   for (const r of db.refs) {
     const [a, b] = r.endpoints;
     const rAt = r.token.start.offset;
@@ -173,6 +182,13 @@ function readDbml(block: SourceBlock, api: Dbml): ReaderResult {
     else {
       const isPk = (e: Endpoint) => tables.get(tableOf(e.tableName))?.columns.some((c) => e.fieldNames.includes(c.name.text) && c.constraints.some((x) => x.text === "primary key")) ?? false;
       [holder, target] = isPk(b) && !isPk(a) ? [a, b] : [b, a];
+    }
+    // `child.parent_id [ref: < parent.id]` read literally puts the key on the parent's primary key,
+    // pointing at a child column that is not unique: PostgreSQL refuses such a key. Written that
+    // way, the arrow is backwards; the key goes on the other side.
+    if (holder.fieldNames.length === 1 && target.fieldNames.length === 1 && keyed(holder) === "pk" && keyed(target) === "none") {
+      note(`DBML: the relationship ${holder.tableName}.${holder.fieldNames[0]} -> ${target.tableName}.${target.fieldNames[0]} would put a foreign key on a primary key pointing at a column that is not unique; read the other way, as ${target.tableName}.${target.fieldNames[0]} references ${holder.tableName}(${holder.fieldNames[0]})`, rAt);
+      [holder, target] = [target, holder];
     }
     if (holder.fieldNames.length !== 1 || target.fieldNames.length !== 1) {
       warn(`the relationship ${holder.tableName}(${holder.fieldNames.join(", ")}) -> ${target.tableName}(${target.fieldNames.join(", ")}) uses a key of several columns; only one-column foreign keys are read, so it is skipped`, rAt);

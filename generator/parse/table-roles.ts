@@ -229,6 +229,10 @@ function typeOf(s: string): TypeReading {
   if (!s || s.length > 80) return NO_TYPE;
   const c0 = s.charCodeAt(0);
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return NO_TYPE;
+  // "pk", "fk", "PK, FK" where the type goes: a key whose type follows from its name or its
+  // target (the builder infers it). Scored below any real type, so a constraints column of
+  // "PK"/"FK" cells never outranks the type column beside it.
+  if (/^(?:pk|fk)\b/i.test(s) && scanConstraintWords(s) === s.length) return { score: 0.6, family: "", constraints: true, end: 0 };
   const head = /^[A-Za-z][A-Za-z0-9_]*/.exec(s)!;
   const word = head[0];
   let family = familyOf(word);
@@ -442,7 +446,8 @@ export function constraintLikeness(cell: string): number {
   return readConstraintCell(cleanCell(cell)).score;
 }
 
-const METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+// "GET, POST" / "GET/POST": several methods for one path (one endpoint each).
+const METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:\s*(?:,|\/|\|)\s*(?:GET|POST|PUT|PATCH|DELETE))*$/i;
 
 /** An HTTP method on its own: `GET`, `post`. */
 export function methodCell(cell: string): boolean {

@@ -92,3 +92,30 @@ describe("index names PostgreSQL keeps whole", () => {
     expect(boundedName("notes_user_id_title_id_index")).toBe("notes_user_id_title_id_index");
   });
 });
+
+describe("tables whose references go round in a cycle", () => {
+  it("creates every table first and adds the foreign key that closes the cycle after", async () => {
+    const r = await loadSpecFiles(
+      {
+        kind: "schema",
+        format: "markdown",
+        path: "specs/database/schema.md",
+        text: `## users\n\n- id: text (primary key)\n\n## tasks\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- session_id: integer (optional, references sessions(id))\n\n## sessions\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- task_id: integer (references tasks(id))\n`,
+      },
+      null,
+    );
+    const next = r.ir!;
+    const plan = planMigration(EMPTY_SNAPSHOT, currentSnapshot(next), renamesOf(next), spanLookup(next))!;
+    const up = plan.up.join("\n");
+    const createSessions = up.indexOf('createTable("sessions"');
+    const createTasks = up.indexOf('createTable("tasks"');
+    expect(createSessions).toBeGreaterThan(-1);
+    expect(createTasks).toBeGreaterThan(-1);
+    // Whichever comes first cannot reference the other inline; its key is added after both exist.
+    const first = Math.min(createSessions, createTasks);
+    const second = Math.max(createSessions, createTasks);
+    const firstBody = up.slice(first, up.indexOf("});", first));
+    expect(firstBody).not.toMatch(/inTable\("(tasks|sessions)"\)/);
+    expect(up.slice(second)).toMatch(/\.foreign\(|references\(/);
+  });
+});

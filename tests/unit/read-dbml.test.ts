@@ -168,3 +168,25 @@ describe("a DBML block that references tables defined elsewhere in the spec", ()
     expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/nope/);
   });
 });
+
+describe("relationship arrows written backwards", () => {
+  it("reads `child.parent_id [ref: < parent.id]` as the child's key, with a note", async () => {
+    const text = "```dbml\nTable crates {\n  id int [pk, increment]\n  label varchar(20)\n}\n\nTable jars {\n  id int [pk, increment]\n  crate_id int [ref: < crates.id]\n}\n\nTable lids {\n  id int [pk, increment]\n  jar_id int\n}\n\nRef: jars.id < lids.jar_id\n```\n";
+    const r = await load(text);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const jars = r.ir!.tables.find((t) => t.name === "jars")!;
+    const crates = r.ir!.tables.find((t) => t.name === "crates")!;
+    const lids = r.ir!.tables.find((t) => t.name === "lids")!;
+    expect(jars.columns.find((c) => c.name === "crate_id")!.references).toMatchObject({ table: "crates", column: "id" });
+    expect(crates.columns.find((c) => c.name === "id")!.references).toBeNull();
+    // Written the right way round: read as written.
+    expect(lids.columns.find((c) => c.name === "jar_id")!.references).toMatchObject({ table: "jars", column: "id" });
+    expect(r.notes.some((n) => /read the other way/.test(n.message))).toBe(true);
+  });
+
+  it("keeps a literal one-to-many arrow onto a unique column", async () => {
+    const r = await read("Table a {\n  id int [pk]\n  code varchar(9) [unique]\n}\nTable b {\n  id int [pk]\n  a_code varchar(9) [ref: > a.code]\n}\n");
+    expect(texts(column(table(r, "b"), "a_code"))).toContain("references a(code)");
+    expect(texts(column(table(r, "a"), "id")).some((t) => t.startsWith("references"))).toBe(false);
+  });
+});

@@ -677,3 +677,313 @@ describe("Mermaid attributes with SQL suffixes and FK markers with no target", (
     expect(table(r.ir, "shifts").columns.find((x) => x.name === "punch")!.type).toEqual({ kind: "enum", values: ["IN", "OUT"] });
   });
 });
+
+describe("rules outside the column rows, implied references, enums by name, bounds in words, arrows and methods", () => {
+  const col = (t: Table, name: string) => {
+    const c = t.columns.find((x) => x.name === name);
+    if (!c) throw new Error(`no column ${name} in ${t.name}`);
+    return c;
+  };
+  const uniques = (t: Table) => t.indexes.filter((i) => i.unique).map((i) => i.columns.join(","));
+  const codes = (r: Awaited<ReturnType<typeof load>>) => r.diagnostics.map((d) => d.code);
+
+  it.each([
+    ["| year | int | unique per city |", "city_id,year"],
+    ["| year | int | Unique within each city |", "city_id,year"],
+    ["| year | int | unique per (city, kind) |", "city_id,kind,year"],
+  ])("%s: one composite unique, never a unique on the column alone", async (row, index) => {
+    const r = await load(`# S\n\n## cities\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n\n## wages\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| city_id | int | FK -> cities.id |\n| kind | text | |\n${row}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "wages");
+    expect(uniques(t)).toEqual([index]);
+    expect(col(t, "year").unique).toBe(false);
+  });
+
+  it("a row naming two columns, unique per two words, makes one index of all four", async () => {
+    const r = await load(`# S\n\n${USERS}\n## depots\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n\n## tallies\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | FK -> users.id |\n| depot_id | int | FK -> depots.id |\n| \`week\`, \`slot\` | int | Unique per user-depot combination |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(uniques(table(r.ir, "tallies"))).toEqual(["user_id,depot_id,week,slot"]);
+  });
+
+  it("unique per a word that names no column makes no index, with a warning", async () => {
+    const r = await load(`# S\n\n## badges\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| code | text | unique per season |\n`);
+    const t = table(r.ir, "badges");
+    expect(uniques(t)).toEqual([]);
+    expect(col(t, "code").unique).toBe(false);
+    expect(r.diagnostics.some((d) => d.code === "SF108" && /unique per season/.test(d.message))).toBe(true);
+  });
+
+  it("reads rules in a list or lines under the table, and leaves prose alone", async () => {
+    const r = await load(
+      `# S\n\n## kiosks\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n\n## stalls\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| kiosk_id | int | FK -> kiosks.id |\n| day | date | |\n| code | varchar(12) | |\n| label | text | |\n| note | text | |\n\n- code must be unique\n- (kiosk_id, day) unique\n- label is shown on the receipt\n\nNOT NULL: day, label\n\nUnique constraint on stalls: (kiosk_id, label)\n\nThe note is free text.\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "stalls");
+    expect(col(t, "code").unique).toBe(true);
+    expect(uniques(t).sort()).toEqual(["kiosk_id,day", "kiosk_id,label"]);
+    expect(col(t, "day").nullable).toBe(false);
+    expect(col(t, "label").nullable).toBe(false);
+    expect(col(t, "label").unique).toBe(false);
+    expect(col(t, "note").nullable).toBe(true);
+  });
+
+  it("reads a unique pair opening a sentence of prose", async () => {
+    const r = await load(`# S\n\n## rosters\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| crew_id | int | |\n| shift_id | int | |\n\n\`unique (crew_id, shift_id)\` keeps one crew per shift.\n\nA crew may be unique (for the season) in some plans.\n`);
+    expect(uniques(table(r.ir, "rosters"))).toEqual(["crew_id,shift_id"]);
+  });
+
+  it("a list naming a column the table lacks is not read as a rule", async () => {
+    const r = await load(`# S\n\n## pens\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| ink | text | |\n\n- NOT NULL: ink, nib\n- (ink, cap) unique\n`);
+    const t = table(r.ir, "pens");
+    expect(col(t, "ink").nullable).toBe(true);
+    expect(t.indexes).toEqual([]);
+  });
+
+  it("infers a foreign key's target from a role word, a noun or a table's name, when unambiguous", async () => {
+    const r = await load(
+      `# S\n\n${USERS}\n## acme_depots\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n\n## shops\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n\n## audits\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| reviewer_id | text | FK |\n| subject_id | text | FK → user |\n| depot_id | int | FK → depot |\n| shop_id | int | |\n| place_id | int | |\n| tag_id | uuid | |\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "audits");
+    expect(col(t, "reviewer_id").references?.table).toBe("users");
+    expect(col(t, "subject_id").references?.table).toBe("users");
+    expect(col(t, "depot_id").references?.table).toBe("acme_depots");
+    expect(col(t, "shop_id").references?.table).toBe("shops");
+    expect(col(t, "place_id").references).toBeNull();
+    expect(col(t, "tag_id").references).toBeNull();
+  });
+
+  it("a bare x_id whose type differs from the key of table xs is no reference", async () => {
+    const r = await load(`# S\n\n## shops\n\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid | primary key |\n\n## visits\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| shop_id | int | legacy number |\n`);
+    expect(col(table(r.ir, "visits"), "shop_id").references).toBeNull();
+  });
+
+  it("takes enum values declared away from the column, by name or by a name in another number", async () => {
+    const r = await load(
+      `# S\n\n## gates\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| state | varchar(20) | see GateState |\n| side | text | one of HingeSide |\n| tint | Tint | |\n| memo | text | see the manual |\n\n## Enums\n\nGateState: Open, Shut, Jammed\n\n- Tints: red | amber\n\n### HingeSide\n\n- left\n- right: seen from outside\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "gates");
+    expect(col(t, "state").type).toMatchObject({ kind: "enum", values: ["Open", "Shut", "Jammed"] });
+    expect(col(t, "side").type).toMatchObject({ kind: "enum", values: ["left", "right"] });
+    expect(col(t, "tint").type).toMatchObject({ kind: "enum", values: ["red", "amber"] });
+    expect(col(t, "memo").type.kind).toBe("text");
+    expect(r.ir!.tables.map((x) => x.name)).toEqual(["gates"]);
+  });
+
+  it.each([
+    ["> 0", { exclusiveMinimum: 0 }],
+    ["must be >= 1", { minimum: 1 }],
+    ["Non-negative.", { minimum: 0 }],
+    ["positive", { exclusiveMinimum: 0 }],
+    ["at least 1", { minimum: 1 }],
+    ["Seats (at least 2)", { minimum: 2 }],
+    ["no more than 9", { maximum: 9 }],
+    ["0 = Sunday, 1 = Monday ... 6 = Saturday", { minimum: 0, maximum: 6 }],
+    ["1 = low, 2 = mid, 3 = high", { minimum: 1, maximum: 3 }],
+  ])("reads the bound in %j", async (note, want) => {
+    const r = await load(`# S\n\n## slots\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| seats | int | ${note} |\n`);
+    expect(col(table(r.ir, "slots"), "seats")).toMatchObject(want);
+  });
+
+  it.each(["e.g. > 5", "discount if total > 100", "0 = none", "Top 10 items", "version 2.0"])("reads no bound in %j", async (note) => {
+    const r = await load(`# S\n\n## slots\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| seats | int | ${note} |\n`);
+    const c = col(table(r.ir, "slots"), "seats");
+    expect([c.minimum, c.maximum, c.exclusiveMinimum, c.exclusiveMaximum]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it("a not-null column with on delete set null keeps not null, is read as restrict, with SF129", async () => {
+    const r = await load(`# S\n\n## decks\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n\n## cards\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| deck_id | int | NOT NULL, FK → decks(id) ON DELETE SET NULL |\n| spare_id | int | FK → decks(id) ON DELETE SET NULL |\n`);
+    const t = table(r.ir, "cards");
+    expect(col(t, "deck_id")).toMatchObject({ nullable: false, references: { table: "decks", onDelete: "restrict" } });
+    expect(col(t, "spare_id").references?.onDelete).toBe("set null");
+    expect(codes(r).filter((c) => c === "SF129")).toHaveLength(1);
+  });
+
+  it("never emits a foreign key to a column that is neither key nor unique (SF128)", async () => {
+    const r = await load(`# S\n\n## decks\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| code | text | |\n| slug | text | unique |\n\n## cards\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| deck_code | text | references decks(code) |\n| deck_slug | text | references decks(slug) |\n`);
+    const t = table(r.ir, "cards");
+    expect(col(t, "deck_code").references).toBeNull();
+    expect(col(t, "deck_slug").references?.column).toBe("slug");
+    expect(codes(r)).toContain("SF128");
+  });
+
+  it("reads a cell listing two methods as one endpoint per method", async () => {
+    const r = await load(`# S\n\n${USERS}\n## notes\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | FK -> users.id |\n| body | text | |\n`,
+      `# API\n\n| Method | Path | Notes |\n|---|---|---|\n| GET, POST | /api/notes | list or add |\n| PATCH/DELETE | /api/notes/{id} | change |\n\n| Endpoint | Notes |\n|---|---|\n| GET, POST /api/notes/{id}/pins | pins |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const eps = r.ir!.endpoints.map((e) => `${e.method} ${e.path}`);
+    for (const e of ["get /api/notes", "post /api/notes", "patch /api/notes/{id}", "delete /api/notes/{id}"]) expect(eps).toContain(e);
+    expect(codes(r)).not.toContain("SF208");
+  });
+
+  it("says which sign-in routes are skipped when the spec names no auth service (SF219), and not when it does", async () => {
+    const schema = `# S\n\n${USERS}\n## notes\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | FK -> users.id |\n`;
+    const bare = await load(schema, `# API\n\n| Method | Path |\n|---|---|\n| POST | /signup |\n| POST | /login |\n| GET | /api/notes |\n`);
+    const sf219 = bare.diagnostics.filter((d) => d.code === "SF219");
+    expect(sf219).toHaveLength(1);
+    expect(sf219[0]!.message).toMatch(/POST \/signup, POST \/login/);
+    const named = await load(schema, `# API\n\nAuthentication: external (Auth0)\n\n| Method | Path |\n|---|---|\n| POST | /signup |\n| GET | /api/notes |\n`);
+    expect(codes(named)).not.toContain("SF219");
+  });
+
+  it("takes a column's values from a quoted line after its table, and not for a column it lacks", async () => {
+    const r = await load(`# S\n\n## lamps\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| MODE | varchar(10) | how it shines |\n| glow | text | |\n\n> MODE values: \`dim\` / \`bright\` / \`off\` (default)\n> SHADE values: a / b\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "lamps");
+    expect(col(t, "MODE").type).toMatchObject({ kind: "enum", values: ["dim", "bright", "off"] });
+    expect(col(t, "glow").type.kind).toBe("text");
+  });
+
+  it("reads a plain block of table rules under the columns, and leaves a block with other lines alone", async () => {
+    const spec = (block: string) => `# S\n\n## benches\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| park_id | int | |\n| seat_no | int | |\n| width | int | |\n\nRules:\n\n\`\`\`text\n${block}\n\`\`\`\n`;
+    const r = await load(spec("unique(park_id, seat_no)\ncheck(width > 0)\nindex(park_id)"));
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "benches");
+    expect(uniques(t)).toEqual(["park_id,seat_no"]);
+    expect(col(t, "width").exclusiveMinimum).toBe(0);
+    expect(t.indexes.some((i) => !i.unique && i.columns.join() === "park_id")).toBe(true);
+    const prose = await load(spec("unique(park_id, seat_no)\nbenches are painted yearly"));
+    expect(uniques(table(prose.ir, "benches"))).toEqual([]);
+  });
+});
+
+describe("tables and columns written without headings, colons or type slots", () => {
+  const names = (r: Awaited<ReturnType<typeof load>>) => (r.ir?.tables ?? []).map((t) => t.name).sort();
+  const col = (t: Table, name: string) => {
+    const c = t.columns.find((x) => x.name === name);
+    if (!c) throw new Error(`no column ${name} in ${t.name}: ${t.columns.map((x) => x.name).join(", ")}`);
+    return c;
+  };
+
+  it("reads `name (Type, flags)` bullets under a bare table-name line, bare names among them", async () => {
+    const r = await load(
+      "Engine: SQL Server\n\nTables:\n\nkennels\n- id (uniqueidentifier, PK)\n- label (nvarchar, unique)\n- capacity (int, default 0)\n- note (nvarchar, null)\n- opened_at\n\n" +
+        "kennel_dogs\n- id (SERIAL PK)\n- kennel_id (FK kennels.id)\n- call_name (VARCHAR 40)\n- mood (nvarchar: calm|loud)\n- weight (decimal, not null)\n- key (PK)\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["kennel_dogs", "kennels"]);
+    const k = table(r.ir, "kennels");
+    expect(col(k, "id")).toMatchObject({ type: { kind: "uuid" }, primaryKey: true });
+    expect(col(k, "label").unique).toBe(true);
+    expect(col(k, "opened_at").type.kind).toBe("timestamp");
+    const d = table(r.ir, "kennel_dogs");
+    expect(col(d, "kennel_id").references).toMatchObject({ table: "kennels" });
+    expect(col(d, "call_name").type).toMatchObject({ kind: "string", maxLength: 40 });
+    expect(col(d, "mood").type).toMatchObject({ kind: "enum", values: ["calm", "loud"] });
+    expect(col(d, "weight").nullable).toBe(false);
+  });
+
+  it("reads bare `name (TYPE, FLAGS)` lines under a table heading, and with the name as the first line", async () => {
+    const r = await load(
+      "# Kiosk\n\n## lockers\n\nWhere parcels wait.\n\n### Columns\n\nid (UUID, PK)  \ncode (VARCHAR(12), UNIQUE)  \nfee (DECIMAL, NOT NULL)  \n\n### Notes\n\n- Seeded at startup\n\n" +
+        "## Pickups\n\npickups\nid (VARCHAR, PK)\nlocker_id (UUID, FK → lockers.id)\npicked_at (TIMESTAMP, nullable)\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["lockers", "pickups"]);
+    expect(col(table(r.ir, "lockers"), "fee").nullable).toBe(false);
+    expect(col(table(r.ir, "pickups"), "locker_id").references).toMatchObject({ table: "lockers" });
+  });
+
+  it("never reads prose lines with parentheses as columns", async () => {
+    const r = await load(
+      "# Notes\n\nThe kiosk (a small box) opens at nine.\nStaff (two people) close it.\n\n## lockers\n\n- id: uuid (primary key)\n- code: varchar(12)\n",
+    );
+    expect(names(r)).toEqual(["lockers"]);
+    expect(table(r.ir, "lockers").columns.map((c) => c.name)).toEqual(["id", "code"]);
+  });
+
+  it("reads models as nested bullets, with or without a Fields label, and leaves relation lists alone", async () => {
+    const r = await load(
+      "## Основные сущности\n\n- **Courier**\n  - Доставщик.\n  - Поля:\n    - `id` (String, cuid, PK)\n    - `phone` (String, unique)\n    - `level` (`JUNIOR` | `SENIOR`)\n  - Связи:\n    - `parcels` — `Parcel[]`\n\n" +
+        "- **Parcel**\n  - Поля:\n    - `id`\n    - `courierId` (FK → `Courier.id`)\n    - `note` (optional)\n\n- Depot\n  - name: String\n  - city: String\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["couriers", "depots", "parcels"]);
+    expect(table(r.ir, "couriers").columns.map((c) => c.name)).toEqual(["id", "phone", "level"]);
+    expect(col(table(r.ir, "parcels"), "courierId").references).toMatchObject({ table: "couriers" });
+  });
+
+  it("does not make tables of nested bullets that hold no typed column", async () => {
+    const r = await load("# Plan\n\n- **Phase one**\n  - Build the kiosk\n  - Hire staff\n\n## lockers\n\n- id: uuid (primary key)\n");
+    expect(names(r)).toEqual(["lockers"]);
+  });
+
+  it("reads a table and its columns inline: **name** — `col` TYPE, `col` TYPE", async () => {
+    const r = await load(
+      "# Schema\n\n## Tables\n\n**halls** — `id` PK, `title` TEXT NOT NULL, `seats` INTEGER NOT NULL DEFAULT 0,\n`opened_on` DATE.\n\n" +
+        "**bookings** — `id` PK, `hall_id` INTEGER NOT NULL FK → halls(id) ON DELETE CASCADE, `guest` TEXT NOT NULL.\nAppend-only: nothing updates a booking.\n\n" +
+        "**Note** — the `id` columns are all integers.\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["bookings", "halls"]);
+    expect(col(table(r.ir, "halls"), "seats")).toMatchObject({ nullable: false, default: { kind: "literal" } });
+    expect(col(table(r.ir, "bookings"), "hall_id").references).toMatchObject({ table: "halls", onDelete: "cascade" });
+  });
+
+  it("reads the word for Table before a name in other languages, even a name that is a section word", async () => {
+    const cols = "\n| Cột | Kiểu | Ghi chú |\n|---|---|---|\n| id | uuid | Primary key |\n| label | varchar(50) | |\n";
+    const r = await load(`# Schema\n\n## 1. Mục đích\n\nText.\n\n## 2. Bảng halls\n${cols}\n## 3. Bảng tables\n${cols}\n### Таблица seats\n${cols}`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["halls", "seats", "tables"]);
+  });
+
+  it("reads pk/fk written in the type column: the type comes from auto-increment, the name or the target", async () => {
+    const head = "|имя поля | тип | ограничения | описание |\n|:---:|:---:|:---:|:---:|\n";
+    const r = await load(
+      `# Сущности\n## owners (Владельцы)\n${head}| id | pk | auto increment; not null; unique | ключ |\n| label | VARCHAR(100) | not null | имя |\n\n` +
+        `## gizmos (Штуки)\n${head}| id | pk | auto increment; not null; unique | ключ |\n| owner_id | fk | not null | владелец |\n| title | VARCHAR(150) | not null | имя |\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["gizmos", "owners"]);
+    expect(col(table(r.ir, "owners"), "id")).toMatchObject({ type: { kind: "integer" }, primaryKey: true, default: { kind: "increment" } });
+    expect(col(table(r.ir, "gizmos"), "owner_id")).toMatchObject({ type: { kind: "integer" }, references: { table: "owners" } });
+  });
+
+  it("reads keys marked in notes: (PK) on two columns, 主键, 主キー, and a <TABLE>_ID column when nothing is marked", async () => {
+    const r = await load(
+      "## PARCELS\n| Column | Type | Notes |\n|---|---|---|\n| PARCEL_ID | NUMBER(10) | identifier |\n| LABEL | VARCHAR2(50) | not null |\n\n" +
+        "## parcel_tags\n| Column | Type | Notes |\n|---|---|---|\n| parcel_id | integer | (PK) FK -> parcels.PARCEL_ID |\n| tag | varchar(20) | (PK) |\n\n" +
+        "## depots (仓库)\n| 字段 | 类型 | 说明 |\n|---|---|---|\n| depot_code | varchar(10) | 主键，仓库编号 |\n| city | varchar(50) | 所在城市 |\n\n" +
+        "## yards (ヤード)\n| 項目 | 型 | 備考 |\n|---|---|---|\n| yard_no | int | 主キー |\n| area | int | 面積 |\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(table(r.ir, "parcels").primaryKey).toBe("PARCEL_ID");
+    expect(table(r.ir, "parcels").columns.some((c) => c.name === "id")).toBe(false);
+    expect(table(r.ir, "parcel_tags").keyColumns).toEqual(["parcel_id", "tag"]);
+    expect(table(r.ir, "depots").primaryKey).toBe("depot_code");
+    expect(table(r.ir, "yards").primaryKey).toBe("yard_no");
+  });
+
+  it("does not take a key from a notes cell that only mentions another table's key", async () => {
+    const r = await load("## halls\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid | PK |\n| title | text | shown on the PKG label |\n");
+    expect(table(r.ir, "halls").primaryKey).toBe("id");
+    expect(col(table(r.ir, "halls"), "title").primaryKey).toBe(false);
+  });
+
+  it("reads YAML columns given as mappings, and primary_key beside them", async () => {
+    const yaml =
+      "tables:\n  Kennels:\n    primary_key: Code\n    columns:\n      Code: { type: varchar(8), nullable: false }\n      Title: { type: varchar(100), required: true }\n" +
+      "      Email: { type: varchar(320), nullable: no, unique: true }\n      Size: { type: varchar(10), enum: [small, large], default: small }\n      Note: { type: text, nullable: true }\n";
+    const r = await load(yaml, undefined, "yaml");
+    expect(errorsOf(r)).toEqual([]);
+    const k = table(r.ir, "kennels");
+    expect(k.primaryKey).toBe("Code");
+    expect(k.columns.map((c) => c.name)).toEqual(["Code", "Title", "Email", "Size", "Note"]);
+    expect(col(k, "Title").nullable).toBe(false);
+    expect(col(k, "Email")).toMatchObject({ nullable: false, unique: true });
+    expect(col(k, "Size").type).toMatchObject({ kind: "enum", values: ["small", "large"] });
+    expect(col(k, "Note").nullable).toBe(true);
+    expect(r.diagnostics.filter((d) => d.code === "SF303")).toEqual([]);
+  });
+
+  it("never makes tables or columns of endpoint bullets, or of a Relations row", async () => {
+    const r = await load(
+      "# App\n\n## lockers\n\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid | PK |\n| code | text | |\n| Relations | has many pickups; belongs to sites | |\n\n" +
+        "### Authentication\n\n- `POST /api/auth/login` - sign in\n- `GET /api/auth/me` - who am I\n\n### Lockers API\n\n- `GET /api/lockers` - list\n- `GET /api/lockers/:id` - one\n- `DELETE /api/lockers/:id` - remove\n",
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(names(r)).toEqual(["lockers"]);
+    expect(table(r.ir, "lockers").columns.map((c) => c.name)).toEqual(["id", "code"]);
+  });
+});
