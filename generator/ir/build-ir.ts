@@ -1060,7 +1060,7 @@ class Builder {
   }
 
   /**
-   * A noun naming a table loosely: "FK → voluntário" for "cepzk_voluntario" (accents dropped; the
+   * A noun naming a table loosely: "FK → depósito" for "acme_deposito" (accents dropped; the
    * one table whose name ends in the noun, or, among several, the one sharing the referring
    * table's prefix). Noted by the caller's "read as table" note.
    */

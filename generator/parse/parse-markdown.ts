@@ -231,7 +231,7 @@ class MarkdownReader {
   private authMode: RawText | undefined;
   private stack: SectionEntry[] = [];
   private pendingNameNote: { span: Span; message: string } | undefined;
-  /** The other tables a heading names with the first ("compile_infos / run_infos"). */
+  /** The other tables a heading names with the first ("invoices / receipts"). */
   private pendingAlso: RawText[] | undefined;
   /** The paragraph just read, when it was only a name (see plainNameOf). */
   private plainName: Flat | null = null;
@@ -751,10 +751,10 @@ class MarkdownReader {
       model = !/table/i.test(suffix[1]!);
       core = core.slice(0, suffix.index);
     }
-    // "files_info 文件信息表", "`Note` テーブル", "orders 订单": the name, then a title in another script.
+    // "attachments 附件表", "`Note` テーブル", "orders 订单": the name, then a title in another script.
     const titled = /^([A-Za-z_][A-Za-z0-9_]*)\s*[^\x00-\x7F].*$/.exec(core);
     if (titled) core = titled[1]!;
-    // "compile_infos / run_infos": one heading for two tables (the second is made at the first's columns, or its own).
+    // "invoices / receipts": one heading for two tables (the second is made at the first's columns, or its own).
     const pair = /^([A-Za-z_]\w*)\s*(?:\/|&|,|、|\band\b)\s*([A-Za-z_]\w*)$/.exec(core);
     let also: RawText | undefined;
     if (pair) {
@@ -1250,7 +1250,7 @@ class MarkdownReader {
   }
 
   /**
-   * A heading that names two tables ("compile_infos / run_infos"): once the first has columns, a
+   * A heading that names two tables ("invoices / receipts"): once the first has columns, a
    * second column list under it is the next table's. Returns the table the list is for.
    */
   private nextShared(table: TableDraft): TableDraft {
