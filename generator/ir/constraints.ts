@@ -114,7 +114,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
   // Words around rules in prose ("is required and must be 1-255 characters") carry no rule of their own.
   const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
   const readRef = (): RefText | null => {
-    const m = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
+    // Names in Latin script with accents too ("FK → depósito"): the table is then found accents aside.
+    const m = sticky(/\(?\s*[`"]?([A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
     if (!m) return null;
     if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {
       pos = m.index;

@@ -987,3 +987,16 @@ describe("tables and columns written without headings, colons or type slots", ()
     expect(table(r.ir, "lockers").columns.map((c) => c.name)).toEqual(["id", "code"]);
   });
 });
+
+describe("reference targets written with accents", () => {
+  it("reads 'FK → depósito' whole and finds the table accents aside; plain ASCII names read as before", async () => {
+    const r = await load(
+      `# S\n\n${USERS}\n## acme_deposito\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | PK |\n| user_id | text | FK → users.id |\n\n## acme_caixa\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | PK |\n| user_id | text | FK → users.id |\n| deposito_id | integer | FK → depósito |\n| extra_id | integer | FK → acme_deposito.id |\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "acme_caixa");
+    expect(t.columns.find((c) => c.name === "deposito_id")!.references).toMatchObject({ table: "acme_deposito", column: "id" });
+    expect(t.columns.find((c) => c.name === "extra_id")!.references).toMatchObject({ table: "acme_deposito", column: "id" });
+    expect(r.diagnostics.filter((d) => d.code === "SF108" || d.code === "SF104")).toEqual([]);
+  });
+});
