@@ -33,22 +33,22 @@ export function createIdentityRecorder(spec: IdentityTable): IdentityRecorder {
     if (known.size >= MAX_REMEMBERED) known.clear();
     known.add(id);
   };
-  const rowOf = (who: Caller): Record<string, unknown> => {
+  // The id and the placeholders alone: what is recorded when a claim's value is held by another
+  // row (an email an old account of the issuer still holds, after the account was deleted and
+  // re-created or the address moved). The identity record must never block a valid token's
+  // owner: a unique claim is left out (its column nullable or filled as the plan says), not the user.
+  const bareOf = (who: Caller): Record<string, unknown> => {
     const row: Record<string, unknown> = { [spec.idColumn]: who.id };
     for (const [column, filler] of Object.entries(spec.fillers ?? {})) row[column] = placeholder(filler, who.id);
+    return row;
+  };
+  /** The bare row with the claims the token carries (each within its column's length). */
+  const rowOf = (who: Caller): Record<string, unknown> => {
+    const row = bareOf(who);
     for (const [column, { claim, maxLength }] of Object.entries(spec.claimColumns)) {
       const v = who.claims[claim];
       if (typeof v === "string" && v.length <= maxLength) row[column] = v;
     }
-    return row;
-  };
-  // Without the claims: what is recorded when a claim's value is held by another row (an email
-  // an old account of the issuer still holds, after the account was deleted and re-created or
-  // the address moved). The identity record must never block a valid token's owner: a unique
-  // claim is left out (its column nullable or filled as the plan says) rather than the user.
-  const bareOf = (who: Caller): Record<string, unknown> => {
-    const row: Record<string, unknown> = { [spec.idColumn]: who.id };
-    for (const [column, filler] of Object.entries(spec.fillers ?? {})) row[column] = placeholder(filler, who.id);
     return row;
   };
   const hasClaims = Object.keys(spec.claimColumns).length > 0;

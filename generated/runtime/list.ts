@@ -290,7 +290,7 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
   const countSql = `SELECT count(*) AS "count" FROM ${t}${whereSql(conds)}`;
   const exact = req.count === "exact";
   const count =
-    req.count === "exact"
+    exact
       ? { text: countSql, values: [...params] }
       : req.count === "planned"
         ? { text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${t}${whereSql(conds)}`, values: [...params] }
@@ -358,7 +358,6 @@ export function envelopeBody<T>(page: ListPage<T>, envelope: ListEnvelope): Reco
   return body;
 }
 
-/** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */
 /** The planner's row estimate from an `EXPLAIN (FORMAT JSON)` result row. */
 export function planRows(row: Record<string, unknown> | undefined): number {
   const plan = row?.["QUERY PLAN"];
@@ -366,6 +365,7 @@ export function planRows(row: Record<string, unknown> | undefined): number {
   return Math.max(0, Math.round(doc?.[0]?.Plan?.["Plan Rows"] ?? 0));
 }
 
+/** Body and headers: a bare array with X-Total-Count, or the spec's envelope; Link rel="next" with the cursor. */
 export function sendList<T>(ctx: Context, page: ListPage<T>, spec: ListSpec): void {
   if (page.total !== null) {
     ctx.set("X-Total-Count", String(page.total));

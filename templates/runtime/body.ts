@@ -65,22 +65,22 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** The first field path (`a.b[2]`) at which the parsed value breaks a rule of the module comment, or null. */
-function badValue(value: unknown): { field: string; message: string; status: number } | null {
+function badValue(value: unknown): { field: string; message: string } | null {
   const stack: Array<[unknown, number, string]> = [[value, 0, ""]];
   while (stack.length > 0) {
     const [v, depth, path] = stack.pop()!;
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) return { field: path || "body", message: "is a number too large to represent", status: 422 };
+      if (!Number.isFinite(v)) return { field: path || "body", message: "is a number too large to represent" };
     } else if (typeof v === "string") {
-      if (v.includes("\u0000")) return { field: path || "body", message: "contains a NUL character (\\u0000), which cannot be stored", status: 422 };
+      if (v.includes("\u0000")) return { field: path || "body", message: "contains a NUL character (\\u0000), which cannot be stored" };
     } else if (v !== null && typeof v === "object") {
-      if (depth >= MAX_JSON_DEPTH) return { field: path || "body", message: `nests deeper than ${MAX_JSON_DEPTH} levels`, status: 422 };
+      if (depth >= MAX_JSON_DEPTH) return { field: path || "body", message: `nests deeper than ${MAX_JSON_DEPTH} levels` };
       if (Array.isArray(v)) {
         for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1, `${path}[${i}]`]);
       } else {
         for (const [k, x] of Object.entries(v)) {
           const field = path ? `${path}.${k}` : k;
-          if (k.includes("\u0000")) return { field: path || "body", message: "has a key with a NUL character (\\u0000)", status: 422 };
+          if (k.includes("\u0000")) return { field: path || "body", message: "has a key with a NUL character (\\u0000)" };
           stack.push([x, depth + 1, field]);
         }
       }
@@ -108,7 +108,7 @@ export async function readJson(ctx: Context, limit = (ctx.state as { bodyLimit?:
     throw new HttpProblem(400, `the request body is not valid JSON: ${why}`);
   }
   const bad = badValue(body);
-  if (bad) throw new HttpProblem(bad.status, `${bad.field}: ${bad.message}`, { errors: [{ field: bad.field, message: bad.message }] });
+  if (bad) throw new HttpProblem(422, `${bad.field}: ${bad.message}`, { errors: [bad] });
   return body;
 }
 

@@ -5,18 +5,15 @@
 // bad value is a 422 naming the field, and the database itself refuses what the API would not
 // let through. Then the generic isolation checks and the breadth fuzz run over the same app.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
-import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
-import { readTemplates } from "../../generator/read/read-output.js";
-import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import type { IR } from "../../generator/ir/types.js";
+import { writeProject } from "../helpers/project.js";
 import { DB_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { checkIsolation } from "../helpers/generic-isolation.js";
@@ -180,14 +177,8 @@ beforeAll(async () => {
   );
   expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   ir = loaded.ir!;
-  const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS });
   rmSync(OUT, { recursive: true, force: true });
-  // A project: generated/ plus the hook skeletons in src/hooks/ beside it.
-  for (const [p, text] of [...[...files].map(([f, t]) => [join("generated", f), t] as const), ...emitHookSkeletons(ir, "generated")]) {
-    const file = join(OUT, p);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, text);
-  }
+  await writeProject(OUT, ir);
   writeFileSync(join(OUT, "tsconfig.json"), JSON.stringify({ extends: relative(OUT, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
 }, 60_000);
 

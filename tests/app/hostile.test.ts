@@ -4,7 +4,7 @@
 // characters, year 0000, invalid UTF-8, unknown methods, large tokens). Each must get a 4xx
 // problem+json (or work), the app keeps serving, nothing is logged at error level, and no
 // error reaches the unexpected-error logger.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
@@ -12,10 +12,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
-import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
-import { readTemplates } from "../../generator/read/read-output.js";
-import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
+import { writeProject } from "../helpers/project.js";
 import { DB_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { chunk, rawExchange, requestHead as head } from "../helpers/raw-http.js";
@@ -248,11 +245,6 @@ beforeAll(async () => {
   );
   expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const ir = loaded.ir!;
-  const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS });
   rmSync(OUT, { recursive: true, force: true });
-  for (const [p, text] of [...[...files].map(([f, t]) => [join("generated", f), t] as const), ...emitHookSkeletons(ir, "generated")]) {
-    const file = join(OUT, p);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, text);
-  }
+  await writeProject(OUT, ir);
 }, 60_000);

@@ -6,18 +6,15 @@
 // field, the unique pair a 409 naming the constraint, a row breaking only the table CHECK a 422
 // naming it; and the database itself refuses each value when it is written around the API.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
-import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
-import { readTemplates } from "../../generator/read/read-output.js";
-import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import type { IR } from "../../generator/ir/types.js";
+import { writeProject } from "../helpers/project.js";
 import { DB_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { fuzzApp } from "../helpers/generic-fuzz.js";
@@ -155,13 +152,8 @@ beforeAll(async () => {
   );
   expect(loaded.diagnostics.map((d) => d.message)).toEqual([]);
   ir = loaded.ir!;
-  const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS });
   rmSync(OUT, { recursive: true, force: true });
-  for (const [p, text] of [...[...files].map(([f, t]) => [join("generated", f), t] as const), ...emitHookSkeletons(ir, "generated")]) {
-    const file = join(OUT, p);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, text);
-  }
+  await writeProject(OUT, ir);
   writeFileSync(join(OUT, "tsconfig.json"), JSON.stringify({ extends: relative(OUT, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
 }, 60_000);
 

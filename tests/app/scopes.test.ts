@@ -7,18 +7,15 @@
 // rows answers exactly like a missing row, and the database's own policies hold when a query
 // forgets the condition. A second spec covers users who register themselves (POST /users/me).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
-import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
-import { readTemplates } from "../../generator/read/read-output.js";
-import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import type { IR } from "../../generator/ir/types.js";
+import { writeProject } from "../helpers/project.js";
 import { DB_KINDS, freshDatabase, type DbKind, type TestDatabase } from "../helpers/databases.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { checkIsolation } from "../helpers/generic-isolation.js";
@@ -201,13 +198,8 @@ async function build(name: string, schema: string, api: string): Promise<Built> 
   );
   expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const ir = loaded.ir!;
-  const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS });
   const dir = join(OUT, name);
-  for (const [p, text] of [...[...files].map(([f, t]) => [join("generated", f), t] as const), ...emitHookSkeletons(ir, "generated")]) {
-    const file = join(dir, p);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, text);
-  }
+  await writeProject(dir, ir);
   return { ir, dir: join(dir, "generated") };
 }
 

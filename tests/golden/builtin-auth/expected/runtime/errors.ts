@@ -60,10 +60,8 @@ export class HttpProblem extends Error {
 
 export function problem(status: number, detail: string, errors?: Array<{ field: string; message: string }>): ProblemBody {
   const body: ProblemBody = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
-  if (errors && errors.length > 0) {
-    body.errors = errors.length > MAX_LISTED_ERRORS ? errors.slice(0, MAX_LISTED_ERRORS) : errors;
-    if (errors.length > MAX_LISTED_ERRORS) body.errorsNotListed = errors.length - MAX_LISTED_ERRORS;
-  }
+  if (errors && errors.length > 0) body.errors = errors.slice(0, MAX_LISTED_ERRORS);
+  if (errors && errors.length > MAX_LISTED_ERRORS) body.errorsNotListed = errors.length - MAX_LISTED_ERRORS;
   return body;
 }
 
@@ -239,14 +237,11 @@ export function errorHandler(log: ErrorLogger = defaultLogger) {
       await next();
       if (ctx.body === undefined || ctx.body === null) {
         if (ctx.status === 404) throw new HttpProblem(404, `no route for ${ctx.method} ${ctx.path}`);
-        if (ctx.status === 405) throw new HttpProblem(405, `${ctx.method} is not allowed on ${ctx.path}`, { headers: { Allow: String(ctx.response.get("Allow")) } });
-        if (ctx.status === 501) {
-          // The router knows no such method (TRACE, PROPFIND): the client's request is wrong for
-          // this resource, a 405 with the methods it takes (a 4xx: nothing failed on our side).
-          const allow = String(ctx.response.get("Allow") ?? "");
-          if (allow) throw new HttpProblem(405, `${ctx.method} is not allowed on ${ctx.path}`, { headers: { Allow: allow } });
-          throw new HttpProblem(404, `no route for ${ctx.method} ${ctx.path}`);
-        }
+        // 501 from the router: it knows no such method (TRACE, PROPFIND). The client's request is
+        // wrong for this resource, a 405 with the methods it takes (nothing failed on our side).
+        const allow = String(ctx.response.get("Allow") ?? "");
+        if (ctx.status === 405 || (ctx.status === 501 && allow)) throw new HttpProblem(405, `${ctx.method} is not allowed on ${ctx.path}`, { headers: { Allow: allow } });
+        if (ctx.status === 501) throw new HttpProblem(404, `no route for ${ctx.method} ${ctx.path}`);
       }
     } catch (err) {
       // A client that went away mid-request (a reset, an unfinished body) is its own fault,
