@@ -99,8 +99,12 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
   // The key of a row users own (through a column or a scope) is the server's: a key a client
   // picks could collide with another user's row, and the conflict would tell it exists.
   const serverKey = (c: Column) => pkIsGenerated(c) || table.owner !== null || (table.scope !== undefined && !c.references);
+  // On the users table, a column that makes its user a member of a group (users.tenant_id) is
+  // set outside the API: a caller who could write it could join any tenant.
+  const membershipOf = (c: Column) =>
+    table.identity && ir.tables.some((t) => t.scope?.kind === "member" && t.scope.membership === table.name && t.scope.membershipGroup === c.name);
   const readOnly = table.columns.filter(
-    (c) => c.role === "owner" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)),
+    (c) => c.role === "owner" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c),
   );
   const writable = table.columns.filter((c) => !readOnly.includes(c));
   const requiredOnCreate = writable.filter((c) => !c.nullable && c.default === null);

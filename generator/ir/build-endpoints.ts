@@ -227,6 +227,15 @@ export class EndpointBuilder {
         `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route in src/hooks`);
       action = null;
     }
+    // A group its members belong to through a column of the users table (users.tenant_id): a new
+    // one would have no member (the creator's own row points at their tenant), so no route creates it.
+    const sc = tableOut.scope;
+    if (action && action.kind === "create" && sc?.kind === "member" && sc.column === tableOut.primaryKey && sc.membership === tables.find((x) => x.identity)?.name) {
+      stubReason = `the members of a "${tableOut.name}" row are the users whose ${sc.membership}.${sc.membershipGroup} names it, so a new one would have no member`;
+      this.diag("warning", "SF220", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+        `create "${tableOut.name}" rows and set ${sc.membership}.${sc.membershipGroup} outside the API (an admin job), or give "${tableOut.name}" a membership table (${singular(tableOut.name)}_members: ${sc.membershipGroup}, user_id)`);
+      action = null;
+    }
     // One row by id needs a one-column key: a table keyed by several columns (or none) gets a 501 route here.
     if (action && action.kind !== "stub" && idParam && tableOut.keyColumns && !action.kind.startsWith("relation")) {
       stubReason = `"${tableOut.name}" has ${tableOut.keyColumns.length ? `a composite key (${tableOut.keyColumns.join(", ")})` : "no primary key"}, so {${idParam}} names no one row`;

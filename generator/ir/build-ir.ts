@@ -1621,7 +1621,9 @@ function standardEndpoints(tables: readonly Table[], at: Span, existing: readonl
       continue;
     }
     add("GET", `/api/${seg}`, `List ${t.name.replace(/_/g, " ")}.`, t.span);
-    if (t.shared !== "read") add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
+    // A group whose members are named by a column of the users table: nothing creates one (SF220).
+    const viaUsers = t.scope?.kind === "member" && t.scope.column === t.primaryKey && tables.some((x) => x.identity && x.name === (t.scope as { membership: string }).membership);
+    if (t.shared !== "read" && !viaUsers) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
     if (t.keyColumns) continue;
     add("GET", `/api/${seg}/{id}`, `Get one ${one}.`, t.span);
     if (t.shared === "read") continue;

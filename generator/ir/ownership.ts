@@ -83,11 +83,30 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       groupOf.set(target.name, { membership: m, groupColumn: g.name, userColumn: userCol, rank });
     }
   }
+  // The users table itself as the membership: users.tenant_id -> tenants makes every user a
+  // member of one tenant (organization, company, workspace...), and rows that reach the tenant
+  // are its members'. Only a column named for the group (tenant_id, organization_id), to a group
+  // table that no membership table covers and the spec does not call shared.
+  if (identity) {
+    const idKey = identity.primaryKey;
+    for (const c of identity.columns) {
+      const target = c.references ? byName.get(c.references.table) : undefined;
+      if (!target || target === identity || owners.get(target.name) || groupOf.has(target.name) || target.keyColumns) continue;
+      if (target.shared || sharedByStatement(target.description)) continue;
+      if (c.references!.column !== target.primaryKey) continue;
+      const w = words(target.name).map((x) => singular(x));
+      const cw = words(c.name).map((x) => singular(x)).filter((x) => x !== "id");
+      if (!w.some((x) => GROUP_WORDS.has(x)) || cw.join("_") !== w.join("_")) continue;
+      groupOf.set(target.name, { membership: identity, groupColumn: c.name, userColumn: idKey, rank: 9999 });
+    }
+  }
   for (const [group, m] of [...groupOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const t = byName.get(group)!;
     out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn } });
     reaches.add(group);
-    report.note(t.span, `rows of "${group}" belong to its members: a row is the caller's when "${m.membership.name}" has a row with ${m.groupColumn} = its ${t.primaryKey} and ${m.userColumn} = the caller`);
+    if (m.membership === identity)
+      report.note(t.span, `rows of "${group}" belong to its members, the users whose ${identity.name}.${m.groupColumn} names them: a row is the caller's when the caller's own ${identity.name} row has ${m.groupColumn} = its ${t.primaryKey}; no route creates one (a new user belongs to none until ${m.groupColumn} is set outside the API)`);
+    else report.note(t.span, `rows of "${group}" belong to its members: a row is the caller's when "${m.membership.name}" has a row with ${m.groupColumn} = its ${t.primaryKey} and ${m.userColumn} = the caller`);
   }
   // Through the row a row belongs to, in rounds (comments -> posts -> users): a table takes its
   // parent among the tables reached in earlier rounds, a required link first, then the spec's

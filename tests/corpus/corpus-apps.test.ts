@@ -18,6 +18,7 @@ import type { IR } from "../../generator/ir/types.js";
 import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
 import { migrateLatest } from "../../templates/runtime/migrate.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
+import { provisionGroup } from "../helpers/admin-rows.js";
 import { fuzzApp, isPublic, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
 import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
 import { pgliteSeed } from "../helpers/databases.js";
@@ -186,7 +187,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
             const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
             const text = await res.text();
             return { status: res.status, body: text ? JSON.parse(text) : undefined };
-          }, a, b);
+          }, a, b, { provision: (t, who) => provisionGroup(knex, ir!, t, who) });
           results.set(c, report);
           expect(report.failures).toEqual([]);
           if (ir!.endpoints.length > 0) expect(report.requests).toBeGreaterThan(0);

@@ -1,0 +1,214 @@
+// Tenancy through the users table: `users.company_id -> companies` makes every user a member of
+// one company, and rows that reference the company are its members' (a spec of my own, in the
+// style many multi-tenant specs use: no membership table, a tenant column on users and on each
+// table). Generated, migrated, row-level security on, served as the app role, on PGlite and
+// PostgreSQL. The company and each user's company_id are set as an admin job would (SQL as the
+// table owner): the API creates no company and lets no one change their own company_id.
+import { rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSpecFiles } from "../../generator/front.js";
+import type { IR } from "../../generator/ir/types.js";
+import { writeProject } from "../helpers/project.js";
+import { DB_KINDS, freshDatabase, type DbKind, type TestDatabase } from "../helpers/databases.js";
+import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const OUT = join(ROOT, "tests", ".output", "tenants");
+const ROLE = "specforge_app";
+
+const SCHEMA = `# Invoicing
+
+\`\`\`sql
+CREATE TABLE companies (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  name VARCHAR(120) NOT NULL
+);
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  email VARCHAR(255),
+  company_id UUID REFERENCES companies(id) ON DELETE CASCADE
+);
+
+CREATE TABLE invoices (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  company_id UUID NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+  number VARCHAR(40) NOT NULL,
+  amount NUMERIC(12,2) NOT NULL CHECK (amount > 0),
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  UNIQUE (company_id, number)
+);
+
+CREATE TABLE expenses (
+  id SERIAL PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  company_id UUID NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+  note TEXT NOT NULL
+);
+\`\`\`
+`;
+
+interface Running {
+  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  admin(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
+  /** SQL in the caller's transaction as the app runs it (app role, caller set), without our conditions. */
+  as(user: string, sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
+  errors: unknown[];
+  close(): Promise<void>;
+}
+
+let ir: IR;
+let dir: string;
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  const loaded = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA }, null);
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  ir = loaded.ir!;
+  await writeProject(OUT, ir);
+  dir = join(OUT, "generated");
+}, 60_000);
+
+async function boot(kind: DbKind): Promise<Running> {
+  const database: TestDatabase = await freshDatabase(kind);
+  const load = (p: string) => import(pathToFileURL(join(dir, p)).href);
+  const { migrations } = await load("migrations/index.ts");
+  const { migrateLatest } = await load("runtime/migrate.ts");
+  const { createApp } = await load("app.ts");
+  const { createVerifier } = await load("runtime/auth.ts");
+  const { applyRowLevelSecurity, ensureAppRole } = await load("runtime/rls.ts");
+  const { ownedTables } = await load("rls.ts");
+  const { createUserScope } = await load("runtime/scope.ts");
+  const knex = database.db.knex;
+  await migrateLatest(knex, migrations);
+  await applyRowLevelSecurity(knex, ownedTables);
+  await ensureAppRole(knex, ROLE);
+  const errors: unknown[] = [];
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: ROLE, logError: (e: unknown) => errors.push(e), preparedStatements: kind === "postgres" }).listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const scope = createUserScope(knex, { role: ROLE });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    errors,
+    async call(method, path, opts = {}) {
+      const headers: Record<string, string> = {};
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      if (opts.body !== undefined) headers["content-type"] = "application/json";
+      const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async admin(sql, bindings = []) {
+      return ((await knex.raw(sql, bindings as never)) as { rows: Record<string, any>[] }).rows;
+    },
+    async as(user, sql, bindings = []) {
+      return scope(user, async (trx: any) => ((await trx.raw(sql, bindings)) as { rows: Record<string, any>[] }).rows);
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await database.dispose();
+    },
+  };
+}
+
+describe("a tenant column on the users table", () => {
+  it("reads the company as a group whose members are the users naming it, and every tenant table as the company's", () => {
+    const t = (n: string) => ir.tables.find((x) => x.name === n)!;
+    expect(t("companies").scope).toEqual({ kind: "member", column: "id", membership: "users", membershipGroup: "company_id", membershipUser: "id" });
+    expect(t("invoices").scope).toEqual({ kind: "parent", column: "company_id", parent: "companies", parentKey: "id" });
+    expect(t("expenses").owner).toBe("user_id");
+    expect(t("invoices").shared).toBeUndefined();
+    // No route creates a company (it would have no member); the standard surface reads and changes it.
+    const routes = ir.endpoints.filter((e) => e.table === "companies").map((e) => `${e.method} ${e.path}`);
+    expect(routes).not.toContain("post /api/companies");
+    expect(routes).toContain("get /api/companies");
+  });
+});
+
+describe.each(DB_KINDS)("tenants on %s", (kind) => {
+  let app: Running;
+  // alice and carol work for Acme, bob for Globex; dave for no one yet.
+  const [ALICE, BOB, CAROL, DAVE] = ["tenant_alice", "tenant_bob", "tenant_carol", "tenant_dave"];
+  const tok: Record<string, string> = {};
+  let acme = "";
+  let globex = "";
+  let acmeInvoice: any;
+
+  beforeAll(async () => {
+    app = await boot(kind);
+    for (const u of [ALICE, BOB, CAROL, DAVE]) tok[u] = await tokenFor(u);
+    // The admin job: companies, and the users who belong to them.
+    const made = (await app.admin(`INSERT INTO companies (name) VALUES ('Acme'), ('Globex') RETURNING id`)).map((r) => String(r.id));
+    acme = made[0]!;
+    globex = made[1]!;
+    await app.admin(`INSERT INTO users (id, company_id) VALUES (?, ?), (?, ?), (?, ?), (?, NULL)`, [ALICE, acme, BOB, globex, CAROL, acme, DAVE]);
+    const r = await app.call("POST", "/api/invoices", { token: tok[ALICE], body: { company_id: acme, number: "A-1", amount: 120 } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    acmeInvoice = r.body;
+  }, 120_000);
+
+  afterAll(async () => {
+    expect(app?.errors ?? []).toEqual([]);
+    await app?.close();
+  });
+
+  it("shares a company's rows among its members", async () => {
+    const carols = await app.call("GET", "/api/invoices", { token: tok[CAROL] });
+    expect(carols.status).toBe(200);
+    expect(carols.body.map((x: any) => x.id)).toEqual([acmeInvoice.id]);
+    expect((await app.call("GET", `/api/invoices/${acmeInvoice.id}`, { token: tok[CAROL] })).status).toBe(200);
+    expect((await app.call("GET", "/api/companies", { token: tok[CAROL] })).body.map((c: any) => c.id)).toEqual([acme]);
+  });
+
+  it("answers another company's rows exactly like missing ones, on every operation", async () => {
+    const missing = "00000000-0000-4000-8000-000000000000";
+    for (const [method, body] of [["GET"], ["PATCH", { number: "B-9" }], ["DELETE"]] as const) {
+      const theirs = await app.call(method, `/api/invoices/${acmeInvoice.id}`, { token: tok[BOB], body });
+      const none = await app.call(method, `/api/invoices/${missing}`, { token: tok[BOB], body });
+      expect(theirs.status, `${method} another company's invoice`).toBe(404);
+      expect({ ...theirs.body, instance: undefined }).toEqual({ ...none.body, instance: undefined });
+    }
+    expect((await app.call("GET", "/api/invoices", { token: tok[BOB] })).body).toEqual([]);
+    expect((await app.call("GET", `/api/companies/${acme}`, { token: tok[BOB] })).status).toBe(404);
+    expect((await app.call("GET", "/api/companies", { token: tok[BOB] })).body.map((c: any) => c.id)).toEqual([globex]);
+    // A user in no company sees nothing and builds on nothing.
+    expect((await app.call("GET", "/api/invoices", { token: tok[DAVE] })).body).toEqual([]);
+    const daves = await app.call("POST", "/api/invoices", { token: tok[DAVE], body: { company_id: acme, number: "D-1", amount: 5 } });
+    expect(daves.status).toBe(422);
+    const still = await app.admin(`SELECT number, amount FROM invoices WHERE company_id = ?`, [acme]);
+    expect(still).toEqual([{ number: "A-1", amount: "120.00" }]);
+  });
+
+  it("refuses to write into another company: 422 naming the company, nothing stored", async () => {
+    const r = await app.call("POST", "/api/invoices", { token: tok[BOB], body: { company_id: acme, number: "B-1", amount: 10 } });
+    expect(r.status).toBe(422);
+    expect(JSON.stringify(r.body)).toContain("company_id");
+    const e = await app.call("POST", "/api/expenses", { token: tok[BOB], body: { company_id: acme, note: "lunch" } });
+    expect(e.status).toBe(422);
+    expect((await app.admin(`SELECT count(*)::int AS n FROM invoices WHERE company_id = ?`, [acme]))[0]!.n).toBe(1);
+    expect((await app.admin(`SELECT count(*)::int AS n FROM expenses`))[0]!.n).toBe(0);
+  });
+
+  it("lets no one move themselves into another company", async () => {
+    const moved = await app.call("PATCH", "/api/users/me", { token: tok[BOB], body: { company_id: acme } });
+    expect([200, 422]).toContain(moved.status);
+    expect((await app.admin(`SELECT company_id FROM users WHERE id = ?`, [BOB]))[0]!.company_id).toBe(globex);
+    expect((await app.call("GET", "/api/invoices", { token: tok[BOB] })).body).toEqual([]);
+    expect((await app.call("POST", "/api/companies", { token: tok[BOB], body: { name: "Mine" } })).status).toBe(405);
+  });
+
+  it("holds in the database too: the policies alone hide another company's rows", async () => {
+    expect((await app.as(BOB, `SELECT id FROM invoices`)).length).toBe(0);
+    expect((await app.as(BOB, `SELECT id FROM companies`)).map((r) => String(r.id))).toEqual([globex]);
+    expect((await app.as(CAROL, `SELECT id FROM invoices`)).map((r) => String(r.id))).toEqual([acmeInvoice.id]);
+    expect((await app.as(DAVE, `SELECT id FROM companies`)).length).toBe(0);
+    const changed = await app.as(BOB, `UPDATE invoices SET number = 'stolen' RETURNING id`);
+    expect(changed.length).toBe(0);
+  });
+});

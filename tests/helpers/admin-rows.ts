@@ -1,0 +1,69 @@
+// Rows made as an admin job makes them (SQL as the tables' owner, past the API): for groups whose
+// members the users table names (users.tenant_id -> tenants), which no route creates. Values
+// follow each NOT NULL column's type; columns with a default, nullable ones and generated keys are
+// left to the database.
+import { randomUUID } from "node:crypto";
+import type { Knex } from "knex";
+import type { Column, IR, Table } from "../../generator/ir/types.js";
+import type { Caller } from "./generic-isolation.js";
+
+let n = 0;
+
+/** A value of the column's type (texts unique), or undefined when none is made up safely. */
+function valueFor(c: Column): unknown {
+  const t = c.type;
+  n++;
+  switch (t.kind) {
+    case "enum":
+      return t.values[0];
+    case "boolean":
+      return false;
+    case "integer":
+    case "bigint":
+    case "float":
+    case "decimal":
+      return 1;
+    case "uuid":
+      return randomUUID();
+    case "date":
+      return "2026-01-01";
+    case "timestamp":
+      return new Date("2026-01-01T00:00:00Z").toISOString();
+    case "time":
+      return "12:00:00";
+    case "json":
+      return JSON.stringify({});
+    case "string":
+      return (/email/i.test(c.name) ? `a${n}@x.io` : `admin-${n}`).slice(0, t.maxLength ?? 255);
+    case "text":
+      return /email/i.test(c.name) ? `a${n}@x.io` : `admin-${n}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Makes `t`'s row for `who` the way an operator would, and points `who`'s users row at it. */
+export async function provisionGroup(knex: Knex, ir: IR, t: Table, who: Caller): Promise<string | null> {
+  const s = t.scope;
+  const identity = ir.tables.find((x) => x.identity);
+  if (s?.kind !== "member" || !identity || s.membership !== identity.name) return null;
+  const row: Record<string, unknown> = {};
+  for (const c of t.columns) {
+    if (c.nullable || c.default !== null) continue;
+    if (c.references) return null; // a group that needs another row first: not made up here
+    row[c.name] = valueFor(c);
+    if (row[c.name] === undefined) return null;
+  }
+  const [made] = await knex(t.name).insert(row).returning(t.primaryKey);
+  const id = String((made as Record<string, unknown>)[t.primaryKey]);
+  const user: Record<string, unknown> = { [identity.primaryKey]: who.id };
+  for (const c of identity.columns) {
+    if (c.name === identity.primaryKey || c.nullable || c.default !== null || c.name === s.membershipGroup) continue;
+    if (c.references) return null;
+    user[c.name] = valueFor(c);
+    if (user[c.name] === undefined) return null;
+  }
+  await knex(identity.name).insert(user).onConflict(identity.primaryKey).ignore();
+  await knex(identity.name).update({ [s.membershipGroup]: id }).where(identity.primaryKey, who.id);
+  return id;
+}
