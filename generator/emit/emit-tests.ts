@@ -99,7 +99,8 @@ function concretePath(e: Endpoint, user: string, id: string, other = "1", parent
 interface Maker {
   readonly table: Table;
   readonly info: TableInfo;
-  readonly create: Endpoint;
+  /** null: a group whose members the users table names (users.tenant_id): made as an admin job makes it. */
+  readonly create: Endpoint | null;
   /** Columns naming another table's row, made first for the same user. */
   readonly parents: readonly { readonly column: Column; readonly target: Table; readonly key: string }[];
   /** Columns naming the users table: the user's own id. */
@@ -118,8 +119,15 @@ function createEndpoint(ir: IR, t: Table): Endpoint | undefined {
  */
 function makersFor(ir: IR, t: Table, seen: ReadonlySet<string> = new Set()): Map<string, Maker> | null {
   const create = createEndpoint(ir, t);
-  if (!create || seen.has(t.name) || t.identity || t.shared === "read") return null;
+  if (seen.has(t.name) || t.identity || t.shared === "read") return null;
   const info = tableInfo(ir, t);
+  if (!create) {
+    // No route creates a tenant (SF220): the test makes one in SQL, the caller its member.
+    if (!groupViaUsers(ir, t) || info.requiredOnCreate.some((c) => c.references)) return null;
+    const identity = ir.tables.find((x) => x.identity)!;
+    if (tableInfo(ir, identity).requiredOnCreate.some((c) => c.references && c.name !== identity.primaryKey)) return null;
+    return new Map([[t.name, { table: t, info, create: null, parents: [], users: [] }]]);
+  }
   const out = new Map<string, Maker>();
   const parents: Maker["parents"][number][] = [];
   const users: Column[] = [];
@@ -163,8 +171,37 @@ function userValue(c: Column, user: string): string {
 const makerName = (m: Maker) => `make${m.info.model}`;
 const inputName = (m: Maker) => `inputFor${m.info.model}`;
 
+/** A group whose members the users table names: no route creates one. */
+function groupViaUsers(ir: IR, t: Table): boolean {
+  const s = t.scope;
+  return s?.kind === "member" && s.column === t.primaryKey && ir.tables.some((x) => x.identity && x.name === s.membership);
+}
+
+/** The maker of a tenant (users.tenant_id -> tenants): the row and the user's membership written as an admin job would. */
+function emitAdminMaker(ir: IR, m: Maker, L: string[]): void {
+  const s = m.table.scope as Extract<NonNullable<Table["scope"]>, { kind: "member" }>;
+  const identity = ir.tables.find((x) => x.identity)!;
+  const idInfo = tableInfo(ir, identity);
+  const pk = idInfo.pk.name;
+  const userFields = fieldsOf(idInfo).filter((f) => !f.startsWith(`${str(pk)}:`));
+  const user = userValue(idInfo.pk, "user");
+  L.push(`  /** A body of the ${m.table.name} fields a client may write (for a PUT or PATCH). */`);
+  L.push(`  const ${inputName(m)} = async (_user: string, _token: string): Promise<Record<string, any>> => ({ ${fieldsOf(m.info).join(", ")} });`);
+  L.push(`  /** A ${m.table.name} row as an admin job makes it (no route creates one), the user its member through ${identity.name}.${s.membershipGroup}. */`);
+  // The user's own while it exists: a user belongs to one, and making another would move them out of the first.
+  L.push(`  const ${makerName(m)} = async (user: string, _token: string): Promise<Record<string, any>> => {`);
+  L.push(`    const current = await app.admin(${str(m.table.name)}).whereIn(${str(m.info.pk.name)}, app.admin(${str(identity.name)}).select(${str(s.membershipGroup)}).where(${str(pk)}, ${user})).first();`);
+  L.push(`    if (current) return current as Record<string, any>;`);
+  L.push(`    const [row] = await app.admin(${str(m.table.name)}).insert(await ${inputName(m)}(user, _token)).returning("*");`);
+  L.push(`    await app.admin(${str(identity.name)}).insert({ ${[`${str(pk)}: ${user}`, ...userFields].join(", ")} }).onConflict(${str(pk)}).ignore();`);
+  L.push(`    await app.admin(${str(identity.name)}).update({ ${str(s.membershipGroup)}: row[${str(m.info.pk.name)}] }).where(${str(pk)}, ${user});`);
+  L.push(`    return row as Record<string, any>;`);
+  L.push(`  };`);
+}
+
 /** The functions that make a maker's row: the body (its rows made first), then the POST. */
-function emitMaker(m: Maker, L: string[]): void {
+function emitMaker(ir: IR, m: Maker, L: string[]): void {
+  if (!m.create) return emitAdminMaker(ir, m, L);
   const pcol = m.create.parent?.column;
   L.push(`  /** A body for a new ${m.table.name} row of the user, the rows it names made first. */`);
   L.push(`  const ${inputName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
@@ -203,7 +240,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   const me = makers.get(t.name)!;
   const create = me.create;
   // A row that needs nothing made first is made from validBody() alone (and the path's user).
-  const plain = me.parents.length === 0 && me.users.length === 0 && !create.parent;
+  const plain = create !== null && me.parents.length === 0 && me.users.length === 0 && !create.parent;
   const register = selfRegistration(ir);
   // The row's key in a path (its key column need not be called id).
   const rowKey = info.pk.name === "id" ? "row.id" : `row[${str(info.pk.name)}]`;
@@ -236,14 +273,14 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
   }
   L.push(`  let a: string;`);
   L.push(`  let b: string;`);
-  if (plain) {
+  if (plain && create) {
     L.push(`  const createFor = async (user: string, token: string) => {`);
     L.push(`    const res = await app.call("POST", ${concretePath(create, "user", "0")}, { token, body: validBody() });`);
     L.push(`    expect(res.status).toBe(${create.successStatus});`);
     L.push(`    return res.body as Record<string, any>;`);
     L.push(`  };`);
   } else {
-    for (const m of makers.values()) emitMaker(m, L);
+    for (const m of makers.values()) emitMaker(ir, m, L);
     L.push(`  const createFor = ${makerName(me)};`);
   }
   L.push(``);
@@ -471,7 +508,7 @@ const HARNESS = `// Starts the generated app for its tests: migrations, row-leve
 import { randomBytes, createSecretKey } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import knexFactory from "knex";
+import knexFactory, { type Knex } from "knex";
 import { SignJWT } from "jose";
 import { createApp } from "../app.js";
 import { migrations } from "../migrations/index.js";
@@ -494,6 +531,8 @@ export function tokenFor(sub: string): Promise<string> {
 
 export interface TestApp {
   call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** The database as the tables' owner, past the API and its policies: for what only an admin job writes. */
+  readonly admin: Knex;
   close(): Promise<void>;
 }
 
@@ -529,6 +568,7 @@ export async function startApp(kind: DbKind): Promise<TestApp> {
   });
   const base = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
   return {
+    admin: db.knex,
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = {};
       if (opts.token) headers.authorization = \`Bearer \${opts.token}\`;
