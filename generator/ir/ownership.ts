@@ -38,6 +38,9 @@ export interface OwnershipReport {
 /** Words of a group a membership table ties users to ("organization_id", "team_id", "workspace_id"...). */
 const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "workspace", "tenant", "company", "group", "project", "household", "family", "club", "school", "account", "office", "location", "store", "shop", "space", "community", "board", "circle"]);
 
+/** Words of a tenant a column of the users table can make its user a member of (users.company_id); narrower than GROUP_WORDS, since users.location_id or users.project_id name something a user picks, not who they work for. */
+const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "company", "workspace", "team", "account", "household", "family", "club", "school", "business", "firm", "agency"]);
+
 /** The spec says every user shares the table ("shared by all users", "reference data", "global"). */
 export function sharedByStatement(text: string | undefined): "read" | "read-write" | null {
   if (!text) return null;
@@ -96,7 +99,7 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       if (c.references!.column !== target.primaryKey) continue;
       const w = words(target.name).map((x) => singular(x));
       const cw = words(c.name).map((x) => singular(x)).filter((x) => x !== "id");
-      if (!w.some((x) => GROUP_WORDS.has(x)) || cw.join("_") !== w.join("_")) continue;
+      if (!w.some((x) => TENANT_WORDS.has(x)) || cw.join("_") !== w.join("_")) continue;
       groupOf.set(target.name, { membership: identity, groupColumn: c.name, userColumn: idKey, rank: 9999 });
     }
   }

@@ -132,6 +132,48 @@ describe("a tenant column on the users table", () => {
   });
 });
 
+describe("what is not a tenant", () => {
+  const read = async (sql: string) => {
+    const r = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: "# S\n\n```sql\n" + sql + "\n```\n" }, null);
+    return (name: string) => r.ir!.tables.find((t) => t.name === name)!;
+  };
+  it("a place a user picks (users.location_id), a column not named for the group, a group the spec calls shared", async () => {
+    const t = await read(`CREATE TABLE locations (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE teams (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE users (id TEXT PRIMARY KEY, location_id INT REFERENCES locations(id), favorite_team_id INT REFERENCES teams(id));
+CREATE TABLE events (id SERIAL PRIMARY KEY, location_id INT NOT NULL REFERENCES locations(id), team_id INT REFERENCES teams(id));`);
+    expect(t("locations").scope).toBeUndefined();
+    expect(t("teams").scope).toBeUndefined();
+    expect(t("events").scope).toBeUndefined();
+    const shared = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: `# S
+
+## companies
+
+Reference data, shared by all users.
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| name | text | not null |
+
+## users
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | text | primary key |
+| company_id | integer | references companies(id) |
+` }, null);
+    expect(shared.ir!.tables.find((x) => x.name === "companies")!.scope).toBeUndefined();
+    expect(shared.ir!.tables.find((x) => x.name === "companies")!.shared).toBe("read-write"); // "shared by all users"
+  });
+  it("a membership table, where the spec has one, is the membership (not the users table's column)", async () => {
+    const t = await read(`CREATE TABLE workspaces (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE users (id TEXT PRIMARY KEY, workspace_id INT REFERENCES workspaces(id));
+CREATE TABLE workspace_members (id SERIAL PRIMARY KEY, workspace_id INT NOT NULL REFERENCES workspaces(id), user_id TEXT NOT NULL REFERENCES users(id));`);
+    expect(t("workspaces").scope).toMatchObject({ kind: "member", membership: "workspace_members" });
+  });
+});
+
 describe("the generated app's own tests", () => {
   it("make each tenant as an admin job would, and pass: another company's rows a 404 on every route", () => {
     // The tests a user of specforge runs (generated/tests), type-checked and run by vitest (on
