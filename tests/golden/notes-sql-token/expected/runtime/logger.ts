@@ -4,6 +4,7 @@
 // and it is echoed back. Secrets never reach the log: only chosen fields are logged
 // (never headers or bodies), and redaction covers the usual secret keys anyway.
 import { randomUUID } from "node:crypto";
+import cluster from "node:cluster";
 import type { Context, Next } from "koa";
 import { pino, type Logger, type DestinationStream } from "pino";
 import type { ErrorLogger } from "./errors.js";
@@ -30,7 +31,9 @@ const LINE_OPTIONS = {
  * `sync` (LOG_SYNC=1), when every line is written before the call returns.
  */
 export function createLogger(opts: { level?: string; destination?: DestinationStream; sync?: boolean } = {}): Logger {
-  const options = { ...LINE_OPTIONS, level: opts.level ?? "info", redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
+  // In a cluster (WEB_CONCURRENCY, runtime/cluster.ts) every line says which worker wrote it.
+  const base = cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : LINE_OPTIONS.base;
+  const options = { ...LINE_OPTIONS, base, level: opts.level ?? "info", redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
   const destination = opts.destination ?? (opts.sync ? pino.destination({ dest: 1, sync: true }) : bufferedStdout());
   return pino(options, destination);
 }
