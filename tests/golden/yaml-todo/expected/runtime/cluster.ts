@@ -10,7 +10,9 @@
 //    (server.ts); the primary exits 0 once all have exited 0, 1 otherwise or after
 //    SHUTDOWN_TIMEOUT_MS plus a margin.
 //  - A worker that dies outside a shutdown is replaced (after a second); if the first one
-//    fails to start, the primary exits with its code instead of forking in a loop.
+//    fails to start, the primary exits with its code instead of forking in a loop. A connection
+//    the primary was handing to a worker as it died is lost with it (node:cluster), like the
+//    requests that worker was serving: the client's or the balancer's timeout ends it.
 //  - Log lines of a worker carry `worker` (its cluster id; runtime/logger.ts).
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
@@ -55,8 +57,8 @@ export async function runWorkers(main: () => Promise<void>, env: NodeJS.ProcessE
     workers.add(w);
     w.once("exit", (code, signal) => {
       workers.delete(w);
-      if (code !== 0) failed = true;
       if (stopping) {
+        if (code !== 0) failed = true; // a worker that died earlier and was replaced does not count
         if (workers.size === 0) {
           say(failed ? "error" : "info", "all workers stopped", { failed });
           process.exit(failed ? 1 : 0);

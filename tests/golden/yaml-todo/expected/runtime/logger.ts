@@ -21,7 +21,9 @@ export const REDACT_PATHS = [
 ];
 
 const LINE_OPTIONS = {
-  base: undefined, // no pid/hostname noise; add them in the log shipper if wanted
+  // No pid/hostname noise (add them in the log shipper if wanted); in a cluster (WEB_CONCURRENCY,
+  // runtime/cluster.ts) every line says which worker wrote it.
+  base: cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label: string) => ({ level: label }) },
 };
@@ -31,9 +33,7 @@ const LINE_OPTIONS = {
  * `sync` (LOG_SYNC=1), when every line is written before the call returns.
  */
 export function createLogger(opts: { level?: string; destination?: DestinationStream; sync?: boolean } = {}): Logger {
-  // In a cluster (WEB_CONCURRENCY, runtime/cluster.ts) every line says which worker wrote it.
-  const base = cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : LINE_OPTIONS.base;
-  const options = { ...LINE_OPTIONS, base, level: opts.level ?? "info", redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
+  const options = { ...LINE_OPTIONS, level: opts.level ?? "info", redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
   const destination = opts.destination ?? (opts.sync ? pino.destination({ dest: 1, sync: true }) : bufferedStdout());
   return pino(options, destination);
 }
