@@ -299,6 +299,8 @@ export interface Outcome {
   at: number;
   ms: number;
   servedBy?: string | null;
+  /** Why no answer came (status 0). */
+  error?: string;
 }
 
 /** One create; status 0 when the connection failed or `timeoutMs` passed. */
@@ -314,8 +316,9 @@ export async function createTask(base: string, user: string, token: string, titl
     const text = await res.text(); // a balancer's 502 is HTML
     const body = (res.status === 201 ? JSON.parse(text) : {}) as { id?: number };
     return { status: res.status, user, at, ms: Date.now() - at, servedBy: res.headers.get("x-served-by"), ...(res.status === 201 ? { id: body.id! } : {}) };
-  } catch {
-    return { status: 0, user, at, ms: Date.now() - at };
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return { status: 0, user, at, ms: Date.now() - at, error: cause?.code ?? cause?.message ?? String(err) };
   }
 }
 

@@ -117,7 +117,7 @@ describe("two instances behind HAProxy, sharing PgBouncer and Redis", () => {
     const after = outcomes.filter((o) => o.at > (downSeenAt || killAt));
     console.log(
       `scale kill: ${outcomes.length} creates through the balancer, by status ${JSON.stringify(byStatus(outcomes))}; ${acknowledged.length} acknowledged, ${stored.size} stored, ${missing.length} missing; ` +
-        `${failed.length} failures seen (statuses ${JSON.stringify(byStatus(failed))}; ${CLIENTS} clients, so at most ${CLIENTS} in flight at the kill; ${exitedAt - killAt} ms from SIGKILL to exit); before the kill served by ${[...new Set(before.map((o) => o.servedBy))].sort().join("+")}; ` +
+        `${failed.length} failures seen (statuses ${JSON.stringify(byStatus(failed))}${failed.some((o) => o.error) ? ` (no answer: ${[...new Set(failed.map((o) => o.error))].join(", ")})` : ""}; ${CLIENTS} clients, so at most ${CLIENTS} in flight at the kill; ${exitedAt - killAt} ms from SIGKILL to exit); before the kill served by ${[...new Set(before.map((o) => o.servedBy))].sort().join("+")}; ` +
         `app1 marked DOWN ${downSeenAt ? downSeenAt - killAt : "never"} ms after the kill; after that ${after.length} creates, ${after.filter((o) => o.status === 201 && o.servedBy === "app2").length} of them 201 from app2`,
     );
     expect(missing).toEqual([]);
