@@ -8,7 +8,7 @@ export default defineConfig({
     // corpus apps a test run writes into tests/.output (run by tests/corpus, not collected again).
     // The browser test runs with npm run test:browser, the fault tests with npm run test:fault.
     // tests/.output holds projects the corpus test generates (not ours to collect).
-    exclude: ["tests/browser/**", "tests/fault/**", "tests/golden/**", "tests/.output/**", "**/node_modules/**"],
+    exclude: ["tests/browser/**", "tests/fault/**", "tests/scale/**", "tests/golden/**", "tests/.output/**", "**/node_modules/**"],
     // Each embedded PGlite costs ~0.7 GB and a few seconds to start; two workers fit this machine.
     pool: "forks",
     maxWorkers: 2,

@@ -17,7 +17,8 @@
 //      BENCH_FLOOR_RLS (1: also run the floor with the RLS transaction), BENCH_PROFILE (a directory:
 //      the generated app and the floor run with --cpu-prof and write their profiles there, the floor's in floor/), BENCH_ONLY (W1,W3: only
 //      those workloads), BENCH_SCALE (1: run the scaling series), BENCH_SCALE_DURATION (5 s per point),
-//      BENCH_CHART (an SVG file for the series), BENCH_AUTH (hs256 | eddsa), TEST_DATABASE_URL.
+//      BENCH_CHART (an SVG file for the series), BENCH_AUTH (hs256 | eddsa), TEST_DATABASE_URL,
+//      BENCH_CLUSTER (2: also the generated app with WEB_CONCURRENCY=2; CPU time counts its workers).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createSecretKey, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
@@ -110,6 +111,17 @@ function cpuSeconds(pid: number): number {
   } catch {
     return 0; // gone, or not on Linux
   }
+}
+
+/** The process and its children (the workers of a WEB_CONCURRENCY cluster), recursively. */
+function treeCpuSeconds(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone, or not on Linux
+  }
+  return cpuSeconds(pid) + children.reduce((a, c) => a + treeCpuSeconds(c), 0);
 }
 
 function wrk(url: string, script: string, seconds: number): Result {
@@ -321,6 +333,9 @@ async function main(): Promise<void> {
     }
     const profArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
     servers.push(await startServer("generated", "generated/server.ts", genEnv, join(work, "generated.log"), profArgs));
+    // BENCH_CLUSTER=2: the generated app once more with WEB_CONCURRENCY=2 (runtime/cluster.ts), side by side.
+    const CLUSTER = Number(process.env.BENCH_CLUSTER ?? 0);
+    if (CLUSTER > 1) servers.push(await startServer(`generated-x${CLUSTER}`, "generated/server.ts", { ...genEnv, WEB_CONCURRENCY: String(CLUSTER) }, join(work, "generated-cluster.log")));
     const floorEnv = { ...common, ...signer.floorEnv };
     servers.push(await startServer("floor", "bench/floor-server.ts", floorEnv, join(work, "floor.log"), PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, "floor")}`] : []));
     if (FLOOR_RLS) servers.push(await startServer("floor+rls", "bench/floor-server.ts", { ...floorEnv, FLOOR_RLS: "1", FLOOR_ROLE: ROLE }, join(work, "floor-rls.log")));
@@ -345,7 +360,7 @@ async function main(): Promise<void> {
           const backends = async () => ((await admin.raw("select pid from pg_stat_activity where application_name = ?", [s.name])).rows as Array<{ pid: number }>).map((x) => x.pid);
           const cpu = async () => {
             const pids = await backends();
-            return { app: cpuSeconds(s.child.pid!), db: pids.reduce((a, p) => a + cpuSeconds(p), 0), pids };
+            return { app: treeCpuSeconds(s.child.pid!), db: pids.reduce((a, p) => a + cpuSeconds(p), 0), pids };
           };
           const before = await cpu();
           // BENCH_STRACE=dir: count the server's system calls during the run (strace -c), for diagnosis.
@@ -388,6 +403,16 @@ async function main(): Promise<void> {
       };
       const errors = [...results.entries()].filter(([k]) => k.startsWith(`${w}|`)).flatMap(([, rs]) => rs).reduce((a, r) => a + r.non2xx + r.socketErrors, 0);
       console.log(`| ${w} | ${cells.join(" | ")} | ${ratio("floor")}${FLOOR_RLS ? ` | ${ratio("floor+rls")}` : ""} | ${errors} |`);
+    }
+
+    const clustered = names.find((n) => n.startsWith("generated-x"));
+    if (clustered) {
+      for (const w of WORKLOADS) {
+        const one = results.get(`${w}|generated`)!;
+        const many = results.get(`${w}|${clustered}`)!;
+        const per = many.map((m, i) => (m.rps / one[i]!.rps).toFixed(2));
+        console.log(`${w}: ${clustered} / generated (1 process) = ${(median(many.map((r) => r.rps)) / median(one.map((r) => r.rps))).toFixed(2)}x [${per.join(", ")}]`);
+      }
     }
 
     if (SCALE) {

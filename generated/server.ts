@@ -17,6 +17,7 @@ import { preparedStatementsFromEnv } from "./runtime/batch.js";
 import { opsConfigFromEnv } from "./runtime/ops-config.js";
 import { rateLimitStoreFromEnv } from "./runtime/rate-limit.js";
 import { waitForDatabase, START_BACKOFF } from "./runtime/retry.js";
+import { runWorkers } from "./runtime/cluster.js";
 import type { Lifecycle } from "./runtime/health.js";
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-main().catch((err: unknown) => {
+// WEB_CONCURRENCY=N: N worker processes, each running main() (runtime/cluster.ts).
+runWorkers(main).catch((err: unknown) => {
   process.stderr.write(JSON.stringify({ level: "fatal", time: new Date().toISOString(), msg: errText(err) }) + "\n");
   process.exit(1);
 });

@@ -153,6 +153,7 @@ export function emitApp(ir: IR): FileMap {
   S.push(`import { opsConfigFromEnv } from "./runtime/ops-config.js";`);
   S.push(`import { rateLimitStoreFromEnv } from "./runtime/rate-limit.js";`);
   S.push(`import { waitForDatabase, START_BACKOFF } from "./runtime/retry.js";`);
+  S.push(`import { runWorkers } from "./runtime/cluster.js";`);
   S.push(`import type { Lifecycle } from "./runtime/health.js";`);
   S.push(``);
   S.push(`const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));`);
@@ -232,7 +233,8 @@ export function emitApp(ir: IR): FileMap {
   S.push(`  process.on("SIGINT", () => stop("SIGINT"));`);
   S.push(`}`);
   S.push(``);
-  S.push(`main().catch((err: unknown) => {`);
+  S.push(`// WEB_CONCURRENCY=N: N worker processes, each running main() (runtime/cluster.ts).`);
+  S.push(`runWorkers(main).catch((err: unknown) => {`);
   S.push(`  process.stderr.write(JSON.stringify({ level: "fatal", time: new Date().toISOString(), msg: errText(err) }) + "\\n");`);
   S.push(`  process.exit(1);`);
   S.push(`});`);

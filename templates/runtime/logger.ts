@@ -3,6 +3,7 @@
 // and it is echoed back. Secrets never reach the log: only chosen fields are logged
 // (never headers or bodies), and redaction covers the usual secret keys anyway.
 import { randomUUID } from "node:crypto";
+import cluster from "node:cluster";
 import type { Context, Next } from "koa";
 import { pino, type Logger, type DestinationStream } from "pino";
 import type { ErrorLogger } from "./errors.js";
@@ -19,7 +20,9 @@ export const REDACT_PATHS = [
 ];
 
 const LINE_OPTIONS = {
-  base: undefined, // no pid/hostname noise; add them in the log shipper if wanted
+  // No pid/hostname noise (add them in the log shipper if wanted); in a cluster (WEB_CONCURRENCY,
+  // runtime/cluster.ts) every line says which worker wrote it.
+  base: cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label: string) => ({ level: label }) },
 };

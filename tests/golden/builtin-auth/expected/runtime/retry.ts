@@ -13,6 +13,7 @@ const TRANSIENT_CODES = new Set([
   "57P03", // cannot_connect_now (starting up)
   "53300", // too_many_connections
   "08000", "08001", "08003", "08004", "08006", // connection exceptions
+  "08P01", // PgBouncer: no server connection to give (server down, login failing, query_wait_timeout)
 ]);
 
 /** True for errors that mean "could not talk to the database right now", not "the query was wrong". */

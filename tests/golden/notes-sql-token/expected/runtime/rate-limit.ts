@@ -92,12 +92,34 @@ export class RedisStore implements RateLimitStore {
   }
 }
 
-/** REDIS_URL set: a Redis store (ioredis, loaded lazily); otherwise in memory. */
+/** Longest a rate-limit count may take in Redis before the request is let through without it. */
+export const REDIS_COMMAND_TIMEOUT_MS = 500;
+
+/**
+ * REDIS_URL set: a Redis store (ioredis, loaded lazily); otherwise in memory. While Redis is
+ * unreachable a count fails at once (no offline queue: queued, each request waited for the next
+ * reconnect attempt, up to seconds) and one that hangs fails after REDIS_COMMAND_TIMEOUT_MS, so
+ * requests go through without a limit (fail open) at their usual speed; ioredis keeps
+ * reconnecting in the background and counting resumes once Redis is back.
+ */
 export async function rateLimitStoreFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<RateLimitStore> {
   if (!env.REDIS_URL) return new MemoryStore();
   const { Redis } = await import("ioredis");
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: false });
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS, lazyConnect: false });
   redis.on("error", () => {}); // reported per call through onStoreError; avoid an unhandled 'error' event
+  // Without an offline queue, wait for the first connection (a few seconds at most; a Redis that
+  // is down at start means failing open until it is up).
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      redis.off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 5000);
+    redis.once("ready", done);
+    redis.once("error", done);
+  });
   return new RedisStore(redis, env.RATE_LIMIT_PREFIX ?? "specforge:rl:");
 }
 

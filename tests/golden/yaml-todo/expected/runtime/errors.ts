@@ -166,8 +166,10 @@ function constraintProblem(code: string, err: unknown): ProblemBody | null {
   return null;
 }
 
-// Errors that mean the database is unreachable or overloaded right now.
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
+// Errors that mean the database is unreachable or overloaded right now. 08P01 is what PgBouncer
+// answers when it cannot give a server connection ("server login has been failing",
+// "query_wait_timeout", "server conn crashed?"), and closes the client connection with it.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004", "08P01"]);
 
 function sqlState(err: unknown): string | undefined {
   if (!err || typeof err !== "object") return undefined;
