@@ -92,8 +92,9 @@ describe("two instances behind HAProxy, sharing PgBouncer and Redis", () => {
   });
 
   it("SIGKILL of one instance under a steady write load: every acknowledged create is stored, at most the in-flight requests fail, the balancer routes around it", async () => {
-    // 40 users so that the write load stays under the per-user limit.
-    const users = await Promise.all(Array.from({ length: 40 }, async (_, i) => ({ id: `scale_kill_${i}`, token: await tokenFor(`scale_kill_${i}`, { expiresIn: "1h" }) })));
+    // 400 users so that the write load stays far under the per-user limit (20 a minute) however fast
+    // the machine is: with 40, a quiet run made ~20 creates per user and 429s counted as failures.
+    const users = await Promise.all(Array.from({ length: 400 }, async (_, i) => ({ id: `scale_kill_${i}`, token: await tokenFor(`scale_kill_${i}`, { expiresIn: "1h" }) })));
     const CLIENTS = 8;
     const load = writeLoad(() => lb.url, users, CLIENTS, "kill");
     await sleep(1500);
