@@ -38,6 +38,7 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { createBatch, createUserScope } from "./runtime/scope.js";`);
   L.push(`import { staticSegmentsFirst } from "./runtime/params.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
+  L.push(`import * as models from "./models/index.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
   // Hand-written hooks live outside the generated tree (src/hooks/, created once by specforge).
   for (const info of routed) L.push(`import { hooks as ${hooksVar(info.stem)} } from "${HOOKS_FROM_APP}/${info.stem}.js";`);
@@ -123,6 +124,7 @@ export function emitApp(ir: IR): FileMap {
   if (builtin) L.push(`    ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered`);
   else if (identity && !recorded) L.push(`    ensureUser: noIdentityRecorder(), // users create their own row (POST .../me): a token cannot fill ${str(identity.name)}`);
   else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: noIdentityRecorder(),`);
+  L.push(`    models,`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);

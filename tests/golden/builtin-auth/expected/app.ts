@@ -18,6 +18,7 @@ import { noIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
 import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
+import * as models from "./models/index.js";
 import { tasksRoutes } from "./routes/tasks.js";
 import { hooks as tasksHooks } from "../src/hooks/tasks.js";
 
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions): Koa {
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered
+    models,
     hooks: { "tasks": tasksHooks },
   };
   tasksRoutes(router, deps);

@@ -17,6 +17,7 @@ import { createIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
 import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
+import * as models from "./models/index.js";
 import { notesRoutes } from "./routes/notes.js";
 import { hooks as notesHooks } from "../src/hooks/notes.js";
 
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Koa {
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: createIdentityRecorder(IDENTITY),
+    models,
     hooks: { "notes": notesHooks },
   };
   notesRoutes(router, deps);

@@ -17,6 +17,7 @@ import { createIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
 import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
+import * as models from "./models/index.js";
 import { categoriesRoutes } from "./routes/categories.js";
 import { tasksRoutes } from "./routes/tasks.js";
 import { hooks as categoriesHooks } from "../src/hooks/categories.js";
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Koa {
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: createIdentityRecorder(IDENTITY),
+    models,
     hooks: { "categories": categoriesHooks, "tasks": tasksHooks },
   };
   categoriesRoutes(router, deps);
