@@ -12,6 +12,8 @@ import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from 
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { BreakingChange, DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
 import { emitHookSkeletons } from "./emit/emit-hooks.js";
+import { CustomRouteError, readCustomRoutes } from "./read/read-custom-routes.js";
+import { CustomRouteConflict } from "./emit/emit-openapi.js";
 import type { IR } from "./ir/types.js";
 import type { FileMap } from "./emit/common.js";
 
@@ -55,6 +57,14 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
+  let customRoutes;
+  try {
+    customRoutes = await readCustomRoutes(dirname(outDir));
+  } catch (err) {
+    if (!(err instanceof CustomRouteError)) throw err;
+    io.err(`${err.message}\n`);
+    return { ir, files: null, exitCode: EXIT.specErrors };
+  }
   try {
     const files = await emitAll({
       ir,
@@ -62,11 +72,16 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true, allowBreaking: options.allowBreaking === true },
       previousClientSchema: readPreviousClientSchema(outDir),
+      customRoutes,
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
   } catch (err) {
     const at = (s: { file: string; line: number; column: number } | null) => (s ? `${s.file}:${s.line}:${s.column}` : `${ir.sources.schema}:1:1`);
+    if (err instanceof CustomRouteConflict) {
+      io.err(`${err.message}\n`);
+      return { ir, files: null, exitCode: EXIT.specErrors };
+    }
     if (err instanceof UnsupportedSchemaChange) {
       io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };

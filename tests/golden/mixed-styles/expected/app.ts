@@ -24,6 +24,7 @@ import { shelvesRoutes } from "./routes/shelves.js";
 import { hooks as booksHooks } from "../src/hooks/books.js";
 import { hooks as notesHooks } from "../src/hooks/notes.js";
 import { hooks as shelvesHooks } from "../src/hooks/shelves.js";
+import { mountCustomRoutes, type CustomRoute } from "./runtime/custom-routes.js";
 
 export interface AppOptions {
   readonly knex: Knex;
@@ -42,6 +43,8 @@ export interface AppOptions {
   readonly dbRole?: string | null;
   /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
+  /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
+  readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
@@ -94,6 +97,8 @@ export function createApp(options: AppOptions): Koa {
   booksRoutes(router, deps);
   notesRoutes(router, deps);
   shelvesRoutes(router, deps);
+  // Custom routes (src/routes/, then options.routes): behind the same token, rate limit, {user_id} check and error handling.
+  mountCustomRoutes(router, deps, [...(options.routes ?? [])]);
   staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());

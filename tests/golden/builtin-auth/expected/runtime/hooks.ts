@@ -12,7 +12,7 @@
 // the action opens nothing: it is the handler itself.
 import type { Context, Middleware } from "koa";
 import type { Knex } from "knex";
-import { unsafeRoot, type UserScope } from "./scope.js";
+import { unsafeRootCopy, type UserScope } from "./scope.js";
 import { bindModels, type OwnedModel } from "./model.js";
 
 export type ActionName = "list" | "create" | "get" | "replace" | "update" | "delete" | "toggle" | "set" | "related" | "attach" | "detach";
@@ -92,14 +92,14 @@ const NO_HOOKS: HookRun = { before: <I>(input?: I) => Promise.resolve(input as I
 const cap = (a: ActionName) => (a[0]!.toUpperCase() + a.slice(1)) as Capitalize<ActionName>;
 
 /** Runs `hook` on a transaction of the caller's, with the event it gets. */
-async function inScope<T>(ctx: Context, deps: HookDeps, action: ActionName, input: unknown, hook: (e: HookEvent<unknown>) => Awaitable<T>): Promise<T> {
+async function inScope<T>(ctx: Context, deps: HookDeps, unsafeRootKnex: Knex, action: ActionName, input: unknown, hook: (e: HookEvent<unknown>) => Awaitable<T>): Promise<T> {
   const userId = (ctx.state as { caller?: { id: string } }).caller?.id ?? null;
   if (userId === null) {
     // A public route: there is no caller to scope a transaction to.
     const none = (): never => {
       throw new Error("hooks: a public route has no caller, so no db or models (unsafeRootKnex is there for what needs none)");
     };
-    return hook({ ctx, action, userId, get db() { return none(); }, get models() { return none(); }, unsafeRootKnex: deps.knex, input });
+    return hook({ ctx, action, userId, get db() { return none(); }, get models() { return none(); }, unsafeRootKnex, input });
   }
   return deps.scope(userId, async (db) => {
     let models: ModelSet | undefined;
@@ -111,7 +111,7 @@ async function inScope<T>(ctx: Context, deps: HookDeps, action: ActionName, inpu
       get models() {
         return (models ??= bindModels(deps.models ?? {}, db));
       },
-      unsafeRootKnex: deps.knex,
+      unsafeRootKnex,
       input,
     };
     return hook(event);
@@ -126,14 +126,14 @@ export function withHooks(hooks: ResourceHooks<any, any, any, any> | undefined, 
   const before = hooks?.[`before${cap(action)}`] as ((e: HookEvent<unknown>) => Awaitable<unknown>) | undefined;
   const after = hooks?.[`after${cap(action)}`] as ((e: HookEvent<unknown>, body?: unknown) => Awaitable<unknown>) | undefined;
   if (!before && !after) return (ctx) => handler(ctx, NO_HOOKS);
-  unsafeRoot(deps.knex); // what hooks get as unsafeRootKnex: the models add no filter on it, by its name
+  const unsafeRootKnex = unsafeRootCopy(deps.knex); // the models add no filter on it, by its name
   return async (ctx) => {
     let input: unknown;
     const h: HookRun = before
       ? {
           async before<I>(given?: I, validate?: (value: unknown) => I): Promise<I> {
             input = given;
-            const changed = await inScope(ctx, deps, action, given, before);
+            const changed = await inScope(ctx, deps, unsafeRootKnex, action, given, before);
             if (changed === undefined || given === undefined) return given as I;
             // A changed body passes the same checks as the request's.
             input = validate ? validate(changed) : changed;
@@ -148,7 +148,7 @@ export function withHooks(hooks: ResourceHooks<any, any, any, any> | undefined, 
         };
     await handler(ctx, h);
     if (after) {
-      const replaced = await inScope(ctx, deps, action, input, (e) => after(e, ctx.body));
+      const replaced = await inScope(ctx, deps, unsafeRootKnex, action, input, (e) => after(e, ctx.body));
       if (replaced !== undefined && action !== "delete" && action !== "attach" && action !== "detach") ctx.body = replaced;
     }
   };

@@ -87,6 +87,18 @@ export function unsafeRoot<K extends Knex>(knex: K): K {
   return knex;
 }
 
+const unsafeCopies = new WeakMap<Knex, Knex>();
+/**
+ * What hooks and custom routes get as `unsafeRootKnex`: a copy of the root pool's handle
+ * (knex's withUserParams: the same pool), declared unsafe. The app's own root handle stays
+ * undeclared, so passing it to a model by mistake is still refused.
+ */
+export function unsafeRootCopy(knex: Knex): Knex {
+  let copy = unsafeCopies.get(knex);
+  if (!copy) unsafeCopies.set(knex, (copy = unsafeRoot(knex.withUserParams({ ...((knex as { userParams?: object }).userParams ?? {}) }))));
+  return copy;
+}
+
 /** The caller a request's handle was opened for; null on an unsafe root; throws on any other handle. */
 export function callerOf(knex: unknown): string | null {
   const id = typeof knex === "function" ? callers.get(knex) : undefined;
