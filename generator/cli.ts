@@ -11,7 +11,7 @@ import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { BreakingChange, DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
-import { emitHookSkeletons } from "./emit/emit-hooks.js";
+import { emitHookSkeletons, moveRenamedHooks, orphanHooks } from "./emit/emit-hooks.js";
 import { CustomRouteError, readCustomRoutes } from "./read/read-custom-routes.js";
 import { CustomRouteConflict } from "./emit/emit-openapi.js";
 import type { IR } from "./ir/types.js";
@@ -116,9 +116,13 @@ export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> 
     if (!r.files) return r.exitCode;
     for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
     const w = writeFiles(o.outDir, r.files);
+    // A renamed table's hooks follow it (renamed_from): moved before the skeletons are made, so no empty one takes their place.
+    const moved = r.ir ? moveRenamedHooks(r.ir, dirname(o.outDir)) : [];
     const created = writeScaffold(dirname(o.outDir), r.scaffold ?? new Map());
     io.out(`specforge: ${o.shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
+    for (const m of moved) io.out(`specforge: moved ${m.from} to ${m.to} (table "${m.oldName}" renamed to "${m.table}"; its code keeps running: update its type imports)\n`);
     for (const c of created) io.out(`specforge: created ${c} (yours to edit; never overwritten)\n`);
+    for (const f of r.ir ? orphanHooks(r.ir, dirname(o.outDir)) : []) io.err(`specforge: warning: ${f} is used by no table: generated/app.ts does not import it, so its code does not run (rename it after its table, or delete it); \`specforge check\` fails on it\n`);
   } catch (err) {
     if (err instanceof WriteRefused) {
       io.err(`specforge: ${err.message}\n`);

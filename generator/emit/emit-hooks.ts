@@ -2,7 +2,9 @@
 // output directory. The writer creates each one only when it is missing and never
 // touches it again (the "generation gap": regeneration never loses your code).
 import type { IR } from "../ir/types.js";
-import { camelCase } from "../ir/naming.js";
+import { existsSync, readdirSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { camelCase, fileStem } from "../ir/naming.js";
 import { tableInfo } from "./table-info.js";
 import { str, type FileMap } from "./common.js";
 
@@ -40,4 +42,44 @@ export function emitHookSkeletons(ir: IR, outName: string): FileMap {
     files.set(`src/hooks/${info.stem}.ts`, L.join("\n"));
   }
   return files;
+}
+
+/** A hook file to move because its table was renamed (renamed_from): src/hooks/<old>.ts -> src/hooks/<new>.ts. */
+export interface HookMove {
+  readonly from: string;
+  readonly to: string;
+  readonly table: string;
+  readonly oldName: string;
+}
+
+const HOOKS_DIR = "src/hooks";
+
+/** The hook files of renamed tables that still sit under the old name (and none under the new one yet). */
+export function plannedHookMoves(ir: IR, projectDir: string): HookMove[] {
+  const moves: HookMove[] = [];
+  for (const t of ir.tables) {
+    if (!t.renamedFrom || !ir.endpoints.some((e) => e.table === t.name)) continue;
+    const from = `${HOOKS_DIR}/${fileStem(t.renamedFrom)}.ts`;
+    const to = `${HOOKS_DIR}/${tableInfo(ir, t).stem}.ts`;
+    if (from !== to && existsSync(join(projectDir, from)) && !existsSync(join(projectDir, to))) moves.push({ from, to, table: t.name, oldName: t.renamedFrom });
+  }
+  return moves;
+}
+
+/** Moves the hook files of renamed tables to their new names: the code keeps running (generated/app.ts imports the new name). */
+export function moveRenamedHooks(ir: IR, projectDir: string): HookMove[] {
+  const moves = plannedHookMoves(ir, projectDir);
+  for (const m of moves) renameSync(join(projectDir, m.from), join(projectDir, m.to));
+  return moves;
+}
+
+/** Hook files in src/hooks/ that no table with routes uses: generated/app.ts does not import them, so their code never runs. */
+export function orphanHooks(ir: IR, projectDir: string): string[] {
+  const dir = join(projectDir, HOOKS_DIR);
+  if (!existsSync(dir)) return [];
+  const used = new Set(ir.tables.filter((t) => ir.endpoints.some((e) => e.table === t.name)).map((t) => `${tableInfo(ir, t).stem}.ts`));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith(".test.ts") && !used.has(f))
+    .sort()
+    .map((f) => `${HOOKS_DIR}/${f}`);
 }
