@@ -197,7 +197,7 @@ describe("hand-written hooks survive regeneration", () => {
   it("creates a typed skeleton once and never touches an edited one across 10 regenerations", async () => {
     const p = await freshProject();
     const hook = join(p, "src", "hooks", "tasks.ts");
-    expect(readFileSync(hook, "utf8")).toMatch(/export const hooks: ResourceHooks<Task> = \{/);
+    expect(readFileSync(hook, "utf8")).toMatch(/export const hooks: ResourceHooks<Task, Task\[\], TaskCreate, typeof models> = \{/);
     const mine = `// my code\nimport type { ResourceHooks } from "../../generated/runtime/hooks.js";\nexport const hooks: ResourceHooks = { async beforeList() {} };\n`;
     writeFileSync(hook, mine);
     for (let i = 0; i < 10; i++) {
