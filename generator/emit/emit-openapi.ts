@@ -233,7 +233,6 @@ function customOperation(ir: IR, r: CustomRouteDecl): Record<string, unknown> {
   const op: Record<string, unknown> = { operationId: camelCase(r.stem.replace(/[^A-Za-z0-9]+/g, "_")), summary: r.summary };
   if (r.description) op.description = r.description;
   op.tags = ["custom"];
-  op["x-source"] = r.file;
   if (params.length) op.parameters = params;
   if (r.request) op.requestBody = { required: true, content: { "application/json": { schema: r.request } } };
   op.responses = responses;

@@ -108,7 +108,6 @@ describe("custom routes in the API description", () => {
     expect(op).toMatchObject({
       operationId: "tasksDuplicate",
       summary: "Copy a task with its tags",
-      "x-source": "src/routes/tasks-duplicate.ts",
       requestBody: { content: { "application/json": { schema: { properties: { title: { maxLength: 200 } } } } } },
       responses: { "201": { content: { "application/json": { schema: { $ref: "#/components/schemas/Task" } } } } },
     });
