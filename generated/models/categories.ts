@@ -34,9 +34,9 @@ export class Category extends OwnedModel {
     return { ...schema, required: ["name"] } as unknown as import("objection").JSONSchema;
   }
 
-  override $beforeUpdate(opt: ModelOptions, qc: QueryContext): void | Promise<void> {
+  override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {
     this.updated_at = new Date().toISOString();
-    return super.$beforeUpdate(opt, qc);
+    await super.$beforeUpdate(opt, qc);
   }
 
   static override get relationMappings(): RelationMappings {

@@ -4,7 +4,7 @@ import type { IR, Table } from "../ir/types.js";
 import { tableInfo, columnTsType, type TableInfo } from "./table-info.js";
 import { key, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, modelName, plural, singular, fileStem } from "../ir/naming.js";
-import { relationsOfTable, rlsEntry } from "./route-specs.js";
+import { modelRefs, relationsOfTable, rlsEntry } from "./route-specs.js";
 
 interface Relation {
   name: string;
@@ -80,7 +80,7 @@ function emitModel(ir: IR, info: TableInfo): string {
   const jsonCols = t.columns.filter((c) => c.type.kind === "json").map((c) => c.name);
   const lines: string[] = [tsHeader(ir.sources.schema)];
   lines.push(`import { Model, type RelationMappings${updatedCol(t) ? ", type ModelOptions, type QueryContext" : ""} } from "objection";`);
-  lines.push(`import { OwnedModel } from "../runtime/model.js";`);
+  lines.push(`import { OwnedModel${modelRefs(ir, info).length ? ", type OwnedRef" : ""} } from "../runtime/model.js";`);
   lines.push(`import type { Visibility } from "../runtime/scope.js";`);
   lines.push(`import { ${info.schemaVar}RowSchema } from "../schemas/${info.stem}.js";`);
   for (const n of imports) lines.push(`import { ${modelName(n)} } from "./${fileStem(n)}.js";`);
@@ -92,6 +92,11 @@ function emitModel(ir: IR, info: TableInfo): string {
   lines.push(`  static override get tableName(): string {\n    return ${str(t.name)};\n  }\n`);
   lines.push(`  /** Whose rows are whose: every query through this model on a request's handle is limited to the caller's (runtime/model.ts). */`);
   lines.push(`  static override get visibility(): Visibility {\n    return ${JSON.stringify(visibilityOf(ir, t))};\n  }\n`);
+  const refs = modelRefs(ir, info);
+  if (refs.length) {
+    lines.push(`  /** Foreign keys to rows users own: a value written through this model must name a row the caller sees. */`);
+    lines.push(`  static override get references(): readonly OwnedRef[] {\n    return ${JSON.stringify(refs)};\n  }\n`);
+  }
   if (t.keyColumns && t.keyColumns.length > 1) lines.push(`  static override get idColumn(): string[] {\n    return ${JSON.stringify(t.keyColumns)};\n  }\n`);
   else lines.push(`  static override get idColumn(): string {\n    return ${str(t.primaryKey)};\n  }\n`);
   lines.push(`  // Validates what is written through this model; generated routes validate request bodies first.`);
@@ -107,7 +112,7 @@ function emitModel(ir: IR, info: TableInfo): string {
   if (jsonCols.length || lists) lines.push(`  static override get jsonAttributes(): string[] {\n    return ${JSON.stringify(jsonCols)};\n  }\n`);
   const updated = updatedCol(t);
   if (updated) {
-    lines.push(`  override $beforeUpdate(opt: ModelOptions, qc: QueryContext): void | Promise<void> {\n    this.${updated.name} = new Date().toISOString();\n    return super.$beforeUpdate(opt, qc);\n  }\n`);
+    lines.push(`  override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {\n    this.${updated.name} = new Date().toISOString();\n    await super.$beforeUpdate(opt, qc);\n  }\n`);
   }
   lines.push(`  static override get relationMappings(): RelationMappings {`);
   lines.push(`    return {`);

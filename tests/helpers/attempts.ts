@@ -2,7 +2,7 @@
 // tests/app/custom-routes.test.ts): the caller is alice, the rows are bob's.
 import type { Knex } from "knex";
 import { expect } from "vitest";
-import { Task, Tag } from "../../generated/models/index.js";
+import { Task, Tag, TaskTag } from "../../generated/models/index.js";
 
 /** What a hook got through each way in: rows read of bob's, rows of bob's changed, and what was refused. */
 export interface Attempt {
@@ -38,7 +38,7 @@ export async function tryEverything(e: { db: Knex.Transaction; models: unknown }
     try {
       await q();
     } catch (err) {
-      if (/could reach other users' rows|must be the caller's id/.test((err as Error).message)) a.refused.push(what);
+      if (/could reach other users' rows|must be the caller's id|^no such tag$/.test((err as Error).message)) a.refused.push(what);
       else throw err;
     }
   };
@@ -54,6 +54,11 @@ export async function tryEverything(e: { db: Knex.Transaction; models: unknown }
   await refuse("upsert merge", () => Task.query(db).insert({ id: bobTask, title: "pwned" } as never).onConflict("id").merge());
   await refuse("insert for bob", () => Task.query(db).insert({ title: "planted", user_id: "bob" } as never));
   await refuse("move to bob", () => Task.query(db).patch({ user_id: "bob" } as never).where("title", "mine"));
+  // A link to bob's row (a foreign key row-level security does not check): refused as the routes refuse it.
+  await refuse("link bob's tag", async () => {
+    const mine = await Task.query(db).findOne({ title: "mine" });
+    await TaskTag.query(db).insert({ task_id: mine!.id, tag_id: bobTag });
+  });
   // A grouped or-condition is fine, and stays inside the caller's rows.
   a.read.grouped = (await Task.query(db).where((q) => q.where("id", bobTask).orWhere("id", -1))).length;
   // The raw handle: row-level security is its wall.
@@ -82,7 +87,7 @@ export function expectIsolated(a: Attempt, rls: boolean): void {
   expect(Object.values(a.read).every((n) => n === 0), JSON.stringify(a.read)).toBe(true);
   expect(Object.values(a.changed).every((n) => n === 0), JSON.stringify(a.changed)).toBe(true);
   expect(a.refused).toEqual([
-    "orWhere", "whereRaw", "join", "crossJoin", "orWhere patch", "upsert merge", "insert for bob", "move to bob",
+    "orWhere", "whereRaw", "join", "crossJoin", "orWhere patch", "upsert merge", "insert for bob", "move to bob", "link bob's tag",
     ...(rls ? ["raw insert for bob"] : []),
   ]);
   expect(a.own.inserted).toBe("alice");

@@ -98,35 +98,65 @@ export class OwnedModel extends Model {
     return {};
   }
 
-  override $beforeInsert(qc: QueryContext): void | Promise<void> {
-    const caller = callerOf(qc.transaction);
-    const owner = (this.constructor as typeof OwnedModel).visibility.owner;
-    if (caller === null || !owner) return this.#checkScope(qc, caller);
-    const self = this as unknown as Record<string, unknown>;
-    if (self[owner] !== undefined && self[owner] !== null && String(self[owner]) !== caller) throw new HttpProblem(403, `${owner} must be the caller's id`);
-    self[owner] = caller;
+  /** Foreign keys to rows users own (generated per model): written values must name rows the caller sees. */
+  static get references(): readonly OwnedRef[] {
+    return [];
   }
 
-  override $beforeUpdate(opt: ModelOptions, qc: QueryContext): void | Promise<void> {
+  override async $beforeInsert(qc: QueryContext): Promise<void> {
     const caller = callerOf(qc.transaction);
+    if (caller === null) return;
     const owner = (this.constructor as typeof OwnedModel).visibility.owner;
-    if (caller === null || !owner) return this.#checkScope(qc, caller);
-    const value = (this as unknown as Record<string, unknown>)[owner];
+    if (owner) {
+      const self = this as unknown as Record<string, unknown>;
+      if (self[owner] !== undefined && self[owner] !== null && String(self[owner]) !== caller) throw new HttpProblem(403, `${owner} must be the caller's id`);
+      self[owner] = caller;
+    }
+    await this.#checkLinks(qc, caller);
+  }
+
+  override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {
+    const caller = callerOf(qc.transaction);
+    if (caller === null) return;
+    const owner = (this.constructor as typeof OwnedModel).visibility.owner;
+    const value = owner ? (this as unknown as Record<string, unknown>)[owner] : undefined;
     if (value !== undefined && String(value) !== caller) throw new HttpProblem(403, `${owner} must be the caller's id`);
+    await this.#checkLinks(qc, caller);
   }
 
-  /** A scoped table (no owner column): the row's link must point at a row the caller sees. */
-  async #checkScope(qc: QueryContext, caller: string | null): Promise<void> {
-    const scope = (this.constructor as typeof OwnedModel).visibility.scope;
-    if (caller === null || !scope) return;
-    const value = (this as unknown as Record<string, unknown>)[scope.column];
-    if (value === undefined) return;
+  /**
+   * What this row points at must be the caller's: a scoped table's link (its conversation, its
+   * organization) and every foreign key to rows users own, each read with the same condition as
+   * the routes (one query per value being written).
+   */
+  async #checkLinks(qc: QueryContext, caller: string): Promise<void> {
+    const cls = this.constructor as typeof OwnedModel;
+    const self = this as unknown as Record<string, unknown>;
     const knex = qc.transaction as Knex;
-    // The same condition as the row's, over the value being written.
-    const cond = callerCondition({ scope }, null, "?")!.replace(ident(scope.column), "?");
-    const { rows } = (await knex.raw(`SELECT 1 AS ok WHERE ${cond}`, [value as Knex.Value, caller])) as { rows: unknown[] };
-    if (rows.length === 0) throw new HttpProblem(404, `${scope.column}: no such row of yours`);
+    const scope = cls.visibility.scope;
+    if (scope && self[scope.column] !== undefined) {
+      // The same condition as the row's, over the value being written.
+      const cond = callerCondition({ scope }, null, "?")!.replace(ident(scope.column), "?");
+      const { rows } = (await knex.raw(`SELECT 1 AS ok WHERE ${cond}`, [self[scope.column] as Knex.Value, caller])) as { rows: unknown[] };
+      if (rows.length === 0) throw new HttpProblem(404, `${scope.column}: no such row of yours`);
+    }
+    for (const ref of cls.references) {
+      const value = self[ref.column];
+      if (value === undefined || value === null) continue;
+      const t = ident("__sf_ref");
+      const cond = callerCondition(ref, t, "?");
+      const { rows } = (await knex.raw(`SELECT 1 AS ok FROM ${ident(ref.table)} ${t} WHERE ${t}.${ident(ref.pk)} = ?${cond ? ` AND ${cond}` : ""}`, cond ? [value as Knex.Value, caller] : [value as Knex.Value])) as { rows: unknown[] };
+      if (rows.length === 0) throw new HttpProblem(422, ref.what, { errors: [{ field: ref.column, message: ref.what }] });
+    }
   }
+}
+
+/** A foreign key to rows users own: the target table, its key, whose rows are whose there, and what a bad value says. */
+export interface OwnedRef extends Visibility {
+  readonly column: string;
+  readonly table: string;
+  readonly pk: string;
+  readonly what: string;
 }
 
 /** Models bound to a request's handle: `models.Task.query()` runs on it (Objection's bindKnex), each class bound on first use. */

@@ -43,9 +43,9 @@ export class Book extends OwnedModel {
     return ["meta"];
   }
 
-  override $beforeUpdate(opt: ModelOptions, qc: QueryContext): void | Promise<void> {
+  override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {
     this.updated_at = new Date().toISOString();
-    return super.$beforeUpdate(opt, qc);
+    await super.$beforeUpdate(opt, qc);
   }
 
   static override get relationMappings(): RelationMappings {
