@@ -11,7 +11,9 @@ import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { BreakingChange, DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
-import { emitHookSkeletons } from "./emit/emit-hooks.js";
+import { emitHookSkeletons, moveRenamedHooks, orphanHooks } from "./emit/emit-hooks.js";
+import { CustomRouteError, readCustomRoutes } from "./read/read-custom-routes.js";
+import { CustomRouteConflict } from "./emit/emit-openapi.js";
 import type { IR } from "./ir/types.js";
 import type { FileMap } from "./emit/common.js";
 
@@ -55,6 +57,14 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
   const { ir, diagnostics } = await loadSpecs(specsDir, root);
   for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
   if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
+  let customRoutes;
+  try {
+    customRoutes = await readCustomRoutes(dirname(outDir));
+  } catch (err) {
+    if (!(err instanceof CustomRouteError)) throw err;
+    io.err(`${err.message}\n`);
+    return { ir, files: null, exitCode: EXIT.specErrors };
+  }
   try {
     const files = await emitAll({
       ir,
@@ -62,11 +72,16 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
       previous: readPreviousMigrations(outDir),
       migrations: { allowDestructive: options.allowDestructive === true, allowBreaking: options.allowBreaking === true },
       previousClientSchema: readPreviousClientSchema(outDir),
+      customRoutes,
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
   } catch (err) {
     const at = (s: { file: string; line: number; column: number } | null) => (s ? `${s.file}:${s.line}:${s.column}` : `${ir.sources.schema}:1:1`);
+    if (err instanceof CustomRouteConflict) {
+      io.err(`${err.message}\n`);
+      return { ir, files: null, exitCode: EXIT.specErrors };
+    }
     if (err instanceof UnsupportedSchemaChange) {
       io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };
@@ -101,9 +116,13 @@ export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> 
     if (!r.files) return r.exitCode;
     for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
     const w = writeFiles(o.outDir, r.files);
+    // A renamed table's hooks follow it (renamed_from): moved before the skeletons are made, so no empty one takes their place.
+    const moved = r.ir ? moveRenamedHooks(r.ir, dirname(o.outDir)) : [];
     const created = writeScaffold(dirname(o.outDir), r.scaffold ?? new Map());
     io.out(`specforge: ${o.shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
+    for (const m of moved) io.out(`specforge: moved ${m.from} to ${m.to} (table "${m.oldName}" renamed to "${m.table}"; its code keeps running: update its type imports)\n`);
     for (const c of created) io.out(`specforge: created ${c} (yours to edit; never overwritten)\n`);
+    for (const f of r.ir ? orphanHooks(r.ir, dirname(o.outDir)) : []) io.err(`specforge: warning: ${f} is used by no table: generated/app.ts does not import it, so its code does not run (rename it after its table, or delete it); \`specforge check\` fails on it\n`);
   } catch (err) {
     if (err instanceof WriteRefused) {
       io.err(`specforge: ${err.message}\n`);

@@ -27,6 +27,8 @@ describe("specforge check / generate", () => {
   it("generates into a fresh directory, then finds it in sync; a hand edit is drift with a diff", async () => {
     const project = join(work, "p1");
     cpSync(join(ROOT, "specs"), join(project, "specs"), { recursive: true });
+    // The example app's custom routes are part of its API (openapi.json, app.ts).
+    cpSync(join(ROOT, "src", "routes"), join(project, "src", "routes"), { recursive: true });
     const g = capture();
     expect(await main(["generate"], g.io, project)).toBe(EXIT.ok);
     expect(existsSync(join(project, "generated", "app.ts"))).toBe(true);

@@ -197,7 +197,7 @@ describe("hand-written hooks survive regeneration", () => {
   it("creates a typed skeleton once and never touches an edited one across 10 regenerations", async () => {
     const p = await freshProject();
     const hook = join(p, "src", "hooks", "tasks.ts");
-    expect(readFileSync(hook, "utf8")).toMatch(/export const hooks: ResourceHooks<Task> = \{/);
+    expect(readFileSync(hook, "utf8")).toMatch(/export const hooks: ResourceHooks<Task, Task\[\], TaskCreate, typeof models> = \{/);
     const mine = `// my code\nimport type { ResourceHooks } from "../../generated/runtime/hooks.js";\nexport const hooks: ResourceHooks = { async beforeList() {} };\n`;
     writeFileSync(hook, mine);
     for (let i = 0; i < 10; i++) {
@@ -215,6 +215,82 @@ describe("hand-written hooks survive regeneration", () => {
     expect(existsSync(join(p, "src", "hooks", "categories.ts"))).toBe(true);
     expect(readFileSync(hook, "utf8")).toBe(mine);
   });
+});
+
+describe("a renamed table keeps its hand-written hooks wired", () => {
+  // Under tests/.output (not the system's temp directory) so that the project's generated app
+  // resolves koa, knex and objection from this repository's node_modules when it is run.
+  const OUT = join(ROOT, "tests", ".output", "regen-rename");
+  afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  it("renamed_from moves the hook file with its table; after generate its code runs; a hook file no table uses fails check, named", async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    cpSync(join(ROOT, "specs"), join(OUT, "specs"), { recursive: true });
+    expect(await main(["generate"], capture().io, OUT)).toBe(EXIT.ok);
+    const mine = [
+      `import type { ResourceHooks } from "../../generated/runtime/hooks.js";`,
+      `export const hooks: ResourceHooks = {`,
+      `  async afterList(e, body) {`,
+      `    e.ctx.set("x-my-hook", "ran for " + e.userId);`,
+      `    return body;`,
+      `  },`,
+      `};`,
+      ``,
+    ].join("\n");
+    writeFileSync(join(OUT, "src", "hooks", "categories.ts"), mine);
+    // categories -> folders: the table, its foreign key and its routes.
+    edit(schemaPath(OUT), /^## categories$/m, "## folders\n\nRenamed from: categories");
+    edit(schemaPath(OUT), "-> categories.id", "-> folders.id");
+    edit(apiPath(OUT), /\/categories/g, "/folders");
+    // Before generate, check names both files: the one to move and where it goes (the rename's migration is missing too: exit 3).
+    const before = capture();
+    expect(await main(["check"], before.io, OUT)).toBe(EXIT.migrationMissing);
+    expect(before.text()).toMatch(/src\/hooks\/categories\.ts: orphaned hook file \(the hooks of table "categories", now "folders": `specforge generate` moves it to src\/hooks\/folders\.ts\)/);
+    const g = capture();
+    expect(await main(["generate"], g.io, OUT), g.text()).toBe(EXIT.ok);
+    expect(g.out.join("")).toContain(`moved src/hooks/categories.ts to src/hooks/folders.ts`);
+    expect(existsSync(join(OUT, "src", "hooks", "categories.ts"))).toBe(false);
+    expect(readFileSync(join(OUT, "src", "hooks", "folders.ts"), "utf8")).toBe(mine);
+    expect(readFileSync(join(OUT, "generated", "app.ts"), "utf8")).toContain(`import { hooks as foldersHooks } from "../src/hooks/folders.js";`);
+    expect(await main(["check"], capture().io, OUT)).toBe(EXIT.ok);
+
+    // The regenerated app, run: GET /api/alice/folders runs the moved hook.
+    const dir = join(OUT, "generated");
+    const { createApp } = await import(join(dir, "app.ts"));
+    const { migrations } = await import(join(dir, "migrations", "index.ts"));
+    const { migrateLatest } = await import(join(dir, "runtime", "migrate.ts"));
+    const { openDatabase } = await import(join(dir, "runtime", "db.ts"));
+    const { createVerifier } = await import(join(dir, "runtime", "auth.ts"));
+    const { TEST_SECRET, tokenFor } = await import("./helpers/tokens.js");
+    const db = await openDatabase({ dataDir: "memory" });
+    try {
+      await migrateLatest(db.knex, migrations);
+      const app = createApp({ knex: db.knex, verify: createVerifier({ secret: TEST_SECRET }), logError: (err: unknown) => { throw err; } });
+      const server = app.listen(0, "127.0.0.1");
+      await new Promise((r) => server.once("listening", r));
+      try {
+        const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/api/alice/folders`, { headers: { authorization: `Bearer ${await tokenFor("alice")}` } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get("x-my-hook")).toBe("ran for alice");
+      } finally {
+        server.close();
+      }
+    } finally {
+      await db.close();
+    }
+
+    // A hook file no table uses: generate warns, check fails naming it.
+    writeFileSync(join(OUT, "src", "hooks", "archive.ts"), mine);
+    const w = capture();
+    expect(await main(["generate"], w.io, OUT)).toBe(EXIT.ok);
+    expect(w.err.join("")).toMatch(/warning: src\/hooks\/archive\.ts is used by no table/);
+    const c = capture();
+    expect(await main(["check"], c.io, OUT)).toBe(EXIT.drift);
+    expect(c.text()).toMatch(/src\/hooks\/archive\.ts: orphaned hook file \(no table uses it/);
+    const j = capture();
+    expect(await main(["check", "--format", "json"], j.io, OUT)).toBe(EXIT.drift);
+    expect(JSON.parse(j.out.join("")).files).toEqual([{ path: "../src/hooks/archive.ts", kind: "orphan" }]);
+  }, 120_000);
 });
 
 describe("generate --watch", () => {

@@ -136,18 +136,19 @@ const tagTasks: ManyToManySpec = {
 const tagRelations = [tagTasks];
 
 export function tagsRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tags"];
   // GET /api/{user_id}/tags (specs/api/rest-endpoints.md:54): List tags
-  router.get("/api/:user_id/tags", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/:user_id/tags", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
+    await h.before();
     const req = parseListQuery(ctx.query, tagList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, tagSql, tagList, req, userId, tagRelations), tagList);
   }));
   // POST /api/{user_id}/tags (specs/api/rest-endpoints.md:55): Create a tag
-  router.post("/api/:user_id/tags", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/:user_id/tags", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const input = validateCreate(await readObject(ctx, tagReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, tagReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, tagSql, input, userId, tagRelations, record ? [record] : []);
@@ -157,25 +158,27 @@ export function tagsRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/{user_id}/tags/{id} (specs/api/rest-endpoints.md:58): Delete a tag (its links to tasks go with it)
-  router.delete("/api/:user_id/tags/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/:user_id/tags/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "tag");
+    await h.before();
     if ((await deleteRow(batch, tagSql, id, userId)) === 0) throw notFound("tag");
     ctx.status = 204;
   }));
   // GET /api/{user_id}/tags/{id} (specs/api/rest-endpoints.md:56): Get one tag
-  router.get("/api/:user_id/tags/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
+  router.get("/api/:user_id/tags/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "tag");
+    await h.before();
     const row = await getRow(batch, tagSql, id, userId, tagRelations);
     if (!row) throw notFound("tag");
     ctx.body = row;
   }));
   // PATCH /api/{user_id}/tags/{id} (specs/api/rest-endpoints.md:57): Rename a tag
-  router.patch("/api/:user_id/tags/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
+  router.patch("/api/:user_id/tags/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "tag");
-    const input = validatePatch(await readObject(ctx, tagReadOnlyFields));
+    const input = await h.before(validatePatch(await readObject(ctx, tagReadOnlyFields)), validatePatch);
     const row = await updateRow(batch, tagSql, input, id, userId, tagRelations);
     if (!row) throw notFound("tag");
     ctx.body = row;

@@ -69,6 +69,44 @@ function setConfigSql(settings: ReadonlyArray<readonly [string, string]>, placeh
   return `SELECT ${settings.map(([name], i) => `set_config('${name}', ${placeholder(i)}, true)`).join(", ")}`;
 }
 
+const callers = new WeakMap<object, string>();
+const unsafeRoots = new WeakSet<object>();
+
+/** Marks a request's transaction with its caller: the models (model.ts) filter by it. */
+function markScoped(trx: Knex.Transaction, userId: string | number): Knex.Transaction {
+  callers.set(trx, String(userId));
+  return trx;
+}
+
+/**
+ * Declares a handle on which the models (model.ts) add no owner filter: every user's rows.
+ * For admin jobs, migrations and tests; hooks and custom routes get it only as `unsafeRootKnex`.
+ */
+export function unsafeRoot<K extends Knex>(knex: K): K {
+  unsafeRoots.add(knex);
+  return knex;
+}
+
+const unsafeCopies = new WeakMap<Knex, Knex>();
+/**
+ * What hooks and custom routes get as `unsafeRootKnex`: a copy of the root pool's handle
+ * (knex's withUserParams: the same pool), declared unsafe. The app's own root handle stays
+ * undeclared, so passing it to a model by mistake is still refused.
+ */
+export function unsafeRootCopy(knex: Knex): Knex {
+  let copy = unsafeCopies.get(knex);
+  if (!copy) unsafeCopies.set(knex, (copy = unsafeRoot(knex.withUserParams({ ...((knex as { userParams?: object }).userParams ?? {}) }))));
+  return copy;
+}
+
+/** The caller a request's handle was opened for; null on an unsafe root; throws on any other handle. */
+export function callerOf(knex: unknown): string | null {
+  const id = typeof knex === "function" ? callers.get(knex) : undefined;
+  if (id !== undefined) return id;
+  if (typeof knex === "function" && unsafeRoots.has(knex)) return null;
+  throw new Error("models: this query's handle is neither a request's (event.db, ctx.state.db) nor declared unsafe (unsafeRoot); refused");
+}
+
 export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserScope {
   const role = opts.role || null;
   const client = knex.client as { dialect?: string; config?: { client?: unknown } };
@@ -78,7 +116,7 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
       const settings = callerSettings(userId, role);
       // The same config knex.transaction() would use, plus the settings for begin().
       const config = { userParams: (knex as { userParams?: object }).userParams ?? {}, doNotRejectOnRollback: true, settings };
-      return new Scoped(knex.client, work, config, null) as unknown as Promise<T>;
+      return new Scoped(knex.client, (trx: Knex.Transaction) => work(markScoped(trx, userId)), config, null) as unknown as Promise<T>;
     };
   }
   return (userId, work) =>
@@ -86,7 +124,7 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
       // One statement: the caller's id (and the role) for this transaction only.
       const settings = callerSettings(userId, role);
       await trx.raw(setConfigSql(settings, () => "?"), settings.map(([, v]) => v));
-      return work(trx);
+      return work(markScoped(trx, userId));
     });
 }
 

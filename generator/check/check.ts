@@ -12,6 +12,7 @@ import { buildOutput, EXIT, type Io } from "../cli.js";
 import { verifyHistory } from "../emit/emit-migrations.js";
 import { readPreviousMigrations } from "../read/read-output.js";
 import { diffOutput, missingScaffold } from "../write/write-files.js";
+import { orphanHooks, plannedHookMoves } from "../emit/emit-hooks.js";
 import { diffApis, formatApiChanges } from "./api-diff.js";
 
 export interface CheckOptions {
@@ -38,8 +39,19 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
   }
   const history = verifyHistory(readPreviousMigrations(o.outDir));
   const drifts = diffOutput(o.outDir, r.files, o.shownOut);
+  const moves = r.ir ? plannedHookMoves(r.ir, dirname(o.outDir)) : [];
   for (const rel of missingScaffold(dirname(o.outDir), r.scaffold ?? new Map())) {
-    drifts.push({ path: `../${rel}`, kind: "missing", patch: `${rel}: missing (generated/app.ts imports it; \`specforge generate\` recreates the skeleton)\n` });
+    const move = moves.find((m) => m.to === rel);
+    const why = move
+      ? `table "${move.oldName}" was renamed to "${move.table}": \`specforge generate\` moves ${move.from} here`
+      : "generated/app.ts imports it; `specforge generate` recreates the skeleton";
+    drifts.push({ path: `../${rel}`, kind: "missing", patch: `${rel}: missing (${why})\n` });
+  }
+  // Hand-written hooks no table uses never run: a renamed or removed table left them behind.
+  for (const rel of r.ir ? orphanHooks(r.ir, dirname(o.outDir)) : []) {
+    const move = moves.find((m) => m.from === rel);
+    const why = move ? `the hooks of table "${move.oldName}", now "${move.table}": \`specforge generate\` moves it to ${move.to}` : "no table uses it, generated/app.ts does not import it, its code does not run: rename it after its table, or delete it";
+    drifts.push({ path: `../${rel}`, kind: "orphan", patch: `${rel}: orphaned hook file (${why})\n` });
   }
   const missing = drifts.filter((d) => d.kind === "missing" && MIGRATION.test(d.path)).map((d) => d.path.replace(/^migrations\/|\.ts$/g, ""));
   const committedApi = o.base ?? join(o.outDir, "openapi.json");

@@ -6,8 +6,13 @@ import { str, tsHeader, type FileMap } from "./common.js";
 import { identityPlan, userIdKind } from "../ir/identity-plan.js";
 import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
 import { builtinAuthSpec } from "./emit-builtin-auth.js";
+import type { CustomRouteDecl } from "../read/read-custom-routes.js";
+import { camelCase } from "../ir/naming.js";
 
-export function emitApp(ir: IR): FileMap {
+/** Where generated/app.ts imports custom routes from. */
+export const ROUTES_FROM_APP = "../src/routes";
+
+export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMap {
   const files: FileMap = new Map();
   const routed = ir.tables.filter((t) => ir.endpoints.some((e) => e.table === t.name)).map((t) => tableInfo(ir, t));
   const identity = ir.tables.find((t) => t.identity);
@@ -38,9 +43,14 @@ export function emitApp(ir: IR): FileMap {
   L.push(`import { createBatch, createUserScope } from "./runtime/scope.js";`);
   L.push(`import { staticSegmentsFirst } from "./runtime/params.js";`);
   L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
+  L.push(`import * as models from "./models/index.js";`);
   for (const info of routed) L.push(`import { ${routesFunctionName(info)} } from "./routes/${info.stem}.js";`);
   // Hand-written hooks live outside the generated tree (src/hooks/, created once by specforge).
   for (const info of routed) L.push(`import { hooks as ${hooksVar(info.stem)} } from "${HOOKS_FROM_APP}/${info.stem}.js";`);
+  // Hand-written routes (src/routes/, never written by specforge), in file-name order.
+  const customVar = (r: CustomRouteDecl) => camelCase(`custom_${r.stem.replace(/[^A-Za-z0-9]+/g, "_")}`);
+  L.push(`import { mountCustomRoutes, type CustomRoute } from "./runtime/custom-routes.js";`);
+  for (const r of custom) L.push(`import ${customVar(r)} from "${ROUTES_FROM_APP}/${r.stem}.js";`);
   L.push(``);
   L.push(`export interface AppOptions {`);
   L.push(`  readonly knex: Knex;`);
@@ -59,6 +69,8 @@ export function emitApp(ir: IR): FileMap {
   L.push(`  readonly dbRole?: string | null;`);
   L.push(`  /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */`);
   L.push(`  readonly preparedStatements?: boolean;`);
+  L.push(`  /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */`);
+  L.push(`  readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;`);
   if (builtin) {
     L.push(`  /** Built-in auth: the JWT_SECRET access tokens are signed with, lifetimes and login limits (runtime/builtin-auth.ts). */`);
     L.push(`  readonly builtinAuth: BuiltinAuthSettings;`);
@@ -123,9 +135,12 @@ export function emitApp(ir: IR): FileMap {
   if (builtin) L.push(`    ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered`);
   else if (identity && !recorded) L.push(`    ensureUser: noIdentityRecorder(), // users create their own row (POST .../me): a token cannot fill ${str(identity.name)}`);
   else L.push(identity ? `    ensureUser: createIdentityRecorder(IDENTITY),` : `    ensureUser: noIdentityRecorder(),`);
+  L.push(`    models,`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`  };`);
   for (const info of routed) L.push(`  ${routesFunctionName(info)}(router, deps);`);
+  L.push(`  // Custom routes (src/routes/, then options.routes): behind the same token, rate limit, {user_id} check and error handling.`);
+  L.push(`  mountCustomRoutes(router, deps, [${custom.map((r) => `${customVar(r)}, `).join("")}...(options.routes ?? [])]);`);
   L.push(`  staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}`);
   L.push(`  app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again`);
   L.push(`  app.use(router.allowedMethods());`);

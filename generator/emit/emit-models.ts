@@ -4,6 +4,7 @@ import type { IR, Table } from "../ir/types.js";
 import { tableInfo, columnTsType, type TableInfo } from "./table-info.js";
 import { key, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, modelName, plural, singular, fileStem } from "../ir/naming.js";
+import { modelRefs, relationsOfTable, rlsEntry } from "./route-specs.js";
 
 interface Relation {
   name: string;
@@ -59,35 +60,59 @@ export function relationsOf(ir: IR, table: Table): Relation[] {
   return out;
 }
 
+/** Whose rows are whose, as the models filter them (runtime/model.ts): the same as the routes and the RLS policies. */
+function visibilityOf(ir: IR, t: Table): Record<string, unknown> {
+  // The users table: a row is the caller's own (in built-in auth mode too: accounts hold password hashes).
+  if (t.identity) return { owner: t.primaryKey };
+  const e = rlsEntry(ir, t);
+  if (!e) return {};
+  return e.owner ? { owner: e.owner } : { scope: e.scope };
+}
+
 function emitModel(ir: IR, info: TableInfo): string {
   const t = info.table;
   const rels = relationsOf(ir, t);
-  const imports = [...new Set(rels.map((r) => r.target.name).filter((n) => n !== t.name))].sort();
+  // Many-to-many relations the routes embed (tasks.tags through task_tags): the same name, so a
+  // model fetched withGraphFetched(name) has the shape a route answers with.
+  const taken = new Set([...rels.map((r) => r.name), ...t.columns.map((c) => c.name)]);
+  const embedded = relationsOfTable(ir, t.name).filter((r) => !taken.has(r.name));
+  const imports = [...new Set([...rels.map((r) => r.target.name), ...embedded.flatMap((r) => [r.target, r.join])].filter((n) => n !== t.name))].sort();
   const jsonCols = t.columns.filter((c) => c.type.kind === "json").map((c) => c.name);
   const lines: string[] = [tsHeader(ir.sources.schema)];
-  lines.push(`import { Model, type RelationMappings } from "objection";`);
+  lines.push(`import { Model, type RelationMappings${updatedCol(t) ? ", type ModelOptions, type QueryContext" : ""} } from "objection";`);
+  lines.push(`import { OwnedModel${modelRefs(ir, info).length ? ", type OwnedRef" : ""} } from "../runtime/model.js";`);
+  lines.push(`import type { Visibility } from "../runtime/scope.js";`);
   lines.push(`import { ${info.schemaVar}RowSchema } from "../schemas/${info.stem}.js";`);
   for (const n of imports) lines.push(`import { ${modelName(n)} } from "./${fileStem(n)}.js";`);
   lines.push("");
-  lines.push(`export class ${info.model} extends Model {`);
+  lines.push(`export class ${info.model} extends OwnedModel {`);
   for (const c of t.columns) lines.push(`  declare ${key(c.name)}: ${columnTsType(c, "model")};`);
+  for (const r of embedded) lines.push(`  /** Embedded by the routes; withGraphFetched(${str(r.name)}) through the models. */\n  declare ${key(r.name)}?: ${modelName(r.target)}[];`);
   lines.push("");
   lines.push(`  static override get tableName(): string {\n    return ${str(t.name)};\n  }\n`);
+  lines.push(`  /** Whose rows are whose: every query through this model on a request's handle is limited to the caller's (runtime/model.ts). */`);
+  lines.push(`  static override get visibility(): Visibility {\n    return ${JSON.stringify(visibilityOf(ir, t))};\n  }\n`);
+  const refs = modelRefs(ir, info);
+  if (refs.length) {
+    lines.push(`  /** Foreign keys to rows users own: a value written through this model must name a row the caller sees. */`);
+    lines.push(`  static override get references(): readonly OwnedRef[] {\n    return ${JSON.stringify(refs)};\n  }\n`);
+  }
   if (t.keyColumns && t.keyColumns.length > 1) lines.push(`  static override get idColumn(): string[] {\n    return ${JSON.stringify(t.keyColumns)};\n  }\n`);
   else lines.push(`  static override get idColumn(): string {\n    return ${str(t.primaryKey)};\n  }\n`);
   lines.push(`  // Validates what is written through this model; generated routes validate request bodies first.`);
   lines.push(`  static override get jsonSchema() {`);
   lines.push(`    const { required: _all, ...schema } = ${info.schemaVar}RowSchema;`);
-  const req = [...info.requiredOnCreate.map((c) => c.name), ...(t.owner ? [t.owner] : [])];
+  // The owner column is not required of what is written: on a request's handle the model sets it (runtime/model.ts).
+  const req = info.requiredOnCreate.map((c) => c.name);
   lines.push(`    return { ...schema, required: ${JSON.stringify(req)} } as unknown as import("objection").JSONSchema;`);
   lines.push(`  }\n`);
   // Said explicitly when there are list columns: Objection would otherwise write every property
   // whose schema is an array as JSON text, and text[] / real[] columns want PostgreSQL arrays.
   const lists = t.columns.some((c) => c.type.kind === "array" || c.type.kind === "vector");
   if (jsonCols.length || lists) lines.push(`  static override get jsonAttributes(): string[] {\n    return ${JSON.stringify(jsonCols)};\n  }\n`);
-  const updated = t.columns.find((c) => c.role === "updated_at");
+  const updated = updatedCol(t);
   if (updated) {
-    lines.push(`  override $beforeUpdate(): void {\n    this.${updated.name} = new Date().toISOString();\n  }\n`);
+    lines.push(`  override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {\n    this.${updated.name} = new Date().toISOString();\n    await super.$beforeUpdate(opt, qc);\n  }\n`);
   }
   lines.push(`  static override get relationMappings(): RelationMappings {`);
   lines.push(`    return {`);
@@ -98,10 +123,23 @@ function emitModel(ir: IR, info: TableInfo): string {
     lines.push(`        join: { from: ${str(r.from)}, to: ${str(r.to)} },`);
     lines.push(`      },`);
   }
+  for (const r of embedded) {
+    const j = ir.tables.find((x) => x.name === r.join)!;
+    const target = ir.tables.find((x) => x.name === r.target)!;
+    lines.push(`      ${key(r.name)}: {`);
+    lines.push(`        relation: Model.ManyToManyRelation,`);
+    lines.push(`        modelClass: ${modelName(r.target)},`);
+    lines.push(`        join: { from: ${str(`${t.name}.${t.primaryKey}`)}, through: { modelClass: ${modelName(j.name)}, from: ${str(`${j.name}.${r.joinSource}`)}, to: ${str(`${j.name}.${r.joinTarget}`)} }, to: ${str(`${target.name}.${target.primaryKey}`)} },`);
+    lines.push(`      },`);
+  }
   lines.push(`    };`);
   lines.push(`  }`);
   lines.push(`}`);
   return lines.join("\n") + "\n";
+}
+
+function updatedCol(t: Table) {
+  return t.columns.find((c) => c.role === "updated_at");
 }
 
 export function emitModels(ir: IR): FileMap {

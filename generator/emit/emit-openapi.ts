@@ -1,9 +1,10 @@
 // The OpenAPI 3.1 document of the generated API.
+import type { CustomRouteDecl } from "../read/read-custom-routes.js";
 import type { Column, Endpoint, IR } from "../ir/types.js";
 import { tableInfo, tableByName, columnByName, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
-import { pascalCase, singularName } from "../ir/naming.js";
+import { camelCase, pascalCase, singularName } from "../ir/naming.js";
 import { builtinAuthOpenApi } from "./openapi-builtin-auth.js";
 import { listParameters, restOperationId } from "./openapi-rest.js";
 import { userIdKind } from "../ir/identity-plan.js";
@@ -206,7 +207,39 @@ function withEmbeddedRelations(ir: IR, table: string | null, row: Record<string,
   return { ...row, properties };
 }
 
-export function buildOpenApi(ir: IR): Record<string, unknown> {
+/** A custom route's operation (src/routes/<stem>.ts), from its declaration. */
+function customOperation(ir: IR, r: CustomRouteDecl): Record<string, unknown> {
+  const params = [...r.path.matchAll(/\{([^}]+)\}/g)].map((m) =>
+    m[1] === "user_id"
+      ? { name: "user_id", in: "path", required: true, schema: userIdSchema(ir), description: "Must be the authenticated user's id." }
+      : { name: m[1]!, in: "path", required: true, schema: { type: "string" } },
+  );
+  const problemRef = { $ref: "#/components/responses/Problem" };
+  const responses: Record<string, unknown> = {};
+  responses[String(r.response.status)] = r.response.schema
+    ? { description: r.summary, content: { "application/json": { schema: r.response.schema } } }
+    : { description: r.summary };
+  if (r.request) responses["400"] = problemRef;
+  responses["401"] = problemRef;
+  if (params.some((p) => p.name === "user_id")) responses["403"] = problemRef;
+  if (params.some((p) => p.name !== "user_id")) responses["404"] = problemRef;
+  if (r.request) {
+    responses["413"] = problemRef;
+    responses["415"] = problemRef;
+    responses["422"] = problemRef;
+  }
+  responses["429"] = problemRef;
+  responses["503"] = problemRef;
+  const op: Record<string, unknown> = { operationId: camelCase(r.stem.replace(/[^A-Za-z0-9]+/g, "_")), summary: r.summary };
+  if (r.description) op.description = r.description;
+  op.tags = ["custom"];
+  if (params.length) op.parameters = params;
+  if (r.request) op.requestBody = { required: true, content: { "application/json": { schema: r.request } } };
+  op.responses = responses;
+  return op;
+}
+
+export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const t of ir.tables) {
@@ -247,6 +280,16 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
     usedIds.add(id);
     op.operationId = id;
     paths[e.path]![e.method] = op;
+  }
+  for (const r of custom) {
+    paths[r.path] ??= {};
+    if (paths[r.path]![r.method]) throw new CustomRouteConflict(`${r.file}: ${r.method.toUpperCase()} ${r.path} is a generated route already`);
+    const op = customOperation(ir, r);
+    let id = op.operationId as string;
+    for (let n = 2; usedIds.has(id); n++) id = `${op.operationId as string}${n}`;
+    usedIds.add(id);
+    op.operationId = id;
+    paths[r.path]![r.method] = op;
   }
   const builtin = builtinAuthOpenApi(ir);
   if (builtin) {
@@ -315,6 +358,8 @@ export function buildOpenApi(ir: IR): Record<string, unknown> {
   };
 }
 
-export function emitOpenApi(ir: IR): FileMap {
-  return new Map([["openapi.json", json(buildOpenApi(ir))]]);
+export class CustomRouteConflict extends Error {}
+
+export function emitOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMap {
+  return new Map([["openapi.json", json(buildOpenApi(ir, custom))]]);
 }

@@ -22,7 +22,11 @@ function idParser(info: TableInfo): string {
   return idParserFor(info.pk);
 }
 
-const HOOKED_ACTIONS = new Set(["list", "create", "get", "replace", "update", "delete", "toggle", "set"]);
+/** The hook action (runtime/hooks.ts) each generated action runs; stubs (501) run none. */
+const HOOK_ACTION: Readonly<Record<string, string>> = {
+  list: "list", create: "create", get: "get", replace: "replace", update: "update", delete: "delete", toggle: "toggle", set: "set",
+  "relation-list": "related", "relation-add": "attach", "relation-remove": "detach",
+};
 /** Actions that write: none of them is served on a table shared read-only. */
 const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove"]);
 
@@ -94,9 +98,10 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const rels = relationsOfTable(ir, t.name);
   const a = actionOf(t, e);
   L.push(`  // ${e.method.toUpperCase()} ${e.path} (${e.span.file}:${e.span.line})${e.summary ? `: ${e.summary.split("\n")[0]!.slice(0, 100)}` : ""}`);
-  // The row actions run the resource's hand-written hooks (src/hooks); relation routes and stubs do not.
-  const hooked = HOOKED_ACTIONS.has(a.kind);
-  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(a.kind)}, knex, ` : ""}async (ctx) => {`);
+  // Every action runs the resource's hand-written hooks (src/hooks); stubs (501) do not.
+  const hookAction = HOOK_ACTION[a.kind];
+  const hooked = hookAction !== undefined;
+  L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(hookAction)}, deps, async (ctx, h) => {` : "async (ctx) => {"}`);
   const self = e.self === true && t.identity;
   const parent = e.parent && a.kind !== "stub" ? e.parent : undefined;
   // Rows are the caller's through an owner column or a scope; a nested route's parent may need the caller too.
@@ -136,14 +141,19 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     const given: string[] = [];
     if (parent && info.writable.some((c) => c.name === parent.column)) given.push(`    fromPath(body, ${str(parent.column)}, parentId, ${set});`);
     if (self && info.writable.includes(info.pk)) given.push(`    fromPath(body, ${str(info.pk.name)}, me, ${set});`);
-    if (given.length === 0) L.push(`    const input = ${validate}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields));`);
-    else L.push(`    const body = await readObject(ctx, ${info.schemaVar}ReadOnlyFields);`, ...given, `    const input = ${validate}(body);`);
+    // The before hook gets the validated body and may return a changed one: checked again the same way.
+    if (given.length === 0) L.push(`    const input = await h.before(${validate}(await readObject(ctx, ${info.schemaVar}ReadOnlyFields)), ${validate});`);
+    else {
+      L.push(`    const check = (body: Record<string, unknown>) => {`, ...given.map((g) => `  ${g}`), `      return ${validate}(body);`, `    };`);
+      L.push(`    const input = await h.before(check(await readObject(ctx, ${info.schemaVar}ReadOnlyFields)), (v) => check(v as Record<string, unknown>));`);
+    }
   };
   // /users/me records a caller the app knows from their token only, before reading or changing the row.
   const recordSelf = () => {
     L.push(`    const who = caller(ctx);`);
     L.push(`    const record = ensureUser.statement(who);`);
   };
+  if (hooked && !["create", "replace", "update", "relation-list", "relation-add", "relation-remove"].includes(a.kind)) L.push(`    await h.before();`);
   switch (a.kind) {
     case "list": {
       const lv = listVarOf(t, e, ir);
@@ -225,6 +235,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       const rv = relationVar(rel);
       const target = tableByName(ir, rel.target);
       if (a.targetParam) L.push(`    const targetId = ${idParserFor(target.columns.find((c) => c.name === target.primaryKey)!)}(ctx.params[${str(a.targetParam)}], ${str(singularName(target.name))});`);
+      L.push(`    await h.before();`);
       if (a.kind === "relation-list") L.push(`    ctx.body = await scope(userId!, (db) => listRelated(db, userId, ${rv}, id, ${what}));`);
       else {
         L.push(`    await scope(userId!, async (db) => {`);
@@ -343,7 +354,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   }
 
   L.push(`export function ${routesFunctionName(info)}(router: Router, deps: RouteDeps): void {`);
-  const depNames = ["knex", ...["scope", "batch"].filter(uses), "auth", ...(/\bensureUser\b/.test(body) ? ["ensureUser"] : [])];
+  const depNames = [...["scope", "batch"].filter(uses), "auth", ...(/\bensureUser\b/.test(body) ? ["ensureUser"] : [])];
   L.push(`  const { ${depNames.join(", ")} } = deps;`);
   L.push(`  const hooks = deps.hooks?.[${str(t.name)}];`);
   L.push(...handlers);

@@ -12,6 +12,7 @@ import { emitErd } from "./emit-erd.js";
 import { emitClient } from "./emit-client.js";
 import { emitRls } from "./emit-rls.js";
 import { emitTests } from "./emit-tests.js";
+import type { CustomRouteDecl } from "../read/read-custom-routes.js";
 
 export interface EmitInput {
   readonly ir: IR;
@@ -21,6 +22,8 @@ export interface EmitInput {
   readonly migrations?: MigrationOptions;
   /** The current client/schema.ts, reused when the OpenAPI document is unchanged (a cache only). */
   readonly previousClientSchema?: string | null;
+  /** Custom routes read from src/routes/ (read/read-custom-routes.ts), in file-name order. */
+  readonly customRoutes?: readonly CustomRouteDecl[];
 }
 
 export async function emitAll(input: EmitInput): Promise<FileMap> {
@@ -32,7 +35,8 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
     }
   };
   // The OpenAPI document first: the client types are built from it.
-  add(emitOpenApi(input.ir));
+  const custom = input.customRoutes ?? [];
+  add(emitOpenApi(input.ir, custom));
   const openapi = all.get("openapi.json");
   if (openapi !== undefined) add(await emitClient(input.ir, openapi, input.previousClientSchema ?? null));
   add(emitRuntime(input.templates, input.ir));
@@ -40,7 +44,7 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
   add(emitModels(input.ir));
   add(emitMigrations(input.ir, input.previous, input.migrations));
   add(emitRoutes(input.ir));
-  add(emitApp(input.ir));
+  add(emitApp(input.ir, custom));
   add(emitErd(input.ir));
   add(emitRls(input.ir));
   add(emitTests(input.ir));

@@ -44,6 +44,11 @@ export function scopeRootColumn(ir: IR, t: Table): Column | null {
 }
 
 /** A table's rows as the runtime sees whose they are: `{ owner }` for an owned table (and the identity table's key), `{ scope }` for a scoped one, nothing for a shared one. */
+/** The foreign keys of a table to rows users own, as the models check them on write (runtime/model.ts). */
+export function modelRefs(ir: IR, info: TableInfo): Array<Record<string, unknown>> {
+  return info.ownedRefs.map((r) => ({ column: r.column.name, table: r.target.name, pk: r.targetPk, ...whose(ir, r.target), what: `no such ${singularName(r.target.name)}` }));
+}
+
 function whose(ir: IR, t: Table): Record<string, unknown> {
   const s = rowScopeOf(ir, t);
   if (!s) return {};

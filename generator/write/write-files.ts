@@ -87,7 +87,7 @@ function removeEmptyDirs(root: string, dir: string): void {
 
 export interface Drift {
   readonly path: string;
-  readonly kind: "missing" | "changed" | "extra";
+  readonly kind: "missing" | "changed" | "extra" | "orphan";
   readonly patch: string;
 }
 

@@ -1,17 +1,22 @@
 // Hooks for "categories": your code. specforge created this file once and never overwrites it.
-// Each hook runs inside the generated route, after the token was checked:
-// before<Action>(event) runs first (throw an HttpProblem to refuse the request);
+// Each hook runs inside the generated route, after the token, path and body checks:
+// before<Action>(event) runs first (throw an HttpProblem to refuse; create/replace/update may return a changed input, validated again);
 // after<Action>(event, result) gets the response body and may return a replacement.
+// event.db is this request's transaction and event.models the models on it: only the caller's rows.
 // Actions of this resource: list, create, delete, get, update, replace.
 // To refuse: import { HttpProblem } from "../../generated/runtime/errors.js"; throw new HttpProblem(403, "why");
 import type { ResourceHooks } from "../../generated/runtime/hooks.js";
-import type { Category } from "../../generated/models/categories.js";
+import type * as models from "../../generated/models/index.js";
+import type { CategoryRow, CategoryCreate } from "../../generated/schemas/categories.js";
 
-export const hooks: ResourceHooks<Category> = {
-  // async beforeList({ ctx, userId }) {},
-  // async beforeCreate({ ctx, userId }) {},
-  // async beforeDelete({ ctx, userId }) {},
-  // async beforeGet({ ctx, userId }) {},
-  // async beforeUpdate({ ctx, userId }) {},
-  // async beforeReplace({ ctx, userId }) {},
+/** A row as the routes answer with it. */
+type Category = CategoryRow;
+
+export const hooks: ResourceHooks<Category, Category[], CategoryCreate, typeof models> = {
+  // async beforeList({ ctx, userId, db, models }) {},
+  // async beforeCreate({ ctx, userId, db, models }) {},
+  // async beforeDelete({ ctx, userId, db, models }) {},
+  // async beforeGet({ ctx, userId, db, models }) {},
+  // async beforeUpdate({ ctx, userId, db, models }) {},
+  // async beforeReplace({ ctx, userId, db, models }) {},
 };

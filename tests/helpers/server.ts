@@ -1,7 +1,7 @@
 // Runs the committed generated app for real: migrations, Koa, HTTP on a free port.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { createApp } from "../../generated/app.js";
+import { createApp, type AppOptions } from "../../generated/app.js";
 import { migrations } from "../../generated/migrations/index.js";
 import { migrateLatest } from "../../generated/runtime/migrate.js";
 import { createVerifier, type AuthConfig, type Verifier } from "../../generated/runtime/auth.js";
@@ -47,6 +47,8 @@ export interface StartOptions {
    * is the round trip a batched statement went in (runtime/batch.ts), absent for the others.
    */
   readonly onQuery?: (sql: string, batch?: { id: number; index: number; size: number }) => void;
+  /** More custom routes (AppOptions.routes), mounted like those of src/routes/. */
+  readonly routes?: AppOptions["routes"];
 }
 
 export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): Promise<RunningApp> {
@@ -75,6 +77,7 @@ export async function startGeneratedApp(kind: DbKind, opts: StartOptions = {}): 
     preparedStatements: database.db.kind === "postgres",
     ...(opts.ops ? { ops: opts.ops } : {}),
     ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
+    ...(opts.routes ? { routes: opts.routes } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = createHttpServer(app);

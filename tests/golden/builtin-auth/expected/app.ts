@@ -18,8 +18,10 @@ import { noIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
 import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
+import * as models from "./models/index.js";
 import { tasksRoutes } from "./routes/tasks.js";
 import { hooks as tasksHooks } from "../src/hooks/tasks.js";
+import { mountCustomRoutes, type CustomRoute } from "./runtime/custom-routes.js";
 
 export interface AppOptions {
   readonly knex: Knex;
@@ -38,6 +40,8 @@ export interface AppOptions {
   readonly dbRole?: string | null;
   /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
+  /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
+  readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
   /** Built-in auth: the JWT_SECRET access tokens are signed with, lifetimes and login limits (runtime/builtin-auth.ts). */
   readonly builtinAuth: BuiltinAuthSettings;
 }
@@ -88,9 +92,12 @@ export function createApp(options: AppOptions): Koa {
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: noIdentityRecorder(), // built-in auth: users exist because they registered
+    models,
     hooks: { "tasks": tasksHooks },
   };
   tasksRoutes(router, deps);
+  // Custom routes (src/routes/, then options.routes): behind the same token, rate limit, {user_id} check and error handling.
+  mountCustomRoutes(router, deps, [...(options.routes ?? [])]);
   staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());

@@ -17,12 +17,14 @@ import { createIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
 import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
+import * as models from "./models/index.js";
 import { booksRoutes } from "./routes/books.js";
 import { notesRoutes } from "./routes/notes.js";
 import { shelvesRoutes } from "./routes/shelves.js";
 import { hooks as booksHooks } from "../src/hooks/books.js";
 import { hooks as notesHooks } from "../src/hooks/notes.js";
 import { hooks as shelvesHooks } from "../src/hooks/shelves.js";
+import { mountCustomRoutes, type CustomRoute } from "./runtime/custom-routes.js";
 
 export interface AppOptions {
   readonly knex: Knex;
@@ -41,6 +43,8 @@ export interface AppOptions {
   readonly dbRole?: string | null;
   /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
+  /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
+  readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
@@ -87,11 +91,14 @@ export function createApp(options: AppOptions): Koa {
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: createIdentityRecorder(IDENTITY),
+    models,
     hooks: { "books": booksHooks, "notes": notesHooks, "shelves": shelvesHooks },
   };
   booksRoutes(router, deps);
   notesRoutes(router, deps);
   shelvesRoutes(router, deps);
+  // Custom routes (src/routes/, then options.routes): behind the same token, rate limit, {user_id} check and error handling.
+  mountCustomRoutes(router, deps, [...(options.routes ?? [])]);
   staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());

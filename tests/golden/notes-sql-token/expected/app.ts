@@ -17,8 +17,10 @@ import { createIdentityRecorder } from "./runtime/identity.js";
 import { createBatch, createUserScope } from "./runtime/scope.js";
 import { staticSegmentsFirst } from "./runtime/params.js";
 import type { RouteDeps } from "./runtime/deps.js";
+import * as models from "./models/index.js";
 import { notesRoutes } from "./routes/notes.js";
 import { hooks as notesHooks } from "../src/hooks/notes.js";
+import { mountCustomRoutes, type CustomRoute } from "./runtime/custom-routes.js";
 
 export interface AppOptions {
   readonly knex: Knex;
@@ -37,6 +39,8 @@ export interface AppOptions {
   readonly dbRole?: string | null;
   /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
+  /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
+  readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("./openapi.json", import.meta.url));
@@ -83,9 +87,12 @@ export function createApp(options: AppOptions): Koa {
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
     ensureUser: createIdentityRecorder(IDENTITY),
+    models,
     hooks: { "notes": notesHooks },
   };
   notesRoutes(router, deps);
+  // Custom routes (src/routes/, then options.routes): behind the same token, rate limit, {user_id} check and error handling.
+  mountCustomRoutes(router, deps, [...(options.routes ?? [])]);
   staticSegmentsFirst(router); // /accounts/bank-relationships is not an /accounts/{id}
   app.use(retryIdempotentReads(router.routes())); // a GET whose DB connection failed is tried again
   app.use(router.allowedMethods());

@@ -81,18 +81,19 @@ const taskList: ListSpec = {
 };
 
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tasks"];
   // GET /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:27): List the user's tasks.
-  router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
+    await h.before();
     const req = parseListQuery(ctx.query, taskList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, taskSql, taskList, req, userId), taskList);
   }));
   // POST /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:30): Create a task. Responds 201.
-  router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const input = validateCreate(await readObject(ctx, taskReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, taskReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, taskSql, input, userId, [], record ? [record] : []);
@@ -102,25 +103,27 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:39): Delete a task. Responds 204.
-  router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
+    await h.before();
     if ((await deleteRow(batch, taskSql, id, userId)) === 0) throw notFound("task");
     ctx.status = 204;
   }));
   // GET /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:33): Get one task.
-  router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
+  router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
+    await h.before();
     const row = await getRow(batch, taskSql, id, userId);
     if (!row) throw notFound("task");
     ctx.body = row;
   }));
   // PATCH /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:36): Change only the given fields.
-  router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
+  router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const input = validatePatch(await readObject(ctx, taskReadOnlyFields));
+    const input = await h.before(validatePatch(await readObject(ctx, taskReadOnlyFields)), validatePatch);
     const row = await updateRow(batch, taskSql, input, id, userId);
     if (!row) throw notFound("task");
     ctx.body = row;

@@ -107,18 +107,19 @@ const bookList: ListSpec = {
 };
 
 export function booksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["books"];
   // GET /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:7): List my books.
-  router.get("/api/books", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/books", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
+    await h.before();
     const req = parseListQuery(ctx.query, bookList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, bookSql, bookList, req, userId), bookList);
   }));
   // POST /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:15): Create a book. Responds 201.
-  router.post("/api/books", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/books", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
-    const input = validateCreate(await readObject(ctx, bookReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, bookReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, bookSql, input, userId, [], record ? [record] : []);
@@ -128,25 +129,27 @@ export function booksRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/books/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:22)
-  router.delete("/api/books/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/books/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
+    await h.before();
     if ((await deleteRow(batch, bookSql, id, userId)) === 0) throw notFound("book");
     ctx.status = 204;
   }));
   // GET /api/books/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:18)
-  router.get("/api/books/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
+  router.get("/api/books/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
+    await h.before();
     const row = await getRow(batch, bookSql, id, userId);
     if (!row) throw notFound("book");
     ctx.body = row;
   }));
   // PATCH /api/books/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:20)
-  router.patch("/api/books/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
+  router.patch("/api/books/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
-    const input = validatePatch(await readObject(ctx, bookReadOnlyFields));
+    const input = await h.before(validatePatch(await readObject(ctx, bookReadOnlyFields)), validatePatch);
     const row = await updateRow(batch, bookSql, input, id, userId);
     if (!row) throw notFound("book");
     ctx.body = row;

@@ -73,18 +73,19 @@ const noteList: ListSpec = {
 };
 
 export function notesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["notes"];
   // GET /api/notes (tests/golden/mixed-styles/specs/api/rest-endpoints.md:34): list my notes
-  router.get("/api/notes", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/notes", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
+    await h.before();
     const req = parseListQuery(ctx.query, noteList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, noteSql, noteList, req, userId), noteList);
   }));
   // POST /api/notes (tests/golden/mixed-styles/specs/api/rest-endpoints.md:35): add a note
-  router.post("/api/notes", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/notes", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
-    const input = validateCreate(await readObject(ctx, noteReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, noteReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, noteSql, input, userId, [], record ? [record] : []);
@@ -94,9 +95,10 @@ export function notesRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // POST /api/notes/{id}/pin (tests/golden/mixed-styles/specs/api/rest-endpoints.md:36): toggle pinned
-  router.post("/api/notes/:id/pin", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
+  router.post("/api/notes/:id/pin", auth, withHooks(hooks, "toggle", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = intId(ctx.params["id"], "note");
+    await h.before();
     const row = await updateRow(batch, noteSql, { "pinned": TOGGLE }, id, userId);
     if (!row) throw notFound("note");
     ctx.body = row;

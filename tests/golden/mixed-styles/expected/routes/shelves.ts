@@ -67,18 +67,19 @@ const shelveList: ListSpec = {
 };
 
 export function shelvesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["shelves"];
   // GET /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:28): List shelves
-  router.get("/api/shelves", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/shelves", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
+    await h.before();
     const req = parseListQuery(ctx.query, shelveList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, shelveSql, shelveList, req, userId), shelveList);
   }));
   // POST /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:29): Create a shelf
-  router.post("/api/shelves", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/shelves", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
-    const input = validateCreate(await readObject(ctx, shelveReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, shelveReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, shelveSql, input, userId, [], record ? [record] : []);
@@ -88,9 +89,10 @@ export function shelvesRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/shelves/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:30): Delete a shelf
-  router.delete("/api/shelves/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/shelves/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = intId(ctx.params["id"], "shelve");
+    await h.before();
     if ((await deleteRow(batch, shelveSql, id, userId)) === 0) throw notFound("shelve");
     ctx.status = 204;
   }));

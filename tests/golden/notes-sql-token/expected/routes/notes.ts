@@ -100,18 +100,19 @@ const noteList: ListSpec = {
 };
 
 export function notesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["notes"];
   // GET /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:7): List my notes
-  router.get("/api/notes", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/notes", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
+    await h.before();
     const req = parseListQuery(ctx.query, noteList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, noteSql, noteList, req, userId), noteList);
   }));
   // POST /api/notes (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:8): Create a note
-  router.post("/api/notes", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/notes", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
-    const input = validateCreate(await readObject(ctx, noteReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, noteReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, noteSql, input, userId, [], record ? [record] : []);
@@ -121,33 +122,36 @@ export function notesRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:11): Delete a note
-  router.delete("/api/notes/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/notes/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
+    await h.before();
     if ((await deleteRow(batch, noteSql, id, userId)) === 0) throw notFound("note");
     ctx.status = 204;
   }));
   // GET /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:9): Get a note
-  router.get("/api/notes/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
+  router.get("/api/notes/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
+    await h.before();
     const row = await getRow(batch, noteSql, id, userId);
     if (!row) throw notFound("note");
     ctx.body = row;
   }));
   // PATCH /api/notes/{id} (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:10): Update a note
-  router.patch("/api/notes/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
+  router.patch("/api/notes/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
-    const input = validatePatch(await readObject(ctx, noteReadOnlyFields));
+    const input = await h.before(validatePatch(await readObject(ctx, noteReadOnlyFields)), validatePatch);
     const row = await updateRow(batch, noteSql, input, id, userId);
     if (!row) throw notFound("note");
     ctx.body = row;
   }));
   // POST /api/notes/{id}/pin (tests/golden/notes-sql-token/specs/api/rest-endpoints.md:12): Toggle pinned
-  router.post("/api/notes/:id/pin", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
+  router.post("/api/notes/:id/pin", auth, withHooks(hooks, "toggle", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "note");
+    await h.before();
     const row = await updateRow(batch, noteSql, { "pinned": TOGGLE }, id, userId);
     if (!row) throw notFound("note");
     ctx.body = row;

@@ -86,18 +86,19 @@ function withDefaults(input: CategoryCreate): Record<string, SetValue> {
 }
 
 export function categoriesRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["categories"];
   // GET /api/{user_id}/categories (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:14): List categories
-  router.get("/api/:user_id/categories", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/:user_id/categories", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
+    await h.before();
     const req = parseListQuery(ctx.query, categoryList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, categorySql, categoryList, req, userId), categoryList);
   }));
   // POST /api/{user_id}/categories (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:15): Create a category
-  router.post("/api/:user_id/categories", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/:user_id/categories", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const input = validateCreate(await readObject(ctx, categoryReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, categoryReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, categorySql, input, userId, [], record ? [record] : []);
@@ -107,34 +108,36 @@ export function categoriesRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/{user_id}/categories/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:19): Delete a category
-  router.delete("/api/:user_id/categories/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/:user_id/categories/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
+    await h.before();
     if ((await deleteRow(batch, categorySql, id, userId)) === 0) throw notFound("category");
     ctx.status = 204;
   }));
   // GET /api/{user_id}/categories/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:16): Get one category
-  router.get("/api/:user_id/categories/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
+  router.get("/api/:user_id/categories/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
+    await h.before();
     const row = await getRow(batch, categorySql, id, userId);
     if (!row) throw notFound("category");
     ctx.body = row;
   }));
   // PATCH /api/{user_id}/categories/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:18): Update a category
-  router.patch("/api/:user_id/categories/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
+  router.patch("/api/:user_id/categories/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
-    const input = validatePatch(await readObject(ctx, categoryReadOnlyFields));
+    const input = await h.before(validatePatch(await readObject(ctx, categoryReadOnlyFields)), validatePatch);
     const row = await updateRow(batch, categorySql, input, id, userId);
     if (!row) throw notFound("category");
     ctx.body = row;
   }));
   // PUT /api/{user_id}/categories/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:17): Replace a category
-  router.put("/api/:user_id/categories/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
+  router.put("/api/:user_id/categories/:id", auth, withHooks(hooks, "replace", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "category");
-    const input = validateReplace(await readObject(ctx, categoryReadOnlyFields));
+    const input = await h.before(validateReplace(await readObject(ctx, categoryReadOnlyFields)), validateReplace);
     const row = await updateRow(batch, categorySql, withDefaults(input), id, userId);
     if (!row) throw notFound("category");
     ctx.body = row;

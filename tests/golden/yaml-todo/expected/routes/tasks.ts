@@ -136,18 +136,19 @@ function withDefaults(input: TaskCreate): Record<string, SetValue> {
 }
 
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
-  const { knex, batch, auth, ensureUser } = deps;
+  const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tasks"];
   // GET /api/{user_id}/tasks (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:3): List the user's tasks, newest first.
-  router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", knex, async (ctx) => {
+  router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
+    await h.before();
     const req = parseListQuery(ctx.query, taskList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, taskSql, taskList, req, userId), taskList);
   }));
   // POST /api/{user_id}/tasks (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:4): Create a task. Responds 201 with the task and a `Location` header.
-  router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", knex, async (ctx) => {
+  router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
-    const input = validateCreate(await readObject(ctx, taskReadOnlyFields));
+    const input = await h.before(validateCreate(await readObject(ctx, taskReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
     const row = await createRow(batch, taskSql, input, userId, [], record ? [record] : []);
@@ -157,42 +158,45 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     ctx.body = row;
   }));
   // DELETE /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:11): Delete a task. Responds 204.
-  router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", knex, async (ctx) => {
+  router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
+    await h.before();
     if ((await deleteRow(batch, taskSql, id, userId)) === 0) throw notFound("task");
     ctx.status = 204;
   }));
   // GET /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:8): Get one task.
-  router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", knex, async (ctx) => {
+  router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
+    await h.before();
     const row = await getRow(batch, taskSql, id, userId);
     if (!row) throw notFound("task");
     ctx.body = row;
   }));
   // PATCH /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:10): Change only the given fields.
-  router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", knex, async (ctx) => {
+  router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const input = validatePatch(await readObject(ctx, taskReadOnlyFields));
+    const input = await h.before(validatePatch(await readObject(ctx, taskReadOnlyFields)), validatePatch);
     const row = await updateRow(batch, taskSql, input, id, userId);
     if (!row) throw notFound("task");
     ctx.body = row;
   }));
   // PUT /api/{user_id}/tasks/{id} (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:9): Replace a task: fields left out go back to their defaults.
-  router.put("/api/:user_id/tasks/:id", auth, withHooks(hooks, "replace", knex, async (ctx) => {
+  router.put("/api/:user_id/tasks/:id", auth, withHooks(hooks, "replace", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
-    const input = validateReplace(await readObject(ctx, taskReadOnlyFields));
+    const input = await h.before(validateReplace(await readObject(ctx, taskReadOnlyFields)), validateReplace);
     const row = await updateRow(batch, taskSql, withDefaults(input), id, userId);
     if (!row) throw notFound("task");
     ctx.body = row;
   }));
   // PATCH /api/{user_id}/tasks/{id}/complete (tests/golden/yaml-todo/specs/api/rest-endpoints.yaml:12): Toggle `completed`.
-  router.patch("/api/:user_id/tasks/:id/complete", auth, withHooks(hooks, "toggle", knex, async (ctx) => {
+  router.patch("/api/:user_id/tasks/:id/complete", auth, withHooks(hooks, "toggle", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
+    await h.before();
     const row = await updateRow(batch, taskSql, { "completed": TOGGLE }, id, userId);
     if (!row) throw notFound("task");
     ctx.body = row;

@@ -4,10 +4,11 @@ import type { Knex } from "knex";
 import type { Middleware } from "koa";
 import type { Batch } from "./batch.js";
 import type { IdentityRecorder } from "./identity.js";
-import type { HookRegistry } from "./hooks.js";
+import type { HookRegistry, ModelSet } from "./hooks.js";
 import type { UserScope } from "./scope.js";
 
 export interface RouteDeps {
+  /** The root pool: handed to hooks only as unsafeRootKnex. */
   readonly knex: Knex;
   /** Verifies the bearer token (401 otherwise) and sets ctx.state.caller. */
   readonly auth: Middleware;
@@ -19,4 +20,6 @@ export interface RouteDeps {
   readonly ensureUser: IdentityRecorder;
   /** Hand-written hooks by table name (src/hooks/<table>.ts). */
   readonly hooks?: HookRegistry;
+  /** The Objection models (generated/models), bound per request for hooks and custom routes. */
+  readonly models?: ModelSet;
 }

@@ -1,18 +1,23 @@
 // Hooks for "tasks": your code. specforge created this file once and never overwrites it.
-// Each hook runs inside the generated route, after the token was checked:
-// before<Action>(event) runs first (throw an HttpProblem to refuse the request);
+// Each hook runs inside the generated route, after the token, path and body checks:
+// before<Action>(event) runs first (throw an HttpProblem to refuse; create/replace/update may return a changed input, validated again);
 // after<Action>(event, result) gets the response body and may return a replacement.
+// event.db is this request's transaction and event.models the models on it: only the caller's rows.
 // Actions of this resource: list, create, delete, get, update, replace, toggle.
 // To refuse: import { HttpProblem } from "../../expected/runtime/errors.js"; throw new HttpProblem(403, "why");
 import type { ResourceHooks } from "../../expected/runtime/hooks.js";
-import type { Task } from "../../expected/models/tasks.js";
+import type * as models from "../../expected/models/index.js";
+import type { TaskRow, TaskCreate } from "../../expected/schemas/tasks.js";
 
-export const hooks: ResourceHooks<Task> = {
-  // async beforeList({ ctx, userId }) {},
-  // async beforeCreate({ ctx, userId }) {},
-  // async beforeDelete({ ctx, userId }) {},
-  // async beforeGet({ ctx, userId }) {},
-  // async beforeUpdate({ ctx, userId }) {},
-  // async beforeReplace({ ctx, userId }) {},
-  // async beforeToggle({ ctx, userId }) {},
+/** A row as the routes answer with it. */
+type Task = TaskRow;
+
+export const hooks: ResourceHooks<Task, Task[], TaskCreate, typeof models> = {
+  // async beforeList({ ctx, userId, db, models }) {},
+  // async beforeCreate({ ctx, userId, db, models }) {},
+  // async beforeDelete({ ctx, userId, db, models }) {},
+  // async beforeGet({ ctx, userId, db, models }) {},
+  // async beforeUpdate({ ctx, userId, db, models }) {},
+  // async beforeReplace({ ctx, userId, db, models }) {},
+  // async beforeToggle({ ctx, userId, db, models }) {},
 };

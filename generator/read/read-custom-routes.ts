@@ -1,0 +1,100 @@
+// Custom routes (src/routes/*.ts beside the output directory): each file's default export is
+// `defineRoute({ method, path, summary, description?, request?, response, handler })`. The
+// generator never runs that code: it reads the declaration's literal values with the
+// TypeScript parser (loaded only when the folder has files), in file-name order, so the same
+// files give the same openapi.json and app.ts byte for byte.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type TS from "typescript";
+
+export interface CustomRouteDecl {
+  /** Path from the project directory: src/routes/tasks-duplicate.ts */
+  readonly file: string;
+  /** File name without .ts: the import and the operationId come from it. */
+  readonly stem: string;
+  readonly method: "get" | "post" | "put" | "patch" | "delete";
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly request?: Record<string, unknown>;
+  readonly response: { readonly status: number; readonly schema?: Record<string, unknown> };
+}
+
+export const CUSTOM_ROUTES_DIR = "src/routes";
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+export class CustomRouteError extends Error {}
+
+/** The custom routes of the project at projectDir, sorted by file name; throws CustomRouteError naming the file. */
+export async function readCustomRoutes(projectDir: string): Promise<CustomRouteDecl[]> {
+  const dir = join(projectDir, CUSTOM_ROUTES_DIR);
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"))
+    .sort();
+  if (files.length === 0) return [];
+  const ts = (await import("typescript")).default;
+  return files.map((f) => readOne(ts, `${CUSTOM_ROUTES_DIR}/${f}`, readFileSync(join(dir, f), "utf8")));
+}
+
+function readOne(ts: typeof TS, file: string, text: string): CustomRouteDecl {
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const fail = (node: TS.Node | null, msg: string): never => {
+    const at = node ? src.getLineAndCharacterOfPosition(node.getStart(src)) : { line: 0, character: 0 };
+    throw new CustomRouteError(`${file}:${at.line + 1}:${at.character + 1}: ${msg}`);
+  };
+  const exported = src.statements.find((s): s is TS.ExportAssignment => ts.isExportAssignment(s) && !s.isExportEquals);
+  if (!exported) return fail(null, "a custom route file's default export is its declaration: export default defineRoute({ method, path, summary, response, handler })");
+  let expr: TS.Expression = exported.expression;
+  while (ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isParenthesizedExpression(expr)) expr = expr.expression;
+  if (ts.isCallExpression(expr) && expr.arguments.length === 1) expr = expr.arguments[0]!;
+  if (!ts.isObjectLiteralExpression(expr)) return fail(exported, "export default defineRoute({ ... }) with an object written in place");
+  const props = new Map<string, TS.Expression>();
+  for (const p of expr.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) props.set(p.name.text, p.initializer);
+    else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) props.set(p.name.text, p as unknown as TS.Expression);
+  }
+  const literal = (name: string, node: TS.Expression): unknown => {
+    while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isNumericLiteral(node)) return Number(node.text);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+    if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+    if (ts.isArrayLiteralExpression(node)) return node.elements.map((e) => literal(name, e));
+    if (ts.isObjectLiteralExpression(node)) {
+      const out: Record<string, unknown> = {};
+      for (const p of node.properties) {
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return fail(p, `${name}: write it as a literal (no spreads, methods or computed keys): openapi.json is made from it`);
+        out[p.name.text] = literal(name, p.initializer);
+      }
+      return out;
+    }
+    return fail(node, `${name}: write it as a literal (strings, numbers, booleans, null, arrays, objects): openapi.json is made from it`);
+  };
+  const need = (name: string): TS.Expression => props.get(name) ?? fail(expr, `the declaration has no ${name}`);
+  const method = literal("method", need("method"));
+  if (typeof method !== "string" || !METHODS.has(method)) return fail(need("method"), `method: one of ${[...METHODS].join(", ")}`);
+  const path = literal("path", need("path"));
+  if (typeof path !== "string" || !/^\/[\w\-./{}]*$/.test(path)) return fail(need("path"), "path: an absolute path such as /api/{user_id}/tasks/{id}/duplicate");
+  const summary = literal("summary", need("summary"));
+  if (typeof summary !== "string") return fail(need("summary"), "summary: a string");
+  const description = props.has("description") ? literal("description", props.get("description")!) : undefined;
+  const request = props.has("request") ? (literal("request", props.get("request")!) as { schema?: unknown }) : undefined;
+  if (request !== undefined && (typeof request !== "object" || request === null || typeof request.schema !== "object")) return fail(props.get("request")!, "request: { schema: { ...JSON schema... } }");
+  const response = literal("response", need("response")) as { status?: unknown; schema?: unknown };
+  if (typeof response !== "object" || response === null || typeof response.status !== "number") return fail(need("response"), "response: { status: 200, schema: { ...JSON schema... } }");
+  need("handler");
+  const stem = file.slice(CUSTOM_ROUTES_DIR.length + 1, -3);
+  return {
+    file,
+    stem,
+    method: method.toLowerCase() as CustomRouteDecl["method"],
+    path,
+    summary,
+    ...(typeof description === "string" ? { description } : {}),
+    ...(request ? { request: request.schema as Record<string, unknown> } : {}),
+    response: { status: response.status, ...(typeof response.schema === "object" && response.schema !== null ? { schema: response.schema as Record<string, unknown> } : {}) },
+  };
+}
