@@ -3,8 +3,10 @@
 // generator never runs that code: it reads the declaration's literal values with the
 // TypeScript parser (loaded only when the folder has files), in file-name order, so the same
 // files give the same openapi.json and app.ts byte for byte.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { bundleCacheDir, bundleId } from "../bundle.js";
 import type TS from "typescript";
 
 export interface CustomRouteDecl {
@@ -33,8 +35,74 @@ export async function readCustomRoutes(projectDir: string): Promise<CustomRouteD
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"))
     .sort();
   if (files.length === 0) return [];
-  const ts = (await import("typescript")).default;
-  return files.map((f) => readOne(ts, `${CUSTOM_ROUTES_DIR}/${f}`, readFileSync(join(dir, f), "utf8")));
+  const cache = openDeclCache();
+  let ts: typeof TS | undefined;
+  const out: CustomRouteDecl[] = [];
+  for (const f of files) {
+    const file = `${CUSTOM_ROUTES_DIR}/${f}`;
+    const text = readFileSync(join(dir, f), "utf8");
+    const known = cache?.get(file, text);
+    if (known) {
+      out.push(known);
+      continue;
+    }
+    ts ??= (await import("typescript")).default;
+    const decl = readOne(ts, file, text);
+    cache?.set(file, text, decl);
+    out.push(decl);
+  }
+  cache?.save();
+  return out;
+}
+
+/**
+ * Declarations read before, in the bundled CLI's cache (generator/dist/cache/custom-routes.json),
+ * by the SHA-256 of the bundle, the file's path and its text: loading TypeScript costs about a
+ * second, so a run parses only the files that changed. A file that fails is never cached; any
+ * error reading or writing the cache just means parsing again. Holds only the files of the last run.
+ */
+function openDeclCache(): { get(file: string, text: string): CustomRouteDecl | undefined; set(file: string, text: string, d: CustomRouteDecl): void; save(): void } | null {
+  const dir = bundleCacheDir();
+  if (!dir) return null;
+  let bundle: string;
+  try {
+    bundle = bundleId();
+  } catch {
+    return null;
+  }
+  const path = join(dir, "custom-routes.json");
+  const key = (file: string, text: string) => createHash("sha256").update(`${bundle}\0${file}\0${text}`).digest("hex");
+  let old: Record<string, CustomRouteDecl> = {};
+  try {
+    old = JSON.parse(readFileSync(path, "utf8")) as Record<string, CustomRouteDecl>;
+  } catch {
+    // none yet
+  }
+  const used: Record<string, CustomRouteDecl> = {};
+  let changed = false;
+  return {
+    get(file, text) {
+      const k = key(file, text);
+      const d = Object.hasOwn(old, k) ? old[k] : undefined;
+      if (d) used[k] = d;
+      return d;
+    },
+    set(file, text, d) {
+      used[key(file, text)] = d;
+      changed = true;
+    },
+    save() {
+      if (!changed && Object.keys(used).length === Object.keys(old).length) return;
+      const tmp = `${path}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, JSON.stringify(used));
+        renameSync(tmp, path);
+      } catch {
+        rmSync(tmp, { force: true });
+      }
+    },
+  };
 }
 
 function readOne(ts: typeof TS, file: string, text: string): CustomRouteDecl {
