@@ -618,6 +618,11 @@ class Builder {
         const g = inferTypeFromName(c.name, c.description);
         c.type = g.type;
         this.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(g.type)} because ${g.why}`);
+        // A key of no written type the database fills, as the app does: a new uuid for each row.
+        if (c.primaryKey && g.type.kind === "uuid" && c.default === null && (t.keyColumns?.length ?? 1) <= 1) {
+          c.default = { kind: "uuid" };
+          this.note(c.span, `"${t.name}.${c.name}" is a key with no default; read as default gen_random_uuid()`);
+        }
         if (c.description) this.lateDescriptionRules(t.name, c);
       }
     }
@@ -646,6 +651,8 @@ class Builder {
       if (d.min !== undefined && c.minimum === undefined) (c.minimum = d.min), said.push(`min ${d.min}`);
       if (d.max !== undefined && c.maximum === undefined) (c.maximum = d.max), said.push(`max ${d.max}`);
     }
+    if (d.notNull && c.nullable && !c.primaryKey && c.default === null) (c.nullable = false), said.push("required (not null)");
+    if (d.unique && !c.unique && !c.primaryKey) (c.unique = true), said.push("unique");
     if (said.length) this.note(c.span, `"${table}.${c.name}": its description states ${said.join(", ")}`);
   }
 
@@ -1046,6 +1053,18 @@ class Builder {
     if (named) {
       named.identity = true;
       return named;
+    }
+    // "sm_users" beside "sm_tasks", "sm_comments": the spec's own prefix on every table; the users
+    // table is the one named users under it.
+    const prefixed = tables.filter((t) => /^[a-z][a-z0-9]*_users?$/.test(t.name));
+    if (prefixed.length === 1) {
+      const t = prefixed[0]!;
+      const prefix = t.name.slice(0, t.name.indexOf("_") + 1);
+      if (tables.filter((o) => o.name.startsWith(prefix)).length * 2 > tables.length) {
+        t.identity = true;
+        this.note(t.span, `"${t.name}" is read as the users table (the users table under the spec's prefix "${prefix}")`);
+        return t;
+      }
     }
     // Apps call their users other names (players, accounts, members, profiles, customers): the
     // one of those the other tables point at most, when it looks like a person (an email, a name).

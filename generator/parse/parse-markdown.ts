@@ -11,7 +11,7 @@ import type { Span } from "../ir/types.js";
 import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
-import { lineIndexAt, lineStarts, matchParen, outlinedSql, treeAsIndent, treesAsLists } from "./text.js";
+import { clauseList, lineIndexAt, lineStarts, matchParen, outlinedSql, treeAsIndent, treesAsLists } from "./text.js";
 import { listedValues } from "./value-lists.js";
 import { interpretConstraint } from "../ir/constraints.js";
 
@@ -237,6 +237,8 @@ class MarkdownReader {
   /** The paragraph just read, when it was only a name (see plainNameOf). */
   private plainName: Flat | null = null;
   private lastLabel: string | null = null;
+  /** The table a page about one entity names ("| Table name | `contacts` |", "# DB Spec: Contact"). */
+  private statedTable: RawText | undefined;
   /** Tables named in a catalog table ("| Entity | Key fields |"), added unless written out elsewhere. */
   private readonly catalog: TableDraft[] = [];
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
@@ -707,9 +709,14 @@ class MarkdownReader {
         this.stack.push(entry);
         return;
       }
-      const tableName = pseudo && !plain ? this.pseudoTableName(f) : this.tableName(f);
+      let tableName = pseudo && !plain ? this.pseudoTableName(f) : this.tableName(f);
       const inValues = this.stack.some((x) => x.kind === "values");
       const context = this.currentTable();
+      // "## 2. Fields" on a page about one entity, outside any table's section: that entity's columns.
+      if (!context && !pseudo && tableName && FIELDS_LABEL.test(tableName.text)) {
+        const named = this.statedTable ?? this.titleEntity();
+        if (named) tableName = named;
+      }
       if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
       else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
       // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
@@ -1152,6 +1159,30 @@ class MarkdownReader {
     // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
     if (!label) {
       for (const item of node.children) {
+        const f = this.itemFlat(item);
+        // "- **Primary key**: `id`" (主キー, 主键, 기본 키, chave primária): the key column, and any
+        // columns nested under it.
+        const key = KEY_ITEM.exec(f.text);
+        if (key) {
+          const at = f.text.lastIndexOf(key[1]!);
+          const name = this.rawText(flatSub(f, at, at + key[1]!.length));
+          if (!table.columns.some((c) => c.name.text === name.text)) table.columns.push({ name, type: { text: "", span: name.span }, constraints: [{ text: "primary key", span: name.span }] });
+        }
+        // "- `name` … the title" over nested "- `sortIndex` …" items: a column, then more of them.
+        const nested = item.children.find((c): c is List => c.type === "list");
+        const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
+        if (!key && nested && lead?.type === "inlineCode" && /^[A-Za-z_]\w*$/.test(lead.value) && nested.children.every((c) => c.children.find((x): x is Paragraph => x.type === "paragraph")?.children[0]?.type === "inlineCode")) {
+          const own = this.columnFlat(f, true, true);
+          if (own) table.columns.push(...own.columns);
+        }
+        if ((key || (nested && lead?.type === "inlineCode")) && nested) {
+          this.lastLabel = "fields";
+          this.list(nested);
+          this.lastLabel = null;
+        }
+      }
+      const keyed = node.children.some((item) => KEY_ITEM.test(this.itemFlat(item).text));
+      for (const item of node.children) {
         const sub = item.children.find((c): c is List => c.type === "list");
         const t = this.itemFlat(item).text.replace(/[:：]\s*$/, "").trim();
         if (!sub || t.length > 24 || !(FIELDS_LABEL.test(t.toLowerCase()) || /(?:列|カラム|フィールド|字段|項目|属性)$|\b(?:columns|fields|attributes)$/i.test(t))) continue;
@@ -1159,7 +1190,15 @@ class MarkdownReader {
         this.list(sub);
         this.lastLabel = null;
       }
+      if (keyed) {
+        table.notation ??= "markdown-bullets";
+        for (const item of node.children) this.prismaAttributes(this.itemFlat(item), table);
+        return;
+      }
     }
+    // "`@@unique([ownerId, name])`", "`@@id([noteId, tagId])`" quoted in a table's notes: Prisma's
+    // rules on several columns, written in prose.
+    if (table.columns.length > 0) for (const item of node.children) this.prismaAttributes(this.itemFlat(item), table);
     if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
     // Unlabelled or "Fields:": a column list when at least one item reads as a column; under a
     // fields label, also when most items are bare names (a document store's "Fields: - email").
@@ -1274,6 +1313,26 @@ class MarkdownReader {
     }
     this.stack = saved;
     return true;
+  }
+
+  /** Prisma's block attributes quoted in prose: `@@unique([a, b])` a unique index, `@@id([a, b])` the key. */
+  private prismaAttributes(f: Flat, table: TableDraft): void {
+    for (const m of f.text.matchAll(/@@(unique|id|index)\s*\(\s*\[([^\]]+)\]/g)) {
+      const cols = m[2]!.split(",").map((x) => x.trim().replace(/^["'`]|["'`]$/g, "")).filter((x) => /^[A-Za-z_]\w*$/.test(x));
+      if (cols.length === 0) continue;
+      const span = this.idx.span(f.offs[m.index!] ?? f.offs[0] ?? 0);
+      if (m[1] === "id") this.keyOf(table, cols, span);
+      else if (!table.indexes.some((i) => i.columns.join(",") === cols.join(",") && !!i.unique === (m[1] === "unique"))) table.indexes.push({ columns: cols, unique: m[1] === "unique", span });
+    }
+  }
+
+  /** The entity a document's title names after a colon ("# DB Spec: Contact", "# Entity: Invoice"): its table. */
+  private titleEntity(): RawText | undefined {
+    const h1 = this.stack.find((x) => x.depth === 1);
+    const m = h1 && /[:：]\s*[`*]*([A-Za-z][A-Za-z0-9_]*)[`*]*\s*$/.exec(h1.title);
+    if (!m) return undefined;
+    const name = snakeCase(m[1]!);
+    return { text: /^[A-Z]/.test(m[1]!) && this.english() && singular(name) === name ? plural(name) : name, span: h1!.span };
   }
 
   /**
@@ -2010,6 +2069,16 @@ class MarkdownReader {
     const shape = classifyTable(headers, body, { document: this.kind, ...(heading ? { heading } : {}) });
     const lower = headers.map((h) => h.toLowerCase().replace(/[`*_]/g, ""));
     if (this.kind === "schema" && this.rulesTable(node, lower)) return;
+    // "| Table name | `contacts` |" in a page about one entity: the table its "Fields" section is about.
+    if (this.kind === "schema" && !this.currentTable()) {
+      for (const row of rows.slice(1)) {
+        const [k, v] = row.children;
+        if (!k || !v || !TABLE_NAME_KEY.test(this.flat(k.children).text.replace(/[`*]/g, "").trim())) continue;
+        const vf = flatTrim(this.flat(v.children, this.startOf(v)));
+        const m = /^[`*]*([A-Za-z_]\w*)[`*]*$/.exec(vf.text);
+        if (m) this.statedTable = { text: m[1]!, span: this.idx.span(vf.offs[vf.text.indexOf(m[1]!)] ?? vf.offs[0] ?? 0) };
+      }
+    }
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
       if (sec?.endpoint && (shape.kind === "query-params" || (this.queryFor === sec.endpoint && shape.kind === "body-fields"))) {
@@ -2500,7 +2569,7 @@ class MarkdownReader {
     const endFlat = this.codeFlat(nodes[nodes.length - 1]!);
     offs.push(endFlat.offs[endFlat.text.length] ?? offs[offs.length - 1] ?? 0);
     // "Users (" ... ")" and "IX_a ON t (c)" lines: the CREATE statements they outline.
-    const outlined = language === "sql" ? outlinedSql(text) : null;
+    const outlined = language === "sql" ? outlinedSql(text) ?? (nodes.length === 1 && this.currentTable() ? clauseList(text) : null) : null;
     if (outlined) {
       const mapped = outlined.from.map((o) => offs[o] ?? offs[offs.length - 1] ?? 0);
       text = outlined.text;
@@ -2930,3 +2999,9 @@ function fieldList(cell: string): string[] | null {
   if (!/^[A-Za-z_]\w*(?:\s*[,，、]\s*[A-Za-z_]\w*)+$/.test(text)) return null;
   return text.split(/\s*[,，、]\s*/);
 }
+
+/** The key of a row that names the table in an entity's overview table. */
+const TABLE_NAME_KEY = /^(?:table(?:\s+name)?|db\s+table|database\s+table|tabela(?:\s+db)?|nome\s+da\s+tabela|tabla|nombre\s+de\s+(?:la\s+)?tabla|nom\s+de\s+(?:la\s+)?table|tabellenname|表名|数据表|テーブル名|테이블\s*(?:이름|명))$/i;
+
+/** "Primary key: `id`", "**主キー**: `id`", "PK: id": a list item naming the key column. */
+const KEY_ITEM = /^[*_]*(?:primary\s+key|pk|主キー|主键|主鍵|기본\s*키|chave\s+prim[aá]ria|clave\s+primaria|cl[ée]\s+primaire|prim[aä]rschl[uü]ssel)[*_]*\s*[:：]\s*[`*]*([A-Za-z_]\w*)[`*]*\s*$/i;

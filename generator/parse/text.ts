@@ -100,7 +100,15 @@ export function outlinedSql(text: string): { text: string; from: number[] } | nu
     if (close < 0) continue;
     indexLines(text, at, start, copy, put);
     put("CREATE TABLE ", start);
-    copy(start, close + 1);
+    // SQL Server's functions in CHECKs, as PostgreSQL names them: LEN(x) counts characters.
+    let from = start;
+    for (const f of text.slice(start, close + 1).matchAll(/\b(LEN|DATALENGTH|ISNULL)(\s*\()/gi)) {
+      const fAt = start + f.index!;
+      copy(from, fAt);
+      put(({ len: "char_length", datalength: "octet_length", isnull: "coalesce" } as Record<string, string>)[f[1]!.toLowerCase()]! + f[2]!, fAt);
+      from = fAt + f[0].length;
+    }
+    copy(from, close + 1);
     put(";", close);
     at = close + 1;
   }
@@ -131,4 +139,40 @@ function indexLines(text: string, a: number, b: number, copy: (a: number, b: num
     at = lineAt + m[0].length;
   }
   copy(at, b);
+}
+
+/**
+ * Table constraints quoted one a line with no commas between them (a FOREIGN KEY line, then a
+ * CHECK line, each under its own comment), as the comma-separated list they stand for: a ","
+ * inserted before each clause after the first (mapped to the clause it precedes). Null when the
+ * text holds fewer than two such clauses, or already separates them.
+ */
+export function clauseList(text: string): { text: string; from: number[] } | null {
+  const starts = [...text.matchAll(/^[ \t]*(?:constraint\s+\w+\s+)?(?:foreign\s+key|check\s*\(|unique\s*\(|primary\s+key\s*\()/gim)].map((m) => m.index! + m[0].length - m[0].trimStart().length);
+  if (starts.length < 2) return null;
+  let out = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const [k, s] of starts.entries()) {
+    if (k === 0) continue;
+    // What comes before this clause, comments and blanks aside, must not end with a comma already.
+    let end = -1;
+    for (let e = s; e > at && end < 0; ) {
+      const lineStart = text.lastIndexOf("\n", e - 1) + 1;
+      const line = text.slice(lineStart, e);
+      const code = line.replace(/--.*$/, "").trimEnd();
+      if (code) end = lineStart + code.length;
+      e = lineStart - 1;
+    }
+    if (end < 0) return null;
+    if (text[end - 1] === "," || text[end - 1] === ";") return null;
+    for (let i = at; i < end; i++) from.push(i);
+    out += text.slice(at, end) + ",";
+    from.push(end - 1);
+    at = end;
+  }
+  out += text.slice(at);
+  for (let i = at; i < text.length; i++) from.push(i);
+  from.push(text.length);
+  return { text: out, from };
 }

@@ -1105,3 +1105,43 @@ describe("SQL written as a table's outline, without CREATE", () => {
     expect(c("Label").span).toMatchObject({ line: 7, column: 3 });
   });
 });
+
+describe("pages about one entity, keys named in a list, Prisma's rules in prose, prefixed users", () => {
+  it("reads '## 2. Fields' under a page whose overview names the table, or whose title names the entity", async () => {
+    const byRow = await load("# DB Spec: Parcel\n\n## 1. Overview\n\n| Field | Value |\n|---|---|\n| Entity name | Parcel |\n| Table name | `parcels` |\n\n## 2. Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n| id | UUID | Yes | Primary key |\n| weight_g | INTEGER | Yes | grams |\n");
+    expect(errorsOf(byRow)).toEqual([]);
+    expect(byRow.ir!.tables.map((t) => t.name)).toEqual(["parcels"]);
+    const byTitle = await load("# Entity: Courier\n\n## Fields\n\n| Field | Type | Required |\n|---|---|---|\n| id | UUID | Yes |\n| name | TEXT | Yes |\n");
+    expect(byTitle.ir!.tables.map((t) => t.name)).toEqual(["couriers"]);
+  });
+
+  it("reads '- **主キー**: `id`' with columns nested under it, a column with more nested under it, and `@@unique([...])` in a note", async () => {
+    const src = "# メモ\n\n### `Owner` テーブル\n\n- **主キー**: `id`\n  - `createdAt` … 作成日時\n\n### `Folder` テーブル\n\n- **主キー**: `id`\n- **主な列**\n  - `ownerId` … 所有者（`Owner.id`）\n  - `label` … 名前（必須）\n  - `slot` … 並び順\n- **補足**: `@@unique([ownerId, label])` で重複を防ぎます。\n\n### `Crate` テーブル\n\n- `title` … 名前\n  - `rank` … 表示順\n  - `id` … キー\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    const folder = table(r.ir, "folders");
+    expect(folder.columns.map((c) => c.name)).toEqual(["id", "ownerId", "label", "slot"]);
+    expect(folder.columns.find((c) => c.name === "label")!.nullable).toBe(false);
+    expect(folder.indexes.some((i) => i.unique && i.columns.join(",") === "ownerId,label")).toBe(true);
+    expect(table(r.ir, "owners").columns.map((c) => c.name)).toEqual(["id", "createdAt"]);
+    expect(table(r.ir, "crates").columns.map((c) => c.name)).toEqual(["title", "rank", "id"]);
+  });
+
+  it("reads the users table under the prefix every table of the spec carries", async () => {
+    const r = await load("# S\n\n## kb_users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | bigint | PK |\n| name | text | NOT NULL |\n\n## kb_cards\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | bigint | PK |\n| owner_id | bigint | FK → kb_users |\n");
+    expect(r.ir!.tables.find((t) => t.name === "kb_users")!.identity).toBe(true);
+    expect(table(r.ir, "kb_cards").owner).toBe("owner_id");
+  });
+});
+
+describe("table constraints quoted one a line under a table's heading", () => {
+  it("reads FOREIGN KEY and CHECK lines with no commas between them, each under its comment", async () => {
+    const src = `# S\n\n${USERS}\n## parcels\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | PK |\n| user_id | text | NOT NULL |\n| label | varchar(80) | NOT NULL |\n| note | text | |\n\n### parcels constraints\n\n\`\`\`sql\n-- the owner\nFOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE\n\n-- a label of 2 to 80 characters\nCHECK (LENGTH(label) >= 2 AND LENGTH(label) <= 80)\n\n-- short notes\nCHECK (LENGTH(note) <= 300)\n\`\`\`\n`;
+    const r = await load(src);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    const t = table(r.ir, "parcels");
+    expect(t.columns.find((c) => c.name === "label")).toMatchObject({ minLength: 2, maxLength: 80 });
+    expect(t.columns.find((c) => c.name === "note")).toMatchObject({ maxLength: 300 });
+    expect(t.columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", onDelete: "cascade" });
+  });
+});
