@@ -148,6 +148,8 @@ function indexLines(text: string, a: number, b: number, copy: (a: number, b: num
  * text holds fewer than two such clauses, or already separates them.
  */
 export function clauseList(text: string): { text: string; from: number[] } | null {
+  // Only a list of clauses: no statement of its own (ALTER TABLE ... ADD CONSTRAINT x CHECK ...).
+  if (/^[ \t]*(?:alter|create|insert|update|select|drop|with)\b/im.test(text.replace(/--[^\n]*/g, ""))) return null;
   const starts = [...text.matchAll(/^[ \t]*(?:constraint\s+\w+\s+)?(?:foreign\s+key|check\s*\(|unique\s*\(|primary\s+key\s*\()/gim)].map((m) => m.index! + m[0].length - m[0].trimStart().length);
   if (starts.length < 2) return null;
   let out = "";

@@ -1144,4 +1144,28 @@ describe("table constraints quoted one a line under a table's heading", () => {
     expect(t.columns.find((c) => c.name === "note")).toMatchObject({ maxLength: 300 });
     expect(t.columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", onDelete: "cascade" });
   });
+
+  it("leaves ALTER TABLE statements whose CHECK starts a line as they are", async () => {
+    const src = `# S
+
+## parcels
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | PK |
+| grade | varchar(10) | NOT NULL |
+| size | integer | NOT NULL |
+
+\`\`\`sql
+ALTER TABLE parcels ADD CONSTRAINT chk_grade
+  CHECK (grade IN ('a', 'b'));
+
+ALTER TABLE parcels ADD CONSTRAINT chk_size
+  CHECK (size BETWEEN 1 AND 9);
+\`\`\`
+`;
+    const r = await load(src);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    expect(table(r.ir, "parcels").checks?.length).toBe(2);
+  });
 });
