@@ -1169,3 +1169,12 @@ ALTER TABLE parcels ADD CONSTRAINT chk_size
     expect(table(r.ir, "parcels").checks?.length).toBe(2);
   });
 });
+
+describe("users recorded from their tokens", () => {
+  it("guesses no placeholder for a required column a CHECK names or a bound forbids 0: SF124, not a row the database refuses", async () => {
+    const r = await load("# S\n\n```sql\nCREATE TABLE users (\n  id TEXT PRIMARY KEY,\n  role SMALLINT NOT NULL CHECK (role IN (1, 2, 3)),\n  level INTEGER NOT NULL CHECK (level >= 1),\n  nickname TEXT NOT NULL\n);\nCREATE TABLE notes (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id)\n);\n```\n");
+    const by = (code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => d.message.match(/"users\.(\w+)"/)?.[1]);
+    expect(by("SF124").sort()).toEqual(["level", "role"]);
+    expect(by("SF123")).toEqual(["nickname"]);
+  });
+});
