@@ -608,11 +608,52 @@ class Builder {
           this.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(key.type)}, the type of ${target!.name}.${key.name} it references`);
           continue;
         }
+        // "status" with no type where the spec declares an enum "Status": that enum.
+        const named = c.references ? undefined : this.namedEnum(c.name);
+        if (named?.type.kind === "enum") {
+          c.type = named.type;
+          this.note(c.span, `column "${t.name}.${c.name}" has no type; read as enum ${named.name}, the enum of its name`);
+          continue;
+        }
         const g = inferTypeFromName(c.name, c.description);
         c.type = g.type;
         this.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(g.type)} because ${g.why}`);
+        // A key of no written type the database fills, as the app does: a new uuid for each row.
+        if (c.primaryKey && g.type.kind === "uuid" && c.default === null && (t.keyColumns?.length ?? 1) <= 1) {
+          c.default = { kind: "uuid" };
+          this.note(c.span, `"${t.name}.${c.name}" is a key with no default; read as default gen_random_uuid()`);
+        }
+        if (c.description) this.lateDescriptionRules(t.name, c);
       }
     }
+  }
+
+  /**
+   * The rules the description of a column written without a type states ("Free text, 1-200
+   * chars.", "(1-5)", "One of a, b, c."), read once its type is inferred: buildColumn reads
+   * descriptions only for columns that have a type by then.
+   */
+  private lateDescriptionRules(table: string, c: ColumnDraft): void {
+    const type = c.type!;
+    const d = rulesFromDescription(c.description!, type);
+    const textual = type.kind === "string" || type.kind === "text";
+    const numeric = type.kind === "integer" || type.kind === "bigint" || type.kind === "decimal" || type.kind === "float";
+    const said: string[] = [];
+    if (textual && d.enumValues && !c.unique && !c.primaryKey && !/(?:^|_)id$|[a-z0-9]Id$/.test(c.name)) {
+      c.type = { kind: "enum", values: d.enumValues };
+      said.push(`one of ${d.enumValues.join(", ")}`);
+    } else if (textual) {
+      if (d.minLength !== undefined && c.minLength === undefined) (c.minLength = d.minLength), said.push(`min length ${d.minLength}`);
+      if (d.maxLength !== undefined && c.maxLength === undefined) (c.maxLength = d.maxLength), said.push(`max length ${d.maxLength}`);
+      if (d.format && !c.format && KNOWN_FORMATS.has(d.format)) (c.format = d.format), said.push(`format ${d.format}`);
+    }
+    if (numeric) {
+      if (d.min !== undefined && c.minimum === undefined) (c.minimum = d.min), said.push(`min ${d.min}`);
+      if (d.max !== undefined && c.maximum === undefined) (c.maximum = d.max), said.push(`max ${d.max}`);
+    }
+    if (d.notNull && c.nullable && !c.primaryKey && c.default === null) (c.nullable = false), said.push("required (not null)");
+    if (d.unique && !c.unique && !c.primaryKey) (c.unique = true), said.push("unique");
+    if (said.length) this.note(c.span, `"${table}.${c.name}": its description states ${said.join(", ")}`);
   }
 
   private buildTables(raw: RawSpec): TableDraft[] {
@@ -760,9 +801,16 @@ class Builder {
           // A type cell that only holds constraints ("FK", "PK, FK → users") says no type: one is
           // taken from the reference or the name, as for a column written without a type.
           const asRules = interpretConstraint(def.type.text);
+          const listed = defs.find((d) => d.values?.length)?.values;
           if (asRules.unknownAt === undefined) {
             phrases.push(def.type);
             if (typed === i) col.typeMissing = true;
+          } else if (listed && /^`?[A-Z][A-Za-z0-9]*`?\??$/.test(def.type.text.trim())) {
+            // "| status | `BookStatus` | `NOT_STARTED` \| `DONE` |": an enum the spec names as the
+            // type and lists beside it.
+            const name = def.type.text.trim().replace(/[`?]/g, "");
+            col.type = { kind: "enum", values: listed.map((v) => v.text), name };
+            this.note(def.type.span, `column "${table}.${col.name}" is read as enum ${name} with the values its notes list`);
           } else {
             // One column not understood does not sink the spec: its type comes from its name, and the warning says so.
             this.diag("warning", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"; its type is taken from its name instead`, def.type.span,
@@ -1005,6 +1053,18 @@ class Builder {
     if (named) {
       named.identity = true;
       return named;
+    }
+    // "sm_users" beside "sm_tasks", "sm_comments": the spec's own prefix on every table; the users
+    // table is the one named users under it.
+    const prefixed = tables.filter((t) => /^[a-z][a-z0-9]*_users?$/.test(t.name));
+    if (prefixed.length === 1) {
+      const t = prefixed[0]!;
+      const prefix = t.name.slice(0, t.name.indexOf("_") + 1);
+      if (tables.filter((o) => o.name.startsWith(prefix)).length * 2 > tables.length) {
+        t.identity = true;
+        this.note(t.span, `"${t.name}" is read as the users table (the users table under the spec's prefix "${prefix}")`);
+        return t;
+      }
     }
     // Apps call their users other names (players, accounts, members, profiles, customers): the
     // one of those the other tables point at most, when it looks like a person (an email, a name).

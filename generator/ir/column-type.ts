@@ -43,7 +43,8 @@ const unsupported = (what: string, hint: string): Made => ({ type: { kind: "text
 
 const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [
-    /(?:character\s+varying|varchar2?|nvarchar2?|string|str)(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
+    // "NVARCHAR(MAX)" (SQL Server): no length limit.
+    /(?:character\s+varying|varchar2?|nvarchar2?|string|str)(?:\s*\(\s*(?:(\d+)|max)\s*\))?(?![\w])/iy,
     (m) => ({ type: m[1] ? { kind: "string", maxLength: Number(m[1]) } : { kind: "string" } }),
   ],
   // char(n) is blank-padded to n; without a length it reads as a plain string (as people mean it).
@@ -66,7 +67,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [/(?:uuid|guid|uniqueidentifier)(?![\w])/iy, () => ({ type: { kind: "uuid" } })],
   [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
   [
-    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?|datetime(?:2|offset)?|date\s*time)(?![\w])/iy,
+    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?|datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
     () => ({ type: { kind: "timestamp" } }),
   ],
   // "Date" stays a calendar day: SQL's DATE and a table's "Date" mean one far more often than TypeScript's Date does.
@@ -104,7 +105,8 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   // The names document databases, ORMs and no-code tools give their types.
   [/(?:object\s*id|objectid|cuid2?|nanoid|ulid|ksuid)(?![\w])/iy, () => ({ type: { kind: "text" } })],
   [/(?:rich\s*text|title|markdown|html|email|e-mail|url|uri|phone(?:\s*number)?|slug|person|people)(?![\w])/iy, () => ({ type: { kind: "text" } })],
-  [/(?:checkbox|bit\s*flag|yes\s*\/\s*no)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
+  // "BIT" alone (SQL Server's flag, PostgreSQL's bit(1)) holds a yes/no: boolean. bit(n), n > 1, is a bit string.
+  [/(?:checkbox|bit\s*flag|yes\s*\/\s*no|bit(?:\s*\(\s*1\s*\))?(?![\w\s]*varying))(?![\w(])/iy, () => ({ type: { kind: "boolean" } })],
   [/(?:created\s+time|last\s+edited\s+time|instant|zoneddatetime|localdatetime|offsetdatetime)(?![\w])/iy, () => ({ type: { kind: "timestamp" } })],
   [/localdate(?![\w])/iy, () => ({ type: { kind: "date" } })],
   [/(?:single\s*select|select|status|dropdown|choice)(?![\w])/iy, () => ({ type: { kind: "text" } })],

@@ -519,11 +519,11 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
     return { problem: `default "${t}" does not fit a ${type.kind} column` };
   }
   const lower = t.toLowerCase();
-  if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
+  if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|getdate\(\)|getutcdate\(\)|sysdatetime\(\)|sysutcdatetime\(\)|sysdatetimeoffset\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
     if (type.kind === "timestamp" || type.kind === "date") return { kind: "now" };
     return { problem: `default ${t} (the current time) does not fit a ${type.kind} column` };
   }
-  if (/^(gen_random_uuid\(\)|uuid_generate_v4\(\)|uuid\(\)|uuid4(\(\))?|uuid\.uuid4(\(\))?|random_uuid\(\)|newid\(\)|cuid\(\))$/.test(lower)) {
+  if (/^(gen_random_uuid\(\)|uuid_generate_v4\(\)|uuid\(\)|uuid4(\(\))?|uuid\.uuid4(\(\))?|random_uuid\(\)|newid\(\)|newsequentialid\(\)|cuid\(\))$/.test(lower)) {
     if (type.kind === "uuid" || isText) return { kind: "uuid" };
     return { problem: `default ${t} (a new uuid) does not fit a ${type.kind} column` };
   }
@@ -541,6 +541,8 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
     if (type.kind === "decimal" || type.kind === "float") return { kind: "literal", value: Number(t) };
     if (isText) return { kind: "literal", value: t };
     if (type.kind === "enum" && type.values.includes(t)) return { kind: "literal", value: t };
+    // "BIT NOT NULL DEFAULT 0", "TINYINT(1) DEFAULT 1": a flag written as 0 or 1.
+    if (type.kind === "boolean" && (t === "0" || t === "1")) return { kind: "literal", value: t === "1" };
     return { problem: `default ${t} does not fit a ${type.kind} column` };
   }
   if (/^[A-Za-z_][\w-]*$/.test(t)) {
@@ -671,6 +673,8 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
   const per = new RegExp(`^${UNIQUE_PER.source}`, "iu").exec(t);
   if (per) r.uniquePer = uniquePerWords(per[1]!);
   else if (/^unique\b/i.test(t)) r.unique = true;
+  // "Serial number; must be unique.": a clause anywhere, not "must be unique per shop" (one of several).
+  else if (/\bmust\s+be\s+unique\b(?!\s*(?:per|within|for\s+each|among|across|in\s+(?:each|the\s+same))\b)/i.test(t)) r.unique = true;
   // "Task title (required, 1-200 characters)", "Required. The title", "(mandatory)": a required
   // word as a whole piece of a parenthesised list, or as the description's first sentence.
   {
@@ -1424,6 +1428,8 @@ const D = {
   example: anywhere(`${L0}(?:p\\.?\\s*ej|por\\s+ejemplo|por\\s+exemplo|par\\s+exemple|z\\.\\s*b|zum\\s+beispiel|ad\\s+esempio|per\\s+esempio|etc)${L1}|例如|比如|例えば|など|예를\\s*들어|예:|等`),
   // "Único ...", "Eindeutige ...", "唯一...", "一意の...", "고유 ...": unique when the description starts with it, as "Unique ..." does;
   // Spanish, Portuguese and Italian put it after the first noun ("Código único de ...").
+  // "Deve ser único no sistema", "Debe ser única", "Doit être unique", "Muss eindeutig sein": a clause anywhere, not "... por usuario".
+  mustBeUnique: anywhere(`${L0}(?:deve\\s+ser|debe\\s+ser|tem\\s+que\\s+ser|tiene\\s+que\\s+ser|doit\\s+etre|muss|deve\\s+essere)\\s+(?:unic[oa]s?|unique|eindeutig|univoc[oa])${L1}(?!\\s*(?:sein\\s+)?(?:por|par|pro|per|je|dentro|within)${L1})`),
   uniqueStart: anywhere(`^\\s*(?:${alt({ es: ["unic[oa]s?"], pt: ["unic[oa]s?"], de: ["eindeutig(?:e[rsnm]?)?", "einzigartig(?:e[rsnm]?)?"], it: ["univoc[oa]"], zh: ["唯一"], ja: ["一意", "ユニーク"], ko: ["고유", "유니크", "유일"] })}|[\\p{L}]+\\s+${L0}(?:unic[oa]|univoc[oa])${L1})`),
 };
 
@@ -1452,7 +1458,7 @@ function otherDescriptionRules(t: string, r: ConstraintReading, textual: boolean
   if (numeric && r.min === undefined && r.max === undefined) {
     if ((m = D.between.exec(f) ?? D.rangeWord.exec(f) ?? D.wholeRange.exec(f) ?? D.atLeastAtMost.exec(f))) [r.min, r.max] = twoNumbers(m);
   }
-  if (!r.unique && D.uniqueStart.test(f)) r.unique = true;
+  if (!r.unique && !r.uniquePer && (D.uniqueStart.test(f) || D.mustBeUnique.test(f))) r.unique = true;
 }
 
 /** A description's list of allowed values, marked as one: "uno de a, b, c", "a、b、c 之一". */

@@ -28,12 +28,19 @@ export function identityPlan(t: Table): IdentityPlan {
   const claims: Record<string, { claim: string; maxLength: number }> = {};
   const fillers: Record<string, Filler> = {};
   const unfillable: Column[] = [];
+  // A column a CHECK names ("Role IN (1, 2, 3, 4)") may refuse any placeholder: none is guessed for it.
+  const checked = new Set((t.checks ?? []).flatMap((k) => k.columns));
   for (const c of t.columns) {
     if (c.name === t.primaryKey) continue;
     const textual = c.type.kind === "string" || c.type.kind === "text";
     const claim = CLAIM_COLUMNS[c.name];
     if (claim && textual) claims[c.name] = { claim, maxLength: maxLen(c) };
     if (c.nullable || c.default) continue;
+    const numeric = c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "float" || c.type.kind === "decimal";
+    if (checked.has(c.name) || (numeric && ((c.minimum ?? 0) > 0 || (c.maximum ?? 0) < 0 || (c.exclusiveMinimum ?? -1) >= 0 || (c.exclusiveMaximum ?? 1) <= 0))) {
+      unfillable.push(c);
+      continue;
+    }
     if (textual && c.name.includes("email")) fillers[c.name] = "email-placeholder";
     else if (textual && (c.unique || (c.minLength ?? 0) > 0)) {
       // One empty placeholder for every user would collide (unique) or be too short: the user's

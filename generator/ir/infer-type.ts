@@ -17,7 +17,7 @@ const BOOLEAN_WORDS = new Set([
   "public", "private", "default", "primary", "required", "resolved", "confirmed", "flagged", "muted", "blocked",
 ]);
 const MONEY_WORDS = new Set(["amount", "price", "cost", "balance", "total", "subtotal", "fee", "fees", "salary", "budget", "tax", "discount"]);
-const COUNT_WORDS = new Set(["count", "quantity", "qty", "age", "year", "position", "rank", "order", "index", "sequence", "seq", "level", "score", "rating", "minutes", "seconds", "hours", "days", "version", "attempts", "retries", "size", "length", "width", "height", "duration"]);
+const COUNT_WORDS = new Set(["capacity", "count", "quantity", "qty", "age", "year", "position", "rank", "order", "index", "sequence", "seq", "level", "score", "rating", "minutes", "seconds", "hours", "days", "version", "attempts", "retries", "size", "length", "width", "height", "duration"]);
 const TIME_WORDS = new Set(["at", "time", "timestamp", "datetime"]);
 
 /** A type for a column written without one, from its name (snake_case, camelCase or plain). */
@@ -35,6 +35,8 @@ export function inferTypeFromName(name: string, description = ""): InferredType 
   if (last === "email" || last === "mail") return { type: { kind: "string", maxLength: 255 }, why: "it holds an email address" };
   if (MONEY_WORDS.has(last)) return { type: { kind: "decimal", precision: 12, scale: 2 }, why: "it holds an amount of money" };
   if (COUNT_WORDS.has(last) || last.endsWith("count")) return { type: { kind: "integer" }, why: "it holds a count or a number" };
+  // "nps (0-10)", "stars: 1 to 5": a note that is a range of whole numbers says the column holds one.
+  if (/^\s*\(?\s*-?\d+\s*(?:-|–|~|to|\.\.)\s*-?\d+\s*\)?\s*$/.test(note)) return { type: { kind: "integer" }, why: "its note is a range of whole numbers" };
   if (/\b(json|object|map|settings|metadata|config|payload)\b/.test(note) || ["metadata", "settings", "config", "payload", "data", "attributes", "properties"].includes(last))
     return { type: { kind: "json" }, why: "it holds structured data" };
   return { type: { kind: "text" }, why: "nothing in its name says otherwise" };

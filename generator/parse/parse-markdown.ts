@@ -4,14 +4,14 @@
 import { markdownTree } from "./markdown-tree.js";
 import { blockLanguage, loadReaders, type Language, type Readers } from "./readers.js";
 import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
-import { classifyTable, isEmptyMarker, splitTypeCell, type EndpointRoles, type FieldRoles } from "./table-roles.js";
+import { classifyTable, isEmptyMarker, splitTypeCell, type ColumnRoles, type EndpointRoles, type FieldRoles } from "./table-roles.js";
 import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../ir/types.js";
 import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
-import { lineIndexAt, lineStarts, matchParen } from "./text.js";
+import { clauseList, lineIndexAt, lineStarts, matchParen, outlinedSql, treeAsIndent, treesAsLists } from "./text.js";
 import { listedValues } from "./value-lists.js";
 import { interpretConstraint } from "../ir/constraints.js";
 
@@ -191,7 +191,8 @@ interface EndpointDraft {
 }
 
 export async function parseMarkdown(src: string, file: string, kind: SpecKind): Promise<ParseResult> {
-  const root = markdownTree(src);
+  // Trees drawn with box characters ("User" over "├── id") are read as the nested lists they draw.
+  const root = markdownTree(treesAsLists(src));
   // The formal languages the document holds decide which readers (and parsers) load.
   const langs = new Set<Language>();
   const sql: { text: string; lang: string }[] = [];
@@ -236,6 +237,10 @@ class MarkdownReader {
   /** The paragraph just read, when it was only a name (see plainNameOf). */
   private plainName: Flat | null = null;
   private lastLabel: string | null = null;
+  /** The table a page about one entity names ("| Table name | `contacts` |", "# DB Spec: Contact"). */
+  private statedTable: RawText | undefined;
+  /** Tables named in a catalog table ("| Entity | Key fields |"), added unless written out elsewhere. */
+  private readonly catalog: TableDraft[] = [];
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
   /** Drizzle and Prisma blocks, read as one text after the document (names cross blocks). */
   private readonly together: Partial<Record<Language, Code[]>> = {};
@@ -298,6 +303,12 @@ class MarkdownReader {
     for (const [language, nodes] of together) {
       if (language === "python" || language === "mermaid") this.handRestating(nodes, language);
       else this.hand(nodes, this.readers[language]!, language);
+    }
+    // A catalog's row names a table with its fields; a table written out elsewhere wins.
+    for (const t of this.catalog) {
+      const existing = this.tables.find((x) => x.columns.length > 0 && nameKey(x.name.text) === nameKey(t.name.text));
+      if (existing) this.notes.push({ span: t.name.span, message: `catalog row for "${t.name.text}" restates table "${existing.name.text}"; the table written out is used` });
+      else this.tables.push(t);
     }
     this.resolveLikes();
     this.resolveLooseRules();
@@ -656,7 +667,9 @@ class MarkdownReader {
     // "- id (uuid, PK)", "- org_id (FK orgs.id)", then "- created_at": columns, some of them bare
     // snake_case names, one at least with a type or a key; every item one or the other.
     const keyed = cols.filter((c) => c && (c.known || c.columns.some((x) => x.constraints.some((k) => KEY_PIECE.test(k.text))))).length;
-    return keyed >= 1 && node.children.length >= 3 && node.children.every((item, i) => cols[i] || /^[a-z_][a-z0-9_]*(?:\s*\([^()]*\))?$/.test(this.itemFlat(item).text)) ? "named" : false;
+    if (keyed >= 1 && node.children.length >= 3 && node.children.every((item, i) => cols[i] || /^[a-z_][a-z0-9_]*(?:\s*\([^()]*\))?$/.test(this.itemFlat(item).text))) return "named";
+    // "cards" over "- id", "- board_id", "- created_at" (a drawn tree, say): a record's bare field names.
+    return this.bareFields(node) ? "named" : false;
   }
 
   private openSection(depth: number, f: Flat, pseudo: boolean, plain = false): void {
@@ -696,9 +709,14 @@ class MarkdownReader {
         this.stack.push(entry);
         return;
       }
-      const tableName = pseudo && !plain ? this.pseudoTableName(f) : this.tableName(f);
+      let tableName = pseudo && !plain ? this.pseudoTableName(f) : this.tableName(f);
       const inValues = this.stack.some((x) => x.kind === "values");
       const context = this.currentTable();
+      // "## 2. Fields" on a page about one entity, outside any table's section: that entity's columns.
+      if (!context && !pseudo && tableName && FIELDS_LABEL.test(tableName.text)) {
+        const named = this.statedTable ?? this.titleEntity();
+        if (named) tableName = named;
+      }
       if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
       else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
       // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
@@ -1072,6 +1090,21 @@ class MarkdownReader {
     if (!table && this.stack.some((x) => x.kind === "values")) {
       for (const item of node.children) {
         const f = this.itemFlat(item);
+        // "- Status" over "  - TODO", "  - DONE": the enum named by the item, its values nested.
+        const sub = item.children.find((c): c is List => c.type === "list");
+        const named = sub && /^[`*]*([A-Za-z_]\w*)[`*]*\s*[:：]?$/.exec(f.text);
+        if (named && sub) {
+          const values = sub.children.map((c) => {
+            const v = this.itemFlat(c);
+            const x = /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–(（]|\s-\s).*)?$/.exec(v.text);
+            return x ? this.rawText(flatSub(v, v.text.indexOf(x[1]!), v.text.indexOf(x[1]!) + x[1]!.length)) : null;
+          });
+          if (values.length >= 2 && values.every((v) => v)) {
+            const at = f.text.indexOf(named[1]!);
+            this.enums.push({ name: this.rawText(flatSub(f, at, at + named[1]!.length)), values: values as RawText[] });
+          }
+          continue;
+        }
         const m = /^([A-Za-z_]\w*)\s*[:=：]\s*(.+)$/.exec(f.text);
         const values = m ? splitEnumValues(m[2]!) : null;
         if (!m || !values) continue;
@@ -1126,6 +1159,30 @@ class MarkdownReader {
     // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
     if (!label) {
       for (const item of node.children) {
+        const f = this.itemFlat(item);
+        // "- **Primary key**: `id`" (主キー, 主键, 기본 키, chave primária): the key column, and any
+        // columns nested under it.
+        const key = KEY_ITEM.exec(f.text);
+        if (key) {
+          const at = f.text.lastIndexOf(key[1]!);
+          const name = this.rawText(flatSub(f, at, at + key[1]!.length));
+          if (!table.columns.some((c) => c.name.text === name.text)) table.columns.push({ name, type: { text: "", span: name.span }, constraints: [{ text: "primary key", span: name.span }] });
+        }
+        // "- `name` … the title" over nested "- `sortIndex` …" items: a column, then more of them.
+        const nested = item.children.find((c): c is List => c.type === "list");
+        const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
+        if (!key && nested && lead?.type === "inlineCode" && /^[A-Za-z_]\w*$/.test(lead.value) && nested.children.every((c) => c.children.find((x): x is Paragraph => x.type === "paragraph")?.children[0]?.type === "inlineCode")) {
+          const own = this.columnFlat(f, true, true);
+          if (own) table.columns.push(...own.columns);
+        }
+        if ((key || (nested && lead?.type === "inlineCode")) && nested) {
+          this.lastLabel = "fields";
+          this.list(nested);
+          this.lastLabel = null;
+        }
+      }
+      const keyed = node.children.some((item) => KEY_ITEM.test(this.itemFlat(item).text));
+      for (const item of node.children) {
         const sub = item.children.find((c): c is List => c.type === "list");
         const t = this.itemFlat(item).text.replace(/[:：]\s*$/, "").trim();
         if (!sub || t.length > 24 || !(FIELDS_LABEL.test(t.toLowerCase()) || /(?:列|カラム|フィールド|字段|項目|属性)$|\b(?:columns|fields|attributes)$/i.test(t))) continue;
@@ -1133,16 +1190,24 @@ class MarkdownReader {
         this.list(sub);
         this.lastLabel = null;
       }
+      if (keyed) {
+        table.notation ??= "markdown-bullets";
+        for (const item of node.children) this.prismaAttributes(this.itemFlat(item), table);
+        return;
+      }
     }
+    // "`@@unique([ownerId, name])`", "`@@id([noteId, tagId])`" quoted in a table's notes: Prisma's
+    // rules on several columns, written in prose.
+    if (table.columns.length > 0) for (const item of node.children) this.prismaAttributes(this.itemFlat(item), table);
     if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
     // Unlabelled or "Fields:": a column list when at least one item reads as a column; under a
     // fields label, also when most items are bare names (a document store's "Fields: - email").
     // A list of code-formatted names alone ("- `_id`", "- `eventId`", "- `role` (`a | b`)") under a
     // table with no columns yet: the table's columns, types inferred from the names.
-    const bare = !label && table.columns.length === 0 && node.children.length >= 2 && ![table.name.text, this.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? ""].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) && node.children.every((item) => {
+    const bare = !label && table.columns.length === 0 && node.children.length >= 2 && ![table.name.text, this.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? ""].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) && (node.children.every((item) => {
       const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
       return lead?.type === "inlineCode" && /^[A-Za-z_]\w*\b/.test(lead.value);
-    });
+    }) || this.bareFields(node));
     const listed = (!!label && FIELDS_LABEL.test(label)) || bare;
     const parsed = node.children.map((item) => ({
       item,
@@ -1234,9 +1299,10 @@ class MarkdownReader {
         cols = (labelled.find((x) => (FIELDS_LABEL.test(x.t) || /^(?:поля|столбцы|колонки|атрибуты)$/.test(x.t)) && named(x.l))
           ?? (labelled.filter((x) => typed(x.l)).length === 1 ? labelled.find((x) => typed(x.l)) : undefined))?.l;
       }
+      if (!cols && this.bareFields(sub)) cols = sub;
       if (cols) found.push({ name: flatSub(f, f.text.indexOf(m[1]!), f.text.indexOf(m[1]!) + m[1]!.length), cols });
     }
-    if (!found.some((x) => typed(x.cols))) return false;
+    if (!found.some((x) => typed(x.cols) || this.bareFields(x.cols))) return false;
     const saved = [...this.stack];
     for (const { name, cols } of found) {
       this.stack = [...saved];
@@ -1247,6 +1313,79 @@ class MarkdownReader {
     }
     this.stack = saved;
     return true;
+  }
+
+  /** Prisma's block attributes quoted in prose: `@@unique([a, b])` a unique index, `@@id([a, b])` the key. */
+  private prismaAttributes(f: Flat, table: TableDraft): void {
+    for (const m of f.text.matchAll(/@@(unique|id|index)\s*\(\s*\[([^\]]+)\]/g)) {
+      const cols = m[2]!.split(",").map((x) => x.trim().replace(/^["'`]|["'`]$/g, "")).filter((x) => /^[A-Za-z_]\w*$/.test(x));
+      if (cols.length === 0) continue;
+      const span = this.idx.span(f.offs[m.index!] ?? f.offs[0] ?? 0);
+      if (m[1] === "id") this.keyOf(table, cols, span);
+      else if (!table.indexes.some((i) => i.columns.join(",") === cols.join(",") && !!i.unique === (m[1] === "unique"))) table.indexes.push({ columns: cols, unique: m[1] === "unique", span });
+    }
+  }
+
+  /** The entity a document's title names after a colon ("# DB Spec: Contact", "# Entity: Invoice"): its table. */
+  private titleEntity(): RawText | undefined {
+    const h1 = this.stack.find((x) => x.depth === 1);
+    const m = h1 && /[:：]\s*[`*]*([A-Za-z][A-Za-z0-9_]*)[`*]*\s*$/.exec(h1.title);
+    if (!m) return undefined;
+    const name = snakeCase(m[1]!);
+    return { text: /^[A-Z]/.test(m[1]!) && this.english() && singular(name) === name ? plural(name) : name, span: h1!.span };
+  }
+
+  /**
+   * A table of tables: one column names a table in each row, another lists its fields by name
+   * ("| `devices` | `id`, `tenant_id`, `label` | what it is for |"), most rows two or more names,
+   * one of them a key or a time stamp. Each row is a table whose columns' types the builder infers.
+   */
+  private catalogTable(node: Table, body: readonly string[][]): boolean {
+    if (body.length < 2) return false;
+    const width = Math.max(...body.map((r) => r.length));
+    let fieldsCol = -1;
+    for (let j = 0; j < width && fieldsCol < 0; j++) {
+      const lists = body.map((r) => fieldList(r[j] ?? ""));
+      if (lists.filter(Boolean).length * 3 >= body.length * 2 && lists.every((l) => !l || l.some((n) => KEYISH_NAME.test(n)))) fieldsCol = j;
+    }
+    if (fieldsCol < 0) return false;
+    const nameCol = [...Array(width).keys()].find((i) => i !== fieldsCol && body.every((r) => /^[A-Za-z_]\w*$/.test((r[i] ?? "").replace(/[`*]/g, "").trim())));
+    if (nameCol === undefined) return false;
+    for (const row of node.children.slice(1)) {
+      const at = (i: number) => {
+        const c = row.children[i];
+        return c ? flatTrim(this.flat(c.children, this.startOf(c))) : null;
+      };
+      const nameF = at(nameCol);
+      const fieldsF = at(fieldsCol);
+      if (!nameF || !fieldsF || !fieldList(fieldsF.text)) continue;
+      const nm = /[A-Za-z_]\w*/.exec(nameF.text)!;
+      const name = this.rawText(flatSub(nameF, nm.index, nm.index + nm[0].length));
+      const columns: RawColumn[] = [...fieldsF.text.matchAll(/[A-Za-z_]\w*/g)].map((x) => {
+        const n = this.rawText(flatSub(fieldsF, x.index, x.index + x[0].length));
+        return { name: n, type: { text: "", span: n.span }, constraints: [] };
+      });
+      this.catalog.push({ name: { ...name, text: snakeCase(name.text) }, columns, indexes: [], hasDefs: true, notation: "markdown-table" });
+    }
+    return true;
+  }
+
+  /**
+   * A list of field names with no types ("- id", "- userId", "- createdAt (when made)") that reads
+   * as a record's fields: two or more names, not all written as constants (an enum's values are
+   * TODO, IN_PROGRESS), one of them a key or a time stamp by its name; never under an enums section.
+   */
+  private bareFields(l: List): boolean {
+    if (l.children.length < 2 || this.stack.some((x) => x.kind === "values")) return false;
+    const names: string[] = [];
+    for (const item of l.children) {
+      if (item.children.some((c) => c.type === "list")) return false;
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*$/.exec(this.itemFlat(item).text);
+      if (!m) return false;
+      names.push(m[1]!);
+    }
+    if (names.every((n) => /^[A-Z0-9_]+$/.test(n))) return false;
+    return names.some((n) => /^(?:_?id|uuid|pk)$|_id$|[a-z0-9]Id$|_at$|[a-z0-9]At$/.test(n));
   }
 
   /**
@@ -1930,6 +2069,16 @@ class MarkdownReader {
     const shape = classifyTable(headers, body, { document: this.kind, ...(heading ? { heading } : {}) });
     const lower = headers.map((h) => h.toLowerCase().replace(/[`*_]/g, ""));
     if (this.kind === "schema" && this.rulesTable(node, lower)) return;
+    // "| Table name | `contacts` |" in a page about one entity: the table its "Fields" section is about.
+    if (this.kind === "schema" && !this.currentTable()) {
+      for (const row of rows.slice(1)) {
+        const [k, v] = row.children;
+        if (!k || !v || !TABLE_NAME_KEY.test(this.flat(k.children).text.replace(/[`*]/g, "").trim())) continue;
+        const vf = flatTrim(this.flat(v.children, this.startOf(v)));
+        const m = /^[`*]*([A-Za-z_]\w*)[`*]*$/.exec(vf.text);
+        if (m) this.statedTable = { text: m[1]!, span: this.idx.span(vf.offs[vf.text.indexOf(m[1]!)] ?? vf.offs[0] ?? 0) };
+      }
+    }
     if (this.kind === "api") {
       const sec = this.currentEndpointSection();
       if (sec?.endpoint && (shape.kind === "query-params" || (this.queryFor === sec.endpoint && shape.kind === "body-fields"))) {
@@ -1957,14 +2106,23 @@ class MarkdownReader {
       if (colsCol >= 0) this.indexTable(node, lower, colsCol, r?.name ?? lower.findIndex((h) => /^(index|index name|name)$/.test(h)), r?.table, r?.unique);
       return;
     }
-    if (shape.kind === "enum-values") {
+    // "| Entity | Key fields | Purpose |" with "| `devices` | `id`, `tenant_id`, `label` | ... |": a
+    // catalog of tables, one a row, their fields named without types.
+    if (shape.kind !== "columns" && this.kind === "schema" && this.catalogTable(node, body)) return;
+    const fieldsHere = this.kind === "schema" && (shape.kind === "other" || shape.kind === "enum-values") && this.currentTable()?.columns.length === 0 && untypedNames(body.map((r) => r[0] ?? ""));
+    if (shape.kind === "enum-values" && !fieldsHere) {
       this.enumTable(node, shape.roles.value);
       return;
     }
     let table = this.currentTable();
-    if (shape.kind !== "columns" || !table) return;
+    if (!table) return;
+    let roles: ColumnRoles;
+    if (shape.kind === "columns") roles = shape.roles;
+    // "| Column | Notes |" under a table's heading, the names alone in the first column: its
+    // columns, their types inferred from their names (noted by the builder).
+    else if (fieldsHere) roles = { name: 0, type: -1, constraints: [], notes: headers.map((_, i) => i).slice(1) };
+    else return;
     table = this.nextShared(table);
-    const roles = shape.roles;
     for (const row of rows.slice(1)) {
       const cell = (i: number | undefined) => {
         const c = i === undefined || i < 0 ? undefined : row.children[i];
@@ -1973,6 +2131,18 @@ class MarkdownReader {
       const name = cell(roles.name);
       let type = cell(roles.type);
       if (!name || !name.text || isEmptyMarker(name.text)) continue;
+      // "| (binder_id, page_number) | UNIQUE |": a rule on several columns in a row of its own.
+      const group = /^\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*\)$/.exec(name.text);
+      if (group) {
+        const said = row.children.slice(1).map((c) => this.flat(c.children).text).join(" ");
+        const cols = group[1]!.split(/\s*,\s*/);
+        const span = this.idx.span(name.offs[0] ?? 0);
+        if (/\b(?:primary\s+key|pk)\b/i.test(said)) this.keyOf(table, cols, span);
+        else if (/\bunique\b|唯一|一意|고유|único|unique/i.test(said)) table.indexes.push({ columns: cols, unique: true, span });
+        else if (/\bindex(?:ed)?\b/i.test(said)) table.indexes.push({ columns: cols, unique: false, span });
+        else this.warn("SF113", `table row "${short(name.text)}" is not understood`, span, 'write "(a, b) | UNIQUE" for a rule on several columns');
+        continue;
+      }
       // "| Relations | belongs to users; has many tasks |", "| Indexes | (a, b) |": a note about the
       // table in a row of its own, not a column (its type cell holds no type).
       if (/^(?:relations?|relationships?|associations?|indexes|indices|constraints|foreign\s+keys|notes?)$/i.test(name.text) && !(type && type.text && splitTypeCell(type.text))) continue;
@@ -2008,7 +2178,8 @@ class MarkdownReader {
       }
       const r = cell(roles.required);
       if (r && r.text) {
-        const t = yesNo(r.text);
+        // "Optional", "Conditional" ("required for companies"): not required of every row.
+        const t = /^(?:optional|opcional|facultatif|facoltativo|conditional|condicional|conditionnel|condizionale|可选|任意)\b/i.test(r.text.trim()) ? false : yesNo(r.text);
         if (t !== null) constraints.push({ text: t ? "not null" : "nullable", span: this.idx.span(r.offs[0] ?? 0) });
       }
       const d = cell(roles.default);
@@ -2061,11 +2232,15 @@ class MarkdownReader {
         }
       }
       table.notation ??= "markdown-table";
-      for (const one of several ?? [name]) {
+      // "| `startPage` / `endPage` | `Int` / `Int?` |": one type for each of the names, in order.
+      const types = several && type && several.length > 1 ? flatSplit(type, "/").map(flatTrim) : null;
+      const eachType = types && types.length === several!.length && types.every((x) => x.text) ? types : null;
+      for (const [k, one] of (several ?? [name]).entries()) {
+        const own = eachType ? eachType[k]! : type;
         table.columns.push({
           name: this.rawText(one),
           // A row with no type: the builder infers one from the name (and says so).
-          type: type && type.text && !isEmptyMarker(type.text) ? this.rawText(type) : { text: "", span: this.idx.span(one.offs[0] ?? 0) },
+          type: own && own.text && !isEmptyMarker(own.text) ? this.rawText(own) : { text: "", span: this.idx.span(one.offs[0] ?? 0) },
           constraints,
           ...(notes.length ? { description: notes.join(" ") } : {}),
           ...(values ? { values } : {}),
@@ -2393,6 +2568,14 @@ class MarkdownReader {
     }
     const endFlat = this.codeFlat(nodes[nodes.length - 1]!);
     offs.push(endFlat.offs[endFlat.text.length] ?? offs[offs.length - 1] ?? 0);
+    // "Users (" ... ")" and "IX_a ON t (c)" lines: the CREATE statements they outline.
+    const outlined = language === "sql" ? outlinedSql(text) ?? (nodes.length === 1 && this.currentTable() ? clauseList(text) : null) : null;
+    if (outlined) {
+      const mapped = outlined.from.map((o) => offs[o] ?? offs[offs.length - 1] ?? 0);
+      text = outlined.text;
+      offs.length = 0;
+      offs.push(...mapped);
+    }
     const block: SourceBlock = { text, file: this.file, lang: (nodes[0]!.lang ?? "").toLowerCase(), at: (o) => this.idx.span(offs[Math.min(Math.max(o, 0), offs.length - 1)] ?? 0) };
     const context = nodes.length === 1 ? this.currentTable() : undefined;
     let r: ReaderResult;
@@ -2431,14 +2614,18 @@ class MarkdownReader {
    * some field has a type the reader knows (so a config block, "host: localhost", is left alone).
    */
   private fieldBlock(node: Code): boolean {
-    const f = this.codeFlat(node);
     const groups: { name: Flat | null; fields: Flat[] }[] = [];
     let at = 0;
-    for (const line of node.value.split("\n")) {
+    // A tree ("users" over "├── id: uuid pk"): its drawing is indentation, its root line a name.
+    const tree = /^[ \t]*(?:│[ \t]*)*[├└](?:─{1,3}|-{1,3})[ \t]/m.test(node.value);
+    const value = tree ? treeAsIndent(node.value) : node.value;
+    const code = this.codeFlat(node);
+    const f: Flat = tree ? { ...code, text: value } : code;
+    for (const line of value.split("\n")) {
       const start = at;
       at += line.length + 1;
       if (!line.trim() || /^\s*(\/\/|#|--)/.test(line)) continue;
-      const head = /^([A-Za-z_]\w*)\s*:\s*$/.exec(line);
+      const head = (tree ? /^([A-Za-z_]\w*)\s*[:：]?\s*(?:[(（][^)）]*[)）])?\s*$/ : /^([A-Za-z_]\w*)\s*:\s*$/).exec(line);
       if (head) {
         groups.push({ name: flatSub(f, start, start + head[1]!.length), fields: [] });
         continue;
@@ -2665,7 +2852,7 @@ const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\
 const RULES_SECTION = /^(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules)\b|数据校验|校验规则|验证规则/;
 /** A label saying the list that follows is the table's fields. */
 const FIELDS_LABEL = /^(fields|columns|attributes|properties|campos|champs|felder|attributi|colonne|字段|列|属性|項目|フィールド|カラム|필드|컬럼)\b/;
-const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|校验规则|验证规则|约束)$/;
+const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|校验规则|验证规则|约束|业务规则|regras(?:\s+de\s+(?:neg[oó]cio|valida[cç][aã]o))?|reglas(?:\s+de\s+(?:negocio|validaci[oó]n))?|r[eè]gles(?:\s+de\s+(?:gestion|validation|m[ée]tier))?|gesch[aä]ftsregeln|validierungsregeln|regole(?:\s+di\s+(?:business|validazione))?|ビジネスルール|検証ルール|비즈니스\s*규칙|검증\s*규칙)$/;
 
 /** A list item that is about the whole table (a key, an index, a constraint), not one column. */
 const TABLE_LEVEL_ITEM = /^\s*(?:(?:unique|composite|support(?:ing)?|secondary|partial|covering|recommended)\s+)*(?:index|indexes|constraint|key|unique)\b/i;
@@ -2735,8 +2922,8 @@ function isPublicText(text: string): boolean {
 
 function yesNo(text: string): boolean | null {
   const t = text.trim().toLowerCase();
-  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|optional|是|sí|si|ja|oui|sim|はい)$/.test(t)) return true;
-  if (/^(no|n|false|✗|✘|❌|not null|required|否|nein|non|não|いいえ)$/.test(t)) return false;
+  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|optional|是|sí|si|sì|ja|oui|sim|はい|да|예|네|evet|tak)$/.test(t)) return true;
+  if (/^(no|n|false|✗|✘|❌|not null|required|否|nein|non|não|nao|いいえ|нет|아니오|아니요|hayır|nie)$/.test(t)) return false;
   return null;
 }
 
@@ -2783,3 +2970,38 @@ function schemaModel(title: string): { entity: string; written: string; input: b
   const entity = suffix?.[1] || name.replace(/(Request|Dto|DTO|Model|Schema)$/, "") || name;
   return { entity, written: name, input };
 }
+
+/** A field name that says it is a key or a time stamp: "id", "_id", "tenant_id", "userId", "created_at", "createdAt". */
+const KEYISH_NAME = /^(?:_?id|uuid|pk)$|_id$|[a-z0-9]Id$|_at$|[a-z0-9]At$/;
+
+/**
+ * The first cells of a table that lists a record's fields by name alone ("`id`", "`name`",
+ * "`created_at`, `updated_at`", "`(a, b)`" for a rule on two): two or more rows of names, not all
+ * written as constants, one of them a key or a time stamp by its name.
+ */
+function untypedNames(cells: readonly string[]): boolean {
+  const names: string[] = [];
+  let rows = 0;
+  for (const raw of cells) {
+    const cell = raw.replace(/[`*]/g, "").trim();
+    if (!cell) continue;
+    if (/^\(\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+\s*\)$/.test(cell)) continue;
+    if (!/^[A-Za-z_]\w*(?:\s*[,/]\s*[A-Za-z_]\w*)*$/.test(cell)) return false;
+    names.push(...cell.split(/\s*[,/]\s*/));
+    rows++;
+  }
+  return rows >= 2 && !names.every((n) => /^[A-Z0-9_]+$/.test(n)) && names.some((n) => KEYISH_NAME.test(n));
+}
+
+/** A cell listing two or more field names ("`id`, `tenant_id`, `label`"), or null. */
+function fieldList(cell: string): string[] | null {
+  const text = cell.replace(/[`*]/g, "").trim();
+  if (!/^[A-Za-z_]\w*(?:\s*[,，、]\s*[A-Za-z_]\w*)+$/.test(text)) return null;
+  return text.split(/\s*[,，、]\s*/);
+}
+
+/** The key of a row that names the table in an entity's overview table. */
+const TABLE_NAME_KEY = /^(?:table(?:\s+name)?|db\s+table|database\s+table|tabela(?:\s+db)?|nome\s+da\s+tabela|tabla|nombre\s+de\s+(?:la\s+)?tabla|nom\s+de\s+(?:la\s+)?table|tabellenname|表名|数据表|テーブル名|테이블\s*(?:이름|명))$/i;
+
+/** "Primary key: `id`", "**主キー**: `id`", "PK: id": a list item naming the key column. */
+const KEY_ITEM = /^[*_]*(?:primary\s+key|pk|主キー|主键|主鍵|기본\s*키|chave\s+prim[aá]ria|clave\s+primaria|cl[ée]\s+primaire|prim[aä]rschl[uü]ssel)[*_]*\s*[:：]\s*[`*]*([A-Za-z_]\w*)[`*]*\s*$/i;

@@ -474,13 +474,14 @@ type Polarity = "yes" | "no" | "required" | "optional" | "nullable" | "notnull";
 
 const YES_NO = new Map<string, Polarity>(Object.entries({
   yes: "yes", true: "yes", "✅": "yes", "✓": "yes", "✔": "yes", "☑": "yes", 是: "yes", はい: "yes", ja: "yes",
-  sí: "yes", si: "yes", oui: "yes", ya: "yes", 有: "yes",
+  sí: "yes", si: "yes", oui: "yes", ya: "yes", 有: "yes", sim: "yes", sì: "yes", да: "yes", 예: "yes", 네: "yes", evet: "yes", tak: "yes",
   no: "no", false: "no", "❌": "no", "✗": "no", "✘": "no", 否: "no", いいえ: "no", nein: "no", non: "no", tidak: "no",
+  não: "no", nao: "no", нет: "no", 아니오: "no", 아니요: "no", hayır: "no", nie: "no",
   required: "required", mandatory: "required", 必填: "required", 必须: "required", 必需: "required", 必須: "required", wajib: "required",
   pflicht: "required", erforderlich: "required", obligatorio: "required", requerido: "required", obligatoire: "required",
   obbligatorio: "required", obrigatório: "required",
   optional: "optional", 可选: "optional", 选填: "optional", 非必填: "optional", 任意: "optional", pilihan: "optional", opcional: "optional",
-  facultatif: "optional",
+  facultatif: "optional", conditional: "optional", condicional: "optional", conditionnel: "optional",
   nullable: "nullable", null: "nullable", 可空: "nullable", 允许为空: "nullable", "boleh null": "nullable", nullbar: "nullable", nulo: "nullable",
   "not null": "notnull", "non-null": "notnull", "not nullable": "notnull", 非空: "notnull", 不可空: "notnull", "tidak null": "notnull",
   "nicht null": "notnull", "no nulo": "notnull", "non nul": "notnull",
@@ -852,7 +853,7 @@ const HEADER_WORDS: Record<string, RegExp> = {
   constraints: /^(?:constraints?|attributes|modifiers|rules|keys?|约束|约束条件|制約|kekangan|kekangan medan|kendala|einschränkung(?:en)?|restricci[oó]n(?:es)?|contraintes?|vincoli|vincolo|제약)$/,
   default: /^(?:default|default value|默认|默认值|既定値|デフォルト|lalai|nilai lalai|standard|standardwert|por defecto|valor por defecto|predeterminado|défaut|valeur par défaut|predefinito)$/,
   nullable: /^(?:nullable|null|null\?|nullable\?|可空|允许空|是否可空|null許可|boleh null|nullbar|nulo|nulable)$/,
-  required: /^(?:required|required\?|mandatory|必填|是否必填|必须|必需|必須|wajib|pflicht|erforderlich|obligatorio|requerido|obligatoire|obbligatorio|not null)$/,
+  required: /^(?:required|required\?|mandatory|必填|是否必填|必须|必需|必須|wajib|pflicht|erforderlich|obligatorio|requerido|obligatoire|obbligatorio|obrigatório|obrigatorio|обязательно|обязательное|필수|not null)$/,
   description: /^(?:description|desc|notes?|comments?|purpose|remarks?|meaning|summary|details?|说明|描述|备注|注释|用途|含义|説明|備考|概要|keterangan|penerangan|catatan|huraian|beschreibung|hinweis|anmerkung|zweck|descripci[oó]n|notas?|descrizione|nota|commentaire|설명|비고)$/,
   method: /^(?:method|verb|http method|http|方法|请求方法|メソッド|kaedah|methode|método|méthode|metodo)$/,
   path: /^(?:path|endpoint|route|url|uri|endpoint path|路径|接口|地址|パス|エンドポイント|laluan|pfad|ruta|chemin|percorso)$/,
@@ -1241,7 +1242,9 @@ function indexTable(
   const listCols = rest.filter((p) => p !== kindCol?.p && p.identList >= 0.8 && p.ne > 0);
   // Under an "Indexes" heading the lists alone will do, if they are lower-case names (not "II", "Core").
   const heading = !!context.heading && INDEX_HEADING.test(context.heading) && listCols.some((p) => p.cells.every((c) => c.empty || /^\(?[a-z_]/.test(c.t)));
-  if (listCols.length === 0 || (!nameCol && !kindCol && !heading)) return null;
+  // A yes/no column alone ("Auth required | No") does not make index kinds: its header must say so.
+  const kinds = kindCol && (kindCol.p.indexKind > 0 || headerSays(kindCol.p, "unique")) ? kindCol : undefined;
+  if (listCols.length === 0 || (!nameCol && !kinds && !heading)) return null;
   // Index columns: the one with "a, b" lists, else the one with more distinct values (a table
   // column repeats its few table names).
   const colsCol = best(listCols, (p) => 0.5 + p.multiList + p.distinct / 4, 0, "indexColumns")!;

@@ -92,6 +92,9 @@ export function listedValues(text: string, commas = true): ListedValue[] | null 
     else {
       const close = text.indexOf(")", from);
       if (close > 0 && /\(/.test(text.slice(0, marked.index + 1)) && text.lastIndexOf("(", marked.index + 1) > text.lastIndexOf(")", marked.index)) to = close;
+      // "One of a, b, c. Checked by the database.": the list ends with its sentence.
+      const stop = text.slice(from, to).search(/[.。]\s+\S/);
+      if (stop > 0) to = from + stop;
     }
     const v = found(wholeList(text, from, to, true));
     if (v) return v;

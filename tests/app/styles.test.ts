@@ -3,7 +3,8 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod,
-// SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, specforge's YAML, and a plain
+// SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
 // every forbidden value is a 422 naming the field, a second title of the same user a 409; and
@@ -88,6 +89,18 @@ const STYLES: Style[] = [
   {
     name: "Prisma pasted without a fence",
     schema: `# Notes\n\n${USERS_MD}\nThe model:\nmodel Note {\n  id       Int      @id @default(autoincrement())\n  user_id  String\n  title    String   @db.VarChar(100)\n  priority Priority\n  score    Int\n  @@unique([user_id, title])\n  @@map("notes")\n}\n\nenum Priority {\n  low\n  high\n}\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n- \`user_id\` references users.id\n`,
+  },
+  {
+    name: "a box-drawing tree in a plain block",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`\nnotes\n├── id: serial pk\n├── user_id: text (not null, references users(id))\n├── title: varchar(100) (not null, min length 1)\n├── priority: enum(low, high) (not null)\n└── score: integer (not null, min 0, max 10)\n\`\`\`\n\n## notes\n\nUnique constraint: (user_id, title)\n`,
+  },
+  {
+    name: "a Column | Notes table with no types",
+    schema: `# Notes\n\n${USERS_MD}\n## notes\n\n| Column | Notes |\n|---|---|\n| \`id\` | Key. |\n| \`user_id\` | FK → users.id |\n| \`title\` | Required. 1-100 characters. |\n| \`priority\` | Required. One of \`low\`, \`high\`. |\n| \`score\` | Required. (0-10) |\n| \`(user_id, title)\` | UNIQUE. |\n`,
+  },
+  {
+    name: "SQL Server outline without CREATE TABLE",
+    schema: `# Notes\n\n${USERS_MD}\n### Table: notes\n\`\`\`sql\nnotes (\n  id        UNIQUEIDENTIFIER NOT NULL DEFAULT NEWID(),\n  user_id   NVARCHAR(64)     NOT NULL,\n  title     NVARCHAR(100)    NOT NULL,\n  priority  NVARCHAR(10)     NOT NULL,\n  score     TINYINT          NOT NULL,\n  CONSTRAINT PK_notes PRIMARY KEY (id),\n  CONSTRAINT FK_notes_users FOREIGN KEY (user_id) REFERENCES users(id),\n  CONSTRAINT UQ_notes_user_title UNIQUE (user_id, title),\n  CONSTRAINT CHK_notes_title CHECK (LEN(title) >= 1),\n  CONSTRAINT CHK_notes_priority CHECK (priority IN ('low', 'high')),\n  CONSTRAINT CHK_notes_score CHECK (score BETWEEN 0 AND 10)\n)\n\nIndexes:\n  IX_notes_score ON notes (score)\n\`\`\`\n`,
   },
   {
     name: "specforge YAML",

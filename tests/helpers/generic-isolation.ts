@@ -7,6 +7,7 @@
 // rows. /users/me must give each user their own row.
 import type { IR, Endpoint, Table } from "../../generator/ir/types.js";
 import { modelName } from "../../generator/ir/naming.js";
+import { userIdKind } from "../../generator/ir/identity-plan.js";
 import { sampleBody } from "./sample-body.js";
 
 export interface Caller {
@@ -29,9 +30,10 @@ export interface IsolationReport {
 
 /** User ids that fit the identity table's key type. */
 export function userIds(ir: IR): [string, string] {
-  const id = ir.tables.find((t) => t.identity)?.columns.find((c) => c.primaryKey);
-  if (id?.type.kind === "uuid") return ["5d0c7d2e-0000-4000-8000-00000000000a", "5d0c7d2e-0000-4000-8000-00000000000b"];
-  if (id?.type.kind === "integer" || id?.type.kind === "bigint") return ["101", "202"];
+  // The form the app checks tokens' user ids against: the users table's key, or without one the owner columns' type.
+  const kind = userIdKind(ir);
+  if (kind === "uuid") return ["5d0c7d2e-0000-4000-8000-00000000000a", "5d0c7d2e-0000-4000-8000-00000000000b"];
+  if (kind === "integer" || kind === "bigint") return ["101", "202"];
   return ["user_a_1", "user_b_2"];
 }
 

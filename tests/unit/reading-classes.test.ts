@@ -1000,3 +1000,181 @@ describe("reference targets written with accents", () => {
     expect(r.diagnostics.filter((d) => d.code === "SF108" || d.code === "SF104")).toEqual([]);
   });
 });
+
+describe("fields drawn as trees, listed by name alone, or catalogued one table a row", () => {
+  const col = (t: Table, name: string) => {
+    const c = t.columns.find((x) => x.name === name);
+    if (!c) throw new Error(`no column ${name} in ${t.name}: ${t.columns.map((x) => x.name).join(", ")}`);
+    return c;
+  };
+
+  it("reads a box-drawing tree in a fence: the root line names the table, each branch a column", async () => {
+    const src = "# Storage\n\n```\nshelves\n├── id: uuid pk\n├── label: varchar(40) not null\n└── opened_at: timestamptz\n\nbins\n├── id: uuid pk\n├── shelf_id: uuid fk -> shelves.id\n│   \n└── colour: enum(red, blue)\n```\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    expect(col(table(r.ir, "shelves"), "label")).toMatchObject({ nullable: false, type: { kind: "string", maxLength: 40 } });
+    expect(col(table(r.ir, "bins"), "shelf_id").references).toMatchObject({ table: "shelves", column: "id" });
+    expect(col(table(r.ir, "bins"), "colour").type).toMatchObject({ kind: "enum", values: ["red", "blue"] });
+    // Positions are the file's: the drawing was replaced by spaces of the same length.
+    expect(col(table(r.ir, "shelves"), "label").span).toMatchObject({ line: 6, column: 5 });
+  });
+
+  it("reads a tree drawn under bullets with bare names; an enums section of nested values gives the untyped columns their enum", async () => {
+    const src = "# Entities\n- Member\n\t├── id\n\t├── nickname\n\t└── joinedAt\n\n- Ticket\n\t├── id\n\t├── memberId\n\t├── state\n\t└── openedAt\n\n# Enums\n- State\n\t- OPEN\n\t- CLOSED\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["members", "tickets"]);
+    const t = table(r.ir, "tickets");
+    expect(col(t, "state").type).toMatchObject({ kind: "enum", values: ["OPEN", "CLOSED"] });
+    expect(col(t, "openedAt").type.kind).toBe("timestamp");
+    expect(col(t, "memberId").references).toMatchObject({ table: "members" });
+  });
+
+  it("reads a plain name over a tree of bare names outside a fence", async () => {
+    const r = await load("# Data\n\nlamps\n├── id\n├── room_id\n└── switched_at\n\nrooms\n├── id\n└── created_at\n");
+    expect(errorsOf(r)).toEqual([]);
+    expect(col(table(r.ir, "lamps"), "room_id").references).toMatchObject({ table: "rooms" });
+  });
+
+  it("reads a Column | Notes table with no types: names, several names a row, rules in the notes, (a, b) UNIQUE", async () => {
+    const src = "# Model\n\n### `kennel`\n\n| Column | Notes |\n|---|---|\n| `id` | Generated. |\n| `title` | Free text, 2–60 chars. |\n| `grade` | One of `gold`, `silver`, `bronze`. Checked on write. |\n| `stars` | (1-5) |\n| `created_at`, `updated_at` | UTC. |\n| `(title, grade)` | UNIQUE. |\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    const t = table(r.ir, "kennel");
+    expect(t.columns.map((c) => c.name)).toEqual(["id", "title", "grade", "stars", "created_at", "updated_at"]);
+    expect(col(t, "title")).toMatchObject({ minLength: 2, maxLength: 60 });
+    expect(col(t, "grade").type).toMatchObject({ kind: "enum", values: ["gold", "silver", "bronze"] });
+    expect(col(t, "stars")).toMatchObject({ type: { kind: "integer" }, minimum: 1, maximum: 5 });
+    expect(t.indexes.some((i) => i.unique && i.columns.join(",") === "title,grade")).toBe(true);
+  });
+
+  it("reads a catalog of tables, one a row with its fields named; a table written out elsewhere wins", async () => {
+    const src = "# 数据\n\n| 实体 | 关键字段 | 用途 |\n|---|---|---|\n| `racks` | `id`, `site_id`, `label` | 机架 |\n| `sites` | `id`, `name`, `created_at` | 站点 |\n\n## sites\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | PK |\n| name | varchar(30) | NOT NULL |\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["racks", "sites"]);
+    expect(table(r.ir, "sites").columns.map((c) => c.name)).toEqual(["id", "name"]);
+    expect(col(table(r.ir, "racks"), "site_id").references).toMatchObject({ table: "sites", column: "id" });
+    expect(col(table(r.ir, "racks"), "site_id").type.kind).toBe("integer");
+  });
+
+  it("keeps an enum's values a list of constants, not a table of columns", async () => {
+    const r = await load("# S\n\n## lamps\n\n| Column | Type |\n|---|---|\n| id | uuid |\n| mode | Mode |\n\n## Enums\n\n- Mode\n  - ON_AT\n  - OFF_AT\n");
+    expect(r.ir!.tables.map((t) => t.name)).toEqual(["lamps"]);
+    expect(col(table(r.ir, "lamps"), "mode").type).toMatchObject({ kind: "enum", values: ["ON_AT", "OFF_AT"] });
+  });
+});
+
+describe("required and unique said in the words of other languages", () => {
+  it("reads Sim/Não, Да/Нет and 예/아니오 in a Required column, Conditional as not required, and 'must be unique' clauses", async () => {
+    const src = "# Modelo\n\n## Lojas\n\n| Campo | Tipo | Obrigatório | Validação |\n|---|---|---|---|\n| `id` | uuid | Sim | |\n| `nome` | string | Sim | Mínimo 3 caracteres |\n| `codigo` | string | Não | Deve ser único no sistema |\n| `nif` | string | Condicional | Obrigatório para empresas |\n\n## sklady\n\n| Поле | Тип | Обязательно |\n|---|---|---|\n| id | uuid | Да |\n| title | text | Да |\n| note | text | Нет |\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    const lojas = r.ir!.tables.find((t) => /loja/.test(t.name))!;
+    const c = (t: Table, n: string) => t.columns.find((x) => x.name === n)!;
+    expect(c(lojas, "nome")).toMatchObject({ nullable: false, minLength: 3 });
+    expect(c(lojas, "codigo")).toMatchObject({ nullable: true, unique: true });
+    expect(c(lojas, "nif").nullable).toBe(true);
+    const sklady = table(r.ir, "sklady");
+    expect(c(sklady, "title").nullable).toBe(false);
+    expect(c(sklady, "note").nullable).toBe(true);
+  });
+
+  it("reads an entity overview table with an auth yes/no column as no index table", async () => {
+    const r = await load("# M\n\n| Entidade | Tabela | Autenticação | Módulo |\n|---|---|---|---|\n| **Loja** | `lojas` | Sim (JWT) | `loja` |\n| **Item** | `itens` | Não | `item` |\n\n## lojas\n\n| Campo | Tipo |\n|---|---|\n| id | uuid |\n| nome | text |\n");
+    expect(r.diagnostics.filter((d) => d.code === "SF111" || d.code === "SF112")).toEqual([]);
+  });
+});
+
+describe("SQL written as a table's outline, without CREATE", () => {
+  it("reads 'Name (' ... ')' blocks and 'IX_x ON t (c)' lines as the statements they outline, SQL Server's types and defaults included", async () => {
+    const src = "# Schema\n\n### Table: Crates\n```sql\nCrates (\n  Id          UNIQUEIDENTIFIER  NOT NULL DEFAULT NEWSEQUENTIALID(),\n  Label       NVARCHAR(80)      NOT NULL,\n  Notes       NVARCHAR(MAX)     NULL,\n  IsSealed    BIT               NOT NULL DEFAULT 0,\n  Grade       TINYINT           NOT NULL,\n  PackedAt    DATETIMEOFFSET(7) NOT NULL DEFAULT SYSUTCDATETIME(),\n  CONSTRAINT PK_Crates PRIMARY KEY (Id),\n  CONSTRAINT UQ_Crates_Label UNIQUE (Label),\n  CONSTRAINT CHK_Crates_Grade CHECK (Grade IN (1, 2, 3))\n)\n\nIndexes:\n  IX_Crates_Grade     ON Crates (Grade)   -- for the board\n  UX_Crates_PackedAt  ON Crates (PackedAt)\n```\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code)).toEqual(["SF126"]);
+    const t = table(r.ir, "crates");
+    const c = (n: string) => t.columns.find((x) => x.name === n)!;
+    expect(c("Id")).toMatchObject({ primaryKey: true, type: { kind: "uuid" } });
+    expect(c("Label")).toMatchObject({ unique: true, type: { kind: "string", maxLength: 80 } });
+    expect(c("Notes").type.kind).toBe("string");
+    expect(c("IsSealed").type.kind).toBe("boolean");
+    expect(c("PackedAt").default).toMatchObject({ kind: "now" });
+    expect(t.checks?.length).toBe(1);
+    expect(t.indexes.map((i) => `${i.name}:${i.unique}`).sort()).toEqual(["IX_Crates_Grade:false", "UX_Crates_PackedAt:true"]);
+    // Positions are the file's: the inserted keywords point at the name they precede.
+    expect(c("Label").span).toMatchObject({ line: 7, column: 3 });
+  });
+});
+
+describe("pages about one entity, keys named in a list, Prisma's rules in prose, prefixed users", () => {
+  it("reads '## 2. Fields' under a page whose overview names the table, or whose title names the entity", async () => {
+    const byRow = await load("# DB Spec: Parcel\n\n## 1. Overview\n\n| Field | Value |\n|---|---|\n| Entity name | Parcel |\n| Table name | `parcels` |\n\n## 2. Fields\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n| id | UUID | Yes | Primary key |\n| weight_g | INTEGER | Yes | grams |\n");
+    expect(errorsOf(byRow)).toEqual([]);
+    expect(byRow.ir!.tables.map((t) => t.name)).toEqual(["parcels"]);
+    const byTitle = await load("# Entity: Courier\n\n## Fields\n\n| Field | Type | Required |\n|---|---|---|\n| id | UUID | Yes |\n| name | TEXT | Yes |\n");
+    expect(byTitle.ir!.tables.map((t) => t.name)).toEqual(["couriers"]);
+  });
+
+  it("reads '- **主キー**: `id`' with columns nested under it, a column with more nested under it, and `@@unique([...])` in a note", async () => {
+    const src = "# メモ\n\n### `Owner` テーブル\n\n- **主キー**: `id`\n  - `createdAt` … 作成日時\n\n### `Folder` テーブル\n\n- **主キー**: `id`\n- **主な列**\n  - `ownerId` … 所有者（`Owner.id`）\n  - `label` … 名前（必須）\n  - `slot` … 並び順\n- **補足**: `@@unique([ownerId, label])` で重複を防ぎます。\n\n### `Crate` テーブル\n\n- `title` … 名前\n  - `rank` … 表示順\n  - `id` … キー\n";
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    const folder = table(r.ir, "folders");
+    expect(folder.columns.map((c) => c.name)).toEqual(["id", "ownerId", "label", "slot"]);
+    expect(folder.columns.find((c) => c.name === "label")!.nullable).toBe(false);
+    expect(folder.indexes.some((i) => i.unique && i.columns.join(",") === "ownerId,label")).toBe(true);
+    expect(table(r.ir, "owners").columns.map((c) => c.name)).toEqual(["id", "createdAt"]);
+    expect(table(r.ir, "crates").columns.map((c) => c.name)).toEqual(["title", "rank", "id"]);
+  });
+
+  it("reads the users table under the prefix every table of the spec carries", async () => {
+    const r = await load("# S\n\n## kb_users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | bigint | PK |\n| name | text | NOT NULL |\n\n## kb_cards\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | bigint | PK |\n| owner_id | bigint | FK → kb_users |\n");
+    expect(r.ir!.tables.find((t) => t.name === "kb_users")!.identity).toBe(true);
+    expect(table(r.ir, "kb_cards").owner).toBe("owner_id");
+  });
+});
+
+describe("table constraints quoted one a line under a table's heading", () => {
+  it("reads FOREIGN KEY and CHECK lines with no commas between them, each under its comment", async () => {
+    const src = `# S\n\n${USERS}\n## parcels\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | PK |\n| user_id | text | NOT NULL |\n| label | varchar(80) | NOT NULL |\n| note | text | |\n\n### parcels constraints\n\n\`\`\`sql\n-- the owner\nFOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE\n\n-- a label of 2 to 80 characters\nCHECK (LENGTH(label) >= 2 AND LENGTH(label) <= 80)\n\n-- short notes\nCHECK (LENGTH(note) <= 300)\n\`\`\`\n`;
+    const r = await load(src);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    const t = table(r.ir, "parcels");
+    expect(t.columns.find((c) => c.name === "label")).toMatchObject({ minLength: 2, maxLength: 80 });
+    expect(t.columns.find((c) => c.name === "note")).toMatchObject({ maxLength: 300 });
+    expect(t.columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", onDelete: "cascade" });
+  });
+
+  it("leaves ALTER TABLE statements whose CHECK starts a line as they are", async () => {
+    const src = `# S
+
+## parcels
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | PK |
+| grade | varchar(10) | NOT NULL |
+| size | integer | NOT NULL |
+
+\`\`\`sql
+ALTER TABLE parcels ADD CONSTRAINT chk_grade
+  CHECK (grade IN ('a', 'b'));
+
+ALTER TABLE parcels ADD CONSTRAINT chk_size
+  CHECK (size BETWEEN 1 AND 9);
+\`\`\`
+`;
+    const r = await load(src);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    expect(table(r.ir, "parcels").checks?.length).toBe(2);
+  });
+});
+
+describe("users recorded from their tokens", () => {
+  it("guesses no placeholder for a required column a CHECK names or a bound forbids 0: SF124, not a row the database refuses", async () => {
+    const r = await load("# S\n\n```sql\nCREATE TABLE users (\n  id TEXT PRIMARY KEY,\n  role SMALLINT NOT NULL CHECK (role IN (1, 2, 3)),\n  level INTEGER NOT NULL CHECK (level >= 1),\n  nickname TEXT NOT NULL\n);\nCREATE TABLE notes (\n  id SERIAL PRIMARY KEY,\n  user_id TEXT NOT NULL REFERENCES users(id)\n);\n```\n");
+    const by = (code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => d.message.match(/"users\.(\w+)"/)?.[1]);
+    expect(by("SF124").sort()).toEqual(["level", "role"]);
+    expect(by("SF123")).toEqual(["nickname"]);
+  });
+});
