@@ -34,19 +34,24 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
       all.set(path, text);
     }
   };
-  // The OpenAPI document first: the client types are built from it.
   const custom = input.customRoutes ?? [];
-  add(emitOpenApi(input.ir, custom));
+  // A custom route on the method and path of a route the generator could only stub (501)
+  // implements it: the stub is left out everywhere, and the custom route takes its place.
+  const shape = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
+  const written = new Set(custom.map((r) => shape(r.method, r.path)));
+  const ir: IR = written.size ? { ...input.ir, endpoints: input.ir.endpoints.filter((e) => e.action.kind !== "stub" || !written.has(shape(e.method, e.path))) } : input.ir;
+  // The OpenAPI document first: the client types are built from it.
+  add(emitOpenApi(ir, custom));
   const openapi = all.get("openapi.json");
-  if (openapi !== undefined) add(await emitClient(input.ir, openapi, input.previousClientSchema ?? null));
-  add(emitRuntime(input.templates, input.ir));
-  add(emitSchemas(input.ir));
-  add(emitModels(input.ir));
-  add(emitMigrations(input.ir, input.previous, input.migrations));
-  add(emitRoutes(input.ir));
-  add(emitApp(input.ir, custom));
-  add(emitErd(input.ir));
-  add(emitRls(input.ir));
-  add(emitTests(input.ir));
+  if (openapi !== undefined) add(await emitClient(ir, openapi, input.previousClientSchema ?? null));
+  add(emitRuntime(input.templates, ir));
+  add(emitSchemas(ir));
+  add(emitModels(ir));
+  add(emitMigrations(ir, input.previous, input.migrations));
+  add(emitRoutes(ir));
+  add(emitApp(ir, custom));
+  add(emitErd(ir));
+  add(emitRls(ir));
+  add(emitTests(ir));
   return sortedByPath(all);
 }

@@ -224,7 +224,7 @@ export class EndpointBuilder {
     if (action && action.kind !== "stub" && tableOut.shared === "read" && !["list", "get", "relation-list"].includes(action.kind)) {
       stubReason = `"${tableOut.name}" is shared read-only (it belongs to no user and the spec does not say everyone may write it)`;
       this.diag("warning", "SF205", `${where}: ${stubReason}; a route answering 501 is generated`, span,
-        `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route in src/hooks`);
+        `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route as a custom route in src/routes/ (same method and path)`);
       action = null;
     }
     // A group its members belong to through a column of the users table (users.tenant_id): a new
@@ -249,7 +249,7 @@ export class EndpointBuilder {
     if (auth === "public" && (tableOut.owner || tableOut.scope || tableOut.identity) && action.kind !== "stub") {
       auth = "required";
       this.diag("warning", "SF209", `${where} is said to be public, but the rows of "${tableOut.name}" belong to users: the route requires a token and serves the caller's own rows`, span,
-        "to publish rows to everyone, serve them from a table nobody owns (shared), or write the route in src/hooks");
+        "to publish rows to everyone, serve them from a table nobody owns (shared), or write it as a custom route in src/routes/");
     }
     const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" ? 204 : 200);
     const report = (severity: "warning" | "note", code: string, message: string, at: Span, hint?: string) =>
