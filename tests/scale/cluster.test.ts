@@ -98,7 +98,9 @@ describe("WEB_CONCURRENCY=2: two workers", () => {
     // never gets an answer, so each request here has a 3 s timeout and those lost are counted.
     let served = 0;
     let lost = 0;
-    for (let i = 0; i < 100 && lines(app).filter((l) => l.msg === "listening").length < 3; i++) {
+    // At least 5 requests, then until the replacement listens: on a quiet machine it can be up
+    // before the first request (CI once saw served = 0, lost = 0: the loop never ran).
+    for (let i = 0; i < 100 && (i < 5 || lines(app).filter((l) => l.msg === "listening").length < 3); i++) {
       const r = await Promise.race([request(app.url, "GET", `/api/${user}/tasks`, token).catch(() => ({ status: 0 })), sleep(3000).then(() => ({ status: 0 }))]);
       if (r.status === 200) served++;
       else lost++;
