@@ -53,6 +53,9 @@ describe("two instances behind HAProxy, sharing PgBouncer and Redis", () => {
       RATE_LIMIT_IP_MAX: "0",
       TRUST_PROXY: "1",
       LOG_LEVEL: "warn",
+      // Written at once: the Redis test reads the warning from the output right after the requests
+      // (asynchronous logging once left it unflushed: "store failure logged: false" in CI).
+      LOG_SYNC: "1",
     };
     // The first migrates; the second starts on a migrated database.
     apps = [await startAppProcess(env)];
