@@ -8,22 +8,19 @@
 // forgets the condition. A second spec covers users who register themselves (POST /users/me).
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { writeProject } from "../helpers/project.js";
-import { DB_KINDS, freshDatabase, type DbKind, type TestDatabase } from "../helpers/databases.js";
-import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { DB_KINDS, type DbKind } from "../helpers/databases.js";
+import { tokenFor } from "../helpers/tokens.js";
 import { checkIsolation } from "../helpers/generic-isolation.js";
 import { fuzzApp } from "../helpers/generic-fuzz.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const OUT = join(ROOT, "tests", ".output", "scopes");
-const ROLE = "specforge_app";
 
 const SCHEMA = `# Notes and teams
 
@@ -203,62 +200,10 @@ async function build(name: string, schema: string, api: string): Promise<Built> 
   return { ir, dir: join(dir, "generated") };
 }
 
-interface Running {
-  readonly base: string;
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
-  /** SQL as the superuser that owns the tables (no row-level security). */
-  admin(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
-  /** SQL in the caller's transaction, as the app runs it: the app role, app.user_id set, no condition of ours. */
-  as(user: string, sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
-  errors: unknown[];
-  close(): Promise<void>;
-}
+type Running = RunningProject;
 
 /** Migrates a fresh database, turns row-level security on, and serves the app as the app role. */
-async function boot(kind: DbKind, app: Built): Promise<Running> {
-  const database: TestDatabase = await freshDatabase(kind);
-  const load = (p: string) => import(pathToFileURL(join(app.dir, p)).href);
-  const { migrations } = await load("migrations/index.ts");
-  const { migrateLatest } = await load("runtime/migrate.ts");
-  const { createApp } = await load("app.ts");
-  const { createVerifier } = await load("runtime/auth.ts");
-  const { applyRowLevelSecurity, ensureAppRole } = await load("runtime/rls.ts");
-  const { createUserScope } = await load("runtime/scope.ts");
-  const { ownedTables } = await load("rls.ts");
-  const knex = database.db.knex;
-  await migrateLatest(knex, migrations);
-  await applyRowLevelSecurity(knex, ownedTables);
-  await ensureAppRole(knex, ROLE);
-  const errors: unknown[] = [];
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: ROLE, logError: (e: unknown) => errors.push(e), preparedStatements: kind === "postgres" }).listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const scope = createUserScope(knex, { role: ROLE });
-  return {
-    base,
-    errors,
-    async call(method, path, opts = {}) {
-      const headers: Record<string, string> = {};
-      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-      if (opts.body !== undefined) headers["content-type"] = "application/json";
-      const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    async admin(sql, bindings = []) {
-      return ((await knex.raw(sql, bindings as never)) as { rows: Record<string, any>[] }).rows;
-    },
-    async as(user, sql, bindings = []) {
-      return scope(user, async (trx: any) => ((await trx.raw(sql, bindings)) as { rows: Record<string, any>[] }).rows);
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await database.dispose();
-    },
-  };
-}
+const boot = (kind: DbKind, app: Built): Promise<Running> => bootProject(kind, app.dir);
 
 let notes: Built;
 let journal: Built;

@@ -6,20 +6,16 @@
 // table owner): the API creates no company and lets no one change their own company_id.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { writeProject } from "../helpers/project.js";
-import { DB_KINDS, freshDatabase, type DbKind, type TestDatabase } from "../helpers/databases.js";
-import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { DB_KINDS, type DbKind } from "../helpers/databases.js";
+import { tokenFor } from "../helpers/tokens.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const OUT = join(ROOT, "tests", ".output", "tenants");
-const ROLE = "specforge_app";
 
 const SCHEMA = `# Invoicing
 
@@ -53,15 +49,6 @@ CREATE TABLE expenses (
 \`\`\`
 `;
 
-interface Running {
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
-  admin(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
-  /** SQL in the caller's transaction as the app runs it (app role, caller set), without our conditions. */
-  as(user: string, sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
-  errors: unknown[];
-  close(): Promise<void>;
-}
-
 let ir: IR;
 let dir: string;
 
@@ -74,49 +61,7 @@ beforeAll(async () => {
   dir = join(OUT, "generated");
 }, 60_000);
 
-async function boot(kind: DbKind): Promise<Running> {
-  const database: TestDatabase = await freshDatabase(kind);
-  const load = (p: string) => import(pathToFileURL(join(dir, p)).href);
-  const { migrations } = await load("migrations/index.ts");
-  const { migrateLatest } = await load("runtime/migrate.ts");
-  const { createApp } = await load("app.ts");
-  const { createVerifier } = await load("runtime/auth.ts");
-  const { applyRowLevelSecurity, ensureAppRole } = await load("runtime/rls.ts");
-  const { ownedTables } = await load("rls.ts");
-  const { createUserScope } = await load("runtime/scope.ts");
-  const knex = database.db.knex;
-  await migrateLatest(knex, migrations);
-  await applyRowLevelSecurity(knex, ownedTables);
-  await ensureAppRole(knex, ROLE);
-  const errors: unknown[] = [];
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: ROLE, logError: (e: unknown) => errors.push(e), preparedStatements: kind === "postgres" }).listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const scope = createUserScope(knex, { role: ROLE });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    errors,
-    async call(method, path, opts = {}) {
-      const headers: Record<string, string> = {};
-      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-      if (opts.body !== undefined) headers["content-type"] = "application/json";
-      const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    async admin(sql, bindings = []) {
-      return ((await knex.raw(sql, bindings as never)) as { rows: Record<string, any>[] }).rows;
-    },
-    async as(user, sql, bindings = []) {
-      return scope(user, async (trx: any) => ((await trx.raw(sql, bindings)) as { rows: Record<string, any>[] }).rows);
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await database.dispose();
-    },
-  };
-}
+const boot = (kind: DbKind): Promise<RunningProject> => bootProject(kind, dir);
 
 describe("a tenant column on the users table", () => {
   it("reads the company as a group whose members are the users naming it, and every tenant table as the company's", () => {
@@ -205,7 +150,7 @@ describe("the generated app's own tests", () => {
 });
 
 describe.each(DB_KINDS)("tenants on %s", (kind) => {
-  let app: Running;
+  let app: RunningProject;
   // alice and carol work for Acme, bob for Globex; dave for no one yet.
   const [ALICE, BOB, CAROL, DAVE] = ["tenant_alice", "tenant_bob", "tenant_carol", "tenant_dave"];
   const tok: Record<string, string> = {};
