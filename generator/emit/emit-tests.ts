@@ -11,6 +11,7 @@ import { tableInfo, tableByName, type TableInfo } from "./table-info.js";
 import { modelName, singularName } from "../ir/naming.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { userIdKind } from "../ir/identity-plan.js";
+import { groupViaUsers } from "../ir/ownership.js";
 
 function sample(c: Column): unknown {
   return sampleOf(c.type, c);
@@ -123,7 +124,7 @@ function makersFor(ir: IR, t: Table, seen: ReadonlySet<string> = new Set()): Map
   const info = tableInfo(ir, t);
   if (!create) {
     // No route creates a tenant (SF220): the test makes one in SQL, the caller its member.
-    if (!groupViaUsers(ir, t) || info.requiredOnCreate.some((c) => c.references)) return null;
+    if (!groupViaUsers(t, ir.tables) || info.requiredOnCreate.some((c) => c.references)) return null;
     const identity = ir.tables.find((x) => x.identity)!;
     if (tableInfo(ir, identity).requiredOnCreate.some((c) => c.references && c.name !== identity.primaryKey)) return null;
     return new Map([[t.name, { table: t, info, create: null, parents: [], users: [] }]]);
@@ -170,12 +171,6 @@ function userValue(c: Column, user: string): string {
 
 const makerName = (m: Maker) => `make${m.info.model}`;
 const inputName = (m: Maker) => `inputFor${m.info.model}`;
-
-/** A group whose members the users table names: no route creates one. */
-function groupViaUsers(ir: IR, t: Table): boolean {
-  const s = t.scope;
-  return s?.kind === "member" && s.column === t.primaryKey && ir.tables.some((x) => x.identity && x.name === s.membership);
-}
 
 /** The maker of a tenant (users.tenant_id -> tenants): the row and the user's membership written as an admin job would. */
 function emitAdminMaker(ir: IR, m: Maker, L: string[]): void {

@@ -5,6 +5,7 @@ import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "./naming.js";
 import { buildListSpec } from "./build-list.js";
+import { groupViaUsers } from "./ownership.js";
 import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table } from "./types.js";
 
 export interface EndpointSink {
@@ -230,7 +231,7 @@ export class EndpointBuilder {
     // A group its members belong to through a column of the users table (users.tenant_id): a new
     // one would have no member (the creator's own row points at their tenant), so no route creates it.
     const sc = tableOut.scope;
-    if (action && action.kind === "create" && sc?.kind === "member" && sc.column === tableOut.primaryKey && sc.membership === tables.find((x) => x.identity)?.name) {
+    if (action && action.kind === "create" && sc?.kind === "member" && groupViaUsers(tableOut, tables)) {
       stubReason = `the members of a "${tableOut.name}" row are the users whose ${sc.membership}.${sc.membershipGroup} names it, so a new one would have no member`;
       this.diag("warning", "SF220", `${where}: ${stubReason}; a route answering 501 is generated`, span,
         `create "${tableOut.name}" rows and set ${sc.membership}.${sc.membershipGroup} outside the API (an admin job), or give "${tableOut.name}" a membership table (${singular(tableOut.name)}_members: ${sc.membershipGroup}, user_id)`);

@@ -11,7 +11,7 @@ import { interpretType, KNOWN_TYPES_HINT } from "./column-type.js";
 export { interpretType, type TypeReading } from "./column-type.js";
 import type { TypeReading } from "./column-type.js";
 import { inferTypeFromName } from "./infer-type.js";
-import { resolveOwnership } from "./ownership.js";
+import { groupViaUsers, resolveOwnership } from "./ownership.js";
 import { identityPlan } from "./identity-plan.js";
 import { EndpointBuilder, normalisePath } from "./build-endpoints.js";
 import type { CheckReading, CheckRule } from "../parse/sql-expression.js";
@@ -1682,8 +1682,7 @@ function standardEndpoints(tables: readonly Table[], at: Span, existing: readonl
     }
     add("GET", `/api/${seg}`, `List ${t.name.replace(/_/g, " ")}.`, t.span);
     // A group whose members are named by a column of the users table: nothing creates one (SF220).
-    const viaUsers = t.scope?.kind === "member" && t.scope.column === t.primaryKey && tables.some((x) => x.identity && x.name === (t.scope as { membership: string }).membership);
-    if (t.shared !== "read" && !viaUsers) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
+    if (t.shared !== "read" && !groupViaUsers(t, tables)) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
     if (t.keyColumns) continue;
     add("GET", `/api/${seg}/{id}`, `Get one ${one}.`, t.span);
     if (t.shared === "read") continue;

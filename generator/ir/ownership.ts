@@ -41,6 +41,15 @@ const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "wor
 /** Words of a tenant a column of the users table can make its user a member of (users.company_id); narrower than GROUP_WORDS, since users.location_id or users.project_id name something a user picks, not who they work for. */
 const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "company", "workspace", "team", "account", "household", "family", "club", "school", "business", "firm", "agency"]);
 
+/**
+ * A group whose members the users table names (users.tenant_id -> tenants): a member scope on the
+ * table's own key whose membership is the identity table. No route creates one (SF220).
+ */
+export function groupViaUsers(t: { readonly primaryKey: string; readonly scope?: Scope }, tables: readonly { readonly name: string; readonly identity: boolean }[]): boolean {
+  const s = t.scope;
+  return s?.kind === "member" && s.column === t.primaryKey && tables.some((x) => x.identity && x.name === s.membership);
+}
+
 /** The spec says every user shares the table ("shared by all users", "reference data", "global"). */
 export function sharedByStatement(text: string | undefined): "read" | "read-write" | null {
   if (!text) return null;

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
 import type { Column, IR, Table } from "../../generator/ir/types.js";
 import type { Caller } from "./generic-isolation.js";
+import { groupViaUsers } from "../../generator/ir/ownership.js";
 
 let n = 0;
 
@@ -46,7 +47,7 @@ function valueFor(c: Column): unknown {
 export async function provisionGroup(knex: Knex, ir: IR, t: Table, who: Caller): Promise<string | null> {
   const s = t.scope;
   const identity = ir.tables.find((x) => x.identity);
-  if (s?.kind !== "member" || !identity || s.membership !== identity.name) return null;
+  if (s?.kind !== "member" || !identity || !groupViaUsers(t, ir.tables)) return null;
   const row: Record<string, unknown> = {};
   for (const c of t.columns) {
     if (c.nullable || c.default !== null) continue;

@@ -7,6 +7,7 @@
 // rows. /users/me must give each user their own row.
 import type { IR, Endpoint, Table } from "../../generator/ir/types.js";
 import { modelName } from "../../generator/ir/naming.js";
+import { groupViaUsers } from "../../generator/ir/ownership.js";
 import { userIdKind } from "../../generator/ir/identity-plan.js";
 import { sampleBody } from "./sample-body.js";
 
@@ -75,15 +76,10 @@ function fitted(doc: any, schema: any, body: Record<string, unknown>): Record<st
 const isPrivate = (t: Table) => !!t.owner || !!t.scope;
 
 /**
- * A group whose members the users table names (users.tenant_id -> tenants): no route creates
- * one, so a test makes it as an admin job would (`provision`: the group row, and the caller's
- * users row pointing at it) and returns its key.
+ * A group whose members the users table names (users.tenant_id -> tenants; groupViaUsers) has no
+ * create route, so a test makes it as an admin job would (`provision`: the group row, and the
+ * caller's users row pointing at it) and returns its key.
  */
-export function groupViaUsers(ir: IR, t: Table): boolean {
-  const s = t.scope;
-  return s?.kind === "member" && s.column === t.primaryKey && ir.tables.some((x) => x.identity && x.name === s.membership);
-}
-
 export interface IsolationOptions {
   provision?(t: Table, who: Caller): Promise<string | null>;
 }
@@ -144,7 +140,7 @@ export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller
     const have = created.get(t.name)?.get(who.id);
     if (have) return have.id;
     const post = ep(t, "create") ?? byKind(t, "create")[0];
-    if (!post && options.provision && groupViaUsers(ir, t)) {
+    if (!post && options.provision && groupViaUsers(t, ir.tables)) {
       const id = await options.provision(t, who);
       if (id === null) return null;
       if (!created.has(t.name)) created.set(t.name, new Map());
