@@ -14,6 +14,17 @@ export function bundleCacheDir(): string | null {
   return join(dirname(fileURLToPath(import.meta.url)), "cache");
 }
 
+/** The cache directory and the bundle's id, or null outside the bundle, with caches off, or when the bundle cannot be read. */
+export function bundleCache(): { readonly dir: string; readonly bundle: string } | null {
+  const dir = bundleCacheDir();
+  if (!dir) return null;
+  try {
+    return { dir, bundle: bundleId() };
+  } catch {
+    return null;
+  }
+}
+
 /** The SHA-256 of the bundle's first line, which lists every source and npm file it was built from. */
 export function bundleId(): string {
   const bytes = readFileSync(fileURLToPath(import.meta.url));

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { bundleCacheDir, bundleId } from "./bundle.js";
+import { bundleCache } from "./bundle.js";
 import { useTreeCache } from "./parse/markdown-tree.js";
 
 interface CacheFile {
@@ -39,14 +39,9 @@ function prune(dir: string): void {
 
 /** Starts using the cache for `specsDir`; null (and no cache) outside the bundle or when disabled. */
 export function openParseCache(specsDir: string): ParseCache | null {
-  const dir = bundleCacheDir();
-  if (!dir) return null;
-  let bundle: string;
-  try {
-    bundle = bundleId();
-  } catch {
-    return null;
-  }
+  const cache = bundleCache();
+  if (!cache) return null;
+  const { dir, bundle } = cache;
   const file = join(dir, `${sha256(specsDir).slice(0, 24)}.bin`);
   const old = new Map<string, Uint8Array>();
   try {

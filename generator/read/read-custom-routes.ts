@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundleCacheDir, bundleId } from "../bundle.js";
+import { bundleCache } from "../bundle.js";
 import type TS from "typescript";
 
 export interface CustomRouteDecl {
@@ -62,14 +62,9 @@ export async function readCustomRoutes(projectDir: string): Promise<CustomRouteD
  * error reading or writing the cache just means parsing again. Holds only the files of the last run.
  */
 function openDeclCache(): { get(file: string, text: string): CustomRouteDecl | undefined; set(file: string, text: string, d: CustomRouteDecl): void; save(): void } | null {
-  const dir = bundleCacheDir();
-  if (!dir) return null;
-  let bundle: string;
-  try {
-    bundle = bundleId();
-  } catch {
-    return null;
-  }
+  const cache = bundleCache();
+  if (!cache) return null;
+  const { dir, bundle } = cache;
   const path = join(dir, "custom-routes.json");
   const key = (file: string, text: string) => createHash("sha256").update(`${bundle}\0${file}\0${text}`).digest("hex");
   let old: Record<string, CustomRouteDecl> = {};
