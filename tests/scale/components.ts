@@ -7,25 +7,15 @@
 // Nothing here touches a process the test did not start.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TEST_SECRET } from "../helpers/tokens.js";
+import { freePort } from "../fault/pg-instance.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asRoot = process.getuid?.() === 0;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A temp dir the postgres OS user can use too (pgbouncer runs as postgres when we are root). */
 export function tempDir(prefix: string): string {
