@@ -6,7 +6,7 @@
 // in IR order, no clock, no paths.
 import { Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from "yaml";
 import { splitPhrases } from "./parse/parse-yaml.js";
-import { words } from "./ir/naming.js";
+import { words } from "./base/naming.js";
 import type { Column, ColumnType, Endpoint, IR, ListSpec, ScalarType, Table } from "./ir/types.js";
 
 /** The canonical YAML text of an IR (ends with a newline). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { formatDiagnosticColored, useColor } from "./color.js";
 import { COMMAND_HELP, HELP } from "./cli-help.js";
 import { loadSpecs } from "./front.js";
-import { openParseCache } from "./parse-cache.js";
+import { openParseCache } from "./parse/parse-cache.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";

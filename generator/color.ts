@@ -1,7 +1,7 @@
 // Colour for terminal output: on when the stream is a TTY, off when it is not, when CI
 // or NO_COLOR is set (https://no-color.org), or TERM=dumb. FORCE_COLOR=1 forces it on.
-import type { Diagnostic } from "./diagnostics.js";
-import { formatDiagnostic } from "./diagnostics.js";
+import type { Diagnostic } from "./base/diagnostics.js";
+import { formatDiagnostic } from "./base/diagnostics.js";
 
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return true;

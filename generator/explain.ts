@@ -1,6 +1,6 @@
 // `specforge explain`: what the reader understood, in words a person can check.
 import type { IR, Column, Endpoint, Table } from "./ir/types.js";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { formatDiagnostic, type Diagnostic } from "./base/diagnostics.js";
 import { typeText } from "./ir/describe.js";
 import { canonicalYaml } from "./canonical.js";
 

@@ -1,6 +1,6 @@
 // The front of the pipeline: read -> parse -> build -> validate. What the CLI and the
 // emitters call; `ir` is null exactly when there is an error diagnostic.
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./base/diagnostics.js";
 import { buildIr, type BuildOptions, type Note } from "./ir/build-ir.js";
 import type { IR } from "./ir/types.js";
 import { validateIr } from "./ir/validate-ir.js";

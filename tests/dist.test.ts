@@ -94,7 +94,7 @@ describe("the bundled generator", () => {
     expect(freshDist(root)).toBeNull();
     await buildDist(root);
     expect(freshDist(root)).not.toBeNull();
-    const naming = join(root, "generator", "ir", "naming.ts");
+    const naming = join(root, "generator", "base", "naming.ts");
     const text = readFileSync(naming, "utf8");
     utimesSync(naming, new Date(), new Date(Date.now() + 5_000)); // a newer mtime, same text: still fresh
     expect(freshDist(root)).not.toBeNull();

@@ -7,7 +7,7 @@ import { identityPlan, userIdKind } from "../ir/identity-plan.js";
 import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
 import { builtinAuthSpec } from "./emit-builtin-auth.js";
 import type { CustomRouteDecl } from "../read/read-custom-routes.js";
-import { camelCase } from "../ir/naming.js";
+import { camelCase } from "../base/naming.js";
 
 /** Where generated/app.ts imports custom routes from. */
 export const ROUTES_FROM_APP = "../src/routes";

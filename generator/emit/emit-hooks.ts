@@ -4,10 +4,10 @@
 import type { IR } from "../ir/types.js";
 import { existsSync, readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
-import { camelCase, fileStem } from "../ir/naming.js";
+import { camelCase, fileStem } from "../base/naming.js";
 import { tableInfo } from "./table-info.js";
 import { key, str, type FileMap } from "./common.js";
-import { modelName } from "../ir/naming.js";
+import { modelName } from "../base/naming.js";
 import { relationsOfTable } from "./route-specs.js";
 
 /** The hook action (runtime/hooks.ts) a generated action runs; none for stubs. */

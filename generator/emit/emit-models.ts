@@ -3,7 +3,7 @@
 import type { IR, Table } from "../ir/types.js";
 import { tableInfo, columnTsType, type TableInfo } from "./table-info.js";
 import { key, str, tsHeader, type FileMap } from "./common.js";
-import { camelCase, modelName, plural, singular, fileStem } from "../ir/naming.js";
+import { camelCase, modelName, plural, singular, fileStem } from "../base/naming.js";
 import { modelRefs, relationsOfTable, rlsEntry } from "./route-specs.js";
 
 interface Relation {

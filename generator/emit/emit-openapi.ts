@@ -4,7 +4,7 @@ import type { Column, Endpoint, IR } from "../ir/types.js";
 import { tableInfo, tableByName, columnByName, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
-import { camelCase, pascalCase, singularName } from "../ir/naming.js";
+import { camelCase, pascalCase, singularName } from "../base/naming.js";
 import { builtinAuthOpenApi } from "./openapi-builtin-auth.js";
 import { listParameters, restOperationId } from "./openapi-rest.js";
 import { userIdKind } from "../ir/identity-plan.js";

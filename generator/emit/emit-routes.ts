@@ -7,7 +7,7 @@ import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
 import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
-import { camelCase, singularName } from "../ir/naming.js";
+import { camelCase, singularName } from "../base/naming.js";
 
 /** OpenAPI path -> Koa router path: /api/{user_id}/tasks/{id} -> /api/:user_id/tasks/:id */
 export function routerPath(path: string): string {

@@ -8,7 +8,7 @@
 // may not set (owner, id, timestamps) ignored. The users table's /me: each user's own row.
 import type { Column, ColumnType, Endpoint, IR, Table } from "../ir/types.js";
 import { tableInfo, tableByName, type TableInfo } from "./table-info.js";
-import { modelName, singularName } from "../ir/naming.js";
+import { modelName, singularName } from "../base/naming.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { userIdKind } from "../ir/identity-plan.js";
 import { groupViaUsers } from "../ir/ownership.js";

@@ -2,7 +2,7 @@
 // many-to-many relations (runtime/relations.ts), how each table's rows are the caller's
 // (runtime/scope.ts) and how rows are written (runtime/rows.ts), derived from the IR in one place.
 import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
-import { camelCase, singularName } from "../ir/naming.js";
+import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { sqlType } from "./plan-migration.js";
 

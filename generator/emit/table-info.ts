@@ -1,6 +1,6 @@
 // Facts every emitter needs about a table, derived from the IR in one place.
 import type { Column, ColumnType, IR, Table } from "../ir/types.js";
-import { camelCase, fileStem, modelName, singularName } from "../ir/naming.js";
+import { camelCase, fileStem, modelName, singularName } from "../base/naming.js";
 import { knownFormat } from "./plan-migration.js";
 
 export const INT4_MIN = -2147483648;

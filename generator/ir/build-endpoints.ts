@@ -1,9 +1,9 @@
 // RawEndpoint -> Endpoint: which table a path is about, which action a method and path
 // shape mean (list, create, get, replace, update, delete, toggles and setters, nested
 // collections, many-to-many relations, the caller's own row), and every guess as a note.
-import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { RawEndpoint } from "../parse/raw.js";
-import { nameKey, plural, singular, snakeCase, words } from "./naming.js";
+import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
 import { groupViaUsers } from "./ownership.js";
 import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table } from "./types.js";

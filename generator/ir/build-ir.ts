@@ -1,9 +1,9 @@
 // RawSpec -> IR. This is where the words people write ("varchar(200)", "FK -> users.id",
 // "required", "PATCH .../complete") get a meaning. Every guess is recorded as a Note so
 // `specforge explain` can show it; everything not understood becomes a diagnostic.
-import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { RawColumn, RawEndpoint, RawIndex, RawSpec, RawTable, RawText } from "../parse/raw.js";
-import { nameKey, plural, singular, snakeCase, words } from "./naming.js";
+import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec, findManyToMany } from "./build-list.js";
 import { matchParen } from "../parse/text.js";
 import { interpretType, KNOWN_TYPES_HINT } from "./column-type.js";

@@ -3,7 +3,7 @@
 // parameter, any sort key or filter word not listed here.
 import type { Column, ListFilter, ListSpec, ManyToMany, Span, Table } from "./types.js";
 import type { RawEndpoint, RawQueryParam } from "../parse/raw.js";
-import { words } from "./naming.js";
+import { words } from "../base/naming.js";
 import { maxOf } from "../parse/query-params.js";
 
 export const DEFAULT_PAGE_SIZE = 50;

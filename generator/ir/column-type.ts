@@ -3,7 +3,7 @@
 // The one place that reads type texts; the emitters read the ColumnType it produces
 // (ir/types.ts). docs/spec-format.md ("Types") lists every spelling.
 import type { ColumnType, DefaultValue, ScalarType } from "./types.js";
-import { snakeCase } from "./naming.js";
+import { snakeCase } from "../base/naming.js";
 
 export interface TypeReading {
   /** null when the type is not understood. */

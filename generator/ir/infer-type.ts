@@ -3,7 +3,7 @@
 // `specforge explain` shows, so the team can confirm it or write the type. A foreign key's type
 // is the referenced key's (decided later, when references are resolved).
 import type { ColumnType } from "./types.js";
-import { words } from "./naming.js";
+import { words } from "../base/naming.js";
 
 export interface InferredType {
   readonly type: ColumnType;

@@ -4,7 +4,7 @@
 // reaches no user is shared only where the spec says so, and otherwise read-only for
 // everyone (a warning names the choice). Decided once here; every emitter reads the result.
 import type { Scope, Span } from "./types.js";
-import { singular, words } from "./naming.js";
+import { singular, words } from "../base/naming.js";
 
 export interface OwnColumn {
   readonly name: string;

@@ -4,11 +4,9 @@
 
 export const IR_VERSION = 1 as const;
 
-export interface Span {
-  readonly file: string; // path relative to the project root, forward slashes
-  readonly line: number; // 1-based
-  readonly column: number; // 1-based
-}
+import type { Span } from "../base/span.js";
+
+export type { Span };
 
 /** A column type that is not a list: what an array holds, or a column by itself. */
 export type ScalarType =

@@ -1,6 +1,6 @@
 // Checks on a built IR: references that point nowhere, owners whose type cannot hold a
 // user id, endpoints whose rows nobody owns. Reads only the IR.
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import type { Column, ColumnType, IR, Table } from "./types.js";
 import { describeFiller, identityPlan } from "./identity-plan.js";
 

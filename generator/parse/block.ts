@@ -4,8 +4,8 @@
 // about a SQL column still points at the spec line and column it was written at. A reader
 // returns pieces of the one raw shape (raw.ts); nothing in them is interpreted yet beyond
 // what the language's own grammar decides (a SQL column's type and constraint phrases).
-import type { Diagnostic } from "../diagnostics.js";
-import type { Span } from "../ir/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/span.js";
 import type { RawEnum, RawIndex, RawTable } from "./raw.js";
 import { lineIndexAt, lineStarts } from "./text.js";
 

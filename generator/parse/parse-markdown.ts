@@ -6,9 +6,9 @@ import { blockLanguage, loadReaders, type Language, type Readers } from "./reade
 import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
 import { classifyTable, isEmptyMarker, splitTypeCell, type ColumnRoles, type EndpointRoles, type FieldRoles } from "./table-roles.js";
 import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
-import type { Diagnostic } from "../diagnostics.js";
-import type { Span } from "../ir/types.js";
-import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/span.js";
+import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { clauseList, lineIndexAt, lineStarts, matchParen, outlinedSql, treeAsIndent, treesAsLists } from "./text.js";

@@ -3,9 +3,9 @@
 // its errors are mapped back onto the node they are about.
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
-import type { Diagnostic } from "../diagnostics.js";
-import type { Span } from "../ir/types.js";
-import { snakeCase } from "../ir/naming.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/span.js";
+import { snakeCase } from "../base/naming.js";
 import type { SpecKind } from "./parse-markdown.js";
 import type { RawCheck, RawColumn, RawEndpoint, RawEnum, RawIndex, RawQueryParam, RawSpec, RawTable, RawText } from "./raw.js";
 import { describe as describeParam } from "./query-params.js";

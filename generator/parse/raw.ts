@@ -1,7 +1,7 @@
 // The one raw shape that every spec format (Markdown, YAML) parses into.
 // Nothing here is interpreted yet: type and constraint texts are kept as written,
 // each with its own span, and the IR builder decides what they mean.
-import type { Span } from "../ir/types.js";
+import type { Span } from "../base/span.js";
 
 export interface RawText {
   readonly text: string;

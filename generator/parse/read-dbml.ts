@@ -9,8 +9,8 @@
 // The parser is DBML's own (@dbml/parse, the compiler @dbml/core uses; ~25 ms to load), loaded
 // only when a spec holds DBML. Anything it reports, or that has no place in a table (a key of
 // several columns, an index on an expression), is SF113 at its place.
-import type { Diagnostic } from "../diagnostics.js";
-import type { Span } from "../ir/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 

@@ -3,9 +3,9 @@
 // checker) into the raw tables every other notation produces. TypeScript costs ~0.5 s to
 // import, so it is loaded only when a spec holds Drizzle code.
 import type TS from "typescript";
-import type { Diagnostic } from "../diagnostics.js";
-import { nameKey, plural, singular, snakeCase, words } from "../ir/naming.js";
-import type { Span } from "../ir/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
+import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 

@@ -7,9 +7,9 @@
 // its description, from which the IR reads rules ("1-200 characters", "todo, doing, done").
 // Hand-written: the grammar is small (Mermaid's own erDiagram.jison), and the reader costs no
 // parser to load. Every line is read or reported: what is not understood is SF113.
-import type { Diagnostic } from "../diagnostics.js";
-import { nameKey } from "../ir/naming.js";
-import type { Span } from "../ir/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { nameKey } from "../base/naming.js";
+import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
 import { erDiagramAt } from "./readers.js";

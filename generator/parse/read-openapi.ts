@@ -6,9 +6,9 @@
 // schema. swagger-parser is not used: it is async, loses positions, and costs ~200 ms (import
 // plus first validation) on this machine, so the shape checks below are our own.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
-import type { Diagnostic } from "../diagnostics.js";
-import type { Span } from "../ir/types.js";
-import { plural, singular, snakeCase } from "../ir/naming.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/span.js";
+import { plural, singular, snakeCase } from "../base/naming.js";
 import type { ReaderNote } from "./block.js";
 import type { RawBodyField, RawColumn, RawEndpoint, RawQueryParam, RawTable, RawText } from "./raw.js";
 

@@ -3,9 +3,9 @@
 // `references users(id) on delete cascade`). The parser (@mrleebo/prisma-ast, on chevrotain)
 // costs ~0.3 s to import, so it is loaded only when a spec holds Prisma code.
 import type * as P from "@mrleebo/prisma-ast";
-import type { Diagnostic } from "../diagnostics.js";
-import { plural, singular, snakeCase } from "../ir/naming.js";
-import type { Span } from "../ir/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { plural, singular, snakeCase } from "../base/naming.js";
+import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 

@@ -13,8 +13,8 @@
 // (12 MB installed) for a tree this reader would still have to interpret. Code that is not a model
 // (functions, queries) is tokenized and skipped; a model class with a syntax error is one
 // SF113 warning at the class, and the rest of the block is still read.
-import type { Diagnostic } from "../diagnostics.js";
-import { plural, snakeCase, words } from "../ir/naming.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { plural, snakeCase, words } from "../base/naming.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 

@@ -24,9 +24,9 @@
 // No parser is imported at the top: a spec without SQL loads none. loadSqlReader loads
 // libpg-query; a node-sql-parser build is required the first time a block needs it.
 import { createRequire } from "node:module";
-import type { Diagnostic } from "../diagnostics.js";
-import { snakeCase } from "../ir/naming.js";
-import type { Span } from "../ir/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { snakeCase } from "../base/naming.js";
+import type { Span } from "../base/span.js";
 import type { BlockContext, BlockReader, ReaderNote, ReaderResult, SourceBlock } from "./block.js";
 import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 

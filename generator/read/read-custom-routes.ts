@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundleCache } from "../bundle.js";
+import { bundleCache } from "../base/bundle.js";
 import type TS from "typescript";
 
 export interface CustomRouteDecl {

@@ -8,7 +8,7 @@
 // candidate of each kind is read; the others are listed with the reason, for `explain`.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 
 /** markdown and yaml are specforge's own forms; openapi is an OpenAPI 3.x document used as the API spec. */
 export type SpecFormat = "markdown" | "yaml" | "openapi";

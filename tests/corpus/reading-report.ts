@@ -4,7 +4,7 @@
 // (`CORPUS_READING_REPORT=1 npx vitest run tests/corpus/reading.test.ts`).
 import { join } from "node:path";
 import { loadSpecs } from "../../generator/front.js";
-import { nameKey, words } from "../../generator/ir/naming.js";
+import { nameKey, words } from "../../generator/base/naming.js";
 import type { Column, IR, Table } from "../../generator/ir/types.js";
 import { CORPUS_DIR, type Expectation, type RuleExpectation } from "./expectations.js";
 

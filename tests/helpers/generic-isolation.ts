@@ -6,7 +6,7 @@
 // reference to one of them, a nested route under one): 404 or 422, never 2xx, never a's
 // rows. /users/me must give each user their own row.
 import type { IR, Endpoint, Table } from "../../generator/ir/types.js";
-import { modelName } from "../../generator/ir/naming.js";
+import { modelName } from "../../generator/base/naming.js";
 import { groupViaUsers } from "../../generator/ir/ownership.js";
 import { userIdKind } from "../../generator/ir/identity-plan.js";
 import { sampleBody } from "./sample-body.js";

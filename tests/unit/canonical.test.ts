@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { Document as YamlDocument } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { canonicalYaml } from "../../generator/canonical.js";
-import { formatDiagnostic } from "../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../generator/base/diagnostics.js";
 import { loadSpecFiles, loadSpecs, type FrontResult } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
 

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../generator/base/diagnostics.js";
 import { loadSpecs } from "../../generator/front.js";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -1,7 +1,7 @@
 // Shared helpers for the front-end unit tests: build specs from strings, find positions.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../../generator/diagnostics.js";
+import type { Diagnostic } from "../../generator/base/diagnostics.js";
 import { loadSpecFiles, type FrontResult } from "../../generator/front.js";
 
 export const SCHEMA_MD = "specs/database/schema.md";

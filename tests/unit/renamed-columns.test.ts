@@ -3,7 +3,7 @@
 // filters and range ends, item actions and request field rules follow it to its new name, and
 // a diagnostic (file:line:column) says so instead of the column dropping out in silence.
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../generator/base/diagnostics.js";
 import { load, pos } from "./helpers.js";
 
 const USERS = "## users\n\n- id: text (primary key)\n";

@@ -11,8 +11,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { bundleCache } from "./bundle.js";
-import { useTreeCache } from "./parse/markdown-tree.js";
+import { bundleCache } from "../base/bundle.js";
+import { useTreeCache } from "./markdown-tree.js";
 
 interface CacheFile {
   readonly bundle: string;

@@ -1,5 +1,5 @@
 // Compiler-style diagnostics. Codes never change meaning once assigned; see docs/diagnostics.md.
-import type { Span } from "./ir/types.js";
+import type { Span } from "./span.js";
 
 export type Severity = "error" | "warning";
 
