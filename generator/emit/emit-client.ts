@@ -8,11 +8,11 @@ import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { userIdKind } from "../ir/identity-plan.js";
 import { str, tsHeader, type FileMap } from "./common.js";
-import { OPENAPI_TS_VERSION, schemaTypes } from "./client-types.js";
+import { schemaTypes } from "./client-types.js";
 
 export function schemaStamp(openapiJson: string): string {
   const hash = createHash("sha256").update(openapiJson).digest("hex");
-  return `// Types by openapi-typescript ${OPENAPI_TS_VERSION} from openapi.json sha256:${hash}\n`;
+  return `// Types of openapi.json sha256:${hash}\n`;
 }
 
 /** `previousSchema`: the current generated/client/schema.ts, if any (a cache; output does not depend on it). */

@@ -15,8 +15,8 @@ import type { Statement } from "../../templates/runtime/batch.js";
 import { loadSpecFiles } from "../../generator/front.js";
 import { buildOpenApi } from "../../generator/emit/emit-openapi.js";
 import { json } from "../../generator/emit/common.js";
-import { fastSchemaTypesOrRefusal } from "../../generator/emit/client-types-fast.js";
-import { schemaTypesDirect } from "../../generator/emit/client-types.js";
+import { printSchemaTypesOrRefusal } from "../../generator/emit/print-client-types.js";
+import { schemaTypesViaApi } from "../../generator/emit/client-types.js";
 
 const S = { kind: "string" } as const;
 const named = new Map<string, ColumnType>([
@@ -395,9 +395,9 @@ describe("client types of a document with every type", () => {
     const r = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: schema }, { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: api });
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const doc = json(buildOpenApi(r.ir!));
-    const fast = fastSchemaTypesOrRefusal(doc);
+    const fast = printSchemaTypesOrRefusal(doc);
     expect(fast.refusal).toBeNull();
-    expect(fast.types!.split("\n")).toEqual(schemaTypesDirect(doc)!.split("\n"));
+    expect(fast.types!.split("\n")).toEqual((await schemaTypesViaApi(doc)).split("\n"));
     expect(fast.types).toContain('moods: ("a" | "b")[];');
     expect(fast.types).toContain("tags?: string[] | null;");
   });

@@ -1,28 +1,16 @@
-// A fast path for generated/client/schema.ts: the text openapi-typescript 7.13.0 prints
-// (transformSchema, then TypeScript's printer: client-types.ts, schemaTypesDirect) for the
-// OpenAPI documents our emitters write (emit-openapi.ts, openapi-rest.ts,
-// openapi-builtin-auth.ts), built directly as strings, without loading typescript.js.
-// It knows a closed set of shapes: every key of every object it walks must be one it knows
-// (a whitelist), and every value must have the form it expects. Anything else (an unknown
-// keyword, a $ref elsewhere than components.schemas or components.responses, an enum of
-// numbers, a JSDoc text with a carriage return...) makes it answer null, and the caller
-// falls back to openapi-typescript itself. tests/unit/client-types-fast.test.ts compares the
-// two on every document at hand and on generated spec variants.
-// What it mirrors, for the options schemaTypesDirect sets (no alphabetize, no enums, not
-// immutable, defaultNonNullable, no additionalProperties): openapi-typescript's
-// transform/{index,paths-object,path-item-object,operation-object,parameters-array,
-// request-body-object,responses-object,response-object,header-object,media-type-object,
-// schema-object,components-object} and lib/ts (addJSDocComment, tsPropertyIndex, tsLiteral,
-// tsUnion and tsDedupe, oapiRef); and the layout of TypeScript's printer (4-space
-// indentation, a semicolon after each member, JSDoc comments re-indented line by line and
-// trimmed, synthesized string literals escaped with non-ASCII as \uXXXX).
-
-/**
- * The openapi-typescript release whose output this file mirrors. schemaTypes uses the fast
- * path only when that is the release installed; after an upgrade the tests say whether the
- * output still agrees (then raise this) or what to change.
- */
-export const MIRRORED_VERSION = "7.13.0";
+// generated/client/schema.ts's types, printed by us from the OpenAPI documents our emitters
+// write (emit-openapi.ts, openapi-rest.ts, openapi-builtin-auth.ts), without loading
+// openapi-typescript or typescript.js (~1-3 s): the `paths`, `components` and `operations`
+// interfaces that openapi-fetch reads, in the layout openapi-typescript 7 gives them (4-space
+// indentation, a semicolon after each member, JSDoc comments, non-ASCII as \uXXXX), so that a
+// document printed either way reads the same. It knows a closed set of shapes: every key of
+// every object it walks must be one it knows (a whitelist), and every value must have the form
+// it expects. Anything else (an unknown keyword, a $ref elsewhere than components.schemas or
+// components.responses, an enum of numbers, a discriminator, e.g. in a custom route's schema)
+// makes it answer null, and client-types.ts runs openapi-typescript's public API instead.
+// tests/unit/print-client-types.test.ts holds the two side by side on every document at hand
+// and on generated spec variants: openapi-typescript is the oracle there, not a dependency of
+// what is printed (no version of it is written into the output).
 
 /** Thrown where the fast path does not know for certain what openapi-typescript prints. */
 class Unsupported extends Error {}
@@ -518,17 +506,16 @@ function fastTypes(doc: Obj): string {
 }
 
 /**
- * The types openapi-typescript 7.13.0 prints for `openapiJson`, exactly what
- * schemaTypesDirect returns; or null when the document holds anything this fast path does
+ * The types for `openapiJson`; or null when the document holds anything this printer does
  * not know for certain (then openapi-typescript itself must run).
  */
-export function fastSchemaTypes(openapiJson: string): string | null {
-  return fastSchemaTypesOrRefusal(openapiJson).types;
+export function printSchemaTypes(openapiJson: string): string | null {
+  return printSchemaTypesOrRefusal(openapiJson).types;
 }
 
 /** The types, or why the fast path refuses the document (for tests and debugging). */
-export function fastSchemaTypesOrRefusal(openapiJson: string): { types: string; refusal: null } | { types: null; refusal: string } {
-  // schemaTypesDirect scans for discriminators when the text has one; none is handled here.
+export function printSchemaTypesOrRefusal(openapiJson: string): { types: string; refusal: null } | { types: null; refusal: string } {
+  // A discriminator shapes openapi-typescript's union types; this printer leaves it to it.
   if (openapiJson.includes('"discriminator"')) return { types: null, refusal: "discriminator" };
   let doc: unknown;
   try {
