@@ -1,137 +1,15 @@
 // specforge command line: init, generate, check, ir, explain, normalize, token.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { basename, dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { formatDiagnosticColored, useColor } from "./color.js";
+import { dirname, relative, resolve } from "node:path";
 import { COMMAND_HELP, HELP } from "./cli-help.js";
 import { loadSpecs } from "./front.js";
 import { openParseCache } from "./parse/parse-cache.js";
-import { emitAll } from "./emit/index.js";
-import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
-import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
-import { BreakingChange, DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
-import { emitHookSkeletons, moveRenamedHooks, orphanHooks } from "./emit/emit-hooks.js";
-import { CustomRouteError, readCustomRoutes } from "./read/read-custom-routes.js";
-import { CustomRouteConflict } from "./emit/emit-openapi.js";
-import type { IR } from "./ir/types.js";
-import type { FileMap } from "./emit/common.js";
+import { EXIT, printDiagnostics, stdio, type Io } from "./command-io.js";
+import { generateOnce } from "./generate-command.js";
 
-/** Stable exit codes; docs/cli.md. When several problems show at once, the first in this order wins: 2, 4, 3, 5, 1. */
-export const EXIT = { ok: 0, drift: 1, specErrors: 2, migrationMissing: 3, migrationEdited: 4, breaking: 5, usage: 64 } as const;
-
-// Defined (true) only in the bundle generator/dist/specforge.js (generator/build-dist.mjs),
-// which sits one directory deeper than this file.
-declare const SPECFORGE_DIST: boolean | undefined;
-const TEMPLATES_DIR = fileURLToPath(new URL(typeof SPECFORGE_DIST !== "undefined" && SPECFORGE_DIST ? "../../templates" : "../templates", import.meta.url));
-
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** Colour diagnostics (a TTY, and neither CI nor NO_COLOR set). */
-  color?: boolean;
-}
-
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color: useColor(process.stderr) };
-
-export interface GenerateResult {
-  readonly ir: IR | null;
-  readonly files: FileMap | null;
-  /** Hand-written files created once when missing (hook skeletons), relative to the out dir's parent. */
-  readonly scaffold?: FileMap;
-  readonly exitCode: number;
-}
-
-export interface BuildOptions {
-  /** Let a migration drop tables or columns, narrow types or remove enum values. */
-  readonly allowDestructive?: boolean;
-  /** Let a migration change a column's JSON type in the API (integer -> bigint: a number becomes a string). */
-  readonly allowBreaking?: boolean;
-  /** Name of the output directory as the hook skeletons import it; basename(outDir) by default. */
-  readonly outName?: string;
-}
-
-/** Front end + emit, in memory. Prints diagnostics; files is null on spec errors. */
-export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: BuildOptions = {}): Promise<GenerateResult> {
-  const { ir, diagnostics } = await loadSpecs(specsDir, root);
-  for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
-  if (!ir) return { ir: null, files: null, exitCode: EXIT.specErrors };
-  let customRoutes;
-  try {
-    customRoutes = await readCustomRoutes(dirname(outDir));
-  } catch (err) {
-    if (!(err instanceof CustomRouteError)) throw err;
-    io.err(`${err.message}\n`);
-    return { ir, files: null, exitCode: EXIT.specErrors };
-  }
-  try {
-    const files = await emitAll({
-      ir,
-      templates: readTemplates(TEMPLATES_DIR),
-      previous: readPreviousMigrations(outDir),
-      migrations: { allowDestructive: options.allowDestructive === true, allowBreaking: options.allowBreaking === true },
-      previousClientSchema: readPreviousClientSchema(outDir),
-      customRoutes,
-    });
-    const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
-    return { ir, files, scaffold, exitCode: EXIT.ok };
-  } catch (err) {
-    const at = (s: { file: string; line: number; column: number } | null) => (s ? `${s.file}:${s.line}:${s.column}` : `${ir.sources.schema}:1:1`);
-    if (err instanceof CustomRouteConflict) {
-      io.err(`${err.message}\n`);
-      return { ir, files: null, exitCode: EXIT.specErrors };
-    }
-    if (err instanceof UnsupportedSchemaChange) {
-      io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
-      return { ir, files: null, exitCode: EXIT.specErrors };
-    }
-    if (err instanceof DestructiveChange || err instanceof BreakingChange) {
-      const destructive = err instanceof DestructiveChange ? err.steps : [];
-      const breaking = err instanceof DestructiveChange ? err.breaking : err.steps;
-      // In spec order, each with its code, then one hint per kind.
-      const lines = [...destructive.map((s) => ({ s, code: "SF502" })), ...breaking.map((s) => ({ s, code: "SF503" }))];
-      for (const { s, code } of lines) io.err(`${at(s.span)}: error ${code}: this schema change ${s.message}\n`);
-      if (destructive.length) io.err(`  hint: if that is intended, run again with --allow-destructive; the migration will say what it destroys\n`);
-      if (breaking.length) io.err(`  hint: if that is intended, run again with --allow-breaking (and update the API's clients); the migration will say what changes for them\n`);
-      return { ir, files: null, exitCode: EXIT.specErrors };
-    }
-    throw err;
-  }
-}
-
-export interface GenerateOptions {
-  readonly specsDir: string;
-  readonly outDir: string;
-  readonly root: string;
-  readonly shownOut: string;
-  readonly allowDestructive?: boolean;
-  readonly allowBreaking?: boolean;
-}
-
-/** `specforge generate`: build in memory, write generated/, create missing hook skeletons. */
-export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> {
-  try {
-    const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true, allowBreaking: o.allowBreaking === true });
-    if (!r.files) return r.exitCode;
-    for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
-    const w = writeFiles(o.outDir, r.files);
-    // A renamed table's hooks follow it (renamed_from): moved before the skeletons are made, so no empty one takes their place.
-    const moved = r.ir ? moveRenamedHooks(r.ir, dirname(o.outDir)) : [];
-    const created = writeScaffold(dirname(o.outDir), r.scaffold ?? new Map());
-    io.out(`specforge: ${o.shownOut}/: ${w.written.length} written, ${w.removed.length} removed, ${w.unchanged} unchanged\n`);
-    for (const m of moved) io.out(`specforge: moved ${m.from} to ${m.to} (table "${m.oldName}" renamed to "${m.table}"; its code keeps running: update its type imports)\n`);
-    for (const c of created) io.out(`specforge: created ${c} (yours to edit; never overwritten)\n`);
-    for (const f of r.ir ? orphanHooks(r.ir, dirname(o.outDir)) : []) io.err(`specforge: warning: ${f} is used by no table: generated/app.ts does not import it, so its code does not run (rename it after its table, or delete it); \`specforge check\` fails on it\n`);
-  } catch (err) {
-    if (err instanceof WriteRefused) {
-      io.err(`specforge: ${err.message}\n`);
-      return EXIT.drift;
-    }
-    throw err;
-  }
-  return EXIT.ok;
-}
+export { EXIT, type Io } from "./command-io.js";
+export { buildOutput, generateOnce, type GenerateOptions, type GenerateResult } from "./generate-command.js";
 
 export async function main(argv: string[], io: Io = stdio, root = process.cwd(), signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
@@ -218,7 +96,7 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
     }
     case "ir": {
       const { ir, diagnostics } = await loadSpecs(specsDir, root);
-      for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
+      printDiagnostics(io, diagnostics);
       if (!ir) return EXIT.specErrors;
       io.out(JSON.stringify(ir, null, 2) + "\n");
       return EXIT.ok;
@@ -233,7 +111,7 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
       const { ir, diagnostics, notes, files } = await loadSpecs(specsDir, root);
       if (format === "yaml") {
         // stdout holds only the YAML (to pipe or redirect); diagnostics go to stderr.
-        for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
+        printDiagnostics(io, diagnostics);
         if (!ir) return EXIT.specErrors;
         io.out(explainYaml(ir));
         return EXIT.ok;
@@ -243,7 +121,7 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
     }
     case "normalize": {
       const { ir, diagnostics } = await loadSpecs(specsDir, root);
-      for (const d of diagnostics) io.err(formatDiagnosticColored(d, io.color === true) + "\n");
+      printDiagnostics(io, diagnostics);
       if (!ir) return EXIT.specErrors;
       const { explainYaml } = await import("./explain.js");
       const file = resolve(root, parsed.values.out ?? "spec.yaml");

@@ -8,7 +8,7 @@ import { parseMarkdown } from "./parse/parse-markdown.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import type { RawSpec } from "./parse/raw.js";
 import type { Span } from "./ir/types.js";
-import { readSpecs, type IgnoredFile, type SpecFile } from "./read/read-specs.js";
+import { readSpecs, type IgnoredFile, type ReadSpecsResult, type SpecFile } from "./read/read-specs.js";
 
 export type { Note } from "./ir/build-ir.js";
 
@@ -112,11 +112,16 @@ function checkDialects(raw: RawSpec): ("postgresql" | "mysql" | "sqlite")[] {
   return [...out];
 }
 
-export async function loadSpecs(specsDir: string, rootDir: string): Promise<FrontResult> {
-  const read = await readSpecs(specsDir, rootDir);
+/** The front end over spec files already found and read (readSpecs): reads no disk. */
+export async function frontOf(read: ReadSpecsResult): Promise<FrontResult> {
   if (!read.schema) return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored: read.ignored } };
   const result = await loadSpecFiles(read.schema, read.api);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
   const files = { read: [...new Set([read.schema.path, ...(read.api ? [read.api.path] : [])])], ignored: read.ignored };
   return { ir: hasErrors(diagnostics) ? null : result.ir, diagnostics, notes: result.notes, files };
+}
+
+/** Find and read the spec files under specsDir, then frontOf. */
+export async function loadSpecs(specsDir: string, rootDir: string): Promise<FrontResult> {
+  return frontOf(await readSpecs(specsDir, rootDir));
 }

@@ -1,7 +1,8 @@
 // `specforge generate --watch`: generate, then again after every change under the
 // specs directory (debounced: editors write files in several steps).
 import { watch } from "node:fs";
-import { generateOnce, type GenerateOptions, type Io } from "./cli.js";
+import type { Io } from "./command-io.js";
+import { generateOnce, type GenerateOptions } from "./generate-command.js";
 
 export const DEBOUNCE_MS = 150;
 

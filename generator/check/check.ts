@@ -1,5 +1,5 @@
 // `specforge check`: the one CI gate. It regenerates in memory and reports, each
-// with its own exit code (see EXIT in cli.ts and docs/cli.md):
+// with its own exit code (see EXIT in command-io.ts and docs/cli.md):
 //   4 a committed migration was edited, deleted or slipped in (journal hash chain)
 //   3 a migration is missing for a schema change in the specs
 //   5 breaking API changes against the base openapi.json (only with --fail-on breaking)
@@ -8,7 +8,9 @@
 // the committed generated/openapi.json.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { buildOutput, EXIT, type Io } from "../cli.js";
+import { diagnosticLines, EXIT, printDiagnostics, type Io } from "../command-io.js";
+import { generate } from "../generate.js";
+import { readGenerateInput } from "../inputs.js";
 import { verifyHistory } from "../emit/emit-migrations.js";
 import { readPreviousMigrations } from "../read/read-output.js";
 import { diffOutput, missingScaffold } from "../write/write-files.js";
@@ -28,19 +30,18 @@ export interface CheckOptions {
 const MIGRATION = /^migrations\/\d{4}_[a-z0-9_]+\.ts$/;
 
 export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
-  const diagnostics: string[] = [];
-  const quiet: Io = { out: () => {}, err: (s) => diagnostics.push(s) };
   // A pending destructive or API-breaking change is reported as a missing migration, not refused
   // here (its API side shows in the breaking changes below).
-  const r = await buildOutput(o.specsDir, o.outDir, o.root, o.json ? quiet : io, { allowDestructive: true, allowBreaking: true });
+  const r = await generate(await readGenerateInput(o.specsDir, o.outDir, o.root, { allowDestructive: true, allowBreaking: true }));
+  if (!o.json) printDiagnostics(io, r.diagnostics);
   if (!r.files) {
-    if (o.json) io.out(JSON.stringify({ exitCode: r.exitCode, status: "spec-errors", diagnostics: diagnostics.join("").trimEnd().split("\n") }, null, 2) + "\n");
-    return r.exitCode;
+    if (o.json) io.out(JSON.stringify({ exitCode: EXIT.specErrors, status: "spec-errors", diagnostics: diagnosticLines(r.diagnostics) }, null, 2) + "\n");
+    return EXIT.specErrors;
   }
   const history = verifyHistory(readPreviousMigrations(o.outDir));
   const drifts = diffOutput(o.outDir, r.files, o.shownOut);
   const moves = r.ir ? plannedHookMoves(r.ir, dirname(o.outDir)) : [];
-  for (const rel of missingScaffold(dirname(o.outDir), r.scaffold ?? new Map())) {
+  for (const rel of missingScaffold(dirname(o.outDir), r.scaffold)) {
     const move = moves.find((m) => m.to === rel);
     const why = move
       ? `table "${move.oldName}" was renamed to "${move.table}": \`specforge generate\` moves ${move.from} here`
@@ -74,7 +75,7 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
       missingMigrations: missing,
       editedMigrations: history,
       breakingChanges: breaking,
-      diagnostics: diagnostics.join("").trimEnd().split("\n").filter(Boolean),
+      diagnostics: diagnosticLines(r.diagnostics),
     }, null, 2) + "\n");
     return exitCode;
   }

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of the generated API.
 import type { CustomRouteDecl } from "../read/read-custom-routes.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import type { Column, Endpoint, IR } from "../ir/types.js";
 import { tableInfo, tableByName, columnByName, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
@@ -283,6 +284,7 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
   }
   for (const r of custom) {
     paths[r.path] ??= {};
+    // customRouteConflicts reports these before anything is emitted.
     if (paths[r.path]![r.method]) throw new CustomRouteConflict(`${r.file}: ${r.method.toUpperCase()} ${r.path} is a generated route already`);
     const op = customOperation(ir, r);
     let id = op.operationId as string;
@@ -359,6 +361,25 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
 }
 
 export class CustomRouteConflict extends Error {}
+
+/**
+ * SF602 for each custom route on the method and path of a route the generator writes (`ir`
+ * without the stubs custom routes replace: emit/index.ts replaceStubs); emitting them would
+ * put two handlers on one route.
+ */
+export function customRouteConflicts(ir: IR, custom: readonly CustomRouteDecl[]): Diagnostic[] {
+  if (custom.length === 0) return [];
+  const generated = buildOpenApi(ir).paths as Record<string, Record<string, unknown>>;
+  return custom
+    .filter((r) => generated[r.path]?.[r.method] !== undefined)
+    .map((r) => ({
+      severity: "error" as const,
+      code: "SF602",
+      message: `${r.method.toUpperCase()} ${r.path} is a generated route already`,
+      span: { file: r.file, line: 1, column: 1 },
+      hint: "a custom route may take the place of an endpoint the generator can only stub (501); give this one another method or path, or change the spec",
+    }));
+}
 
 export function emitOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMap {
   return new Map([["openapi.json", json(buildOpenApi(ir, custom))]]);

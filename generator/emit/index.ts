@@ -26,6 +26,16 @@ export interface EmitInput {
   readonly customRoutes?: readonly CustomRouteDecl[];
 }
 
+/**
+ * A custom route on the method and path of a route the generator could only stub (501)
+ * implements it: the stub is left out everywhere, and the custom route takes its place.
+ */
+export function replaceStubs(ir: IR, custom: readonly CustomRouteDecl[]): IR {
+  const shape = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
+  const written = new Set(custom.map((r) => shape(r.method, r.path)));
+  return written.size ? { ...ir, endpoints: ir.endpoints.filter((e) => e.action.kind !== "stub" || !written.has(shape(e.method, e.path))) } : ir;
+}
+
 export async function emitAll(input: EmitInput): Promise<FileMap> {
   const all: FileMap = new Map();
   const add = (part: FileMap) => {
@@ -35,11 +45,7 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
     }
   };
   const custom = input.customRoutes ?? [];
-  // A custom route on the method and path of a route the generator could only stub (501)
-  // implements it: the stub is left out everywhere, and the custom route takes its place.
-  const shape = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
-  const written = new Set(custom.map((r) => shape(r.method, r.path)));
-  const ir: IR = written.size ? { ...input.ir, endpoints: input.ir.endpoints.filter((e) => e.action.kind !== "stub" || !written.has(shape(e.method, e.path))) } : input.ir;
+  const ir = replaceStubs(input.ir, custom);
   // The OpenAPI document first: the client types are built from it.
   add(emitOpenApi(ir, custom));
   const openapi = all.get("openapi.json");

@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bundleCache } from "../base/bundle.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { Span } from "../base/span.js";
 import type TS from "typescript";
 
 export interface CustomRouteDecl {
@@ -25,19 +27,32 @@ export interface CustomRouteDecl {
 export const CUSTOM_ROUTES_DIR = "src/routes";
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
-export class CustomRouteError extends Error {}
+/** A custom route file that could not be read: where, and why. */
+class CustomRouteError extends Error {
+  constructor(readonly span: Span, message: string) {
+    super(message);
+  }
+}
 
-/** The custom routes of the project at projectDir, sorted by file name; throws CustomRouteError naming the file. */
-export async function readCustomRoutes(projectDir: string): Promise<CustomRouteDecl[]> {
+export interface CustomRoutesRead {
+  readonly routes: CustomRouteDecl[];
+  /** SF601 for each file that could not be read (that file's route is left out). */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The custom routes of the project at projectDir, sorted by file name, and what could not be read. */
+export async function readCustomRoutes(projectDir: string): Promise<CustomRoutesRead> {
   const dir = join(projectDir, CUSTOM_ROUTES_DIR);
-  if (!existsSync(dir)) return [];
+  const none: CustomRoutesRead = { routes: [], diagnostics: [] };
+  if (!existsSync(dir)) return none;
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"))
     .sort();
-  if (files.length === 0) return [];
+  if (files.length === 0) return none;
   const cache = openDeclCache();
   let ts: typeof TS | undefined;
   const out: CustomRouteDecl[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const f of files) {
     const file = `${CUSTOM_ROUTES_DIR}/${f}`;
     const text = readFileSync(join(dir, f), "utf8");
@@ -47,12 +62,17 @@ export async function readCustomRoutes(projectDir: string): Promise<CustomRouteD
       continue;
     }
     ts ??= (await import("typescript")).default;
-    const decl = readOne(ts, file, text);
-    cache?.set(file, text, decl);
-    out.push(decl);
+    try {
+      const decl = readOne(ts, file, text);
+      cache?.set(file, text, decl);
+      out.push(decl);
+    } catch (err) {
+      if (!(err instanceof CustomRouteError)) throw err;
+      diagnostics.push({ severity: "error", code: "SF601", message: err.message, span: err.span });
+    }
   }
   cache?.save();
-  return out;
+  return { routes: out, diagnostics };
 }
 
 /**
@@ -104,7 +124,7 @@ function readOne(ts: typeof TS, file: string, text: string): CustomRouteDecl {
   const src = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const fail = (node: TS.Node | null, msg: string): never => {
     const at = node ? src.getLineAndCharacterOfPosition(node.getStart(src)) : { line: 0, character: 0 };
-    throw new CustomRouteError(`${file}:${at.line + 1}:${at.character + 1}: ${msg}`);
+    throw new CustomRouteError({ file, line: at.line + 1, column: at.character + 1 }, msg);
   };
   const exported = src.statements.find((s): s is TS.ExportAssignment => ts.isExportAssignment(s) && !s.isExportEquals);
   if (!exported) return fail(null, "a custom route file's default export is its declaration: export default defineRoute({ method, path, summary, response, handler })");
