@@ -13,7 +13,6 @@ import type { Notation, RawBodyField, RawCheck, RawColumn, RawEndpoint, RawEnum,
 import { describe as describeParam, isQueryLabel, parseParamItem } from "./query-params.js";
 import { clauseList, lineIndexAt, lineStarts, matchParen, outlinedSql, treeAsIndent, treesAsLists } from "./text.js";
 import { listedValues } from "./value-lists.js";
-import { interpretConstraint } from "../ir/constraints.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -190,7 +189,12 @@ interface EndpointDraft {
   envelope?: { items: string; total: string | null };
 }
 
-export async function parseMarkdown(src: string, file: string, kind: SpecKind): Promise<ParseResult> {
+export interface MarkdownOptions {
+  /** Whether a text reads as a rule for a column ("must be unique", "> 0"): the caller knows the rules. */
+  readonly isRulePhrase: (text: string) => boolean;
+}
+
+export async function parseMarkdown(src: string, file: string, kind: SpecKind, options: MarkdownOptions): Promise<ParseResult> {
   // Trees drawn with box characters ("User" over "├── id") are read as the nested lists they draw.
   const root = markdownTree(treesAsLists(src));
   // The formal languages the document holds decide which readers (and parsers) load.
@@ -211,7 +215,7 @@ export async function parseMarkdown(src: string, file: string, kind: SpecKind): 
   const readers = langs.size ? await loadReaders(langs, sql) : {};
   // An OpenAPI document fenced inside the API spec's Markdown ("# Contract" then ```yaml openapi: 3.x).
   const openapi = kind === "api" && root.children.some((n) => n.type === "code" && isFencedOpenApi(n)) ? (await import("./read-openapi.js")).readOpenApi : undefined;
-  return new MarkdownReader(src, file, kind, readers, openapi).read(root);
+  return new MarkdownReader(src, file, kind, readers, options.isRulePhrase, openapi).read(root);
 }
 
 function isFencedOpenApi(n: Code): boolean {
@@ -258,6 +262,8 @@ class MarkdownReader {
     private readonly file: string,
     private readonly kind: SpecKind,
     private readonly readers: Readers,
+    /** Whether a text reads as a rule for a column ("must be unique", "> 0"): given by the caller, which knows the rules. */
+    private readonly isRulePhrase: (text: string) => boolean,
     private readonly openapi?: typeof import("./read-openapi.js").readOpenApi,
   ) {
     this.idx = new LineIndex(src, file);
@@ -1689,8 +1695,7 @@ class MarkdownReader {
     const lead = /^\s*([A-Za-z_]\w*)\s+(?=\S)/.exec(text);
     if (lead && has(lead[1]!) >= 0) {
       const phrase = flatTrim(flatSub(f, lead[0].length));
-      const r = interpretConstraint(phrase.text.replace(/\.$/, ""));
-      if (r.unknownAt !== undefined || Object.keys(r).length === 0) return false;
+      if (!this.isRulePhrase(phrase.text.replace(/\.$/, ""))) return false;
       addTo(lead[1]!, this.rawText(phrase));
       return true;
     }
