@@ -2,6 +2,7 @@
 // emitters call; `ir` is null exactly when there is an error diagnostic.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./base/diagnostics.js";
 import { buildIr, type BuildOptions, type Note } from "./ir/build-ir.js";
+import { interpretConstraint } from "./ir/constraints.js";
 import type { IR } from "./ir/types.js";
 import { validateIr } from "./ir/validate-ir.js";
 import { parseMarkdown } from "./parse/parse-markdown.js";
@@ -28,8 +29,14 @@ export interface ParsedFile {
   readonly endpointLike?: Span;
 }
 
+/** Whether a text reads as a rule for a column: the Markdown reader asks, the IR builder's constraint reader knows. */
+export function isRulePhrase(text: string): boolean {
+  const r = interpretConstraint(text);
+  return r.unknownAt === undefined && Object.keys(r).length > 0;
+}
+
 export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
-  if (file.format === "markdown") return parseMarkdown(file.text, file.path, file.kind);
+  if (file.format === "markdown") return parseMarkdown(file.text, file.path, file.kind, { isRulePhrase });
   if (file.format === "openapi") {
     // An OpenAPI document as the API spec: its operations are the endpoints.
     const { readOpenApi } = await import("./parse/read-openapi.js");

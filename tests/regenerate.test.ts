@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main, EXIT } from "../generator/cli.js";
 import { diffApis } from "../generator/check/api-diff.js";
 import { parseMarkdown } from "../generator/parse/parse-markdown.js";
-import { loadSpecFiles } from "../generator/front.js";
+import { isRulePhrase, loadSpecFiles } from "../generator/front.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const work = mkdtempSync(join(tmpdir(), "specforge-regen-"));
@@ -326,7 +326,7 @@ describe("renamed from (reader)", () => {
     else expect(t.renamedFrom).toBe(old);
   });
   it("keeps the note out of the raw text it does not own", async () => {
-    const r = await parseMarkdown("## tasks\n\nRenamed from: todo_items\n\n- id: serial (primary key)\n", "s.md", "schema");
+    const r = await parseMarkdown("## tasks\n\nRenamed from: todo_items\n\n- id: serial (primary key)\n", "s.md", "schema", { isRulePhrase });
     expect(r.raw.tables[0]!.renamedFrom?.text).toBe("todo_items");
     expect(r.raw.tables[0]!.renamedFrom?.span).toMatchObject({ line: 3 });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { interpretConstraint, interpretDefault, interpretType, normalisePath } from "../../generator/ir/build-ir.js";
 import type { ColumnType } from "../../generator/ir/types.js";
-import { TYPE_HEAD_WORDS } from "../../generator/parse/parse-markdown.js";
+import { TYPE_HEAD_WORDS } from "../../generator/parse/markdown/vocabulary.js";
 import { load } from "./helpers.js";
 
 describe("interpretType", () => {

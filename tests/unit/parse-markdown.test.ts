@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseMarkdown } from "../../generator/parse/parse-markdown.js";
+import { isRulePhrase } from "../../generator/front.js";
 import type { RawSpec } from "../../generator/parse/raw.js";
 import { load, pos } from "./helpers.js";
 
@@ -84,12 +85,12 @@ describe("headings that name tables", () => {
     ["## TaskLists", "task_lists"],
   ];
   it.each(cases)("%s", async (heading, name) => {
-    const raw = (await parseMarkdown(`${heading}\n\n- id: serial (primary key)\n`, "s.md", "schema")).raw;
+    const raw = (await parseMarkdown(`${heading}\n\n- id: serial (primary key)\n`, "s.md", "schema", { isRulePhrase })).raw;
     expect(raw.tables.map((t) => t.name.text)).toEqual([name]);
   });
 
   it("a section without column definitions is not a table", async () => {
-    const raw = (await parseMarkdown("## Overview\n\n- `users` (managed by Better Auth)\n- `tasks`\n", "s.md", "schema")).raw;
+    const raw = (await parseMarkdown("## Overview\n\n- `users` (managed by Better Auth)\n- `tasks`\n", "s.md", "schema", { isRulePhrase })).raw;
     expect(raw.tables).toEqual([]);
   });
 });
@@ -116,7 +117,7 @@ CREATE UNIQUE INDEX idx_x ON tasks (user_id, done DESC);
 \`\`\`
 `;
   it("reads lists, SQL and an Indexes section", async () => {
-    const raw: RawSpec = (await parseMarkdown(src, "s.md", "schema")).raw;
+    const raw: RawSpec = (await parseMarkdown(src, "s.md", "schema", { isRulePhrase })).raw;
     expect(raw.tables[0]!.indexes.map((i) => [i.columns, i.unique, i.name ?? null])).toEqual([
       [["user_id", "done"], false, null],
       [["user_id", "id"], true, null],
@@ -133,7 +134,7 @@ CREATE UNIQUE INDEX idx_x ON tasks (user_id, done DESC);
 
 describe("exact spans", () => {
   it("table cells, list items and SQL tokens", async () => {
-    const md = (await parseMarkdown(TABLE_STYLE, "s.md", "schema")).raw.tables[0]!;
+    const md = (await parseMarkdown(TABLE_STYLE, "s.md", "schema", { isRulePhrase })).raw.tables[0]!;
     const title = md.columns[2]!;
     expect(`${title.name.span.line}:${title.name.span.column}`).toBe(pos(TABLE_STYLE, "title"));
     expect(`${title.type.span.line}:${title.type.span.column}`).toBe(pos(TABLE_STYLE, "varchar(200)"));
@@ -142,13 +143,13 @@ describe("exact spans", () => {
       pos(TABLE_STYLE, "min length 1"),
     ]);
 
-    const bl = (await parseMarkdown(BULLET_STYLE, "s.md", "schema")).raw.tables[0]!;
+    const bl = (await parseMarkdown(BULLET_STYLE, "s.md", "schema", { isRulePhrase })).raw.tables[0]!;
     const uid = bl.columns[1]!;
     expect(`${uid.name.span.line}:${uid.name.span.column}`).toBe(pos(BULLET_STYLE, "user_id"));
     expect(`${uid.type.span.line}:${uid.type.span.column}`).toBe(pos(BULLET_STYLE, "text,"));
     expect(bl.columns[2]!.constraints.map((c) => c.text)).toEqual(["not null", "min length 1"]);
 
-    const sql = (await parseMarkdown(SQL_STYLE, "s.md", "schema")).raw.tables[0]!;
+    const sql = (await parseMarkdown(SQL_STYLE, "s.md", "schema", { isRulePhrase })).raw.tables[0]!;
     const created = sql.columns[4]!;
     expect(`${created.name.span.line}:${created.name.span.column}`).toBe(pos(SQL_STYLE, "created_at"));
     expect(created.constraints.map((c) => [c.text, `${c.span.line}:${c.span.column}`])).toEqual([
@@ -180,7 +181,7 @@ PATCH /api/{user_id}/tasks/{id}/complete
 \`\`\`
 `;
   it("reads headings, tables and single-line code blocks", async () => {
-    const raw = (await parseMarkdown(api, "a.md", "api")).raw;
+    const raw = (await parseMarkdown(api, "a.md", "api", { isRulePhrase })).raw;
     expect(raw.endpoints.map((e) => [e.method.text, e.path.text, e.summary ?? null, e.status ?? null, e.auth ?? null])).toEqual([
       ["GET", "/api/{user_id}/tasks", "List tasks.", null, null],
       ["POST", "/api/{user_id}/tasks", "Create one. Responds 201.", 201, null],

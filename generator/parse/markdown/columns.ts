@@ -1,0 +1,218 @@
+// One column written as text ("name: type (constraints) - description" and its many
+// shapes), bare field names, Prisma attributes and constraint pieces of a column.
+import type { List, ListItem, Paragraph } from "mdast";
+import type { RawColumn, RawText } from "../raw.js";
+import { matchParen } from "../text.js";
+import type { TableDraft } from "./drafts.js";
+import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
+import { keyOf } from "./indexes.js";
+import type { MarkdownReader } from "./reader.js";
+import { CONSTRAINT_PIECE, CONSTRAINT_WORD, ENUM_LIST, KEY_PIECE, looksLikeConstraints, splitEnumValues, TYPE_HEAD, TYPE_PREFIX, typeHead } from "./vocabulary.js";
+
+/** Prisma's block attributes quoted in prose: `@@unique([a, b])` a unique index, `@@id([a, b])` the key. */
+export function prismaAttributes(md: MarkdownReader, f: Flat, table: TableDraft): void {
+  for (const m of f.text.matchAll(/@@(unique|id|index)\s*\(\s*\[([^\]]+)\]/g)) {
+    const cols = m[2]!.split(",").map((x) => x.trim().replace(/^["'`]|["'`]$/g, "")).filter((x) => /^[A-Za-z_]\w*$/.test(x));
+    if (cols.length === 0) continue;
+    const span = md.idx.span(f.offs[m.index!] ?? f.offs[0] ?? 0);
+    if (m[1] === "id") keyOf(md, table, cols, span);
+    else if (!table.indexes.some((i) => i.columns.join(",") === cols.join(",") && !!i.unique === (m[1] === "unique"))) table.indexes.push({ columns: cols, unique: m[1] === "unique", span });
+  }
+}
+
+/**
+ * A list of field names with no types ("- id", "- userId", "- createdAt (when made)") that reads
+ * as a record's fields: two or more names, not all written as constants (an enum's values are
+ * TODO, IN_PROGRESS), one of them a key or a time stamp by its name; never under an enums section.
+ */
+export function bareFields(md: MarkdownReader, l: List): boolean {
+  if (l.children.length < 2 || md.stack.some((x) => x.kind === "values")) return false;
+  const names: string[] = [];
+  for (const item of l.children) {
+    if (item.children.some((c) => c.type === "list")) return false;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*$/.exec(md.itemFlat(item).text);
+    if (!m) return false;
+    names.push(m[1]!);
+  }
+  if (names.every((n) => /^[A-Z0-9_]+$/.test(n))) return false;
+  return names.some((n) => /^(?:_?id|uuid|pk)$|_id$|[a-z0-9]Id$|_at$|[a-z0-9]At$/.test(n));
+}
+
+/**
+ * One bullet as a column (or several: "created_at, updated_at: Timestamps").
+ * Shapes: "name: type (c, c) - description", "name: type, c, c", "name (type, c) - description",
+ * "name: type — c, c", "`name` TYPE c c" (no colon), "`name` (type): description",
+ * "`status`: `a | b | c`" (allowed values), and a code-formatted name with no type at all
+ * ("`started_at`", "`item_id` FK -> menu_items", "`menu_name` snapshot"): its type is left
+ * empty for the IR builder to infer from the name and the reference (and say so).
+ */
+/** `listed`: the list is labelled as the table's fields ("Fields:"), so a bare name is a column too. */
+export function columnItem(md: MarkdownReader, item: ListItem, listed = false): { columns: RawColumn[]; known: boolean } | null {
+  const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
+  const lead = para?.children[0];
+  const formatted = listed || (lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis"));
+  return columnFlat(md, md.itemFlat(item), formatted, listed);
+}
+
+/** One column written as text (a list item's, a line of a field block): see columnItem. `formatted`: its name is set apart (code, bold), so it may stand alone. */
+export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, listed: boolean): { columns: RawColumn[]; known: boolean } | null {
+  let f = item;
+  // "- role (VARCHAR(20), not null) // ADMIN, MERCHANT, USER": a code-style comment after the
+  // column: the values it lists, or a description.
+  let comment: Flat | null = null;
+  const slashes = /\s(?:\/\/|#)\s*(?=\S)/.exec(f.text);
+  if (slashes && slashes.index > 0) {
+    comment = flatTrim(flatSub(f, slashes.index + slashes[0].length));
+    f = flatTrim(flatSub(f, 0, slashes.index));
+  }
+  // "createdAt, updatedAt", "archivedAt / deletedAt": several columns alike.
+  const m = /^([A-Za-z_]\w*(?:\s*[,/]\s*[A-Za-z_]\w*)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
+  if (!m) return null;
+  const names = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => md.rawText(flatSub(f, x.index, x.index + x[0].length)));
+  let rest = flatTrim(flatSub(f, m[0].length));
+  const colon = /^[:：]\s*/.exec(rest.text);
+  if (colon) rest = flatTrim(flatSub(rest, colon[0].length));
+  let type: Flat | null = null;
+  const constraints: Flat[] = [];
+  let description: string | undefined;
+  if (/^[(（]/.test(rest.text)) {
+    // name (type, c, c) tail
+    const close = matchParen(rest.text.replace(/^（/, "(").replace(/）/, ")"), 0);
+    if (close < 0) return null;
+    const inner = flatSplit(flatSub(rest, 1, close), ",");
+    if (inner.length === 0) return null;
+    const typed = inner.findIndex((p) => typeHead(p.text) !== null && TYPE_HEAD.has(typeHead(p.text)!));
+    if (inner.length === 1 && ENUM_LIST.test(inner[0]!.text) && ENUM_LIST.exec(inner[0]!.text)![0].length === inner[0]!.text.length) {
+      // "`role` (`student | organizer | admin`)": the values are the type (an enum).
+      type = inner[0]!;
+    } else if (typeHead(inner[0]!.text) !== null) {
+      type = inner[0]!;
+      constraints.push(...inner.slice(1));
+    } else if (typed > 0 && inner.every((p, k) => k === typed || looksLikeConstraints(p.text))) {
+      // "id (PK, BIGINT, auto)": the type among the constraints.
+      type = inner[typed]!;
+      constraints.push(...inner.filter((_, k) => k !== typed));
+    } else if ((formatted || inner.some((p) => KEY_PIECE.test(p.text))) && inner.every((p) => looksLikeConstraints(p.text))) constraints.push(...inner);
+    // "org_id (PK, FK -> orgs.id)", "shop_id (FK shops.id)": a key with no type (it follows the target's).
+    else if (listed) description = flatSub(rest, 1, close).text; // "meta (wordCount, sentenceCount)": what it holds
+    else return null;
+    rest = flatTrim(flatSub(rest, close + 1));
+    const after = /^[:：]\s*/.exec(rest.text);
+    if (after) {
+      // "`id` (integer): Unique identifier": the rest is the description.
+      const d = flatTrim(flatSub(rest, after[0].length)).text;
+      if (d) description = d;
+      rest = flatSub(rest, rest.text.length);
+    }
+  } else if (ENUM_LIST.test(rest.text)) {
+    // "`status`: `active | tied | finished`": the values are the type (an enum).
+    const end = ENUM_LIST.exec(rest.text)![0].length;
+    type = flatSub(rest, 0, end);
+    rest = flatTrim(flatSub(rest, end));
+  } else {
+    const tm = TYPE_PREFIX.exec(rest.text);
+    // Without a colon or a code-formatted name, only a type in capitals reads as one ("id UUID PK"),
+    // so prose ("All timestamps are stored in UTC") is not a column.
+    if (tm && typeHead(tm[0]) !== null && (colon || formatted || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
+      type = flatSub(rest, 0, tm[0].length);
+      rest = flatTrim(flatSub(rest, tm[0].length));
+    } else if (colon && tm && !looksLikeConstraints(rest.text)) {
+      // "name: frobnitz": after a colon comes the type, understood or not (SF103 says which).
+      type = flatSub(rest, 0, tm[0].length);
+      rest = flatTrim(flatSub(rest, tm[0].length));
+    } else if (!(formatted || colon) || names.length === 0) return null;
+    if (type && rest.text.startsWith("(")) {
+      const close = matchParen(rest.text, 0);
+      if (close > 0) {
+        constraints.push(...flatSplit(flatSub(rest, 1, close), ","));
+        rest = flatTrim(flatSub(rest, close + 1));
+      }
+    }
+  }
+  // Tail: ", c, c", "c c - description", "- description" or "— c, c".
+  const dash = /(?:^|\s)(?:-|–|—|:)\s/.exec(" " + rest.text + " ");
+  let head = rest;
+  let tail: Flat | null = null;
+  if (dash) {
+    const at = Math.max(0, dash.index);
+    head = flatTrim(flatSub(rest, 0, at));
+    tail = flatTrim(flatSub(rest, Math.min(rest.text.length, at + dash[0].length - 1)));
+  }
+  if (head.text) {
+    const pieces = flatSplit(head.text.startsWith(",") ? flatSub(head, 1) : head, ",");
+    if (type || pieces.every((p) => looksLikeConstraints(p.text))) constraints.push(...pieces);
+    else description = head.text; // "`menu_name` snapshot": a note, not a rule
+  }
+  if (tail && tail.text) {
+    const pieces = flatSplit(tail, ",");
+    if (pieces.length > 0 && pieces.every((p) => CONSTRAINT_PIECE.test(p.text))) constraints.push(...pieces);
+    else description = description ? `${description} ${tail.text}` : tail.text;
+  }
+  let values: RawText[] | undefined;
+  if (comment && comment.text) {
+    const listed = splitEnumValues(comment.text.replace(/\s+or\s+/gi, ", "));
+    if (listed && listed.length >= 2 && !/\b(e\.g|etc|for example|such as)\b/i.test(comment.text) && listed.every((v) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(v.text)))
+      values = listed.map((v) => ({ text: v.text, span: md.idx.span(comment!.offs[v.at] ?? comment!.offs[0] ?? 0) }));
+    else description = description ? `${description} ${comment.text}` : comment.text;
+  }
+  const th = type ? typeHead(type.text) : null;
+  const known = th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text));
+  // No type written: an empty type text, positioned at the name, for the builder to infer.
+  let rawType = type ? md.rawText(type) : { text: "", span: names[0]!.span };
+  // "title (VARCHAR 200)": the length without parentheses.
+  const sized = /^([A-Za-z]\w*)\s+(\d+(?:\s*,\s*\d+)?)$/.exec(rawType.text);
+  if (sized && TYPE_HEAD.has(sized[1]!.toLowerCase())) rawType = { ...rawType, text: `${sized[1]}(${sized[2]})` };
+  // "status (nvarchar: active|disabled)": a type, then its allowed values.
+  const typedValues = /^([A-Za-z]\w*(?:\(\s*\d+\s*\))?)\s*:\s*([A-Za-z0-9_.-]+(?:\s*\|\s*[A-Za-z0-9_.-]+)+)$/.exec(rawType.text);
+  if (typedValues && !values && type) {
+    const at = type.text.indexOf(typedValues[2]!, typedValues[1]!.length);
+    values = splitEnumValues(typedValues[2]!)?.map((v) => md.rawText(flatSub(type!, at + v.at, at + v.at + v.text.length)));
+    rawType = { ...rawType, text: typedValues[1]! };
+  }
+  const rawConstraints = constraints.map((c) => md.rawText(c));
+  return {
+    known,
+    columns: names.map((name) => ({
+      name,
+      type: rawType,
+      constraints: rawConstraints,
+      ...(description ? { description } : {}),
+      ...(values ? { values } : {}),
+    })),
+  };
+}
+
+/** A constraints cell split at commas and semicolons, but not inside a run of quoted values ("high", "low"). */
+export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
+  const pieces = flatSplit(f, ",;");
+  const out: Flat[] = [];
+  const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
+  // "one of: a, b, c": the values after the marker are one piece with it.
+  const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum)\s*[:：(]?\s*["'`]?[\w-]+["'`]?$/i.test(p.text);
+  const oneValue = (p: Flat) => /^(?:or\s+)?["'`]?[A-Za-z][\w-]*["'`]?\)?$/.test(p.text) && !CONSTRAINT_WORD.test(p.text);
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    if (prev && ((quoted(p) && (quoted(prev) || /["'”`]$/.test(prev.text))) || (oneValue(p) && listOpen(prev)))) {
+      const start = f.offs.indexOf(prev.offs[0]!);
+      const end = f.offs.indexOf(p.offs[p.text.length]!);
+      out[out.length - 1] = start >= 0 && end >= 0 ? flatSub(f, start, end) : prev;
+    } else out.push(p);
+  }
+  // "(PK) FK -> t.id", "varchar (PK)": a key marker in parentheses is a piece of its own.
+  const split: Flat[] = [];
+  for (const p of out) {
+    const lead = /^\(\s*(pk|fk|primary\s+key|foreign\s+key)\s*\)\s*/i.exec(p.text);
+    const tail = lead ? null : /\s*\(\s*(pk|fk|primary\s+key|foreign\s+key)\s*\)$/i.exec(p.text);
+    if (lead) {
+      split.push(flatSub(p, lead[0].indexOf(lead[1]!), lead[0].indexOf(lead[1]!) + lead[1]!.length));
+      const rest = flatTrim(flatSub(p, lead[0].length));
+      if (rest.text) split.push(rest);
+    } else if (tail) {
+      const rest = flatTrim(flatSub(p, 0, tail.index));
+      if (rest.text) split.push(rest);
+      const at = tail.index + tail[0].indexOf(tail[1]!);
+      split.push(flatSub(p, at, at + tail[1]!.length));
+    } else split.push(p);
+  }
+  return split.map((p) => md.rawText(p));
+}

@@ -1,0 +1,162 @@
+// Reading a whole document: each top-level block in turn, then the blocks read together
+// (Drizzle, Prisma, Python, diagrams), catalog rows, likes, loose rules and shared tables
+// resolved, and the drafts turned into a ParseResult.
+import type { Language } from "../readers.js";
+import type { Code, Root, RootContent } from "mdast";
+import type { Span } from "../../base/span.js";
+import { nameKey, words } from "../../base/naming.js";
+import type { RawEndpoint, RawTable } from "../raw.js";
+import { code, hand, handRestating } from "./code-blocks.js";
+import type { ParseResult } from "./drafts.js";
+import { basePrefix, underBase } from "./endpoints.js";
+import { list } from "./lists.js";
+import { columnLines, inlineTable, paragraph, plainColumns, plainNameOf } from "./paragraphs.js";
+import type { MarkdownReader } from "./reader.js";
+import { resolveLooseRules } from "./rules.js";
+import { heading, openSection } from "./sections.js";
+import { resolveLikes, resolveShared } from "./table-references.js";
+import { table } from "./tables.js";
+
+export function read(md: MarkdownReader, root: Root): ParseResult {
+  // A level-1 heading above other headings titles the document ("# Spec", "# Task App"): never a table.
+  md.titled = root.children.some((n) => n.type === "heading" && n.depth > 1);
+  for (const node of root.children) {
+    if (node.type === "table" || node.type === "list" || node.type === "code") {
+      md.firstCandidate = md.idx.span(md.startOf(node));
+      break;
+    }
+  }
+  for (const node of root.children) block(md, node);
+  // Diagrams last: a table written out in full (a Markdown table, a model) wins over a diagram's entity.
+  const together = (Object.entries(md.together) as [Language, Code[]][]).sort(([a], [b]) => Number(a === "mermaid") - Number(b === "mermaid"));
+  for (const [language, nodes] of together) {
+    if (language === "python" || language === "mermaid") handRestating(md, nodes, language);
+    else hand(md, nodes, md.readers[language]!, language);
+  }
+  // A catalog's row names a table with its fields; a table written out elsewhere wins.
+  for (const t of md.catalog) {
+    const existing = md.tables.find((x) => x.columns.length > 0 && nameKey(x.name.text) === nameKey(t.name.text));
+    if (existing) md.notes.push({ span: t.name.span, message: `catalog row for "${t.name.text}" restates table "${existing.name.text}"; the table written out is used` });
+    else md.tables.push(t);
+  }
+  resolveLikes(md);
+  resolveLooseRules(md);
+  resolveShared(md);
+  for (const t of md.tables) if (t.columns.length > 0 && t.nameNote) md.notes.push(t.nameNote);
+  for (const t of md.tables) {
+    if (t.explicit && t.columns.length === 0 && !t.fragment && !t.ruleColumns?.length && t.indexes.length === 0 && !codeDefines(md, t.name.text)) {
+      md.warn("SF127", `section "${t.name.text}" reads as a table, but no column was read under it; it is not generated`, t.name.span,
+        'list its columns ("- name: type (constraints)", a Markdown table or a code block), or say "Same as `other_table`, with `a` instead of `b`"');
+    }
+  }
+  const tables: RawTable[] = md.tables
+    .filter((t) => t.columns.length > 0 || t.fragment)
+    .map((t) => ({
+      name: t.name,
+      ...(t.description ? { description: t.description } : {}),
+      columns: t.columns,
+      indexes: t.indexes,
+      ...(t.owner ? { owner: t.owner } : {}),
+      ...(t.identity ? { identity: true } : {}),
+      ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+      ...(t.checks?.length ? { checks: t.checks } : {}),
+      ...(t.notation ? { notation: t.notation } : {}),
+      ...(t.fragment ? { fragment: true } : {}),
+      ...(t.shared ? { shared: t.shared } : {}),
+    }));
+  // A section that only states rules for a table a code block defines: a fragment of it.
+  for (const t of md.tables) {
+    if (t.columns.length === 0 && t.ruleColumns?.length) tables.push({ name: t.name, columns: t.ruleColumns, indexes: [], fragment: true, notation: "markdown-bullets" });
+  }
+  // Indexes written inside a section that never became a table belong to nobody yet.
+  for (const t of md.tables) {
+    if (t.columns.length === 0 && t.indexes.length > 0) {
+      for (const i of t.indexes) md.specIndexes.push({ ...i, table: i.table ?? t.name.text });
+    }
+  }
+  // An API spec with no endpoint read: SF200 points at the first text that looks like one.
+  let endpointLike: Span | undefined;
+  if (md.kind === "api" && md.endpoints.length === 0) {
+    const m = /(?:^|[\s`*|>(])((?:GET|POST|PUT|PATCH|DELETE)\s+\S)/m.exec(md.src);
+    if (m) endpointLike = md.idx.span(m.index + m[0].length - m[1]!.length);
+  }
+  const base = basePrefix(md);
+  const endpoints: RawEndpoint[] = md.endpoints.map((e) => ({
+    method: e.method,
+    path: base ? underBase(md, e.path, base) : e.path,
+    ...(e.summary ? { summary: e.summary } : {}),
+    ...(e.auth ? { auth: e.auth } : {}),
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    ...(e.query ? { query: e.query } : {}),
+    ...(e.envelope ? { envelope: e.envelope } : {}),
+    ...(e.body?.length ? { body: e.body } : {}),
+  }));
+  const valueObjects: RawTable[] = md.valueObjects
+    .filter((t) => t.columns.length > 0)
+    .map((t) => ({ name: t.name, columns: t.columns, indexes: [], ...(t.description ? { description: t.description } : {}) }));
+  return {
+    raw: {
+      tables,
+      ...(md.enums.length ? { enums: md.enums } : {}),
+      ...(valueObjects.length ? { valueObjects } : {}),
+      indexes: md.specIndexes,
+      endpoints,
+      ...(md.authMode ? { authMode: md.authMode } : {}),
+      ...(md.rowLevelSecurity !== undefined ? { rowLevelSecurity: md.rowLevelSecurity } : {}),
+    },
+    diagnostics: md.diagnostics,
+    notes: md.notes,
+    ...(md.firstCandidate ? { firstCandidate: md.firstCandidate } : {}),
+    ...(endpointLike ? { endpointLike } : {}),
+  };
+}
+
+function block(md: MarkdownReader, node: RootContent): void {
+  // A table's name on a line of its own ("users", "`tasks`:") names the table whose columns the list right after it gives.
+  const plain = md.plainName;
+  md.plainName = null;
+  switch (node.type) {
+    case "heading":
+      heading(md, node);
+      md.lastLabel = null;
+      return;
+    case "paragraph":
+      if (md.kind === "schema") md.plainName = plainNameOf(md, node);
+      if (md.kind === "schema" && (inlineTable(md, node) || columnLines(md, node, plain))) {
+        md.plainName = null;
+        return;
+      }
+      paragraph(md, node);
+      return;
+    case "list":
+      if (plain && md.kind === "schema") {
+        const shape = plainColumns(md, node);
+        if (shape) {
+          openSection(md, (md.lastRealDepth() ?? 0) + 1, plain, true, true);
+          // Bare names in it are columns too ("- created_at"), as under a "Fields:" label.
+          md.lastLabel = "fields";
+        }
+      }
+      list(md, node);
+      md.lastLabel = null;
+      return;
+    case "table":
+      table(md, node);
+      md.lastLabel = null;
+      return;
+    case "code":
+      code(md, node);
+      return;
+    case "blockquote":
+      for (const c of node.children) block(md, c);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Whether another section or block of this document gives table `name` its columns. */
+function codeDefines(md: MarkdownReader, name: string): boolean {
+  const k = (n: string) => nameKey(words(n).join("_"));
+  return md.tables.some((x) => x.columns.length > 0 && k(x.name.text) === k(name));
+}

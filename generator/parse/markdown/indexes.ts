@@ -1,0 +1,116 @@
+// Keys and indexes stated apart from the columns: key lists, index items and lines,
+// index tables.
+import type { ListItem, Table } from "mdast";
+import type { Span } from "../../base/span.js";
+import { snakeCase } from "../../base/naming.js";
+import type { RawIndex } from "../raw.js";
+import type { TableDraft } from "./drafts.js";
+import { type Flat, flatTrim } from "./flat.js";
+import type { MarkdownReader } from "./reader.js";
+import { short } from "./vocabulary.js";
+
+/** A key of several columns stated apart from them: "primary key" on each. */
+export function keyOf(md: MarkdownReader, table: TableDraft, cols: readonly string[], span: Span): void {
+  for (const name of cols) {
+    const c = table.columns.findIndex((x) => x.name.text === name);
+    if (c < 0) {
+      md.warn("SF113", `primary key names column "${name}", which table "${table.name.text}" does not define`, span);
+      continue;
+    }
+    const old = table.columns[c]!;
+    table.columns[c] = { ...old, constraints: [...old.constraints, { text: "primary key", span }] };
+  }
+}
+
+export function indexItem(md: MarkdownReader, item: ListItem, table: TableDraft | undefined): void {
+  let f = md.itemFlat(item);
+  // A document store's "{ userId, createdAt }" (unique): its keys in braces, one character for one.
+  if (/^\{[^{}]*\}/.test(f.text)) f = { text: f.text.replace(/^\{([^{}]*)\}/, "($1)").replace(/:\s*-?1\b/g, (m) => " ".repeat(m.length)), offs: f.offs };
+  const idx = indexFromText(md, f, table, false);
+  if (idx) {
+    if (table && (!idx.table || idx.table === table.name.text)) {
+      const { table: _t, ...own } = idx;
+      table.indexes.push(own);
+    } else md.specIndexes.push(idx);
+    return;
+  }
+  md.warn("SF113", `index "${short(f.text)}" is not understood`, md.idx.span(f.offs[0] ?? 0),
+    'write an index as "(a, b)", "unique (a, b)", "tasks.user_id" or "idx_name on tasks(a, b)"');
+}
+
+/**
+ * "(a, b)", "unique (a, b)", "tasks.user_id", "idx_name on tasks(user_id)", "tasks (a, b)",
+ * "Composite index on (a, b)", "Unique index on email", "Index: (a, b)".
+ */
+export function indexFromText(md: MarkdownReader, f: Flat, table: TableDraft | undefined, strict: boolean): RawIndex | null {
+  // The definition ends where a description starts.
+  // "idx_user_id: Index on user_id for ..." -> the part after the name.
+  const named = /^([A-Za-z_]\w*)\s*:\s*(?=(?:unique\s+|composite\s+)*index\b)/i.exec(f.text);
+  const body = named ? f.text.slice(named[0].length) : f.text;
+  const dash = /\s(?:-|–|—)\s|\s+\((?:for|used)\b|\s+(?:for|to|so|used)\s|\s*:\s+(?=[A-Z][a-z])/.exec(body);
+  const headText = dash ? body.slice(0, dash.index) : body;
+  const unique = /\bunique\b/i.test(f.text);
+  const span = md.idx.span(f.offs[0] ?? 0);
+  const clean = (cols: string) =>
+    cols
+      .split(",")
+      .map((c) => c.trim().replace(/\s+(asc|desc)$/i, "").replace(/^[`"]|[`"]$/g, "").trim())
+      .filter(Boolean);
+  let m = /^(?:(?:unique|composite|recommended|support(?:ing)?|secondary|partial|covering)\s+)*(?:(?:index|constraint|key)\s*(?:on)?\s*:?\s*)?(?:([A-Za-z_]\w*)\s+on\s+)?(?:([A-Za-z_]\w*)\s*)?\(([^)]*)\)/i.exec(headText);
+  if (m && (!m[2] || !/^(unique|index|composite|on)$/i.test(m[2]))) {
+    const cols = clean(m[3]!);
+    if (cols.length > 0 && cols.every((c) => /^[A-Za-z_]\w*$/.test(c))) {
+      return {
+        columns: cols,
+        unique,
+        ...(m[1] ? { name: m[1] } : {}),
+        ...(m[2] ? { table: snakeCase(m[2]) } : {}),
+        span,
+      };
+    }
+  }
+  m = /^(?:(?:unique|composite)\s+)?(?:index\s+)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b/i.exec(headText);
+  if (m) return { columns: [m[2]!], unique, table: snakeCase(m[1]!), span };
+  m = /^(?:(?:unique|composite)\s+)*(?:index|constraint)\s*(?:on\s+|:\s*)([A-Za-z_]\w*(?:\s*(?:,|and)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(headText.replace(/`/g, ""));
+  if (m && table) return { columns: m[1]!.split(/\s*(?:,|\band\b)\s*/).filter(Boolean), unique, ...(named ? { name: named[1]! } : {}), span };
+  if (strict) return null;
+  return null;
+}
+
+export function indexTable(md: MarkdownReader, node: Table, headers: string[], colsCol: number, nameCol: number, tableRole?: number, uniqueRole?: number): void {
+  const table = md.currentTable();
+  const tableCol = tableRole ?? headers.findIndex((h) => /^table$/.test(h));
+  const typeCol = uniqueRole ?? headers.findIndex((h) => /^(type|kind|unique)$/.test(h));
+  for (const row of node.children.slice(1)) {
+    const cell = (i: number) => {
+      const c = i >= 0 ? row.children[i] : undefined;
+      return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
+    };
+    const cols = cell(colsCol);
+    if (!cols || !cols.text) continue;
+    const name = cell(nameCol)?.text ?? "";
+    const kind = cell(typeCol)?.text ?? "";
+    if (/primary|foreign|not null|check|cascade|default/i.test(kind) || /^(primary key|fk\b|foreign)/i.test(name)) continue;
+    const list = cols.text
+      .replace(/^\(|\)$/g, "")
+      .split(",")
+      .map((c) => c.trim().replace(/\s+(asc|desc)$/i, ""))
+      .filter(Boolean);
+    const span = md.idx.span(cols.offs[0] ?? 0);
+    if (!list.every((c) => /^[A-Za-z_]\w*$/.test(c))) {
+      md.warn("SF113", `index columns "${short(cols.text)}" are not understood`, span, 'list column names separated by commas: "user_id, completed"');
+      continue;
+    }
+    const tname = cell(tableCol)?.text;
+    const unique = /unique/i.test(kind) || /^unique|uniq/i.test(name);
+    const idx: RawIndex = {
+      columns: list,
+      unique,
+      ...(name && /^[A-Za-z_]\w*$/.test(name) ? { name } : {}),
+      ...(tname ? { table: snakeCase(tname) } : {}),
+      span,
+    };
+    if (table && (!idx.table || idx.table === table.name.text)) table.indexes.push(idx);
+    else md.specIndexes.push(idx);
+  }
+}

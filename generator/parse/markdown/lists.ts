@@ -1,0 +1,304 @@
+// Lists: an endpoint's query or body fields, a request model's fields, a table's columns,
+// indexes and rules, and nested lists of models.
+import type { List, Paragraph } from "mdast";
+import type { RawBodyField, RawText } from "../raw.js";
+import { bodyItem, modelFields, queryItem } from "./bodies.js";
+import { bareFields, columnFlat, columnItem, prismaAttributes } from "./columns.js";
+import type { EndpointDraft } from "./drafts.js";
+import { baseUrl, scanEndpointText } from "./endpoints.js";
+import { type Flat, flatSub } from "./flat.js";
+import { indexFromText, indexItem, keyOf } from "./indexes.js";
+import type { MarkdownReader } from "./reader.js";
+import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
+import { openSection } from "./sections.js";
+import { likeRef, nextShared } from "./table-references.js";
+import { DOCUMENT_WORDS, ENUM_NAME, FIELDS_LABEL, KEY_ITEM, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+
+export function list(md: MarkdownReader, node: List): void {
+  if (md.kind === "api") {
+    for (const item of node.children) baseUrl(md, md.itemFlat(item));
+    const sec = md.currentEndpointSection();
+    if (sec?.endpoint && md.queryFor === sec.endpoint) {
+      for (const item of node.children) queryItem(md, sec.endpoint, md.itemFlat(item));
+      md.queryFor = null;
+      return;
+    }
+    const model = md.currentModel();
+    if ((sec?.endpoint && md.bodyFor === sec.endpoint) || model) {
+      const fields = node.children.map((item) => bodyItem(md, md.itemFlat(item))).filter((x): x is RawBodyField => x !== null);
+      if (fields.length > 0) {
+        if (model) modelFields(md, model, fields);
+        else (sec!.endpoint!.body ??= []).push(...fields);
+        return;
+      }
+    }
+    // "- `GET /api/notes` — list my notes": a list of endpoints, one per item.
+    // Also "- Create an item: `POST /api/items`" (a short label first), and items nested under
+    // a group's item ("- Tasks" then "  - GET /api/tasks").
+    const listed = node.children.map((item) => ({ f: md.itemFlat(item), m: null as RegExpExecArray | null }));
+    for (const l of listed) l.m = /^(?:([^:：\n`]{1,40}?)\s*[:：]\s*)?(GET|POST|PUT|PATCH|DELETE)\s+(\/(?:[^\s`(（、，,?？]*[^\s`(（、，,?？.;:：。])?)/.exec(l.f.text);
+    if (listed.some((l) => l.m)) {
+      for (const { f, m } of listed) {
+        if (!m) {
+          if (/^[A-Z]{3,7}\s+\//.test(f.text))
+            md.warn("SF208", `endpoint item "${short(f.text)}" is not understood`, md.idx.span(f.offs[0] ?? 0), "write METHOD /path");
+          continue;
+        }
+        const pathAt = m[0].length - m[3]!.length;
+        const methodAt = m[0].lastIndexOf(m[2]!, pathAt);
+        const rest = f.text.slice(m[0].length).replace(/^[\s`]*(?:[-–—:：]\s*)?/, "").trim();
+        const summary = rest || m[1]?.trim() || "";
+        const draft: EndpointDraft = {
+          method: md.rawText(flatSub(f, methodAt, methodAt + m[2]!.length)),
+          path: md.rawText(flatSub(f, pathAt, pathAt + m[3]!.length)),
+          ...(summary ? { summary } : {}),
+        };
+        scanEndpointText(md, draft, f.text.slice(m[0].length));
+        md.endpoints.push(draft);
+      }
+      return;
+    }
+    if (sec?.endpoint) for (const item of node.children) scanEndpointText(md, sec.endpoint, md.itemFlat(item).text);
+    else for (const item of node.children) for (const c of item.children) if (c.type === "list") list(md, c);
+    return;
+  }
+  const schemaModel = md.currentModel();
+  if (schemaModel) {
+    const fields = node.children.map((item) => bodyItem(md, md.itemFlat(item))).filter((x): x is RawBodyField => x !== null);
+    modelFields(md, schemaModel, fields);
+    return;
+  }
+  // "- `GET /api/things/:id` - fetch one" in a schema document: endpoints, never columns or tables.
+  const endpointItems = node.children.filter((item) => /^(?:[^:：\n]{1,40}[:：]\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//.test(md.itemFlat(item).text)).length;
+  if (endpointItems > 0 && endpointItems * 2 >= node.children.length) return;
+  if (modelItems(md, node)) return;
+  let table = md.currentTable();
+  const label = md.lastLabel;
+  // "- `Priority`: low | medium | high" under an "Enums" heading.
+  if (!table && md.stack.some((x) => x.kind === "values")) {
+    for (const item of node.children) {
+      const f = md.itemFlat(item);
+      // "- Status" over "  - TODO", "  - DONE": the enum named by the item, its values nested.
+      const sub = item.children.find((c): c is List => c.type === "list");
+      const named = sub && /^[`*]*([A-Za-z_]\w*)[`*]*\s*[:：]?$/.exec(f.text);
+      if (named && sub) {
+        const values = sub.children.map((c) => {
+          const v = md.itemFlat(c);
+          const x = /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–(（]|\s-\s).*)?$/.exec(v.text);
+          return x ? md.rawText(flatSub(v, v.text.indexOf(x[1]!), v.text.indexOf(x[1]!) + x[1]!.length)) : null;
+        });
+        if (values.length >= 2 && values.every((v) => v)) {
+          const at = f.text.indexOf(named[1]!);
+          md.enums.push({ name: md.rawText(flatSub(f, at, at + named[1]!.length)), values: values as RawText[] });
+        }
+        continue;
+      }
+      const m = /^([A-Za-z_]\w*)\s*[:=：]\s*(.+)$/.exec(f.text);
+      const values = m ? splitEnumValues(m[2]!) : null;
+      if (!m || !values) continue;
+      const at = f.text.indexOf(m[2]!, m[1]!.length);
+      md.enums.push({ name: md.rawText(flatSub(f, 0, m[1]!.length)), values: values.map((v) => md.rawText(flatSub(f, at + v.at, at + v.at + v.text.length))) });
+    }
+    return;
+  }
+  // "Unique constraints:" / "Primary key:" over a list of column groups.
+  if (table && label && /^(?:composite\s+)?(?:unique(?:\s+(?:constraints?|keys?|indexes|indices))?|primary\s+keys?|composite\s+keys?)$/.test(label)) {
+    const primary = /primary|composite\s+key/.test(label);
+    for (const item of node.children) {
+      const f = md.itemFlat(item);
+      const m = /^\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?/.exec(f.text);
+      if (!m) continue;
+      const cols = m[1]!.split(/\s*,\s*/);
+      const span = md.idx.span(f.offs[0] ?? 0);
+      if (primary) keyOf(md, table, cols, span);
+      else table.indexes.push({ columns: cols, unique: true, span });
+    }
+    return;
+  }
+  if (md.inIndexesSection() || (label && /\bind(ex|ices|exes)\b|\bindici\b/.test(label))) {
+    for (const item of node.children) indexItem(md, item, table);
+    return;
+  }
+  if (!table) {
+    // "Validation Rules:" (or a section so titled) outside any table: each item names its column.
+    const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase();
+    if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
+      for (const item of node.children) looseRuleText(md, md.itemFlat(item));
+    }
+    return;
+  }
+  // "Checks:" over a list of CHECK expressions: the table's checks.
+  if (label && /^(checks?|check constraints?)$/.test(label)) {
+    for (const item of node.children) {
+      const f = md.itemFlat(item);
+      const m = /^(?:(?:constraint\s+[A-Za-z_]\w*\s+)?check\s*)?\(?\s*(.+?)\s*\)?\s*$/i.exec(f.text);
+      if (!m || !m[1]) continue;
+      const named = /^constraint\s+([A-Za-z_]\w*)/i.exec(f.text)?.[1];
+      const at = f.text.indexOf(m[1]);
+      (table.checks ??= []).push({ expression: md.rawText(flatSub(f, at, at + m[1].length)), dialect: "postgresql", ...(named ? { name: named } : {}) });
+    }
+    return;
+  }
+  // "Validation Rules:" under a table: each item states rules about a column in prose.
+  if (label && RULES_LABEL.test(label)) {
+    for (const item of node.children) ruleItem(md, item, table);
+    return;
+  }
+  // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
+  if (!label) {
+    for (const item of node.children) {
+      const f = md.itemFlat(item);
+      // "- **Primary key**: `id`" (主キー, 主键, 기본 키, chave primária): the key column, and any
+      // columns nested under it.
+      const key = KEY_ITEM.exec(f.text);
+      if (key) {
+        const at = f.text.lastIndexOf(key[1]!);
+        const name = md.rawText(flatSub(f, at, at + key[1]!.length));
+        if (!table.columns.some((c) => c.name.text === name.text)) table.columns.push({ name, type: { text: "", span: name.span }, constraints: [{ text: "primary key", span: name.span }] });
+      }
+      // "- `name` … the title" over nested "- `sortIndex` …" items: a column, then more of them.
+      const nested = item.children.find((c): c is List => c.type === "list");
+      const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
+      if (!key && nested && lead?.type === "inlineCode" && /^[A-Za-z_]\w*$/.test(lead.value) && nested.children.every((c) => c.children.find((x): x is Paragraph => x.type === "paragraph")?.children[0]?.type === "inlineCode")) {
+        const own = columnFlat(md, f, true, true);
+        if (own) table.columns.push(...own.columns);
+      }
+      if ((key || (nested && lead?.type === "inlineCode")) && nested) {
+        md.lastLabel = "fields";
+        list(md, nested);
+        md.lastLabel = null;
+      }
+    }
+    const keyed = node.children.some((item) => KEY_ITEM.test(md.itemFlat(item).text));
+    for (const item of node.children) {
+      const sub = item.children.find((c): c is List => c.type === "list");
+      const t = md.itemFlat(item).text.replace(/[:：]\s*$/, "").trim();
+      if (!sub || t.length > 24 || !(FIELDS_LABEL.test(t.toLowerCase()) || /(?:列|カラム|フィールド|字段|項目|属性)$|\b(?:columns|fields|attributes)$/i.test(t))) continue;
+      md.lastLabel = "fields";
+      list(md, sub);
+      md.lastLabel = null;
+    }
+    if (keyed) {
+      table.notation ??= "markdown-bullets";
+      for (const item of node.children) prismaAttributes(md, md.itemFlat(item), table);
+      return;
+    }
+  }
+  // "`@@unique([ownerId, name])`", "`@@id([noteId, tagId])`" quoted in a table's notes: Prisma's
+  // rules on several columns, written in prose.
+  if (table.columns.length > 0) for (const item of node.children) prismaAttributes(md, md.itemFlat(item), table);
+  if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
+  // Unlabelled or "Fields:": a column list when at least one item reads as a column; under a
+  // fields label, also when most items are bare names (a document store's "Fields: - email").
+  // A list of code-formatted names alone ("- `_id`", "- `eventId`", "- `role` (`a | b`)") under a
+  // table with no columns yet: the table's columns, types inferred from the names.
+  const bare = !label && table.columns.length === 0 && node.children.length >= 2 && ![table.name.text, md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? ""].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) && (node.children.every((item) => {
+    const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
+    return lead?.type === "inlineCode" && /^[A-Za-z_]\w*\b/.test(lead.value);
+  }) || bareFields(md, node));
+  const listed = (!!label && FIELDS_LABEL.test(label)) || bare;
+  const parsed = node.children.map((item) => ({
+    item,
+    // "- key" in a field list, "- key (PK)": a column named key, not a table-level key.
+    col: TABLE_LEVEL_ITEM.test(md.itemFlat(item).text) && !(listed && /^key(?:\s*\(\s*(?:pk|primary\s+key)\b[^()]*\))?$/i.test(md.itemFlat(item).text)) ? null : columnItem(md, item, listed),
+  }));
+  const anyKnown = parsed.some((p) => p.col && p.col.known) || (listed && parsed.filter((p) => p.col).length * 2 > parsed.length);
+  if (!anyKnown && !rulesHome(md)) {
+    for (const item of node.children) looseRuleText(md, md.itemFlat(item));
+    return;
+  }
+  if (!anyKnown) {
+    // "- code must be unique", "- (shop_id, day) unique" under a table's columns: its rules.
+    if (table.columns.length > 0) {
+      for (const item of node.children) tableRuleLine(md, md.itemFlat(item), table);
+      return;
+    }
+    // "### DoorState" over "- Open", "- Shut": the values of an enum named by the heading.
+    const title = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+    const items = node.children.map((item) => /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–]|\s-\s).*)?$/.exec(md.itemFlat(item).text));
+    if (table.columns.length === 0 && ENUM_NAME.test(title) && items.length >= 2 && items.every((x) => x)) {
+      md.enums.push({ name: { text: title, span: md.top()!.span }, values: node.children.map((item, i) => {
+        const f = md.itemFlat(item);
+        const at = f.text.indexOf(items[i]![1]!);
+        return md.rawText(flatSub(f, at, at + items[i]![1]!.length));
+      }) });
+      return;
+    }
+    if (table.columns.length === 0 && !table.like) {
+      for (const item of node.children) {
+        const like = likeRef(md, md.itemFlat(item));
+        if (like) table.like = like;
+      }
+    }
+    return;
+  }
+  table = nextShared(md, table);
+  table.notation ??= "markdown-bullets";
+  for (const p of parsed) {
+    if (p.col) table.columns.push(...p.col.columns);
+    else {
+      const f = md.itemFlat(p.item);
+      // "Primary key: (a, b)": a table-level key, as SQL's PRIMARY KEY (a, b).
+      const pk = /^primary\s+key\s*:?\s*\(([^)]*)\)\s*$/i.exec(f.text.replace(/`/g, ""));
+      if (pk) {
+        const phrase = md.rawText(f);
+        for (const name of pk[1]!.split(",").map((x) => x.trim().replace(/^["`]|["`]$/g, "")).filter(Boolean)) {
+          const c = table.columns.findIndex((x) => x.name.text === name);
+          if (c < 0) {
+            md.warn("SF113", `primary key names column "${name}", which table "${table.name.text}" does not define`, phrase.span);
+            continue;
+          }
+          const old = table.columns[c]!;
+          table.columns[c] = { ...old, constraints: [...old.constraints, { text: "primary key", span: phrase.span }] };
+        }
+        continue;
+      }
+      const idx = indexFromText(md, f, table, true);
+      if (idx) table.indexes.push(idx);
+      else if (f.text.trim())
+        md.warn("SF113", `list item "${short(f.text)}" in table "${table.name.text}" is not understood as a column`,
+          md.idx.span(f.offs[0] ?? 0), 'write a column as "- name: type (constraint, constraint)"');
+    }
+  }
+}
+
+/**
+ * Models as nested bullets: "- **Widget**" (or "- Widget", "- `widgets`:") over a nested list of
+ * its columns, or over items of which one labels them ("- Fields:" / "- Поля:" then the columns).
+ * Each such item is a table; an item whose nested lists hold no column with a known type is left
+ * alone (a list of relations or notes is no table).
+ */
+function modelItems(md: MarkdownReader, node: List): boolean {
+  const found: { name: Flat; cols: List }[] = [];
+  const typed = (l: List) => l.children.some((c) => columnItem(md, c)?.known);
+  for (const item of node.children) {
+    const f = md.itemFlat(item);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*[:：]?$/.exec(f.text);
+    const sub = item.children.find((c): c is List => c.type === "list");
+    if (!m || !sub) continue;
+    const w = m[1]!.toLowerCase();
+    if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w)) continue;
+    let cols: List | undefined = typed(sub) ? sub : undefined;
+    if (!cols) {
+      const labelled = sub.children
+        .map((c) => ({ t: md.itemFlat(c).text.replace(/[:：]\s*$/, "").trim().toLowerCase(), l: c.children.find((x): x is List => x.type === "list") }))
+        .filter((x): x is { t: string; l: List } => !!x.l && x.t.length <= 24);
+      const named = (l: List) => l.children.filter((c) => columnItem(md, c, true)).length * 2 >= l.children.length;
+      cols = (labelled.find((x) => (FIELDS_LABEL.test(x.t) || /^(?:поля|столбцы|колонки|атрибуты)$/.test(x.t)) && named(x.l))
+        ?? (labelled.filter((x) => typed(x.l)).length === 1 ? labelled.find((x) => typed(x.l)) : undefined))?.l;
+    }
+    if (!cols && bareFields(md, sub)) cols = sub;
+    if (cols) found.push({ name: flatSub(f, f.text.indexOf(m[1]!), f.text.indexOf(m[1]!) + m[1]!.length), cols });
+  }
+  if (!found.some((x) => typed(x.cols) || bareFields(md, x.cols))) return false;
+  const saved = [...md.stack];
+  for (const { name, cols } of found) {
+    md.stack = [...saved];
+    openSection(md, (md.lastRealDepth() ?? 0) + 1, name, true, true);
+    md.lastLabel = "fields";
+    list(md, cols);
+    md.lastLabel = null;
+  }
+  md.stack = saved;
+  return true;
+}

@@ -1,0 +1,219 @@
+// Rules for columns written apart from them: rule lines and rule items of a table, rules
+// tables and blocks, and loose rules resolved by column name at the end.
+import { isEmptyMarker } from "../table-roles.js";
+import type { Code, ListItem, Table } from "mdast";
+import { nameKey, snakeCase, words } from "../../base/naming.js";
+import type { RawText } from "../raw.js";
+import type { TableDraft } from "./drafts.js";
+import { type Flat, flatSub, flatTrim } from "./flat.js";
+import type { MarkdownReader } from "./reader.js";
+import { RULES_SECTION, short, withoutTypeWord } from "./vocabulary.js";
+
+/**
+ * A table of rules, not of columns: a field column and a rule column, no type column
+ * (Field | Validation Rule | Error Message; 字段 | 校验规则). Under a table's section each row
+ * joins that table's column; elsewhere the column is found by name at the end. False when the
+ * table is not of this kind.
+ */
+export function rulesTable(md: MarkdownReader, node: Table, lower: readonly string[]): boolean {
+  const field = lower.findIndex((h) => /^(field|column|attribute|property|name|字段|列|属性|campo|columna|champ|feld|spalte|項目|カラム|필드)(\s*name)?$/.test(h.trim()));
+  const rule = lower.findIndex((h) => /\b(rules?|validations?|constraints?|checks?)\b|规则|校验|验证|约束|regla|validaci|restricci|règle|regel|prüfung|ルール|制約|検証|규칙/.test(h));
+  const type = lower.findIndex((h) => /^(type|data\s*type|类型|tipo|typ|型|타입)$/.test(h.trim()));
+  if (field < 0 || rule < 0 || type >= 0 || field === rule) return false;
+  const table = rulesHome(md);
+  for (const row of node.children.slice(1)) {
+    const cell = (i: number) => {
+      const c = row.children[i];
+      return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
+    };
+    const n = cell(field);
+    const r = cell(rule);
+    if (!n || !r || !r.text || isEmptyMarker(r.text)) continue;
+    const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?$/.exec(n.text);
+    if (!m) continue;
+    const at = n.text.lastIndexOf(m[2]!);
+    const column = md.rawText(flatSub(n, at, at + m[2]!.length));
+    const phrase = md.rawText(withoutTypeWord(r));
+    if (!phrase.text) continue;
+    if (table && !m[1]) {
+      const c = table.columns.findIndex((x) => x.name.text === m[2]);
+      if (c >= 0) table.columns[c] = { ...table.columns[c]!, constraints: [...table.columns[c]!.constraints, phrase] };
+      else if (table.columns.length === 0) (table.ruleColumns ??= []).push({ name: column, type: { text: "", span: column.span }, constraints: [phrase] });
+      else md.notes.push({ span: column.span, message: `rule "${short(r.text)}" names no column of "${table.name.text}"; it is not enforced` });
+    } else md.looseRules.push({ ...(m[1] ? { table: m[1] } : table ? { table: table.name.text } : {}), column, phrase });
+  }
+  return true;
+}
+
+/**
+ * The table rules written here belong to: the section's table, or none when the section is
+ * titled as rules ("## Validation", "## Business Rules") and has no columns of its own (its
+ * rules name their columns, found by name at the end).
+ */
+export function rulesHome(md: MarkdownReader): TableDraft | undefined {
+  const table = md.currentTable();
+  const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+  return table && table.columns.length === 0 && RULES_SECTION.test(title) ? undefined : table;
+}
+
+/** "- email: valid email format", "- tasks.title: 1-200 characters" outside a table's section. */
+export function looseRuleText(md: MarkdownReader, f: Flat): void {
+  const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?\s*(?:[:：\-–—]\s*)/.exec(f.text);
+  if (!m) return;
+  const phrase = withoutTypeWord(flatTrim(flatSub(f, m[0].length)));
+  if (!phrase.text) return;
+  const at = m[0].lastIndexOf(m[2]!);
+  md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(phrase) });
+}
+
+/** Each loose rule joins the one table that has its column (or the table it names), as a rules-only fragment. */
+export function resolveLooseRules(md: MarkdownReader): void {
+  const k = (n: string) => nameKey(words(n).join("_"));
+  const colKey = (n: string) => words(n).join("_");
+  for (const r of md.looseRules) {
+    const holders = md.tables.filter((t) => !t.fragment && !t.valueObject && t.columns.some((c) => colKey(c.name.text) === colKey(r.column.text)) && (!r.table || k(t.name.text) === k(r.table)));
+    const names = [...new Set(holders.map((t) => t.name.text))];
+    if (names.length !== 1) {
+      md.warn("SF113", names.length === 0
+        ? `rule "${short(r.phrase.text)}" is for "${r.table ? `${r.table}.` : ""}${r.column.text}", which no table has; it is not enforced`
+        : `rule "${short(r.phrase.text)}" is for "${r.column.text}", a column of several tables (${names.join(", ")}); it is not enforced`,
+        r.column.span, names.length > 1 ? `name the table: "${names[0]}.${r.column.text}"` : undefined);
+      continue;
+    }
+    const holder = holders[0]!;
+    const col = holder.columns.find((c) => colKey(c.name.text) === colKey(r.column.text))!;
+    md.tables.push({ name: { text: holder.name.text, span: r.column.span }, columns: [{ name: { text: col.name.text, span: r.column.span }, type: { text: "", span: r.column.span }, constraints: [r.phrase] }], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" });
+  }
+}
+
+/**
+ * A rule written outside the column rows, under a table that has columns: "NOT NULL: a, b, c",
+ * "Unique constraint on widgets: (a, b)", "(shop_id, day) unique", "code must be unique". Read
+ * only when every column it names is the table's and the rule reads whole; anything else is prose.
+ */
+export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
+  if (table.columns.length === 0) return false;
+  const text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
+  const has = (n: string) => table.columns.findIndex((c) => c.name.text === n);
+  const span = md.idx.span(f.offs[0] ?? 0);
+  const addTo = (name: string, phrase: RawText) => {
+    const c = has(name);
+    const old = table.columns[c]!;
+    table.columns[c] = { ...old, constraints: [...old.constraints, phrase] };
+  };
+  // "NOT NULL: a, b, c", "Required fields: a, b", "Nullable: note".
+  const listed = /^\s*(not\s+null|required|mandatory|nullable|optional)(?:\s+(?:columns?|fields?))?\s*[:：]\s*([A-Za-z_]\w*(?:\s*(?:,|\band\b)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(text);
+  if (listed) {
+    const names = listed[2]!.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+    if (!names.every((n) => has(n) >= 0)) return false;
+    const rule = /not|required|mandatory/i.test(listed[1]!) ? "not null" : "nullable";
+    for (const n of names) addTo(n, { text: rule, span });
+    return true;
+  }
+  // "Unique constraint on widgets: (a, b)", "Unique (a, b)", "(a, b) unique", "(a, b) must be unique".
+  const onTable = /^\s*(?:composite\s+)?unique(?:\s+(?:constraint|index|key))?\s+(?:on|for)\s+([A-Za-z_]\w*)\s*[:：]?\s*\(([^)]*)\)\s*\.?$/i.exec(text);
+  const before = /^\s*\(([^)]*)\)\s*(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:unique|unique\s+together|together\s+unique)\s*\.?$/i.exec(text);
+  // "unique (a, b) keeps one slot per day": the rule opens the line, prose may follow it.
+  const after = /^\s*(?:composite\s+)?unique(?:\s+(?:constraint|index|key))?\s*(?:on\s*)?[:：]?\s*\(([^)]*)\)(?:\s*\.?$|\s+(?=\S))/i.exec(text);
+  const group = onTable ? onTable[2]! : before ? before[1]! : after ? after[1]! : null;
+  if (group !== null) {
+    const cols = group.split(",").map((c) => c.trim()).filter(Boolean);
+    const named = onTable ? snakeCase(onTable[1]!) : null;
+    if (!cols.length || !cols.every((c) => /^[A-Za-z_]\w*$/.test(c))) return false;
+    if (named && named !== snakeCase(table.name.text) && nameKey(named) !== nameKey(table.name.text)) {
+      md.specIndexes.push({ columns: cols, unique: true, table: named, span });
+      return true;
+    }
+    if (!cols.every((c) => has(c) >= 0)) return false;
+    table.indexes.push({ columns: cols, unique: true, span });
+    return true;
+  }
+  // "> STATUS values: `open` / `closed`", "ROLE 取值：a / b": the values a column takes.
+  const valuesOf = /^\s*([A-Za-z_]\w*)\s*(?:values?|allowed(?:\s+values)?|one\s+of|取值|可选值|取值范围)\s*[:：]\s*(.+?)\s*\.?$/i.exec(text);
+  if (valuesOf) {
+    const c = table.columns.findIndex((x) => x.name.text.toLowerCase() === valuesOf[1]!.toLowerCase());
+    const values = valuesOf[2]!.replace(/[（(][^）)]*[）)]/g, "").split(/\s*(?:\/|,|\||、)\s*/).map((v) => v.trim()).filter(Boolean);
+    if (c < 0 || values.length < 2 || !values.every((v) => /^[A-Za-z0-9_.-]+$/.test(v)) || new Set(values).size !== values.length) return false;
+    addTo(table.columns[c]!.name.text, { text: `one of ${values.map((v) => `'${v}'`).join(", ")}`, span });
+    return true;
+  }
+  // "code must be unique", "price is required", "qty must be > 0": a column, then a rule read whole.
+  const lead = /^\s*([A-Za-z_]\w*)\s+(?=\S)/.exec(text);
+  if (lead && has(lead[1]!) >= 0) {
+    const phrase = flatTrim(flatSub(f, lead[0].length));
+    if (!md.isRulePhrase(phrase.text.replace(/\.$/, ""))) return false;
+    addTo(lead[1]!, md.rawText(phrase));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "`title` is required and must be 1-255 characters", "`role` must be either "user" or
+ * "assistant"": the rest of the item is a constraint phrase of the column it names, read by
+ * the IR builder like any other (a phrase it cannot read is a warning quoting it).
+ */
+export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft): void {
+  const f = md.itemFlat(item);
+  const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
+  const c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
+  const phrase = m ? flatTrim(flatSub(f, m[0].length)) : null;
+  if (m && c < 0 && table.columns.length === 0 && phrase?.text) {
+    // The section names a table its code block defines (a Prisma model, a CREATE TABLE): the
+    // rules join that table's columns as a fragment.
+    (table.ruleColumns ??= []).push({ name: md.rawText(flatSub(f, 0, m[1]!.length)), type: { text: "", span: md.idx.span(f.offs[0] ?? 0) }, constraints: [md.rawText(phrase)] });
+    return;
+  }
+  if (!m || c < 0) {
+    if (f.text.trim()) md.notes.push({ span: md.idx.span(f.offs[0] ?? 0), message: `rule "${short(f.text)}" names no column of "${table.name.text}"; it is not enforced` });
+    return;
+  }
+  if (!phrase || !phrase.text) return;
+  const old = table.columns[c]!;
+  table.columns[c] = { ...old, constraints: [...old.constraints, md.rawText(phrase)] };
+}
+
+/** Text of a code block with each character mapped to its source offset. */
+/**
+ * A plain block of table rules under a table's columns, one a line: "unique(area_id, number)",
+ * "check(capacity > 0)", "index(area_id)", "NOT NULL: a, b". Read only when every line is one.
+ */
+export function ruleBlock(md: MarkdownReader, node: Code): boolean {
+  const table = md.currentTable();
+  if (!table || table.columns.length === 0) return false;
+  const f = md.codeFlat(node);
+  const lines: Flat[] = [];
+  let at = 0;
+  for (const line of f.text.split("\n")) {
+    const lead = line.length - line.trimStart().length;
+    const body = line.trim().replace(/;$/, "");
+    if (body) lines.push(flatSub(f, at + lead, at + lead + body.length));
+    at += line.length + 1;
+  }
+  const has = (n: string) => table.columns.some((c) => c.name.text === n);
+  const RULE = /^(?:unique|not\s+null|required|\()/i;
+  const later: (() => void)[] = [];
+  for (const l of lines) {
+    const check = /^check\s*\((.+)\)$/i.exec(l.text);
+    const index = /^index\s*\(([^)]*)\)$/i.exec(l.text);
+    if (check) {
+      const expr = flatTrim(flatSub(l, l.text.indexOf("(") + 1, l.text.length - 1));
+      later.push(() => (table.checks ??= []).push({ expression: md.rawText(expr), dialect: "postgresql" }));
+    } else if (index) {
+      const cols = index[1]!.split(",").map((c) => c.trim());
+      if (!cols.every(has)) return false;
+      later.push(() => table.indexes.push({ columns: cols, unique: false, span: md.idx.span(l.offs[0] ?? 0) }));
+    } else if (!RULE.test(l.text)) return false;
+  }
+  if (lines.length === 0) return false;
+  // Every rule line must read (a unique or NOT NULL line naming a column the table lacks leaves the block alone).
+  const indexes = table.indexes.length;
+  const columns = [...table.columns];
+  if (!lines.filter((l) => RULE.test(l.text)).every((l) => tableRuleLine(md, l, table))) {
+    table.indexes.length = indexes;
+    table.columns.splice(0, table.columns.length, ...columns);
+    return false;
+  }
+  for (const apply of later) apply();
+  return true;
+}

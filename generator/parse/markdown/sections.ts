@@ -1,0 +1,162 @@
+// Headings and the sections they open: whether a section names a table, an endpoint, a
+// request model, indexes or values, and the table name a heading gives.
+import type { Heading } from "mdast";
+import { plural, singular, snakeCase } from "../../base/naming.js";
+import type { RawText } from "../raw.js";
+import { isQueryLabel } from "../query-params.js";
+import { bodyLabel } from "./bodies.js";
+import type { SectionEntry, TableDraft } from "./drafts.js";
+import { endpointHeading, scanEndpointText } from "./endpoints.js";
+import { type Flat, flatSub, flatTrim } from "./flat.js";
+import type { MarkdownReader } from "./reader.js";
+import { DOCUMENT_WORDS, FIELDS_LABEL, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
+
+export function heading(md: MarkdownReader, node: Heading): void {
+  const f = flatTrim(md.flat(node.children, md.startOf(node)));
+  openSection(md, node.depth, f, false);
+}
+
+export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: boolean, plain = false): void {
+  while (md.stack.length > 0 && md.top()!.depth >= depth) md.stack.pop();
+  const span = md.idx.span(f.offs[0] ?? 0);
+  const title = f.text.replace(/^\s*(?:\d+(?:\.\d+)*[.)]?\s+)/, "").trim();
+  const entry: SectionEntry = { depth, kind: "other", title, span, sawParagraph: false, pseudo };
+  if (md.kind === "api") {
+    const parent = md.currentEndpointSection();
+    if (parent?.endpoint) scanEndpointText(md, parent.endpoint, f.text);
+    md.queryFor = parent?.endpoint && isQueryLabel(title) ? parent.endpoint : null;
+    const ep = endpointHeading(md, f);
+    if (ep) {
+      entry.kind = "endpoint";
+      entry.endpoint = ep;
+      md.bodyFor = null;
+    } else {
+      const model = requestModel(title);
+      if (model) {
+        const at = f.text.indexOf(model.written);
+        entry.model = { name: md.rawText(flatSub(f, Math.max(at, 0), Math.max(at, 0) + model.written.length)), columns: [], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" };
+        entry.model.name = { ...entry.model.name, text: model.entity };
+        md.tables.push(entry.model);
+      } else if (parent?.endpoint) bodyLabel(md, parent.endpoint, title);
+    }
+  } else {
+    // "## Entity: TaskCreate (Input Model)", "### TaskResponse (Output Model)": shapes of requests
+    // and responses, not tables. An input model's rules join the table it names (a fragment).
+    const shape = schemaModel(title);
+    if (shape) {
+      if (shape.input) {
+        const at = Math.max(0, f.text.indexOf(shape.written));
+        entry.model = { name: { ...md.rawText(flatSub(f, at, at + shape.written.length)), text: shape.entity }, columns: [], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" };
+        md.tables.push(entry.model);
+      }
+      md.notes.push({ span, message: `"${shape.written}" is ${shape.input ? "a request" : "a response"} shape of ${shape.entity}, not a table${shape.input ? "; the rules it states join that table's columns" : ""}` });
+      md.stack.push(entry);
+      return;
+    }
+    let tableName = pseudo && !plain ? pseudoTableName(md, f) : tableNameOf(md, f);
+    const inValues = md.stack.some((x) => x.kind === "values");
+    const context = md.currentTable();
+    // "## 2. Fields" on a page about one entity, outside any table's section: that entity's columns.
+    if (!context && !pseudo && tableName && FIELDS_LABEL.test(tableName.text)) {
+      const named = md.statedTable ?? titleEntity(md);
+      if (named) tableName = named;
+    }
+    if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
+    else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
+    // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
+    // table, and so may "## notes" under "# Schema" (a heading that is itself a section word).
+    // "## 8. Bảng tables": the word for "table" before it makes even a section word a table's name.
+    else if (tableName && !(depth === 1 && md.titled && !pseudo) && ((!DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) || /^(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+[`*]*[A-Za-z_]\w*[`*]*\s*$/i.test(title))) {
+      entry.kind = "table";
+      const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
+      if (md.pendingNameNote) draft.nameNote = md.pendingNameNote;
+      if (md.pendingAlso) draft.also = md.pendingAlso;
+      md.pendingAlso = undefined;
+      if (/\(\s*identity\s*(table)?\s*\)/i.test(title)) draft.identity = true;
+      // "Tasks Table", "Table: tasks", "Task (Entity)", "Task Model", "用户表"; not "Table Definitions".
+      const bare = title.replace(/[`*_]/g, "").trim();
+      if (/^(?:table|entity|model|tabla|tabelle|tableau|tabel)\s*[:：]|^(?:tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|(?:表|テーブル|테이블)\s*[)）]?\s*$|(?:表|テーブル|테이블)\s*[(（]/i.test(bare)) draft.explicit = true;
+      entry.table = draft;
+      // Under "Value Objects": a named shape stored inside its parent's rows (json), not a table.
+      if (inValues) {
+        draft.valueObject = true;
+        draft.name = { text: title.replace(/[`*]/g, "").trim().split(/[\s(（:：]/)[0]!, span: tableName.span };
+        md.valueObjects.push(draft);
+      } else md.tables.push(draft);
+    }
+  }
+  md.stack.push(entry);
+}
+
+/**
+ * "## tasks", "### 1. `users` Table", "### Table: tasks", "## Task Model", "## Entity: Task",
+ * "### users (managed by X)", "### 2.1 users（用户表）", "### User" (an entity name: PascalCase,
+ * read as the plural table "users", noted).
+ */
+function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
+  let s = 0;
+  let e = f.text.length;
+  const text = f.text;
+  md.pendingAlso = undefined;
+  // The word for "table" in other languages too: "## 5. Bảng orders", "### Таблица orders", "Tabela pedidos".
+  const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
+  if (lead) s = lead[0].length;
+  // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
+  const rest = text.slice(s);
+  const cut = /\s*(?:[(（【\[]|\s[-–—:：]\s|[:：]\s*$|\s+[-–—]$)/.exec(rest);
+  if (cut) e = s + cut.index;
+  let core = text.slice(s, e).trim();
+  const coreStart = s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
+  let model = false;
+  const suffix = /\s+(table|model|entity|collection)$/i.exec(core);
+  if (suffix) {
+    model = !/table/i.test(suffix[1]!);
+    core = core.slice(0, suffix.index);
+  }
+  // "attachments 附件表", "`Note` テーブル", "orders 订单": the name, then a title in another script.
+  const titled = /^([A-Za-z_][A-Za-z0-9_]*)\s*[^\x00-\x7F].*$/.exec(core);
+  if (titled) core = titled[1]!;
+  // "invoices / receipts": one heading for two tables (the second is made at the first's columns, or its own).
+  const pair = /^([A-Za-z_]\w*)\s*(?:\/|&|,|、|\band\b)\s*([A-Za-z_]\w*)$/.exec(core);
+  let also: RawText | undefined;
+  if (pair) {
+    const at = coreStart + text.slice(coreStart).indexOf(pair[2]!, pair[1]!.length);
+    also = { text: snakeCase(pair[2]!), span: md.idx.span(f.offs[at] ?? f.offs[0] ?? 0) };
+    core = pair[1]!;
+  }
+  // "User Profile", "Audit Log Entry": a name of two or three words, none of them a section word.
+  if (/^[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){1,2}$/.test(core) && core.split(/\s+/).every((w) => !SECTION_WORDS.has(w.toLowerCase()) && !DOCUMENT_WORDS.has(w.toLowerCase()) && !/^(and|or|of|the|for|with|by|in|on|to|a|an)$/i.test(w))) {
+    core = core.split(/\s+/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+    if (lead && !/table/i.test(lead[0])) model = true;
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) return null;
+  // An entity name (User, CollectionItem) names the table of its rows, as a model does.
+  if (/^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/.test(core) && lead && !/table/i.test(lead[0])) model = true;
+  let name = snakeCase(core);
+  const span = md.idx.span(f.offs[coreStart] ?? f.offs[0] ?? 0);
+  md.pendingNameNote = undefined;
+  if (model && singular(name) === name && md.english()) {
+    name = plural(name);
+    md.pendingNameNote = { span, message: `entity "${core}" read as table "${name}" (snake_case plural of the entity name)` };
+  } else if (name !== core.toLowerCase()) {
+    md.pendingNameNote = { span, message: `table "${core}" read as "${name}" (snake_case)` };
+  }
+  if (also) md.pendingAlso = [model && md.english() && singular(also.text) === also.text ? { ...also, text: plural(also.text) } : also];
+  return { text: name, span };
+}
+
+/** A bold paragraph acting as a heading: "**Users Table** (Aggregate Root)". */
+export function pseudoTableName(md: MarkdownReader, f: Flat): RawText | null {
+  const m = /^(.*?\s+(?:table|model|entity))\b/i.exec(f.text);
+  if (!m) return null;
+  return tableNameOf(md, flatSub(f, 0, m[1]!.length));
+}
+
+/** The entity a document's title names after a colon ("# DB Spec: Contact", "# Entity: Invoice"): its table. */
+function titleEntity(md: MarkdownReader): RawText | undefined {
+  const h1 = md.stack.find((x) => x.depth === 1);
+  const m = h1 && /[:：]\s*[`*]*([A-Za-z][A-Za-z0-9_]*)[`*]*\s*$/.exec(h1.title);
+  if (!m) return undefined;
+  const name = snakeCase(m[1]!);
+  return { text: /^[A-Z]/.test(m[1]!) && md.english() && singular(name) === name ? plural(name) : name, span: h1!.span };
+}

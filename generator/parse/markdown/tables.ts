@@ -1,0 +1,286 @@
+// GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
+// fields, or a catalog of tables, by what the header says.
+import { classifyTable, type ColumnRoles, type EndpointRoles, isEmptyMarker, splitTypeCell } from "../table-roles.js";
+import type { Table } from "mdast";
+import type { RawText } from "../raw.js";
+import { listedValues } from "../value-lists.js";
+import { bodyTable, modelFields, queryTable } from "./bodies.js";
+import { constraintPieces } from "./columns.js";
+import type { EndpointDraft } from "./drafts.js";
+import { flatSplit, flatSub, flatTrim } from "./flat.js";
+import { indexTable, keyOf } from "./indexes.js";
+import type { MarkdownReader } from "./reader.js";
+import { rulesTable } from "./rules.js";
+import { catalogTable, nextShared } from "./table-references.js";
+import { BARE_DEFAULT, CONSTRAINT_NOT_DEFAULT, CONSTRAINT_WORD, DEFAULT_HEADER, isPublicText, looksLikeConstraints, METHOD_LIST, METHOD_RE, NOTE_KEY, NOTE_REFERENCE, short, splitEnumValues, TABLE_NAME_KEY, untypedNames, yesNo } from "./vocabulary.js";
+
+/**
+ * A GFM table, read by what its cells hold (table-roles.ts): a table's columns, endpoints,
+ * query parameters, request-body fields, indexes or enum values, in any language and any
+ * order of columns; anything else (a stack table, a glossary) is left alone.
+ */
+export function table(md: MarkdownReader, node: Table): void {
+  const rows = node.children;
+  const headerRow = rows[0];
+  if (!headerRow) return;
+  const headers = headerRow.children.map((c) => md.flat(c.children).text.trim());
+  const body = rows.slice(1).map((r) => r.children.map((c) => md.flat(c.children).text.trim()));
+  const heading = md.lastLabel ?? md.top()?.title;
+  const shape = classifyTable(headers, body, { document: md.kind, ...(heading ? { heading } : {}) });
+  const lower = headers.map((h) => h.toLowerCase().replace(/[`*_]/g, ""));
+  if (md.kind === "schema" && rulesTable(md, node, lower)) return;
+  // "| Table name | `contacts` |" in a page about one entity: the table its "Fields" section is about.
+  if (md.kind === "schema" && !md.currentTable()) {
+    for (const row of rows.slice(1)) {
+      const [k, v] = row.children;
+      if (!k || !v || !TABLE_NAME_KEY.test(md.flat(k.children).text.replace(/[`*]/g, "").trim())) continue;
+      const vf = flatTrim(md.flat(v.children, md.startOf(v)));
+      const m = /^[`*]*([A-Za-z_]\w*)[`*]*$/.exec(vf.text);
+      if (m) md.statedTable = { text: m[1]!, span: md.idx.span(vf.offs[vf.text.indexOf(m[1]!)] ?? vf.offs[0] ?? 0) };
+    }
+  }
+  if (md.kind === "api") {
+    const sec = md.currentEndpointSection();
+    if (sec?.endpoint && (shape.kind === "query-params" || (md.queryFor === sec.endpoint && shape.kind === "body-fields"))) {
+      queryTable(md, sec.endpoint, node, shape.kind === "query-params" ? shape.roles : { name: shape.roles.name, constraints: [] });
+      md.queryFor = null;
+      return;
+    }
+    if (shape.kind === "body-fields" && sec?.endpoint) {
+      bodyTable(md, sec.endpoint, node, shape.roles);
+      return;
+    }
+    const model = md.currentModel();
+    if (model && (shape.kind === "body-fields" || shape.kind === "query-params" || shape.kind === "columns")) {
+      const holder: EndpointDraft = { method: model.name, path: model.name };
+      bodyTable(md, holder, node, shape.kind === "columns" ? { name: shape.roles.name, type: shape.roles.type, constraints: [...shape.roles.constraints, ...shape.roles.notes], ...(shape.roles.required !== undefined ? { required: shape.roles.required } : {}) } : shape.roles);
+      modelFields(md, model, holder.body ?? []);
+      return;
+    }
+    if (shape.kind === "endpoints") endpointTable(md, node, shape.roles, lower);
+    return;
+  }
+  if (shape.kind === "indexes" || (md.inIndexesSection() && shape.kind !== "columns")) {
+    const r = shape.kind === "indexes" ? shape.roles : null;
+    const colsCol = r ? r.columns : lower.findIndex((h) => /^(columns|column\(s\)|column s|fields|indexed columns)$/.test(h));
+    if (colsCol >= 0) indexTable(md, node, lower, colsCol, r?.name ?? lower.findIndex((h) => /^(index|index name|name)$/.test(h)), r?.table, r?.unique);
+    return;
+  }
+  // "| Entity | Key fields | Purpose |" with "| `devices` | `id`, `tenant_id`, `label` | ... |": a
+  // catalog of tables, one a row, their fields named without types.
+  if (shape.kind !== "columns" && md.kind === "schema" && catalogTable(md, node, body)) return;
+  const fieldsHere = md.kind === "schema" && (shape.kind === "other" || shape.kind === "enum-values") && md.currentTable()?.columns.length === 0 && untypedNames(body.map((r) => r[0] ?? ""));
+  if (shape.kind === "enum-values" && !fieldsHere) {
+    enumTable(md, node, shape.roles.value);
+    return;
+  }
+  let table = md.currentTable();
+  if (!table) return;
+  let roles: ColumnRoles;
+  if (shape.kind === "columns") roles = shape.roles;
+  // "| Column | Notes |" under a table's heading, the names alone in the first column: its
+  // columns, their types inferred from their names (noted by the builder).
+  else if (fieldsHere) roles = { name: 0, type: -1, constraints: [], notes: headers.map((_, i) => i).slice(1) };
+  else return;
+  table = nextShared(md, table);
+  for (const row of rows.slice(1)) {
+    const cell = (i: number | undefined) => {
+      const c = i === undefined || i < 0 ? undefined : row.children[i];
+      return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
+    };
+    const name = cell(roles.name);
+    let type = cell(roles.type);
+    if (!name || !name.text || isEmptyMarker(name.text)) continue;
+    // "| (binder_id, page_number) | UNIQUE |": a rule on several columns in a row of its own.
+    const group = /^\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*\)$/.exec(name.text);
+    if (group) {
+      const said = row.children.slice(1).map((c) => md.flat(c.children).text).join(" ");
+      const cols = group[1]!.split(/\s*,\s*/);
+      const span = md.idx.span(name.offs[0] ?? 0);
+      if (/\b(?:primary\s+key|pk)\b/i.test(said)) keyOf(md, table, cols, span);
+      else if (/\bunique\b|唯一|一意|고유|único|unique/i.test(said)) table.indexes.push({ columns: cols, unique: true, span });
+      else if (/\bindex(?:ed)?\b/i.test(said)) table.indexes.push({ columns: cols, unique: false, span });
+      else md.warn("SF113", `table row "${short(name.text)}" is not understood`, span, 'write "(a, b) | UNIQUE" for a rule on several columns');
+      continue;
+    }
+    // "| Relations | belongs to users; has many tasks |", "| Indexes | (a, b) |": a note about the
+    // table in a row of its own, not a column (its type cell holds no type).
+    if (/^(?:relations?|relationships?|associations?|indexes|indices|constraints|foreign\s+keys|notes?)$/i.test(name.text) && !(type && type.text && splitTypeCell(type.text))) continue;
+    // "createdAt / updatedAt", "lat, lng": one row for several columns alike.
+    const several = /^[A-Za-z_]\w*(?:\s*[\/,]\s*[A-Za-z_]\w*)+$/.test(name.text) ? [...name.text.matchAll(/[A-Za-z_]\w*/g)].map((x) => flatSub(name, x.index, x.index + x[0].length)) : null;
+    if (!several && !/^[A-Za-z_][\w]*$/.test(name.text)) {
+      md.warn("SF113", `table row "${short(name.text)}" is not understood as a column name`, md.idx.span(name.offs[0] ?? 0),
+        "a column name is one word: letters, digits and underscores");
+      continue;
+    }
+    const constraints: RawText[] = [];
+    // "uuid fk nullable", "SERIAL PRIMARY KEY": the type, then constraints in the same cell.
+    if (type && type.text) {
+      const split = splitTypeCell(type.text);
+      if (split && split.constraints) {
+        const end = type.text.indexOf(split.type) + split.type.length;
+        const rest = flatTrim(flatSub(type, end));
+        type = flatTrim(flatSub(type, 0, end));
+        if (rest.text) constraints.push(...constraintPieces(md, rest));
+      }
+    }
+    for (const ci of roles.constraints) {
+      const c = cell(ci);
+      if (!c || !c.text || isEmptyMarker(c.text)) continue;
+      // Under a Default header ("기본값", "默认值") read as constraints: a bare value is the default.
+      const defaults = DEFAULT_HEADER.test(lower[ci] ?? "");
+      for (const p of constraintPieces(md, c)) constraints.push(defaults && BARE_DEFAULT.test(p.text) ? { text: `default ${p.text}`, span: p.span } : p);
+    }
+    const n = cell(roles.nullable);
+    if (n && n.text) {
+      const t = yesNo(n.text);
+      if (t !== null) constraints.push({ text: t ? "nullable" : "not null", span: md.idx.span(n.offs[0] ?? 0) });
+    }
+    const r = cell(roles.required);
+    if (r && r.text) {
+      // "Optional", "Conditional" ("required for companies"): not required of every row.
+      const t = /^(?:optional|opcional|facultatif|facoltativo|conditional|condicional|conditionnel|condizionale|可选|任意)\b/i.test(r.text.trim()) ? false : yesNo(r.text);
+      if (t !== null) constraints.push({ text: t ? "not null" : "nullable", span: md.idx.span(r.offs[0] ?? 0) });
+    }
+    const d = cell(roles.default);
+    if (d && d.text && !isEmptyMarker(d.text)) {
+      // A Default cell holding a constraint ("NOT NULL", "PK, AUTOINCREMENT", "'todo', NOT NULL")
+      // says that constraint, not a default "NOT"; a bare value among them is the default.
+      const pieces = constraintPieces(md, d);
+      if (pieces.some((p) => CONSTRAINT_NOT_DEFAULT.test(p.text))) {
+        for (const p of pieces) constraints.push(CONSTRAINT_NOT_DEFAULT.test(p.text) || /^default\b/i.test(p.text) ? p : { text: `default ${p.text}`, span: p.span });
+      } else constraints.push({ text: `default ${d.text}`, span: md.idx.span(d.offs[0] ?? 0) });
+    }
+    // A notes cell may hold a reference ("-> users.id", "organizations.id"), allowed values
+    // ("active, suspended, trial") or rules; anything else describes the column.
+    const notes: string[] = [];
+    let values: RawText[] | undefined;
+    for (const ni of roles.notes) {
+      const c = cell(ni);
+      if (!c || !c.text || isEmptyMarker(c.text)) continue;
+      const ref = NOTE_REFERENCE.exec(c.text);
+      const target = ref ? (ref[1] ?? ref[2])! : null;
+      if (ref && target && !CONSTRAINT_WORD.test(target)) {
+        const at = c.text.indexOf(target, ref.index);
+        constraints.push({ text: `references ${target}`, span: md.idx.span(c.offs[at] ?? c.offs[0] ?? 0) });
+        const restText = c.text.slice(0, ref.index) + c.text.slice(ref.index + ref[0].length);
+        // "(PK) FK -> parcels.id": a key that is also a reference (a part of a composite key).
+        const key = NOTE_KEY.exec(restText);
+        if (key) constraints.push({ text: "primary key", span: md.idx.span(c.offs[c.text.indexOf(key[0].trim())] ?? c.offs[0] ?? 0) });
+        if (restText.replace(/[\s,;.()]+/g, "")) notes.push(c.text);
+        continue;
+      }
+      const listed = splitEnumValues(c.text.replace(/\s+or\s+/gi, ", "));
+      if (listed && !/\b(e\.g|etc|for example|such as)\b/i.test(c.text) && listed.every((v) => /^[a-z][a-z0-9_]*$/.test(v.text) || /^[A-Z][A-Za-z0-9_]*$/.test(v.text))) {
+        values = listed.map((v) => ({ text: v.text, span: md.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
+        continue;
+      }
+      // "admin/member", "one of: a, b", "Role (a, b or c)", "Sender: 'user', 'bot'": the values
+      // the cell lists (a textual column takes them; the rest of the cell still describes it).
+      const described = values ? null : listedValues(c.text);
+      if (described) {
+        values = described.map((v) => ({ text: v.text, span: md.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
+        const last = described[described.length - 1]!;
+        if (described[0]!.at <= 1 && last.at + last.text.length >= c.text.replace(/[\s.。'"`]+$/, "").length) continue;
+      }
+      if (looksLikeConstraints(c.text)) constraints.push(...constraintPieces(md, c));
+      else {
+        // "主键", "主キー", "PK, generated by the app": the key said among the notes.
+        const key = NOTE_KEY.exec(c.text);
+        if (key) constraints.push({ text: "primary key", span: md.idx.span(c.offs[c.text.indexOf(key[0].trim())] ?? c.offs[0] ?? 0) });
+        notes.push(c.text);
+      }
+    }
+    table.notation ??= "markdown-table";
+    // "| `startPage` / `endPage` | `Int` / `Int?` |": one type for each of the names, in order.
+    const types = several && type && several.length > 1 ? flatSplit(type, "/").map(flatTrim) : null;
+    const eachType = types && types.length === several!.length && types.every((x) => x.text) ? types : null;
+    for (const [k, one] of (several ?? [name]).entries()) {
+      const own = eachType ? eachType[k]! : type;
+      table.columns.push({
+        name: md.rawText(one),
+        // A row with no type: the builder infers one from the name (and says so).
+        type: own && own.text && !isEmptyMarker(own.text) ? md.rawText(own) : { text: "", span: md.idx.span(one.offs[0] ?? 0) },
+        constraints,
+        ...(notes.length ? { description: notes.join(" ") } : {}),
+        ...(values ? { values } : {}),
+      });
+    }
+  }
+}
+
+/** A table of values under a heading that names an enum ("### TaskStatus" | value | meaning |). */
+function enumTable(md: MarkdownReader, node: Table, valueCol: number): void {
+  const title = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+  const m = /^([A-Za-z_]\w*)/.exec(title);
+  if (!m || !md.top()) return;
+  const values: RawText[] = [];
+  for (const row of node.children.slice(1)) {
+    const c = row.children[valueCol];
+    const f = c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
+    if (f && /^[A-Za-z0-9_.-]+$/.test(f.text)) values.push(md.rawText(f));
+  }
+  if (values.length >= 2) md.enums.push({ name: { text: m[1]!, span: md.top()!.span }, values });
+}
+
+function endpointTable(md: MarkdownReader, node: Table, roles: EndpointRoles, headers: readonly string[]): void {
+  const methodCol = roles.method ?? -1;
+  const pathCol = roles.path;
+  // Short cells ("Delete") do not read as prose; the header still says which column describes.
+  const descCol = roles.description ?? headers.findIndex((h, i) => i !== pathCol && i !== methodCol && /^(description|summary|purpose|descripción|descrizione|action|notes?|说明|描述|功能|用途)$/.test(h));
+  const statusCol = roles.status ?? -1;
+  const authCol = roles.auth ?? -1;
+  const made: EndpointDraft[] = [];
+  for (const row of node.children.slice(1)) {
+    const cell = (i: number) => {
+      const c = i >= 0 ? row.children[i] : undefined;
+      return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
+    };
+    let m = methodCol >= 0 ? cell(methodCol) : null;
+    let p = cell(pathCol);
+    if (!p || !p.text) continue;
+    if (!m || !m.text) {
+      const mm = /^((?:[A-Za-z]+\s*(?:,|\/|\|)\s*)*[A-Za-z]+)\s+(\/\S*)/.exec(p.text);
+      if (mm && METHOD_RE.test(mm[1]!)) {
+        m = flatSub(p, 0, mm[1]!.length);
+        p = flatSub(p, p.text.length - mm[2]!.length);
+      }
+    }
+    if (!m || !METHOD_RE.test(m.text) || !p.text.startsWith("/")) {
+      md.warn("SF208", `endpoint row "${short((m?.text ?? "") + " " + p.text)}" is not understood`, md.idx.span((m ?? p).offs[0] ?? 0),
+        "each row needs an HTTP method (GET, POST, PUT, PATCH, DELETE) and a path starting with /");
+      continue;
+    }
+    const path = /^\S+/.exec(p.text)![0];
+    // "GET, POST", "GET/POST", "GET | POST": one endpoint per method.
+    const several = new RegExp(`^${METHOD_LIST.source}$`, "i").test(m.text.trim()) ? [...m.text.matchAll(/[A-Za-z]+/g)] : null;
+    const methods = several ? several.map((x) => ({ at: x.index!, text: x[0] })) : [{ at: 0, text: /^[A-Za-z]+/.exec(m.text)?.[0] ?? /^\S+/.exec(m.text)![0] }];
+    for (const [i, one] of methods.entries()) {
+    const draft: EndpointDraft = {
+      method: md.rawText(flatSub(m, one.at, one.at + one.text.length)),
+      path: md.rawText(flatSub(p, 0, path.length)),
+    };
+    const desc = cell(descCol);
+    if (desc && desc.text) draft.summary = desc.text;
+    const st = cell(statusCol);
+    const sm = st ? /\b(2\d\d)\b/.exec(st.text) : null;
+    if (sm) draft.status = Number(sm[1]);
+    const au = cell(authCol);
+    if (au && au.text) {
+      const t = yesNo(au.text);
+      if (t === false || isPublicText(au.text) || /^(none|public|no auth|否|不需要|无)/i.test(au.text)) draft.auth = "public";
+    }
+    md.endpoints.push(draft);
+    made.push(draft);
+    if (i > 0) md.notes.push({ span: md.idx.span(m.offs[0] ?? 0), message: `endpoint row "${short(m.text + " " + path)}" lists ${methods.length} methods: read as ${methods.map((x) => `${x.text.toUpperCase()} ${path}`).join(" and ")}` });
+    }
+  }
+  // One endpoint in a table under its own heading ("### 2.1 注册" | POST | /api/v1/auth/register |):
+  // the section is that endpoint's, so the parameter and body tables after it are its own.
+  const top = md.top();
+  if (made.length === 1 && top && top.kind === "other" && !top.endpoint) {
+    top.kind = "endpoint";
+    top.endpoint = made[0]!;
+    if (!made[0]!.summary && top.title) made[0]!.summary = top.title;
+  }
+}
