@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { interpretConstraint, interpretDefault, interpretType, normalisePath } from "../../generator/ir/build-ir.js";
+import { normalisePath } from "../../generator/ir/build-endpoints.js";
+import { interpretType } from "../../generator/ir/column-type.js";
+import { interpretConstraint, interpretDefault } from "../../generator/ir/constraints.js";
 import type { ColumnType } from "../../generator/ir/types.js";
 import { TYPE_HEAD_WORDS } from "../../generator/parse/parse-markdown.js";
 import { load } from "./helpers.js";
