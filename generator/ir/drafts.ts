@@ -1,7 +1,7 @@
 // The mutable drafts of tables, columns and checks while the IR is built, and small helpers about
 // them.
 import type { RawIndex, RawText } from "../parse/raw.js";
-import type { RefText } from "./constraints.js";
+import type { RefText } from "./constraint-reading.js";
 import type { ColumnType, DefaultValue, OnDelete, Span } from "./types.js";
 
 export interface ColumnDraft {

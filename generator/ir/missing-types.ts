@@ -1,7 +1,7 @@
 // Columns written without a type: the type of the key they reference, of the enum of their name,
 // or one inferred from the name; and the rules their description states once the type is known.
 import type { BuildContext } from "./build-context.js";
-import { rulesFromDescription } from "./constraints.js";
+import { rulesFromDescription } from "./description-rules.js";
 import { type ColumnDraft, describeType, KNOWN_FORMATS, type TableDraft } from "./drafts.js";
 import { inferTypeFromName } from "./infer-type.js";
 import { namedEnum } from "./named-types.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { normalisePath } from "../../generator/ir/build-endpoints.js";
 import { interpretType } from "../../generator/ir/column-type.js";
-import { interpretConstraint, interpretDefault } from "../../generator/ir/constraints.js";
+import { interpretConstraint } from "../../generator/ir/constraints.js";
+import { interpretDefault } from "../../generator/ir/read-default.js";
 import type { ColumnType } from "../../generator/ir/types.js";
 import { TYPE_HEAD_WORDS } from "../../generator/parse/parse-markdown.js";
 import { load } from "./helpers.js";
