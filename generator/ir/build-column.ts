@@ -4,13 +4,13 @@ import type { RawColumn, RawText } from "../parse/raw.js";
 import { listedValues } from "../parse/value-lists.js";
 import { quoteIdent } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
-import { KNOWN_TYPES_HINT } from "./column-type.js";
 import type { DefaultText } from "./constraint-reading.js";
 import { interpretConstraint } from "./constraints.js";
 import { rulesFromDescription } from "./description-rules.js";
 import { type ColumnDraft, describeType, type DraftCheck, KNOWN_FORMATS, short } from "./drafts.js";
 import { namedEnum, readType } from "./named-types.js";
 import { interpretDefault } from "./read-default.js";
+import { KNOWN_TYPES_HINT } from "./read-type.js";
 import type { ColumnType, Span } from "./types.js";
 
 /** Span of the character `at` inside a text written at `span` (the text may span lines). */

@@ -4,7 +4,6 @@
 // phrase (English first, then with the other languages' words); the words, defaults, CHECK bodies
 // and descriptions have modules of their own.
 import { matchParen } from "../parse/text.js";
-import { splitValues } from "./column-type.js";
 import { type ConstraintReading, ON_DELETE, REF_KEYWORDS, type RefText } from "./constraint-reading.js";
 import { ISO_CODE, isoPattern, UNIQUE_PER, uniquePerWords } from "./description-rules.js";
 import { otherFiller } from "./other-language-patterns.js";
@@ -13,6 +12,7 @@ import { fold } from "./phrase-words.js";
 import { readCheck } from "./read-check.js";
 import { readDefault } from "./read-default.js";
 import { readOtherLanguage } from "./read-other-language.js";
+import { splitValues } from "./read-type.js";
 
 /**
  * Read a constraint phrase: "not null, default now()", "FK -> users.id", "references users(id) on

@@ -3,7 +3,7 @@
 import { words } from "../base/naming.js";
 import type { RawSpec } from "../parse/raw.js";
 import type { BuildContext } from "./build-context.js";
-import { interpretType, type TypeReading } from "./column-type.js";
+import { interpretType, type TypeReading } from "./read-type.js";
 import type { ColumnType } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 // CHECK bodies written in a constraint ("x IN ('a','b')", "x >= 0", "char_length(x) >= 1") read
 // as column rules.
-import { splitValues } from "./column-type.js";
 import type { ConstraintReading } from "./constraint-reading.js";
+import { splitValues } from "./read-type.js";
 
 /** CHECK bodies: "x IN ('a','b')", "x >= 0", "char_length(x) >= 1", "x BETWEEN 1 AND 5", joined by AND. */
 export function readCheck(inner: string, r: ConstraintReading): boolean {

@@ -1,7 +1,7 @@
 // Defaults: the text of a default in a phrase, and what it means for the column's type.
 import { matchParen } from "../parse/text.js";
-import { interpretTypedDefault } from "./column-type.js";
 import type { DefaultText } from "./constraint-reading.js";
+import { interpretTypedDefault } from "./read-type.js";
 import type { ColumnType, DefaultValue } from "./types.js";
 
 /** A default expression: 'quoted', "quoted", now(), 42, false, medium, (now()). */
@@ -44,7 +44,7 @@ export function readDefault(text: string, pos: number): { value: DefaultText; en
 
 /** What a default expression means for a column of the given type; a string when it is wrong. */
 export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue | { problem: string; unknown?: boolean } {
-  // Defaults of the types column-type.ts adds (arrays '{}', bytea, inet, interval, vectors).
+  // Defaults of the types read-type.ts adds (arrays '{}', bytea, inet, interval, vectors).
   const typed = interpretTypedDefault(d, type);
   if (typed) return typed;
   const t = d.text.trim();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalisePath } from "../../generator/ir/build-endpoints.js";
-import { interpretType } from "../../generator/ir/column-type.js";
+import { interpretType } from "../../generator/ir/read-type.js";
 import { interpretConstraint } from "../../generator/ir/constraints.js";
 import { interpretDefault } from "../../generator/ir/read-default.js";
 import type { ColumnType } from "../../generator/ir/types.js";

@@ -6,7 +6,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildIr } from "../../generator/ir/build-ir.js";
-import { interpretType } from "../../generator/ir/column-type.js";
+import { interpretType } from "../../generator/ir/read-type.js";
 import { interpretConstraint } from "../../generator/ir/constraints.js";
 import { spanMapper, type BlockReader, type ReaderResult } from "../../generator/parse/block.js";
 import type { RawColumn, RawTable, RawText } from "../../generator/parse/raw.js";
