@@ -1,7 +1,8 @@
 // The front of the pipeline: read -> parse -> build -> validate. What the CLI and the
 // emitters call; `ir` is null exactly when there is an error diagnostic.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./base/diagnostics.js";
-import { buildIr, type BuildOptions, type Note } from "./ir/build-ir.js";
+import type { BuildOptions, Note } from "./ir/build-context.js";
+import { buildIr } from "./ir/build-ir.js";
 import { interpretConstraint } from "./ir/constraints.js";
 import type { IR } from "./ir/types.js";
 import { validateIr } from "./ir/validate-ir.js";
@@ -11,7 +12,7 @@ import type { RawSpec } from "./parse/raw.js";
 import type { Span } from "./ir/types.js";
 import { readSpecs, type IgnoredFile, type ReadSpecsResult, type SpecFile } from "./read/read-specs.js";
 
-export type { Note } from "./ir/build-ir.js";
+export type { Note } from "./ir/build-context.js";
 
 export interface FrontResult {
   readonly ir: IR | null;

@@ -3,7 +3,7 @@
 // JSON Schema the API validates with (compiled by the runtime's own ajv) and in TypeScript.
 // tests/app/column-types.test.ts runs the same types through a generated app on both databases.
 import { describe, expect, it } from "vitest";
-import { interpretType, interpretTypedDefault, arrayLiteral } from "../../generator/ir/column-type.js";
+import { interpretType, interpretTypedDefault, arrayLiteral } from "../../generator/ir/read-type.js";
 import { typeText } from "../../generator/ir/describe.js";
 import type { Column, ColumnType } from "../../generator/ir/types.js";
 import { columnBuilder, isWidening, planMigration, sqlType } from "../../generator/emit/plan-migration.js";

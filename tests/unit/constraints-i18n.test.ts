@@ -2,7 +2,9 @@
 // (simplified and traditional), Japanese and Korean: the same rules as the English words, read
 // by interpretConstraint and rulesFromDescription. Examples are made up for these tests.
 import { describe, expect, it } from "vitest";
-import { interpretConstraint, rulesFromDescription, type ConstraintReading } from "../../generator/ir/constraints.js";
+import type { ConstraintReading } from "../../generator/ir/constraint-reading.js";
+import { interpretConstraint } from "../../generator/ir/constraints.js";
+import { rulesFromDescription } from "../../generator/ir/description-rules.js";
 import type { ColumnType } from "../../generator/ir/types.js";
 import { load } from "./helpers.js";
 

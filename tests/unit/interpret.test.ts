@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { interpretConstraint, interpretDefault, interpretType, normalisePath } from "../../generator/ir/build-ir.js";
+import { normalisePath } from "../../generator/ir/build-endpoints.js";
+import { interpretType } from "../../generator/ir/read-type.js";
+import { interpretConstraint } from "../../generator/ir/constraints.js";
+import { interpretDefault } from "../../generator/ir/read-default.js";
 import type { ColumnType } from "../../generator/ir/types.js";
 import { TYPE_HEAD_WORDS } from "../../generator/parse/markdown/vocabulary.js";
 import { load } from "./helpers.js";

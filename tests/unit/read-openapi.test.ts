@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { interpretConstraint } from "../../generator/ir/build-ir.js";
+import { interpretConstraint } from "../../generator/ir/constraints.js";
 import { spanMapper } from "../../generator/parse/block.js";
 import { describe as describeParam, maxOf } from "../../generator/parse/query-params.js";
 import { isOpenApiDocument, OPENAPI_INVALID, readOpenApi } from "../../generator/parse/read-openapi.js";

@@ -1,7 +1,7 @@
-// Column types: what a type as written means ("varchar(200)", "TIMESTAMP WITH TIME ZONE",
-// "enum(low, high)", "String?", "text[]", "Optional[str]", "string | null", "vector(768)").
-// The one place that reads type texts; the emitters read the ColumnType it produces
-// (ir/types.ts). docs/spec-format.md ("Types") lists every spelling.
+// Reading type texts: what a column type as written means ("varchar(200)",
+// "TIMESTAMP WITH TIME ZONE", "enum(low, high)", "String?", "text[]", "Optional[str]",
+// "string | null", "vector(768)"). The one place that reads type texts; the emitters read the
+// ColumnType it produces (ir/types.ts). docs/spec-format.md ("Types") lists every spelling.
 import type { ColumnType, DefaultValue, ScalarType } from "./types.js";
 import { snakeCase } from "../base/naming.js";
 
@@ -248,7 +248,7 @@ function readNamed(text: string, pos: number, named: Named): Read | null {
   if (!named || named.size === 0) return null;
   const m = at(/"?((?:[A-Za-z_][\w]*\.)?([A-Za-z_][\w]*))"?(?![\w.])/y, text, pos);
   if (!m) return null;
-  // Keys may be the name in lower case ("eventstatus") or in words ("event_status", as build-ir keys them).
+  // Keys may be the name in lower case ("eventstatus") or in words ("event_status", as named-types.ts keys them).
   const keys = [m[1]!, m[2]!].flatMap((n) => [n.toLowerCase(), snakeCase(n)]);
   const type = keys.map((k) => named.get(k)).find((t) => t !== undefined);
   return type ? { type, increment: false, nullable: false, end: pos + m[0].length } : null;

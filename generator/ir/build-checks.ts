@@ -1,0 +1,151 @@
+// CHECK constraints: read into column rules where they can be, kept as SQL otherwise.
+import type { CheckRule } from "../parse/sql-expression.js";
+import type { BuildContext } from "./build-context.js";
+import { type ColumnDraft, type DraftCheck, short, type TableDraft } from "./drafts.js";
+import type { Check, Column } from "./types.js";
+
+export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly Column[]): Check[] {
+  const out: Check[] = [];
+  const names = new Set<string>(columns.filter((c) => c.type.kind === "enum").map((c) => `${t.name}_${c.name}_check`));
+  // The names the migration gives the checks of column rules (plan-migration.ts): a spec CHECK
+  // of the same name and the same meaning is that check; of another meaning it is renamed.
+  const derived = new Set(
+    columns.flatMap((c) => {
+      const kinds: string[] = [];
+      if (c.minimum !== undefined || c.maximum !== undefined || c.exclusiveMinimum !== undefined || c.exclusiveMaximum !== undefined) kinds.push("range");
+      if (c.minLength !== undefined || c.maxLength !== undefined) kinds.push("length");
+      if (c.format !== undefined) kinds.push("format");
+      if (c.pattern !== undefined) kinds.push("pattern");
+      if (c.minItems !== undefined || c.maxItems !== undefined || c.itemMaxLength !== undefined) kinds.push("items");
+      if (c.type.kind === "vector") kinds.push("dims");
+      return kinds.map((k) => `${t.name}_${c.name}_${k}`);
+    }),
+  );
+  const known = new Set(columns.map((c) => c.name));
+  const seenSql = new Set<string>();
+  for (const c of t.checks) {
+    const referenced = [...new Set([...c.sql.matchAll(/[`"]?([A-Za-z_]\w*)[`"]?/g)].map((m) => m[1]!).filter((w) => known.has(w)))];
+    if (c.compare && (!known.has(c.compare.right) || !known.has(c.compare.left))) {
+      cx.diag("warning", "SF108", `rule "${c.compare.left} ${c.compare.op} ${c.compare.right}" on table "${t.name}" names a column it does not have; it is not enforced`, c.span);
+      continue;
+    }
+    if (c.sql === "") continue; // read and refused by the parser (warned)
+    const sql = c.compare ? `${quoteIdent(c.compare.left)} ${c.compare.op} ${quoteIdent(c.compare.right)}` : cx.options.readCheckSql ? c.sql : checkSql(cx, c.sql);
+    if (sql === null) {
+      // The column rules read from it (if any) still hold; what remains is not enforced.
+      if (!c.validated)
+        cx.diag("warning", "SF108", `CHECK (${short(c.sql)}) on table "${t.name}" is not understood; it is not enforced`, c.span,
+          "write it in PostgreSQL syntax, or as rules the reader knows (min/max, length, one of (...))");
+      continue;
+    }
+    // Kept verbatim even when the column rules read from it say all of it: the spec named it, and
+    // a violation is answered naming it.
+    if (seenSql.has(sql)) continue;
+    seenSql.add(sql);
+    if (c.name && derived.has(c.name) && c.validated && !c.compare && !c.compares) continue;
+    let name = c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`;
+    for (let k = 2; names.has(name) || derived.has(name); k++) name = `${c.name ?? `${t.name}_${referenced.join("_") || "row"}_check`}${k}`;
+    names.add(name);
+    out.push({
+      name,
+      sql,
+      columns: referenced,
+      span: c.span,
+      validated: c.validated,
+      ...(c.compare || c.compares ? { compare: c.compare ? [c.compare] : [...c.compares!] } : {}),
+    });
+  }
+  return out;
+}
+
+/** PostgreSQL text for a CHECK expression as written; null when it cannot be used verbatim. */
+function checkSql(cx: BuildContext, text: string): string | null {
+  const read = cx.options.readCheckSql?.(text, "postgresql");
+  if (read) return read.ok ? read.sql : null;
+  return null;
+}
+
+/**
+ * A CHECK read by PostgreSQL's own parser: kept in PostgreSQL's syntax, and what a validator
+ * can check of it (allowed values, bounds, lengths, patterns, comparisons of two columns)
+ * becomes the columns' rules, so a request breaking it gets a 422 naming the field first.
+ */
+export function readTableCheck(cx: BuildContext, t: TableDraft, c: DraftCheck): DraftCheck {
+  if (c.compare || !cx.options.readCheckSql || c.dialect === "prose") return c;
+  const named = (name: string) => t.columns.find((x) => x.name === name) ?? t.columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  const r = cx.options.readCheckSql(c.sql, c.dialect ?? "postgresql", (w) => named(w)?.name);
+  if (!r.ok) {
+    cx.diag("warning", "SF108", `CHECK (${short(c.sql)}) on table "${t.name}" cannot be kept (${r.why}); it is not enforced`, c.span,
+      "write it in PostgreSQL syntax, or as rules the reader knows (min/max, length, one of (...))");
+    return { ...c, sql: "", validated: true };
+  }
+  const col = (name: string) => t.columns.find((x) => x.name === name) ?? t.columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  const compare: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[] = [];
+  let applied = true;
+  for (const rule of r.rules) {
+    if (rule.kind === "compare-columns") {
+      const l = col(rule.left);
+      const rr = col(rule.right);
+      if (l && rr) compare.push({ left: l.name, op: rule.op, right: rr.name });
+      else applied = false;
+      continue;
+    }
+    const target = col(rule.column);
+    if (!target) {
+      applied = false;
+      continue;
+    }
+    if (!applyCheckRule(cx, target, rule)) applied = false;
+  }
+  return { ...c, sql: r.sql, validated: r.complete && applied, ...(compare.length ? { compares: compare } : {}) };
+}
+
+/** One rule of a CHECK on a column's draft; false when the column's type cannot hold it. */
+function applyCheckRule(cx: BuildContext, c: ColumnDraft, rule: Exclude<CheckRule, { kind: "compare-columns" }>): boolean {
+  const type = c.type;
+  const textual = type?.kind === "string" || type?.kind === "text";
+  const numeric = type ? ["integer", "bigint", "decimal", "float"].includes(type.kind) : false;
+  switch (rule.kind) {
+    case "enum":
+      if (type && (textual || type.kind === "enum") && rule.values.every((v) => typeof v === "string")) {
+        c.type = { kind: "enum", values: rule.values as string[] };
+        return true;
+      }
+      return false;
+    case "range": {
+      if (!numeric) return false;
+      if (rule.op === ">=") c.minimum = Math.max(rule.value, c.minimum ?? -Infinity);
+      else if (rule.op === "<=") c.maximum = Math.min(rule.value, c.maximum ?? Infinity);
+      else if (rule.op === ">") c.exclusiveMinimum = Math.max(rule.value, c.exclusiveMinimum ?? -Infinity);
+      else c.exclusiveMaximum = Math.min(rule.value, c.exclusiveMaximum ?? Infinity);
+      return true;
+    }
+    case "length": {
+      if (!textual || rule.bytes) return false;
+      const n = rule.value;
+      if (rule.op === ">=" || rule.op === "=") c.minLength = Math.max(n, c.minLength ?? 0);
+      if (rule.op === ">") c.minLength = Math.max(n + 1, c.minLength ?? 0);
+      if (rule.op === "<=" || rule.op === "=") c.maxLength = Math.min(n, c.maxLength ?? Infinity);
+      if (rule.op === "<") c.maxLength = Math.min(n - 1, c.maxLength ?? Infinity);
+      return !rule.trim;
+    }
+    case "not-empty":
+      if (!textual) return false;
+      c.minLength = Math.max(1, c.minLength ?? 0);
+      return !rule.trim;
+    case "pattern":
+      if (!textual || rule.flags.replace(/[u]/g, "")) return false;
+      c.pattern ??= rule.regex;
+      return c.pattern === rule.regex;
+    case "not-null":
+      c.nullable = false;
+      return true;
+  }
+}
+
+/** A PostgreSQL identifier, quoted only when it must be (camelCase, reserved words). */
+export function quoteIdent(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !PG_RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+const PG_RESERVED = new Set(["user", "order", "group", "select", "table", "from", "where", "limit", "offset", "check", "default", "end", "desc", "asc", "to", "primary", "references", "column", "constraint", "unique", "all", "and", "or", "not", "null", "true", "false", "case", "when", "then", "else", "in", "is", "as", "on", "window", "analyse", "analyze", "both", "leading", "trailing", "only", "using", "grant", "having", "into", "fetch", "for", "foreign", "union", "intersect", "except", "returning", "variadic", "array", "current_user", "session_user", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "placing", "some", "any", "symmetric", "initially", "deferrable", "collate", "cast", "distinct", "do", "lateral"]);

@@ -1,0 +1,288 @@
+// One column draft from its raw definitions: type, nullability, default, reference text and every
+// rule its constraints and description state.
+import type { RawColumn, RawText } from "../parse/raw.js";
+import { listedValues } from "../parse/value-lists.js";
+import { quoteIdent } from "./build-checks.js";
+import type { BuildContext } from "./build-context.js";
+import type { DefaultText } from "./constraint-reading.js";
+import { interpretConstraint } from "./constraints.js";
+import { rulesFromDescription } from "./description-rules.js";
+import { type ColumnDraft, describeType, type DraftCheck, KNOWN_FORMATS, short } from "./drafts.js";
+import { namedEnum, readType } from "./named-types.js";
+import { interpretDefault } from "./read-default.js";
+import { KNOWN_TYPES_HINT } from "./read-type.js";
+import type { ColumnType, Span } from "./types.js";
+
+/** Span of the character `at` inside a text written at `span` (the text may span lines). */
+export function spanAt(span: Span, text: string, at: number): Span {
+  if (at <= 0) return span;
+  const before = text.slice(0, at);
+  const nl = before.lastIndexOf("\n");
+  if (nl < 0) return { ...span, column: span.column + at };
+  const lines = before.split("\n").length - 1;
+  return { file: span.file, line: span.line + lines, column: at - nl };
+}
+
+export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], checks: DraftCheck[], defaultKeepsNull = false): ColumnDraft {
+  const first = defs[0]!;
+  const col: ColumnDraft = {
+    name: first.name.text,
+    span: first.name.span,
+    type: null,
+    typeSpan: first.type.span,
+    nullable: true,
+    primaryKey: false,
+    unique: false,
+    default: null,
+    refText: null,
+    refSpan: first.name.span,
+    bareFk: null,
+    onDelete: null,
+    references: null,
+  };
+  const description = defs.find((d) => d.description)?.description;
+  if (description) col.description = description;
+  let notNull: Span | null = null;
+  let prismaRequired: Span | null = null;
+  let nullable: Span | null = null;
+  let increment = false;
+  let defaultText: { d: DefaultText; span: Span } | null = null;
+  let minAny: number | undefined;
+  let maxAny: number | undefined;
+  let enumValues: string[] | null = null;
+  const phrases: RawText[] = [];
+  // The first definition that writes a type gives it; one that writes none (an ALTER TABLE
+  // fragment, a name-only bullet) only adds constraints.
+  const typed = defs.findIndex((d) => d.type.text.trim() !== "");
+  defs.forEach((def, i) => {
+    const tr = readType(cx, def.type.text);
+    if (tr.missing) {
+      if (typed < 0 && i === 0) col.typeMissing = true;
+    } else if (i === typed) {
+      if (!tr.type) {
+        // A type cell that only holds constraints ("FK", "PK, FK → users") says no type: one is
+        // taken from the reference or the name, as for a column written without a type.
+        const asRules = interpretConstraint(def.type.text);
+        const listed = defs.find((d) => d.values?.length)?.values;
+        if (asRules.unknownAt === undefined) {
+          phrases.push(def.type);
+          if (typed === i) col.typeMissing = true;
+        } else if (listed && /^`?[A-Z][A-Za-z0-9]*`?\??$/.test(def.type.text.trim())) {
+          // "| status | `BookStatus` | `NOT_STARTED` \| `DONE` |": an enum the spec names as the
+          // type and lists beside it.
+          const name = def.type.text.trim().replace(/[`?]/g, "");
+          col.type = { kind: "enum", values: listed.map((v) => v.text), name };
+          cx.note(def.type.span, `column "${table}.${col.name}" is read as enum ${name} with the values its notes list`);
+        } else {
+          // One column not understood does not sink the spec: its type comes from its name, and the warning says so.
+          cx.diag("warning", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"; its type is taken from its name instead`, def.type.span,
+            KNOWN_TYPES_HINT);
+          col.typeMissing = true;
+        }
+      } else if (tr.problem) {
+        cx.diag("warning", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}"); it is stored as ${tr.type.kind === "text" ? "text" : "json"}`, def.type.span, tr.hint ?? "store a list in a json column");
+        col.type = tr.type.kind === "text" ? { kind: "text" } : { kind: "json" };
+      } else if (tr.type.kind === "enum" && tr.type.values.length === 0) {
+        cx.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, def.type.span,
+          'list the values: "enum(a, b, c)"');
+        col.type = { kind: "text" };
+      } else col.type = tr.type;
+      if (tr.note) cx.note(def.type.span, `column "${table}.${col.name}": ${tr.note}`);
+      col.typeSpan = def.type.span;
+    } else if (tr.type && col.type && !sameType(tr.type, col.type)) {
+      cx.diag("warning", "SF107", `column "${table}.${col.name}" is written as "${def.type.text}" here but as ${describeType(col.type)} before; the first definition is used`, def.type.span,
+        "make the two definitions agree, or keep only one");
+    }
+    if (tr.increment) increment = true;
+    if (tr.nullable) nullable ??= def.type.span;
+    // Prisma's notation: "String" is required, "String?" optional (an enum or value object by name too).
+    else if (i === typed && (PRISMA_REQUIRED.test(def.type.text.trim()) || (tr.note !== undefined && /^[A-Z]\w*(\[\])?$/.test(def.type.text.trim())))) prismaRequired ??= def.type.span;
+    if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
+    phrases.push(...def.constraints);
+  });
+  for (const p of phrases) {
+    const r = interpretConstraint(p.text);
+    if (r.primaryKey) col.primaryKey = true;
+    if (r.notNull) {
+      if (nullable && !notNull && !col.primaryKey)
+        cx.diag("warning", "SF121", `column "${table}.${col.name}" is said to be both nullable and not null; read as nullable`, p.span);
+      else notNull ??= p.span;
+    }
+    if (r.nullable) {
+      if (notNull && !nullable) cx.diag("warning", "SF121", `column "${table}.${col.name}" is said to be both not null and nullable; read as not null`, p.span);
+      else nullable ??= p.span;
+    }
+    if (r.unique) col.unique = true;
+    if (r.increment) increment = true;
+    if (r.default && !defaultText) defaultText = { d: r.default, span: spanAt(p.span, p.text, r.defaultAt ?? 0) };
+    if (r.references && !col.refText) {
+      col.refText = r.references;
+      col.refSpan = p.span;
+    } else if (r.foreignKey && !r.references && !col.bareFk) col.bareFk = p.span;
+    if (r.onDelete && !col.onDelete) col.onDelete = r.onDelete;
+    if (r.minLength !== undefined) col.minLength ??= r.minLength;
+    if (r.maxLength !== undefined) col.maxLength ??= r.maxLength;
+    if (r.min !== undefined) minAny ??= r.min;
+    if (r.max !== undefined) maxAny ??= r.max;
+    if (r.enumValues) enumValues ??= r.enumValues;
+    if (r.renamedFrom) col.renamedFrom ??= r.renamedFrom;
+    if (r.exclusiveMin !== undefined) col.exclusiveMinimum ??= r.exclusiveMin;
+    if (r.exclusiveMax !== undefined) col.exclusiveMaximum ??= r.exclusiveMax;
+    if (r.format) col.format ??= r.format;
+    if (r.pattern) col.pattern ??= r.pattern;
+    if (r.minItems !== undefined) col.minItems ??= r.minItems;
+    if (r.maxItems !== undefined) col.maxItems ??= r.maxItems;
+    if (r.itemMaxLength !== undefined) col.itemMaxLength ??= r.itemMaxLength;
+    if (r.uniquePerOwner) col.uniquePerOwner ??= p.span;
+    if (r.uniquePer) col.uniquePer ??= { words: r.uniquePer, span: p.span, group: `${p.span.file}:${p.span.line}:${p.span.column}` };
+    if (r.generated) col.generated = true;
+    if (r.check) checks.push({ sql: r.check.text.trim(), span: spanAt(p.span, p.text, r.check.at), validated: r.check.read });
+    for (const c of r.compare ?? []) {
+      checks.push({ sql: `${quoteIdent(col.name)} ${c.op} ${quoteIdent(c.column)}`, span: p.span, validated: true, compare: { left: col.name, op: c.op, right: c.column } });
+    }
+    // "Size: 'S', 'M', 'L'", "(a/b/c)" in a constraints cell: the values it lists, not an unknown rule.
+    const listed = r.unknownAt !== undefined && r.unknownAt === 0 ? listedValues(p.text, true) : null;
+    if (listed) {
+      enumValues ??= listed.map((v) => v.text);
+    } else if (r.unknownAt !== undefined) {
+      const bad = p.text.slice(r.unknownAt).trim();
+      cx.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
+        spanAt(p.span, p.text, r.unknownAt),
+        'known constraints: primary key, not null/required, nullable/optional, unique, default X, references t(c) / FK -> t.c, on delete cascade|set null|restrict|no action, min/max length N, min/max N, check (x in (...))');
+    }
+  }
+  // Values a description or notes cell lists are a column's only values unless the column is a
+  // key or an identifier ("Employee ID (auto-generated/manual)" says how it is made).
+  const valuesFromNotes = !col.unique && !col.primaryKey && !col.refText && !col.bareFk && !/(?:^|_)id$|[a-z0-9]Id$|ID$/.test(col.name);
+  // The description's prose rules, below anything the constraints say.
+  if (col.description && col.type) {
+    const d = rulesFromDescription(col.description, col.type);
+    const said: string[] = [];
+    if (d.minLength !== undefined && col.minLength === undefined) (col.minLength = d.minLength), said.push(`min length ${d.minLength}`);
+    if (d.maxLength !== undefined && col.maxLength === undefined) (col.maxLength = d.maxLength), said.push(`max length ${d.maxLength}`);
+    if (d.min !== undefined && minAny === undefined) (minAny = d.min), said.push(`min ${d.min}`);
+    if (d.max !== undefined && maxAny === undefined) (maxAny = d.max), said.push(`max ${d.max}`);
+    if (d.exclusiveMin !== undefined && col.exclusiveMinimum === undefined && minAny === undefined) (col.exclusiveMinimum = d.exclusiveMin), said.push(`> ${d.exclusiveMin}`);
+    if (d.exclusiveMax !== undefined && col.exclusiveMaximum === undefined && maxAny === undefined) (col.exclusiveMaximum = d.exclusiveMax), said.push(`< ${d.exclusiveMax}`);
+    if (d.format && !col.format) (col.format = d.format), said.push(`format ${d.format}`);
+    if (d.pattern && !col.pattern) (col.pattern = d.pattern), said.push(`pattern ${d.pattern}`);
+    if (d.unique && !col.unique) (col.unique = true), said.push("unique");
+    if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
+    if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
+    if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
+    if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
+  }
+  // "see DoorState", "one of HingeKind", "values: OrderStatus": the enum the spec declares elsewhere by that name.
+  if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && valuesFromNotes) {
+    const texts = [col.description ?? "", ...phrases.map((p) => p.text)];
+    for (const t of texts) {
+      const m = /^\s*(?:(?:see|cf\.?|one\s+of|values?\s*(?:in|from|of)?|allowed\s+values?\s*(?:in|from)?|enum|type|uses?)\s*:?\s*)?[`"*]*([A-Z][A-Za-z0-9]*)[`"*]*(?:\s+(?:enum|type|values))?\s*\.?\s*$/.exec(t);
+      const named = m ? namedEnum(cx, m[1]!) : undefined;
+      if (!named || named.type.kind !== "enum") continue;
+      enumValues = [...named.type.values];
+      cx.note(col.span, `"${table}.${col.name}" takes the values of the enum "${named.name}" its notes name ("${t.trim()}")`);
+      break;
+    }
+  }
+  const listed = defs.find((d) => d.values?.length)?.values;
+  if (listed && !enumValues && valuesFromNotes && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
+    enumValues = listed.map((v) => v.text);
+    cx.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
+  }
+  // "| id | pk | auto increment |": a key written without a type that counts up is an integer.
+  if (increment && col.typeMissing && !col.type) {
+    col.type = { kind: "integer" };
+    col.typeMissing = false;
+    cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as integer because it is auto-increment`);
+  }
+  const type = col.type;
+  if (type) {
+    if (enumValues) {
+      if (type.kind === "string" || type.kind === "text" || type.kind === "enum") {
+        if (type.kind !== "enum") cx.note(col.span, `column "${table}.${col.name}" is read as enum(${enumValues.join(", ")}) because of the values its constraints, CHECK or notes list`);
+        col.type = { kind: "enum", values: enumValues };
+      } else cx.diag("warning", "SF108", `a list of allowed values on ${type.kind} column "${table}.${col.name}" is not supported; it is ignored`, col.typeSpan);
+    }
+    const isTextual = type.kind === "string" || type.kind === "text";
+    const isNumeric = type.kind === "integer" || type.kind === "bigint" || type.kind === "decimal" || type.kind === "float";
+    if (minAny !== undefined) {
+      if (isTextual) col.minLength ??= minAny;
+      else if (isNumeric) col.minimum = minAny;
+    }
+    if (maxAny !== undefined) {
+      if (isTextual) col.maxLength ??= maxAny;
+      else if (isNumeric) col.maximum = maxAny;
+    }
+    // Rules that fit only some types: a format on a number, items on a text say nothing the app can check.
+    const misfit = (what: string, value: unknown) => {
+      cx.diag("warning", "SF108", `${what} on ${type.kind} column "${table}.${col.name}" does not fit its type; it is ignored`, col.typeSpan);
+      return value;
+    };
+    if (!isNumeric && (col.exclusiveMinimum !== undefined || col.exclusiveMaximum !== undefined)) {
+      misfit("a strict bound", null);
+      delete col.exclusiveMinimum;
+      delete col.exclusiveMaximum;
+    }
+    if (col.format !== undefined && !KNOWN_FORMATS.has(col.format)) {
+      cx.diag("warning", "SF108", `format "${col.format}" of column "${table}.${col.name}" is not one the app can check; it is ignored`, col.typeSpan,
+        `known formats: ${[...KNOWN_FORMATS].join(", ")}`);
+      delete col.format;
+    }
+    if (!isTextual && (col.format !== undefined || col.pattern !== undefined) && !(type.kind === "array" && (type.of.kind === "string" || type.of.kind === "text"))) {
+      // A uuid/timestamp column has its format from its type already.
+      if (!["uuid", "timestamp", "date"].includes(type.kind) || col.pattern !== undefined) misfit(col.pattern ? "a pattern" : `format ${col.format}`, null);
+      delete col.format;
+      delete col.pattern;
+    }
+    // Items bound arrays, and json columns holding a list ("labels: jsonb" with "max 10 items").
+    if (type.kind !== "array" && !(type.kind === "json" && col.itemMaxLength === undefined) && (col.minItems !== undefined || col.maxItems !== undefined || col.itemMaxLength !== undefined)) {
+      misfit("a number of items", null);
+      delete col.minItems;
+      delete col.maxItems;
+      delete col.itemMaxLength;
+    }
+    if (col.generated && col.primaryKey && !defaultText && !increment) {
+      if (type.kind === "uuid" || isTextual) col.default = { kind: "uuid" };
+      else if (type.kind === "integer" || type.kind === "bigint") increment = true;
+    }
+    if (defaultText) {
+      const dv = interpretDefault(defaultText.d, col.type ?? type);
+      if ("problem" in dv) {
+        if (dv.unknown) cx.diag("warning", "SF118", `default of column "${table}.${col.name}" is not understood: ${defaultText.d.text}; it is ignored`, defaultText.span,
+          "write now(), gen_random_uuid(), a number, true/false, or a quoted string");
+        else cx.diag("warning", "SF117", `column "${table}.${col.name}": ${dv.problem}; the default is ignored`, defaultText.span);
+      } else col.default = dv;
+    }
+    if (increment) {
+      if (type.kind === "integer" || type.kind === "bigint") col.default = { kind: "increment" };
+      else cx.diag("warning", "SF108", `auto-increment on ${type.kind} column "${table}.${col.name}" is ignored`, col.typeSpan, "only integer and bigint columns count up");
+    }
+  }
+  // Nullability: primary key > explicit words > a Prisma-style type without "?" > has a default > nullable.
+  // A default implies NOT NULL only where the notation never says NOT NULL: in SQL ("x INT
+  // DEFAULT 1" takes NULL) and in a table that writes NOT NULL for other columns, a column
+  // with a default and no NOT NULL stays nullable.
+  if (!notNull && !nullable && prismaRequired) notNull = prismaRequired;
+  if (col.primaryKey) col.nullable = false;
+  else if (notNull && nullable) col.nullable = comparePos(nullable, notNull) < 0;
+  else if (notNull) col.nullable = false;
+  else if (nullable) col.nullable = true;
+  else if (col.default && col.default.kind === "literal" && col.default.value === null) col.nullable = true;
+  else if (col.default && !defaultKeepsNull) {
+    col.nullable = false;
+    cx.note(col.span, `column "${table}.${col.name}" does not say whether it may be null; read as not null because it has a default`);
+  } else col.nullable = true;
+  return col;
+}
+
+function sameType(a: ColumnType, b: ColumnType): boolean {
+  const group = (t: ColumnType) => (t.kind === "string" || t.kind === "text" ? "str" : t.kind);
+  return group(a) === group(b);
+}
+
+/** A type written the Prisma way (PascalCase, "?" for optional): "String", "DateTime", "EventType", "String[]". */
+const PRISMA_REQUIRED = /^(String|Int|BigInt|Float|Decimal|Boolean|DateTime|Json|Bytes)(\[\])?$/;
+
+function comparePos(a: Span, b: Span): number {
+  return a.line - b.line || a.column - b.column;
+}

@@ -1,0 +1,202 @@
+// Table drafts from the raw tables (merging repeated definitions and fragments) and their primary
+// keys.
+import { nameKey, singular, snakeCase } from "../base/naming.js";
+import type { RawColumn, RawSpec, RawTable } from "../parse/raw.js";
+import { readTableCheck } from "./build-checks.js";
+import { buildColumn } from "./build-column.js";
+import type { BuildContext } from "./build-context.js";
+import type { TableDraft } from "./drafts.js";
+import type { ColumnType, DefaultValue } from "./types.js";
+
+/**
+ * A table that names no key gets "id" when the spec's other tables are keyed by "id" (the
+ * spec left it out; a reader would add it), of the type those keys have. Noted.
+ */
+export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
+  const keyed = tables.filter((t) => !t.keyColumns);
+  const byId = keyed.filter((t) => t.primaryKey === "id");
+  const keyless = tables.filter((t) => t.keyColumns?.length === 0);
+  // A key is added where the spec's convention is plain (two or more tables keyed by "id", most
+  // of the keyed ones), or where another table references the keyless one (it needs a key).
+  const convention = byId.length >= 2 && byId.length * 2 >= keyed.length;
+  const referenced = (t: TableDraft) => tables.some((o) => o !== t && o.columns.some((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name) && !c.refText.column));
+  // No table names a key at all (document stores and no-code tools key their rows implicitly):
+  // each gets "id" (uuid), or its "_id" column when it has one.
+  const noKeys = keyed.length === 0 && keyless.length > 0;
+  // "ITEMS" with "ITEM_ID", "parcels" with "parcel_id" and nothing marked: that column is the key.
+  for (const t of keyless) {
+    const stem = singular(snakeCase(t.name).toLowerCase());
+    const own = t.columns.find((c) => !c.refText && !c.nullable && snakeCase(c.name).toLowerCase() === `${stem}_id`) ?? t.columns.find((c) => !c.refText && snakeCase(c.name).toLowerCase() === `${stem}_id`);
+    if (!own || t.columns.some((c) => c.name === "id" || c.name === "_id")) continue;
+    own.primaryKey = true;
+    own.nullable = false;
+    if (!own.default && own.type?.kind === "uuid") own.default = { kind: "uuid" };
+    t.primaryKey = own.name;
+    delete t.keyColumns;
+    cx.note(own.span, `table "${t.name}" names no primary key; "${t.name}.${own.name}" is read as its key (named after the table)`);
+  }
+  if (noKeys) {
+    for (const t of keyless) {
+      const own = t.columns.find((c) => c.name === "_id" || c.name === "id");
+      if (!own) continue;
+      own.primaryKey = true;
+      own.nullable = false;
+      if (!own.default && (own.type?.kind === "uuid" || own.type?.kind === "text" || own.type?.kind === "string")) own.default = { kind: "uuid" };
+      t.primaryKey = own.name;
+      delete t.keyColumns;
+      cx.note(own.span, `no table names a primary key; "${t.name}.${own.name}" is read as its key`);
+    }
+  }
+  const missing = keyless.filter((t) => t.keyColumns && (noKeys || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => c.name === "id"));
+  for (const t of keyless)
+    if (!missing.includes(t) && t.keyColumns)
+      cx.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');
+  if (missing.length === 0) return;
+  const kinds = byId.map((t) => t.columns.find((c) => c.name === "id")!).map((c) => (c.type?.kind === "uuid" ? "uuid" : c.type?.kind === "bigint" ? "bigint" : c.type?.kind === "integer" ? "integer" : "text"));
+  const kind = noKeys ? "uuid" : (["uuid", "integer", "bigint", "text"] as const).map((k) => [k, kinds.filter((x) => x === k).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  for (const t of missing) {
+    const type: ColumnType = kind === "uuid" ? { kind: "uuid" } : kind === "text" ? { kind: "text" } : { kind };
+    const dflt: DefaultValue | null = kind === "uuid" || kind === "text" ? { kind: "uuid" } : { kind: "increment" };
+    t.columns.unshift({
+      name: "id", span: t.span, type, typeSpan: t.span, nullable: false, primaryKey: true, unique: false, default: dflt,
+      refText: null, refSpan: t.span, bareFk: null, onDelete: null, references: null,
+    });
+    t.primaryKey = "id";
+    delete t.keyColumns;
+    cx.note(t.span, noKeys ? `no table names a primary key; "${t.name}" gets "id" (uuid, made by the database)` : `table "${t.name}" names no primary key; it gets "id" (${kind}), as the spec's other ${byId.length} tables have`);
+  }
+}
+
+export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
+  const groups = new Map<string, RawTable[]>();
+  // Rules-only fragments (zod, Pydantic bodies) name their table by a guess from a variable
+  // name: they join the table whose name has the same words, and their columns likewise.
+  const wholeNames = raw.tables.filter((t) => !t.fragment).map((t) => t.name.text);
+  const ruleOnly = (t: RawTable) => t.fragment === true && (t.notation === "drizzle" || t.notation === "python" || t.notation === "markdown-bullets");
+  for (const t0 of raw.tables) {
+    let t = t0;
+    if (ruleOnly(t) && !wholeNames.includes(t.name.text)) {
+      const hit = wholeNames.find((n) => nameKey(n) === nameKey(t.name.text));
+      if (hit) t = { ...t, name: { ...t.name, text: hit } };
+    }
+    const key = t.name.text;
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  const out: TableDraft[] = [];
+  for (const [name, all] of groups) {
+    // ALTER TABLE ... ADD: pieces of a table defined elsewhere, never a table of their own.
+    const whole = all.filter((d) => !d.fragment);
+    if (whole.length === 0) {
+      for (const d of all) {
+        if (ruleOnly(d)) cx.note(d.name.span, `rules written for "${d.name.text}" (a ${d.notation === "python" ? "Pydantic model" : d.notation === "drizzle" ? "zod schema" : "rules list"}): the spec defines no such table; they are not applied`);
+        else
+          cx.diag("warning", "SF113", `ALTER TABLE ${d.name.text}: the spec defines no table "${d.name.text}"; the statement is ignored`, d.name.span,
+            `known tables: ${[...groups.entries()].filter(([, g]) => g.some((x) => !x.fragment)).map(([n]) => n).join(", ") || "none"}`);
+      }
+      continue;
+    }
+    // A rules-only fragment's field names a column in any case style (projectId, project_id).
+    const columnNames = whole.flatMap((w) => w.columns.map((c) => c.name.text));
+    const fragments = all.filter((d) => d.fragment).map((d) =>
+      ruleOnly(d)
+        ? {
+            ...d,
+            columns: d.columns.map((c) => {
+              if (columnNames.includes(c.name.text)) return c;
+              const hit = columnNames.find((n) => snakeCase(n) === snakeCase(c.name.text));
+              return hit ? { ...c, name: { ...c.name, text: hit } } : c;
+            }),
+          }
+        : d,
+    );
+    const defs = [...whole, ...fragments];
+    const first = defs[0]!;
+    for (const d of whole.slice(1)) cx.note(d.name.span, `table "${name}" is written again here; both definitions are merged (the first one wins where they differ)`);
+    for (const d of fragments) {
+      for (const c of d.columns) {
+        if (c.type.text.trim() !== "" || whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
+        if (ruleOnly(d)) cx.note(c.name.span, `rules for "${name}.${c.name.text}": "${name}" has no such column; they are not applied`);
+        else cx.diag("warning", "SF113", `ALTER TABLE ${name}: column "${c.name.text}" is not one of its columns; the change is ignored`, c.name.span);
+      }
+    }
+    const draft: TableDraft = {
+      name,
+      span: first.name.span,
+      columns: [],
+      rawIndexes: defs.flatMap((d) => d.indexes),
+      // Markdown leaves references to the reader; a code notation (SQL, Prisma, Drizzle, DBML...) writes each it means.
+      namesImplyRefs: whole.every((d) => d.notation === undefined || d.notation === "markdown-table" || d.notation === "markdown-bullets"),
+      identity: defs.some((d) => d.identity === true),
+      primaryKey: "",
+      checks: defs.flatMap((d) => (d.checks ?? []).map((c) => ({ ...(c.name ? { name: c.name } : {}), sql: c.expression.text, dialect: c.dialect, span: c.expression.span, validated: false }))),
+    };
+    const description = defs.find((d) => d.description)?.description;
+    if (description) draft.description = description;
+    const owner = defs.find((d) => d.owner)?.owner;
+    if (owner) draft.owner = owner;
+    const shared = defs.find((d) => d.shared)?.shared;
+    if (shared) draft.shared = shared;
+    const renamedFrom = defs.find((d) => d.renamedFrom)?.renamedFrom;
+    if (renamedFrom && renamedFrom.text !== name) draft.renamedFrom = renamedFrom.text;
+    // Columns: duplicates inside one definition are errors; across definitions they merge.
+    const byName = new Map<string, { def: number; cols: RawColumn[] }>();
+    const order: string[] = [];
+    defs.forEach((d, di) => {
+      const seen = new Set<string>();
+      for (const c of d.columns) {
+        if (d.fragment && c.type.text.trim() === "" && !whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
+        const n = c.name.text;
+        if (seen.has(n)) {
+          cx.diag("warning", "SF106", `column "${n}" is defined twice in table "${name}"; the first definition is used`, c.name.span, "remove or rename one of them");
+          continue;
+        }
+        seen.add(n);
+        const entry = byName.get(n);
+        if (entry) entry.cols.push(c);
+        else {
+          byName.set(n, { def: di, cols: [c] });
+          order.push(n);
+        }
+      }
+    });
+    // SQL, and a Markdown table that writes NOT NULL where it means it: a default alone leaves a column nullable.
+    const saysNotNull = (d: RawTable) => d.columns.some((c) => c.constraints.some((p) => /\bnot\s+null\b|\bnon[-\s]?null\b/i.test(p.text)));
+    const defaultKeepsNull = defs.some((d) => d.notation === "sql" || d.notation === "dbml" || (d.notation === "markdown-table" && saysNotNull(d)));
+    for (const n of order) draft.columns.push(buildColumn(cx, name, byName.get(n)!.cols, draft.checks, defaultKeepsNull));
+    draft.checks = draft.checks.map((c) => readTableCheck(cx, draft, c));
+    pickPrimaryKey(cx, draft);
+    out.push(draft);
+  }
+  return out;
+}
+
+function pickPrimaryKey(cx: BuildContext, t: TableDraft): void {
+  const pks = t.columns.filter((c) => c.primaryKey);
+  if (pks.length > 1) {
+    // A composite key (typically a join table's): migrated as such; the table gets no item routes.
+    t.keyColumns = pks.map((c) => c.name);
+    t.primaryKey = pks[0]!.name;
+    for (const c of pks) c.nullable = false;
+    cx.note(pks[0]!.span, `table "${t.name}" has a composite primary key (${t.keyColumns.join(", ")})`);
+    return;
+  }
+  let pk = pks[0];
+  if (!pk) {
+    // A column called "id" is the key even when the spec forgets to say so.
+    pk = t.columns.find((c) => c.name === "id");
+    if (pk) {
+      pk.primaryKey = true;
+      pk.nullable = false;
+      cx.note(pk.span, `table "${t.name}" names no primary key; "id" is read as its primary key`);
+    }
+  }
+  if (!pk) {
+    // SF109 unless a key is added for it (addSurrogateKeys).
+    t.keyColumns = [];
+    t.primaryKey = t.columns[0]?.name ?? "";
+    return;
+  }
+  t.primaryKey = pk.name;
+}

@@ -1,0 +1,69 @@
+// What a constraint phrase says (ConstraintReading, with the texts of a reference and a default),
+// and the English keywords every reader of phrases shares.
+import type { OnDelete } from "./types.js";
+
+export interface RefText {
+  readonly table: string;
+  readonly column?: string;
+}
+
+export interface DefaultText {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+/** What one constraint phrase says. Offsets are into the phrase. */
+export interface ConstraintReading {
+  primaryKey?: boolean;
+  notNull?: boolean;
+  nullable?: boolean;
+  unique?: boolean;
+  increment?: boolean;
+  default?: DefaultText;
+  defaultAt?: number;
+  foreignKey?: boolean; // "FK" / "foreign key", target maybe unknown
+  references?: RefText;
+  onDelete?: OnDelete;
+  minLength?: number;
+  maxLength?: number;
+  /** "min 1" / "max 100": a length for text, a value for numbers. */
+  min?: number;
+  max?: number;
+  enumValues?: string[];
+  /** "renamed from old_name": the column's previous name. */
+  renamedFrom?: string;
+  /** "> 0", "positive", "exclusive min 0": strict bounds. */
+  exclusiveMin?: number;
+  exclusiveMax?: number;
+  /** "valid URL", "email format", "format: email": a JSON Schema format name. */
+  format?: string;
+  /** "pattern ^[a-z]+$", "matches /^#[0-9a-f]{6}$/i", "hex colour": a regular expression. */
+  pattern?: string;
+  /** "must be after startAt", "!= followee_id": a comparison with another column of the row. */
+  compare?: { op: ">" | ">=" | "<" | "<=" | "<>" | "="; column: string }[];
+  /** Arrays: "max 20 items", "each max 50 chars". */
+  minItems?: number;
+  maxItems?: number;
+  itemMaxLength?: number;
+  /** "unique per user", "unique for each user": unique together with the row's owner. */
+  uniquePerOwner?: boolean;
+  /** "unique per city", "unique per user-city combination": unique together with the columns these words name. */
+  uniquePer?: string[];
+  /** "cuid", "uuid", "auto-generated": the key is made for each new row. */
+  generated?: boolean;
+  /** A CHECK expression as written (without CHECK and its parentheses), with its offset in the phrase. */
+  check?: { text: string; at: number; read: boolean };
+  /** Offset where the first part not understood starts. */
+  unknownAt?: number;
+  /** Why the part at unknownAt is not understood, when more can be said. */
+  unknownWhy?: string;
+}
+
+export const REF_KEYWORDS = new Set(["not", "null", "unique", "default", "references", "on", "with", "required", "nullable", "optional", "primary", "index", "indexed", "and", "cascade", "pk", "fk", "key"]);
+
+export const ON_DELETE: Record<string, OnDelete> = {
+  cascade: "cascade",
+  "set null": "set null",
+  restrict: "restrict",
+  "no action": "no action",
+};

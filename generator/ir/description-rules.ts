@@ -1,0 +1,225 @@
+// Rules a column's description states in prose ("1-200 characters", "must be unique", "> 0",
+// "one of a, b, c"), in English and in the other languages.
+import { listedValues } from "../parse/value-lists.js";
+import type { ConstraintReading } from "./constraint-reading.js";
+import { R } from "./other-language-patterns.js";
+import { readValueList, readValuesBefore } from "./phrase-value-lists.js";
+import { alt, anywhere, end, firstNumber, fold, L0, L1, NUM, twoNumbers } from "./phrase-words.js";
+import { formatRead } from "./read-other-language.js";
+import type { ColumnType } from "./types.js";
+import { BETWEEN_END } from "./vocabulary-bounds.js";
+import { OTHER_NOT_EMPTY } from "./vocabulary-keys.js";
+import { FORMAT_SRC, ONE_OF_AFTER, OTHER_ONE_OF } from "./vocabulary-values.js";
+
+/**
+ * Bounds a number column's description states as a whole clause: "> 0", "must be >= 1",
+ * "non-negative", "positive", "at least 1", "greater than 0", "no more than 10"; and codes
+ * listed as "0 = Sunday, 1 = Monday, ... 6 = Saturday" (min and max of the codes). A clause with
+ * other words around the comparison ("> 0 when paid") is not read.
+ */
+function numericPhrases(t: string, r: ConstraintReading): void {
+  const N = "(-?\\d+(?:\\.\\d+)?)";
+  const lead = "(?:(?:must|should|has\\s+to|always)\\s+be\\s+|(?:[\\p{L}_]+\\s+){1,3}?)??";
+  if (/\b(?:e\.\s?g\.?|eg|for\s+example|such\s+as|like|example)\b|例如/i.test(t)) return;
+  for (const raw of t.split(/[,;.()（）。；，](?!\d)/)) {
+    const piece = raw.trim();
+    // A condition makes the bound partial: "> 0 when paid", "if total > 100".
+    if (!piece || /\b(?:if|when|unless|where|except|only|after|before|e\.?g|example|cuando|si|wenn|quand)\b/i.test(piece)) continue;
+    let m: RegExpExecArray | null;
+    if ((m = new RegExp(`^${lead}(>=|≥|=>|>|<=|≤|=<|<)\\s*${N}$`, "iu").exec(piece))) {
+      const op = m[1]!;
+      const v = Number(m[2]);
+      if (/^>=|^≥|^=>/.test(op)) r.min ??= v;
+      else if (op === ">") r.exclusiveMin ??= v;
+      else if (/^<=|^≤|^=</.test(op)) r.max ??= v;
+      else r.exclusiveMax ??= v;
+    } else if ((m = new RegExp(`^${lead}(at\\s+least|no\\s+(?:less|fewer)\\s+than|not\\s+less\\s+than|minimum(?:\\s+of)?|min\\.?|greater\\s+than(?:\\s+or\\s+equal\\s+to)?|more\\s+than|at\\s+most|no\\s+more\\s+than|maximum(?:\\s+of)?|max\\.?|less\\s+than(?:\\s+or\\s+equal\\s+to)?)\\s*:?\\s*${N}$`, "iu").exec(piece))) {
+      const w = m[1]!.toLowerCase();
+      const v = Number(m[2]);
+      if (/or\s+equal/.test(w)) {
+        if (/greater/.test(w)) r.min ??= v;
+        else r.max ??= v;
+      } else if (/greater|more\s+than/.test(w) && !/no\s+more/.test(w)) r.exclusiveMin ??= v;
+      else if (/^less/.test(w)) r.exclusiveMax ??= v;
+      else if (/least|less|fewer|min/.test(w)) r.min ??= v;
+      else r.max ??= v;
+    } else if (new RegExp(`^${lead}(?:non[-\\s]?negative|not\\s+negative|zero\\s+or\\s+(?:more|greater|positive))$`, "iu").test(piece)) r.min ??= 0;
+    else if (new RegExp(`^${lead}(?:strictly\\s+)?positive(?:\\s+(?:number|integer|amount|value))?$`, "iu").test(piece)) r.exclusiveMin ??= 0;
+  }
+  // "0 = Sunday, 1 = Monday ... 6 = Saturday", "1=low, 2=medium, 3=high": the codes' range.
+  const codes = [...t.matchAll(/(?:^|[\s,;(])(-?\d+)\s*[=:：]\s*[\p{L}]/gu)].map((x) => Number(x[1]));
+  if (codes.length >= 2 && new Set(codes).size === codes.length && r.min === undefined && r.max === undefined) {
+    const lo = Math.min(...codes);
+    const hi = Math.max(...codes);
+    // Every code written, or the first and last with "..." between them.
+    if (hi - lo + 1 === codes.length || (/\.\.\.|…/.test(t) && codes[0] === lo && codes[codes.length - 1] === hi)) {
+      r.min = lo;
+      r.max = hi;
+    }
+  }
+}
+
+/**
+ * "unique per city", "unique per user-city combination", "unique within each shop", "unique for
+ * each (shop, day)": unique together with other columns, named by the words after it.
+ */
+export const UNIQUE_PER = /unique\s+(?:per|for\s+each|within(?:\s+(?:a|an|the|each))?|in\s+(?:a|an|the|each))\s+\(?\s*((?:[A-Za-z_]\w*)(?:\s*(?:-|\/|,|\+|\band\b)\s*[A-Za-z_]\w*)*)(?:\s*\))?(?:\s+(?:combination|pair|tuple|group))?/iuy;
+
+/** The names "unique per user-city combination" lists: ["user", "city"]. */
+export function uniquePerWords(list: string): string[] {
+  return list.split(/\s*(?:-|\/|,|\+|\band\b)\s*/).map((w) => w.trim()).filter(Boolean);
+}
+
+/**
+ * Rules a column's description states in prose ("Task title (1-200 characters)", "max 1000
+ * chars", "-- pending, in_progress, completed", "Unique token for ...", "1-5", "valid email
+ * address"). Read only where the phrase is unmistakable; an example list ("e.g. red, blue")
+ * is not a rule.
+ */
+export function rulesFromDescription(text: string, type: ColumnType): ConstraintReading {
+  const r: ConstraintReading = {};
+  const t = text.trim();
+  const textual = type.kind === "string" || type.kind === "text";
+  const numeric = ["integer", "bigint", "decimal", "float"].includes(type.kind);
+  let m: RegExpExecArray | null;
+  if (textual) {
+    const iso = new RegExp(ISO_CODE.source, "i").exec(t);
+    if (iso) r.pattern = isoPattern(iso[0]);
+  }
+  if (textual) {
+    if ((m = /(?:^|[\s(,;])(\d+)\s*(?:-|–|~|to|\.\.)\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|tekens|字符|个字符|位|文字|자)/i.exec(t))) {
+      r.minLength = Number(m[1]);
+      r.maxLength = Number(m[2]);
+    } else {
+      if ((m = /(?:max(?:imum)?\.?|at\s+most|up\s+to|no\s+more\s+than|maksimum|maks\.?|最多|最大)\s*:?\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|字符|个字符)/i.exec(t))) r.maxLength = Number(m[1]);
+      if ((m = /(?:min(?:imum)?\.?|at\s+least|minimum|min\.?|最少|最小)\s*:?\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|字符|个字符)/i.exec(t))) r.minLength = Number(m[1]);
+    }
+    if (/\b(cannot|can't|must\s+not|may\s+not)\s+be\s+(empty|blank)\b|\bnon[-\s]?empty\b|\bnot\s+(?:be\s+)?empty\b/i.test(t)) r.minLength = Math.max(r.minLength ?? 0, 1);
+    if (/\b(valid|must\s+be\s+an?)\s+e-?mail\b|\be-?mail\s+(format|address\s+format)\b|合法邮箱/i.test(t)) r.format = "email";
+
+    else if (/\bvalid\s+(url|uri|link)\b|\b(url|uri)\s+format\b/i.test(t)) r.format = "uri";
+    // A description that is only a list of values: "pending, in_progress, completed", "user / admin", "High, Medium, Low".
+    const list = /^(?:(?:one\s+of|values?|allowed(?:\s+values)?|either|options?|possible\s+values|[\p{L}\s]{1,12})\s*[:：]\s*)?((?:[`'"]?[A-Za-z][\w-]*[`'"]?\s*(?:,|\||\/|\bor\b)\s*)+(?:or\s+)?[`'"]?[A-Za-z][\w-]*[`'"]?)\s*\.?$/u.exec(t);
+    if (list && !/\b(e\.g|eg|for example|such as|like|例如)\b/i.test(t)) {
+      const values = list[1]!.split(/\s*(?:,|\||\/|\bor\b)\s*/).map((v) => v.trim().replace(/^[`'"]|[`'"]$/g, "")).filter(Boolean);
+      // "Work, Personal, Health, etc": an open list names examples, not the allowed values.
+      // Not a date or time pattern ("YYYY/MM/DD").
+      if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v)) && !values.every((v) => /^(?:y+|m+|d+|h+|s+)$/i.test(v))) r.enumValues = values;
+    }
+    // "one of red/green/blue", "Role (admin/member)", "Kind (a, b or c)", "Role: 'a', 'b', 'c'".
+    if (!r.enumValues) {
+      const listed = listedValues(t, false);
+      if (listed) r.enumValues = listed.map((v) => v.text);
+    }
+  }
+  if (numeric) {
+    m =
+      /^\s*\(?\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*\)?\s*$/.exec(t) ??
+      /\b(?:between|from|range)\s*:?\s*(-?\d+(?:\.\d+)?)\s*(?:and|to|-|–)\s*(-?\d+(?:\.\d+)?)/i.exec(t) ??
+      // "Rating (1-5)", "score (0..100)": a parenthesised range; "1-5 stars", "0-10 after review":
+      // a range opening a sentence, with a few words after it. Not a date or a version ("2020-01-05").
+      /[(（]\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)\s*[)）]/.exec(t) ??
+      /(?:^|[.;。]\s+)(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.\-/:])(?:\s+[\p{L}%]+){0,3}\s*\.?$/u.exec(t);
+    if (m && Number(m[1]) < Number(m[2])) {
+      r.min = Number(m[1]);
+      r.max = Number(m[2]);
+    }
+  }
+  const per = new RegExp(`^${UNIQUE_PER.source}`, "iu").exec(t);
+  if (per) r.uniquePer = uniquePerWords(per[1]!);
+  else if (/^unique\b/i.test(t)) r.unique = true;
+  // "Serial number; must be unique.": a clause anywhere, not "must be unique per shop" (one of several).
+  else if (/\bmust\s+be\s+unique\b(?!\s*(?:per|within|for\s+each|among|across|in\s+(?:each|the\s+same))\b)/i.test(t)) r.unique = true;
+  // "Task title (required, 1-200 characters)", "Required. The title", "(mandatory)": a required
+  // word as a whole piece of a parenthesised list, or as the description's first sentence.
+  {
+    const REQUIRED_WORD = /^\s*(?:required|mandatory|not\s+null|必填|必須|必需|필수)\s*$/i;
+    let said = /^\s*(?:required|mandatory|必填|必須|필수)\s*(?:[.,;:：]|$)/i.test(t);
+    for (const g of t.matchAll(/[(（]([^()（）]*)[)）]/g)) if (g[1]!.split(/[,，;；、]/).some((x) => REQUIRED_WORD.test(x))) said = true;
+    if (said) r.notNull = true;
+  }
+  if (numeric) numericPhrases(t, r);
+  otherDescriptionRules(t, r, textual, numeric);
+  return r;
+}
+
+/** Codes of an ISO standard a column says it holds: currencies, countries, languages. */
+export const ISO_CODE = /iso[\s-]?(?:4217|3166(?:-1)?(?:[\s-]*alpha[\s-]?[23])?|639(?:-1)?)(?:\s+(?:code|currency\s+code|country\s+code|language\s+code))?/iy;
+
+export function isoPattern(written: string): string {
+  const w = written.toLowerCase();
+  if (w.includes("4217")) return "^[A-Z]{3}$";
+  if (w.includes("3166")) return /alpha[\s-]?3/.test(w) ? "^[A-Z]{3}$" : "^[A-Z]{2}$";
+  return "^[a-z]{2}$";
+}
+
+/** The same rules as in phrases, looked for anywhere in a description. */
+const D = {
+  lengthRange: anywhere(R.lengthRange.source),
+  lengthWordRange: anywhere(R.lengthWordRange.source),
+  maxLength: anywhere(R.maxLength.source),
+  minLength: anywhere(R.minLength.source),
+  notEmpty: anywhere(`${alt(OTHER_NOT_EMPTY)}|不(?:能|可|得|允许|允許)[为為是]空|空(?:は)?不可`),
+  formats: new RegExp(FORMAT_SRC, "giu"),
+  // A range of values: not "1~5" in the middle of prose (only as the whole description), which could be anything.
+  between: anywhere(R.between.source.replace(`|${NUM}\\s*(?:~|到|至|から|에서|부터)\\s*${NUM}${BETWEEN_END}`, `|${NUM}\\s*(?:~|到|至|から|에서|부터)\\s*${NUM}\\s*(?:之间|之間|の間|の範囲|范围内|範圍內|まで|사이|까지)`)),
+  wholeRange: anywhere(`^\\s*[(\\[]?\\s*${NUM}\\s*(?:~|到|至)\\s*${NUM}\\s*[)\\]]?\\s*$`),
+  rangeWord: anywhere(R.rangeWord.source),
+  atLeastAtMost: anywhere(`${NUM}\\s*(?:以上|이상)\\s*(?:(?:かつ|및|且)\\s*)?${NUM}\\s*(?:以下|이하)`),
+  oneOf: anywhere(`${alt(OTHER_ONE_OF)}\\s*[:=]?\\s*`),
+  oneOfAfter: anywhere(ONE_OF_AFTER),
+  example: anywhere(`${L0}(?:p\\.?\\s*ej|por\\s+ejemplo|por\\s+exemplo|par\\s+exemple|z\\.\\s*b|zum\\s+beispiel|ad\\s+esempio|per\\s+esempio|etc)${L1}|例如|比如|例えば|など|예를\\s*들어|예:|等`),
+  // "Único ...", "Eindeutige ...", "唯一...", "一意の...", "고유 ...": unique when the description starts with it, as "Unique ..." does;
+  // Spanish, Portuguese and Italian put it after the first noun ("Código único de ...").
+  // "Deve ser único no sistema", "Debe ser única", "Doit être unique", "Muss eindeutig sein": a clause anywhere, not "... por usuario".
+  mustBeUnique: anywhere(`${L0}(?:deve\\s+ser|debe\\s+ser|tem\\s+que\\s+ser|tiene\\s+que\\s+ser|doit\\s+etre|muss|deve\\s+essere)\\s+(?:unic[oa]s?|unique|eindeutig|univoc[oa])${L1}(?!\\s*(?:sein\\s+)?(?:por|par|pro|per|je|dentro|within)${L1})`),
+  uniqueStart: anywhere(`^\\s*(?:${alt({ es: ["unic[oa]s?"], pt: ["unic[oa]s?"], de: ["eindeutig(?:e[rsnm]?)?", "einzigartig(?:e[rsnm]?)?"], it: ["univoc[oa]"], zh: ["唯一"], ja: ["一意", "ユニーク"], ko: ["고유", "유니크", "유일"] })}|[\\p{L}]+\\s+${L0}(?:unic[oa]|univoc[oa])${L1})`),
+};
+
+/** Rules a description states in another language, where the English reading left them unset. */
+function otherDescriptionRules(t: string, r: ConstraintReading, textual: boolean, numeric: boolean): void {
+  const f = fold(t);
+  let m: RegExpExecArray | null;
+  if (textual) {
+    if (r.minLength === undefined && r.maxLength === undefined && (m = D.lengthRange.exec(f) ?? D.lengthWordRange.exec(f))) {
+      r.minLength = Number(m[1]);
+      r.maxLength = Number(m[2]);
+    } else {
+      if (r.maxLength === undefined && (m = D.maxLength.exec(f))) r.maxLength = firstNumber(m);
+      if (r.minLength === undefined && (m = D.minLength.exec(f))) r.minLength = firstNumber(m);
+    }
+    if (D.notEmpty.test(f)) r.minLength = Math.max(r.minLength ?? 0, 1);
+    if (!r.format) {
+      const said = [...f.matchAll(D.formats)].find((x) => formatRead(x, f, true));
+      if (said) r.format = said[4] !== undefined || said[6] !== undefined ? "email" : "uri";
+    }
+    if (!r.enumValues && !D.example.test(f)) {
+      const values = describedValues(t, f);
+      if (values) r.enumValues = values;
+    }
+  }
+  if (numeric && r.min === undefined && r.max === undefined) {
+    if ((m = D.between.exec(f) ?? D.rangeWord.exec(f) ?? D.wholeRange.exec(f) ?? D.atLeastAtMost.exec(f))) [r.min, r.max] = twoNumbers(m);
+  }
+  if (!r.unique && !r.uniquePer && (D.uniqueStart.test(f) || D.mustBeUnique.test(f))) r.unique = true;
+}
+
+/** A description's list of allowed values, marked as one: "uno de a, b, c", "a、b、c 之一". */
+function describedValues(t: string, f: string): string[] | null {
+  const ok = (values: string[]) => values.length >= 2 && values.every((v) => /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(v));
+  const m = D.oneOf.exec(f);
+  if (m) {
+    const list = readValueList(t, end(m), false);
+    if (list && ok(list.values) && /^\s*[.。]?\s*$/.test(t.slice(list.end))) return list.values;
+  }
+  if (!D.oneOfAfter.test(f)) return null;
+  // The list starts at the beginning, after a colon or "为", or after a word of prose.
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && !/[\s:：为為是(（，。.;；]/.test(t[i - 1]!)) continue;
+    if (i > 0 && /\s/.test(t[i - 1]!) && /[,、|/;\s]/.test(t[i - 2] ?? "")) continue;
+    if (/\s/.test(t[i]!)) continue;
+    const list = readValuesBefore(t, f, i, false);
+    if (list) return ok(list.values) ? list.values : null;
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+// The mutable drafts of tables, columns and checks while the IR is built, and small helpers about
+// them.
+import type { RawIndex, RawText } from "../parse/raw.js";
+import type { RefText } from "./constraint-reading.js";
+import type { ColumnType, DefaultValue, OnDelete, Span } from "./types.js";
+
+export interface ColumnDraft {
+  name: string;
+  /** References the users of an external auth service the spec does not define as a table. */
+  externalOwner?: boolean;
+  /** No type was written: inferred from the name or the reference once references are resolved. */
+  typeMissing?: boolean;
+  span: Span;
+  type: ColumnType | null;
+  typeSpan: Span;
+  nullable: boolean;
+  primaryKey: boolean;
+  unique: boolean;
+  default: DefaultValue | null;
+  refText: RefText | null;
+  refSpan: Span;
+  bareFk: Span | null;
+  onDelete: OnDelete | null;
+  renamedFrom?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  format?: string;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  itemMaxLength?: number;
+  uniquePerOwner?: Span;
+  /** "unique per city": unique together with the columns the words name (resolved with the whole table). */
+  uniquePer?: { words: string[]; span: Span; group: string };
+  /** "cuid", "uuid", "auto-generated" on a key. */
+  generated?: boolean;
+  description?: string;
+  references: { table: string; column: string; onDelete: OnDelete } | null;
+}
+
+export interface TableDraft {
+  name: string;
+  span: Span;
+  description?: string;
+  columns: ColumnDraft[];
+  rawIndexes: RawIndex[];
+  /** A bare "shop_id" may be read as a reference to "shops" (Markdown tables and lists only). */
+  namesImplyRefs?: boolean;
+  owner?: RawText;
+  identity: boolean;
+  primaryKey: string;
+  /** Set when the key is not one column: several (composite) or none ([]). */
+  keyColumns?: string[];
+  renamedFrom?: string;
+  /** CHECKs written for the table or one of its columns, and comparisons stated in prose. */
+  checks: DraftCheck[];
+  /** "Shared: read-write" written in the spec. */
+  shared?: "read" | "read-write";
+}
+
+export interface DraftCheck {
+  readonly name?: string;
+  readonly sql: string;
+  readonly dialect?: "postgresql" | "mysql" | "sqlite" | "prose";
+  readonly span: Span;
+  /** The validator checks all of it already (the column rules read from it). */
+  readonly validated: boolean;
+  readonly compare?: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string };
+  /** Comparisons of two columns a parsed CHECK holds (the validator checks them too). */
+  readonly compares?: readonly { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[];
+}
+
+export function describeType(t: ColumnType): string {
+  return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
+}
+
+/** The formats the validator (ajv-formats) and the database checks know. */
+export const KNOWN_FORMATS = new Set(["email", "uri", "uuid", "hostname", "ipv4", "ipv6", "date", "date-time"]);
+
+export function short(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? t.slice(0, 57) + "..." : t;
+}

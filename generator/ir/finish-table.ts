@@ -1,0 +1,177 @@
+// A table draft made an IR table: column roles, unique groups, and defaults that break their
+// column's own rules.
+import { snakeCase } from "../base/naming.js";
+import { finishChecks } from "./build-checks.js";
+import type { BuildContext } from "./build-context.js";
+import type { ColumnDraft, TableDraft } from "./drafts.js";
+import type { Column, ColumnRole, ColumnType, Index, Table } from "./types.js";
+
+/**
+ * A text default that breaks the column's own rules (DEFAULT '' on a column of at least one
+ * character, often a rule the API spec adds) would make every row that leaves the column out a
+ * 422: the default is dropped, with a warning that says which rule it breaks.
+ */
+export function dropContradictedDefaults(cx: BuildContext, tables: Table[]): Table[] {
+  return tables.map((t) => {
+    let changed = false;
+    const columns = t.columns.map((c) => {
+      const d = c.default;
+      if (!d || d.kind !== "literal" || typeof d.value !== "string") return c;
+      const v = d.value;
+      const broken =
+        c.minLength !== undefined && [...v].length < c.minLength ? `min length ${c.minLength}`
+        : c.maxLength !== undefined && [...v].length > c.maxLength ? `max length ${c.maxLength}`
+        : c.pattern !== undefined && !safeTest(c.pattern, v) ? `pattern ${c.pattern}`
+        : null;
+      if (!broken) return c;
+      changed = true;
+      cx.diag("warning", "SF117", `default ${JSON.stringify(v)} of column "${t.name}.${c.name}" breaks its rule (${broken}); the default is dropped, so a new row must give the column`, c.span,
+        "give a default that meets the rule, or relax the rule");
+      return { ...c, default: null };
+    });
+    return changed ? { ...t, columns } : t;
+  });
+}
+
+export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraft | null, owner: string | null): Table {
+  const columns: Column[] = t.columns.map((c) => {
+    const type: ColumnType = c.type ?? { kind: "text" };
+    let role: ColumnRole = "data";
+    const sn = snakeCase(c.name);
+    if (c.name === t.primaryKey && !t.keyColumns) role = "id";
+    else if (owner && c.name === owner) role = "owner";
+    else if ((sn === "created_at" || sn === "updated_at") && type.kind === "timestamp") role = sn;
+    // The server keeps created_at/updated_at; the database must be able to fill them.
+    let dflt = c.default;
+    if ((role === "created_at" || role === "updated_at") && dflt === null) {
+      dflt = { kind: "now" };
+      cx.note(c.span, `"${t.name}.${c.name}" has no default; read as default now() (the server keeps it)`);
+    }
+    const col: Column = {
+      name: c.name,
+      span: c.span,
+      type,
+      nullable: c.nullable,
+      primaryKey: c.primaryKey && c.name === t.primaryKey && !t.keyColumns,
+      unique: c.unique,
+      default: dflt,
+      references: c.references,
+      ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
+      ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+      ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
+      ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
+      ...(c.exclusiveMinimum !== undefined ? { exclusiveMinimum: c.exclusiveMinimum } : {}),
+      ...(c.exclusiveMaximum !== undefined ? { exclusiveMaximum: c.exclusiveMaximum } : {}),
+      ...(c.format !== undefined ? { format: c.format } : {}),
+      ...(c.pattern !== undefined ? { pattern: c.pattern } : {}),
+      ...(c.minItems !== undefined ? { minItems: c.minItems } : {}),
+      ...(c.maxItems !== undefined ? { maxItems: c.maxItems } : {}),
+      ...(c.itemMaxLength !== undefined ? { itemMaxLength: c.itemMaxLength } : {}),
+      role,
+      ...(c.description ? { description: c.description } : {}),
+      ...(c.renamedFrom && c.renamedFrom !== c.name ? { renamedFrom: c.renamedFrom } : {}),
+    };
+    return col;
+  });
+  // Integer primary keys without a default count up; that is what "id integer primary key" means in practice.
+  const pk = t.columns.find((c) => c.name === t.primaryKey);
+  // The identity table's key comes from the token issuer, except in built-in mode, where the app creates users.
+  const issuedIds = t === identity && cx.authMode.mode !== "builtin";
+  if (pk && !t.keyColumns && !pk.default && !issuedIds && (pk.type?.kind === "integer" || pk.type?.kind === "bigint")) {
+    const i = columns.findIndex((c) => c.name === pk.name);
+    columns[i] = { ...columns[i]!, default: { kind: "increment" } };
+    cx.note(pk.span, `primary key "${t.name}.${pk.name}" has no default; read as auto-increment`);
+  }
+  resolveUniquePer(cx, t, owner);
+  // "unique per user": unique together with the owner column.
+  for (const c of t.columns) {
+    if (!c.uniquePerOwner) continue;
+    if (owner && owner !== c.name) t.rawIndexes.push({ columns: [owner, c.name], unique: true, span: c.uniquePerOwner });
+    else if (!owner) cx.diag("warning", "SF108", `"${t.name}.${c.name}" is said to be unique per user, but "${t.name}" has no owner column; read as unique`, c.uniquePerOwner);
+    if (!owner) t.rawIndexes.push({ columns: [c.name], unique: true, span: c.uniquePerOwner });
+  }
+  const checks = finishChecks(cx, t, columns);
+  const indexes: Index[] = [];
+  const seen = new Set<string>();
+  for (const i of t.rawIndexes) {
+    const missing = i.columns.filter((c) => !columns.some((col) => col.name === c));
+    if (missing.length) {
+      cx.diag("warning", "SF111", `index on table "${t.name}" names unknown column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; it is not created`, i.span,
+        `columns of "${t.name}": ${columns.map((c) => c.name).join(", ")}`);
+      continue;
+    }
+    const key = `${i.unique}:${i.columns.join(",")}`;
+    if (seen.has(key)) continue;
+    if (i.columns.length === 1 && i.columns[0] === t.primaryKey) continue; // the primary key is indexed already
+    seen.add(key);
+    indexes.push({
+      name: i.name ?? `${t.name}_${i.columns.join("_")}_${i.unique ? "unique" : "index"}`,
+      columns: [...i.columns],
+      unique: i.unique,
+      span: i.span,
+    });
+  }
+  return {
+    name: t.name,
+    span: t.span,
+    identity: t === identity,
+    owner,
+    primaryKey: t.primaryKey,
+    ...(t.keyColumns ? { keyColumns: t.keyColumns } : {}),
+    columns,
+    indexes,
+    ...(t.description ? { description: t.description } : {}),
+    ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+    ...(checks.length ? { checks } : {}),
+  };
+}
+
+/**
+ * The table's CHECKs: each named (as written, or <table>_<columns>_check), kept only when
+ * PostgreSQL can take it verbatim: understood by the rule reader, or a comparison of two of
+ * the table's columns. Anything else is a warning that quotes it (never a migration that fails).
+ */
+/**
+ * "unique per city" on year: one composite unique (city_id, year). A row naming two columns
+ * ("`year`, `month` | unique per user-city combination") makes one index with both. A word
+ * that names no column leaves no index at all: a single-column unique would refuse valid rows.
+ */
+function resolveUniquePer(cx: BuildContext, t: TableDraft, owner: string | null): void {
+  const groups = new Map<string, ColumnDraft[]>();
+  for (const c of t.columns) if (c.uniquePer) groups.set(c.uniquePer.group, [...(groups.get(c.uniquePer.group) ?? []), c]);
+  const fold = (s: string) => s.toLowerCase().replace(/_/g, "");
+  const OWNER_WORD = /^(?:user|owner|account|player|member|customer)s?$/i;
+  for (const cols of groups.values()) {
+    const { words, span } = cols[0]!.uniquePer!;
+    const resolved: string[] = [];
+    const unknown: string[] = [];
+    for (const w of words) {
+      const f = fold(w);
+      const hit = t.columns.find((c) => fold(c.name) === f) ?? t.columns.find((c) => fold(c.name) === `${f}id` || fold(c.name) === `${f.replace(/s$/, "")}id`);
+      const name = hit?.name ?? (OWNER_WORD.test(w) && owner ? owner : undefined);
+      if (name) resolved.push(name);
+      else unknown.push(w);
+    }
+    if (unknown.length) {
+      if (unknown.every((w) => OWNER_WORD.test(w)) && resolved.length === 0 && words.length === unknown.length) {
+        for (const c of cols) c.uniquePerOwner ??= span;
+        continue;
+      }
+      cx.diag("warning", "SF108", `"${t.name}.${cols.map((c) => c.name).join(", ")}" is said to be unique per ${words.join("-")}, but no column of "${t.name}" is named by ${unknown.map((u) => `"${u}"`).join(", ")}; no unique index is made`, span,
+        `write the columns: "unique (${[...words.map((w) => `${w}_id`), ...cols.map((c) => c.name)].join(", ")})"`);
+      continue;
+    }
+    const columns = [...new Set([...resolved, ...cols.map((c) => c.name)])];
+    t.rawIndexes.push({ columns, unique: true, span });
+    cx.note(span, `"${t.name}.${cols.map((c) => c.name).join(", ")}" unique per ${words.join("-")}: read as unique (${columns.join(", ")})`);
+  }
+}
+
+/** Whether a pattern matches a text; a pattern JavaScript cannot read matches nothing here. */
+function safeTest(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(text);
+  } catch {
+    return true;
+  }
+}

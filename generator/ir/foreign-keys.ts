@@ -1,0 +1,237 @@
+// Foreign keys: references as written resolved to tables and keys, references read from column
+// names, key types aligned, and references PostgreSQL would refuse dropped.
+import { nameKey, snakeCase, words } from "../base/naming.js";
+import type { BuildContext } from "./build-context.js";
+import { describeType, type TableDraft } from "./drafts.js";
+import { IDENTITY_NAMES } from "./identity-table.js";
+import type { ColumnType, Table } from "./types.js";
+
+/**
+ * A foreign key must point at a primary key or a unique column: PostgreSQL refuses any other
+ * at migration time, and the app would never boot. Such a reference is dropped (the column
+ * stays), with a warning. A not-null column whose key says on delete set null is read as
+ * on delete restrict, with a warning.
+ */
+export function dropReferencesToNonUnique(cx: BuildContext, tables: Table[]): Table[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const keyed = (t: Table, name: string) =>
+    (t.primaryKey === name && (!t.keyColumns || (t.keyColumns.length === 1 && t.keyColumns[0] === name))) ||
+    t.columns.some((c) => c.name === name && c.unique) ||
+    t.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === name);
+  return tables.map((t) => {
+    let changed = false;
+    const columns = t.columns.map((c) => {
+      const ref = c.references;
+      // NOT NULL with ON DELETE SET NULL: deleting the parent would fail on the null. The column
+      // stays required; the parent cannot be deleted while rows reference it (RESTRICT).
+      if (ref && ref.onDelete === "set null" && !c.nullable) {
+        changed = true;
+        cx.diag("warning", "SF129", `column "${t.name}.${c.name}" is not null but its foreign key says on delete set null; it stays not null and the key is read as on delete restrict`, c.span,
+          `make "${c.name}" nullable to keep set null, or write on delete cascade or restrict`);
+        c = { ...c, references: { ...ref, onDelete: "restrict" } };
+      }
+      const target = ref ? byName.get(ref.table) : undefined;
+      if (!ref || !target || !target.columns.some((x) => x.name === ref.column) || keyed(target, ref.column)) return c;
+      changed = true;
+      cx.diag("warning", "SF128", `column "${t.name}.${c.name}" references "${target.name}.${ref.column}", which is neither the primary key of "${target.name}" nor unique; PostgreSQL refuses such a foreign key, so none is created (the column stays)`, c.span,
+        `reference "${target.name}.${target.primaryKey}", or make "${target.name}.${ref.column}" unique`);
+      return { ...c, references: null };
+    });
+    return changed ? { ...t, columns } : t;
+  });
+}
+
+/**
+ * A text column that references a uuid or integer key ("account_id TEXT REFERENCES
+ * accounts(id)" where accounts.id is uuid) cannot be a foreign key in PostgreSQL; the spec
+ * means the key's type. It is read so, with a warning that quotes both (SF115).
+ */
+export function alignReferenceTypes(cx: BuildContext, tables: TableDraft[]): void {
+  const group = (k: ColumnType["kind"]) => (k === "string" || k === "text" ? "text" : k === "integer" || k === "bigint" ? "int" : k);
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (!c.references || !c.type) continue;
+      const target = tables.find((x) => x.name === c.references!.table);
+      const key = target?.columns.find((x) => x.name === c.references!.column);
+      const kt = key?.type;
+      if (!kt || group(c.type.kind) === group(kt.kind)) continue;
+      // A list of keys (an array or json of ids, as document stores keep them) cannot be a
+      // foreign key: the column keeps its type and no key is made.
+      if (["json", "array", "vector", "bytes"].includes(c.type.kind)) {
+        cx.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}"; a list of keys cannot be a foreign key, so none is created`, c.typeSpan,
+          `hold the links in a join table ("${t.name}_${target!.name}") with a key to each side`);
+        c.references = null;
+        continue;
+      }
+      // One key of another type: the spec means the key's type ("account_id TEXT REFERENCES accounts(id)", accounts.id uuid).
+      cx.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}", which is ${describeType(kt)}; read as ${describeType(kt)}`, c.typeSpan,
+        `write "${c.name}" with the type of "${target!.name}.${key!.name}"`);
+      c.type = kt;
+    }
+  }
+}
+
+/**
+ * "shop_id integer" beside a table "shops", in a Markdown table or list: a reference when exactly
+ * one table is named so, its key has the same kind of type, and the reference makes no cycle
+ * (a cycle of foreign keys cannot be created table by table). Noted.
+ */
+export function referencesFromNames(cx: BuildContext, tables: TableDraft[]): void {
+  const reaches = (from: TableDraft, to: TableDraft): boolean => {
+    const seen = new Set<TableDraft>();
+    const stack = [from];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x === to) return true;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      for (const c of x.columns) if (c.references) stack.push(...tables.filter((y) => y.name === c.references!.table));
+    }
+    return false;
+  };
+  for (const t of tables) {
+    if (!t.namesImplyRefs) continue;
+    for (const c of t.columns) {
+      if (c.references || c.refText || c.bareFk || c.externalOwner || c.typeMissing || c.primaryKey || !c.type) continue;
+      const m = /^(.+?)_id$/.exec(snakeCase(c.name));
+      if (!m || /^(user|owner)$/.test(m[1]!)) continue;
+      const hits = tables.filter((x) => x !== t && !x.keyColumns && (x.name === m[1] || nameKey(x.name) === nameKey(m[1]!)));
+      const target = hits.length === 1 ? hits[0]! : undefined;
+      const pk = target?.columns.find((x) => x.name === target.primaryKey);
+      if (!target || !pk?.type || !keyTypesAgree(c.type, pk.type) || reaches(target, t)) continue;
+      c.references = { table: target.name, column: pk.name, onDelete: "no action" };
+      cx.note(c.span, `"${t.name}.${c.name}" is named after table "${target.name}" and has its key's type; read as a reference to ${target.name}.${pk.name}`);
+    }
+  }
+}
+
+/**
+ * A noun naming a table loosely: "FK → depósito" for "acme_deposito" (accents dropped; the
+ * one table whose name ends in the noun, or, among several, the one sharing the referring
+ * table's prefix). Noted by the caller's "read as table" note.
+ */
+function tableByNoun(cx: BuildContext, noun: string, from: TableDraft, tables: TableDraft[]): TableDraft | undefined {
+  const folded = noun.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const direct = tableByName(cx, folded, tables);
+  if (direct) return direct;
+  const k = nameKey(folded);
+  if (!/^[a-z0-9_]+$/.test(k)) return undefined;
+  const ends = tables.filter((x) => x !== from && nameKey(x.name).endsWith(`_${k}`));
+  if (ends.length === 1) return ends[0];
+  const prefix = words(from.name)[0];
+  const same = ends.filter((x) => words(x.name)[0] === prefix);
+  return same.length === 1 ? same[0] : undefined;
+}
+
+export function tableByName(cx: BuildContext, name: string, tables: TableDraft[]): TableDraft | undefined {
+  const exact = tables.find((t) => t.name === name);
+  if (exact) return exact;
+  const k = nameKey(name);
+  return tables.find((t) => nameKey(t.name) === k);
+}
+
+export function resolveReferences(cx: BuildContext, t: TableDraft, tables: TableDraft[], identity: TableDraft | null): void {
+  for (const c of t.columns) {
+    let ref = c.refText;
+    // A name-only column ("- jobId") named after a table's key is a reference to it, as a reader
+    // takes it (a table reached through it is its parent's, not everyone's). Noted.
+    if (!ref && !c.bareFk && c.typeMissing && !c.primaryKey && /^(.+?)_?id$/i.test(snakeCase(c.name)) && !/^(user|owner)_?id$/i.test(snakeCase(c.name))) {
+      const parts = /^(.*?)_?id$/i.exec(snakeCase(c.name))![1]!.split("_");
+      let hit: TableDraft | undefined;
+      for (let k = 0; k < parts.length && !hit; k++) hit = tableByName(cx, parts.slice(k).join("_"), tables);
+      // "jobId" and a table "analysis_jobs": the one table whose name ends in the word.
+      if (!hit) {
+        const last = nameKey(parts.join("_"));
+        const ends = tables.filter((x) => x !== t && nameKey(x.name).endsWith(`_${last}`));
+        if (ends.length === 1) hit = ends[0];
+      }
+      if (hit && hit !== t && !hit.keyColumns) {
+        ref = { table: hit.name };
+        cx.note(c.span, `"${t.name}.${c.name}" names no table; read as a reference to ${hit.name} from its name`);
+      }
+    }
+    if (!ref && c.bareFk) {
+      // "FK" with no target: guess from the name, user_id -> users.id.
+      // Longest suffix first: invited_by_user_id -> invited_by_user, by_user, user.
+      const m = /^(.*?)_?id$/i.exec(snakeCase(c.name));
+      const parts = m && m[1] ? m[1].split("_") : [];
+      let target: TableDraft | undefined;
+      for (let k = 0; k < parts.length && !target; k++) target = tableByName(cx, parts.slice(k).join("_"), tables);
+      if (!target && parts.length) target = tableByNoun(cx, parts.join("_"), t, tables);
+      // "reviewer_id | FK", "blocked_by | FK": a person's role, with no table of that name: the users.
+      if (!target && identity && !identity.keyColumns && (PERSON_ROLE.test(parts[parts.length - 1] ?? "") || /(?:^|_)by$/.test(snakeCase(c.name)))) target = identity;
+      if (target) {
+        ref = { table: target.name };
+        cx.note(c.bareFk, `foreign key of "${t.name}.${c.name}" names no target; read as ${target.name}.${target.primaryKey || "id"} from the column name`);
+      } else {
+        cx.diag("warning", "SF116", `column "${t.name}.${c.name}" is marked as a foreign key but names no table; the key is ignored`, c.bareFk,
+          'write the target, e.g. "foreign key -> users.id"');
+        continue;
+      }
+    }
+    if (!ref) continue;
+    let target = tableByName(cx, ref.table, tables) ?? tableByNoun(cx, ref.table, t, tables);
+    if (!target && !identity && IDENTITY_NAMES.has(nameKey(ref.table.replace(/^auth\./i, "")))) {
+      // "FK -> user.id" where the spec defines no users table: the users live with the auth
+      // service (Better Auth's "user"); the column holds the token's subject, and is the owner.
+      c.externalOwner = true;
+      cx.note(c.refSpan, `"${t.name}.${c.name}" references "${ref.table}", which the spec does not define: read as the users of the auth service (the token's subject); no foreign key is created`);
+      continue;
+    }
+    if (!target) {
+      // A misspelt users table ("userz") or a user column ("user_id", "owner_id") decides whose
+      // rows are whose: it is read as the identity table, with a warning. Any other unknown
+      // table does not sink the spec either: the column stays, without the foreign key.
+      const userish = identity && (closeNames(nameKey(ref.table), nameKey(identity.name)) || /^(user|owner|author|created_by|creator)_?id$/.test(snakeCase(c.name)) || PERSON_ROLE.test(nameKey(ref.table)));
+      if (identity && userish && !identity.keyColumns) {
+        cx.diag("warning", "SF104", `column "${t.name}.${c.name}" references unknown table "${ref.table}"; read as ${identity.name}.${identity.primaryKey || "id"}, the users table`, c.span,
+          `known tables: ${tables.map((x) => x.name).join(", ")}`);
+        ref = { table: identity.name };
+        target = identity;
+      } else {
+        cx.diag("warning", "SF104", `column "${t.name}.${c.name}" references unknown table "${ref.table}"; no foreign key is created`, c.span,
+          `known tables: ${tables.map((x) => x.name).join(", ")}`);
+        continue;
+      }
+    }
+    if (target.name !== ref.table) cx.note(c.refSpan, `"${ref.table}" read as table "${target.name}"`);
+    if (ref.column && !target.columns.some((x) => x.name === ref!.column) && !target.keyColumns && target.primaryKey) {
+      // A column the target does not have: its key is what a reference points at.
+      cx.diag("warning", "SF105", `column "${t.name}.${c.name}" references unknown column "${target.name}.${ref.column}"; read as ${target.name}.${target.primaryKey} (its primary key)`, c.span,
+        `columns of "${target.name}": ${target.columns.map((x) => x.name).join(", ")}`);
+      ref = { table: target.name, column: target.primaryKey };
+    }
+    if (!ref.column && target.keyColumns) {
+      // No single-column key to point at: a foreign key needs one.
+      cx.diag("warning", "SF116", `column "${t.name}.${c.name}" references "${target.name}", which has ${target.keyColumns.length ? "a key of several columns" : "no primary key"}; the key is ignored`, c.refSpan,
+        `name the referenced column ("${target.name}.<column>"), or give "${target.name}" a primary key`);
+      continue;
+    }
+    const column = ref.column ?? (target.primaryKey || "id");
+    if (!ref.column) cx.note(c.refSpan, `reference of "${t.name}.${c.name}" names no column; read as ${target.name}.${column} (its primary key)`);
+    const onDelete = c.onDelete ?? (target === identity ? "cascade" : "no action");
+    if (!c.onDelete && target === identity) cx.note(c.refSpan, `"${t.name}.${c.name}" references the identity table: rows are deleted with their user (on delete cascade)`);
+    c.references = { table: target.name, column, onDelete };
+  }
+}
+
+/** Words naming a person's role in a row: a column "reviewer_id" marked FK with no table of that name holds a user. */
+const PERSON_ROLE = /^(?:client|customer|reviewer|reviewee|author|owner|creator|sender|recipient|receiver|buyer|seller|member|assignee|assigner|reporter|reported|approver|requester|host|guest|organizer|organiser|participant|follower|followee|actor|editor|moderator|admin|manager|agent|driver|rider|patient|doctor|student|teacher|tutor|professional|worker|employee|staff|user|account|player)$/;
+
+/** Key types a name-inferred reference needs: both integers, both uuids, both text. */
+function keyTypesAgree(a: ColumnType, b: ColumnType): boolean {
+  const group = (t: ColumnType) => (t.kind === "integer" || t.kind === "bigint" ? "int" : t.kind === "string" || t.kind === "text" ? "text" : t.kind);
+  return group(a) === group(b) && ["int", "uuid", "text"].includes(group(a));
+}
+
+/** Two names one or two edits apart (a typo): "userz" and "users". */
+function closeNames(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || Math.min(a.length, b.length) < 4) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]! <= 2;
+}

@@ -1,0 +1,92 @@
+// Which table holds the users, and which column of each table names the user who owns a row.
+import { nameKey, snakeCase } from "../base/naming.js";
+import type { BuildContext } from "./build-context.js";
+import { describeType, type TableDraft } from "./drafts.js";
+import type { ColumnType } from "./types.js";
+
+export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft | null {
+  const marked = tables.filter((t) => t.identity);
+  if (marked.length > 1) {
+    for (const t of marked.slice(1))
+      cx.diag("warning", "SF120", `table "${t.name}" is marked as the identity table, but so is "${marked[0]!.name}"; "${marked[0]!.name}" is used`, t.span, "only one table holds the users");
+  }
+  if (marked[0]) return marked[0];
+  const named = tables.find((t) => t.name === "users") ?? tables.find((t) => t.name === "user");
+  if (named) {
+    named.identity = true;
+    return named;
+  }
+  // "sm_users" beside "sm_tasks", "sm_comments": the spec's own prefix on every table; the users
+  // table is the one named users under it.
+  const prefixed = tables.filter((t) => /^[a-z][a-z0-9]*_users?$/.test(t.name));
+  if (prefixed.length === 1) {
+    const t = prefixed[0]!;
+    const prefix = t.name.slice(0, t.name.indexOf("_") + 1);
+    if (tables.filter((o) => o.name.startsWith(prefix)).length * 2 > tables.length) {
+      t.identity = true;
+      cx.note(t.span, `"${t.name}" is read as the users table (the users table under the spec's prefix "${prefix}")`);
+      return t;
+    }
+  }
+  // Apps call their users other names (players, accounts, members, profiles, customers): the
+  // one of those the other tables point at most, when it looks like a person (an email, a name).
+  const incoming = (t: TableDraft) =>
+    tables.reduce((n, o) => n + o.columns.filter((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name)).length, 0);
+  const candidates = tables
+    .filter((t) => IDENTITY_NAMES.has(nameKey(t.name)) && !t.keyColumns)
+    .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
+    .map((t) => ({ t, n: incoming(t) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n);
+  if (candidates[0] && (candidates.length === 1 || candidates[0].n > candidates[1]!.n)) {
+    const t = candidates[0].t;
+    t.identity = true;
+    cx.note(t.span, `"${t.name}" is read as the users table (the token's sub claim names one of its rows): ${candidates[0].n} columns of other tables reference it`);
+    return t;
+  }
+  return null;
+}
+
+export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft | null): string | null {
+  if (t.owner) {
+    const c = t.columns.find((x) => x.name === t.owner!.text);
+    if (!c) {
+      cx.diag("error", "SF119", `owner "${t.owner.text}" of table "${t.name}" is not one of its columns`, t.owner.span);
+      return null;
+    }
+    return c.name;
+  }
+  const preferred = ["user_id", "owner_id"];
+  if (identity) {
+    const refs = t.columns.filter((c) => c.references?.table === identity.name && c.references.column === identity.primaryKey);
+    const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs[0];
+    if (pick) {
+      if (refs.length > 1) cx.note(pick.span, `table "${t.name}" has several columns referencing "${identity.name}"; "${pick.name}" is read as the owner`);
+      return pick.name;
+    }
+  }
+  const external = t.columns.filter((c) => c.externalOwner);
+  if (external.length) return (external.find((c) => preferred.includes(snakeCase(c.name))) ?? external[0]!).name;
+  const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && !c.primaryKey);
+  if (byName) {
+    cx.note(byName.span, `"${t.name}.${byName.name}" references no table; read as the owner column because of its name`);
+    // It holds user ids: of the users table's key type, when it has one.
+    const key = identity?.columns.find((x) => x.name === identity.primaryKey);
+    const group = (k: ColumnType["kind"]) => (k === "string" || k === "text" ? "text" : k === "integer" || k === "bigint" ? "int" : k);
+    if (key?.type && byName.type && group(key.type.kind) !== group(byName.type.kind)) {
+      if (byName.typeMissing) cx.note(byName.span, `"${t.name}.${byName.name}" holds user ids: read as ${describeType(key.type)}, the type of ${identity!.name}.${key.name}`);
+      else cx.diag("warning", "SF115", `owner column "${t.name}.${byName.name}" is ${describeType(byName.type)} but user ids ("${identity!.name}.${key.name}") are ${describeType(key.type)}; read as ${describeType(key.type)}`, byName.typeSpan,
+        `write "${byName.name}" with the type of "${identity!.name}.${key.name}"`);
+      byName.type = key.type;
+    }
+    return byName.name;
+  }
+  return null;
+}
+
+/** Names an app gives its users table, as nameKey() writes them. */
+export const IDENTITY_NAMES = new Set([
+  "user", "player", "account", "member", "profile", "customer", "person", "app_user", "user_account", "user_profile", "auth_user", "identity",
+  // The same in the other languages specs are written in (as nameKey leaves them).
+  "usuario", "utilisateur", "benutzer", "nutzer", "utente", "utenti", "gebruiker", "cliente", "jogador", "jugador", "miembro", "membro", "mitglied", "spieler", "kunde", "conta", "cuenta", "compte", "konto",
+]);
