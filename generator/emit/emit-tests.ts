@@ -13,6 +13,9 @@ import { str, tsHeader, type FileMap } from "./common.js";
 import { userIdKind } from "../ir/identity-plan.js";
 import { groupViaUsers } from "../ir/ownership.js";
 
+/** The harness every app's tests share, copied verbatim (templates/tests/). */
+const HARNESS_TEMPLATE = "tests/harness-core.ts";
+
 function sample(c: Column): unknown {
   return sampleOf(c.type, c);
 }
@@ -498,92 +501,26 @@ function emitSelfTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): string
   return L.join("\n") + "\n";
 }
 
-const HARNESS = `// Starts the generated app for its tests: migrations, row-level security with a
-// non-superuser role, Koa on a free port, real HS256 tokens.
-import { randomBytes, createSecretKey } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import knexFactory, { type Knex } from "knex";
-import { SignJWT } from "jose";
-import { createApp } from "../app.js";
-import { migrations } from "../migrations/index.js";
-import { ownedTables } from "../rls.js";
-import { openDatabase, type Database } from "../runtime/db.js";
-import { migrateLatest } from "../runtime/migrate.js";
-import { createVerifier } from "../runtime/auth.js";
-import { applyRowLevelSecurity, ensureAppRole } from "../runtime/rls.js";
-
-export type DbKind = "pglite" | "postgres";
-export const DB_KINDS: DbKind[] = process.env.TEST_DATABASES ? (process.env.TEST_DATABASES.split(",") as DbKind[]) : ["pglite", "postgres"];
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const SECRET = "generated-tests-secret-that-is-long-enough-0123456789";
-const key = createSecretKey(Buffer.from(SECRET, "utf8"));
-const ROLE = "specforge_app";
-
-export function tokenFor(sub: string): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime("15m").sign(key);
+/** generated/tests/harness.ts: the shared harness (templates/tests/harness-core.ts) started on this app. */
+function emitHarness(ir: IR): string {
+  const builtin = ir.auth.mode === "builtin";
+  const L: string[] = [tsHeader(ir.sources.schema).trimEnd()];
+  L.push(`// Starts this app for its tests with the shared harness (harness-core.ts).`);
+  L.push(`import { createApp } from "../app.js";`);
+  L.push(`import { migrations } from "../migrations/index.js";`);
+  L.push(`import { ownedTables } from "../rls.js";`);
+  L.push(`import { startTestApp, ${builtin ? "TEST_SECRET, " : ""}type DbKind, type TestApp } from "./harness-core.js";`);
+  L.push(`export { DB_KINDS, ${builtin ? "signUp" : "tokenFor"}, type TestApp } from "./harness-core.js";`);
+  L.push(``);
+  L.push(`export function startApp(kind: DbKind): Promise<TestApp> {`);
+  // Built-in auth signs its tokens with the secret the harness verifies them with.
+  if (builtin) L.push(`  return startTestApp(kind, { createApp: (options) => createApp({ ...options, builtinAuth: { secret: TEST_SECRET } }), migrations, ownedTables });`);
+  else L.push(`  return startTestApp(kind, { createApp, migrations, ownedTables });`);
+  L.push(`}`);
+  return L.join("\n") + "\n";
 }
 
-export interface TestApp {
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
-  /** The database as the tables' owner, past the API and its policies: for what only an admin job writes. */
-  readonly admin: Knex;
-  close(): Promise<void>;
-}
-
-async function database(kind: DbKind): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const db = await openDatabase({ dataDir: "memory" });
-    return { db, drop: async () => {} };
-  }
-  const name = \`specforge_g_\${randomBytes(6).toString("hex")}\`;
-  const admin = () => knexFactory({ client: "pg", connection: ADMIN_URL, pool: { min: 0, max: 1 } });
-  const a = admin();
-  await a.raw("CREATE DATABASE ??", [name]).finally(() => a.destroy());
-  const url = new URL(ADMIN_URL);
-  url.pathname = \`/\${name}\`;
-  const db = await openDatabase({ url: url.toString(), poolMax: 5 });
-  return {
-    db,
-    drop: async () => {
-      const d = admin();
-      await d.raw("DROP DATABASE IF EXISTS ?? WITH (FORCE)", [name]).finally(() => d.destroy());
-    },
-  };
-}
-
-export async function startApp(kind: DbKind): Promise<TestApp> {
-  const { db, drop } = await database(kind);
-  await migrateLatest(db.knex, migrations);
-  await applyRowLevelSecurity(db.knex, ownedTables);
-  await ensureAppRole(db.knex, ROLE);
-  const app = createApp({ knex: db.knex, verify: createVerifier({ secret: SECRET }), dbRole: ROLE, logError: () => {} });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const base = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
-  return {
-    admin: db.knex,
-    async call(method, path, opts = {}) {
-      const headers: Record<string, string> = {};
-      if (opts.token) headers.authorization = \`Bearer \${opts.token}\`;
-      if (opts.body !== undefined) headers["content-type"] = "application/json";
-      const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await db.close();
-      await drop();
-    },
-  };
-}
-`;
-
-export function emitTests(ir: IR): FileMap {
+export function emitTests(ir: IR, templates: ReadonlyMap<string, string>): FileMap {
   const files: FileMap = new Map();
   for (const t of ir.tables) {
     const eps = ir.endpoints.filter((e) => e.table === t.name);
@@ -592,7 +529,12 @@ export function emitTests(ir: IR): FileMap {
     const text = t.identity ? emitSelfTest(ir, info, eps) : emitResourceTest(ir, info, eps);
     if (text) files.set(`tests/${info.stem}.test.ts`, text);
   }
-  if (files.size) files.set("tests/harness.ts", tsHeader(ir.sources.schema) + (ir.auth.mode === "builtin" ? builtinHarness() : HARNESS));
+  if (files.size) {
+    const core = templates.get(HARNESS_TEMPLATE);
+    if (core === undefined) throw new Error(`internal: templates/${HARNESS_TEMPLATE} missing`);
+    files.set("tests/harness-core.ts", tsHeader(`templates/${HARNESS_TEMPLATE}`) + core);
+    files.set("tests/harness.ts", emitHarness(ir));
+  }
   return files;
 }
 
@@ -609,25 +551,4 @@ function testUserIds(ir: IR, stem: string): [string, string] {
   if (kind === "integer" || kind === "bigint") return [String(100_000 + h * 2), String(100_000 + h * 2 + 1)];
   const safe = stem.replace(/[^a-z0-9]/g, "_");
   return [`gen_a_${safe}`, `gen_b_${safe}`];
-}
-
-/** The harness of a built-in-auth app: the auth module signs with the test secret; users sign up over HTTP. */
-function builtinHarness(): string {
-  const from = "dbRole: ROLE, logError: () => {} });";
-  if (!HARNESS.includes(from)) throw new Error("internal: harness template changed");
-  return (
-    HARNESS.replace(from, "dbRole: ROLE, logError: () => {}, builtinAuth: { secret: SECRET } });") +
-    `
-/** Registers a user and signs in: their id and access token. */
-export async function signUp(app: TestApp, label: string): Promise<{ id: string; token: string }> {
-  const email = \`\${label}-\${randomBytes(6).toString("hex")}@example.com\`;
-  const password = randomBytes(12).toString("hex");
-  const reg = await app.call("POST", "/api/auth/register", { body: { email, password } });
-  if (reg.status !== 202) throw new Error(\`register answered \${reg.status}\`);
-  const login = await app.call("POST", "/api/auth/login", { body: { email, password } });
-  if (login.status !== 200) throw new Error(\`login answered \${login.status}\`);
-  return { id: String(login.body.user_id), token: String(login.body.access_token) };
-}
-`
-  );
 }

@@ -58,6 +58,6 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
   add(emitApp(ir, custom));
   add(emitErd(ir));
   add(emitRls(ir));
-  add(emitTests(ir));
+  add(emitTests(ir, input.templates));
   return sortedByPath(all);
 }

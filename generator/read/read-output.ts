@@ -5,11 +5,14 @@ import { join } from "node:path";
 import { EMPTY_SNAPSHOT, normalizeSnapshot } from "../emit/snapshot.js";
 import type { JournalEntry, PreviousMigrations } from "../emit/emit-migrations.js";
 
+/** templates/runtime/*.ts by file name, then templates/tests/*.ts as "tests/<name>". */
 export function readTemplates(templatesDir: string): Map<string, string> {
-  const dir = join(templatesDir, "runtime");
   const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith(".ts")) out.set(name, readFileSync(join(dir, name), "utf8"));
+  for (const [sub, prefix] of [["runtime", ""], ["tests", "tests/"]] as const) {
+    const dir = join(templatesDir, sub);
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith(".ts")) out.set(prefix + name, readFileSync(join(dir, name), "utf8"));
+    }
   }
   return out;
 }

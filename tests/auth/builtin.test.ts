@@ -1,27 +1,52 @@
 // The built-in auth module over HTTP, on PGlite and real PostgreSQL: the golden case
-// tests/golden/builtin-auth (its expected tree is a complete generated app) is started
-// for real and driven like a front end would: register, login, use the access token on
-// the generated routes, rotate and replay refresh tokens, log out, and the attacks on
-// the sign-in itself (enumeration, guessing, expired tokens, other users' rows).
+// tests/golden/builtin-auth (generated afresh into tests/.output/builtin-auth: its golden tree
+// stores no runtime copy) is started for real and driven like a front end would: register,
+// login, use the access token on the generated routes, rotate and replay refresh tokens, log
+// out, and the attacks on the sign-in itself (enumeration, guessing, expired tokens, other
+// users' rows).
 import { createHash, randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type Koa from "koa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../golden/builtin-auth/expected/app.js";
-import { migrations } from "../golden/builtin-auth/expected/migrations/index.js";
-import { migrateLatest } from "../golden/builtin-auth/expected/runtime/migrate.js";
-import { createVerifier } from "../golden/builtin-auth/expected/runtime/auth.js";
-import { applyRowLevelSecurity, ensureAppRole } from "../golden/builtin-auth/expected/runtime/rls.js";
-import { ownedTables } from "../golden/builtin-auth/expected/rls.js";
-import { builtinAuthSchemas, REGISTERED_MESSAGE, type BuiltinAuthSettings } from "../golden/builtin-auth/expected/runtime/builtin-auth.js";
-import { builtinAuthSchemas as templateSchemas } from "../../templates/runtime/builtin-auth.js";
+import { buildOutput } from "../../generator/cli.js";
+import type { AppCoreOptions } from "../../templates/runtime/app-core.js";
+import type { Migration } from "../../templates/runtime/migrate.js";
+import type { OwnedTable } from "../../templates/runtime/rls.js";
+import { builtinAuthSchemas as templateSchemas, type BuiltinAuthSettings } from "../../templates/runtime/builtin-auth.js";
 import { DB_KINDS, freshDatabase, type DbKind, type TestDatabase } from "../helpers/databases.js";
 import { TEST_SECRET } from "../helpers/tokens.js";
 import { APP_ROLE } from "../helpers/server.js";
 
+const ROOT = join(import.meta.dirname, "..", "..");
 const GOLDEN = join(import.meta.dirname, "..", "golden", "builtin-auth", "expected");
+
+/** The golden case's app, generated into tests/.output/builtin-auth (generated/ and the hook skeletons in src/). */
+async function generateApp(): Promise<string> {
+  const dir = join(ROOT, "tests", ".output", "builtin-auth");
+  rmSync(dir, { recursive: true, force: true });
+  const r = await buildOutput(join(import.meta.dirname, "..", "golden", "builtin-auth", "specs"), join(dir, "generated"), ROOT, { out: () => {}, err: () => {} });
+  if (!r.files) throw new Error("the builtin-auth golden case does not generate");
+  for (const [p, text] of [...[...r.files].map(([f, t]) => [join("generated", f), t] as const), ...(r.scaffold ?? [])]) {
+    mkdirSync(join(dir, p, ".."), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return join(dir, "generated");
+}
+
+// The app's own runtime copies (an error class from another copy is not the one its error handler knows).
+const GENERATED = await generateApp();
+const load = (p: string) => import(pathToFileURL(join(GENERATED, p)).href);
+const { createApp } = (await load("app.ts")) as { createApp: (options: AppCoreOptions & { builtinAuth: BuiltinAuthSettings }) => Koa };
+const { migrations } = (await load("migrations/index.ts")) as { migrations: readonly Migration[] };
+const { ownedTables } = (await load("rls.ts")) as { ownedTables: readonly OwnedTable[] };
+const { migrateLatest } = (await load("runtime/migrate.ts")) as typeof import("../../templates/runtime/migrate.js");
+const { createVerifier } = (await load("runtime/auth.ts")) as typeof import("../../templates/runtime/auth.js");
+const { applyRowLevelSecurity, ensureAppRole } = (await load("runtime/rls.ts")) as typeof import("../../templates/runtime/rls.js");
+const { builtinAuthSchemas, REGISTERED_MESSAGE } = (await load("runtime/builtin-auth.ts")) as typeof import("../../templates/runtime/builtin-auth.js");
 
 interface Res {
   status: number;
