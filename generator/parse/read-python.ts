@@ -100,7 +100,7 @@ function readClass(cx: PythonReader, c: PyClass): void {
   if (!table) return;
   if (fam === "sqlalchemy") {
     const parent = localBases(cx, c).find((b) => isTable(cx, b));
-    if (parent && attr(cx, c, "__tablename__") === undefined) {
+    if (parent && attr(c, "__tablename__") === undefined) {
       cx.warn(`class ${c.name} extends the table class ${parent.name} without a __tablename__ of its own (single-table inheritance); it is not read`, c.nameAt,
         "give it its own __tablename__, or write its columns in the parent class");
       return;

@@ -15,7 +15,7 @@ function fieldName(s: Stmt): string | null {
   return null;
 }
 
-export function baseNames(cx: PythonReader, c: PyClass): string[] {
+export function baseNames(c: PyClass): string[] {
   return c.args.filter((a) => !a.name && !a.star).map((a) => dotted(a.value) ?? "").filter(Boolean);
 }
 
@@ -29,7 +29,7 @@ export function family(cx: PythonReader, c: PyClass, seen = new Set<PyClass>()):
 }
 
 export function familyOf(cx: PythonReader, c: PyClass, seen: Set<PyClass>): Family {
-  const bases = baseNames(cx, c);
+  const bases = baseNames(c);
   if (bases.some((b) => ENUM_BASES.has(lastPart(cx.resolve(b))))) return "enum";
   for (const b of bases) {
     const local = b.includes(".") ? undefined : cx.lookupClass(b, c.outer);
@@ -45,10 +45,10 @@ export function familyOf(cx: PythonReader, c: PyClass, seen: Set<PyClass>): Fami
     if (b === "models.Model" || /^django\..*\.Model$/.test(full)) return "django";
     if (last === "BaseModel" || last === "RootModel") return "pydantic";
     if (DECLARATIVE_BASES.has(last)) return "declarative";
-    if (cx.declarative.has(b) && !full.startsWith("django.")) return looksDjango(cx, c) ? "django" : "sqlalchemy";
+    if (cx.declarative.has(b) && !full.startsWith("django.")) return looksDjango(c) ? "django" : "sqlalchemy";
   }
   // Bases this block does not define: what the body declares tells.
-  if (looksDjango(cx, c)) return "django";
+  if (looksDjango(c)) return "django";
   if (
     c.body.some(({ stmt: s }) => {
       if (s.k === "ann") return (dotted(s.ann.k === "sub" ? s.ann.obj : s.ann) ?? "").endsWith("Mapped") || COLUMN_CALLS.has(cx.calleeOf(s.value));
@@ -60,7 +60,7 @@ export function familyOf(cx: PythonReader, c: PyClass, seen: Set<PyClass>): Fami
   return "none";
 }
 
-export function looksDjango(cx: PythonReader, c: PyClass): boolean {
+export function looksDjango(c: PyClass): boolean {
   return c.body.some(({ stmt: s }) => {
     if (s.k !== "assign" || s.value.k !== "call") return false;
     const d = dotted(s.value.fn) ?? "";
@@ -70,7 +70,7 @@ export function looksDjango(cx: PythonReader, c: PyClass): boolean {
 }
 
 /** `__tablename__`, `__abstract__`, Meta options: a class attribute assigned a value. */
-export function attr(cx: PythonReader, c: PyClass, name: string): Expr | undefined {
+export function attr(c: PyClass, name: string): Expr | undefined {
   for (const { stmt: s } of c.body) {
     if (s.k === "assign" && s.targets.some((t) => t.k === "name" && t.id === name)) return s.value;
     if (s.k === "ann" && s.target.k === "name" && s.target.id === name && s.value) return s.value;
@@ -79,7 +79,7 @@ export function attr(cx: PythonReader, c: PyClass, name: string): Expr | undefin
 }
 
 export function localBases(cx: PythonReader, c: PyClass): PyClass[] {
-  return baseNames(cx, c)
+  return baseNames(c)
     .filter((b) => !b.includes("."))
     .map((b) => cx.lookupClass(b, c.outer))
     .filter((x): x is PyClass => !!x && x !== c);
@@ -88,7 +88,7 @@ export function localBases(cx: PythonReader, c: PyClass): PyClass[] {
 /** Whether the class's bases reach a declarative base (else it is a mixin). */
 export function reachesDeclarative(cx: PythonReader, c: PyClass, seen = new Set<PyClass>()): boolean {
   seen.add(c);
-  for (const b of baseNames(cx, c)) {
+  for (const b of baseNames(c)) {
     const local = b.includes(".") ? undefined : cx.lookupClass(b, c.outer);
     if (local && local !== c) {
       if (seen.has(local)) continue;
@@ -101,7 +101,7 @@ export function reachesDeclarative(cx: PythonReader, c: PyClass, seen = new Set<
   return false;
 }
 
-export function djangoMeta(cx: PythonReader, c: PyClass): PyClass | undefined {
+export function djangoMeta(c: PyClass): PyClass | undefined {
   return c.nested.get("Meta");
 }
 
@@ -110,11 +110,11 @@ export function isTable(cx: PythonReader, c: PyClass): boolean {
     case "sqlmodel":
       return isTrue(c.args.find((a) => a.name === "table")?.value);
     case "sqlalchemy":
-      if (isTrue(attr(cx, c, "__abstract__"))) return false;
-      return attr(cx, c, "__tablename__") !== undefined || reachesDeclarative(cx, c);
+      if (isTrue(attr(c, "__abstract__"))) return false;
+      return attr(c, "__tablename__") !== undefined || reachesDeclarative(cx, c);
     case "django": {
-      const meta = djangoMeta(cx, c);
-      return !(meta && (isTrue(attr(cx, meta, "abstract")) || isTrue(attr(cx, meta, "proxy"))));
+      const meta = djangoMeta(c);
+      return !(meta && (isTrue(attr(meta, "abstract")) || isTrue(attr(meta, "proxy"))));
     }
     default:
       return false;

@@ -28,7 +28,7 @@ export function defaultPhrase(cx: PythonReader, v: Expr, from: PyClass | undefin
 }
 
 /** `server_default=`: SQL text (`text("now()")`, `func.now()`, `"0"`, `sa.true()`). */
-export function serverDefault(cx: PythonReader, v: Expr): string | null {
+export function serverDefault(v: Expr): string | null {
   if (v.k === "str") {
     const t = v.str.value.trim();
     if (/^(now\(\)|current_timestamp(\(\))?|current_date|gen_random_uuid\(\)|uuid_generate_v4\(\))$/i.test(t)) return `default ${t}`;

@@ -40,7 +40,7 @@ export function readDjango(cx: PythonReader, c: PyClass): TableDraft {
     t.columns.unshift({ field: "id", name: cx.raw("id", c.nameAt), type: cx.raw("bigserial", c.nameAt), phrases: [{ text: "primary key", at: c.nameAt, rule: false }], primaryKey: true });
     cx.note(`Django adds "id" (bigint, counting up) to ${c.name} as its primary key`, c.nameAt);
   }
-  const meta = djangoMeta(cx, c);
+  const meta = djangoMeta(c);
   if (meta) djangoMetaOptions(cx, meta, t);
   return t;
 }
@@ -211,7 +211,7 @@ export function choiceValues(cx: PythonReader, v: Expr, owner: PyClass): string[
     return en.integer ? "integer" : en.values.map((x) => x.text);
   }
   const d = dotted(v);
-  const seq = d ? (attr(cx, owner, d) ?? cx.consts.get(d)) : v;
+  const seq = d ? (attr(owner, d) ?? cx.consts.get(d)) : v;
   if (!seq || seq.k !== "seq") return null;
   const out: string[] = [];
   for (const item of seq.items) {
@@ -277,7 +277,7 @@ export function djangoMetaOptions(cx: PythonReader, meta: PyClass, t: TableDraft
           else t.indexes.push({ columns: cols, unique: callee === "UniqueConstraint", ...(name ? { name } : {}), span: cx.block.at(item.s) });
         } else if (callee === "CheckConstraint") {
           const q = kwarg(item, "check")?.value ?? kwarg(item, "condition")?.value;
-          const sql = q ? qToSql(cx, q, colOf) : null;
+          const sql = q ? qToSql(q, colOf) : null;
           if (!sql || !q) cx.warn(`the condition of ${name ?? "this CheckConstraint"} is not understood; it is ignored`, item.s);
           else t.checks.push({ expression: cx.raw(sql, q.s), ...(name ? { name } : {}), dialect: "postgresql" });
         } else cx.warn(`${callee} in Meta.${key} is not understood; it is ignored`, item.s);
@@ -287,21 +287,21 @@ export function djangoMetaOptions(cx: PythonReader, meta: PyClass, t: TableDraft
 }
 
 /** `Q(price__gt=0) & ~Q(status="x")` -> `price > 0 AND NOT (status = 'x')`; null when a lookup is not known. */
-export function qToSql(cx: PythonReader, e: Expr, colOf: (field: string) => string): string | null {
+export function qToSql(e: Expr, colOf: (field: string) => string): string | null {
   if (e.k === "bin" && (e.op === "&" || e.op === "|")) {
-    const l = qToSql(cx, e.l, colOf);
-    const r = qToSql(cx, e.r, colOf);
+    const l = qToSql(e.l, colOf);
+    const r = qToSql(e.r, colOf);
     return l && r ? `(${l} ${e.op === "&" ? "AND" : "OR"} ${r})` : null;
   }
   if (e.k === "unary" && e.op === "~") {
-    const x = qToSql(cx, e.x, colOf);
+    const x = qToSql(e.x, colOf);
     return x ? `NOT (${x})` : null;
   }
   if (e.k !== "call" || lastPart(dotted(e.fn) ?? "") !== "Q") return null;
   const parts: string[] = [];
   for (const a of e.args) {
     if (!a.name) {
-      const x = qToSql(cx, a.value, colOf);
+      const x = qToSql(a.value, colOf);
       if (!x) return null;
       parts.push(x);
       continue;

@@ -12,7 +12,7 @@ import { INT_ENUM_BASES } from "./vocabulary.js";
 export function collectEnums(cx: PythonReader, c: PyClass): void {
   for (const n of c.nested.values()) collectEnums(cx, n);
   if (c.problem || family(cx, c) !== "enum") return;
-  const bases = baseNames(cx, c).map((b) => lastPart(cx.resolve(b)));
+  const bases = baseNames(c).map((b) => lastPart(cx.resolve(b)));
   const values: { text: string; at: number }[] = [];
   const members = new Map<string, string>();
   let named = false;

@@ -38,7 +38,7 @@ export function tableArgs(cx: PythonReader, c: PyClass, t: TableDraft): void {
 }
 
 /** A column given as "name", `Task.name` or `name` -> its column name in `t`. */
-export function columnRef(cx: PythonReader, e: Expr, t: TableDraft): string | null {
+export function columnRef(e: Expr, t: TableDraft): string | null {
   if (e.k === "str") return e.str.value;
   const d = dotted(e);
   if (!d) return null;
@@ -51,7 +51,7 @@ export function tableConstraint(cx: PythonReader, call: Call, t: TableDraft, c: 
   const name = kwarg(call, "name")?.value;
   const constraintName = name?.k === "str" ? name.str.value : undefined;
   const cols = (args: readonly Arg[]): string[] | null => {
-    const out = args.map((a) => columnRef(cx, a.value, t));
+    const out = args.map((a) => columnRef(a.value, t));
     return out.every((x): x is string => x !== null) ? out : null;
   };
   switch (callee) {
@@ -211,7 +211,7 @@ export function columnCall(cx: PythonReader, call: Call, from: PyClass | undefin
         break;
       }
       case "server_default": {
-        const d = serverDefault(cx, v);
+        const d = serverDefault(v);
         if (d) phrase(d, a.s);
         else cx.warn(`server_default ${cx.src(v)} is not understood`, a.s);
         break;

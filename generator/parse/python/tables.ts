@@ -13,7 +13,7 @@ export function tableName(cx: PythonReader, c: PyClass): { text: string; at: num
   if (known) return known;
   const fam = family(cx, c);
   let name: { text: string; at: number; derived: boolean };
-  const explicit = fam === "django" ? (djangoMeta(cx, c) ? attr(cx, djangoMeta(cx, c)!, "db_table") : undefined) : ownOrInherited(cx, c, "__tablename__");
+  const explicit = fam === "django" ? (djangoMeta(c) ? attr(djangoMeta(c)!, "db_table") : undefined) : ownOrInherited(cx, c, "__tablename__");
   if (explicit?.k === "str" && !explicit.str.formatted) name = { text: explicit.str.value, at: explicit.str.contentAt, derived: false };
   else if (fam === "sqlmodel") name = { text: c.name.toLowerCase(), at: c.nameAt, derived: false };
   else {
@@ -27,7 +27,7 @@ export function tableName(cx: PythonReader, c: PyClass): { text: string; at: num
 
 export function ownOrInherited(cx: PythonReader, c: PyClass, name: string, seen = new Set<PyClass>()): Expr | undefined {
   seen.add(c);
-  const own = attr(cx, c, name);
+  const own = attr(c, name);
   if (own) return own;
   for (const b of localBases(cx, c)) if (!seen.has(b) && !isTable(cx, b)) return ownOrInherited(cx, b, name, seen);
   return undefined;
