@@ -1,6 +1,6 @@
 // The Drizzle reader: pgTable/mysqlTable/sqliteTable definitions read into the raw shape with the
 // TypeScript parser, every text at its place in the spec file.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { spanMapper, type BlockReader, type ReaderResult } from "../../generator/parse/block.js";
 import { loadDrizzleReader } from "../../generator/parse/read-drizzle.js";
@@ -405,8 +405,9 @@ describe("positions", () => {
 describe("loading", () => {
   it("loads TypeScript once, and only through loadDrizzleReader", async () => {
     expect(await loadDrizzleReader()).toBe(read);
-    const source = readFileSync(new URL("../../generator/parse/read-drizzle.ts", import.meta.url), "utf8");
-    const topLevel = source.split("\n").filter((l) => /^import\b/.test(l) && /"typescript"/.test(l));
+    const dir = new URL("../../generator/parse/drizzle/", import.meta.url);
+    const sources = [new URL("../../generator/parse/read-drizzle.ts", import.meta.url), ...readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => new URL(f, dir))];
+    const topLevel = sources.flatMap((u) => readFileSync(u, "utf8").split("\n")).filter((l) => /^import\b/.test(l) && /"typescript"/.test(l));
     expect(topLevel.length).toBeGreaterThan(0);
     expect(topLevel.every((l) => /^import type\b/.test(l))).toBe(true);
   });
