@@ -5,7 +5,7 @@
 import type { ColumnType, DefaultValue, Span } from "../ir/types.js";
 import { str } from "./common.js";
 import type { Snapshot, SnapshotCheck, SnapshotColumn, SnapshotIndex, SnapshotTable } from "./snapshot.js";
-import { typeSchema } from "./table-info.js";
+import { apiTypeChange, describeType, isWidening, knownFormat, sqlType, FORMAT_SQL } from "../ir/column-forms.js";
 
 export interface Renames {
   /** new table name -> old table name */
@@ -71,55 +71,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** `await knex.raw(...)` with `?` escaped so Knex does not read it as a binding. */
 function raw(sql: string): string {
   return `  await knex.raw(${str(sql.replace(/\?/g, "\\?"))});`;
-}
-
-export function sqlType(t: ColumnType): string {
-  switch (t.kind) {
-    case "string":
-      if (t.fixed) return `char(${t.maxLength})`;
-      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "text";
-    case "text":
-    case "enum":
-      return "text";
-    case "integer":
-      return t.small ? "smallint" : "integer";
-    case "bigint":
-      return "bigint";
-    case "uuid":
-      return "uuid";
-    case "boolean":
-      return "boolean";
-    case "timestamp":
-      return "timestamptz";
-    case "date":
-      return "date";
-    case "time":
-      return "time";
-    case "decimal":
-      return t.precision !== undefined ? `numeric(${t.precision}, ${t.scale ?? 0})` : "numeric";
-    case "float":
-      return "double precision";
-    case "json":
-      return "jsonb";
-    case "bytes":
-      return "bytea";
-    case "inet":
-    case "cidr":
-    case "macaddr":
-    case "interval":
-      return t.kind;
-    case "array":
-      return `${sqlType(t.of)}[]`;
-    case "vector":
-      // With pgvector; without it the column is real[] with a CHECK on its length (vectorColumnType).
-      return `vector(${t.dimensions})`;
-  }
-}
-
-function describeType(t: ColumnType): string {
-  if (t.kind === "enum") return `enum(${t.values.join(", ")})`;
-  if (t.kind === "array") return `${describeType(t.of)}[]`;
-  return sqlType(t);
 }
 
 /** An enum, or a list of enum values: a CHECK named <table>_<column>_check holds the values. */
@@ -213,82 +164,6 @@ function zeroSql(t: ColumnType): string {
       // real[] either way: pgvector casts it to vector(n) on assignment.
       return `array_fill(0::real, ARRAY[${t.dimensions}])`;
   }
-}
-
-/** True when every value of `from` fits `to` unchanged. */
-export function isWidening(from: ColumnType, to: ColumnType): boolean {
-  if (same(from, to)) return true;
-  const textual = (t: ColumnType) => t.kind === "string" || t.kind === "text" || t.kind === "enum";
-  const cap = (t: ColumnType) => (t.kind === "string" ? t.maxLength : undefined);
-  if (to.kind === "text" || (to.kind === "string" && to.maxLength === undefined)) return true; // everything casts to text
-  if (to.kind === "string") {
-    if (from.kind === "enum") return Math.max(0, ...from.values.map((v) => v.length)) <= to.maxLength!;
-    return textual(from) && cap(from) !== undefined && cap(from)! <= to.maxLength!;
-  }
-  if (to.kind === "enum") return from.kind === "enum" && from.values.every((v) => to.values.includes(v));
-  if (to.kind === "array") return from.kind === "array" && isWidening(from.of, to.of);
-  if (to.kind === "inet") return from.kind === "cidr"; // every network is an address with a prefix
-  const rank = (t: ColumnType) => (t.kind === "integer" ? (t.small ? 1 : 2) : t.kind === "bigint" ? 3 : 0);
-  if (rank(from) && rank(to)) return rank(from) <= rank(to);
-  if ((from.kind === "integer" || from.kind === "bigint") && to.kind === "decimal") {
-    return to.precision === undefined || to.precision - (to.scale ?? 0) >= (from.kind === "integer" ? (from.small ? 5 : 10) : 19);
-  }
-  if (from.kind === "integer" && to.kind === "float") return true;
-  if (from.kind === "decimal" && to.kind === "decimal") {
-    if (to.precision === undefined) return true;
-    if (from.precision === undefined) return false;
-    return to.precision - (to.scale ?? 0) >= from.precision - (from.scale ?? 0) && (to.scale ?? 0) >= (from.scale ?? 0);
-  }
-  if (from.kind === "date" && to.kind === "timestamp") return true;
-  return false;
-}
-
-// ------------------------------------------------------------------ the API's JSON types
-// The JSON type a column has in the API is its OpenAPI schema's `type` (table-info.ts typeSchema):
-// a bigint travels as a string, a numeric as a string (a number or a string going in), a json
-// column as any value. A type change that changes it breaks clients even when every stored value
-// fits: it is reported (MigrationPlan.breaking) and refused unless allowed.
-
-/** The JSON type words of a schema: "integer", "number|string", "array of string", "any". */
-function jsonTypeOf(schema: Record<string, unknown>): string {
-  const t = schema.type;
-  if (t === undefined) return schema.enum !== undefined ? "string" : "any";
-  const types = (Array.isArray(t) ? (t as string[]) : [t as string]).slice().sort();
-  if (types.length === 1 && types[0] === "array") return `array of ${jsonTypeOf((schema.items ?? {}) as Record<string, unknown>)}`;
-  return types.join("|");
-}
-
-/** "a JSON integer", "a JSON number or string", "a JSON array of string", "any JSON value". */
-function jsonTypeWords(type: string): string {
-  if (type === "any") return "any JSON value";
-  if (type.startsWith("array of ")) return `a JSON array of ${type.slice(9).replace(/\|/g, " or ")} values`;
-  return `a JSON ${type.replace(/\|/g, " or ")}`;
-}
-
-/** Why a type is served as it is, when that is not what its SQL type suggests. */
-function servedAs(t: ColumnType): string | null {
-  const inner = t.kind === "array" ? t.of : t;
-  if (inner.kind === "bigint") return "bigint travels as a decimal string: JSON numbers lose precision past 2^53";
-  if (inner.kind === "decimal") return "numeric travels as a string, so no digit is lost";
-  return null;
-}
-
-/**
- * How a column's type change changes what API clients see (null when it does not): the JSON
- * type served changes, or a JSON type a request could send is no longer accepted.
- */
-export function apiTypeChange(from: ColumnType, to: ColumnType, where: string): string | null {
-  const outBefore = jsonTypeOf(typeSchema(from, "out"));
-  const outAfter = jsonTypeOf(typeSchema(to, "out"));
-  const inBefore = jsonTypeOf(typeSchema(from, "in"));
-  const inAfter = jsonTypeOf(typeSchema(to, "in"));
-  const accepts = (type: string, other: string) => type === "any" || type === other || (!type.startsWith("array") && !other.startsWith("array") && other.split("|").every((x) => type.split("|").includes(x)));
-  let what: string;
-  if (outBefore !== outAfter) what = `responses give ${jsonTypeWords(outAfter)} for "${where}" where they gave ${jsonTypeWords(outBefore)}`;
-  else if (!accepts(inAfter, inBefore)) what = `requests must send ${jsonTypeWords(inAfter)} for "${where}" where ${jsonTypeWords(inBefore)} was accepted`;
-  else return null;
-  const why = servedAs(to) ?? servedAs(from);
-  return `changes the API type of "${where}" (${describeType(from)} -> ${describeType(to)}): ${what}${why ? ` (${why})` : ""}; clients built for the old type break`;
 }
 
 // ------------------------------------------------------------------ table creation
@@ -385,27 +260,6 @@ const usesVector = (code: readonly string[]) => code.some((l) => /\bhasVector\b/
 // Each rule a column states (length, range, format, pattern, number of items) is a named CHECK,
 // one per family, so the database refuses what the request validator refuses, whoever writes.
 
-/**
- * PostgreSQL regular expressions (ARE) for the JSON Schema formats the validator knows: each is
- * permissive (everything ajv-formats accepts matches), and keeps out what is plainly not one.
- */
-export const FORMAT_SQL: Readonly<Record<string, string>> = {
-  email: "^[^@[:space:]]+@[^@[:space:]]+$",
-  uri: "^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:]]*$",
-  uuid: "^([Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:)?[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$",
-  hostname: "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?$",
-  ipv4: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$",
-  ipv6: "^[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*$",
-  date: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-  "date-time": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt[:space:]][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$",
-};
-
-/** A format the validator and the database both know (JSON Schema's name for it); null for any other. */
-export function knownFormat(format: string | undefined): string | null {
-  return format !== undefined && Object.prototype.hasOwnProperty.call(FORMAT_SQL, format) ? format : null;
-}
-
-/** A CHECK the database holds a column to: its name, its expression, and what it says (for summaries). */
 export interface RuleCheck {
   readonly name: string;
   readonly sql: string;

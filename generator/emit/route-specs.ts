@@ -4,7 +4,7 @@
 import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
 import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
-import { sqlType } from "./plan-migration.js";
+import { sqlType } from "../ir/column-forms.js";
 
 /** runtime/scope.ts RowScope, as data. */
 export type RowScopeLiteral =

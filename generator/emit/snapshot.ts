@@ -3,7 +3,7 @@
 // generation diffs the spec's snapshot against the one saved beside the last
 // migration (migrations/snapshot.json), so no database is needed to plan.
 import type { ColumnType, DefaultValue, IR, Index, Reference, Table } from "../ir/types.js";
-import { knownFormat } from "./plan-migration.js";
+import { knownFormat } from "../ir/column-forms.js";
 
 export interface SnapshotColumn {
   readonly name: string;

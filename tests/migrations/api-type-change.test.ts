@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
 import { BreakingChange, currentSnapshot, DestructiveChange, emitMigrations, renamesOf, spanLookup } from "../../generator/emit/emit-migrations.js";
-import { apiTypeChange, planMigration, type MigrationPlan } from "../../generator/emit/plan-migration.js";
+import { planMigration, type MigrationPlan } from "../../generator/emit/plan-migration.js";
+import { apiTypeChange } from "../../generator/ir/column-forms.js";
 import { EMPTY_SNAPSHOT } from "../../generator/emit/snapshot.js";
 
 const spec = (type: string) => `## users

@@ -4,11 +4,11 @@
 // tests/app/column-types.test.ts runs the same types through a generated app on both databases.
 import { describe, expect, it } from "vitest";
 import { interpretType, interpretTypedDefault, arrayLiteral } from "../../generator/ir/column-type.js";
-import { typeText } from "../../generator/ir/describe.js";
+import { columnTsType, isWidening, sqlType, typeText } from "../../generator/ir/column-forms.js";
 import type { Column, ColumnType } from "../../generator/ir/types.js";
-import { columnBuilder, isWidening, planMigration, sqlType } from "../../generator/emit/plan-migration.js";
+import { columnBuilder, planMigration } from "../../generator/emit/plan-migration.js";
 import type { Snapshot, SnapshotColumn } from "../../generator/emit/snapshot.js";
-import { columnSchema, columnTsType } from "../../generator/emit/table-info.js";
+import { columnSchema } from "../../generator/emit/table-info.js";
 import { compile } from "../../templates/runtime/validate.js";
 import { createRow, getRow, updateRow, type TableSql } from "../../templates/runtime/rows.js";
 import type { Statement } from "../../templates/runtime/batch.js";

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import type { Column, ColumnType, IR, Table } from "../../generator/ir/types.js";
 import { columnSchema } from "../../generator/emit/table-info.js";
-import { columnRuleChecks, planMigration, FORMAT_SQL, type Renames } from "../../generator/emit/plan-migration.js";
+import { columnRuleChecks, planMigration, type Renames } from "../../generator/emit/plan-migration.js";
+import { FORMAT_SQL } from "../../generator/ir/column-forms.js";
 import { EMPTY_SNAPSHOT, normalizeSnapshot, snapshotOf, type Snapshot, type SnapshotColumn, type SnapshotTable } from "../../generator/emit/snapshot.js";
 import { compile, compareDecimal, checkTextBounds, brokenComparisons } from "../../templates/runtime/validate.js";
 import { registerConstraints, toProblem } from "../../templates/runtime/errors.js";
