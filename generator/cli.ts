@@ -10,7 +10,9 @@ import { openParseCache } from "./parse/parse-cache.js";
 import { emitAll } from "./emit/index.js";
 import { readPreviousClientSchema, readPreviousMigrations, readTemplates } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
-import { BreakingChange, DestructiveChange, UnsupportedSchemaChange, verifyHistory } from "./emit/emit-migrations.js";
+import { verifyHistory } from "./plan/history.js";
+import { planMigrations } from "./plan/plan.js";
+import { formatDiagnostic } from "./base/diagnostics.js";
 import { emitHookSkeletons, moveRenamedHooks, orphanHooks } from "./emit/emit-hooks.js";
 import { CustomRouteError, readCustomRoutes } from "./read/read-custom-routes.js";
 import { CustomRouteConflict } from "./emit/emit-openapi.js";
@@ -66,34 +68,26 @@ export async function buildOutput(specsDir: string, outDir: string, root: string
     return { ir, files: null, exitCode: EXIT.specErrors };
   }
   try {
+    const templates = readTemplates(TEMPLATES_DIR);
+    const planned = planMigrations(ir, readPreviousMigrations(outDir), { allowDestructive: options.allowDestructive === true, allowBreaking: options.allowBreaking === true });
+    if (planned.diagnostics.length > 0) {
+      // SF501/SF502/SF503, each of them, then one hint per kind.
+      for (const d of planned.diagnostics) io.err(`${formatDiagnostic({ severity: d.severity, code: d.code, message: d.message, span: d.span })}\n`);
+      for (const hint of new Set(planned.diagnostics.flatMap((d) => (d.hint ? [d.hint] : [])))) io.err(`  hint: ${hint}\n`);
+      return { ir, files: null, exitCode: EXIT.specErrors };
+    }
     const files = await emitAll({
       ir,
-      templates: readTemplates(TEMPLATES_DIR),
-      previous: readPreviousMigrations(outDir),
-      migrations: { allowDestructive: options.allowDestructive === true, allowBreaking: options.allowBreaking === true },
+      templates,
+      migrations: planned.plan,
       previousClientSchema: readPreviousClientSchema(outDir),
       customRoutes,
     });
     const scaffold = emitHookSkeletons(ir, options.outName ?? basename(outDir));
     return { ir, files, scaffold, exitCode: EXIT.ok };
   } catch (err) {
-    const at = (s: { file: string; line: number; column: number } | null) => (s ? `${s.file}:${s.line}:${s.column}` : `${ir.sources.schema}:1:1`);
     if (err instanceof CustomRouteConflict) {
       io.err(`${err.message}\n`);
-      return { ir, files: null, exitCode: EXIT.specErrors };
-    }
-    if (err instanceof UnsupportedSchemaChange) {
-      io.err(`${at(err.span)}: error SF501: ${err.message}\n`);
-      return { ir, files: null, exitCode: EXIT.specErrors };
-    }
-    if (err instanceof DestructiveChange || err instanceof BreakingChange) {
-      const destructive = err instanceof DestructiveChange ? err.steps : [];
-      const breaking = err instanceof DestructiveChange ? err.breaking : err.steps;
-      // In spec order, each with its code, then one hint per kind.
-      const lines = [...destructive.map((s) => ({ s, code: "SF502" })), ...breaking.map((s) => ({ s, code: "SF503" }))];
-      for (const { s, code } of lines) io.err(`${at(s.span)}: error ${code}: this schema change ${s.message}\n`);
-      if (destructive.length) io.err(`  hint: if that is intended, run again with --allow-destructive; the migration will say what it destroys\n`);
-      if (breaking.length) io.err(`  hint: if that is intended, run again with --allow-breaking (and update the API's clients); the migration will say what changes for them\n`);
       return { ir, files: null, exitCode: EXIT.specErrors };
     }
     throw err;

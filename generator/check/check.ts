@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { buildOutput, EXIT, type Io } from "../cli.js";
-import { verifyHistory } from "../emit/emit-migrations.js";
+import { verifyHistory } from "../plan/history.js";
 import { readPreviousMigrations } from "../read/read-output.js";
 import { diffOutput, missingScaffold } from "../write/write-files.js";
 import { orphanHooks, plannedHookMoves } from "../emit/emit-hooks.js";

@@ -4,7 +4,7 @@ import type { Column, IR, Table } from "../ir/types.js";
 import { tableInfo, columnSchema, type TableInfo } from "./table-info.js";
 import { columnTsType } from "../ir/column-forms.js";
 import { key, literal, tsHeader, type FileMap } from "./common.js";
-import { uniqueName } from "./plan-migration.js";
+import { uniqueName } from "../plan/names.js";
 
 export interface BodySchemas {
   row: Record<string, unknown>;

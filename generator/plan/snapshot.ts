@@ -19,7 +19,7 @@ export interface SnapshotColumn {
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
   /**
-   * The other rules a CHECK holds (plan-migration.ts columnRuleChecks): text length
+   * The other rules a CHECK holds (column-rules.ts columnRuleChecks): text length
    * (<table>_<column>_length), format (_format), pattern (_pattern), and the number and length of
    * a list's items (_items). Only what the SQL type does not already hold is here.
    */
@@ -68,6 +68,15 @@ export interface Snapshot {
 }
 
 export const EMPTY_SNAPSHOT: Snapshot = { version: 2, tables: [] };
+
+export const isIncrement = (c: SnapshotColumn) => c.default?.kind === "increment";
+
+/** An enum, or a list of enum values: a CHECK named <table>_<column>_check holds the values. */
+export function valueList(t: ColumnType): readonly string[] | null {
+  if (t.kind === "enum") return t.values;
+  if (t.kind === "array" && t.of.kind === "enum") return t.of.values;
+  return null;
+}
 
 /** The type as the database holds it: an enum's name is for people only (it is stored as text + CHECK). */
 function storedType(t: ColumnType): ColumnType {
