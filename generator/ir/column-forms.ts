@@ -290,6 +290,12 @@ function tsTypeOf(t: ColumnType, direction: "in" | "out" | "model"): string {
 
 // ------------------------------------------------------------------ compatibility
 
+/** A number in the database (integer, bigint, numeric, double precision): ranges apply to it. */
+export const isNumericType = (t: ColumnType) => t.kind === "integer" || t.kind === "bigint" || t.kind === "decimal" || t.kind === "float";
+
+/** Text in the database with no fixed set of values (varchar, char, text): lengths, formats and patterns apply to it. */
+export const isTextType = (t: ColumnType) => t.kind === "string" || t.kind === "text";
+
 /** True when every value of `from` fits `to` unchanged. */
 export function isWidening(from: ColumnType, to: ColumnType): boolean {
   if (same(from, to)) return true;

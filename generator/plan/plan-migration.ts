@@ -111,7 +111,6 @@ function invertRenames(r: Renames): Renames {
   return { tables, columns };
 }
 
-
 /** The steps from `from` to `to`; each change that cannot be migrated goes to `unsupported` instead. */
 function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLookup, unsupported: PlanProblem[]): Step[] {
   const cur = clone(from);

@@ -3,7 +3,7 @@
 // generation diffs the spec's snapshot against the one saved beside the last
 // migration (migrations/snapshot.json), so no database is needed to plan.
 import type { ColumnType, DefaultValue, IR, Index, Reference, Table } from "../ir/types.js";
-import { knownFormat } from "../ir/column-forms.js";
+import { isNumericType, isTextType, knownFormat } from "../ir/column-forms.js";
 
 export interface SnapshotColumn {
   readonly name: string;
@@ -85,8 +85,6 @@ function storedType(t: ColumnType): ColumnType {
   return t;
 }
 
-const textual = (t: ColumnType) => t.kind === "string" || t.kind === "text";
-const numeric = (t: ColumnType) => t.kind === "integer" || t.kind === "bigint" || t.kind === "decimal" || t.kind === "float";
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
 /**
@@ -96,17 +94,17 @@ const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : u
 function ruleFields(c: Record<string, unknown>, t: ColumnType): Partial<SnapshotColumn> {
   const out: { -readonly [K in keyof SnapshotColumn]?: SnapshotColumn[K] } = {};
   const n = (k: "exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "minItems" | "maxItems" | "itemMaxLength") => num(c[k]);
-  if (numeric(t)) {
+  if (isNumericType(t)) {
     if (n("exclusiveMinimum") !== undefined) out.exclusiveMinimum = n("exclusiveMinimum");
     if (n("exclusiveMaximum") !== undefined) out.exclusiveMaximum = n("exclusiveMaximum");
   }
   const cap = (x: ColumnType) => (x.kind === "string" ? x.maxLength : undefined);
-  if (textual(t)) {
+  if (isTextType(t)) {
     if ((n("minLength") ?? 0) > 0) out.minLength = n("minLength");
     const max = n("maxLength");
     if (max !== undefined && (cap(t) === undefined || max < cap(t)!)) out.maxLength = max;
   }
-  const texts = textual(t) || (t.kind === "array" && textual(t.of));
+  const texts = isTextType(t) || (t.kind === "array" && isTextType(t.of));
   const format = texts ? knownFormat(typeof c.format === "string" ? c.format : undefined) : null;
   if (format) out.format = format;
   if (texts && typeof c.pattern === "string") out.pattern = c.pattern;
@@ -119,7 +117,7 @@ function ruleFields(c: Record<string, unknown>, t: ColumnType): Partial<Snapshot
     if ((n("minItems") ?? 0) > 0) out.minItems = n("minItems");
     if (n("maxItems") !== undefined) out.maxItems = n("maxItems");
     const item = n("itemMaxLength");
-    if (textual(t.of) && item !== undefined && (cap(t.of) === undefined || item < cap(t.of)!)) out.itemMaxLength = item;
+    if (isTextType(t.of) && item !== undefined && (cap(t.of) === undefined || item < cap(t.of)!)) out.itemMaxLength = item;
   }
   return out;
 }
