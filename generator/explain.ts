@@ -1,7 +1,7 @@
 // `specforge explain`: what the reader understood, in words a person can check.
 import type { IR, Column, Endpoint, Table } from "./ir/types.js";
 import { formatDiagnostic, type Diagnostic } from "./base/diagnostics.js";
-import { typeText } from "./ir/describe.js";
+import { typeText } from "./ir/column-forms.js";
 import { canonicalYaml } from "./canonical.js";
 
 export interface ExplainNote {

@@ -6,7 +6,7 @@ import { generate, type GenerateOutput } from "./generate.js";
 import { readGenerateInput, type InputOptions } from "./inputs.js";
 import { readPreviousMigrations } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
-import { verifyHistory } from "./emit/emit-migrations.js";
+import { verifyHistory } from "./plan/history.js";
 import { moveRenamedHooks, orphanHooks } from "./emit/emit-hooks.js";
 
 export interface GenerateResult extends GenerateOutput {

@@ -3,14 +3,14 @@
 // files, the hook skeletons and every diagnostic out. It prints nothing and writes nothing;
 // the commands (cli.ts, check/check.ts, watch.ts) read its input (inputs.ts), call it, then
 // print and write. Stages, in order: front (read -> parse -> IR -> validate), the custom
-// routes against the generated ones, then emit (which plans the migrations).
+// routes against the generated ones, the migration plan (plan/), then emit.
 import { hasErrors, type Diagnostic } from "./base/diagnostics.js";
 import { frontOf, type Note } from "./front.js";
 import type { IR } from "./ir/types.js";
 import type { ReadSpecsResult } from "./read/read-specs.js";
 import type { CustomRoutesRead } from "./read/read-custom-routes.js";
-import type { PreviousMigrations } from "./emit/emit-migrations.js";
-import { BreakingChange, DestructiveChange, UnsupportedSchemaChange } from "./emit/emit-migrations.js";
+import type { PreviousMigrations } from "./read/read-output.js";
+import { planMigrations } from "./plan/plan.js";
 import { emitAll, replaceStubs } from "./emit/index.js";
 import { customRouteConflicts } from "./emit/emit-openapi.js";
 import { emitHookSkeletons } from "./emit/emit-hooks.js";
@@ -55,36 +55,24 @@ export async function generate(input: GenerateInput): Promise<GenerateOutput> {
   const custom = input.customRoutes.routes;
   diagnostics.push(...input.customRoutes.diagnostics, ...customRouteConflicts(replaceStubs(ir, custom), custom));
   if (hasErrors(diagnostics)) return stop(ir);
-  try {
-    const files = await emitAll({
-      ir,
-      templates: input.templates,
-      previous: input.previous,
-      migrations: { allowDestructive: input.allowDestructive === true, allowBreaking: input.allowBreaking === true },
-      previousClientSchema: input.previousClientSchema,
-      customRoutes: custom,
-    });
-    return { ir, files, scaffold: emitHookSkeletons(ir, input.outName), diagnostics, notes: front.notes };
-  } catch (err) {
-    const migration = migrationDiagnostics(ir, err);
-    if (!migration) throw err;
-    diagnostics.push(...migration);
-    return stop(ir);
-  }
+  const planned = planMigrations(ir, input.previous, { allowDestructive: input.allowDestructive === true, allowBreaking: input.allowBreaking === true });
+  diagnostics.push(...onceEachHint(planned.diagnostics));
+  if (hasErrors(diagnostics)) return stop(ir);
+  const files = await emitAll({
+    ir,
+    templates: input.templates,
+    migrations: planned.plan,
+    previousClientSchema: input.previousClientSchema,
+    customRoutes: custom,
+  });
+  return { ir, files, scaffold: emitHookSkeletons(ir, input.outName), diagnostics, notes: front.notes };
 }
 
-/** The migration planner's refusal as diagnostics (SF501-SF503), or null for any other error. */
-function migrationDiagnostics(ir: IR, err: unknown): Diagnostic[] | null {
-  const at = (s: { file: string; line: number; column: number } | null) => s ?? { file: ir.sources.schema, line: 1, column: 1 };
-  if (err instanceof UnsupportedSchemaChange) return [{ severity: "error", code: "SF501", message: err.message, span: at(err.span) }];
-  if (!(err instanceof DestructiveChange || err instanceof BreakingChange)) return null;
-  const destructive = err instanceof DestructiveChange ? err.steps : [];
-  const breaking = err instanceof DestructiveChange ? err.breaking : err.steps;
-  const kind = (steps: typeof destructive, code: string, hint: string): Diagnostic[] =>
-    // In spec order; the hint once, after the last of the kind.
-    steps.map((s, i) => ({ severity: "error", code, message: `this schema change ${s.message}`, span: at(s.span), ...(i === steps.length - 1 ? { hint } : {}) }));
-  return [
-    ...kind(destructive, "SF502", "if that is intended, run again with --allow-destructive; the migration will say what it destroys"),
-    ...kind(breaking, "SF503", "if that is intended, run again with --allow-breaking (and update the API's clients); the migration will say what changes for them"),
-  ];
+/** A hint shared by several diagnostics (SF502's, SF503's) kept only on the last of them: printed once, after them. */
+function onceEachHint(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.map((d, i) => {
+    if (!d.hint || !list.slice(i + 1).some((e) => e.hint === d.hint)) return d;
+    const { hint: _, ...rest } = d;
+    return rest;
+  });
 }

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { diagnosticLines, EXIT, printDiagnostics, type Io } from "../command-io.js";
 import { generate } from "../generate.js";
 import { readGenerateInput } from "../inputs.js";
-import { verifyHistory } from "../emit/emit-migrations.js";
+import { verifyHistory } from "../plan/history.js";
 import { readPreviousMigrations } from "../read/read-output.js";
 import { diffOutput, missingScaffold } from "../write/write-files.js";
 import { orphanHooks, plannedHookMoves } from "../emit/emit-hooks.js";

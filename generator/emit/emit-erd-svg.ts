@@ -4,7 +4,7 @@
 // references), rows by name; every foreign key is a curve from its column to the table it
 // points at. Built from the IR only: deterministic.
 import type { Column, ColumnType, IR, Table } from "../ir/types.js";
-import { typeText } from "../ir/describe.js";
+import { typeText } from "../ir/column-forms.js";
 
 const BOX_W = 300;
 const HEAD_H = 26;

@@ -1,7 +1,8 @@
 // Objection models: table, id column, JSON schema validation, JSON columns,
 // timestamps, and relations derived from foreign keys.
 import type { IR, Table } from "../ir/types.js";
-import { tableInfo, columnTsType, type TableInfo } from "./table-info.js";
+import { tableInfo, type TableInfo } from "./table-info.js";
+import { columnTsType } from "../ir/column-forms.js";
 import { key, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, modelName, plural, singular, fileStem } from "../base/naming.js";
 import { modelRefs, relationsOfTable, rlsEntry } from "./route-specs.js";

@@ -1,9 +1,10 @@
 // JSON Schemas of each table's row and request bodies, shared by the routes (ajv),
 // the models (Objection validation) and the OpenAPI document.
 import type { Column, IR, Table } from "../ir/types.js";
-import { tableInfo, columnSchema, columnTsType, type TableInfo } from "./table-info.js";
+import { tableInfo, columnSchema, type TableInfo } from "./table-info.js";
+import { columnTsType } from "../ir/column-forms.js";
 import { key, literal, tsHeader, type FileMap } from "./common.js";
-import { uniqueName } from "./plan-migration.js";
+import { uniqueName } from "../plan/names.js";
 
 export interface BodySchemas {
   row: Record<string, unknown>;

@@ -1,9 +1,10 @@
-// All emitters together: IR in, a map of relative path -> contents out. Pure.
+// All emitters together: IR and migration plan in, a map of relative path -> contents out. Pure.
 import type { IR } from "../ir/types.js";
 import { sortedByPath, type FileMap } from "./common.js";
 import { emitSchemas } from "./emit-schemas.js";
 import { emitModels } from "./emit-models.js";
-import { emitMigrations, type MigrationOptions, type PreviousMigrations } from "./emit-migrations.js";
+import { emitMigrations } from "./emit-migrations.js";
+import type { PlannedMigrations } from "../plan/plan.js";
 import { emitRoutes } from "./emit-routes.js";
 import { emitApp } from "./emit-app.js";
 import { emitOpenApi } from "./emit-openapi.js";
@@ -18,8 +19,8 @@ export interface EmitInput {
   readonly ir: IR;
   /** templates/runtime/*.ts by file name. */
   readonly templates: ReadonlyMap<string, string>;
-  readonly previous: PreviousMigrations;
-  readonly migrations?: MigrationOptions;
+  /** The migrations: those committed and the next one (plan/plan.ts planMigrations). */
+  readonly migrations: PlannedMigrations;
   /** The current client/schema.ts, reused when the OpenAPI document is unchanged (a cache only). */
   readonly previousClientSchema?: string | null;
   /** Custom routes read from src/routes/ (read/read-custom-routes.ts), in file-name order. */
@@ -53,7 +54,7 @@ export async function emitAll(input: EmitInput): Promise<FileMap> {
   add(emitRuntime(input.templates, ir));
   add(emitSchemas(ir));
   add(emitModels(ir));
-  add(emitMigrations(ir, input.previous, input.migrations));
+  add(emitMigrations(ir, input.migrations));
   add(emitRoutes(ir));
   add(emitApp(ir, custom));
   add(emitErd(ir));

@@ -4,7 +4,7 @@
 import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
 import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
-import { sqlType } from "./plan-migration.js";
+import { isNumericType, sqlType } from "../ir/column-forms.js";
 
 /** runtime/scope.ts RowScope, as data. */
 export type RowScopeLiteral =
@@ -206,7 +206,7 @@ function membershipFill(c: Column): Record<string, unknown> | null {
   }
   if (t.kind === "boolean") return { cast: "boolean", value: false };
   if (t.kind === "string" || t.kind === "text") return { cast: "text", value: "" };
-  if (t.kind === "integer" || t.kind === "bigint" || t.kind === "float" || t.kind === "decimal") return { cast: castOf(t), value: 0 };
+  if (isNumericType(t)) return { cast: castOf(t), value: 0 };
   return null;
 }
 

@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { SpecFile } from "../../generator/read/read-specs.js";
 import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { NO_PREVIOUS } from "../../generator/read/read-output.js";
+import { planMigrations } from "../../generator/plan/plan.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import type { IR } from "../../generator/ir/types.js";
@@ -165,7 +166,7 @@ async function build(style: Style, i: number): Promise<Running> {
   const dir = join(OUT, `s${i}`);
   rmSync(dir, { recursive: true, force: true });
   const files = [
-    ...[...(await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS }))].map(([p, t]) => [join("generated", p), t] as const),
+    ...[...(await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), migrations: planMigrations(ir, NO_PREVIOUS).plan }))].map(([p, t]) => [join("generated", p), t] as const),
     ...emitHookSkeletons(ir, "generated"),
   ];
   for (const [p, text] of files) {

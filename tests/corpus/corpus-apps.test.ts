@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecs } from "../../generator/front.js";
 import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { NO_PREVIOUS } from "../../generator/read/read-output.js";
+import { planMigrations } from "../../generator/plan/plan.js";
 import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import type { IR } from "../../generator/ir/types.js";
@@ -99,7 +100,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
       built.set(c, r.ir);
       // Each case is a project: generated/ plus the hook skeletons in src/hooks/ beside it.
       const files = [
-        ...[...(await emitAll({ ir: r.ir, templates, previous: NO_PREVIOUS }))].map(([p, t]) => [join("generated", p), t] as const),
+        ...[...(await emitAll({ ir: r.ir, templates, migrations: planMigrations(r.ir, NO_PREVIOUS).plan }))].map(([p, t]) => [join("generated", p), t] as const),
         ...emitHookSkeletons(r.ir, "generated"),
       ];
       for (const [p, text] of files) {

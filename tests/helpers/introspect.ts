@@ -2,8 +2,9 @@
 // should be, in the same shape, so the two can be compared with toEqual.
 import type { Knex } from "knex";
 import type { ColumnType } from "../../generator/ir/types.js";
-import type { Snapshot } from "../../generator/emit/snapshot.js";
-import { columnRuleChecks, dimsName, enumCheckName, fkName, pkeyName, uniqueName } from "../../generator/emit/plan-migration.js";
+import type { Snapshot } from "../../generator/plan/snapshot.js";
+import { columnRuleChecks } from "../../generator/plan/column-rules.js";
+import { dimsName, enumCheckName, fkName, pkeyName, uniqueName } from "../../generator/plan/names.js";
 
 export interface SchemaShape {
   tables: Record<string, {

@@ -7,7 +7,8 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { NO_PREVIOUS } from "../../generator/read/read-output.js";
+import { planMigrations } from "../../generator/plan/plan.js";
 import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import type { IR } from "../../generator/ir/types.js";
@@ -18,7 +19,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 
 /** Writes the app `ir` describes under `dir` (dir/generated, dir/src/hooks), from a first migration. */
 export async function writeProject(dir: string, ir: IR): Promise<void> {
-  const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS });
+  const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), migrations: planMigrations(ir, NO_PREVIOUS).plan });
   for (const [p, text] of [...[...files].map(([f, t]) => [join("generated", f), t] as const), ...emitHookSkeletons(ir, "generated")]) {
     const file = join(dir, p);
     mkdirSync(join(file, ".."), { recursive: true });

@@ -1,10 +1,10 @@
 // Builds a valid request body from a generated JSON Schema, so a test can drive any
 // generated app without knowing its tables in advance.
-import { CIDR_OUT_PATTERN, INET_PATTERN, INTERVAL_PATTERN, MACADDR_PATTERN } from "../../generator/emit/table-info.js";
+import { CIDR_OUT_PATTERN, INET_PATTERN, INTERVAL_PATTERN, MACADDR_PATTERN } from "../../generator/ir/column-forms.js";
 
 type Schema = Record<string, any>;
 
-/** Values for the string types told apart by their pattern (generator/emit/table-info.ts). */
+/** Values for the string types told apart by their pattern (generator/ir/column-forms.ts). */
 const BY_PATTERN = new Map<string, string>([
   [INET_PATTERN, "192.0.2.10"],
   [CIDR_OUT_PATTERN, "192.0.2.0/24"],

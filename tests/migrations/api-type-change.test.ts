@@ -6,9 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { BreakingChange, currentSnapshot, DestructiveChange, emitMigrations, renamesOf, spanLookup } from "../../generator/emit/emit-migrations.js";
-import { apiTypeChange, planMigration, type MigrationPlan } from "../../generator/emit/plan-migration.js";
-import { EMPTY_SNAPSHOT } from "../../generator/emit/snapshot.js";
+import { emitMigrations } from "../../generator/emit/emit-migrations.js";
+import { migrationCode } from "../../generator/emit/migration-code.js";
+import { planMigrations } from "../../generator/plan/plan.js";
+import { currentSnapshot, renamesOf, spanLookup } from "../../generator/plan/schema-of-ir.js";
+import { NO_PREVIOUS, type PreviousMigrations } from "../../generator/read/read-output.js";
+import { planMigration, type MigrationPlan } from "../../generator/plan/plan-migration.js";
+import { apiTypeChange } from "../../generator/ir/column-forms.js";
 
 const spec = (type: string) => `## users
 
@@ -61,7 +65,7 @@ describe("type changes, classified by what API clients see", () => {
       // Where (the column's spec line), and a line of the migration's summary saying why.
       expect(p.breaking[0]!.span).toMatchObject({ file: "specs/database/schema.md", line: 9, column: 3 });
       expect(p.summary).toContainEqual(`BREAKING API: ${p.breaking[0]!.message}`);
-      expect(p.up).toContainEqual(`  // BREAKING API: ${p.breaking[0]!.message}`);
+      expect(migrationCode(p.up, true)).toContainEqual(`  // BREAKING API: ${p.breaking[0]!.message}`);
     } else {
       expect(p.summary.join("\n")).not.toMatch(/BREAKING/);
     }
@@ -93,17 +97,21 @@ describe("type changes, classified by what API clients see", () => {
 
 describe("generation refuses a breaking type change unless allowed", () => {
   const previous = async (schema: string) => {
-    const files = emitMigrations(await ir(schema), { snapshot: EMPTY_SNAPSHOT, files: new Map(), journal: null });
+    const first = await ir(schema);
+    const files = emitMigrations(first, planMigrations(first, NO_PREVIOUS).plan);
     const init = [...files].find(([p]) => /^migrations\/0001_/.test(p))!;
-    return { snapshot: currentSnapshot(await ir(schema)), files: new Map([[init[0].replace(/^migrations\/|\.ts$/g, ""), init[1]]]), journal: null };
+    return { snapshot: currentSnapshot(await ir(schema)), files: new Map([[init[0].replace(/^migrations\/|\.ts$/g, ""), init[1]]]), journal: null } as PreviousMigrations;
   };
+  const codes = (next: IR, prev: PreviousMigrations, options?: Parameters<typeof planMigrations>[2]) => planMigrations(next, prev, options).diagnostics.map((d) => d.code);
 
-  it("throws BreakingChange without allowBreaking; writes the migration, marked, with it", async () => {
+  it("reports SF503 without allowBreaking; writes the migration, marked, with it", async () => {
     const prev = await previous(spec("integer (optional)"));
     const next = await ir(spec("bigint (optional)"));
-    expect(() => emitMigrations(next, prev)).toThrow(BreakingChange);
-    expect(() => emitMigrations(next, prev, { allowDestructive: true })).toThrow(BreakingChange);
-    const files = emitMigrations(next, prev, { allowBreaking: true });
+    expect(codes(next, prev)).toEqual(["SF503"]);
+    expect(codes(next, prev, { allowDestructive: true })).toEqual(["SF503"]);
+    const planned = planMigrations(next, prev, { allowBreaking: true });
+    expect(planned.diagnostics).toEqual([]);
+    const files = emitMigrations(next, planned.plan);
     const text = files.get("migrations/0002_alter_items_value.ts")!;
     expect(text).toContain("//   - BREAKING API: changes the API type of \"items.value\" (integer -> bigint)");
     expect(text).toMatch(/\/\/ BREAKING API: .*\n\s+await knex\.raw\(".*TYPE bigint/);
@@ -112,16 +120,11 @@ describe("generation refuses a breaking type change unless allowed", () => {
   it("says both at once when a change is destructive and breaking", async () => {
     const prev = await previous(spec("bigint (optional)"));
     const next = await ir(spec("integer (optional)"));
-    let err: unknown;
-    try {
-      emitMigrations(next, prev);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(DestructiveChange);
-    expect((err as DestructiveChange).breaking).toHaveLength(1);
+    expect(codes(next, prev)).toEqual(["SF502", "SF503"]);
     // Allowing only the destruction still refuses the API change.
-    expect(() => emitMigrations(next, prev, { allowDestructive: true })).toThrow(BreakingChange);
-    expect(emitMigrations(next, prev, { allowDestructive: true, allowBreaking: true }).has("migrations/0002_alter_items_value.ts")).toBe(true);
+    expect(codes(next, prev, { allowDestructive: true })).toEqual(["SF503"]);
+    const planned = planMigrations(next, prev, { allowDestructive: true, allowBreaking: true });
+    expect(planned.diagnostics).toEqual([]);
+    expect(emitMigrations(next, planned.plan).has("migrations/0002_alter_items_value.ts")).toBe(true);
   });
 });

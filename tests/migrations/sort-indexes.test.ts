@@ -6,9 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { currentSnapshot, renamesOf, spanLookup } from "../../generator/emit/emit-migrations.js";
-import { planMigration } from "../../generator/emit/plan-migration.js";
-import { EMPTY_SNAPSHOT } from "../../generator/emit/snapshot.js";
+import { currentSnapshot, renamesOf, spanLookup } from "../../generator/plan/schema-of-ir.js";
+import { migrationCode } from "../../generator/emit/migration-code.js";
+import { planMigration } from "../../generator/plan/plan-migration.js";
+import { EMPTY_SNAPSHOT } from "../../generator/plan/snapshot.js";
 
 const SCHEMA = `## users
 
@@ -68,8 +69,8 @@ describe("indexes for the orders a list offers", () => {
     expect(summaries).toEqual(
       expect.arrayContaining(["drop index notes_user_id_title_id_index", "add index notes_user_id_due_id_index", "add index notes_user_id_due_id_desc_index"]),
     );
-    expect(plan.up.join("\n")).toContain('knex.raw("\\"due\\" DESC NULLS LAST")');
-    expect(plan.down.join("\n")).toContain('"notes_user_id_due_id_desc_index"');
+    expect(migrationCode(plan.up, true).join("\n")).toContain('knex.raw("\\"due\\" DESC NULLS LAST")');
+    expect(migrationCode(plan.down, false).join("\n")).toContain('"notes_user_id_due_id_desc_index"');
     // Nothing else changes.
     expect(summaries).toHaveLength(3);
   });
@@ -77,13 +78,13 @@ describe("indexes for the orders a list offers", () => {
   it("creates them with the table on a first migration", async () => {
     const next = await ir("title (default: title)");
     const plan = planMigration(EMPTY_SNAPSHOT, currentSnapshot(next), renamesOf(next), spanLookup(next))!;
-    expect(plan.up.join("\n")).toContain('t.index(["user_id","title","id"], "notes_user_id_title_id_index");');
+    expect(migrationCode(plan.up, true).join("\n")).toContain('t.index(["user_id","title","id"], "notes_user_id_title_id_index");');
   });
 });
 
 describe("index names PostgreSQL keeps whole", () => {
   it("bounds a long name to 63 bytes with a hash, so two long names never collide", async () => {
-    const { boundedName } = await import("../../generator/emit/emit-migrations.js");
+    const { boundedName } = await import("../../generator/plan/names.js");
     const a = boundedName(`${"a_very_long_table_name_".repeat(3)}_user_id_last_reviewed_at_id_index`);
     const b = boundedName(`${"a_very_long_table_name_".repeat(3)}_user_id_last_reviewed_on_id_index`);
     expect(Buffer.byteLength(a)).toBeLessThanOrEqual(63);
@@ -106,7 +107,7 @@ describe("tables whose references go round in a cycle", () => {
     );
     const next = r.ir!;
     const plan = planMigration(EMPTY_SNAPSHOT, currentSnapshot(next), renamesOf(next), spanLookup(next))!;
-    const up = plan.up.join("\n");
+    const up = migrationCode(plan.up, true).join("\n");
     const createSessions = up.indexOf('createTable("sessions"');
     const createTasks = up.indexOf('createTable("tasks"');
     expect(createSessions).toBeGreaterThan(-1);

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { loadSpecFiles } from "../../generator/front.js";
 import { emitAll } from "../../generator/emit/index.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { NO_PREVIOUS } from "../../generator/read/read-output.js";
+import { planMigrations } from "../../generator/plan/plan.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import type { CustomRouteDecl } from "../../generator/read/read-custom-routes.js";
 
@@ -48,7 +49,7 @@ async function emit(custom: CustomRouteDecl[]) {
     { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: API },
   );
   const ir = loaded.ir!;
-  return { ir, files: await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), previous: NO_PREVIOUS, customRoutes: custom }) };
+  return { ir, files: await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), migrations: planMigrations(ir, NO_PREVIOUS).plan, customRoutes: custom }) };
 }
 
 describe("a custom route where the generator has a stub", () => {

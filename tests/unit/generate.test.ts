@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generate, type GenerateInput } from "../../generator/generate.js";
-import { NO_PREVIOUS } from "../../generator/emit/emit-migrations.js";
+import { NO_PREVIOUS } from "../../generator/read/read-output.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import { readCustomRoutes, type CustomRouteDecl, type CustomRoutesRead } from "../../generator/read/read-custom-routes.js";
 

@@ -4,8 +4,11 @@
 import { describe, expect, it } from "vitest";
 import type { Column, ColumnType, IR, Table } from "../../generator/ir/types.js";
 import { columnSchema } from "../../generator/emit/table-info.js";
-import { columnRuleChecks, planMigration, FORMAT_SQL, type Renames } from "../../generator/emit/plan-migration.js";
-import { EMPTY_SNAPSHOT, normalizeSnapshot, snapshotOf, type Snapshot, type SnapshotColumn, type SnapshotTable } from "../../generator/emit/snapshot.js";
+import { planMigration, type Renames } from "../../generator/plan/plan-migration.js";
+import { columnRuleChecks } from "../../generator/plan/column-rules.js";
+import { migrationCode } from "../../generator/emit/migration-code.js";
+import { FORMAT_SQL } from "../../generator/ir/column-forms.js";
+import { EMPTY_SNAPSHOT, normalizeSnapshot, snapshotOf, type Snapshot, type SnapshotColumn, type SnapshotTable } from "../../generator/plan/snapshot.js";
 import { compile, compareDecimal, checkTextBounds, brokenComparisons } from "../../templates/runtime/validate.js";
 import { registerConstraints, toProblem } from "../../templates/runtime/errors.js";
 import { envelopeBody, type ListPage } from "../../templates/runtime/list.js";
@@ -281,8 +284,8 @@ describe("the differ", () => {
     it(c.what, () => {
       const plan = planMigration(c.from, c.to, c.renames);
       expect(plan).not.toBeNull();
-      expect(sqlOf(plan!.up)).toEqual(c.up);
-      if (c.from !== EMPTY_SNAPSHOT) expect(sqlOf(plan!.down)).toEqual(c.down);
+      expect(sqlOf(migrationCode(plan!.up, true))).toEqual(c.up);
+      if (c.from !== EMPTY_SNAPSHOT) expect(sqlOf(migrationCode(plan!.down, false))).toEqual(c.down);
       if (c.summary) expect(plan!.summary).toEqual(c.summary);
       expect(plan!.destructive).toEqual([]);
       // Nothing more to do once applied.

@@ -3,7 +3,7 @@
 // generation diffs the spec's snapshot against the one saved beside the last
 // migration (migrations/snapshot.json), so no database is needed to plan.
 import type { ColumnType, DefaultValue, IR, Index, Reference, Table } from "../ir/types.js";
-import { knownFormat } from "./plan-migration.js";
+import { isNumericType, isTextType, knownFormat } from "../ir/column-forms.js";
 
 export interface SnapshotColumn {
   readonly name: string;
@@ -19,7 +19,7 @@ export interface SnapshotColumn {
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
   /**
-   * The other rules a CHECK holds (plan-migration.ts columnRuleChecks): text length
+   * The other rules a CHECK holds (column-rules.ts columnRuleChecks): text length
    * (<table>_<column>_length), format (_format), pattern (_pattern), and the number and length of
    * a list's items (_items). Only what the SQL type does not already hold is here.
    */
@@ -69,6 +69,15 @@ export interface Snapshot {
 
 export const EMPTY_SNAPSHOT: Snapshot = { version: 2, tables: [] };
 
+export const isIncrement = (c: SnapshotColumn) => c.default?.kind === "increment";
+
+/** An enum, or a list of enum values: a CHECK named <table>_<column>_check holds the values. */
+export function valueList(t: ColumnType): readonly string[] | null {
+  if (t.kind === "enum") return t.values;
+  if (t.kind === "array" && t.of.kind === "enum") return t.of.values;
+  return null;
+}
+
 /** The type as the database holds it: an enum's name is for people only (it is stored as text + CHECK). */
 function storedType(t: ColumnType): ColumnType {
   if (t.kind === "enum" && t.name !== undefined) return { kind: "enum", values: t.values };
@@ -76,8 +85,6 @@ function storedType(t: ColumnType): ColumnType {
   return t;
 }
 
-const textual = (t: ColumnType) => t.kind === "string" || t.kind === "text";
-const numeric = (t: ColumnType) => t.kind === "integer" || t.kind === "bigint" || t.kind === "decimal" || t.kind === "float";
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
 /**
@@ -87,17 +94,17 @@ const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : u
 function ruleFields(c: Record<string, unknown>, t: ColumnType): Partial<SnapshotColumn> {
   const out: { -readonly [K in keyof SnapshotColumn]?: SnapshotColumn[K] } = {};
   const n = (k: "exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "minItems" | "maxItems" | "itemMaxLength") => num(c[k]);
-  if (numeric(t)) {
+  if (isNumericType(t)) {
     if (n("exclusiveMinimum") !== undefined) out.exclusiveMinimum = n("exclusiveMinimum");
     if (n("exclusiveMaximum") !== undefined) out.exclusiveMaximum = n("exclusiveMaximum");
   }
   const cap = (x: ColumnType) => (x.kind === "string" ? x.maxLength : undefined);
-  if (textual(t)) {
+  if (isTextType(t)) {
     if ((n("minLength") ?? 0) > 0) out.minLength = n("minLength");
     const max = n("maxLength");
     if (max !== undefined && (cap(t) === undefined || max < cap(t)!)) out.maxLength = max;
   }
-  const texts = textual(t) || (t.kind === "array" && textual(t.of));
+  const texts = isTextType(t) || (t.kind === "array" && isTextType(t.of));
   const format = texts ? knownFormat(typeof c.format === "string" ? c.format : undefined) : null;
   if (format) out.format = format;
   if (texts && typeof c.pattern === "string") out.pattern = c.pattern;
@@ -110,7 +117,7 @@ function ruleFields(c: Record<string, unknown>, t: ColumnType): Partial<Snapshot
     if ((n("minItems") ?? 0) > 0) out.minItems = n("minItems");
     if (n("maxItems") !== undefined) out.maxItems = n("maxItems");
     const item = n("itemMaxLength");
-    if (textual(t.of) && item !== undefined && (cap(t.of) === undefined || item < cap(t.of)!)) out.itemMaxLength = item;
+    if (isTextType(t.of) && item !== undefined && (cap(t.of) === undefined || item < cap(t.of)!)) out.itemMaxLength = item;
   }
   return out;
 }
