@@ -49,7 +49,8 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
     if (loaded[lang] && lang !== "sql") continue;
     switch (lang) {
       case "sql": {
-        const { loadSqlReader, sqlDialectsOf } = await import("./read-sql.js");
+        const { loadSqlReader } = await import("./read-sql.js");
+        const { sqlDialectsOf } = await import("./sql-dialect.js");
         const dialects = [...new Set(sql.flatMap((b) => sqlDialectsOf(b)))];
         loaded.sql = await loadSqlReader(dialects.length ? { dialects } : {});
         break;

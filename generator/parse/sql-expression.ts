@@ -13,7 +13,9 @@
 // No parser is imported at the top: loadSqlExpressions loads libpg-query; a node-sql-parser
 // build is required the first time a MySQL or SQLite expression is read.
 import { createRequire } from "node:module";
-import { lexSql, loadPostgresParser, type SqlDialect, type SqlToken } from "./read-sql.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import { lexSql, type SqlToken } from "./sql-lexer.js";
+import { loadPostgresParser } from "./sql-parsers.js";
 
 export type CompareOp = ">" | ">=" | "<" | "<=";
 
