@@ -4,7 +4,9 @@
 import { markdownTree } from "./markdown-tree.js";
 import { blockLanguage, loadReaders, type Language, type Readers } from "./readers.js";
 import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
-import { classifyTable, isEmptyMarker, splitTypeCell, type ColumnRoles, type EndpointRoles, type FieldRoles } from "./table-roles.js";
+import { classifyTable } from "./table-roles.js";
+import { isEmptyMarker, splitTypeCell } from "./table-cells.js";
+import type { ColumnRoles, EndpointRoles, FieldRoles } from "./table-shapes.js";
 import type { Code, Heading, Root, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { Span } from "../base/span.js";
