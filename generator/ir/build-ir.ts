@@ -14,7 +14,8 @@ import { inferTypeFromName } from "./infer-type.js";
 import { groupViaUsers, resolveOwnership } from "./ownership.js";
 import { identityPlan } from "./identity-plan.js";
 import { EndpointBuilder, normalisePath } from "./build-endpoints.js";
-import type { CheckReading, CheckRule } from "../parse/sql-expression.js";
+import type { CheckReading } from "../parse/sql-expression.js";
+import type { CheckRule } from "../parse/check-rules.js";
 
 export { normalisePath } from "./build-endpoints.js";
 import { interpretConstraint, interpretDefault, rulesFromDescription, type DefaultText, type RefText } from "./constraints.js";
