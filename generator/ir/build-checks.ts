@@ -1,5 +1,5 @@
 // CHECK constraints: read into column rules where they can be, kept as SQL otherwise.
-import type { CheckRule } from "../parse/sql-expression.js";
+import type { CheckRule } from "../parse/check-rules.js";
 import type { BuildContext } from "./build-context.js";
 import { type ColumnDraft, type DraftCheck, short, type TableDraft } from "./drafts.js";
 import type { Check, Column } from "./types.js";

@@ -11,8 +11,8 @@ import type { Diagnostic } from "../base/diagnostics.js";
 import { nameKey } from "../base/naming.js";
 import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { erDiagramAt } from "./mermaid-shape.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
-import { erDiagramAt } from "./readers.js";
 import { matchParen } from "./text.js";
 
 /** The Mermaid erDiagram reader: plain code, nothing to load beyond this module (loaded only when a spec has an erDiagram). */

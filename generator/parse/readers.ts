@@ -5,6 +5,7 @@
 // A Mermaid block is read only when it is an erDiagram (a flowchart says nothing of tables).
 import type { BlockReader } from "./block.js";
 import { looksLikeDbml } from "./dbml-shape.js";
+import { erDiagramAt } from "./mermaid-shape.js";
 
 export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml";
 
@@ -35,40 +36,6 @@ export function blockLanguage(lang: string, text: string): Language | null {
  */
 const DRIZZLE = /\b(pg|mysql|sqlite)Table\s*\(|\b(pg|mysql)Enum\s*\(|\.table\s*\(\s*["'`]|\b(pg|mysql|sqlite)(TableCreator|Schema)\s*\(|\b(?:index|uniqueIndex)\s*\(\s*["'`][^)]*\)\s*\.on\s*\(|\bz\.(?:object|strictObject|looseObject)\s*\(|\bcreate(?:Insert|Select|Update)Schema\s*\(/;
 
-/**
- * Where a Mermaid entity-relationship diagram's text starts: the offset just after its
- * `erDiagram` keyword, which must be the first meaningful line (after blank lines, `%%`
- * comments and directives, and a `---` front-matter block); -1 when the text is no erDiagram.
- */
-export function erDiagramAt(text: string): number {
-  let i = 0;
-  let first = true;
-  while (i <= text.length) {
-    const eol = text.indexOf("\n", i);
-    const end = eol < 0 ? text.length : eol;
-    const line = text.slice(i, end);
-    const t = line.trim();
-    if (first && t === "---") {
-      // Front matter (title, config) ends at the next `---` line.
-      const close = /\n[ \t]*---[ \t]*\r?(?:\n|$)/g;
-      close.lastIndex = end;
-      const m = close.exec(text);
-      if (!m) return -1;
-      i = m.index + m[0].length;
-      first = false;
-      continue;
-    }
-    if (t === "" || t.startsWith("%%")) {
-      if (eol < 0) return -1;
-      i = eol + 1;
-      continue;
-    }
-    const m = /^[ \t]*erDiagram(?![\w-])/i.exec(line);
-    return m ? i + m[0].length : -1;
-  }
-  return -1;
-}
-
 export type Readers = Partial<Record<Language, BlockReader>>;
 
 const loaded: Readers = {};
@@ -82,7 +49,8 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
     if (loaded[lang] && lang !== "sql") continue;
     switch (lang) {
       case "sql": {
-        const { loadSqlReader, sqlDialectsOf } = await import("./read-sql.js");
+        const { loadSqlReader } = await import("./read-sql.js");
+        const { sqlDialectsOf } = await import("./sql-dialect.js");
         const dialects = [...new Set(sql.flatMap((b) => sqlDialectsOf(b)))];
         loaded.sql = await loadSqlReader(dialects.length ? { dialects } : {});
         break;

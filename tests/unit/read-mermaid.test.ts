@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { spanMapper, type ReaderResult } from "../../generator/parse/block.js";
 import { loadMermaidReader } from "../../generator/parse/read-mermaid.js";
-import { blockLanguage, erDiagramAt, loadReaders } from "../../generator/parse/readers.js";
+import { erDiagramAt } from "../../generator/parse/mermaid-shape.js";
+import { blockLanguage, loadReaders } from "../../generator/parse/readers.js";
 import type { RawColumn, RawTable, RawText } from "../../generator/parse/raw.js";
 import { load, pos } from "./helpers.js";
 

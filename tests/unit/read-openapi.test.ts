@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { interpretConstraint } from "../../generator/ir/constraints.js";
 import { spanMapper } from "../../generator/parse/block.js";
 import { describe as describeParam, maxOf } from "../../generator/parse/query-params.js";
-import { isOpenApiDocument, OPENAPI_INVALID, readOpenApi } from "../../generator/parse/read-openapi.js";
+import { OPENAPI_INVALID } from "../../generator/parse/openapi-document.js";
+import { isOpenApiDocument, readOpenApi } from "../../generator/parse/read-openapi.js";
 import type { RawBodyField, RawText } from "../../generator/parse/raw.js";
 import { pos } from "./helpers.js";
 

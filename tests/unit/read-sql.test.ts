@@ -4,7 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { spanMapper, type BlockContext, type BlockReader, type ReaderResult, type SourceBlock } from "../../generator/parse/block.js";
-import { lexSql, loadSqlReader, splitSqlStatements, sqlDialectsOf } from "../../generator/parse/read-sql.js";
+import { loadSqlReader } from "../../generator/parse/read-sql.js";
+import { sqlDialectsOf } from "../../generator/parse/sql-dialect.js";
+import { lexSql } from "../../generator/parse/sql-lexer.js";
+import { splitSqlStatements } from "../../generator/parse/sql-statements.js";
 import type { RawTable } from "../../generator/parse/raw.js";
 import type { Span } from "../../generator/ir/types.js";
 import { markdownFiles, pos } from "./helpers.js";
@@ -397,16 +400,17 @@ describe("sqlDialectsOf", () => {
   it("loads only the parsers asked for, and a MySQL build only when a MySQL statement comes", async () => {
     vi.resetModules();
     const fresh = await import("../../generator/parse/read-sql.js");
-    expect(fresh.loadedSqlParsers()).toEqual([]);
+    const parsers = await import("../../generator/parse/sql-parsers.js");
+    expect(parsers.loadedSqlParsers()).toEqual([]);
     const mysqlOnly = await fresh.loadSqlReader({ dialects: ["mysql"] });
-    expect(fresh.loadedSqlParsers()).toEqual([]);
+    expect(parsers.loadedSqlParsers()).toEqual([]);
     const r = mysqlOnly(blockOf(fence("mysql", "CREATE TABLE a (id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY);")), {});
     expect(columns(r.tables[0])).toEqual(["id INT UNSIGNED | AUTO_INCREMENT | PRIMARY KEY"]);
-    expect(fresh.loadedSqlParsers()).toEqual(["node-sql-parser/mysql"]);
+    expect(parsers.loadedSqlParsers()).toEqual(["node-sql-parser/mysql"]);
   });
 
   it("no parser is imported at the top of the modules (a spec without SQL loads none)", () => {
-    for (const file of ["generator/parse/read-sql.ts", "generator/parse/sql-expression.ts"]) {
+    for (const file of ["generator/parse/read-sql.ts", "generator/parse/sql-parsers.ts", "generator/parse/sql-expression.ts"]) {
       const src = readFileSync(path.join(root, file), "utf8");
       const imports = [...src.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
       expect(imports.filter((m) => /libpg-query|node-sql-parser/.test(m!)), file).toEqual([]);

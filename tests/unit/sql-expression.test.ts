@@ -1,7 +1,8 @@
 // CHECK expressions (generator/parse/sql-expression.ts): the PostgreSQL text for the
 // migration, the columns named, and the rules a request validator can check first.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadSqlExpressions, readCheckExpression, type CheckReading, type CheckRule } from "../../generator/parse/sql-expression.js";
+import { loadSqlExpressions, readCheckExpression, type CheckReading } from "../../generator/parse/sql-expression.js";
+import type { CheckRule } from "../../generator/parse/check-rules.js";
 
 beforeAll(async () => {
   await loadSqlExpressions();

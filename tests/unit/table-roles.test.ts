@@ -6,19 +6,9 @@ import path from "node:path";
 import type { Nodes } from "mdast";
 import { describe, expect, it } from "vitest";
 import { markdownTree } from "../../generator/parse/markdown-tree.js";
-import {
-  classifyTable,
-  constraintLikeness,
-  isIdentifierCell,
-  methodCell,
-  pathCell,
-  splitMethodPath,
-  splitTypeCell,
-  typeLikeness,
-  type TableContext,
-  type TableKind,
-  type TableShape,
-} from "../../generator/parse/table-roles.js";
+import { classifyTable } from "../../generator/parse/table-roles.js";
+import { constraintLikeness, isIdentifierCell, methodCell, pathCell, splitMethodPath, splitTypeCell, typeLikeness } from "../../generator/parse/table-cells.js";
+import type { TableContext, TableKind, TableShape } from "../../generator/parse/table-shapes.js";
 
 /** A GFM table written as text: the first line is the header, the delimiter row is optional. */
 function table(src: string): { headers: string[]; rows: string[][] } {

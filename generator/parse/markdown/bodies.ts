@@ -1,6 +1,7 @@
 // Request bodies and query parameters: body labels, request models' fields joining their
 // table as rules, body fields from list items, descriptors and tables, query parameters.
-import { type FieldRoles, isEmptyMarker } from "../table-roles.js";
+import type { FieldRoles } from "../table-shapes.js";
+import { isEmptyMarker } from "../table-cells.js";
 import type { Code, Table } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
 import { describe as describeParam, parseParamItem } from "../query-params.js";

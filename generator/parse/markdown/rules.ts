@@ -1,6 +1,6 @@
 // Rules for columns written apart from them: rule lines and rule items of a table, rules
 // tables and blocks, and loose rules resolved by column name at the end.
-import { isEmptyMarker } from "../table-roles.js";
+import { isEmptyMarker } from "../table-cells.js";
 import type { Code, ListItem, Table } from "mdast";
 import { nameKey, snakeCase, words } from "../../base/naming.js";
 import type { RawText } from "../raw.js";

@@ -1,6 +1,8 @@
 // GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
 // fields, or a catalog of tables, by what the header says.
-import { classifyTable, type ColumnRoles, type EndpointRoles, isEmptyMarker, splitTypeCell } from "../table-roles.js";
+import { classifyTable } from "../table-roles.js";
+import { isEmptyMarker, splitTypeCell } from "../table-cells.js";
+import type { ColumnRoles, EndpointRoles } from "../table-shapes.js";
 import type { Table } from "mdast";
 import type { RawText } from "../raw.js";
 import { listedValues } from "../value-lists.js";
