@@ -2,22 +2,32 @@
 // must compile under the runtime's own ajv (templates/runtime/validate.ts, strict mode), or
 // the generated app fails when its routes load. A nullable json column once came out as
 // `type: [null, "null"]`, which ajv refuses.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../templates/runtime/validate.js";
 import { columnSchema } from "../../generator/emit/table-info.js";
 import type { Column } from "../../generator/ir/types.js";
+import { buildOutput } from "../../generator/cli.js";
+import { writeFiles } from "../../generator/write/write-files.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const GOLDEN = join(ROOT, "tests", "golden");
-const dirs = [
-  join(ROOT, "generated", "schemas"),
-  ...readdirSync(GOLDEN)
-    .map((n) => join(GOLDEN, n, "expected", "schemas"))
-    .filter((d) => existsSync(d)),
-];
+// The golden trees store no runtime (tests/golden.test.ts), so each case is generated whole
+// here, where its schema modules can import it.
+const OUT = join(ROOT, "tests", ".output", "emitted-schemas");
+const cases = readdirSync(GOLDEN).filter((n) => existsSync(join(GOLDEN, n, "expected", "schemas")));
+const dirs = [join(ROOT, "generated", "schemas"), ...cases.map((n) => join(OUT, n, "schemas"))];
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  const quiet = { out: () => {}, err: () => {} };
+  for (const n of cases) {
+    const r = await buildOutput(join(GOLDEN, n, "specs"), join(OUT, n), ROOT, quiet);
+    if (r.files) writeFiles(join(OUT, n), r.files);
+  }
+}, 60_000);
 
 describe("emitted JSON Schemas", () => {
   it("has schema modules to check", () => {
