@@ -85,7 +85,7 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
 };
 
 // ---- Naming the fields of a constraint the database enforced. A column's own rule checks are
-// named <table>_<column>_<family> (generator/emit/plan-migration.ts), so the column is read off
+// named <table>_<column>_<family> (generator/plan/names.ts), so the column is read off
 // the name; unique constraints and a table's own CHECKs are registered with their fields by the
 // generated schemas modules (PostgreSQL leaves a unique violation's columns out of its detail
 // on a table with row-level security); a foreign key names its columns in the detail.

@@ -7,7 +7,7 @@ import type { Check, Column } from "./types.js";
 export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly Column[]): Check[] {
   const out: Check[] = [];
   const names = new Set<string>(columns.filter((c) => c.type.kind === "enum").map((c) => `${t.name}_${c.name}_check`));
-  // The names the migration gives the checks of column rules (plan-migration.ts): a spec CHECK
+  // The names the migration gives the checks of column rules (plan/names.ts): a spec CHECK
   // of the same name and the same meaning is that check; of another meaning it is renamed.
   const derived = new Set(
     columns.flatMap((c) => {
