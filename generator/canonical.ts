@@ -7,6 +7,7 @@
 import { Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from "yaml";
 import { splitPhrases } from "./parse/parse-yaml.js";
 import { words } from "./base/naming.js";
+import { enumByName, specTypeText } from "./ir/column-forms.js";
 import type { Column, ColumnType, Endpoint, IR, ListSpec, ScalarType, Table } from "./ir/types.js";
 
 /** The canonical YAML text of an IR (ends with a newline). */
@@ -90,11 +91,11 @@ export function columnParts(t: Table, c: Column, enums: ReadonlyMap<string, read
   let type: string;
   const e = c.type.kind === "enum" ? c.type : null;
   if (counts) type = c.type.kind === "bigint" ? "bigserial" : c.type.kind === "integer" && c.type.small ? "smallserial" : "serial";
-  else if (e && !byName(e, enums) && !e.values.every(safeEnumValue)) {
+  else if (e && !enumByName(e, enums) && !e.values.every(safeEnumValue)) {
     // Values the type's list cannot hold (commas, parentheses, quotes): a quoted list of allowed values.
     type = "text";
     phrases.push(`one of ${e.values.map(quote).join(", ")}`);
-  } else type = typeText(c.type, enums);
+  } else type = specTypeText(c.type, enums);
   if (key) phrases.push("primary key");
   else phrases.push(c.nullable ? "nullable" : "not null");
   if (c.unique) phrases.push("unique");
@@ -114,37 +115,6 @@ export function columnParts(t: Table, c: Column, enums: ReadonlyMap<string, read
   if (c.itemMaxLength !== undefined) phrases.push(`each max ${c.itemMaxLength} chars`);
   if (c.renamedFrom) phrases.push(`renamed from ${c.renamedFrom}`);
   return { type, phrases };
-}
-
-/** A type text interpretType reads back into `t` (a named enum by its name). */
-export function typeText(t: ColumnType, enums: ReadonlyMap<string, readonly string[]> = new Map()): string {
-  switch (t.kind) {
-    case "string":
-      if (t.fixed && t.maxLength !== undefined) return `char(${t.maxLength})`;
-      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "varchar";
-    case "integer":
-      return t.small ? "smallint" : "integer";
-    case "decimal":
-      return t.precision === undefined ? "decimal" : t.scale === undefined ? `decimal(${t.precision})` : `decimal(${t.precision},${t.scale})`;
-    case "enum":
-      return byName(t, enums) ? t.name! : `enum(${t.values.join(", ")})`;
-    case "timestamp":
-      return "timestamptz";
-    case "bytes":
-      return "bytea";
-    case "array":
-      return `${typeText(t.of, enums)}[]`;
-    case "vector":
-      return `vector(${t.dimensions})`;
-    default:
-      return t.kind;
-  }
-}
-
-/** The enum is written as its name: the top-level `enums:` holds that name with these values. */
-function byName(e: Extract<ScalarType, { kind: "enum" }>, enums: ReadonlyMap<string, readonly string[]>): boolean {
-  const values = e.name ? enums.get(e.name) : undefined;
-  return values !== undefined && sameList(values, e.values);
 }
 
 /** A value enum(...) keeps as it is: splitValues splits at commas and strips one pair of quotes. */

@@ -7,7 +7,8 @@ import type { BuildContext } from "./build-context.js";
 import type { DefaultText } from "./constraint-reading.js";
 import { interpretConstraint } from "./constraints.js";
 import { rulesFromDescription } from "./description-rules.js";
-import { type ColumnDraft, describeType, type DraftCheck, KNOWN_FORMATS, short } from "./drafts.js";
+import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
+import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
 import { interpretDefault } from "./read-default.js";
 import { KNOWN_TYPES_HINT } from "./read-type.js";
@@ -90,7 +91,7 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       if (tr.note) cx.note(def.type.span, `column "${table}.${col.name}": ${tr.note}`);
       col.typeSpan = def.type.span;
     } else if (tr.type && col.type && !sameType(tr.type, col.type)) {
-      cx.diag("warning", "SF107", `column "${table}.${col.name}" is written as "${def.type.text}" here but as ${describeType(col.type)} before; the first definition is used`, def.type.span,
+      cx.diag("warning", "SF107", `column "${table}.${col.name}" is written as "${def.type.text}" here but as ${kindText(col.type)} before; the first definition is used`, def.type.span,
         "make the two definitions agree, or keep only one");
     }
     if (tr.increment) increment = true;

@@ -3,7 +3,8 @@
 import { singular, words } from "../base/naming.js";
 import type { RawIndex } from "../parse/raw.js";
 import type { BuildContext } from "./build-context.js";
-import { describeType, type TableDraft } from "./drafts.js";
+import type { TableDraft } from "./drafts.js";
+import { kindText } from "./column-forms.js";
 import { tableByName } from "./foreign-keys.js";
 import { inferTypeFromName } from "./infer-type.js";
 import type { Table } from "./types.js";
@@ -49,7 +50,7 @@ export function addColumnsNamedByIndexes(cx: BuildContext, tables: TableDraft[])
           name, span: i.span, type: g.type, typeSpan: i.span, nullable: !timestamps, primaryKey: false, unique: false,
           default: timestamps ? { kind: "now" } : null, refText: null, refSpan: i.span, bareFk: null, onDelete: null, references: null,
         });
-        cx.note(i.span, `index on "${t.name}" names "${name}", which the table does not list: the column is added as ${describeType(g.type)} because ${g.why}`);
+        cx.note(i.span, `index on "${t.name}" names "${name}", which the table does not list: the column is added as ${kindText(g.type)} because ${g.why}`);
       }
     }
   }

@@ -1,5 +1,6 @@
 // The one module that prints a ColumnType, in every form the generator writes it: SQL
 // (migrations, casts), a short display text (explain, the drawn ERD, migration summaries),
+// the spec's own words (`normalize`), a diagnostic's few words,
 // Mermaid (ERD.md), JSON Schema (validators, OpenAPI), TypeScript (models, client types), and
 // the formats both the validator and the database know. Also the two type-compatibility
 // groupings: which type change keeps every stored value (isWidening, the database's view) and
@@ -70,6 +71,9 @@ export const FORMAT_SQL: Readonly<Record<string, string>> = {
   "date-time": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt[:space:]][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$",
 };
 
+/** The formats the validator (ajv-formats) and the database checks know. */
+export const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys(FORMAT_SQL));
+
 /** A format the validator and the database both know (JSON Schema's name for it); null for any other. */
 export function knownFormat(format: string | undefined): string | null {
   return format !== undefined && Object.prototype.hasOwnProperty.call(FORMAT_SQL, format) ? format : null;
@@ -110,6 +114,46 @@ export function typeText(t: ColumnType): string {
     default:
       return t.kind;
   }
+}
+
+/** How a diagnostic names a type in few words: its kind, a string with its length. */
+export function kindText(t: ColumnType): string {
+  return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
+}
+
+/**
+ * A type as the spec's own words, which read-type.ts reads back into `t` (`specforge
+ * normalize`); a named enum by its name when `enums` (the top-level `enums:` written) holds
+ * that name with these values.
+ */
+export function specTypeText(t: ColumnType, enums: ReadonlyMap<string, readonly string[]> = new Map()): string {
+  switch (t.kind) {
+    case "string":
+      if (t.fixed && t.maxLength !== undefined) return `char(${t.maxLength})`;
+      return t.maxLength !== undefined ? `varchar(${t.maxLength})` : "varchar";
+    case "integer":
+      return t.small ? "smallint" : "integer";
+    case "decimal":
+      return t.precision === undefined ? "decimal" : t.scale === undefined ? `decimal(${t.precision})` : `decimal(${t.precision},${t.scale})`;
+    case "enum":
+      return enumByName(t, enums) ? t.name! : `enum(${t.values.join(", ")})`;
+    case "timestamp":
+      return "timestamptz";
+    case "bytes":
+      return "bytea";
+    case "array":
+      return `${specTypeText(t.of, enums)}[]`;
+    case "vector":
+      return `vector(${t.dimensions})`;
+    default:
+      return t.kind;
+  }
+}
+
+/** The enum is written as its name: `enums` holds that name with these values. */
+export function enumByName(e: Extract<ColumnType, { kind: "enum" }>, enums: ReadonlyMap<string, readonly string[]>): boolean {
+  const values = e.name ? enums.get(e.name) : undefined;
+  return values !== undefined && same(values, e.values);
 }
 
 // ------------------------------------------------------------------ Mermaid

@@ -74,13 +74,6 @@ export interface DraftCheck {
   readonly compares?: readonly { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[];
 }
 
-export function describeType(t: ColumnType): string {
-  return t.kind === "string" && t.maxLength ? `string(${t.maxLength})` : t.kind;
-}
-
-/** The formats the validator (ajv-formats) and the database checks know. */
-export const KNOWN_FORMATS = new Set(["email", "uri", "uuid", "hostname", "ipv4", "ipv6", "date", "date-time"]);
-
 export function short(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > 60 ? t.slice(0, 57) + "..." : t;

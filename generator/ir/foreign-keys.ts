@@ -2,7 +2,8 @@
 // names, key types aligned, and references PostgreSQL would refuse dropped.
 import { nameKey, snakeCase, words } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
-import { describeType, type TableDraft } from "./drafts.js";
+import type { TableDraft } from "./drafts.js";
+import { kindText } from "./column-forms.js";
 import { IDENTITY_NAMES } from "./identity-table.js";
 import type { ColumnType, Table } from "./types.js";
 
@@ -58,13 +59,13 @@ export function alignReferenceTypes(cx: BuildContext, tables: TableDraft[]): voi
       // A list of keys (an array or json of ids, as document stores keep them) cannot be a
       // foreign key: the column keeps its type and no key is made.
       if (["json", "array", "vector", "bytes"].includes(c.type.kind)) {
-        cx.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}"; a list of keys cannot be a foreign key, so none is created`, c.typeSpan,
+        cx.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${kindText(c.type)} but references "${target!.name}.${key!.name}"; a list of keys cannot be a foreign key, so none is created`, c.typeSpan,
           `hold the links in a join table ("${t.name}_${target!.name}") with a key to each side`);
         c.references = null;
         continue;
       }
       // One key of another type: the spec means the key's type ("account_id TEXT REFERENCES accounts(id)", accounts.id uuid).
-      cx.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${describeType(c.type)} but references "${target!.name}.${key!.name}", which is ${describeType(kt)}; read as ${describeType(kt)}`, c.typeSpan,
+      cx.diag("warning", "SF115", `column "${t.name}.${c.name}" is ${kindText(c.type)} but references "${target!.name}.${key!.name}", which is ${kindText(kt)}; read as ${kindText(kt)}`, c.typeSpan,
         `write "${c.name}" with the type of "${target!.name}.${key!.name}"`);
       c.type = kt;
     }

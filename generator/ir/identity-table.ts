@@ -1,7 +1,8 @@
 // Which table holds the users, and which column of each table names the user who owns a row.
 import { nameKey, snakeCase } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
-import { describeType, type TableDraft } from "./drafts.js";
+import type { TableDraft } from "./drafts.js";
+import { kindText } from "./column-forms.js";
 import type { ColumnType } from "./types.js";
 
 export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft | null {
@@ -74,8 +75,8 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
     const key = identity?.columns.find((x) => x.name === identity.primaryKey);
     const group = (k: ColumnType["kind"]) => (k === "string" || k === "text" ? "text" : k === "integer" || k === "bigint" ? "int" : k);
     if (key?.type && byName.type && group(key.type.kind) !== group(byName.type.kind)) {
-      if (byName.typeMissing) cx.note(byName.span, `"${t.name}.${byName.name}" holds user ids: read as ${describeType(key.type)}, the type of ${identity!.name}.${key.name}`);
-      else cx.diag("warning", "SF115", `owner column "${t.name}.${byName.name}" is ${describeType(byName.type)} but user ids ("${identity!.name}.${key.name}") are ${describeType(key.type)}; read as ${describeType(key.type)}`, byName.typeSpan,
+      if (byName.typeMissing) cx.note(byName.span, `"${t.name}.${byName.name}" holds user ids: read as ${kindText(key.type)}, the type of ${identity!.name}.${key.name}`);
+      else cx.diag("warning", "SF115", `owner column "${t.name}.${byName.name}" is ${kindText(byName.type)} but user ids ("${identity!.name}.${key.name}") are ${kindText(key.type)}; read as ${kindText(key.type)}`, byName.typeSpan,
         `write "${byName.name}" with the type of "${identity!.name}.${key.name}"`);
       byName.type = key.type;
     }

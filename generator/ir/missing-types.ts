@@ -2,7 +2,8 @@
 // or one inferred from the name; and the rules their description states once the type is known.
 import type { BuildContext } from "./build-context.js";
 import { rulesFromDescription } from "./description-rules.js";
-import { type ColumnDraft, describeType, KNOWN_FORMATS, type TableDraft } from "./drafts.js";
+import type { ColumnDraft, TableDraft } from "./drafts.js";
+import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { inferTypeFromName } from "./infer-type.js";
 import { namedEnum } from "./named-types.js";
 
@@ -15,7 +16,7 @@ export function inferMissingTypes(cx: BuildContext, tables: TableDraft[]): void 
       const key = target?.columns.find((x) => x.name === c.references!.column);
       if (key?.type) {
         c.type = key.type;
-        cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(key.type)}, the type of ${target!.name}.${key.name} it references`);
+        cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${kindText(key.type)}, the type of ${target!.name}.${key.name} it references`);
         continue;
       }
       // "status" with no type where the spec declares an enum "Status": that enum.
@@ -27,7 +28,7 @@ export function inferMissingTypes(cx: BuildContext, tables: TableDraft[]): void 
       }
       const g = inferTypeFromName(c.name, c.description);
       c.type = g.type;
-      cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${describeType(g.type)} because ${g.why}`);
+      cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${kindText(g.type)} because ${g.why}`);
       // A key of no written type the database fills, as the app does: a new uuid for each row.
       if (c.primaryKey && g.type.kind === "uuid" && c.default === null && (t.keyColumns?.length ?? 1) <= 1) {
         c.default = { kind: "uuid" };
