@@ -170,6 +170,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
     if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
     if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
+    if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
+    if (d.onDelete && !col.onDelete && col.refText === d.references) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
   }
   // "see DoorState", "one of HingeKind", "values: OrderStatus": the enum the spec declares elsewhere by that name.

@@ -47,6 +47,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
   let pending = -1;
   let pendingOther = false;
   let fillerJustRead = false;
+  // Parentheses opened around rules that read whole, not yet closed.
+  let parens = 0;
   const sticky = (re: RegExp): RegExpExecArray | null => {
     re.lastIndex = pos;
     const m = re.exec(text);
@@ -164,7 +166,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.references = ref;
       continue;
     }
-    if ((m = sticky(/on\s+delete\s+(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/iy))) {
+    if ((m = sticky(/on\s+delete\s*[:=]?\s*(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/iy))) {
       const v = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")];
       if (!v) {
         r.unknownAt = start;
@@ -174,8 +176,14 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = v;
       continue;
     }
-    if ((m = sticky(/ondelete\s*=\s*["']?(cascade|set\s+null|restrict|no\s+action)["']?/iy))) {
-      r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")]!;
+    if ((m = sticky(/ondelete\s*[:=]\s*["']?(cascade|set\s*null|restrict|no\s*action)["']?/iy))) {
+      r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s*(null|action)/, " $1")]!;
+      continue;
+    }
+    // The action written before its event or alone: "cascade on delete", "set null on delete",
+    // "cascade delete", "deletes cascade", "(CASCADE)", "(set null)" after a reference.
+    if ((m = sticky(/(cascade|set\s+null|restrict|no\s+action)(?:\s+on\s+(?:parent\s+)?delet(?:e|ion)|\s+delet(?:e|es|ion))?(?![\w-])|delet(?:e|es|ion)s?\s+cascades?\b|cascad(?:es|ing)\s+(?:on\s+)?delet(?:e|es|ion)\b/iy))) {
+      r.onDelete = m[1] ? ON_DELETE[m[1].toLowerCase().replace(/\s+/g, " ")]! : "cascade";
       continue;
     }
     // Accepted and ignored: the runtime manages these itself.
@@ -345,6 +353,16 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       r.enumValues = splitValues(m[1]!);
       continue;
+    }
+    // Rules in parentheses: "(CASCADE)", "uuid (FK teams.id, ON DELETE CASCADE)", "(not null)":
+    // read as if the parentheses were not there when the phrase inside reads whole.
+    if (text[pos] === "(" || text[pos] === ")") {
+      const close = text[pos] === "(" ? matchParen(text, pos) : -1;
+      if (text[pos] === ")" ? parens > 0 : close > pos + 1 && readPhrase(text.slice(pos + 1, close), folded?.slice(pos + 1, close)).reading.unknownAt === undefined) {
+        parens += text[pos] === "(" ? 1 : -1;
+        pos++;
+        continue;
+      }
     }
     // Words of other languages that carry no rule ("es", "muss ... sein", "的", "です", "입니다"):
     // skipped, but a part not understood after them is reported from where they start.

@@ -1178,3 +1178,48 @@ describe("users recorded from their tokens", () => {
     expect(by("SF123")).toEqual(["nickname"]);
   });
 });
+
+describe("foreign keys with their on-delete action written every way", () => {
+  const HEAD = `# Spec\n\n${USERS}\n## boards\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n`;
+  const fk = (r: Awaited<ReturnType<typeof load>>, col: string) => table(r.ir, "cards").columns.find((c) => c.name === col)!.references;
+  it.each([
+    ["| board_id | integer | FK → boards.id (CASCADE) |", "cascade"],
+    ["| board_id | integer | references boards(id) ON DELETE SET NULL |", "set null"],
+    ["| board_id | integer | FK to boards.id, cascade on delete |", "cascade"],
+    ["| board_id | integer | → boards.id (set null) |", "set null"],
+    ["| board_id | integer | FK → boards.id, on delete: restrict |", "restrict"],
+    ["| board_id | integer | foreign key boards(id); deletes cascade |", "cascade"],
+    ["| board_id | integer (FK boards.id, ON DELETE CASCADE) | |", "cascade"],
+    ["| board_id | integer | FK -> boards.id (no action) |", "no action"],
+  ])("a notes cell: %s", async (row, action) => {
+    const r = await load(`${HEAD}## cards\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n${row}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SF108")).toEqual([]);
+    expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
+  });
+
+  it.each([
+    ["- board_id: integer, FK → boards.id (CASCADE)", "cascade"],
+    ["- board_id (integer, nullable, references boards(id) on delete set null)", "set null"],
+    ["- board_id: integer — references boards.id, cascades on delete", "cascade"],
+    ["- board_id: integer — the board it sits on; foreign key to boards(id), ON DELETE SET NULL", "set null"],
+  ])("a bullet and its description: %s", async (item, action) => {
+    const r = await load(`${HEAD}## cards\n\n- id: serial (primary key)\n${item}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
+  });
+
+  it("takes no reference from a description's example or from a table named without its column", async () => {
+    const r = await load(`${HEAD}## cards\n\n- id: serial (primary key)\n- label: text — e.g. references boards.id\n- board_name: text — copied from the board\n`);
+    expect(fk(r, "label")).toBeNull();
+    expect(fk(r, "board_name")).toBeNull();
+  });
+
+  it("carries the action into the migration", async () => {
+    const { planMigrations } = await import("../../generator/plan/plan.js");
+    const { NO_PREVIOUS } = await import("../../generator/read/read-output.js");
+    const r = await load(`${HEAD}## cards\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| board_id | integer | FK → boards.id (CASCADE) |\n`);
+    const up = planMigrations(r.ir!, NO_PREVIOUS, {}).plan.migration?.up ?? [];
+    expect(JSON.stringify(up)).toContain('"onDelete":"cascade"');
+  });
+});
