@@ -1223,3 +1223,46 @@ describe("foreign keys with their on-delete action written every way", () => {
     expect(JSON.stringify(up)).toContain('"onDelete":"cascade"');
   });
 });
+
+describe("table and column names written in another number or case", () => {
+  it("resolves Project.id, project(id) and projects.id to the table declared as ## Project", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## Project\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | primary key |\n| owner_id | text | FK → users.id |\n\n### Task\n\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid | primary key |\n| project_id | uuid | FK → Project.id (cascade) |\n| origin_id | uuid | references project(id) |\n| moved_from_id | uuid | FK → projects.id |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["projects", "tasks", "users"]);
+    const refs = table(r.ir, "tasks").columns.filter((c) => c.references).map((c) => `${c.name}->${c.references!.table}`);
+    expect(refs).toEqual(["project_id->projects", "origin_id->projects", "moved_from_id->projects"]);
+  });
+
+  it("resolves CREATE TABLE project referenced as projects.id", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n\`\`\`sql\nCREATE TABLE project (\n  id SERIAL PRIMARY KEY,\n  owner_id TEXT NOT NULL REFERENCES users(id)\n);\n\`\`\`\n\n## task\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| project_id | integer | FK → projects.id (cascade) |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const c = r.ir!.tables.flatMap((t) => t.columns.map((x) => ({ t: t.name, x }))).find((p) => p.x.name === "project_id")!;
+    expect(c.x.references).toMatchObject({ column: "id", onDelete: "cascade" });
+    expect(r.ir!.tables.some((t) => t.name === c.x.references!.table)).toBe(true);
+  });
+
+  const TWO = `# Spec\n\n${USERS}\n## Project\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | primary key |\n| owner_id | text | FK → users.id |\n| Title | varchar(100) | not null |\n\n## Task\n\n| Column | Type |\n|---|---|\n| id | uuid |\n| project_id | uuid |\n| title | text |\n`;
+  it.each([
+    ["- Title must be unique", "projects", "unique", true],
+    ["- `Title` must be unique.", "projects", "unique", true],
+    ["- Project title must be unique", "projects", "unique", true],
+    ["- Task.title is at most 200 characters", "tasks", "maxLength", 200],
+    ["- The task title must be at most 200 characters", "tasks", "maxLength", 200],
+    ["- A task's title is required", "tasks", "nullable", false],
+  ])("a rule sentence whose subject is the column: %s", async (rule, t, key, value) => {
+    const r = await load(`${TWO}\n## Business Rules\n\n${rule}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const col = table(r.ir, t).columns.find((c) => c.name.toLowerCase() === "title")!;
+    expect((col as unknown as Record<string, unknown>)[key]).toBe(value);
+  });
+
+  it("leaves a sentence of prose in a rules section alone", async () => {
+    const r = await load(`${TWO}\n## Business Rules\n\n- Users can only see their own projects\n- Deleting a project removes its tasks\n`);
+    expect(r.diagnostics.filter((d) => d.code === "SF113" || d.code === "SF108")).toEqual([]);
+  });
+
+  it("reads a rule line under the table's columns whatever the case of the column", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text\n\nTitle must be unique.\n`);
+    expect(table(r.ir, "notes").columns.find((c) => c.name === "title")!.unique).toBe(true);
+  });
+});
