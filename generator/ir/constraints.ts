@@ -133,7 +133,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.unique = true;
       continue;
     }
-    if (sticky(/(?:auto[-_\s]?increment(?:ing|ed|s)?|autoincrement|generated\s+(?:always|by\s+default)\s+as\s+identity(?:\s*\([^)]*\))?|identity)\b/iy)) {
+    if (sticky(/(?:auto[-_\s]?increment(?:ing|ed|s)?|autoincrement|generated\s+(?:always|by\s+default)\s+as\s+identity(?:\s*\([^)]*\))?|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?)(?![\w])/iy)) {
       r.increment = true;
       continue;
     }

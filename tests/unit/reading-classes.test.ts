@@ -1266,3 +1266,23 @@ describe("table and column names written in another number or case", () => {
     expect(table(r.ir, "notes").columns.find((c) => c.name === "title")!.unique).toBe(true);
   });
 });
+
+describe("SQL Server and other dialects' types in Markdown tables and lists", () => {
+  it("reads them, their IDENTITY(1,1), N'...' and ((0)) defaults, with no warning", async () => {
+    const r = await load(`# Spec\n\n## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | UNIQUEIDENTIFIER | PK, DEFAULT NEWID() |\n\n## invoices\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | INT IDENTITY(1,1) | PRIMARY KEY |\n| user_id | UNIQUEIDENTIFIER | NOT NULL, FK → users.id |\n| issued_at | DATETIMEOFFSET | NOT NULL DEFAULT SYSDATETIMEOFFSET() |\n| label | NVARCHAR(50) | NOT NULL DEFAULT N'draft' |\n| paid | BIT | NOT NULL DEFAULT ((0)) |\n| amount | MONEY | NOT NULL |\n| scan | VARBINARY(MAX) | |\n\n## payments\n\n- id: INT IDENTITY(1,1) PRIMARY KEY\n- invoice_id: INT NOT NULL, FK → invoices.id (CASCADE)\n- paid_at: DATETIME2 NOT NULL\n- tries: TINYINT DEFAULT 0\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const col = (t: string, c: string) => table(r.ir, t).columns.find((x) => x.name === c)!;
+    expect(col("users", "id")).toMatchObject({ type: { kind: "uuid" }, default: { kind: "uuid" } });
+    expect(col("invoices", "id")).toMatchObject({ type: { kind: "integer" }, default: { kind: "increment" } });
+    expect(col("invoices", "issued_at")).toMatchObject({ type: { kind: "timestamp" }, default: { kind: "now" } });
+    expect(col("invoices", "label")).toMatchObject({ type: { kind: "string", maxLength: 50 }, default: { kind: "literal", value: "draft" } });
+    expect(col("invoices", "paid")).toMatchObject({ type: { kind: "boolean" }, default: { kind: "literal", value: false } });
+    expect(col("invoices", "amount").type).toEqual({ kind: "decimal", precision: 19, scale: 4 });
+    expect(col("invoices", "scan").type).toEqual({ kind: "bytes" });
+    expect(col("payments", "id").default).toEqual({ kind: "increment" });
+    expect(col("payments", "invoice_id").references).toEqual({ table: "invoices", column: "id", onDelete: "cascade" });
+    expect(col("payments", "paid_at").type).toEqual({ kind: "timestamp" });
+    expect(col("payments", "tries").type).toEqual({ kind: "integer", small: true });
+  });
+});
