@@ -59,6 +59,9 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
   const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
   const readRef = (): RefText | null => {
     // Names in Latin script with accents too ("FK → depósito"): the table is then found accents aside.
+    // A table in a schema: "auth.users(id)", "auth.users.id" (not "users.id (cascade)").
+    const q = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?(?:\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\((?!\s*(?:cascade|restrict|set\s+null|no\s+action)\s*\))\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))\s*\)?/iy);
+    if (q) return { table: `${q[1]}.${q[2]}`, column: (q[3] ?? q[4])! };
     const m = sticky(/\(?\s*[`"]?([A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
     if (!m) return null;
     if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {

@@ -1286,3 +1286,31 @@ describe("SQL Server and other dialects' types in Markdown tables and lists", ()
     expect(col("payments", "tries").type).toEqual({ kind: "integer", small: true });
   });
 });
+
+describe("a profiles table keyed by the auth service's users (Supabase)", () => {
+  const identityOf = (r: Awaited<ReturnType<typeof load>>) => r.ir!.tables.find((t) => t.identity)?.name;
+  it.each([
+    ["a Markdown table", "## profiles\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | PK, references auth.users(id) on delete cascade |\n| bio | text | |\n"],
+    ["a bullet list", "## profiles\n\n- id: uuid, PK, FK → auth.users.id (cascade)\n- bio: text\n"],
+    ["SQL", "```sql\ncreate table public.profiles (\n  id uuid not null references auth.users on delete cascade,\n  bio text,\n  primary key (id)\n);\n```\n"],
+  ])("is the users table when the spec has none: %s", async (_label, profiles) => {
+    const r = await load(`# Spec\n\n${profiles}\n## notes\n\n- id: bigserial, PK\n- author_id: uuid, not null, FK → profiles.id\n- body: text\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(identityOf(r)).toBe("profiles");
+    expect(table(r.ir, "profiles").columns.find((c) => c.name === "id")!.references).toBeNull();
+    expect(table(r.ir, "notes").columns.find((c) => c.name === "author_id")!.references).toMatchObject({ table: "profiles", onDelete: "cascade" });
+    expect(table(r.ir, "notes").owner).toBe("author_id");
+  });
+
+  it("leaves the users table the spec defines as the users table", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## profiles\n\n- id: text, PK, references users(id)\n- bio: text\n`);
+    expect(identityOf(r)).toBe("users");
+    expect(table(r.ir, "profiles").columns.find((c) => c.name === "id")!.references).toMatchObject({ table: "users" });
+  });
+
+  it("reads a schema-qualified reference to a table the spec defines as that table", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## boards\n\n- id: serial, PK\n- user_id: text, FK → public.users.id\n`);
+    expect(table(r.ir, "boards").columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", column: "id" });
+  });
+});
