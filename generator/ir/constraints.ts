@@ -183,6 +183,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s*(null|action)/, " $1")]!;
       continue;
     }
+    // The action in prose: "deleted with its project", "removed when the board is deleted",
+    // "set to null when the team is deleted".
+    if ((m = sticky(/(?:(deleted|removed)\s+(?:with|along\s+with|together\s+with)\s+(?:its|the|their)\s+[\w ]{1,40}?|(deleted|removed|set\s+(?:to\s+)?null|cleared|nulled)\s+(?:when|if|once)\s+(?:its|the|their)\s+[\w ]{1,40}?\s+is\s+(?:deleted|removed))(?=$|[\s,;.)])/iy))) {
+      r.onDelete = m[1] || /delet|remov/i.test(m[2]!) ? "cascade" : "set null";
+      continue;
+    }
     // The action written before its event or alone: "cascade on delete", "set null on delete",
     // "cascade delete", "deletes cascade", "(CASCADE)", "(set null)" after a reference.
     if ((m = sticky(/(cascade|set\s+null|restrict|no\s+action)(?:\s+on\s+(?:parent\s+)?delet(?:e|ion)|\s+delet(?:e|es|ion))?(?![\w-])|delet(?:e|es|ion)s?\s+cascades?\b|cascad(?:es|ing)\s+(?:on\s+)?delet(?:e|es|ion)\b/iy))) {

@@ -201,6 +201,11 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
       }
     }
     if (target.name !== ref.table) cx.note(c.refSpan, `"${ref.table}" read as table "${target.name}"`);
+    // "Users.ID" for a column written "Id": the one column of that name in another case.
+    if (ref.column && !target.columns.some((x) => x.name === ref!.column)) {
+      const alike = target.columns.filter((x) => x.name.toLowerCase() === ref!.column!.toLowerCase());
+      if (alike.length === 1) ref = { table: ref.table, column: alike[0]!.name };
+    }
     if (ref.column && !target.columns.some((x) => x.name === ref!.column) && !target.keyColumns && target.primaryKey) {
       // A column the target does not have: its key is what a reference points at.
       cx.diag("warning", "SF105", `column "${t.name}.${c.name}" references unknown column "${target.name}.${ref.column}"; read as ${target.name}.${target.primaryKey} (its primary key)`, c.span,

@@ -1191,6 +1191,8 @@ describe("foreign keys with their on-delete action written every way", () => {
     ["| board_id | integer | foreign key boards(id); deletes cascade |", "cascade"],
     ["| board_id | integer (FK boards.id, ON DELETE CASCADE) | |", "cascade"],
     ["| board_id | integer | FK -> boards.id (no action) |", "no action"],
+    ["| board_id | integer | FK → boards.id; deleted with its board |", "cascade"],
+    ["| board_id | integer | → boards.id, set to null when the board is deleted |", "set null"],
   ])("a notes cell: %s", async (row, action) => {
     const r = await load(`${HEAD}## cards\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n${row}\n`);
     expect(errorsOf(r)).toEqual([]);
@@ -1259,6 +1261,18 @@ describe("table and column names written in another number or case", () => {
   it("leaves a sentence of prose in a rules section alone", async () => {
     const r = await load(`${TWO}\n## Business Rules\n\n- Users can only see their own projects\n- Deleting a project removes its tasks\n`);
     expect(r.diagnostics.filter((d) => d.code === "SF113" || d.code === "SF108")).toEqual([]);
+  });
+
+  it("resolves a referenced column written in another case without a warning", async () => {
+    const r = await load(`# Spec\n\n## Users\n\n| Column | Type | Constraints |\n|---|---|---|\n| Id | uuid | PK |\n\n## Boards\n\n| Column | Type | Constraints |\n|---|---|---|\n| ID | uuid | PK |\n| OwnerId | uuid | FK → Users.ID |\n`);
+    expect(r.diagnostics.filter((d) => d.code === "SF105")).toEqual([]);
+    expect(table(r.ir, "boards").columns.find((c) => c.name === "OwnerId")!.references).toMatchObject({ table: "users", column: "Id" });
+  });
+
+  it("joins a rules table's row to the section's column written in another case", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- Title: text\n\n| Field | Validation Rule |\n|---|---|\n| title | 1-80 characters |\n`);
+    const c = table(r.ir, "notes").columns.find((x) => x.name === "Title")!;
+    expect([c.minLength, c.maxLength]).toEqual([1, 80]);
   });
 
   it("reads a rule line under the table's columns whatever the case of the column", async () => {

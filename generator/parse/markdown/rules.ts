@@ -36,7 +36,8 @@ export function rulesTable(md: MarkdownReader, node: Table, lower: readonly stri
     const phrase = md.rawText(withoutTypeWord(r));
     if (!phrase.text) continue;
     if (table && !m[1]) {
-      const c = table.columns.findIndex((x) => x.name.text === m[2]);
+      let c = table.columns.findIndex((x) => x.name.text === m[2]);
+      if (c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m[2]!.toLowerCase());
       if (c >= 0) table.columns[c] = { ...table.columns[c]!, constraints: [...table.columns[c]!.constraints, phrase] };
       else if (table.columns.length === 0) (table.ruleColumns ??= []).push({ name: column, type: { text: "", span: column.span }, constraints: [phrase] });
       else md.notes.push({ span: column.span, message: `rule "${short(r.text)}" names no column of "${table.name.text}"; it is not enforced` });
