@@ -1328,3 +1328,13 @@ describe("a profiles table keyed by the auth service's users (Supabase)", () => 
     expect(table(r.ir, "boards").columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", column: "id" });
   });
 });
+
+describe("foreign keys listed in a section of their own", () => {
+  it.each(["## Relationships", "## 4. Relationships", "## Foreign Keys"])("%s: table.column → table.column with its action; prose and ER lines stay prose", async (heading) => {
+    const r = await load(`# Spec\n\n${USERS}\n## projects\n\n- id: uuid, PK\n- user_id: text\n\n## tasks\n\n- id: uuid, PK\n- project_id: uuid\n- title: text\n\n${heading}\n\n- tasks.project_id → projects.id (ON DELETE CASCADE)\n- projects.user_id references users.id, cascade on delete\n- A user has many projects (1:N)\n- users ||--o{ projects : owns\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(table(r.ir, "tasks").columns.find((c) => c.name === "project_id")!.references).toEqual({ table: "projects", column: "id", onDelete: "cascade" });
+    expect(table(r.ir, "projects").columns.find((c) => c.name === "user_id")!.references).toEqual({ table: "users", column: "id", onDelete: "cascade" });
+  });
+});
