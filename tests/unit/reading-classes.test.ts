@@ -2,7 +2,7 @@
 // of our own, varied the way real ones vary, and what a careful reader makes of them.
 import { describe, expect, it } from "vitest";
 import type { IR, Table } from "../../generator/ir/types.js";
-import { load } from "./helpers.js";
+import { load, pos, where } from "./helpers.js";
 
 const USERS = "## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n";
 
@@ -1298,6 +1298,28 @@ describe("SQL Server and other dialects' types in Markdown tables and lists", ()
     expect(col("payments", "invoice_id").references).toEqual({ table: "invoices", column: "id", onDelete: "cascade" });
     expect(col("payments", "paid_at").type).toEqual({ kind: "timestamp" });
     expect(col("payments", "tries").type).toEqual({ kind: "integer", small: true });
+  });
+});
+
+describe("SQL Server's own DDL (T-SQL) in a fenced block", () => {
+  const TSQL = "```sql\nCREATE TABLE [dbo].[Users](\n\t[Id] [uniqueidentifier] NOT NULL,\n\t[Email] [nvarchar](256) NOT NULL,\n CONSTRAINT [PK_Users] PRIMARY KEY CLUSTERED\n(\n\t[Id] ASC\n)WITH (PAD_INDEX = OFF) ON [PRIMARY]\n) ON [PRIMARY]\nGO\n\nCREATE TABLE [dbo].[Notes](\n\t[Id] [int] IDENTITY(1,1) NOT NULL,\n\t[UserId] [uniqueidentifier] NOT NULL,\n\t[Body] [nvarchar](max) NULL,\n\t[Rating] [tinyint] NOT NULL CONSTRAINT [DF_Notes_Rating] DEFAULT ((0)),\n\t[Title] NVARCHAR(80) NOT NULL DEFAULT N'untitled',\n\t[CreatedAt] [datetime2](7) NOT NULL DEFAULT (sysutcdatetime()),\n CONSTRAINT [PK_Notes] PRIMARY KEY CLUSTERED ([Id] ASC),\n CONSTRAINT [CK_Notes_Rating] CHECK ([Rating] BETWEEN 0 AND 5)\n) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]\nGO\n\nALTER TABLE [dbo].[Notes] WITH CHECK ADD CONSTRAINT [FK_Notes_Users] FOREIGN KEY([UserId])\nREFERENCES [dbo].[Users] ([Id])\nON DELETE CASCADE\nGO\nALTER TABLE [dbo].[Notes] CHECK CONSTRAINT [FK_Notes_Users]\nGO\n```\n";
+  it("reads bracketed names and types, IDENTITY(1,1), GO, CLUSTERED keys and N'...' with every position kept", async () => {
+    const src = `# Spec\n\n${TSQL}`;
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SF113" || d.code === "SF103" || d.code === "SF109")).toEqual([]);
+    const col = (t: string, c: string) => table(r.ir, t).columns.find((x) => x.name === c)!;
+    expect(table(r.ir, "users").primaryKey).toBe("Id");
+    expect(col("users", "Id").type).toEqual({ kind: "uuid" });
+    expect(col("users", "Email").type).toEqual({ kind: "string", maxLength: 256 });
+    expect(col("notes", "Id").default).toEqual({ kind: "increment" });
+    expect(col("notes", "UserId").references).toEqual({ table: "users", column: "Id", onDelete: "cascade" });
+    expect(col("notes", "Body").type).toEqual({ kind: "string" });
+    expect(col("notes", "Rating")).toMatchObject({ type: { kind: "integer", small: true }, default: { kind: "literal", value: 0 }, minimum: 0, maximum: 5 });
+    expect(col("notes", "Title").default).toEqual({ kind: "literal", value: "untitled" });
+    expect(col("notes", "CreatedAt")).toMatchObject({ type: { kind: "timestamp" }, default: { kind: "now" } });
+    // Positions point into the spec as written.
+    expect(where(r.diagnostics.find((d) => d.code === "SF123")!)).toBe(pos(src, "Email]"));
   });
 });
 
