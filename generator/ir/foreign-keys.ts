@@ -177,7 +177,7 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
       continue;
     }
     let target = tableByName(cx, ref.table, tables) ?? (/\./.test(ref.table) ? tableByName(cx, unqualified(ref.table), tables) : undefined) ?? tableByNoun(cx, ref.table, t, tables);
-    if (!target && !identity && IDENTITY_NAMES.has(nameKey(ref.table.replace(/^auth\./i, "")))) {
+    if (!target && !identity && IDENTITY_NAMES.has(nameKey(unqualified(ref.table)))) {
       // "FK -> user.id" where the spec defines no users table: the users live with the auth
       // service (Better Auth's "user"); the column holds the token's subject, and is the owner.
       c.externalOwner = true;

@@ -1339,6 +1339,15 @@ describe("a profiles table keyed by the auth service's users (Supabase)", () => 
     expect(table(r.ir, "notes").owner).toBe("author_id");
   });
 
+  it("reads a profiles table with its own key and a user_id to the auth service's users as that user's row, not as the users", async () => {
+    const r = await load(`# Spec\n\n## profiles\n\n- id: uuid, PK\n- user_id: uuid, unique, FK → auth.users(id) on delete cascade\n- display_name: text\n\n## posts\n\n- id: uuid, PK\n- profile_id: uuid, FK → profiles.id (cascade)\n- body: text\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(identityOf(r)).toBeUndefined();
+    expect(table(r.ir, "profiles").owner).toBe("user_id");
+    expect(table(r.ir, "profiles").columns.find((c) => c.name === "user_id")!.references).toBeNull();
+    expect(table(r.ir, "posts").columns.find((c) => c.name === "profile_id")!.references).toMatchObject({ table: "profiles", onDelete: "cascade" });
+  });
+
   it("leaves the users table the spec defines as the users table", async () => {
     const r = await load(`# Spec\n\n${USERS}\n## profiles\n\n- id: text, PK, references users(id)\n- bio: text\n`);
     expect(identityOf(r)).toBe("users");
