@@ -1211,6 +1211,16 @@ describe("foreign keys with their on-delete action written every way", () => {
     expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
   });
 
+  it.each([
+    ["The board it sits on (FK → boards.id, cascade)", "cascade"],
+    ["Its board; references boards.id, set null on delete", "set null"],
+    ["Optional. Foreign key to boards(id) with ON DELETE SET NULL", "set null"],
+  ])("a Description column: %s", async (text, action) => {
+    const r = await load(`${HEAD}## cards\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n| id | serial | yes | primary key |\n| board_id | integer | no | ${text} |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
+  });
+
   it("takes no reference from a description's example or from a table named without its column", async () => {
     const r = await load(`${HEAD}## cards\n\n- id: serial (primary key)\n- label: text — e.g. references boards.id\n- board_name: text — copied from the board\n`);
     expect(fk(r, "label")).toBeNull();
