@@ -1,5 +1,6 @@
 // One column draft from its raw definitions: type, nullability, default, reference text and every
 // rule its constraints and description state.
+import { nameKey } from "../base/naming.js";
 import type { RawColumn, RawText } from "../parse/raw.js";
 import { listedValues } from "../parse/value-lists.js";
 import { quoteIdent } from "./build-checks.js";
@@ -171,6 +172,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
     if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
     if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
+    if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
+    if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
   }
   // "see DoorState", "one of HingeKind", "values: OrderStatus": the enum the spec declares elsewhere by that name.

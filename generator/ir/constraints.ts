@@ -47,6 +47,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
   let pending = -1;
   let pendingOther = false;
   let fillerJustRead = false;
+  // Parentheses opened around rules that read whole, not yet closed.
+  let parens = 0;
   const sticky = (re: RegExp): RegExpExecArray | null => {
     re.lastIndex = pos;
     const m = re.exec(text);
@@ -57,6 +59,9 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
   const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
   const readRef = (): RefText | null => {
     // Names in Latin script with accents too ("FK → depósito"): the table is then found accents aside.
+    // A table in a schema: "auth.users(id)", "auth.users.id" (not "users.id (cascade)").
+    const q = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?(?:\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\((?!\s*(?:cascade|restrict|set\s+null|no\s+action)\s*\))\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))\s*\)?/iy);
+    if (q) return { table: `${q[1]}.${q[2]}`, column: (q[3] ?? q[4])! };
     const m = sticky(/\(?\s*[`"]?([A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
     if (!m) return null;
     if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {
@@ -131,7 +136,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.unique = true;
       continue;
     }
-    if (sticky(/(?:auto[-_\s]?increment(?:ing|ed|s)?|autoincrement|generated\s+(?:always|by\s+default)\s+as\s+identity(?:\s*\([^)]*\))?|identity)\b/iy)) {
+    if (sticky(/(?:auto[-_\s]?increment(?:ing|ed|s)?|autoincrement|generated\s+(?:always|by\s+default)\s+as\s+identity(?:\s*\([^)]*\))?|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?)(?![\w])/iy)) {
       r.increment = true;
       continue;
     }
@@ -164,7 +169,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.references = ref;
       continue;
     }
-    if ((m = sticky(/on\s+delete\s+(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/iy))) {
+    if ((m = sticky(/on\s+delete\s*[:=]?\s*(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/iy))) {
       const v = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")];
       if (!v) {
         r.unknownAt = start;
@@ -174,8 +179,20 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = v;
       continue;
     }
-    if ((m = sticky(/ondelete\s*=\s*["']?(cascade|set\s+null|restrict|no\s+action)["']?/iy))) {
-      r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s+/g, " ")]!;
+    if ((m = sticky(/ondelete\s*[:=]\s*["']?(cascade|set\s*null|restrict|no\s*action)["']?/iy))) {
+      r.onDelete = ON_DELETE[m[1]!.toLowerCase().replace(/\s*(null|action)/, " $1")]!;
+      continue;
+    }
+    // The action in prose: "deleted with its project", "removed when the board is deleted",
+    // "set to null when the team is deleted".
+    if ((m = sticky(/(?:(deleted|removed)\s+(?:with|along\s+with|together\s+with)\s+(?:its|the|their)\s+[\w ]{1,40}?|(deleted|removed|set\s+(?:to\s+)?null|cleared|nulled)\s+(?:when|if|once)\s+(?:its|the|their)\s+[\w ]{1,40}?\s+is\s+(?:deleted|removed))(?=$|[\s,;.)])/iy))) {
+      r.onDelete = m[1] || /delet|remov/i.test(m[2]!) ? "cascade" : "set null";
+      continue;
+    }
+    // The action written before its event or alone: "cascade on delete", "set null on delete",
+    // "cascade delete", "deletes cascade", "(CASCADE)", "(set null)" after a reference.
+    if ((m = sticky(/(cascade|set\s+null|restrict|no\s+action)(?:\s+on\s+(?:parent\s+)?delet(?:e|ion)|\s+delet(?:e|es|ion))?(?![\w-])|delet(?:e|es|ion)s?\s+cascades?\b|cascad(?:es|ing)\s+(?:on\s+)?delet(?:e|es|ion)\b/iy))) {
+      r.onDelete = m[1] ? ON_DELETE[m[1].toLowerCase().replace(/\s+/g, " ")]! : "cascade";
       continue;
     }
     // Accepted and ignored: the runtime manages these itself.
@@ -345,6 +362,16 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       r.enumValues = splitValues(m[1]!);
       continue;
+    }
+    // Rules in parentheses: "(CASCADE)", "uuid (FK teams.id, ON DELETE CASCADE)", "(not null)":
+    // read as if the parentheses were not there when the phrase inside reads whole.
+    if (text[pos] === "(" || text[pos] === ")") {
+      const close = text[pos] === "(" ? matchParen(text, pos) : -1;
+      if (text[pos] === ")" ? parens > 0 : close > pos + 1 && readPhrase(text.slice(pos + 1, close), folded?.slice(pos + 1, close)).reading.unknownAt === undefined) {
+        parens += text[pos] === "(" ? 1 : -1;
+        pos++;
+        continue;
+      }
     }
     // Words of other languages that carry no rule ("es", "muss ... sein", "的", "です", "입니다"):
     // skipped, but a part not understood after them is reported from where they start.

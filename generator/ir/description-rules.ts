@@ -140,7 +140,31 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
   }
   if (numeric) numericPhrases(t, r);
   otherDescriptionRules(t, r, textual, numeric);
+  referencePhrases(t, r);
   return r;
+}
+
+/**
+ * A foreign key a description states: "references projects.id, cascades on delete", "FK to
+ * teams(id)", "Foreign key → users.id (ON DELETE SET NULL)". Only a target written with its
+ * column (table.column or table(column)) is read, never a word of prose; not in an example.
+ */
+function referencePhrases(t: string, r: ConstraintReading): void {
+  if (/\b(?:e\.\s?g\.?|eg|for\s+example|such\s+as)\b/i.test(t)) return;
+  const ref = /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))/i.exec(t);
+  if (ref) r.references = { table: ref[1]!, column: (ref[2] ?? ref[3])! };
+  // The action right after the reference: "(FK → projects.id, cascade)", "→ teams.id (set null)".
+  const after = ref ? /^\s*[,;]?\s*\(?\s*(?:on\s+delete\s*[:=]?\s*)?(cascade|set\s+null|restrict|no\s+action)\b/i.exec(t.slice(ref.index + ref[0].length)) : null;
+  if (after) {
+    const w = after[1]!.toLowerCase().replace(/\s+/g, " ");
+    r.onDelete = w === "set null" ? "set null" : w === "restrict" ? "restrict" : w === "no action" ? "no action" : "cascade";
+    return;
+  }
+  const action = /on\s+delete\s*[:=]?\s*(cascade|set\s+null|restrict|no\s+action)\b|\b(cascade|set\s+null|restrict)\s+on\s+delet(?:e|ion)\b|\bcascad(?:es|ing)\s+(?:on\s+)?delet(?:e|es|ion)\b|\bdelet(?:e|es|ion)s?\s+cascades?\b|\(\s*(cascade|set\s+null|restrict)\s*\)/i.exec(t);
+  if (action && (ref || r.references)) {
+    const w = (action[1] ?? action[2] ?? action[3] ?? "cascade").toLowerCase().replace(/\s+/g, " ");
+    r.onDelete = w === "set null" ? "set null" : w === "restrict" ? "restrict" : w === "no action" ? "no action" : "cascade";
+  }
 }
 
 /** Codes of an ISO standard a column says it holds: currencies, countries, languages. */

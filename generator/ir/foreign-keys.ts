@@ -171,8 +171,14 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
       }
     }
     if (!ref) continue;
-    let target = tableByName(cx, ref.table, tables) ?? tableByNoun(cx, ref.table, t, tables);
-    if (!target && !identity && IDENTITY_NAMES.has(nameKey(ref.table.replace(/^auth\./i, "")))) {
+    // "auth.users(id)" on the key of the table read as the users (Supabase's profiles): the row of
+    // the auth service's user, whose id the token's subject is. No foreign key: that table is not the app's.
+    if (t === identity && c.name === t.primaryKey && !tableByName(cx, unqualified(ref.table), tables) && IDENTITY_NAMES.has(nameKey(unqualified(ref.table)))) {
+      cx.note(c.refSpan, `"${t.name}.${c.name}" references "${ref.table}", the auth service's users: each ${t.name} row is one user's, keyed by the token's subject; no foreign key is created`);
+      continue;
+    }
+    let target = tableByName(cx, ref.table, tables) ?? (/\./.test(ref.table) ? tableByName(cx, unqualified(ref.table), tables) : undefined) ?? tableByNoun(cx, ref.table, t, tables);
+    if (!target && !identity && IDENTITY_NAMES.has(nameKey(unqualified(ref.table)))) {
       // "FK -> user.id" where the spec defines no users table: the users live with the auth
       // service (Better Auth's "user"); the column holds the token's subject, and is the owner.
       c.externalOwner = true;
@@ -196,6 +202,11 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
       }
     }
     if (target.name !== ref.table) cx.note(c.refSpan, `"${ref.table}" read as table "${target.name}"`);
+    // "Users.ID" for a column written "Id": the one column of that name in another case.
+    if (ref.column && !target.columns.some((x) => x.name === ref!.column)) {
+      const alike = target.columns.filter((x) => x.name.toLowerCase() === ref!.column!.toLowerCase());
+      if (alike.length === 1) ref = { table: ref.table, column: alike[0]!.name };
+    }
     if (ref.column && !target.columns.some((x) => x.name === ref!.column) && !target.keyColumns && target.primaryKey) {
       // A column the target does not have: its key is what a reference points at.
       cx.diag("warning", "SF105", `column "${t.name}.${c.name}" references unknown column "${target.name}.${ref.column}"; read as ${target.name}.${target.primaryKey} (its primary key)`, c.span,
@@ -214,6 +225,11 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
     if (!c.onDelete && target === identity) cx.note(c.refSpan, `"${t.name}.${c.name}" references the identity table: rows are deleted with their user (on delete cascade)`);
     c.references = { table: target.name, column, onDelete };
   }
+}
+
+/** "auth.users" -> "users": a table's name without its schema. */
+export function unqualified(name: string): string {
+  return name.slice(name.lastIndexOf(".") + 1);
 }
 
 /** Words naming a person's role in a row: a column "reviewer_id" marked FK with no table of that name holds a user. */

@@ -29,12 +29,34 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
       return t;
     }
   }
+  // Supabase's "profiles": the one table whose key references the auth service's users
+  // ("id uuid references auth.users(id)", "users" too) when the spec defines no such table: one row per user.
+  const profiles = tables.filter((t) => {
+    const key = t.columns.find((c) => c.name === t.primaryKey);
+    const ref = key?.refText?.table;
+    if (!ref) return false;
+    const name = ref.slice(ref.lastIndexOf(".") + 1);
+    return IDENTITY_NAMES.has(nameKey(name)) && !tables.some((o) => o.name === name || nameKey(o.name) === nameKey(name));
+  });
+  if (profiles.length === 1) {
+    const t = profiles[0]!;
+    t.identity = true;
+    cx.note(t.span, `"${t.name}" is read as the users table: its key references the auth service's users ("${t.columns.find((c) => c.name === t.primaryKey)!.refText!.table}"), one row per user`);
+    return t;
+  }
   // Apps call their users other names (players, accounts, members, profiles, customers): the
   // one of those the other tables point at most, when it looks like a person (an email, a name).
   const incoming = (t: TableDraft) =>
     tables.reduce((n, o) => n + o.columns.filter((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name)).length, 0);
+  // A table with a column naming users the spec does not define ("user_id → auth.users.id") belongs
+  // to those users: it is not them.
+  const undefinedUsers = (ref: string) => {
+    const name = ref.slice(ref.lastIndexOf(".") + 1);
+    return IDENTITY_NAMES.has(nameKey(name)) && !tables.some((o) => o.name === name || nameKey(o.name) === nameKey(name));
+  };
   const candidates = tables
     .filter((t) => IDENTITY_NAMES.has(nameKey(t.name)) && !t.keyColumns)
+    .filter((t) => !t.columns.some((c) => c.name !== t.primaryKey && c.refText && undefinedUsers(c.refText.table)))
     .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
     .map((t) => ({ t, n: incoming(t) }))
     .filter((x) => x.n > 0)

@@ -11,6 +11,8 @@ export function readDefault(text: string, pos: number): { value: DefaultText; en
   let end: number;
   let quoted = false;
   let value: string;
+  // SQL Server's Unicode literal N'text' is the text.
+  if ((c === "N" || c === "n") && text[pos + 1] === "'") return readDefault(text, pos + 1);
   if (c === "'" || c === '"' || c === "`") {
     end = text.indexOf(c, pos + 1);
     if (end < 0) return null;

@@ -52,7 +52,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
     /(?:character|char|nchar|bpchar)(?:\s*\(\s*(\d+)\s*\))?(?![\w])/iy,
     (m) => ({ type: m[1] ? { kind: "string", maxLength: Number(m[1]), fixed: true } : { kind: "string" } }),
   ],
-  [/(?:text|longtext|mediumtext|tinytext|clob|ntext)(?![\w])/iy, () => ({ type: { kind: "text" } })],
+  [/(?:text|longtext|mediumtext|tinytext|n?clob|ntext)(?![\w])/iy, () => ({ type: { kind: "text" } })],
   [
     /citext(?![\w])/iy,
     () => ({ type: { kind: "text" }, note: "citext is stored as text: comparisons and unique checks are case-sensitive (store the text lower-cased to compare without case)" }),
@@ -67,15 +67,29 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [/(?:uuid|guid|uniqueidentifier)(?![\w])/iy, () => ({ type: { kind: "uuid" } })],
   [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
   [
-    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?|datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
+    // SQL Server's datetime2, datetimeoffset and smalldatetime, Oracle's "with local time zone" too.
+    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?(?:\s+local)?\s+time\s+zone)?|(?:small)?datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
     () => ({ type: { kind: "timestamp" } }),
   ],
   // "Date" stays a calendar day: SQL's DATE and a table's "Date" mean one far more often than TypeScript's Date does.
   [/date(?![\w])/iy, () => ({ type: { kind: "date" } })],
   [/(?:timetz|time(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?\s+time\s+zone)?)(?![\w])/iy, () => ({ type: { kind: "time" } })],
   [/(?:interval(?:\s*\(\s*\d\s*\))?|timedelta)(?![\w])/iy, () => ({ type: { kind: "interval" } })],
-  // PostgreSQL's money prints with the locale's currency sign ("$1,234.00"): numeric(19,2) holds the same values as plain numbers.
-  [/money(?![\w])/iy, () => ({ type: { kind: "decimal", precision: 19, scale: 2 } })],
+  // money prints with the locale's currency sign in PostgreSQL ("$1,234.00") and keeps four
+  // decimals in SQL Server: numeric(19,4) holds the values of both as plain numbers (smallmoney: 10,4).
+  [/money(?![\w])/iy, () => ({ type: { kind: "decimal", precision: 19, scale: 4 } })],
+  [/smallmoney(?![\w])/iy, () => ({ type: { kind: "decimal", precision: 10, scale: 4 } })],
+  // Oracle's NUMBER(p, s) is numeric(p, s); NUMBER(p) a whole number of p digits. "number" alone
+  // (TypeScript, JSON) stays a float, below.
+  [
+    /number\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)(?![\w])/iy,
+    (m) => {
+      const p = Number(m[1]);
+      const sc = m[2] ? Number(m[2]) : 0;
+      if (sc > 0) return { type: { kind: "decimal", precision: p, scale: sc } };
+      return { type: p <= 4 ? { kind: "integer", small: true } : p <= 9 ? { kind: "integer" } : p <= 18 ? { kind: "bigint" } : { kind: "decimal", precision: p, scale: 0 } };
+    },
+  ],
   [
     /(?:decimal|numeric)(?:\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(?![\w])/iy,
     (m) => ({
@@ -88,7 +102,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   ],
   [/(?:double\s+precision|double|float[48]?|real|number)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "float" } })],
   [/(?:jsonb|json)(?![\w])/iy, () => ({ type: { kind: "json" } })],
-  [/(?:bytea|bytes|blob|longblob|mediumblob|tinyblob|varbinary|binary|bytearray)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => ({ type: { kind: "bytes" } })],
+  [/(?:bytea|bytes|blob|longblob|mediumblob|tinyblob|varbinary|binary|bytearray|raw)(?:\s*\(\s*(?:\d+|max)\s*\))?(?![\w])/iy, () => ({ type: { kind: "bytes" } })],
   [/inet(?![\w])/iy, () => ({ type: { kind: "inet" } })],
   [/cidr(?![\w])/iy, () => ({ type: { kind: "cidr" } })],
   [/macaddr8(?![\w])/iy, () => unsupported("macaddr8 (EUI-64)", "use macaddr (six bytes), or text")],

@@ -24,6 +24,7 @@ import type { RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 import { blockDialect, dialectMarkers, fenceDialect, MYSQL_HINT, type SqlDialect } from "./sql-dialect.js";
 import { blankable, type ColumnInfo, elementAt, type ElementReading, isColumnElement, type KeyInfo, nspColumnInfo, nspColumnName, nspKeyInfo, pgColumnInfo, pgKeyInfo, runs } from "./sql-elements.js";
 import { lexSql, type SqlToken } from "./sql-lexer.js";
+import { fromTransactSql } from "./sql-tsql.js";
 import { DIALECT_NAME, dialectOrder, isFailure, loadPostgresParser, type Node, parseAs, type Parsed, type ParseFailure } from "./sql-parsers.js";
 import { blankComments, closeOf, groupAfter, isName, lower, qualifiedName, sameName, short, skipIfExists, splitCommas, splitSqlStatements, type SqlStatement, statementKind, type StatementKind } from "./sql-statements.js";
 import { type ColumnDraft, TableDraft } from "./sql-table-draft.js";
@@ -60,7 +61,7 @@ class SqlBlockReader {
     private readonly block: SourceBlock,
     private readonly context: BlockContext,
   ) {
-    this.text = block.text;
+    this.text = fromTransactSql(block.text);
   }
 
   read(): ReaderResult {

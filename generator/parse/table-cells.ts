@@ -220,7 +220,7 @@ export function typeLikeness(cell: string): number {
 // Constraint words, consumed left to right (sticky), so "uuid fk nullable" or
 // "PRIMARY KEY AUTOINCREMENT" are read without splitting on commas.
 const CONSTRAINT_WORD =
-  /\s*(?:primary\s+key|pk|foreign\s+key|fk|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity|required|optional|enum|cuid2?|unsigned|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
+  /\s*(?:primary\s+key|pk|foreign\s+key|fk|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?|required|optional|enum|cuid2?|unsigned|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
 
 /** How many leading characters of `text` are constraint words; text.length when all of it is. */
 function scanConstraintWords(text: string): number {

@@ -310,7 +310,7 @@ describe("English phrases read as before", () => {
     ["not null, sparkly", { notNull: true, unknownAt: 10 }],
     ["unique la", { unique: true, unknownAt: 7 }],
     ["e.g. unique", { unknownAt: 0 }],
-    ["(unique)", { unknownAt: 0 }],
+    ["(unique)", { unique: true }],
     ["the unique code of the order", { unique: true, unknownAt: 11 }],
     ["FK a user", { foreignKey: true, references: { table: "a" }, unknownAt: 5 }],
     ["one of: a, b", { unknownAt: 0 }],

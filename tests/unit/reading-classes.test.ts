@@ -2,7 +2,7 @@
 // of our own, varied the way real ones vary, and what a careful reader makes of them.
 import { describe, expect, it } from "vitest";
 import type { IR, Table } from "../../generator/ir/types.js";
-import { load } from "./helpers.js";
+import { load, pos, where } from "./helpers.js";
 
 const USERS = "## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n";
 
@@ -1176,5 +1176,206 @@ describe("users recorded from their tokens", () => {
     const by = (code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => d.message.match(/"users\.(\w+)"/)?.[1]);
     expect(by("SF124").sort()).toEqual(["level", "role"]);
     expect(by("SF123")).toEqual(["nickname"]);
+  });
+});
+
+describe("foreign keys with their on-delete action written every way", () => {
+  const HEAD = `# Spec\n\n${USERS}\n## boards\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n\n`;
+  const fk = (r: Awaited<ReturnType<typeof load>>, col: string) => table(r.ir, "cards").columns.find((c) => c.name === col)!.references;
+  it.each([
+    ["| board_id | integer | FK → boards.id (CASCADE) |", "cascade"],
+    ["| board_id | integer | references boards(id) ON DELETE SET NULL |", "set null"],
+    ["| board_id | integer | FK to boards.id, cascade on delete |", "cascade"],
+    ["| board_id | integer | → boards.id (set null) |", "set null"],
+    ["| board_id | integer | FK → boards.id, on delete: restrict |", "restrict"],
+    ["| board_id | integer | foreign key boards(id); deletes cascade |", "cascade"],
+    ["| board_id | integer (FK boards.id, ON DELETE CASCADE) | |", "cascade"],
+    ["| board_id | integer | FK -> boards.id (no action) |", "no action"],
+    ["| board_id | integer | FK → boards.id; deleted with its board |", "cascade"],
+    ["| board_id | integer | → boards.id, set to null when the board is deleted |", "set null"],
+  ])("a notes cell: %s", async (row, action) => {
+    const r = await load(`${HEAD}## cards\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n${row}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SF108")).toEqual([]);
+    expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
+  });
+
+  it.each([
+    ["- board_id: integer, FK → boards.id (CASCADE)", "cascade"],
+    ["- board_id (integer, nullable, references boards(id) on delete set null)", "set null"],
+    ["- board_id: integer — references boards.id, cascades on delete", "cascade"],
+    ["- board_id: integer — the board it sits on; foreign key to boards(id), ON DELETE SET NULL", "set null"],
+  ])("a bullet and its description: %s", async (item, action) => {
+    const r = await load(`${HEAD}## cards\n\n- id: serial (primary key)\n${item}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
+  });
+
+  it.each([
+    ["The board it sits on (FK → boards.id, cascade)", "cascade"],
+    ["Its board; references boards.id, set null on delete", "set null"],
+    ["Optional. Foreign key to boards(id) with ON DELETE SET NULL", "set null"],
+  ])("a Description column: %s", async (text, action) => {
+    const r = await load(`${HEAD}## cards\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n| id | serial | yes | primary key |\n| board_id | integer | no | ${text} |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(fk(r, "board_id")).toEqual({ table: "boards", column: "id", onDelete: action });
+  });
+
+  it("takes no reference from a description's example or from a table named without its column", async () => {
+    const r = await load(`${HEAD}## cards\n\n- id: serial (primary key)\n- label: text — e.g. references boards.id\n- board_name: text — copied from the board\n`);
+    expect(fk(r, "label")).toBeNull();
+    expect(fk(r, "board_name")).toBeNull();
+  });
+
+  it("carries the action into the migration", async () => {
+    const { planMigrations } = await import("../../generator/plan/plan.js");
+    const { NO_PREVIOUS } = await import("../../generator/read/read-output.js");
+    const r = await load(`${HEAD}## cards\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| board_id | integer | FK → boards.id (CASCADE) |\n`);
+    const up = planMigrations(r.ir!, NO_PREVIOUS, {}).plan.migration?.up ?? [];
+    expect(JSON.stringify(up)).toContain('"onDelete":"cascade"');
+  });
+});
+
+describe("table and column names written in another number or case", () => {
+  it("resolves Project.id, project(id) and projects.id to the table declared as ## Project", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## Project\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | primary key |\n| owner_id | text | FK → users.id |\n\n### Task\n\n| Column | Type | Notes |\n|---|---|---|\n| id | uuid | primary key |\n| project_id | uuid | FK → Project.id (cascade) |\n| origin_id | uuid | references project(id) |\n| moved_from_id | uuid | FK → projects.id |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["projects", "tasks", "users"]);
+    const refs = table(r.ir, "tasks").columns.filter((c) => c.references).map((c) => `${c.name}->${c.references!.table}`);
+    expect(refs).toEqual(["project_id->projects", "origin_id->projects", "moved_from_id->projects"]);
+  });
+
+  it("resolves CREATE TABLE project referenced as projects.id", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n\`\`\`sql\nCREATE TABLE project (\n  id SERIAL PRIMARY KEY,\n  owner_id TEXT NOT NULL REFERENCES users(id)\n);\n\`\`\`\n\n## task\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| project_id | integer | FK → projects.id (cascade) |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const c = r.ir!.tables.flatMap((t) => t.columns.map((x) => ({ t: t.name, x }))).find((p) => p.x.name === "project_id")!;
+    expect(c.x.references).toMatchObject({ column: "id", onDelete: "cascade" });
+    expect(r.ir!.tables.some((t) => t.name === c.x.references!.table)).toBe(true);
+  });
+
+  const TWO = `# Spec\n\n${USERS}\n## Project\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | primary key |\n| owner_id | text | FK → users.id |\n| Title | varchar(100) | not null |\n\n## Task\n\n| Column | Type |\n|---|---|\n| id | uuid |\n| project_id | uuid |\n| title | text |\n`;
+  it.each([
+    ["- Title must be unique", "projects", "unique", true],
+    ["- `Title` must be unique.", "projects", "unique", true],
+    ["- Project title must be unique", "projects", "unique", true],
+    ["- Task.title is at most 200 characters", "tasks", "maxLength", 200],
+    ["- The task title must be at most 200 characters", "tasks", "maxLength", 200],
+    ["- A task's title is required", "tasks", "nullable", false],
+  ])("a rule sentence whose subject is the column: %s", async (rule, t, key, value) => {
+    const r = await load(`${TWO}\n## Business Rules\n\n${rule}\n`);
+    expect(errorsOf(r)).toEqual([]);
+    const col = table(r.ir, t).columns.find((c) => c.name.toLowerCase() === "title")!;
+    expect((col as unknown as Record<string, unknown>)[key]).toBe(value);
+  });
+
+  it("leaves a sentence of prose in a rules section alone", async () => {
+    const r = await load(`${TWO}\n## Business Rules\n\n- Users can only see their own projects\n- Deleting a project removes its tasks\n`);
+    expect(r.diagnostics.filter((d) => d.code === "SF113" || d.code === "SF108")).toEqual([]);
+  });
+
+  it("resolves a referenced column written in another case without a warning", async () => {
+    const r = await load(`# Spec\n\n## Users\n\n| Column | Type | Constraints |\n|---|---|---|\n| Id | uuid | PK |\n\n## Boards\n\n| Column | Type | Constraints |\n|---|---|---|\n| ID | uuid | PK |\n| OwnerId | uuid | FK → Users.ID |\n`);
+    expect(r.diagnostics.filter((d) => d.code === "SF105")).toEqual([]);
+    expect(table(r.ir, "boards").columns.find((c) => c.name === "OwnerId")!.references).toMatchObject({ table: "users", column: "Id" });
+  });
+
+  it("joins a rules table's row to the section's column written in another case", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- Title: text\n\n| Field | Validation Rule |\n|---|---|\n| title | 1-80 characters |\n`);
+    const c = table(r.ir, "notes").columns.find((x) => x.name === "Title")!;
+    expect([c.minLength, c.maxLength]).toEqual([1, 80]);
+  });
+
+  it("reads a rule line under the table's columns whatever the case of the column", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial (primary key)\n- user_id: text (references users(id))\n- title: text\n\nTitle must be unique.\n`);
+    expect(table(r.ir, "notes").columns.find((c) => c.name === "title")!.unique).toBe(true);
+  });
+});
+
+describe("SQL Server and other dialects' types in Markdown tables and lists", () => {
+  it("reads them, their IDENTITY(1,1), N'...' and ((0)) defaults, with no warning", async () => {
+    const r = await load(`# Spec\n\n## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | UNIQUEIDENTIFIER | PK, DEFAULT NEWID() |\n\n## invoices\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | INT IDENTITY(1,1) | PRIMARY KEY |\n| user_id | UNIQUEIDENTIFIER | NOT NULL, FK → users.id |\n| issued_at | DATETIMEOFFSET | NOT NULL DEFAULT SYSDATETIMEOFFSET() |\n| label | NVARCHAR(50) | NOT NULL DEFAULT N'draft' |\n| paid | BIT | NOT NULL DEFAULT ((0)) |\n| amount | MONEY | NOT NULL |\n| scan | VARBINARY(MAX) | |\n\n## payments\n\n- id: INT IDENTITY(1,1) PRIMARY KEY\n- invoice_id: INT NOT NULL, FK → invoices.id (CASCADE)\n- paid_at: DATETIME2 NOT NULL\n- tries: TINYINT DEFAULT 0\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const col = (t: string, c: string) => table(r.ir, t).columns.find((x) => x.name === c)!;
+    expect(col("users", "id")).toMatchObject({ type: { kind: "uuid" }, default: { kind: "uuid" } });
+    expect(col("invoices", "id")).toMatchObject({ type: { kind: "integer" }, default: { kind: "increment" } });
+    expect(col("invoices", "issued_at")).toMatchObject({ type: { kind: "timestamp" }, default: { kind: "now" } });
+    expect(col("invoices", "label")).toMatchObject({ type: { kind: "string", maxLength: 50 }, default: { kind: "literal", value: "draft" } });
+    expect(col("invoices", "paid")).toMatchObject({ type: { kind: "boolean" }, default: { kind: "literal", value: false } });
+    expect(col("invoices", "amount").type).toEqual({ kind: "decimal", precision: 19, scale: 4 });
+    expect(col("invoices", "scan").type).toEqual({ kind: "bytes" });
+    expect(col("payments", "id").default).toEqual({ kind: "increment" });
+    expect(col("payments", "invoice_id").references).toEqual({ table: "invoices", column: "id", onDelete: "cascade" });
+    expect(col("payments", "paid_at").type).toEqual({ kind: "timestamp" });
+    expect(col("payments", "tries").type).toEqual({ kind: "integer", small: true });
+  });
+});
+
+describe("SQL Server's own DDL (T-SQL) in a fenced block", () => {
+  const TSQL = "```sql\nCREATE TABLE [dbo].[Users](\n\t[Id] [uniqueidentifier] NOT NULL,\n\t[Email] [nvarchar](256) NOT NULL,\n CONSTRAINT [PK_Users] PRIMARY KEY CLUSTERED\n(\n\t[Id] ASC\n)WITH (PAD_INDEX = OFF) ON [PRIMARY]\n) ON [PRIMARY]\nGO\n\nCREATE TABLE [dbo].[Notes](\n\t[Id] [int] IDENTITY(1,1) NOT NULL,\n\t[UserId] [uniqueidentifier] NOT NULL,\n\t[Body] [nvarchar](max) NULL,\n\t[Rating] [tinyint] NOT NULL CONSTRAINT [DF_Notes_Rating] DEFAULT ((0)),\n\t[Title] NVARCHAR(80) NOT NULL DEFAULT N'untitled',\n\t[CreatedAt] [datetime2](7) NOT NULL DEFAULT (sysutcdatetime()),\n CONSTRAINT [PK_Notes] PRIMARY KEY CLUSTERED ([Id] ASC),\n CONSTRAINT [CK_Notes_Rating] CHECK ([Rating] BETWEEN 0 AND 5)\n) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]\nGO\n\nALTER TABLE [dbo].[Notes] WITH CHECK ADD CONSTRAINT [FK_Notes_Users] FOREIGN KEY([UserId])\nREFERENCES [dbo].[Users] ([Id])\nON DELETE CASCADE\nGO\nALTER TABLE [dbo].[Notes] CHECK CONSTRAINT [FK_Notes_Users]\nGO\n```\n";
+  it("reads bracketed names and types, IDENTITY(1,1), GO, CLUSTERED keys and N'...' with every position kept", async () => {
+    const src = `# Spec\n\n${TSQL}`;
+    const r = await load(src);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SF113" || d.code === "SF103" || d.code === "SF109")).toEqual([]);
+    const col = (t: string, c: string) => table(r.ir, t).columns.find((x) => x.name === c)!;
+    expect(table(r.ir, "users").primaryKey).toBe("Id");
+    expect(col("users", "Id").type).toEqual({ kind: "uuid" });
+    expect(col("users", "Email").type).toEqual({ kind: "string", maxLength: 256 });
+    expect(col("notes", "Id").default).toEqual({ kind: "increment" });
+    expect(col("notes", "UserId").references).toEqual({ table: "users", column: "Id", onDelete: "cascade" });
+    expect(col("notes", "Body").type).toEqual({ kind: "string" });
+    expect(col("notes", "Rating")).toMatchObject({ type: { kind: "integer", small: true }, default: { kind: "literal", value: 0 }, minimum: 0, maximum: 5 });
+    expect(col("notes", "Title").default).toEqual({ kind: "literal", value: "untitled" });
+    expect(col("notes", "CreatedAt")).toMatchObject({ type: { kind: "timestamp" }, default: { kind: "now" } });
+    // Positions point into the spec as written.
+    expect(where(r.diagnostics.find((d) => d.code === "SF123")!)).toBe(pos(src, "Email]"));
+  });
+});
+
+describe("a profiles table keyed by the auth service's users (Supabase)", () => {
+  const identityOf = (r: Awaited<ReturnType<typeof load>>) => r.ir!.tables.find((t) => t.identity)?.name;
+  it.each([
+    ["a Markdown table", "## profiles\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | PK, references auth.users(id) on delete cascade |\n| bio | text | |\n"],
+    ["a bullet list", "## profiles\n\n- id: uuid, PK, FK → auth.users.id (cascade)\n- bio: text\n"],
+    ["SQL", "```sql\ncreate table public.profiles (\n  id uuid not null references auth.users on delete cascade,\n  bio text,\n  primary key (id)\n);\n```\n"],
+  ])("is the users table when the spec has none: %s", async (_label, profiles) => {
+    const r = await load(`# Spec\n\n${profiles}\n## notes\n\n- id: bigserial, PK\n- author_id: uuid, not null, FK → profiles.id\n- body: text\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(identityOf(r)).toBe("profiles");
+    expect(table(r.ir, "profiles").columns.find((c) => c.name === "id")!.references).toBeNull();
+    expect(table(r.ir, "notes").columns.find((c) => c.name === "author_id")!.references).toMatchObject({ table: "profiles", onDelete: "cascade" });
+    expect(table(r.ir, "notes").owner).toBe("author_id");
+  });
+
+  it("reads a profiles table with its own key and a user_id to the auth service's users as that user's row, not as the users", async () => {
+    const r = await load(`# Spec\n\n## profiles\n\n- id: uuid, PK\n- user_id: uuid, unique, FK → auth.users(id) on delete cascade\n- display_name: text\n\n## posts\n\n- id: uuid, PK\n- profile_id: uuid, FK → profiles.id (cascade)\n- body: text\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(identityOf(r)).toBeUndefined();
+    expect(table(r.ir, "profiles").owner).toBe("user_id");
+    expect(table(r.ir, "profiles").columns.find((c) => c.name === "user_id")!.references).toBeNull();
+    expect(table(r.ir, "posts").columns.find((c) => c.name === "profile_id")!.references).toMatchObject({ table: "profiles", onDelete: "cascade" });
+  });
+
+  it("leaves the users table the spec defines as the users table", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## profiles\n\n- id: text, PK, references users(id)\n- bio: text\n`);
+    expect(identityOf(r)).toBe("users");
+    expect(table(r.ir, "profiles").columns.find((c) => c.name === "id")!.references).toMatchObject({ table: "users" });
+  });
+
+  it("reads a schema-qualified reference to a table the spec defines as that table", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## boards\n\n- id: serial, PK\n- user_id: text, FK → public.users.id\n`);
+    expect(table(r.ir, "boards").columns.find((c) => c.name === "user_id")!.references).toMatchObject({ table: "users", column: "id" });
+  });
+});
+
+describe("foreign keys listed in a section of their own", () => {
+  it.each(["## Relationships", "## 4. Relationships", "## Foreign Keys"])("%s: table.column → table.column with its action; prose and ER lines stay prose", async (heading) => {
+    const r = await load(`# Spec\n\n${USERS}\n## projects\n\n- id: uuid, PK\n- user_id: text\n\n## tasks\n\n- id: uuid, PK\n- project_id: uuid\n- title: text\n\n${heading}\n\n- tasks.project_id → projects.id (ON DELETE CASCADE)\n- projects.user_id references users.id, cascade on delete\n- A user has many projects (1:N)\n- users ||--o{ projects : owns\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(table(r.ir, "tasks").columns.find((c) => c.name === "project_id")!.references).toEqual({ table: "projects", column: "id", onDelete: "cascade" });
+    expect(table(r.ir, "projects").columns.find((c) => c.name === "user_id")!.references).toEqual({ table: "users", column: "id", onDelete: "cascade" });
   });
 });

@@ -36,7 +36,8 @@ export function rulesTable(md: MarkdownReader, node: Table, lower: readonly stri
     const phrase = md.rawText(withoutTypeWord(r));
     if (!phrase.text) continue;
     if (table && !m[1]) {
-      const c = table.columns.findIndex((x) => x.name.text === m[2]);
+      let c = table.columns.findIndex((x) => x.name.text === m[2]);
+      if (c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m[2]!.toLowerCase());
       if (c >= 0) table.columns[c] = { ...table.columns[c]!, constraints: [...table.columns[c]!.constraints, phrase] };
       else if (table.columns.length === 0) (table.ruleColumns ??= []).push({ name: column, type: { text: "", span: column.span }, constraints: [phrase] });
       else md.notes.push({ span: column.span, message: `rule "${short(r.text)}" names no column of "${table.name.text}"; it is not enforced` });
@@ -59,11 +60,42 @@ export function rulesHome(md: MarkdownReader): TableDraft | undefined {
 /** "- email: valid email format", "- tasks.title: 1-200 characters" outside a table's section. */
 export function looseRuleText(md: MarkdownReader, f: Flat): void {
   const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?\s*(?:[:：\-–—]\s*)/.exec(f.text);
-  if (!m) return;
+  if (!m) {
+    looseRuleSentence(md, f);
+    return;
+  }
   const phrase = withoutTypeWord(flatTrim(flatSub(f, m[0].length)));
   if (!phrase.text) return;
   const at = m[0].lastIndexOf(m[2]!);
   md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(phrase) });
+}
+
+/**
+ * A rule written as a sentence whose subject is the column: "Title must be unique", "`email`
+ * must be a valid email", "Task.title is at most 200 characters", "The project title must be
+ * unique", "A task's title is required". Read only when the rest reads whole as a rule.
+ */
+function looseRuleSentence(md: MarkdownReader, f: Flat): void {
+  const text = f.text.replace(/[`*"]/g, (c) => " ".repeat(c.length));
+  const art = /^\s*(?:(?:the|an?|each|every)\s+)?/i.exec(text)![0].length;
+  const rest = (from: number) => flatTrim(flatSub(f, from));
+  const reads = (r: Flat) => r.text !== "" && md.isRulePhrase(r.text.replace(/\.$/, ""));
+  // "Title ...", "Task.title ...", "task's title ...", "project title ...": one column, or a table word then the column.
+  const forms = [
+    /([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)\s+(?=\S)/y,
+    /()([A-Za-z_]\w*)\s+(?=\S)/y,
+    /([A-Za-z_]\w*)(?:'s|’s)?\s+([A-Za-z_]\w*)\s+(?=\S)/y,
+  ];
+  for (const re of forms) {
+    re.lastIndex = art;
+    const m = re.exec(text);
+    if (!m) continue;
+    const phrase = rest(art + m[0].length);
+    if (!reads(phrase)) continue;
+    const at = art + m[0].lastIndexOf(m[2]!);
+    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)) });
+    return;
+  }
 }
 
 /** Each loose rule joins the one table that has its column (or the table it names), as a rules-only fragment. */
@@ -71,7 +103,10 @@ export function resolveLooseRules(md: MarkdownReader): void {
   const k = (n: string) => nameKey(words(n).join("_"));
   const colKey = (n: string) => words(n).join("_");
   for (const r of md.looseRules) {
-    const holders = md.tables.filter((t) => !t.fragment && !t.valueObject && t.columns.some((c) => colKey(c.name.text) === colKey(r.column.text)) && (!r.table || k(t.name.text) === k(r.table)));
+    let holders = md.tables.filter((t) => !t.fragment && !t.valueObject && t.columns.some((c) => colKey(c.name.text) === colKey(r.column.text)) && (!r.table || k(t.name.text) === k(r.table)));
+    // "Title" where one table has a column written "Title" and another "title": the one written alike.
+    const exact = holders.filter((t) => t.columns.some((c) => c.name.text === r.column.text));
+    if (holders.length > 1 && new Set(exact.map((t) => t.name.text)).size === 1) holders = exact;
     const names = [...new Set(holders.map((t) => t.name.text))];
     if (names.length !== 1) {
       md.warn("SF113", names.length === 0
@@ -81,7 +116,7 @@ export function resolveLooseRules(md: MarkdownReader): void {
       continue;
     }
     const holder = holders[0]!;
-    const col = holder.columns.find((c) => colKey(c.name.text) === colKey(r.column.text))!;
+    const col = holder.columns.find((c) => c.name.text === r.column.text) ?? holder.columns.find((c) => colKey(c.name.text) === colKey(r.column.text))!;
     md.tables.push({ name: { text: holder.name.text, span: r.column.span }, columns: [{ name: { text: col.name.text, span: r.column.span }, type: { text: "", span: r.column.span }, constraints: [r.phrase] }], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" });
   }
 }
@@ -94,7 +129,11 @@ export function resolveLooseRules(md: MarkdownReader): void {
 export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
   if (table.columns.length === 0) return false;
   const text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
-  const has = (n: string) => table.columns.findIndex((c) => c.name.text === n);
+  // A column as written, or written in another case ("Title must be unique" for title).
+  const has = (n: string) => {
+    const i = table.columns.findIndex((c) => c.name.text === n);
+    return i >= 0 ? i : table.columns.findIndex((c) => c.name.text.toLowerCase() === n.toLowerCase());
+  };
   const span = md.idx.span(f.offs[0] ?? 0);
   const addTo = (name: string, phrase: RawText) => {
     const c = has(name);
@@ -125,7 +164,7 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
       return true;
     }
     if (!cols.every((c) => has(c) >= 0)) return false;
-    table.indexes.push({ columns: cols, unique: true, span });
+    table.indexes.push({ columns: cols.map((c) => table.columns[has(c)]!.name.text), unique: true, span });
     return true;
   }
   // "> STATUS values: `open` / `closed`", "ROLE 取值：a / b": the values a column takes.
@@ -156,7 +195,8 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
 export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft): void {
   const f = md.itemFlat(item);
   const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
-  const c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
+  let c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
+  if (m && c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m[1]!.toLowerCase());
   const phrase = m ? flatTrim(flatSub(f, m[0].length)) : null;
   if (m && c < 0 && table.columns.length === 0 && phrase?.text) {
     // The section names a table its code block defines (a Prisma model, a CREATE TABLE): the

@@ -79,12 +79,12 @@ export const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|
 
 /** Labels of a list of prose rules about the section's columns. */
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
-export const RULES_SECTION = /^(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules)\b|数据校验|校验规则|验证规则/;
+export const RULES_SECTION = /^(?:[\d.]+\s+)?(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules|relationships|relations|foreign\s+keys|references)\b|数据校验|校验规则|验证规则/;
 
 /** A label saying the list that follows is the table's fields. */
 export const FIELDS_LABEL = /^(fields|columns|attributes|properties|campos|champs|felder|attributi|colonne|字段|列|属性|項目|フィールド|カラム|필드|컬럼)\b/;
 
-export const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|校验规则|验证规则|约束|业务规则|regras(?:\s+de\s+(?:neg[oó]cio|valida[cç][aã]o))?|reglas(?:\s+de\s+(?:negocio|validaci[oó]n))?|r[eè]gles(?:\s+de\s+(?:gestion|validation|m[ée]tier))?|gesch[aä]ftsregeln|validierungsregeln|regole(?:\s+di\s+(?:business|validazione))?|ビジネスルール|検証ルール|비즈니스\s*규칙|검증\s*규칙)$/;
+export const RULES_LABEL = /^(validation\s+rules?|validations?|business\s+rules?|rules|constraints|field\s+rules|invariants|relationships|relations|foreign\s+keys|校验规则|验证规则|约束|业务规则|regras(?:\s+de\s+(?:neg[oó]cio|valida[cç][aã]o))?|reglas(?:\s+de\s+(?:negocio|validaci[oó]n))?|r[eè]gles(?:\s+de\s+(?:gestion|validation|m[ée]tier))?|gesch[aä]ftsregeln|validierungsregeln|regole(?:\s+di\s+(?:business|validazione))?|ビジネスルール|検証ルール|비즈니스\s*규칙|검증\s*규칙)$/;
 
 /** A list item that is about the whole table (a key, an index, a constraint), not one column. */
 export const TABLE_LEVEL_ITEM = /^\s*(?:(?:unique|composite|support(?:ing)?|secondary|partial|covering|recommended)\s+)*(?:index|indexes|constraint|key|unique)\b/i;
