@@ -211,6 +211,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.maxLength = Number(m[1]);
       continue;
     }
+    // "length: max 1000 characters", "length at least 3": a bound on the length, after the word.
+    if ((m = sticky(/length\s*[:=]?\s*(max(?:imum)?|at\s+most|up\s+to|min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)(?:\s*char(?:acter)?s?)?\b/iy))) {
+      if (/^(?:max|at\s+most|up)/i.test(m[1]!)) r.maxLength = Number(m[2]);
+      else r.minLength = Number(m[2]);
+      continue;
+    }
     if ((m = sticky(/(?:length\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|to|\.\.)\s*(\d+)\s*\)?(?:\s*char(?:acter)?s?)?|(\d+)\s*(?:-|–|to|\.\.)\s*(\d+)\s*char(?:acter)?s?\b)/iy))) {
       r.minLength = Number(m[1] ?? m[3]);
       r.maxLength = Number(m[2] ?? m[4]);
@@ -249,7 +255,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.max = Number(m[2]);
       continue;
     }
-    if (sticky(/check\s*:?\s*/iy)) {
+    if (sticky(/check\b\s*:?\s*/iy)) {
       let inner: string;
       let at: number;
       if (text[pos] === "(") {

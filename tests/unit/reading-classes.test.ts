@@ -1379,3 +1379,28 @@ describe("foreign keys listed in a section of their own", () => {
     expect(table(r.ir, "projects").columns.find((c) => c.name === "user_id")!.references).toEqual({ table: "users", column: "id", onDelete: "cascade" });
   });
 });
+
+describe("rule and relationship lists keep prose as prose", () => {
+  it("reads no rule from a bullet whose first word is no column, and warns of none", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n- id: serial, PK\n- user_id: text\n- body: text\n\n## Validation\n\n- Body must be unique\n- Schema checking at the edge\n- Input sanitizing\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(table(r.ir, "notes").columns.find((c) => c.name === "body")!.unique).toBe(true);
+  });
+
+  it("keeps a cardinality list in a Relationships section as prose", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## boards\n\n- id: serial, PK\n- user_id: text\n\n## Relationships\n\n- One-to-many:\n  - users have many boards\n- Many-to-one:\n  - a board belongs to one user\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+  });
+
+  it("reads a Foreign Keys line naming no table.column as prose, and a length bound written after the word", async () => {
+    const r = await load(`# Spec\n\n## boards\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | not null |\n| name | varchar(80) | not null |\n| summary | text | |\n\n**Foreign Keys**:\n- user_id references the identity provider's accounts (external)\n\n**Constraints**:\n- Summary length: max 300 characters\n- Name length: at least 2 characters\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const col = (n: string) => table(r.ir, "boards").columns.find((c) => c.name === n)!;
+    expect(col("user_id").references).toBeNull();
+    expect(col("summary").maxLength).toBe(300);
+    expect(col("name").minLength).toBe(2);
+  });
+});

@@ -12,7 +12,7 @@ import type { MarkdownReader } from "./reader.js";
 import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
 import { openSection } from "./sections.js";
 import { likeRef, nextShared } from "./table-references.js";
-import { DOCUMENT_WORDS, ENUM_NAME, FIELDS_LABEL, KEY_ITEM, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENUM_NAME, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
@@ -123,7 +123,8 @@ export function list(md: MarkdownReader, node: List): void {
     // "Validation Rules:" (or a section so titled) outside any table: each item names its column.
     const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase();
     if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
-      for (const item of node.children) looseRuleText(md, md.itemFlat(item));
+      const relations = RELATIONS_WORDS.test(label ?? "") || RELATIONS_WORDS.test(title ?? "");
+      for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);
     }
     return;
   }
@@ -141,7 +142,7 @@ export function list(md: MarkdownReader, node: List): void {
   }
   // "Validation Rules:" under a table: each item states rules about a column in prose.
   if (label && RULES_LABEL.test(label)) {
-    for (const item of node.children) ruleItem(md, item, table);
+    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(label));
     return;
   }
   // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
@@ -204,7 +205,8 @@ export function list(md: MarkdownReader, node: List): void {
   }));
   const anyKnown = parsed.some((p) => p.col && p.col.known) || (listed && parsed.filter((p) => p.col).length * 2 > parsed.length);
   if (!anyKnown && !rulesHome(md)) {
-    for (const item of node.children) looseRuleText(md, md.itemFlat(item));
+    const relations = RELATIONS_WORDS.test(md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "");
+    for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);
     return;
   }
   if (!anyKnown) {

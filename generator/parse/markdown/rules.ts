@@ -7,7 +7,7 @@ import type { RawText } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
-import { RULES_SECTION, short, withoutTypeWord } from "./vocabulary.js";
+import { REFERENCE_FORM, RULES_SECTION, short, withoutTypeWord } from "./vocabulary.js";
 
 /**
  * A table of rules, not of columns: a field column and a rule column, no type column
@@ -58,14 +58,16 @@ export function rulesHome(md: MarkdownReader): TableDraft | undefined {
 }
 
 /** "- email: valid email format", "- tasks.title: 1-200 characters" outside a table's section. */
-export function looseRuleText(md: MarkdownReader, f: Flat): void {
+export function looseRuleText(md: MarkdownReader, f: Flat, relations = false): void {
   const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?\s*(?:[:：\-–—]\s*)/.exec(f.text);
   if (!m) {
-    looseRuleSentence(md, f);
+    looseRuleSentence(md, f, relations);
     return;
   }
   const phrase = withoutTypeWord(flatTrim(flatSub(f, m[0].length)));
   if (!phrase.text) return;
+  // "- One-to-many: users have tasks" in a Relationships section is prose, not a rule.
+  if (relations && !REFERENCE_FORM.test(phrase.text)) return;
   const at = m[0].lastIndexOf(m[2]!);
   md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(phrase) });
 }
@@ -75,7 +77,7 @@ export function looseRuleText(md: MarkdownReader, f: Flat): void {
  * must be a valid email", "Task.title is at most 200 characters", "The project title must be
  * unique", "A task's title is required". Read only when the rest reads whole as a rule.
  */
-function looseRuleSentence(md: MarkdownReader, f: Flat): void {
+function looseRuleSentence(md: MarkdownReader, f: Flat, relations: boolean): void {
   const text = f.text.replace(/[`*"]/g, (c) => " ".repeat(c.length));
   const art = /^\s*(?:(?:the|an?|each|every)\s+)?/i.exec(text)![0].length;
   const rest = (from: number) => flatTrim(flatSub(f, from));
@@ -91,9 +93,10 @@ function looseRuleSentence(md: MarkdownReader, f: Flat): void {
     const m = re.exec(text);
     if (!m) continue;
     const phrase = rest(art + m[0].length);
-    if (!reads(phrase)) continue;
+    if (!reads(phrase) || (relations && !REFERENCE_FORM.test(phrase.text))) continue;
     const at = art + m[0].lastIndexOf(m[2]!);
-    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)) });
+    // A sentence whose subject no table has is prose ("Type checking"): no warning for it.
+    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)), quiet: true });
     return;
   }
 }
@@ -108,6 +111,7 @@ export function resolveLooseRules(md: MarkdownReader): void {
     const exact = holders.filter((t) => t.columns.some((c) => c.name.text === r.column.text));
     if (holders.length > 1 && new Set(exact.map((t) => t.name.text)).size === 1) holders = exact;
     const names = [...new Set(holders.map((t) => t.name.text))];
+    if (names.length === 0 && r.quiet) continue;
     if (names.length !== 1) {
       md.warn("SF113", names.length === 0
         ? `rule "${short(r.phrase.text)}" is for "${r.table ? `${r.table}.` : ""}${r.column.text}", which no table has; it is not enforced`
@@ -192,7 +196,7 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
  * "assistant"": the rest of the item is a constraint phrase of the column it names, read by
  * the IR builder like any other (a phrase it cannot read is a warning quoting it).
  */
-export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft): void {
+export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft, relations = false): void {
   const f = md.itemFlat(item);
   const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
   let c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
@@ -209,6 +213,11 @@ export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft):
     return;
   }
   if (!phrase || !phrase.text) return;
+  // Under "Foreign Keys:" a line naming no table.column ("user_id references the auth service") is prose.
+  if (relations && !REFERENCE_FORM.test(phrase.text)) {
+    md.notes.push({ span: md.idx.span(f.offs[0] ?? 0), message: `"${short(f.text)}" names no referenced column (table.column); read as prose` });
+    return;
+  }
   const old = table.columns[c]!;
   table.columns[c] = { ...old, constraints: [...old.constraints, md.rawText(phrase)] };
 }

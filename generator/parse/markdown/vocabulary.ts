@@ -81,6 +81,12 @@ export const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
 export const RULES_SECTION = /^(?:[\d.]+\s+)?(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules|relationships|relations|foreign\s+keys|references)\b|数据校验|校验规则|验证规则/;
 
+/** A section or label listing relationships ("## Relationships", "**Foreign Keys**:"): only its lines that name a referenced column are rules. */
+export const RELATIONS_WORDS = /^(?:[\d.]+\s+)?(?:relationships|relations|foreign\s+keys|references)\b/;
+
+/** A referenced column written as table.column or table(column). */
+export const REFERENCE_FORM = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*|\(\s*[A-Za-z_]\w*\s*\))/;
+
 /** A label saying the list that follows is the table's fields. */
 export const FIELDS_LABEL = /^(fields|columns|attributes|properties|campos|champs|felder|attributi|colonne|字段|列|属性|項目|フィールド|カラム|필드|컬럼)\b/;
 
