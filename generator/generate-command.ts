@@ -4,20 +4,23 @@ import { dirname } from "node:path";
 import { EXIT, printDiagnostics, stdio, type Io } from "./command-io.js";
 import { generate, type GenerateOutput } from "./generate.js";
 import { readGenerateInput, type InputOptions } from "./inputs.js";
-import { readPreviousMigrations } from "./read/read-output.js";
+import type { PreviousMigrations } from "./read/read-output.js";
 import { writeFiles, writeScaffold, WriteRefused } from "./write/write-files.js";
 import { verifyHistory } from "./plan/history.js";
 import { moveRenamedHooks, orphanHooks } from "./emit/emit-hooks.js";
 
 export interface GenerateResult extends GenerateOutput {
   readonly exitCode: number;
+  /** The migrations already in the output directory, as read for generate(). */
+  readonly previous: PreviousMigrations;
 }
 
 /** Read, generate and print the diagnostics; writes nothing. files is null on errors. */
 export async function buildOutput(specsDir: string, outDir: string, root: string, io: Io = stdio, options: InputOptions = {}): Promise<GenerateResult> {
-  const r = await generate(await readGenerateInput(specsDir, outDir, root, options));
+  const input = await readGenerateInput(specsDir, outDir, root, options);
+  const r = await generate(input);
   printDiagnostics(io, r.diagnostics);
-  return { ...r, exitCode: r.files ? EXIT.ok : EXIT.specErrors };
+  return { ...r, exitCode: r.files ? EXIT.ok : EXIT.specErrors, previous: input.previous };
 }
 
 export interface GenerateOptions {
@@ -34,7 +37,7 @@ export async function generateOnce(o: GenerateOptions, io: Io): Promise<number> 
   try {
     const r = await buildOutput(o.specsDir, o.outDir, o.root, io, { allowDestructive: o.allowDestructive === true, allowBreaking: o.allowBreaking === true });
     if (!r.files) return r.exitCode;
-    for (const p of verifyHistory(readPreviousMigrations(o.outDir))) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
+    for (const p of verifyHistory(r.previous)) io.err(`specforge: warning: ${p.message}; restore it (git checkout) - committed migrations are never rewritten\n`);
     const w = writeFiles(o.outDir, r.files);
     // A renamed table's hooks follow it (renamed_from): moved before the skeletons are made, so no empty one takes their place.
     const moved = r.ir ? moveRenamedHooks(r.ir, dirname(o.outDir)) : [];

@@ -12,7 +12,6 @@ import { diagnosticLines, EXIT, printDiagnostics, type Io } from "../command-io.
 import { generate } from "../generate.js";
 import { readGenerateInput } from "../inputs.js";
 import { verifyHistory } from "../plan/history.js";
-import { readPreviousMigrations } from "../read/read-output.js";
 import { diffOutput, missingScaffold } from "../write/write-files.js";
 import { orphanHooks, plannedHookMoves } from "../emit/emit-hooks.js";
 import { diffApis, formatApiChanges } from "./api-diff.js";
@@ -32,13 +31,14 @@ const MIGRATION = /^migrations\/\d{4}_[a-z0-9_]+\.ts$/;
 export async function runCheck(o: CheckOptions, io: Io): Promise<number> {
   // A pending destructive or API-breaking change is reported as a missing migration, not refused
   // here (its API side shows in the breaking changes below).
-  const r = await generate(await readGenerateInput(o.specsDir, o.outDir, o.root, { allowDestructive: true, allowBreaking: true }));
+  const input = await readGenerateInput(o.specsDir, o.outDir, o.root, { allowDestructive: true, allowBreaking: true });
+  const r = await generate(input);
   if (!o.json) printDiagnostics(io, r.diagnostics);
   if (!r.files) {
     if (o.json) io.out(JSON.stringify({ exitCode: EXIT.specErrors, status: "spec-errors", diagnostics: diagnosticLines(r.diagnostics) }, null, 2) + "\n");
     return EXIT.specErrors;
   }
-  const history = verifyHistory(readPreviousMigrations(o.outDir));
+  const history = verifyHistory(input.previous);
   const drifts = diffOutput(o.outDir, r.files, o.shownOut);
   const moves = r.ir ? plannedHookMoves(r.ir, dirname(o.outDir)) : [];
   for (const rel of missingScaffold(dirname(o.outDir), r.scaffold)) {
