@@ -54,7 +54,7 @@ export async function generate(input: GenerateInput): Promise<GenerateOutput> {
   const ir = front.ir;
   const custom = input.customRoutes.routes;
   diagnostics.push(...input.customRoutes.diagnostics, ...customRouteConflicts(replaceStubs(ir, custom), custom));
-  if (hasErrors(diagnostics)) return stop(ir);
+  // The migration is planned whatever the custom routes say: every problem is reported in one run.
   const planned = planMigrations(ir, input.previous, { allowDestructive: input.allowDestructive === true, allowBreaking: input.allowBreaking === true });
   diagnostics.push(...onceEachHint(planned.diagnostics));
   if (hasErrors(diagnostics)) return stop(ir);
