@@ -104,7 +104,13 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
     phrases.push(...def.constraints);
   });
+  const listLine = labelledListLine(phrases);
+  if (listLine) {
+    enumValues = listLine.values;
+    if (listLine.head) phrases[listLine.head.index] = listLine.head.text;
+  }
   for (const p of phrases) {
+    if (listLine?.pieces.has(p)) continue;
     const r = interpretConstraint(p.text);
     if (r.primaryKey) col.primaryKey = true;
     if (r.notNull) {
@@ -320,5 +326,29 @@ function bareEnumValues(cx: BuildContext, name: string, description: string | un
   }
   const named = namedEnum(cx, name);
   if (named && named.type.kind === "enum") return { values: [...named.type.values], from: `of the enum "${named.name}" the spec declares` };
+  return null;
+}
+
+/** The label that makes a line a list of the column's values: "Allowed:", "Values:", "One of:", at a line's start. */
+const LIST_LABEL = /(?:^|\n)\s*(?=(?:allowed(?:\s+values)?|(?:possible\s+)?values|one\s+of|options)\s*[:：])/i;
+
+/**
+ * "Allowed: `simple`, `advanced`" on a line under a field bullet: the reader cuts a line of
+ * rules at its commas, so the line's pieces are joined again and read as the values it lists.
+ * The part of the first piece before that line ("or null") stays a rule of its own (`head`).
+ */
+function labelledListLine(phrases: readonly RawText[]): { values: string[]; pieces: Set<RawText>; head?: { index: number; text: RawText } } | null {
+  for (let i = 0; i < phrases.length; i++) {
+    const first = phrases[i]!;
+    const m = LIST_LABEL.exec(first.text);
+    if (!m) continue;
+    const at = m.index + m[0].length;
+    const line = first.span.line + (first.text.slice(0, at).match(/\n/g)?.length ?? 0);
+    const rest = phrases.filter((p, k) => k > i && p.span.file === first.span.file && p.span.line === line);
+    const r = rulesFromDescription([first.text.slice(at).trim(), ...rest.map((p) => p.text.trim())].join(", "), { kind: "text" });
+    if (!r.enumValues || r.enumValues.length < 2) continue;
+    const headText = first.text.slice(0, m.index).trim();
+    return { values: r.enumValues, pieces: new Set(headText ? rest : [first, ...rest]), head: headText ? { index: i, text: { text: headText, span: first.span } } : undefined };
+  }
   return null;
 }

@@ -1439,6 +1439,20 @@ describe("an enum column's values written beside it or declared elsewhere", () =
     expect(codesOf(r)).toContain("SF122");
   });
 
+  it("reads an 'Allowed:' line under a field bullet as the values, keeping the rule written before it", async () => {
+    const r = await load(
+      `# Model\n\n${USERS}\n## Entity: Lamp\n\n### Fields\n\n- \`id\`: uuid, primary key\n- \`user_id\`: text, references users(id)\n- \`mode\`: enum\n  Allowed: \`on\`, \`off\`, \`dim\`\n- \`tint\`: enum or null\n  Allowed values: warm, cold\n- \`kind\`: enum, required\n  One of: desk, floor\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(col(r.ir, "lamps", "mode").type).toEqual({ kind: "enum", values: ["on", "off", "dim"] });
+    expect(col(r.ir, "lamps", "tint").type).toEqual({ kind: "enum", values: ["warm", "cold"] });
+    expect(col(r.ir, "lamps", "tint").nullable).toBe(true);
+    expect(col(r.ir, "lamps", "kind").type).toEqual({ kind: "enum", values: ["desk", "floor"] });
+    expect(col(r.ir, "lamps", "kind").nullable).toBe(false);
+    expect(codesOf(r)).not.toContain("SF122");
+    expect(codesOf(r)).not.toContain("SF108");
+  });
+
   it("reads a PostgreSQL CREATE TYPE ... AS ENUM in a block of its own, which a table then names", async () => {
     const r = await load(
       `# Schema\n\n\`\`\`sql\nCREATE TYPE lamp_mode AS ENUM ('on', 'off');\n\`\`\`\n\n${USERS}\n## lamps\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | PK |\n| user_id | text | FK → users(id) |\n| mode | lamp_mode | nullable |\n`,
