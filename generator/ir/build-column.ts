@@ -52,6 +52,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   let minAny: number | undefined;
   let maxAny: number | undefined;
   let enumValues: string[] | null = null;
+  // An "enum" type written without its values.
+  let bareEnum: Span | null = null;
   const phrases: RawText[] = [];
   // The first definition that writes a type gives it; one that writes none (an ALTER TABLE
   // fragment, a name-only bullet) only adds constraints.
@@ -85,8 +87,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
         cx.diag("warning", "SF103", `column "${col.name}" in table "${table}": ${tr.problem} ("${def.type.text}"); it is stored as ${tr.type.kind === "text" ? "text" : "json"}`, def.type.span, tr.hint ?? "store a list in a json column");
         col.type = tr.type.kind === "text" ? { kind: "text" } : { kind: "json" };
       } else if (tr.type.kind === "enum" && tr.type.values.length === 0) {
-        cx.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, def.type.span,
-          'list the values: "enum(a, b, c)"');
+        // Its values may be written beside it or declared elsewhere (looked for below); else it is text.
+        bareEnum = def.type.span;
         col.type = { kind: "text" };
       } else col.type = tr.type;
       if (tr.note) cx.note(def.type.span, `column "${table}.${col.name}": ${tr.note}`);
@@ -102,7 +104,13 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
     phrases.push(...def.constraints);
   });
+  const listLine = labelledListLine(phrases);
+  if (listLine) {
+    enumValues = listLine.values;
+    if (listLine.head) phrases[listLine.head.index] = listLine.head.text;
+  }
   for (const p of phrases) {
+    if (listLine?.pieces.has(p)) continue;
     const r = interpretConstraint(p.text);
     if (r.primaryKey) col.primaryKey = true;
     if (r.notNull) {
@@ -186,6 +194,16 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       enumValues = [...named.type.values];
       cx.note(col.span, `"${table}.${col.name}" takes the values of the enum "${named.name}" its notes name ("${t.trim()}")`);
       break;
+    }
+  }
+  if (bareEnum && !enumValues) {
+    const found = bareEnumValues(cx, col.name, col.description);
+    if (found) {
+      enumValues = found.values;
+      cx.note(bareEnum, `enum column "${table}.${col.name}" takes the values ${found.from}: ${enumValues.join(", ")}`);
+    } else if (!defs.some((d) => d.values?.length)) {
+      cx.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, bareEnum,
+        'list the values: "enum(a, b, c)"');
     }
   }
   const listed = defs.find((d) => d.values?.length)?.values;
@@ -289,4 +307,48 @@ const PRISMA_REQUIRED = /^(String|Int|BigInt|Float|Decimal|Boolean|DateTime|Json
 
 function comparePos(a: Span, b: Span): number {
   return a.line - b.line || a.column - b.column;
+}
+
+/** Words that make a list an example, not the allowed values. */
+const EXAMPLE_WORDS = /\b(?:e\.\s?g\.?|eg|i\.\s?e\.?|for\s+example|such\s+as|like|etc)\b|例如|比如/i;
+
+/**
+ * The values of a column typed "enum" without them: a sentence of its description that lists
+ * them ("Required. `LOW`, `MEDIUM`, `HIGH`.", "Optional. One of a, b."), else the enum the spec
+ * declares under the column's own name ("Priority: LOW | HIGH" for a column "priority").
+ */
+function bareEnumValues(cx: BuildContext, name: string, description: string | undefined): { values: string[]; from: string } | null {
+  if (description && !EXAMPLE_WORDS.test(description)) {
+    for (const sentence of description.split(/(?<=[.;])\s+/)) {
+      const r = rulesFromDescription(sentence, { kind: "text" });
+      if (r.enumValues && r.enumValues.length >= 2) return { values: r.enumValues, from: `its description lists ("${short(sentence.trim())}")` };
+    }
+  }
+  const named = namedEnum(cx, name);
+  if (named && named.type.kind === "enum") return { values: [...named.type.values], from: `of the enum "${named.name}" the spec declares` };
+  return null;
+}
+
+/** The label that makes a line a list of the column's values: "Allowed:", "Values:", "One of:", at a line's start. */
+const LIST_LABEL = /(?:^|\n)\s*(?=(?:allowed(?:\s+values)?|(?:possible\s+)?values|one\s+of|options)\s*[:：])/i;
+
+/**
+ * "Allowed: `simple`, `advanced`" on a line under a field bullet: the reader cuts a line of
+ * rules at its commas, so the line's pieces are joined again and read as the values it lists.
+ * The part of the first piece before that line ("or null") stays a rule of its own (`head`).
+ */
+function labelledListLine(phrases: readonly RawText[]): { values: string[]; pieces: Set<RawText>; head?: { index: number; text: RawText } } | null {
+  for (let i = 0; i < phrases.length; i++) {
+    const first = phrases[i]!;
+    const m = LIST_LABEL.exec(first.text);
+    if (!m) continue;
+    const at = m.index + m[0].length;
+    const line = first.span.line + (first.text.slice(0, at).match(/\n/g)?.length ?? 0);
+    const rest = phrases.filter((p, k) => k > i && p.span.file === first.span.file && p.span.line === line);
+    const r = rulesFromDescription([first.text.slice(at).trim(), ...rest.map((p) => p.text.trim())].join(", "), { kind: "text" });
+    if (!r.enumValues || r.enumValues.length < 2) continue;
+    const headText = first.text.slice(0, m.index).trim();
+    return { values: r.enumValues, pieces: new Set(headText ? rest : [first, ...rest]), head: headText ? { index: i, text: { text: headText, span: first.span } } : undefined };
+  }
+  return null;
 }

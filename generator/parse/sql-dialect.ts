@@ -34,7 +34,8 @@ export function dialectMarkers(ts: readonly SqlToken[]): SqlDialect | null {
     const next = ts[k + 1];
     if (w === "auto_increment" || w === "unsigned" || w === "zerofill") return "mysql";
     if ((w === "engine" || w === "charset") && (next?.text === "=" || ts[k - 1]?.text === ")" || lower(ts[k - 1]) === "default")) return "mysql";
-    if (w === "enum" && next?.text === "(") return "mysql";
+    // ENUM( as a column type is MySQL's; CREATE TYPE name AS ENUM ( is PostgreSQL's.
+    if (w === "enum" && next?.text === "(" && lower(ts[k - 1]) !== "as") return "mysql";
     if (w === "on" && lower(next) === "update" && /^current_timestamp$|^now$/.test(lower(ts[k + 2]))) return "mysql";
     if (w === "autoincrement") return "sqlite";
     if (w === "without" && lower(next) === "rowid") return "sqlite";
@@ -52,7 +53,7 @@ export function blockDialect(block: Pick<SourceBlock, "lang">, statements: reado
   return "postgresql";
 }
 
-export const MYSQL_HINT = /`|\bengine\s*=|\bauto_increment\b|\benum\s*\(/i;
+export const MYSQL_HINT = /`|\bengine\s*=|\bauto_increment\b|(?<!\bas\s+)\benum\s*\(/i;
 
 /** The dialects the reader will parse a block's statements in first (what loadSqlReader needs loaded). */
 export function sqlDialectsOf(block: Pick<SourceBlock, "text" | "lang">): SqlDialect[] {

@@ -1404,3 +1404,61 @@ describe("rule and relationship lists keep prose as prose", () => {
     expect(col("name").minLength).toBe(2);
   });
 });
+
+describe("an enum column's values written beside it or declared elsewhere", () => {
+  const codesOf = (r: Awaited<ReturnType<typeof load>>) => r.diagnostics.map((d) => d.code);
+  const col = (ir: IR | null, t: string, c: string) => table(ir, t).columns.find((x) => x.name === c)!;
+
+  it("reads a sentence of a Rules cell that lists the values of an Enum-typed column", async () => {
+    const r = await load(
+      `# Model\n\n${USERS}\n## Crate\n\n| Field | Type | Rules |\n|---|---|---|\n| id | UUID | Primary key. |\n| user_id | text | References users.id. |\n| color | Enum | Required. \`RED\`, \`GREEN\`, \`BLUE\`. Picked once. |\n| size | Enum | Optional. One of \`SMALL\`, \`LARGE\`. |\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(col(r.ir, "crates", "color").type).toEqual({ kind: "enum", values: ["RED", "GREEN", "BLUE"] });
+    expect(col(r.ir, "crates", "color").nullable).toBe(false);
+    expect(col(r.ir, "crates", "size").type).toEqual({ kind: "enum", values: ["SMALL", "LARGE"] });
+    expect(codesOf(r)).not.toContain("SF122");
+  });
+
+  it("takes the values of an enum declared under an Enumerations heading with the column's own name", async () => {
+    const r = await load(
+      `# Model\n\n${USERS}\n## Lamp\n\n| Field | Type | Rules |\n|---|---|---|\n| id | UUID | Primary key. |\n| user_id | text | References users.id. |\n| mode | Enum | Required. |\n| tint | Tint | Optional. |\n\n## Enumerations\n\n**Mode:** \`ON\` | \`OFF\` | \`DIM\`\n\n**Tint:** \`WARM\` | \`COLD\`\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(col(r.ir, "lamps", "mode").type).toEqual({ kind: "enum", values: ["ON", "OFF", "DIM"] });
+    expect(col(r.ir, "lamps", "tint").type).toMatchObject({ kind: "enum", values: ["WARM", "COLD"] });
+    expect(codesOf(r)).not.toContain("SF122");
+    expect(codesOf(r)).not.toContain("SF103");
+  });
+
+  it("still warns of an enum with no values anywhere, and reads no example list as the values", async () => {
+    const r = await load(
+      `# Model\n\n${USERS}\n## Lamp\n\n| Field | Type | Rules |\n|---|---|---|\n| id | UUID | Primary key. |\n| user_id | text | References users.id. |\n| mode | Enum | Required. E.g. ON, OFF. |\n`,
+    );
+    expect(col(r.ir, "lamps", "mode").type.kind).toBe("text");
+    expect(codesOf(r)).toContain("SF122");
+  });
+
+  it("reads an 'Allowed:' line under a field bullet as the values, keeping the rule written before it", async () => {
+    const r = await load(
+      `# Model\n\n${USERS}\n## Entity: Lamp\n\n### Fields\n\n- \`id\`: uuid, primary key\n- \`user_id\`: text, references users(id)\n- \`mode\`: enum\n  Allowed: \`on\`, \`off\`, \`dim\`\n- \`tint\`: enum or null\n  Allowed values: warm, cold\n- \`kind\`: enum, required\n  One of: desk, floor\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(col(r.ir, "lamps", "mode").type).toEqual({ kind: "enum", values: ["on", "off", "dim"] });
+    expect(col(r.ir, "lamps", "tint").type).toEqual({ kind: "enum", values: ["warm", "cold"] });
+    expect(col(r.ir, "lamps", "tint").nullable).toBe(true);
+    expect(col(r.ir, "lamps", "kind").type).toEqual({ kind: "enum", values: ["desk", "floor"] });
+    expect(col(r.ir, "lamps", "kind").nullable).toBe(false);
+    expect(codesOf(r)).not.toContain("SF122");
+    expect(codesOf(r)).not.toContain("SF108");
+  });
+
+  it("reads a PostgreSQL CREATE TYPE ... AS ENUM in a block of its own, which a table then names", async () => {
+    const r = await load(
+      `# Schema\n\n\`\`\`sql\nCREATE TYPE lamp_mode AS ENUM ('on', 'off');\n\`\`\`\n\n${USERS}\n## lamps\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | PK |\n| user_id | text | FK → users(id) |\n| mode | lamp_mode | nullable |\n`,
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(codesOf(r)).not.toContain("SF113");
+    expect(col(r.ir, "lamps", "mode").type).toMatchObject({ kind: "enum", values: ["on", "off"] });
+  });
+});

@@ -13,7 +13,7 @@ import type { MarkdownReader } from "./reader.js";
 import { tableRuleLine } from "./rules.js";
 import { openSection, pseudoTableName } from "./sections.js";
 import { likeRef } from "./table-references.js";
-import { DOCUMENT_WORDS, ENDPOINT_LINE, ENUM_LINE, FIELDS_LABEL, KEY_PIECE, looksLikeConstraints, RULES_LABEL, SECTION_WORDS, splitEnumValues } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENDPOINT_LINE, ENUM_LINE, ENUM_LINE_IN_VALUES, FIELDS_LABEL, KEY_PIECE, looksLikeConstraints, RULES_LABEL, SECTION_WORDS, splitEnumValues } from "./vocabulary.js";
 
 /** A paragraph that is only a name ("users", "`order_items`", "tasks:"), not a label word: it may name the table of the list after it. */
 export function plainNameOf(md: MarkdownReader, node: Paragraph): Flat | null {
@@ -332,10 +332,11 @@ function markerLine(md: MarkdownReader, f: Flat, table: TableDraft | undefined):
 /**
  * "DoorState: Open, Shut, Locked", "OrderStatus = pending | paid": a line declaring an enum by
  * a type-like name (two capitalised words run together, or a name ending in Status, State,
- * Type, Kind, Role or Level). A column may then name it ("see DoorState").
+ * Type, Kind, Role or Level; under an "Enums" heading, any capitalised name). A column may then
+ * name it ("see DoorState"), or be an "enum" of its own name.
  */
 function enumLine(md: MarkdownReader, f: Flat): boolean {
-  const m = ENUM_LINE.exec(f.text);
+  const m = ENUM_LINE.exec(f.text) ?? (md.stack.some((x) => x.kind === "values") ? ENUM_LINE_IN_VALUES.exec(f.text) : null);
   if (!m) return false;
   const at = f.text.indexOf(m[2]!, m[1]!.length);
   const values = splitEnumValues(m[2]!.replace(/\s*\/\s*/g, ", ").replace(/[.;]$/, ""));

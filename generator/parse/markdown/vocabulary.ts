@@ -56,6 +56,9 @@ export const ENUM_NAME = /^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?:Statu
 /** "DoorState: Open, Shut", "`PaymentKind` = card | cash": an enum declared on a line of its own. */
 export const ENUM_LINE = /^[`*]*([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?:Status|State|Type|Kind|Role|Level)s?)[`*]*\s*[:=：]\s*[`*]*((?:[`'"]?[A-Za-z0-9_.-]+[`'"]?\s*(?:,|\||\/)\s*)+[`'"]?[A-Za-z0-9_.-]+[`'"]?)[`*]*\s*\.?$/;
 
+/** Under an "Enums" or "Enumerations" heading any capitalised name declares one: "Priority: LOW | HIGH". */
+export const ENUM_LINE_IN_VALUES = new RegExp(ENUM_LINE.source.replace("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|", "[A-Z][A-Za-z0-9]*|"));
+
 export function splitEnumValues(text: string): { text: string; at: number }[] | null {
   const sep = text.includes("|") ? "|" : ",";
   const out: { text: string; at: number }[] = [];
