@@ -11,6 +11,13 @@ const IRREGULAR: Record<string, string> = {
   statuses: "status",
   analyses: "analysis",
   indices: "index",
+  // -f/-fe nouns that take -ves ("leaves" and "lives" left out: an HR app's leaves, live streams).
+  shelves: "shelf",
+  bookshelves: "bookshelf",
+  halves: "half",
+  knives: "knife",
+  wolves: "wolf",
+  thieves: "thief",
 };
 
 /** "categories" -> "category", "tasks" -> "task", "statuses" -> "status". */

@@ -3,5 +3,5 @@
 export { Book } from "./books.js";
 export { Note } from "./notes.js";
 export { ShelfBook } from "./shelf-books.js";
-export { Shelve } from "./shelves.js";
+export { Shelf } from "./shelves.js";
 export { User } from "./users.js";

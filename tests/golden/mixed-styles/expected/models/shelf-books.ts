@@ -5,7 +5,7 @@ import { OwnedModel, type OwnedRef } from "../runtime/model.js";
 import type { Visibility } from "../runtime/scope.js";
 import { shelfBookRowSchema } from "../schemas/shelf-books.js";
 import { Book } from "./books.js";
-import { Shelve } from "./shelves.js";
+import { Shelf } from "./shelves.js";
 
 export class ShelfBook extends OwnedModel {
   declare shelf_id: number;
@@ -22,7 +22,7 @@ export class ShelfBook extends OwnedModel {
 
   /** Foreign keys to rows users own: a value written through this model must name a row the caller sees. */
   static override get references(): readonly OwnedRef[] {
-    return [{"column":"shelf_id","table":"shelves","pk":"id","owner":"user_id","what":"no such shelve"},{"column":"book_id","table":"books","pk":"id","owner":"user_id","what":"no such book"}];
+    return [{"column":"shelf_id","table":"shelves","pk":"id","owner":"user_id","what":"no such shelf"},{"column":"book_id","table":"books","pk":"id","owner":"user_id","what":"no such book"}];
   }
 
   static override get idColumn(): string[] {
@@ -39,7 +39,7 @@ export class ShelfBook extends OwnedModel {
     return {
       shelf: {
         relation: Model.BelongsToOneRelation,
-        modelClass: Shelve,
+        modelClass: Shelf,
         join: { from: "shelf_books.shelf_id", to: "shelves.id" },
       },
       book: {

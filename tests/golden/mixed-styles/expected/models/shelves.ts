@@ -3,11 +3,11 @@
 import { Model, type RelationMappings } from "objection";
 import { OwnedModel } from "../runtime/model.js";
 import type { Visibility } from "../runtime/scope.js";
-import { shelveRowSchema } from "../schemas/shelves.js";
+import { shelfRowSchema } from "../schemas/shelves.js";
 import { ShelfBook } from "./shelf-books.js";
 import { User } from "./users.js";
 
-export class Shelve extends OwnedModel {
+export class Shelf extends OwnedModel {
   declare id: number;
   declare user_id: string;
   declare name: string;
@@ -28,7 +28,7 @@ export class Shelve extends OwnedModel {
 
   // Validates what is written through this model; generated routes validate request bodies first.
   static override get jsonSchema() {
-    const { required: _all, ...schema } = shelveRowSchema;
+    const { required: _all, ...schema } = shelfRowSchema;
     return { ...schema, required: ["name"] } as unknown as import("objection").JSONSchema;
   }
 

@@ -6,7 +6,7 @@ import type { Visibility } from "../runtime/scope.js";
 import { userRowSchema } from "../schemas/users.js";
 import { Book } from "./books.js";
 import { Note } from "./notes.js";
-import { Shelve } from "./shelves.js";
+import { Shelf } from "./shelves.js";
 
 export class User extends OwnedModel {
   declare id: string;
@@ -45,7 +45,7 @@ export class User extends OwnedModel {
       },
       shelves: {
         relation: Model.HasManyRelation,
-        modelClass: Shelve,
+        modelClass: Shelf,
         join: { from: "users.id", to: "shelves.user_id" },
       },
     };

@@ -9,12 +9,12 @@ import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
 import { listRows, createRow, deleteRow, type TableSql } from "../runtime/rows.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
-import { shelveCreateSchema, shelveReadOnlyFields, type ShelveCreate } from "../schemas/shelves.js";
+import { shelfCreateSchema, shelfReadOnlyFields, type ShelfCreate } from "../schemas/shelves.js";
 
-const validateCreate = compile<ShelveCreate>(shelveCreateSchema);
+const validateCreate = compile<ShelfCreate>(shelfCreateSchema);
 
 /** How the row actions write SQL for shelves (runtime/rows.ts). */
-const shelveSql: TableSql = {
+const shelfSql: TableSql = {
   "table": "shelves",
   "pk": "id",
   "owner": "user_id",
@@ -31,7 +31,7 @@ const shelveSql: TableSql = {
 };
 
 /** What the list accepts in its query string (from tests/golden/mixed-styles/specs/api/rest-endpoints.md:28; inferred from the columns); anything else is a 422. */
-const shelveList: ListSpec = {
+const shelfList: ListSpec = {
   "table": "shelves",
   "pk": "id",
   "pagination": "offset",
@@ -73,16 +73,16 @@ export function shelvesRoutes(router: Router, deps: RouteDeps): void {
   router.get("/api/shelves", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
     await h.before();
-    const req = parseListQuery(ctx.query, shelveList, ctx.get("Prefer") || undefined);
-    sendList(ctx, await listRows(batch, shelveSql, shelveList, req, userId), shelveList);
+    const req = parseListQuery(ctx.query, shelfList, ctx.get("Prefer") || undefined);
+    sendList(ctx, await listRows(batch, shelfSql, shelfList, req, userId), shelfList);
   }));
   // POST /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:29): Create a shelf
   router.post("/api/shelves", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
-    const input = await h.before(validateCreate(await readObject(ctx, shelveReadOnlyFields)), validateCreate);
+    const input = await h.before(validateCreate(await readObject(ctx, shelfReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
-    const row = await createRow(batch, shelveSql, input, userId, [], record ? [record] : []);
+    const row = await createRow(batch, shelfSql, input, userId, [], record ? [record] : []);
     if (record) ensureUser.remember(who.id);
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);
@@ -91,9 +91,9 @@ export function shelvesRoutes(router: Router, deps: RouteDeps): void {
   // DELETE /api/shelves/{id} (tests/golden/mixed-styles/specs/api/rest-endpoints.md:30): Delete a shelf
   router.delete("/api/shelves/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = caller(ctx).id;
-    const id = intId(ctx.params["id"], "shelve");
+    const id = intId(ctx.params["id"], "shelf");
     await h.before();
-    if ((await deleteRow(batch, shelveSql, id, userId)) === 0) throw notFound("shelve");
+    if ((await deleteRow(batch, shelfSql, id, userId)) === 0) throw notFound("shelf");
     ctx.status = 204;
   }));
 }

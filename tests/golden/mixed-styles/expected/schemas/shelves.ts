@@ -4,8 +4,8 @@ import { registerConstraints } from "../runtime/errors.js";
 
 // The JSON forms of table "shelves".
 
-export const shelveRowSchema = {
-  "title": "Shelve",
+export const shelfRowSchema = {
+  "title": "Shelf",
   "type": "object",
   "properties": {
     "id": {
@@ -36,8 +36,8 @@ export const shelveRowSchema = {
   "additionalProperties": false
 } as const;
 
-export const shelveCreateSchema = {
-  "title": "ShelveCreate",
+export const shelfCreateSchema = {
+  "title": "ShelfCreate",
   "type": "object",
   "properties": {
     "name": {
@@ -52,8 +52,8 @@ export const shelveCreateSchema = {
   "additionalProperties": false
 } as const;
 
-export const shelveReplaceSchema = {
-  "title": "ShelveReplace",
+export const shelfReplaceSchema = {
+  "title": "ShelfReplace",
   "type": "object",
   "properties": {
     "name": {
@@ -68,8 +68,8 @@ export const shelveReplaceSchema = {
   "additionalProperties": false
 } as const;
 
-export const shelvePatchSchema = {
-  "title": "ShelvePatch",
+export const shelfPatchSchema = {
+  "title": "ShelfPatch",
   "type": "object",
   "properties": {
     "name": {
@@ -83,10 +83,10 @@ export const shelvePatchSchema = {
 } as const;
 
 /** Columns the server sets; a request body's values for them are ignored. */
-export const shelveReadOnlyFields = ["id","user_id","created_at"] as const;
+export const shelfReadOnlyFields = ["id","user_id","created_at"] as const;
 
 /** The table's unique and CHECK constraints and the fields of each: a row the database refuses answers 409 or 422 naming them. */
-export const shelveConstraints: Readonly<Record<string, readonly string[]>> = {
+export const shelfConstraints: Readonly<Record<string, readonly string[]>> = {
   "shelves_user_id_name_unique": [
     "user_id",
     "name"
@@ -95,19 +95,19 @@ export const shelveConstraints: Readonly<Record<string, readonly string[]>> = {
     "name"
   ]
 };
-registerConstraints(shelveConstraints);
+registerConstraints(shelfConstraints);
 
-export interface ShelveRow {
+export interface ShelfRow {
   id: number;
   user_id: string;
   name: string;
   created_at: Date | string;
 }
 
-export interface ShelveCreate {
+export interface ShelfCreate {
   name: string;
 }
 
-export type ShelveReplace = ShelveCreate;
+export type ShelfReplace = ShelfCreate;
 
-export type ShelvePatch = Partial<ShelveCreate>;
+export type ShelfPatch = Partial<ShelfCreate>;

@@ -7,12 +7,12 @@
 // To refuse: import { HttpProblem } from "../../expected/runtime/errors.js"; throw new HttpProblem(403, "why");
 import type { ResourceHooks } from "../../expected/runtime/hooks.js";
 import type * as models from "../../expected/models/index.js";
-import type { ShelveRow, ShelveCreate } from "../../expected/schemas/shelves.js";
+import type { ShelfRow, ShelfCreate } from "../../expected/schemas/shelves.js";
 
 /** A row as the routes answer with it. */
-type Shelve = ShelveRow;
+type Shelf = ShelfRow;
 
-export const hooks: ResourceHooks<Shelve, Shelve[], ShelveCreate, typeof models> = {
+export const hooks: ResourceHooks<Shelf, Shelf[], ShelfCreate, typeof models> = {
   // async beforeList({ ctx, userId, db, models }) {},
   // async beforeCreate({ ctx, userId, db, models }) {},
   // async beforeDelete({ ctx, userId, db, models }) {},
