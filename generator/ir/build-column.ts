@@ -7,6 +7,7 @@ import { quoteIdent } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
 import type { DefaultText } from "./constraint-reading.js";
 import { interpretConstraint } from "./constraints.js";
+import type { ConstraintReading } from "./constraint-reading.js";
 import { rulesFromDescription } from "./description-rules.js";
 import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
@@ -166,7 +167,7 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   const valuesFromNotes = !col.unique && !col.primaryKey && !col.refText && !col.bareFk && !/(?:^|_)id$|[a-z0-9]Id$|ID$/.test(col.name);
   // The description's prose rules, below anything the constraints say.
   if (col.description && col.type) {
-    const d = rulesFromDescription(col.description, col.type);
+    const d = withSentenceRules(rulesFromDescription(col.description, col.type), col.description);
     const said: string[] = [];
     if (d.minLength !== undefined && col.minLength === undefined) (col.minLength = d.minLength), said.push(`min length ${d.minLength}`);
     if (d.maxLength !== undefined && col.maxLength === undefined) (col.maxLength = d.maxLength), said.push(`max length ${d.maxLength}`);
@@ -351,4 +352,20 @@ function labelledListLine(phrases: readonly RawText[]): { values: string[]; piec
     return { values: r.enumValues, pieces: new Set(headText ? rest : [first, ...rest]), head: headText ? { index: i, text: { text: headText, span: first.span } } : undefined };
   }
   return null;
+}
+
+/**
+ * A notes cell made only of constraint sentences ("Required. Trimmed length 1-100. Not
+ * whitespace-only.", "not null, references users(id)") says what a constraints cell says: each
+ * sentence read whole as constraint phrases fills what the prose reading left open. One sentence
+ * that does not read whole (prose) and none of it counts.
+ */
+function withSentenceRules(d: ConstraintReading, description: string): ConstraintReading {
+  const sentences = description.split(/(?<=[.;])\s+|[.;]\s*$/).map((x) => x.trim().replace(/[.;]$/, "")).filter(Boolean);
+  if (sentences.length === 0) return d;
+  const readings = sentences.map((x) => interpretConstraint(x));
+  if (readings.some((r) => r.unknownAt !== undefined || Object.keys(r).length === 0)) return d;
+  const out: Record<string, unknown> = { ...d };
+  for (const r of readings) for (const [k, v] of Object.entries(r)) if (v !== undefined && out[k] === undefined) out[k] = v;
+  return out as ConstraintReading;
 }

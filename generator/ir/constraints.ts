@@ -198,6 +198,21 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
     if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated)|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
+    // "not whitespace-only", "not only spaces", "cannot be only whitespace": a character that is
+    // not a space somewhere (and so at least one).
+    if (sticky(/(?:not|never|cannot\s+be|can't\s+be|must\s+not\s+be|may\s+not\s+be)\s+(?:whitespace[-\s]?only|only\s+(?:whitespace|white\s+space|spaces|blanks))\b/iy)) {
+      r.minLength = Math.max(r.minLength ?? 0, 1);
+      r.pattern ??= "\\S";
+      continue;
+    }
+    // "trimmed length 1-100": the bound is on the length ("trimmed" alone is not a rule read).
+    if (sticky(/trimmed\s*,?\s*(?=len|\d)/iy)) continue;
+    // "between 1 and 100 characters": a length, not a value range.
+    if ((m = sticky(/between\s+(\d+)\s*(?:and|-|–|to)\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+      r.minLength = Number(m[1]);
+      r.maxLength = Number(m[2]);
+      continue;
+    }
     // "non-empty", "not blank", "cannot be empty": at least one character.
     if (sticky(/(?:non[-\s]?(?:empty|blank)|not\s+(?:be\s+)?(?:empty|blank)|(?:cannot|can't|must\s+not|may\s+not)\s+be\s+(?:empty|blank))\b/iy)) {
       r.minLength = Math.max(r.minLength ?? 0, 1);

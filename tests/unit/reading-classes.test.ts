@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { IR, Table } from "../../generator/ir/types.js";
 import { load, pos, where } from "./helpers.js";
+import { compile } from "../../templates/runtime/validate.js";
+import { columnSchema } from "../../generator/emit/table-info.js";
 
 const USERS = "## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n";
 
@@ -1460,5 +1462,19 @@ describe("an enum column's values written beside it or declared elsewhere", () =
     expect(errorsOf(r)).toEqual([]);
     expect(codesOf(r)).not.toContain("SF113");
     expect(col(r.ir, "lamps", "mode").type).toMatchObject({ kind: "enum", values: ["on", "off"] });
+  });
+});
+
+describe("length and blank rules written as people write them", () => {
+  it("reads 'trimmed length 1–100', 'between 1 and 80 characters' and 'not whitespace-only' into rules the validator enforces", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## notes\n\n| Field | Type | Rules |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | not null, references users(id) |\n| title | text | Required. Trimmed length 1–100. Not whitespace-only. |\n| label | text | between 1 and 80 characters |\n`);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    const col = (n: string) => table(r.ir, "notes").columns.find((c) => c.name === n)!;
+    expect(col("title")).toMatchObject({ nullable: false, minLength: 1, maxLength: 100, pattern: "\\S" });
+    expect(col("label")).toMatchObject({ minLength: 1, maxLength: 80 });
+    const check = compile<unknown>({ type: "object", properties: { title: columnSchema(col("title"), "in") }, additionalProperties: false });
+    expect(check({ title: "a b" })).toEqual({ title: "a b" });
+    for (const bad of ["   ", "", "\t\n", "x".repeat(101)]) expect(() => check({ title: bad }), JSON.stringify(bad)).toThrow();
   });
 });
