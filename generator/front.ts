@@ -3,7 +3,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./base/diagnostics.js";
 import type { BuildOptions, Note } from "./ir/build-context.js";
 import { buildIr } from "./ir/build-ir.js";
-import { interpretConstraint } from "./ir/constraints.js";
+import { interpretConstraint, readsWhole } from "./ir/constraints.js";
 import type { IR } from "./ir/types.js";
 import { validateIr } from "./ir/validate-ir.js";
 import { parseMarkdown } from "./parse/parse-markdown.js";
@@ -32,8 +32,7 @@ export interface ParsedFile {
 
 /** Whether a text reads as a rule for a column: the Markdown reader asks, the IR builder's constraint reader knows. */
 export function isRulePhrase(text: string): boolean {
-  const r = interpretConstraint(text);
-  return r.unknownAt === undefined && Object.keys(r).length > 0;
+  return readsWhole(interpretConstraint(text));
 }
 
 export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {

@@ -6,7 +6,7 @@ import { listedValues } from "../parse/value-lists.js";
 import { quoteIdent } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
 import type { DefaultText } from "./constraint-reading.js";
-import { interpretConstraint } from "./constraints.js";
+import { interpretConstraint, readsWhole } from "./constraints.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { rulesFromDescription } from "./description-rules.js";
 import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
@@ -364,7 +364,7 @@ function withSentenceRules(d: ConstraintReading, description: string): Constrain
   const sentences = description.split(/(?<=[.;])\s+|[.;]\s*$/).map((x) => x.trim().replace(/[.;]$/, "")).filter(Boolean);
   if (sentences.length === 0) return d;
   const readings = sentences.map((x) => interpretConstraint(x));
-  if (readings.some((r) => r.unknownAt !== undefined || Object.keys(r).length === 0)) return d;
+  if (!readings.every(readsWhole)) return d;
   const out: Record<string, unknown> = { ...d };
   for (const r of readings) for (const [k, v] of Object.entries(r)) if (v !== undefined && out[k] === undefined) out[k] = v;
   return out as ConstraintReading;

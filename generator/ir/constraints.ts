@@ -22,6 +22,11 @@ import { splitValues } from "./read-type.js";
  * not understand is read again with the other languages' words, and that reading is kept when it
  * found at least one of them.
  */
+/** A phrase read whole: nothing left unread, and something said (the test every "is this a rule?" asks). */
+export function readsWhole(r: ConstraintReading): boolean {
+  return r.unknownAt === undefined && Object.keys(r).length > 0;
+}
+
 export function interpretConstraint(text: string): ConstraintReading {
   // "user|assistant|system", "'a' | 'b'" as the whole phrase: the allowed values (never "string | null").
   const bar = /^\s*(?:["'`]?[A-Za-z][\w-]*["'`]?\s*\|\s*)+["'`]?[A-Za-z][\w-]*["'`]?\s*$/.exec(text);
