@@ -27,7 +27,10 @@ import { pgliteSeed } from "../helpers/databases.js";
 const ROOT = join(import.meta.dirname, "..", "..");
 /** The role requests switch to, so that row-level security holds (as the generated server.ts does). */
 const APP_ROLE = "specforge_app";
-const CORPUS = join(ROOT, "..", "shared", "corpus");
+// CORPUS_DIR points the test at another directory of cases (one spec directory each), e.g.
+// specs nobody here has seen yet: `CORPUS_DIR=/somewhere npx vitest run tests/corpus/corpus-apps.test.ts`.
+// The golden cases then stay out.
+const CORPUS = process.env.CORPUS_DIR ?? join(ROOT, "..", "shared", "corpus");
 // One directory per run (the worker's pid): runs at the same time (several people test one
 // checkout) must not delete each other's apps. Directories of runs that ended are removed first.
 const RUNS = join(ROOT, "tests", ".output", "corpus");
@@ -51,11 +54,11 @@ const EXPECTED_FAILURES: Record<string, { codes: string[]; reason: string }> = {
 // compared byte for byte elsewhere, but only here does their app run. A nullable json column
 // in two of them once made an app that failed as its routes loaded, with every golden test green.
 const GOLDEN = join(ROOT, "tests", "golden");
-const goldenCases = readdirSync(GOLDEN)
+const goldenCases = process.env.CORPUS_DIR ? [] : readdirSync(GOLDEN)
   .filter((n) => existsSync(join(GOLDEN, n, "expected")))
   .sort()
   .map((n) => `golden-${n}`);
-const cases = [...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((n) => /^\d/.test(n)).sort() : []), ...goldenCases];
+const cases = [...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((n) => (process.env.CORPUS_DIR ? !n.startsWith(".") && !/\.\w+$/.test(n) : /^\d/.test(n))).sort() : []), ...goldenCases];
 /** Cases whose app is booted by a test of its own, with what it needs: built-in auth takes its settings (tests/auth/builtin.test.ts). */
 const BOOTED_ELSEWHERE = new Set(["golden-builtin-auth"]);
 /** Where a case's specs are. */
