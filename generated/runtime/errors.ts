@@ -158,6 +158,9 @@ function constraintProblem(code: string, err: unknown): ProblemBody | null {
     const detail = pgField(err, "detail") ?? "";
     const fields = / is not present in table /.test(detail) ? keyColumns(detail) : null;
     if (fields) return problem(422, `${PG_CLIENT_ERRORS[code]!.detail}${name ? ` (foreign key "${name}")` : ""}`, fields.map((field) => ({ field, message: "refers to a row that does not exist" })));
+    // A delete (or a key change) of a row other rows still refer to, under ON DELETE RESTRICT / NO ACTION.
+    const from = / is still referenced from table "([^"]+)"/.exec(detail);
+    if (from) return problem(409, `the row is still referenced by rows of ${from[1]}${name ? ` (foreign key "${name}")` : ""}: delete or change those first`);
   }
   if (code === "23502") {
     const column = pgField(err, "column");

@@ -49,6 +49,11 @@ export function userIdSchema(ir: IR): Record<string, unknown> {
   }
 }
 
+/** Whether some column refers to `table` with a reference that keeps a referenced row from being deleted. */
+function isRestrictedTarget(ir: IR, table: string): boolean {
+  return ir.tables.some((t) => t.columns.some((c) => c.references?.table === table && (c.references.onDelete === "restrict" || c.references.onDelete === "no action")));
+}
+
 function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown> {
   const M = info.model;
   const params: unknown[] = [];
@@ -101,6 +106,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     responses["415"] = problemRef;
   }
   if (hasBody || a === "list") responses["422"] = problemRef;
+  // A row other rows still refer to (ON DELETE RESTRICT / NO ACTION) cannot be deleted: 409.
+  if (a === "delete" && isRestrictedTarget(ir, info.table.name)) responses["409"] = problemRef;
   responses["429"] = problemRef; // the per-IP and per-user rate limits (runtime/rate-limit.ts), on by default
   responses["503"] = problemRef;
   const op: Record<string, unknown> = {

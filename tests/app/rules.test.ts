@@ -62,6 +62,14 @@ CREATE TABLE users (
 Check constraint: price * quantity <= 100000
 
 Unique constraint: (user_id, name)
+
+## tickets
+
+| Column   | Type    | Constraints                                      |
+|----------|---------|--------------------------------------------------|
+| id       | serial  | primary key                                      |
+| user_id  | text    | not null, references users(id) on delete cascade |
+| event_id | integer | not null, references events(id)                  |
 `;
 
 const API = `# Events API
@@ -80,6 +88,9 @@ Change an event.
 
 ### DELETE /api/{user_id}/events/{id}
 Delete an event.
+
+### POST /api/{user_id}/tickets
+Create a ticket for an event.
 `;
 
 /** A row every rule allows. */
@@ -324,6 +335,22 @@ describe.each(DB_KINDS)("every rule on %s", (kind) => {
       ],
     });
     expect((await call("POST", `/api/${A}/events`, { token, body: fresh({ price: "100.00", quantity: 1000 }) })).status).toBe(201);
+  });
+
+  it("answers the delete of a row other rows still refer to with a 409, and keeps the row", async () => {
+    const { body: event } = await call("POST", `/api/${A}/events`, { token, body: fresh() });
+    const ticket = await call("POST", `/api/${A}/tickets`, { token, body: { event_id: event.id } });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    const res = await call("DELETE", `/api/${A}/events/${event.id}`, { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.type).toMatch(/application\/problem\+json/);
+    expect(res.body.detail).toMatch(/^the row is still referenced by rows of tickets \(foreign key "[a-z_]+"\)/);
+    expect((await call("GET", `/api/${A}/events/${event.id}`, { token })).status).toBe(200);
+    // The contract says so: 409 on the delete of a table others refer to (no ON DELETE), not on the others.
+    expect(Object.keys(openapi.paths["/api/{user_id}/events/{id}"].delete.responses)).toContain("409");
+    expect(Object.keys(openapi.paths["/api/{user_id}/events/{id}"].patch.responses)).toContain("409");
+    // Another user's event is a 404 whoever refers to it.
+    expect((await call("DELETE", `/api/${B}/events/${event.id}`, { token: otherToken })).status).toBe(404);
   });
 
   it("answers the per-user unique pair with a 409 naming the constraint and the fields", async () => {
