@@ -33,8 +33,26 @@ export function dropContradictedDefaults(cx: BuildContext, tables: Table[]): Tab
   });
 }
 
+/**
+ * The users table's key is the token's subject, written by the app from a verified token, never
+ * sent by a client: a text rule on it ("string/UUID", a length) would refuse the users of an
+ * issuer whose ids have another shape (Better Auth's are 32 letters and digits). The rule is
+ * left out, and explain says so; a key whose type is uuid or integer still decides which
+ * subjects the app accepts (runtime/auth.ts).
+ */
+function issuedKeyRules(cx: BuildContext, t: TableDraft, c: ColumnDraft, issued: boolean): ColumnDraft {
+  if (!issued || c.name !== t.primaryKey || (c.type && c.type.kind !== "text" && c.type.kind !== "string")) return c;
+  const rules = [c.format && `format ${c.format}`, c.pattern && `pattern ${c.pattern}`, c.minLength !== undefined && `min length ${c.minLength}`, c.maxLength !== undefined && `max length ${c.maxLength}`].filter(Boolean);
+  if (!rules.length) return c;
+  cx.note(c.span, `"${t.name}.${c.name}" is the token's subject (the users table's key, written from a verified token): its ${rules.join(", ")} is not checked, so users of an issuer whose ids have another shape are not refused`);
+  const { format: _f, pattern: _p, minLength: _min, maxLength: _max, ...rest } = c;
+  return rest;
+}
+
 export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraft | null, owner: string | null): Table {
-  const columns: Column[] = t.columns.map((c) => {
+  const issued = t === identity && cx.authMode.mode !== "builtin";
+  const columns: Column[] = t.columns.map((written) => {
+    const c = issuedKeyRules(cx, t, written, issued);
     const type: ColumnType = c.type ?? { kind: "text" };
     let role: ColumnRole = "data";
     const sn = snakeCase(c.name);

@@ -1,0 +1,43 @@
+// The users table's key is the token's subject: the app writes it from a verified token, no
+// client sends it. A text rule on it ("string/UUID", a length) would refuse every user of an
+// issuer whose ids have another shape, so it is left out and explain says so; a key typed
+// uuid or integer still decides which subjects the app takes (tests/app: user-id-param).
+import { describe, expect, it } from "vitest";
+import { load } from "./helpers.js";
+
+const spec = (userKey: string) => `# Data model
+
+## users
+
+- \`id\` (${userKey}) – the account
+- \`email\` (string, unique)
+
+## bookings
+
+- \`id\` (PK, string/UUID)
+- \`user_id\` (FK → users.id)
+- \`note\` (string, max 200 chars)
+`;
+
+describe("the users table's key", () => {
+  it("keeps no text rule of its own: the subject of any issuer is taken", async () => {
+    const r = await load(spec("PK, string/UUID"));
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const users = r.ir!.tables.find((t) => t.name === "users")!;
+    const id = users.columns.find((c) => c.name === "id")!;
+    expect(["text", "string"]).toContain(id.type.kind);
+    expect(id).not.toHaveProperty("format");
+    expect(r.notes.some((n) => /"users\.id" is the token's subject .*format uuid is not checked/.test(n.message))).toBe(true);
+    // Every other table's keys and rules stay as written.
+    const bookings = r.ir!.tables.find((t) => t.name === "bookings")!;
+    expect(bookings.owner).toBe("user_id");
+    expect(bookings.columns.find((c) => c.name === "note")!.maxLength).toBe(200);
+  });
+
+  it("a key typed uuid stays a uuid", async () => {
+    const r = await load(spec("PK, uuid"));
+    const id = r.ir!.tables.find((t) => t.name === "users")!.columns.find((c) => c.name === "id")!;
+    expect(id.type.kind).toBe("uuid");
+    expect(r.notes.some((n) => /token's subject/.test(n.message))).toBe(false);
+  });
+});
