@@ -54,8 +54,11 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
     const name = ref.slice(ref.lastIndexOf(".") + 1);
     return IDENTITY_NAMES.has(nameKey(name)) && !tables.some((o) => o.name === name || nameKey(o.name) === nameKey(name));
   };
+  // Or the app's own name for its accounts (providers, clinics, shops): a table that keeps a
+  // password is where people sign in, whatever it is called.
+  const credentials = (t: TableDraft) => t.columns.some((c) => /^(password_hash|hashed_password|password_digest|encrypted_password|pass_hash|password)$/.test(snakeCase(c.name)));
   const candidates = tables
-    .filter((t) => IDENTITY_NAMES.has(nameKey(t.name)) && !t.keyColumns)
+    .filter((t) => (IDENTITY_NAMES.has(nameKey(t.name)) || credentials(t)) && !t.keyColumns)
     .filter((t) => !t.columns.some((c) => c.name !== t.primaryKey && c.refText && undefinedUsers(c.refText.table)))
     .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
     .map((t) => ({ t, n: incoming(t) }))

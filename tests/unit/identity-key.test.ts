@@ -41,3 +41,47 @@ describe("the users table's key", () => {
     expect(r.notes.some((n) => /token's subject/.test(n.message))).toBe(false);
   });
 });
+
+describe("the accounts table under the app's own name", () => {
+  const sql = (extra = "") => `# Data model
+
+\`\`\`sql
+CREATE TABLE studios (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  name TEXT NOT NULL
+);
+CREATE TABLE classes (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  studio_id UUID NOT NULL REFERENCES studios(id),
+  title VARCHAR(80) NOT NULL
+);
+CREATE TABLE bookings (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  studio_id UUID NOT NULL REFERENCES studios(id),
+  class_id UUID NOT NULL REFERENCES classes(id)
+);
+${extra}\`\`\`
+`;
+
+  it("is the table that keeps a password and that the other tables point at", async () => {
+    const r = await load(sql());
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.ir!.tables.find((t) => t.identity)?.name).toBe("studios");
+    expect(r.ir!.tables.find((t) => t.name === "classes")!.owner).toBe("studio_id");
+    expect(r.ir!.tables.find((t) => t.name === "bookings")!.owner).toBe("studio_id");
+  });
+
+  it("not when two such tables are pointed at as often: then nothing is guessed", async () => {
+    const r = await load(sql(`CREATE TABLE coaches (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL
+);
+CREATE TABLE rooms (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), coach_id UUID REFERENCES coaches(id));
+CREATE TABLE notes (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), coach_id UUID REFERENCES coaches(id));
+`));
+    expect(r.ir?.tables.find((t) => t.identity)?.name).toBeUndefined();
+  });
+});
