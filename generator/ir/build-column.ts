@@ -202,6 +202,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (found) {
       enumValues = found.values;
       cx.note(bareEnum, `enum column "${table}.${col.name}" takes the values ${found.from}: ${enumValues.join(", ")}`);
+      // "`CLIENT`, `ADMIN`; default `CLIENT`": the same notes name the default, one of those values.
+      const dflt = col.description ? DEFAULT_CLAUSE.exec(col.description) : null;
+      if (dflt && !defaultText && enumValues.includes(dflt[1]!)) {
+        defaultText = { d: { text: dflt[1]!, quoted: true }, span: col.span };
+        cx.note(col.span, `"${table}.${col.name}": its notes give the default ${dflt[1]}`);
+      }
     } else if (!defs.some((d) => d.values?.length)) {
       cx.diag("warning", "SF122", `column "${table}.${col.name}" is an enum with no values; it is stored as text`, bareEnum,
         'list the values: "enum(a, b, c)"');
@@ -323,12 +329,19 @@ function bareEnumValues(cx: BuildContext, name: string, description: string | un
     for (const sentence of description.split(/(?<=[.;])\s+/)) {
       const r = rulesFromDescription(sentence, { kind: "text" });
       if (r.enumValues && r.enumValues.length >= 2) return { values: r.enumValues, from: `its description lists ("${short(sentence.trim())}")` };
+      // A clause that is only the values ("`A`, `B`, `C`;" before "default `A`"): the column is an enum, so a bare list is its values.
+      const clause = sentence.replace(/[\s.;]+$/, "");
+      const listed = DEFAULT_CLAUSE.test(clause) ? null : listedValues(clause, true);
+      if (listed && listed.length >= 2) return { values: listed.map((v) => v.text), from: `its notes list ("${short(clause.trim())}")` };
     }
   }
   const named = namedEnum(cx, name);
   if (named && named.type.kind === "enum") return { values: [...named.type.values], from: `of the enum "${named.name}" the spec declares` };
   return null;
 }
+
+/** "default `CLIENT`", "default: 'open'", "defaults to draft" in a notes cell. */
+const DEFAULT_CLAUSE = /\bdefaults?(?:\s+(?:to|is|value))?\s*[:=]?\s*[`"']?([A-Za-z0-9_-]+)[`"']?\s*\.?\s*$/i;
 
 /** The label that makes a line a list of the column's values: "Allowed:", "Values:", "One of:", at a line's start. */
 const LIST_LABEL = /(?:^|\n)\s*(?=(?:allowed(?:\s+values)?|(?:possible\s+)?values|one\s+of|options)\s*[:：])/i;
