@@ -60,7 +60,7 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   // "- role (VARCHAR(20), not null) // ADMIN, MERCHANT, USER": a code-style comment after the
   // column: the values it lists, or a description.
   let comment: Flat | null = null;
-  const slashes = /\s(?:\/\/|#)\s*(?=\S)/.exec(f.text);
+  const slashes = /\s(?:\/\/|#|--)\s*(?=\S)/.exec(f.text);
   if (slashes && slashes.index > 0) {
     comment = flatTrim(flatSub(f, slashes.index + slashes[0].length));
     f = flatTrim(flatSub(f, 0, slashes.index));
@@ -113,7 +113,15 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     const tm = TYPE_PREFIX.exec(rest.text);
     // Without a colon or a code-formatted name, only a type in capitals reads as one ("id UUID PK"),
     // so prose ("All timestamps are stored in UTC") is not a column.
-    if (tm && typeHead(tm[0]) !== null && (colon || formatted || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
+    // A type in lower case reads as one too when SQL's own words (or nothing) follow it
+    // ("isbn13 varchar(13) PK", "title text NOT NULL", "page_count int NULL"): a column
+    // definition pasted as a bullet.
+    const sqlTail = (after: string) => {
+      const t = after.trim();
+      return t === "" || /^(?:(?:not\s+null|null|primary\s+key|pk|fk|unique|default\s+\S+(?:\(\))?|references\s+\w+(?:\s*\([^()]*\))?|on\s+(?:delete|update)\s+(?:cascade|restrict|no\s+action|set\s+null|set\s+default)|check\s*\(.*\))\s*,?\s*)+$/i.test(t);
+    };
+    const lowerSql = tm !== null && /^[a-z][a-z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0]) ?? "") && /^[a-z_][a-z0-9_]*$/.test(m[1]!) && names.length === 1 && sqlTail(rest.text.slice(tm[0].length));
+    if (tm && typeHead(tm[0]) !== null && (colon || formatted || lowerSql || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
       type = flatSub(rest, 0, tm[0].length);
       rest = flatTrim(flatSub(rest, tm[0].length));
     } else if (colon && tm && !looksLikeConstraints(rest.text)) {
