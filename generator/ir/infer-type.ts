@@ -30,6 +30,7 @@ export function inferTypeFromName(name: string, description = ""): InferredType 
   if (w.length === 1 && first === "id") return { type: { kind: "uuid" }, why: 'it is named "id"' };
   if (w.length > 1 && TIME_WORDS.has(last)) return { type: { kind: "timestamp" }, why: `its name ends in ${last === "at" ? "_at" : `_${last}`}` };
   if (last === "date" || last === "on" || last === "birthday" || last === "dob") return { type: { kind: "date" }, why: `its name ends in ${last}` };
+  if (first === "date" && w[1] === "of" && w.length > 2) return { type: { kind: "date" }, why: `its name starts with date_of_` };
   if (["is", "has", "can", "should", "allow", "allows"].includes(first) && w.length > 1) return { type: { kind: "boolean" }, why: `its name starts with ${first}_` };
   if (BOOLEAN_WORDS.has(last) && w.length <= 2 && (w.length === 1 || ["is", "has"].includes(first) || BOOLEAN_WORDS.has(first))) return { type: { kind: "boolean" }, why: `"${name}" reads as a yes/no flag` };
   if (last === "email" || last === "mail") return { type: { kind: "string", maxLength: 255 }, why: "it holds an email address" };

@@ -11,6 +11,9 @@ import type { ParseResult } from "./drafts.js";
 import { basePrefix, underBase } from "./endpoints.js";
 import { list } from "./lists.js";
 import { columnLines, inlineTable, paragraph, plainColumns, plainNameOf } from "./paragraphs.js";
+import { applyBaseColumns, baseColumnsLine, entityLines } from "./entity-lines.js";
+import { columnFlat } from "./columns.js";
+import { flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { resolveLooseRules } from "./rules.js";
 import { heading, openSection } from "./sections.js";
@@ -39,6 +42,7 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
     if (existing) md.notes.push({ span: t.name.span, message: `catalog row for "${t.name.text}" restates table "${existing.name.text}"; the table written out is used` });
     else md.tables.push(t);
   }
+  applyBaseColumns(md, md.tables);
   resolveLikes(md);
   resolveLooseRules(md);
   resolveShared(md);
@@ -121,6 +125,10 @@ function block(md: MarkdownReader, node: RootContent): void {
       md.lastLabel = null;
       return;
     case "paragraph":
+      if (md.kind === "schema" && baseColumnsLine(md, flatTrim(md.flat(node.children, md.startOf(node))), (p) => {
+        const c = columnFlat(md, p, true, false);
+        return c && c.columns.length === 1 ? c.columns[0]! : null;
+      })) return;
       if (md.kind === "schema") md.plainName = plainNameOf(md, node);
       if (md.kind === "schema" && (inlineTable(md, node) || columnLines(md, node, plain))) {
         md.plainName = null;
@@ -129,6 +137,10 @@ function block(md: MarkdownReader, node: RootContent): void {
       paragraph(md, node);
       return;
     case "list":
+      if (md.kind === "schema" && entityLines(md, node)) {
+        md.lastLabel = null;
+        return;
+      }
       if (plain && md.kind === "schema") {
         const shape = plainColumns(md, node);
         if (shape) {

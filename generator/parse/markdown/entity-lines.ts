@@ -1,0 +1,153 @@
+// One table a bullet, its columns named in a row: "- **students**: admission_number,
+// first_name, email, status (active/left)". The name is set apart (bold or code) and followed by
+// a colon or a dash; the columns are bare snake_case names, each with an optional parenthesis
+// (values "a/b/c", a key "PK", or a note). Types are left to the IR, which infers them from the
+// names and says so. Every item of the list must have this shape, and each at least two
+// columns, so a list of prose ("**Users**: can create tasks, edit them") is never read as tables.
+import type { List, Paragraph } from "mdast";
+import type { RawColumn, RawText } from "../raw.js";
+import { type Flat, flatSub, flatTrim } from "./flat.js";
+import type { MarkdownReader } from "./reader.js";
+import { openSection } from "./sections.js";
+import { DOCUMENT_WORDS, FIELDS_LABEL, KEY_PIECE, RULES_LABEL, SECTION_WORDS } from "./vocabulary.js";
+
+interface EntityLine {
+  readonly name: Flat;
+  readonly columns: RawColumn[];
+  /** Pieces that are no column name ("pickup/drop points"): warned about, not read. */
+  readonly skipped: Flat[];
+}
+
+/** The commas of `text` outside parentheses. */
+function topLevelPieces(f: Flat): Flat[] {
+  const out: Flat[] = [];
+  let depth = 0;
+  let at = 0;
+  for (let i = 0; i <= f.text.length; i++) {
+    const ch = f.text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (i === f.text.length || (depth === 0 && ch === ",")) {
+      out.push(flatTrim(flatSub(f, at, i)));
+      at = i + 1;
+    }
+  }
+  return out;
+}
+
+function entityLine(md: MarkdownReader, para: Paragraph | undefined, f: Flat): EntityLine | null {
+  const lead = para?.children[0];
+  if (!lead || (lead.type !== "strong" && lead.type !== "inlineCode")) return null;
+  const written = lead.type === "strong" ? md.flat(lead.children).text.trim() : lead.value.trim();
+  const head = /^[`*_]*([A-Za-z_][A-Za-z0-9_]*)[`*_]*\s*(?:[:：]|\s[—–-])\s*/.exec(f.text);
+  if (!head || head[1] !== written) return null;
+  const w = written.toLowerCase();
+  if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w)) return null;
+  const body = flatSub(f, head[0].length);
+  const pieces = topLevelPieces(body.text.endsWith(".") ? flatSub(body, 0, body.text.length - 1) : body).filter((p) => p.text !== "");
+  if (pieces.length < 2) return null;
+  const columns: RawColumn[] = [];
+  const skipped: Flat[] = [];
+  for (const p of pieces) {
+    const m = /^`?([a-z_][a-z0-9_]*)`?(?:\s*\(([^()]*)\))?$/.exec(p.text);
+    if (!m) {
+      skipped.push(p);
+      continue;
+    }
+    const name: RawText = md.rawText(flatSub(p, p.text.indexOf(m[1]!), p.text.indexOf(m[1]!) + m[1]!.length));
+    const inner = m[2]?.trim();
+    let constraints: RawText[] = [];
+    let values: RawText[] | undefined;
+    let description: string | undefined;
+    if (inner) {
+      const at = p.text.indexOf("(") + 1 + (m[2]!.length - m[2]!.trimStart().length);
+      const innerFlat = flatSub(p, at, at + inner.length);
+      const parts = inner.split(/\s*[/|]\s*/);
+      if (parts.length >= 2 && parts.every((v) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v))) {
+        // "role (admin/teacher/student)": its values.
+        let from = 0;
+        values = parts.map((v) => {
+          const i = inner.indexOf(v, from);
+          from = i + v.length;
+          return md.rawText(flatSub(innerFlat, i, i + v.length));
+        });
+      } else if (inner.split(/\s*,\s*/).every((k) => KEY_PIECE.test(k) || /^(pk|unique|required|not null|nullable|optional)$/i.test(k))) constraints = [md.rawText(innerFlat)];
+      else description = inner; // "(join table)", "(student_type, token_advance, etc.)"
+    }
+    // Values and no type: the column is an enum of them.
+    const type: RawText = values ? { text: `enum(${values.map((v) => v.text).join(", ")})`, span: values[0]!.span } : { text: "", span: name.span };
+    columns.push({ name, type, constraints, ...(description ? { description } : {}) });
+  }
+  // Mostly column names: two at least, and no more other pieces than names.
+  if (columns.length < 2 || skipped.length * 2 > pieces.length) return null;
+  return { name: flatSub(f, f.text.indexOf(written), f.text.indexOf(written) + written.length), columns, skipped };
+}
+
+/** Reads a list of entity lines as tables; false (and nothing read) unless every item is one, two at least. */
+export function entityLines(md: MarkdownReader, node: List): boolean {
+  if (node.children.length < 2) return false;
+  const lines: EntityLine[] = [];
+  for (const item of node.children) {
+    if (item.children.some((c) => c.type === "list")) return false;
+    const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
+    const line = entityLine(md, para, flatTrim(md.itemFlat(item)));
+    if (!line) return false;
+    lines.push(line);
+  }
+  const depth = (md.lastRealDepth() ?? 0) + 1;
+  for (const line of lines) {
+    openSection(md, depth, line.name, true, true);
+    const table = md.currentTable();
+    if (!table) continue;
+    table.notation ??= "markdown-bullets";
+    table.columns.push(...line.columns);
+    for (const p of line.skipped) md.warn("SF113", `"${p.text}" in the column list of "${line.name.text}" is not a column name; it is ignored`, md.idx.span(p.offs[0] ?? 0));
+  }
+  return true;
+}
+
+/** The columns a spec says every table has ("Every table includes: `id` (UUID PK), `created_at`"), per reader. */
+const baseColumns = new WeakMap<MarkdownReader, { columns: RawColumn[]; span: RawText["span"] }>();
+
+const EVERY_TABLE = /^(?:every|all|each)\s+(?:other\s+)?(?:tables?|entit(?:y|ies)|models?|records?)\s+(?:also\s+)?(?:includes?|has|have|gets?|contains?|carr(?:y|ies)|shares?|inherits?)\b\s*[:：]?\s*/i;
+
+/**
+ * "Every table includes: `id` (UUID PK), `metadata` (JSON), `created_at`, `school_id` (FK →
+ * schools)." The columns, each name in code, are remembered; applyBaseColumns gives them to each
+ * table that does not define them itself. `readColumn` reads one coded piece as a column.
+ */
+export function baseColumnsLine(md: MarkdownReader, f: Flat, readColumn: (p: Flat) => RawColumn | null): boolean {
+  const head = EVERY_TABLE.exec(f.text);
+  if (!head) return false;
+  const body = flatSub(f, head[0].length);
+  const pieces = topLevelPieces(body.text.endsWith(".") ? flatSub(body, 0, body.text.length - 1) : body).filter((p) => p.text !== "");
+  const columns: RawColumn[] = [];
+  for (const p of pieces) {
+    if (md.src[(p.offs[0] ?? 1) - 1] !== "`" && !p.text.startsWith("`")) return false;
+    const c = readColumn(p);
+    if (!c) return false;
+    columns.push(c);
+  }
+  if (columns.length < 2) return false;
+  baseColumns.set(md, { columns, span: md.idx.span(f.offs[0] ?? 0) });
+  return true;
+}
+
+/** Gives each table the columns every table has, unless it writes them itself; a note says so once. */
+export function applyBaseColumns(md: MarkdownReader, tables: ReadonlyArray<{ name: RawText; columns: RawColumn[]; fragment?: boolean }>): void {
+  const base = baseColumns.get(md);
+  if (!base) return;
+  let given = 0;
+  for (const t of tables) {
+    if (t.fragment || t.columns.length === 0) continue;
+    const missing = base.columns.filter((b) => !t.columns.some((c) => c.name.text === b.name.text));
+    // A table naming itself ("school_id" on schools) does not get a reference to itself.
+    // Nor a second primary key when it names its own ("key (PK)").
+    const keyed = (c: RawColumn) => [c.type, ...c.constraints].some((k) => /\b(?:pk|primary\s+key)\b/i.test(k.text));
+    const hasKey = t.columns.some(keyed);
+    const own = missing.filter((b) => !(b.name.text.endsWith("_id") && b.constraints.some((k) => new RegExp(`\\b${t.name.text}\\b`, "i").test(k.text))) && !(hasKey && keyed(b)));
+    if (own.length) given++;
+    t.columns.unshift(...own);
+  }
+  if (given) md.notes.push({ span: base.span, message: `the columns every table has (${base.columns.map((c) => c.name.text).join(", ")}) are given to ${given} table${given > 1 ? "s" : ""} that do not write them` });
+}
