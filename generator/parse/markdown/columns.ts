@@ -82,7 +82,22 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     const inner = flatSplit(flatSub(rest, 1, close), ",");
     if (inner.length === 0) return null;
     const typed = inner.findIndex((p) => typeHead(p.text) !== null && TYPE_HEAD.has(typeHead(p.text)!));
-    if (inner.length === 1 && ENUM_LIST.test(inner[0]!.text) && ENUM_LIST.exec(inner[0]!.text)![0].length === inner[0]!.text.length) {
+    // "`status` (enum: draft, published, archived)": the type, its values after the colon.
+    const enumColon = /^enum\s*[:：]\s*\S/i.test(inner[0]!.text) ? inner.findIndex((p, k) => k > 0 && (!/^[A-Za-z0-9][\w-]*$/.test(p.text) || /^(required|optional|nullable|unique|indexed)$/i.test(p.text))) : -2;
+    if (enumColon !== -2) {
+      const end = enumColon === -1 ? inner.length : enumColon;
+      // Text positions within rest: the pieces are its substrings, in order.
+      const where: number[] = [];
+      for (let at = 1, k = 0; k < inner.length; k++) {
+        at = rest.text.indexOf(inner[k]!.text, at);
+        where.push(at);
+        at += inner[k]!.text.length;
+      }
+      const from = where[0]!;
+      const to = where[end - 1]! + inner[end - 1]!.text.length;
+      type = flatSub(rest, from, to);
+      constraints.push(...inner.slice(end));
+    } else if (inner.length === 1 && ENUM_LIST.test(inner[0]!.text) && ENUM_LIST.exec(inner[0]!.text)![0].length === inner[0]!.text.length) {
       // "`role` (`student | organizer | admin`)": the values are the type (an enum).
       type = inner[0]!;
     } else if (typeHead(inner[0]!.text) !== null) {
@@ -170,6 +185,9 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   // "title (VARCHAR 200)": the length without parentheses.
   const sized = /^([A-Za-z]\w*)\s+(\d+(?:\s*,\s*\d+)?)$/.exec(rawType.text);
   if (sized && TYPE_HEAD.has(sized[1]!.toLowerCase())) rawType = { ...rawType, text: `${sized[1]}(${sized[2]})` };
+  // "enum: draft, published": enum(draft, published).
+  const enumValuesText = /^enum\s*[:：]\s*(.+)$/i.exec(rawType.text);
+  if (enumValuesText) rawType = { ...rawType, text: `enum(${enumValuesText[1]!.split(/\s*,\s*/).join(", ")})` };
   // "status (nvarchar: active|disabled)": a type, then its allowed values.
   const typedValues = /^([A-Za-z]\w*(?:\(\s*\d+\s*\))?)\s*:\s*([A-Za-z0-9_.-]+(?:\s*\|\s*[A-Za-z0-9_.-]+)+)$/.exec(rawType.text);
   if (typedValues && !values && type) {

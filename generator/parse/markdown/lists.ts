@@ -10,6 +10,7 @@ import { type Flat, flatSub } from "./flat.js";
 import { indexFromText, indexItem, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
 import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
+import { plainColumns } from "./paragraphs.js";
 import { openSection } from "./sections.js";
 import { likeRef, nextShared } from "./table-references.js";
 import { DOCUMENT_WORDS, ENUM_NAME, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
@@ -188,7 +189,10 @@ export function list(md: MarkdownReader, node: List): void {
   // "`@@unique([ownerId, name])`", "`@@id([noteId, tagId])`" quoted in a table's notes: Prisma's
   // rules on several columns, written in prose.
   if (table.columns.length > 0) for (const item of node.children) prismaAttributes(md, md.itemFlat(item), table);
-  if (label && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
+  // Another label ("Scheduling fields:", "Timestamps:", "Audit columns:") over items that read as
+  // typed columns: more columns of the table, never dropped without a word.
+  const moreColumns = !!label && (/\b(fields|columns|attributes|properties)$/.test(label) || plainColumns(md, node) === "typed" || node.children.every((item) => columnItem(md, item)?.known));
+  if (label && !moreColumns && !/^(fields|columns|attributes|properties|schema|columns and types|字段|列)\b/.test(label)) return;
   // Unlabelled or "Fields:": a column list when at least one item reads as a column; under a
   // fields label, also when most items are bare names (a document store's "Fields: - email").
   // A list of code-formatted names alone ("- `_id`", "- `eventId`", "- `role` (`a | b`)") under a

@@ -22,6 +22,8 @@ export function plainNameOf(md: MarkdownReader, node: Paragraph): Flat | null {
   if (!m) return null;
   const w = m[1]!.toLowerCase();
   if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w) || /^(index(es)?|indices|checks?|enums?|notes?|example|migrations?|seed|tables?)$/.test(w)) return null;
+  // "Timestamps:" inside a table that has columns already: a label over more of them, not a table.
+  if (/[:：]$/.test(f.text) && /^[A-Z][a-z]+$/.test(m[1]!) && (md.currentTable()?.columns.length ?? 0) > 0) return null;
   return flatSub(f, 0, m[1]!.length);
 }
 
