@@ -294,6 +294,29 @@ function readMermaid(block: SourceBlock): ReaderResult {
           q = close + 1;
           continue;
         }
+        // "FK -> PLAY.id (CASCADE)": the key's target, and what a delete of it does.
+        const arrow = /(?:->|→)\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?:\s*\(\s*(CASCADE|SET\s+NULL|RESTRICT|NO\s+ACTION)\s*\))?/iy;
+        arrow.lastIndex = q;
+        const ar = q < end ? arrow.exec(text) : null;
+        if (ar) {
+          extra.push({ text: `references ${ar[1]}(${ar[2]})${ar[3] ? ` on delete ${ar[3].toLowerCase().replace(/\s+/g, " ")}` : ""}`, at: q });
+          q = arrow.lastIndex;
+          continue;
+        }
+        // "(<=50, unique)", "(>=1)", "(default: plays/default.png)": rules in parentheses, each a constraint phrase.
+        if (text[q] === "(") {
+          const close = matchParen(text, q);
+          if (close < 0 || close > end) return;
+          let from = q + 1;
+          for (const piece of text.slice(q + 1, close).split(",")) {
+            const lead = piece.length - piece.trimStart().length;
+            const phrase = piece.trim().replace(/^default\s*:\s*/i, "default ");
+            if (phrase) extra.push({ text: phrase, at: from + lead });
+            from += piece.length + 1;
+          }
+          q = close + 1;
+          continue;
+        }
         SQL_SUFFIX.lastIndex = q;
         const m = SQL_SUFFIX.exec(text);
         if (!m || q >= end) return;
