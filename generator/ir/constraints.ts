@@ -8,7 +8,7 @@ import { type ConstraintReading, ON_DELETE, REF_KEYWORDS, type RefText } from ".
 import { ISO_CODE, isoPattern, UNIQUE_PER, uniquePerWords } from "./description-rules.js";
 import { otherFiller } from "./other-language-patterns.js";
 import { LIST_LEAD, readValuesBefore } from "./phrase-value-lists.js";
-import { fold } from "./phrase-words.js";
+import { fold, plainSymbols } from "./phrase-words.js";
 import { readCheck } from "./read-check.js";
 import { readDefault } from "./read-default.js";
 import { readOtherLanguage } from "./read-other-language.js";
@@ -27,7 +27,8 @@ export function readsWhole(r: ConstraintReading): boolean {
   return r.unknownAt === undefined && Object.keys(r).length > 0;
 }
 
-export function interpretConstraint(text: string): ConstraintReading {
+export function interpretConstraint(written: string): ConstraintReading {
+  const text = plainSymbols(written);
   // "user|assistant|system", "'a' | 'b'" as the whole phrase: the allowed values (never "string | null").
   const bar = /^\s*(?:["'`]?[A-Za-z][\w-]*["'`]?\s*\|\s*)+["'`]?[A-Za-z][\w-]*["'`]?\s*$/.exec(text);
   if (bar) {

@@ -4,7 +4,7 @@ import { listedValues } from "../parse/value-lists.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { R } from "./other-language-patterns.js";
 import { readValueList, readValuesBefore } from "./phrase-value-lists.js";
-import { alt, anywhere, end, firstNumber, fold, L0, L1, NUM, twoNumbers } from "./phrase-words.js";
+import { alt, anywhere, end, firstNumber, fold, L0, L1, NUM, plainSymbols, twoNumbers } from "./phrase-words.js";
 import { formatRead } from "./read-other-language.js";
 import type { ColumnType } from "./types.js";
 import { BETWEEN_END } from "./vocabulary-bounds.js";
@@ -76,7 +76,8 @@ export function uniquePerWords(list: string): string[] {
  * address"). Read only where the phrase is unmistakable; an example list ("e.g. red, blue")
  * is not a rule.
  */
-export function rulesFromDescription(text: string, type: ColumnType): ConstraintReading {
+export function rulesFromDescription(written: string, type: ColumnType): ConstraintReading {
+  const text = plainSymbols(written);
   const r: ConstraintReading = {};
   const t = text.trim();
   const textual = type.kind === "string" || type.kind === "text";

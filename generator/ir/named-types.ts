@@ -45,6 +45,20 @@ export function readType(cx: BuildContext, text: string): TypeReading & { missin
       };
     }
   }
+  // "`Role` enum", "enum ServiceStatus": the enum of that name when the spec declares it; else an
+  // enum whose values the column's notes give (or SF122).
+  const en = /^([A-Za-z_]\w*)\s+enum$|^enum\s+([A-Za-z_]\w*)$/i.exec(t);
+  if (en && !/^enum$/i.test(en[1] ?? en[2]!)) {
+    const named = namedEnum(cx, en[1] ?? en[2]!);
+    return {
+      type: named && named.type.kind === "enum" ? named.type : { kind: "enum", values: [] },
+      increment: false,
+      nullable: false,
+      rest: "",
+      restAt: text.length,
+      ...(named ? { note: `type ${t} is the enum "${named.name}" the spec defines` } : {}),
+    };
+  }
   return interpretType(text, cx.namedTypeMap ??= new Map([...cx.namedTypes].map(([k, v]) => [k, v.type])));
 }
 

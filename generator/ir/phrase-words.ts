@@ -69,3 +69,17 @@ export const twoNumbers = (m: RegExpExecArray): [number, number] => {
   const g = m.slice(1).filter((x) => x !== undefined);
   return [num(g[0]!), num(g[1]!)];
 };
+
+/**
+ * LaTeX that specs written with a math renderer use in rules: "$\to$ `User.id`", "$\ge$ 1".
+ * Replaced by the symbol padded to the same length, so positions in the phrase stay right.
+ */
+export function plainSymbols(text: string): string {
+  if (!text.includes("$")) return text;
+  const same = (m: string, by: string) => by + " ".repeat(Math.max(0, m.length - by.length));
+  return text
+    .replace(/\$\s*\\(?:to|rightarrow|longrightarrow|mapsto)\s*\$/g, (m) => same(m, "->"))
+    .replace(/\$\s*\\(?:geq?|geqslant)\s*\$/g, (m) => same(m, ">="))
+    .replace(/\$\s*\\(?:leq?|leqslant)\s*\$/g, (m) => same(m, "<="))
+    .replace(/\$\s*\\(?:neq?)\s*\$/g, (m) => same(m, "!="));
+}

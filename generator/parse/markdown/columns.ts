@@ -51,6 +51,8 @@ export function columnItem(md: MarkdownReader, item: ListItem, listed = false): 
   const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
   const lead = para?.children[0];
   const formatted = listed || (lead !== undefined && (lead.type === "inlineCode" || lead.type === "strong" || lead.type === "emphasis"));
+  // "**Preservation Guarantee**: the log keeps no key to...": a bold phrase of words leads prose, not a column.
+  if (lead && (lead.type === "strong" || lead.type === "emphasis") && /^[A-Za-z]+(?:\s+[A-Za-z]+)+$/.test(md.flat(lead.children).text.trim())) return null;
   return columnFlat(md, md.itemFlat(item), formatted, listed);
 }
 
