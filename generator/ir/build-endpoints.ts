@@ -95,6 +95,15 @@ export class EndpointBuilder {
         segs = [...segs.slice(0, prev?.identity ? meAt - 1 : meAt), ...segs.slice(meAt + 1)];
       }
     }
+    // "/menu/items" for menu_items: two words in a row that name a table together, when the second alone names none.
+    for (let i = 0; i + 1 < segs.length; i++) {
+      const [a, b] = [segs[i]!, segs[i + 1]!];
+      if (isParam(a) || isParam(b) || /^(api|v\d+)$/i.test(a) || matchTable(b, tables)) continue;
+      const joined = matchTable(`${a}_${b}`.replace(/-/g, "_"), tables);
+      if (!joined) continue;
+      this.note(raw.path.span, `"${a}/${b}" in ${where} read as table "${joined.name}"`);
+      segs = [...segs.slice(0, i), joined.name, ...segs.slice(i + 2)];
+    }
     let userParam: string | null = null;
     let resourceAt = -1;
     let table: Table | undefined;
@@ -103,8 +112,14 @@ export class EndpointBuilder {
         if (USER_PARAM.test(paramName(s)) && !userParam && (resourceAt < 0 || i < resourceAt)) userParam = paramName(s);
         return;
       }
-      const t = matchTable(s, tables);
+      // Under a row of a table ("/debt/facilities/{id}/schedules"): the one table whose name ends
+      // in the word and that refers to that table (debt_schedules.debt_facility_id).
+      const parent: Table | undefined = table;
+      const t =
+        matchTable(s, tables) ??
+        (parent && !parent.identity && i > 0 && isParam(segs[i - 1]!) ? childBySuffix(s, parent, tables) : undefined);
       if (t) {
+        if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
         table = t;
         resourceAt = i;
       }
@@ -185,8 +200,16 @@ export class EndpointBuilder {
       else if (method === "post") action = { kind: "create" };
     } else if (rest.length === 1 && isParam(rest[0]!)) {
       idParam = paramName(rest[0]!);
-      action =
-        method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
+      // "/collections/{id}/items/{eventId}": the item is named by its event, a reference, not by its own key.
+      // Read as the key it would match the wrong row: a route answering 501 says so instead.
+      const byRef = parent ? t.columns.find((c) => c.name !== t.primaryKey && c.references && nameKey(c.name) === nameKey(idParam!)) : undefined;
+      if (byRef) {
+        stubReason = `{${idParam}} names ${t.name}.${byRef.name} (a ${byRef.references!.table} row), not the key of "${t.name}"`;
+        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+          `name the row by its key (/${segs.slice(0, resourceAt + 1).join("/")}/{id}), or implement the route as a custom route in src/routes/ (same method and path)`);
+      } else
+        action =
+          method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
       const itemAction = (tt: Table): Action | null => this.setAction(raw.summary ?? "", tt) ?? (() => {
@@ -435,6 +458,14 @@ function matchTableBySuffix(seg: string, tables: readonly Table[]): Table | unde
   const k = nameKey(seg);
   if (!k || k.length < 3) return undefined;
   const hits = tables.filter((t) => nameKey(t.name).endsWith(`_${k}`));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The one table whose name ends in the segment's words and that has a column referring to `parent`. */
+function childBySuffix(seg: string, parent: Table, tables: readonly Table[]): Table | undefined {
+  const k = nameKey(seg);
+  if (!k || k.length < 3) return undefined;
+  const hits = tables.filter((t) => nameKey(t.name).endsWith(`_${k}`) && t.columns.some((c) => c.references?.table === parent.name));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
