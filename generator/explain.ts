@@ -36,6 +36,7 @@ function endpointText(e: Endpoint): string {
   const what =
     a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}`
       : a.kind === "relation-list" || a.kind === "relation-add" || a.kind === "relation-remove" ? `${a.kind} ${a.relation}`
+      : a.kind === "update" && a.fields ? `update of ${a.fields.join(", ")} only`
       : a.kind === "stub" ? `501 stub (${a.reason}; implement it as a custom route in src/routes/ with the same method and path)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
   const l = e.list;

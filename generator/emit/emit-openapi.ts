@@ -120,7 +120,11 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const required = ((base.required as string[] | undefined) ?? []).filter((n) => !fromPath.includes(n));
     const inline = a !== "update" && fromPath.some((n) => ((base.required as string[] | undefined) ?? []).includes(n));
     const { required: _r, ...rest } = base;
-    op.requestBody = { required: true, content: { "application/json": { schema: inline ? { ...rest, ...(required.length ? { required } : {}) } : ref(schema) } } };
+    const only = e.action.kind === "update" ? e.action.fields : undefined;
+    const props = (rest as { properties?: Record<string, unknown> }).properties ?? {};
+    // A route that changes one column named by its path: that column's schema only.
+    const narrowed = only ? { type: "object", properties: Object.fromEntries(only.filter((f) => f in props).map((f) => [f, props[f]])), additionalProperties: false, minProperties: 1 } : null;
+    op.requestBody = { required: true, content: { "application/json": { schema: narrowed ?? (inline ? { ...rest, ...(required.length ? { required } : {}) } : ref(schema)) } } };
   }
   op.responses = responses;
   if (e.auth === "public") op.security = [];
@@ -180,7 +184,7 @@ function operationId(info: TableInfo, e: Endpoint): string {
     case "replace":
       return `replace${M}`;
     case "update":
-      return `update${M}`;
+      return `update${M}${(a.fields ?? []).map((f) => f.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())).join("")}`;
     case "delete":
       return `delete${M}`;
     case "toggle":

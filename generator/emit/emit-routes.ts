@@ -201,6 +201,12 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (a.kind === "replace" || a.kind === "update") {
         readBody(a.kind === "replace" ? "validateReplace" : "validatePatch", a.kind === "replace");
         values = a.kind === "replace" ? `withDefaults(input)` : `input`;
+        if (a.kind === "update" && a.fields) {
+          // The path names the column this route changes ("PATCH /orders/{id}/status"): nothing else.
+          const only = a.fields.map((f) => str(f)).join(", ");
+          L.push(`    const others = Object.keys(input).filter((k) => ![${only}].includes(k));`);
+          L.push(`    if (others.length) throw new HttpProblem(422, ${str(`this route changes ${a.fields.join(", ")} only`)}, { errors: others.map((field) => ({ field, message: ${str(`not changed by this route (it changes ${a.fields.join(", ")})`)} })) });`);
+        }
       } else if (a.kind === "toggle") values = `{ ${str(a.field)}: TOGGLE }`;
       else if (a.now) values = `{ ${str(a.field)}: NOW }`;
       else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;

@@ -195,7 +195,7 @@ export class EndpointBuilder {
         const verb = words(rest[1]!);
         const toggles = verb.some((w) => /^(toggle|flip|switch)$/.test(w)) || /\b(toggle|flip|switch)/i.test(raw.summary ?? "") || verb.every((w) => /^(complete|completed|completion|done|finish|finished|status)$/.test(w));
         const field = toggles ? this.toggleField(rest[1]!, tt) : null;
-        return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, tt);
+        return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, tt) ?? this.columnAction(rest[1]!, tt);
       })();
       action = itemAction(t);
       // Written against the schema before a rename ("renamed from"): the column it named, under its new name.
@@ -344,6 +344,21 @@ export class EndpointBuilder {
     if (c) return { kind: "set", field: c.name, value: true };
     w = [];
     return null;
+  }
+
+  /**
+   * An item route whose last segment names a column ("PATCH /orders/{id}/status", "PUT
+   * /tasks/{id}/current-status" for current_status_id, "PUT /users/{id}/email"): the body sets
+   * that column and nothing else. A key, owner or timestamp kept by the server is never one.
+   */
+  private columnAction(seg: string, t: Table): Action | null {
+    const key = words(seg).join("_");
+    if (!key) return null;
+    const writable = t.columns.filter((c) => c.role === "data" && !c.primaryKey && c.name !== t.primaryKey);
+    const c =
+      writable.find((x) => words(x.name).join("_") === key) ??
+      writable.find((x) => x.references && words(x.name).join("_") === `${key}_id`);
+    return c ? { kind: "update", fields: [c.name] } : null;
   }
 
   /** "Sets `status` to `archived`" / "set completed to true" in the summary. */

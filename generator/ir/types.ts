@@ -160,7 +160,8 @@ export type Action =
   | { readonly kind: "create" }
   | { readonly kind: "get" }
   | { readonly kind: "replace" } // PUT
-  | { readonly kind: "update" } // PATCH
+  /** PATCH; `fields`: the route changes only these columns ("PATCH /orders/{id}/status"): any other field is a 422. */
+  | { readonly kind: "update"; readonly fields?: readonly string[] }
   | { readonly kind: "delete" }
   | { readonly kind: "toggle"; readonly field: string } // flip a boolean
   /** Set a column: to a value, or (`now`) to the current time ("POST /loans/{id}/return" sets returned_at). */

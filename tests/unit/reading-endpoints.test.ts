@@ -5,6 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSpecs } from "../../generator/front.js";
+import { emitRoutes } from "../../generator/emit/emit-routes.js";
+import type { Endpoint, IR } from "../../generator/ir/types.js";
+import { load } from "./helpers.js";
 
 const SHOP = `# Shop
 
@@ -33,6 +36,12 @@ const SHOP = `# Shop
 | weight | integer | nullable, min 0 |
 `;
 
+function ep(ir: IR | null, method: string, p: string): Endpoint {
+  const e = ir?.endpoints.find((x) => x.method === method && x.path === p);
+  if (!e) throw new Error(`no ${method} ${p} in ${ir?.endpoints.map((x) => `${x.method} ${x.path}`).join(", ")}`);
+  return e;
+}
+
 const tmp = mkdtempSync(path.join(tmpdir(), "specforge-endpoints-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -45,5 +54,38 @@ describe("API contracts one feature folder down", () => {
     const r = await loadSpecs(dir, dir);
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(r.ir!.endpoints.map((e) => `${e.method} ${e.path} ${e.action.kind}`)).toEqual(["get /api/parcels list", "post /api/parcels create"]);
+  });
+});
+
+describe("an item route whose last segment names a column", () => {
+  const API = `# API
+
+| Method | Path | Description |
+|---|---|---|
+| PATCH | /api/parcels/:id/state | Change the state |
+| PUT | /api/parcels/{id}/current-status | Point at another status |
+| POST | /api/parcels/{parcelId}/weight | Weigh it |
+| PATCH | /api/parcels/{id} | Edit |
+`;
+
+  it("changes that column only (a foreign key named without its _id too)", async () => {
+    const r = await load(SHOP, API);
+    expect(ep(r.ir, "patch", "/api/parcels/{id}/state").action).toEqual({ kind: "update", fields: ["state"] });
+    expect(ep(r.ir, "put", "/api/parcels/{id}/current-status").action).toEqual({ kind: "update", fields: ["current_status_id"] });
+    expect(ep(r.ir, "post", "/api/parcels/{parcelId}/weight").action).toEqual({ kind: "update", fields: ["weight"] });
+    expect(ep(r.ir, "patch", "/api/parcels/{id}").action).toEqual({ kind: "update" });
+    expect(r.diagnostics.filter((d) => d.code === "SF204" || d.code === "SF202")).toEqual([]);
+  });
+
+  it("never names the owner, the key or a server timestamp", async () => {
+    const r = await load(SHOP, "# API\n\n- `PATCH /api/parcels/{id}/user-id`\n- `PATCH /api/parcels/{id}/id`\n");
+    for (const p of ["/api/parcels/{id}/user-id", "/api/parcels/{id}/id"]) expect(ep(r.ir, "patch", p).action.kind).toBe("stub");
+  });
+
+  it("answers 422 to a field the path does not name", async () => {
+    const r = await load(SHOP, API);
+    const routes = [...emitRoutes(r.ir!).entries()].find(([p]) => p.includes("parcels"))![1];
+    expect(routes).toContain(`const others = Object.keys(input).filter((k) => !["state"].includes(k));`);
+    expect(routes).toMatch(/throw new HttpProblem\(422, "this route changes state only"/);
   });
 });
