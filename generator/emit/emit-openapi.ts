@@ -126,6 +126,15 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const narrowed = only ? { type: "object", properties: Object.fromEntries(only.filter((f) => f in props).map((f) => [f, props[f]])), additionalProperties: false, minProperties: 1 } : null;
     op.requestBody = { required: true, content: { "application/json": { schema: narrowed ?? (inline ? { ...rest, ...(required.length ? { required } : {}) } : ref(schema)) } } };
   }
+  if (e.action.kind === "relation-add" && e.action.targetField) {
+    const f = e.action.targetField;
+    const relation = e.action.relation;
+    const target = ir.tables.find((t) => t.name === (ir.relations ?? []).find((r) => r.source === info.table.name && r.name === relation)?.target);
+    const key = target?.columns.find((c) => c.name === target.primaryKey);
+    const keyType = key && (key.type.kind === "integer" || key.type.kind === "bigint") ? "integer" : "string";
+    op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", required: [f], properties: { [f]: { type: keyType } } } } } };
+    responses["422"] = problemRef;
+  }
   op.responses = responses;
   if (e.auth === "public") op.security = [];
   return op;

@@ -103,7 +103,10 @@ export class EndpointBuilder {
         if (USER_PARAM.test(paramName(s)) && !userParam && (resourceAt < 0 || i < resourceAt)) userParam = paramName(s);
         return;
       }
-      const t = matchTable(s, tables);
+      // "/tasks/{id}/activity-logs" for task_activity_logs: a child table named with its parent's name first.
+      // (Not under the users table: /users/{userId}/role-assignments is another user's, an admin's route.)
+      const prefixed = () => table && !table.identity && i > 0 && isParam(segs[i - 1]!) ? matchTable(`${singularWord(table.name)}_${words(s).join("_")}`, tables) ?? matchTable(`${table.name}_${words(s).join("_")}`, tables) : undefined;
+      const t = matchTable(s, tables) ?? prefixed();
       if (t) {
         table = t;
         resourceAt = i;
@@ -149,9 +152,12 @@ export class EndpointBuilder {
       if (src && rel && srcAt + 2 === resourceAt && isParam(segs[srcAt + 1]!) && rest.length <= 1 && rest.every(isParam)) {
         idParam = paramName(segs[srcAt + 1]!);
         const targetParam = rest.length ? paramName(rest[0]!) : null;
-        const kind = !targetParam && method === "get" ? "relation-list" : targetParam && (method === "put" || method === "post") ? "relation-add" : targetParam && method === "delete" ? "relation-remove" : null;
+        // POST /tasks/{id}/tags with { "tag_id": 3 }: the row to attach is named in the body (the one field the spec shows, else the join's column).
+        const bodyField = !targetParam && method === "post" ? (raw.body?.length === 1 ? raw.body[0]!.name.text : rel.joinTarget) : null;
+        const kind = !targetParam && method === "get" ? "relation-list" : (targetParam && (method === "put" || method === "post")) || bodyField ? "relation-add" : targetParam && method === "delete" ? "relation-remove" : null;
         if (kind) {
-          action = { kind, relation: rel.name, targetParam };
+          action = { kind, relation: rel.name, targetParam, ...(bodyField ? { targetField: bodyField } : {}) };
+          if (bodyField) this.note(raw.path.span, `${where}: attaches the ${singularWord(rel.target)} the body's "${bodyField}" names to the ${singularWord(src.name)} (through ${rel.join})`);
           tableOut = src;
           rest = [];
         }

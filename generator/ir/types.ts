@@ -166,8 +166,11 @@ export type Action =
   | { readonly kind: "toggle"; readonly field: string } // flip a boolean
   /** Set a column: to a value, or (`now`) to the current time ("POST /loans/{id}/return" sets returned_at). */
   | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
-  /** Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]. */
-  | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null }
+  /**
+   * Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]; `targetField`: a
+   * POST to the collection names the row to attach in its body (`{ "tag_id": 3 }`).
+   */
+  | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null; readonly targetField?: string }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
   | { readonly kind: "stub"; readonly reason: string };
 

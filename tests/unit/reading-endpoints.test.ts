@@ -89,3 +89,84 @@ describe("an item route whose last segment names a column", () => {
     expect(routes).toMatch(/throw new HttpProblem\(422, "this route changes state only"/);
   });
 });
+
+describe("nested collections and relations written under a parent", () => {
+  const BOARD = `# Board
+
+## users
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | text | primary key |
+
+## cards
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| user_id | text | not null, references users(id) |
+| title | text | not null |
+
+## stickers
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| user_id | text | not null, references users(id) |
+| name | text | not null |
+
+## card_stickers
+
+| Column | Type | Constraints |
+|---|---|---|
+| card_id | integer | not null, references cards(id) on delete cascade |
+| sticker_id | integer | not null, references stickers(id) on delete cascade |
+
+## card_history_entries
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| card_id | integer | not null, references cards(id) |
+| note | text | not null |
+| created_at | timestamptz | not null, default now() |
+`;
+  const API = `# API
+
+### GET /api/cards/{id}/stickers
+### POST /api/cards/{id}/stickers
+
+Request:
+
+\`\`\`json
+{ "sticker_id": 4 }
+\`\`\`
+
+### DELETE /api/cards/{id}/stickers/{stickerId}
+### GET /api/cards/{cardId}/history-entries
+`;
+
+  it("relates two tables through a join table that holds only their keys (the caller's through its card)", async () => {
+    const r = await load(BOARD, API);
+    expect(r.ir!.relations).toContainEqual({ name: "stickers", source: "cards", join: "card_stickers", joinSource: "card_id", joinTarget: "sticker_id", target: "stickers" });
+    expect(ep(r.ir, "get", "/api/cards/{id}/stickers").action).toEqual({ kind: "relation-list", relation: "stickers", targetParam: null });
+    expect(ep(r.ir, "delete", "/api/cards/{id}/stickers/{stickerId}").action).toEqual({ kind: "relation-remove", relation: "stickers", targetParam: "stickerId" });
+  });
+
+  it("attaches the row a POST to the collection names in its body, and 422s without it", async () => {
+    const r = await load(BOARD, API);
+    expect(ep(r.ir, "post", "/api/cards/{id}/stickers").action).toEqual({ kind: "relation-add", relation: "stickers", targetParam: null, targetField: "sticker_id" });
+    const routes = [...emitRoutes(r.ir!).entries()].find(([p]) => p.endsWith("/cards.ts"))![1];
+    expect(routes).toContain(`const given = (await readObject(ctx, []))["sticker_id"];`);
+    expect(routes).toMatch(/if \(typeof given !== "string" && typeof given !== "number"\) throw new HttpProblem\(422/);
+    expect(routes).toContain(`const targetId = intId(String(given), "sticker");`);
+  });
+
+  it("reads a child table named with its parent's name first (/cards/{id}/history-entries: card_history_entries)", async () => {
+    const r = await load(BOARD, API);
+    const e = ep(r.ir, "get", "/api/cards/{cardId}/history-entries");
+    expect(e.table).toBe("card_history_entries");
+    expect(e.action).toEqual({ kind: "list" });
+    expect(e.parent).toEqual({ param: "cardId", column: "card_id", table: "cards" });
+  });
+});
