@@ -147,6 +147,7 @@ interface EnvelopeParts {
   readonly limit?: string | null;
   readonly offset?: string | null;
   readonly page?: string | null;
+  readonly pages?: string | null;
 }
 
 /**
@@ -170,6 +171,7 @@ export function envelopeSchema(env: EnvelopeParts, items: Record<string, unknown
   if (env.limit) put(env.limit, { type: "integer" }, false);
   if (env.offset) put(env.offset, { type: ["integer", "null"] }, false);
   if (env.page) put(env.page, { type: ["integer", "null"] }, false);
+  if (env.pages) put(env.pages, { type: ["integer", "null"] }, false);
   put("next_cursor", { type: "string" }, false);
   // An object without required members says so by leaving the keyword out.
   const tidy = (o: Record<string, unknown>): Record<string, unknown> => {

@@ -200,7 +200,15 @@ export interface ListSpec {
   };
   readonly search: { readonly param: string; readonly columns: readonly string[] } | null;
   /** `{ "tasks": [...], "total": 3 }` when the spec's example response has that shape; null: a bare array plus X-Total-Count. */
-  readonly envelope: { readonly items: string; readonly total: string | null } | null;
+  readonly envelope: {
+    readonly items: string;
+    readonly total: string | null;
+    readonly limit?: string;
+    readonly offset?: string;
+    readonly page?: string;
+    /** The page count (`total_pages`): ceil(total / page size), counted with the total. */
+    readonly pages?: string;
+  } | null;
   /** True when the spec declares no query parameters and everything above was inferred from the columns. */
   readonly inferred: boolean;
 }

@@ -8,6 +8,7 @@ import { loadSpecs } from "../../generator/front.js";
 import { emitRoutes } from "../../generator/emit/emit-routes.js";
 import type { Endpoint, IR } from "../../generator/ir/types.js";
 import { load } from "./helpers.js";
+import { envelopeBody } from "../../templates/runtime/list.js";
 
 const SHOP = `# Shop
 
@@ -168,5 +169,70 @@ Request:
     expect(e.table).toBe("card_history_entries");
     expect(e.action).toEqual({ kind: "list" });
     expect(e.parent).toEqual({ param: "cardId", column: "card_id", table: "cards" });
+  });
+});
+
+describe("a list's query parameters and envelope, as prose writes them", () => {
+  const TRIPS = `# Trips
+
+## users
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | text | primary key |
+
+## trips
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| user_id | text | not null, references users(id) |
+| title | text | not null |
+| kind | enum(work, leisure) | not null |
+| starts_at | timestamptz | not null |
+`;
+  const list = async (api: string) => {
+    const r = await load(TRIPS, api);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    return ep(r.ir, "get", "/api/trips").list!;
+  };
+
+  it.each([
+    ["a label line nested under an endpoint item", "# API\n\n- `GET /api/trips`\n  - Query: `kind`, `from`, `to`, `page`, `per_page`\n- `POST /api/trips`\n"],
+    ["a label paragraph under an endpoint heading", "# API\n\n### GET /api/trips\n\nQuery params: kind (work|leisure), from, to, page, per_page\n"],
+    ["the query string written after the path", "# API\n\n- `GET /api/trips?kind=&from=&to=&page=&per_page=`\n"],
+    ["the query string in a table's path cell", "# API\n\n| Method | Path | Description |\n|---|---|---|\n| GET | `/api/trips?kind=&from=&to=&page=&per_page=` | List |\n"],
+  ])("names them on one line: %s", async (_, api) => {
+    const l = await list(api);
+    expect(l.inferred).toBe(false);
+    expect(l.pagination).toBe("page");
+    expect(l.limitParam).toBe("per_page");
+    expect(l.filters.map((f) => `${f.param}:${f.column}${f.op ? `:${f.op}` : ""}`)).toEqual(["kind:kind", "from:starts_at:gte", "to:starts_at:lte"]);
+  });
+
+  it("keeps prose after a label that is not a list of names", async () => {
+    const l = await list("# API\n\n### GET /api/trips\n\nFilters: anything the client wants, applied in order.\n");
+    expect(l.inferred).toBe(true);
+  });
+
+  it("says none when the label says none", async () => {
+    const r = await load(TRIPS, "# API\n\n### GET /api/trips\n\n**Query Params:** none (paging may come later)\n");
+    expect(ep(r.ir, "get", "/api/trips").list!.inferred).toBe(true);
+    expect(r.diagnostics.filter((d) => d.code === "SF213")).toEqual([]);
+  });
+
+  it.each([
+    ["one level down, with page counters", "```json\n{ \"ok\": true, \"data\": { \"results\": [ { \"id\": 1 } ], \"total\": 9, \"page\": 1, \"page_size\": 20, \"total_pages\": 1 } }\n```", { items: "data.results", total: "data.total", limit: "data.page_size", page: "data.page", pages: "data.total_pages" }],
+    ["counters in an object of their own", "```json\n{ \"trips\": [ { \"id\": 1 } ], \"meta\": { \"total\": 9, \"limit\": 20, \"offset\": 0 } }\n```", { items: "trips", total: "meta.total", limit: "meta.limit", offset: "meta.offset" }],
+    ["sketched with type names", "- Body: `{ \"trips\": [TripResponse], \"total\": integer }`", { items: "trips", total: "total" }],
+    ["sketched in a code block", "```json\n{\n  items: [Trip, ...],   // the page\n  total: number,\n  page: number,\n}\n```", { items: "items", total: "total", page: "page" }],
+  ])("reads the envelope %s", async (_, example, envelope) => {
+    const l = await list(`# API\n\n### GET /api/trips\n\nResponse:\n\n${example}\n`);
+    expect(l.envelope).toEqual(envelope);
+  });
+
+  it("answers with the page count the envelope names (counted with the total)", () => {
+    const body = envelopeBody({ rows: [{ id: 1 }], total: 41, nextCursor: null, limit: 20, offset: 20 }, { items: "data.items", total: "data.total", page: "data.page", pages: "data.pages" });
+    expect(body).toEqual({ data: { items: [{ id: 1 }], total: 41, page: 2, pages: 3 } });
   });
 });
