@@ -236,3 +236,18 @@ describe("a list's query parameters and envelope, as prose writes them", () => {
     expect(body).toEqual({ data: { items: [{ id: 1 }], total: 41, page: 2, pages: 3 } });
   });
 });
+
+describe("who may call an endpoint", () => {
+  const CAL = "# Cal\n\n## users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | text | primary key |\n\n## holidays\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | serial | primary key |\n| name | text | not null |\n";
+  it.each([
+    ["Lists the public holidays of the year.", "required"],
+    ["Returns a public profile summary.", "required"],
+    ["Public endpoint: no token needed.", "public"],
+    ["Access: public.", "public"],
+    ["This route is public and cached.", "public"],
+    ["(public)", "public"],
+  ])("%s -> %s", async (text, auth) => {
+    const r = await load(CAL, `# API\n\n### GET /api/holidays\n\n${text}\n`);
+    expect(ep(r.ir, "get", "/api/holidays").auth).toBe(auth);
+  });
+});
