@@ -133,7 +133,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const key = target?.columns.find((c) => c.name === target.primaryKey);
     const keyType = key && (key.type.kind === "integer" || key.type.kind === "bigint") ? "integer" : "string";
     op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", required: [f], properties: { [f]: { type: keyType } } } } } };
-    responses["422"] = problemRef;
+    // A body that is not JSON (400), too large (413), of another type (415), or without the key (422).
+    for (const code of ["400", "413", "415", "422"]) responses[code] = problemRef;
   }
   op.responses = responses;
   if (e.auth === "public") op.security = [];
