@@ -193,6 +193,26 @@ export class EndpointBuilder {
       idParam = paramName(rest[0]!);
       action =
         method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
+      // POST /books/{id}: an update, as HTML forms (which only GET and POST) write it.
+      if (method === "post") {
+        action = { kind: "update" };
+        this.note(span, `${where}: a POST to one row read as an update of its fields (as a form posts it)`);
+      }
+    } else if (rest.length === 2 && isParam(rest[0]!) && /^(delete|remove|destroy)$/i.test(rest[1]!) && (method === "post" || method === "put" || method === "patch")) {
+      // POST /books/{id}/delete: a delete, as HTML forms write it.
+      idParam = paramName(rest[0]!);
+      action = { kind: "delete" };
+      this.note(span, `${where}: read as a delete of the row`);
+    } else if (rest.length === 2 && isParam(rest[0]!) && /^(update|edit|save)$/i.test(rest[1]!) && (method === "post" || method === "put" || method === "patch")) {
+      idParam = paramName(rest[0]!);
+      action = { kind: "update" };
+      this.note(span, `${where}: read as an update of the row's fields`);
+    } else if (method === "get" && ((rest.length === 1 && /^(new|create)$/i.test(rest[0]!)) || (rest.length === 2 && isParam(rest[0]!) && /^(edit|update)$/i.test(rest[1]!)))) {
+      // GET /books/new, GET /books/{id}/edit: the form pages of a server-rendered app.
+      if (rest.length === 2) idParam = paramName(rest[0]!);
+      stubReason = `"${rest[rest.length - 1]}" is the page of a form (a server-rendered app's), not data a JSON API serves`;
+      this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+        "the form's data is the row itself (GET on the item) and its writes are the create and update routes; render the page outside the API");
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
       const itemAction = (tt: Table): Action | null => this.setAction(raw.summary ?? "", tt) ?? (() => {

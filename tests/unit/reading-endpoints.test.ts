@@ -251,3 +251,33 @@ describe("who may call an endpoint", () => {
     expect(ep(r.ir, "get", "/api/holidays").auth).toBe(auth);
   });
 });
+
+describe("routes written the way HTML forms call them", () => {
+  const API = `# API
+
+| Method | Path | Description |
+|---|---|---|
+| GET | /parcels/new | Form for a new parcel |
+| GET | /parcels/:id/edit | Form to edit one |
+| POST | /parcels/:id | Save the form |
+| POST | /parcels/:id/delete | Remove it |
+| PATCH | /parcels/:id | Edit |
+`;
+  it("reads POST /x/{id} as an update and POST /x/{id}/delete as a delete", async () => {
+    const r = await load(SHOP, API);
+    expect(ep(r.ir, "post", "/parcels/{id}").action).toEqual({ kind: "update" });
+    expect(ep(r.ir, "post", "/parcels/{id}/delete").action).toEqual({ kind: "delete" });
+    expect(ep(r.ir, "post", "/parcels/{id}/delete").successStatus).toBe(204);
+  });
+
+  it("leaves the form pages 501, saying why", async () => {
+    const r = await load(SHOP, API);
+    for (const p of ["/parcels/new", "/parcels/{id}/edit"]) {
+      const a = ep(r.ir, "get", p).action;
+      expect(a.kind).toBe("stub");
+      expect(a.kind === "stub" && a.reason).toMatch(/is the page of a form/);
+    }
+    const routes = [...emitRoutes(r.ir!).entries()].find(([p]) => p.includes("parcels"))![1];
+    expect(routes).toContain(`router.post("/parcels/:id/delete"`);
+  });
+});
