@@ -432,7 +432,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       if (e.idParam) L.push(`      const row = await createFor(A, a);`);
       if (needBodyFirst) L.push(`      const body = ${bodyFor("A", "a")};`);
       L.push(`      const forged = ${JSON.stringify(forged).replace('"@@B@@"', "B")};`);
-      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body: { ...${plain ? bodyFor("A", "a") : needBodyFirst ? "body" : `(${bodyA})`}, ...forged } });`);
+      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body: { ...${onlyBody ?? (plain ? bodyFor("A", "a") : needBodyFirst ? "body" : `(${bodyA})`)}, ...forged } });`);
       L.push(`      expect(res.status).toBe(${e.successStatus});`);
       if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
       for (const c of info.readOnly) {
