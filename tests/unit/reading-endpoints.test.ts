@@ -281,3 +281,11 @@ describe("routes written the way HTML forms call them", () => {
     expect(routes).toContain(`router.post("/parcels/:id/delete"`);
   });
 });
+
+describe("sign-in words that name a row's action", () => {
+  it("keeps /parcels/{id}/register as an endpoint of parcels (501 until written), and still skips /auth/register and /users/{id}/password", async () => {
+    const r = await load(SHOP, "# API\n\n- `POST /api/parcels/{id}/register`\n- `POST /api/auth/register`\n- `PUT /api/users/{id}/password`\n- `POST /api/parcels/{id}/verify`\n");
+    expect(r.ir!.endpoints.filter((e) => /register|verify|password/.test(e.path)).map((e) => `${e.method} ${e.path} ${e.action.kind}`)).toEqual(["post /api/parcels/{id}/register stub", "post /api/parcels/{id}/verify stub"]);
+    expect(r.diagnostics.filter((d) => d.code === "SF203").map((d) => d.message.split(" is ")[0])).toEqual(["POST /api/auth/register", "PUT /api/users/{id}/password"]);
+  });
+});
