@@ -175,7 +175,10 @@ function endpointEntry(e: Endpoint, ir: IR): string | Record<string, unknown> {
   if (e.successStatus !== defaultStatus(e)) out.status = e.successStatus;
   if (e.auth === "public") out.auth = "public";
   const l = e.list;
-  if (l?.envelope) out.envelope = { items: l.envelope.items, ...(l.envelope.total !== null ? { total: l.envelope.total } : {}) };
+  if (l?.envelope) {
+    const { items, total, limit, offset, page, pages } = l.envelope;
+    out.envelope = { items, ...(total !== null ? { total } : {}), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}), ...(page ? { page } : {}), ...(pages ? { pages } : {}) };
+  }
   // The query parameters are read against the path's resource table (e.table for a list).
   if (l && !l.inferred) out.list = listEntry(l, ir.tables.find((x) => x.name === e.table) ?? null);
   if (Object.keys(out).length === 2) return `${out.method} ${e.path}`;

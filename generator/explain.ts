@@ -36,10 +36,11 @@ function endpointText(e: Endpoint): string {
   const what =
     a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}`
       : a.kind === "relation-list" || a.kind === "relation-add" || a.kind === "relation-remove" ? `${a.kind} ${a.relation}`
+      : a.kind === "update" && a.fields ? `update of ${a.fields.join(", ")} only`
       : a.kind === "stub" ? `501 stub (${a.reason}; implement it as a custom route in src/routes/ with the same method and path)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
   const l = e.list;
-  const list = l ? `\n           query: ${l.pagination} paging, ${l.limitParam} ${l.defaultLimit} (max ${l.maxLimit}), cursor; filters ${l.filters.map((f) => f.param === f.column ? f.param : `${f.param}->${f.column}`).join(", ") || "none"}; sort ${l.sort.param} by ${l.sort.keys.map((k) => k.name).join("|")} (default ${l.sort.default.column} ${l.sort.default.direction}); search ${l.search ? `${l.search.param} in ${l.search.columns.join(", ")}` : "none"}${l.envelope ? `; envelope {${l.envelope.items}${l.envelope.total ? `, ${l.envelope.total}` : ""}}` : ""}${l.inferred ? " (inferred)" : ""}` : "";
+  const list = l ? `\n           query: ${l.pagination} paging, ${l.limitParam} ${l.defaultLimit} (max ${l.maxLimit}), cursor; filters ${l.filters.map((f) => f.param === f.column ? f.param : `${f.param}->${f.column}`).join(", ") || "none"}; sort ${l.sort.param} by ${l.sort.keys.map((k) => k.name).join("|")} (default ${l.sort.default.column} ${l.sort.default.direction}); search ${l.search ? `${l.search.param} in ${l.search.columns.join(", ")}` : "none"}${l.envelope ? `; envelope {${[l.envelope.items, l.envelope.total, l.envelope.limit, l.envelope.offset, l.envelope.page, l.envelope.pages].filter(Boolean).join(", ")}}` : ""}${l.inferred ? " (inferred)" : ""}` : "";
   return `${e.method.toUpperCase().padEnd(6)} ${e.path}  -> ${what} on ${e.table}, ${e.successStatus} on success, ${e.auth === "public" ? "public" : `token required, ${scope}`}  (${e.span.file}:${e.span.line})${list}`;
 }
 

@@ -56,6 +56,8 @@ export interface ListEnvelope {
   readonly limit?: string | null;
   readonly offset?: string | null;
   readonly page?: string | null;
+  /** The page count: ceil(total / page size), written with the total (counted for it). */
+  readonly pages?: string | null;
 }
 
 export interface ListRequest {
@@ -245,7 +247,7 @@ export function parseListQuery(query: Query, spec: ListSpec, prefer?: string): L
   const cursor = cursorRaw ? decodeCursor(cursorRaw, sort, "cursor") : null;
   const keyset = cursorRaw !== undefined;
   const asked = preferredCount(prefer);
-  const count = keyset ? null : (asked ?? (spec.envelope?.total ? "exact" : null));
+  const count = keyset ? null : (asked ?? (spec.envelope?.total || spec.envelope?.pages ? "exact" : null));
   return { limit, offset, cursor, keyset, count, sort, filters, search };
 }
 
@@ -354,6 +356,7 @@ export function envelopeBody<T>(page: ListPage<T>, envelope: ListEnvelope): Reco
   if (envelope.limit && page.limit !== undefined) setPath(body, envelope.limit, page.limit);
   if (envelope.offset && page.offset !== undefined) setPath(body, envelope.offset, page.offset);
   if (envelope.page && page.limit !== undefined && page.offset !== undefined) setPath(body, envelope.page, page.offset === null ? null : Math.floor(page.offset / page.limit) + 1);
+  if (envelope.pages) setPath(body, envelope.pages, page.total === null || !page.limit ? null : Math.ceil(page.total / page.limit));
   if (page.nextCursor) body.next_cursor = page.nextCursor;
   return body;
 }

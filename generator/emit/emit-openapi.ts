@@ -127,7 +127,21 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const required = ((base.required as string[] | undefined) ?? []).filter((n) => !fromPath.includes(n));
     const inline = a !== "update" && fromPath.some((n) => ((base.required as string[] | undefined) ?? []).includes(n));
     const { required: _r, ...rest } = base;
-    op.requestBody = { required: true, content: { "application/json": { schema: inline ? { ...rest, ...(required.length ? { required } : {}) } : ref(schema) } } };
+    const only = e.action.kind === "update" ? e.action.fields : undefined;
+    const props = (rest as { properties?: Record<string, unknown> }).properties ?? {};
+    // A route that changes one column named by its path: that column's schema only.
+    const narrowed = only ? { type: "object", properties: Object.fromEntries(only.filter((f) => f in props).map((f) => [f, props[f]])), additionalProperties: false, minProperties: 1 } : null;
+    op.requestBody = { required: true, content: { "application/json": { schema: narrowed ?? (inline ? { ...rest, ...(required.length ? { required } : {}) } : ref(schema)) } } };
+  }
+  if (e.action.kind === "relation-add" && e.action.targetField) {
+    const f = e.action.targetField;
+    const relation = e.action.relation;
+    const target = ir.tables.find((t) => t.name === (ir.relations ?? []).find((r) => r.source === info.table.name && r.name === relation)?.target);
+    const key = target?.columns.find((c) => c.name === target.primaryKey);
+    const keyType = key && (key.type.kind === "integer" || key.type.kind === "bigint") ? "integer" : "string";
+    op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", required: [f], properties: { [f]: { type: keyType } } } } } };
+    // A body that is not JSON (400), too large (413), of another type (415), or without the key (422).
+    for (const code of ["400", "413", "415", "422"]) responses[code] = problemRef;
   }
   op.responses = responses;
   if (e.auth === "public") op.security = [];
@@ -141,6 +155,7 @@ interface EnvelopeParts {
   readonly limit?: string | null;
   readonly offset?: string | null;
   readonly page?: string | null;
+  readonly pages?: string | null;
 }
 
 /**
@@ -164,6 +179,7 @@ export function envelopeSchema(env: EnvelopeParts, items: Record<string, unknown
   if (env.limit) put(env.limit, { type: "integer" }, false);
   if (env.offset) put(env.offset, { type: ["integer", "null"] }, false);
   if (env.page) put(env.page, { type: ["integer", "null"] }, false);
+  if (env.pages) put(env.pages, { type: ["integer", "null"] }, false);
   put("next_cursor", { type: "string" }, false);
   // An object without required members says so by leaving the keyword out.
   const tidy = (o: Record<string, unknown>): Record<string, unknown> => {
@@ -187,7 +203,7 @@ function operationId(info: TableInfo, e: Endpoint): string {
     case "replace":
       return `replace${M}`;
     case "update":
-      return `update${M}`;
+      return `update${M}${(a.fields ?? []).map((f) => f.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())).join("")}`;
     case "delete":
       return `delete${M}`;
     case "toggle":

@@ -201,6 +201,12 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (a.kind === "replace" || a.kind === "update") {
         readBody(a.kind === "replace" ? "validateReplace" : "validatePatch", a.kind === "replace");
         values = a.kind === "replace" ? `withDefaults(input)` : `input`;
+        if (a.kind === "update" && a.fields) {
+          // The path names the column this route changes ("PATCH /orders/{id}/status"): nothing else.
+          const only = a.fields.map((f) => str(f)).join(", ");
+          L.push(`    const others = Object.keys(input).filter((k) => ![${only}].includes(k));`);
+          L.push(`    if (others.length) throw new HttpProblem(422, ${str(`this route changes ${a.fields.join(", ")} only`)}, { errors: others.map((field) => ({ field, message: ${str(`not changed by this route (it changes ${a.fields.join(", ")})`)} })) });`);
+        }
       } else if (a.kind === "toggle") values = `{ ${str(a.field)}: TOGGLE }`;
       else if (a.now) values = `{ ${str(a.field)}: NOW }`;
       else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;
@@ -235,6 +241,13 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       const rv = relationVar(rel);
       const target = tableByName(ir, rel.target);
       if (a.targetParam) L.push(`    const targetId = ${idParserFor(target.columns.find((c) => c.name === target.primaryKey)!)}(ctx.params[${str(a.targetParam)}], ${str(singularName(target.name))});`);
+      else if (a.targetField) {
+        // The row to attach is named in the body: a missing key is a 422, one the caller cannot see a 404.
+        const f = str(a.targetField);
+        L.push(`    const given = (await readObject(ctx, []))[${f}];`);
+        L.push(`    if (typeof given !== "string" && typeof given !== "number") throw new HttpProblem(422, ${str(`${a.targetField}: required`)}, { errors: [{ field: ${f}, message: "required: the key of the ${singularName(target.name)} to attach" }] });`);
+        L.push(`    const targetId = ${idParserFor(target.columns.find((c) => c.name === target.primaryKey)!)}(String(given), ${str(singularName(target.name))});`);
+      }
       L.push(`    await h.before();`);
       if (a.kind === "relation-list") L.push(`    ctx.body = await scope(userId!, (db) => listRelated(db, userId, ${rv}, id, ${what}));`);
       else {
@@ -278,7 +291,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (errs.length) L.push(`import { ${errs.join(", ")} } from "../runtime/errors.js";`);
   const authImports = ["assertSelf", "caller"].filter(uses);
   if (authImports.length) L.push(`import { ${authImports.join(", ")} } from "../runtime/auth.js";`);
-  if (needs("create", "replace", "update")) L.push(`import { readObject } from "../runtime/body.js";`);
+  if (needs("create", "replace", "update") || uses("readObject")) L.push(`import { readObject } from "../runtime/body.js";`);
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
   const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);

@@ -320,15 +320,16 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
 }
 
 /**
- * Join tables: an owned table whose writable columns are exactly two foreign keys to other
- * owned tables. tasks <-> tags through task_tags gives a "tags" relation on tasks and a
- * "tasks" relation on tags.
+ * Join tables: a table whose writable columns are exactly two foreign keys to other tables
+ * users own, itself owned (task_tags.user_id) or the caller's through one of those keys
+ * (task_tags: task_id, tag_id, its rows the caller's when their task is). tasks <-> tags through
+ * task_tags gives a "tags" relation on tasks and a "tasks" relation on tags.
  */
 export function findManyToMany(tables: readonly Table[]): ManyToMany[] {
   const out: ManyToMany[] = [];
-  const owned = (name: string) => tables.find((t) => t.name === name && t.owner !== null && !t.identity);
+  const owned = (name: string) => tables.find((t) => t.name === name && (t.owner !== null || t.scope !== undefined) && !t.identity);
   for (const j of tables) {
-    if (!j.owner) continue;
+    if (!j.owner && j.scope?.kind !== "parent") continue;
     const data = j.columns.filter((c) => c.role === "data");
     const fks = data.filter((c) => c.references && owned(c.references.table));
     if (data.length !== 2 || fks.length !== 2) continue;

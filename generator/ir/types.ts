@@ -160,13 +160,17 @@ export type Action =
   | { readonly kind: "create" }
   | { readonly kind: "get" }
   | { readonly kind: "replace" } // PUT
-  | { readonly kind: "update" } // PATCH
+  /** PATCH; `fields`: the route changes only these columns ("PATCH /orders/{id}/status"): any other field is a 422. */
+  | { readonly kind: "update"; readonly fields?: readonly string[] }
   | { readonly kind: "delete" }
   | { readonly kind: "toggle"; readonly field: string } // flip a boolean
   /** Set a column: to a value, or (`now`) to the current time ("POST /loans/{id}/return" sets returned_at). */
   | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
-  /** Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]. */
-  | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null }
+  /**
+   * Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]; `targetField`: a
+   * POST to the collection names the row to attach in its body (`{ "tag_id": 3 }`).
+   */
+  | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null; readonly targetField?: string }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
   | { readonly kind: "stub"; readonly reason: string };
 
@@ -196,7 +200,15 @@ export interface ListSpec {
   };
   readonly search: { readonly param: string; readonly columns: readonly string[] } | null;
   /** `{ "tasks": [...], "total": 3 }` when the spec's example response has that shape; null: a bare array plus X-Total-Count. */
-  readonly envelope: { readonly items: string; readonly total: string | null } | null;
+  readonly envelope: {
+    readonly items: string;
+    readonly total: string | null;
+    readonly limit?: string;
+    readonly offset?: string;
+    readonly page?: string;
+    /** The page count (`total_pages`): ceil(total / page size), counted with the total. */
+    readonly pages?: string;
+  } | null;
   /** True when the spec declares no query parameters and everything above was inferred from the columns. */
   readonly inferred: boolean;
 }

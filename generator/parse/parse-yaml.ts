@@ -170,7 +170,14 @@ export const API_YAML_SCHEMA = {
           list: LIST_SCHEMA,
           envelope: {
             type: "object",
-            properties: { items: { type: "string", minLength: 1 }, total: { type: ["string", "null"] } },
+            properties: {
+              items: { type: "string", minLength: 1 },
+              total: { type: ["string", "null"] },
+              limit: { type: "string", minLength: 1 },
+              offset: { type: "string", minLength: 1 },
+              page: { type: "string", minLength: 1 },
+              pages: { type: "string", minLength: 1 },
+            },
             required: ["items"],
             additionalProperties: false,
           },
@@ -553,6 +560,16 @@ class YamlReader {
    * and one per filter (the words it accepts). A `list:` key always declares the parameters,
    * so the list is not inferred from the columns.
    */
+  /** An envelope's page size, offset, page number and page count, as far as it names them. */
+  private envelopeCounters(envelope: YAMLMap): { limit?: string; offset?: string; page?: string; pages?: string } {
+    const out: { limit?: string; offset?: string; page?: string; pages?: string } = {};
+    for (const k of ["limit", "offset", "page", "pages"] as const) {
+      const v = this.get(envelope, k);
+      if (isScalar(v) && v.value !== null) out[k] = String(v.value);
+    }
+    return out;
+  }
+
   private listParams(list: YAMLMap, at: Node): RawQueryParam[] {
     const out: RawQueryParam[] = [];
     const name = (node: Node | undefined, fallback: string, where: Node): RawText =>
@@ -635,7 +652,7 @@ class YamlReader {
         const total = isMap(envelope) ? this.get(envelope, "total") : undefined;
         endpoints.push({
           ...(query.length ? { query } : {}),
-          ...(isScalar(items) ? { envelope: { items: String(items.value), total: isScalar(total) && total.value !== null ? String(total.value) : null } } : {}),
+          ...(isScalar(items) ? { envelope: { items: String(items.value), total: isScalar(total) && total.value !== null ? String(total.value) : null, ...this.envelopeCounters(envelope as YAMLMap) } } : {}),
           method: this.text(method),
           path: this.text(path),
           ...(isScalar(summary) && String(summary.value) ? { summary: String(summary.value) } : {}),

@@ -83,9 +83,22 @@ export interface RawEndpoint {
   /** Query parameters listed under the endpoint ("Query Parameters:" list or table). */
   readonly query?: readonly RawQueryParam[];
   /** Keys of an example JSON response object: `{ "tasks": [...], "total": 3 }` -> items "tasks", total "total". */
-  readonly envelope?: { readonly items: string; readonly total: string | null };
+  readonly envelope?: RawEnvelope;
   /** Fields of the request body the spec describes (an OpenAPI requestBody, a "Request body" table). */
   readonly body?: readonly RawBodyField[];
+}
+
+/**
+ * Where a list response puts its parts, as an example shows them: each a key or a dotted path
+ * (`data.items`, `meta.total`); the page size, offset, page number and page count only when named.
+ */
+export interface RawEnvelope {
+  readonly items: string;
+  readonly total: string | null;
+  readonly limit?: string;
+  readonly offset?: string;
+  readonly page?: string;
+  readonly pages?: string;
 }
 
 /** One field of a request body as the spec describes it: its rules tighten the column's. */

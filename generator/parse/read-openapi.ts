@@ -12,7 +12,7 @@ import type { Span } from "../base/span.js";
 import { plural, singular, snakeCase } from "../base/naming.js";
 import type { ReaderNote } from "./block.js";
 import { OpenApiDocument, type Flat, type Prop } from "./openapi-document.js";
-import type { RawBodyField, RawColumn, RawEndpoint, RawQueryParam, RawTable, RawText } from "./raw.js";
+import type { RawBodyField, RawColumn, RawEndpoint, RawEnvelope, RawQueryParam, RawTable, RawText } from "./raw.js";
 
 export interface OpenApiResult {
   readonly endpoints: RawEndpoint[];
@@ -316,7 +316,7 @@ class OpenApiReader extends OpenApiDocument {
   }
 
   /** `{tasks: [{...}], total: 3}` (or `{data: [...], meta: {total}}`) as a list response -> its envelope. */
-  private envelope(response: Node): { items: string; total: string | null } | undefined {
+  private envelope(response: Node): RawEnvelope | undefined {
     const schemaNode = this.jsonSchema(response);
     if (schemaNode === undefined) return undefined;
     const f = this.flatten(schemaNode);
@@ -327,19 +327,23 @@ class OpenApiReader extends OpenApiDocument {
     const items = this.flatten(this.kwValue(arrays[0]!.flat!, "items"));
     if (!items || this.typeOf(items).type !== "object") return undefined;
     const numeric = (x: Flat | undefined) => !!x && ["integer", "number"].includes(this.typeOf(x).type ?? "");
-    let total = props.find((p) => TOTAL.test(p.name) && numeric(p.flat))?.name ?? null;
-    if (!total) {
-      // A nested counter ({meta: {total}}): written as a dotted path.
+    // A counter beside the rows, or nested ({meta: {total}}): written as a dotted path.
+    const counter = (re: RegExp): string | null => {
+      const here = props.find((p) => re.test(p.name) && numeric(p.flat));
+      if (here) return here.name;
       for (const p of props) {
         if (!p.flat || this.typeOf(p.flat).type !== "object" || p === arrays[0]) continue;
-        const inner = [...p.flat.properties].find(([n, v]) => TOTAL.test(n) && numeric(this.flatten(v.value)));
-        if (inner) {
-          total = `${p.name}.${inner[0]}`;
-          break;
-        }
+        const inner = [...p.flat.properties].find(([n, v]) => re.test(n) && numeric(this.flatten(v.value)));
+        if (inner) return `${p.name}.${inner[0]}`;
       }
-    }
-    return { items: arrays[0]!.name, total };
+      return null;
+    };
+    const total = counter(TOTAL);
+    const limit = counter(/^(limit|page_?size|per_?page|size|pagesize|perpage)$/i);
+    const offset = counter(/^(offset|skip)$/i);
+    const page = counter(/^(page|current_?page|page_?number)$/i);
+    const pages = counter(/^(total_?pages|pages|page_?count|last_?page)$/i);
+    return { items: arrays[0]!.name, total, ...(limit ? { limit } : {}), ...(offset ? { offset } : {}), ...(page ? { page } : {}), ...(pages ? { pages } : {}) };
   }
 
   private body(op: YAMLMap, where: string): RawBodyField[] | undefined {

@@ -35,7 +35,7 @@ export interface ReadSpecsResult {
 }
 
 const EXTENSIONS = /\.(md|markdown|ya?ml|json)$/i;
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 4;
 const SKIP_DIRS = new Set(["node_modules", ".git", "generated", "dist", "build", ".output"]);
 
 export function relativePath(rootDir: string, file: string): string {

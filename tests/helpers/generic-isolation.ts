@@ -50,7 +50,16 @@ function fill(e: Endpoint, user: string, id?: string, parent?: string): string {
 /** The rows of a list response: a bare array, or the array inside the envelope the spec describes. */
 function rowsOf(body: unknown): any[] {
   if (Array.isArray(body)) return body;
-  if (body && typeof body === "object") return (Object.values(body).find((v) => Array.isArray(v)) as any[] | undefined) ?? [];
+  if (body && typeof body === "object") {
+    const values = Object.values(body);
+    const here = values.find((v) => Array.isArray(v)) as any[] | undefined;
+    if (here) return here;
+    // One object down ({ data: { items: [...], total } }).
+    for (const v of values) if (v && typeof v === "object") {
+      const inner = Object.values(v).find((x) => Array.isArray(x)) as any[] | undefined;
+      if (inner) return inner;
+    }
+  }
   return [];
 }
 

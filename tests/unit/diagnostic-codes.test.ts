@@ -93,7 +93,7 @@ const cases: Case[] = [
   { code: "SF121", schema: `${USERS}\n## tasks\n\n- id: serial (primary key)\n- title: text (nullable, not null)\n`, at: "not null", severity: "warning" },
   { code: "SF200", schema: BASE, api: "# API\n\nNothing yet.\n", at: "# API", inApi: true, severity: "warning" },
   { code: "SF201", schema: BASE, api: "### GET /api/{user_id}/widgets\n", at: "GET", inApi: true, severity: "warning" },
-  { code: "SF202", schema: BASE, api: "### POST /api/{user_id}/tasks/{id}\n", at: "POST", inApi: true, severity: "warning" },
+  { code: "SF202", schema: BASE, api: "### POST /api/{user_id}/tasks/{id}/a/b\n", at: "POST", inApi: true, severity: "warning" },
   { code: "SF202", schema: BASE, api: "### GET /api/tasks/{id}/users\n", at: "GET", inApi: true, severity: "warning" },
   { code: "SF203", schema: BASE, api: "### POST /api/auth/login\n", at: "POST", inApi: true, severity: "warning" },
   { code: "SF204", schema: BASE, api: "### PATCH /api/{user_id}/tasks/{id}/archive\n", at: "PATCH", inApi: true, severity: "warning" },

@@ -219,11 +219,11 @@ describe("list envelope", () => {
       "          schema: {type: object, properties: {tasks: {type: array, items: {$ref: '#/components/schemas/Task'}}, total: {type: integer}}}",
     );
   const env = (schema: string, method?: string) => readOpenApi(listDoc(schema, method), FILE).endpoints[0]!.envelope;
-  const cases: [string, string, { items: string; total: string | null } | undefined][] = [
+  const cases: [string, string, { items: string; total: string | null; page?: string } | undefined][] = [
     ["items and a total", "{type: object, properties: {tasks: {type: array, items: {$ref: '#/components/schemas/Task'}}, total: {type: integer}}}", { items: "tasks", total: "total" }],
     ["items without a total", "{type: object, properties: {data: {type: array, items: {type: object, properties: {a: {type: string}}}}}}", { items: "data", total: null }],
     ["a count named totalCount", "{type: object, properties: {rows: {type: array, items: {$ref: '#/components/schemas/Task'}}, totalCount: {type: number}}}", { items: "rows", total: "totalCount" }],
-    ["a nested meta total, through a $ref", "{$ref: '#/components/schemas/Page'}", { items: "items", total: "meta.total_count" }],
+    ["a nested meta total, through a $ref", "{$ref: '#/components/schemas/Page'}", { items: "items", total: "meta.total_count", page: "meta.page" }],
     ["a bare array", "{type: array, items: {$ref: '#/components/schemas/Task'}}", undefined],
     ["two arrays", "{type: object, properties: {a: {type: array, items: {type: object}}, b: {type: array, items: {type: object}}}}", undefined],
     ["an array of strings", "{type: object, properties: {names: {type: array, items: {type: string}}}}", undefined],

@@ -175,3 +175,57 @@ export function queryTable(md: MarkdownReader, ep: EndpointDraft, node: Table, r
     });
   }
 }
+
+const INLINE_QUERY_LABEL = /^\s*[*_]*(?:optional\s+)?(?:query(?:[\s-]*(?:params?|parameters|string|args|filters?))?|(?:url\s+|request\s+)?params|parameters|filters?)[*_]*\s*[:：]\s*/i;
+const INLINE_PARAM = /^\s*(?:(?:and|or)\s+)?[`"']?([A-Za-z_][A-Za-z0-9_]*)(?:\[\])?[`"']?(?:\s*=\s*[^\s,()]*)?\s*(?:\(([^()]*)\))?\s*[.;]?\s*$/;
+
+/**
+ * "Query: `search`, `category`, `from`, `to`, `page`, `limit`" (also "Query params:", "Filters:"):
+ * query parameters named on the label's own line, each maybe with its values in parentheses
+ * (`status (all|open|done)`). Read only when every comma-separated part is such a name, so a
+ * sentence after "Filters:" stays prose. True when the line was read (or says "none").
+ */
+export function inlineQuery(md: MarkdownReader, ep: EndpointDraft, f: Flat): boolean {
+  const m = INLINE_QUERY_LABEL.exec(f.text);
+  if (!m) return false;
+  const rest = f.text.slice(m[0].length);
+  if (/^\s*[`*_]*(?:none|n\/a|-|—)(?![\w-])/i.test(rest)) return true;
+  const parts: { text: string; at: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= rest.length; i++) {
+    const ch = rest[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if ((ch === "," || ch === undefined) && depth === 0) {
+      parts.push({ text: rest.slice(from, i), at: m[0].length + from });
+      from = i + 1;
+    }
+  }
+  const read = parts.map((p) => ({ p, m: INLINE_PARAM.exec(p.text) }));
+  if (read.length === 0 || read.some((r) => !r.m)) return false;
+  for (const { p, m: pm } of read) {
+    const at = p.at + p.text.indexOf(pm![1]!);
+    const d = pm![2] ? describeParam(pm![2]) : { values: [] as string[] };
+    (ep.query ??= []).push({ name: md.rawText(flatSub(f, at, at + pm![1]!.length)), values: d.values, text: p.text, ...(d.type ? { type: d.type } : {}), ...(d.default ? { default: d.default } : {}) });
+  }
+  return true;
+}
+
+/**
+ * `GET /api/tenants/{id}/costs?startDate=&endDate=&groupBy=`: the query string written after the
+ * path names its parameters. `at` is where the "?" is in `f`.
+ */
+export function pathQuery(md: MarkdownReader, ep: EndpointDraft, f: Flat, at: number): void {
+  const m = /^\?([^\s`'"()（]*)/.exec(f.text.slice(at));
+  if (!m) return;
+  let off = at + 1;
+  for (const pair of m[1]!.split("&")) {
+    const n = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[\])?(?:=([^&]*))?$/.exec(pair);
+    if (n && !(ep.query ?? []).some((q) => q.name.text === n[1])) {
+      const values = n[2] && /\|/.test(n[2]) ? n[2].split("|").filter(Boolean) : [];
+      (ep.query ??= []).push({ name: md.rawText(flatSub(f, off, off + n[1]!.length)), values, text: pair });
+    }
+    off += pair.length + 1;
+  }
+}

@@ -7,7 +7,7 @@ import type { Span } from "../../base/span.js";
 import { nameKey, words } from "../../base/naming.js";
 import type { RawEndpoint, RawTable } from "../raw.js";
 import { code, hand, handRestating } from "./code-blocks.js";
-import type { ParseResult } from "./drafts.js";
+import type { EndpointDraft, ParseResult } from "./drafts.js";
 import { basePrefix, underBase } from "./endpoints.js";
 import { list } from "./lists.js";
 import { columnLines, inlineTable, paragraph, plainColumns, plainNameOf } from "./paragraphs.js";
@@ -85,7 +85,7 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
     if (m) endpointLike = md.idx.span(m.index + m[0].length - m[1]!.length);
   }
   const base = basePrefix(md);
-  const endpoints: RawEndpoint[] = md.endpoints.map((e) => ({
+  const endpoints: RawEndpoint[] = md.endpoints.map(withPathQuery).map((e) => ({
     method: e.method,
     path: base ? underBase(md, e.path, base) : e.path,
     ...(e.summary ? { summary: e.summary } : {}),
@@ -171,4 +171,23 @@ function block(md: MarkdownReader, node: RootContent): void {
 function codeDefines(md: MarkdownReader, name: string): boolean {
   const k = (n: string) => nameKey(words(n).join("_"));
   return md.tables.some((x) => x.columns.length > 0 && k(x.name.text) === k(name));
+}
+
+/**
+ * A path written with its query string (a table cell `/api/costs?from=&to=`): the path without
+ * it, and each parameter it names (positioned in the same line) added to the endpoint's query.
+ */
+function withPathQuery(e: EndpointDraft): EndpointDraft {
+  const q = e.path.text.indexOf("?");
+  if (q < 0) return e;
+  const query = [...(e.query ?? [])];
+  let off = q + 1;
+  for (const pair of e.path.text.slice(q + 1).split("&")) {
+    const n = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[\])?(?:=([^&]*))?$/.exec(pair);
+    if (n && !query.some((x) => x.name.text === n[1])) {
+      query.push({ name: { text: n[1]!, span: { ...e.path.span, column: e.path.span.column + off } }, values: n[2] && n[2].includes("|") ? n[2].split("|").filter(Boolean) : [], text: pair });
+    }
+    off += pair.length + 1;
+  }
+  return { ...e, path: { text: e.path.text.slice(0, q), span: e.path.span }, ...(query.length ? { query } : {}) };
 }

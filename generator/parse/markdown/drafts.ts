@@ -2,7 +2,7 @@
 // in the making), and the result it hands back.
 import type { Diagnostic } from "../../base/diagnostics.js";
 import type { Span } from "../../base/span.js";
-import type { Notation, RawBodyField, RawCheck, RawColumn, RawIndex, RawQueryParam, RawSpec, RawText } from "../raw.js";
+import type { Notation, RawBodyField, RawCheck, RawColumn, RawEnvelope, RawIndex, RawQueryParam, RawSpec, RawText } from "../raw.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -78,5 +78,5 @@ export interface EndpointDraft {
   auth?: "public" | "required";
   status?: number;
   query?: RawQueryParam[];
-  envelope?: { items: string; total: string | null };
+  envelope?: RawEnvelope;
 }

@@ -1,10 +1,11 @@
 // Endpoints written in prose: a heading that is an endpoint, one named in a section, base
 // URLs, the success status and public access a text states, a response envelope.
 import type { Span } from "../../base/span.js";
-import type { RawText } from "../raw.js";
+import type { RawEnvelope, RawText } from "../raw.js";
 import type { EndpointDraft, SectionEntry } from "./drafts.js";
 import { type Flat, flatSub } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
+import { pathQuery } from "./bodies.js";
 import { isPublicText, METHOD_RE } from "./vocabulary.js";
 
 export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
@@ -23,6 +24,8 @@ export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | nu
   }
   const path = md.rawText(flatSub(f, pStart, pStart + m[2]!.length));
   const draft: EndpointDraft = { method, path };
+  // "### GET /api/costs?from=&to=": the query string after the path names its parameters.
+  if (f.text[pStart + m[2]!.length] === "?") pathQuery(md, draft, f, pStart + m[2]!.length);
   // What the heading says after the path: "(public)", "（公开）".
   scanEndpointText(md, draft, f.text.slice(pStart + m[2]!.length));
   md.endpoints.push(draft);
@@ -93,19 +96,114 @@ export function scanEndpointText(md: MarkdownReader, ep: EndpointDraft, text: st
   if (ep.auth === undefined && isPublicText(text)) ep.auth = "public";
 }
 
-/** `{ "tasks": [ {...} ], "total": 3 }` as an example response: the list's envelope. */
+/**
+ * `{ "tasks": [ {...} ], "total": 3 }` as an example response: the list's envelope. Also one
+ * level down (`{ "data": { "items": [...], "total": 42, "page": 1, "total_pages": 3 } }`), with
+ * counters beside the rows or in an object of their own (`"meta": { "total": 42 }`), and written
+ * loosely, as specs sketch a response (`{ "tasks": [TaskResponse], "total": integer }`).
+ */
 export function responseEnvelope(md: MarkdownReader, ep: EndpointDraft, value: string): void {
   if (ep.envelope || ep.method.text.toUpperCase() !== "GET") return;
-  let v: unknown;
+  const v = looseJson(value);
+  if (!isObject(v)) return;
+  const env = envelopeOf(v, "") ?? nestedEnvelope(v);
+  if (env) ep.envelope = env;
+}
+
+/** "Response: `{ "tasks": [...], "total": 3 }`" in an endpoint's text: the inline example's envelope. */
+export function inlineEnvelope(md: MarkdownReader, ep: EndpointDraft, text: string): void {
+  if (ep.envelope || ep.method.text.toUpperCase() !== "GET") return;
+  const at = text.indexOf("{");
+  const end = text.lastIndexOf("}");
+  if (at < 0 || end <= at || !/\[/.test(text.slice(at, end))) return;
+  responseEnvelope(md, ep, text.slice(at, end + 1));
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function isObject(v: unknown): v is Record<string, Json> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+const TOTAL_KEY = /^(total|count|total_?count|total_?items|total_?results|total_?records|totalcount|totalitems|totalrecords)$/i;
+const LIMIT_KEY = /^(limit|page_?size|per_?page|size|pagesize|perpage|items_?per_?page)$/i;
+const OFFSET_KEY = /^(offset|skip)$/i;
+const PAGE_KEY = /^(page|current_?page|page_?number|pagenumber|currentpage)$/i;
+const PAGES_KEY = /^(total_?pages|pages|page_?count|last_?page|totalpages|pagecount|lastpage|num_?pages)$/i;
+const NUMBERISH = (x: Json) => typeof x === "number" || (typeof x === "string" && /^(int|integer|number|long|\d+)$/i.test(x));
+
+/** The rows an example shows: an array of objects (or of placeholders such as `[TaskResponse]`, read as objects). */
+function rowsArray(x: Json): boolean {
+  return Array.isArray(x) && x.every((y) => isObject(y));
+}
+
+/** The envelope of an object holding exactly one array of rows; its counters beside it or one object down. */
+function envelopeOf(v: Record<string, Json>, prefix: string): RawEnvelope | null {
+  const entries = Object.entries(v);
+  const arrays = entries.filter(([, x]) => Array.isArray(x));
+  const rows = arrays.filter(([, x]) => rowsArray(x));
+  if (rows.length !== 1 || arrays.length !== 1) return null;
+  const find = (re: RegExp): string | undefined => {
+    const here = entries.find(([k, x]) => re.test(k) && NUMBERISH(x));
+    if (here) return prefix + here[0];
+    for (const [k, x] of entries) {
+      if (!isObject(x)) continue;
+      const inner = Object.entries(x).find(([ik, ix]) => re.test(ik) && NUMBERISH(ix));
+      if (inner) return `${prefix}${k}.${inner[0]}`;
+    }
+    return undefined;
+  };
+  const total = find(TOTAL_KEY);
+  const limit = find(LIMIT_KEY);
+  const offset = find(OFFSET_KEY);
+  const page = find(PAGE_KEY);
+  const pages = find(PAGES_KEY);
+  return {
+    items: prefix + rows[0]![0],
+    total: total ?? null,
+    ...(limit ? { limit } : {}),
+    ...(offset ? { offset } : {}),
+    ...(page ? { page } : {}),
+    ...(pages ? { pages } : {}),
+  };
+}
+
+/** `{ "success": true, "data": { "items": [...], "total": 42 } }`: the one object holding the rows. */
+function nestedEnvelope(v: Record<string, Json>): RawEnvelope | null {
+  const holders = Object.entries(v).filter(([, x]) => isObject(x) && Object.values(x).some(rowsArray));
+  if (holders.length !== 1 || Object.values(v).some((x) => Array.isArray(x))) return null;
+  const [k, x] = holders[0]!;
+  return envelopeOf(x as Record<string, Json>, `${k}.`);
+}
+
+/**
+ * JSON as specs sketch it: comments, `...`, trailing commas, unquoted keys and single quotes, type
+ * names for values (`"total": integer`, `"due": Date`) and for rows (`[TaskResponse]`, read as one
+ * object). Undefined when it still is not JSON.
+ */
+export function looseJson(text: string): Json | undefined {
   try {
-    v = JSON.parse(value);
+    return JSON.parse(text) as Json;
   } catch {
-    return;
+    // sketched: rewritten below
   }
-  if (!v || typeof v !== "object" || Array.isArray(v)) return;
-  const entries = Object.entries(v as Record<string, unknown>);
-  const items = entries.find(([, x]) => Array.isArray(x) && x.every((y) => y !== null && typeof y === "object" && !Array.isArray(y)));
-  if (!items || entries.filter(([, x]) => Array.isArray(x)).length !== 1) return;
-  const total = entries.find(([k, x]) => typeof x === "number" && /^(total|count|total_count|totalcount|total_items)$/i.test(k));
-  ep.envelope = { items: items[0], total: total ? total[0] : null };
+  let t = text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:"'])\/\/[^\n]*/g, "$1")
+    .replace(/'([^'\n]*)'/g, (_m, x: string) => JSON.stringify(x))
+    .replace(/\.\.\.\s*(?:\w+\s*)?/g, "")
+    .replace(/,(\s*[}\]])/g, "$1")
+    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
+    // [TaskResponse] / [Task, ...]: rows of a named shape.
+    .replace(/\[\s*[A-Z][\w.<>]*\s*(?:,\s*[A-Z][\w.<>]*\s*)*\]/g, "[{}]")
+    // "total": integer / "due": Date / "x": string | null -> a sample of that kind.
+    .replace(/:\s*([A-Za-z_][\w.<>]*(?:\s*\|\s*[A-Za-z_][\w.<>]*)*)(?=\s*[,}\]\n])/g, (_m, x: string) =>
+      /^(true|false|null)$/.test(x) ? `: ${x}` : /^(int|integer|number|long|float|double|decimal)$/i.test(x) ? ": 0" : `: ${JSON.stringify(x)}`)
+    .replace(/,(\s*[}\]])/g, "$1");
+  t = t.replace(/\[\s*\]/g, "[]");
+  try {
+    return JSON.parse(t) as Json;
+  } catch {
+    return undefined;
+  }
 }

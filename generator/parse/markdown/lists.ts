@@ -2,10 +2,10 @@
 // indexes and rules, and nested lists of models.
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
-import { bodyItem, modelFields, queryItem } from "./bodies.js";
+import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
 import { bareFields, columnFlat, columnItem, prismaAttributes } from "./columns.js";
 import type { EndpointDraft } from "./drafts.js";
-import { baseUrl, scanEndpointText } from "./endpoints.js";
+import { baseUrl, inlineEnvelope, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub } from "./flat.js";
 import { indexFromText, indexItem, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
@@ -55,11 +55,21 @@ export function list(md: MarkdownReader, node: List): void {
           ...(summary ? { summary } : {}),
         };
         scanEndpointText(md, draft, f.text.slice(m[0].length));
+        // "- `GET /costs?from=&to=`": the query string after the path names its parameters.
+        if (f.text[m[0].length] === "?") pathQuery(md, draft, f, m[0].length);
         md.endpoints.push(draft);
+        // "  - Query: `search`, `from`, `to`" nested under the endpoint's item.
+        const item = node.children[listed.findIndex((l) => l.f === f)]!;
+        for (const sub of item.children) if (sub.type === "list") for (const si of sub.children) endpointDetail(md, draft, md.itemFlat(si));
       }
       return;
     }
-    if (sec?.endpoint) for (const item of node.children) scanEndpointText(md, sec.endpoint, md.itemFlat(item).text);
+    if (sec?.endpoint) {
+      for (const item of node.children) {
+        endpointDetail(md, sec.endpoint, md.itemFlat(item));
+        for (const c of item.children) if (c.type === "list") for (const si of c.children) endpointDetail(md, sec.endpoint, md.itemFlat(si));
+      }
+    }
     else for (const item of node.children) for (const c of item.children) if (c.type === "list") list(md, c);
     return;
   }
@@ -308,4 +318,11 @@ function modelItems(md: MarkdownReader, node: List): boolean {
   }
   md.stack = saved;
   return true;
+}
+
+/** An item under an endpoint: its query parameters on one line ("Query: `a`, `b`"), an inline example response, or text saying its status or access. */
+function endpointDetail(md: MarkdownReader, ep: EndpointDraft, f: Flat): void {
+  if (inlineQuery(md, ep, f)) return;
+  if (/[{[]/.test(f.text) && /^\s*[*_]*(?:body|response|returns?|200|200 ok|success|example)\b/i.test(f.text.replace(/[`*_]/g, ""))) inlineEnvelope(md, ep, f.text);
+  scanEndpointText(md, ep, f.text);
 }

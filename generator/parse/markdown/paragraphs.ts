@@ -3,10 +3,10 @@
 import type { List, Paragraph } from "mdast";
 import type { RawColumn } from "../raw.js";
 import { isQueryLabel } from "../query-params.js";
-import { bodyLabel } from "./bodies.js";
+import { bodyLabel, inlineQuery } from "./bodies.js";
 import { bareFields, columnFlat, columnItem } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
-import { baseUrl, endpointInSection, scanEndpointText } from "./endpoints.js";
+import { baseUrl, endpointInSection, inlineEnvelope, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
@@ -158,6 +158,9 @@ export function paragraph(md: MarkdownReader, node: Paragraph): void {
         if (!sec.endpoint.summary) sec.endpoint.summary = md.sourceText(node);
       }
       scanEndpointText(md, sec.endpoint, text);
+      if (inlineQuery(md, sec.endpoint, f)) return;
+      // "Response: `{ "tasks": [Task], "total": integer }`": the list's envelope, written inline.
+      if (/^\s*[*_]*(?:response|returns?|200|success|body)\b/i.test(text) && /[{]/.test(text)) inlineEnvelope(md, sec.endpoint, text);
       bodyLabel(md, sec.endpoint, text);
       if (isQueryLabel(text)) md.queryFor = sec.endpoint;
       else if (/:\s*$/.test(text)) md.queryFor = null;

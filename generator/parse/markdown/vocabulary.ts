@@ -157,7 +157,10 @@ export const CONSTRAINT_PIECE =
 
 export function isPublicText(text: string): boolean {
   if (/公开|公開|无需(?:登录|鉴权|认证|授权)|不需要(?:登录|鉴权|认证)|認証不要|인증\s*불필요/.test(text)) return true;
-  return /\b(public endpoint|public\b(?! key)|no auth(entication)?\s+(is\s+)?(required|needed)|authentication\s*:\s*(none|not required)|does not require auth|without authentication|unauthenticated access)/i.test(
+  // "public" says who may call only where it stands alone ("(public)", "Public.", "is public", "public
+  // route"): before another noun it is that noun's adjective ("public holidays", "a public profile").
+  if (/\bpublic\b(?=\s*(?:$|[.,;:!)）\]|/–—-]|\s(?:endpoint|route|access|api|read|and|or|to)\b))|\b(?:is|are|be)\s+public\b|[:：]\s*public\b/i.test(text)) return true;
+  return /\b(no auth(entication)?\s+(is\s+)?(required|needed)|authentication\s*:\s*(none|not required)|does not require auth|without authentication|unauthenticated access)/i.test(
     text,
   );
 }

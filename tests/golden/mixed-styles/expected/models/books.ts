@@ -5,6 +5,7 @@ import { OwnedModel } from "../runtime/model.js";
 import type { Visibility } from "../runtime/scope.js";
 import { bookRowSchema } from "../schemas/books.js";
 import { ShelfBook } from "./shelf-books.js";
+import { Shelf } from "./shelves.js";
 import { User } from "./users.js";
 
 export class Book extends OwnedModel {
@@ -19,6 +20,8 @@ export class Book extends OwnedModel {
   declare meta: unknown | null;
   declare created_at: Date | string;
   declare updated_at: Date | string;
+  /** Embedded by the routes; withGraphFetched("shelves") through the models. */
+  declare shelves?: Shelf[];
 
   static override get tableName(): string {
     return "books";
@@ -59,6 +62,11 @@ export class Book extends OwnedModel {
         relation: Model.HasManyRelation,
         modelClass: ShelfBook,
         join: { from: "books.id", to: "shelf_books.book_id" },
+      },
+      shelves: {
+        relation: Model.ManyToManyRelation,
+        modelClass: Shelf,
+        join: { from: "books.id", through: { modelClass: ShelfBook, from: "shelf_books.book_id", to: "shelf_books.shelf_id" }, to: "shelves.id" },
       },
     };
   }

@@ -4,6 +4,7 @@ import { Model, type RelationMappings } from "objection";
 import { OwnedModel } from "../runtime/model.js";
 import type { Visibility } from "../runtime/scope.js";
 import { shelfRowSchema } from "../schemas/shelves.js";
+import { Book } from "./books.js";
 import { ShelfBook } from "./shelf-books.js";
 import { User } from "./users.js";
 
@@ -12,6 +13,8 @@ export class Shelf extends OwnedModel {
   declare user_id: string;
   declare name: string;
   declare created_at: Date | string;
+  /** Embedded by the routes; withGraphFetched("books") through the models. */
+  declare books?: Book[];
 
   static override get tableName(): string {
     return "shelves";
@@ -43,6 +46,11 @@ export class Shelf extends OwnedModel {
         relation: Model.HasManyRelation,
         modelClass: ShelfBook,
         join: { from: "shelves.id", to: "shelf_books.shelf_id" },
+      },
+      books: {
+        relation: Model.ManyToManyRelation,
+        modelClass: Book,
+        join: { from: "shelves.id", through: { modelClass: ShelfBook, from: "shelf_books.shelf_id", to: "shelf_books.book_id" }, to: "books.id" },
       },
     };
   }

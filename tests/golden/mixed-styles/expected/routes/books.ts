@@ -7,6 +7,7 @@ import { compile } from "../runtime/validate.js";
 import { uuidId } from "../runtime/params.js";
 import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
 import { listRows, getRow, createRow, updateRow, deleteRow, type TableSql } from "../runtime/rows.js";
+import { type ManyToManySpec } from "../runtime/relations.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
 import { bookCreateSchema, bookPatchSchema, bookReadOnlyFields, type BookCreate, type BookPatch } from "../schemas/books.js";
@@ -106,6 +107,59 @@ const bookList: ListSpec = {
   "envelope": null
 };
 
+/** books <-> shelves through shelf_books. */
+const bookShelves: ManyToManySpec = {
+  "name": "shelves",
+  "source": {
+    "table": "books",
+    "pk": "id",
+    "owner": "user_id"
+  },
+  "join": {
+    "table": "shelf_books",
+    "source": "book_id",
+    "target": "shelf_id",
+    "owner": null,
+    "scope": {
+      "kind": "parent",
+      "column": "shelf_id",
+      "table": "shelves",
+      "key": "id",
+      "scope": {
+        "kind": "owner",
+        "column": "user_id"
+      }
+    }
+  },
+  "target": {
+    "table": "shelves",
+    "pk": "id",
+    "owner": "user_id",
+    "what": "shelf",
+    "columns": [
+      [
+        "id",
+        "integer"
+      ],
+      [
+        "user_id",
+        "string"
+      ],
+      [
+        "name",
+        "string"
+      ],
+      [
+        "created_at",
+        "timestamp"
+      ]
+    ]
+  }
+};
+
+/** Embedded into every row the row actions answer with: one statement per relation for any number of rows. */
+const bookRelations = [bookShelves];
+
 export function booksRoutes(router: Router, deps: RouteDeps): void {
   const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["books"];
@@ -114,7 +168,7 @@ export function booksRoutes(router: Router, deps: RouteDeps): void {
     const userId = caller(ctx).id;
     await h.before();
     const req = parseListQuery(ctx.query, bookList, ctx.get("Prefer") || undefined);
-    sendList(ctx, await listRows(batch, bookSql, bookList, req, userId), bookList);
+    sendList(ctx, await listRows(batch, bookSql, bookList, req, userId, bookRelations), bookList);
   }));
   // POST /api/books (tests/golden/mixed-styles/specs/api/rest-endpoints.md:15): Create a book. Responds 201.
   router.post("/api/books", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
@@ -122,7 +176,7 @@ export function booksRoutes(router: Router, deps: RouteDeps): void {
     const input = await h.before(validateCreate(await readObject(ctx, bookReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
-    const row = await createRow(batch, bookSql, input, userId, [], record ? [record] : []);
+    const row = await createRow(batch, bookSql, input, userId, bookRelations, record ? [record] : []);
     if (record) ensureUser.remember(who.id);
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);
@@ -141,7 +195,7 @@ export function booksRoutes(router: Router, deps: RouteDeps): void {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
     await h.before();
-    const row = await getRow(batch, bookSql, id, userId);
+    const row = await getRow(batch, bookSql, id, userId, bookRelations);
     if (!row) throw notFound("book");
     ctx.body = row;
   }));
@@ -150,7 +204,7 @@ export function booksRoutes(router: Router, deps: RouteDeps): void {
     const userId = caller(ctx).id;
     const id = uuidId(ctx.params["id"], "book");
     const input = await h.before(validatePatch(await readObject(ctx, bookReadOnlyFields)), validatePatch);
-    const row = await updateRow(batch, bookSql, input, id, userId);
+    const row = await updateRow(batch, bookSql, input, id, userId, bookRelations);
     if (!row) throw notFound("book");
     ctx.body = row;
   }));

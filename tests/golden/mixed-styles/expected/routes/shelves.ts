@@ -7,6 +7,7 @@ import { compile } from "../runtime/validate.js";
 import { intId } from "../runtime/params.js";
 import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";
 import { listRows, createRow, deleteRow, type TableSql } from "../runtime/rows.js";
+import { type ManyToManySpec } from "../runtime/relations.js";
 import type { RouteDeps } from "../runtime/deps.js";
 import { withHooks } from "../runtime/hooks.js";
 import { shelfCreateSchema, shelfReadOnlyFields, type ShelfCreate } from "../schemas/shelves.js";
@@ -66,6 +67,87 @@ const shelfList: ListSpec = {
   "envelope": null
 };
 
+/** shelves <-> books through shelf_books. */
+const shelfBooks: ManyToManySpec = {
+  "name": "books",
+  "source": {
+    "table": "shelves",
+    "pk": "id",
+    "owner": "user_id"
+  },
+  "join": {
+    "table": "shelf_books",
+    "source": "shelf_id",
+    "target": "book_id",
+    "owner": null,
+    "scope": {
+      "kind": "parent",
+      "column": "shelf_id",
+      "table": "shelves",
+      "key": "id",
+      "scope": {
+        "kind": "owner",
+        "column": "user_id"
+      }
+    }
+  },
+  "target": {
+    "table": "books",
+    "pk": "id",
+    "owner": "user_id",
+    "what": "book",
+    "columns": [
+      [
+        "id",
+        "uuid"
+      ],
+      [
+        "user_id",
+        "string"
+      ],
+      [
+        "title",
+        "string"
+      ],
+      [
+        "pages",
+        "integer"
+      ],
+      [
+        "rating",
+        "decimal"
+      ],
+      [
+        "status",
+        "enum"
+      ],
+      [
+        "started_on",
+        "date"
+      ],
+      [
+        "reminder_at",
+        "time"
+      ],
+      [
+        "meta",
+        "json"
+      ],
+      [
+        "created_at",
+        "timestamp"
+      ],
+      [
+        "updated_at",
+        "timestamp"
+      ]
+    ]
+  }
+};
+
+/** Embedded into every row the row actions answer with: one statement per relation for any number of rows. */
+const shelfRelations = [shelfBooks];
+
 export function shelvesRoutes(router: Router, deps: RouteDeps): void {
   const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["shelves"];
@@ -74,7 +156,7 @@ export function shelvesRoutes(router: Router, deps: RouteDeps): void {
     const userId = caller(ctx).id;
     await h.before();
     const req = parseListQuery(ctx.query, shelfList, ctx.get("Prefer") || undefined);
-    sendList(ctx, await listRows(batch, shelfSql, shelfList, req, userId), shelfList);
+    sendList(ctx, await listRows(batch, shelfSql, shelfList, req, userId, shelfRelations), shelfList);
   }));
   // POST /api/shelves (tests/golden/mixed-styles/specs/api/rest-endpoints.md:29): Create a shelf
   router.post("/api/shelves", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
@@ -82,7 +164,7 @@ export function shelvesRoutes(router: Router, deps: RouteDeps): void {
     const input = await h.before(validateCreate(await readObject(ctx, shelfReadOnlyFields)), validateCreate);
     const who = caller(ctx);
     const record = ensureUser.statement(who);
-    const row = await createRow(batch, shelfSql, input, userId, [], record ? [record] : []);
+    const row = await createRow(batch, shelfSql, input, userId, shelfRelations, record ? [record] : []);
     if (record) ensureUser.remember(who.id);
     ctx.status = 201;
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);

@@ -8,9 +8,10 @@
 import type { ResourceHooks } from "../../expected/runtime/hooks.js";
 import type * as models from "../../expected/models/index.js";
 import type { BookRow, BookCreate } from "../../expected/schemas/books.js";
+import type { ShelfRow } from "../../expected/schemas/shelves.js";
 
 /** A row as the routes answer with it. */
-type Book = BookRow;
+type Book = BookRow & { shelves: ShelfRow[] };
 
 export const hooks: ResourceHooks<Book, Book[], BookCreate, typeof models> = {
   // async beforeList({ ctx, userId, db, models }) {},

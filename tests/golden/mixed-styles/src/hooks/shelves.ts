@@ -8,9 +8,10 @@
 import type { ResourceHooks } from "../../expected/runtime/hooks.js";
 import type * as models from "../../expected/models/index.js";
 import type { ShelfRow, ShelfCreate } from "../../expected/schemas/shelves.js";
+import type { BookRow } from "../../expected/schemas/books.js";
 
 /** A row as the routes answer with it. */
-type Shelf = ShelfRow;
+type Shelf = ShelfRow & { books: BookRow[] };
 
 export const hooks: ResourceHooks<Shelf, Shelf[], ShelfCreate, typeof models> = {
   // async beforeList({ ctx, userId, db, models }) {},
