@@ -9,6 +9,8 @@ import type { DefaultText } from "./constraint-reading.js";
 import { interpretConstraint, readsWhole } from "./constraints.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { rulesFromDescription } from "./description-rules.js";
+import { describeWith, readTypeNote } from "./type-notes.js";
+import { unitOf } from "../parse/table-units.js";
 import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
@@ -56,6 +58,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   // An "enum" type written without its values.
   let bareEnum: Span | null = null;
   const phrases: RawText[] = [];
+  const typeNoteUnits: string[] = [];
+  const typeNoteTexts: string[] = [];
   // The first definition that writes a type gives it; one that writes none (an ALTER TABLE
   // fragment, a name-only bullet) only adds constraints.
   const typed = defs.findIndex((d) => d.type.text.trim() !== "");
@@ -102,8 +106,34 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (tr.nullable) nullable ??= def.type.span;
     // Prisma's notation: "String" is required, "String?" optional (an enum or value object by name too).
     else if (i === typed && (PRISMA_REQUIRED.test(def.type.text.trim()) || (tr.note !== undefined && /^[A-Z]\w*(\[\])?$/.test(def.type.text.trim())))) prismaRequired ??= def.type.span;
-    if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
-    phrases.push(...def.constraints);
+    if (tr.rest) {
+      // "uuid (FK to users)", "integer (cents)", "integer minutes", "text [optional]": the note's
+      // constraints are constraints; a unit or a plain note describes the column.
+      const tn = readTypeNote(tr.rest);
+      const at = (p: { at: number }) => spanAt(def.type.span, def.type.text, tr.restAt + p.at);
+      for (const p of tn.phrases) phrases.push({ text: p.text, span: at(p) });
+      if (tn.units.length || tn.notes.length) {
+        // Added to the description after its rules are read (a notes cell of rule sentences stays one).
+        typeNoteUnits.push(...tn.units.map((u) => u.text));
+        typeNoteTexts.push(...tn.notes.map((n) => n.text));
+        for (const u of tn.units) cx.note(at(u), `column "${table}.${col.name}" counts ${u.text} (written after its type): the unit goes into its description`);
+        for (const n of tn.notes) cx.note(at(n), `"${n.text}" after the type of "${table}.${col.name}" is read as a note on the column (its description)`);
+      }
+    }
+    for (const c of def.constraints) {
+      // A bullet's "(cents)", "[optional]" or "minutes" after its type comes here as a phrase of
+      // its own: read as the note after a type is.
+      const t = c.text.trim();
+      if (unitOf(t) || (/^[[(（].*[\])）]$/s.test(t) && interpretConstraint(t).unknownAt !== undefined)) {
+        const tn = readTypeNote(t);
+        const at = (p: { at: number }) => spanAt(c.span, c.text, c.text.indexOf(t) + p.at);
+        for (const p of tn.phrases) phrases.push({ text: p.text, span: at(p) });
+        typeNoteUnits.push(...tn.units.map((u) => u.text));
+        typeNoteTexts.push(...tn.notes.map((n) => n.text));
+        for (const u of tn.units) cx.note(at(u), `column "${table}.${col.name}" counts ${u.text}: the unit goes into its description`);
+        for (const n of tn.notes) cx.note(at(n), `"${n.text}" beside the type of "${table}.${col.name}" is read as a note on the column (its description)`);
+      } else phrases.push(c);
+    }
   });
   const listLine = labelledListLine(phrases);
   if (listLine) {
@@ -184,6 +214,10 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
     if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
+  }
+  if (typeNoteUnits.length || typeNoteTexts.length) {
+    const d = describeWith(col.description, typeNoteUnits, typeNoteTexts);
+    if (d) col.description = d;
   }
   // "see DoorState", "one of HingeKind", "values: OrderStatus": the enum the spec declares elsewhere by that name.
   if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && valuesFromNotes) {

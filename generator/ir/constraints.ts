@@ -306,7 +306,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     if ((m = sticky(/(?:valid|a\s+valid|in)?\s*(e-?mail|url|uri|https?\s+url|uuid|hostname|ipv4|ipv6|ip(?:\s+address)?|date|date-?time|iso\s*8601(?:\s+date(?:time)?)?)\s*(?:address|format|formatted)?\b/iy))) {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
-      r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time|8601/.test(w) ? "date-time" : "date";
+      r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time/.test(w) || /^iso\s*8601$/.test(w) ? "date-time" : "date";
       continue;
     }
     if (sticky(/(?:合法|有效)?(?:邮箱|电子邮件)(?:地址)?(?:格式)?/y)) {
