@@ -1,7 +1,8 @@
 // GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
 // fields, or a catalog of tables, by what the header says.
 import { classifyTable } from "../table-roles.js";
-import { isEmptyMarker, splitTypeCell } from "../table-cells.js";
+import { constraintLikeness, isEmptyMarker, splitTypeCell } from "../table-cells.js";
+import { tableNamedNearby } from "./unnamed.js";
 import type { ColumnRoles, EndpointRoles } from "../table-shapes.js";
 import type { Table } from "mdast";
 import type { RawText } from "../raw.js";
@@ -77,6 +78,10 @@ export function table(md: MarkdownReader, node: Table): void {
     return;
   }
   let table = md.currentTable();
+  // A column table whose heading names no table ("## 任务", "### 4.1 新增表"): the name a code span
+  // before it gives, or an error saying one is needed; a label line naming the next table after a
+  // table named so ("**`b` — ...**") starts that table.
+  if (md.kind === "schema" && shape.kind === "columns" && (!table || (table.nearby && table.columns.length > 0 && md.nearName))) table = tableNamedNearby(md, md.startOf(node)) ?? undefined;
   if (!table) return;
   let roles: ColumnRoles;
   if (shape.kind === "columns") roles = shape.roles;
@@ -116,6 +121,7 @@ export function table(md: MarkdownReader, node: Table): void {
       continue;
     }
     const constraints: RawText[] = [];
+    const proseNotes: string[] = [];
     // "uuid fk nullable", "SERIAL PRIMARY KEY": the type, then constraints in the same cell.
     if (type && type.text) {
       const split = splitTypeCell(type.text);
@@ -131,6 +137,12 @@ export function table(md: MarkdownReader, node: Table): void {
       if (!c || !c.text || isEmptyMarker(c.text)) continue;
       // Under a Default header ("기본값", "默认值") read as constraints: a bare value is the default.
       const defaults = DEFAULT_HEADER.test(lower[ci] ?? "");
+      // A cell with no constraint word in a column of mostly constraints ("| title | text | название |"
+      // beside "PK", "FK → users") describes the column: it is its note, not an unknown rule.
+      if (!defaults && constraintLikeness(c.text) === 0 && !/^\s*[-–—]?\s*$/.test(c.text) && !c.text.split(/[,;，；、]/).some((x) => x.trim() && md.isRulePhrase(x.trim().replace(/[.。]$/, "")))) {
+        proseNotes.push(c.text);
+        continue;
+      }
       for (const p of constraintPieces(md, c)) constraints.push(defaults && BARE_DEFAULT.test(p.text) ? { text: `default ${p.text}`, span: p.span } : p);
     }
     const n = cell(roles.nullable);
@@ -193,6 +205,7 @@ export function table(md: MarkdownReader, node: Table): void {
         notes.push(c.text);
       }
     }
+    notes.push(...proseNotes);
     table.notation ??= "markdown-table";
     // "| `startPage` / `endPage` | `Int` / `Int?` |": one type for each of the names, in order.
     const types = several && type && several.length > 1 ? flatSplit(type, "/").map(flatTrim) : null;
