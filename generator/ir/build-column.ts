@@ -142,7 +142,7 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   }
   for (const p of phrases) {
     if (listLine?.pieces.has(p)) continue;
-    const r = interpretConstraint(p.text);
+    const r = interpretConstraint(p.text.replace(/(?<=\w)\.\s*$/, ""));
     if (r.primaryKey) col.primaryKey = true;
     if (r.notNull) {
       if (nullable && !notNull && !col.primaryKey)
@@ -211,6 +211,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
     if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
     if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
+    if (d.nullable && !notNull && !nullable && !col.primaryKey) (nullable = col.span), said.push("optional (nullable)");
+    if (d.default && !defaultText) (defaultText = { d: d.default, span: col.span }), said.push(`default ${d.default.text}`);
     if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
     if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);

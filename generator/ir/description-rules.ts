@@ -1,5 +1,6 @@
 // Rules a column's description states in prose ("1-200 characters", "must be unique", "> 0",
 // "one of a, b, c"), in English and in the other languages.
+import { readDefault } from "./read-default.js";
 import { listedValues } from "../parse/value-lists.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { R } from "./other-language-patterns.js";
@@ -138,6 +139,19 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
     for (const g of t.matchAll(/[(（]([^()（）]*)[)）]/g)) if (g[1]!.split(/[,，;；、]/).some((x) => REQUIRED_WORD.test(x))) said = true;
     if (said) r.notNull = true;
   }
+  // "Optional. ...", "Optional for the whole order", "(optional)": the column may be empty.
+  if (!r.notNull && (/^\s*(?:optional|nullable|may\s+be\s+(?:empty|null|omitted))\b/i.test(t) || /[(（]\s*optional\s*[)）]/i.test(t))) r.nullable = true;
+  // "Defaults to `NEW`.", "Default: 0", "Default value is true": the column's default.
+  if ((m = /(?:^|[.;]\s+|[(（]\s*)(?:defaults?\s+(?:to|is)|default(?:\s+value)?\s*(?:is|:|=))\s*[`'"]?([\w.\-]+?)[`'"]?\s*(?:[.;)）]|$)/i.exec(t))) {
+    const d = readDefault(m[1]!, 0);
+    // A bare word in prose is the value itself ("Defaults to free."), not an expression.
+    if (d && d.end >= m[1]!.length) r.default = textual && /^[A-Za-z][\w-]*$/.test(m[1]!) && !/^(?:null|none|true|false|now|empty)$/i.test(m[1]!) ? { text: m[1]!, quoted: true } : d.value;
+  }
+  if (textual && r.minLength === undefined && r.maxLength === undefined &&
+    (m = /\b(?:must\s+be\s+|is\s+)?(?:exactly\s+)?(\d+)\s+(?:characters?|chars?|letters?|digits?)\s+long\b|\bexactly\s+(\d+)\s+(?:characters?|chars?|letters?|digits?)\b/i.exec(t))) {
+    r.minLength = r.maxLength = Number(m[1] ?? m[2]);
+  }
+  if (numeric && r.min === undefined && r.exclusiveMin === undefined && /\b(?:never|not|cannot\s+be|can't\s+be|must\s+not\s+be)\s+negative\b|\bnon[-\s]?negative\b/i.test(t)) r.min = 0;
   if (numeric) numericPhrases(t, r);
   otherDescriptionRules(t, r, textual, numeric);
   referencePhrases(t, r);

@@ -90,6 +90,22 @@ export function table(md: MarkdownReader, node: Table): void {
   else if (fieldsHere) roles = { name: 0, type: -1, constraints: [], notes: headers.map((_, i) => i).slice(1) };
   else return;
   table = nextShared(md, table);
+  // A notes column of rule sentences ("Required. Must be unique.", "Optional. At most 200
+  // characters.") beside a description column, or under a Rules/Validation header: each sentence
+  // that reads as a rule is a constraint of its row; the others describe the column.
+  const ruleCols = new Set(roles.notes.filter((ni) => {
+    const said = RULES_HEADER.test(lower[ni] ?? "");
+    if (!said && roles.notes.length < 2) return false;
+    let filled = 0, ruled = 0;
+    for (const row of rows.slice(1)) {
+      const c = row.children[ni];
+      const t = c ? md.flat(c.children).text.trim() : "";
+      if (!t || isEmptyMarker(t)) continue;
+      filled++;
+      if (sentences(t).some((x) => md.isRulePhrase(x.text))) ruled++;
+    }
+    return filled > 0 && ruled / filled >= 0.5;
+  }));
   for (const row of rows.slice(1)) {
     const cell = (i: number | undefined) => {
       const c = i === undefined || i < 0 ? undefined : row.children[i];
@@ -172,6 +188,15 @@ export function table(md: MarkdownReader, node: Table): void {
     for (const ni of roles.notes) {
       const c = cell(ni);
       if (!c || !c.text || isEmptyMarker(c.text)) continue;
+      if (ruleCols.has(ni)) {
+        const prose: string[] = [];
+        for (const x of sentences(c.text)) {
+          if (md.isRulePhrase(x.text)) constraints.push({ text: x.text, span: md.idx.span(c.offs[x.at] ?? c.offs[0] ?? 0) });
+          else prose.push(x.written);
+        }
+        if (prose.length) notes.push(prose.join(" "));
+        continue;
+      }
       const ref = NOTE_REFERENCE.exec(c.text);
       const target = ref ? (ref[1] ?? ref[2])! : null;
       if (ref && target && !CONSTRAINT_WORD.test(target)) {
@@ -298,4 +323,24 @@ function endpointTable(md: MarkdownReader, node: Table, roles: EndpointRoles, he
     top.endpoint = made[0]!;
     if (!made[0]!.summary && top.title) made[0]!.summary = top.title;
   }
+}
+
+/** A header naming a column of rules. */
+const RULES_HEADER = /^(?:rules?|validation(?:\s+rules?)?|validations?|business\s+rules?|constraints?\s*(?:\/|and|&)\s*rules?|规则|校验|验证规则|ルール|検証|regeln|validierung|reglas|validaci[oó]n|r[eè]gles|validation|regras|valida[cç][aã]o|правила|валидация)$/i;
+
+/** The sentences of a cell, each without its final stop, with its offset: "Required. Max 5." -> Required, Max 5. */
+function sentences(text: string): { text: string; written: string; at: number }[] {
+  const out: { text: string; written: string; at: number }[] = [];
+  // A stop ends a sentence only before a space or the end ("members.id", "v1.2" stay whole).
+  const re = /(?:[^.;。；]|\.(?!\s|$))+(?:[.;。；]|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const written = raw.trim();
+    const t = written.replace(/[.;。；]$/, "").trim();
+    if (t) out.push({ text: t, written, at: m.index + lead });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
