@@ -183,7 +183,19 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     }
     // "Size: 'S', 'M', 'L'", "(a/b/c)" in a constraints cell: the values it lists, not an unknown rule.
     const listed = r.unknownAt !== undefined && r.unknownAt === 0 ? listedValues(p.text, true) : null;
-    if (listed) {
+    // "Nullable (bytes)", "Not null (shown to users)": a rule, then a note or a unit in brackets.
+    const tail = r.unknownAt !== undefined && r.unknownAt > 0 ? p.text.slice(r.unknownAt).trim() : "";
+    const tailNote = tail && (/^[[(（].*[\])）]$/s.test(tail) || unitOf(tail)) ? readTypeNote(tail) : null;
+    if (tailNote && tailNote.phrases.every((x) => interpretConstraint(x.text).unknownAt === undefined)) {
+      const base = p.text.indexOf(tail, r.unknownAt);
+      for (const x of tailNote.phrases) phrases.push({ text: x.text, span: spanAt(p.span, p.text, base + x.at) });
+      if (tailNote.units.length || tailNote.notes.length) {
+        typeNoteUnits.push(...tailNote.units.map((u) => u.text));
+        typeNoteTexts.push(...tailNote.notes.map((n) => n.text));
+        for (const u of tailNote.units) cx.note(spanAt(p.span, p.text, base + u.at), `column "${table}.${col.name}" counts ${u.text}: the unit goes into its description`);
+        for (const n of tailNote.notes) cx.note(spanAt(p.span, p.text, base + n.at), `"${n.text}" beside the rules of "${table}.${col.name}" is read as a note on the column (its description)`);
+      }
+    } else if (listed) {
       enumValues ??= listed.map((v) => v.text);
     } else if (r.unknownAt !== undefined) {
       const bad = p.text.slice(r.unknownAt).trim();

@@ -202,7 +202,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
-    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated)|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
+    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated|updates?)(?![\w-])|updated\s+automatically|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
     // "not whitespace-only", "not only spaces", "cannot be only whitespace": a character that is
     // not a space somewhere (and so at least one).
     if (sticky(/(?:not|never|cannot\s+be|can't\s+be|must\s+not\s+be|may\s+not\s+be)\s+(?:whitespace[-\s]?only|only\s+(?:whitespace|white\s+space|spaces|blanks))\b/iy)) {

@@ -238,6 +238,12 @@ export function typeLikeness(cell: string): number {
 const CONSTRAINT_WORD =
   /\s*(?:primary\s+key|pk|(?:foreign\s+key|fk)(?:\s+(?:to\s+)?(?!(?:not|null|nullable|unique|uniq|indexed|index|required|optional|pk|primary|default|on|cascade|references|auto\w*|immutable|generated|identity|unsigned|enum)\b)[A-Za-z_][\w.]*(?:\s*\([\w\s,]*\))?)?|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?|required|optional|enum|cuid2?|unsigned|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
 
+/** Whether `text` opens with a constraint word or phrase ("Not null (shown on disk)", "FK → users"). */
+export function startsWithConstraint(text: string): boolean {
+  const t = text.trim();
+  return scanConstraintWords(t) > 0 || CONSTRAINT_PREFIX.test(t);
+}
+
 /** How many leading characters of `text` are constraint words; text.length when all of it is. */
 function scanConstraintWords(text: string): number {
   let at = 0;

@@ -102,4 +102,13 @@ describe("the columns such cells describe", () => {
     const r = await load(`${USERS}\n## gadgets\n\n- \`id\`: uuid (PK)\n- \`user_id\`: uuid (FK to users)\n- \`name\`: text frobnicated\n`);
     expect(warnings(r).some((w) => w.startsWith("SF108") && w.includes("frobnicated"))).toBe(true);
   });
+
+  it("reads a note or unit after a rule in a constraints cell, and auto-update as the server's", async () => {
+    const r = await load(`${USERS}\n## files\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | Integer | Primary key |\n| user_id | uuid | Foreign key → users.id |\n| stored_as | String(100) | Not null (random name on disk) |\n| size | Integer | Nullable (bytes) |\n| updated_at | DateTime | Default: now, auto-update |\n`);
+    expect(warnings(r)).toEqual([]);
+    const t = table(r.ir, "files");
+    const col = (n: string) => t.columns.find((c) => c.name === n)!;
+    expect(col("stored_as")).toMatchObject({ nullable: false, description: "random name on disk" });
+    expect(col("size")).toMatchObject({ nullable: true, description: "in bytes" });
+  });
 });

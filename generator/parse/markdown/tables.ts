@@ -1,7 +1,7 @@
 // GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
 // fields, or a catalog of tables, by what the header says.
 import { classifyTable } from "../table-roles.js";
-import { constraintLikeness, isEmptyMarker, splitTypeCell } from "../table-cells.js";
+import { constraintLikeness, isEmptyMarker, splitTypeCell, startsWithConstraint } from "../table-cells.js";
 import { tableNamedNearby } from "./unnamed.js";
 import type { ColumnRoles, EndpointRoles } from "../table-shapes.js";
 import type { Table } from "mdast";
@@ -155,7 +155,7 @@ export function table(md: MarkdownReader, node: Table): void {
       const defaults = DEFAULT_HEADER.test(lower[ci] ?? "");
       // A cell with no constraint word in a column of mostly constraints ("| title | text | название |"
       // beside "PK", "FK → users") describes the column: it is its note, not an unknown rule.
-      if (!defaults && constraintLikeness(c.text) === 0 && !/^\s*[-–—]?\s*$/.test(c.text) && !c.text.split(/[,;，；、]/).some((x) => x.trim() && md.isRulePhrase(x.trim().replace(/[.。]$/, "")))) {
+      if (!defaults && constraintLikeness(c.text) === 0 && !startsWithConstraint(c.text) && !/^\s*[-–—]?\s*$/.test(c.text) && !c.text.split(/[,;，；、]/).some((x) => x.trim() && md.isRulePhrase(x.trim().replace(/[.。]$/, "")))) {
         proseNotes.push(c.text);
         continue;
       }
