@@ -228,6 +228,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
     if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
+    // A sentence that states a rule in so many words ("Must equal the sum of the lines.") but
+    // says nothing the app can check is not enforced: the warning quotes it.
+    for (const x of unreadRules(col.description, col.type)) {
+      cx.diag("warning", "SF108", `rule "${short(x)}" in the description of "${table}.${col.name}" is not understood; it is not enforced`, col.span,
+        "write it as a constraint the reader knows (min/max, length, one of, unique, references), or enforce it in a hook");
+    }
   }
   if (typeNoteUnits.length || typeNoteTexts.length) {
     const d = describeWith(col.description, typeNoteUnits, typeNoteTexts);
@@ -416,4 +422,21 @@ function withSentenceRules(d: ConstraintReading, description: string): Constrain
   const out: Record<string, unknown> = { ...d };
   for (const r of readings) for (const [k, v] of Object.entries(r)) if (v !== undefined && out[k] === undefined) out[k] = v;
   return out as ConstraintReading;
+}
+
+/** Sentences of a description that state a rule (must, must not, cannot, only ... allowed) and read as nothing checkable. */
+function unreadRules(description: string, type: ColumnType): string[] {
+  const out: string[] = [];
+  for (const raw of description.split(/(?<=[.;!])\s+/)) {
+    const x = raw.trim().replace(/[.;!]$/, "").trim();
+    if (!x || x.length > 160) continue;
+    if (!/\b(?:must(?:\s+not)?|cannot|can't|may\s+not|shall(?:\s+not)?|is\s+not\s+allowed|are\s+not\s+allowed)\b/i.test(x)) continue;
+    // Examples, conditions on other rows and behaviour are not column rules the reader could check.
+    if (/\b(?:e\.g|for\s+example|such\s+as)\b/i.test(x)) continue;
+    if (readsWhole(interpretConstraint(x))) continue;
+    const d = rulesFromDescription(x, type);
+    if (Object.values(d).some((v) => v !== undefined)) continue;
+    out.push(x);
+  }
+  return out;
 }

@@ -131,6 +131,8 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
   else if (/^unique\b/i.test(t)) r.unique = true;
   // "Serial number; must be unique.": a clause anywhere, not "must be unique per shop" (one of several).
   else if (/\bmust\s+be\s+unique\b(?!\s*(?:per|within|for\s+each|among|across|in\s+(?:each|the\s+same))\b)/i.test(t)) r.unique = true;
+  // "must be unique across all users", "unique across the whole table": unique, full stop.
+  else if (/\bunique\s+across\s+(?:all|every|the\s+(?:whole|entire))\b/i.test(t)) r.unique = true;
   // "Task title (required, 1-200 characters)", "Required. The title", "(mandatory)": a required
   // word as a whole piece of a parenthesised list, or as the description's first sentence.
   {

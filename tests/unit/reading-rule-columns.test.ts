@@ -78,4 +78,11 @@ describe("prose rules in a description", () => {
     expect(col("code")).toMatchObject({ minLength: 4, maxLength: 4 });
     expect(col("balance")).toMatchObject({ minimum: 0 });
   });
+
+  it("warns, quoting it, about a rule sentence it cannot enforce, and not about one it reads", async () => {
+    const r = await load(`## users\n\n| Field | Type | Notes |\n|---|---|---|\n| id | uuid | Primary key |\n| email | text | Used to sign in; must be unique across all users. |\n| total | decimal | Must equal the sum of the lines. |\n| nick | text | Must be a valid email. |\n`);
+    const w = r.diagnostics.filter((d) => d.code === "SF108").map((d) => d.message);
+    expect(w).toEqual(['rule "Must equal the sum of the lines" in the description of "users.total" is not understood; it is not enforced']);
+    expect(table(r.ir, "users").columns.find((c) => c.name === "email")!.unique).toBe(true);
+  });
 });
