@@ -144,7 +144,10 @@ export function rulesFromDescription(text: string, type: ColumnType): Constraint
   // "Optional. ...", "Optional for the whole order", "(optional)": the column may be empty.
   if (!r.notNull && (/^\s*(?:optional|nullable|may\s+be\s+(?:empty|null|omitted))\b/i.test(t) || /[(（]\s*optional\s*[)）]/i.test(t))) r.nullable = true;
   // "Defaults to `NEW`.", "Default: 0", "Default value is true": the column's default.
-  if ((m = /(?:^|[.;]\s+|[(（]\s*)(?:defaults?\s+(?:to|is)|default(?:\s+value)?\s*(?:is|:|=))\s*[`'"]?([\w.\-]+?)[`'"]?\s*(?:[.;)）]|$)/i.exec(t))) {
+  // Also the value a new row starts with: "New tickets are `OPEN`.", "Initially `draft`.", "Starts as `pending`."
+  // ("Initially empty." is not a value).
+  if ((m = /(?:^|[.;]\s+|[(（]\s*)(?:defaults?\s+(?:to|is)|default(?:\s+value)?\s*(?:is|:|=))\s*[`'"]?([\w.\-]+?)[`'"]?\s*(?:[.;)）]|$)/i.exec(t) ??
+    /(?:^|[.;]\s+)(?:initially|starts?\s+(?:as|at)|new\s+[a-z]+\s+(?:are|is|starts?\s+as))\s+[`'"]?(?!(?:empty|blank|null|none|unset|nothing|missing|absent)\b)(-?[\w\-]+(?:\.\d+)?)[`'"]?\s*(?:[.;]|$)/i.exec(t))) {
     const d = readDefault(m[1]!, 0);
     // A bare word in prose is the value itself ("Defaults to free."), not an expression.
     if (d && d.end >= m[1]!.length) r.default = textual && /^[A-Za-z][\w-]*$/.test(m[1]!) && !/^(?:null|none|true|false|now|empty)$/i.test(m[1]!) ? { text: m[1]!, quoted: true } : d.value;

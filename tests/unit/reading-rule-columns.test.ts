@@ -85,4 +85,13 @@ describe("prose rules in a description", () => {
     expect(w).toEqual(['rule "Must equal the sum of the lines" in the description of "users.total" is not understood; it is not enforced']);
     expect(table(r.ir, "users").columns.find((c) => c.name === "email")!.unique).toBe(true);
   });
+
+  it("reads the value a new row starts with as its default, and not a word like empty", async () => {
+    const r = await load(`## users\n\n| Field | Type | Notes |\n|---|---|---|\n| id | uuid | Primary key |\n| phase | enum | \`DRAFT\`, \`LIVE\`. New pages are \`DRAFT\`. |\n| memo | text | Initially empty. |\n| tries | integer | Starts at 0. |\n`);
+    const u = table(r.ir, "users");
+    const col = (n: string) => u.columns.find((c) => c.name === n)!;
+    expect(col("phase").default).toMatchObject({ kind: "literal", value: "DRAFT" });
+    expect(col("memo").default ?? null).toBeNull();
+    expect(col("tries").default).toMatchObject({ kind: "literal", value: 0 });
+  });
 });
