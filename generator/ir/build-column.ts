@@ -9,6 +9,8 @@ import type { DefaultText } from "./constraint-reading.js";
 import { interpretConstraint, readsWhole } from "./constraints.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { rulesFromDescription } from "./description-rules.js";
+import { describeWith, readTypeNote } from "./type-notes.js";
+import { unitOf } from "../parse/table-units.js";
 import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
@@ -56,6 +58,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   // An "enum" type written without its values.
   let bareEnum: Span | null = null;
   const phrases: RawText[] = [];
+  const typeNoteUnits: string[] = [];
+  const typeNoteTexts: string[] = [];
   // The first definition that writes a type gives it; one that writes none (an ALTER TABLE
   // fragment, a name-only bullet) only adds constraints.
   const typed = defs.findIndex((d) => d.type.text.trim() !== "");
@@ -102,8 +106,34 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (tr.nullable) nullable ??= def.type.span;
     // Prisma's notation: "String" is required, "String?" optional (an enum or value object by name too).
     else if (i === typed && (PRISMA_REQUIRED.test(def.type.text.trim()) || (tr.note !== undefined && /^[A-Z]\w*(\[\])?$/.test(def.type.text.trim())))) prismaRequired ??= def.type.span;
-    if (tr.rest) phrases.push({ text: tr.rest, span: spanAt(def.type.span, def.type.text, tr.restAt) });
-    phrases.push(...def.constraints);
+    if (tr.rest) {
+      // "uuid (FK to users)", "integer (cents)", "integer minutes", "text [optional]": the note's
+      // constraints are constraints; a unit or a plain note describes the column.
+      const tn = readTypeNote(tr.rest);
+      const at = (p: { at: number }) => spanAt(def.type.span, def.type.text, tr.restAt + p.at);
+      for (const p of tn.phrases) phrases.push({ text: p.text, span: at(p) });
+      if (tn.units.length || tn.notes.length) {
+        // Added to the description after its rules are read (a notes cell of rule sentences stays one).
+        typeNoteUnits.push(...tn.units.map((u) => u.text));
+        typeNoteTexts.push(...tn.notes.map((n) => n.text));
+        for (const u of tn.units) cx.note(at(u), `column "${table}.${col.name}" counts ${u.text} (written after its type): the unit goes into its description`);
+        for (const n of tn.notes) cx.note(at(n), `"${n.text}" after the type of "${table}.${col.name}" is read as a note on the column (its description)`);
+      }
+    }
+    for (const c of def.constraints) {
+      // A bullet's "(cents)", "[optional]" or "minutes" after its type comes here as a phrase of
+      // its own: read as the note after a type is.
+      const t = c.text.trim();
+      if (unitOf(t) || (/^[[(（].*[\])）]$/s.test(t) && interpretConstraint(t).unknownAt !== undefined)) {
+        const tn = readTypeNote(t);
+        const at = (p: { at: number }) => spanAt(c.span, c.text, c.text.indexOf(t) + p.at);
+        for (const p of tn.phrases) phrases.push({ text: p.text, span: at(p) });
+        typeNoteUnits.push(...tn.units.map((u) => u.text));
+        typeNoteTexts.push(...tn.notes.map((n) => n.text));
+        for (const u of tn.units) cx.note(at(u), `column "${table}.${col.name}" counts ${u.text}: the unit goes into its description`);
+        for (const n of tn.notes) cx.note(at(n), `"${n.text}" beside the type of "${table}.${col.name}" is read as a note on the column (its description)`);
+      } else phrases.push(c);
+    }
   });
   const listLine = labelledListLine(phrases);
   if (listLine) {
@@ -112,7 +142,7 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   }
   for (const p of phrases) {
     if (listLine?.pieces.has(p)) continue;
-    const r = interpretConstraint(p.text);
+    const r = interpretConstraint(p.text.replace(/(?<=\w)\.\s*$/, ""));
     if (r.primaryKey) col.primaryKey = true;
     if (r.notNull) {
       if (nullable && !notNull && !col.primaryKey)
@@ -153,7 +183,19 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     }
     // "Size: 'S', 'M', 'L'", "(a/b/c)" in a constraints cell: the values it lists, not an unknown rule.
     const listed = r.unknownAt !== undefined && r.unknownAt === 0 ? listedValues(p.text, true) : null;
-    if (listed) {
+    // "Nullable (bytes)", "Not null (shown to users)": a rule, then a note or a unit in brackets.
+    const tail = r.unknownAt !== undefined && r.unknownAt > 0 ? p.text.slice(r.unknownAt).trim() : "";
+    const tailNote = tail && (/^[[(（].*[\])）]$/s.test(tail) || unitOf(tail)) ? readTypeNote(tail) : null;
+    if (tailNote && tailNote.phrases.every((x) => interpretConstraint(x.text).unknownAt === undefined)) {
+      const base = p.text.indexOf(tail, r.unknownAt);
+      for (const x of tailNote.phrases) phrases.push({ text: x.text, span: spanAt(p.span, p.text, base + x.at) });
+      if (tailNote.units.length || tailNote.notes.length) {
+        typeNoteUnits.push(...tailNote.units.map((u) => u.text));
+        typeNoteTexts.push(...tailNote.notes.map((n) => n.text));
+        for (const u of tailNote.units) cx.note(spanAt(p.span, p.text, base + u.at), `column "${table}.${col.name}" counts ${u.text}: the unit goes into its description`);
+        for (const n of tailNote.notes) cx.note(spanAt(p.span, p.text, base + n.at), `"${n.text}" beside the rules of "${table}.${col.name}" is read as a note on the column (its description)`);
+      }
+    } else if (listed) {
       enumValues ??= listed.map((v) => v.text);
     } else if (r.unknownAt !== undefined) {
       const bad = p.text.slice(r.unknownAt).trim();
@@ -181,9 +223,21 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
     if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
     if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
+    if (d.nullable && !notNull && !nullable && !col.primaryKey) (nullable = col.span), said.push("optional (nullable)");
+    if (d.default && !defaultText) (defaultText = { d: d.default, span: col.span }), said.push(`default ${d.default.text}`);
     if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
     if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
+    // A sentence that states a rule in so many words ("Must equal the sum of the lines.") but
+    // says nothing the app can check is not enforced: the warning quotes it.
+    for (const x of unreadRules(col.description, col.type)) {
+      cx.diag("warning", "SF108", `rule "${short(x)}" in the description of "${table}.${col.name}" is not understood; it is not enforced`, col.span,
+        "write it as a constraint the reader knows (min/max, length, one of, unique, references), or enforce it in a hook");
+    }
+  }
+  if (typeNoteUnits.length || typeNoteTexts.length) {
+    const d = describeWith(col.description, typeNoteUnits, typeNoteTexts);
+    if (d) col.description = d;
   }
   // "see DoorState", "one of HingeKind", "values: OrderStatus": the enum the spec declares elsewhere by that name.
   if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && valuesFromNotes) {
@@ -381,4 +435,21 @@ function withSentenceRules(d: ConstraintReading, description: string): Constrain
   const out: Record<string, unknown> = { ...d };
   for (const r of readings) for (const [k, v] of Object.entries(r)) if (v !== undefined && out[k] === undefined) out[k] = v;
   return out as ConstraintReading;
+}
+
+/** Sentences of a description that state a rule (must, must not, cannot, only ... allowed) and read as nothing checkable. */
+function unreadRules(description: string, type: ColumnType): string[] {
+  const out: string[] = [];
+  for (const raw of description.split(/(?<=[.;!])\s+/)) {
+    const x = raw.trim().replace(/[.;!]$/, "").trim();
+    if (!x || x.length > 160) continue;
+    if (!/\b(?:must(?:\s+not)?|cannot|can't|may\s+not|shall(?:\s+not)?|is\s+not\s+allowed|are\s+not\s+allowed)\b/i.test(x)) continue;
+    // Examples, conditions on other rows and behaviour are not column rules the reader could check.
+    if (/\b(?:e\.g|for\s+example|such\s+as)\b/i.test(x)) continue;
+    if (readsWhole(interpretConstraint(x))) continue;
+    const d = rulesFromDescription(x, type);
+    if (Object.values(d).some((v) => v !== undefined)) continue;
+    out.push(x);
+  }
+  return out;
 }

@@ -203,7 +203,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
-    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated)|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
+    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated|updates?)(?![\w-])|updated\s+automatically|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
     // "not whitespace-only", "not only spaces", "cannot be only whitespace": a character that is
     // not a space somewhere (and so at least one).
     if (sticky(/(?:not|never|cannot\s+be|can't\s+be|must\s+not\s+be|may\s+not\s+be)\s+(?:whitespace[-\s]?only|only\s+(?:whitespace|white\s+space|spaces|blanks))\b/iy)) {
@@ -307,7 +307,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     if ((m = sticky(/(?:valid|a\s+valid|in)?\s*(e-?mail|url|uri|https?\s+url|uuid|hostname|ipv4|ipv6|ip(?:\s+address)?|date|date-?time|iso\s*8601(?:\s+date(?:time)?)?)\s*(?:address|format|formatted)?\b/iy))) {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
-      r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time|8601/.test(w) ? "date-time" : "date";
+      r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time/.test(w) || /^iso\s*8601$/.test(w) ? "date-time" : "date";
       continue;
     }
     if (sticky(/(?:合法|有效)?(?:邮箱|电子邮件)(?:地址)?(?:格式)?/y)) {

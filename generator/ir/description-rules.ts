@@ -1,5 +1,6 @@
 // Rules a column's description states in prose ("1-200 characters", "must be unique", "> 0",
 // "one of a, b, c"), in English and in the other languages.
+import { readDefault } from "./read-default.js";
 import { listedValues } from "../parse/value-lists.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { R } from "./other-language-patterns.js";
@@ -131,6 +132,8 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
   else if (/^unique\b/i.test(t)) r.unique = true;
   // "Serial number; must be unique.": a clause anywhere, not "must be unique per shop" (one of several).
   else if (/\bmust\s+be\s+unique\b(?!\s*(?:per|within|for\s+each|among|across|in\s+(?:each|the\s+same))\b)/i.test(t)) r.unique = true;
+  // "must be unique across all users", "unique across the whole table": unique, full stop.
+  else if (/\bunique\s+across\s+(?:all|every|the\s+(?:whole|entire))\b/i.test(t)) r.unique = true;
   // "Task title (required, 1-200 characters)", "Required. The title", "(mandatory)": a required
   // word as a whole piece of a parenthesised list, or as the description's first sentence.
   {
@@ -139,6 +142,22 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
     for (const g of t.matchAll(/[(（]([^()（）]*)[)）]/g)) if (g[1]!.split(/[,，;；、]/).some((x) => REQUIRED_WORD.test(x))) said = true;
     if (said) r.notNull = true;
   }
+  // "Optional. ...", "Optional for the whole order", "(optional)": the column may be empty.
+  if (!r.notNull && (/^\s*(?:optional|nullable|may\s+be\s+(?:empty|null|omitted))\b/i.test(t) || /[(（]\s*optional\s*[)）]/i.test(t))) r.nullable = true;
+  // "Defaults to `NEW`.", "Default: 0", "Default value is true": the column's default.
+  // Also the value a new row starts with: "New tickets are `OPEN`.", "Initially `draft`.", "Starts as `pending`."
+  // ("Initially empty." is not a value).
+  if ((m = /(?:^|[.;]\s+|[(（]\s*)(?:defaults?\s+(?:to|is)|default(?:\s+value)?\s*(?:is|:|=))\s*[`'"]?([\w.\-]+?)[`'"]?\s*(?:[.;)）]|$)/i.exec(t) ??
+    /(?:^|[.;]\s+)(?:initially|starts?\s+(?:as|at)|new\s+[a-z]+\s+(?:are|is|starts?\s+as))\s+[`'"]?(?!(?:empty|blank|null|none|unset|nothing|missing|absent)\b)(-?[\w\-]+(?:\.\d+)?)[`'"]?\s*(?:[.;]|$)/i.exec(t))) {
+    const d = readDefault(m[1]!, 0);
+    // A bare word in prose is the value itself ("Defaults to free."), not an expression.
+    if (d && d.end >= m[1]!.length) r.default = textual && /^[A-Za-z][\w-]*$/.test(m[1]!) && !/^(?:null|none|true|false|now|empty)$/i.test(m[1]!) ? { text: m[1]!, quoted: true } : d.value;
+  }
+  if (textual && r.minLength === undefined && r.maxLength === undefined &&
+    (m = /\b(?:must\s+be\s+|is\s+)?(?:exactly\s+)?(\d+)\s+(?:characters?|chars?|letters?|digits?)\s+long\b|\bexactly\s+(\d+)\s+(?:characters?|chars?|letters?|digits?)\b/i.exec(t))) {
+    r.minLength = r.maxLength = Number(m[1] ?? m[2]);
+  }
+  if (numeric && r.min === undefined && r.exclusiveMin === undefined && /\b(?:never|not|cannot\s+be|can't\s+be|must\s+not\s+be)\s+negative\b|\bnon[-\s]?negative\b/i.test(t)) r.min = 0;
   if (numeric) numericPhrases(t, r);
   otherDescriptionRules(t, r, textual, numeric);
   referencePhrases(t, r);

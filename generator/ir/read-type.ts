@@ -42,6 +42,14 @@ interface Made {
 const unsupported = (what: string, hint: string): Made => ({ type: { kind: "text" }, problem: `${what} is not supported`, hint });
 
 const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
+  // Types written in words: "ISO-8601 datetime string", "ISO 8601 date", "array of objects",
+  // "list of strings", "full threshold object".
+  [/iso[-\s]?8601\s+(?:date[-\s]?time|timestamp|instant)(?:\s+(?:string|text))?(?![\w])/iy, () => ({ type: { kind: "timestamp" } })],
+  [/iso[-\s]?8601\s+date(?:\s+(?:string|text))?(?![\w])/iy, () => ({ type: { kind: "date" } })],
+  [/(?:array|list)\s+of\s+(?:strings|texts)(?![\w])/iy, () => ({ type: { kind: "array", of: { kind: "text" } } })],
+  [/(?:array|list)\s+of\s+(?:integers|ints)(?![\w])/iy, () => ({ type: { kind: "array", of: { kind: "integer" } } })],
+  [/(?:array|list)\s+of\s+[a-z_]+(?![\w])/iy, () => ({ type: { kind: "json" } })],
+  [/(?:[a-z]+\s+){1,3}(?:object|map|dictionary)(?![\w])/iy, () => ({ type: { kind: "json" } })],
   [
     // "NVARCHAR(MAX)" (SQL Server): no length limit.
     /(?:character\s+varying|varchar2?|nvarchar2?|string|str)(?:\s*\(\s*(?:(\d+)|max)\s*\))?(?![\w])/iy,
@@ -230,7 +238,7 @@ function readType(text: string, pos: number, named: Named, depth = 0): Read | nu
       r = { ...r, nullable: true, end: r.end + 1 };
       continue;
     }
-    if ((m = at(/\s*\|\s*(?:null|undefined|None)(?![\w])/y, text, r.end))) {
+    if ((m = at(/\s*\|\s*(?:null|undefined|None)(?![\w])|\s+or\s+null(?![\w])/y, text, r.end))) {
       r = { ...r, nullable: true, end: r.end + m[0].length };
       continue;
     }

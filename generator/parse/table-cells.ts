@@ -3,6 +3,7 @@
 // after it), a constraint phrase in any of the languages specs are written in, an HTTP method, a
 // path; and the smaller kinds the other roles need (yes/no, auth, HTTP status, version, enum
 // token, value list, index name). Pure; no regex here nests quantifiers over overlapping classes.
+import { unitOf } from "./table-units.js";
 
 // Cell recognisers
 
@@ -190,13 +191,28 @@ export function typeOf(s: string): TypeReading {
   // Suffixes: [] (arrays), ? (Prisma/TS optional), ! (required).
   while (s.startsWith("[]", at) || s[at] === "?" || s[at] === "!") at += s[at] === "[" ? 2 : 1;
   if (/^\[\d+\]/.test(s.slice(at))) at = s.indexOf("]", at) + 1;
-  const rest = s.slice(at).trim();
+  // "text [optional]", "uuid [FK to users]": a note in square brackets after the type, read as
+  // the round-bracket note is ("integer (cents)").
+  {
+    let k = at;
+    while (s[k] === " ") k++;
+    if (!named && s[k] === "[" && k > at) {
+      const end = closeBracket(s, k);
+      if (end < 0) return NO_TYPE;
+      annotated = true;
+      at = end;
+    }
+  }
+  // Constraints after a comma ("TEXT, not null", "INTEGER (cents), nullable"): the comma only separates.
+  const rest = s.slice(at).trim().replace(/^[,;]\s*/, "");
   const base = named ? (/^[A-Z][a-z0-9]+[A-Z]/.test(word) ? 0.5 : 0.4) : 1;
   const fam: TypeFamily = named ? "named" : family;
   if (!rest) return { score: annotated ? base * 0.9 : base, family: fam, constraints: false, end: s.length };
   if (rest[0] === "(" && closeBracket(rest, 0) === rest.length) return { score: base * 0.9, family: fam, constraints: false, end: s.length };
   // Merged type and constraints: "uuid pk", "uuid fk nullable", "SERIAL PRIMARY KEY", "text unique".
-  if (!named && !annotated && scanConstraintWords(rest) === rest.length) return { score: 0.9, family, constraints: true, end: at };
+  if (!named && scanConstraintWords(rest) === rest.length) return { score: 0.9, family, constraints: true, end: at };
+  // A unit after the type ("integer minutes", "int seconds", "decimal USD"): what it counts.
+  if (!named && unitOf(rest)) return { score: annotated ? 0.8 : 0.9, family, constraints: false, end: s.length };
   return { score: named ? 0 : 0.2, family: named ? "" : family, constraints: false, end: at };
 }
 
@@ -209,7 +225,7 @@ export function splitTypeCell(cell: string): { type: string; constraints: string
   const s = cleanCell(cell);
   const r = typeOf(s);
   if (r.score < 0.6) return null;
-  return { type: s.slice(0, r.end).trim(), constraints: r.constraints ? s.slice(r.end).trim() : "" };
+  return { type: s.slice(0, r.end).trim(), constraints: r.constraints ? s.slice(r.end).trim().replace(/^[,;]\s*/, "") : "" };
 }
 
 /** 0..1: how much the cell reads as a type (SQL of any dialect, Prisma, JSON, Python, TypeScript). */
@@ -220,7 +236,13 @@ export function typeLikeness(cell: string): number {
 // Constraint words, consumed left to right (sticky), so "uuid fk nullable" or
 // "PRIMARY KEY AUTOINCREMENT" are read without splitting on commas.
 const CONSTRAINT_WORD =
-  /\s*(?:primary\s+key|pk|foreign\s+key|fk|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?|required|optional|enum|cuid2?|unsigned|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
+  /\s*(?:primary\s+key|pk|(?:foreign\s+key|fk)(?:\s+(?:to\s+)?(?!(?:not|null|nullable|unique|uniq|indexed|index|required|optional|pk|primary|default|on|cascade|references|auto\w*|immutable|generated|identity|unsigned|enum)\b)[A-Za-z_][\w.]*(?:\s*\([\w\s,]*\))?)?|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?|required|optional|enum|cuid2?|unsigned|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
+
+/** Whether `text` opens with a constraint word or phrase ("Not null (shown on disk)", "FK → users"). */
+export function startsWithConstraint(text: string): boolean {
+  const t = text.trim();
+  return scanConstraintWords(t) > 0 || CONSTRAINT_PREFIX.test(t);
+}
 
 /** How many leading characters of `text` are constraint words; text.length when all of it is. */
 function scanConstraintWords(text: string): number {

@@ -7,7 +7,7 @@ import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
-import { CONSTRAINT_PIECE, CONSTRAINT_WORD, ENUM_LIST, KEY_PIECE, looksLikeConstraints, splitEnumValues, TYPE_HEAD, TYPE_PREFIX, typeHead } from "./vocabulary.js";
+import { CONSTRAINT_PIECE, CONSTRAINT_WORD, ENUM_LIST, KEY_PIECE, looksLikeConstraints, splitEnumValues, TYPE_HEAD, TYPE_PREFIX, typeHead, WORD_TYPE } from "./vocabulary.js";
 
 /** Prisma's block attributes quoted in prose: `@@unique([a, b])` a unique index, `@@id([a, b])` the key. */
 export function prismaAttributes(md: MarkdownReader, f: Flat, table: TableDraft): void {
@@ -59,6 +59,14 @@ export function columnItem(md: MarkdownReader, item: ListItem, listed = false): 
 /** One column written as text (a list item's, a line of a field block): see columnItem. `formatted`: its name is set apart (code, bold), so it may stand alone. */
 export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, listed: boolean): { columns: RawColumn[]; known: boolean } | null {
   let f = item;
+  // "- `label`: string\n  Example: `10-12 weeks`": the lines after the first describe the column,
+  // unless they state rules or list its values ("Allowed: `a`, `b`", "Required, unique").
+  let more: Flat | null = null;
+  const nl = f.text.indexOf("\n");
+  if (nl > 0) {
+    more = flatTrim(flatSub(f, nl + 1));
+    f = flatTrim(flatSub(f, 0, nl));
+  }
   // "- role (VARCHAR(20), not null) // ADMIN, MERCHANT, USER": a code-style comment after the
   // column: the values it lists, or a description.
   let comment: Flat | null = null;
@@ -126,6 +134,11 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     const end = ENUM_LIST.exec(rest.text)![0].length;
     type = flatSub(rest, 0, end);
     rest = flatTrim(flatSub(rest, end));
+  } else if ((colon || formatted) && WORD_TYPE.test(rest.text)) {
+    // "`updated_at`: ISO-8601 datetime string", "`items`: array of objects": a type in words.
+    const end = WORD_TYPE.exec(rest.text)![0].length;
+    type = flatSub(rest, 0, end);
+    rest = flatTrim(flatSub(rest, end));
   } else {
     const tm = TYPE_PREFIX.exec(rest.text);
     // Without a colon or a code-formatted name, only a type in capitals reads as one ("id UUID PK"),
@@ -173,6 +186,12 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     if (pieces.length > 0 && pieces.every((p) => CONSTRAINT_PIECE.test(p.text))) constraints.push(...pieces);
     else description = description ? `${description} ${tail.text}` : tail.text;
   }
+  if (more && more.text) {
+    const text = more.text.replace(/\s*\n\s*/g, " ");
+    const rules = looksLikeConstraints(text) || VALUES_LINE.test(text) || text.split(/(?<=[.;])\s+/).every((x) => md.isRulePhrase(x.replace(/[.;]$/, "").trim()));
+    if (rules) constraints.push(...flatSplit(more, ","));
+    else description = description ? `${description} ${text}` : text;
+  }
   let values: RawText[] | undefined;
   if (comment && comment.text) {
     const listed = splitEnumValues(comment.text.replace(/\s+or\s+/gi, ", "));
@@ -209,6 +228,9 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     })),
   };
 }
+
+/** A line listing a column's values ("Allowed: `a`, `b`", "Values: x | y", "One of: ..."). */
+const VALUES_LINE = /^(?:allowed(?:\s+values)?|values?|one\s+of|options|possible\s+values|enum)\s*[:：]/i;
 
 /** A constraints cell split at commas and semicolons, but not inside a run of quoted values ("high", "low"). */
 export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {

@@ -1,6 +1,7 @@
 // Reading a whole document: each top-level block in turn, then the blocks read together
 // (Drizzle, Prisma, Python, diagrams), catalog rows, likes, loose rules and shared tables
 // resolved, and the drafts turned into a ParseResult.
+import { noteNearName } from "./unnamed.js";
 import type { Language } from "../readers.js";
 import type { Code, Root, RootContent } from "mdast";
 import type { Span } from "../../base/span.js";
@@ -123,6 +124,7 @@ function block(md: MarkdownReader, node: RootContent): void {
     case "heading":
       heading(md, node);
       md.lastLabel = null;
+      md.nearName = null;
       return;
     case "paragraph":
       if (md.kind === "schema" && baseColumnsLine(md, flatTrim(md.flat(node.children, md.startOf(node))), (p) => {
@@ -130,6 +132,7 @@ function block(md: MarkdownReader, node: RootContent): void {
         return c && c.columns.length === 1 ? c.columns[0]! : null;
       })) return;
       if (md.kind === "schema") md.plainName = plainNameOf(md, node);
+      if (md.kind === "schema") noteNearName(md, node);
       if (md.kind === "schema" && (inlineTable(md, node) || columnLines(md, node, plain))) {
         md.plainName = null;
         return;

@@ -43,6 +43,8 @@ export interface TableDraft {
   explicit?: boolean;
   /** Other tables the same heading names ("a / b"): each takes the next column list, or this one's columns. */
   also?: RawText[];
+  /** Named by a code span in the text before its column table (the heading names none). */
+  nearby?: boolean;
 }
 
 export interface LikeRef {
@@ -66,6 +68,8 @@ export interface SectionEntry {
   sawParagraph: boolean;
   /** A bold paragraph standing in for a heading ("**Users Table**"). */
   pseudo: boolean;
+  /** A column table under this heading needed a name and found none (reported once). */
+  unnamedReported?: boolean;
   /** An API section naming a request model ("### TaskCreate"): its fields state rules for the table it names. */
   model?: TableDraft;
 }

@@ -28,6 +28,8 @@ export class MarkdownReader {
   /** The paragraph just read, when it was only a name (see plainNameOf). */
   plainName: Flat | null = null;
   lastLabel: string | null = null;
+  /** An identifier a paragraph of this section gives in code ("**`labels` — 标签**"), for a column table whose heading names no table. */
+  nearName: RawText | null = null;
   /** The table a page about one entity names ("| Table name | `contacts` |", "# DB Spec: Contact"). */
   statedTable: RawText | undefined;
   /** Tables named in a catalog table ("| Entity | Key fields |"), added unless written out elsewhere. */

@@ -129,6 +129,19 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
     core = core.split(/\s+/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
     if (lead && !/table/i.test(lead[0])) model = true;
   }
+  // "Пользователи (`users`)", "任务（tasks）", "Задачи — tasks": a name in another script, the
+  // table's identifier beside it (the first one the heading gives).
+  if (/^[^\x00-\x7F]/.test(core) && /^\p{L}/u.test(core) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) {
+    const id = /(?<![\p{L}\w])([A-Za-z_][A-Za-z0-9_]*)(?![\p{L}\w])/u.exec(text.slice(s));
+    if (id) {
+      core = id[1]!;
+      const at = s + id.index;
+      const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+      const name = snakeCase(core);
+      md.pendingNameNote = { span, message: `heading "${text.trim()}" read as table "${name}" (the identifier it gives beside the title)` };
+      return { text: name, span };
+    }
+  }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) return null;
   // An entity name (User, CollectionItem) names the table of its rows, as a model does.
   if (/^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/.test(core) && lead && !/table/i.test(lead[0])) model = true;

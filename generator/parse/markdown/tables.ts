@@ -1,7 +1,8 @@
 // GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
 // fields, or a catalog of tables, by what the header says.
 import { classifyTable } from "../table-roles.js";
-import { isEmptyMarker, splitTypeCell } from "../table-cells.js";
+import { constraintLikeness, isEmptyMarker, splitTypeCell, startsWithConstraint } from "../table-cells.js";
+import { tableNamedNearby } from "./unnamed.js";
 import type { ColumnRoles, EndpointRoles } from "../table-shapes.js";
 import type { Table } from "mdast";
 import type { RawText } from "../raw.js";
@@ -77,6 +78,10 @@ export function table(md: MarkdownReader, node: Table): void {
     return;
   }
   let table = md.currentTable();
+  // A column table whose heading names no table ("## 任务", "### 4.1 新增表"): the name a code span
+  // before it gives, or an error saying one is needed; a label line naming the next table after a
+  // table named so ("**`b` — ...**") starts that table.
+  if (md.kind === "schema" && shape.kind === "columns" && (!table || (table.nearby && table.columns.length > 0 && md.nearName))) table = tableNamedNearby(md, md.startOf(node)) ?? undefined;
   if (!table) return;
   let roles: ColumnRoles;
   if (shape.kind === "columns") roles = shape.roles;
@@ -85,6 +90,22 @@ export function table(md: MarkdownReader, node: Table): void {
   else if (fieldsHere) roles = { name: 0, type: -1, constraints: [], notes: headers.map((_, i) => i).slice(1) };
   else return;
   table = nextShared(md, table);
+  // A notes column of rule sentences ("Required. Must be unique.", "Optional. At most 200
+  // characters.") beside a description column, or under a Rules/Validation header: each sentence
+  // that reads as a rule is a constraint of its row; the others describe the column.
+  const ruleCols = new Set(roles.notes.filter((ni) => {
+    const said = RULES_HEADER.test(lower[ni] ?? "");
+    if (!said && roles.notes.length < 2) return false;
+    let filled = 0, ruled = 0;
+    for (const row of rows.slice(1)) {
+      const c = row.children[ni];
+      const t = c ? md.flat(c.children).text.trim() : "";
+      if (!t || isEmptyMarker(t)) continue;
+      filled++;
+      if (sentences(t).some((x) => md.isRulePhrase(x.text))) ruled++;
+    }
+    return filled > 0 && ruled / filled >= 0.5;
+  }));
   for (const row of rows.slice(1)) {
     const cell = (i: number | undefined) => {
       const c = i === undefined || i < 0 ? undefined : row.children[i];
@@ -116,6 +137,7 @@ export function table(md: MarkdownReader, node: Table): void {
       continue;
     }
     const constraints: RawText[] = [];
+    const proseNotes: string[] = [];
     // "uuid fk nullable", "SERIAL PRIMARY KEY": the type, then constraints in the same cell.
     if (type && type.text) {
       const split = splitTypeCell(type.text);
@@ -131,6 +153,12 @@ export function table(md: MarkdownReader, node: Table): void {
       if (!c || !c.text || isEmptyMarker(c.text)) continue;
       // Under a Default header ("기본값", "默认值") read as constraints: a bare value is the default.
       const defaults = DEFAULT_HEADER.test(lower[ci] ?? "");
+      // A cell with no constraint word in a column of mostly constraints ("| title | text | название |"
+      // beside "PK", "FK → users") describes the column: it is its note, not an unknown rule.
+      if (!defaults && constraintLikeness(c.text) === 0 && !startsWithConstraint(c.text) && !/^\s*[-–—]?\s*$/.test(c.text) && !c.text.split(/[,;，；、]/).some((x) => x.trim() && md.isRulePhrase(x.trim().replace(/[.。]$/, "")))) {
+        proseNotes.push(c.text);
+        continue;
+      }
       for (const p of constraintPieces(md, c)) constraints.push(defaults && BARE_DEFAULT.test(p.text) ? { text: `default ${p.text}`, span: p.span } : p);
     }
     const n = cell(roles.nullable);
@@ -160,6 +188,15 @@ export function table(md: MarkdownReader, node: Table): void {
     for (const ni of roles.notes) {
       const c = cell(ni);
       if (!c || !c.text || isEmptyMarker(c.text)) continue;
+      if (ruleCols.has(ni)) {
+        const prose: string[] = [];
+        for (const x of sentences(c.text)) {
+          if (md.isRulePhrase(x.text)) constraints.push({ text: x.text, span: md.idx.span(c.offs[x.at] ?? c.offs[0] ?? 0) });
+          else prose.push(x.written);
+        }
+        if (prose.length) notes.push(prose.join(" "));
+        continue;
+      }
       const ref = NOTE_REFERENCE.exec(c.text);
       const target = ref ? (ref[1] ?? ref[2])! : null;
       if (ref && target && !CONSTRAINT_WORD.test(target)) {
@@ -193,6 +230,7 @@ export function table(md: MarkdownReader, node: Table): void {
         notes.push(c.text);
       }
     }
+    notes.push(...proseNotes);
     table.notation ??= "markdown-table";
     // "| `startPage` / `endPage` | `Int` / `Int?` |": one type for each of the names, in order.
     const types = several && type && several.length > 1 ? flatSplit(type, "/").map(flatTrim) : null;
@@ -285,4 +323,24 @@ function endpointTable(md: MarkdownReader, node: Table, roles: EndpointRoles, he
     top.endpoint = made[0]!;
     if (!made[0]!.summary && top.title) made[0]!.summary = top.title;
   }
+}
+
+/** A header naming a column of rules. */
+const RULES_HEADER = /^(?:rules?|validation(?:\s+rules?)?|validations?|business\s+rules?|constraints?\s*(?:\/|and|&)\s*rules?|规则|校验|验证规则|ルール|検証|regeln|validierung|reglas|validaci[oó]n|r[eè]gles|validation|regras|valida[cç][aã]o|правила|валидация)$/i;
+
+/** The sentences of a cell, each without its final stop, with its offset: "Required. Max 5." -> Required, Max 5. */
+function sentences(text: string): { text: string; written: string; at: number }[] {
+  const out: { text: string; written: string; at: number }[] = [];
+  // A stop ends a sentence only before a space or the end ("members.id", "v1.2" stay whole).
+  const re = /(?:[^.;。；]|\.(?!\s|$))+(?:[.;。；]|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const written = raw.trim();
+    const t = written.replace(/[.;。；]$/, "").trim();
+    if (t) out.push({ text: t, written, at: m.index + lead });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }

@@ -105,6 +105,9 @@ export const ENUM_LIST = /^["'`]?[A-Za-z0-9_.-]+["'`]?(?:\s*\|\s*["'`]?[A-Za-z0-
  * A type at the start of a text: "varchar(200)", "TIMESTAMP WITH TIME ZONE", "double precision",
  * "numeric (10, 2)", "text[]", "String?", "Optional[str]", "list[int]", "string | null".
  */
+/** A type written in words after a column's name: "ISO-8601 datetime string", "array of objects", "threshold object", each maybe "or null". */
+export const WORD_TYPE = /^(?:iso[-\s]?8601\s+(?:date[-\s]?time|timestamp|instant|date)(?:\s+(?:string|text))?|(?:array|list)\s+of\s+[a-z_]+|(?:[a-z]+\s+){0,3}(?:object|dictionary))(?:\s+or\s+null)?(?![\w-])/i;
+
 export const TYPE_PREFIX =
   /^[A-Za-z][\w]*(?:\[[A-Za-z_][\w\[\], ]*\]|\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\d*\])*\??(?:\s*\|\s*(?:null|undefined|None)\b)?/;
 

@@ -1,0 +1,76 @@
+// Column tables under a heading that names no table in Latin letters ("## Задачи", "## 任务",
+// "### 4.1 新增表"): the name comes from the text before the table, a code span in a label line
+// ("**`labels` — 标签**") or, under a heading in another script, the one identifier a paragraph
+// gives in code ("Таблица `tasks` хранит задачи."). With none, the table is an error that says a
+// name is needed, never dropped without a word.
+import type { InlineCode, Paragraph, PhrasingContent } from "mdast";
+import type { MarkdownReader } from "./reader.js";
+import type { RawText } from "../raw.js";
+import type { TableDraft } from "./drafts.js";
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Type words are never a table's name ("uses `JSONB`", "`text` columns").
+const TYPE_WORD = /^(?:text|varchar|char|string|int|integer|bigint|smallint|serial|bigserial|uuid|bool|boolean|json|jsonb|date|time|timestamp|timestamptz|datetime|float|double|decimal|numeric|real|bytea|blob|null|true|false|id)$/i;
+
+/** A heading in another script: letters, none of them Latin. */
+export function nonLatinTitle(title: string): boolean {
+  const t = title.replace(/^\s*(?:\d+(?:\.\d+)*[.)]?\s+)/, "");
+  return /\p{L}/u.test(t) && !/[A-Za-z]/.test(t);
+}
+
+function codes(nodes: readonly PhrasingContent[], out: InlineCode[]): void {
+  for (const n of nodes) {
+    if (n.type === "inlineCode") out.push(n);
+    else if ("children" in n && Array.isArray(n.children)) codes(n.children as PhrasingContent[], out);
+  }
+}
+
+/**
+ * Remembers the identifier a schema paragraph gives for the column table after it: a label line
+ * (the paragraph is bold or starts with the code span) names it outright; under a heading in
+ * another script, a sentence holding exactly one identifier in code does.
+ */
+export function noteNearName(md: MarkdownReader, node: Paragraph): void {
+  const found: InlineCode[] = [];
+  codes(node.children, found);
+  const names = found.filter((c) => IDENT.test(c.value.trim()) && !TYPE_WORD.test(c.value.trim()));
+  if (names.length === 0) return;
+  const first = node.children[0];
+  const label = node.children.length === 1 && (first?.type === "strong" || first?.type === "emphasis");
+  const leads = first?.type === "inlineCode" || (first && "children" in first && (first.children as PhrasingContent[])[0]?.type === "inlineCode");
+  const sec = md.top();
+  const foreign = !!sec && nonLatinTitle(sec.title);
+  if (!(label && leads) && !(foreign && names.length === 1)) return;
+  const c = names[0]!;
+  md.nearName = { text: c.value.trim(), span: md.idx.span(md.startOf(c) + 1) };
+}
+
+/**
+ * The table a column table with no table around it belongs to: the one named nearby, made now;
+ * or null, after an error when the heading above it names no table in a script the reader takes.
+ */
+export function tableNamedNearby(md: MarkdownReader, at: number): TableDraft | null {
+  const sec = md.top();
+  if (md.nearName) {
+    const name = md.nearName;
+    md.nearName = null;
+    const draft: TableDraft = { name, columns: [], indexes: [], hasDefs: false, nearby: true };
+    md.tables.push(draft);
+    if (sec && (sec.kind === "other" || (sec.kind === "table" && sec.table?.nearby))) {
+      sec.kind = "table";
+      sec.table = draft;
+    } else md.stack.push({ depth: (md.lastRealDepth() ?? 0) + 1, kind: "table", table: draft, title: name.text, span: name.span, sawParagraph: false, pseudo: true });
+    md.notes.push({ span: name.span, message: `the column table after "${name.text}" is read as table "${name.text}"${sec ? ` (the heading "${sec.title}" names no table)` : ""}` });
+    return draft;
+  }
+  if (sec && sec.kind === "other" && nonLatinTitle(sec.title)) {
+    if (!sec.unnamedReported) {
+      sec.unnamedReported = true;
+      md.warn("SF130", `the column table under "${sec.title}" needs a table name: the heading gives none in Latin letters, and no code span before the table names one`, sec.span,
+        'add the table\'s name to the heading ("## Задачи (`tasks`)", "## 任务 tasks") or name it in code just before the table ("**`tasks`**")', "error");
+    }
+    void at;
+    return null;
+  }
+  return null;
+}
