@@ -8,6 +8,11 @@ import { describe, expect, it } from "vitest";
 import type { IR, Table } from "../../generator/ir/types.js";
 import { readSpecs } from "../../generator/read/read-specs.js";
 import { load, pos, where } from "./helpers.js";
+import { planMigrations } from "../../generator/plan/plan.js";
+import { currentSnapshot } from "../../generator/plan/schema-of-ir.js";
+import { NO_PREVIOUS } from "../../generator/read/read-output.js";
+import { relationsOf } from "../../generator/emit/emit-models.js";
+import { migrationCode } from "../../generator/emit/migration-code.js";
 
 function table(ir: IR | null, name: string): Table {
   const t = ir?.tables.find((x) => x.name === name);
@@ -99,5 +104,127 @@ describe("a schema file known by the notation it holds", () => {
     await writeFile(path.join(dir, "design", "diagrams-v2.md"), text);
     const r = await readSpecs(dir, dir);
     expect(r.schema?.path).toBe("design/diagrams-v2.md");
+  });
+});
+
+describe("foreign keys of several columns", () => {
+  const sql = [
+    "# Schema",
+    "",
+    "```sql",
+    "CREATE TABLE users (id UUID PRIMARY KEY, email TEXT UNIQUE);",
+    "CREATE TABLE clubs (id UUID PRIMARY KEY, name TEXT NOT NULL);",
+    "CREATE TABLE club_members (",
+    "  club_id UUID NOT NULL REFERENCES clubs(id),",
+    "  user_id UUID NOT NULL REFERENCES users(id),",
+    "  PRIMARY KEY (club_id, user_id)",
+    ");",
+    "CREATE TABLE courts (",
+    "  club_id UUID NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,",
+    "  number INTEGER NOT NULL,",
+    "  surface TEXT,",
+    "  PRIMARY KEY (club_id, number)",
+    ");",
+    "CREATE TABLE bookings (",
+    "  id SERIAL PRIMARY KEY,",
+    "  club_id UUID NOT NULL,",
+    "  court_number INTEGER NOT NULL,",
+    "  starts_at TIMESTAMPTZ NOT NULL,",
+    "  CONSTRAINT bookings_court_fk FOREIGN KEY (club_id, court_number) REFERENCES courts (club_id, number) ON DELETE CASCADE",
+    ");",
+    "```",
+    "",
+  ].join("\n");
+
+  it("keeps the key whole in the IR, and each of its columns references what its referenced column does", async () => {
+    const r = await load(sql);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    const b = table(r.ir, "bookings");
+    expect(b.foreignKeys).toEqual([
+      { name: "bookings_club_id_court_number_fkey", columns: ["club_id", "court_number"], table: "courts", refColumns: ["club_id", "number"], onDelete: "cascade", span: expect.objectContaining({ line: Number(pos(sql, "FOREIGN KEY (club_id").split(":")[0]) }) },
+    ]);
+    expect(col(b, "club_id").references).toMatchObject({ table: "clubs", column: "id" });
+    expect(col(b, "court_number").references).toBeNull();
+  });
+
+  it("so rows reach their group: bookings are the caller's when the caller is a member of the booking's club", async () => {
+    const r = await load(sql);
+    expect(table(r.ir, "clubs").scope).toMatchObject({ kind: "member", membership: "club_members" });
+    expect(table(r.ir, "courts").scope).toMatchObject({ kind: "parent", column: "club_id", parent: "clubs" });
+    expect(table(r.ir, "bookings").scope).toMatchObject({ kind: "parent", column: "club_id", parent: "clubs" });
+  });
+
+  it("is migrated as one constraint after the tables, and joined on every column in the models", async () => {
+    const r = await load(sql);
+    const snapshot = currentSnapshot(r.ir!);
+    expect(snapshot.tables.find((t) => t.name === "bookings")!.foreignKeys).toEqual([
+      { name: "bookings_club_id_court_number_fkey", columns: ["club_id", "court_number"], table: "courts", refColumns: ["club_id", "number"], onDelete: "cascade" },
+    ]);
+    const plan = planMigrations(r.ir!, NO_PREVIOUS).plan.migration!;
+    const kinds = plan.up.map((s) => s.kind);
+    expect(kinds.indexOf("add-composite-key")).toBeGreaterThan(kinds.lastIndexOf("create-table"));
+    const code = migrationCode(plan.up, false).join("\n");
+    expect(code).toContain(`t.foreign(["club_id","court_number"], "bookings_club_id_court_number_fkey").references(["club_id","number"]).inTable("courts").onDelete("CASCADE");`);
+    const rels = relationsOf(r.ir!, table(r.ir, "bookings"));
+    expect(rels.find((x) => x.target.name === "courts")).toMatchObject({ kind: "BelongsToOneRelation", from: ["bookings.club_id", "bookings.court_number"], to: ["courts.club_id", "courts.number"] });
+    expect(relationsOf(r.ir!, table(r.ir, "courts")).find((x) => x.target.name === "bookings")).toMatchObject({ kind: "HasManyRelation", from: ["courts.club_id", "courts.number"], to: ["bookings.club_id", "bookings.court_number"] });
+  });
+
+  it("adds the key to a table that exists, and drops it when the spec no longer has it", async () => {
+    const without = sql.replace(/,\n  CONSTRAINT bookings_court_fk[^\n]*/, "");
+    const before = currentSnapshot((await load(without)).ir!);
+    const add = planMigrations((await load(sql)).ir!, { ...NO_PREVIOUS, snapshot: before, files: new Map([["0001_init", "// init\n"]]) }).plan.migration!;
+    // The key, and the reference its club_id now implies (bookings.club_id -> clubs.id).
+    expect(add.up.map((s) => `${s.kind} ${s.column ?? ""}`.trim())).toEqual(expect.arrayContaining(["add-composite-key", "add-foreign-key club_id"]));
+    const drop = planMigrations((await load(without)).ir!, { ...NO_PREVIOUS, snapshot: currentSnapshot((await load(sql)).ir!), files: new Map([["0001_init", "// init\n"]]) }).plan.migration!;
+    expect(drop.up.map((s) => s.kind)).toContain("drop-composite-key");
+  });
+
+  it("reads Prisma's @relation(fields: [a, b], references: [x, y]) the same way", async () => {
+    const prisma = [
+      "```prisma",
+      "model User {",
+      "  id     String  @id",
+      "  email  String? @unique",
+      "}",
+      "model Shelf {",
+      "  ownerId String",
+      "  slot    Int",
+      "  owner   User   @relation(fields: [ownerId], references: [id])",
+      "  @@id([ownerId, slot])",
+      "}",
+      "model Book {",
+      "  id      Int    @id @default(autoincrement())",
+      "  shelfOwner String",
+      "  slot    Int",
+      "  shelf   Shelf  @relation(fields: [shelfOwner, slot], references: [ownerId, slot])",
+      "}",
+      "```",
+      "",
+    ].join("\n");
+    const r = await load(prisma);
+    expect(errorsOf(r)).toEqual([]);
+    const b = table(r.ir, "books");
+    expect(b.foreignKeys?.map((k) => [k.columns, k.table, k.refColumns])).toEqual([[["shelfOwner", "slot"], "shelves", ["ownerId", "slot"]]]);
+    // shelfOwner equals the shelf's owner: the book is owned through it.
+    expect(col(b, "shelfOwner").references).toMatchObject({ table: "users", column: "id" });
+    expect(b.owner).toBe("shelfOwner");
+  });
+
+  it.each([
+    ["an unknown table", "REFERENCES racks (club_id, number)", "SF104", 'foreign key (club_id, court_number) of "bookings" references unknown table "racks"; no foreign key is created'],
+    ["an unknown column", "REFERENCES courts (club_id, num)", "SF105", 'foreign key (club_id, court_number) of "bookings" references "courts.num", which is not a column of "courts"; no foreign key is created'],
+  ])("says so, at its place, when it names %s", async (_what, replacement, code, message) => {
+    const bad = sql.replace("REFERENCES courts (club_id, number)", replacement);
+    const r = await load(bad);
+    const d = r.diagnostics.find((x) => x.code === code && x.message.startsWith("foreign key ("));
+    expect(d?.message).toBe(message);
+    expect(table(r.ir, "bookings").foreignKeys).toBeUndefined();
+  });
+
+  it("gives a referenced set that is not the key a unique index, as PostgreSQL requires", async () => {
+    const r = await load(sql.replace("REFERENCES courts (club_id, number)", "REFERENCES courts (club_id, surface)"));
+    expect(table(r.ir, "courts").indexes.some((i) => i.unique && i.columns.join(",") === "club_id,surface")).toBe(true);
   });
 });
