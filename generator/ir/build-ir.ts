@@ -45,6 +45,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   const ownership = resolveOwnership(tables, owners, identity, {
     note: (span, message) => cx.note(span, message),
     warn: (code, message, span, hint) => cx.diag("warning", code, message, span, hint),
+    error: (code, message, span, hint) => cx.diag("error", code, message, span, hint),
   });
   attachSpecIndexes(cx, raw.indexes, tables);
   addColumnsNamedByIndexes(cx, tables);

@@ -90,7 +90,8 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
   }
   const external = t.columns.filter((c) => c.externalOwner);
   if (external.length) return (external.find((c) => preferred.includes(snakeCase(c.name))) ?? external[0]!).name;
-  const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && !c.primaryKey);
+  // A part of a composite key may name the user: a membership (workspace_members: workspace_id, user_id).
+  const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && (!c.primaryKey || (t.keyColumns?.length ?? 0) > 1));
   if (byName) {
     cx.note(byName.span, `"${t.name}.${byName.name}" references no table; read as the owner column because of its name`);
     // It holds user ids: of the users table's key type, when it has one.

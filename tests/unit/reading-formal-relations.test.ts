@@ -228,3 +228,38 @@ describe("foreign keys of several columns", () => {
     expect(table(r.ir, "courts").indexes.some((i) => i.unique && i.columns.join(",") === "club_id,surface")).toBe(true);
   });
 });
+
+describe("tenants with no users table", () => {
+  const head = "# Schema\n\n```sql\nCREATE TABLE workspaces (id UUID PRIMARY KEY, name TEXT NOT NULL);\n";
+  const docs = "CREATE TABLE documents (id UUID PRIMARY KEY, workspace_id UUID NOT NULL REFERENCES workspaces(id), title TEXT NOT NULL);\n";
+
+  it("isolates by membership: a membership's user_id is the caller, the workspace is its members', documents their workspace's", async () => {
+    const md = head + "CREATE TABLE workspace_members (\n  workspace_id UUID NOT NULL REFERENCES workspaces(id),\n  user_id UUID NOT NULL,\n  PRIMARY KEY (workspace_id, user_id)\n);\n" + docs + "```\n";
+    const r = await load(md);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("SF126");
+    expect(table(r.ir, "workspace_members").owner).toBe("user_id");
+    expect(table(r.ir, "workspaces").scope).toEqual({ kind: "member", column: "id", membership: "workspace_members", membershipGroup: "workspace_id", membershipUser: "user_id" });
+    expect(table(r.ir, "documents").scope).toMatchObject({ kind: "parent", column: "workspace_id", parent: "workspaces" });
+    // The creator's own membership would otherwise keep any workspace from being deleted.
+    expect(col(table(r.ir, "workspace_members"), "workspace_id").references).toMatchObject({ table: "workspaces", onDelete: "cascade" });
+  });
+
+  it("rejects rows of a tenant nothing ties users to, at the tenant column, naming the choice", async () => {
+    const md = head + docs + "```\n";
+    const r = await load(md);
+    const e = r.diagnostics.find((d) => d.code === "SF130");
+    expect(e?.severity).toBe("error");
+    expect(where(e!)).toBe(pos(md, "workspace_id UUID"));
+    expect(e!.message).toBe('rows of "documents" belong to a workspace ("documents.workspace_id" -> workspaces), but the spec says nowhere which users belong to which workspace: the app cannot tell whose rows they are');
+    expect(e!.hint).toContain("workspace_members");
+    expect(e!.hint).toContain('"Shared: read-write"');
+  });
+
+  it("leaves a spec that says its rows are shared as one shared space", async () => {
+    const md = "# Schema\n\n## workspaces\n\nShared: read-write\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | primary key |\n| name | text | not null |\n\n## documents\n\nShared: read-write\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | uuid | primary key |\n| workspace_id | uuid | references workspaces(id) |\n";
+    const r = await load(md);
+    expect(errorsOf(r)).toEqual([]);
+    expect(table(r.ir, "documents").shared).toBe("read-write");
+  });
+});
