@@ -14,7 +14,7 @@ import { addColumnsNamedByIndexes, attachSpecIndexes, uniqueIndexNames } from ".
 import { findManyToMany } from "./build-list.js";
 import { addSurrogateKeys, buildTables } from "./build-tables.js";
 import { dropContradictedDefaults, finishTable } from "./finish-table.js";
-import { alignReferenceTypes, dropReferencesToNonUnique, referencesFromNames, resolveCompositeKeys, resolveReferences } from "./foreign-keys.js";
+import { alignReferenceTypes, dropReferencesToNonUnique, referencesFromNames, resolveCompositeKeys, resolveReferences, wholeNumberKeys } from "./foreign-keys.js";
 import { identityPlan } from "./identity-plan.js";
 import { findIdentity, findOwner } from "./identity-table.js";
 import { inferMissingTypes } from "./missing-types.js";
@@ -38,6 +38,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   for (const t of tables) resolveReferences(cx, t, tables, identity);
   resolveCompositeKeys(cx, tables);
   referencesFromNames(cx, tables);
+  wholeNumberKeys(cx, tables);
   inferMissingTypes(cx, tables);
   alignReferenceTypes(cx, tables);
   const owners = new Map<string, string | null>();
@@ -45,7 +46,6 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   const ownership = resolveOwnership(tables, owners, identity, {
     note: (span, message) => cx.note(span, message),
     warn: (code, message, span, hint) => cx.diag("warning", code, message, span, hint),
-    error: (code, message, span, hint) => cx.diag("error", code, message, span, hint),
   });
   attachSpecIndexes(cx, raw.indexes, tables);
   addColumnsNamedByIndexes(cx, tables);

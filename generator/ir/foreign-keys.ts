@@ -323,3 +323,30 @@ export function resolveCompositeKeys(cx: BuildContext, tables: TableDraft[]): vo
     }
   }
 }
+
+/**
+ * A key written as a floating-point number (`NUMBER`, `number`, `Float`, as Oracle DDL and
+ * diagrams write ids) holds whole numbers: a float key would take 1.5 as an id and answer 422
+ * to a path id other routes answer 404. It is read as integer (noted), and so is each
+ * floating-point column that references it.
+ */
+export function wholeNumberKeys(cx: BuildContext, tables: TableDraft[]): void {
+  const changed = new Set<string>();
+  for (const t of tables) {
+    const keys = t.keyColumns?.length ? t.columns.filter((c) => t.keyColumns!.includes(c.name)) : t.columns.filter((c) => c.name === t.primaryKey && c.primaryKey);
+    for (const c of keys) {
+      if (c.type?.kind !== "float") continue;
+      c.type = { kind: "integer" };
+      changed.add(`${t.name}.${c.name}`);
+      cx.note(c.typeSpan, `key "${t.name}.${c.name}" is written as a floating-point number; a key holds whole numbers: read as integer`);
+    }
+  }
+  if (!changed.size) return;
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (c.type?.kind !== "float" || !c.references || !changed.has(`${c.references.table}.${c.references.column}`)) continue;
+      c.type = { kind: "integer" };
+      cx.note(c.typeSpan, `"${t.name}.${c.name}" references ${c.references.table}.${c.references.column}, read as integer: it is read as integer too`);
+    }
+  }
+}

@@ -35,7 +35,6 @@ export interface Ownership {
 export interface OwnershipReport {
   note(span: Span, message: string): void;
   warn(code: string, message: string, span: Span, hint?: string): void;
-  error(code: string, message: string, span: Span, hint?: string): void;
 }
 
 /** Words of a group a membership table ties users to ("organization_id", "team_id", "workspace_id"...). */
@@ -152,9 +151,9 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
   // A spec with no users at all (no users table, no owner column anywhere) describes one
   // shared space: every signed-in user reads and writes every table. One warning says so.
   const single = !identity && ![...owners.values()].some(Boolean) && out.size === 0;
-  // ...unless its rows belong to tenants (projects.organization_id -> organizations) with nothing
-  // saying which users belong to which tenant: sharing every tenant's rows with every user is
-  // not what such a spec means, and guessing a membership is not safe. An error names the choice.
+  // Its rows may belong to tenants (projects.organization_id -> organizations) with nothing saying
+  // which users belong to which tenant: the warning then names that, and the choices.
+  let tenantWarned = false;
   if (single) {
     for (const t of sorted) {
       if (t.shared || sharedByStatement(t.description)) continue;
@@ -166,12 +165,13 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       if (!c) continue;
       const tenant = c.references!.table;
       const one = singular(tenant);
-      report.error("SF130", `rows of "${t.name}" belong to a ${one} ("${t.name}.${c.name}" -> ${tenant}), but the spec says nowhere which users belong to which ${one}: the app cannot tell whose rows they are`, c.span,
-        `add a membership table (${one}_members: ${one}_id referencing ${tenant}, user_id), or a users table whose ${one}_id names each user's ${one}; to let every signed-in user share every ${one}'s rows, write "Shared: read-write" under "${t.name}"`);
-      return out;
+      report.warn("SF130", `rows of "${t.name}" belong to ${/^[aeiou]/i.test(one) ? "an" : "a"} ${one} ("${t.name}.${c.name}" -> ${tenant}), but the spec says nowhere which users belong to which ${one}: every signed-in user shares every ${one}'s rows, reading and writing`, c.span,
+        `to isolate each ${one}, add a membership table (${one}_members: ${one}_id referencing ${tenant}, user_id), or a users table whose ${one}_id names each user's ${one}; write "Shared: read-write" under "${t.name}" to say the sharing is meant`);
+      tenantWarned = true;
+      break;
     }
   }
-  if (single && tables.length > 0) {
+  if (single && tables.length > 0 && !tenantWarned) {
     report.warn("SF126", `the spec defines no users: every signed-in user shares every table, reading and writing`, tables[0]!.span,
       "for per-user data, add a users table and give each table a column referencing it (user_id)");
   }

@@ -245,13 +245,16 @@ describe("tenants with no users table", () => {
     expect(col(table(r.ir, "workspace_members"), "workspace_id").references).toMatchObject({ table: "workspaces", onDelete: "cascade" });
   });
 
-  it("rejects rows of a tenant nothing ties users to, at the tenant column, naming the choice", async () => {
+  it("warns of rows of a tenant nothing ties users to, at the tenant column, naming the choice", async () => {
     const md = head + docs + "```\n";
     const r = await load(md);
     const e = r.diagnostics.find((d) => d.code === "SF130");
-    expect(e?.severity).toBe("error");
+    expect(e?.severity).toBe("warning");
     expect(where(e!)).toBe(pos(md, "workspace_id UUID"));
-    expect(e!.message).toBe('rows of "documents" belong to a workspace ("documents.workspace_id" -> workspaces), but the spec says nowhere which users belong to which workspace: the app cannot tell whose rows they are');
+    expect(e!.message).toBe('rows of "documents" belong to a workspace ("documents.workspace_id" -> workspaces), but the spec says nowhere which users belong to which workspace: every signed-in user shares every workspace\'s rows, reading and writing');
+    // Said once, instead of the general "no users" warning.
+    expect(r.diagnostics.filter((d) => d.code === "SF126")).toEqual([]);
+    expect(table(r.ir, "documents").shared).toBe("read-write");
     expect(e!.hint).toContain("workspace_members");
     expect(e!.hint).toContain('"Shared: read-write"');
   });
@@ -261,5 +264,20 @@ describe("tenants with no users table", () => {
     const r = await load(md);
     expect(errorsOf(r)).toEqual([]);
     expect(table(r.ir, "documents").shared).toBe("read-write");
+  });
+});
+
+describe("keys written as floating-point numbers", () => {
+  it("reads a NUMBER key, and the columns referencing it, as integers", async () => {
+    const md = ["```mermaid", "erDiagram", "  KENNELS ||--o{ DOGS : houses", "  KENNELS {", "    NUMBER kennel_id PK", "    VARCHAR2 name", "  }", "  DOGS {", "    NUMBER dog_id PK", "    NUMBER kennel_id FK", "    NUMBER weight", "  }", "```", ""].join("\n");
+    const r = await load(md);
+    expect(errorsOf(r)).toEqual([]);
+    const dogs = table(r.ir, "dogs");
+    expect(col(table(r.ir, "kennels"), "kennel_id").type).toEqual({ kind: "integer" });
+    expect(col(dogs, "dog_id").type).toEqual({ kind: "integer" });
+    expect(col(dogs, "kennel_id").type).toEqual({ kind: "integer" });
+    // A measure stays what it is written as.
+    expect(col(dogs, "weight").type).toEqual({ kind: "float" });
+    expect(r.diagnostics.filter((d) => d.code === "SF115")).toEqual([]);
   });
 });
