@@ -166,11 +166,23 @@ export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller
     const r = await req("POST", fill(post, who.id, undefined, post.parent ? made.parents.get(post.parent.column) : undefined), { token: who.token, body: made.body }, post);
     // A membership row the app made already: creating a group makes its creator a member, so the
     // caller's own membership of a group they made exists (409 on a key of group and user).
-    const membership = ir.tables.some((x) => x.scope?.kind === "member" && x.scope.membership === t.name && x.scope.column === x.primaryKey);
-    if (r.status === 409 && membership && t.keyColumns?.length) {
-      if (!created.has(t.name)) created.set(t.name, new Map());
-      created.get(t.name)!.set(who.id, { id: String(made.body[t.primaryKey] ?? who.id), parents: made.parents, row: { ...made.body } });
-      return String(made.body[t.primaryKey] ?? who.id);
+    const group = ir.tables.find((x) => x.scope?.kind === "member" && x.scope.membership === t.name && x.scope.column === x.primaryKey)?.scope;
+    if (r.status === 409 && group?.kind === "member") {
+      // Its key: the body's (a key of group and user), or the id of the caller's row for that group.
+      let row: Record<string, unknown> | undefined = t.keyColumns?.length ? { ...made.body } : undefined;
+      const list = ep(t, "list");
+      if (!row && list) {
+        const got = await req("GET", fill(list, who.id), { token: who.token }, list);
+        row = rowsOf(got.body).find((x) => String(x?.[group.membershipGroup]) === String(made.body[group.membershipGroup]));
+      }
+      if (row) {
+        const id = String(row[t.primaryKey] ?? who.id);
+        if (!created.has(t.name)) created.set(t.name, new Map());
+        created.get(t.name)!.set(who.id, { id, parents: made.parents, row });
+        const get = ep(t, "get");
+        if (who === a && get && !t.keyColumns?.length) aRows.push(fill(get, a.id, id));
+        return id;
+      }
     }
     // The success status the spec states for the create (200 when it says "Response (200)").
     if (r.status !== post.successStatus) {
