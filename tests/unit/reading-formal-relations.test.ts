@@ -281,3 +281,15 @@ describe("keys written as floating-point numbers", () => {
     expect(r.diagnostics.filter((d) => d.code === "SF115")).toEqual([]);
   });
 });
+
+describe("DBML: a relationship on several columns", () => {
+  it("is one foreign key of several columns, as SQL's and Prisma's are", async () => {
+    const md = ["```dbml", "Table users {", "  id uuid [pk]", "}", "Table clubs {", "  id uuid [pk]", "  owner_id uuid [not null, ref: > users.id]", "}", "Table courts {", "  club_id uuid [not null, ref: > clubs.id]", "  number int [not null]", "  indexes { (club_id, number) [pk] }", "}", "Table bookings {", "  id serial [pk]", "  club_id uuid [not null]", "  court_no int [not null]", "}", "Ref: bookings.(club_id, court_no) > courts.(club_id, number) [delete: cascade]", "```", ""].join("\n");
+    const r = await load(md);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    const b = table(r.ir, "bookings");
+    expect(b.foreignKeys?.map((k) => [k.columns, k.table, k.refColumns, k.onDelete])).toEqual([[["club_id", "court_no"], "courts", ["club_id", "number"], "cascade"]]);
+    expect(b.scope).toMatchObject({ kind: "parent", column: "club_id", parent: "clubs" });
+  });
+});
