@@ -11,9 +11,12 @@ interface Relation {
   name: string;
   kind: "BelongsToOneRelation" | "HasManyRelation";
   target: Table;
-  from: string; // this.table.column
-  to: string; // target.table.column
+  from: string | string[]; // this.table.column (each column of a key of several)
+  to: string | string[]; // target.table.column
 }
+
+/** The first column a relation's side names ("tasks.project_id" -> "project_id"). */
+const firstColumn = (side: string | string[]): string => (Array.isArray(side) ? side[0]! : side).split(".")[1]!;
 
 export function relationsOf(ir: IR, table: Table): Relation[] {
   const out: Relation[] = [];
@@ -31,8 +34,18 @@ export function relationsOf(ir: IR, table: Table): Relation[] {
       to: `${target.name}.${c.references.column}`,
     });
   }
+  // belongs-to through a foreign key of several columns
+  for (const k of table.foreignKeys ?? []) {
+    const target = ir.tables.find((t) => t.name === k.table);
+    if (!target) continue;
+    out.push({ name: camelCase(singular(target.name)), kind: "BelongsToOneRelation", target, from: k.columns.map((c) => `${table.name}.${c}`), to: k.refColumns.map((c) => `${target.name}.${c}`) });
+  }
   // has-many: FKs of other tables that point here
   for (const other of ir.tables) {
+    for (const k of other.foreignKeys ?? []) {
+      if (k.table !== table.name) continue;
+      out.push({ name: camelCase(plural(singular(other.name))), kind: "HasManyRelation", target: other, from: k.refColumns.map((c) => `${table.name}.${c}`), to: k.columns.map((c) => `${other.name}.${c}`) });
+    }
     for (const c of other.columns) {
       if (!c.references || c.references.table !== table.name) continue;
       const viaOwner = c.role === "owner";
@@ -51,10 +64,10 @@ export function relationsOf(ir: IR, table: Table): Relation[] {
   const seen = new Set<string>(table.columns.map((c) => c.name));
   for (const r of out) {
     let n = r.name;
-    if (seen.has(n)) n = camelCase(`${r.target.name}_via_${r.to.split(".")[1]}`);
+    if (seen.has(n)) n = camelCase(`${r.target.name}_via_${firstColumn(r.to)}`);
     // Two links to the same table's key (contracts.delivery_from, delivery_to -> players.id): named by this table's column.
-    if (seen.has(n)) n = camelCase(`${r.target.name}_via_${r.from.split(".")[1]}`);
-    for (let i = 2; seen.has(n); i++) n = camelCase(`${r.target.name}_via_${r.to.split(".")[1]}_${i}`);
+    if (seen.has(n)) n = camelCase(`${r.target.name}_via_${firstColumn(r.from)}`);
+    for (let i = 2; seen.has(n); i++) n = camelCase(`${r.target.name}_via_${firstColumn(r.to)}_${i}`);
     seen.add(n);
     r.name = n;
   }
@@ -121,7 +134,8 @@ function emitModel(ir: IR, info: TableInfo): string {
     lines.push(`      ${key(r.name)}: {`);
     lines.push(`        relation: Model.${r.kind},`);
     lines.push(`        modelClass: ${modelName(r.target.name)},`);
-    lines.push(`        join: { from: ${str(r.from)}, to: ${str(r.to)} },`);
+    const side = (x: string | string[]) => (Array.isArray(x) ? `[${x.map(str).join(", ")}]` : str(x));
+    lines.push(`        join: { from: ${side(r.from)}, to: ${side(r.to)} },`);
     lines.push(`      },`);
   }
   for (const r of embedded) {

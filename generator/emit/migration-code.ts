@@ -234,6 +234,12 @@ export function stepCode(s: Step): string[] {
       const r = s.of.references!;
       return alterTable(T, [`    t.foreign(${str(C)}, ${str(fkName(T, C))}).references(${str(r.column)}).inTable(${str(r.table)}).onDelete(${str(r.onDelete.toUpperCase())});`]);
     }
+    case "add-composite-key": {
+      const k = s.key;
+      return alterTable(T, [`    t.foreign(${JSON.stringify(k.columns)}, ${str(k.name)}).references(${JSON.stringify(k.refColumns)}).inTable(${str(k.table)}).onDelete(${str(k.onDelete.toUpperCase())});`]);
+    }
+    case "drop-composite-key":
+      return alterTable(T, [`    t.dropForeign(${JSON.stringify(s.key.columns)}, ${str(s.key.name)});`]);
     case "drop-foreign-key":
       return alterTable(T, [`    t.dropForeign([${str(C)}], ${str(fkName(T, C))});`]);
     case "add-unique":

@@ -138,6 +138,16 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     if (owner) draft.owner = owner;
     const shared = defs.find((d) => d.shared)?.shared;
     if (shared) draft.shared = shared;
+    const fks = defs.flatMap((d) => d.foreignKeys ?? []);
+    if (fks.length)
+      draft.foreignKeys = fks.map((k) => ({
+        columns: k.columns.map((c) => c.text),
+        table: k.table.text,
+        refColumns: k.refColumns.map((c) => c.text),
+        ...(k.onDelete ? { onDelete: k.onDelete } : {}),
+        span: k.span,
+        tableSpan: k.table.span,
+      }));
     const renamedFrom = defs.find((d) => d.renamedFrom)?.renamedFrom;
     if (renamedFrom && renamedFrom.text !== name) draft.renamedFrom = renamedFrom.text;
     // Columns: duplicates inside one definition are errors; across definitions they merge.

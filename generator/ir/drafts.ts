@@ -60,6 +60,8 @@ export interface TableDraft {
   checks: DraftCheck[];
   /** "Shared: read-write" written in the spec. */
   shared?: "read" | "read-write";
+  /** Foreign keys of several columns, as written (resolved by resolveCompositeKeys). */
+  foreignKeys?: { columns: string[]; table: string; refColumns: string[]; onDelete?: string; span: Span; tableSpan: Span; resolved?: { table: string; refColumns: string[]; onDelete: OnDelete } }[];
 }
 
 export interface DraftCheck {

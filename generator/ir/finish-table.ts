@@ -4,7 +4,7 @@ import { snakeCase } from "../base/naming.js";
 import { finishChecks } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
 import type { ColumnDraft, TableDraft } from "./drafts.js";
-import type { Column, ColumnRole, ColumnType, Index, Table } from "./types.js";
+import type { Column, ColumnRole, ColumnType, ForeignKey, Index, Table } from "./types.js";
 
 /**
  * A text default that breaks the column's own rules (DEFAULT '' on a column of at least one
@@ -141,6 +141,7 @@ export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraf
     ...(t.description ? { description: t.description } : {}),
     ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
     ...(checks.length ? { checks } : {}),
+    ...compositeKeys(t),
   };
 }
 
@@ -192,4 +193,14 @@ function safeTest(pattern: string, text: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** The table's resolved foreign keys of several columns, each named <table>_<columns>_fkey. */
+function compositeKeys(t: TableDraft): { foreignKeys?: ForeignKey[] } {
+  const out: ForeignKey[] = [];
+  for (const k of t.foreignKeys ?? []) {
+    if (!k.resolved) continue;
+    out.push({ name: `${t.name}_${k.columns.join("_")}_fkey`, columns: [...k.columns], table: k.resolved.table, refColumns: [...k.resolved.refColumns], onDelete: k.resolved.onDelete, span: k.span });
+  }
+  return out.length ? { foreignKeys: out } : {};
 }

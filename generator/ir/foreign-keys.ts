@@ -5,7 +5,7 @@ import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
 import { kindText } from "./column-forms.js";
 import { IDENTITY_NAMES } from "./identity-table.js";
-import type { ColumnType, Table } from "./types.js";
+import type { ColumnType, OnDelete, Table } from "./types.js";
 
 /**
  * A foreign key must point at a primary key or a unique column: PostgreSQL refuses any other
@@ -251,4 +251,102 @@ function closeNames(a: string, b: string): boolean {
     prev = cur;
   }
   return prev[b.length]! <= 2;
+}
+
+/**
+ * Foreign keys of several columns (`FOREIGN KEY (org_id, project_id) REFERENCES projects
+ * (org_id, id)`): each column must be the table's, the target a table of the spec, and the
+ * referenced columns its key (a composite key, when none are named) or a unique set of its
+ * columns, which PostgreSQL requires; a set that is neither gets a unique index (noted). A key
+ * that cannot be made is SF104/SF105 at its place, and dropped.
+ */
+export function resolveCompositeKeys(cx: BuildContext, tables: TableDraft[]): void {
+  for (const t of tables) {
+    if (!t.foreignKeys) continue;
+    for (const k of t.foreignKeys) {
+      const where = `foreign key (${k.columns.join(", ")}) of "${t.name}"`;
+      const cols = k.columns.map((n) => t.columns.find((c) => c.name === n) ?? t.columns.find((c) => snakeCase(c.name) === snakeCase(n)));
+      const missing = k.columns.filter((_, i) => !cols[i]);
+      if (missing.length) {
+        cx.diag("warning", "SF105", `${where} names ${missing.map((m) => `"${m}"`).join(", ")}, not ${missing.length > 1 ? "columns" : "a column"} of "${t.name}"; no foreign key is created`, k.span);
+        continue;
+      }
+      const target = tableByName(cx, unqualified(k.table), tables);
+      if (!target) {
+        cx.diag("warning", "SF104", `${where} references unknown table "${k.table}"; no foreign key is created`, k.tableSpan, `tables: ${tables.map((x) => x.name).join(", ")}`);
+        continue;
+      }
+      let refs: string[];
+      if (k.refColumns.length) {
+        const found = k.refColumns.map((n) => target.columns.find((c) => c.name === n) ?? target.columns.find((c) => snakeCase(c.name) === snakeCase(n)));
+        const gone = k.refColumns.filter((_, i) => !found[i]);
+        if (gone.length) {
+          cx.diag("warning", "SF105", `${where} references ${gone.map((g) => `"${target.name}.${g}"`).join(", ")}, which ${gone.length > 1 ? "are not columns" : "is not a column"} of "${target.name}"; no foreign key is created`, k.tableSpan,
+            `columns of "${target.name}": ${target.columns.map((c) => c.name).join(", ")}`);
+          continue;
+        }
+        refs = found.map((c) => c!.name);
+      } else if (target.keyColumns && target.keyColumns.length === k.columns.length) {
+        refs = [...target.keyColumns];
+      } else {
+        cx.diag("warning", "SF105", `${where} names no columns of "${target.name}", whose key is ${target.keyColumns?.length ? `(${target.keyColumns.join(", ")})` : `"${target.primaryKey}"`}: ${k.columns.length} columns cannot reference it; no foreign key is created`, k.tableSpan,
+          `write REFERENCES ${target.name} (${k.columns.map(() => "...").join(", ")}) with ${k.columns.length} of its columns`);
+        continue;
+      }
+      if (k.columns.length !== refs.length) {
+        cx.diag("warning", "SF105", `${where} has ${k.columns.length} columns but references ${refs.length}; no foreign key is created`, k.span);
+        continue;
+      }
+      const same = (a: readonly string[]) => a.length === refs.length && a.every((x) => refs.includes(x));
+      const keyed = same(target.keyColumns ?? [target.primaryKey]) || target.rawIndexes.some((i) => i.unique && same(i.columns));
+      if (!keyed) {
+        target.rawIndexes.push({ columns: [...refs], unique: true, span: k.tableSpan });
+        cx.note(k.tableSpan, `${where} references (${refs.join(", ")}) of "${target.name}", which are not its key: they get a unique index, as PostgreSQL requires of a referenced set`);
+      }
+      const written = (k.onDelete ?? "").toLowerCase().replace(/\s+/g, " ");
+      const onDelete: OnDelete = written === "cascade" || written === "set null" || written === "restrict" ? written : "no action";
+      k.columns = cols.map((c) => c!.name);
+      k.resolved = { table: target.name, refColumns: refs, onDelete };
+      // Each column of the key equals its referenced column, so it references what that column
+      // does: the parent's own one-column key, or the table the parent's column references
+      // (tasks.org_id -> orgs.id, as projects.org_id does). Made explicit, the rows reach their
+      // owner and a write naming another user's row is refused like any other reference.
+      cols.forEach((c, i) => {
+        if (!c || c.references) return;
+        const r = target.columns.find((x) => x.name === refs[i]);
+        if (!r) return;
+        const implied = !target.keyColumns && r.name === target.primaryKey ? { table: target.name, column: r.name, onDelete } : r.references ? { ...r.references } : null;
+        if (!implied || implied.table === t.name) return;
+        c.references = implied;
+        cx.note(c.span, `"${t.name}.${c.name}" is part of the key (${k.columns.join(", ")}) -> ${target.name} (${refs.join(", ")}): it references ${implied.table}.${implied.column}, as ${target.name}.${r.name} does`);
+      });
+    }
+  }
+}
+
+/**
+ * A key written as a floating-point number (`NUMBER`, `number`, `Float`, as Oracle DDL and
+ * diagrams write ids) holds whole numbers: a float key would take 1.5 as an id and answer 422
+ * to a path id other routes answer 404. It is read as integer (noted), and so is each
+ * floating-point column that references it.
+ */
+export function wholeNumberKeys(cx: BuildContext, tables: TableDraft[]): void {
+  const changed = new Set<string>();
+  for (const t of tables) {
+    const keys = t.keyColumns?.length ? t.columns.filter((c) => t.keyColumns!.includes(c.name)) : t.columns.filter((c) => c.name === t.primaryKey && c.primaryKey);
+    for (const c of keys) {
+      if (c.type?.kind !== "float") continue;
+      c.type = { kind: "integer" };
+      changed.add(`${t.name}.${c.name}`);
+      cx.note(c.typeSpan, `key "${t.name}.${c.name}" is written as a floating-point number; a key holds whole numbers: read as integer`);
+    }
+  }
+  if (!changed.size) return;
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (c.type?.kind !== "float" || !c.references || !changed.has(`${c.references.table}.${c.references.column}`)) continue;
+      c.type = { kind: "integer" };
+      cx.note(c.typeSpan, `"${t.name}.${c.name}" references ${c.references.table}.${c.references.column}, read as integer: it is read as integer too`);
+    }
+  }
 }

@@ -3,14 +3,16 @@
 // or through a membership (rows of an organization the caller is a member of); a table that
 // reaches no user is shared only where the spec says so, and otherwise read-only for
 // everyone (a warning names the choice). Decided once here; every emitter reads the result.
-import type { Scope, Span } from "./types.js";
+import type { OnDelete, Scope, Span } from "./types.js";
 import { singular, words } from "../base/naming.js";
 
 export interface OwnColumn {
   readonly name: string;
   readonly nullable: boolean;
   readonly primaryKey: boolean;
-  readonly references: { readonly table: string; readonly column: string } | null;
+  readonly references: { readonly table: string; readonly column: string; readonly onDelete?: OnDelete } | null;
+  /** The ON DELETE the spec wrote; null when it wrote none. */
+  readonly onDelete?: OnDelete | null;
   readonly span: Span;
 }
 
@@ -72,11 +74,12 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
   const sorted = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A membership table: owned by its user column, and naming one other table, a group (team_members: team_id, user_id).
   const groupOf = new Map<string, { membership: OwnTable; groupColumn: string; userColumn: string; rank: number }>();
-  if (identity) {
+  // With no users table, a membership names its users by a column the token fills (user_id).
+  {
     for (const m of sorted) {
       const userCol = owners.get(m.name);
       if (!userCol || m === identity) continue;
-      const refs = m.columns.filter((c) => c.references && c.name !== userCol && c.references.table !== identity.name);
+      const refs = m.columns.filter((c) => c.references && c.name !== userCol && c.references.table !== identity?.name);
       const mw = words(m.name).map((x) => singular(x));
       const groups = refs.filter((c) => {
         const target = byName.get(c.references!.table);
@@ -114,6 +117,13 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
   }
   for (const [group, m] of [...groupOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const t = byName.get(group)!;
+    // A membership row means nothing without its group, and the app makes one for each group's
+    // creator: with no ON DELETE written, it goes with its group, or no group could be deleted.
+    const link = m.membership !== identity ? m.membership.columns.find((c) => c.name === m.groupColumn) : undefined;
+    if (link?.references && link.onDelete === null && link.references.onDelete === "no action") {
+      (link.references as { onDelete: OnDelete }).onDelete = "cascade";
+      report.note(link.span, `"${m.membership.name}.${link.name}" names the group of a membership: its rows are deleted with their ${singular(group)} (on delete cascade)`);
+    }
     out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn } });
     reaches.add(group);
     if (m.membership === identity)
@@ -141,7 +151,27 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
   // A spec with no users at all (no users table, no owner column anywhere) describes one
   // shared space: every signed-in user reads and writes every table. One warning says so.
   const single = !identity && ![...owners.values()].some(Boolean) && out.size === 0;
-  if (single && tables.length > 0) {
+  // Its rows may belong to tenants (projects.organization_id -> organizations) with nothing saying
+  // which users belong to which tenant: the warning then names that, and the choices.
+  let tenantWarned = false;
+  if (single) {
+    for (const t of sorted) {
+      if (t.shared || sharedByStatement(t.description)) continue;
+      const c = t.columns.find((x) => {
+        const target = x.references ? byName.get(x.references.table) : undefined;
+        if (!target || target === t || target.shared || sharedByStatement(target.description)) return false;
+        return words(target.name).map((w) => singular(w)).some((w) => TENANT_WORDS.has(w));
+      });
+      if (!c) continue;
+      const tenant = c.references!.table;
+      const one = singular(tenant);
+      report.warn("SF131", `rows of "${t.name}" belong to ${/^[aeiou]/i.test(one) ? "an" : "a"} ${one} ("${t.name}.${c.name}" -> ${tenant}), but the spec says nowhere which users belong to which ${one}: every signed-in user shares every ${one}'s rows, reading and writing`, c.span,
+        `to isolate each ${one}, add a membership table (${one}_members: ${one}_id referencing ${tenant}, user_id), or a users table whose ${one}_id names each user's ${one}; write "Shared: read-write" under "${t.name}" to say the sharing is meant`);
+      tenantWarned = true;
+      break;
+    }
+  }
+  if (single && tables.length > 0 && !tenantWarned) {
     report.warn("SF126", `the spec defines no users: every signed-in user shares every table, reading and writing`, tables[0]!.span,
       "for per-user data, add a users table and give each table a column referencing it (user_id)");
   }

@@ -126,6 +126,19 @@ export interface Table {
    * reads it; writes are not served) or "read-write". Absent on owned and scoped tables.
    */
   readonly shared?: "read" | "read-write";
+  /** Foreign keys of several columns (`FOREIGN KEY (a, b) REFERENCES t (x, y)`); a one-column key is its column's `references`. */
+  readonly foreignKeys?: readonly ForeignKey[];
+}
+
+/** A foreign key of several columns: `columns` reference `refColumns` of `table`, pairwise, in order. */
+export interface ForeignKey {
+  /** Its constraint name in PostgreSQL: <table>_<columns>_fkey. */
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly table: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete: OnDelete;
+  readonly span: Span;
 }
 
 /** A CHECK constraint: kept verbatim in the migration; the parts a validator can check are checked first. */

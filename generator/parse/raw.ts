@@ -32,6 +32,16 @@ export interface RawIndex {
   readonly span: Span;
 }
 
+/** A foreign key of several columns (`FOREIGN KEY (a, b) REFERENCES t (x, y)`): a one-column key is a column's "references" phrase. */
+export interface RawForeignKey {
+  readonly columns: readonly RawText[];
+  readonly table: RawText;
+  readonly refColumns: readonly RawText[];
+  /** "cascade", "set null", "restrict", "no action", as written. */
+  readonly onDelete?: string;
+  readonly span: Span;
+}
+
 /** A CHECK constraint as written: kept verbatim in the migration, and read into validator rules where it can be. */
 export interface RawCheck {
   /** The boolean expression without the CHECK keyword and its outer parentheses: "amount > 0". */
@@ -57,6 +67,8 @@ export interface RawTable {
   readonly indexes: readonly RawIndex[];
   /** Table-level CHECK constraints (a column's own CHECK may also be one of its constraint phrases). */
   readonly checks?: readonly RawCheck[];
+  /** Foreign keys of several columns. */
+  readonly foreignKeys?: readonly RawForeignKey[];
   readonly notation?: Notation;
   /**
    * Only adds to a table defined elsewhere (ALTER TABLE ... ADD CONSTRAINT): merged into it,

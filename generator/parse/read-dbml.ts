@@ -5,14 +5,15 @@
 // "primary key", [increment] -> "auto increment", [not null], [unique], [default: x],
 // [check: `expr`], a `Note` -> the description, `indexes { (a, b) [unique] }`, and every
 // relationship (`Ref: a.b > c.d`, `[ref: > users.id]`) -> "references c(d)" on the column that
-// holds the key (the many side; for one-to-one the side that is not a primary key).
+// holds the key (the many side; for one-to-one the side that is not a primary key); a
+// relationship on several columns is a table-level foreign key of several columns.
 // The parser is DBML's own (@dbml/parse, the compiler @dbml/core uses; ~25 ms to load), loaded
-// only when a spec holds DBML. Anything it reports, or that has no place in a table (a key of
-// several columns, an index on an expression), is SF113 at its place.
+// only when a spec holds DBML. Anything it reports, or that has no place in a table (an index on
+// an expression), is SF113 at its place.
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
-import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
+import type { RawCheck, RawColumn, RawEnum, RawForeignKey, RawIndex, RawTable, RawText } from "./raw.js";
 
 type Dbml = typeof import("@dbml/parse");
 type Database = NonNullable<ReturnType<InstanceType<Dbml["Compiler"]>["parse"]["rawDb"]>>;
@@ -191,7 +192,20 @@ function readDbml(block: SourceBlock, api: Dbml): ReaderResult {
       [holder, target] = [target, holder];
     }
     if (holder.fieldNames.length !== 1 || target.fieldNames.length !== 1) {
-      warn(`the relationship ${holder.tableName}(${holder.fieldNames.join(", ")}) -> ${target.tableName}(${target.fieldNames.join(", ")}) uses a key of several columns; only one-column foreign keys are read, so it is skipped`, rAt);
+      // `Ref: bookings.(club_id, court_no) > courts.(club_id, number)`: a key of several columns.
+      const ht = tables.get(tableOf(holder.tableName));
+      if (!ht || holder.fieldNames.length !== target.fieldNames.length || holder.fieldNames.some((n) => !ht.columns.some((c) => c.name.text === n))) {
+        warn(`the relationship ${holder.tableName}(${holder.fieldNames.join(", ")}) -> ${target.tableName}(${target.fieldNames.join(", ")}) names columns that do not pair up with columns of ${holder.tableName}; it is skipped`, rAt);
+        continue;
+      }
+      const fks = ((ht.table as { foreignKeys?: RawForeignKey[] }).foreignKeys ??= []);
+      fks.push({
+        columns: holder.fieldNames.map((n) => raw(n, rAt)),
+        table: raw(tableOf(target.tableName), rAt),
+        refColumns: target.fieldNames.map((n) => raw(n, rAt)),
+        ...(r.onDelete ? { onDelete: r.onDelete.toLowerCase() } : {}),
+        span: span(rAt),
+      });
       continue;
     }
     const t = tables.get(tableOf(holder.tableName));

@@ -337,6 +337,14 @@ function readMermaid(block: SourceBlock): ReaderResult {
         suffixes();
       }
     }
+    // Markers some generators write as the whole comment (prisma-erd-generator): a key emoji
+    // for the primary key, a question mark for an optional field.
+    if (comment) {
+      const marks = comment.text.replace(/[\uFE0F\s]/gu, "");
+      if (/^(?:🗝|🔑)+(?:❓|\?)?$/u.test(marks) && !keys.some((k) => k.key === "PK")) keys.push({ key: "PK", at: comment.at });
+      if (/^(?:🗝|🔑)*(?:❓)$/u.test(marks)) extra.push({ text: "NULL", at: comment.at });
+      if (/^(?:🗝|🔑)*(?:❓)?$/u.test(marks) && marks) comment = undefined;
+    }
     const attribute: Attribute = {
       type,
       name: { text: name.text, at: name.at },
@@ -604,6 +612,46 @@ function readMermaid(block: SourceBlock): ReaderResult {
     }
   }
 
+  // A relationship line no FK attribute took: the key is in the line alone (`USERS ||--o{ TASKS :
+  // owns`). The many side (either side of a one-to-one) holds it in the column named for the
+  // other entity (tasks.user_id, tasks.userId) or named by the label; with no such column the
+  // line cannot be followed, and a warning says so.
+  for (const r of relationships) {
+    if (r.used) continue;
+    const a = entities.get(r.a)!;
+    const b = entities.get(r.b)!;
+    if (r.aMany && r.bMany) {
+      note(`${r.written}: a many-to-many relationship needs a join table with a foreign key to each side; nothing is added`, r.at);
+      continue;
+    }
+    const holders = (r.bMany ? [b] : r.aMany ? [a] : [b, a]).filter((h) => h.attributes.length > 0);
+    const one = (h: Entity) => (h === a ? b : a);
+    const candidates: { h: Entity; attr: Attribute }[] = [];
+    for (const h of holders) {
+      const parent = one(h);
+      if (parent === h || parent.attributes.length === 0) continue;
+      const free = h.attributes.filter((x) => !resolved.has(x) && !x.keys.some((k) => k.key === "FK"));
+      const labelled = r.label ? free.filter((x) => x.name.text === r.label) : [];
+      const named = labelled.length ? labelled : free.filter((x) => { const s = stem(x.name.text); return s !== null && entityKeys(parent).has(s); });
+      if (named.length === 1) candidates.push({ h, attr: named[0]! });
+    }
+    if (candidates.length === 1) {
+      const { h, attr } = candidates[0]!;
+      const target = one(h);
+      attr.keys.push({ key: "FK", at: attr.name.at });
+      resolved.set(attr, { target, table: tableName(target).text, at: attr.name.at });
+      r.used = true;
+      note(`${r.written}: ${h.id}.${attr.name.text} is not marked FK; read as its key to ${target.id}, the column the relationship names`, attr.name.at);
+      continue;
+    }
+    // A holder whose FK attribute could not be tied to one line is reported there already.
+    if (holders.some((h) => h.attributes.some((x) => unresolved.has(x)))) continue;
+    const what = holders.map((h) => `${h.id} has no column for the key of ${one(h).id} (such as ${nameKey(one(h).id)}_id)`).join(" and ");
+    if (holders.length === 0) note(`${r.written}: its entities list no attributes here; the relationship adds nothing`, r.at);
+    else warn(`${r.written}: ${candidates.length > 1 ? `both ${a.id} and ${b.id} have a column for the other's key, so which one holds it is not known` : what}; no foreign key is made from this line`, r.at,
+      "mark the column that holds the key with FK (type name FK), or name it <entity>_id");
+  }
+
   for (const e of entities.values()) {
     if (e.attributes.length === 0) {
       note(`entity ${e.id} lists no attributes in this diagram: no table is made for it here (a table of that name written elsewhere in the spec is used)`, e.declaredAt);
@@ -662,20 +710,6 @@ function readMermaid(block: SourceBlock): ReaderResult {
       ...(e.alias && name !== e.alias && e.alias.text.trim() ? { description: e.alias.text.trim() } : {}),
     };
     out.tables.push(table);
-  }
-
-  for (const r of relationships) {
-    if (r.used) continue;
-    const a = entities.get(r.a)!;
-    const b = entities.get(r.b)!;
-    if (r.aMany && r.bMany) {
-      note(`${r.written}: a many-to-many relationship needs a join table with a foreign key to each side; nothing is added`, r.at);
-      continue;
-    }
-    const holders = r.bMany ? [b] : r.aMany ? [a] : [b, a];
-    const one = (h: Entity) => (h === a ? b : a);
-    const what = holders.map((h) => `${h.id} has no FK attribute for ${one(h).id}`).join(" and ");
-    note(`${r.written}: ${what}; the relationship adds nothing (mark the column that holds the key with FK)`, r.at);
   }
   return out;
 }

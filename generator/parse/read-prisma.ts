@@ -7,7 +7,7 @@ import type { Diagnostic } from "../base/diagnostics.js";
 import { plural, singular, snakeCase } from "../base/naming.js";
 import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
-import type { RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
+import type { RawColumn, RawEnum, RawForeignKey, RawIndex, RawTable, RawText } from "./raw.js";
 
 const SCALARS: Readonly<Record<string, string>> = {
   String: "text",
@@ -302,8 +302,8 @@ function readPrisma(block: SourceBlock, parse: Parse): ReaderResult {
             else if (onDelete) warn(`onDelete: ${onDelete} on ${b.name}.${f.name} is not understood; it is ignored`, rAt);
             const onUpdate = identValue(keyed(relation, "onUpdate"));
             if (onUpdate && ON_DELETE[onUpdate]) actions.push(`on update ${ON_DELETE[onUpdate]}`);
-            if (fk.length !== 1 || refs.length !== 1)
-              warn(`the relation ${b.name}.${f.name} uses a key of ${fk.length} columns (${fk.join(", ")}); only one-column foreign keys are read, so it is skipped`, rAt);
+            if (fk.length !== refs.length || fk.length === 0)
+              warn(`the relation ${b.name}.${f.name} has ${fk.length} fields but ${refs.length} references; it is skipped`, rAt, "name as many references as fields");
             else pendingRefs.push({ fkFields: fk, model: typeName, refFields: refs, actions: actions.join(" "), at: rAt });
           }
         }
@@ -384,7 +384,23 @@ function readPrisma(block: SourceBlock, parse: Parse): ReaderResult {
       }
       return names.map((n) => byField.get(n)!.name.text);
     };
+    const foreignKeys: RawForeignKey[] = [];
     for (const r of pendingRefs) {
+      if (r.fkFields.length > 1) {
+        // @relation(fields: [orgId, projectId], references: [orgId, id]): a key of several columns.
+        const cols = columnsOf(r.fkFields, r.at, "the relation");
+        if (!cols) continue;
+        const target = models.get(r.model);
+        const onDelete = /on delete (cascade|set null|restrict|no action)/.exec(r.actions)?.[1];
+        foreignKeys.push({
+          columns: cols.map((c) => raw(c, r.at)),
+          table: raw(targetTable(r.model, r.at), r.at),
+          refColumns: r.refFields.map((f) => raw(target?.columns.get(f) ?? f, r.at)),
+          ...(onDelete ? { onDelete } : {}),
+          span: span(r.at),
+        });
+        continue;
+      }
       const col = byField.get(r.fkFields[0]!);
       if (!col) {
         warn(`the relation on ${b.name} uses ${r.fkFields[0]}, which is not a field of the model; it is skipped`, r.at);
@@ -424,7 +440,7 @@ function readPrisma(block: SourceBlock, parse: Parse): ReaderResult {
       constraints: d.constraints,
       ...(d.description ? { description: d.description } : {}),
     }));
-    return { name: tableName, columns, indexes, notation: "prisma" };
+    return { name: tableName, columns, indexes, ...(foreignKeys.length ? { foreignKeys } : {}), notation: "prisma" };
   };
 
   let doc: string[] = [];

@@ -353,7 +353,42 @@ class SqlBlockReader {
       return;
     }
     if (cols.length !== 1) {
-      this.warn("multi-column foreign keys are not supported", start, "reference one column, or add a column that identifies the row");
+      // FOREIGN KEY (a, b) REFERENCES t [(x, y)] [ON DELETE ...]: a key of several columns.
+      let n = ref + 1;
+      let target = el[n];
+      while (el[n + 1]?.text === "." && isName(el[n + 2])) (n += 2), (target = el[n]);
+      if (!isName(target)) {
+        this.warn(`foreign key "${whole}" names no table after REFERENCES; it is ignored`, el[ref]!.start);
+        return;
+      }
+      const rg = el[n + 1]?.text === "(" ? groupAfter(el, n) : null;
+      const refCols = rg ? rg.parts.map((part) => part[0]!).filter((t) => isName(t)) : [];
+      if (rg && refCols.length !== cols.length) {
+        this.warn(`foreign key "${whole}" has ${cols.length} columns but references ${refCols.length}; it is ignored`, el[n + 1]!.start, "name as many referenced columns as key columns");
+        return;
+      }
+      const from = rg ? rg.close + 1 : n + 1;
+      let onDelete: string | undefined;
+      for (let k = from; k < el.length - 1; k++) {
+        if (lower(el[k]) === "on" && lower(el[k + 1]) === "delete") {
+          const w = [lower(el[k + 2]), lower(el[k + 3])];
+          onDelete = w[0] === "set" || w[0] === "no" ? `${w[0]} ${w[1]}` : w[0];
+          break;
+        }
+      }
+      for (const c of cols) {
+        if (!table.column(c.value) && !table.fragment) {
+          this.warn(`constraint names column "${c.value}", which table "${table.name.text}" does not define`, c.kind === "qident" ? c.start + 1 : c.start);
+          return;
+        }
+      }
+      table.foreignKeys.push({
+        columns: cols.map((c) => this.rawName(c)),
+        table: this.rawName(target),
+        refColumns: refCols.map((c) => this.rawName(c)),
+        ...(onDelete ? { onDelete } : {}),
+        span: this.span(start),
+      });
       return;
     }
     // DEFERRABLE / INITIALLY ... / NOT VALID qualify the constraint, not the reference.

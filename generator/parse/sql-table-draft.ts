@@ -1,7 +1,7 @@
 // A table as the SQL reader gathers it from CREATE TABLE, ALTER TABLE ... ADD and constraints
 // quoted under a table's heading: its columns, indexes and checks, done into the raw shape
 // (each column's constraint phrases in the order they were written).
-import type { RawCheck, RawColumn, RawIndex, RawTable, RawText } from "./raw.js";
+import type { RawCheck, RawColumn, RawForeignKey, RawIndex, RawTable, RawText } from "./raw.js";
 import { sameName } from "./sql-statements.js";
 
 export interface ColumnDraft {
@@ -15,6 +15,7 @@ export class TableDraft {
   readonly columns: ColumnDraft[] = [];
   readonly indexes: RawIndex[] = [];
   readonly checks: RawCheck[] = [];
+  readonly foreignKeys: RawForeignKey[] = [];
   description?: string;
   constructor(
     readonly name: RawText,
@@ -36,6 +37,7 @@ export class TableDraft {
       })),
       indexes: this.indexes,
       ...(this.checks.length ? { checks: this.checks } : {}),
+      ...(this.foreignKeys.length ? { foreignKeys: this.foreignKeys } : {}),
       ...(this.description ? { description: this.description } : {}),
       notation: "sql",
       ...(this.fragment ? { fragment: true } : {}),

@@ -7,7 +7,7 @@ import type { Span } from "../ir/types.js";
 import { apiTypeChange, describeType, isWidening, sqlType } from "../ir/column-forms.js";
 import { columnRuleChecks, ruleSummary, type RuleCheck } from "./column-rules.js";
 import { enumCheckName } from "./names.js";
-import { isIncrement, valueList, type Snapshot, type SnapshotCheck, type SnapshotColumn, type SnapshotIndex, type SnapshotTable } from "./snapshot.js";
+import { isIncrement, valueList, type Snapshot, type SnapshotCheck, type SnapshotColumn, type SnapshotForeignKey, type SnapshotIndex, type SnapshotTable } from "./snapshot.js";
 import { defaultSql, lit, q, zeroSql } from "./sql-text.js";
 import type { ColumnChange, Step } from "./steps.js";
 
@@ -70,7 +70,7 @@ export function creationOrder(tables: readonly SnapshotTable[]): SnapshotTable[]
 
 // ------------------------------------------------------------------ the differ
 
-type MutTable = { name: string; primaryKey: string; keyColumns?: string[]; columns: SnapshotColumn[]; indexes: SnapshotIndex[]; checks?: SnapshotCheck[] };
+type MutTable = { name: string; primaryKey: string; keyColumns?: string[]; columns: SnapshotColumn[]; indexes: SnapshotIndex[]; checks?: SnapshotCheck[]; foreignKeys?: SnapshotForeignKey[] };
 
 function clone(s: Snapshot): MutTable[] {
   return JSON.parse(JSON.stringify(s.tables)) as MutTable[];
@@ -379,6 +379,17 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
     for (const k of checksAfter) {
       if (!sameCheck(k, checksBefore)) addCons.push({ kind: "add-check", table: T, name: k.name, sql: k.sql, summary: `check ${k.name}: ${k.sql.replace(/\s+/g, " ")}`, slug: k.name });
     }
+  }
+  // 5. Foreign keys of several columns, by name and content: dropped before anything changes
+  // (a table that goes takes its own), added once every table and unique index exists.
+  for (const b of to.tables) {
+    const before = cur.find((x) => x.name === b.name)?.foreignKeys ?? [];
+    const after = b.foreignKeys ?? [];
+    const same = (k: SnapshotForeignKey, other: readonly SnapshotForeignKey[]) => other.some((x) => JSON.stringify(x) === JSON.stringify(k));
+    for (const k of before) if (!same(k, after)) dropFks.push({ kind: "drop-composite-key", table: b.name, key: k, summary: `drop foreign key ${k.name}`, slug: `drop_${k.name}` });
+    for (const k of after)
+      if (!same(k, before))
+        addFks.push({ kind: "add-composite-key", table: b.name, key: k, summary: `foreign key ${b.name} (${k.columns.join(", ")}) -> ${k.table} (${k.refColumns.join(", ")}) on delete ${k.onDelete}`, slug: k.name });
   }
   return [...out, ...dropFks, ...dropCons, ...creates, ...alters, ...addCons, ...addFks, ...drops];
 }

@@ -2,7 +2,7 @@
 // PostgreSQL (no spans, descriptions, roles or validation-only limits). Each
 // generation diffs the spec's snapshot against the one saved beside the last
 // migration (migrations/snapshot.json), so no database is needed to plan.
-import type { ColumnType, DefaultValue, IR, Index, Reference, Table } from "../ir/types.js";
+import type { ColumnType, DefaultValue, IR, Index, OnDelete, Reference, Table } from "../ir/types.js";
 import { isNumericType, isTextType, knownFormat } from "../ir/column-forms.js";
 
 export interface SnapshotColumn {
@@ -60,6 +60,24 @@ export interface SnapshotTable {
   readonly indexes: readonly SnapshotIndex[];
   /** Absent when the table has none. */
   readonly checks?: readonly SnapshotCheck[];
+  /** Foreign keys of several columns; absent when the table has none. */
+  readonly foreignKeys?: readonly SnapshotForeignKey[];
+}
+
+/** A foreign key of several columns, named <table>_<columns>_fkey. */
+export interface SnapshotForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly table: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete: OnDelete;
+}
+
+function foreignKeys(list: unknown): { foreignKeys?: SnapshotForeignKey[] } {
+  const out = Array.isArray(list)
+    ? (list as Array<Record<string, unknown>>).map((k) => ({ name: String(k.name), columns: [...(k.columns as string[])], table: String(k.table), refColumns: [...(k.refColumns as string[])], onDelete: k.onDelete as OnDelete }))
+    : [];
+  return out.length ? { foreignKeys: out } : {};
 }
 
 export interface Snapshot {
@@ -153,6 +171,7 @@ export function snapshotOf(ir: IR, implicitIndexes: (t: Table, ir: IR) => Omit<I
       columns: t.columns.map((c) => column(c as never, true)),
       indexes: [...t.indexes, ...implicitIndexes(t, ir)].map(snapshotIndex),
       ...checks(t.checks),
+      ...foreignKeys(t.foreignKeys),
     })),
   };
 }
@@ -175,6 +194,7 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
       columns: (t.columns as Array<Record<string, unknown>>).map((c) => column(c as never, s.version === 2)),
       indexes: (t.indexes as SnapshotIndex[]).map(snapshotIndex),
       ...(s.version === 2 ? checks(t.checks) : {}),
+      ...foreignKeys(t.foreignKeys),
     })),
   };
 }

@@ -2,7 +2,7 @@
 // (and column) and where the spec writes it, says in words what it does, and whether it destroys
 // data or changes the API; emit/migration-code.ts prints each one as Knex code.
 import type { ColumnType, Span } from "../ir/types.js";
-import type { SnapshotColumn, SnapshotIndex, SnapshotTable } from "./snapshot.js";
+import type { SnapshotColumn, SnapshotForeignKey, SnapshotIndex, SnapshotTable } from "./snapshot.js";
 
 /** One change of a column in place (an "alter-column" step), in the order the migration makes them. */
 export type ColumnChange =
@@ -34,6 +34,9 @@ export type StepAction =
   | { readonly kind: "drop-column" }
   | { readonly kind: "add-foreign-key"; readonly of: SnapshotColumn }
   | { readonly kind: "drop-foreign-key" }
+  /** A foreign key of several columns, added (after every table and index exists) or dropped, by its name. */
+  | { readonly kind: "add-composite-key"; readonly key: SnapshotForeignKey }
+  | { readonly kind: "drop-composite-key"; readonly key: SnapshotForeignKey }
   | { readonly kind: "add-unique" }
   | { readonly kind: "drop-unique" }
   /** A CHECK named `name` holding `sql` (a column's rule, its allowed values, or the table's own). */

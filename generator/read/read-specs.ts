@@ -113,7 +113,11 @@ function kindByContent(text: string, file: string): "schema" | "api" | null {
   const columnTables = (text.match(/^\s*\|\s*[`*]*(column|field|name|列名|字段)[`*]*\s*\|\s*[`*]*(type|data type|类型)/gim) ?? []).length;
   const endpoints = (text.match(/^\s*(?:#{1,6}\s*|[-*]\s*|\|\s*)?`?(GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm) ?? []).length;
   const columnBullets = (text.match(/^\s*[-*]\s+[*`]*[A-Za-z_]\w*[*`]*\s*[:(]\s*[`*]*(string|text|varchar|char|int|integer|bigint|serial|uuid|bool|boolean|timestamp|timestamptz|datetime|date|decimal|numeric|float|double|json|jsonb|enum)\b/gim) ?? []).length;
-  const tables = sql + drizzleOrPrisma + columnTables + (columnBullets >= 2 ? 1 : 0);
+  // Formal notations a schema is drawn or declared in: Mermaid erDiagram entities, DBML tables, SQLModel table classes.
+  const erEntities = /^\s*erDiagram\s*$/m.test(text) ? (text.match(/^\s*["`]?[\p{L}\w-]+["`]?(?:\s*\[[^\]\n]*\])?\s*\{\s*$/gmu) ?? []).length : 0;
+  const dbml = (text.match(/^\s*Table\s+[\w."]+(?:\s+as\s+\w+)?\s*(?:\[[^\]\n]*\])?\s*\{/gm) ?? []).length;
+  const sqlmodel = (text.match(/^\s*class\s+\w+\s*\([^)\n]*\btable\s*=\s*True/gm) ?? []).length;
+  const tables = sql + drizzleOrPrisma + columnTables + erEntities + dbml + sqlmodel + (columnBullets >= 2 ? 1 : 0);
   if (tables >= 1 && tables * 3 >= endpoints) return "schema";
   if (endpoints >= 2) return "api";
   return null;

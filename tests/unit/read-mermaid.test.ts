@@ -202,7 +202,7 @@ describe("names", () => {
   });
 
   it("ties a quoted entity to its relationships by its name", () => {
-    expect(notes(r)).toContain('"貸出記録" }o--|| PATRON : borrows: 貸出記録 has no FK attribute for PATRON; the relationship adds nothing (mark the column that holds the key with FK)');
+    expect(r.diagnostics.map((d) => d.message)).toContain('"貸出記録" }o--|| PATRON : borrows: 貸出記録 has no column for the key of PATRON (such as patron_id); no foreign key is made from this line');
   });
 });
 
@@ -365,14 +365,10 @@ describe("foreign keys: the harder cases", () => {
     expect(notes(r)).toContain("entity KEYLESS lists no attributes in this diagram: no table is made for it here (a table of that name written elsewhere in the spec is used)");
   });
 
-  it("notes a relationship whose many side holds no key for it", () => {
-    const n = r.notes.find((x) => x.message.startsWith("ORDERS ||--|{ ORDER-LINES : has"));
-    expect(n?.message).toBe("ORDERS ||--|{ ORDER-LINES : has: ORDER-LINES has no FK attribute for ORDERS; the relationship adds nothing (mark the column that holds the key with FK)");
-    expect(where(n!)).toBe(pos(md, "ORDERS ||--|{"));
-  });
-
-  it("reports no warnings for any of it", () => {
-    expect(r.diagnostics).toEqual([]);
+  it("warns, at the line, of a relationship whose many side holds no column for its key", () => {
+    expect(r.diagnostics.map((d) => [d.code, where(d), d.message])).toEqual([
+      ["SF113", pos(md, "ORDERS ||--|{"), "ORDERS ||--|{ ORDER-LINES : has: ORDER-LINES has no column for the key of ORDERS (such as order_id); no foreign key is made from this line"],
+    ]);
   });
 });
 
@@ -387,12 +383,14 @@ describe("relationship lines that add nothing", () => {
   );
   const { md, r } = inSpec(code);
 
-  it("notes a many-to-many line, a one-to-one line with no key, and an entity with no attributes", () => {
+  it("notes a many-to-many line and an entity with no attributes, and warns of a one-to-one line with no key", () => {
     expect(r.notes.map((n) => [where(n), n.message])).toEqual([
-      [pos(md, "GHOSTS ||"), "entity GHOSTS lists no attributes in this diagram: no table is made for it here (a table of that name written elsewhere in the spec is used)"],
       [pos(md, "COURSES }|"), "COURSES }|..|{ STUDENTS : enrols: a many-to-many relationship needs a join table with a foreign key to each side; nothing is added"],
-      [pos(md, "DESKS ||"), "DESKS ||--|| STUDENTS : seats: STUDENTS has no FK attribute for DESKS and DESKS has no FK attribute for STUDENTS; the relationship adds nothing (mark the column that holds the key with FK)"],
-      [pos(md, "GHOSTS ||"), "GHOSTS ||--o{ STUDENTS : haunts: STUDENTS has no FK attribute for GHOSTS; the relationship adds nothing (mark the column that holds the key with FK)"],
+      [pos(md, "GHOSTS ||"), "entity GHOSTS lists no attributes in this diagram: no table is made for it here (a table of that name written elsewhere in the spec is used)"],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, where(d), d.message])).toEqual([
+      ["SF113", pos(md, "DESKS ||"), "DESKS ||--|| STUDENTS : seats: STUDENTS has no column for the key of DESKS (such as desk_id) and DESKS has no column for the key of STUDENTS (such as student_id); no foreign key is made from this line"],
+      ["SF113", pos(md, "GHOSTS ||"), "GHOSTS ||--o{ STUDENTS : haunts: STUDENTS has no column for the key of GHOSTS (such as ghost_id); no foreign key is made from this line"],
     ]);
     expect(r.tables.map((t) => t.name.text)).toEqual(["COURSES", "STUDENTS", "DESKS"]);
   });

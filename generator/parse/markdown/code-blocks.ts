@@ -135,6 +135,7 @@ export function hand(md: MarkdownReader, nodes: readonly Code[], reader: BlockRe
       hasDefs: true,
       ...(t.description ? { description: t.description } : {}),
       ...(t.checks?.length ? { checks: [...t.checks] } : {}),
+      ...(t.foreignKeys?.length ? { foreignKeys: [...t.foreignKeys] } : {}),
       ...(t.notation ? { notation: t.notation } : {}),
       ...(t.fragment ? { fragment: true } : {}),
     });

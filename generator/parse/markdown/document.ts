@@ -65,6 +65,7 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
       ...(t.identity ? { identity: true } : {}),
       ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
       ...(t.checks?.length ? { checks: t.checks } : {}),
+      ...(t.foreignKeys?.length ? { foreignKeys: t.foreignKeys } : {}),
       ...(t.notation ? { notation: t.notation } : {}),
       ...(t.fragment ? { fragment: true } : {}),
       ...(t.shared ? { shared: t.shared } : {}),

@@ -2,7 +2,7 @@
 // in the making), and the result it hands back.
 import type { Diagnostic } from "../../base/diagnostics.js";
 import type { Span } from "../../base/span.js";
-import type { Notation, RawBodyField, RawCheck, RawColumn, RawEnvelope, RawIndex, RawQueryParam, RawSpec, RawText } from "../raw.js";
+import type { Notation, RawBodyField, RawCheck, RawColumn, RawEnvelope, RawForeignKey, RawIndex, RawQueryParam, RawSpec, RawText } from "../raw.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -32,6 +32,7 @@ export interface TableDraft {
   /** Written under a "Value Objects" heading: a shape stored in json columns, not a table. */
   valueObject?: boolean;
   checks?: RawCheck[];
+  foreignKeys?: RawForeignKey[];
   notation?: Notation;
   fragment?: boolean;
   shared?: "read" | "read-write";
