@@ -217,6 +217,8 @@ const IPV6 = (() => {
 const V4_PREFIX = "/(?:3[0-2]|[12]?[0-9])";
 const V6_PREFIX = "/(?:12[0-8]|1[01][0-9]|[1-9]?[0-9])";
 /** inet: an IPv4 or IPv6 address, optionally with a prefix length (192.168.0.1, 10.0.0.0/8, ::1, 2001:db8::/32). */
+/** A time of day as the API takes it: "09:30", "09:30:15", "09:30:15.25". */
+export const TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$";
 export const INET_PATTERN = `^(?:${IPV4}(?:${V4_PREFIX})?|${IPV6}(?:${V6_PREFIX})?)$`;
 /** cidr as PostgreSQL prints it: always with the prefix (the input may leave it out, as PostgreSQL allows). */
 export const CIDR_OUT_PATTERN = `^(?:${IPV4}${V4_PREFIX}|${IPV6}${V6_PREFIX})$`;
@@ -265,7 +267,7 @@ export function typeSchema(t: ColumnType, direction: "in" | "out"): Record<strin
     case "date":
       return { type: "string", format: "date" };
     case "time":
-      return { type: "string", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$" };
+      return { type: "string", pattern: TIME_PATTERN };
     case "decimal":
       // numeric comes back as a string (no precision lost); a number or a numeric string is accepted.
       return direction === "in"

@@ -632,7 +632,9 @@ function readMermaid(block: SourceBlock): ReaderResult {
       if (parent === h || parent.attributes.length === 0) continue;
       const free = h.attributes.filter((x) => !resolved.has(x) && !x.keys.some((k) => k.key === "FK"));
       const labelled = r.label ? free.filter((x) => x.name.text === r.label) : [];
-      const named = labelled.length ? labelled : free.filter((x) => { const s = stem(x.name.text); return s !== null && entityKeys(parent).has(s); });
+      // Or the column whose stem the label names ("USER ||--o{ EVENT : hosts" and host_id).
+      const byLabel = r.label ? free.filter((x) => stem(x.name.text) === nameKey(r.label!)) : [];
+      const named = labelled.length ? labelled : byLabel.length === 1 ? byLabel : free.filter((x) => { const s = stem(x.name.text); return s !== null && entityKeys(parent).has(s); });
       if (named.length === 1) candidates.push({ h, attr: named[0]! });
     }
     if (candidates.length === 1) {

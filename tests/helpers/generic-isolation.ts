@@ -151,8 +151,8 @@ export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller
         if (c !== t.owner && c in body) body[c] = row[k.refColumns[i]!];
       });
     }
-    // The texts sample-body.ts makes are unique ("title-32"): a's own ones mark a's rows.
-    if (who === a && isPrivate(t)) for (const v of Object.values(body)) if (typeof v === "string" && /[-_]\d+$/.test(v)) markers.add(v);
+    // The texts sample-body.ts makes are unique ("title-32"): a's own ones mark a's rows. A date ("2030-01-02") is the same for everyone: not a marker.
+    if (who === a && isPrivate(t)) for (const v of Object.values(body)) if (typeof v === "string" && /^[A-Za-z][^\s]*[-_]\d+$/.test(v)) markers.add(v);
     return { body, parents };
   }
 

@@ -1,6 +1,6 @@
 // Builds a valid request body from a generated JSON Schema, so a test can drive any
 // generated app without knowing its tables in advance.
-import { CIDR_OUT_PATTERN, INET_PATTERN, INTERVAL_PATTERN, MACADDR_PATTERN } from "../../generator/ir/column-forms.js";
+import { CIDR_OUT_PATTERN, INET_PATTERN, INTERVAL_PATTERN, MACADDR_PATTERN, TIME_PATTERN } from "../../generator/ir/column-forms.js";
 
 type Schema = Record<string, any>;
 
@@ -10,6 +10,7 @@ const BY_PATTERN = new Map<string, string>([
   [CIDR_OUT_PATTERN, "192.0.2.0/24"],
   [MACADDR_PATTERN, "08:00:2b:01:02:03"],
   [INTERVAL_PATTERN, "1 day 02:00:00"],
+  [TIME_PATTERN, "09:30:00"],
 ]);
 
 let counter = 0;

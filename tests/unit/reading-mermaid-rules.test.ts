@@ -48,3 +48,13 @@ describe("Mermaid attributes with rules after them", () => {
     expect(r.ir!.tables.find((x) => x.name === "booking")!.owner).toBe("user_id");
   });
 });
+
+describe("a relationship line whose label names the key column", () => {
+  it("USER ||--o{ EVENT : hosts links event.host_id", async () => {
+    const r = await load("# Schema\n\n```mermaid\nerDiagram\n    USER ||--o{ EVENT : hosts\n    USER {\n        string id PK\n    }\n    EVENT {\n        string id PK\n        string host_id\n        string title\n    }\n```\n");
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    const ev = r.ir!.tables.find((t) => t.name === "event")!;
+    expect(ev.columns.find((c) => c.name === "host_id")!.references).toMatchObject({ table: "user", column: "id" });
+    expect(ev.owner).toBe("host_id");
+  });
+});
