@@ -33,10 +33,7 @@ export const CREATE_POLICY_NAME = "specforge_create";
 function callerSql(t: OwnedTable): string {
   const setting = "current_setting('app.user_id', true)";
   // An unset setting reads as NULL (or '' after a rolled-back set_config): no rows match.
-  // In a scalar subquery the setting is read once per statement (an InitPlan), not once per row
-  // the policy looks at (a list of 20 tasks with their tags looked at ~60): the same value, as
-  // a transaction's settings do not change within one statement.
-  return `(SELECT ${t.ownerType === "text" ? setting : `nullif(${setting}, '')::${t.ownerType}`})`;
+  return t.ownerType === "text" ? setting : `nullif(${setting}, '')::${t.ownerType}`;
 }
 
 export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
