@@ -58,7 +58,7 @@ describe.each(DB_KINDS)("tags on %s", (kind) => {
       expect(res.status).toBe(403);
     });
     it("422 without name", async () => {
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["name"];
       const res = await app.call("POST", `/api/${A}/tags`, { token: a, body });
       expect(res.status).toBe(422);

@@ -405,7 +405,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
         if (c.name === pcol) continue; // the path gives it
         L.push(`    it(${str(`422 without ${c.name}`)}, async () => {`);
         if (e.idParam) L.push(`      const row = await createFor(A, a);`);
-        L.push(`      const body = ${plain ? "validBody()" : needBodyFirst ? bodyFor("A", "a") : bodyA};`);
+        L.push(`      const body: Record<string, unknown> = ${plain ? "validBody()" : needBodyFirst ? bodyFor("A", "a") : bodyA};`);
         L.push(`      delete body[${str(c.name)}];`);
         L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body });`);
         L.push(`      expect(res.status).toBe(422);`);

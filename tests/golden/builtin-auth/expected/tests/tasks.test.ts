@@ -58,7 +58,7 @@ describe.each(DB_KINDS)("tasks on %s", (kind) => {
       expect(res.status).toBe(403);
     });
     it("422 without title", async () => {
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["title"];
       const res = await app.call("POST", `/api/${A}/tasks`, { token: a, body });
       expect(res.status).toBe(422);

@@ -50,7 +50,7 @@ describe.each(DB_KINDS)("books on %s", (kind) => {
       expect(res.status).toBe(401);
     });
     it("422 without title", async () => {
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["title"];
       const res = await app.call("POST", `/api/books`, { token: a, body });
       expect(res.status).toBe(422);

@@ -50,7 +50,7 @@ describe.each(DB_KINDS)("notes on %s", (kind) => {
       expect(res.status).toBe(401);
     });
     it("422 without body", async () => {
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["body"];
       const res = await app.call("POST", `/api/notes`, { token: a, body });
       expect(res.status).toBe(422);

@@ -50,7 +50,7 @@ describe.each(DB_KINDS)("shelves on %s", (kind) => {
       expect(res.status).toBe(401);
     });
     it("422 without name", async () => {
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["name"];
       const res = await app.call("POST", `/api/shelves`, { token: a, body });
       expect(res.status).toBe(422);

@@ -58,7 +58,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
       expect(res.status).toBe(403);
     });
     it("422 without name", async () => {
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["name"];
       const res = await app.call("POST", `/api/${A}/categories`, { token: a, body });
       expect(res.status).toBe(422);
@@ -183,7 +183,7 @@ describe.each(DB_KINDS)("categories on %s", (kind) => {
     });
     it("422 without name", async () => {
       const row = await createFor(A, a);
-      const body = validBody();
+      const body: Record<string, unknown> = validBody();
       delete body["name"];
       const res = await app.call("PUT", `/api/${A}/categories/${row.id}`, { token: a, body });
       expect(res.status).toBe(422);

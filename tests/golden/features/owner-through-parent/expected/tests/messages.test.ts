@@ -93,7 +93,7 @@ describe.each(DB_KINDS)("messages on %s", (kind) => {
       expect(foreign.body).toEqual(missing.body);
     });
     it("422 without body", async () => {
-      const body = await inputForMessage(A, a);
+      const body: Record<string, unknown> = await inputForMessage(A, a);
       delete body["body"];
       const res = await app.call("POST", `/api/${A}/conversations/${body["conversation_id"]}/messages`, { token: a, body });
       expect(res.status).toBe(422);
