@@ -10,7 +10,6 @@ const BY_PATTERN = new Map<string, string>([
   [CIDR_OUT_PATTERN, "192.0.2.0/24"],
   [MACADDR_PATTERN, "08:00:2b:01:02:03"],
   [INTERVAL_PATTERN, "1 day 02:00:00"],
-  [TIME_PATTERN, "09:30:00"],
 ]);
 
 let counter = 0;
@@ -22,8 +21,13 @@ export function sampleValue(schema: Schema, field: string): unknown {
   counter++;
   switch (t) {
     case "string": {
-      if (schema.format === "date-time") return "2030-01-02T03:04:05.000Z";
-      if (schema.format === "date") return "2030-01-02";
+      // Later fields later in time, so a spec's own "ends_at > starts_at" holds for the sample row.
+      if (schema.format === "date-time") return new Date(Date.UTC(2030, 0, 2, 3, 4, 5) + counter * 1000).toISOString();
+      if (schema.format === "date") return new Date(Date.UTC(2030, 0, 2) + counter * 86_400_000).toISOString().slice(0, 10);
+      if (schema.pattern === TIME_PATTERN) {
+        const m = 9 * 60 + (counter % 600);
+        return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}:00`;
+      }
       if (schema.format === "uuid") return "0b3f1c52-5a9e-4c1b-9f1e-3c2d4b5a6e7f";
       if (schema.format === "email") return `user${counter}@example.com`;
       if (schema.format === "uri") return "https://example.com/x";
