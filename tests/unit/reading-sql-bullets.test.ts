@@ -59,3 +59,14 @@ loans
     expect(two.ir!.tables.find((t) => t.name === "loans")!.owner ?? null).toBeNull();
   });
 });
+
+describe("SQL column definitions as plain lines under a name", () => {
+  it("reads a paragraph per table: its name, then one typed column a line", async () => {
+    const r = await load(`ORDERS\nid INTEGER PRIMARY KEY\ncustomer TEXT NOT NULL\nplaced_on DATE\ntotal REAL\n\nORDER_LINES\nid INTEGER PRIMARY KEY\norder_id INTEGER REFERENCES orders(id)\nqty INTEGER NOT NULL\n\nNotes\nThis is prose about the orders, not a table.\nNothing here is a column.\n`);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["order_lines", "orders"]);
+    const orders = r.ir!.tables.find((t) => t.name === "orders")!;
+    expect(orders.columns.map((c) => `${c.name}:${c.type.kind}${c.nullable ? "?" : ""}`)).toEqual(["id:integer", "customer:text", "placed_on:date?", "total:float?"]);
+    expect(r.ir!.tables.find((t) => t.name === "order_lines")!.columns.find((c) => c.name === "order_id")!.references).toMatchObject({ table: "orders", column: "id" });
+  });
+});

@@ -116,7 +116,11 @@ export function columnLines(md: MarkdownReader, node: Paragraph, plain: Flat | n
     lines.shift();
   }
   if (lines.length < 2) return false;
-  const cols = lines.map((l) => (/^[A-Za-z_]\w*\s*[(（]/.test(l.text) ? columnFlat(md, l, false, false) : null));
+  // "price (DECIMAL, NOT NULL)"; or, every line with a type it reads, "id INTEGER PRIMARY KEY"
+  // (a table's definition typed as plain lines under its name).
+  const paren = lines.map((l) => (/^[A-Za-z_]\w*\s*[(（]/.test(l.text) ? columnFlat(md, l, false, false) : null));
+  const sqlish = paren.some((c) => c === null) ? lines.map((l) => (/^[A-Za-z_]\w*\s+[A-Za-z]/.test(l.text) ? columnFlat(md, l, false, false) : null)) : null;
+  const cols = sqlish && sqlish.every((c) => c?.known) ? sqlish : paren;
   if (cols.some((c) => c === null) || !cols.some((c) => c!.known)) return false;
   if (name) {
     const w = name.text.toLowerCase();
