@@ -6,7 +6,7 @@
 // columns, so a list of prose ("**Users**: can create tasks, edit them") is never read as tables.
 import type { List, Paragraph } from "mdast";
 import type { RawColumn, RawText } from "../raw.js";
-import { type Flat, flatSub, flatTrim } from "./flat.js";
+import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { openSection } from "./sections.js";
 import { DOCUMENT_WORDS, FIELDS_LABEL, KEY_PIECE, RULES_LABEL, SECTION_WORDS } from "./vocabulary.js";
@@ -18,23 +18,6 @@ interface EntityLine {
   readonly skipped: Flat[];
 }
 
-/** The commas of `text` outside parentheses. */
-function topLevelPieces(f: Flat): Flat[] {
-  const out: Flat[] = [];
-  let depth = 0;
-  let at = 0;
-  for (let i = 0; i <= f.text.length; i++) {
-    const ch = f.text[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    else if (i === f.text.length || (depth === 0 && ch === ",")) {
-      out.push(flatTrim(flatSub(f, at, i)));
-      at = i + 1;
-    }
-  }
-  return out;
-}
-
 function entityLine(md: MarkdownReader, para: Paragraph | undefined, f: Flat): EntityLine | null {
   const lead = para?.children[0];
   if (!lead || (lead.type !== "strong" && lead.type !== "inlineCode")) return null;
@@ -44,7 +27,7 @@ function entityLine(md: MarkdownReader, para: Paragraph | undefined, f: Flat): E
   const w = written.toLowerCase();
   if (SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w) || FIELDS_LABEL.test(w) || RULES_LABEL.test(w)) return null;
   const body = flatSub(f, head[0].length);
-  const pieces = topLevelPieces(body.text.endsWith(".") ? flatSub(body, 0, body.text.length - 1) : body).filter((p) => p.text !== "");
+  const pieces = flatSplit(body.text.endsWith(".") ? flatSub(body, 0, body.text.length - 1) : body, ",");
   if (pieces.length < 2) return null;
   const columns: RawColumn[] = [];
   const skipped: Flat[] = [];
@@ -120,7 +103,7 @@ export function baseColumnsLine(md: MarkdownReader, f: Flat, readColumn: (p: Fla
   const head = EVERY_TABLE.exec(f.text);
   if (!head) return false;
   const body = flatSub(f, head[0].length);
-  const pieces = topLevelPieces(body.text.endsWith(".") ? flatSub(body, 0, body.text.length - 1) : body).filter((p) => p.text !== "");
+  const pieces = flatSplit(body.text.endsWith(".") ? flatSub(body, 0, body.text.length - 1) : body, ",");
   const columns: RawColumn[] = [];
   for (const p of pieces) {
     if (md.src[(p.offs[0] ?? 1) - 1] !== "`" && !p.text.startsWith("`")) return false;
