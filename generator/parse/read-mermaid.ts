@@ -76,6 +76,8 @@ const KEY = /(PK|FK|UK)(?![\p{L}\p{N}_])/iuy;
 const ENUM_SUFFIX = /ENUM\s*\(/iy;
 /** SQL constraint words after an attribute's name (not Mermaid's, but common): read as constraint phrases. */
 const SQL_SUFFIX = /(NOT\s+NULL|NULL|UNIQUE|AUTO_?INCREMENT|AUTOINCREMENT|DEFAULT\s+(?:'[^'\n]*'|"[^"\n]*"|[\w.:-]+(?:\(\))?))(?![\p{L}\p{N}_])/iuy;
+/** "-> PLAY.id (CASCADE)" after an attribute's keys: the key's target and its on-delete. */
+const KEY_ARROW = /(?:->|→)\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?:\s*\(\s*(CASCADE|SET\s+NULL|RESTRICT|NO\s+ACTION)\s*\))?/iy;
 /** A name the IR can write in "references t(c)" (constraints.ts reads only these). */
 const IDENT = /^[A-Za-z_]\w*$/;
 /** A column name as attributes write it (backticked names may hold anything). */
@@ -295,12 +297,11 @@ function readMermaid(block: SourceBlock): ReaderResult {
           continue;
         }
         // "FK -> PLAY.id (CASCADE)": the key's target, and what a delete of it does.
-        const arrow = /(?:->|→)\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?:\s*\(\s*(CASCADE|SET\s+NULL|RESTRICT|NO\s+ACTION)\s*\))?/iy;
-        arrow.lastIndex = q;
-        const ar = q < end ? arrow.exec(text) : null;
+        KEY_ARROW.lastIndex = q;
+        const ar = q < end ? KEY_ARROW.exec(text) : null;
         if (ar) {
           extra.push({ text: `references ${ar[1]}(${ar[2]})${ar[3] ? ` on delete ${ar[3].toLowerCase().replace(/\s+/g, " ")}` : ""}`, at: q });
-          q = arrow.lastIndex;
+          q = KEY_ARROW.lastIndex;
           continue;
         }
         // "(<=50, unique)", "(>=1)", "(default: plays/default.png)": rules in parentheses, each a constraint phrase.
