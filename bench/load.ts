@@ -18,7 +18,8 @@
 //      the generated app and the floor run with --cpu-prof and write their profiles there, the floor's in floor/), BENCH_ONLY (W1,W3: only
 //      those workloads), BENCH_SCALE (1: run the scaling series), BENCH_SCALE_DURATION (5 s per point),
 //      BENCH_CHART (an SVG file for the series), BENCH_AUTH (hs256 | eddsa), TEST_DATABASE_URL,
-//      BENCH_CLUSTER (2: also the generated app with WEB_CONCURRENCY=2; CPU time counts its workers).
+//      BENCH_CLUSTER (2: also the generated app with WEB_CONCURRENCY=2; CPU time counts its workers),
+//      BENCH_AUTO_EXPLAIN (0.01: auto_explain logs that share of plans, with buffers, to the server log).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createSecretKey, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
@@ -296,6 +297,13 @@ async function main(): Promise<void> {
       );
     }
     await db.knex.raw("analyze");
+    // BENCH_AUTO_EXPLAIN=0.01: log the plans (ANALYZE, BUFFERS) of that share of statements to the
+    // PostgreSQL server log through auto_explain, for diagnosis; set before the servers connect.
+    if (process.env.BENCH_AUTO_EXPLAIN) {
+      for (const [k, v] of [["session_preload_libraries", "auto_explain"], ["auto_explain.log_min_duration", "0"], ["auto_explain.log_analyze", "on"],
+        ["auto_explain.log_buffers", "on"], ["auto_explain.log_timing", "on"], ["auto_explain.log_nested_statements", "on"], ["auto_explain.sample_rate", process.env.BENCH_AUTO_EXPLAIN]])
+        await admin.raw(`ALTER DATABASE ?? SET ${k} = '${v}'`, [name]);
+    }
     const ranges = (await db.knex.raw("select user_id, min(id)::int as lo, max(id)::int as hi, count(*)::int as n from tasks group by user_id order by user_id")).rows as Array<{ user_id: string; lo: number; hi: number; n: number }>;
     await db.close();
     const big = new Map(BIG_USERS.map((b) => [b.id, b.rows]));

@@ -19,7 +19,7 @@ import { healthRoutes, type Lifecycle } from "./health.js";
 import { docsRoutes } from "./docs.js";
 import { retryIdempotentReads } from "./retry.js";
 import { createIdentityRecorder, noIdentityRecorder, type IdentityTable } from "./identity.js";
-import { createBatch, createUserScope } from "./scope.js";
+import { createBatch, createUserScope, type PlanCacheMode } from "./scope.js";
 import { staticSegmentsFirst } from "./params.js";
 import { mountCustomRoutes, type CustomRoute } from "./custom-routes.js";
 import type { RouteDeps } from "./deps.js";
@@ -42,6 +42,8 @@ export interface AppCoreOptions {
   readonly dbRole?: string | null;
   /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
+  /** How a request's statements are planned (DATABASE_PLAN_CACHE_MODE; see runtime/scope.ts); force_generic_plan by default. */
+  readonly planCacheMode?: PlanCacheMode;
   /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
   readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
 }
@@ -103,8 +105,8 @@ export function createAppCore(options: AppCoreOptions, spec: AppSpec): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
-    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
-    batch: createBatch(options.knex, { role: options.dbRole ?? null, prepare: options.preparedStatements ?? false }),
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null, planCacheMode: options.planCacheMode }),
+    batch: createBatch(options.knex, { role: options.dbRole ?? null, planCacheMode: options.planCacheMode, prepare: options.preparedStatements ?? false }),
     ensureUser: spec.identity ? createIdentityRecorder(spec.identity) : noIdentityRecorder(),
     models: spec.models,
     hooks: spec.hooks,

@@ -16,6 +16,30 @@ export interface UserScopeOptions {
    * superuser: superusers bypass row-level security even when it is FORCEd.
    */
   readonly role?: string | null;
+  /**
+   * PostgreSQL's plan_cache_mode for the request's transaction (set with the caller, no extra
+   * round trip): "force_generic_plan" by default, "auto" leaves PostgreSQL's own choice. See
+   * planCacheModeFromEnv.
+   */
+  readonly planCacheMode?: PlanCacheMode;
+}
+
+export type PlanCacheMode = "force_generic_plan" | "force_custom_plan" | "auto";
+
+/**
+ * DATABASE_PLAN_CACHE_MODE: how a request's prepared statements are planned. The default,
+ * force_generic_plan, plans each statement once per connection: every generated statement is
+ * scoped to the caller by an index whose first column is the owner (or the key), so one plan
+ * serves every caller. Left to "auto", PostgreSQL re-plans a statement for each call once its
+ * estimates say a custom plan might be cheaper; with row-level security and an embedded relation
+ * that planning costs more than running the statement (0.3-0.5 ms against ~0.1 ms for a list of
+ * 20 measured in bench/load.ts), and it happens as rows are added (docs/performance.md).
+ */
+export function planCacheModeFromEnv(env: NodeJS.ProcessEnv = process.env): PlanCacheMode {
+  const raw = env.DATABASE_PLAN_CACHE_MODE;
+  if (raw === undefined || raw === "") return "force_generic_plan";
+  if (raw === "force_generic_plan" || raw === "force_custom_plan" || raw === "auto") return raw;
+  throw new Error(`DATABASE_PLAN_CACHE_MODE must be force_generic_plan, force_custom_plan or auto, got "${raw}"`);
 }
 
 type TransactionClass = new (client: unknown, container: (trx: Knex.Transaction) => Promise<unknown>, config: object, outerTx: null) => PromiseLike<unknown>;
@@ -56,10 +80,11 @@ function scopedTransactionClass(): TransactionClass | null {
   return ScopedTransaction;
 }
 
-/** What a request's transaction sets first: the caller, for row-level security, and the role to switch to. */
-function callerSettings(userId: string | number, role: string | null): Array<readonly [string, string]> {
+/** What a request's transaction sets first: the caller, for row-level security, the role to switch to, and how statements are planned. */
+function callerSettings(userId: string | number, role: string | null, planCacheMode: PlanCacheMode): Array<readonly [string, string]> {
   const settings: Array<readonly [string, string]> = [["app.user_id", String(userId)]];
   if (role) settings.push(["role", role]);
+  if (planCacheMode !== "auto") settings.push(["plan_cache_mode", planCacheMode]);
   return settings;
 }
 
@@ -108,11 +133,12 @@ export function callerOf(knex: unknown): string | null {
 
 export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserScope {
   const role = opts.role || null;
+  const plans = opts.planCacheMode ?? "force_generic_plan";
   const client = knex.client as { dialect?: string; config?: { client?: unknown } };
   const Scoped = client.dialect === "postgresql" ? scopedTransactionClass() : null;
   if (Scoped) {
     return <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => {
-      const settings = callerSettings(userId, role);
+      const settings = callerSettings(userId, role, plans);
       // The same config knex.transaction() would use, plus the settings for begin().
       const config = { userParams: (knex as { userParams?: object }).userParams ?? {}, doNotRejectOnRollback: true, settings };
       return new Scoped(knex.client, (trx: Knex.Transaction) => work(markScoped(trx, userId)), config, null) as unknown as Promise<T>;
@@ -121,7 +147,7 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
   return (userId, work) =>
     knex.transaction(async (trx) => {
       // One statement: the caller's id (and the role) for this transaction only.
-      const settings = callerSettings(userId, role);
+      const settings = callerSettings(userId, role, plans);
       await trx.raw(setConfigSql(settings, () => "?"), settings.map(([, v]) => v));
       return work(markScoped(trx, userId));
     });
@@ -135,10 +161,11 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
  */
 export function createBatch(knex: Knex, opts: UserScopeOptions & BatchOptions = {}): Batch {
   const role = opts.role || null;
-  const prelude = setConfigSql(callerSettings("", role), (i) => `$${i + 1}`);
+  const plans = opts.planCacheMode ?? "force_generic_plan";
+  const prelude = setConfigSql(callerSettings("", role, plans), (i) => `$${i + 1}`);
   return async (userId, statements) => {
     if (userId === null) return runBatch(knex, statements, opts);
-    const values = callerSettings(userId, role).map(([, v]) => v);
+    const values = callerSettings(userId, role, plans).map(([, v]) => v);
     const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements], opts);
     return results;
   };

@@ -15,6 +15,7 @@ import { devSecret } from "./dev-secret.js";
 import { createHttpServer } from "./http.js";
 import { createLogger } from "./logger.js";
 import { preparedStatementsFromEnv } from "./batch.js";
+import { planCacheModeFromEnv } from "./scope.js";
 import { opsConfigFromEnv } from "./ops-config.js";
 import { rateLimitStoreFromEnv } from "./rate-limit.js";
 import { waitForDatabase, START_BACKOFF } from "./retry.js";
@@ -45,6 +46,7 @@ async function main(spec: ServerSpec): Promise<void> {
     log.warn({ file: dev.file, mintToken: "npm run token -- <user-id>" }, "no JWT_SECRET set: using a development secret");
   }
   const verify = createVerifier(auth);
+  const planCacheMode = planCacheModeFromEnv(); // a bad value stops the start before the database is touched
   const db = await openDatabase(databaseOptionsFromEnv());
   // A database that is restarting or waking up (serverless) gets a few seconds, with backoff.
   await waitForDatabase(db.knex, START_BACKOFF, (err, attempt, delayMs) =>
@@ -62,7 +64,7 @@ async function main(spec: ServerSpec): Promise<void> {
   const rateLimitStore = await rateLimitStoreFromEnv();
   const lifecycle: Lifecycle = { draining: false };
   const preparedStatements = preparedStatementsFromEnv(db.kind);
-  const app = spec.createApp({ knex: db.knex, verify, dbRole, preparedStatements, logger: log, ops, rateLimitStore, lifecycle }, auth.secret ?? "");
+  const app = spec.createApp({ knex: db.knex, verify, dbRole, preparedStatements, planCacheMode, logger: log, ops, rateLimitStore, lifecycle }, auth.secret ?? "");
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
   const server = createHttpServer(app);
