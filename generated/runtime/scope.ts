@@ -17,10 +17,14 @@ export interface UserScopeOptions {
    * superuser: superusers bypass row-level security even when it is FORCEd.
    */
   readonly role?: string | null;
+}
+
+export interface BatchScopeOptions extends UserScopeOptions {
   /**
-   * PostgreSQL's plan_cache_mode for the request's transaction (set with the caller, no extra
-   * round trip): "force_generic_plan" by default, "auto" leaves PostgreSQL's own choice. See
-   * planCacheModeFromEnv.
+   * PostgreSQL's plan_cache_mode for the generated row actions' batch (set with the caller, no
+   * extra round trip): "force_generic_plan" by default, "auto" leaves PostgreSQL's own choice.
+   * See planCacheModeFromEnv. The transactions of createUserScope (hooks, custom routes,
+   * relation routes) keep PostgreSQL's choice: their statements are not ours to vouch for.
    */
   readonly planCacheMode?: PlanCacheMode;
 }
@@ -28,13 +32,14 @@ export interface UserScopeOptions {
 export type PlanCacheMode = "force_generic_plan" | "force_custom_plan" | "auto";
 
 /**
- * DATABASE_PLAN_CACHE_MODE: how a request's prepared statements are planned. The default,
- * force_generic_plan, plans each statement once per connection: every generated statement is
- * scoped to the caller by an index whose first column is the owner (or the key), so one plan
- * serves every caller. Left to "auto", PostgreSQL re-plans a statement for each call once its
- * estimates say a custom plan might be cheaper; with row-level security and an embedded relation
- * that planning costs more than running the statement (0.3-0.5 ms against ~0.1 ms for a list of
- * 20 measured in bench/load.ts), and it happens as rows are added (docs/performance.md).
+ * DATABASE_PLAN_CACHE_MODE: how the generated row actions' prepared statements are planned. The
+ * default, force_generic_plan, plans each statement once per connection: every generated
+ * statement reaches its rows through an index whose first column is the owner (or the key), and
+ * an embedded relation is driven by the join table's key (relations.ts), so one plan serves every
+ * caller. Left to "auto", PostgreSQL re-plans a statement for each call once its estimates say a
+ * custom plan might be cheaper; with row-level security and an embedded relation that planning
+ * costs more than running the statement (0.3-0.5 ms against ~0.1 ms for a list of 20 measured in
+ * bench/load.ts), and it began as users added rows (docs/performance.md).
  */
 export function planCacheModeFromEnv(env: NodeJS.ProcessEnv = process.env): PlanCacheMode {
   const raw = env.DATABASE_PLAN_CACHE_MODE;
@@ -134,7 +139,7 @@ export function callerOf(knex: unknown): string | null {
 
 export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserScope {
   const role = opts.role || null;
-  const plans = opts.planCacheMode ?? "force_generic_plan";
+  const plans: PlanCacheMode = "auto";
   const client = knex.client as { dialect?: string; config?: { client?: unknown } };
   const Scoped = client.dialect === "postgresql" ? scopedTransactionClass() : null;
   if (Scoped) {
@@ -160,7 +165,7 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
  * row-level security sees the caller in every statement after it. null: no caller (tables
  * nobody owns), the statements run as they are, still as one transaction.
  */
-export function createBatch(knex: Knex, opts: UserScopeOptions & BatchOptions = {}): Batch {
+export function createBatch(knex: Knex, opts: BatchScopeOptions & BatchOptions = {}): Batch {
   const role = opts.role || null;
   const plans = opts.planCacheMode ?? "force_generic_plan";
   const prelude = setConfigSql(callerSettings("", role, plans), (i) => `$${i + 1}`);

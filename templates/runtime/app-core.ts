@@ -42,7 +42,7 @@ export interface AppCoreOptions {
   readonly dbRole?: string | null;
   /** Named prepared statements for the row actions: PostgreSQL only (server.ts turns them on; DATABASE_PREPARE=0 turns them off). */
   readonly preparedStatements?: boolean;
-  /** How a request's statements are planned (DATABASE_PLAN_CACHE_MODE; see runtime/scope.ts); force_generic_plan by default. */
+  /** How the row actions' statements are planned (DATABASE_PLAN_CACHE_MODE; see runtime/scope.ts); force_generic_plan by default. */
   readonly planCacheMode?: PlanCacheMode;
   /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
   readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
@@ -105,7 +105,7 @@ export function createAppCore(options: AppCoreOptions, spec: AppSpec): Koa {
   const deps: RouteDeps = {
     knex: options.knex,
     auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
-    scope: createUserScope(options.knex, { role: options.dbRole ?? null, planCacheMode: options.planCacheMode }),
+    scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, planCacheMode: options.planCacheMode, prepare: options.preparedStatements ?? false }),
     ensureUser: spec.identity ? createIdentityRecorder(spec.identity) : noIdentityRecorder(),
     models: spec.models,

@@ -51,17 +51,25 @@ export function jsonValue(ref: string, kind: string): string {
  * ordered by key ([] when there are none); both ends must be the caller's, `ownerParam` being
  * the caller's placeholder. One correlated subquery: the page's rows and their relations are
  * read by one statement.
+ *
+ * The join table drives: its rows for this source row (an index on the source column), then each
+ * target row by its key, in a LATERAL subquery that OFFSET 0 keeps PostgreSQL from flattening.
+ * Written as a plain join, the planner may start from the caller's target rows instead (all of a
+ * user's tags, for each task of the page): with the generic plans the row actions run
+ * (scope.ts, planCacheModeFromEnv) it did, 10x the buffers for a user with 10 tags, growing with
+ * every tag.
  */
 export function relatedColumn(rel: ManyToManySpec, sourceTable: string, ownerParam: string): string {
   const { join, target } = rel;
   const j = ident("__sf_j");
   const t = ident("__sf_t");
   const cols = target.columns.map(([name, kind]) => `${jsonValue(`${t}.${ident(name)}`, kind)} AS ${ident(name)}`).join(", ");
+  const targetWhere = [`${t}.${ident(target.pk)} = ${j}.${ident(join.target)}`, callerCondition(target, t, ownerParam)].filter(Boolean).join(" AND ");
+  const joinWhere = [`${j}.${ident(join.source)} = ${ident(sourceTable)}.${ident(rel.source.pk)}`, callerCondition(join, j, ownerParam)].filter(Boolean).join(" AND ");
   return (
-    `coalesce((SELECT json_agg(${ident("__sf_r")} ORDER BY ${t}.${ident(target.pk)}) FROM ${ident(target.table)} ${t}` +
-    ` JOIN ${ident(join.table)} ${j} ON ${j}.${ident(join.target)} = ${t}.${ident(target.pk)}` +
-    ` CROSS JOIN LATERAL (SELECT ${cols}) ${ident("__sf_r")}` +
-    ` WHERE ${[`${j}.${ident(join.source)} = ${ident(sourceTable)}.${ident(rel.source.pk)}`, callerCondition(join, j, ownerParam), callerCondition(target, t, ownerParam)].filter(Boolean).join(" AND ")}), '[]'::json) AS ${ident(rel.name)}`
+    `coalesce((SELECT json_agg(${ident("__sf_r")} ORDER BY ${j}.${ident(join.target)}) FROM ${ident(join.table)} ${j}` +
+    ` CROSS JOIN LATERAL (SELECT ${cols} FROM ${ident(target.table)} ${t} WHERE ${targetWhere} OFFSET 0) ${ident("__sf_r")}` +
+    ` WHERE ${joinWhere}), '[]'::json) AS ${ident(rel.name)}`
   );
 }
 

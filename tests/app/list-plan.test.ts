@@ -14,6 +14,7 @@ interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Index Cond"?: string;
   Plans?: PlanNode[];
 }
 
@@ -44,7 +45,17 @@ describe("list plans for a user with many rows (PostgreSQL)", () => {
     // Other users' rows too: the owner column must lead the index, or the scan would read them.
     await app.database.db.knex.raw(`INSERT INTO users (id) SELECT 'other_' || g FROM generate_series(1, 50) g ON CONFLICT DO NOTHING`);
     await app.database.db.knex.raw(`INSERT INTO tasks (user_id, title) SELECT 'other_' || (g % 50 + 1), 'theirs ' || g FROM generate_series(1, ?) g`, [ROWS]);
-    await app.database.db.knex.raw("ANALYZE tasks");
+    // Tags: the user has many, each of their newest tasks carries two. An embedded relation must be
+    // read from the join table's rows of each task, not from all of the user's tags per task.
+    await app.database.db.knex.raw(`INSERT INTO tags (user_id, name) SELECT ?, 'tag ' || g FROM generate_series(1, 300) g`, [USER]);
+    await app.database.db.knex.raw(`INSERT INTO tags (user_id, name) SELECT 'other_' || u, 'tag ' || g FROM generate_series(1, 50) u, generate_series(1, 400) g`);
+    await app.database.db.knex.raw(
+      `INSERT INTO task_tags (user_id, task_id, tag_id)
+       SELECT t.user_id, t.id, g.id FROM (SELECT id, user_id, row_number() OVER (ORDER BY created_at DESC, id DESC) AS n FROM tasks WHERE user_id = ?) t
+       JOIN tags g ON g.user_id = t.user_id AND g.name IN ('tag ' || (1 + t.n % 300), 'tag ' || (1 + (t.n + 7) % 300)) WHERE t.n <= 2000`,
+      [USER],
+    );
+    await app.database.db.knex.raw("ANALYZE tasks; ANALYZE tags; ANALYZE task_tags");
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -96,6 +107,10 @@ describe("list plans for a user with many rows (PostgreSQL)", () => {
       expect(tasks.some((n) => /Index/.test(n["Node Type"]) && /^tasks_user_id_/.test(n["Index Name"] ?? "")), `${sort} ${which}: ${JSON.stringify(tasks)}`).toBe(true);
       // Served in order by the index: no sort over the user's rows (an incremental sort of ties is not one).
       expect(nodes(p).map((n) => n["Node Type"]), `${sort} ${which}`).not.toContain("Sort");
+      // The embedded tags: each read by its key from the join table's rows of the task at hand.
+      const tags = nodes(p).filter((n) => n["Relation Name"] === "tags" || /^tags_/.test(n["Index Name"] ?? ""));
+      expect(tags.length, `${sort} ${which}`).toBeGreaterThan(0);
+      for (const n of tags) expect(n["Index Cond"] ?? "", `${sort} ${which}: ${JSON.stringify(tags)}`).toMatch(/\bid = /);
     }
   });
 

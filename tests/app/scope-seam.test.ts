@@ -25,21 +25,20 @@ describe("knex's pg transaction subclass (runtime/scope.ts)", () => {
     try {
       const seen = await scope("alice", async (db) => {
         expect(callerOf(db)).toBe("alice"); // marked for the models (runtime/model.ts)
-        const r = await db.raw("SELECT current_setting('app.user_id', true) AS who, current_setting('plan_cache_mode') AS plans, txid_current_if_assigned() IS NULL AS fresh");
+        const r = await db.raw("SELECT current_setting('app.user_id', true) AS who, txid_current_if_assigned() IS NULL AS fresh");
         return r.rows[0];
       });
-      // The request's statements are planned once per connection (see planCacheModeFromEnv).
-      expect(seen).toEqual({ who: "alice", plans: "force_generic_plan", fresh: true });
+      expect(seen).toEqual({ who: "alice", fresh: true });
       // The subclass's begin(): BEGIN and set_config as one message, before the work's statement.
-      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.user_id', 'alice', true\), set_config\('plan_cache_mode', 'force_generic_plan', true\)$/);
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.user_id', 'alice', true\)$/);
       expect(sent.filter((s) => /^BEGIN/i.test(s))).toHaveLength(1);
       expect(sent.filter((s) => /set_config/.test(s))).toHaveLength(1);
     } finally {
       knex.off("query", listen);
     }
     // Outside the transaction the caller is gone (set_config(..., true) is transaction-local).
-    const after = await knex.raw("SELECT coalesce(current_setting('app.user_id', true), '') AS who, current_setting('plan_cache_mode') AS plans");
-    expect(after.rows[0]).toEqual({ who: "", plans: "auto" });
+    const after = await knex.raw("SELECT coalesce(current_setting('app.user_id', true), '') AS who");
+    expect(after.rows[0].who).toBe("");
     // A failing work rolls back what it wrote; the error reaches the caller.
     await expect(
       scope("alice", async (db) => {
@@ -52,13 +51,16 @@ describe("knex's pg transaction subclass (runtime/scope.ts)", () => {
     expect(await knex("seam_rows").select("who")).toEqual([{ who: "bob" }]);
   });
 
-  it("plans as DATABASE_PLAN_CACHE_MODE says, in the transaction and in the one-round-trip batch; auto leaves PostgreSQL's choice", async () => {
+  it("plans the row actions' batch as DATABASE_PLAN_CACHE_MODE says; the scope of hooks and custom code keeps PostgreSQL's choice", async () => {
     const knex = t.db.knex;
     const plans = "SELECT current_setting('plan_cache_mode') AS plans";
-    expect(await createUserScope(knex, { planCacheMode: "auto" })("alice", async (db) => (await db.raw(plans)).rows[0].plans)).toBe("auto");
-    expect(await createUserScope(knex, { planCacheMode: "force_custom_plan" })("alice", async (db) => (await db.raw(plans)).rows[0].plans)).toBe("force_custom_plan");
-    const [batched] = await createBatch(knex)("alice", [{ text: plans, values: [] }]);
-    expect((batched as { rows: Array<{ plans: string }> }).rows[0]!.plans).toBe("force_generic_plan");
+    const batched = async (b: ReturnType<typeof createBatch>) => ((await b("alice", [{ text: plans, values: [] }]))[0] as unknown as { rows: Array<{ plans: string }> }).rows[0]!.plans;
+    expect(await batched(createBatch(knex))).toBe("force_generic_plan");
+    expect(await batched(createBatch(knex, { planCacheMode: "auto" }))).toBe("auto");
+    expect(await batched(createBatch(knex, { planCacheMode: "force_custom_plan" }))).toBe("force_custom_plan");
+    expect(await createUserScope(knex)("alice", async (db) => (await db.raw(plans)).rows[0].plans)).toBe("auto");
+    // Transaction-local: the pooled connection is back to the default afterwards.
+    expect((await knex.raw(plans)).rows[0].plans).toBe("auto");
     expect(planCacheModeFromEnv({})).toBe("force_generic_plan");
     expect(planCacheModeFromEnv({ DATABASE_PLAN_CACHE_MODE: "auto" })).toBe("auto");
     expect(() => planCacheModeFromEnv({ DATABASE_PLAN_CACHE_MODE: "generic" })).toThrow(/DATABASE_PLAN_CACHE_MODE must be/);
