@@ -6,6 +6,7 @@ import { matchParen } from "../text.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { keyOf } from "./indexes.js";
+import { type OptionPiece, readObjectOptions } from "./object-options.js";
 import type { MarkdownReader } from "./reader.js";
 import { CONSTRAINT_PIECE, CONSTRAINT_WORD, ENUM_LIST, KEY_PIECE, looksLikeConstraints, splitEnumValues, TYPE_HEAD, TYPE_PREFIX, typeHead, WORD_TYPE } from "./vocabulary.js";
 
@@ -82,6 +83,21 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   let rest = flatTrim(flatSub(f, m[0].length));
   const colon = /^[:：]\s*/.exec(rest.text);
   if (colon) rest = flatTrim(flatSub(rest, colon[0].length));
+  // "`email`: { type: String, required: true, unique: true }": an ODM field's options object.
+  if (rest.text.startsWith("{")) {
+    const obj = readObjectOptions(rest);
+    if (obj) {
+      const at = (p: OptionPiece): RawText => ({ text: p.text, span: md.rawText(p.at).span });
+      const type = at(obj.type);
+      const constraints = obj.constraints.map(at);
+      const values = obj.values?.map((v) => md.rawText(v));
+      const description = comment?.text || (more?.text ? more.text.replace(/\s*\n\s*/g, " ") : undefined);
+      return {
+        known: true,
+        columns: names.map((name) => ({ name, type, constraints, ...(description ? { description } : {}), ...(values ? { values } : {}) })),
+      };
+    }
+  }
   let type: Flat | null = null;
   const constraints: Flat[] = [];
   let description: string | undefined;
