@@ -122,8 +122,27 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.renamedFrom = m[1]!;
       continue;
     }
-    if (sticky(/(?:primary\s*key|pk)\b/iy)) {
+    if (sticky(/(?:primary\s*key|pk|pri)\b/iy)) {
       r.primaryKey = true;
+      continue;
+    }
+    // A data dictionary's and MySQL DESCRIBE's key words: "UK"/"UQ"/"UNI" unique, "MUL" an index,
+    // "CK" a check stated elsewhere (its body is read where it is written), "DF=0" a default.
+    if (sticky(/(?:uk|uq|unq|uni)\b(?!\s*\()/iy)) {
+      r.unique = true;
+      continue;
+    }
+    if (sticky(/(?:mul|ck)\b(?!\s*\()/iy)) continue;
+    if (sticky(/df\s*=\s*/iy)) {
+      const d = readDefault(text, pos);
+      if (!d) {
+        r.unknownAt = start;
+        r.unknownWhy = "default with no value";
+        return { reading: r, other };
+      }
+      r.default = d.value;
+      r.defaultAt = pos;
+      pos = d.end;
       continue;
     }
     if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b/iy)) {
