@@ -122,6 +122,22 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.renamedFrom = m[1]!;
       continue;
     }
+    // "nullable: false", "required = true", "unique: yes" (an option written with its value):
+    // the value says which way the rule goes; the word alone would read the other way round.
+    if ((m = sticky(/(nullable|null|optional|required|not\s*null|unique)\s*[:=]\s*["']?(true|false|yes|no)["']?(?![\w])/iy))) {
+      const word = m[1]!.toLowerCase().replace(/\s+/g, "");
+      const on = /^(?:true|yes)$/i.test(m[2]!);
+      if (word === "unique") {
+        if (on) r.unique = true;
+      } else if ((word === "required" || word === "notnull") === on) r.notNull = true;
+      else r.nullable = true;
+      continue;
+    }
+    // "not required", "non-mandatory": the column may be left empty.
+    if (sticky(/(?:not|non)[-\s]+(?:required|mandatory)\b/iy)) {
+      r.nullable = true;
+      continue;
+    }
     if (sticky(/(?:primary\s*key|pk|pri)\b/iy)) {
       r.primaryKey = true;
       continue;
@@ -311,6 +327,13 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
         inner = text.slice(pos);
         at = pos;
         pos = text.length;
+      }
+      // "CHECK('bus','rail')", "CHECK IN ('a','b')": the column's allowed values, written with the
+      // column left out (the column the cell belongs to is the one checked).
+      const listed = /^\s*(?:in\s*\(\s*)?((?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))+)\s*\)?\s*$/i.exec(inner);
+      if (listed) {
+        r.enumValues = [...listed[1]!.matchAll(/'([^']*)'|"([^"]*)"/g)].map((x) => (x[1] ?? x[2])!);
+        continue;
       }
       // Kept verbatim for the database; the rules a validator can check are read from it too.
       r.check = { text: inner, at, read: readCheck(inner, r) };
