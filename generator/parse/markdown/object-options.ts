@@ -54,9 +54,14 @@ function firstOf(v: Flat): Flat {
   return parts.length === 2 && /^["'`]/.test(parts[1]!.text) ? parts[0]! : v;
 }
 
+/** The type word for an ODM type written alone ("String", "[String]", "Schema.Types.ObjectId"), or null. */
+export function typeWordOf(raw: string): string | null {
+  return typeWord(raw);
+}
+
 function typeWord(raw: string): string | null {
   const t = raw.trim();
-  const arr = /^\[\s*(.*?)\s*\]$/.exec(t);
+  const arr = /^\[\s*([\s\S]*?)\s*\]$/.exec(t);
   if (arr) {
     const inner = arr[1] ? typeWord(arr[1]) : null;
     return inner && inner !== "json" && inner !== "" ? `${inner}[]` : "json";
