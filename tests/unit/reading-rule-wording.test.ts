@@ -50,3 +50,23 @@ describe("rules said with a value, a mark or a bare list", () => {
     expect(legs.indexes).toEqual([]);
   });
 });
+
+describe("a key stated in a note line that repeats its keyword", () => {
+  it("reads 'Unique Constraint: UNIQUE (a, b)' as the unique pair", async () => {
+    const r = await load(`# Schema
+
+## bookings
+
+| Column | Type | Nullable |
+|---|---|---|
+| id | uuid | NO |
+| room_id | uuid | NO |
+| night | date | NO |
+
+**Unique constraint:** \`UNIQUE (room_id, night)\` stops double booking.
+`);
+    const t = r.ir!.tables.find((x) => x.name === "bookings")!;
+    expect(t.indexes.filter((i) => i.unique).map((i) => i.columns)).toEqual([["room_id", "night"]]);
+    expect(r.diagnostics.filter((d) => d.code === "SF111")).toEqual([]);
+  });
+});

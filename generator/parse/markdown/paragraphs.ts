@@ -302,7 +302,7 @@ function markerLine(md: MarkdownReader, f: Flat, table: TableDraft | undefined):
     return true;
   }
   // "**Unique constraint**: (gigId, applicantId) — a user applies once", "Primary key: (a, b)".
-  const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
+  const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*(?:(?:unique|primary\s+key)\s*(?=\())?\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
   if (keyLine && table) {
     const cols = keyLine[2]!.split(/\s*,\s*/);
     const span = md.idx.span(f.offs[text.indexOf(keyLine[2]!)] ?? f.offs[0] ?? 0);
