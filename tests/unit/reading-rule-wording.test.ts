@@ -70,3 +70,25 @@ describe("a key stated in a note line that repeats its keyword", () => {
     expect(r.diagnostics.filter((d) => d.code === "SF111")).toEqual([]);
   });
 });
+
+describe("checks in a note line with a remark in parentheses", () => {
+  it("reads each check of 'Checks (advised): a; b'", async () => {
+    const r = await load(`# Schema
+
+## kilns
+
+| Column | Type | Nullable |
+|---|---|---|
+| id | int | NO |
+| shelves | int | NO |
+| fired_at | timestamptz | NO |
+| cooled_at | timestamptz | YES |
+
+Checks (advised): shelves >= 1; shelves <= 12
+
+Check (optional for now): cooled_at >= fired_at
+`);
+    const t = r.ir!.tables.find((x) => x.name === "kilns")!;
+    expect((t.checks ?? []).map((c) => c.sql)).toEqual(["shelves >= 1", "shelves <= 12", "cooled_at >= fired_at"]);
+  });
+});
