@@ -122,8 +122,43 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.renamedFrom = m[1]!;
       continue;
     }
-    if (sticky(/(?:primary\s*key|pk)\b/iy)) {
+    // "nullable: false", "required = true", "unique: yes" (an option written with its value):
+    // the value says which way the rule goes; the word alone would read the other way round.
+    if ((m = sticky(/(nullable|null|optional|required|not\s*null|unique)\s*[:=]\s*["']?(true|false|yes|no)["']?(?![\w])/iy))) {
+      const word = m[1]!.toLowerCase().replace(/\s+/g, "");
+      const on = /^(?:true|yes)$/i.test(m[2]!);
+      if (word === "unique") {
+        if (on) r.unique = true;
+      } else if ((word === "required" || word === "notnull") === on) r.notNull = true;
+      else r.nullable = true;
+      continue;
+    }
+    // "not required", "non-mandatory": the column may be left empty.
+    if (sticky(/(?:not|non)[-\s]+(?:required|mandatory)\b/iy)) {
+      r.nullable = true;
+      continue;
+    }
+    if (sticky(/(?:primary\s*key|pk|pri)\b/iy)) {
       r.primaryKey = true;
+      continue;
+    }
+    // A data dictionary's and MySQL DESCRIBE's key words: "UK"/"UQ"/"UNI" unique, "MUL" an index,
+    // "CK" a check stated elsewhere (its body is read where it is written), "DF=0" a default.
+    if (sticky(/(?:uk|uq|unq|uni)\b(?!\s*\()/iy)) {
+      r.unique = true;
+      continue;
+    }
+    if (sticky(/(?:mul|ck)\b(?!\s*\()/iy)) continue;
+    if (sticky(/df\s*=\s*/iy)) {
+      const d = readDefault(text, pos);
+      if (!d) {
+        r.unknownAt = start;
+        r.unknownWhy = "default with no value";
+        return { reading: r, other };
+      }
+      r.default = d.value;
+      r.defaultAt = pos;
+      pos = d.end;
       continue;
     }
     if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b/iy)) {
@@ -292,6 +327,13 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
         inner = text.slice(pos);
         at = pos;
         pos = text.length;
+      }
+      // "CHECK('bus','rail')", "CHECK IN ('a','b')": the column's allowed values, written with the
+      // column left out (the column the cell belongs to is the one checked).
+      const listed = /^\s*(?:in\s*\(\s*)?((?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))+)\s*\)?\s*$/i.exec(inner);
+      if (listed) {
+        r.enumValues = [...listed[1]!.matchAll(/'([^']*)'|"([^"]*)"/g)].map((x) => (x[1] ?? x[2])!);
+        continue;
       }
       // Kept verbatim for the database; the rules a validator can check are read from it too.
       r.check = { text: inner, at, read: readCheck(inner, r) };

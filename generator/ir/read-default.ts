@@ -62,7 +62,7 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
     return { problem: `default "${t}" does not fit a ${type.kind} column` };
   }
   const lower = t.toLowerCase();
-  if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|getdate\(\)|getutcdate\(\)|sysdatetime\(\)|sysutcdatetime\(\)|sysdatetimeoffset\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
+  if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|getdate\(\)|getutcdate\(\)|sysdate|systimestamp|current\s+timestamp|sysdatetime\(\)|sysutcdatetime\(\)|sysdatetimeoffset\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
     if (type.kind === "timestamp" || type.kind === "date") return { kind: "now" };
     return { problem: `default ${t} (the current time) does not fit a ${type.kind} column` };
   }
@@ -71,6 +71,14 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
     return { problem: `default ${t} (a new uuid) does not fit a ${type.kind} column` };
   }
   if (/^(autoincrement(\(\))?|auto_increment|nextval\(.*\))$/.test(lower)) return { kind: "increment" };
+  // "Auto", "auto-generated", "System generated" in a Default column: the value the database makes
+  // for the column's type (the time now, a new uuid, the next number), never the word itself.
+  if (/^(auto|automatic|auto[-_ ]?generated|generated|system[-_ ]generated|auto[-_ ]?now(?:[-_ ]add)?)$/.test(lower)) {
+    if (type.kind === "timestamp" || type.kind === "date") return { kind: "now" };
+    if (type.kind === "uuid" || isText) return { kind: "uuid" };
+    if (type.kind === "integer" || type.kind === "bigint") return { kind: "increment" };
+    return { problem: `default ${t} (made by the database) does not fit a ${type.kind} column` };
+  }
   if (lower === "null" || lower === "none") return { kind: "literal", value: null };
   if (/^(true|false)$/.test(lower)) {
     if (type.kind === "boolean") return { kind: "literal", value: lower === "true" };

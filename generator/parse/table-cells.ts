@@ -236,7 +236,7 @@ export function typeLikeness(cell: string): number {
 // Constraint words, consumed left to right (sticky), so "uuid fk nullable" or
 // "PRIMARY KEY AUTOINCREMENT" are read without splitting on commas.
 const CONSTRAINT_WORD =
-  /\s*(?:primary\s+key|pk|(?:foreign\s+key|fk)(?:\s+(?:to\s+)?(?!(?:not|null|nullable|unique|uniq|indexed|index|required|optional|pk|primary|default|on|cascade|references|auto\w*|immutable|generated|identity|unsigned|enum)\b)[A-Za-z_][\w.]*(?:\s*\([\w\s,]*\))?)?|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?|required|optional|enum|cuid2?|unsigned|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
+  /\s*(?:primary\s+key|pk|(?:foreign\s+key|fk)(?:\s+(?:to\s+)?(?!(?:not|null|nullable|unique|uniq|indexed|index|required|optional|pk|primary|default|on|cascade|references|auto\w*|immutable|generated|identity|unsigned|enum)\b)[A-Za-z_][\w.]*(?:\s*\([\w\s,]*\))?)?|not\s+null|non[- ]null|nullable|not\s+nullable|null|unique|uniq|indexed|index|auto[_ -]?increment(?:ing)?|autoincrement|auto|identity(?:\s*\(\s*\d+\s*,\s*\d+\s*\))?|required|optional|enum|cuid2?|unsigned|uk|uq|unq|uni|pri|mul|ck|df\s*=\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|non[- ]?empty|not\s+empty|cascade|immutable|read[- ]?only|generated(?:\s+always)?(?:\s+as\s+identity)?|default\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.]+\(\)|[^\s,;]+)|references\s+[\w.]+(?:\s*\([\w\s,]*\))?|(?:→|->|=>)\s*[\w.]+(?:\s*\([\w\s,]*\))?|on\s+(?:delete|update)\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action))(?=$|[\s,;(])\s*[,;]?/iy;
 
 /** Whether `text` opens with a constraint word or phrase ("Not null (shown on disk)", "FK → users"). */
 export function startsWithConstraint(text: string): boolean {
@@ -395,9 +395,9 @@ export function pathCell(cell: string): boolean {
 export type Polarity = "yes" | "no" | "required" | "optional" | "nullable" | "notnull";
 
 const YES_NO = new Map<string, Polarity>(Object.entries({
-  yes: "yes", true: "yes", "✅": "yes", "✓": "yes", "✔": "yes", "☑": "yes", 是: "yes", はい: "yes", ja: "yes",
+  yes: "yes", y: "yes", x: "yes", true: "yes", "✅": "yes", "✓": "yes", "✔": "yes", "☑": "yes", 是: "yes", はい: "yes", ja: "yes",
   sí: "yes", si: "yes", oui: "yes", ya: "yes", 有: "yes", sim: "yes", sì: "yes", да: "yes", 예: "yes", 네: "yes", evet: "yes", tak: "yes",
-  no: "no", false: "no", "❌": "no", "✗": "no", "✘": "no", 否: "no", いいえ: "no", nein: "no", non: "no", tidak: "no",
+  no: "no", n: "no", false: "no", "❌": "no", "✗": "no", "✘": "no", 否: "no", いいえ: "no", nein: "no", non: "no", tidak: "no",
   não: "no", nao: "no", нет: "no", 아니오: "no", 아니요: "no", hayır: "no", nie: "no",
   required: "required", mandatory: "required", 必填: "required", 必须: "required", 必需: "required", 必須: "required", wajib: "required",
   pflicht: "required", erforderlich: "required", obligatorio: "required", requerido: "required", obligatoire: "required",
@@ -412,7 +412,7 @@ const YES_NO = new Map<string, Polarity>(Object.entries({
 /** Yes/no-like cell ("Yes", "No (default false)", "是", "否（需 refresh_token）", "NOT NULL"), or null. */
 export function readYesNo(s: string): Polarity | null {
   if (!s || s.length > 60) return null;
-  const lower = s.toLowerCase();
+  const lower = s.toLowerCase().replace(/\uFE0F/g, "");
   const direct = YES_NO.get(lower);
   if (direct) return direct;
   // "No (default false)", "是 (admin)", "否（需 refresh_token）": the word, then a note.
@@ -513,4 +513,28 @@ export function literalScore(t: string, rowValues: string | null): number {
   if (rowValues && !/\s/.test(t) && rowValues.split(/\s*[,|/]\s*/).some((v) => v.replace(/^["'`]|["'`]$/g, "") === t)) return 1;
   if (/^[A-Za-z_][\w-]*$/.test(t)) return 0.3;
   return 0;
+}
+
+/**
+ * What a column's header says its cells state about each row, when that is a rule of its own
+ * rather than a type, default or description: "Unique" / "UQ" / "唯一" (a mark says the column is
+ * unique), "PK" / "Primary key" / "主键" (part of the key), "FK" / "References" (the target),
+ * "Auto increment", "Size" / "Length" (the type's length: nvarchar + 80). Read whatever the cells
+ * hold (yes/no marks, key words), so a column of marks is never taken for "required" or "nullable".
+ */
+export type HeaderRule = "unique" | "primary key" | "foreign key" | "auto increment" | "size";
+
+const HEADER_RULES: [RegExp, HeaderRule][] = [
+  [/^(?:is\s+)?(?:unique|uq|uk|unq|uniq|unique\s+key|唯一|是否唯一|唯一性|唯一约束|一意|ユニーク|고유|유니크|unique?|único|unico|eindeutig|unik)$/, "unique"],
+  [/^(?:is\s+)?(?:pk|primary|primary\s+key|主键|主鍵|是否主键|主キー|기본\s*키|pk\s*\/\s*fk|pk,\s*fk|clave\s+primaria|primärschlüssel|kunci\s+utama)$/, "primary key"],
+  [/^(?:fk|foreign\s+key|references?|referenced\s+table|ref|外键|外鍵|外部キー|외래\s*키|fk\s*(?:→|->)|clave\s+for[aá]nea|fremdschlüssel)$/, "foreign key"],
+  [/^(?:ai|auto\s*increment|auto_increment|autoincrement|identity|自增|自動採番)$/, "auto increment"],
+  [/^(?:size|length|len|max\s+length|max\s+len|长度|長度|長さ|길이|tamaño|longitud|größe|länge|taille|longueur|precision|precision,\s*scale)$/, "size"],
+];
+
+export function headerRule(header: string): HeaderRule | null {
+  const h = cleanCell(header).toLowerCase().replace(/[*_]/g, " ").replace(/\s*[(（][^)）]*[)）]\s*$/, "").replace(/[?:：]$/, "").replace(/\s+/g, " ").trim();
+  if (!h) return null;
+  for (const [re, rule] of HEADER_RULES) if (re.test(h)) return rule;
+  return null;
 }

@@ -11,7 +11,7 @@
 //
 // Pure and synchronous; no regex here nests quantifiers over overlapping classes, so a cell
 // costs a few linear scans (a 60-row table classifies in well under a millisecond).
-import { cleanCell, literalScore, STRONG } from "./table-cells.js";
+import { cleanCell, headerRule, literalScore, STRONG } from "./table-cells.js";
 import { CellInfo, Profile } from "./table-profiles.js";
 import type { ColumnRoles, EndpointRoles, FieldRoles, IndexRoles, RoleEvidence, TableContext, TableShape } from "./table-shapes.js";
 
@@ -235,7 +235,15 @@ function fieldList(
       notes.push(p);
       continue;
     }
-    if (p.allYesNo) {
+    // "| Unique | Yes |", "| PK | ✓ |", "| Size | 80 |", "| FK | orders(id) |": the header names the
+    // rule the cells state; read with it (tables.ts), never as required/nullable or a default.
+    const rule = headerRule(p.header);
+    if (rule && (p.allYesNo || rule === "size" || (rule === "foreign key" && p.consAvg < 0.5))) {
+      notes.push(p);
+      continue;
+    }
+    // A Default column of true/false is the defaults, not which columns are required.
+    if (p.allYesNo && !headerSays(p, "default")) {
       yesNoCols.push(p);
       continue;
     }

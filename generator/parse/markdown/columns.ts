@@ -6,6 +6,7 @@ import { matchParen } from "../text.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { keyOf } from "./indexes.js";
+import { type OptionPiece, readObjectOptions } from "./object-options.js";
 import type { MarkdownReader } from "./reader.js";
 import { CONSTRAINT_PIECE, CONSTRAINT_WORD, ENUM_LIST, KEY_PIECE, looksLikeConstraints, splitEnumValues, TYPE_HEAD, TYPE_PREFIX, typeHead, WORD_TYPE } from "./vocabulary.js";
 
@@ -76,12 +77,31 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     f = flatTrim(flatSub(f, 0, slashes.index));
   }
   // "createdAt, updatedAt", "archivedAt / deletedAt": several columns alike.
-  const m = /^([A-Za-z_]\w*(?:\s*[,/]\s*[A-Za-z_]\w*)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
+  // "note?: string": a TypeScript-style optional field (the mark says the column may be empty).
+  const m = /^([A-Za-z_]\w*\??(?:\s*[,/]\s*[A-Za-z_]\w*\??)*)(?=\s*[:：(（]|\s+\S|\s*$)/.exec(f.text);
   if (!m) return null;
   const names = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].map((x) => md.rawText(flatSub(f, x.index, x.index + x[0].length)));
+  const optionalMark = /\?/.exec(m[1]!);
+  if (optionalMark && !/^[A-Za-z_]\w*\?$/.test(m[1]!) && !/\?\s*$/.test(m[1]!)) return null; // "a?, b": each name its own mark, or one name
   let rest = flatTrim(flatSub(f, m[0].length));
   const colon = /^[:：]\s*/.exec(rest.text);
   if (colon) rest = flatTrim(flatSub(rest, colon[0].length));
+  // "`email`: { type: String, required: true, unique: true }": an ODM field's options object.
+  if (rest.text.startsWith("{")) {
+    const obj = readObjectOptions(rest);
+    if (obj) {
+      const at = (p: OptionPiece): RawText => ({ text: p.text, span: md.rawText(p.at).span });
+      const type = at(obj.type);
+      const constraints = obj.constraints.map(at);
+      if (optionalMark) constraints.unshift({ text: "nullable", span: md.idx.span(f.offs[optionalMark.index] ?? f.offs[0] ?? 0) });
+      const values = obj.values?.map((v) => md.rawText(v));
+      const description = comment?.text || (more?.text ? more.text.replace(/\s*\n\s*/g, " ") : undefined);
+      return {
+        known: true,
+        columns: names.map((name) => ({ name, type, constraints, ...(description ? { description } : {}), ...(values ? { values } : {}) })),
+      };
+    }
+  }
   let type: Flat | null = null;
   const constraints: Flat[] = [];
   let description: string | undefined;
@@ -217,6 +237,7 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     rawType = { ...rawType, text: typedValues[1]! };
   }
   const rawConstraints = constraints.map((c) => md.rawText(c));
+  if (optionalMark) rawConstraints.unshift({ text: "nullable", span: md.idx.span(f.offs[optionalMark.index] ?? f.offs[0] ?? 0) });
   return {
     known,
     columns: names.map((name) => ({

@@ -256,7 +256,7 @@ export function list(md: MarkdownReader, node: List): void {
       const f = md.itemFlat(p.item);
       // "Primary key: (a, b)": a table-level key, as SQL's PRIMARY KEY (a, b).
       // Also "Primary Key: Composite [a, b].", "Composite primary key: (a, b)".
-      const pk = /^(?:composite\s+)?primary\s+key\s*:?\s*(?:composite\s*(?:key)?\s*:?\s*)?[(\[]([^)\]]*)[)\]]\s*\.?\s*$/i.exec(f.text.replace(/`/g, ""));
+      const pk = /^(?:composite\s+)?(?:primary\s+key|pk)\s*:?\s*(?:composite\s*(?:key)?\s*:?\s*)?[(\[]([^)\]]*)[)\]]\s*\.?\s*$/i.exec(f.text.replace(/`/g, ""));
       if (pk) {
         const phrase = md.rawText(f);
         for (const name of pk[1]!.split(",").map((x) => x.trim().replace(/^["`]|["`]$/g, "")).filter(Boolean)) {

@@ -7,7 +7,7 @@ import { bodyLabel, inlineQuery } from "./bodies.js";
 import { bareFields, columnFlat, columnItem } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
 import { baseUrl, endpointInSection, inlineEnvelope, scanEndpointText } from "./endpoints.js";
-import { type Flat, flatSub, flatTrim } from "./flat.js";
+import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
 import { tableRuleLine } from "./rules.js";
@@ -302,7 +302,7 @@ function markerLine(md: MarkdownReader, f: Flat, table: TableDraft | undefined):
     return true;
   }
   // "**Unique constraint**: (gigId, applicantId) — a user applies once", "Primary key: (a, b)".
-  const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
+  const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*(?:(?:unique|primary\s+key)\s*(?=\())?\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
   if (keyLine && table) {
     const cols = keyLine[2]!.split(/\s*,\s*/);
     const span = md.idx.span(f.offs[text.indexOf(keyLine[2]!)] ?? f.offs[0] ?? 0);
@@ -311,11 +311,11 @@ function markerLine(md: MarkdownReader, f: Flat, table: TableDraft | undefined):
     return true;
   }
   // "**Check constraint**: followerId != followeeId — a user cannot follow themselves".
-  const checkLine = /^check(?:\s+constraint)?s?\s*[:：]\s*(.+?)\s*(?:\s[—–-]\s.*)?$/i.exec(text);
+  // "Checks (recommended): a IN (0,1); b >= 0": a note in parentheses, several checks split at ";".
+  const checkLine = /^check(?:\s+constraint)?s?(?:\s*[(（][^()（）]*[)）])?\s*[:：]\s*(.+?)\s*(?:\s[—–-]\s.*)?$/i.exec(text);
   if (checkLine && table) {
     const at = text.indexOf(checkLine[1]!);
-    const expr = flatSub(f, at, at + checkLine[1]!.length);
-    (table.checks ??= []).push({ expression: md.rawText(expr), dialect: "postgresql" });
+    for (const expr of flatSplit(flatSub(f, at, at + checkLine[1]!.length), ";")) (table.checks ??= []).push({ expression: md.rawText(expr), dialect: "postgresql" });
     return true;
   }
   // "Shared: read-write" / "Shared: read-only": every signed-in user shares the table's rows.

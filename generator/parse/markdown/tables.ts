@@ -1,7 +1,8 @@
 // GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
 // fields, or a catalog of tables, by what the header says.
 import { classifyTable } from "../table-roles.js";
-import { constraintLikeness, isEmptyMarker, splitTypeCell, startsWithConstraint } from "../table-cells.js";
+import { constraintLikeness, headerRule, isEmptyMarker, readYesNo, splitTypeCell, startsWithConstraint } from "../table-cells.js";
+import { ruleCell } from "./rule-columns.js";
 import { tableNamedNearby } from "./unnamed.js";
 import type { ColumnRoles, EndpointRoles } from "../table-shapes.js";
 import type { Table } from "mdast";
@@ -106,6 +107,13 @@ export function table(md: MarkdownReader, node: Table): void {
     }
     return filled > 0 && ruled / filled >= 0.5;
   }));
+  const ruleHeaders = headers.map((h) => headerRule(h));
+  // A notes column of marks alone under a header naming no rule ("| PII | NO |", "| TTL | Yes |"):
+  // a property of the row that is not a rule on its values, and no words of its description.
+  const marksOnly = roles.notes.filter((ni) => !ruleHeaders[ni] && rows.slice(1).every((r) => {
+    const t = r.children[ni] ? md.flat(r.children[ni]!.children).text.replace(/[`*]/g, "").trim() : "";
+    return !t || isEmptyMarker(t) || readYesNo(t) === "yes" || readYesNo(t) === "no";
+  }) && rows.slice(1).some((r) => r.children[ni] && readYesNo(md.flat(r.children[ni]!.children).text.replace(/[`*]/g, "").trim()) !== null));
   for (const row of rows.slice(1)) {
     const cell = (i: number | undefined) => {
       const c = i === undefined || i < 0 ? undefined : row.children[i];
@@ -185,9 +193,18 @@ export function table(md: MarkdownReader, node: Table): void {
     // ("active, suspended, trial") or rules; anything else describes the column.
     const notes: string[] = [];
     let values: RawText[] | undefined;
+    let size: string | undefined;
     for (const ni of roles.notes) {
       const c = cell(ni);
       if (!c || !c.text || isEmptyMarker(c.text)) continue;
+      if (marksOnly.includes(ni)) continue;
+      // "| Unique | Yes |", "| PK | ✓ |", "| FK | orders(id) |", "| Size | 80 |": the rule the header names.
+      const rule = ruleHeaders[ni] ? ruleCell(md, ruleHeaders[ni]!, c) : null;
+      if (rule) {
+        constraints.push(...rule.constraints);
+        size ??= rule.size;
+        continue;
+      }
       if (ruleCols.has(ni)) {
         const prose: string[] = [];
         for (const x of sentences(c.text)) {
@@ -237,10 +254,12 @@ export function table(md: MarkdownReader, node: Table): void {
     const eachType = types && types.length === several!.length && types.every((x) => x.text) ? types : null;
     for (const [k, one] of (several ?? [name]).entries()) {
       const own = eachType ? eachType[k]! : type;
+      const written = own && own.text && !isEmptyMarker(own.text) ? md.rawText(own) : null;
       table.columns.push({
         name: md.rawText(one),
-        // A row with no type: the builder infers one from the name (and says so).
-        type: own && own.text && !isEmptyMarker(own.text) ? md.rawText(own) : { text: "", span: md.idx.span(one.offs[0] ?? 0) },
+        // A row with no type: the builder infers one from the name (and says so). A size in a
+        // column of its own is the type's length ("nvarchar" and "80": nvarchar(80)).
+        type: written ? (size && /^[A-Za-z][\w ]*$/.test(written.text) ? { ...written, text: `${written.text}(${size})` } : written) : { text: "", span: md.idx.span(one.offs[0] ?? 0) },
         constraints,
         ...(notes.length ? { description: notes.join(" ") } : {}),
         ...(values ? { values } : {}),

@@ -78,7 +78,16 @@ export function splitEnumValues(text: string): { text: string; at: number }[] | 
 /** A primary-key marker in a notes cell, in English or CJK: "(PK)", "primary key", "主键", "主キー", "기본 키". */
 export const NOTE_KEY = /(?:^|[\s(（,;])(?:pk|primary\s+key)(?=$|[\s)）,;:.])|主键|主鍵|主キー|プライマリキー|기본\s*키/i;
 
-export const NOTE_REFERENCE = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*(?:$|\()))(?=$|[\s,;.)])/i;
+export const NOTE_REFERENCE_RAW = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*(?:$|\()))(?=$|[\s,;.)])/i;
+/** NOTE_REFERENCE_RAW, but never a file name ("`buyers.csv` (`buyer_id`)" names a source file, not a table). */
+export const NOTE_REFERENCE = {
+  exec(text: string): RegExpExecArray | null {
+    const m = NOTE_REFERENCE_RAW.exec(text);
+    const target = m ? (m[1] ?? m[2]) : undefined;
+    return target && FILE_NAME.test(target) ? null : m;
+  },
+};
+const FILE_NAME = /\.(?:csv|tsv|json|jsonl|xlsx?|parquet|txt|md|sql|ya?ml|xml|html?|pdf|png|jpe?g|py|ts|js|go|rb|java)$/i;
 
 /** Labels of a list of prose rules about the section's columns. */
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
@@ -141,7 +150,8 @@ export function looksLikeConstraints(text: string): boolean {
   t = t.replace(/\bdefault(?:s)?\s*(?:to)?\s*[:=]?\s*(?:'[^']*'|"[^"]*"|[\w.()-]+)/g, " ");
   t = t.replace(/\bon\s+(?:delete|update)\s+(?:cascade|set\s+null|restrict|no\s+action|set\s+default)\b/g, " ");
   t = t.replace(/\b(?:min|max)(?:imum)?(?:[\s_-]*length)?\s*[:=]?\s*-?\d+(?:\s*char(?:acter)?s?)?/g, " ");
-  t = t.replace(/\b(?:primary\s+key|pk|fk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|auto|identity|immutable|unsigned)\b/g, " ");
+  t = t.replace(/\bdf\s*=\s*(?:'[^']*'|"[^"]*"|[\w.()-]+)/g, " ");
+  t = t.replace(/\b(?:primary\s+key|pk|fk|unique|not\s+null|nullable|null|required|optional|indexed|index|auto[-_\s]?increment(?:ed)?|auto|identity|immutable|unsigned|uk|uq|unq|uni|pri|mul|ck)\b/g, " ");
   return t.replace(/[\s,;()]+/g, "") === "";
 }
 
