@@ -1,7 +1,7 @@
 // Owners as specs write them when they do not write a foreign key: the type is the users'
 // entity ("User", "UserVO"), the notes say "ref: 'User'" or name the user the row is about,
 // a bare FK names its table in the notes, and a list of another table's rows (Tag[]) is said
-// out loud (SF221).
+// out loud (SF221). Paths that name the caller's own row without "me" (/profile, /auth/me).
 import { describe, expect, it } from "vitest";
 import { load, pos, where } from "./helpers.js";
 import type { FrontResult } from "../../generator/front.js";
@@ -151,5 +151,31 @@ describe("an owner written in the notes", () => {
 `);
     expect(table(r, "sheds").columns.find((c) => c.name === "plotRef")?.references?.table).toBe("allotments");
     expect(r.diagnostics.filter((d) => d.code === "SF116")).toEqual([]);
+  });
+});
+
+describe("paths naming the caller's own row without me", () => {
+  const api = `# API
+
+| Method | Path | Description |
+|---|---|---|
+| GET | /api/profile | the signed-in member |
+| PATCH | /api/users/profile | change it |
+| GET | /api/auth/me | who am I |
+| GET | /api/stats | numbers |
+`;
+  it("reads /profile, /users/profile and /auth/me as the caller's own users row", async () => {
+    const r = await load(USERS, api);
+    const self = r.ir!.endpoints.filter((e) => e.self).map((e) => `${e.method} ${e.path} ${e.action.kind} ${e.table}`);
+    expect(self).toEqual(["get /api/auth/me get users", "get /api/profile get users", "patch /api/users/profile update users"]);
+    expect(r.diagnostics.filter((d) => d.code === "SF203")).toEqual([]);
+    // A path that names no table and no own row stays a positioned SF201.
+    const d = r.diagnostics.find((x) => x.code === "SF201");
+    expect(d && where(d)).toBe(pos(api, "GET | /api/stats"));
+  });
+
+  it("leaves them to the built-in auth module when the app signs users in itself", async () => {
+    const r = await load(USERS, `Authentication: built-in\n\n${api}`);
+    expect(r.ir?.endpoints.some((e) => e.path === "/api/profile") ?? false).toBe(false);
   });
 });
