@@ -179,3 +179,27 @@ describe("paths naming the caller's own row without me", () => {
     expect(r.ir?.endpoints.some((e) => e.path === "/api/profile") ?? false).toBe(false);
   });
 });
+
+describe("a users column naming its group by a shortened word", () => {
+  it('reads users.comp_id -> companies as the company its users are members of, as users.company_id is', async () => {
+    const r = await load(`# Depot
+
+## companies
+
+| Column | Type | Notes |
+|---|---|---|
+| id | serial | primary key |
+| title | varchar(80) | |
+
+## users
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| comp_id | integer | references companies |
+`);
+    const scope = table(r, "companies").scope;
+    expect(scope?.kind).toBe("member");
+    expect(scope && "membershipGroup" in scope ? scope.membershipGroup : null).toBe("comp_id");
+  });
+});
