@@ -215,7 +215,9 @@ export class EndpointBuilder {
       idParam = paramName(rest[0]!);
       // "/collections/{id}/items/{eventId}": the item is named by its event, a reference, not by its own key.
       // Read as the key it would match the wrong row: a route answering 501 says so instead.
-      const byRef = parent ? t.columns.find((c) => c.name !== t.primaryKey && c.references && nameKey(c.name) === nameKey(idParam!)) : undefined;
+      // "/favorites/{articleId}" too: a favorite named by its article (favorites.article, favorites.article_id).
+      const named = (c: Table["columns"][number]) => nameKey(c.name) === nameKey(idParam!) || (!!parent === false && nameKey(`${c.name}_id`) === nameKey(idParam!));
+      const byRef = idParam !== t.primaryKey ? t.columns.find((c) => c.name !== t.primaryKey && c.references && (parent || c.references.table !== t.name) && named(c)) : undefined;
       if (byRef) {
         stubReason = `{${idParam}} names ${t.name}.${byRef.name} (a ${byRef.references!.table} row), not the key of "${t.name}"`;
         this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,

@@ -203,3 +203,37 @@ describe("a users column naming its group by a shortened word", () => {
     expect(scope && "membershipGroup" in scope ? scope.membershipGroup : null).toBe("comp_id");
   });
 });
+
+describe("a row named in its path by a reference, not by its key", () => {
+  it("answers 501 (SF202) for /saves/{bookId} where bookId names saves.book, a books row", async () => {
+    const api = `# API
+
+| Method | Path | Description |
+|---|---|---|
+| GET | /api/saves | my saved books |
+| POST | /api/saves/{bookId} | save a book |
+| DELETE | /api/saves/{bookId} | unsave it |
+| GET | /api/saves/{id} | one save |
+`;
+    const r = await load(`${USERS}
+## books
+
+| Column | Type | Notes |
+|---|---|---|
+| id | serial | primary key |
+| title | text | |
+
+## saves
+
+| Column | Type | Notes |
+|---|---|---|
+| id | serial | primary key |
+| reader | User | |
+| book | Book | |
+`, api);
+    const kinds = r.ir!.endpoints.map((e) => `${e.method} ${e.path} ${e.action.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining(["delete /api/saves/{bookId} stub", "post /api/saves/{bookId} stub", "get /api/saves/{id} get", "get /api/saves list"]));
+    const d = r.diagnostics.find((x) => x.code === "SF202" && x.message.startsWith("DELETE"));
+    expect(d && where(d)).toBe(pos(api, "DELETE"));
+  });
+});
