@@ -16,6 +16,7 @@ import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
 import { interpretDefault } from "./read-default.js";
 import { KNOWN_TYPES_HINT } from "./read-type.js";
+import { entityTypeName } from "./entity-types.js";
 import type { ColumnType, Span } from "./types.js";
 
 /** Span of the character `at` inside a text written at `span` (the text may span lines). */
@@ -82,6 +83,11 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
           const name = def.type.text.trim().replace(/[`?]/g, "");
           col.type = { kind: "enum", values: listed.map((v) => v.text), name };
           cx.note(def.type.span, `column "${table}.${col.name}" is read as enum ${name} with the values its notes list`);
+        } else if (entityTypeName(def.type.text)) {
+          // "User", "UserVO", "Tag[]": perhaps a table's entity; decided with the references
+          // (foreign-keys.ts), which says SF103 if no table is named so.
+          col.typeName = { ...entityTypeName(def.type.text)!, text: def.type.text, span: def.type.span };
+          col.typeMissing = true;
         } else {
           // One column not understood does not sink the spec: its type comes from its name, and the warning says so.
           cx.diag("warning", "SF103", `column "${col.name}" in table "${table}" has a type that is not understood: "${def.type.text}"; its type is taken from its name instead`, def.type.span,

@@ -64,6 +64,12 @@ export class EndpointBuilder {
     let segs = path.split("/").filter(Boolean);
     const isParam = (s: string) => /^\{.+\}$/.test(s);
     const paramName = (s: string) => s.slice(1, -1);
+    // "/profile", "/auth/me", "/users/profile": the caller's own users row, read as "/me" is.
+    const alias = this.selfAlias(segs, method, tables);
+    if (alias) {
+      this.note(raw.path.span, `${raw.method.text.toUpperCase()} ${raw.path.text} names the caller's own row: read as /${alias.join("/")}`);
+      segs = alias;
+    }
     // "register" after a row of another table (/events/{id}/register) is that row's action, not signing up.
     const rowAction = (i: number) => i >= 2 && isParam(segs[i - 1]!) && !isParam(segs[i - 2]!) && !!matchTable(segs[i - 2]!, tables) && !matchTable(segs[i - 2]!, tables)!.identity;
     const literals = segs.map((s, i) => (isParam(s) || rowAction(i) ? "" : s.toLowerCase())).filter(Boolean);
@@ -209,7 +215,9 @@ export class EndpointBuilder {
       idParam = paramName(rest[0]!);
       // "/collections/{id}/items/{eventId}": the item is named by its event, a reference, not by its own key.
       // Read as the key it would match the wrong row: a route answering 501 says so instead.
-      const byRef = parent ? t.columns.find((c) => c.name !== t.primaryKey && c.references && nameKey(c.name) === nameKey(idParam!)) : undefined;
+      // "/favorites/{articleId}" too: a favorite named by its article (favorites.article, favorites.article_id).
+      const named = (c: Table["columns"][number]) => nameKey(c.name) === nameKey(idParam!) || (!!parent === false && nameKey(`${c.name}_id`) === nameKey(idParam!));
+      const byRef = idParam !== t.primaryKey ? t.columns.find((c) => c.name !== t.primaryKey && c.references && (parent || c.references.table !== t.name) && named(c)) : undefined;
       if (byRef) {
         stubReason = `{${idParam}} names ${t.name}.${byRef.name} (a ${byRef.references!.table} row), not the key of "${t.name}"`;
         this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
@@ -321,6 +329,25 @@ export class EndpointBuilder {
       summary: raw.summary ?? "",
       ...(action.kind === "list" ? { list: buildListSpec(raw, t, report) } : {}),
     };
+  }
+
+  /**
+   * A path that names the caller's own row without "me": "/profile", "/account", "/whoami",
+   * "/users/profile", "/auth/me", "/auth/profile" (GET, PUT or PATCH), when no table is named so
+   * and the users table is the app's (with built-in auth its module owns the users' rows). The
+   * path with "me" in that place, which the caller's-own-row reading takes; null otherwise.
+   */
+  private selfAlias(segs: readonly string[], method: string, tables: readonly Table[]): string[] | null {
+    if (method !== "get" && method !== "put" && method !== "patch") return null;
+    const identity = tables.find((t) => t.identity);
+    if (!identity || this.authMode.mode === "builtin") return null;
+    let at = 0;
+    while (at < segs.length && /^(api|v\d+)$/i.test(segs[at]!)) at++;
+    const core = segs.slice(at).map((s) => s.toLowerCase());
+    const own = (s: string) => /^(profile|account|whoami|me|current[-_]?user|user)$/.test(s) && !matchTable(s, tables);
+    const alone = core.length === 1 && own(core[0]!) && core[0] !== "me" && core[0] !== "user";
+    const under = core.length === 2 && own(core[1]!) && (core[0] === "auth" || (matchTable(core[0]!, tables)?.identity === true && core[1] !== "me"));
+    return alone || under ? [...segs.slice(0, at), "me"] : null;
   }
 
   /**

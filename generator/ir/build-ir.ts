@@ -92,7 +92,9 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   const identityTable = irTables.find((t) => t.identity);
   const selfRegistration = !!identityTable && cx.authMode.mode !== "builtin" && identityPlan(identityTable).unfillable.length > 0;
   if (selfRegistration && !endpoints.some((e) => e.self && e.method === "post")) {
-    const me = endpoints.find((e) => e.self)?.path ?? `/api/${identityTable!.name.replace(/_/g, "-")}/me`;
+    // Beside the spec's own ".../me" route; not beside "/profile" or "/auth/me" (read as the caller's
+    // row only for GET, PUT and PATCH: a POST there is an account route).
+    const me = endpoints.find((e) => e.self && /\/me$/.test(e.path) && !e.path.split("/").includes("auth"))?.path ?? `/api/${identityTable!.name.replace(/_/g, "-")}/me`;
     const quiet = { diag: () => {}, note: () => {} };
     const made = new EndpointBuilder(cx.relations, cx.authMode, quiet).build([{ method: { text: "POST", span: identityTable!.span }, path: { text: me, span: identityTable!.span }, summary: `Create the caller's own ${singular(identityTable!.name)}.` }], irTables);
     endpoints = [...endpoints, ...made].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));

@@ -39,6 +39,11 @@ export interface ColumnDraft {
   /** "cuid", "uuid", "auto-generated" on a key. */
   generated?: boolean;
   description?: string;
+  /**
+   * A type written as a name the reader does not know ("User", "UserVO", "Tag[]"): a table's
+   * entity when one is named so (resolved with the references), else not understood (SF103).
+   */
+  typeName?: { text: string; name: string; list: boolean; span: Span };
   references: { table: string; column: string; onDelete: OnDelete } | null;
 }
 

@@ -1,10 +1,13 @@
 // Foreign keys: references as written resolved to tables and keys, references read from column
 // names, key types aligned, and references PostgreSQL would refuse dropped.
-import { nameKey, snakeCase, words } from "../base/naming.js";
+import { nameKey, singular, snakeCase, words } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
-import type { TableDraft } from "./drafts.js";
+import type { ColumnDraft, TableDraft } from "./drafts.js";
+import type { RefText } from "./constraint-reading.js";
 import { kindText } from "./column-forms.js";
 import { IDENTITY_NAMES } from "./identity-table.js";
+import { entityNames, refInNotes } from "./entity-types.js";
+import { KNOWN_TYPES_HINT } from "./read-type.js";
 import type { ColumnType, OnDelete, Table } from "./types.js";
 
 /**
@@ -134,6 +137,10 @@ export function tableByName(cx: BuildContext, name: string, tables: TableDraft[]
 export function resolveReferences(cx: BuildContext, t: TableDraft, tables: TableDraft[], identity: TableDraft | null): void {
   for (const c of t.columns) {
     let ref = c.refText;
+    // "author | User", "owner | UserVO", "userId | ObjectId | ref: 'User'", "created_by | uuid |
+    // the user who created it": a reference written as an entity's name or in words.
+    if (!ref && !c.bareFk && !c.primaryKey) ref = referenceInWords(cx, t, c, tables, identity);
+    else if (c.typeName) typeNotUnderstood(cx, t, c);
     // A name-only column ("- jobId") named after a table's key is a reference to it, as a reader
     // takes it (a table reached through it is its parent's, not everyone's). Noted.
     if (!ref && !c.bareFk && c.typeMissing && !c.primaryKey && /^(.+?)_?id$/i.test(snakeCase(c.name)) && !/^(user|owner)_?id$/i.test(snakeCase(c.name))) {
@@ -151,6 +158,7 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
         cx.note(c.span, `"${t.name}.${c.name}" names no table; read as a reference to ${hit.name} from its name`);
       }
     }
+    let named: RegExpExecArray | null = null;
     if (!ref && c.bareFk) {
       // "FK" with no target: guess from the name, user_id -> users.id.
       // Longest suffix first: invited_by_user_id -> invited_by_user, by_user, user.
@@ -161,9 +169,12 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
       if (!target && parts.length) target = tableByNoun(cx, parts.join("_"), t, tables);
       // "reviewer_id | FK", "blocked_by | FK": a person's role, with no table of that name: the users.
       if (!target && identity && !identity.keyColumns && (PERSON_ROLE.test(parts[parts.length - 1] ?? "") || /(?:^|_)by$/.test(snakeCase(c.name)))) target = identity;
+      // "orgId | FK | Organization": the target named alone in the column's notes.
+      named = !target && c.description ? /^\s*`?([A-Za-z][A-Za-z0-9_]*)`?\s*\.?\s*$/.exec(c.description) : null;
+      if (named) target = tableByName(cx, named[1]!, tables) ?? tableByName(cx, snakeCase(named[1]!), tables);
       if (target) {
         ref = { table: target.name };
-        cx.note(c.bareFk, `foreign key of "${t.name}.${c.name}" names no target; read as ${target.name}.${target.primaryKey || "id"} from the column name`);
+        cx.note(c.bareFk, `foreign key of "${t.name}.${c.name}" names no target; read as ${target.name}.${target.primaryKey || "id"} from ${named ? `its notes ("${named[1]}")` : "the column name"}`);
       } else {
         cx.diag("warning", "SF116", `column "${t.name}.${c.name}" is marked as a foreign key but names no table; the key is ignored`, c.bareFk,
           'write the target, e.g. "foreign key -> users.id"');
@@ -225,6 +236,78 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
     if (!c.onDelete && target === identity) cx.note(c.refSpan, `"${t.name}.${c.name}" references the identity table: rows are deleted with their user (on delete cascade)`);
     c.references = { table: target.name, column, onDelete };
   }
+}
+
+/** "post_tags" -> "post_tag": a table's name for one row. */
+function oneOf(table: string): string {
+  const w = words(table);
+  w[w.length - 1] = singular(w[w.length - 1]!);
+  return w.join("_");
+}
+
+/** The table an entity's name stands for ("User", "UserVO", "BlogPost" -> blog_posts). */
+function tableOfEntity(cx: BuildContext, name: string, tables: TableDraft[]): TableDraft | undefined {
+  for (const n of entityNames(name)) {
+    const hit = tableByName(cx, n, tables) ?? tableByName(cx, snakeCase(n), tables);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The SF103 a type kept aside as an entity's name gets when no table is named so. */
+function typeNotUnderstood(cx: BuildContext, t: TableDraft, c: ColumnDraft): void {
+  const tn = c.typeName!;
+  cx.diag("warning", "SF103", `column "${c.name}" in table "${t.name}" has a type that is not understood: "${tn.text}"; its type is taken from its name instead`, tn.span, KNOWN_TYPES_HINT);
+  delete c.typeName;
+}
+
+/** A person a column's notes name as the one the row is about: "the user who created it", "ID of the user that owns the list". */
+const PERSON_PHRASE = /^\s*(?:the\s+|a\s+)?(?:(?:id|uuid|key)\s+of\s+the\s+)?(?:user|owner|creator|author)\s+(?:who|that|which|whom)\b/i;
+
+/**
+ * A reference written in words rather than as a key: the type is an entity's name ("author |
+ * User", "owner | UserVO"; a list of them, "tags | Tag[]", cannot be a key: SF221), the notes
+ * say "ref: 'User'", or they name the user the row is about ("the user who created it").
+ */
+function referenceInWords(cx: BuildContext, t: TableDraft, c: ColumnDraft, tables: TableDraft[], identity: TableDraft | null): RefText | null {
+  if (c.typeName) {
+    const tn = c.typeName;
+    const target = tableOfEntity(cx, tn.name, tables);
+    if (!target) {
+      typeNotUnderstood(cx, t, c);
+      return null;
+    }
+    delete c.typeName;
+    if (tn.list) {
+      // Many rows in one column, as a document store keeps them: no foreign key holds a list.
+      c.type = { kind: "json" };
+      c.typeMissing = false;
+      cx.diag("warning", "SF221", `column "${t.name}.${c.name}" is a list of "${target.name}" rows ("${tn.text}"): a list cannot be a foreign key, so it is stored as json and no join table is made; the ids in it are not checked`, tn.span,
+        `to link the rows, write a join table (${oneOf(t.name)}_${target.name}: ${oneOf(t.name)}_id, ${oneOf(target.name)}_id) and drop "${c.name}"`);
+      return null;
+    }
+    cx.note(tn.span, `the type of "${t.name}.${c.name}" ("${tn.text}") names the entity of table "${target.name}": read as a reference to it`);
+    return { table: target.name };
+  }
+  const d = c.description;
+  if (!d) return null;
+  // "ref: 'User'", "ref = Category" (Mongoose's ref), after the type or in the notes.
+  const said = refInNotes(d);
+  if (said) {
+    const target = tableOfEntity(cx, said.name, tables);
+    if (target) {
+      cx.note(c.span, `"${t.name}.${c.name}": "${said.text}" in its notes names table "${target.name}"; read as a reference to it`);
+      return { table: target.name };
+    }
+    return null;
+  }
+  // "created_by | uuid | the user who created it": the users, for a column that can hold a user's id.
+  // Only in prose-like notations (a Markdown table or list), where the notes are the spec's words.
+  if (t.namesImplyRefs && identity && !identity.keyColumns && PERSON_PHRASE.test(d) && (c.typeMissing || /(?:^|_)(?:id|uid|by|user|owner|creator|author)$/.test(snakeCase(c.name)))) {
+    cx.note(c.span, `"${t.name}.${c.name}": its notes ("${d.length > 60 ? `${d.slice(0, 57)}...` : d}") name the user the row is about; read as a reference to ${identity.name}`);
+    return { table: identity.name };
+  }
+  return null;
 }
 
 /** "auth.users" -> "users": a table's name without its schema. */

@@ -3,6 +3,7 @@ import { nameKey, snakeCase } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
 import { kindText } from "./column-forms.js";
+import { namesEntityOf } from "./entity-types.js";
 import type { ColumnType } from "./types.js";
 
 export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft | null {
@@ -47,7 +48,7 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
   // Apps call their users other names (players, accounts, members, profiles, customers): the
   // one of those the other tables point at most, when it looks like a person (an email, a name).
   const incoming = (t: TableDraft) =>
-    tables.reduce((n, o) => n + o.columns.filter((c) => c.refText && nameKey(c.refText.table) === nameKey(t.name)).length, 0);
+    tables.reduce((n, o) => n + o.columns.filter((c) => (c.refText && nameKey(c.refText.table) === nameKey(t.name)) || (!c.refText && namesEntityOf(c, t.name, (x) => nameKey(snakeCase(x))))).length, 0);
   // A table with a column naming users the spec does not define ("user_id → auth.users.id") belongs
   // to those users: it is not them.
   const undefinedUsers = (ref: string) => {

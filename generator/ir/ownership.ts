@@ -111,7 +111,9 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       if (c.references!.column !== target.primaryKey) continue;
       const w = words(target.name).map((x) => singular(x));
       const cw = words(c.name).map((x) => singular(x)).filter((x) => x !== "id");
-      if (!w.some((x) => TENANT_WORDS.has(x)) || cw.join("_") !== w.join("_")) continue;
+      // "org_id" for organizations: the group's name, or the one word of it shortened (org, comp).
+      const shortened = cw.length === 1 && w.length === 1 && cw[0]!.length >= 3 && w[0]!.startsWith(cw[0]!);
+      if (!w.some((x) => TENANT_WORDS.has(x)) || (cw.join("_") !== w.join("_") && !shortened)) continue;
       groupOf.set(target.name, { membership: identity, groupColumn: c.name, userColumn: idKey, rank: 9999 });
     }
   }

@@ -68,6 +68,27 @@ export function underBase(md: MarkdownReader, path: RawText, base: { path: strin
   return { text, span: path.span };
 }
 
+/**
+ * "### Tickets (`/api/tickets`)" over a table whose rows say "GET /" and "GET /:ticketId/messages":
+ * the heading names the router's mount point, and the rows' paths are under it. A row already
+ * under it, or starting like an API path of its own (/api, /v1), or with the mount point's last
+ * word (/tickets/...), is kept.
+ */
+export function underSectionBase(md: MarkdownReader, path: RawText): RawText {
+  const top = md.top();
+  if (!top || top.endpoint) return path;
+  const m = /(?:^|[\s(（`"'])(\/[A-Za-z0-9_.~-]+(?:\/[A-Za-z0-9_.~-]+)*)\/?(?=$|[\s)）`"'，,:：])/.exec(top.title);
+  if (!m) return path;
+  const base = m[1]!;
+  const p = path.text;
+  const first = /^\/([^/?]*)/.exec(p)?.[1]?.toLowerCase() ?? "";
+  const last = base.slice(base.lastIndexOf("/") + 1).toLowerCase();
+  if (!p.startsWith("/") || p === base || p.startsWith(base + "/") || p.startsWith(base + "?") || /^(api|v\d+)$/i.test(first) || first === last) return path;
+  const text = base + (p === "/" ? "" : p);
+  md.notes.push({ span: path.span, message: `path ${p} read as ${text} (under ${base}, which its section's heading names)` });
+  return { text, span: path.span };
+}
+
 export function endpointInSection(md: MarkdownReader, sec: SectionEntry, f: Flat, mi: number, mLen: number, pLen: number): void {
   if (sec.endpoint) return;
   let pi = mi + mLen;

@@ -11,6 +11,7 @@ import { listedValues } from "../value-lists.js";
 import { bodyTable, modelFields, queryTable } from "./bodies.js";
 import { constraintPieces } from "./columns.js";
 import type { EndpointDraft } from "./drafts.js";
+import { underSectionBase } from "./endpoints.js";
 import { flatSplit, flatSub, flatTrim } from "./flat.js";
 import { indexTable, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
@@ -317,7 +318,7 @@ function endpointTable(md: MarkdownReader, node: Table, roles: EndpointRoles, he
     for (const [i, one] of methods.entries()) {
     const draft: EndpointDraft = {
       method: md.rawText(flatSub(m, one.at, one.at + one.text.length)),
-      path: md.rawText(flatSub(p, 0, path.length)),
+      path: underSectionBase(md, md.rawText(flatSub(p, 0, path.length))),
     };
     const desc = cell(descCol);
     if (desc && desc.text) draft.summary = desc.text;
