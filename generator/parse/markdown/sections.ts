@@ -108,13 +108,15 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   let core = text.slice(s, e).trim();
   const coreStart = s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
   let model = false;
-  const suffix = /\s+(table|model|entity|collection)$/i.exec(core);
+  // "Locations Sheet", "Orders Worksheet": a spreadsheet's tab, named as a table is.
+  const suffix = /\s+(table|model|entity|collection|sheet|worksheet)$/i.exec(core);
   if (suffix) {
-    model = !/table/i.test(suffix[1]!);
+    model = !/table|sheet/i.test(suffix[1]!);
     core = core.slice(0, suffix.index);
   }
   // "attachments 附件表", "`Note` テーブル", "orders 订单": the name, then a title in another script.
-  const titled = /^([A-Za-z_][A-Za-z0-9_]*)\s*[^\x00-\x7F].*$/.exec(core);
+  // Not "Nhóm ..." or "Données": a word of Latin letters with accents is one word, not a name and a title.
+  const titled = /^([A-Za-z_][A-Za-z0-9_]*)(?!\p{Script=Latin})\s*[^\x00-\x7F].*$/u.exec(core);
   if (titled) core = titled[1]!;
   // "invoices / receipts": one heading for two tables (the second is made at the first's columns, or its own).
   const pair = /^([A-Za-z_]\w*)\s*(?:\/|&|,|、|\band\b)\s*([A-Za-z_]\w*)$/.exec(core);
