@@ -68,7 +68,8 @@ function entityLine(md: MarkdownReader, para: Paragraph | undefined, f: Flat): E
 
 /** Reads a list of entity lines as tables; false (and nothing read) unless every item is one, two at least. */
 export function entityLines(md: MarkdownReader, node: List): boolean {
-  if (node.children.length < 2) return false;
+  // Under "Enums": "- `Priority`: low, medium, high" names an enum and its values, not a table.
+  if (node.children.length < 2 || md.inValuesSection()) return false;
   const lines: EntityLine[] = [];
   for (const item of node.children) {
     if (item.children.some((c) => c.type === "list")) return false;
