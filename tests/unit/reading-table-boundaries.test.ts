@@ -1,0 +1,188 @@
+// Which sections are tables and which are not: a spreadsheet's tab named "X Sheet", a heading
+// in a Latin-script language whose first word has accents, an "Enums" list written with a dash
+// ("- `kind_of_trip` — `day` | `night`."), enum bullets that look like a table's column list,
+// the values of an "enum" column listed after the table under a label ("Lamp state:"), and a
+// block of one table a line written as a signature ("lamps(id PK, label, watts INT)").
+import { describe, expect, it } from "vitest";
+import { load, where } from "./helpers.js";
+
+const tableNames = (r: Awaited<ReturnType<typeof load>>) => r.ir!.tables.map((t) => t.name).sort();
+
+describe("sections that are tables, and sections that are not", () => {
+  it("reads a spreadsheet tab's heading as its table, and the values listed under a label after it", async () => {
+    const spec = `# Workshop Tracker
+
+## 2. Lamps Sheet
+
+Columns:
+
+| Column | Type | Required | Description |
+|---|---|---|---|
+| lamp_id | string | Yes | Key |
+| label | string | Yes | Shown on the shelf |
+| state | enum | Yes | Where the lamp is |
+| wattage | number | No | Rated power |
+
+Lamp state:
+
+\`\`\`text
+lit
+dim
+off
+\`\`\`
+
+## 3. Repairs Sheet
+
+| Column | Type | Required | Description |
+|---|---|---|---|
+| repair_id | string | Yes | Key |
+| lamp_id | string | Yes | Related lamp |
+| outcome | enum | Yes | Result |
+
+Outcomes:
+
+- fixed
+- scrapped
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["lamps", "repairs"]);
+    const state = r.ir!.tables.find((t) => t.name === "lamps")!.columns.find((c) => c.name === "state")!;
+    expect(state.type).toMatchObject({ kind: "enum", values: ["lit", "dim", "off"] });
+    const outcome = r.ir!.tables.find((t) => t.name === "repairs")!.columns.find((c) => c.name === "outcome")!;
+    expect(outcome.type).toMatchObject({ kind: "enum", values: ["fixed", "scrapped"] });
+  });
+
+  it("leaves a label's values alone when the column it names lists its own, or is no enum", async () => {
+    const spec = `# Shelf
+
+## shelves
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| finish | enum(oak, pine) | |
+| name | text | |
+
+Finish:
+
+- walnut
+- teak
+`;
+    const r = await load(spec);
+    const finish = r.ir!.tables[0]!.columns.find((c) => c.name === "finish")!;
+    expect(finish.type).toMatchObject({ kind: "enum", values: ["oak", "pine"] });
+  });
+
+  it("does not read a heading word with accents as a table's name", async () => {
+    const spec = `# Modèle
+
+## Données générales
+
+Quelques règles pour toutes les tables.
+
+## kettles
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| volume_ml | integer | not null |
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["kettles"]);
+  });
+
+  it("reads an Enums list whose names and values are set apart by a dash, and the columns that name them", async () => {
+    const spec = `# Trips
+
+## Enums
+
+- \`trip_kind\` — \`day\` | \`overnight\` | \`week\`.
+- \`meal_plan\` – \`none\` | \`breakfast\` | \`full\`
+
+## trips
+
+| Column | Type | Notes |
+| --- | --- | --- |
+| \`id\` | \`uuid\` PK | |
+| \`kind\` | \`trip_kind\` default \`'day'\` | |
+| \`meals\` | \`meal_plan\`, nullable | |
+`;
+    const r = await load(spec);
+    expect(r.diagnostics.filter((d) => d.code === "SF103")).toEqual([]);
+    const trips = r.ir!.tables.find((t) => t.name === "trips")!;
+    expect(trips.columns.find((c) => c.name === "kind")!.type).toMatchObject({ kind: "enum", values: ["day", "overnight", "week"] });
+    expect(trips.columns.find((c) => c.name === "meals")!.type).toMatchObject({ kind: "enum", values: ["none", "breakfast", "full"] });
+  });
+
+  it("reads bullets under an Enums heading inside an entity's part as enums, not as a table's columns", async () => {
+    const spec = `# Garden
+
+## 1. Plant model (in memory)
+
+### Plant
+
+| Field | Type | Description |
+|---|---|---|
+| id | str | key |
+| stage | Stage | how grown |
+
+### Enum
+
+- \`Stage\`: seed, sprout, bloom
+- \`Light\`: shade, partial, full
+
+## 2. Storage
+
+### beds
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| light | Light | |
+`;
+    const r = await load(spec);
+    const beds = r.ir!.tables.find((t) => t.name === "beds")!;
+    expect(beds.columns.find((c) => c.name === "light")!.type).toMatchObject({ kind: "enum", values: ["shade", "partial", "full"] });
+    expect(tableNames(r)).not.toContain("stage");
+    expect(tableNames(r)).not.toContain("light");
+  });
+
+  it("reads a block of table signatures, one a line, with types and keys where written", async () => {
+    const spec = `# Bench
+
+## Storage
+
+\`\`\`sql
+benches(id PK, location, seats INT, painted_at)
+bench_visits(id PK, bench_id FK, visitor, minutes INTEGER NOT NULL)
+\`\`\`
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["bench_visits", "benches"]);
+    const visits = r.ir!.tables.find((t) => t.name === "bench_visits")!;
+    expect(visits.columns.map((c) => c.name)).toEqual(["id", "bench_id", "visitor", "minutes"]);
+    const minutes = visits.columns.find((c) => c.name === "minutes")!;
+    expect(minutes.type.kind).toBe("integer");
+    expect(minutes.nullable).toBe(false);
+    expect(r.ir!.tables.find((t) => t.name === "benches")!.primaryKey).toBe("id");
+  });
+
+  it("leaves a block of calls alone", async () => {
+    const spec = `# Bench
+
+## benches
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+
+\`\`\`text
+paint(bench, colour)
+move(bench, place)
+\`\`\`
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["benches"]);
+    void where;
+  });
+});
