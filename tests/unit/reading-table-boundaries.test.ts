@@ -186,3 +186,40 @@ move(bench, place)
     void where;
   });
 });
+
+describe("tables named in a list, their columns described in words", () => {
+  it("says where each one is instead of dropping it or inventing a table from the heading", async () => {
+    const spec = `# Bakery data
+
+## Ovens group
+
+- \`ovens\`: the oven's number, its model, last service date, whether it is on.
+- \`bakes\`: which oven, the loaf kind, start time, end time.
+- \`loaf_kinds\`: named kinds.
+`;
+    const r = await load(spec);
+    const warned = r.diagnostics.filter((d) => d.code === "SF134");
+    expect(warned.map((d) => d.message.split('"')[1])).toEqual(["ovens", "bakes", "loaf_kinds"]);
+    expect(where(warned[0]!)).toBe("5:4");
+    expect(r.ir?.tables.map((t) => t.name) ?? []).toEqual([]);
+  });
+
+  it("stays quiet on a list of notes about names", async () => {
+    const spec = `# Bakery data
+
+## ovens
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| model | text | |
+
+## Notes
+
+- \`model\`: free text.
+- \`id\`: made by the database.
+`;
+    const r = await load(spec);
+    expect(r.diagnostics.filter((d) => d.code === "SF134")).toEqual([]);
+  });
+});
