@@ -223,3 +223,33 @@ describe("tables named in a list, their columns described in words", () => {
     expect(r.diagnostics.filter((d) => d.code === "SF134")).toEqual([]);
   });
 });
+
+describe("an entity heading that gives its table's name beside it", () => {
+  it("takes the name in parentheses when it is the entity's words written as a table's", async () => {
+    const spec = `# Kiln log
+
+### KilnFiring (kiln_firings)
+
+| Field | Type | Notes |
+|---|---|---|
+| id | Integer | primary key |
+| peak_temp | Integer | degrees |
+
+### GlazeBatch (glaze_batches)
+
+| Field | Type | Notes |
+|---|---|---|
+| id | Integer | primary key |
+| colour | String(40) | |
+
+### ShelfSlot (storage)
+
+| Field | Type | Notes |
+|---|---|---|
+| id | Integer | primary key |
+| label | String(20) | |
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["glaze_batches", "kiln_firings", "shelf_slots"]);
+  });
+});

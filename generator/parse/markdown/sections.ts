@@ -101,6 +101,21 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // The word for "table" in other languages too: "## 5. Bảng orders", "### Таблица orders", "Tabela pedidos".
   const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
   if (lead) s = lead[0].length;
+  // "AIInteraction (ai_interactions)", "Order Item (order_items)": an entity and, beside it, its
+  // table's own name, the same words written as a table's: that name. Not "CartItem (orders)",
+  // where the parenthesis names something else (an app, a module).
+  const own = /^([A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){0,2})\s*[(（]\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)*)`?\s*[)）]\s*$/.exec(text.slice(s));
+  if (own) {
+    const letters = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const entity = letters(own[1]!);
+    const table = letters(own[2]!);
+    if (table === entity || table.replace(/e?s$/, "") === entity || table.replace(/ies$/, "y") === entity) {
+      const at = s + text.slice(s).indexOf(own[2]!, own[1]!.length);
+      const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+      md.pendingNameNote = own[2] !== snakeCase(own[1]!.replace(/\s+/g, "_")) ? { span, message: `heading "${text.trim()}" read as table "${own[2]}" (the name it gives beside the entity)` } : undefined;
+      return { text: own[2]!, span };
+    }
+  }
   // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
   const rest = text.slice(s);
   const cut = /\s*(?:[(（【\[]|\s[-–—:：]\s|[:：]\s*$|\s+[-–—]$)/.exec(rest);
