@@ -253,3 +253,42 @@ describe("an entity heading that gives its table's name beside it", () => {
     expect(tableNames(r)).toEqual(["glaze_batches", "kiln_firings", "shelf_slots"]);
   });
 });
+
+describe("a heading over a group of time and author columns", () => {
+  it("is no table, and is said at its heading", async () => {
+    const spec = `# Kiln log
+
+## firings
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| peak_temp | integer | |
+
+## Audit trail
+
+- \`created_by\`
+- \`created_at\`
+- \`changed_at\`
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["firings"]);
+    expect(r.ir!.tables[0]!.columns.map((c) => c.name)).toEqual(["id", "peak_temp"]);
+    const d = r.diagnostics.find((x) => x.code === "SF135")!;
+    expect(where(d)).toBe("10:4");
+  });
+
+  it("leaves a table whose columns include times alone", async () => {
+    const spec = `# Kiln log
+
+## firings
+
+- id: uuid, primary key
+- started_at: timestamp
+- ended_at: timestamp
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["firings"]);
+    expect(r.diagnostics.filter((x) => x.code === "SF135")).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // Lists: an endpoint's query or body fields, a request model's fields, a table's columns,
 // indexes and rules, and nested lists of models.
+import { columnGroup } from "./column-groups.js";
 import { labelledValues } from "./labelled-values.js";
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
@@ -86,6 +87,7 @@ export function list(md: MarkdownReader, node: List): void {
   if (modelItems(md, node)) return;
   // "Roles:" over "- staff", "- admin": the values of the enum column the label names.
   if (md.lastLabel && node.children.every((item) => !item.children.some((c) => c.type === "list")) && labelledValues(md, node.children.map((item) => md.rawText(md.itemFlat(item))))) return;
+  if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
   const label = md.lastLabel;
   // "- `Priority`: low | medium | high" under an "Enums" heading.
