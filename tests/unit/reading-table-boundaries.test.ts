@@ -292,3 +292,54 @@ describe("a heading over a group of time and author columns", () => {
     expect(r.diagnostics.filter((x) => x.code === "SF135")).toEqual([]);
   });
 });
+
+describe("a heading naming a column's values", () => {
+  it("gives the values to the one table with that column, and makes no table of its own", async () => {
+    const spec = `# Kiln log
+
+## firings
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| phase | text | |
+
+### Phase values
+
+- loading
+- heating
+- cooling
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["firings"]);
+    const firings = r.ir!.tables[0]!;
+    expect(JSON.stringify(firings)).toContain("'loading', 'heating', 'cooling'");
+  });
+
+  it("says so when two tables have the column", async () => {
+    const spec = `# Kiln log
+
+## firings
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| phase | text | |
+
+## glazes
+
+| Column | Type | Notes |
+|---|---|---|
+| id | uuid | primary key |
+| phase | text | |
+
+## Phase values
+
+- raw
+- done
+`;
+    const r = await load(spec);
+    expect(tableNames(r)).toEqual(["firings", "glazes"]);
+    expect(r.diagnostics.some((d) => d.code === "SF113" && d.message.includes("several tables"))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // Lists: an endpoint's query or body fields, a request model's fields, a table's columns,
 // indexes and rules, and nested lists of models.
 import { columnGroup } from "./column-groups.js";
-import { labelledValues } from "./labelled-values.js";
+import { headingValues, labelledValues } from "./labelled-values.js";
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
@@ -86,7 +86,11 @@ export function list(md: MarkdownReader, node: List): void {
   if (endpointItems > 0 && endpointItems * 2 >= node.children.length) return;
   if (modelItems(md, node)) return;
   // "Roles:" over "- staff", "- admin": the values of the enum column the label names.
-  if (md.lastLabel && node.children.every((item) => !item.children.some((c) => c.type === "list")) && labelledValues(md, node.children.map((item) => md.rawText(md.itemFlat(item))))) return;
+  if (node.children.every((item) => !item.children.some((c) => c.type === "list"))) {
+    const values = node.children.map((item) => md.rawText(md.itemFlat(item)));
+    if (md.lastLabel && labelledValues(md, values)) return;
+    if (md.kind === "schema" && !md.lastLabel && headingValues(md, values)) return;
+  }
   if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
   const label = md.lastLabel;
