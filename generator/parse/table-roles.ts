@@ -150,7 +150,7 @@ export function classifyTable(headers: readonly string[], rows: readonly (readon
   // A Type header over short word-like cells the reader does not know as types ("v64", "objectid"),
   // beside a column of names: still a table's columns (the builder says which types it cannot read).
   if (!typeCol) {
-    const byHeader = cols.find((p) => headerSays(p, "type") && p.ne >= rows.length * 0.5 && p.cells.every((c) => c.empty || /^[A-Za-z0-9][\w()., ]{0,30}$/.test(c.t)));
+    const byHeader = cols.find((p) => headerSays(p, "type") && p.ne >= rows.length * 0.5 && p.cells.every((c) => c.empty || /^[A-Za-z0-9][\w()., '"=-]{0,40}$/.test(c.t)));
     const named = byHeader ? best(cols.filter((p) => p !== byHeader), (p) => p.nameScore, 0.6, "name") : null;
     if (byHeader && named && headerSays(named.p, "name")) return fieldList(cols, rows.length, { p: byHeader, by: "header" }, named, context, given, give, free, evidence);
   }

@@ -5,7 +5,7 @@ import { blockLanguage, type Language } from "../readers.js";
 import type { BlockReader, ReaderResult, SourceBlock } from "../block.js";
 import type { Code } from "mdast";
 import { nameKey, snakeCase } from "../../base/naming.js";
-import type { RawEnum } from "../raw.js";
+import type { RawEnum, RawText } from "../raw.js";
 import { clauseList, outlinedSql, treeAsIndent } from "../text.js";
 import { descriptorBody, modelFields } from "./bodies.js";
 import { columnFlat } from "./columns.js";
@@ -15,6 +15,8 @@ import { type Flat, flatSub, flatTrim } from "./flat.js";
 import { endpointLines } from "./paragraphs.js";
 import type { MarkdownReader } from "./reader.js";
 import { ruleBlock } from "./rules.js";
+import { labelledValues } from "./labelled-values.js";
+import { signatureBlock } from "./signature-lines.js";
 import { splitEnumValues } from "./vocabulary.js";
 
 export function isFencedOpenApi(n: Code): boolean {
@@ -70,6 +72,8 @@ export function code(md: MarkdownReader, node: Code): void {
     return;
   }
   const language = blockLanguage(node.lang ?? "", node.value);
+  // "tasks(id PK, title, due_date)", one a line: tables written as signatures, not SQL.
+  if ((!language || language === "sql") && /^(|text|plain|plaintext|txt|sql)$/i.test(node.lang ?? "") && signatureBlock(md, node)) return;
   const reader = language ? md.readers[language] : undefined;
   if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml")) {
     // Read together after the document: a table in one block references a table or enum in another.
@@ -82,6 +86,10 @@ export function code(md: MarkdownReader, node: Code): void {
   }
   // "const s = new mongoose.Schema({ ... })": an ODM schema's fields and their options.
   if (!language && odmBlock(md, node)) return;
+  if (!language && /^(|text|plain|plaintext|txt)$/i.test(node.lang ?? "") && md.lastLabel && labelledValues(md, blockLines(md, node))) {
+    md.lastLabel = null;
+    return;
+  }
   if (!language && enumBlock(md, node)) return;
   if (!language && /^(|text|plain|plaintext|txt|yaml|yml|schema)$/i.test(node.lang ?? "") && fieldBlock(md, node)) return;
   if (!language && /^(|text|plain|plaintext|txt|sql)$/i.test(node.lang ?? "") && ruleBlock(md, node)) return;
@@ -147,6 +155,19 @@ export function hand(md: MarkdownReader, nodes: readonly Code[], reader: BlockRe
   md.enums.push(...r.enums);
   md.diagnostics.push(...r.diagnostics);
   md.notes.push(...r.notes);
+}
+
+/** A block's non-empty lines, each trimmed, with where it is written. */
+function blockLines(md: MarkdownReader, node: Code): RawText[] {
+  const f = md.codeFlat(node);
+  const out: RawText[] = [];
+  let at = 0;
+  for (const line of node.value.split("\n")) {
+    const lead = line.length - line.trimStart().length;
+    if (line.trim()) out.push({ text: line.trim(), span: md.idx.span(f.offs[at + lead] ?? 0) });
+    at += line.length + 1;
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { RawColumn, RawText } from "../raw.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { openSection } from "./sections.js";
-import { DOCUMENT_WORDS, FIELDS_LABEL, KEY_PIECE, RULES_LABEL, SECTION_WORDS } from "./vocabulary.js";
+import { DOCUMENT_WORDS, FIELDS_LABEL, KEY_PIECE, RULES_LABEL, SECTION_WORDS, TYPE_HEAD } from "./vocabulary.js";
 
 interface EntityLine {
   readonly name: Flat;
@@ -68,13 +68,15 @@ function entityLine(md: MarkdownReader, para: Paragraph | undefined, f: Flat): E
 
 /** Reads a list of entity lines as tables; false (and nothing read) unless every item is one, two at least. */
 export function entityLines(md: MarkdownReader, node: List): boolean {
-  if (node.children.length < 2) return false;
+  // Under "Enums": "- `Priority`: low, medium, high" names an enum and its values, not a table.
+  if (node.children.length < 2 || md.inValuesSection()) return false;
   const lines: EntityLine[] = [];
   for (const item of node.children) {
     if (item.children.some((c) => c.type === "list")) return false;
     const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
     const line = entityLine(md, para, flatTrim(md.itemFlat(item)));
-    if (!line) return false;
+    // Said, not read: the list is used up, so its items are not taken as a heading's columns.
+    if (!line) return lines.length === 0 && describedTables(md, node);
     lines.push(line);
   }
   const depth = (md.lastRealDepth() ?? 0) + 1;
@@ -86,6 +88,37 @@ export function entityLines(md: MarkdownReader, node: List): boolean {
     table.columns.push(...line.columns);
     for (const p of line.skipped) md.warn("SF113", `"${p.text}" in the column list of "${line.name.text}" is not a column name; it is ignored`, md.idx.span(p.offs[0] ?? 0));
   }
+  return true;
+}
+
+/**
+ * "- `order_lines`: snapshot of the item name, quantity, unit price, note." One table an item,
+ * named in code, its columns described in words rather than named: not read (the words are no
+ * column names), but said, each at its name, so the table is not lost without a word. Only
+ * outside any table's section, and when every item of the list has this shape.
+ */
+function describedTables(md: MarkdownReader, node: List): boolean {
+  const section = md.currentTable();
+  // A heading over such a list ("## Ovens group") names a group, not a table of its own, unless it says so.
+  if (md.kind !== "schema" || (section && (section.columns.length > 0 || section.explicit)) || md.inValuesSection() || md.inIndexesSection() || (md.lastLabel !== null && FIELDS_LABEL.test(md.lastLabel))) return false;
+  const named: { name: string; at: number; first: string; pieces: number }[] = [];
+  for (const item of node.children) {
+    const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
+    const lead = para?.children[0];
+    if (!lead || lead.type !== "inlineCode") return false;
+    const f = flatTrim(md.itemFlat(item));
+    const head = /^([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*[:：]\s*(\S.*)$/.exec(f.text);
+    if (!head || head[1] !== lead.value.trim()) return false;
+    const pieces = head[2]!.split(/\s*,\s*/);
+    // "- `id`: `Integer`, primary key": a column with its type, not a table.
+    if (TYPE_HEAD.has((/^[A-Za-z]+/.exec(pieces[0]!)?.[0] ?? "").toLowerCase())) return false;
+    const first = pieces.slice(0, 3).join(", ");
+    named.push({ name: head[1]!, at: f.offs[0] ?? 0, first: first.length > 60 ? `${first.slice(0, 57)}...` : first, pieces: pieces.length });
+  }
+  // Two items at least list three things or more: a list of what each table holds, not of notes.
+  if (named.filter((n) => n.pieces >= 3).length < 2) return false;
+  for (const n of named)
+    md.warn("SF134", `"${n.name}" reads as a table whose columns are described in words ("${n.first}"), not named; it is not generated`, md.idx.span(n.at), "name its columns: `- `" + n.name + "`: id, name, status` or a column table under `### " + n.name + "`");
   return true;
 }
 

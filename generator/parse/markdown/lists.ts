@@ -1,5 +1,7 @@
 // Lists: an endpoint's query or body fields, a request model's fields, a table's columns,
 // indexes and rules, and nested lists of models.
+import { columnGroup } from "./column-groups.js";
+import { headingValues, labelledValues } from "./labelled-values.js";
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
@@ -83,10 +85,17 @@ export function list(md: MarkdownReader, node: List): void {
   const endpointItems = node.children.filter((item) => /^(?:[^:：\n]{1,40}[:：]\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//.test(md.itemFlat(item).text)).length;
   if (endpointItems > 0 && endpointItems * 2 >= node.children.length) return;
   if (modelItems(md, node)) return;
+  // "Roles:" over "- staff", "- admin": the values of the enum column the label names.
+  if (node.children.every((item) => !item.children.some((c) => c.type === "list"))) {
+    const values = node.children.map((item) => md.rawText(md.itemFlat(item)));
+    if (md.lastLabel && labelledValues(md, values)) return;
+    if (md.kind === "schema" && !md.lastLabel && headingValues(md, values)) return;
+  }
+  if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
   const label = md.lastLabel;
   // "- `Priority`: low | medium | high" under an "Enums" heading.
-  if (!table && md.stack.some((x) => x.kind === "values")) {
+  if (md.inValuesSection()) {
     for (const item of node.children) {
       const f = md.itemFlat(item);
       // "- Status" over "  - TODO", "  - DONE": the enum named by the item, its values nested.
@@ -104,7 +113,8 @@ export function list(md: MarkdownReader, node: List): void {
         }
         continue;
       }
-      const m = /^([A-Za-z_]\w*)\s*[:=：]\s*(.+)$/.exec(f.text);
+      // "- Priority: low | high", "- `priority_kind` — `low` | `high`." (a dash for the colon, a closing stop).
+      const m = /^([A-Za-z_]\w*)\s*(?:[:=：]|\s[-–—]|[–—])\s*(.+?)\s*\.?$/.exec(f.text);
       const values = m ? splitEnumValues(m[2]!) : null;
       if (!m || !values) continue;
       const at = f.text.indexOf(m[2]!, m[1]!.length);

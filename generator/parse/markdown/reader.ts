@@ -174,6 +174,16 @@ export class MarkdownReader {
     return undefined;
   }
 
+  /** Whether the innermost section that is a table's or a values one ("Enums") is a values one. */
+  inValuesSection(): boolean {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const e = this.stack[i]!;
+      if (e.kind === "values") return true;
+      if (e.kind === "table") return false;
+    }
+    return false;
+  }
+
   inIndexesSection(): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const e = this.stack[i]!;

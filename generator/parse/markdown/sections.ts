@@ -101,6 +101,21 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // The word for "table" in other languages too: "## 5. Bảng orders", "### Таблица orders", "Tabela pedidos".
   const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
   if (lead) s = lead[0].length;
+  // "AIInteraction (ai_interactions)", "Order Item (order_items)": an entity and, beside it, its
+  // table's own name, the same words written as a table's: that name. Not "CartItem (orders)",
+  // where the parenthesis names something else (an app, a module).
+  const own = /^([A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){0,2})\s*[(（]\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)*)`?\s*[)）]\s*$/.exec(text.slice(s));
+  if (own) {
+    const letters = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const entity = letters(own[1]!);
+    const table = letters(own[2]!);
+    if (table === entity || table.replace(/e?s$/, "") === entity || table.replace(/ies$/, "y") === entity) {
+      const at = s + text.slice(s).indexOf(own[2]!, own[1]!.length);
+      const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+      md.pendingNameNote = own[2] !== snakeCase(own[1]!.replace(/\s+/g, "_")) ? { span, message: `heading "${text.trim()}" read as table "${own[2]}" (the name it gives beside the entity)` } : undefined;
+      return { text: own[2]!, span };
+    }
+  }
   // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
   const rest = text.slice(s);
   const cut = /\s*(?:[(（【\[]|\s[-–—:：]\s|[:：]\s*$|\s+[-–—]$)/.exec(rest);
@@ -108,13 +123,15 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   let core = text.slice(s, e).trim();
   const coreStart = s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
   let model = false;
-  const suffix = /\s+(table|model|entity|collection)$/i.exec(core);
+  // "Locations Sheet", "Orders Worksheet": a spreadsheet's tab, named as a table is.
+  const suffix = /\s+(table|model|entity|collection|sheet|worksheet)$/i.exec(core);
   if (suffix) {
-    model = !/table/i.test(suffix[1]!);
+    model = !/table|sheet/i.test(suffix[1]!);
     core = core.slice(0, suffix.index);
   }
   // "attachments 附件表", "`Note` テーブル", "orders 订单": the name, then a title in another script.
-  const titled = /^([A-Za-z_][A-Za-z0-9_]*)\s*[^\x00-\x7F].*$/.exec(core);
+  // Not "Nhóm ..." or "Données": a word of Latin letters with accents is one word, not a name and a title.
+  const titled = /^([A-Za-z_][A-Za-z0-9_]*)(?!\p{Script=Latin})\s*[^\x00-\x7F].*$/u.exec(core);
   if (titled) core = titled[1]!;
   // "invoices / receipts": one heading for two tables (the second is made at the first's columns, or its own).
   const pair = /^([A-Za-z_]\w*)\s*(?:\/|&|,|、|\band\b)\s*([A-Za-z_]\w*)$/.exec(core);
