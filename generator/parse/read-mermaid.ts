@@ -73,6 +73,8 @@ const LINE = /(--|\.\.|\.-|-\.|optionally\s+to|to)/iy;
 const ENTITY_WORD = /(?:[^\x00-\x7F]|[\w\-*.])+/uy;
 const KEY = /(PK|FK|UK)(?![\p{L}\p{N}_])/iuy;
 const KEY_ONLY = /^(?:PK|FK|UK)$/i;
+/** Prisma's scalar type names, which in Prisma mean "required" unless followed by "?". */
+const PRISMA_SCALAR = /^(?:String|Int|BigInt|Float|Decimal|Boolean|DateTime|Json)(?:\[\])?$/;
 /** Words SQL writes after a type word, as part of the type ("bigint unsigned", "double precision", "character varying(20)", "timestamp with time zone"). */
 const TYPE_MODIFIER = /^(?:unsigned|signed|zerofill|precision|varying(?:\(\s*\d+\s*\))?|with|without|time|zone)$/i;
 /** A piece of a comment that is only null/unique words ("NOT NULL", "UNIQUE NOT NULL", "nullable"): read as the constraints it says. */
@@ -575,6 +577,17 @@ function readMermaid(block: SourceBlock): ReaderResult {
     const said = all.map(say);
     const nulls = said.filter((x) => x === "null").length;
     const notNulls = said.filter((x) => x === "notnull").length;
+    // Prisma's scalar names ("String", "DateTime") say "required" in Prisma only beside "String?";
+    // Mermaid cannot write the "?", so a diagram that marks nothing says nothing of either.
+    if (nulls === 0 && notNulls === 0) {
+      let first: Attribute | null = null;
+      for (const a of all) {
+        if (!PRISMA_SCALAR.test(a.type.text)) continue;
+        a.type = { text: a.type.text.toLowerCase(), at: a.type.at };
+        first ??= a;
+      }
+      if (first) note(`this diagram writes Prisma's type names but marks no attribute optional or required (Mermaid cannot write "String?"): its attributes are read as nullable unless a key`, (first as Attribute).type.at);
+    }
     if ((nulls > 0) !== (notNulls > 0) && nulls + notNulls >= 2) {
       const rest = nulls > 0 ? "NOT NULL" : "NULL";
       let first: Attribute | null = null;

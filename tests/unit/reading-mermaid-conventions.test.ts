@@ -122,3 +122,28 @@ describe("Mermaid attributes and diagram conventions", () => {
     expect(r.ir!.tables.find((x) => x.name === "boats")!.columns.find((c) => c.name === "owner_id")!.references).toMatchObject({ table: "owners", onDelete: "set null" });
   });
 });
+
+describe("Prisma's type names in a diagram that marks nothing", () => {
+  it("are read as nullable (Mermaid cannot write the question mark), and as Prisma reads them where the diagram marks optional ones", async () => {
+    const plain = await load(md(
+      "    Kettle {",
+      "        String id PK",
+      "        String brand",
+      "        DateTime descaledAt",
+      "    }",
+    ));
+    const k = plain.ir!.tables.find((x) => x.name === "Kettle")!;
+    expect(k.columns.find((c) => c.name === "brand")!.nullable).toBe(true);
+    expect(k.columns.find((c) => c.name === "descaledAt")!.nullable).toBe(true);
+    const marked = await load(md(
+      "    Kettle {",
+      "        String id PK",
+      "        String brand",
+      '        DateTime descaledAt "❓"',
+      "    }",
+    ));
+    const m = marked.ir!.tables.find((x) => x.name === "Kettle")!;
+    expect(m.columns.find((c) => c.name === "brand")!.nullable).toBe(false);
+    expect(m.columns.find((c) => c.name === "descaledAt")!.nullable).toBe(true);
+  });
+});
