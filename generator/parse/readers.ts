@@ -12,7 +12,15 @@ export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "db
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
   const l = lang.trim().toLowerCase().split(/\s+/)[0] ?? "";
-  if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) return "sql";
+  if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) {
+    // Fenced as SQL, written in another notation (DBML pasted from dbdiagram.io, an erDiagram):
+    // what the text is decides, when it holds no SQL statement that makes a table.
+    if (!/\bcreate\s+(?:(?:temp|temporary|unlogged)\s+)?(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) {
+      if (erDiagramAt(text) >= 0) return "mermaid";
+      if (looksLikeDbml(text)) return "dbml";
+    }
+    return "sql";
+  }
   if (l === "prisma") return "prisma";
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
