@@ -276,6 +276,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
       name = next;
       p = name.end;
     }
+    const unsignedAt = /\sunsigned\b/i.exec(type.text);
     if (!backticked && !COLUMN_NAME.test(name.text)) return bad(`"${name.text}" in ${e.id} is not a column name; the attribute is ignored`, name.at);
     if (!outsideParens(type.text).split(/\s+/).every((w) => TYPE_TEXT.test(w))) return bad(`"${type.text}" (${e.id}.${name.text}) is not a type; the attribute is ignored`, type.at);
     // Keys: PK, FK, UK, comma-separated ("PK, FK"), after at least one space.
@@ -303,6 +304,8 @@ function readMermaid(block: SourceBlock): ReaderResult {
     q = skipBlank(p, end);
     // SQL words many diagrams add after the name or the keys: ENUM("a", "b"), UNIQUE, NOT NULL, DEFAULT x.
     const extra: At[] = [];
+    // "int unsigned": nothing below zero.
+    if (unsignedAt) extra.push({ text: ">= 0", at: type.at + unsignedAt.index + 1 });
     let values: { list: string[]; at: number } | undefined;
     const suffixes = () => {
       for (;;) {

@@ -273,6 +273,9 @@ class SqlBlockReader {
       }
     }
     const col: ColumnDraft = { name, type, constraints: [], ...(description ? { description } : {}) };
+    // MySQL's UNSIGNED is a range: nothing below zero.
+    const unsigned = typeToks.find((t) => lower(t) === "unsigned");
+    if (unsigned && !info.enumValues) col.constraints.push({ raw: { text: ">= 0", span: this.span(unsigned.start) }, at: unsigned.start });
     for (const ph of info.phrases) {
       const ts = el.slice(ph.from, ph.to + 1);
       if (!ts.length) continue;

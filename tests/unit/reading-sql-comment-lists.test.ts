@@ -28,3 +28,15 @@ describe("SQL trailing comments that go on over several lines", () => {
     expect(t.columns.find((c) => c.name === "name")!.description).toBeUndefined();
   });
 });
+
+describe("UNSIGNED", () => {
+  it("is a range in SQL and in a Mermaid attribute: nothing below zero", async () => {
+    const r = await load([
+      "# Yard", "", "```sql",
+      "CREATE TABLE pallets (", "  id INT AUTO_INCREMENT PRIMARY KEY,", "  load_kg INT UNSIGNED NOT NULL", ") ENGINE=InnoDB;", "```", "",
+      "```mermaid", "erDiagram", "  forklifts {", "    bigint id PK", "    int unsigned hours", "  }", "```", "",
+    ].join("\n"));
+    expect(r.ir!.tables.find((t) => t.name === "pallets")!.columns.find((c) => c.name === "load_kg")!.minimum).toBe(0);
+    expect(r.ir!.tables.find((t) => t.name === "forklifts")!.columns.find((c) => c.name === "hours")!.minimum).toBe(0);
+  });
+});
