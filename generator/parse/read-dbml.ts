@@ -156,7 +156,12 @@ function readDbml(block: SourceBlock, api: Dbml): ReaderResult {
       constraints.push(raw(`default ${value}`, setting(/\bdefault\b/i)));
     }
     for (const c of f.checks) constraints.push(raw(`check (${c.expression})`, c.token.start.offset));
-    return { name: raw(f.name, find(/\S/, at, end) + (text[at] === '"' ? 1 : 0)), type: raw(f.type.type_name, typeStart), constraints, ...(f.note?.value ? { description: f.note.value } : {}) };
+    // `status varchar(20) [not null] // 'ACTIVE', 'CLOSED'`: a comment after the column on its
+    // line describes it as a note does (the builder may read allowed values from it).
+    const eol = text.indexOf("\n", end);
+    const tail = /^[ \t]*\/\/[ \t]*(.*?)\s*$/.exec(text.slice(end, eol < 0 ? text.length : eol));
+    const description = f.note?.value || tail?.[1] || undefined;
+    return { name: raw(f.name, find(/\S/, at, end) + (text[at] === '"' ? 1 : 0)), type: raw(f.type.type_name, typeStart), constraints, ...(description ? { description } : {}) };
   }
 
   // Relationships: the key is held by the many side ("<" / ">"), or in one-to-one ("-") by the

@@ -72,12 +72,21 @@ const LINE = /(--|\.\.|\.-|-\.|optionally\s+to|to)/iy;
 /** An unquoted entity name: Mermaid's UNICODE_TEXT. */
 const ENTITY_WORD = /(?:[^\x00-\x7F]|[\w\-*.])+/uy;
 const KEY = /(PK|FK|UK)(?![\p{L}\p{N}_])/iuy;
+const KEY_ONLY = /^(?:PK|FK|UK)$/i;
+/** Prisma's scalar type names, which in Prisma mean "required" unless followed by "?". */
+const PRISMA_SCALAR = /^(?:String|Int|BigInt|Float|Decimal|Boolean|DateTime|Json)(?:\[\])?$/;
+/** Words SQL writes after a type word, as part of the type ("bigint unsigned", "double precision", "character varying(20)", "timestamp with time zone"). */
+const TYPE_MODIFIER = /^(?:unsigned|signed|zerofill|precision|varying(?:\(\s*\d+\s*\))?|with|without|time|zone)$/i;
+/** A piece of a comment that is only null/unique words ("NOT NULL", "UNIQUE NOT NULL", "nullable"): read as the constraints it says. */
+const RULE_WORDS = /(NOT\s+NULL|NULLABLE|NULL|UNIQUE|AUTO_?INCREMENT|AUTOINCREMENT|REQUIRED|OPTIONAL)(?![\p{L}\p{N}_])\s*/iuy;
 /** `ENUM(` after an attribute's name. */
 const ENUM_SUFFIX = /ENUM\s*\(/iy;
 /** SQL constraint words after an attribute's name (not Mermaid's, but common): read as constraint phrases. */
 const SQL_SUFFIX = /(NOT\s+NULL|NULL|UNIQUE|AUTO_?INCREMENT|AUTOINCREMENT|DEFAULT\s+(?:'[^'\n]*'|"[^"\n]*"|[\w.:-]+(?:\(\))?))(?![\p{L}\p{N}_])/iuy;
 /** "-> PLAY.id (CASCADE)" after an attribute's keys: the key's target and its on-delete. */
 const KEY_ARROW = /(?:->|→)\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?:\s*\(\s*(CASCADE|SET\s+NULL|RESTRICT|NO\s+ACTION)\s*\))?/iy;
+/** What a delete of the referenced row does, as a comment says it: "on delete set null", or Laravel's "nullOnDelete". */
+const ON_DELETE = /\b(?:(cascade|null|restrict|noAction)OnDelete|on\s+delete\s*:?\s*(cascade|set\s+null|restrict|no\s+action))\b/i;
 /** A name the IR can write in "references t(c)" (constraints.ts reads only these). */
 const IDENT = /^[A-Za-z_]\w*$/;
 /** A column name as attributes write it (backticked names may hold anything). */
@@ -106,6 +115,8 @@ function readMermaid(block: SourceBlock): ReaderResult {
 
   const entities = new Map<string, Entity>();
   const relationships: Relationship[] = [];
+  /** Enums drawn as entities of bare values, by name. */
+  const enums = new Map<string, { values: string[]; at: number }>();
   const entity = (name: At): Entity => {
     let e = entities.get(name.text);
     if (!e) {
@@ -254,8 +265,20 @@ function readMermaid(block: SourceBlock): ReaderResult {
       [type, name] = [{ text: name.text, at: name.at }, { text: type.text, at: type.at, end: name.end }];
       swapped = true;
     }
+    // "bigint unsigned id", "double precision amount", "timestamp with time zone at": SQL's
+    // type words after the type; the name is the word after them.
+    while (!backticked && !swapped && TYPE_MODIFIER.test(name.text)) {
+      const after = skipBlank(name.end, end);
+      if (after === name.end || after >= end) break;
+      const next = nameWord(after, end);
+      if (!next || !COLUMN_NAME.test(next.text) || KEY_ONLY.test(next.text) || /^(?:NOT|NULL|UNIQUE|DEFAULT|ENUM)$/i.test(next.text)) break;
+      type = { text: text.slice(type.at, name.end), at: type.at };
+      name = next;
+      p = name.end;
+    }
+    const unsignedAt = /\sunsigned\b/i.exec(type.text);
     if (!backticked && !COLUMN_NAME.test(name.text)) return bad(`"${name.text}" in ${e.id} is not a column name; the attribute is ignored`, name.at);
-    if (!TYPE_TEXT.test(outsideParens(type.text))) return bad(`"${type.text}" (${e.id}.${name.text}) is not a type; the attribute is ignored`, type.at);
+    if (!outsideParens(type.text).split(/\s+/).every((w) => TYPE_TEXT.test(w))) return bad(`"${type.text}" (${e.id}.${name.text}) is not a type; the attribute is ignored`, type.at);
     // Keys: PK, FK, UK, comma-separated ("PK, FK"), after at least one space.
     const keys: { key: Key; at: number }[] = [];
     let q = skipBlank(p, end);
@@ -281,6 +304,8 @@ function readMermaid(block: SourceBlock): ReaderResult {
     q = skipBlank(p, end);
     // SQL words many diagrams add after the name or the keys: ENUM("a", "b"), UNIQUE, NOT NULL, DEFAULT x.
     const extra: At[] = [];
+    // "int unsigned": nothing below zero.
+    if (unsignedAt) extra.push({ text: ">= 0", at: type.at + unsignedAt.index + 1 });
     let values: { list: string[]; at: number } | undefined;
     const suffixes = () => {
       for (;;) {
@@ -345,6 +370,27 @@ function readMermaid(block: SourceBlock): ReaderResult {
       if (/^(?:🗝|🔑)+(?:❓|\?)?$/u.test(marks) && !keys.some((k) => k.key === "PK")) keys.push({ key: "PK", at: comment.at });
       if (/^(?:🗝|🔑)*(?:❓)$/u.test(marks)) extra.push({ text: "NULL", at: comment.at });
       if (/^(?:🗝|🔑)*(?:❓)?$/u.test(marks) && marks) comment = undefined;
+    }
+    // "NOT NULL, in days", "UNIQUE; login name": a piece of the comment that holds only
+    // null/unique words is read as those constraints (the rest stays the description).
+    if (comment) {
+      let from = 0;
+      for (const piece of comment.text.split(/[,;]/)) {
+        const lead = piece.length - piece.trimStart().length;
+        const t = piece.trim();
+        const at = comment.at + from + lead;
+        from += piece.length + 1;
+        if (!t) continue;
+        const found: At[] = [];
+        let j = 0;
+        RULE_WORDS.lastIndex = 0;
+        for (let m = RULE_WORDS.exec(t); m && m.index === j; m = RULE_WORDS.exec(t)) {
+          found.push({ text: m[1]!.replace(/\s+/g, " "), at: at + m.index });
+          j = RULE_WORDS.lastIndex;
+        }
+        // "nullable (when checked in by QR)": the words, then a note in brackets.
+        if (found.length && (j >= t.length || /^[(（].*[)）]$/su.test(t.slice(j).trim()))) extra.push(...found);
+      }
     }
     const attribute: Attribute = {
       type,
@@ -420,6 +466,18 @@ function readMermaid(block: SourceBlock): ReaderResult {
     return j;
   };
 
+  /** The values of a block at `open` whose every line is one bare word (two or more lines); null for any other block. */
+  const enumBlock = (open: number): { values: string[]; next: number } | null => {
+    const close = text.indexOf("}", open);
+    if (close < 0 || /["{]/.test(text.slice(open + 1, close))) return null;
+    const lines = text.slice(open + 1, close).split("\n").map((l) => l.replace(/%%.*$/, "").trim()).filter(Boolean);
+    if (lines.length < 2 || !lines.every((l) => /^[\p{L}_][\p{L}\p{N}_\-]*,?$/u.test(l))) return null;
+    // Lower-case words are attribute names missing a type far more often than values.
+    const values = lines.map((l) => l.replace(/,$/, ""));
+    if (!values.every((v) => v === v.toUpperCase() || /^[A-Z]/.test(v))) return null;
+    return { values, next: close + 1 };
+  };
+
   /** Reads the statement at `i`; returns where reading goes on. */
   const statement = (i: number): number => {
     const end = lineEnd(i);
@@ -443,6 +501,13 @@ function readMermaid(block: SourceBlock): ReaderResult {
       return e;
     };
     if (text[p] === "{") {
+      // A block of bare words, one a line (`TicketStatus { OPEN CLOSED }`): an enum drawn as
+      // an entity, its values for the attributes typed with its name; no table.
+      const en = alias ? null : enumBlock(p);
+      if (en) {
+        enums.set(first.text, { values: en.values, at: first.at });
+        return en.next;
+      }
       const e = declare();
       return readBlock(e, p);
     }
@@ -496,6 +561,51 @@ function readMermaid(block: SourceBlock): ReaderResult {
       continue;
     }
     i = statement(s);
+  }
+
+  // ------------------------------------------------------------------ the diagram's nullability
+  // A diagram that marks some attributes "nullable" (two or more, and none NOT NULL) means the
+  // others are required; one that marks only some "NOT NULL" means the others may be empty. Either is read as the
+  // diagram says for every attribute it leaves unmarked (a key column is never empty).
+  {
+    const say = (a: Attribute): "null" | "notnull" | null => {
+      for (const x of a.extra ?? []) {
+        if (/^(?:not null|required)$/i.test(x.text)) return "notnull";
+        if (/^(?:null|nullable|optional)$/i.test(x.text)) return "null";
+      }
+      if (/\?$/.test(a.type.text)) return "null";
+      return null;
+    };
+    const all = [...entities.values()].flatMap((e) => e.attributes);
+    const said = all.map(say);
+    const nulls = said.filter((x) => x === "null").length;
+    const notNulls = said.filter((x) => x === "notnull").length;
+    // Prisma's scalar names ("String", "DateTime") say "required" in Prisma only beside "String?";
+    // Mermaid cannot write the "?", so a diagram that marks nothing says nothing of either.
+    if (nulls === 0 && notNulls === 0) {
+      let first: Attribute | null = null;
+      for (const a of all) {
+        if (!PRISMA_SCALAR.test(a.type.text)) continue;
+        a.type = { text: a.type.text.toLowerCase(), at: a.type.at };
+        first ??= a;
+      }
+      if (first) note(`this diagram writes Prisma's type names but marks no attribute optional or required (Mermaid cannot write "String?"): its attributes are read as nullable unless a key`, (first as Attribute).type.at);
+    }
+    if ((nulls > 0) !== (notNulls > 0) && nulls + notNulls >= 2) {
+      const rest = nulls > 0 ? "NOT NULL" : "NULL";
+      let first: Attribute | null = null;
+      all.forEach((a, n) => {
+        if (said[n] || a.keys.some((k) => k.key === "PK")) return;
+        (a.extra ??= []).push({ text: rest, at: a.name.at });
+        first ??= a;
+      });
+      if (first) {
+        const at = (first as Attribute).name.at;
+        note(nulls > 0
+          ? `this diagram marks ${nulls} attribute${nulls > 1 ? "s" : ""} nullable and none NOT NULL: every attribute it leaves unmarked is read as required`
+          : `this diagram marks ${notNulls} attribute${notNulls > 1 ? "s" : ""} NOT NULL and none nullable: every attribute it leaves unmarked is read as nullable`, at);
+      }
+    }
   }
 
   // ------------------------------------------------------------------ tables
@@ -592,6 +702,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
       open.forEach((a, n) => take(a, left[n]!));
       continue;
     }
+    const still: Attribute[] = [];
     for (const a of open) {
       // 5. No relationship line gives it: its name names exactly one entity of the diagram
       //    ("user_id" -> USERS, "production_order" -> PRODUCTION_ORDERS), which it references.
@@ -600,10 +711,37 @@ function readMermaid(block: SourceBlock): ReaderResult {
       if (named.length === 1) {
         const target = named[0]!;
         const fk = a.keys.find((k) => k.key === "FK")!;
+        const line = [...free].find((o) => o.target === target);
+        if (line) {
+          take(a, line);
+          continue;
+        }
         resolved.set(a, { target, table: tableName(target).text, at: fk.at });
         note(`foreign key ${e.id}.${a.name.text} names no target and no relationship line gives one: read as a reference to ${target.id}, the one entity its name names`, fk.at);
         continue;
       }
+      still.push(a);
+    }
+    // 6. A key whose name is the last words of one entity's name it is tied to (rental_id and
+    //    ITEM_RENTAL); then one key left and the lines left tie it to one entity
+    //    (`created_by_id` and the one line from USER not yet taken): it is that line's key.
+    for (const a of [...still]) {
+      const s = stem(a.name.text);
+      if (!s) continue;
+      const tail = [...free].filter((o) => [...entityKeys(o.target)].some((k) => k.endsWith(`_${s}`)));
+      if (tail.length && new Set(tail.map((o) => o.target)).size === 1) {
+        take(a, tail[0]!);
+        still.splice(still.indexOf(a), 1);
+      }
+    }
+    const rest = [...free];
+    if (still.length === 1 && rest.length >= 1 && new Set(rest.map((o) => o.target)).size === 1) {
+      const a = still[0]!;
+      take(a, rest[0]!);
+      note(`foreign key ${e.id}.${a.name.text} names no entity: read as the key of the one relationship line left (${rest[0]!.r.written})`, a.keys.find((k) => k.key === "FK")!.at);
+      continue;
+    }
+    for (const a of still) {
       unresolved.set(a,
         left.length > 0
           ? `it could reference ${[...targets].map((t) => t.id).join(" or ")}`
@@ -684,7 +822,10 @@ function readMermaid(block: SourceBlock): ReaderResult {
             continue;
           }
           const column = r.column ?? (r.target ? primaryKeyOf(r.target) : null);
-          constraints.push({ text: `references ${table}${column ? `(${column})` : ""}`, span: span(r.at) });
+          // "(cascadeOnDelete)", "nullOnDelete", "on delete set null" in the comment: what a delete of the target does.
+          const od = a.comment ? ON_DELETE.exec(a.comment.text) : null;
+          const action = od ? (od[1] ?? od[2] ?? "").toLowerCase().replace(/\s+/g, " ").replace(/^null$/, "set null").replace(/^noaction$/, "no action") : "";
+          constraints.push({ text: `references ${table}${column ? `(${column})` : ""}${action ? ` on delete ${action}` : ""}`, span: span(r.at) });
         }
       }
       for (const x of a.extra ?? []) constraints.push({ text: x.text, span: span(x.at) });
@@ -697,7 +838,12 @@ function readMermaid(block: SourceBlock): ReaderResult {
           warn(`ENUM(...) after ${e.id}.${a.name.text} (type ${a.type.text}) is not read: only a text column takes a list of values`, a.values.at);
         }
       }
-      const values = !a.values && a.comment && /^enum$/i.test(a.type.text) ? valueList(a.comment.text) : null;
+      const drawn = !a.values ? enums.get(a.type.text.replace(/\?$/, "")) : undefined;
+      if (drawn) {
+        type = { text: `enum(${drawn.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`, at: a.type.at };
+        note(`${e.id}.${a.name.text}: its type ${a.type.text.replace(/\?$/, "")} is drawn in the diagram as a block of values (${drawn.values.join(", ")})`, a.type.at);
+      }
+      const values = !a.values && !drawn && a.comment && /^enum$/i.test(a.type.text) ? valueList(a.comment.text) : null;
       if (values) {
         type = { text: `enum(${values.join(", ")})`, at: a.type.at };
         note(`${e.id}.${a.name.text}: its comment lists the enum's values (${values.join(", ")})`, a.comment!.at);

@@ -260,8 +260,22 @@ class SqlBlockReader {
       const tail = this.text.slice(last.end, lineEnd < 0 ? this.text.length : lineEnd);
       const m = /^\s*,?\s*(?:--|#|\/\*)\s*(.*?)\s*(?:\*\/)?\s*$/.exec(tail);
       if (m && m[1]) description = m[1];
+      // "-- a | b | c |" then "-- d | e" on the next line alone: a list written over several
+      // comment lines (a separator at the end says it goes on) is one description.
+      let at = lineEnd;
+      while (description !== undefined && /[|,\/]$/.test(description) && at >= 0) {
+        const next = this.text.indexOf("\n", at + 1);
+        const line = this.text.slice(at + 1, next < 0 ? this.text.length : next);
+        const more = /^\s*(?:--|#)\s*(.*?)\s*$/.exec(line);
+        if (!more || !more[1]) break;
+        description = `${description} ${more[1]}`;
+        at = next;
+      }
     }
     const col: ColumnDraft = { name, type, constraints: [], ...(description ? { description } : {}) };
+    // MySQL's UNSIGNED is a range: nothing below zero.
+    const unsigned = typeToks.find((t) => lower(t) === "unsigned");
+    if (unsigned && !info.enumValues) col.constraints.push({ raw: { text: ">= 0", span: this.span(unsigned.start) }, at: unsigned.start });
     for (const ph of info.phrases) {
       const ts = el.slice(ph.from, ph.to + 1);
       if (!ts.length) continue;

@@ -7,16 +7,27 @@ import type { BlockReader } from "./block.js";
 import { looksLikeDbml } from "./dbml-shape.js";
 import { erDiagramAt } from "./mermaid-shape.js";
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml";
+/** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
+const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
+
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
   const l = lang.trim().toLowerCase().split(/\s+/)[0] ?? "";
-  if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) return "sql";
+  if (/^(sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|plsql|tsql|ddl)$/.test(l)) {
+    // Fenced as SQL, written in another notation (DBML pasted from dbdiagram.io, an erDiagram):
+    // what the text is decides, when it holds no SQL statement that makes a table.
+    if (!/\bcreate\s+(?:(?:temp|temporary|unlogged)\s+)?(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) {
+      if (erDiagramAt(text) >= 0) return "mermaid";
+      if (looksLikeDbml(text)) return "dbml";
+    }
+    return "sql";
+  }
   if (l === "prisma") return "prisma";
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
-  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : null;
+  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
     if (erDiagramAt(text) >= 0) return "mermaid";
@@ -25,6 +36,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
+    if (MONGOOSE.test(text)) return "mongoose";
   }
   return null;
 }
@@ -69,6 +81,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "dbml":
         loaded.dbml = await (await import("./read-dbml.js")).loadDbmlReader();
+        break;
+      case "mongoose":
+        loaded.mongoose = await (await import("./read-mongoose.js")).loadMongooseReader();
         break;
     }
   }

@@ -254,7 +254,7 @@ describe("MySQL", () => {
     const t = r.tables[0]!;
     expect([t.name.text, t.description]).toEqual(["players", "Who plays"]);
     expect(columns(t)).toEqual([
-      "id INT UNSIGNED | NOT NULL | AUTO_INCREMENT | PRIMARY KEY",
+      "id INT UNSIGNED | >= 0 | NOT NULL | AUTO_INCREMENT | PRIMARY KEY",
       "nickname VARCHAR(50) | NOT NULL | UNIQUE",
       "faction enum(stalker, 'bandit, the', it's) | NOT NULL | DEFAULT 'stalker'",
       "bio TEXT | COLLATE utf8mb4_bin",
@@ -405,7 +405,7 @@ describe("sqlDialectsOf", () => {
     const mysqlOnly = await fresh.loadSqlReader({ dialects: ["mysql"] });
     expect(parsers.loadedSqlParsers()).toEqual([]);
     const r = mysqlOnly(blockOf(fence("mysql", "CREATE TABLE a (id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY);")), {});
-    expect(columns(r.tables[0])).toEqual(["id INT UNSIGNED | AUTO_INCREMENT | PRIMARY KEY"]);
+    expect(columns(r.tables[0])).toEqual(["id INT UNSIGNED | >= 0 | AUTO_INCREMENT | PRIMARY KEY"]);
     expect(parsers.loadedSqlParsers()).toEqual(["node-sql-parser/mysql"]);
   });
 

@@ -1,6 +1,5 @@
 // Code blocks: SQL, Prisma, Drizzle, Python and diagrams handed to their readers, field,
 // enum and rule blocks, and an endpoint's body or response written as code.
-import { odmBlock } from "./odm-blocks.js";
 import { blockLanguage, type Language } from "../readers.js";
 import type { BlockReader, ReaderResult, SourceBlock } from "../block.js";
 import type { Code } from "mdast";
@@ -84,8 +83,6 @@ export function code(md: MarkdownReader, node: Code): void {
     hand(md, [node], reader, language!);
     return;
   }
-  // "const s = new mongoose.Schema({ ... })": an ODM schema's fields and their options.
-  if (!language && odmBlock(md, node)) return;
   if (!language && /^(|text|plain|plaintext|txt)$/i.test(node.lang ?? "") && md.lastLabel && labelledValues(md, blockLines(md, node))) {
     md.lastLabel = null;
     return;
