@@ -59,7 +59,7 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
   // password is where people sign in, whatever it is called.
   const credentials = (t: TableDraft) => t.columns.some((c) => /^(password_hash|hashed_password|password_digest|encrypted_password|pass_hash|password)$/.test(snakeCase(c.name)));
   const candidates = tables
-    .filter((t) => (IDENTITY_NAMES.has(nameKey(t.name)) || credentials(t)) && !t.keyColumns)
+    .filter((t) => (IDENTITY_NAMES.has(classlessKey(t.name)) || credentials(t)) && !t.keyColumns)
     .filter((t) => !t.columns.some((c) => c.name !== t.primaryKey && c.refText && undefinedUsers(c.refText.table)))
     .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
     .map((t) => ({ t, n: incoming(t) }))
@@ -71,7 +71,28 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
     cx.note(t.span, `"${t.name}" is read as the users table (the token's sub claim names one of its rows): ${candidates[0].n} columns of other tables reference it`);
     return t;
   }
+  // No table is named for users and none keeps a password: the people who sign in are the one
+  // table that identifies a person by a unique email (or login), points at no other table, and
+  // that others point at (coaches, under their athletes and workouts). Said as a guess.
+  const login = (t: TableDraft) => t.columns.some((c) => c.unique && c.name !== t.primaryKey && /^(email|e_mail|email_address|mail|username|user_name|login|handle)$/.test(snakeCase(c.name)));
+  const roots = tables
+    .filter((t) => !t.keyColumns && login(t) && !t.columns.some((c) => c.name !== t.primaryKey && c.refText))
+    .map((t) => ({ t, n: incoming(t) }))
+    .filter((x) => x.n > 0);
+  if (roots.length === 1) {
+    const t = roots[0]!.t;
+    t.identity = true;
+    cx.note(t.span, `"${t.name}" is read as the users table: no table is named for users, and it is the one that identifies a person by a unique ${t.columns.find((c) => c.unique && c.name !== t.primaryKey)!.name}, points at no other table and is pointed at by ${roots[0]!.n} columns (write "Identity table." under the users table to choose another)`);
+    return t;
+  }
   return null;
+}
+
+/** A table name as nameKey writes it, less a class suffix a code-first spec gives its entities ("UserEntity" -> user). */
+function classlessKey(name: string): string {
+  const k = nameKey(name);
+  const bare = k.replace(/_(?:entity|model|record|vo|dto|doc|document|schema|row|table|obj|object)$/, "");
+  return bare || k;
 }
 
 export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft | null): string | null {
@@ -94,8 +115,11 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
   }
   const external = t.columns.filter((c) => c.externalOwner);
   if (external.length) return (external.find((c) => preferred.includes(snakeCase(c.name))) ?? external[0]!).name;
-  // "owner_user_id", "author_user_id": the one column naming a user by its role in the row.
-  const roleUser = t.columns.filter((c) => /^[a-z0-9]+(?:_[a-z0-9]+)*_user_id$/.test(snakeCase(c.name)) && !c.references && !c.primaryKey);
+  // "owner_user_id", "author_user_id": the one column naming a user by its role in the row;
+  // with a users table, "created_by(_id)", "creator_id", "author_id" name one too.
+  const roleUser = t.columns.filter(
+    (c) => (/^[a-z0-9]+(?:_[a-z0-9]+)*_user_id$/.test(snakeCase(c.name)) || (identity !== null && /^(?:created_by(?:_id)?|creator_id|author_id)$/.test(snakeCase(c.name)))) && !c.references && !c.primaryKey,
+  );
   // A part of a composite key may name the user: a membership (workspace_members: workspace_id, user_id).
   const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && (!c.primaryKey || (t.keyColumns?.length ?? 0) > 1)) ?? (roleUser.length === 1 ? roleUser[0] : undefined);
   if (byName) {
