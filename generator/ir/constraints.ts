@@ -426,6 +426,14 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.generated = true;
       continue;
     }
+    // "enum: FREE / PRO / TEAM", "values: a | b | c": the allowed values, to the end of the phrase.
+    if ((m = sticky(/(?:enum(?:eration)?|one\s+of|values?|allowed(?:\s+values)?)\s*[:=]\s*((?:["'`]?[A-Za-z][\w-]*["'`]?\s*[/|]\s*)+["'`]?[A-Za-z][\w-]*["'`]?)\s*$/iy))) {
+      const values = m[1]!.split(/[/|]/).map((v) => v.trim().replace(/^["'`]|["'`]$/g, ""));
+      if (new Set(values).size === values.length) {
+        r.enumValues = values;
+        continue;
+      }
+    }
     // Words that restate what the type or the section already says.
     if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
     if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {

@@ -56,6 +56,9 @@ function plausible(values: readonly ListedValue[]): boolean {
   return new Set(values.map((v) => v.text.toLowerCase())).size === values.length;
 }
 
+/** Words saying a parenthesised list names how the value is made (hashed, encrypted, generated with ...), not values. */
+const MEANS = /\b(?:stored|hash(?:ed|es|ing)?|encrypt\w*|encod(?:ed|ing)|generated|computed|derived|signed|using|via|algorithms?|librar(?:y|ies))\b/i;
+
 const BAR = /\s*\|\s*/;
 const SLASH = /\s*\/\s*/;
 const COMMA_OR = /\s*,\s*(?:or\s+)?|\s+or\s+/i;
@@ -105,7 +108,10 @@ export function listedValues(text: string, commas = true): ListedValue[] | null 
     const from = paren.index + 1;
     const to = from + paren[1]!.length;
     const inner = paren[1]!;
-    const v = /[|/]|\sor\s/i.test(inner) ? found(wholeList(text, from, to, true)) : null;
+    // "stored as a salted hash (bcrypt/argon2)", "signed using (RS256/ES256)": the means the
+    // value is made with, not values the column takes.
+    const means = MEANS.test(text.slice(0, paren.index));
+    const v = !means && /[|/]|\sor\s/i.test(inner) ? found(wholeList(text, from, to, true)) : null;
     if (v) return v;
   }
   // "The sender's role: 'user', 'assistant', 'system'", "Role (ENUM) - 'a', 'b'": quoted values
