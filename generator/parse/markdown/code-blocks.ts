@@ -4,7 +4,7 @@ import { blockLanguage, type Language } from "../readers.js";
 import type { BlockReader, ReaderResult, SourceBlock } from "../block.js";
 import type { Code } from "mdast";
 import { nameKey, snakeCase } from "../../base/naming.js";
-import type { RawEnum, RawText } from "../raw.js";
+import type { RawColumn, RawEnum, RawText } from "../raw.js";
 import { clauseList, outlinedSql, treeAsIndent } from "../text.js";
 import { descriptorBody, modelFields } from "./bodies.js";
 import { columnFlat } from "./columns.js";
@@ -270,11 +270,55 @@ export function handRestating(md: MarkdownReader, nodes: readonly Code[], langua
     const existing = before.find((n) => nameKey(n) === nameKey(t.name.text));
     if (!existing) continue;
     md.notes.push({ span: t.name.span, message: `${language === "python" ? "Python model" : "Diagram entity"} for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
-    if (language === "mermaid") valuesFromDiagram(md, t, existing);
+    if (language === "mermaid") {
+      valuesFromDiagram(md, t, existing);
+      keysFromDiagram(md, t, existing);
+    }
     md.tables.splice(i, 1);
     dropped.add(t.name.text);
   }
   for (let i = md.specIndexes.length - 1; i >= indexesBefore; i--) if (dropped.has(md.specIndexes[i]!.table ?? "")) md.specIndexes.splice(i, 1);
+}
+
+const KEY_PHRASE = /^(?:primary\s+key|pk)\b/i;
+const REFERENCE_PHRASE = /^(?:references\b|foreign\s+key\b|fk\b)/i;
+
+/**
+ * A table written in Markdown that a diagram also draws may leave out what the diagram gives: its
+ * key and its foreign keys ("### tasks" listing title and status under an erDiagram with
+ * `uuid id PK`, `uuid user_id FK`). The table keeps every column it writes; a column only the
+ * diagram has is added when it is a key or a foreign key, and a column both have takes the
+ * diagram's reference when the table gives it none. Before, the diagram's entity was dropped
+ * whole: the table lost its owner column and was shared by every user.
+ */
+function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, existing: string): void {
+  const at = md.tables.findIndex((x) => x.name.text === existing && !x.fragment);
+  const target = md.tables[at];
+  if (!target) return;
+  const has = (c: RawColumn, re: RegExp) => c.constraints.some((k) => re.test(k.text.trim()));
+  const targetHasKey = target.columns.some((c) => has(c, KEY_PHRASE));
+  const columns = [...target.columns];
+  const added: string[] = [];
+  for (const c of diagram.columns) {
+    const i = columns.findIndex((x) => nameKey(x.name.text) === nameKey(c.name.text));
+    const key = has(c, KEY_PHRASE);
+    const reference = c.constraints.find((k) => REFERENCE_PHRASE.test(k.text.trim()) && !/^foreign\s+key\s*$/i.test(k.text.trim()));
+    if (i < 0) {
+      if ((key && !targetHasKey) || (!key && reference)) {
+        columns.push(key && targetHasKey ? { ...c, constraints: c.constraints.filter((k) => !KEY_PHRASE.test(k.text.trim())) } : c);
+        added.push(c.name.text);
+      }
+      continue;
+    }
+    const own = columns[i]!;
+    if (reference && !has(own, REFERENCE_PHRASE)) {
+      columns[i] = { ...own, constraints: [...own.constraints, reference] };
+      md.notes.push({ span: reference.span, message: `the diagram gives "${existing}.${own.name.text}" its reference: ${reference.text}` });
+    }
+  }
+  if (added.length === 0 && columns.every((c, i) => c === target.columns[i])) return;
+  md.tables[at] = { ...target, columns };
+  if (added.length) md.notes.push({ span: diagram.name.span, message: `the diagram's entity adds to "${existing}" what its section leaves out: ${added.join(", ")}` });
 }
 
 /**
