@@ -5,7 +5,7 @@ import type { Span } from "../../base/span.js";
 import { snakeCase } from "../../base/naming.js";
 import type { RawIndex } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
-import { type Flat, flatTrim } from "./flat.js";
+import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { short } from "./vocabulary.js";
 
@@ -86,6 +86,9 @@ export function indexTable(md: MarkdownReader, node: Table, headers: string[], c
       const c = i >= 0 ? row.children[i] : undefined;
       return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
     };
+    // "| badges_user_code | UNIQUE(user_id, code) |", "| CHECK (length(code) <= 12) |": a
+    // constraints table whose cells hold the clauses themselves, read as the clause says.
+    if (table && constraintRow(md, table, row.children.map((_, i) => cell(i)), nameCol >= 0 ? (cell(nameCol)?.text ?? "") : "")) continue;
     const cols = cell(colsCol);
     if (!cols || !cols.text) continue;
     const name = cell(nameCol)?.text ?? "";
@@ -113,4 +116,37 @@ export function indexTable(md: MarkdownReader, node: Table, headers: string[], c
     if (table && (!idx.table || idx.table === table.name.text)) table.indexes.push(idx);
     else md.specIndexes.push(idx);
   }
+}
+
+/**
+ * A row of an index or constraints table with a cell holding a table constraint clause:
+ * `UNIQUE (a, b)`, `CHECK (expr)`, `PRIMARY KEY (a, b)`; `FOREIGN KEY ...` is left to the
+ * columns' references. True when the row was one (then nothing else is read from it).
+ */
+function constraintRow(md: MarkdownReader, table: TableDraft, cells: ReadonlyArray<Flat | null>, name: string): boolean {
+  for (const c of cells) {
+    if (!c) continue;
+    const text = c.text.replace(/`/g, " ");
+    const named = /^[A-Za-z_]\w*$/.test(name) && !/^(unique|check|primary)$/i.test(name) ? name : undefined;
+    const unique = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?unique\s*(?:key|index)?\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/i.exec(text);
+    const primary = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?primary\s+key\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/i.exec(text);
+    const check = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?check\s*\((.+)\)\s*$/is.exec(text);
+    const span = md.idx.span(c.offs[0] ?? 0);
+    if (unique) {
+      table.indexes.push({ columns: unique[1]!.split(/\s*,\s*/), unique: true, ...(named ? { name: named } : {}), span });
+      return true;
+    }
+    if (primary) {
+      keyOf(md, table, primary[1]!.split(/\s*,\s*/), span);
+      return true;
+    }
+    if (check) {
+      const at = c.text.indexOf("(") + 1;
+      const end = c.text.lastIndexOf(")");
+      (table.checks ??= []).push({ expression: md.rawText(flatSub(c, at, end)), dialect: "postgresql", ...(named ? { name: named } : {}) });
+      return true;
+    }
+    if (/^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?foreign\s+key\s*\(/i.test(text)) return true;
+  }
+  return false;
 }
