@@ -6,6 +6,7 @@ import { readTableCheck } from "./build-checks.js";
 import { buildColumn } from "./build-column.js";
 import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
+import { classlessKey, IDENTITY_NAMES } from "./identity-table.js";
 import type { ColumnType, DefaultValue } from "./types.js";
 
 /**
@@ -47,7 +48,9 @@ export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
       cx.note(own.span, `no table names a primary key; "${t.name}.${own.name}" is read as its key`);
     }
   }
-  const missing = keyless.filter((t) => t.keyColumns && (noKeys || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => c.name === "id"));
+  // The users table always needs a key: a token's subject names one of its rows.
+  const people = (t: TableDraft) => t.identity === true || IDENTITY_NAMES.has(classlessKey(t.name));
+  const missing = keyless.filter((t) => t.keyColumns && (noKeys || people(t) || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => c.name === "id"));
   for (const t of keyless)
     if (!missing.includes(t) && t.keyColumns)
       cx.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');

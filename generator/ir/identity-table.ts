@@ -89,7 +89,7 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
 }
 
 /** A table name as nameKey writes it, less a class suffix a code-first spec gives its entities ("UserEntity" -> user). */
-function classlessKey(name: string): string {
+export function classlessKey(name: string): string {
   const k = nameKey(name);
   const bare = k.replace(/_(?:entity|model|record|vo|dto|doc|document|schema|row|table|obj|object)$/, "");
   return bare || k;

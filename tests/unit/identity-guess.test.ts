@@ -88,4 +88,20 @@ describe("the users table when no table is named for users", () => {
     const loose = await load(TUTORING.replace("| email | text | not null, unique |", "| email | text | not null |"));
     expect(loose.ir!.auth.identityTable).toBeNull();
   });
+
+  it("gives the users table a key when the spec names none for it, though another table has one", async () => {
+    const r = await load(`# Menu
+
+## dishes
+- id: integer, primary key
+- name: text, required
+
+## users
+- email: text, required, unique
+- nickname: text
+`);
+    expect(r.ir!.auth.identityTable).toBe("users");
+    expect(table(r, "users").primaryKey).toBe("id");
+    expect(r.diagnostics.filter((d) => d.code === "SF109")).toEqual([]);
+  });
 });
