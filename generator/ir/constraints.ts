@@ -199,6 +199,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       if (ref) r.references = ref;
       continue;
     }
+    // Mongoose's "ref: User", "ref: 'Category'" (an ObjectId's model): a reference to that entity's table.
+    if ((m = sticky(/ref\s*[:=]\s*(['"`]?)([A-Za-z_][\w]*)\1(?=\s*$|\s*[,;)])/iy))) {
+      r.foreignKey = true;
+      r.references = { table: m[2]! };
+      continue;
+    }
     if (sticky(/(?:references?|referencing|refs?\b|->|→|=>)\s*(?:(?:an?|the|one|existing|valid|some)\s+)*/iy)) {
       const ref = readRef();
       if (!ref) {

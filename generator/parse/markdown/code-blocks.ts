@@ -89,6 +89,7 @@ export function code(md: MarkdownReader, node: Code): void {
   }
   if (!language && enumBlock(md, node)) return;
   if (!language && /^(|text|plain|plaintext|txt|yaml|yml|schema)$/i.test(node.lang ?? "") && fieldBlock(md, node)) return;
+  if (!language && /^(js|javascript|jsx|ts|typescript|tsx|json5?)$/i.test(node.lang ?? "") && objectFieldBlock(md, node)) return;
   if (!language && /^(|text|plain|plaintext|txt|sql)$/i.test(node.lang ?? "") && ruleBlock(md, node)) return;
   // "CONSTRAINT fk FOREIGN KEY ..." quoted alone under a table's heading: SQL about that table.
   if (!language && md.readers.sql && md.currentTable() && /^\s*(constraint\b|foreign\s+key\b|check\s*\()/i.test(node.value)) hand(md, [node], md.readers.sql, "sql");
@@ -174,7 +175,35 @@ function blockLines(md: MarkdownReader, node: Code): RawText[] {
  * as a bullet "- name: type ..." would be. Only when every line has one of these shapes and
  * some field has a type the reader knows (so a config block, "host: localhost", is left alone).
  */
-function fieldBlock(md: MarkdownReader, node: Code): boolean {
+/**
+ * A js/ts block that is one object literal of fields under a table's heading ("## User Schema"
+ * over "{ name: String, email: { type: String, unique: true }, createdAt: Date }"), as people
+ * write a Mongoose or TypeScript shape without the call around it: its lines read as the
+ * table's field list. The braces, trailing commas and end-of-line comments are blanked in place
+ * (same length, so positions hold).
+ */
+function objectFieldBlock(md: MarkdownReader, node: Code): boolean {
+  const lines = node.value.split("\n");
+  const first = lines.findIndex((l) => l.trim() !== "");
+  let last = lines.length - 1;
+  while (last > first && lines[last]!.trim() === "") last--;
+  if (first < 0 || last <= first) return false;
+  if (!/^\s*(?:(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::\s*[\w<>[\]]+\s*)?=\s*)?\{\s*$/.test(lines[first]!) || !/^\s*\}\s*;?\s*$/.test(lines[last]!)) return false;
+  const blank = (t: string) => " ".repeat(t.length);
+  const value = lines
+    .map((l, i) => {
+      if (i === first || i === last) return blank(l);
+      if (i < first || i > last) return l;
+      // "name: String, // shown on the profile": the comment and the comma go; quotes keep theirs.
+      const comment = /\s\/\/[^'"`]*$/.exec(l);
+      const body = comment ? l.slice(0, comment.index) + blank(comment[0]) : l;
+      return body.replace(/,(\s*)$/, " $1");
+    })
+    .join("\n");
+  return fieldBlock(md, { ...node, value }, true);
+}
+
+function fieldBlock(md: MarkdownReader, node: Code, objectLiteral = false): boolean {
   const groups: { name: Flat | null; fields: Flat[] }[] = [];
   let at = 0;
   // A tree ("users" over "├── id: uuid pk"): its drawing is indentation, its root line a name.
@@ -193,7 +222,7 @@ function fieldBlock(md: MarkdownReader, node: Code): boolean {
     }
     const field = /^(\s*)[A-Za-z_]\w*\s*:\s*\S/.exec(line);
     if (!field) return false;
-    const indented = field[1]!.length > 0;
+    const indented = field[1]!.length > 0 && !objectLiteral;
     const group = groups[groups.length - 1];
     if (indented && group?.name) group.fields.push(flatTrim(flatSub(f, start, start + line.length)));
     else if (!indented && (!group || !group.name)) {

@@ -101,6 +101,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // The word for "table" in other languages too: "## 5. Bảng orders", "### Таблица orders", "Tabela pedidos".
   const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
   if (lead) s = lead[0].length;
+  // "🔹 User Schema", "📦 Orders", "▶ tasks": a leading emoji or bullet mark is decoration.
+  const mark = /^[\p{Extended_Pictographic}\p{So}\u2022\u25A0-\u25FF\uFE0F\u200D\s]+(?=[\p{L}`])/u.exec(text.slice(s));
+  if (mark) s += mark[0].length;
   // "AIInteraction (ai_interactions)", "Order Item (order_items)": an entity and, beside it, its
   // table's own name, the same words written as a table's: that name. Not "CartItem (orders)",
   // where the parenthesis names something else (an app, a module).
@@ -124,8 +127,11 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   const coreStart = s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
   let model = false;
   // "Locations Sheet", "Orders Worksheet": a spreadsheet's tab, named as a table is.
-  const suffix = /\s+(table|model|entity|collection|sheet|worksheet)$/i.exec(core);
-  if (suffix) {
+  // "User Schema", "Post Document" (a Mongoose or document-store spec): the entity, unless what is
+  // left is a section's own word ("Database Schema", "Data Model").
+  const suffix = /\s+(table|model|entity|collection|schema|document|sheet|worksheet)$/i.exec(core);
+  const restWords = suffix ? core.slice(0, suffix.index).trim().split(/\s+/) : [];
+  if (suffix && !restWords.some((w) => SECTION_WORDS.has(w.toLowerCase()) || DOCUMENT_WORDS.has(w.toLowerCase()))) {
     model = !/table|sheet/i.test(suffix[1]!);
     core = core.slice(0, suffix.index);
   }
