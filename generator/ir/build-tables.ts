@@ -6,7 +6,7 @@ import { readTableCheck } from "./build-checks.js";
 import { buildColumn } from "./build-column.js";
 import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
-import { classlessKey, IDENTITY_NAMES } from "./identity-table.js";
+import { classlessKey } from "./identity-table.js";
 import type { ColumnType, DefaultValue } from "./types.js";
 
 /**
@@ -49,7 +49,7 @@ export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
     }
   }
   // The users table always needs a key: a token's subject names one of its rows.
-  const people = (t: TableDraft) => t.identity === true || IDENTITY_NAMES.has(classlessKey(t.name));
+  const people = (t: TableDraft) => t.identity === true || classlessKey(t.name) === "user";
   const missing = keyless.filter((t) => t.keyColumns && (noKeys || people(t) || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => c.name === "id"));
   for (const t of keyless)
     if (!missing.includes(t) && t.keyColumns)

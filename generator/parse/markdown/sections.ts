@@ -131,7 +131,7 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // left is a section's own word ("Database Schema", "Data Model").
   const suffix = /\s+(table|model|entity|collection|schema|document|sheet|worksheet)$/i.exec(core);
   const restWords = suffix ? core.slice(0, suffix.index).trim().split(/\s+/) : [];
-  if (suffix && !restWords.some((w) => SECTION_WORDS.has(w.toLowerCase()) || DOCUMENT_WORDS.has(w.toLowerCase()))) {
+  if (suffix && (!/^(schema|document)$/i.test(suffix[1]!) || !restWords.some((w) => SECTION_WORDS.has(w.toLowerCase()) || DOCUMENT_WORDS.has(w.toLowerCase())))) {
     model = !/table|sheet/i.test(suffix[1]!);
     core = core.slice(0, suffix.index);
   }
