@@ -143,24 +143,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     // A data dictionary's and MySQL DESCRIBE's key words: "UK"/"UQ"/"UNI" unique, "MUL" an index,
-    // "CK" a check stated elsewhere (its body is read where it is written), "DF=0" a default.
+    // "CK" a check stated elsewhere (its body is read where it is written); "DF=0" is read with the defaults below.
     if (sticky(/(?:uk|uq|unq|uni)\b(?!\s*\()/iy)) {
       r.unique = true;
       continue;
     }
     if (sticky(/(?:mul|ck)\b(?!\s*\()/iy)) continue;
-    if (sticky(/df\s*=\s*/iy)) {
-      const d = readDefault(text, pos);
-      if (!d) {
-        r.unknownAt = start;
-        r.unknownWhy = "default with no value";
-        return { reading: r, other };
-      }
-      r.default = d.value;
-      r.defaultAt = pos;
-      pos = d.end;
-      continue;
-    }
     if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b/iy)) {
       r.notNull = true;
       continue;
@@ -181,7 +169,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.increment = true;
       continue;
     }
-    if ((m = sticky(/(?:default\s+value|defaults?(?:\s+to\b)?)\s*[:=]?\s*/iy))) {
+    // "default 0", "defaults to now()", "default value: x", and a data dictionary's "DF=0".
+    if ((m = sticky(/(?:default\s+value|defaults?(?:\s+to\b)?|df(?=\s*=))\s*[:=]?\s*/iy))) {
       const d = readDefault(text, pos);
       if (!d) {
         r.unknownAt = start;
