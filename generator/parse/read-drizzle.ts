@@ -6,7 +6,8 @@
 // This module runs the reader over one block; its parts are in drizzle/: the block and its syntax
 // helpers, what the block declares, columns and their types, table extras, and zod schemas.
 import type TS from "typescript";
-import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
+import type { ReaderResult, SourceBlock } from "./block.js";
+import { lazyTypeScriptReader } from "./typescript-reader.js";
 import { columnReaders, type ColumnState, type TableInfo } from "./drizzle/columns.js";
 import { columnTypes } from "./drizzle/column-types.js";
 import { openBlock, type Ts } from "./drizzle/context.js";
@@ -18,21 +19,8 @@ import type { ZodTable } from "./drizzle/zod-shapes.js";
 import { ZOD_HINT } from "./drizzle/zod-vocabulary.js";
 import type { RawCheck, RawColumn, RawIndex, RawText } from "./raw.js";
 
-let loading: Promise<BlockReader> | null = null;
-
 /** The Drizzle reader; its first call imports TypeScript (once per process). */
-export async function loadDrizzleReader(): Promise<BlockReader> {
-  loading ??= import("typescript")
-    .then((m): BlockReader => {
-      const ts = m.default;
-      return (block: SourceBlock) => readDrizzle(ts, block);
-    })
-    .catch((e: unknown) => {
-      loading = null;
-      throw e;
-    });
-  return loading;
-}
+export const loadDrizzleReader = lazyTypeScriptReader((ts, block) => readDrizzle(ts, block));
 
 function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
   const blk = openBlock(ts, block);

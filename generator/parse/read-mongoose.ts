@@ -10,7 +10,8 @@
 import type TS from "typescript";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { Span } from "../base/span.js";
-import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { emptyResult, type ReaderResult, type SourceBlock } from "./block.js";
+import { lazyTypeScriptReader } from "./typescript-reader.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
 import { plural, snakeCase } from "../base/naming.js";
 
@@ -19,21 +20,8 @@ type Ts = typeof TS;
 /** A Mongoose schema in a block's text: `new Schema(`, `new mongoose.Schema(`, `mongoose.Schema(`. */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-let loading: Promise<BlockReader> | null = null;
-
 /** The Mongoose reader; its first call imports TypeScript (once per process). */
-export async function loadMongooseReader(): Promise<BlockReader> {
-  loading ??= import("typescript")
-    .then((m): BlockReader => {
-      const ts = m.default;
-      return (block: SourceBlock) => readMongoose(ts, block);
-    })
-    .catch((e: unknown) => {
-      loading = null;
-      throw e;
-    });
-  return loading;
-}
+export const loadMongooseReader = lazyTypeScriptReader((ts, block) => readMongoose(ts, block));
 
 const HINT = "a path is written name: Type or name: { type: Type, required, unique, default, enum, min, max, minlength, maxlength, ref }";
 

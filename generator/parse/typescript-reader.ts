@@ -1,0 +1,19 @@
+// A block reader built on TypeScript's parser (Drizzle tables, Mongoose schemas): TypeScript is
+// imported on the first call only, once per process, so a spec without such a block never pays
+// for it (the generator's start-up budget).
+import type TS from "typescript";
+import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
+
+export function lazyTypeScriptReader(read: (ts: typeof TS, block: SourceBlock) => ReaderResult): () => Promise<BlockReader> {
+  let loading: Promise<BlockReader> | null = null;
+  return () =>
+    (loading ??= import("typescript")
+      .then((m): BlockReader => {
+        const ts = m.default;
+        return (block: SourceBlock) => read(ts, block);
+      })
+      .catch((e: unknown) => {
+        loading = null;
+        throw e;
+      }));
+}
