@@ -209,6 +209,9 @@ export function list(md: MarkdownReader, node: List): void {
   // "`@@unique([ownerId, name])`", "`@@id([noteId, tagId])`" quoted in a table's notes: Prisma's
   // rules on several columns, written in prose.
   if (table.columns.length > 0) for (const item of node.children) prismaAttributes(md, md.itemFlat(item), table);
+  // "## Enums" over "### TaskState" over "- `todo`", "- `done` — finished": the enum's values, even
+  // when written in code as a document store's bare column names are.
+  if (!label && table.columns.length === 0 && node.children.length >= 2 && md.underValuesSection() && enumByTitle(md, node)) return;
   // Another label ("Scheduling fields:", "Timestamps:", "Audit columns:") over items that read as
   // typed columns: more columns of the table, never dropped without a word.
   const moreColumns = !!label && (/\b(fields|columns|attributes|properties)$/.test(label) || plainColumns(md, node) === "typed" || node.children.every((item) => columnItem(md, item)?.known));
@@ -240,16 +243,7 @@ export function list(md: MarkdownReader, node: List): void {
       return;
     }
     // "### DoorState" over "- Open", "- Shut": the values of an enum named by the heading.
-    const title = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
-    const items = node.children.map((item) => /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–]|\s-\s).*)?$/.exec(md.itemFlat(item).text));
-    if (table.columns.length === 0 && ENUM_NAME.test(title) && items.length >= 2 && items.every((x) => x)) {
-      md.enums.push({ name: { text: title, span: md.top()!.span }, values: node.children.map((item, i) => {
-        const f = md.itemFlat(item);
-        const at = f.text.indexOf(items[i]![1]!);
-        return md.rawText(flatSub(f, at, at + items[i]![1]!.length));
-      }) });
-      return;
-    }
+    if (table.columns.length === 0 && ENUM_NAME.test(md.top()?.title.replace(/[`*]/g, "").trim() ?? "") && enumByTitle(md, node)) return;
     if (table.columns.length === 0 && !table.like) {
       for (const item of node.children) {
         const like = likeRef(md, md.itemFlat(item));
@@ -335,4 +329,17 @@ function endpointDetail(md: MarkdownReader, ep: EndpointDraft, f: Flat): void {
   if (inlineQuery(md, ep, f)) return;
   if (/[{[]/.test(f.text) && /^\s*[*_]*(?:body|response|returns?|200|200 ok|success|example)\b/i.test(f.text.replace(/[`*_]/g, ""))) inlineEnvelope(md, ep, f.text);
   scanEndpointText(md, ep, f.text);
+}
+
+/** The list's items as the values of an enum named by the section's heading; false (nothing read) unless each item is one value. */
+function enumByTitle(md: MarkdownReader, node: List): boolean {
+  const title = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+  const items = node.children.map((item) => /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–]|\s-\s).*)?$/.exec(md.itemFlat(item).text));
+  if (!title || items.length < 2 || !items.every((x) => x)) return false;
+  md.enums.push({ name: { text: title, span: md.top()!.span }, values: node.children.map((item, i) => {
+    const f = md.itemFlat(item);
+    const at = f.text.indexOf(items[i]![1]!);
+    return md.rawText(flatSub(f, at, at + items[i]![1]!.length));
+  }) });
+  return true;
 }

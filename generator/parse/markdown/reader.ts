@@ -184,6 +184,18 @@ export class MarkdownReader {
     return false;
   }
 
+  /** Whether the innermost table section sits right under a values one ("## Enums" over "### TaskState"). */
+  underValuesSection(): boolean {
+    let i = this.stack.length - 1;
+    while (i >= 0 && this.stack[i]!.kind !== "table") i--;
+    for (i--; i >= 0; i--) {
+      const e = this.stack[i]!;
+      if (e.kind === "values") return true;
+      if (e.kind === "table") return false;
+    }
+    return false;
+  }
+
   inIndexesSection(): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const e = this.stack[i]!;
