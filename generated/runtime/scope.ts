@@ -29,7 +29,8 @@ export interface BatchScopeOptions extends UserScopeOptions {
   readonly planCacheMode?: PlanCacheMode;
 }
 
-export type PlanCacheMode = "force_generic_plan" | "force_custom_plan" | "auto";
+const PLAN_CACHE_MODES = ["force_generic_plan", "force_custom_plan", "auto"] as const;
+export type PlanCacheMode = (typeof PLAN_CACHE_MODES)[number];
 
 /**
  * DATABASE_PLAN_CACHE_MODE: how the generated row actions' prepared statements are planned. The
@@ -44,7 +45,8 @@ export type PlanCacheMode = "force_generic_plan" | "force_custom_plan" | "auto";
 export function planCacheModeFromEnv(env: NodeJS.ProcessEnv = process.env): PlanCacheMode {
   const raw = env.DATABASE_PLAN_CACHE_MODE;
   if (raw === undefined || raw === "") return "force_generic_plan";
-  if (raw === "force_generic_plan" || raw === "force_custom_plan" || raw === "auto") return raw;
+  const mode = PLAN_CACHE_MODES.find((m) => m === raw);
+  if (mode) return mode;
   throw new Error(`DATABASE_PLAN_CACHE_MODE must be force_generic_plan, force_custom_plan or auto, got "${raw}"`);
 }
 

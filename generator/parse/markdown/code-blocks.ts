@@ -299,9 +299,10 @@ export function handRestating(md: MarkdownReader, nodes: readonly Code[], langua
     const existing = before.find((n) => nameKey(n) === nameKey(t.name.text));
     if (!existing) continue;
     md.notes.push({ span: t.name.span, message: `${language === "python" ? "Python model" : "Diagram entity"} for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
-    if (language === "mermaid") {
-      valuesFromDiagram(md, t, existing);
-      keysFromDiagram(md, t, existing);
+    const target = language === "mermaid" ? md.tables.find((x) => x.name.text === existing && !x.fragment) : undefined;
+    if (target) {
+      valuesFromDiagram(md, t, target);
+      keysFromDiagram(md, t, target);
     }
     md.tables.splice(i, 1);
     dropped.add(t.name.text);
@@ -320,13 +321,11 @@ const REFERENCE_PHRASE = /^(?:references\b|foreign\s+key\b|fk\b)/i;
  * diagram's reference when the table gives it none. Before, the diagram's entity was dropped
  * whole: the table lost its owner column and was shared by every user.
  */
-function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, existing: string): void {
-  const at = md.tables.findIndex((x) => x.name.text === existing && !x.fragment);
-  const target = md.tables[at];
-  if (!target) return;
+function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, target: TableDraft): void {
+  const existing = target.name.text;
   const has = (c: RawColumn, re: RegExp) => c.constraints.some((k) => re.test(k.text.trim()));
   const targetHasKey = target.columns.some((c) => has(c, KEY_PHRASE));
-  const columns = [...target.columns];
+  const columns = target.columns;
   const added: string[] = [];
   for (const c of diagram.columns) {
     const i = columns.findIndex((x) => nameKey(x.name.text) === nameKey(c.name.text));
@@ -334,7 +333,7 @@ function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, existing: stri
     const reference = c.constraints.find((k) => REFERENCE_PHRASE.test(k.text.trim()) && !/^foreign\s+key\s*$/i.test(k.text.trim()));
     if (i < 0) {
       if ((key && !targetHasKey) || (!key && reference)) {
-        columns.push(key && targetHasKey ? { ...c, constraints: c.constraints.filter((k) => !KEY_PHRASE.test(k.text.trim())) } : c);
+        columns.push(c);
         added.push(c.name.text);
       }
       continue;
@@ -345,8 +344,6 @@ function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, existing: stri
       md.notes.push({ span: reference.span, message: `the diagram gives "${existing}.${own.name.text}" its reference: ${reference.text}` });
     }
   }
-  if (added.length === 0 && columns.every((c, i) => c === target.columns[i])) return;
-  md.tables[at] = { ...target, columns };
   if (added.length) md.notes.push({ span: diagram.name.span, message: `the diagram's entity adds to "${existing}" what its section leaves out: ${added.join(", ")}` });
 }
 
@@ -355,9 +352,8 @@ function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, existing: stri
  * (`VARCHAR status ENUM("IN", "OUT")` beside `| status | VARCHAR | ENUM |`): the table's
  * column takes them, unless it lists values of its own.
  */
-function valuesFromDiagram(md: MarkdownReader, diagram: TableDraft, existing: string): void {
-  const target = md.tables.find((x) => x.name.text === existing && !x.fragment);
-  if (!target) return;
+function valuesFromDiagram(md: MarkdownReader, diagram: TableDraft, target: TableDraft): void {
+  const existing = target.name.text;
   for (const c of diagram.columns) {
     const m = /^enum\s*\((.*)\)\s*$/is.exec(c.type.text);
     if (!m) continue;

@@ -124,10 +124,10 @@ export function indexTable(md: MarkdownReader, node: Table, headers: string[], c
  * columns' references. True when the row was one (then nothing else is read from it).
  */
 function constraintRow(md: MarkdownReader, table: TableDraft, cells: ReadonlyArray<Flat | null>, name: string): boolean {
+  const named = /^[A-Za-z_]\w*$/.test(name) && !/^(unique|check|primary)$/i.test(name) ? name : undefined;
   for (const c of cells) {
     if (!c) continue;
     const text = c.text.replace(/`/g, " ");
-    const named = /^[A-Za-z_]\w*$/.test(name) && !/^(unique|check|primary)$/i.test(name) ? name : undefined;
     const unique = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?unique\s*(?:key|index)?\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/i.exec(text);
     const primary = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?primary\s+key\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/i.exec(text);
     const check = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?check\s*\((.+)\)\s*$/is.exec(text);
