@@ -6,11 +6,12 @@
 import type { BlockReader } from "./block.js";
 import { looksLikeDbml } from "./dbml-shape.js";
 import { erDiagramAt } from "./mermaid-shape.js";
+import { holdsEntityClasses } from "./entity-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -27,7 +28,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "prisma") return "prisma";
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
-  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : null;
+  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
     if (erDiagramAt(text) >= 0) return "mermaid";
@@ -37,6 +38,8 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
     if (MONGOOSE.test(text)) return "mongoose";
+    // Unfenced, only with TypeScript's property annotations (`title: string`): a Java @Entity is not TypeScript.
+    if (holdsEntityClasses(text) && /\b\w+[!?]?\s*:\s*[\w'"]/.test(text)) return "entities";
   }
   return null;
 }
@@ -84,6 +87,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "mongoose":
         loaded.mongoose = await (await import("./read-mongoose.js")).loadMongooseReader();
+        break;
+      case "entities":
+        loaded.entities = await (await import("./read-entities.js")).loadEntityReader();
         break;
     }
   }

@@ -2,8 +2,8 @@
 // table (owned through user_id) whose title has 1 to 100 characters, whose priority is one of
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
-// DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod,
-// SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
+// and MikroORM entity classes, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -74,6 +74,14 @@ const STYLES: Style[] = [
   {
     name: "SQLAlchemy",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`python\nclass Note(Base):\n    __tablename__ = "notes"\n    __table_args__ = (\n        UniqueConstraint("user_id", "title"),\n        CheckConstraint("score >= 0 AND score <= 10", name="notes_score_range"),\n        CheckConstraint("char_length(title) >= 1", name="notes_title_len"),\n    )\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))\n    title: Mapped[str] = mapped_column(String(100))\n    priority: Mapped[str] = mapped_column(Enum("low", "high", name="priority"))\n    score: Mapped[int] = mapped_column(Integer)\n\`\`\`\n`,
+  },
+  {
+    name: "TypeORM entity with class-validator",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`ts\n@Entity('notes')\n@Unique(['userId', 'title'])\nexport class Note {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column({ name: 'user_id' })\n  userId: string;\n\n  @ManyToOne(() => User)\n  @JoinColumn({ name: 'user_id' })\n  user: User;\n\n  @Column({ length: 100 })\n  @MinLength(1)\n  title: string;\n\n  @Column({ type: 'enum', enum: Priority })\n  priority: Priority;\n\n  @Column('int')\n  @Min(0)\n  @Max(10)\n  score: number;\n}\n\nexport enum Priority { Low = 'low', High = 'high' }\n\`\`\`\n`,
+  },
+  {
+    name: "MikroORM entity",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`typescript\n@Entity({ tableName: 'notes' })\n@Unique({ properties: ['user', 'title'] })\nexport class Note {\n  @PrimaryKey()\n  id!: number;\n\n  @ManyToOne(() => User, { fieldName: 'user_id' })\n  user!: User;\n\n  @Property({ length: 100 })\n  @Length(1, 100)\n  title!: string;\n\n  @Enum({ items: ['low', 'high'] })\n  priority!: 'low' | 'high';\n\n  @Property({ check: 'score >= 0 and score <= 10' })\n  score!: number;\n}\n\`\`\`\n`,
   },
   {
     name: "DBML",
