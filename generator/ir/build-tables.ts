@@ -161,7 +161,8 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
       for (const c of d.columns) {
         if (d.fragment && c.type.text.trim() === "" && !whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
         const n = c.name.text;
-        if (seen.has(n)) {
+        // A rules list states one column's rules on several lines ("`title` must be ...", "`title` is unique per user"): they add up.
+        if (seen.has(n) && !d.fragment) {
           cx.diag("warning", "SF106", `column "${n}" is defined twice in table "${name}"; the first definition is used`, c.name.span, "remove or rename one of them");
           continue;
         }

@@ -8,6 +8,16 @@
  * comments and directives, and a `---` front-matter block); -1 when the text is no erDiagram.
  */
 export function erDiagramAt(text: string): number {
+  return mermaidKeywordAt(text, /^[ \t]*erDiagram(?![\w-])/i);
+}
+
+/** The same for a Mermaid class diagram (`classDiagram`, `classDiagram-v2`). */
+export function classDiagramAt(text: string): number {
+  return mermaidKeywordAt(text, /^[ \t]*classDiagram(?:-v2)?(?![\w-])/i);
+}
+
+/** Where the diagram whose first meaningful line matches `keyword` starts (just after the keyword); -1 when it is another. */
+function mermaidKeywordAt(text: string, keyword: RegExp): number {
   let i = 0;
   let first = true;
   while (i <= text.length) {
@@ -30,7 +40,7 @@ export function erDiagramAt(text: string): number {
       i = eol + 1;
       continue;
     }
-    const m = /^[ \t]*erDiagram(?![\w-])/i.exec(line);
+    const m = keyword.exec(line);
     return m ? i + m[0].length : -1;
   }
   return -1;

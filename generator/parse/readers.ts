@@ -5,13 +5,14 @@
 // A Mermaid block is read only when it is an erDiagram (a flowchart says nothing of tables).
 import type { BlockReader } from "./block.js";
 import { looksLikeDbml } from "./dbml-shape.js";
-import { erDiagramAt } from "./mermaid-shape.js";
+import { classDiagramAt, erDiagramAt } from "./mermaid-shape.js";
+import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -29,9 +30,11 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
-  if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : null;
+  if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : classDiagramAt(text) >= 0 ? "class-diagram" : null;
+  if (/^(plantuml|puml|uml)$/.test(l)) return plantUmlClassesAt(text) >= 0 ? "class-diagram" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
     if (erDiagramAt(text) >= 0) return "mermaid";
+    if (classDiagramAt(text) >= 0 || plantUmlClassesAt(text) >= 0) return "class-diagram";
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
     if (looksLikeDbml(text)) return "dbml";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
@@ -87,6 +90,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "mongoose":
         loaded.mongoose = await (await import("./read-mongoose.js")).loadMongooseReader();
+        break;
+      case "class-diagram":
+        loaded["class-diagram"] = (await import("./read-class-diagram.js")).loadClassDiagramReader();
         break;
       case "entities":
         loaded.entities = await (await import("./read-entities.js")).loadEntityReader();

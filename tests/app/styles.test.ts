@@ -3,7 +3,7 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// and MikroORM entity classes, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -82,6 +82,14 @@ const STYLES: Style[] = [
   {
     name: "MikroORM entity",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`typescript\n@Entity({ tableName: 'notes' })\n@Unique({ properties: ['user', 'title'] })\nexport class Note {\n  @PrimaryKey()\n  id!: number;\n\n  @ManyToOne(() => User, { fieldName: 'user_id' })\n  user!: User;\n\n  @Property({ length: 100 })\n  @Length(1, 100)\n  title!: string;\n\n  @Enum({ items: ['low', 'high'] })\n  priority!: 'low' | 'high';\n\n  @Property({ check: 'score >= 0 and score <= 10' })\n  score!: number;\n}\n\`\`\`\n`,
+  },
+  {
+    name: "PlantUML entity diagram with a rules list",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`plantuml\n@startuml\nentity notes {\n  *id : serial <<PK>>\n  --\n  *user_id : text <<FK>>\n  *title : varchar(100)\n  *priority : Priority\n  *score : integer\n}\nenum Priority {\n  low\n  high\n}\nusers ||--o{ notes\n@enduml\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n- \`title\` is unique per user\n`,
+  },
+  {
+    name: "Mermaid classDiagram with a rules list",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`mermaid\nclassDiagram\n  class Note {\n    +int id\n    +varchar(100) title\n    +Priority priority\n    +int score\n  }\n  class Priority {\n    <<enumeration>>\n    low\n    high\n  }\n  User "1" --> "*" Note : writes\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` is required and must be at least 1 character\n- \`priority\` is required\n- \`score\` is required, between 0 and 10\n- \`title\` is unique per user\n`,
   },
   {
     name: "DBML",
