@@ -56,6 +56,9 @@ interface Relationship {
   /** The end at `a` (`}o`, `|{`, "zero or more", ...) allows many rows of `a`. */
   readonly aMany: boolean;
   readonly bMany: boolean;
+  /** The marker at each end as written (`||`, `|o`, `}o`, "only one"...). */
+  readonly aCard: string;
+  readonly bCard: string;
   /** Start of the statement, and its text for messages. */
   readonly at: number;
   readonly written: string;
@@ -440,6 +443,8 @@ function readMermaid(block: SourceBlock): ReaderResult {
       b: second.text,
       aMany: MANY.test(c1[0].replace(/\s+/g, " ")),
       bMany: MANY.test(c2[0].replace(/\s+/g, " ")),
+      aCard: c1[0].replace(/\s+/g, " "),
+      bCard: c2[0].replace(/\s+/g, " "),
       at: start,
       written: text.slice(start, end).trim().replace(/\s*%%.*$/, ""),
       used: false,
@@ -564,6 +569,8 @@ function readMermaid(block: SourceBlock): ReaderResult {
   }
 
   // ------------------------------------------------------------------ the diagram's nullability
+  /** Attributes whose nullability only the diagram-wide convention below decided (a relationship's marker says more). */
+  const byConvention = new Set<Attribute>();
   // A diagram that marks some attributes "nullable" (two or more, and none NOT NULL) means the
   // others are required; one that marks only some "NOT NULL" means the others may be empty. Either is read as the
   // diagram says for every attribute it leaves unmarked (a key column is never empty).
@@ -597,6 +604,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
       all.forEach((a, n) => {
         if (said[n] || a.keys.some((k) => k.key === "PK")) return;
         (a.extra ??= []).push({ text: rest, at: a.name.at });
+        byConvention.add(a);
         first ??= a;
       });
       if (first) {
@@ -637,6 +645,8 @@ function readMermaid(block: SourceBlock): ReaderResult {
     readonly table: string;
     readonly column?: string;
     readonly at: number;
+    /** The relationship line the key was tied through: its marker at the target's end says whether the key may be empty. */
+    readonly line?: Relationship;
   }
   const resolved = new Map<Attribute, Resolved>();
   const unresolved = new Map<Attribute, string>();
@@ -656,7 +666,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
       free.delete(o);
       o.r.used = true;
       const fk = a.keys.find((k) => k.key === "FK")!;
-      resolved.set(a, { target: o.target, table: tableName(o.target).text, at: fk.at });
+      resolved.set(a, { target: o.target, table: tableName(o.target).text, at: fk.at, line: o.r });
     };
     const open: Attribute[] = [];
     for (const a of fks) {
@@ -780,7 +790,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
       const { h, attr } = candidates[0]!;
       const target = one(h);
       attr.keys.push({ key: "FK", at: attr.name.at });
-      resolved.set(attr, { target, table: tableName(target).text, at: attr.name.at });
+      resolved.set(attr, { target, table: tableName(target).text, at: attr.name.at, line: r });
       r.used = true;
       note(`${r.written}: ${h.id}.${attr.name.text} is not marked FK; read as its key to ${target.id}, the column the relationship names`, attr.name.at);
       continue;
@@ -804,6 +814,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
     const columns: RawColumn[] = e.attributes.map((a) => {
       if (a.swapped) note(`${e.id}: "${a.name.text} ${a.type.text}" is read as column ${a.name.text} of type ${a.type.text} (Mermaid writes the type first)`, a.name.at);
       const constraints: RawText[] = [];
+      let lineSays: { text: string; at: number } | null = null;
       for (const k of a.keys) {
         if (k.key === "PK") constraints.push({ text: "primary key", span: span(k.at) });
         else if (k.key === "UK") constraints.push({ text: "unique", span: span(k.at) });
@@ -826,9 +837,22 @@ function readMermaid(block: SourceBlock): ReaderResult {
           const od = a.comment ? ON_DELETE.exec(a.comment.text) : null;
           const action = od ? (od[1] ?? od[2] ?? "").toLowerCase().replace(/\s+/g, " ").replace(/^null$/, "set null").replace(/^noaction$/, "no action") : "";
           constraints.push({ text: `references ${table}${column ? `(${column})` : ""}${action ? ` on delete ${action}` : ""}`, span: span(r.at) });
+          // The marker at the target's end: `||` (exactly one) makes the key required, `|o` (zero or one) optional.
+          const card = r.line && r.target ? (r.line.a === r.target.id ? r.line.aCard : r.line.bCard) : "";
+          lineSays = card && /^(?:\|\||only one|one|1)$/i.test(card) ? { text: "NOT NULL", at: r.line!.at } : card && /^(?:\|o|o\||zero or one|one or zero)$/i.test(card) ? { text: "NULL", at: r.line!.at } : null;
         }
       }
-      for (const x of a.extra ?? []) constraints.push({ text: x.text, span: span(x.at) });
+      // The attribute's own words come first (a null/required mark, its comment, "set null" on delete: only an
+      // optional key can be emptied), then the relationship's marker, then the diagram-wide convention.
+      const ownWords = (a.extra ?? []).some((x) => /^(?:not null|required|null|nullable|optional)$/i.test(x.text)) && !byConvention.has(a);
+      const saysItself = ownWords || (!!a.comment && /\b(?:nullable|optional|not\s+null|required|mandatory)\b/i.test(a.comment.text))
+        || constraints.some((c) => /\bset\s+null\b/i.test(c.text)) || (a.extra ?? []).some((x) => /\bset\s+null\b/i.test(x.text)) || /\?$/.test(a.type.text);
+      const lineRules = lineSays !== null && !saysItself;
+      for (const x of a.extra ?? []) {
+        if (lineRules && byConvention.has(a) && /^(?:not null|null)$/i.test(x.text)) continue;
+        constraints.push({ text: x.text, span: span(x.at) });
+      }
+      if (lineRules) constraints.push({ text: lineSays!.text, span: span(lineSays!.at) });
       let type = a.type;
       if (a.values) {
         // VARCHAR status ENUM("IN", "OUT"): a textual column taking those values.

@@ -147,7 +147,7 @@ describe("keys and comments", () => {
 
   it("reads comma-separated keys, in any case", () => {
     expect(texts(column(loans, "id"))).toEqual(["primary key", "unique"]);
-    expect(texts(column(loans, "copy_id"))).toEqual(["primary key", "references COPIES(id)"]);
+    expect(texts(column(loans, "copy_id"))).toEqual(["primary key", "references COPIES(id)", "NOT NULL"]);
     expect(where(column(loans, "copy_id").constraints[1]!)).toBe(pos(md, "FK"));
   });
 
@@ -240,9 +240,9 @@ describe("foreign keys through relationship lines", () => {
   const books = table(r, "BOOKS");
 
   it("resolves a key to the one side, written left or right of the line, using the target's primary key", () => {
-    expect(texts(column(books, "author_id"))).toEqual(["references AUTHORS(id)"]);
-    expect(texts(column(books, "publisherCode"))).toEqual(["references PUBLISHERS(code)"]);
-    expect(texts(column(books, "genre_fk"))).toEqual(["references GENRES(id)"]);
+    expect(texts(column(books, "author_id"))).toEqual(["references AUTHORS(id)", "NOT NULL"]);
+    expect(texts(column(books, "publisherCode"))).toEqual(["references PUBLISHERS(code)", "NOT NULL"]);
+    expect(texts(column(books, "genre_fk"))).toEqual(["references GENRES(id)", "NULL"]);
   });
 
   it("puts the reference at the FK it came from", () => {
@@ -251,8 +251,8 @@ describe("foreign keys through relationship lines", () => {
   });
 
   it("pairs a key whose name says nothing with the one relationship left (glyphs or words)", () => {
-    expect(texts(column(table(r, "REVIEWS"), "subject"))).toEqual(["references BOOKS(id)"]);
-    expect(texts(column(table(r, "SLOT"), "rack"))).toEqual(["references SHELF(id)"]);
+    expect(texts(column(table(r, "REVIEWS"), "subject"))).toEqual(["references BOOKS(id)", "NOT NULL"]);
+    expect(texts(column(table(r, "SLOT"), "rack"))).toEqual(["references SHELF(id)", "NOT NULL"]);
   });
 
   it("adds no note for a relationship a key was resolved through", () => {
@@ -312,8 +312,8 @@ describe("foreign keys: the harder cases", () => {
 
   it("gives two keys to the same table the two relationships to it", () => {
     const t = table(r, "TICKETS");
-    expect(texts(column(t, "staff_id"))).toEqual(["references STAFF(id)"]);
-    expect(texts(column(t, "closer"))).toEqual(["references STAFF(id)"]);
+    expect(texts(column(t, "staff_id"))).toEqual(["references STAFF(id)", "NOT NULL"]);
+    expect(texts(column(t, "closer"))).toEqual(["references STAFF(id)", "NOT NULL"]);
   });
 
   it("takes a relationship's label as the name of the key it gives", () => {
@@ -327,12 +327,12 @@ describe("foreign keys: the harder cases", () => {
       "    int driver_id FK }",
     ));
     // Neither name says its table, and two tables are left: only the labels tie them.
-    expect(texts(column(table(labelled, "TRIPS"), "driver_id"))).toEqual(["references STAFF(id)"]);
-    expect(texts(column(table(labelled, "TRIPS"), "booked_by"))).toEqual(["references MEMBERS(id)"]);
+    expect(texts(column(table(labelled, "TRIPS"), "driver_id"))).toEqual(["references STAFF(id)", "NOT NULL"]);
+    expect(texts(column(table(labelled, "TRIPS"), "booked_by"))).toEqual(["references MEMBERS(id)", "NOT NULL"]);
   });
 
   it("reads a self-reference", () => {
-    expect(texts(column(table(r, "CATEGORIES"), "parent_id"))).toEqual(["references CATEGORIES(id)"]);
+    expect(texts(column(table(r, "CATEGORIES"), "parent_id"))).toEqual(["references CATEGORIES(id)", "NOT NULL"]);
   });
 
   it("writes a key it cannot tie to one target as \"foreign key\" alone, and says why", () => {
@@ -351,17 +351,17 @@ describe("foreign keys: the harder cases", () => {
   });
 
   it("reads a one-to-one line either way", () => {
-    expect(texts(column(table(r, "PASSPORTS"), "holder"))).toEqual(["references STAFF(id)"]);
+    expect(texts(column(table(r, "PASSPORTS"), "holder"))).toEqual(["references STAFF(id)", "NOT NULL"]);
   });
 
   it("writes a hyphenated target in word characters, and leaves a non-ASCII one to the IR's guess", () => {
-    expect(texts(column(table(r, "LINE_NOTES"), "line_id"))).toEqual(["references ORDER_LINES(id)"]);
+    expect(texts(column(table(r, "LINE_NOTES"), "line_id"))).toEqual(["references ORDER_LINES(id)", "NOT NULL"]);
     expect(texts(column(table(r, "VISITS"), "shop_id"))).toEqual(["foreign key"]);
     expect(notes(r)).toContain('foreign key VISITS.shop_id references 店舗, whose name "店舗" cannot be written in a reference: read as "foreign key" alone');
   });
 
   it("references an entity with no attributes by its table alone", () => {
-    expect(texts(column(table(r, "USES"), "keyless_id"))).toEqual(["references KEYLESS"]);
+    expect(texts(column(table(r, "USES"), "keyless_id"))).toEqual(["references KEYLESS", "NOT NULL"]);
     expect(notes(r)).toContain("entity KEYLESS lists no attributes in this diagram: no table is made for it here (a table of that name written elsewhere in the spec is used)");
   });
 
@@ -521,7 +521,7 @@ describe("diagrams handed over together", () => {
     const { r } = inSpec(code);
     expect(r.diagnostics).toEqual([]);
     expect(r.tables.map((t) => t.name.text)).toEqual(["HALLS", "EVENTS"]);
-    expect(texts(column(table(r, "EVENTS"), "hall_id"))).toEqual(["references HALLS(id)"]);
+    expect(texts(column(table(r, "EVENTS"), "hall_id"))).toEqual(["references HALLS(id)", "NOT NULL"]);
   });
 });
 

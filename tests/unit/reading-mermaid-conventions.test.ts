@@ -123,6 +123,44 @@ describe("Mermaid attributes and diagram conventions", () => {
   });
 });
 
+describe("a relationship's marker at the referenced end", () => {
+  it("makes the key required for exactly one (||) and optional for zero or one (|o), unless the attribute says otherwise", async () => {
+    const spec = [
+      "# Orchard",
+      "",
+      "```mermaid",
+      "erDiagram",
+      "    GROWERS ||--o{ TREES : plants",
+      "    TREES |o--o{ HARVESTS : yields",
+      "    GROWERS ||--o{ CRATES : fills",
+      "    GROWERS {",
+      "        uuid id PK",
+      "        string email UK",
+      "    }",
+      "    TREES {",
+      "        uuid id PK",
+      "        uuid grower_id FK",
+      "        string variety",
+      "    }",
+      "    HARVESTS {",
+      "        uuid id PK",
+      "        uuid tree_id FK",
+      "    }",
+      "    CRATES {",
+      "        uuid id PK",
+      "        uuid grower_id FK \"nullable: a crate may be unassigned\"",
+      "    }",
+      "```",
+      "",
+    ].join("\n");
+    const r = await load(spec);
+    const col = (t: string, c: string) => r.ir!.tables.find((x) => x.name === t)!.columns.find((x) => x.name === c)!;
+    expect(col("trees", "grower_id").nullable).toBe(false);
+    expect(col("harvests", "tree_id").nullable).toBe(true);
+    expect(col("crates", "grower_id").nullable).toBe(true);
+  });
+});
+
 describe("Prisma's type names in a diagram that marks nothing", () => {
   it("are read as nullable (Mermaid cannot write the question mark), and as Prisma reads them where the diagram marks optional ones", async () => {
     const plain = await load(md(
