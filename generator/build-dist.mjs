@@ -17,8 +17,9 @@ import { fileURLToPath } from "node:url";
 
 const MARK = "// specforge-dist ";
 // libpg-query finds its .wasm next to itself; node-sql-parser is loaded per dialect (build/mysql, build/sqlite) only when a spec needs it;
-// @dbml/parse (0.5 MB) only when a spec has DBML, so the bundle every run loads stays without it.
-const EXTERNAL = ["openapi-typescript", "typescript", "jose", "libpg-query", "node-sql-parser", "@dbml/parse"];
+// @dbml/parse (0.5 MB) only when a spec has DBML, so the bundle every run loads stays without it;
+// likewise graphql and the Lezer grammars (Java, Go, PHP), imported only by the readers of those languages.
+const EXTERNAL = ["openapi-typescript", "typescript", "jose", "libpg-query", "node-sql-parser", "@dbml/parse", "graphql", "@lezer/common", "@lezer/lr", "@lezer/java", "@lezer/go", "@lezer/php"];
 const LOADERS = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".js": "js", ".mjs": "js", ".cjs": "js", ".json": "json" };
 
 /** The package root (this file is generator/build-dist.mjs). */
