@@ -193,6 +193,25 @@ function referencePhrases(t: string, r: ConstraintReading): void {
   }
 }
 
+/**
+ * A sentence that speaks of a column's values but names them as examples or leaves the list
+ * open: "Values such as draft, sent, etc.", "Options include a, b and others", "usually red or
+ * blue, but other values may appear", "e.g. one of low/high". Returned (the sentence) so the
+ * caller can say no closed rule was read from it; null for a sentence with no such words.
+ */
+export function openValueList(description: string): string | null {
+  for (const raw of description.split(/(?<=[.;!。])\s*/)) {
+    const x = raw.trim().replace(/[.;!。]$/, "");
+    if (!x || x.length > 160) continue;
+    if (!/\b(?:values?|options?|one\s+of|either|statuse?s|states|kinds|types)\b/i.test(x)) continue;
+    if (!/\b(?:e\.\s?g|for\s+example|such\s+as|like|etc|usually|typically|normally|mostly|among\s+others|and\s+so\s+on|other\s+values|others)\b/i.test(x)) continue;
+    // At least two value-like words after the words: a list, not a remark ("values vary, like prices").
+    if (!/[\w`'"]+\s*(?:,|\/|\||\bor\b)\s*[\w`'"]+/.test(x)) continue;
+    return x;
+  }
+  return null;
+}
+
 /** The words for "user" in the languages read: a column unique per user is unique per owner. */
 const USER_WORDS = /^(?:用户|用戶|使用者|ユーザー?|利用者|会員|사용자|유저|회원|usuari[oa]|usuari[oa]|utilisateur|benutzer|nutzer|utente)$/iu;
 

@@ -78,15 +78,25 @@ const LIST_PROSE_WORD = /^(?:etc|others?|more|and|or|the|any|some|such)$/i;
  * or at a comma before a rule word ("one of a/b/c, indexed"; "enum: a, b; default a"), so the
  * rest of the phrase is read as rules of its own. Full-width separators count ("a，b", "a／b").
  */
-const MARKED_LEAD = /(?:(?:must|can|may|should|shall)\s+(?:only\s+)?be\s+|is\s+|are\s+|only\s+)?(?:(?:one|any)\s+of(?:\s+the\s+following)?(?:\s+values)?|either|enum(?:eration)?|(?:(?:allowed|accepted|valid|possible|permitted)(?:\s+values)?|values|value\s+set|options|choices)(?:\s+(?:are|is|include))?)\s*[:=：]?\s*(?:[(（]\s*)?/iy;
+const MARKED_LEAD = /(?:(?:must|can|may|should|shall)\s+(?:only\s+)?be\s+|is\s+|are\s+|only\s+)?(?:(?:one|any)\s+of(?:\s+the\s+following)?(?:\s+values)?|either|enum(?:eration)?|(?:(?:allowed|accepted|valid|possible|permitted)(?:\s+(?:values|options|choices))?|values|value\s+set|options|choices)(?:\s+(?:are|is|include))?)\s*[:=：]?\s*(?:[(（[]\s*)?/iy;
+/** "can be `draft` or `published`", "may only be 'a', 'b'": a list after these words only when every value is quoted. */
+const QUOTED_LEAD = /(?:(?:must|can|may|should|shall)\s+(?:only\s+)?be|is\s+(?:either\s+)?|are)\s+(?=["'`“‘「])/iy;
 const MARKED_VALUE = /(?:'([^'\n]+)'|"([^"\n]+)"|`([^`\n]+)`|“([^”\n]+)”|‘([^’\n]+)’|「([^」\n]+)」|([\p{L}\p{N}_](?:[\p{L}\p{N}_-]|\.(?=[\p{L}\p{N}]))*))/uy;
 const MARKED_SEP = /\s*(?:[,，、|｜/／]\s*(?:(?:or|and)\s+)?)|\s+(?:or|and)\s+/iy;
 
 export function readMarkedList(text: string, pos: number): { values: string[]; end: number } | null {
   MARKED_LEAD.lastIndex = pos;
-  const lead = MARKED_LEAD.exec(text);
-  if (!lead) return null;
-  const paren = /[(（]\s*$/.test(lead[0]);
+  let lead = MARKED_LEAD.exec(text);
+  let quotedOnly = false;
+  if (!lead) {
+    QUOTED_LEAD.lastIndex = pos;
+    lead = QUOTED_LEAD.exec(text);
+    if (!lead) return null;
+    quotedOnly = true;
+    MARKED_LEAD.lastIndex = QUOTED_LEAD.lastIndex;
+  }
+  const bracket = /([(（[])\s*$/.exec(lead[0])?.[1];
+  const paren = bracket !== undefined;
   let p = MARKED_LEAD.lastIndex;
   const values: string[] = [];
   let last = p;
@@ -95,6 +105,7 @@ export function readMarkedList(text: string, pos: number): { values: string[]; e
     const v = MARKED_VALUE.exec(text);
     if (!v) break;
     const bare = v[7] !== undefined;
+    if (bare && quotedOnly) return null;
     const value = v.slice(1).find((x) => x !== undefined)!.trim();
     // After a comma, a rule word starts the next phrase ("one of a/b/c, indexed").
     if (values.length && bare && LIST_STOP_WORD.test(value) && /[,，]/.test(text.slice(last, p))) break;
@@ -109,7 +120,7 @@ export function readMarkedList(text: string, pos: number): { values: string[]; e
   if (values.length < 2 || new Set(values.map((v) => v.toLowerCase())).size !== values.length) return null;
   let end = last;
   if (paren) {
-    const close = /\s*[)）]/y;
+    const close = bracket === "[" ? /\s*\]/y : /\s*[)）]/y;
     close.lastIndex = end;
     if (!close.exec(text)) return null;
     end = close.lastIndex;

@@ -49,6 +49,9 @@ describe("allowed values with more written after them in a cell", () => {
     ["a slash list, then another rule after a comma", "one of email/sms/push, indexed", ["email", "sms", "push"]],
     ["a labelled list ending its sentence", "Values: A, B, C. Required.", ["A", "B", "C"]],
     ["a list in words, with a default after it", "must be either open or closed; defaults to open", ["open", "closed"]],
+    ["quoted values after \"can be\"", "can be 'open' or 'closed'", ["open", "closed"]],
+    ["a list in square brackets", "must be one of ['open', 'closed']", ["open", "closed"]],
+    ["valid options", "Valid options: open, held, closed", ["open", "held", "closed"]],
   ])("%s", async (_label, notes, values) => {
     const r = await load(`# Spec\n\n${USERS}\n## items\n\n| Column | Type | Constraints | Notes |\n|---|---|---|---|\n| id | serial | primary key | |\n${OWNER}| kind | varchar(20) | not null | ${notes.replace(/\|/g, "\\|")} |\n`);
     const kind = column(table(r.ir, "items"), "kind");
@@ -58,10 +61,12 @@ describe("allowed values with more written after them in a cell", () => {
     expect(migration(r.ir!)).toMatch(/kind/);
   });
 
-  it("does not take an example list or an open list for the allowed values", async () => {
-    const r = await load(`# Spec\n\n${USERS}\n## items\n\n| Column | Type | Constraints | Notes |\n|---|---|---|---|\n| id | serial | primary key | |\n${OWNER}| color | text | | usually red, green or blue, but other values may appear |\n| mood | text | | e.g. happy, sad |\n| tag | text | | one of many labels the user picks |\n`);
+  it("does not take an example list or an open list for the allowed values, and says so when it speaks of values", async () => {
+    const r = await load(`# Spec\n\n${USERS}\n## items\n\n| Column | Type | Constraints | Notes |\n|---|---|---|---|\n| id | serial | primary key | |\n${OWNER}| color | text | | usually red, green or blue, but other values may appear |\n| mood | text | | e.g. happy, sad |\n| tag | text | | one of many labels the user picks |\n| size | text | | can be small or large |\n`);
     const t = table(r.ir, "items");
-    for (const n of ["color", "mood", "tag"]) expect(column(t, n).type.kind, n).toBe("text");
+    for (const n of ["color", "mood", "tag", "size"]) expect(column(t, n).type.kind, n).toBe("text");
+    const warned = r.diagnostics.filter((d) => d.code === "SF108").map((d) => d.message);
+    expect(warned).toEqual([expect.stringContaining('"usually red, green or blue, but other values may appear" in the description of "items.color"')]);
   });
 });
 
