@@ -442,7 +442,8 @@ function withSentenceRules(d: ConstraintReading, description: string): Constrain
   const sentences = description.split(/(?<=[.;])\s+|[.;]\s*$/).map((x) => x.trim().replace(/[.;]$/, "")).filter(Boolean);
   if (sentences.length === 0) return d;
   const readings = sentences.map((x) => interpretConstraint(x));
-  if (!readings.every(readsWhole)) return d;
+  // A sentence of words read and set aside ("immutable", "indexed") is no prose: it does not stop the others.
+  if (!readings.every((r) => r.unknownAt === undefined) || !readings.some(readsWhole)) return d;
   const out: Record<string, unknown> = { ...d };
   for (const r of readings) for (const [k, v] of Object.entries(r)) if (v !== undefined && out[k] === undefined) out[k] = v;
   return out as ConstraintReading;

@@ -26,7 +26,8 @@ export function readValueList(text: string, p: number, wideComma: boolean): { va
     const v = LIST_VALUE.exec(text);
     if (!v) break;
     // "uno de a | b, obligatorio": after a comma, a rule word is the next phrase, not a value.
-    if (comma && v[7] !== undefined && isRuleWord(v[7])) break;
+    // "valores: a, b; por defecto a": nor a rule of several words ("por defecto", "not null").
+    if (comma && v[7] !== undefined && (isRuleWord(v[7]) || isRuleWord(text.slice(p, p + 40)))) break;
     values.push(v.slice(1).find((x) => x !== undefined)!);
     last = LIST_VALUE.lastIndex;
     sep.lastIndex = last;
@@ -38,7 +39,7 @@ export function readValueList(text: string, p: number, wideComma: boolean): { va
       continue;
     }
     if (!s || sep.lastIndex === last) break;
-    comma = /[,，]/.test(s[0]);
+    comma = /[,，;；]/.test(s[0]);
     p = sep.lastIndex;
   }
   return values.length ? { values, end: last } : null;

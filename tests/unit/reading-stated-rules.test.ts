@@ -104,6 +104,20 @@ describe("allowed values given outside the table", () => {
   });
 });
 
+describe("value lists and parent-scoped uniqueness in other Latin-script languages", () => {
+  it("reads a labelled Spanish list with its default, an English list before a word set aside, and 'único por proyecto'", async () => {
+    const r = await load(
+      `# Modelo\n\n${USERS}\n## proyectos\n\n| Columna | Tipo | Restricciones | Notas |\n|---|---|---|---|\n| id | serial | PK | |\n| user_id | text | FK users.id, NOT NULL | |\n\n## tareas\n\n| Columna | Tipo | Restricciones | Notas |\n|---|---|---|---|\n| id | serial | PK | |\n| proyecto_id | integer | FK proyectos.id | |\n| titulo | varchar(120) | NOT NULL | único por proyecto |\n| estado | varchar(20) | NOT NULL | Valores: pendiente, hecha; por defecto pendiente |\n| prioridad | varchar(10) | | Allowed: baja, alta; immutable |\n`,
+    );
+    const t = table(r.ir, "tareas");
+    expect(valuesOf(column(t, "estado"))).toEqual(["pendiente", "hecha"]);
+    expect(column(t, "estado").default).toMatchObject({ kind: "literal", value: "pendiente" });
+    expect(valuesOf(column(t, "prioridad"))).toEqual(["baja", "alta"]);
+    expect(column(t, "titulo").unique).toBe(false);
+    expect(t.indexes.find((i) => i.unique && i.columns.includes("titulo"))?.columns.slice().sort()).toEqual(["proyecto_id", "titulo"]);
+  });
+});
+
 describe("value lists in CJK text", () => {
   it.each([
     ["a label and the enumeration comma", "状态：待办、进行中、已完成", ["待办", "进行中", "已完成"]],
