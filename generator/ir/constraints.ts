@@ -36,7 +36,7 @@ export function interpretConstraint(written: string): ConstraintReading {
     if (!values.some((v) => /^(null|undefined|none|nil|optional)$/i.test(v)) && new Set(values).size === values.length) return { enumValues: values };
   }
   // "每个用户唯一", "ユーザーごとに一意", "único por usuario" as the whole phrase: unique per that parent.
-  const per = otherUniquePer(text);
+  const per = /唯一|一意|ユニーク|고유|유일|유니크|[uú]ni|eindeutig|univoc/i.test(text) ? otherUniquePer(text) : null;
   if (per && !fold(text).replace(per[0], "").replace(/[\s.,;。、]+/g, "")) return WHOLE_SCOPE.test(per[1]!) ? { unique: true } : { uniquePer: [per[1]!] };
   const english = readPhrase(text);
   if (english.reading.unknownAt === undefined) return english.reading;
