@@ -8,7 +8,7 @@ import type { BuildContext } from "./build-context.js";
 import type { DefaultText } from "./constraint-reading.js";
 import { interpretConstraint, readsWhole } from "./constraints.js";
 import type { ConstraintReading } from "./constraint-reading.js";
-import { rulesFromDescription } from "./description-rules.js";
+import { openValueList, rulesFromDescription } from "./description-rules.js";
 import { describeWith, readTypeNote } from "./type-notes.js";
 import { unitOf } from "../parse/table-units.js";
 import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
@@ -240,6 +240,11 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       cx.diag("warning", "SF108", `rule "${short(x)}" in the description of "${table}.${col.name}" is not understood; it is not enforced`, col.span,
         "write it as a constraint the reader knows (min/max, length, one of, unique, references), or enforce it in a hook");
     }
+    // "Values such as draft, sent, etc.", "usually red or blue, but other values may appear": values
+    // named as examples are no closed rule; the warning quotes them so the spec can say which.
+    const open = enumValues || col.type.kind === "enum" ? null : openValueList(col.description);
+    if (open) cx.diag("warning", "SF108", `"${short(open)}" in the description of "${table}.${col.name}" names values as examples, not a closed list; no allowed values are enforced`, col.span,
+      'to allow only these values, write them as a list: "one of a, b, c"');
   }
   if (typeNoteUnits.length || typeNoteTexts.length) {
     const d = describeWith(col.description, typeNoteUnits, typeNoteTexts);
@@ -437,7 +442,8 @@ function withSentenceRules(d: ConstraintReading, description: string): Constrain
   const sentences = description.split(/(?<=[.;])\s+|[.;]\s*$/).map((x) => x.trim().replace(/[.;]$/, "")).filter(Boolean);
   if (sentences.length === 0) return d;
   const readings = sentences.map((x) => interpretConstraint(x));
-  if (!readings.every(readsWhole)) return d;
+  // A sentence of words read and set aside ("immutable", "indexed") is no prose: it does not stop the others.
+  if (!readings.every((r) => r.unknownAt === undefined) || !readings.some(readsWhole)) return d;
   const out: Record<string, unknown> = { ...d };
   for (const r of readings) for (const [k, v] of Object.entries(r)) if (v !== undefined && out[k] === undefined) out[k] = v;
   return out as ConstraintReading;

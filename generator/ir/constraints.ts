@@ -5,9 +5,9 @@
 // and descriptions have modules of their own.
 import { matchParen } from "../parse/text.js";
 import { type ConstraintReading, ON_DELETE, REF_KEYWORDS, type RefText } from "./constraint-reading.js";
-import { ISO_CODE, isoPattern, UNIQUE_PER, uniquePerWords } from "./description-rules.js";
+import { ISO_CODE, isoPattern, otherUniquePer, UNIQUE_PER, uniquePerWords, WHOLE_SCOPE } from "./description-rules.js";
 import { otherFiller } from "./other-language-patterns.js";
-import { LIST_LEAD, readValuesBefore } from "./phrase-value-lists.js";
+import { LIST_LEAD, readMarkedList, readValuesBefore } from "./phrase-value-lists.js";
 import { fold, plainSymbols } from "./phrase-words.js";
 import { readCheck } from "./read-check.js";
 import { readDefault } from "./read-default.js";
@@ -35,6 +35,9 @@ export function interpretConstraint(written: string): ConstraintReading {
     const values = text.split("|").map((v) => v.trim().replace(/^["'`]|["'`]$/g, ""));
     if (!values.some((v) => /^(null|undefined|none|nil|optional)$/i.test(v)) && new Set(values).size === values.length) return { enumValues: values };
   }
+  // "每个用户唯一", "ユーザーごとに一意", "único por usuario" as the whole phrase: unique per that parent.
+  const per = /唯一|一意|ユニーク|고유|유일|유니크|[uú]ni|eindeutig|univoc/i.test(text) ? otherUniquePer(text) : null;
+  if (per && !fold(text).replace(per[0], "").replace(/[\s.,;。、]+/g, "")) return WHOLE_SCOPE.test(per[1]!) ? { unique: true } : { uniquePer: [per[1]!] };
   const english = readPhrase(text);
   if (english.reading.unknownAt === undefined) return english.reading;
   const other = readPhrase(text, fold(text));
@@ -158,7 +161,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     if ((m = sticky(UNIQUE_PER))) {
-      r.uniquePer = uniquePerWords(m[1]!);
+      if (WHOLE_SCOPE.test(m[1]!)) r.unique = true;
+      else r.uniquePer = uniquePerWords(m[1]!);
       continue;
     }
     if (sticky(/unique(?:\s+(?:index|constraint|key))?\b/iy)) {
@@ -332,6 +336,13 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       }
       // Kept verbatim for the database; the rules a validator can check are read from it too.
       r.check = { text: inner, at, read: readCheck(inner, r) };
+      continue;
+    }
+    // "one of a, b, c", "enum: a, b; default a", "either x or y", "values: a | b": a closed list after a word that says so.
+    const marked = readMarkedList(text, pos);
+    if (marked) {
+      r.enumValues = marked.values;
+      pos = marked.end;
       continue;
     }
     if ((m = sticky(/(?:(?:one\s+of|either|in)\s*:?\s*)?(?:'[^']*'|"[^"]*"|“[^”]*”|`[^`]*`)(?:\s*(?:,|\bor\b|\|)\s*(?:or\s+)?(?:'[^']*'|"[^"]*"|“[^”]*”|`[^`]*`))+/iy))) {

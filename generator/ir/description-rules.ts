@@ -64,7 +64,10 @@ function numericPhrases(t: string, r: ConstraintReading): void {
  * "unique per city", "unique per user-city combination", "unique within each shop", "unique for
  * each (shop, day)": unique together with other columns, named by the words after it.
  */
-export const UNIQUE_PER = /unique\s+(?:per|for\s+each|within(?:\s+(?:a|an|the|each))?|in\s+(?:a|an|the|each))\s+\(?\s*((?:[A-Za-z_]\w*)(?:\s*(?:-|\/|,|\+|\band\b)\s*[A-Za-z_]\w*)*)(?:\s*\))?(?:\s+(?:combination|pair|tuple|group))?/iuy;
+export const UNIQUE_PER = /unique\s+(?:per|for\s+(?:each|every|a\s+given|the\s+same)|within(?:\s+(?:a|an|the\s+same|the|each|its|their|one))?|in\s+(?:a|an|the\s+same|the|each|its|their|one))\s+\(?\s*((?:[A-Za-z_]\w*)(?:\s*(?:-|\/|,|\+|\band\b)\s*[A-Za-z_]\w*)*)(?:\s*\))?(?:\s+(?:combination|pair|tuple|group))?/iuy;
+
+/** "unique within the database", "unique in the system": unique across the whole table, not per a parent. */
+export const WHOLE_SCOPE = /^(?:database|db|system|table|app|application|platform|site|service|instance|world|collection)s?$/i;
 
 /** The names "unique per user-city combination" lists: ["user", "city"]. */
 export function uniquePerWords(list: string): string[] {
@@ -127,8 +130,11 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       r.max = Number(m[2]);
     }
   }
-  const per = new RegExp(`^${UNIQUE_PER.source}`, "iu").exec(t);
-  if (per) r.uniquePer = uniquePerWords(per[1]!);
+  // "unique per project" opening the description, or as a clause of it: "Label name, unique
+  // within a project", "Each tag is unique within its project." (not "not unique per ...").
+  const per = new RegExp(`(?:^|[\\s,;(.](?<!\\bnot\\s))${UNIQUE_PER.source}`, "iu").exec(t) ?? otherUniquePer(t);
+  if (per && WHOLE_SCOPE.test(per[1]!)) r.unique = true;
+  else if (per) r.uniquePer = uniquePerWords(per[1]!);
   else if (/^unique\b/i.test(t)) r.unique = true;
   // "Serial number; must be unique.": a clause anywhere, not "must be unique per shop" (one of several).
   else if (/\bmust\s+be\s+unique\b(?!\s*(?:per|within|for\s+each|among|across|in\s+(?:each|the\s+same))\b)/i.test(t)) r.unique = true;
@@ -185,6 +191,55 @@ function referencePhrases(t: string, r: ConstraintReading): void {
     const w = (action[1] ?? action[2] ?? action[3] ?? "cascade").toLowerCase().replace(/\s+/g, " ");
     r.onDelete = w === "set null" ? "set null" : w === "restrict" ? "restrict" : w === "no action" ? "no action" : "cascade";
   }
+}
+
+/**
+ * A sentence that speaks of a column's values but names them as examples or leaves the list
+ * open: "Values such as draft, sent, etc.", "Options include a, b and others", "usually red or
+ * blue, but other values may appear", "e.g. one of low/high". Returned (the sentence) so the
+ * caller can say no closed rule was read from it; null for a sentence with no such words.
+ */
+export function openValueList(description: string): string | null {
+  for (const raw of description.split(/(?<=[.;!。])\s*/)) {
+    const x = raw.trim().replace(/[.;!。]$/, "");
+    if (!x || x.length > 160) continue;
+    if (!/\b(?:values?|options?|one\s+of|either|statuse?s|states|kinds|types)\b/i.test(x)) continue;
+    if (!/\b(?:e\.\s?g|for\s+example|such\s+as|like|etc|usually|typically|normally|mostly|among\s+others|and\s+so\s+on|other\s+values|others)\b/i.test(x)) continue;
+    // At least two value-like words after the words: a list, not a remark ("values vary, like prices").
+    if (!/[\w`'"]+\s*(?:,|\/|\||\bor\b)\s*[\w`'"]+/.test(x)) continue;
+    return x;
+  }
+  return null;
+}
+
+/** The words for "user" in the languages read: a column unique per user is unique per owner. */
+const USER_WORDS = /^(?:用户|用戶|使用者|ユーザー?|利用者|会員|사용자|유저|회원|usuari[oa]|usuari[oa]|utilisateur|benutzer|nutzer|utente)$/iu;
+
+/**
+ * "unique per user" in the other languages: "每个用户唯一", "同一用户下唯一", "在项目内唯一",
+ * "ユーザーごとに一意", "一つのユーザーにつき一意", "プロジェクト内で一意", "사용자별로 고유",
+ * "único por usuario", "unique par utilisateur", "eindeutig pro Benutzer", "univoco per utente".
+ * The parent's word is returned ("user" for a word meaning user); a word naming no column is
+ * said where the index is resolved, not guessed.
+ */
+export function otherUniquePer(t: string): RegExpExecArray | null {
+  const f = fold(t);
+  if (/\b(?:not|non)[-\s]+unique\b|\bno\s+(?:es|e|est)\s+unic|不(?:是)?唯一|一意でない|一意ではない/iu.test(f)) return null;
+  const forms = [
+    /(?:每(?:个|個|一个|一個)?|同一(?:个|個)?|在(?:同一(?:个|個)?)?|按|一つの|各)\s*([\p{Script=Han}\p{Script=Katakana}ー]{1,8}?)\s*(?:下|内|內|中|之内|之內|につき|ごとに|毎に|単位で|内で)?\s*(?:唯一|一意|ユニーク)/u,
+    /([\p{Script=Han}\p{Script=Katakana}ー]{1,8}?)\s*(?:ごとに|毎に|単位で|内で|につき)\s*(?:一意|ユニーク)/u,
+    /([\p{Script=Hangul}]{1,8}?)\s*(?:별로|마다|당|내에서)\s*(?:고유|유일|유니크)/u,
+    /(?<![\p{L}])(?:unic[oa]s?|unique|eindeutig|univoc[oa])\s+(?:por|par|pro|je|per|dentro\s+de(?:l)?|au\s+sein\s+d['’]?|innerhalb)\s+(?:(?:cada|chaque|jede[nrsm]?|ogni|un[oa]?|el|la|le|der|die|das|il)\s+)?([\p{L}_]+)/iu,
+  ];
+  for (const re of forms) {
+    const m = re.exec(f);
+    if (!m) continue;
+    const word = m[1]!;
+    const out = [...m] as unknown as RegExpExecArray;
+    out[1] = USER_WORDS.test(word) ? "user" : word;
+    return out;
+  }
+  return null;
 }
 
 /** Codes of an ISO standard a column says it holds: currencies, countries, languages. */

@@ -3,11 +3,11 @@ import { alt, L0, L1, type Vocab } from "./phrase-words.js";
 
 /** "uno de: a, b": a list of allowed values after these words. */
 export const OTHER_ONE_OF: Vocab = {
-  es: ["un[oa]\\s+de(?:\\s+(?:los|las)\\s+(?:siguientes\\s+)?(?:valores|opciones))?", "valores\\s+(?:permitidos|posibles|validos)"],
-  pt: ["um[a]?\\s+d(?:e|os|as)(?:\\s+(?:seguintes\\s+)?(?:valores|opcoes))?", "valores\\s+(?:permitidos|possiveis|validos)"],
-  fr: ["l['’]?\\s*une?\\s+des?(?:\\s+(?:valeurs|options)(?:\\s+suivantes)?)?", "une?\\s+des\\s+(?:valeurs|options)", "valeurs\\s+(?:possibles|autorisees|permises|valides)"],
-  de: ["eine[rs]?\\s+(?:von|der|aus)(?:\\s+den)?(?:\\s+(?:folgenden\\s+)?werten?)?", "(?:erlaubte|zul(?:a|ae)ssige|m(?:o|oe)gliche|g(?:u|ue)ltige)\\s+werte"],
-  it: ["un[oa]\\s+(?:tra|fra|di|dei|delle)(?:\\s+(?:seguenti\\s+)?(?:valori|opzioni))?", "valori\\s+(?:ammessi|consentiti|possibili|validi)"],
+  es: ["un[oa]\\s+de(?:\\s+(?:los|las)\\s+(?:siguientes\\s+)?(?:valores|opciones))?", "valores\\s+(?:permitidos|posibles|validos)", "(?:valores|opciones)(?=\\s*:)"],
+  pt: ["um[a]?\\s+d(?:e|os|as)(?:\\s+(?:seguintes\\s+)?(?:valores|opcoes))?", "valores\\s+(?:permitidos|possiveis|validos)", "(?:valores|opcoes)(?=\\s*:)"],
+  fr: ["l['’]?\\s*une?\\s+des?(?:\\s+(?:valeurs|options)(?:\\s+suivantes)?)?", "une?\\s+des\\s+(?:valeurs|options)", "valeurs\\s+(?:possibles|autorisees|permises|valides)", "(?:valeurs|options)(?=\\s*:)"],
+  de: ["eine[rs]?\\s+(?:von|der|aus)(?:\\s+den)?(?:\\s+(?:folgenden\\s+)?werten?)?", "(?:erlaubte|zul(?:a|ae)ssige|m(?:o|oe)gliche|g(?:u|ue)ltige)\\s+werte", "(?:werte|optionen)(?=\\s*:)"],
+  it: ["un[oa]\\s+(?:tra|fra|di|dei|delle)(?:\\s+(?:seguenti\\s+)?(?:valori|opzioni))?", "valori\\s+(?:ammessi|consentiti|possibili|validi)", "(?:valori|opzioni)(?=\\s*:)"],
   zh: ["可选值", "可選值", "取值(?:[为為]|范围|範圍)?", "允[许許](?:的)?值", "枚[举舉]值?"],
   ja: ["可能な値", "取りうる値", "取り得る値", "許可(?:される)?値"],
   ko: ["허용\\s*(?:되는\\s*)?값", "가능한\\s*값"],

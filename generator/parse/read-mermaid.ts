@@ -224,6 +224,7 @@ function readMermaid(block: SourceBlock): ReaderResult {
     // Several attributes on one line only in a block written on one line: `A { int id PK string name }`.
     const openLine = lineEnd(open);
     let lastLine = -1; // the line the last attribute ended on
+    const lineComments: { name: string; comment: At }[] = [];
     let i = open + 1;
     for (;;) {
       while (i < text.length && /\s/.test(text[i]!)) i++;
@@ -231,9 +232,19 @@ function readMermaid(block: SourceBlock): ReaderResult {
         warn(`the attributes of ${e.id} are not closed with "}"`, open, "end the block with a line holding only }");
         return text.length;
       }
-      if (text[i] === "}") return i + 1;
+      if (text[i] === "}") {
+        for (const lc of lineComments) {
+          const a = e.attributes.find((x) => x.name.text === lc.name);
+          if (a && !a.comment) a.comment = lc.comment;
+        }
+        return i + 1;
+      }
       const end = lineEnd(i);
       if (text.startsWith("%%", i)) {
+        // "%% status: one of open, closed" on a line of its own in the block: the comment of the
+        // attribute it names (applied when the block closes, the attribute may come after it).
+        const m = /^%%\s*`?([A-Za-z_]\w*)`?\s*[:：]\s*(\S.*?)\s*$/.exec(text.slice(i, end));
+        if (m) lineComments.push({ name: m[1]!, comment: { text: m[2]!, at: i + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length) } });
         i = end;
         continue;
       }
@@ -365,6 +376,14 @@ function readMermaid(block: SourceBlock): ReaderResult {
         q = skipBlank(close + 1, end);
         suffixes();
       }
+    }
+    // "string status %% one of: open, closed": a Mermaid comment closing the line says what a
+    // comment string would (the values, the limits): read as the attribute's comment.
+    if (!comment && text.startsWith("%%", q) && q < end) {
+      const from = skipBlank(q + 2, end);
+      const said = text.slice(from, end).trimEnd();
+      if (said) comment = { text: said, at: from };
+      q = end;
     }
     // Markers some generators write as the whole comment (prisma-erd-generator): a key emoji
     // for the primary key, a question mark for an optional field.

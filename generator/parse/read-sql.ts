@@ -258,7 +258,8 @@ class SqlBlockReader {
       const last = el[el.length - 1]!;
       const lineEnd = this.text.indexOf("\n", last.end);
       const tail = this.text.slice(last.end, lineEnd < 0 ? this.text.length : lineEnd);
-      const m = /^\s*,?\s*(?:--|#|\/\*)\s*(.*?)\s*(?:\*\/)?\s*$/.exec(tail);
+      // "/* allowed: a, b */," (a block comment before the comma) as well as "-- a, b" after it.
+      const m = /^\s*,?\s*\/\*\s*(.*?)\s*\*\/\s*,?\s*$/.exec(tail) ?? /^\s*,?\s*(?:--|#|\/\*)\s*(.*?)\s*(?:\*\/)?\s*$/.exec(tail);
       if (m && m[1]) description = m[1];
       // "-- a | b | c |" then "-- d | e" on the next line alone: a list written over several
       // comment lines (a separator at the end says it goes on) is one description.

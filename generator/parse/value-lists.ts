@@ -15,8 +15,14 @@ export interface ListedValue {
   readonly at: number;
 }
 
-/** An identifier-like value: "in_progress", "Bi-weekly", "ADMIN", "v2". */
-const IDENT = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** An identifier-like value: "in_progress", "Bi-weekly", "ADMIN", "v2", "进行中", "下書き" (a word of any script, not a sentence). */
+const IDENT = /^(?:[A-Za-z][A-Za-z0-9_-]*|[\p{L}][\p{L}\p{N}_-]{0,11})$/u;
+
+/** Full-width punctuation written in CJK text, as its ASCII twin (one character each, so offsets stay). */
+const WIDE: Record<string, string> = { "（": "(", "）": ")", "／": "/", "｜": "|", "，": ",", "：": ":", "；": ";" };
+
+/** "状态：", "ステータス：", "상태:": a short label in a CJK script before the values. */
+const CJK_LABEL = /^\s*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]{1,8}\s*:\s*/u;
 /** Words that make a slash or bar list prose ("and/or", "yes/no" is kept: it is a choice). */
 const PROSE_WORDS = /^(?:and|or|nor|not|the|etc|others?|more|n|na)$/i;
 /** Date and time pattern tokens ("YYYY/MM/DD", "HH:mm"): a format, not values. */
@@ -53,6 +59,8 @@ function split(text: string, from: number, to: number, sep: RegExp, quotedOnly =
 function plausible(values: readonly ListedValue[]): boolean {
   if (values.some((v) => PROSE_WORDS.test(v.text))) return false;
   if (values.every((v) => FORMAT_TOKEN.test(v.text))) return false;
+  // "支持文本、图片和视频" (text, pictures and video): a CJK value with a conjunction or particle in it is prose.
+  if (values.some((v) => /[的和及与與或等并並をはがにでもの]/.test(v.text))) return false;
   return new Set(values.map((v) => v.text.toLowerCase())).size === values.length;
 }
 
@@ -70,6 +78,8 @@ function wholeList(text: string, from: number, to: number, commas: boolean): Lis
   if (body.includes("|")) return split(text, from, to, BAR);
   if (body.includes("/")) return split(text, from, to, SLASH);
   if (!commas) return null;
+  // "待办、进行中、已完成": the enumeration comma of CJK text.
+  if (body.includes("、")) return split(text, from, to, /\s*、\s*/);
   if (/,|\sor\s/i.test(body)) return split(text, from, to, COMMA_OR);
   return null;
 }
@@ -78,14 +88,21 @@ function wholeList(text: string, from: number, to: number, commas: boolean): Lis
  * The allowed values `text` lists, with their offsets, or null. `commas`: a bare comma list as
  * the whole text is a list too ("active, suspended, trial"), as in a notes cell.
  */
-export function listedValues(text: string, commas = true): ListedValue[] | null {
-  if (EXAMPLES.test(text)) return null;
+export function listedValues(written: string, commas = true): ListedValue[] | null {
+  if (EXAMPLES.test(written)) return null;
+  const text = written.replace(/[（）／｜，：；]/g, (c) => WIDE[c]!);
   const end = text.replace(/[\s.。]+$/, "").length;
   const start = text.length - text.trimStart().length;
   const found = (v: ListedValue[] | null) => (v && plausible(v) ? v : null);
   // The whole text.
   const whole = found(wholeList(text, start, end, commas));
   if (whole) return whole;
+  // "状态：待办、进行中、已完成", "種別：A／B／C": a CJK label, then only the values.
+  const label = CJK_LABEL.exec(text);
+  if (label) {
+    const v = found(wholeList(text, label[0].length, end, true));
+    if (v) return v;
+  }
   // "one of: a, b, c", "one of a/b/c", "either a or b", "values: a | b", "allowed: 'a', 'b'" (to the end).
   const marked = /(?:^|[\s(,;:])(?:(?:must\s+be\s+)?one\s+of|either|allowed(?:\s+values)?|possible\s+values|values?|options?|enum)\s*[:=：]?\s*(?:\(\s*)?/i.exec(text);
   if (marked) {

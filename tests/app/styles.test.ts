@@ -3,12 +3,15 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
-// table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
-// table whose rules only the OpenAPI request body states. Each style is generated, migrated on
-// one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
-// every forbidden value is a 422 naming the field, a second title of the same user a 409; and
-// the database itself refuses each one when it is written around the API.
+// and MikroORM entity classes, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid
+// erDiagram, an HTML table, a box-drawing tree, a Column | Notes table with no types, a SQL Server
+// outline without CREATE TABLE, specforge's YAML, rules with more after them in a notes cell or
+// written in lines under the table (a CHECK expression among them), Mermaid %% comments with a
+// field-descriptions list, and a plain table whose rules only the OpenAPI request body states.
+// Each style is generated, migrated on one embedded PostgreSQL (a schema per style, row-level
+// security on) and driven over HTTP: every forbidden value is a 422 naming the field, a second
+// title of the same user a 409; and the database itself refuses each one when it is written
+// around the API.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -123,6 +126,18 @@ const STYLES: Style[] = [
     name: "specforge YAML",
     schemaFormat: "yaml",
     schema: `tables:\n  users:\n    columns:\n      id: text, primary key\n  notes:\n    columns:\n      id: serial, primary key\n      user_id: text, not null, references users(id)\n      title: varchar(100), not null, min length 1\n      priority: enum(low, high), not null\n      score: integer, not null, min 0, max 10\n    indexes:\n      - unique (user_id, title)\n`,
+  },
+  {
+    name: "a notes cell with a marked list and rules after it, uniqueness per user in Japanese",
+    schema: `# Notes\n\n${USERS_MD}\n## notes\n\n| カラム名 | 型 | 制約 | 説明 |\n|---|---|---|---|\n| id | serial | PK | |\n| user_id | text | NOT NULL, FK users.id | |\n| title | varchar(100) | NOT NULL, min length 1 | ユーザーごとに一意 |\n| priority | text | | enum: low, high; required |\n| score | integer | NOT NULL, CHECK (score BETWEEN 0 AND 10) | |\n`,
+  },
+  {
+    name: "rules in lines under the table: a sentence, a named bullet and a CHECK expression",
+    schema: `# Notes\n\n${USERS_MD}\n## notes\n\n| Column | Type | Notes |\n|---|---|---|\n| id | serial | primary key |\n| user_id | text | not null, references users(id) |\n| title | varchar(100) | not null, min length 1 |\n| priority | text | not null |\n| score | integer | not null |\n\n- priority: one of low, high\n- \`score >= 0 AND score <= 10\`\n\nThe \`title\` column is unique for a given user.\n`,
+  },
+  {
+    name: "Mermaid %% comments and a field-descriptions list",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`mermaid\nerDiagram\n  users ||--o{ notes : user_id\n  notes {\n    serial id PK\n    text user_id FK "references users"\n    varchar(100) title "required, 1-100 characters"\n    text priority %% one of: low, high\n    %% score: between 0 and 10\n    integer score\n  }\n\`\`\`\n\n### Field descriptions\n\n- **priority**: required\n- **score**: required\n- **title**: unique within each user\n`,
   },
   {
     name: "rules only in the OpenAPI request body",

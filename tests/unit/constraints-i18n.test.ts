@@ -313,7 +313,7 @@ describe("English phrases read as before", () => {
     ["(unique)", { unique: true }],
     ["the unique code of the order", { unique: true, unknownAt: 11 }],
     ["FK a user", { foreignKey: true, references: { table: "a" }, unknownAt: 5 }],
-    ["one of: a, b", { unknownAt: 0 }],
+    ["one of: a, b", { enumValues: ["a", "b"] }],
     ["standard rate", { unknownAt: 0 }],
     ["max. 50", { unknownAt: 0 }],
     ["no nulls", { unknownAt: 0 }],

@@ -15,7 +15,7 @@ import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
 import { plainColumns } from "./paragraphs.js";
 import { openSection } from "./sections.js";
 import { likeRef, nextShared } from "./table-references.js";
-import { DOCUMENT_WORDS, ENUM_NAME, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
@@ -94,6 +94,13 @@ export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
   const label = md.lastLabel;
+  // "### Field descriptions" over "- **format**: one of a, b": prose about columns written
+  // elsewhere (a diagram's, a code block's); an item that reads whole as a rule is its column's.
+  const notesTitle = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+  if ((!table || table.columns.length === 0) && ((label && FIELD_NOTES.test(label)) || FIELD_NOTES.test(notesTitle))) {
+    for (const item of node.children) looseRuleText(md, md.itemFlat(item), false, true);
+    return;
+  }
   // "- `Priority`: low | medium | high" under an "Enums" heading.
   if (md.inValuesSection()) {
     for (const item of node.children) {

@@ -58,14 +58,16 @@ export function rulesHome(md: MarkdownReader): TableDraft | undefined {
 }
 
 /** "- email: valid email format", "- tasks.title: 1-200 characters" outside a table's section. */
-export function looseRuleText(md: MarkdownReader, f: Flat, relations = false): void {
+export function looseRuleText(md: MarkdownReader, f: Flat, relations = false, described = false): void {
   const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?\s*(?:[:：\-–—]\s*)/.exec(f.text);
   if (!m) {
-    looseRuleSentence(md, f, relations);
+    if (!described) looseRuleSentence(md, f, relations);
     return;
   }
   const phrase = withoutTypeWord(flatTrim(flatSub(f, m[0].length)));
   if (!phrase.text) return;
+  // Under "Field descriptions" an item is prose unless it reads whole as a rule.
+  if (described && !md.isRulePhrase(phrase.text.replace(/\.$/, ""))) return;
   // "- One-to-many: users have tasks" in a Relationships section is prose, not a rule.
   if (relations && !REFERENCE_FORM.test(phrase.text)) return;
   const at = m[0].lastIndexOf(m[2]!);
@@ -181,14 +183,44 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
     return true;
   }
   // "code must be unique", "price is required", "qty must be > 0": a column, then a rule read whole.
-  const lead = /^\s*([A-Za-z_]\w*)\s+(?=\S)/.exec(text);
+  // Also "status: one of a, b", "The tier column is one of a, b" (a column named in a sentence or before a colon).
+  const lead = /^\s*(?:the\s+)?([A-Za-z_]\w*)(?:\s+(?:column|field|attribute|property))?(?:\s*[:：]\s*|\s+)(?=\S)/i.exec(text);
   if (lead && has(lead[1]!) >= 0) {
     const phrase = flatTrim(flatSub(f, lead[0].length));
-    if (!md.isRulePhrase(phrase.text.replace(/\.$/, ""))) return false;
-    addTo(lead[1]!, md.rawText(phrase));
-    return true;
+    if (md.isRulePhrase(phrase.text.replace(/\.$/, ""))) {
+      addTo(lead[1]!, md.rawText(phrase));
+      return true;
+    }
   }
-  return false;
+  return checkLine(md, f, table);
+}
+
+/** Words of a SQL boolean expression that are not column names. */
+const SQL_WORDS = new Set(["and", "or", "not", "is", "null", "in", "between", "like", "ilike", "true", "false", "current_date", "current_timestamp", "now", "length", "char_length", "character_length", "trim", "btrim", "lower", "upper", "coalesce", "abs", "interval", "date", "check"]);
+
+/**
+ * "`end_date IS NULL OR end_date >= start_date`", "CHECK (qty > 0 OR kind = 'gift')" written as
+ * a line of its own under a table: a CHECK of that table when it is a SQL boolean expression
+ * over the table's own columns (each word a column, a SQL word or a quoted value, with a
+ * comparison in it). The expression goes to the migration as written and is read for the
+ * validator like any CHECK; prose is left alone.
+ */
+function checkLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
+  const open = /^\s*[`*]*\s*(check\s*\(\s*)?/i.exec(f.text)!;
+  const lead = open[0].length;
+  const inner = f.text.slice(lead).replace(/[`*]+\s*[.;]?\s*$/, "").replace(/\s*[.;]\s*$/, "");
+  const body = open[1] ? inner.replace(/\s*\)\s*$/, "") : inner;
+  if (!body || /`/.test(body) || !/(?:<>|!=|>=|<=|[=<>])|\bis\s+(?:not\s+)?null\b|\bin\s*\(|\bbetween\b/i.test(body)) return false;
+  const bare = body.replace(/'[^']*'/g, "''");
+  const words = [...bare.matchAll(/[A-Za-z_][\w]*/g)].map((m) => m[0]);
+  const columns = new Set(table.columns.map((c) => c.name.text.toLowerCase()));
+  if (!words.length || !words.every((w) => columns.has(w.toLowerCase()) || SQL_WORDS.has(w.toLowerCase()))) return false;
+  if (!words.some((w) => columns.has(w.toLowerCase()))) return false;
+  // Only SQL's own characters: no prose punctuation.
+  if (!/^[\w\s'().,:<>=!+\-*/%|]+$/.test(bare)) return false;
+  const expr = flatTrim(flatSub(f, lead, lead + body.length));
+  (table.checks ??= []).push({ expression: md.rawText(expr), dialect: "postgresql" });
+  return true;
 }
 
 /**
@@ -208,6 +240,8 @@ export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft, 
     (table.ruleColumns ??= []).push({ name: md.rawText(flatSub(f, 0, m[1]!.length)), type: { text: "", span: md.idx.span(f.offs[0] ?? 0) }, constraints: [md.rawText(phrase)] });
     return;
   }
+  // "end_date IS NULL OR end_date >= start_date": a CHECK over the table's columns, not a phrase of its first column.
+  if (table.columns.length > 0 && !(phrase && md.isRulePhrase(phrase.text.replace(/\.$/, ""))) && checkLine(md, f, table)) return;
   if (!m || c < 0) {
     if (f.text.trim()) md.notes.push({ span: md.idx.span(f.offs[0] ?? 0), message: `rule "${short(f.text)}" names no column of "${table.name.text}"; it is not enforced` });
     return;

@@ -93,6 +93,13 @@ const FILE_NAME = /\.(?:csv|tsv|json|jsonl|xlsx?|parquet|txt|md|sql|ya?ml|xml|ht
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
 export const RULES_SECTION = /^(?:[\d.]+\s+)?(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules|relationships|relations|foreign\s+keys|references)\b|数据校验|校验规则|验证规则/;
 
+/**
+ * A section or label describing fields in prose ("### Field descriptions", "Column notes:",
+ * "字段说明"): its items name their columns, and an item that states a rule in words the rule
+ * reader reads whole ("- **format**: one of a, b") is that column's rule; the rest is prose.
+ */
+export const FIELD_NOTES = /^(?:[\d.]+\s+)?(?:(?:field|column|attribute)\s+(?:descriptions?|notes|details|definitions?)|allowed\s+values|value\s+lists?)\b|^(?:字段说明|字段描述|字段說明|カラム説明|項目説明|フィールド説明|필드\s*설명|컬럼\s*설명)/;
+
 /** A section or label listing relationships ("## Relationships", "**Foreign Keys**:"): only its lines that name a referenced column are rules. */
 export const RELATIONS_WORDS = /^(?:[\d.]+\s+)?(?:relationships|relations|foreign\s+keys|references)\b/;
 
