@@ -220,7 +220,12 @@ export function list(md: MarkdownReader, node: List): void {
   // fields label, also when most items are bare names (a document store's "Fields: - email").
   // A list of code-formatted names alone ("- `_id`", "- `eventId`", "- `role` (`a | b`)") under a
   // table with no columns yet: the table's columns, types inferred from the names.
-  const bare = !label && table.columns.length === 0 && node.children.length >= 2 && ![table.name.text, md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? ""].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) && (node.children.every((item) => {
+  // "## Project" over "- id", "- name", "- created_at": a section's word that is also a thing apps
+  // store names a table when its bullets read as a record's fields (a key or a time stamp among them).
+  const heading = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+  const sectionWord = [table.name.text, heading].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w));
+  const entityWord = sectionWord && [table.name.text, heading].every((w) => !(SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) || ENTITY_SECTION_WORDS.has(w));
+  const bare = !label && table.columns.length === 0 && node.children.length >= 2 && (!sectionWord || (entityWord && bareFields(md, node))) && (node.children.every((item) => {
     const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
     return lead?.type === "inlineCode" && /^[A-Za-z_]\w*\b/.test(lead.value);
   }) || bareFields(md, node));
@@ -282,6 +287,14 @@ export function list(md: MarkdownReader, node: List): void {
     }
   }
 }
+
+/** Section words that are also names of things apps store ("## Project", "## Note", "## Application"). */
+const ENTITY_SECTION_WORDS = new Set([
+  "project", "projects", "application", "applications", "app", "apps", "system", "systems", "domain", "domains",
+  "note", "notes", "migration", "migrations", "connection", "connections", "policy", "policies", "trigger", "triggers",
+  "function", "functions", "view", "views", "query", "queries", "reference", "references", "example", "examples",
+  "rule", "rules", "key", "keys", "document", "documents", "design", "designs",
+]);
 
 /**
  * Models as nested bullets: "- **Widget**" (or "- Widget", "- `widgets`:") over a nested list of
