@@ -208,3 +208,39 @@ describe("enums written as tables", () => {
     expect(r.diagnostics.filter((d) => d.code === "SF103")).toEqual([]);
   });
 });
+
+describe("plain names under a table's heading, no key among them", () => {
+  const spec = `# Shop
+
+## Receipt
+- number
+- total
+- buyer
+
+## labels
+- caption
+- hex_code
+
+## groups
+- vendors
+- purchase_orders
+- stock_levels
+
+## moods
+- calm
+- brisk
+`;
+
+  it("are a table under an entity's name or when a name is written as a field's; a list of plural names is not", async () => {
+    const r = await load(spec);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["labels", "receipts"]);
+    expect(col(table(r.ir, "receipts"), "total").type).toMatchObject({ kind: "decimal" });
+  });
+
+  it("are said, at the list, when they are read as no table", async () => {
+    const r = await load(spec);
+    const said = r.diagnostics.filter((d) => d.code === "SF127");
+    expect(said.map((d) => `${d.span.line}:${d.span.column}`)).toEqual(["18:3"]);
+    expect(said[0]!.message).toMatch(/"moods" lists names with no types/);
+  });
+});
