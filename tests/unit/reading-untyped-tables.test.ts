@@ -244,3 +244,43 @@ describe("plain names under a table's heading, no key among them", () => {
     expect(said[0]!.message).toMatch(/"moods" lists names with no types/);
   });
 });
+
+describe("request and response shapes in a schema document", () => {
+  const spec = `# Data
+
+## accounts
+- id: uuid pk
+- email: text unique
+
+## notes
+- id: uuid pk
+- account_id: uuid fk -> accounts.id
+- body: text not null
+
+## API Models
+
+### NoteSchema
+| field | type |
+|---|---|
+| body | string |
+
+### Request body
+- body: string
+- pinned: boolean
+
+### NoteOutDTO
+- id: uuid
+- body: string
+
+## NoteIn (Pydantic)
+- body: str
+`;
+
+  it("are no tables: under the API's section, named a DTO, marked Pydantic, or a request body", async () => {
+    const r = await load(spec);
+    expect(r.ir!.tables.map((t) => t.name).sort()).toEqual(["accounts", "notes"]);
+    expect(notes(r)).toMatch(/"NoteSchema" is a request or response shape/);
+    expect(notes(r)).toMatch(/"Request body" is a request or response shape/);
+    expect(r.diagnostics.filter((d) => d.code === "SF106" || d.code === "SF126")).toEqual([]);
+  });
+});
