@@ -87,8 +87,14 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     if (g) g.push(t);
     else groups.set(key, [t]);
   }
+  // A spec that writes a document store's types in Markdown ("ObjectId", "Mixed", "[String]",
+  // "Schema.Types.ObjectId"): its "Date" is JavaScript's Date, a moment in time (timestamp), not
+  // SQL's calendar day.
+  const docTypes = /^`?\[?\s*(?:(?:mongoose\.)?Schema\.Types\.\w+|Types\.ObjectId|ObjectId|ObjectID|Mixed)\s*\]?`?\??$/;
+  const documentStore = raw.tables.some((t) => (t.notation === "markdown-table" || t.notation === "markdown-bullets") && t.columns.some((c) => docTypes.test(c.type.text.trim())));
   const out: TableDraft[] = [];
-  for (const [name, all] of groups) {
+  for (const [name, all0] of groups) {
+    const all = documentStore ? all0.map((d) => documentDates(cx, name, d)) : all0;
     // ALTER TABLE ... ADD: pieces of a table defined elsewhere, never a table of their own.
     const whole = all.filter((d) => !d.fragment);
     if (whole.length === 0) {
@@ -184,6 +190,22 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     out.push(draft);
   }
   return out;
+}
+
+/** A document store's "Date" column in a Markdown table or list, read as timestamp (noted). */
+function documentDates(cx: BuildContext, name: string, d: RawTable): RawTable {
+  if (d.notation !== "markdown-table" && d.notation !== "markdown-bullets") return d;
+  const date = /^`?Date`?(\??)$/;
+  if (!d.columns.some((c) => date.test(c.type.text.trim()))) return d;
+  return {
+    ...d,
+    columns: d.columns.map((c) => {
+      const m = date.exec(c.type.text.trim());
+      if (!m) return c;
+      cx.note(c.type.span, `"${name}.${c.name.text}" is a document store's Date (the spec's other types are a document store's): read as timestamp`);
+      return { ...c, type: { ...c.type, text: `timestamptz${m[1]}` } };
+    }),
+  };
 }
 
 function pickPrimaryKey(cx: BuildContext, t: TableDraft): void {

@@ -301,6 +301,20 @@ function referenceInWords(cx: BuildContext, t: TableDraft, c: ColumnDraft, table
     }
     return null;
   }
+  // "owner (User.id)", "- list_id — belongs to List", "assignee | uuid | (`user.id`)", "FK to
+  // Project" in a note: the table the note names, in any case or number. Only for a column that
+  // can hold a key (no type written, or a name ending in id, or a key's type), so a text column's
+  // prose ("belongs to a group") is no key.
+  const noted = referenceInNote(d);
+  if (noted && t.namesImplyRefs) {
+    const target = tableOfEntity(cx, noted.table, tables) ?? tableByName(cx, snakeCase(noted.table), tables) ?? tableByNoun(cx, noted.table, t, tables);
+    const pk = target?.columns.find((x) => x.name === (noted.column ?? target.primaryKey));
+    const holdsKey = c.typeMissing || /(?:^|_)id$|[a-z0-9]Id$/.test(c.name) || (!!c.type && !!pk?.type && keyTypesAgree(c.type, pk.type));
+    if (target && holdsKey) {
+      cx.note(c.span, `"${t.name}.${c.name}": its notes ("${noted.text}") name table "${target.name}"; read as a reference to it`);
+      return noted.column && target.columns.some((x) => x.name === noted.column) ? { table: target.name, column: noted.column } : { table: target.name };
+    }
+  }
   // "created_by | uuid | the user who created it": the users, for a column that can hold a user's id.
   // Only in prose-like notations (a Markdown table or list), where the notes are the spec's words.
   if (t.namesImplyRefs && identity && !identity.keyColumns && PERSON_PHRASE.test(d) && (c.typeMissing || /(?:^|_)(?:id|uid|by|user|owner|creator|author)$/.test(snakeCase(c.name)))) {
@@ -308,6 +322,21 @@ function referenceInWords(cx: BuildContext, t: TableDraft, c: ColumnDraft, table
     return { table: identity.name };
   }
   return null;
+}
+
+/**
+ * A reference written in a column's note: "User.id" or "`users.id`" alone (in brackets or not),
+ * "belongs to (a|the) Project", "FK to Project", "-> projects.id", "references projects(id)",
+ * "foreign key to project". The table as written (its case and number resolved by the caller).
+ */
+export function referenceInNote(note: string): { text: string; table: string; column?: string } | null {
+  const d = note.trim().replace(/[.;]$/, "");
+  const alone = /^[(\[]?\s*`?([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)`?\s*[)\]]?$/.exec(d);
+  if (alone) return { text: alone[0], table: alone[1]!, column: alone[2]! };
+  const phrase = /(?:^|[\s(,;])(?:belongs?\s+to|belonging\s+to|fk\s+(?:to|->|→|=>)|foreign\s+key\s+(?:to|->|→|=>)|references?|refers\s+to|points\s+to|->|→|=>)\s*(?:(?:a|an|the|one)\s+)?`?([A-Za-z_][A-Za-z0-9_]*)`?(?:\s*(?:\.\s*`?([A-Za-z_][A-Za-z0-9_]*)`?|\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)))?/i.exec(d);
+  if (!phrase) return null;
+  const column = phrase[2] ?? phrase[3];
+  return { text: phrase[0].replace(/^[\s(,;]/, ""), table: phrase[1]!, ...(column ? { column } : {}) };
 }
 
 /** "auth.users" -> "users": a table's name without its schema. */

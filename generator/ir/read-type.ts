@@ -219,6 +219,13 @@ function readType(text: string, pos: number, named: Named, depth = 0): Read | nu
     const end = inner ? closing(text, inner.end, "]") : -1;
     if (!inner || end < 0) return null;
     r = { ...arrayOf(inner), end };
+  } else if ((m = at(/\[\s*(?=[A-Za-z])/y, text, pos))) {
+    // "[String]", "[Number]": a document store's array of a scalar (an array of an entity, "[Tag]",
+    // is no type here: entity-types.ts reads it).
+    const inner = readType(text, pos + m[0].length, named, depth + 1);
+    const end = inner ? closing(text, inner.end, "]") : -1;
+    if (!inner || end < 0) return null;
+    r = { ...arrayOf(inner), end };
   } else if ((m = at(/(?:Array|ARRAY|array)\s*([<(])(?!\s*\d+\s*\))/y, text, pos))) {
     const inner = readType(text, pos + m[0].length, named, depth + 1);
     const end = inner ? closing(text, inner.end, m[1] === "<" ? ">" : ")") : -1;

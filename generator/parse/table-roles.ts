@@ -463,7 +463,10 @@ function enumTable(
     if (p === v || p.ne === 0) continue;
     // Error-code tables (an HTTP status column), version tables, and rules tables are not enums;
     // beside the values there are only descriptions or labels.
-    if (p.status >= 0.5 || p.version >= 0.5 || p.typeAvg >= 0.3 || p.consAvg >= 0.25 || p.enumToken >= 0.5) return null;
+    // A Meaning/Description header over short phrases may hold a word that is also a rule's
+    // ("default", "required"): only most of them would make it a rules column.
+    const described = headerSays(p, "description");
+    if (p.status >= 0.5 || p.version >= 0.5 || p.typeAvg >= (described ? 0.5 : 0.3) || p.consAvg >= (described ? 0.5 : 0.25) || p.enumToken >= (described ? 0.8 : 0.5)) return null;
     if (p.prose < 0.5 && p.cells.some((c) => !c.empty && !/^[\p{L}][\p{L} .'-]*$/u.test(c.t))) return null;
   }
   give(v, "value", "content", Math.round(v.enumToken * v.ne));

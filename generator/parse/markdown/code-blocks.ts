@@ -238,7 +238,12 @@ function fieldBlock(md: MarkdownReader, node: Code, objectLiteral = false): bool
   if (read.some((r) => r.cols.some((c) => !c))) return false;
   if (!read.some((r) => r.cols.some((c) => c!.known))) return false;
   for (const { g, cols } of read) {
-    const columns = cols.flatMap((c) => c!.columns);
+    // "name: String" in a JavaScript object (a Mongoose-style schema): the field may be left out
+    // unless the spec says required, whatever Prisma's capitalised types would mean.
+    const columns = cols.flatMap((c) => c!.columns).map((c) =>
+      objectLiteral && !c.constraints.some((x) => /\b(?:required|not\s+null|primary\s+key|pk|nullable|optional)\b/i.test(x.text))
+        ? { ...c, constraints: [{ text: "nullable", span: c.name.span }, ...c.constraints] }
+        : c);
     if (!g.name) {
       section!.columns.push(...columns);
       section!.notation ??= "markdown-bullets";

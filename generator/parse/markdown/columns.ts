@@ -31,7 +31,9 @@ export function bareFields(md: MarkdownReader, l: List): boolean {
   const names: string[] = [];
   for (const item of l.children) {
     if (item.children.some((c) => c.type === "list")) return false;
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*$/.exec(md.itemFlat(item).text);
+    // "- owner (User.id)", "- project_id -> Project.id", "- email — login address": a name, then a
+    // note in brackets, a reference after an arrow, or a note after a spaced dash.
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）]|(?:->|→|=>)\s*`?[A-Za-z_][\w.]*(?:\([^()]*\))?`?|\s[-–—]\s+[^:：]+)?\s*$/.exec(md.itemFlat(item).text);
     if (!m) return false;
     names.push(m[1]!);
   }
@@ -130,6 +132,11 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     } else if (inner.length === 1 && ENUM_LIST.test(inner[0]!.text) && ENUM_LIST.exec(inner[0]!.text)![0].length === inner[0]!.text.length) {
       // "`role` (`student | organizer | admin`)": the values are the type (an enum).
       type = inner[0]!;
+    } else if ((formatted || listed) && /^`?[A-Za-z_]\w*\.[A-Za-z_]\w*`?$/.test(inner[0]!.text)) {
+      // "owner (User.id)", "`author` (`users.id`, nullable)": the key it points at, not a type; a
+      // note the IR builder reads as the reference.
+      description = inner[0]!.text.replace(/`/g, "");
+      constraints.push(...inner.slice(1));
     } else if (typeHead(inner[0]!.text) !== null) {
       type = inner[0]!;
       constraints.push(...inner.slice(1));
@@ -152,6 +159,11 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   } else if (ENUM_LIST.test(rest.text)) {
     // "`status`: `active | tied | finished`": the values are the type (an enum).
     const end = ENUM_LIST.exec(rest.text)![0].length;
+    type = flatSub(rest, 0, end);
+    rest = flatTrim(flatSub(rest, end));
+  } else if (colon && /^\[\s*[A-Za-z][\w.]*\s*\]\??(?=\s|,|$)/.test(rest.text)) {
+    // "tags: [String]", "members: [ObjectId]": a document store's list of a type.
+    const end = /^\[\s*[A-Za-z][\w.]*\s*\]\??/.exec(rest.text)![0].length;
     type = flatSub(rest, 0, end);
     rest = flatTrim(flatSub(rest, end));
   } else if ((colon || formatted) && WORD_TYPE.test(rest.text)) {

@@ -1,6 +1,7 @@
 // Lists: an endpoint's query or body fields, a request model's fields, a table's columns,
 // indexes and rules, and nested lists of models.
 import { columnGroup } from "./column-groups.js";
+import { singular, snakeCase } from "../../base/naming.js";
 import { headingValues, labelledValues } from "./labelled-values.js";
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
@@ -227,10 +228,32 @@ export function list(md: MarkdownReader, node: List): void {
   // fields label, also when most items are bare names (a document store's "Fields: - email").
   // A list of code-formatted names alone ("- `_id`", "- `eventId`", "- `role` (`a | b`)") under a
   // table with no columns yet: the table's columns, types inferred from the names.
-  const bare = !label && table.columns.length === 0 && node.children.length >= 2 && ![table.name.text, md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? ""].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) && (node.children.every((item) => {
+  // "## Project" over "- id", "- name", "- created_at": a section's word that is also a thing apps
+  // store names a table when its bullets read as a record's fields (a key or a time stamp among them).
+  const heading = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+  const sectionWord = [table.name.text, heading].some((w) => SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w));
+  const entityWord = sectionWord && [table.name.text, heading].every((w) => !(SECTION_WORDS.has(w) || DOCUMENT_WORDS.has(w)) || ENTITY_SECTION_WORDS.has(w));
+  // "## Invoice" (an entity's name) over "- number", "- total": plain names of fields, no key
+  // among them; so too under any table's heading when a name is written as a field's is
+  // ("display_name", "dueDate").
+  const titleWritten = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+  const names = !label && table.columns.length === 0 && node.children.length >= 2 && node.children.every((item) => !item.children.some((c) => c.type === "list") && /^[a-z_][A-Za-z0-9_]*$/.test(md.itemFlat(item).text.trim()));
+  const entityHeading = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*$/.test(titleWritten) && singular(snakeCase(titleWritten)) === snakeCase(titleWritten) && md.english();
+  // Most of them plural ("- organizations", "- user_roles"): a list of tables, not of fields.
+  const plurals = names ? node.children.filter((item) => {
+    const w = snakeCase(md.itemFlat(item).text.trim()).split("_").pop() ?? "";
+    return singular(w) !== w;
+  }).length : 0;
+  const fieldNames = names && plurals * 2 < node.children.length && (entityHeading || node.children.some((item) => /_|[a-z0-9][A-Z]/.test(md.itemFlat(item).text.trim())));
+  const bare = !label && table.columns.length === 0 && node.children.length >= 2 && (!sectionWord || (entityWord && (bareFields(md, node) || fieldNames))) && (node.children.every((item) => {
     const lead = item.children.find((c): c is Paragraph => c.type === "paragraph")?.children[0];
     return lead?.type === "inlineCode" && /^[A-Za-z_]\w*\b/.test(lead.value);
-  }) || bareFields(md, node));
+  }) || bareFields(md, node) || fieldNames);
+  // Plain names under a one-word heading that names no section, read as no table: said, not dropped.
+  if (names && !bare && !sectionWord && plurals * 2 < node.children.length && /^[A-Za-z_][A-Za-z0-9_]*$/.test(titleWritten) && !md.underValuesSection() && !md.inValuesSection()) {
+    md.warn("SF127", `section "${titleWritten}" lists names with no types, no key and no field-like name (${short(node.children.map((item) => md.itemFlat(item).text.trim()).join(", "))}); it is not read as a table`,
+      md.idx.span(md.itemFlat(node.children[0]!).offs[0] ?? 0), 'give the columns types ("- name: text"), or an "id" column, to make it a table');
+  }
   const listed = (!!label && FIELDS_LABEL.test(label)) || bare;
   const parsed = node.children.map((item) => ({
     item,
@@ -289,6 +312,14 @@ export function list(md: MarkdownReader, node: List): void {
     }
   }
 }
+
+/** Section words that are also names of things apps store ("## Project", "## Note", "## Application"). */
+const ENTITY_SECTION_WORDS = new Set([
+  "project", "projects", "application", "applications", "app", "apps", "system", "systems", "domain", "domains",
+  "note", "notes", "migration", "migrations", "connection", "connections", "policy", "policies", "trigger", "triggers",
+  "function", "functions", "view", "views", "query", "queries", "reference", "references", "example", "examples",
+  "rule", "rules", "key", "keys", "document", "documents", "design", "designs",
+]);
 
 /**
  * Models as nested bullets: "- **Widget**" (or "- Widget", "- `widgets`:") over a nested list of

@@ -9,7 +9,7 @@ import type { SectionEntry, TableDraft } from "./drafts.js";
 import { endpointHeading, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
-import { DOCUMENT_WORDS, FIELDS_LABEL, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
+import { API_SECTION, BODY_HEADING, DOCUMENT_WORDS, FIELDS_LABEL, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
 
 export function heading(md: MarkdownReader, node: Heading): void {
   const f = flatTrim(md.flat(node.children, md.startOf(node)));
@@ -43,6 +43,19 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     // "## Entity: TaskCreate (Input Model)", "### TaskResponse (Output Model)": shapes of requests
     // and responses, not tables. An input model's rules join the table it names (a fragment).
     const shape = schemaModel(title);
+    // "## API" over "### TodoSchema", "### Request body": shapes of requests and responses, not
+    // tables, unless the heading says table.
+    const plainTitle = title.replace(/[`*]/g, "").trim();
+    if (API_SECTION.test(plainTitle) && !/\btable\b/i.test(plainTitle)) {
+      md.stack.push(entry);
+      return;
+    }
+    const apiShape = !shape && (BODY_HEADING.test(plainTitle) || (md.stack.some((x) => API_SECTION.test(x.title.replace(/[`*]/g, "").trim())) && !/\btable\b|^table\s*[:：]/i.test(plainTitle)));
+    if (apiShape) {
+      md.notes.push({ span, message: `"${plainTitle}" is a request or response shape (under the API's section), not a table` });
+      md.stack.push(entry);
+      return;
+    }
     if (shape) {
       if (shape.input) {
         const at = Math.max(0, f.text.indexOf(shape.written));

@@ -74,6 +74,7 @@ export function table(md: MarkdownReader, node: Table): void {
   // "| Entity | Key fields | Purpose |" with "| `devices` | `id`, `tenant_id`, `label` | ... |": a
   // catalog of tables, one a row, their fields named without types.
   if (shape.kind !== "columns" && md.kind === "schema" && catalogTable(md, node, body)) return;
+  if (md.kind === "schema" && (shape.kind === "other" || shape.kind === "enum-values") && enumCatalogue(md, node, lower)) return;
   const fieldsHere = md.kind === "schema" && (shape.kind === "other" || shape.kind === "enum-values") && md.currentTable()?.columns.length === 0 && untypedNames(body.map((r) => r[0] ?? ""));
   if (shape.kind === "enum-values" && !fieldsHere) {
     enumTable(md, node, shape.roles.value);
@@ -168,7 +169,12 @@ export function table(md: MarkdownReader, node: Table): void {
         proseNotes.push(c.text);
         continue;
       }
-      for (const p of constraintPieces(md, c)) constraints.push(defaults && BARE_DEFAULT.test(p.text) ? { text: `default ${p.text}`, span: p.span } : p);
+      for (const p of constraintPieces(md, c)) {
+        // "`users.id`", "(User.id)", "belongs to Board" among the rules: the reference it names.
+        const ref = /^[(\[]?\s*`?([A-Za-z_]\w*\.[A-Za-z_]\w*)`?\s*[)\]]?$/.exec(p.text) ?? /^belongs?\s+to\s+(?:(?:a|an|the|one)\s+)?`?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)`?$/i.exec(p.text);
+        if (ref && !defaults) constraints.push({ text: `references ${ref[1]}`, span: p.span });
+        else constraints.push(defaults && BARE_DEFAULT.test(p.text) ? { text: `default ${p.text}`, span: p.span } : p);
+      }
     }
     const n = cell(roles.nullable);
     if (n && n.text) {
@@ -267,6 +273,32 @@ export function table(md: MarkdownReader, node: Table): void {
       });
     }
   }
+}
+
+/**
+ * A catalogue of enums, one a row: "| Enum | Values |" over "| order_status | pending, paid |"
+ * (or "`a` \\| `b`"). Each row's name is an enum the columns typed so use; read under an enums
+ * heading or when a header says enum, and only when every row is a name and two or more values.
+ */
+function enumCatalogue(md: MarkdownReader, node: Table, headers: readonly string[]): boolean {
+  if (node.children.length < 2 || headers.length < 2) return false;
+  if (!md.inValuesSection() && !/\b(?:enums?|enumerations?|types?)\b/.test(headers[0] ?? "")) return false;
+  const found: { name: RawText; values: RawText[] }[] = [];
+  for (const row of node.children.slice(1)) {
+    const [k, v] = row.children;
+    if (!k || !v) return false;
+    const kf = flatTrim(md.flat(k.children, md.startOf(k)));
+    const vf = flatTrim(md.flat(v.children, md.startOf(v)));
+    const name = /^[`*]*([A-Za-z_]\w*)[`*]*$/.exec(kf.text);
+    const listed = name ? splitEnumValues(vf.text) : null;
+    if (!name || !listed || listed.length < 2) return false;
+    const values = listed.map((x) => ({ at: x.at + (x.text.length - x.text.replace(/^[`'"]+/, "").length), text: x.text.replace(/^[`'"]+|[`'"]+$/g, "") }));
+    if (!values.every((x) => /^[A-Za-z0-9][\w.-]*$/.test(x.text))) return false;
+    const at = kf.text.indexOf(name[1]!);
+    found.push({ name: md.rawText(flatSub(kf, at, at + name[1]!.length)), values: values.map((x) => md.rawText(flatSub(vf, x.at, x.at + x.text.length))) });
+  }
+  md.enums.push(...found);
+  return true;
 }
 
 /** A table of values under a heading that names an enum ("### TaskStatus" | value | meaning |). */

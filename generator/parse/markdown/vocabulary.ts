@@ -78,7 +78,7 @@ export function splitEnumValues(text: string): { text: string; at: number }[] | 
 /** A primary-key marker in a notes cell, in English or CJK: "(PK)", "primary key", "主键", "主キー", "기본 키". */
 export const NOTE_KEY = /(?:^|[\s(（,;])(?:pk|primary\s+key)(?=$|[\s)）,;:.])|主键|主鍵|主キー|プライマリキー|기본\s*키/i;
 
-export const NOTE_REFERENCE_RAW = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*(?:$|\()))(?=$|[\s,;.)])/i;
+export const NOTE_REFERENCE_RAW = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*\(?\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*\)?\s*(?:$|\(|[,;])))(?=$|[\s,;.)])/i;
 /** NOTE_REFERENCE_RAW, but never a file name ("`buyers.csv` (`buyer_id`)" names a source file, not a table). */
 export const NOTE_REFERENCE = {
   exec(text: string): RegExpExecArray | null {
@@ -227,13 +227,20 @@ export function schemaModel(title: string): { entity: string; written: string; i
   const bare = title.replace(/[`*]/g, "").replace(/^(?:entity|model|schema|dto)\s*[:：]\s*/i, "").trim();
   const name = /^([A-Z][A-Za-z0-9]*)/.exec(bare)?.[1];
   if (!name) return null;
-  const marked = /\(\s*(input|request|create|update|output|response|read)\s*(?:model|schema|dto|body|shape)?\s*\)|\(\s*dto\s*\)/i.exec(bare);
-  const suffix = /^([A-Z][A-Za-z0-9]*?)(Create|Update|Patch|Input|Payload|Response|Out)$/.exec(name);
+  const marked = /\(\s*(input|request|create|update|output|response|read)\s*(?:model|schema|dto|body|shape)?\s*\)|\(\s*(?:dto|pydantic(?:\s+(?:model|schema))?)\s*\)/i.exec(bare);
+  // "TodoDTO", "CreateTodoDto": a transfer object, never a table.
+  const suffix = /^([A-Z][A-Za-z0-9]*?)(Create|Update|Patch|Input|Payload|Response|Out|Dto|DTO)$/.exec(name);
   if (!marked && !suffix) return null;
-  const input = marked ? !/output|response|read/i.test(marked[1] ?? "") : !/Response|Out/.test(suffix![2]!);
+  const input = marked ? !/output|response|read/i.test(marked[1] ?? "") : !/Response|Out|Dto|DTO/.test(suffix![2]!);
   const entity = suffix?.[1] || name.replace(/(Request|Dto|DTO|Model|Schema)$/, "") || name;
   return { entity, written: name, input };
 }
+
+/** A section about the API in a schema document ("## API", "## API Schemas", "## Request/Response models", "## DTOs"): the shapes under it are no tables. */
+export const API_SECTION = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:rest\s+|http\s+)?(?:api(?:\s+(?:schemas?|models?|shapes?|contracts?|types|payloads?))?|endpoints?|dtos?|pydantic(?:\s+(?:models?|schemas?))?|(?:request|response)s?(?:\s*(?:\/|and|&)\s*responses?)?(?:\s+(?:models?|schemas?|bodies|shapes?|payloads?))?)\s*(?:\(.*\))?$/i;
+
+/** A heading that names a request's or response's body, not a table: "Request body", "Response", "Request payload". */
+export const BODY_HEADING = /^(?:request|response)(?:\s+(?:body|payload|schema|model|shape))?\s*[:：]?$/i;
 
 /** A field name that says it is a key or a time stamp: "id", "_id", "tenant_id", "userId", "created_at", "createdAt". */
 export const KEYISH_NAME = /^(?:_?id|uuid|pk)$|_id$|[a-z0-9]Id$|_at$|[a-z0-9]At$/;
