@@ -144,3 +144,19 @@ describe("class diagrams", () => {
     }
   });
 });
+
+describe("headings over a diagram", () => {
+  it("a heading naming a kind of model (Domain model, Logical data model) is no table", async () => {
+    for (const title of ["# Domain model", "## Logical data model", "# ER Model"]) {
+      const spec = [title, "", "```mermaid", "classDiagram", "  class User {", "    +UUID id", "    +String email", "  }", "```", ""].join("\n");
+      const r = await load(spec);
+      expect(r.diagnostics.filter((d) => d.code === "SF127")).toEqual([]);
+      expect(r.ir!.tables.map((t) => t.name)).toEqual(["users"]);
+    }
+  });
+
+  it("an entity's Model heading still names its table", async () => {
+    const r = await load(["# Kites", "", "## Kite Model", "", "- id: uuid (primary key)", "- colour: text", ""].join("\n"));
+    expect(r.ir!.tables.map((t) => t.name)).toEqual(["kites"]);
+  });
+});

@@ -144,7 +144,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // left is a section's own word ("Database Schema", "Data Model").
   const suffix = /\s+(table|model|entity|collection|schema|document|sheet|worksheet)$/i.exec(core);
   const restWords = suffix ? core.slice(0, suffix.index).trim().split(/\s+/) : [];
-  if (suffix && (!/^(schema|document)$/i.test(suffix[1]!) || !restWords.some((w) => SECTION_WORDS.has(w.toLowerCase()) || DOCUMENT_WORDS.has(w.toLowerCase())))) {
+  // Nor "Domain Model", "Logical Data Model", "ER Model": words that name a kind of model, not an entity.
+  const modelKind = suffix && /^(model|entity)$/i.test(suffix[1]!) && restWords.length > 0 && restWords.every((w) => /^(domain|data|logical|conceptual|physical|object|class|er|erd|relational|entity|database|db|system)$/i.test(w));
+  if (suffix && !modelKind && (!/^(schema|document)$/i.test(suffix[1]!) || !restWords.some((w) => SECTION_WORDS.has(w.toLowerCase()) || DOCUMENT_WORDS.has(w.toLowerCase())))) {
     model = !/table|sheet/i.test(suffix[1]!);
     core = core.slice(0, suffix.index);
   }
@@ -161,7 +163,7 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
     core = pair[1]!;
   }
   // "User Profile", "Audit Log Entry": a name of two or three words, none of them a section word.
-  if (/^[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){1,2}$/.test(core) && core.split(/\s+/).every((w) => !SECTION_WORDS.has(w.toLowerCase()) && !DOCUMENT_WORDS.has(w.toLowerCase()) && !/^(and|or|of|the|for|with|by|in|on|to|a|an)$/i.test(w))) {
+  if (!modelKind && /^[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z][A-Za-z0-9]*){1,2}$/.test(core) && core.split(/\s+/).every((w) => !SECTION_WORDS.has(w.toLowerCase()) && !DOCUMENT_WORDS.has(w.toLowerCase()) && !/^(and|or|of|the|for|with|by|in|on|to|a|an)$/i.test(w))) {
     core = core.split(/\s+/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
     if (lead && !/table/i.test(lead[0])) model = true;
   }
