@@ -127,6 +127,8 @@ export class EndpointBuilder {
       const parent: Table | undefined = table;
       const under = parent && !parent.identity && i > 0 && isParam(segs[i - 1]!);
       const prefixed = () => (under ? matchTable(`${singularWord(parent!.name)}_${words(s).join("_")}`, tables) ?? matchTable(`${parent!.name}_${words(s).join("_")}`, tables) : undefined);
+      // "/lists" after a table ("/tasks/list", "/tasks/{id}/view") is the verb of an operation on it, not the table "lists".
+      if (parent && (resourceAt === i - 1 || (under && resourceAt === i - 2)) && CRUD_VERBS.has(words(s).join("_")) && !prefixed()) return;
       const t = matchTable(s, tables) ?? prefixed() ?? (under ? childBySuffix(s, parent!, tables) : undefined);
       if (t) {
         if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
@@ -231,21 +233,36 @@ export class EndpointBuilder {
           this.note(span, `${where}: a POST to one row read as an update of its fields (as a form posts it)`);
         }
       }
-    } else if (rest.length === 2 && isParam(rest[0]!) && /^(delete|remove|destroy)$/i.test(rest[1]!) && (method === "post" || method === "put" || method === "patch")) {
-      // POST /books/{id}/delete: a delete, as HTML forms write it.
-      idParam = paramName(rest[0]!);
-      action = { kind: "delete" };
-      this.note(span, `${where}: read as a delete of the row`);
-    } else if (rest.length === 2 && isParam(rest[0]!) && /^(update|edit|save)$/i.test(rest[1]!) && (method === "post" || method === "put" || method === "patch")) {
-      idParam = paramName(rest[0]!);
-      action = { kind: "update" };
-      this.note(span, `${where}: read as an update of the row's fields`);
-    } else if (method === "get" && ((rest.length === 1 && /^(new|create)$/i.test(rest[0]!)) || (rest.length === 2 && isParam(rest[0]!) && /^(edit|update)$/i.test(rest[1]!)))) {
-      // GET /books/new, GET /books/{id}/edit: the form pages of a server-rendered app.
-      if (rest.length === 2) idParam = paramName(rest[0]!);
-      stubReason = `"${rest[rest.length - 1]}" is the page of a form (a server-rendered app's), not data a JSON API serves`;
-      this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
-        "the form's data is the row itself (GET on the item) and its writes are the create and update routes; render the page outside the API");
+    } else if (crudVerbShape(rest, t)) {
+      // The standard operations under a verb's name, at the path the spec gives: "POST /expenses/add",
+      // "GET /tasks/list", "GET /tasks/get/{id}", "PUT /tasks/{id}/update", "DELETE /tasks/delete/{id}".
+      const shape = crudVerbShape(rest, t)!;
+      const verb = shape.verb;
+      if (shape.id) idParam = paramName(shape.id);
+      const wants = CRUD_VERBS.get(verb)!;
+      const writes = method === "post" || method === "put" || method === "patch";
+      if (!shape.id && wants === "list" && method === "get") action = { kind: "list" };
+      else if (!shape.id && wants === "create" && (method === "post" || method === "put")) action = { kind: "create" };
+      else if (shape.id && wants === "get" && method === "get") action = { kind: "get" };
+      else if (shape.id && wants === "update" && writes) action = { kind: "update" };
+      else if (shape.id && wants === "delete" && (writes || method === "delete")) action = { kind: "delete" };
+      if (action) {
+        const form = shape.id && (wants === "delete" || wants === "update") && rest[0] === shape.id && method !== "delete";
+        // The shapes HTML forms write (POST /books/{id}/delete, POST /books/{id}/edit) keep their words.
+        if (form) this.note(span, wants === "delete" ? `${where}: read as a delete of the row` : `${where}: read as an update of the row's fields`);
+        else this.note(span, `${where}: "${verb}" names the standard ${action.kind} of "${t.name}"${shape.id ? ` ({${idParam}} is its key)` : ""}; read as that operation at this path`);
+      } else if (method === "get" && ((!shape.id && wants === "create") || (shape.id && wants === "update"))) {
+        // GET /books/new, GET /books/{id}/edit: the form pages of a server-rendered app.
+        stubReason = `"${verb}" is the page of a form (a server-rendered app's), not data a JSON API serves`;
+        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+          "the form's data is the row itself (GET on the item) and its writes are the create and update routes; render the page outside the API");
+      } else {
+        stubReason = method === "get" && wants === "delete"
+          ? `"${verb}" names a delete, but a GET must not change anything (browsers, crawlers and caches send GETs on their own)`
+          : `"${verb}" names the standard ${wants} of "${t.name}", which ${shape.id ? "takes" : "needs"} ${wants === "list" || wants === "create" ? "no row key" : "a row key"} and ${wants === "list" || wants === "get" ? "GET" : wants === "create" ? "POST" : wants === "delete" ? "DELETE (or POST)" : "PUT, PATCH or POST"}, not ${method.toUpperCase()}${shape.id ? " with {" + paramName(shape.id) + "}" : " without a key"}`;
+        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+          `write the standard shape (GET/POST /${segs.slice(0, resourceAt + 1).join("/")}, GET/PUT/PATCH/DELETE .../{id}), or implement the route as a custom route in src/routes/ (same method and path)`);
+      }
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
       const itemAction = (tt: Table): Action | null => this.setAction(raw.summary ?? "", tt) ?? (() => {
@@ -489,6 +506,41 @@ const AUTH_SEGMENTS = new Set([
   "auth", "login", "logout", "register", "signup", "signin", "sign-in", "sign-up", "sign-out", "signout",
   "token", "tokens", "refresh", "session", "sessions", "oauth", "callback", "password", "verify", "jwks",
 ]);
+
+/**
+ * The verbs specs put in a path for the standard operations ("/expenses/add", "/tasks/list",
+ * "/tasks/{id}/update", "/tasks/delete/{id}"), as words(seg).join("_") writes them.
+ */
+const CRUD_VERBS = new Map<string, "list" | "create" | "get" | "update" | "delete">([
+  ...["list", "all", "index", "list_all", "get_all", "getall", "fetch_all", "find_all", "search"].map((v) => [v, "list"] as const),
+  ...["add", "create", "new", "insert"].map((v) => [v, "create"] as const),
+  ...["get", "show", "view", "detail", "details", "fetch", "find", "get_one", "one"].map((v) => [v, "get"] as const),
+  ...["update", "edit", "modify", "save", "change"].map((v) => [v, "update"] as const),
+  ...["delete", "remove", "destroy", "del", "erase"].map((v) => [v, "delete"] as const),
+]);
+
+/**
+ * The segments after a table's name that are a verb of the standard operations: [verb],
+ * [{id}, verb] or [verb, {id}]. Not a verb that is a column of the table (PATCH /tasks/{id}/details
+ * with a details column sets it).
+ */
+function crudVerbShape(rest: readonly string[], t: Table): { verb: string; id: string | null } | null {
+  const isParam = (s: string) => /^\{.+\}$/.test(s);
+  const verbOf = (s: string) => {
+    const v = words(s).join("_");
+    return CRUD_VERBS.has(v) && !t.columns.some((c) => words(c.name).join("_") === v) ? v : null;
+  };
+  if (rest.length === 1 && !isParam(rest[0]!)) {
+    const v = verbOf(rest[0]!);
+    return v ? { verb: v, id: null } : null;
+  }
+  if (rest.length === 2 && isParam(rest[0]!) !== isParam(rest[1]!)) {
+    const [id, seg] = isParam(rest[0]!) ? [rest[0]!, rest[1]!] : [rest[1]!, rest[0]!];
+    const v = verbOf(seg);
+    return v ? { verb: v, id } : null;
+  }
+  return null;
+}
 
 /** A path segment standing for the caller: "/users/me", "/me/tasks". */
 const SELF_SEGMENTS = new Set(["me", "self", "current", "my", "mine"]);
