@@ -16,6 +16,19 @@ function ref(name: string) {
   return { $ref: `#/components/schemas/${name}` };
 }
 
+/**
+ * The names this document gives its own schemas: the problem details every error answers with,
+ * and the built-in auth module's bodies. A table whose model would take one of them ("problems",
+ * "auth_logins") names its schemas with "Row" added, so neither replaces the other.
+ */
+const DOCUMENT_SCHEMAS = new Set(["Problem", "AuthRegister", "AuthLogin", "AuthRefresh", "AuthTokens"]);
+
+/** The base name of a table's component schemas (<name>, <name>Create, <name>Replace, <name>Patch). */
+export function componentName(info: TableInfo): string {
+  const M = info.model;
+  return [M, `${M}Create`, `${M}Replace`, `${M}Patch`].some((n) => DOCUMENT_SCHEMAS.has(n)) ? `${M}Row` : M;
+}
+
 function stripTitle(s: Record<string, unknown>): Record<string, unknown> {
   const { title: _t, ...rest } = s;
   return rest;
@@ -55,7 +68,7 @@ function isRestrictedTarget(ir: IR, table: string): boolean {
 }
 
 function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown> {
-  const M = info.model;
+  const M = componentName(info);
   const params: unknown[] = [];
   const keySchema = (c: Column) => stripTitle(columnSchema({ ...c, nullable: false, description: undefined } as never, "out"));
   for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
@@ -270,10 +283,11 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
     if (!ir.endpoints.some((e) => e.table === t.name)) continue;
     const info = tableInfo(ir, t);
     const s = bodySchemas(info);
-    schemas[info.model] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.row));
-    schemas[`${info.model}Create`] = stripTitle(s.create);
-    schemas[`${info.model}Replace`] = stripTitle(s.replace);
-    schemas[`${info.model}Patch`] = stripTitle(s.patch);
+    const M = componentName(info);
+    schemas[M] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.row));
+    schemas[`${M}Create`] = stripTitle(s.create);
+    schemas[`${M}Replace`] = stripTitle(s.replace);
+    schemas[`${M}Patch`] = stripTitle(s.patch);
   }
   schemas.Problem = {
     type: "object",
