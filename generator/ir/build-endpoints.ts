@@ -136,20 +136,39 @@ export class EndpointBuilder {
         resourceAt = i;
       }
     });
+    // Tables a segment could mean by a shorter word, for the diagnostic when more than one could.
+    const candidates: { seg: string; names: string[] }[] = [];
     if (!table) {
       // "/accounts" for bank_accounts: the only table whose name ends in the segment's words.
       for (let i = segs.length - 1; i >= 0 && !table; i--) {
         if (isParam(segs[i]!) || /^(api|v\d+)$/i.test(segs[i]!)) continue;
-        const t = matchTableBySuffix(segs[i]!, tables);
-        if (t) {
-          table = t;
+        const hits = tablesBySuffix(segs[i]!, tables);
+        if (hits.length === 1) {
+          table = hits[0]!;
           resourceAt = i;
-          this.note(raw.path.span, `"${segs[i]}" in ${where} read as table "${t.name}" (the only table whose name ends so)`);
-        }
+          this.note(raw.path.span, `"${segs[i]}" in ${where} read as table "${table.name}" (the only table whose name ends so)`);
+        } else if (hits.length > 1) candidates.push({ seg: segs[i]!, names: hits.map((t) => t.name) });
+      }
+    }
+    if (!table && !candidates.length) {
+      // "/shares" for share_links, "/todos" for todo_items: a collection (a plural word) where the
+      // resource stands (last, or before the row's key), and the only table whose name begins with it.
+      const at = segs.length - 1 - (segs.length > 1 && isParam(segs[segs.length - 1]!) ? 1 : 0);
+      const seg = segs[at];
+      if (seg && !isParam(seg) && nameKey(seg) !== words(seg).join("_")) {
+        const hits = tablesByPrefix(seg, tables);
+        if (hits.length === 1) {
+          table = hits[0]!;
+          resourceAt = at;
+          this.note(raw.path.span, `"${seg}" in ${where} read as table "${table.name}" (the only table whose name begins so)`);
+        } else if (hits.length > 1) candidates.push({ seg, names: hits.map((t) => t.name) });
       }
     }
     if (!table || resourceAt < 0) {
-      this.diag("warning", "SF201", `${where}: no table matches this path; the endpoint is skipped`, span,
+      const amb = candidates[0];
+      if (amb) this.diag("warning", "SF201", `${where}: "${amb.seg}" could name ${amb.names.map((n) => `"${n}"`).join(" or ")}; no one table matches this path, so the endpoint is skipped`, span,
+        `write the table's own name in the path (/${amb.names[0]!.replace(/_/g, "-")}), or rename the tables so that one alone ends (or begins) with "${amb.seg}"`);
+      else this.diag("warning", "SF201", `${where}: no table matches this path; the endpoint is skipped`, span,
         `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular)`);
       return null;
     }
@@ -554,12 +573,28 @@ function singularWord(table: string): string {
   return w.join("_");
 }
 
-/** "accounts" for "bank_accounts": the only table whose name ends in the segment's words. */
-function matchTableBySuffix(seg: string, tables: readonly Table[]): Table | undefined {
+/** "accounts" for "bank_accounts": the tables whose names end in the segment's words. */
+function tablesBySuffix(seg: string, tables: readonly Table[]): Table[] {
   const k = nameKey(seg);
-  if (!k || k.length < 3) return undefined;
-  const hits = tables.filter((t) => nameKey(t.name).endsWith(`_${k}`));
-  return hits.length === 1 ? hits[0] : undefined;
+  if (!k || k.length < 3) return [];
+  return tables.filter((t) => nameKey(t.name).endsWith(`_${k}`));
+}
+
+/**
+ * "shares" for "share_links": the tables whose names begin with the segment's words (its last
+ * word in the singular, or as written), and are longer; never the users table.
+ */
+function tablesByPrefix(seg: string, tables: readonly Table[]): Table[] {
+  const k = nameKey(seg);
+  if (!k || k.length < 3) return [];
+  const w = words(seg);
+  const asWritten = w.join("_");
+  return tables.filter((t) => {
+    const name = words(t.name).join("_");
+    // recommendation_logs, payment_events: a record of the thing happening, not the thing (POST /recommendations asks for one).
+    const record = /_(log|logs|history|histories|event|events|run|runs|audit|audits|snapshot|snapshots)$/.test(name);
+    return !t.identity && !record && (name.startsWith(`${k}_`) || name.startsWith(`${asWritten}_`));
+  });
 }
 
 /** The one table whose name ends in the segment's words and that has a column referring to `parent`. */
