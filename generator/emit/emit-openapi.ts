@@ -319,6 +319,25 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
     op.operationId = id;
     paths[e.path]![e.method] = op;
   }
+  // Endpoints of the spec that name no table: the token is checked, then 501 until a custom route implements them.
+  for (const u of ir.unmapped ?? []) {
+    paths[u.path] ??= {};
+    const op: Record<string, unknown> = {
+      operationId: camelCase(`unmapped_${u.method}_${u.path.replace(/[^A-Za-z0-9]+/g, "_")}`),
+      summary: u.summary || `${u.method.toUpperCase()} ${u.path}`,
+      description: `Not generated: ${u.reason}. Implement it as a custom route in src/routes/ with the same method and path.`,
+      tags: ["unmapped"],
+    };
+    const params = [...u.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1]!, in: "path", required: true, schema: { type: "string" } }));
+    if (params.length) op.parameters = params;
+    op.responses = { "501": problemRef, ...(u.auth === "required" ? { "401": problemRef } : {}), "429": problemRef, "503": problemRef };
+    if (u.auth === "public") op.security = [];
+    let id = op.operationId as string;
+    for (let n = 2; usedIds.has(id); n++) id = `${op.operationId as string}${n}`;
+    usedIds.add(id);
+    op.operationId = id;
+    paths[u.path]![u.method] = op;
+  }
   for (const r of custom) {
     paths[r.path] ??= {};
     // customRouteConflicts reports these before anything is emitted.

@@ -6,7 +6,7 @@ import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
 import { groupViaUsers } from "./ownership.js";
-import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table } from "./types.js";
+import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table, UnmappedEndpoint } from "./types.js";
 
 export interface EndpointSink {
   diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void;
@@ -22,6 +22,13 @@ export class EndpointBuilder {
 
   /** The routes skipped as sign-in/sign-up routes served by the external auth service. */
   readonly skippedAuth: { where: string; span: Span }[] = [];
+
+  /** The spec's endpoints whose path names no table: 501 routes (sorted by path, then method; one per method and path). */
+  get unmapped(): UnmappedEndpoint[] {
+    const seen = new Set<string>();
+    return this.noTable.filter((u) => !seen.has(`${u.method} ${u.path}`) && !!seen.add(`${u.method} ${u.path}`)).sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+  }
+  private readonly noTable: UnmappedEndpoint[] = [];
 
   private diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void {
     this.sink.diag(severity, code, message, span, hint);
@@ -61,6 +68,12 @@ export class EndpointBuilder {
     }
     const path = normalisePath(raw.path.text);
     if (path !== raw.path.text) this.note(raw.path.span, `path ${raw.path.text} read as ${path}`);
+    if (APP_ROUTES.test(path)) {
+      // /docs for a docs table, /healthz: the app's own public route answers there first, and would hide the spec's.
+      this.diag("warning", "SF222", `${where}: the app serves ${path.split("/").slice(0, 2).join("/")} itself (public: health, the OpenAPI document, the docs page); the endpoint is skipped`, span,
+        `give the endpoint a path under a prefix (/api${path})`);
+      return null;
+    }
     let segs = path.split("/").filter(Boolean);
     const isParam = (s: string) => /^\{.+\}$/.test(s);
     const paramName = (s: string) => s.slice(1, -1);
@@ -166,10 +179,14 @@ export class EndpointBuilder {
     }
     if (!table || resourceAt < 0) {
       const amb = candidates[0];
-      if (amb) this.diag("warning", "SF201", `${where}: "${amb.seg}" could name ${amb.names.map((n) => `"${n}"`).join(" or ")}; no one table matches this path, so the endpoint is skipped`, span,
-        `write the table's own name in the path (/${amb.names[0]!.replace(/_/g, "-")}), or rename the tables so that one alone ends (or begins) with "${amb.seg}"`);
-      else this.diag("warning", "SF201", `${where}: no table matches this path; the endpoint is skipped`, span,
-        `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular)`);
+      // The route stays in the app, answering 501 until a custom route implements it.
+      const outcome = "a route answering 501 is generated";
+      const reason = amb ? `"${amb.seg}" could name ${amb.names.map((n) => `"${n}"`).join(" or ")}, so no one table matches this path` : "no table matches this path";
+      this.noTable.push({ method, path, span, reason, summary: raw.summary ?? "", auth: raw.auth ?? "required" });
+      if (amb) this.diag("warning", "SF201", `${where}: ${reason}; ${outcome}`, span,
+        `write the table's own name in the path (/${amb.names[0]!.replace(/_/g, "-")}), or rename the tables so that one alone ends (or begins) with "${amb.seg}"; or implement the route as a custom route in src/routes/ (same method and path)`);
+      else this.diag("warning", "SF201", `${where}: ${reason}; ${outcome}`, span,
+        `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular), or implement the route as a custom route in src/routes/ (same method and path)`);
       return null;
     }
     const t: Table = table;
@@ -517,6 +534,9 @@ function formerView(t: Table): Table | null {
 }
 
 const USER_PARAM = /^(user_?id|userid|uid)$/i;
+
+/** The public routes every generated app serves itself (runtime/app-core.ts, health.ts, docs.ts). */
+const APP_ROUTES = /^\/(healthz|readyz|openapi\.json|docs)(\/.*)?$/;
 
 /** What the built-in auth module serves (runtime/builtin-auth.ts); the same lines in a spec are notes, not warnings. */
 const BUILTIN_ROUTES = new Set(["post /api/auth/register", "post /api/auth/login", "post /api/auth/refresh", "post /api/auth/logout"]);

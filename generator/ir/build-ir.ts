@@ -73,6 +73,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   }
   const specBuilder = new EndpointBuilder(cx.relations, cx.authMode, sink);
   let endpoints = specBuilder.build(raw.endpoints, irTables);
+  const unmapped = specBuilder.unmapped;
   // Sign-in/sign-up routes skipped for an auth service the spec never names: say which, once.
   const skippedAuth = specBuilder.skippedAuth;
   if (skippedAuth.length && cx.authMode.mode === "external" && !raw.authMode) {
@@ -114,6 +115,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
     endpoints,
     relations: cx.relations,
     rowLevelSecurity: raw.rowLevelSecurity ?? true,
+    ...(unmapped.length ? { unmapped } : {}),
   };
 }
 
