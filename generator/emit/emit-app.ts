@@ -36,6 +36,7 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
     L.push(`import type Router from "@koa/router";`);
     L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
     L.push(`import { HttpProblem } from "./runtime/errors.js";`);
+    if (unmapped.some((u) => u.userParam)) L.push(`import { assertSelf } from "./runtime/auth.js";`);
   }
   L.push(``);
   if (unmapped.length) {
@@ -45,7 +46,8 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
     L.push(`function unmappedRoutes(router: Router, deps: RouteDeps): void {`);
     for (const u of unmapped) {
       L.push(`  // ${u.method.toUpperCase()} ${u.path} (${u.span.file}:${u.span.line}): ${u.reason}.`);
-      L.push(`  router.${u.method}(${str(routerPath(u.path))}, ${u.auth === "required" ? "deps.auth, " : ""}async () => {`);
+      L.push(`  router.${u.method}(${str(routerPath(u.path))}, ${u.auth === "required" ? "deps.auth, " : ""}async (${u.userParam ? "ctx" : ""}) => {`);
+      if (u.userParam) L.push(`    assertSelf(ctx, ctx.params[${str(u.userParam)}]); // the path's user is the caller, or 403`);
       L.push(`    throw new HttpProblem(501, ${str(`${u.method.toUpperCase()} ${u.path} is not implemented yet`)});`);
       L.push(`  });`);
     }

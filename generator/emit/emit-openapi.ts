@@ -328,9 +328,10 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
       description: `Not generated: ${u.reason}. Implement it as a custom route in src/routes/ with the same method and path.`,
       tags: ["unmapped"],
     };
-    const params = [...u.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1]!, in: "path", required: true, schema: { type: "string" } }));
+    const params = [...u.path.matchAll(/\{([^}]+)\}/g)].map((m) =>
+      m[1] === u.userParam ? { name: m[1]!, in: "path", required: true, schema: userIdSchema(ir), description: "Must be the authenticated user's id." } : { name: m[1]!, in: "path", required: true, schema: { type: "string" } });
     if (params.length) op.parameters = params;
-    op.responses = { "501": problemRef, ...(u.auth === "required" ? { "401": problemRef } : {}), "429": problemRef, "503": problemRef };
+    op.responses = { "501": problemRef, ...(u.auth === "required" ? { "401": problemRef } : {}), ...(u.userParam ? { "403": problemRef } : {}), "429": problemRef, "503": problemRef };
     if (u.auth === "public") op.security = [];
     let id = op.operationId as string;
     for (let n = 2; usedIds.has(id); n++) id = `${op.operationId as string}${n}`;

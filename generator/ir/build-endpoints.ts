@@ -182,7 +182,7 @@ export class EndpointBuilder {
       // The route stays in the app, answering 501 until a custom route implements it.
       const outcome = "a route answering 501 is generated";
       const reason = amb ? `"${amb.seg}" could name ${amb.names.map((n) => `"${n}"`).join(" or ")}, so no one table matches this path` : "no table matches this path";
-      this.noTable.push({ method, path, span, reason, summary: raw.summary ?? "", auth: raw.auth ?? "required" });
+      this.noTable.push({ method, path, span, reason, summary: raw.summary ?? "", auth: raw.auth ?? "required", userParam: raw.auth === "public" ? null : userParam });
       if (amb) this.diag("warning", "SF201", `${where}: ${reason}; ${outcome}`, span,
         `write the table's own name in the path (/${amb.names[0]!.replace(/_/g, "-")}), or rename the tables so that one alone ends (or begins) with "${amb.seg}"; or implement the route as a custom route in src/routes/ (same method and path)`);
       else this.diag("warning", "SF201", `${where}: ${reason}; ${outcome}`, span,

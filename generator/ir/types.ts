@@ -317,4 +317,6 @@ export interface UnmappedEndpoint {
   readonly reason: string;
   readonly summary: string;
   readonly auth: "required" | "public";
+  /** A `{user_id}` parameter of the path: it must be the caller (403 otherwise), as on every route. */
+  readonly userParam: string | null;
 }

@@ -60,6 +60,17 @@ describe("an endpoint that names no table", () => {
     expect(canonicalYaml(ir)).toContain("path: /api/backup");
   });
 
+  it("holds a {user_id} in its path to the caller, as every route does", async () => {
+    const r = await load(SCHEMA, API.replace("| GET | /docs | the habit docs |", "| GET | /api/{user_id}/streaks | my streaks |"));
+    const ir = r.ir!;
+    expect(ir.unmapped?.find((u) => u.path === "/api/{user_id}/streaks")).toMatchObject({ userParam: "user_id" });
+    const files = await emitAll({ ir, templates: readTemplates(join(ROOT, "templates")), migrations: planMigrations(ir, NO_PREVIOUS).plan, customRoutes: [] });
+    expect(files.get("app.ts")).toContain(`assertSelf(ctx, ctx.params["user_id"]);`);
+    const op = JSON.parse(files.get("openapi.json")!).paths["/api/{user_id}/streaks"].get;
+    expect(Object.keys(op.responses)).toContain("403");
+    expect(op.parameters[0].description).toBe("Must be the authenticated user's id.");
+  });
+
   it("skips a path the app serves itself", async () => {
     const { r, ir } = await emit();
     expect(ir.unmapped?.some((u) => u.path === "/docs")).toBe(false);
