@@ -21,6 +21,13 @@ export function canonicalYaml(ir: IR): string {
   const tables = ir.tables.filter((t) => !t.addedBy);
   root.tables = Object.fromEntries(tables.map((t) => [t.name, tableEntry(t, enums)]));
   root.endpoints = ir.endpoints.map((e) => endpointEntry(e, ir));
+  // Endpoints that name no table read back as themselves: the same 501 routes.
+  for (const u of ir.unmapped ?? []) {
+    const out: Record<string, unknown> = { method: u.method.toUpperCase(), path: u.path };
+    if (u.summary) out.summary = u.summary;
+    if (u.auth === "public") out.auth = "public";
+    (root.endpoints as unknown[]).push(Object.keys(out).length === 2 ? `${out.method} ${u.path}` : out);
+  }
   const doc = new Document(root);
   styleDocument(doc, tables);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });

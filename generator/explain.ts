@@ -87,6 +87,8 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
     out.push("");
     out.push("Endpoints:");
     for (const e of ir.endpoints) out.push(`  ${endpointText(e)}`);
+    for (const u of ir.unmapped ?? [])
+      out.push(`  ${u.method.toUpperCase().padEnd(6)} ${u.path}  -> 501 stub (${u.reason}; implement it as a custom route in src/routes/ with the same method and path), no table, ${u.auth === "public" ? "public" : "token required"}  (${u.span.file}:${u.span.line})`);
   }
   if (notes.length) {
     out.push("");

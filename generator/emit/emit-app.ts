@@ -3,7 +3,7 @@
 // templates/runtime/app-core.ts, the server templates/runtime/server-main.ts, copied verbatim.
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
-import { routesFunctionName } from "./emit-routes.js";
+import { routerPath, routesFunctionName } from "./emit-routes.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { identityPlan, userIdKind } from "../ir/identity-plan.js";
 import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
@@ -31,7 +31,29 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
   // Hand-written routes (src/routes/, never written by specforge), in file-name order.
   const customVar = (r: CustomRouteDecl) => camelCase(`custom_${r.stem.replace(/[^A-Za-z0-9]+/g, "_")}`);
   for (const r of custom) L.push(`import ${customVar(r)} from "${ROUTES_FROM_APP}/${r.stem}.js";`);
+  const unmapped = ir.unmapped ?? [];
+  if (unmapped.length) {
+    L.push(`import type Router from "@koa/router";`);
+    L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
+    L.push(`import { HttpProblem } from "./runtime/errors.js";`);
+    if (unmapped.some((u) => u.userParam)) L.push(`import { assertSelf } from "./runtime/auth.js";`);
+  }
   L.push(``);
+  if (unmapped.length) {
+    // The spec's endpoints that name no table: they stay in the app (the token is checked) and
+    // answer 501 until a custom route in src/routes/ with the same method and path implements them.
+    L.push(`/** Endpoints of the spec that name no table: 501 until src/routes/ implements them (same method and path). */`);
+    L.push(`function unmappedRoutes(router: Router, deps: RouteDeps): void {`);
+    for (const u of unmapped) {
+      L.push(`  // ${u.method.toUpperCase()} ${u.path} (${u.span.file}:${u.span.line}): ${u.reason}.`);
+      L.push(`  router.${u.method}(${str(routerPath(u.path))}, ${u.auth === "required" ? "deps.auth, " : ""}async (${u.userParam ? "ctx" : ""}) => {`);
+      if (u.userParam) L.push(`    assertSelf(ctx, ctx.params[${str(u.userParam)}]); // the path's user is the caller, or 403`);
+      L.push(`    throw new HttpProblem(501, ${str(`${u.method.toUpperCase()} ${u.path} is not implemented yet`)});`);
+      L.push(`  });`);
+    }
+    L.push(`}`);
+    L.push(``);
+  }
   if (builtin) {
     L.push(`export interface AppOptions extends AppCoreOptions {`);
     L.push(`  /** Built-in auth: the JWT_SECRET access tokens are signed with, lifetimes and login limits (runtime/builtin-auth.ts). */`);
@@ -68,7 +90,7 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
   }
   L.push(`    models,`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
-  L.push(`    routers: [${routed.map((i) => routesFunctionName(i)).join(", ")}],`);
+  L.push(`    routers: [${[...routed.map((i) => routesFunctionName(i)), ...(unmapped.length ? ["unmappedRoutes"] : [])].join(", ")}],`);
   L.push(`    customRoutes: [${custom.map((r) => customVar(r)).join(", ")}],`);
   L.push(`  });`);
   L.push(`}`);

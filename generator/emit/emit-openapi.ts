@@ -16,6 +16,19 @@ function ref(name: string) {
   return { $ref: `#/components/schemas/${name}` };
 }
 
+/**
+ * The names this document gives its own schemas: the problem details every error answers with,
+ * and the built-in auth module's bodies. A table whose model would take one of them ("problems",
+ * "auth_logins") names its schemas with "Row" added, so neither replaces the other.
+ */
+const DOCUMENT_SCHEMAS = new Set(["Problem", "AuthRegister", "AuthLogin", "AuthRefresh", "AuthTokens"]);
+
+/** The base name of a table's component schemas (<name>, <name>Create, <name>Replace, <name>Patch). */
+export function componentName(info: TableInfo): string {
+  const M = info.model;
+  return [M, `${M}Create`, `${M}Replace`, `${M}Patch`].some((n) => DOCUMENT_SCHEMAS.has(n)) ? `${M}Row` : M;
+}
+
 function stripTitle(s: Record<string, unknown>): Record<string, unknown> {
   const { title: _t, ...rest } = s;
   return rest;
@@ -55,7 +68,7 @@ function isRestrictedTarget(ir: IR, table: string): boolean {
 }
 
 function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown> {
-  const M = info.model;
+  const M = componentName(info);
   const params: unknown[] = [];
   const keySchema = (c: Column) => stripTitle(columnSchema({ ...c, nullable: false, description: undefined } as never, "out"));
   for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
@@ -270,10 +283,11 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
     if (!ir.endpoints.some((e) => e.table === t.name)) continue;
     const info = tableInfo(ir, t);
     const s = bodySchemas(info);
-    schemas[info.model] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.row));
-    schemas[`${info.model}Create`] = stripTitle(s.create);
-    schemas[`${info.model}Replace`] = stripTitle(s.replace);
-    schemas[`${info.model}Patch`] = stripTitle(s.patch);
+    const M = componentName(info);
+    schemas[M] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.row));
+    schemas[`${M}Create`] = stripTitle(s.create);
+    schemas[`${M}Replace`] = stripTitle(s.replace);
+    schemas[`${M}Patch`] = stripTitle(s.patch);
   }
   schemas.Problem = {
     type: "object",
@@ -304,6 +318,26 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
     usedIds.add(id);
     op.operationId = id;
     paths[e.path]![e.method] = op;
+  }
+  // Endpoints of the spec that name no table: the token is checked, then 501 until a custom route implements them.
+  for (const u of ir.unmapped ?? []) {
+    paths[u.path] ??= {};
+    const op: Record<string, unknown> = {
+      operationId: camelCase(`unmapped_${u.method}_${u.path.replace(/[^A-Za-z0-9]+/g, "_")}`),
+      summary: u.summary || `${u.method.toUpperCase()} ${u.path}`,
+      description: `Not generated: ${u.reason}. Implement it as a custom route in src/routes/ with the same method and path.`,
+      tags: ["unmapped"],
+    };
+    const params = [...u.path.matchAll(/\{([^}]+)\}/g)].map((m) =>
+      m[1] === u.userParam ? { name: m[1]!, in: "path", required: true, schema: userIdSchema(ir), description: "Must be the authenticated user's id." } : { name: m[1]!, in: "path", required: true, schema: { type: "string" } });
+    if (params.length) op.parameters = params;
+    op.responses = { "501": problemRef, ...(u.auth === "required" ? { "401": problemRef } : {}), ...(u.userParam ? { "403": problemRef } : {}), "429": problemRef, "503": problemRef };
+    if (u.auth === "public") op.security = [];
+    let id = op.operationId as string;
+    for (let n = 2; usedIds.has(id); n++) id = `${op.operationId as string}${n}`;
+    usedIds.add(id);
+    op.operationId = id;
+    paths[u.path]![u.method] = op;
   }
   for (const r of custom) {
     paths[r.path] ??= {};

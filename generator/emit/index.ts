@@ -34,7 +34,10 @@ export interface EmitInput {
 export function replaceStubs(ir: IR, custom: readonly CustomRouteDecl[]): IR {
   const shape = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
   const written = new Set(custom.map((r) => shape(r.method, r.path)));
-  return written.size ? { ...ir, endpoints: ir.endpoints.filter((e) => e.action.kind !== "stub" || !written.has(shape(e.method, e.path))) } : ir;
+  if (!written.size) return ir;
+  const unmapped = (ir.unmapped ?? []).filter((u) => !written.has(shape(u.method, u.path)));
+  const { unmapped: _all, ...rest } = ir;
+  return { ...rest, endpoints: ir.endpoints.filter((e) => e.action.kind !== "stub" || !written.has(shape(e.method, e.path))), ...(unmapped.length ? { unmapped } : {}) };
 }
 
 export async function emitAll(input: EmitInput): Promise<FileMap> {

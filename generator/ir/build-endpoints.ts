@@ -6,7 +6,7 @@ import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
 import { groupViaUsers } from "./ownership.js";
-import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table } from "./types.js";
+import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table, UnmappedEndpoint } from "./types.js";
 
 export interface EndpointSink {
   diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void;
@@ -22,6 +22,13 @@ export class EndpointBuilder {
 
   /** The routes skipped as sign-in/sign-up routes served by the external auth service. */
   readonly skippedAuth: { where: string; span: Span }[] = [];
+
+  /** The spec's endpoints whose path names no table: 501 routes (sorted by path, then method; one per method and path). */
+  get unmapped(): UnmappedEndpoint[] {
+    const seen = new Set<string>();
+    return this.noTable.filter((u) => !seen.has(`${u.method} ${u.path}`) && !!seen.add(`${u.method} ${u.path}`)).sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+  }
+  private readonly noTable: UnmappedEndpoint[] = [];
 
   private diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void {
     this.sink.diag(severity, code, message, span, hint);
@@ -61,6 +68,12 @@ export class EndpointBuilder {
     }
     const path = normalisePath(raw.path.text);
     if (path !== raw.path.text) this.note(raw.path.span, `path ${raw.path.text} read as ${path}`);
+    if (APP_ROUTES.test(path)) {
+      // /docs for a docs table, /healthz: the app's own public route answers there first, and would hide the spec's.
+      this.diag("warning", "SF222", `${where}: the app serves ${path.split("/").slice(0, 2).join("/")} itself (public: health, the OpenAPI document, the docs page); the endpoint is skipped`, span,
+        `give the endpoint a path under a prefix (/api${path})`);
+      return null;
+    }
     let segs = path.split("/").filter(Boolean);
     const isParam = (s: string) => /^\{.+\}$/.test(s);
     const paramName = (s: string) => s.slice(1, -1);
@@ -127,6 +140,8 @@ export class EndpointBuilder {
       const parent: Table | undefined = table;
       const under = parent && !parent.identity && i > 0 && isParam(segs[i - 1]!);
       const prefixed = () => (under ? matchTable(`${singularWord(parent!.name)}_${words(s).join("_")}`, tables) ?? matchTable(`${parent!.name}_${words(s).join("_")}`, tables) : undefined);
+      // "/lists" after a table ("/tasks/list", "/tasks/{id}/view") is the verb of an operation on it, not the table "lists".
+      if (parent && (resourceAt === i - 1 || (under && resourceAt === i - 2)) && CRUD_VERBS.has(words(s).join("_")) && !prefixed()) return;
       const t = matchTable(s, tables) ?? prefixed() ?? (under ? childBySuffix(s, parent!, tables) : undefined);
       if (t) {
         if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
@@ -134,21 +149,44 @@ export class EndpointBuilder {
         resourceAt = i;
       }
     });
+    // Tables a segment could mean by a shorter word, for the diagnostic when more than one could.
+    const candidates: { seg: string; names: string[] }[] = [];
     if (!table) {
       // "/accounts" for bank_accounts: the only table whose name ends in the segment's words.
       for (let i = segs.length - 1; i >= 0 && !table; i--) {
         if (isParam(segs[i]!) || /^(api|v\d+)$/i.test(segs[i]!)) continue;
-        const t = matchTableBySuffix(segs[i]!, tables);
-        if (t) {
-          table = t;
+        const hits = tablesBySuffix(segs[i]!, tables);
+        if (hits.length === 1) {
+          table = hits[0]!;
           resourceAt = i;
-          this.note(raw.path.span, `"${segs[i]}" in ${where} read as table "${t.name}" (the only table whose name ends so)`);
-        }
+          this.note(raw.path.span, `"${segs[i]}" in ${where} read as table "${table.name}" (the only table whose name ends so)`);
+        } else if (hits.length > 1) candidates.push({ seg: segs[i]!, names: hits.map((t) => t.name) });
+      }
+    }
+    if (!table && !candidates.length) {
+      // "/shares" for share_links, "/todos" for todo_items: a collection (a plural word) where the
+      // resource stands (last, or before the row's key), and the only table whose name begins with it.
+      const at = segs.length - 1 - (segs.length > 1 && isParam(segs[segs.length - 1]!) ? 1 : 0);
+      const seg = segs[at];
+      if (seg && !isParam(seg) && nameKey(seg) !== words(seg).join("_")) {
+        const hits = tablesByPrefix(seg, tables);
+        if (hits.length === 1) {
+          table = hits[0]!;
+          resourceAt = at;
+          this.note(raw.path.span, `"${seg}" in ${where} read as table "${table.name}" (the only table whose name begins so)`);
+        } else if (hits.length > 1) candidates.push({ seg, names: hits.map((t) => t.name) });
       }
     }
     if (!table || resourceAt < 0) {
-      this.diag("warning", "SF201", `${where}: no table matches this path; the endpoint is skipped`, span,
-        `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular)`);
+      const amb = candidates[0];
+      // The route stays in the app, answering 501 until a custom route implements it.
+      const outcome = "a route answering 501 is generated";
+      const reason = amb ? `"${amb.seg}" could name ${amb.names.map((n) => `"${n}"`).join(" or ")}, so no one table matches this path` : "no table matches this path";
+      this.noTable.push({ method, path, span, reason, summary: raw.summary ?? "", auth: raw.auth ?? "required", userParam: raw.auth === "public" ? null : userParam });
+      if (amb) this.diag("warning", "SF201", `${where}: ${reason}; ${outcome}`, span,
+        `write the table's own name in the path (/${amb.names[0]!.replace(/_/g, "-")}), or rename the tables so that one alone ends (or begins) with "${amb.seg}"; or implement the route as a custom route in src/routes/ (same method and path)`);
+      else this.diag("warning", "SF201", `${where}: ${reason}; ${outcome}`, span,
+        `tables: ${tables.map((t) => t.name).join(", ") || "none"}; the path's resource segment must name one (plural or singular), or implement the route as a custom route in src/routes/ (same method and path)`);
       return null;
     }
     const t: Table = table;
@@ -231,21 +269,36 @@ export class EndpointBuilder {
           this.note(span, `${where}: a POST to one row read as an update of its fields (as a form posts it)`);
         }
       }
-    } else if (rest.length === 2 && isParam(rest[0]!) && /^(delete|remove|destroy)$/i.test(rest[1]!) && (method === "post" || method === "put" || method === "patch")) {
-      // POST /books/{id}/delete: a delete, as HTML forms write it.
-      idParam = paramName(rest[0]!);
-      action = { kind: "delete" };
-      this.note(span, `${where}: read as a delete of the row`);
-    } else if (rest.length === 2 && isParam(rest[0]!) && /^(update|edit|save)$/i.test(rest[1]!) && (method === "post" || method === "put" || method === "patch")) {
-      idParam = paramName(rest[0]!);
-      action = { kind: "update" };
-      this.note(span, `${where}: read as an update of the row's fields`);
-    } else if (method === "get" && ((rest.length === 1 && /^(new|create)$/i.test(rest[0]!)) || (rest.length === 2 && isParam(rest[0]!) && /^(edit|update)$/i.test(rest[1]!)))) {
-      // GET /books/new, GET /books/{id}/edit: the form pages of a server-rendered app.
-      if (rest.length === 2) idParam = paramName(rest[0]!);
-      stubReason = `"${rest[rest.length - 1]}" is the page of a form (a server-rendered app's), not data a JSON API serves`;
-      this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
-        "the form's data is the row itself (GET on the item) and its writes are the create and update routes; render the page outside the API");
+    } else if (crudVerbShape(rest, t)) {
+      // The standard operations under a verb's name, at the path the spec gives: "POST /expenses/add",
+      // "GET /tasks/list", "GET /tasks/get/{id}", "PUT /tasks/{id}/update", "DELETE /tasks/delete/{id}".
+      const shape = crudVerbShape(rest, t)!;
+      const verb = shape.verb;
+      if (shape.id) idParam = paramName(shape.id);
+      const wants = CRUD_VERBS.get(verb)!;
+      const writes = method === "post" || method === "put" || method === "patch";
+      if (!shape.id && wants === "list" && method === "get") action = { kind: "list" };
+      else if (!shape.id && wants === "create" && (method === "post" || method === "put")) action = { kind: "create" };
+      else if (shape.id && wants === "get" && method === "get") action = { kind: "get" };
+      else if (shape.id && wants === "update" && writes) action = { kind: "update" };
+      else if (shape.id && wants === "delete" && (writes || method === "delete")) action = { kind: "delete" };
+      if (action) {
+        const form = shape.id && (wants === "delete" || wants === "update") && rest[0] === shape.id && method !== "delete";
+        // The shapes HTML forms write (POST /books/{id}/delete, POST /books/{id}/edit) keep their words.
+        if (form) this.note(span, wants === "delete" ? `${where}: read as a delete of the row` : `${where}: read as an update of the row's fields`);
+        else this.note(span, `${where}: "${verb}" names the standard ${action.kind} of "${t.name}"${shape.id ? ` ({${idParam}} is its key)` : ""}; read as that operation at this path`);
+      } else if (method === "get" && ((!shape.id && wants === "create") || (shape.id && wants === "update"))) {
+        // GET /books/new, GET /books/{id}/edit: the form pages of a server-rendered app.
+        stubReason = `"${verb}" is the page of a form (a server-rendered app's), not data a JSON API serves`;
+        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+          "the form's data is the row itself (GET on the item) and its writes are the create and update routes; render the page outside the API");
+      } else {
+        stubReason = method === "get" && wants === "delete"
+          ? `"${verb}" names a delete, but a GET must not change anything (browsers, crawlers and caches send GETs on their own)`
+          : `"${verb}" names the standard ${wants} of "${t.name}", which ${shape.id ? "takes" : "needs"} ${wants === "list" || wants === "create" ? "no row key" : "a row key"} and ${wants === "list" || wants === "get" ? "GET" : wants === "create" ? "POST" : wants === "delete" ? "DELETE (or POST)" : "PUT, PATCH or POST"}, not ${method.toUpperCase()}${shape.id ? " with {" + paramName(shape.id) + "}" : " without a key"}`;
+        this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+          `write the standard shape (GET/POST /${segs.slice(0, resourceAt + 1).join("/")}, GET/PUT/PATCH/DELETE .../{id}), or implement the route as a custom route in src/routes/ (same method and path)`);
+      }
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
       const itemAction = (tt: Table): Action | null => this.setAction(raw.summary ?? "", tt) ?? (() => {
@@ -482,6 +535,9 @@ function formerView(t: Table): Table | null {
 
 const USER_PARAM = /^(user_?id|userid|uid)$/i;
 
+/** The public routes every generated app serves itself (runtime/app-core.ts, health.ts, docs.ts). */
+const APP_ROUTES = /^\/(healthz|readyz|openapi\.json|docs)(\/.*)?$/;
+
 /** What the built-in auth module serves (runtime/builtin-auth.ts); the same lines in a spec are notes, not warnings. */
 const BUILTIN_ROUTES = new Set(["post /api/auth/register", "post /api/auth/login", "post /api/auth/refresh", "post /api/auth/logout"]);
 
@@ -489,6 +545,41 @@ const AUTH_SEGMENTS = new Set([
   "auth", "login", "logout", "register", "signup", "signin", "sign-in", "sign-up", "sign-out", "signout",
   "token", "tokens", "refresh", "session", "sessions", "oauth", "callback", "password", "verify", "jwks",
 ]);
+
+/**
+ * The verbs specs put in a path for the standard operations ("/expenses/add", "/tasks/list",
+ * "/tasks/{id}/update", "/tasks/delete/{id}"), as words(seg).join("_") writes them.
+ */
+const CRUD_VERBS = new Map<string, "list" | "create" | "get" | "update" | "delete">([
+  ...["list", "all", "index", "list_all", "get_all", "getall", "fetch_all", "find_all", "search"].map((v) => [v, "list"] as const),
+  ...["add", "create", "new", "insert"].map((v) => [v, "create"] as const),
+  ...["get", "show", "view", "detail", "details", "fetch", "find", "get_one", "one"].map((v) => [v, "get"] as const),
+  ...["update", "edit", "modify", "save", "change"].map((v) => [v, "update"] as const),
+  ...["delete", "remove", "destroy", "del", "erase"].map((v) => [v, "delete"] as const),
+]);
+
+/**
+ * The segments after a table's name that are a verb of the standard operations: [verb],
+ * [{id}, verb] or [verb, {id}]. Not a verb that is a column of the table (PATCH /tasks/{id}/details
+ * with a details column sets it).
+ */
+function crudVerbShape(rest: readonly string[], t: Table): { verb: string; id: string | null } | null {
+  const isParam = (s: string) => /^\{.+\}$/.test(s);
+  const verbOf = (s: string) => {
+    const v = words(s).join("_");
+    return CRUD_VERBS.has(v) && !t.columns.some((c) => words(c.name).join("_") === v) ? v : null;
+  };
+  if (rest.length === 1 && !isParam(rest[0]!)) {
+    const v = verbOf(rest[0]!);
+    return v ? { verb: v, id: null } : null;
+  }
+  if (rest.length === 2 && isParam(rest[0]!) !== isParam(rest[1]!)) {
+    const [id, seg] = isParam(rest[0]!) ? [rest[0]!, rest[1]!] : [rest[1]!, rest[0]!];
+    const v = verbOf(seg);
+    return v ? { verb: v, id } : null;
+  }
+  return null;
+}
 
 /** A path segment standing for the caller: "/users/me", "/me/tasks". */
 const SELF_SEGMENTS = new Set(["me", "self", "current", "my", "mine"]);
@@ -502,12 +593,28 @@ function singularWord(table: string): string {
   return w.join("_");
 }
 
-/** "accounts" for "bank_accounts": the only table whose name ends in the segment's words. */
-function matchTableBySuffix(seg: string, tables: readonly Table[]): Table | undefined {
+/** "accounts" for "bank_accounts": the tables whose names end in the segment's words. */
+function tablesBySuffix(seg: string, tables: readonly Table[]): Table[] {
   const k = nameKey(seg);
-  if (!k || k.length < 3) return undefined;
-  const hits = tables.filter((t) => nameKey(t.name).endsWith(`_${k}`));
-  return hits.length === 1 ? hits[0] : undefined;
+  if (!k || k.length < 3) return [];
+  return tables.filter((t) => nameKey(t.name).endsWith(`_${k}`));
+}
+
+/**
+ * "shares" for "share_links": the tables whose names begin with the segment's words (its last
+ * word in the singular, or as written), and are longer; never the users table.
+ */
+function tablesByPrefix(seg: string, tables: readonly Table[]): Table[] {
+  const k = nameKey(seg);
+  if (!k || k.length < 3) return [];
+  const w = words(seg);
+  const asWritten = w.join("_");
+  return tables.filter((t) => {
+    const name = words(t.name).join("_");
+    // recommendation_logs, payment_events: a record of the thing happening, not the thing (POST /recommendations asks for one).
+    const record = /_(log|logs|history|histories|event|events|run|runs|audit|audits|snapshot|snapshots)$/.test(name);
+    return !t.identity && !record && (name.startsWith(`${k}_`) || name.startsWith(`${asWritten}_`));
+  });
 }
 
 /** The one table whose name ends in the segment's words and that has a column referring to `parent`. */

@@ -19,7 +19,7 @@ import { identityPlan } from "./identity-plan.js";
 import { findIdentity, findOwner } from "./identity-table.js";
 import { inferMissingTypes } from "./missing-types.js";
 import { readNamedTypes } from "./named-types.js";
-import { resolveOwnership } from "./ownership.js";
+import { linkTablesOfOwnedRows, resolveOwnership } from "./ownership.js";
 import { standardEndpoints } from "./standard-endpoints.js";
 import { type BuiltinAuth, type IR, IR_VERSION, type Span, type Table } from "./types.js";
 
@@ -43,6 +43,12 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   alignReferenceTypes(cx, tables);
   const owners = new Map<string, string | null>();
   for (const t of tables) owners.set(t.name, t === identity ? null : findOwner(cx, t, identity));
+  // task_assignees(task_id, user_id): the user it names is the assignee; the task's owner owns the row.
+  for (const { table, userColumn, link } of linkTablesOfOwnedRows(tables, owners, identity)) {
+    if (tables.find((t) => t.name === table.name)?.owner) continue; // "Owner: user_id" said outright
+    owners.set(table.name, null);
+    cx.note(table.columns.find((c) => c.name === userColumn)!.span, `"${table.name}.${userColumn}" names the user a row of "${table.name}" is about, not its owner: the row belongs to the owner of its ${singular(link.references!.table)} (through ${link.name}), who alone sees and changes it; the user it names gets no access from it (write "Owner: ${userColumn}" under "${table.name}" to make that user the owner)`);
+  }
   const ownership = resolveOwnership(tables, owners, identity, {
     note: (span, message) => cx.note(span, message),
     warn: (code, message, span, hint) => cx.diag("warning", code, message, span, hint),
@@ -67,6 +73,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   }
   const specBuilder = new EndpointBuilder(cx.relations, cx.authMode, sink);
   let endpoints = specBuilder.build(raw.endpoints, irTables);
+  const unmapped = specBuilder.unmapped;
   // Sign-in/sign-up routes skipped for an auth service the spec never names: say which, once.
   const skippedAuth = specBuilder.skippedAuth;
   if (skippedAuth.length && cx.authMode.mode === "external" && !raw.authMode) {
@@ -108,6 +115,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
     endpoints,
     relations: cx.relations,
     rowLevelSecurity: raw.rowLevelSecurity ?? true,
+    ...(unmapped.length ? { unmapped } : {}),
   };
 }
 

@@ -197,3 +197,56 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
   }
   return out;
 }
+
+/** Words of a row that ties a user to another user's row: the user it names is not its owner. */
+const LINK_WORDS = new Set(["assignee", "assignment", "member", "membership", "participant", "collaborator", "collaboration", "watcher", "follower", "subscriber", "attendee", "invitee", "invitation", "invite", "guest", "share", "viewer", "editor", "reviewer", "contributor", "access", "permission", "grant"]);
+
+/** Column names that name the row's own user (its owner), whatever the table is called. */
+const OWNER_NAMES = /^(owner(_user)?_id|owner|created_by(_id)?|creator(_id)?|author(_id)?)$/;
+
+/**
+ * Link tables whose user column names the user the row is about, not its owner:
+ * task_assignees(task_id, user_id), project_members(project_id, user_id), note_shares(note_id,
+ * shared_with). The row belongs to the owner of the row it links (tasks.user_id): only they see
+ * and change it, and the user it names does not (another user's row is as missing as none).
+ * Returns the tables whose owner column is dropped, each with the column that links the parent.
+ */
+export function linkTablesOfOwnedRows(
+  tables: readonly OwnTable[],
+  owners: ReadonlyMap<string, string | null>,
+  identity: OwnTable | null,
+): { table: OwnTable; userColumn: string; link: OwnColumn }[] {
+  if (!identity) return [];
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  // A table reaches an owner through its own column, or a required link to one that does.
+  const reachesOwner = (name: string, seen = new Set<string>()): boolean => {
+    const t = byName.get(name);
+    if (!t || t === identity || seen.has(name)) return false;
+    if (owners.get(name)) return true;
+    seen.add(name);
+    return t.columns.some((c) => c.references && !c.nullable && c.references.table !== name && reachesOwner(c.references.table, seen));
+  };
+  const out: { table: OwnTable; userColumn: string; link: OwnColumn }[] = [];
+  for (const t of tables) {
+    const userColumn = owners.get(t.name);
+    if (!userColumn || t === identity) continue;
+    const uc = t.columns.find((c) => c.name === userColumn);
+    if (!uc || uc.references?.table !== identity.name || OWNER_NAMES.test(words(uc.name).join("_"))) continue;
+    // The owner may be another column naming a user by its role (created_by): then nothing changes.
+    if (t.columns.some((c) => c !== uc && c.references?.table === identity.name && OWNER_NAMES.test(words(c.name).join("_")))) continue;
+    const parents = t.columns.filter((c) => c !== uc && c.references && !c.nullable && c.references.table !== t.name && c.references.table !== identity.name && reachesOwner(c.references.table));
+    if (parents.length !== 1) continue;
+    const link = parents[0]!;
+    const parent = byName.get(link.references!.table)!;
+    const tw = words(t.name).map((x) => singular(x));
+    const cw = words(uc.name).map((x) => singular(x)).filter((x) => x !== "id");
+    const pw = words(parent.name).map((x) => singular(x));
+    // Named for the link (task_assignees, project_members), or the parent's users (project_users), or
+    // its user column names a role (assignee_id, shared_with).
+    const linkNamed = tw.some((x) => LINK_WORDS.has(x)) || (tw.length === pw.length + 1 && pw.every((x, i) => tw[i] === x) && /^(user|person|people)$/.test(tw.at(-1)!));
+    const roleColumn = cw.some((x) => LINK_WORDS.has(x) || /^(assigned|shared|invited)$/.test(x)) && !cw.includes("user") || /^(assigned_to|shared_with|invited)$/.test(cw.join("_"));
+    if (!linkNamed && !roleColumn) continue;
+    out.push({ table: t, userColumn: userColumn, link });
+  }
+  return out;
+}

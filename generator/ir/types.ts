@@ -301,4 +301,22 @@ export interface IR {
   readonly relations?: readonly ManyToMany[];
   /** Row-level security on owned tables as a second wall ("Row-level security: off" in the schema turns it off). */
   readonly rowLevelSecurity?: boolean;
+  /** Endpoints of the spec that name no table: routes answering 501 until a custom route implements them (sorted like endpoints). */
+  readonly unmapped?: readonly UnmappedEndpoint[];
+}
+
+/**
+ * An endpoint the spec defines whose path names no table (GET /api/stats/summary, POST /api/export):
+ * the route stays in the app, checks the token and answers 501; a custom route in src/routes/ with
+ * the same method and path implements it.
+ */
+export interface UnmappedEndpoint {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly span: Span;
+  readonly reason: string;
+  readonly summary: string;
+  readonly auth: "required" | "public";
+  /** A `{user_id}` parameter of the path: it must be the caller (403 otherwise), as on every route. */
+  readonly userParam: string | null;
 }
