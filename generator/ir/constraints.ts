@@ -3,6 +3,7 @@
 // "must be after startAt" say about a column. The one place that reads them: this module reads a
 // phrase (English first, then with the other languages' words); the words, defaults, CHECK bodies
 // and descriptions have modules of their own.
+import { stateChain } from "../parse/value-lists.js";
 import { matchParen } from "../parse/text.js";
 import { type ConstraintReading, ON_DELETE, REF_KEYWORDS, type RefText } from "./constraint-reading.js";
 import { ISO_CODE, isoPattern, otherUniquePer, UNIQUE_PER, uniquePerWords, WHOLE_SCOPE } from "./description-rules.js";
@@ -184,6 +185,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.default = d.value;
       r.defaultAt = pos;
       pos = d.end;
+      continue;
+    }
+    // A lifecycle written as a chain of states ("`PENDING` → `PAID` → `SHIPPED`"): the column's values.
+    if (pos === 0 && stateChain(text)) {
+      r.enumValues = stateChain(text)!;
+      pos = text.length;
       continue;
     }
     if (sticky(/(?:foreign\s*key|fk)\b\s*(?:->|→|=>|to\b|references\b|:|=)?\s*/iy)) {

@@ -11,6 +11,7 @@ import type { ColumnType } from "./types.js";
 import { BETWEEN_END } from "./vocabulary-bounds.js";
 import { OTHER_NOT_EMPTY } from "./vocabulary-keys.js";
 import { FORMAT_SRC, ONE_OF_AFTER, OTHER_ONE_OF } from "./vocabulary-values.js";
+import { stateChain } from "../parse/value-lists.js";
 
 /**
  * Bounds a number column's description states as a whole clause: "> 0", "must be >= 1",
@@ -110,6 +111,11 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       // "Work, Personal, Health, etc": an open list names examples, not the allowed values.
       // Not a date or time pattern ("YYYY/MM/DD").
       if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v)) && !values.every((v) => /^(?:y+|m+|d+|h+|s+)$/i.test(v))) r.enumValues = values;
+    }
+    // "pending → paid → shipped": a lifecycle's states.
+    if (!r.enumValues) {
+      const chain = stateChain(t);
+      if (chain) r.enumValues = chain;
     }
     // "one of red/green/blue", "Role (admin/member)", "Kind (a, b or c)", "Role: 'a', 'b', 'c'".
     if (!r.enumValues) {

@@ -1,5 +1,6 @@
 // Foreign keys: references as written resolved to tables and keys, references read from column
 // names, key types aligned, and references PostgreSQL would refuse dropped.
+import { stateChain } from "../parse/value-lists.js";
 import { nameKey, singular, snakeCase, words } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
 import type { ColumnDraft, TableDraft } from "./drafts.js";
@@ -331,6 +332,8 @@ function referenceInWords(cx: BuildContext, t: TableDraft, c: ColumnDraft, table
  */
 export function referenceInNote(note: string): { text: string; table: string; column?: string } | null {
   const d = note.trim().replace(/[.;]$/, "");
+  // "draft → review → published" is a lifecycle, not a key.
+  if (stateChain(d)) return null;
   const alone = /^[(\[]?\s*`?([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)`?\s*[)\]]?$/.exec(d);
   if (alone) return { text: alone[0], table: alone[1]!, column: alone[2]! };
   const phrase = /(?:^|[\s(,;])(?:belongs?\s+to|belonging\s+to|fk\s+(?:to|->|→|=>)|foreign\s+key\s+(?:to|->|→|=>)|references?|refers\s+to|points\s+to|->|→|=>)\s*(?:(?:a|an|the|one)\s+)?`?([A-Za-z_][A-Za-z0-9_]*)`?(?:\s*(?:\.\s*`?([A-Za-z_][A-Za-z0-9_]*)`?|\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)))?/i.exec(d);

@@ -47,3 +47,4 @@ const OTHER_URL: Vocab = {
 
 /** Groups: 1 valid, 2 address, 3 format, 4 e-mail word, 5 URL word, 6 "e-mail", 7 "url", 8 address, 9 valid/format after, 10 format after. */
 export const FORMAT_SRC = `(?:(${alt(VALID_BEFORE)})\\s*)?(?:${L0}(?:una?|um|uma|une?|eine?n?)\\s+)?(?:(${alt(ADDRESS_BEFORE)})\\s*)?(?:(${FORMAT_BEFORE})\\s*)?(?:(${alt(OTHER_EMAIL)})|(${alt(OTHER_URL)})|(${L0}e-?mail${L1}|${L0}mail${L1})|(${L0}ur[li]${L1}))(${ADDRESS_AFTER})?(?:\\s*(${alt(VALID_AFTER)}|${FORMAT_AFTER}))?(${FORMAT_AFTER})?`;
+

@@ -141,3 +141,20 @@ export function listedValues(written: string, commas = true): ListedValue[] | nu
   }
   return null;
 }
+
+/** An arrow between two states of a lifecycle ("→", "->", "=>", "⇒", "➔", "⟶"). */
+const STATE_ARROW = "(?:->|→|=>|⇒|➔|⟶)";
+const STATE = "[`'\"]?[\\p{L}_][\\p{L}\\p{N}_-]*[`'\"]?";
+/** Three states or more joined by arrows, nothing after them but a full stop. */
+const STATE_CHAIN = new RegExp(`^\\s*((?:${STATE}\\s*${STATE_ARROW}\\s*){2,}${STATE})\\s*\\.?\\s*$`, "u");
+
+/**
+ * A lifecycle written as a chain of states ("`PENDING` → `PAID` → `SHIPPED`", "draft -> review ->
+ * published"): the states, in order; null for anything else. One arrow names a table ("→ users"),
+ * so a chain has two arrows at least.
+ */
+export function stateChain(text: string): string[] | null {
+  const m = STATE_CHAIN.exec(text);
+  if (!m) return null;
+  return [...new Set(m[1]!.split(new RegExp(`\\s*${STATE_ARROW}\\s*`, "u")).map((v) => v.replace(/^[`'"]|[`'"]$/g, "")))];
+}

@@ -2,6 +2,7 @@
 // label headings, constraint phrases, enum and key lines, request-model names; small pure
 // tests on a text that need no reader state.
 import { type Flat, flatSub, flatTrim } from "./flat.js";
+import { stateChain } from "../value-lists.js";
 
 /**
  * First words of the types a bullet-list column may have. Only used to recognise the
@@ -82,6 +83,8 @@ export const NOTE_REFERENCE_RAW = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|referenc
 /** NOTE_REFERENCE_RAW, but never a file name ("`buyers.csv` (`buyer_id`)" names a source file, not a table). */
 export const NOTE_REFERENCE = {
   exec(text: string): RegExpExecArray | null {
+    // "draft → review → published": a lifecycle's states, not a key.
+    if (stateChain(text.replace(/`/g, ""))) return null;
     const m = NOTE_REFERENCE_RAW.exec(text);
     const target = m ? (m[1] ?? m[2]) : undefined;
     return target && FILE_NAME.test(target) ? null : m;
