@@ -3,7 +3,7 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, JPA entities with Bean Validation, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// and MikroORM entity classes, JPA entities with Bean Validation, EF Core entities with DataAnnotations, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -86,6 +86,10 @@ const STYLES: Style[] = [
   {
     name: "JPA entity with Bean Validation",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`java\n@Entity\n@Table(name = "notes", uniqueConstraints = @UniqueConstraint(columnNames = {"user_id", "title"}))\npublic class Note {\n    @Id\n    @GeneratedValue(strategy = GenerationType.IDENTITY)\n    private Integer id;\n\n    @ManyToOne(optional = false)\n    @JoinColumn(name = "user_id")\n    private User user;\n\n    @NotNull\n    @Size(min = 1, max = 100)\n    @Column(length = 100)\n    private String title;\n\n    @Enumerated(EnumType.STRING)\n    @Column(nullable = false)\n    private Priority priority;\n\n    @Min(0) @Max(10)\n    private int score;\n\n    public enum Priority { low, high }\n}\n\`\`\`\n`,
+  },
+  {
+    name: "EF Core entity with DataAnnotations",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`csharp\npublic enum Priority { low, high }\n\n[Table("notes")]\n[Index(nameof(UserId), nameof(Title), IsUnique = true)]\npublic class Note\n{\n    [Column("id")]\n    public int Id { get; set; }\n\n    [Column("user_id")]\n    public string UserId { get; set; } = null!;\n    public User User { get; set; } = null!;\n\n    [Column("title")]\n    [Required, StringLength(100, MinimumLength = 1)]\n    public string Title { get; set; } = "";\n\n    [Column("priority")]\n    public Priority Priority { get; set; }\n\n    [Column("score")]\n    [Range(0, 10)]\n    public int Score { get; set; }\n}\n\`\`\`\n`,
   },
   {
     name: "PlantUML entity diagram with a rules list",
