@@ -8,11 +8,13 @@ import { looksLikeDbml } from "./dbml-shape.js";
 import { classDiagramAt, erDiagramAt } from "./mermaid-shape.js";
 import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
+import { holdsJpaEntities, looksLikeJpaEntities } from "./jpa-shape.js";
+import { holdsEfCoreEntities } from "./efcore-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -30,6 +32,10 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
+  // JPA / Hibernate entities (Java): read-jpa.ts.
+  if (l === "java") return holdsJpaEntities(text) ? "jpa" : null;
+  // Entity Framework Core entity classes (C#): read-efcore.ts.
+  if (/^(csharp|cs|c#)$/.test(l)) return holdsEfCoreEntities(text) ? "efcore" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : classDiagramAt(text) >= 0 ? "class-diagram" : null;
   if (/^(plantuml|puml|uml)$/.test(l)) return plantUmlClassesAt(text) >= 0 ? "class-diagram" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
@@ -41,6 +47,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
     if (MONGOOSE.test(text)) return "mongoose";
+    if (looksLikeJpaEntities(text)) return "jpa";
     // Unfenced, only with TypeScript's property annotations (`title: string`): a Java @Entity is not TypeScript.
     if (holdsEntityClasses(text) && /\b\w+[!?]?\s*:\s*[\w'"]/.test(text)) return "entities";
   }
@@ -96,6 +103,12 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "entities":
         loaded.entities = await (await import("./read-entities.js")).loadEntityReader();
+        break;
+      case "jpa":
+        loaded.jpa = await (await import("./read-jpa.js")).loadJpaReader();
+        break;
+      case "efcore":
+        loaded.efcore = (await import("./read-efcore.js")).loadEfCoreReader();
         break;
     }
   }

@@ -1,17 +1,11 @@
 // The same rules written in every notation the reader takes are enforced the same way: a notes
 // table (owned through user_id) whose title has 1 to 100 characters, whose priority is one of
-// low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
-// Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
-// DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid
-// erDiagram, an HTML table, a box-drawing tree, a Column | Notes table with no types, a SQL Server
-// outline without CREATE TABLE, specforge's YAML, rules with more after them in a notes cell or
-// written in lines under the table (a CHECK expression among them), Mermaid %% comments with a
-// field-descriptions list, and a plain table whose rules only the OpenAPI request body states.
-// Each style is generated, migrated on one embedded PostgreSQL (a schema per style, row-level
-// security on) and driven over HTTP: every forbidden value is a 422 naming the field, a second
-// title of the same user a 409; and the database itself refuses each one when it is written
-// around the API.
+// low/high, whose score is from 0 to 10, and whose title is unique per user, written in each of
+// the STYLES below (Markdown tables and bullets, SQL of several dialects, Prisma, Drizzle, ORM
+// entity classes in several languages, diagrams, YAML, an OpenAPI request body...). Each style is
+// generated, migrated on one embedded PostgreSQL (a schema per style, row-level security on) and
+// driven over HTTP: every forbidden value is a 422 naming the field, a second title of the same
+// user a 409; and the database itself refuses each one when it is written around the API.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -85,6 +79,14 @@ const STYLES: Style[] = [
   {
     name: "MikroORM entity",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`typescript\n@Entity({ tableName: 'notes' })\n@Unique({ properties: ['user', 'title'] })\nexport class Note {\n  @PrimaryKey()\n  id!: number;\n\n  @ManyToOne(() => User, { fieldName: 'user_id' })\n  user!: User;\n\n  @Property({ length: 100 })\n  @Length(1, 100)\n  title!: string;\n\n  @Enum({ items: ['low', 'high'] })\n  priority!: 'low' | 'high';\n\n  @Property({ check: 'score >= 0 and score <= 10' })\n  score!: number;\n}\n\`\`\`\n`,
+  },
+  {
+    name: "JPA entity with Bean Validation",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`java\n@Entity\n@Table(name = "notes", uniqueConstraints = @UniqueConstraint(columnNames = {"user_id", "title"}))\npublic class Note {\n    @Id\n    @GeneratedValue(strategy = GenerationType.IDENTITY)\n    private Integer id;\n\n    @ManyToOne(optional = false)\n    @JoinColumn(name = "user_id")\n    private User user;\n\n    @NotNull\n    @Size(min = 1, max = 100)\n    @Column(length = 100)\n    private String title;\n\n    @Enumerated(EnumType.STRING)\n    @Column(nullable = false)\n    private Priority priority;\n\n    @Min(0) @Max(10)\n    private int score;\n\n    public enum Priority { low, high }\n}\n\`\`\`\n`,
+  },
+  {
+    name: "EF Core entity with DataAnnotations",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`csharp\npublic enum Priority { low, high }\n\n[Table("notes")]\n[Index(nameof(UserId), nameof(Title), IsUnique = true)]\npublic class Note\n{\n    [Column("id")]\n    public int Id { get; set; }\n\n    [Column("user_id")]\n    public string UserId { get; set; } = null!;\n    public User User { get; set; } = null!;\n\n    [Column("title")]\n    [Required, StringLength(100, MinimumLength = 1)]\n    public string Title { get; set; } = "";\n\n    [Column("priority")]\n    public Priority Priority { get; set; }\n\n    [Column("score")]\n    [Range(0, 10)]\n    public int Score { get; set; }\n}\n\`\`\`\n`,
   },
   {
     name: "PlantUML entity diagram with a rules list",
