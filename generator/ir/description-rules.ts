@@ -81,6 +81,9 @@ export function uniquePerWords(list: string): string[] {
  * address"). Read only where the phrase is unmistakable; an example list ("e.g. red, blue")
  * is not a rule.
  */
+/** A sentence that is only quoted values joined by "/", "|", ",", "or" (a lead such as "Values:" allowed), ending with a full stop or not. */
+const QUOTED_LIST = /^(?:(?:one\s+of|values?|allowed(?:\s+values)?|either|options?|possible\s+values)\s*[:：]?\s*)?((?:['"`‘“][^'"`’”]{1,40}['"`’”]\s*(?:\/|\||,|\bor\b)\s*)+(?:or\s+)?['"`‘“][^'"`’”]{1,40}['"`’”])\s*[.]?$/i;
+
 export function rulesFromDescription(written: string, type: ColumnType): ConstraintReading {
   const text = plainSymbols(written);
   const r: ConstraintReading = {};
@@ -111,6 +114,12 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       // "Work, Personal, Health, etc": an open list names examples, not the allowed values.
       // Not a date or time pattern ("YYYY/MM/DD").
       if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v)) && !values.every((v) => /^(?:y+|m+|d+|h+|s+)$/i.test(v))) r.enumValues = values;
+    }
+    // "'private' / 'team' / 'public'. Defaults to 'private'.", "Nullable. 'grid' or 'list'": one
+    // sentence of several is a list of quoted values (quotes, since a sentence of bare words may be prose).
+    if (!r.enumValues && !/\b(e\.g|eg|for example|such as|like|例如)\b/i.test(t)) {
+      const found = t.split(/(?<=[.;!?])\s+|\s*[;]\s*/).map((x) => QUOTED_LIST.exec(x.trim())).filter((x): x is RegExpExecArray => x !== null);
+      if (found.length === 1) r.enumValues = [...found[0]![1]!.matchAll(/['"`‘“]([^'"`’”]+)['"`’”]/g)].map((x) => x[1]!);
     }
     // "pending → paid → shipped": a lifecycle's states.
     if (!r.enumValues) {
