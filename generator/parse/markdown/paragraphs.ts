@@ -302,9 +302,13 @@ function markerLine(md: MarkdownReader, f: Flat, table: TableDraft | undefined):
     return true;
   }
   // "**Unique constraint**: (gigId, applicantId) — a user applies once", "Primary key: (a, b)".
-  const keyLine = /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*(?:(?:unique|primary\s+key)\s*(?=\())?\(?\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text);
+  // Columns joined by "+", "&" or "and" too ("Unique constraint: row_no + col_no"); and a SQL clause
+  // after a label in any language ("**Ràng buộc:** UNIQUE(code, year)", "约束：PRIMARY KEY (a, b)").
+  const keyLine =
+    /^(?:composite\s+)?(unique|primary)(?:\s+(?:constraint|key|index))?s?\s*[:：]\s*(?:(?:unique|primary\s+key)\s*(?=\())?\(?\s*([A-Za-z_]\w*(?:\s*(?:,|\+|&|\band\b)\s*[A-Za-z_]\w*)*)\s*\)?(?=$|\s|[.;,—–-])/i.exec(text) ??
+    /^(?:[^:：()]{1,40}[:：]\s*)?(unique|primary\s+key)\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*[.;]?$/i.exec(text);
   if (keyLine && table) {
-    const cols = keyLine[2]!.split(/\s*,\s*/);
+    const cols = keyLine[2]!.split(/\s*(?:,|\+|&|\band\b)\s*/i);
     const span = md.idx.span(f.offs[text.indexOf(keyLine[2]!)] ?? f.offs[0] ?? 0);
     if (/primary/i.test(keyLine[1]!)) keyOf(md, table, cols, span);
     else table.indexes.push({ columns: cols, unique: true, span });
