@@ -70,7 +70,7 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     const inValues = md.stack.some((x) => x.kind === "values");
     const context = md.currentTable();
     // "## 2. Fields" on a page about one entity, outside any table's section: that entity's columns.
-    if (!context && !pseudo && tableName && FIELDS_LABEL.test(tableName.text)) {
+    if (!context && !pseudo && ((tableName && FIELDS_LABEL.test(tableName.text)) || FIELDS_TITLE.test(title.replace(/[`*_]/g, "").trim()))) {
       const named = md.statedTable ?? titleEntity(md);
       if (named) tableName = named;
     }
@@ -206,8 +206,21 @@ export function pseudoTableName(md: MarkdownReader, f: Flat): RawText | null {
 /** The entity a document's title names after a colon ("# DB Spec: Contact", "# Entity: Invoice"): its table. */
 function titleEntity(md: MarkdownReader): RawText | undefined {
   const h1 = md.stack.find((x) => x.depth === 1);
-  const m = h1 && /[:：]\s*[`*]*([A-Za-z][A-Za-z0-9_]*)[`*]*\s*$/.exec(h1.title);
-  if (!m) return undefined;
-  const name = snakeCase(m[1]!);
-  return { text: /^[A-Z]/.test(m[1]!) && md.english() && singular(name) === name ? plural(name) : name, span: h1!.span };
+  if (!h1) return undefined;
+  // "# Spec: Contacts", "# Invoices — Database Spec", "# Contact DB spec", "# Data model (Invoices)":
+  // the one part of the title that is not the document's own words.
+  const parts = h1.title.replace(/[`*]/g, "").split(/\s*(?:[:：|—–(（)）]|\s-\s)\s*/).map((p) => p.trim()).filter(Boolean);
+  const names = parts
+    .map((p) => p.split(/\s+/).filter((w) => !TITLE_WORDS.test(w)).join(" "))
+    .filter((p) => /^[A-Za-z][A-Za-z0-9_]*(?:\s+[A-Za-z][A-Za-z0-9_]*)?$/.test(p));
+  if (names.length !== 1) return undefined;
+  const written = names[0]!.replace(/\s+(\w)/g, (_m, c: string) => c.toUpperCase());
+  const name = snakeCase(written);
+  return { text: /^[A-Z]/.test(written) && md.english() && singular(name) === name ? plural(name) : name, span: h1.span };
 }
+
+/** Words a document's title uses for itself ("Database Spec", "Data Model", "Feature"): never the entity. */
+const TITLE_WORDS = /^(?:db|database|data|schema|spec|specs|specification|model|models|design|feature|features|table|tables|definition|definitions|document|doc|docs|overview|erd|entity|entities|the|for|of|and|v\d+(?:\.\d+)*|\d+(?:\.\d+)*|draft|reference)$/i;
+/** A section heading over a page's one table: "Key Fields", "Fields", "Columns", "Data Structure". */
+const FIELDS_TITLE = /^(?:\d+(?:\.\d+)*[.)]?\s*)?(?:(?:key|main|core|primary|data|table|entity|database|db|important|required|all|the)\s+)*(?:fields|columns|attributes|properties|structure)\s*$/i;
+
