@@ -9,11 +9,12 @@ import { classDiagramAt, erDiagramAt } from "./mermaid-shape.js";
 import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 import { holdsGoStructs } from "./go-shape.js";
+import { holdsLaravelMigration } from "./laravel-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "go";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "go" | "laravel";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -29,6 +30,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   }
   if (l === "prisma") return "prisma";
   if (l === "go" || l === "golang") return holdsGoStructs(text, true) ? "go" : null;
+  if (l === "php" || l === "laravel") return holdsLaravelMigration(text) ? "laravel" : null;
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
@@ -44,6 +46,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
     if (MONGOOSE.test(text)) return "mongoose";
     if (holdsGoStructs(text, false)) return "go";
+    if (holdsLaravelMigration(text)) return "laravel";
     // Unfenced, only with TypeScript's property annotations (`title: string`): a Java @Entity is not TypeScript.
     if (holdsEntityClasses(text) && /\b\w+[!?]?\s*:\s*[\w'"]/.test(text)) return "entities";
   }
@@ -102,6 +105,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "go":
         loaded.go = (await import("./read-go-structs.js")).loadGoStructReader();
+        break;
+      case "laravel":
+        loaded.laravel = (await import("./read-laravel.js")).loadLaravelReader();
         break;
     }
   }

@@ -3,7 +3,7 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, a Go struct with GORM tags, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// and MikroORM entity classes, a Go struct with GORM tags, a Laravel migration, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -86,6 +86,10 @@ const STYLES: Style[] = [
   {
     name: "Go struct with GORM and validator tags",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`go\ntype Note struct {\n\tID       uint   \`gorm:"primaryKey"\`\n\tUserID   string \`gorm:"not null;uniqueIndex:idx_user_title"\`\n\tUser     User\n\tTitle    string \`gorm:"size:100;not null;uniqueIndex:idx_user_title" validate:"required,min=1"\`\n\tPriority string \`gorm:"not null" validate:"oneof=low high"\`\n\tScore    int    \`gorm:"not null" validate:"min=0,max=10"\`\n}\n\`\`\`\n`,
+  },
+  {
+    name: "Laravel migration with a rules list",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`php\nSchema::create('notes', function (Blueprint $table) {\n    $table->id();\n    $table->foreignId('user_id')->constrained()->cascadeOnDelete();\n    $table->string('title', 100);\n    $table->enum('priority', ['low', 'high']);\n    $table->unsignedTinyInteger('score');\n    $table->unique(['user_id', 'title']);\n});\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n`,
   },
   {
     name: "PlantUML entity diagram with a rules list",
