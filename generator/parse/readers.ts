@@ -10,11 +10,12 @@ import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 import { holdsGoStructs } from "./go-shape.js";
 import { holdsLaravelMigration } from "./laravel-shape.js";
+import { holdsRailsSchema } from "./rails-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "go" | "laravel";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "go" | "laravel" | "rails";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -31,6 +32,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "prisma") return "prisma";
   if (l === "go" || l === "golang") return holdsGoStructs(text, true) ? "go" : null;
   if (l === "php" || l === "laravel") return holdsLaravelMigration(text) ? "laravel" : null;
+  if (l === "ruby" || l === "rb" || l === "rails") return holdsRailsSchema(text, true) ? "rails" : null;
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
@@ -47,6 +49,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (MONGOOSE.test(text)) return "mongoose";
     if (holdsGoStructs(text, false)) return "go";
     if (holdsLaravelMigration(text)) return "laravel";
+    if (holdsRailsSchema(text, false)) return "rails";
     // Unfenced, only with TypeScript's property annotations (`title: string`): a Java @Entity is not TypeScript.
     if (holdsEntityClasses(text) && /\b\w+[!?]?\s*:\s*[\w'"]/.test(text)) return "entities";
   }
@@ -108,6 +111,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "laravel":
         loaded.laravel = (await import("./read-laravel.js")).loadLaravelReader();
+        break;
+      case "rails":
+        loaded.rails = (await import("./read-rails.js")).loadRailsReader();
         break;
     }
   }

@@ -3,7 +3,7 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, a Go struct with GORM tags, a Laravel migration, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// and MikroORM entity classes, a Go struct with GORM tags, a Laravel migration, Rails' schema with model validations, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -90,6 +90,10 @@ const STYLES: Style[] = [
   {
     name: "Laravel migration with a rules list",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`php\nSchema::create('notes', function (Blueprint $table) {\n    $table->id();\n    $table->foreignId('user_id')->constrained()->cascadeOnDelete();\n    $table->string('title', 100);\n    $table->enum('priority', ['low', 'high']);\n    $table->unsignedTinyInteger('score');\n    $table->unique(['user_id', 'title']);\n});\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n`,
+  },
+  {
+    name: "Rails schema with model validations",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`ruby\ncreate_table "notes", force: :cascade do |t|\n  t.references :user, type: :text, null: false, foreign_key: true\n  t.string "title", limit: 100, null: false\n  t.string "priority", null: false\n  t.integer "score", null: false\n  t.index ["user_id", "title"], unique: true\nend\n\nclass Note < ApplicationRecord\n  belongs_to :user\n  validates :title, presence: true, length: { minimum: 1, maximum: 100 }\n  validates :priority, inclusion: { in: %w[low high] }\n  validates :score, numericality: { greater_than_or_equal_to: 0, less_than_or_equal_to: 10 }\nend\n\`\`\`\n`,
   },
   {
     name: "PlantUML entity diagram with a rules list",
