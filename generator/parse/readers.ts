@@ -10,11 +10,14 @@ import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 import { holdsJpaEntities, looksLikeJpaEntities } from "./jpa-shape.js";
 import { holdsEfCoreEntities } from "./efcore-shape.js";
+import { holdsGoStructs } from "./go-shape.js";
+import { holdsLaravelMigration } from "./laravel-shape.js";
+import { holdsRailsSchema } from "./rails-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -29,6 +32,9 @@ export function blockLanguage(lang: string, text: string): Language | null {
     return "sql";
   }
   if (l === "prisma") return "prisma";
+  if (l === "go" || l === "golang") return holdsGoStructs(text, true) ? "go" : null;
+  if (l === "php" || l === "laravel") return holdsLaravelMigration(text) ? "laravel" : null;
+  if (l === "ruby" || l === "rb" || l === "rails") return holdsRailsSchema(text, true) ? "rails" : null;
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
@@ -48,6 +54,9 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
     if (MONGOOSE.test(text)) return "mongoose";
     if (looksLikeJpaEntities(text)) return "jpa";
+    if (holdsGoStructs(text, false)) return "go";
+    if (holdsLaravelMigration(text)) return "laravel";
+    if (holdsRailsSchema(text, false)) return "rails";
     // Unfenced, only with TypeScript's property annotations (`title: string`): a Java @Entity is not TypeScript.
     if (holdsEntityClasses(text) && /\b\w+[!?]?\s*:\s*[\w'"]/.test(text)) return "entities";
   }
@@ -109,6 +118,15 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "efcore":
         loaded.efcore = (await import("./read-efcore.js")).loadEfCoreReader();
+        break;
+      case "go":
+        loaded.go = (await import("./read-go-structs.js")).loadGoStructReader();
+        break;
+      case "laravel":
+        loaded.laravel = (await import("./read-laravel.js")).loadLaravelReader();
+        break;
+      case "rails":
+        loaded.rails = (await import("./read-rails.js")).loadRailsReader();
         break;
     }
   }

@@ -89,6 +89,18 @@ const STYLES: Style[] = [
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`csharp\npublic enum Priority { low, high }\n\n[Table("notes")]\n[Index(nameof(UserId), nameof(Title), IsUnique = true)]\npublic class Note\n{\n    [Column("id")]\n    public int Id { get; set; }\n\n    [Column("user_id")]\n    public string UserId { get; set; } = null!;\n    public User User { get; set; } = null!;\n\n    [Column("title")]\n    [Required, StringLength(100, MinimumLength = 1)]\n    public string Title { get; set; } = "";\n\n    [Column("priority")]\n    public Priority Priority { get; set; }\n\n    [Column("score")]\n    [Range(0, 10)]\n    public int Score { get; set; }\n}\n\`\`\`\n`,
   },
   {
+    name: "Go struct with GORM and validator tags",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`go\ntype Note struct {\n\tID       uint   \`gorm:"primaryKey"\`\n\tUserID   string \`gorm:"not null;uniqueIndex:idx_user_title"\`\n\tUser     User\n\tTitle    string \`gorm:"size:100;not null;uniqueIndex:idx_user_title" validate:"required,min=1"\`\n\tPriority string \`gorm:"not null" validate:"oneof=low high"\`\n\tScore    int    \`gorm:"not null" validate:"min=0,max=10"\`\n}\n\`\`\`\n`,
+  },
+  {
+    name: "Laravel migration with a rules list",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`php\nSchema::create('notes', function (Blueprint $table) {\n    $table->id();\n    $table->foreignId('user_id')->constrained()->cascadeOnDelete();\n    $table->string('title', 100);\n    $table->enum('priority', ['low', 'high']);\n    $table->unsignedTinyInteger('score');\n    $table->unique(['user_id', 'title']);\n});\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n`,
+  },
+  {
+    name: "Rails schema with model validations",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`ruby\ncreate_table "notes", force: :cascade do |t|\n  t.references :user, type: :text, null: false, foreign_key: true\n  t.string "title", limit: 100, null: false\n  t.string "priority", null: false\n  t.integer "score", null: false\n  t.index ["user_id", "title"], unique: true\nend\n\nclass Note < ApplicationRecord\n  belongs_to :user\n  validates :title, presence: true, length: { minimum: 1, maximum: 100 }\n  validates :priority, inclusion: { in: %w[low high] }\n  validates :score, numericality: { greater_than_or_equal_to: 0, less_than_or_equal_to: 10 }\nend\n\`\`\`\n`,
+  },
+  {
     name: "PlantUML entity diagram with a rules list",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`plantuml\n@startuml\nentity notes {\n  *id : serial <<PK>>\n  --\n  *user_id : text <<FK>>\n  *title : varchar(100)\n  *priority : Priority\n  *score : integer\n}\nenum Priority {\n  low\n  high\n}\nusers ||--o{ notes\n@enduml\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n- \`title\` is unique per user\n`,
   },

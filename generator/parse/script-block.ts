@@ -1,0 +1,53 @@
+// What the readers of model code in a backend's own language (Go structs, Laravel migrations,
+// Rails schema and migrations) share: the result they build, positions, warnings and notes,
+// and the naming of a table the way those frameworks name one by default.
+import type { Diagnostic } from "../base/diagnostics.js";
+import { plural } from "../base/naming.js";
+import type { Span } from "../base/span.js";
+import { emptyResult, type SourceBlock } from "./block.js";
+import type { RawText } from "./raw.js";
+
+export function openScriptBlock(block: SourceBlock) {
+  const out = emptyResult();
+  const span = (offset: number): Span => block.at(Math.max(0, Math.min(offset, block.text.length)));
+  const raw = (t: string, offset: number): RawText => ({ text: t, span: span(offset) });
+  const warn = (message: string, at: number, hint?: string): void => {
+    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: span(at), ...(hint ? { hint } : {}) };
+    out.diagnostics.push(d);
+  };
+  const noted = new Set<string>();
+  const note = (message: string, at: number): void => {
+    if (noted.has(message)) return;
+    noted.add(message);
+    out.notes.push({ span: span(at), message });
+  };
+  return { out, span, raw, warn, note };
+}
+
+/**
+ * snake_case the way Go's GORM and Rails' ActiveSupport split a name: `UserID` -> user_id,
+ * `APIKey` -> api_key, `HTMLBody2` -> html_body2 (a run of capitals is one word).
+ */
+export function codeSnake(name: string): string {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[-\s]+/g, "_")
+    .toLowerCase();
+}
+
+/** The plural of a snake_case name's last word: task_list -> task_lists, order_person -> order_people. */
+export function pluralSnake(name: string): string {
+  const parts = name.split("_");
+  parts[parts.length - 1] = plural(parts[parts.length - 1]!);
+  return parts.join("_");
+}
+
+/** A value as a default phrase: `'todo'` for text, `0`, `true`, `now()`. */
+export function defaultPhrase(value: string, quoted: boolean): string {
+  const v = value.trim();
+  if (/^(current_timestamp(\(\))?|now\(\)|current_date)$/i.test(v)) return /current_date/i.test(v) ? "default current_date" : "default now()";
+  if (/^(gen_random_uuid|uuid_generate_v4)\(\)$/i.test(v)) return "default gen_random_uuid()";
+  if (!quoted && /^(-?\d+(\.\d+)?|true|false|null)$/i.test(v)) return `default ${v.toLowerCase()}`;
+  return `default '${v.replace(/'/g, "''")}'`;
+}
