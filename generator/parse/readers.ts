@@ -8,11 +8,12 @@ import { looksLikeDbml } from "./dbml-shape.js";
 import { classDiagramAt, erDiagramAt } from "./mermaid-shape.js";
 import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
+import { holdsInterfaces } from "./interface-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "interfaces";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -29,7 +30,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "prisma") return "prisma";
   if (l === "dbml") return "dbml";
   if (/^(python|py|python3)$/.test(l)) return "python";
-  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
+  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : holdsInterfaces(text) ? "interfaces" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : classDiagramAt(text) >= 0 ? "class-diagram" : null;
   if (/^(plantuml|puml|uml)$/.test(l)) return plantUmlClassesAt(text) >= 0 ? "class-diagram" : null;
   if (l === "" || /^(text|plain|plaintext|txt|code|schema|db|database)$/.test(l)) {
@@ -96,6 +97,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "entities":
         loaded.entities = await (await import("./read-entities.js")).loadEntityReader();
+        break;
+      case "interfaces":
+        loaded.interfaces = await (await import("./read-interfaces.js")).loadInterfaceReader();
         break;
     }
   }
