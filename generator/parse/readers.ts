@@ -9,11 +9,12 @@ import { classDiagramAt, erDiagramAt } from "./mermaid-shape.js";
 import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 import { holdsInterfaces } from "./interface-shape.js";
+import { holdsGraphqlTypes, startsWithGraphqlType } from "./graphql-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "interfaces";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "interfaces" | "graphql";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -29,6 +30,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   }
   if (l === "prisma") return "prisma";
   if (l === "dbml") return "dbml";
+  if (/^(graphql|gql|graphqls)$/.test(l)) return holdsGraphqlTypes(text) ? "graphql" : null;
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : holdsInterfaces(text) ? "interfaces" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : classDiagramAt(text) >= 0 ? "class-diagram" : null;
@@ -38,6 +40,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (classDiagramAt(text) >= 0 || plantUmlClassesAt(text) >= 0) return "class-diagram";
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
     if (looksLikeDbml(text)) return "dbml";
+    if (startsWithGraphqlType(text)) return "graphql";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
@@ -97,6 +100,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "entities":
         loaded.entities = await (await import("./read-entities.js")).loadEntityReader();
+        break;
+      case "graphql":
+        loaded.graphql = await (await import("./read-graphql.js")).loadGraphqlReader();
         break;
       case "interfaces":
         loaded.interfaces = await (await import("./read-interfaces.js")).loadInterfaceReader();

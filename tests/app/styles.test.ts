@@ -3,7 +3,7 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, TypeScript interfaces, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// and MikroORM entity classes, TypeScript interfaces, GraphQL SDL, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -86,6 +86,10 @@ const STYLES: Style[] = [
   {
     name: "TypeScript interface with rules in comments",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`ts\nexport interface Note {\n  id: number;\n  userId: string;\n  /** 1-100 characters, unique per user */\n  title: string;\n  priority: 'low' | 'high';\n  /** @minimum 0 @maximum 10 */\n  score: number;\n}\n\n/** What the client sends: not a table. */\nexport interface CreateNoteRequest {\n  title: string;\n}\n\`\`\`\n`,
+  },
+  {
+    name: "GraphQL SDL with storage directives",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`graphql\ntype Note {\n  id: Int!\n  userId: ID!\n  "unique per user"\n  title: String! @constraint(minLength: 1, maxLength: 100)\n  priority: Priority!\n  score: Int! @constraint(min: 0, max: 10)\n}\n\nenum Priority {\n  low\n  high\n}\n\ninput NoteInput {\n  title: String!\n}\n\ntype Query {\n  notes: [Note!]!\n}\n\`\`\`\n`,
   },
   {
     name: "PlantUML entity diagram with a rules list",
