@@ -10,11 +10,12 @@ import { plantUmlClassesAt } from "./plantuml-shape.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 import { holdsInterfaces } from "./interface-shape.js";
 import { holdsGraphqlTypes, startsWithGraphqlType } from "./graphql-shape.js";
+import { holdsJsonSchema } from "./jsonschema-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "interfaces" | "graphql";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "interfaces" | "graphql" | "jsonschema";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -30,6 +31,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
   }
   if (l === "prisma") return "prisma";
   if (l === "dbml") return "dbml";
+  if (/^(json|jsonc|json5|jsonschema|ya?ml)$/.test(l)) return holdsJsonSchema(l, text) ? "jsonschema" : null;
   if (/^(graphql|gql|graphqls)$/.test(l)) return holdsGraphqlTypes(text) ? "graphql" : null;
   if (/^(python|py|python3)$/.test(l)) return "python";
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : holdsInterfaces(text) ? "interfaces" : null;
@@ -103,6 +105,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "graphql":
         loaded.graphql = await (await import("./read-graphql.js")).loadGraphqlReader();
+        break;
+      case "jsonschema":
+        loaded.jsonschema = (await import("./read-jsonschema.js")).loadJsonSchemaReader();
         break;
       case "interfaces":
         loaded.interfaces = await (await import("./read-interfaces.js")).loadInterfaceReader();

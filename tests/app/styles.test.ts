@@ -3,7 +3,7 @@
 // low/high, whose score is from 0 to 10, and whose title is unique per user, written as a
 // Markdown table (English and Chinese headers), bullets with prose rules, PostgreSQL and MySQL
 // DDL, Prisma with a rules list (fenced, and pasted without a fence), Drizzle with zod, TypeORM
-// and MikroORM entity classes, TypeScript interfaces, GraphQL SDL, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
+// and MikroORM entity classes, TypeScript interfaces, GraphQL SDL, JSON Schema, PlantUML and Mermaid class diagrams, SQLAlchemy, DBML, a Mermaid erDiagram, an HTML table, a box-drawing tree, a Column | Notes
 // table with no types, a SQL Server outline without CREATE TABLE, specforge's YAML, and a plain
 // table whose rules only the OpenAPI request body states. Each style is generated, migrated on
 // one embedded PostgreSQL (a schema per style, row-level security on) and driven over HTTP:
@@ -90,6 +90,10 @@ const STYLES: Style[] = [
   {
     name: "GraphQL SDL with storage directives",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`graphql\ntype Note {\n  id: Int!\n  userId: ID!\n  "unique per user"\n  title: String! @constraint(minLength: 1, maxLength: 100)\n  priority: Priority!\n  score: Int! @constraint(min: 0, max: 10)\n}\n\nenum Priority {\n  low\n  high\n}\n\ninput NoteInput {\n  title: String!\n}\n\ntype Query {\n  notes: [Note!]!\n}\n\`\`\`\n`,
+  },
+  {
+    name: "JSON Schema",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`json\n{\n  "title": "notes",\n  "type": "object",\n  "required": ["id", "user_id", "title", "priority", "score"],\n  "properties": {\n    "id": { "type": "integer" },\n    "user_id": { "type": "string" },\n    "title": { "type": "string", "minLength": 1, "maxLength": 100, "description": "unique per user" },\n    "priority": { "type": "string", "enum": ["low", "high"] },\n    "score": { "type": "integer", "minimum": 0, "maximum": 10 }\n  }\n}\n\`\`\`\n`,
   },
   {
     name: "PlantUML entity diagram with a rules list",
