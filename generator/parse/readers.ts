@@ -13,11 +13,14 @@ import { holdsEfCoreEntities } from "./efcore-shape.js";
 import { holdsGoStructs } from "./go-shape.js";
 import { holdsLaravelMigration } from "./laravel-shape.js";
 import { holdsRailsSchema } from "./rails-shape.js";
+import { holdsInterfaces } from "./interface-shape.js";
+import { holdsGraphqlTypes, startsWithGraphqlType } from "./graphql-shape.js";
+import { holdsJsonSchema } from "./jsonschema-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails" | "interfaces" | "graphql" | "jsonschema";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -36,8 +39,10 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (l === "php" || l === "laravel") return holdsLaravelMigration(text) ? "laravel" : null;
   if (l === "ruby" || l === "rb" || l === "rails") return holdsRailsSchema(text, true) ? "rails" : null;
   if (l === "dbml") return "dbml";
+  if (/^(json|jsonc|json5|jsonschema|ya?ml)$/.test(l)) return holdsJsonSchema(l, text) ? "jsonschema" : null;
+  if (/^(graphql|gql|graphqls)$/.test(l)) return holdsGraphqlTypes(text) ? "graphql" : null;
   if (/^(python|py|python3)$/.test(l)) return "python";
-  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : null;
+  if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : holdsInterfaces(text) ? "interfaces" : null;
   // JPA / Hibernate entities (Java): read-jpa.ts.
   if (l === "java") return holdsJpaEntities(text) ? "jpa" : null;
   // Entity Framework Core entity classes (C#): read-efcore.ts.
@@ -49,6 +54,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (classDiagramAt(text) >= 0 || plantUmlClassesAt(text) >= 0) return "class-diagram";
     if (/\bcreate\s+(table|type|unique\s+index|index)\b|\balter\s+table\b/i.test(text)) return "sql";
     if (looksLikeDbml(text)) return "dbml";
+    if (startsWithGraphqlType(text)) return "graphql";
     if (/^\s*(model|enum)\s+\w+\s*\{/m.test(text) && /^\s*\w+\s+\w+(\[\]|\?)?(\s+@|\s*$)/m.test(text)) return "prisma";
     if (/\b(pg|mysql|sqlite)Table\s*\(/.test(text)) return "drizzle";
     if (/^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model|BaseModel)\b/m.test(text)) return "python";
@@ -127,6 +133,15 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "rails":
         loaded.rails = (await import("./read-rails.js")).loadRailsReader();
+        break;
+      case "graphql":
+        loaded.graphql = await (await import("./read-graphql.js")).loadGraphqlReader();
+        break;
+      case "jsonschema":
+        loaded.jsonschema = (await import("./read-jsonschema.js")).loadJsonSchemaReader();
+        break;
+      case "interfaces":
+        loaded.interfaces = await (await import("./read-interfaces.js")).loadInterfaceReader();
         break;
     }
   }

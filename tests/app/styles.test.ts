@@ -101,6 +101,18 @@ const STYLES: Style[] = [
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`ruby\ncreate_table "notes", force: :cascade do |t|\n  t.references :user, type: :text, null: false, foreign_key: true\n  t.string "title", limit: 100, null: false\n  t.string "priority", null: false\n  t.integer "score", null: false\n  t.index ["user_id", "title"], unique: true\nend\n\nclass Note < ApplicationRecord\n  belongs_to :user\n  validates :title, presence: true, length: { minimum: 1, maximum: 100 }\n  validates :priority, inclusion: { in: %w[low high] }\n  validates :score, numericality: { greater_than_or_equal_to: 0, less_than_or_equal_to: 10 }\nend\n\`\`\`\n`,
   },
   {
+    name: "TypeScript interface with rules in comments",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`ts\nexport interface Note {\n  id: number;\n  userId: string;\n  /** 1-100 characters, unique per user */\n  title: string;\n  priority: 'low' | 'high';\n  /** @minimum 0 @maximum 10 */\n  score: number;\n}\n\n/** What the client sends: not a table. */\nexport interface CreateNoteRequest {\n  title: string;\n}\n\`\`\`\n`,
+  },
+  {
+    name: "GraphQL SDL with storage directives",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`graphql\ntype Note {\n  id: Int!\n  userId: ID!\n  "unique per user"\n  title: String! @constraint(minLength: 1, maxLength: 100)\n  priority: Priority!\n  score: Int! @constraint(min: 0, max: 10)\n}\n\nenum Priority {\n  low\n  high\n}\n\ninput NoteInput {\n  title: String!\n}\n\ntype Query {\n  notes: [Note!]!\n}\n\`\`\`\n`,
+  },
+  {
+    name: "JSON Schema",
+    schema: `# Notes\n\n${USERS_MD}\n\`\`\`json\n{\n  "title": "notes",\n  "type": "object",\n  "required": ["id", "user_id", "title", "priority", "score"],\n  "properties": {\n    "id": { "type": "integer" },\n    "user_id": { "type": "string" },\n    "title": { "type": "string", "minLength": 1, "maxLength": 100, "description": "unique per user" },\n    "priority": { "type": "string", "enum": ["low", "high"] },\n    "score": { "type": "integer", "minimum": 0, "maximum": 10 }\n  }\n}\n\`\`\`\n`,
+  },
+  {
     name: "PlantUML entity diagram with a rules list",
     schema: `# Notes\n\n${USERS_MD}\n\`\`\`plantuml\n@startuml\nentity notes {\n  *id : serial <<PK>>\n  --\n  *user_id : text <<FK>>\n  *title : varchar(100)\n  *priority : Priority\n  *score : integer\n}\nenum Priority {\n  low\n  high\n}\nusers ||--o{ notes\n@enduml\n\`\`\`\n\n## notes\n\nValidation Rules:\n- \`title\` must be at least 1 character\n- \`score\` between 0 and 10\n- \`title\` is unique per user\n`,
   },

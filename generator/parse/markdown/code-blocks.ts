@@ -74,7 +74,7 @@ export function code(md: MarkdownReader, node: Code): void {
   // "tasks(id PK, title, due_date)", one a line: tables written as signatures, not SQL.
   if ((!language || language === "sql") && /^(|text|plain|plaintext|txt|sql)$/i.test(node.lang ?? "") && signatureBlock(md, node)) return;
   const reader = language ? md.readers[language] : undefined;
-  if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml" || language === "entities" || language === "jpa" || language === "efcore" || language === "go" || language === "laravel" || language === "rails")) {
+  if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml" || language === "entities" || language === "jpa" || language === "efcore" || language === "go" || language === "laravel" || language === "rails" || language === "interfaces" || language === "graphql")) {
     // Read together after the document: a table in one block references a table or enum in another.
     (md.together[language] ??= []).push(node);
     return;
