@@ -8,7 +8,7 @@ const page = (title: string, heading: string) =>
 
 describe("a page about one entity", () => {
   it("names the table from its title when the field table's heading names none", async () => {
-    for (const [title, heading] of [["Parcels — Database Spec", "Key Fields"], ["Parcel DB spec", "Fields"], ["Data model: Parcels", "Main Columns"], ["Parcels (schema)", "2. Data Structure"]] as const) {
+    for (const [title, heading] of [["Parcels — Database Spec", "Key Fields"], ["Parcel DB spec", "Fields"], ["Data model: Parcels", "Main Columns"], ["Parcels (schema)", "2. Data Structure"], ["Parcel Management — DB Spec", "Key Fields"], ["Parcels module: data model", "Fields"]] as const) {
       const r = await load(page(title, heading));
       expect(r.ir?.tables.map((t) => t.name), `${title} / ${heading}`).toEqual(["parcels"]);
     }

@@ -220,7 +220,7 @@ function titleEntity(md: MarkdownReader): RawText | undefined {
 }
 
 /** Words a document's title uses for itself ("Database Spec", "Data Model", "Feature"): never the entity. */
-const TITLE_WORDS = /^(?:db|database|data|schema|spec|specs|specification|model|models|design|feature|features|table|tables|definition|definitions|document|doc|docs|overview|erd|entity|entities|the|for|of|and|v\d+(?:\.\d+)*|\d+(?:\.\d+)*|draft|reference)$/i;
+const TITLE_WORDS = /^(?:db|database|data|schema|spec|specs|specification|model|models|design|feature|features|table|tables|definition|definitions|document|doc|docs|overview|erd|entity|entities|the|for|of|and|v\d+(?:\.\d+)*|\d+(?:\.\d+)*|draft|reference|management|module|service|feature|tracking|handling|administration|admin|portal|dashboard|platform|app|application|api|backend|system)$/i;
 /** A section heading over a page's one table: "Key Fields", "Fields", "Columns", "Data Structure". */
 const FIELDS_TITLE = /^(?:\d+(?:\.\d+)*[.)]?\s*)?(?:(?:key|main|core|primary|data|table|entity|database|db|important|required|all|the)\s+)*(?:fields|columns|attributes|properties|structure)\s*$/i;
 
