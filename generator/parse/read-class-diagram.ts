@@ -16,6 +16,7 @@ import type { Span } from "../base/span.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
 import { classDiagramAt } from "./mermaid-shape.js";
 import { plantUmlClassesAt } from "./plantuml-shape.js";
+import { joinTable } from "./join-table.js";
 import type { RawColumn, RawIndex, RawTable, RawText } from "./raw.js";
 
 export function loadClassDiagramReader(): BlockReader {
@@ -406,23 +407,12 @@ function readClassDiagram(block: SourceBlock): ReaderResult {
     const bMany = r.bCard ? MANY.test(r.bCard.replace(/\s+/g, "")) : false;
     let holder: { t: typeof A; cls: string; target: string; targetCard: string | null } | null = null;
     if (aMany && bMany) {
-      const jn = `${snakeCase(singular(tableName(r.a)))}_${tableName(r.b)}`;
-      if ([...made.values()].some((x) => x.name.text === jn)) continue;
       const ka = keyOf(r.a);
       const kb = keyOf(r.b);
-      const ca = keyColumnFor(r.a);
-      const cb0 = keyColumnFor(r.b);
-      const cb = cb0 === ca ? `other_${cb0}` : cb0;
-      made.set(`${r.a}|${r.b}`, {
-        name: raw(jn, r.at),
-        columns: [
-          { name: raw(ca, r.at), type: raw(ka.type, r.at), constraints: [raw("not null", r.at), raw(`references ${tableName(r.a)}(${ka.column}) on delete cascade`, r.at)] },
-          { name: raw(cb, r.at), type: raw(kb.type, r.at), constraints: [raw("not null", r.at), raw(`references ${tableName(r.b)}(${kb.column}) on delete cascade`, r.at)] },
-        ],
-        indexes: [{ columns: [ca, cb], unique: true, span: span(r.at) }],
-        notation: "class-diagram",
-      });
-      note(`${r.a} and ${r.b} are many to many: the join table "${jn}" holds the pairs`, r.at);
+      const j = joinTable({ table: tableName(r.a), key: ka.column, type: ka.type }, { table: tableName(r.b), key: kb.column, type: kb.type }, span(r.at), "class-diagram");
+      if ([...made.values()].some((x) => x.name.text === j.name.text)) continue;
+      made.set(`${r.a}|${r.b}`, { ...j, columns: [...j.columns], indexes: [...j.indexes] });
+      note(`${r.a} and ${r.b} are many to many: the join table "${j.name.text}" holds the pairs`, r.at);
       continue;
     }
     if (bMany && !aMany) holder = { t: B, cls: r.b, target: r.a, targetCard: r.aCard };

@@ -24,6 +24,7 @@ import type * as G from "graphql";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { plural, singular, snakeCase } from "../base/naming.js";
 import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { joinTable } from "./join-table.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
 
 type GraphQL = typeof G;
@@ -401,22 +402,9 @@ function readGraphql(g: GraphQL, block: SourceBlock): ReaderResult {
     const back = many.find((x) => x.from === r.target && x.target === r.from);
     if (back) {
       if (r.from > r.target || (r.from === r.target && r.field > back.field)) continue;
-      const a = tableName(r.from);
-      const b = tableName(r.target);
-      const name = `${snakeCase(singular(a))}_${b}`;
-      const ca = `${snakeCase(singular(a))}_id`;
-      const cb0 = `${snakeCase(singular(b))}_id`;
-      const cb = cb0 === ca ? `related_${cb0}` : cb0;
-      joinTables.push({
-        name: raw(name, r.at),
-        columns: [
-          { name: raw(ca, r.at), type: raw(keyType(r.from), r.at), constraints: [raw("not null", r.at), raw(`references ${a}(id) on delete cascade`, r.at)] },
-          { name: raw(cb, r.at), type: raw(keyType(r.target), r.at), constraints: [raw("not null", r.at), raw(`references ${b}(id) on delete cascade`, r.at)] },
-        ],
-        indexes: [{ columns: [ca, cb], unique: true, span: block.at(r.at) }],
-        notation: "graphql",
-      });
-      note(`${r.from}.${r.field} and ${r.target}.${back.field} are many-to-many: the join table "${name}" (${ca}, ${cb})`, r.at);
+      const j = joinTable({ table: tableName(r.from), key: "id", type: keyType(r.from) }, { table: tableName(r.target), key: "id", type: keyType(r.target) }, block.at(r.at), "graphql");
+      joinTables.push(j);
+      note(`${r.from}.${r.field} and ${r.target}.${back.field} are many-to-many: the join table "${j.name.text}" (${j.columns.map((c) => c.name.text).join(", ")})`, r.at);
       continue;
     }
     const cols = drafts.get(r.target);

@@ -26,6 +26,7 @@ import { plural, singular, snakeCase } from "../base/naming.js";
 import type { ReaderResult, SourceBlock } from "./block.js";
 import { openBlock, type Ts } from "./drizzle/context.js";
 import { holdsInterfaces } from "./interface-shape.js";
+import { joinTable } from "./join-table.js";
 import type { RawColumn, RawEnum, RawTable, RawText } from "./raw.js";
 import { lazyTypeScriptReader } from "./typescript-reader.js";
 
@@ -474,22 +475,9 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
     const back = manyRelations.find((x) => x.from === r.target && x.target === r.from);
     if (back) {
       if (r.from > r.target || (r.from === r.target && r.key > back.key)) continue;
-      const a = tableName(r.from);
-      const b = tableName(r.target);
-      const name = `${snakeCase(singular(a))}_${b}`;
-      const ca = `${snakeCase(singular(a))}_id`;
-      const cb0 = `${snakeCase(singular(b))}_id`;
-      const cb = cb0 === ca ? `related_${cb0}` : cb0;
-      joinTables.push({
-        name: raw(name, r.at),
-        columns: [
-          { name: raw(ca, r.at), type: raw(pkType(r.from), r.at), constraints: [raw("not null", r.at), raw(`references ${a}(id) on delete cascade`, r.at)] },
-          { name: raw(cb, r.at), type: raw(pkType(r.target), r.at), constraints: [raw("not null", r.at), raw(`references ${b}(id) on delete cascade`, r.at)] },
-        ],
-        indexes: [{ columns: [ca, cb], unique: true, span: span(r.at) }],
-        notation: "interfaces",
-      });
-      note(`${r.from}.${r.key} and ${r.target}.${back.key} are many-to-many: the join table "${name}" (${ca}, ${cb})`, r.at);
+      const j = joinTable({ table: tableName(r.from), key: "id", type: pkType(r.from) }, { table: tableName(r.target), key: "id", type: pkType(r.target) }, span(r.at), "interfaces");
+      joinTables.push(j);
+      note(`${r.from}.${r.key} and ${r.target}.${back.key} are many-to-many: the join table "${j.name.text}" (${j.columns.map((c) => c.name.text).join(", ")})`, r.at);
       continue;
     }
     const target = drafts.get(r.target);

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../../generator/base/diagnostics.js";
+import type { Column, IR, Table } from "../../generator/ir/types.js";
 import { loadSpecFiles, type FrontResult } from "../../generator/front.js";
 
 export const SCHEMA_MD = "specs/database/schema.md";
@@ -48,4 +49,18 @@ export function markdownFiles(dir: string, skip: readonly string[] = []): string
     else if (name.endsWith(".md")) out.push(p);
   }
   return out;
+}
+
+/** The table of that name in an IR; an error listing the tables there when there is none. */
+export function table(ir: IR, name: string): Table {
+  const t = ir.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}: ${ir.tables.map((x) => x.name).join(", ")}`);
+  return t;
+}
+
+/** The column of that name in a table; an error listing its columns when there is none. */
+export function column(t: Table, name: string): Column {
+  const c = t.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`no column ${t.name}.${name}: ${t.columns.map((x) => x.name).join(", ")}`);
+  return c;
 }

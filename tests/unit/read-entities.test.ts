@@ -5,8 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { blockLanguage } from "../../generator/parse/readers.js";
 import { canonicalYaml } from "../../generator/canonical.js";
-import type { Column, IR, Table } from "../../generator/ir/types.js";
-import { load, pos, where } from "./helpers.js";
+import { column, load, pos, table, where } from "./helpers.js";
 
 const TYPEORM = [
   "# Bike rental",
@@ -115,16 +114,6 @@ const MIKRO = [
   "",
 ].join("\n");
 
-const table = (ir: IR, name: string): Table => {
-  const t = ir.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}: ${ir.tables.map((x) => x.name).join(", ")}`);
-  return t;
-};
-const column = (t: Table, name: string): Column => {
-  const c = t.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${t.name}.${name}: ${t.columns.map((x) => x.name).join(", ")}`);
-  return c;
-};
 
 describe("entity classes", () => {
   it("are told from other TypeScript by @Entity with a column decorator", () => {

@@ -3,8 +3,7 @@
 // as rules; what is not understood is a positioned warning.
 import { describe, expect, it } from "vitest";
 import { blockLanguage } from "../../generator/parse/readers.js";
-import type { Column, IR, Table } from "../../generator/ir/types.js";
-import { load, pos, where } from "./helpers.js";
+import { column, load, pos, table, where } from "./helpers.js";
 
 const GORM = [
   "# Kennel",
@@ -74,16 +73,6 @@ const SQLX = [
   "",
 ].join("\n");
 
-const table = (ir: IR, name: string): Table => {
-  const t = ir.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}: ${ir.tables.map((x) => x.name).join(", ")}`);
-  return t;
-};
-const column = (t: Table, name: string): Column => {
-  const c = t.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${t.name}.${name}: ${t.columns.map((x) => x.name).join(", ")}`);
-  return c;
-};
 
 describe("Go structs", () => {
   it("are told from other Go by a struct (any struct in a go block; tagged ones in a plain block)", () => {

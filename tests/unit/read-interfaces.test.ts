@@ -4,8 +4,7 @@
 // what is not understood is a warning at its place.
 import { describe, expect, it } from "vitest";
 import { blockLanguage } from "../../generator/parse/readers.js";
-import type { Column, IR, Table } from "../../generator/ir/types.js";
-import { load, pos, where } from "./helpers.js";
+import { column, load, pos, table, where } from "./helpers.js";
 
 const LIBRARY = [
   "# Lending library",
@@ -70,16 +69,6 @@ const LIBRARY = [
   "",
 ].join("\n");
 
-const table = (ir: IR, name: string): Table => {
-  const t = ir.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}: ${ir.tables.map((x) => x.name).join(", ")}`);
-  return t;
-};
-const column = (t: Table, name: string): Column => {
-  const c = t.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${t.name}.${name}: ${t.columns.map((x) => x.name).join(", ")}`);
-  return c;
-};
 
 describe("TypeScript interfaces as the data model", () => {
   it("are told from other TypeScript (and left to Drizzle, Mongoose and entity classes)", () => {

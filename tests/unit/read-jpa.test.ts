@@ -4,8 +4,7 @@
 // read as rules; what is not understood is a positioned warning.
 import { describe, expect, it } from "vitest";
 import { blockLanguage } from "../../generator/parse/readers.js";
-import type { Column, IR, Table } from "../../generator/ir/types.js";
-import { load, pos, where } from "./helpers.js";
+import { column, load, pos, table, where } from "./helpers.js";
 
 const GARDEN = [
   "# Allotment planner",
@@ -94,16 +93,6 @@ const GARDEN = [
   "",
 ].join("\n");
 
-const table = (ir: IR, name: string): Table => {
-  const t = ir.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}: ${ir.tables.map((x) => x.name).join(", ")}`);
-  return t;
-};
-const column = (t: Table, name: string): Column => {
-  const c = t.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${t.name}.${name}: ${t.columns.map((x) => x.name).join(", ")}`);
-  return c;
-};
 
 describe("JPA entities", () => {
   it("are told by a java fence with an @Entity class, or by Java's field syntax with no fence", () => {

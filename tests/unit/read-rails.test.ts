@@ -3,8 +3,7 @@
 // null: false, references keyed as Rails names them, model validations and enums as rules.
 import { describe, expect, it } from "vitest";
 import { blockLanguage } from "../../generator/parse/readers.js";
-import type { Column, IR, Table } from "../../generator/ir/types.js";
-import { load, pos, where } from "./helpers.js";
+import { column, load, pos, table, where } from "./helpers.js";
 
 const SCHEMA_RB = [
   "# Garden",
@@ -86,16 +85,6 @@ const MIGRATION = [
   "",
 ].join("\n");
 
-const table = (ir: IR, name: string): Table => {
-  const t = ir.tables.find((x) => x.name === name);
-  if (!t) throw new Error(`no table ${name}: ${ir.tables.map((x) => x.name).join(", ")}`);
-  return t;
-};
-const column = (t: Table, name: string): Column => {
-  const c = t.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`no column ${t.name}.${name}: ${t.columns.map((x) => x.name).join(", ")}`);
-  return c;
-};
 
 describe("Rails schema, migrations and models", () => {
   it("are told by create_table ... do |t| (any block) or an ActiveRecord model (a ruby block)", () => {
