@@ -529,7 +529,8 @@ const HEADER_RULES: [RegExp, HeaderRule][] = [
   [/^(?:is\s+)?(?:pk|primary|primary\s+key|主键|主鍵|是否主键|主キー|기본\s*키|pk\s*\/\s*fk|pk,\s*fk|clave\s+primaria|primärschlüssel|kunci\s+utama)$/, "primary key"],
   [/^(?:fk|foreign\s+key|references?|referenced\s+table|ref|外键|外鍵|外部キー|외래\s*키|fk\s*(?:→|->)|clave\s+for[aá]nea|fremdschlüssel)$/, "foreign key"],
   [/^(?:ai|auto\s*increment|auto_increment|autoincrement|identity|自增|自動採番)$/, "auto increment"],
-  [/^(?:size|length|len|max\s+length|max\s+len|长度|長度|長さ|길이|tamaño|longitud|größe|länge|taille|longueur|precision|precision,\s*scale)$/, "size"],
+  // "桁数"/"桁" (digits: a Japanese design sheet's length column), "字段长度", "크기", "tamanho", "độ dài", "длина".
+  [/^(?:size|length|len|max\s+length|max\s+len|field\s+length|column\s+length|digits|长度|長度|長さ|字段长度|最大长度|桁数|桁|けた数|길이|크기|자릿수|tamaño|longitud|größe|länge|taille|longueur|lunghezza|dimensione|comprimento|tamanho|panjang|saiz|ukuran|độ\s+dài|kích\s+thước|длина|размер|uzunluk|boyut|precision|precision,\s*scale)$/, "size"],
 ];
 
 export function headerRule(header: string): HeaderRule | null {
