@@ -6,7 +6,7 @@
 // what the language's own grammar decides (a SQL column's type and constraint phrases).
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { Span } from "../base/span.js";
-import type { RawEnum, RawIndex, RawTable } from "./raw.js";
+import type { RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
 import { lineIndexAt, lineStarts } from "./text.js";
 
 export interface SourceBlock {
@@ -46,6 +46,28 @@ export type BlockReader = (block: SourceBlock, context: BlockContext) => ReaderR
 
 export function emptyResult(): ReaderResult {
   return { tables: [], indexes: [], enums: [], diagnostics: [], notes: [] };
+}
+
+/**
+ * A reader's result for one block and the helpers every reader places things with: `span` (an
+ * offset of the block's text, kept inside it), `raw` (a text at an offset), `warn` (SF113 there)
+ * and `note` (a guess, each message once).
+ */
+export function openResult(block: SourceBlock) {
+  const out = emptyResult();
+  const span = (offset: number): Span => block.at(Math.max(0, Math.min(offset, block.text.length)));
+  const raw = (t: string, offset: number): RawText => ({ text: t, span: span(offset) });
+  const warn = (message: string, at: number, hint?: string): void => {
+    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: span(at), ...(hint ? { hint } : {}) };
+    out.diagnostics.push(d);
+  };
+  const noted = new Set<string>();
+  const note = (message: string, at: number): void => {
+    if (noted.has(message)) return;
+    noted.add(message);
+    out.notes.push({ span: span(at), message });
+  };
+  return { out, span, raw, warn, note };
 }
 
 /** `at` for a text that starts at `span` and is copied verbatim from the file (no indentation removed). */

@@ -19,9 +19,7 @@
 // No C# parser is installed: this is a hand-written reader of the declaration subset (using,
 // namespace, attributes, enums, classes and records, auto-properties; method and accessor bodies
 // are skipped by brace matching). What is not understood is SF113 at its place, never dropped.
-import type { Diagnostic } from "../base/diagnostics.js";
-import type { Span } from "../base/span.js";
-import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { type BlockReader, type ReaderResult, type SourceBlock, openResult } from "./block.js";
 import type { RawColumn, RawIndex, RawTable, RawText } from "./raw.js";
 
 export function loadEfCoreReader(): BlockReader {
@@ -485,20 +483,8 @@ interface ColDraft {
 }
 
 function readEfCore(block: SourceBlock): ReaderResult {
-  const out = emptyResult();
   const text = block.text;
-  const span = (o: number): Span => block.at(Math.max(0, Math.min(o, text.length)));
-  const raw = (t: string, o: number): RawText => ({ text: t, span: span(o) });
-  const warn = (message: string, at: number, hint?: string): void => {
-    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: span(at), ...(hint ? { hint } : {}) };
-    out.diagnostics.push(d);
-  };
-  const noted = new Set<string>();
-  const note = (message: string, at: number): void => {
-    if (noted.has(message)) return;
-    noted.add(message);
-    out.notes.push({ span: span(at), message });
-  };
+  const { out, span, raw, warn, note } = openResult(block);
   const { classes, enums } = parseCSharp(lexCSharp(text), (what, at) => warn(`${what} is not read`, at, HINT));
   const enumOf = new Map(enums.map((e) => [e.name, e] as const));
   for (const e of enums) out.enums.push({ name: raw(e.name, e.at), values: e.values.map((v) => raw(v, e.at)) });

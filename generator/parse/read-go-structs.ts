@@ -22,7 +22,8 @@ import { parser } from "@lezer/go";
 import type { SyntaxNode } from "@lezer/common";
 import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
 import type { RawIndex, RawTable, RawText } from "./raw.js";
-import { codeSnake, defaultPhrase, openScriptBlock, pluralSnake } from "./script-block.js";
+import { openResult } from "./block.js";
+import { codeSnake, defaultPhrase, pluralSnake } from "./script-block.js";
 
 export function loadGoStructReader(): BlockReader {
   return readGoStructs;
@@ -85,7 +86,7 @@ function gormSettings(value: string): Map<string, string> {
 }
 
 function readGoStructs(block: SourceBlock): ReaderResult {
-  const { out, raw, warn, note, span } = openScriptBlock(block);
+  const { out, raw, warn, note, span } = openResult(block);
   const text = block.text;
   const tree = parser.parse(text);
   const slice = (n: SyntaxNode | null | undefined): string => (n ? text.slice(n.from, n.to) : "");

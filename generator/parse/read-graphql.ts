@@ -21,9 +21,8 @@
 //   @hasMany/@belongsTo need nothing more. A directive not read is SF113 at its place, as is a
 //   syntax error (graphql's own message).
 import type * as G from "graphql";
-import type { Diagnostic } from "../base/diagnostics.js";
 import { plural, singular, snakeCase } from "../base/naming.js";
-import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { type BlockReader, type ReaderResult, type SourceBlock, openResult } from "./block.js";
 import { joinTable } from "./join-table.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
 
@@ -96,7 +95,6 @@ interface ColumnDraft {
 }
 
 function readGraphql(g: GraphQL, block: SourceBlock): ReaderResult {
-  const out = emptyResult();
   // `@db.VarChar(200)` is Prisma's spelling, not GraphQL (a dotted name, a bare argument): read
   // here and blanked (same length, positions hold); the field it stands in takes its type.
   const dbTypes: { at: number; type: string }[] = [];
@@ -107,17 +105,7 @@ function readGraphql(g: GraphQL, block: SourceBlock): ReaderResult {
     dbTypes.push({ at: offset, type });
     return " ".repeat(m.length);
   });
-  const raw = (t: string, at: number): RawText => ({ text: t, span: block.at(at) });
-  const warn = (message: string, at: number, hint?: string): void => {
-    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: block.at(at), ...(hint ? { hint } : {}) };
-    out.diagnostics.push(d);
-  };
-  const noted = new Set<string>();
-  const note = (message: string, at: number): void => {
-    if (noted.has(message)) return;
-    noted.add(message);
-    out.notes.push({ span: block.at(at), message });
-  };
+  const { out, raw, warn, note } = openResult(block);
   let doc: G.DocumentNode;
   try {
     doc = g.parse(text, { noLocation: false });

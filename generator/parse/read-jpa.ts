@@ -20,10 +20,8 @@
 // Read with Lezer's Java grammar, loaded only when a spec holds such classes; what is not
 // understood is SF113 at its place, never dropped silently.
 import type { SyntaxNode } from "@lezer/common";
-import type { Diagnostic } from "../base/diagnostics.js";
 import { snakeCase } from "../base/naming.js";
-import type { Span } from "../base/span.js";
-import { emptyResult, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { type BlockReader, type ReaderResult, type SourceBlock, openResult } from "./block.js";
 import type { RawCheck, RawColumn, RawIndex, RawTable, RawText } from "./raw.js";
 
 export async function loadJpaReader(): Promise<BlockReader> {
@@ -80,23 +78,11 @@ interface ClassInfo {
 }
 
 function readJpa(parser: JavaParser, block: SourceBlock): ReaderResult {
-  const out = emptyResult();
   // A line that is only `...` (or `// ...`) leaves code out of an example: blanked, offsets kept.
   const text = block.text.replace(/^[ \t]*(?:\.\.\.|…)[ \t]*$/gm, (m) => " ".repeat(m.length));
   const tree = parser.parse(text);
-  const span = (o: number): Span => block.at(Math.max(0, Math.min(o, text.length)));
-  const raw = (t: string, o: number): RawText => ({ text: t, span: span(o) });
+  const { out, span, raw, warn, note } = openResult(block);
   const src = (n: SyntaxNode): string => text.slice(n.from, n.to);
-  const warn = (message: string, at: number, hint?: string): void => {
-    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: span(at), ...(hint ? { hint } : {}) };
-    out.diagnostics.push(d);
-  };
-  const noted = new Set<string>();
-  const note = (message: string, at: number): void => {
-    if (noted.has(message)) return;
-    noted.add(message);
-    out.notes.push({ span: span(at), message });
-  };
 
   // ---- values of annotation arguments and initializers ----
   const str = (n: SyntaxNode | null | undefined): string | null => {

@@ -18,9 +18,8 @@
 // A keyword that changes what a value may be and is not read here (oneOf, allOf, const...) is
 // SF113 at its place.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
-import type { Diagnostic } from "../base/diagnostics.js";
 import { plural, singular, snakeCase } from "../base/naming.js";
-import { emptyResult, type BlockContext, type BlockReader, type ReaderResult, type SourceBlock } from "./block.js";
+import { type BlockContext, type BlockReader, type ReaderResult, type SourceBlock, openResult } from "./block.js";
 import type { RawColumn, RawText } from "./raw.js";
 
 /** The JSON Schema reader (no parser beyond `yaml`, which every spec already loads). */
@@ -45,18 +44,7 @@ interface SchemaAt {
 }
 
 function readJsonSchema(block: SourceBlock, context: BlockContext): ReaderResult {
-  const out = emptyResult();
-  const warn = (message: string, at: number, hint?: string): void => {
-    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: block.at(at), ...(hint ? { hint } : {}) };
-    out.diagnostics.push(d);
-  };
-  const notes = new Set<string>();
-  const note = (message: string, at: number): void => {
-    if (notes.has(message)) return;
-    notes.add(message);
-    out.notes.push({ span: block.at(at), message });
-  };
-  const raw = (t: string, at: number): RawText => ({ text: t, span: block.at(at) });
+  const { out, raw, warn, note } = openResult(block);
   const doc = parseDocument(block.text, { keepSourceTokens: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;

@@ -17,7 +17,8 @@ import { parser } from "@lezer/php";
 import type { SyntaxNode } from "@lezer/common";
 import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
 import type { RawIndex, RawTable, RawText } from "./raw.js";
-import { codeSnake, defaultPhrase, openScriptBlock, pluralSnake } from "./script-block.js";
+import { openResult } from "./block.js";
+import { codeSnake, defaultPhrase, pluralSnake } from "./script-block.js";
 
 export function loadLaravelReader(): BlockReader {
   return readLaravel;
@@ -47,7 +48,7 @@ interface Call {
 }
 
 function readLaravel(block: SourceBlock): ReaderResult {
-  const { out, raw, warn, note, span } = openScriptBlock(block);
+  const { out, raw, warn, note, span } = openResult(block);
   // Lezer's PHP grammar reads code only after `<?php`; a migration pasted without it gets one.
   const prefix = /^\s*<\?php/.test(block.text) ? "" : "<?php ";
   const text = prefix + block.text;

@@ -15,7 +15,8 @@
 // tested in tests/unit/read-rails.test.ts; a statement it does not read is SF113 at its place.
 import type { BlockReader, ReaderResult, SourceBlock } from "./block.js";
 import type { RawCheck, RawIndex, RawTable, RawText } from "./raw.js";
-import { codeSnake, defaultPhrase, openScriptBlock, pluralSnake } from "./script-block.js";
+import { openResult } from "./block.js";
+import { codeSnake, defaultPhrase, pluralSnake } from "./script-block.js";
 
 export function loadRailsReader(): BlockReader {
   return readRails;
@@ -199,7 +200,7 @@ interface Tbl {
 }
 
 function readRails(block: SourceBlock): ReaderResult {
-  const { out, raw, warn, note, span } = openScriptBlock(block);
+  const { out, raw, warn, note, span } = openResult(block);
   const text = block.text;
   // Statements: lines, joined while a bracket is open or the line ends in a comma / backslash.
   const stmts: { s: string; at: number }[] = [];

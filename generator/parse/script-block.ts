@@ -1,28 +1,7 @@
 // What the readers of model code in a backend's own language (Go structs, Laravel migrations,
-// Rails schema and migrations) share: the result they build, positions, warnings and notes,
-// and the naming of a table the way those frameworks name one by default.
-import type { Diagnostic } from "../base/diagnostics.js";
+// Rails schema and migrations) share: the naming of a table the way those frameworks name one by
+// default, and defaults as they write them (the result and its positions: openResult in block.ts).
 import { plural } from "../base/naming.js";
-import type { Span } from "../base/span.js";
-import { emptyResult, type SourceBlock } from "./block.js";
-import type { RawText } from "./raw.js";
-
-export function openScriptBlock(block: SourceBlock) {
-  const out = emptyResult();
-  const span = (offset: number): Span => block.at(Math.max(0, Math.min(offset, block.text.length)));
-  const raw = (t: string, offset: number): RawText => ({ text: t, span: span(offset) });
-  const warn = (message: string, at: number, hint?: string): void => {
-    const d: Diagnostic = { severity: "warning", code: "SF113", message, span: span(at), ...(hint ? { hint } : {}) };
-    out.diagnostics.push(d);
-  };
-  const noted = new Set<string>();
-  const note = (message: string, at: number): void => {
-    if (noted.has(message)) return;
-    noted.add(message);
-    out.notes.push({ span: span(at), message });
-  };
-  return { out, span, raw, warn, note };
-}
 
 /**
  * snake_case the way Go's GORM and Rails' ActiveSupport split a name: `UserID` -> user_id,
