@@ -14,6 +14,7 @@ import { indexFromText, indexItem, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
 import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
 import { plainColumns } from "./paragraphs.js";
+import { tableNamedNearby } from "./unnamed.js";
 import { openSection } from "./sections.js";
 import { likeRef, nextShared } from "./table-references.js";
 import { DOCUMENT_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
@@ -154,8 +155,13 @@ export function list(md: MarkdownReader, node: List): void {
     if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
       const relations = RELATIONS_WORDS.test(label ?? "") || RELATIONS_WORDS.test(title ?? "");
       for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);
+      return;
     }
-    return;
+    // Typed columns with a key under a section's title ("## models", "## Overview"): the table the
+    // heading's word names, or a warning that no table is named; never dropped without a word.
+    if (label || md.kind !== "schema" || plainColumns(md, node) !== "typed" || !node.children.some((item) => columnItem(md, item)?.columns.some((c) => c.constraints.some((k) => /\b(?:primary\s+key|pk)\b/i.test(k.text))))) return;
+    table = tableNamedNearby(md, md.startOf(node), "list") ?? undefined;
+    if (!table) return;
   }
   // "Checks:" over a list of CHECK expressions: the table's checks.
   if (label && /^(checks?|check constraints?)$/.test(label)) {
@@ -313,9 +319,9 @@ export function list(md: MarkdownReader, node: List): void {
   }
 }
 
-/** Section words that are also names of things apps store ("## Project", "## Note", "## Application"). */
-const ENTITY_SECTION_WORDS = new Set([
-  "project", "projects", "application", "applications", "app", "apps", "system", "systems", "domain", "domains",
+/** Section words that are also names of things apps store ("## Project", "## Note", "## Application", "## models"). */
+export const ENTITY_SECTION_WORDS = new Set([
+  "model", "models", "project", "projects", "application", "applications", "app", "apps", "system", "systems", "domain", "domains",
   "note", "notes", "migration", "migrations", "connection", "connections", "policy", "policies", "trigger", "triggers",
   "function", "functions", "view", "views", "query", "queries", "reference", "references", "example", "examples",
   "rule", "rules", "key", "keys", "document", "documents", "design", "designs",

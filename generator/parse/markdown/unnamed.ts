@@ -7,6 +7,7 @@ import type { InlineCode, Paragraph, PhrasingContent } from "mdast";
 import type { MarkdownReader } from "./reader.js";
 import type { RawText } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
+import { ENTITY_SECTION_WORDS } from "./lists.js";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Type words are never a table's name ("uses `JSONB`", "`text` columns").
@@ -49,7 +50,7 @@ export function noteNearName(md: MarkdownReader, node: Paragraph): void {
  * The table a column table with no table around it belongs to: the one named nearby, made now;
  * or null, after an error when the heading above it names no table in a script the reader takes.
  */
-export function tableNamedNearby(md: MarkdownReader, at: number): TableDraft | null {
+export function tableNamedNearby(md: MarkdownReader, at: number, what: "table" | "list" = "table"): TableDraft | null {
   const sec = md.top();
   if (md.nearName) {
     const name = md.nearName;
@@ -70,6 +71,29 @@ export function tableNamedNearby(md: MarkdownReader, at: number): TableDraft | n
         'add the table\'s name to the heading ("## Задачи (`tasks`)", "## 任务 tasks") or name it in code just before the table ("**`tasks`**")', "error");
     }
     void at;
+    return null;
+  }
+  // "## models" over a column table: a section's word that is also a thing apps store names the
+  // table. Any other section's title ("## Overview", "## Tables", "## Fields" with no table
+  // around it) names none: an error at the table, never a silent drop.
+  if (sec && sec.kind === "other") {
+    const word = sec.title.replace(/[`*]/g, "").trim();
+    if (IDENT.test(word) && ENTITY_SECTION_WORDS.has(word.toLowerCase())) {
+      const name: RawText = { text: word, span: sec.span };
+      const draft: TableDraft = { name, columns: [], indexes: [], hasDefs: false };
+      md.tables.push(draft);
+      sec.kind = "table";
+      sec.table = draft;
+      md.notes.push({ span: sec.span, message: `the column ${what} under "${word}" is read as table "${word}": the heading's word is a section's, but also a thing apps store, and no other table is open` });
+      return draft;
+    }
+    // A list of typed columns under "## Conventions" may be the columns every table has: said,
+    // as a warning; a column table there is a table that cannot be named.
+    if (!sec.unnamedReported) {
+      sec.unnamedReported = true;
+      md.warn("SF130", `the column ${what} under "${sec.title}" needs a table name: the heading is a section's title, not a table's, and no code span before the ${what} names one${what === "list" ? "; its columns are not generated" : ""}`, md.idx.span(at),
+        'give the table a heading of its own ("## tasks") or name it in code just before it ("**`tasks`**")', what === "table" ? "error" : "warning");
+    }
     return null;
   }
   return null;
