@@ -64,12 +64,30 @@ export function pascalCase(name: string): string {
     .join("");
 }
 
-/** Table name (snake plural) -> model class name: "tasks" -> "Task", "task_tags" -> "TaskTag". */
+/**
+ * Names a model class may not take: JavaScript's and TypeScript's globals that generated code or
+ * a hook may use (not the web platform's Event or File: backend code does not), and the names the
+ * generated model and route modules import (objection's Model, the runtime's OwnedModel...). A
+ * table "errors", "promises" or "models" would otherwise shadow them in every module importing it.
+ */
+const TAKEN_CLASS_NAMES = new Set([
+  "Array", "ArrayBuffer", "Awaited", "BigInt", "Boolean", "Buffer", "Date", "Error", "Exclude", "Extract", "Function",
+  "Infinity", "Intl", "JSON", "Map", "Math", "NaN", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Proxy",
+  "Readonly", "Record", "Reflect", "RegExp", "Required", "Set", "String", "Symbol", "WeakMap", "WeakRef", "WeakSet",
+  "Model", "OwnedModel", "OwnedRef", "OwnedQueryBuilder", "QueryBuilder", "RelationMappings", "ModelOptions", "QueryContext",
+  "Visibility", "Knex", "Koa", "Router",
+]);
+
+/**
+ * Table name (snake plural) -> model class name: "tasks" -> "Task", "task_tags" -> "TaskTag";
+ * a name already taken (see TAKEN_CLASS_NAMES) gets "Entity": "errors" -> "ErrorEntity".
+ */
 export function modelName(table: string): string {
   const w = words(table);
   if (w.length === 0) return "Model";
   w[w.length - 1] = singular(w[w.length - 1]!);
-  return pascalCase(w.join("_"));
+  const name = pascalCase(w.join("_"));
+  return TAKEN_CLASS_NAMES.has(name) ? `${name}Entity` : name;
 }
 
 /** Table name -> singular snake name used in file names and messages: "categories" -> "category". */
