@@ -6,6 +6,7 @@ import { matchParen } from "../text.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { keyOf } from "./indexes.js";
+import { listedValues } from "../value-lists.js";
 import { type OptionPiece, readObjectOptions } from "./object-options.js";
 import type { MarkdownReader } from "./reader.js";
 import { CONSTRAINT_PIECE, CONSTRAINT_WORD, ENUM_LIST, KEY_PIECE, looksLikeConstraints, splitEnumValues, TYPE_HEAD, TYPE_PREFIX, typeHead, WORD_TYPE } from "./vocabulary.js";
@@ -107,7 +108,21 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   let type: Flat | null = null;
   const constraints: Flat[] = [];
   let description: string | undefined;
-  if (/^[(（]/.test(rest.text)) {
+  // "level: one of info, warn, error", 'kind: either "bug" or "feature"': the allowed values in
+  // the type's place, no type: the column is an enum of them. Only a marked list ("one of",
+  // "either", quoted values), so prose after a colon is never read as values.
+  let phraseValues: RawText[] | undefined;
+  const phraseEnd = colon ? /\s[-–—]\s|;|\.(?:\s|$)/.exec(rest.text)?.index ?? rest.text.length : 0;
+  const phraseHead = rest.text.slice(0, phraseEnd);
+  const marked = /^(?:one\s+of|either|any\s+of|["'`“])/i.test(rest.text);
+  // "size: small, medium or large": unmarked, only words that are no type and no rule, joined by "or".
+  const wordsOr = /\sor\s/i.test(phraseHead) && /^[A-Za-z][\w-]*(?:\s*,\s*[A-Za-z][\w-]*)*,?\s+or\s+[A-Za-z][\w-]*$/i.test(phraseHead.trim());
+  const phrase = colon && (marked || wordsOr) ? listedValues(phraseHead, !marked) : null;
+  if (phrase && !marked && phrase.some((v) => TYPE_HEAD.has(v.text.toLowerCase()) || CONSTRAINT_WORD.test(v.text) || /^(?:null|none|empty|other|etc)$/i.test(v.text))) phrase.length = 0;
+  if (phrase && phrase.length >= 2) {
+    phraseValues = phrase.map((v) => md.rawText(flatSub(rest, v.at, v.at + v.text.length)));
+    rest = flatTrim(flatSub(rest, phraseEnd));
+  } else if (/^[(（]/.test(rest.text)) {
     // name (type, c, c) tail
     const close = matchParen(rest.text.replace(/^（/, "(").replace(/）/, ")"), 0);
     if (close < 0) return null;
@@ -224,17 +239,17 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     if (rules) constraints.push(...flatSplit(more, ","));
     else description = description ? `${description} ${text}` : text;
   }
-  let values: RawText[] | undefined;
-  if (comment && comment.text) {
+  let values: RawText[] | undefined = type ? phraseValues : undefined;
+  if (comment && comment.text && !values) {
     const listed = splitEnumValues(comment.text.replace(/\s+or\s+/gi, ", "));
     if (listed && listed.length >= 2 && !/\b(e\.g|etc|for example|such as)\b/i.test(comment.text) && listed.every((v) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(v.text)))
       values = listed.map((v) => ({ text: v.text, span: md.idx.span(comment!.offs[v.at] ?? comment!.offs[0] ?? 0) }));
     else description = description ? `${description} ${comment.text}` : comment.text;
   }
   const th = type ? typeHead(type.text) : null;
-  const known = th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text));
+  const known = (th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text))) || (!type && !!phraseValues);
   // No type written: an empty type text, positioned at the name, for the builder to infer.
-  let rawType = type ? md.rawText(type) : { text: "", span: names[0]!.span };
+  let rawType = type ? md.rawText(type) : phraseValues ? { text: `enum(${phraseValues.map((v) => v.text).join(", ")})`, span: phraseValues[0]!.span } : { text: "", span: names[0]!.span };
   // "title (VARCHAR 200)": the length without parentheses.
   const sized = /^([A-Za-z]\w*)\s+(\d+(?:\s*,\s*\d+)?)$/.exec(rawType.text);
   if (sized && TYPE_HEAD.has(sized[1]!.toLowerCase())) rawType = { ...rawType, text: `${sized[1]}(${sized[2]})` };
