@@ -15,7 +15,7 @@ import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
 import { interpretDefault } from "./read-default.js";
-import { KNOWN_TYPES_HINT } from "./read-type.js";
+import { interpretType, KNOWN_TYPES_HINT } from "./read-type.js";
 import { entityTypeName } from "./entity-types.js";
 import type { ColumnType, Span } from "./types.js";
 
@@ -83,6 +83,10 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
           const name = def.type.text.trim().replace(/[`?]/g, "");
           col.type = { kind: "enum", values: listed.map((v) => v.text), name };
           cx.note(def.type.span, `column "${table}.${col.name}" is read as enum ${name} with the values its notes list`);
+        } else if (typeCellValues(def.type.text)) {
+          // "| size | small / medium / large |": the type cell lists the allowed values.
+          col.type = { kind: "enum", values: typeCellValues(def.type.text)! };
+          cx.note(def.type.span, `column "${table}.${col.name}" is read as enum(${col.type.values.join(", ")}): its type cell lists the allowed values`);
         } else if (entityTypeName(def.type.text)) {
           // "User", "UserVO", "Tag[]": perhaps a table's entity; decided with the references
           // (foreign-keys.ts), which says SF103 if no table is named so.
@@ -283,6 +287,14 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     enumValues = listed.map((v) => v.text);
     cx.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
   }
+  // "| level | one of info, warn, error |": values and no type: an enum of them, whatever the
+  // column's name would suggest (a "level" of words is no integer).
+  if (enumValues && enumValues.length >= 2 && col.typeMissing && !col.type && valuesFromNotes && !increment) {
+    col.type = { kind: "enum", values: enumValues };
+    col.typeMissing = false;
+    cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as enum(${enumValues.join(", ")}), the values its rules list`);
+    enumValues = null;
+  }
   // "| id | pk | auto increment |": a key written without a type that counts up is an integer.
   if (increment && col.typeMissing && !col.type) {
     col.type = { kind: "integer" };
@@ -464,4 +476,13 @@ function unreadRules(description: string, type: ColumnType): string[] {
     out.push(x);
   }
   return out;
+}
+
+/** A type cell that is a list of values and nothing else ("small / medium / large", "'a' | 'b'"), none a type or rule word. */
+function typeCellValues(text: string): string[] | null {
+  if (!/[/|,]|\sor\s/i.test(text)) return null;
+  const found = listedValues(text, true);
+  if (!found || found.length < 2) return null;
+  if (found.some((v) => interpretType(v.text).type || interpretConstraint(v.text).unknownAt === undefined || /^(?:null|none|other|etc)$/i.test(v.text))) return null;
+  return found.map((v) => v.text);
 }

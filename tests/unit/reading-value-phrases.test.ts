@@ -29,3 +29,22 @@ describe("allowed values written in the type's place", () => {
     expect(column(t, "note")).toMatchObject({ type: { kind: "text" }, nullable: false });
   });
 });
+
+describe("allowed values in a field table's type cell", () => {
+  const grid = (rows: string[]) => ["# Data", "", "## users", "| Field | Type | Notes |", "|---|---|---|", "| id | text | PK |", "", "## alerts", "| Field | Type | Notes |", "|---|---|---|", "| id | serial | PK |", "| user_id | text | FK → users.id |", ...rows, ""].join("\n");
+
+  it("make the column an enum, whatever its name suggests", async () => {
+    const r = await load(grid(["| level | one of info, warn, error | |", "| size | small / medium / large | |", "| count | integer | 1-9 |"]));
+    const t = table(r.ir!, "alerts");
+    // "level" alone would be read as an integer; its values say otherwise.
+    expect(column(t, "level").type).toMatchObject({ kind: "enum", values: ["info", "warn", "error"] });
+    expect(column(t, "size").type).toMatchObject({ kind: "enum", values: ["small", "medium", "large"] });
+    expect(column(t, "count")).toMatchObject({ type: { kind: "integer" }, minimum: 1, maximum: 9 });
+    expect(codes(r).filter((c) => c === "SF103")).toEqual([]);
+  });
+
+  it("keep a list of types a type problem", async () => {
+    const r = await load(grid(["| ref | uuid / integer | |"]));
+    expect(column(table(r.ir!, "alerts"), "ref").type.kind).not.toBe("enum");
+  });
+});
