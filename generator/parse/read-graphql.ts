@@ -25,6 +25,7 @@ import { plural, singular, snakeCase } from "../base/naming.js";
 import { type BlockReader, type ReaderResult, type SourceBlock, openResult } from "./block.js";
 import { joinTable } from "./join-table.js";
 import type { RawColumn, RawTable, RawText } from "./raw.js";
+import { keyTargetAmong } from "./script-block.js";
 
 type GraphQL = typeof G;
 
@@ -44,7 +45,6 @@ const HINT = "a table is `type Task { id: ID! title: String! dueDate: DateTime }
 const ROOTS = new Set(["Query", "Mutation", "Subscription"]);
 const NOT_RECORDS = /(?:Connection|Edge|Edges|Payload|Response|Result|Results|Input|Args|Error|Event)$|^PageInfo$/;
 const FRACTION = /(?:price|amount|total|cost|balance|rate|fee|salary|budget|lat|lng|latitude|longitude|weight|percent|percentage|ratio|discount|tax|subtotal|revenue)$/i;
-const USER_STEMS = /^(?:user|owner|author|creator|createdBy|assignee|member|account)$/i;
 const SCALARS: Readonly<Record<string, string>> = {
   string: "text",
   int: "integer",
@@ -222,15 +222,7 @@ function readGraphql(g: GraphQL, block: SourceBlock): ReaderResult {
     const t = k ? named(k.node.type).name : "";
     return t === "Int" ? "integer" : t === "BigInt" || t === "Long" ? "bigint" : "";
   };
-  const keyTarget = (stem: string): string | null => {
-    const rec = [...objects.keys()].find((n) => isTable(n) && n.toLowerCase() === stem.toLowerCase());
-    if (rec) return tableName(rec);
-    if (USER_STEMS.test(stem)) {
-      const user = [...objects.keys()].find((n) => isTable(n) && /^(User|AppUser|Account|Profile)$/.test(n));
-      return user ? tableName(user) : "users";
-    }
-    return null;
-  };
+  const keyTarget = (stem: string): string | null => keyTargetAmong([...objects.keys()], isTable, tableName, stem);
   const argValue = (d: G.DirectiveNode, ...names: string[]): G.ValueNode | undefined => (d.arguments ?? []).find((a) => names.includes(a.name.value))?.value;
   const numOf = (v: G.ValueNode | undefined): string | null => (v && (v.kind === g.Kind.INT || v.kind === g.Kind.FLOAT) ? v.value : null);
   const strOf = (v: G.ValueNode | undefined): string | null => (v && (v.kind === g.Kind.STRING || v.kind === g.Kind.ENUM) ? v.value : null);

@@ -29,6 +29,7 @@ import { holdsInterfaces } from "./interface-shape.js";
 import { joinTable } from "./join-table.js";
 import type { RawColumn, RawEnum, RawTable, RawText } from "./raw.js";
 import { lazyTypeScriptReader } from "./typescript-reader.js";
+import { keyTargetAmong } from "./script-block.js";
 
 /** The interface reader; its first call imports TypeScript (once per process). */
 export const loadInterfaceReader = lazyTypeScriptReader((ts, block) => readInterfaces(ts, block));
@@ -42,7 +43,6 @@ const BASE = /^(?:Base|Abstract|Common)|(?:Base|Entity|Model|Record|Timestamps?|
 /** number-typed names that hold money or fractions: numeric, not integer. */
 const FRACTION = /(?:price|amount|total|cost|balance|rate|fee|salary|budget|lat|lng|latitude|longitude|weight|percent|percentage|ratio|discount|tax|subtotal|revenue|value)$/i;
 /** `ownerId`, `authorId`: keys that name a user without an interface of that name. */
-const USER_STEMS = /^(?:user|owner|author|creator|createdBy|assignee|member|account)$/i;
 /** Type names that are a scalar column though no declaration in the block says so. */
 const NAMED_SCALARS: Readonly<Record<string, string>> = {
   date: "timestamptz",
@@ -309,16 +309,7 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
     const id = members.get(n)?.find((m) => /^(_?id)$/i.test(m.key));
     return id?.type?.kind === ts.SyntaxKind.NumberKeyword ? "integer" : "";
   };
-  /** The table a `<stem>Id` key names: a record of that name, else users for a user-like stem. */
-  const keyTarget = (stem: string): string | null => {
-    const rec = [...shapes.keys()].find((n) => isTable(n) && n.toLowerCase() === stem.toLowerCase());
-    if (rec) return tableName(rec);
-    if (USER_STEMS.test(stem)) {
-      const user = [...shapes.keys()].find((n) => isTable(n) && /^(User|AppUser|Account|Profile)$/.test(n));
-      return user ? tableName(user) : "users";
-    }
-    return null;
-  };
+  const keyTarget = (stem: string): string | null => keyTargetAmong([...shapes.keys()], isTable, tableName, stem);
 
   // ------------------------------------------------------------ types
   const readType = (t: TS.TypeNode | undefined): { read: Read; nullable: boolean } => {

@@ -1,6 +1,8 @@
 // What the readers of model code in a backend's own language (Go structs, Laravel migrations,
 // Rails schema and migrations) share: the naming of a table the way those frameworks name one by
-// default, and defaults as they write them (the result and its positions: openResult in block.ts).
+// default, and defaults as they write them (the result and its positions: openResult in block.ts);
+// and, for the readers of type declarations (GraphQL, TypeScript interfaces), the table a
+// `<stem>Id` field names.
 import { plural } from "../base/naming.js";
 
 /**
@@ -29,4 +31,22 @@ export function defaultPhrase(value: string, quoted: boolean): string {
   if (/^(gen_random_uuid|uuid_generate_v4)\(\)$/i.test(v)) return "default gen_random_uuid()";
   if (!quoted && /^(-?\d+(\.\d+)?|true|false|null)$/i.test(v)) return `default ${v.toLowerCase()}`;
   return `default '${v.replace(/'/g, "''")}'`;
+}
+
+/** The stems of a `<stem>Id` field that name a user: `ownerId`, `authorId`, `createdById`. */
+export const USER_STEMS = /^(?:user|owner|author|creator|createdBy|assignee|member|account)$/i;
+
+/**
+ * The table a `<stem>Id` field names among the declared types `names` (those `isTable` says are
+ * records, named as tables by `tableName`): the record of that name, else, for a user-like stem,
+ * the users record (or "users" when none is declared); null otherwise.
+ */
+export function keyTargetAmong(names: readonly string[], isTable: (n: string) => boolean, tableName: (n: string) => string, stem: string): string | null {
+  const rec = names.find((n) => isTable(n) && n.toLowerCase() === stem.toLowerCase());
+  if (rec) return tableName(rec);
+  if (USER_STEMS.test(stem)) {
+    const user = names.find((n) => isTable(n) && /^(User|AppUser|Account|Profile)$/.test(n));
+    return user ? tableName(user) : "users";
+  }
+  return null;
 }
