@@ -88,7 +88,10 @@ export function columnBuilder(c: SnapshotColumn, table: string, withReference: b
       break;
     case "enum":
       // text + CHECK rather than a native enum type: values can be added and removed by later migrations.
-      b = `t.enu(${n}, ${JSON.stringify(t.values)})`;
+      // knex 3.3 (pinned) writes the values into the CHECK between quotes without escaping them
+      // (pg-columncompiler's enu): a quote in a value is doubled here, or "don't know" would end
+      // the literal. tests/app/enum-quotes.test.ts migrates such a value on both databases.
+      b = `t.enu(${n}, ${JSON.stringify(t.values.map((v) => v.replace(/'/g, "''")))})`;
       break;
     case "bytes":
     case "inet":
