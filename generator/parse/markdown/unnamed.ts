@@ -87,12 +87,13 @@ export function tableNamedNearby(md: MarkdownReader, at: number, what: "table" |
       md.notes.push({ span: sec.span, message: `the column ${what} under "${word}" is read as table "${word}": the heading's word is a section's, but also a thing apps store, and no other table is open` });
       return draft;
     }
-    // A list of typed columns under "## Conventions" may be the columns every table has: said,
-    // as a warning; a column table there is a table that cannot be named.
+    // A column table or list of typed columns under "## Conventions" or "## Common columns" may be
+    // the columns every table has: said, as a warning (the spec is not refused for it); the table
+    // is not generated. A spec left with no table at all is SF102, an error.
     if (!sec.unnamedReported) {
       sec.unnamedReported = true;
-      md.warn("SF130", `the column ${what} under "${sec.title}" needs a table name: the heading is a section's title, not a table's, and no code span before the ${what} names one${what === "list" ? "; its columns are not generated" : ""}`, md.idx.span(at),
-        'give the table a heading of its own ("## tasks") or name it in code just before it ("**`tasks`**")', what === "table" ? "error" : "warning");
+      md.warn("SF130", `the column ${what} under "${sec.title}" needs a table name: the heading is a section's title, not a table's, and no code span before the ${what} names one; its columns are not generated`, md.idx.span(at),
+        'give the table a heading of its own ("## tasks") or name it in code just before it ("**`tasks`**")', "warning");
     }
     return null;
   }
