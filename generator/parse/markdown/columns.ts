@@ -247,7 +247,9 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     else description = description ? `${description} ${comment.text}` : comment.text;
   }
   const th = type ? typeHead(type.text) : null;
-  const known = (th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text))) || (!type && !!phraseValues);
+  // Values in the type's place are no evidence of a column list ("- colour: one of red, blue" is
+  // as likely a rule about a column written elsewhere): the list's other items decide.
+  const known = th !== null && (TYPE_HEAD.has(th) || ENUM_LIST.test(type!.text));
   // No type written: an empty type text, positioned at the name, for the builder to infer.
   let rawType = type ? md.rawText(type) : phraseValues ? { text: `enum(${phraseValues.map((v) => v.text).join(", ")})`, span: phraseValues[0]!.span } : { text: "", span: names[0]!.span };
   // "title (VARCHAR 200)": the length without parentheses.

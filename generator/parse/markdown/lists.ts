@@ -17,7 +17,7 @@ import { plainColumns } from "./paragraphs.js";
 import { tableNamedNearby } from "./unnamed.js";
 import { openSection } from "./sections.js";
 import { likeRef, nextShared } from "./table-references.js";
-import { DOCUMENT_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
@@ -319,13 +319,6 @@ export function list(md: MarkdownReader, node: List): void {
   }
 }
 
-/** Section words that are also names of things apps store ("## Project", "## Note", "## Application", "## models"). */
-export const ENTITY_SECTION_WORDS = new Set([
-  "model", "models", "project", "projects", "application", "applications", "app", "apps", "system", "systems", "domain", "domains",
-  "note", "notes", "migration", "migrations", "connection", "connections", "policy", "policies", "trigger", "triggers",
-  "function", "functions", "view", "views", "query", "queries", "reference", "references", "example", "examples",
-  "rule", "rules", "key", "keys", "document", "documents", "design", "designs",
-]);
 
 /**
  * Models as nested bullets: "- **Widget**" (or "- Widget", "- `widgets`:") over a nested list of

@@ -7,7 +7,7 @@ import type { InlineCode, Paragraph, PhrasingContent } from "mdast";
 import type { MarkdownReader } from "./reader.js";
 import type { RawText } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
-import { ENTITY_SECTION_WORDS } from "./lists.js";
+import { ENTITY_SECTION_WORDS } from "./vocabulary.js";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Type words are never a table's name ("uses `JSONB`", "`text` columns").

@@ -42,6 +42,14 @@ export const SECTION_WORDS = new Set([
   "data", "domain", "system", "application", "app", "project", "api", "backend", "db", "entities", "erd", "diagram",
 ]);
 
+/** Section words that are also names of things apps store ("## Project", "## Note", "## Application", "## models"). */
+export const ENTITY_SECTION_WORDS = new Set([
+  "model", "models", "project", "projects", "application", "applications", "app", "apps", "system", "systems", "domain", "domains",
+  "note", "notes", "migration", "migrations", "connection", "connections", "policy", "policies", "trigger", "triggers",
+  "function", "functions", "view", "views", "query", "queries", "reference", "references", "example", "examples",
+  "rule", "rules", "key", "keys", "document", "documents", "design", "designs",
+]);
+
 /** Headings that title a document or a part of it ("# Schema", "# Data Model"): never a table. */
 export const DOCUMENT_WORDS = new Set([
   "schema", "schemas", "database", "databases", "data", "db", "tables", "models", "entities", "erd", "diagram", "overview",
