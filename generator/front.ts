@@ -121,7 +121,11 @@ function checkDialects(raw: RawSpec): ("postgresql" | "mysql" | "sqlite")[] {
 
 /** The front end over spec files already found and read (readSpecs): reads no disk. */
 export async function frontOf(read: ReadSpecsResult): Promise<FrontResult> {
-  if (!read.schema) return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored: read.ignored } };
+  if (!read.schema) {
+    // The API spec found is not read without a schema: said, so that explain lists every file.
+    const ignored = read.api ? [...read.ignored, { path: read.api.path, why: "the API spec; not read, since no schema spec was found" }].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)) : read.ignored;
+    return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored } };
+  }
   const result = await loadSpecFiles(read.schema, read.api);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
   const files = { read: [...new Set([read.schema.path, ...(read.api ? [read.api.path] : [])])], ignored: read.ignored };
