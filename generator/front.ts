@@ -102,6 +102,18 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
   }
   const built = buildIr(raw, { schema: schema.path, api: api?.path ?? null }, readCheckSql ? { readCheckSql } : {});
   diagnostics.push(...built.diagnostics);
+  if (raw.tables.length > 0 && !built.ir.tables.some((t) => !t.addedBy) && !hasErrors(s.diagnostics)) {
+    // What was read names tables but defines none (rules for tables no part of the spec writes,
+    // request shapes): still an app of nothing, and an error at what looked like a table.
+    const named = [...new Set(raw.tables.map((t) => t.name.text))];
+    diagnostics.push({
+      severity: "error",
+      code: "SF102",
+      message: `no table is understood in the schema spec: what was read only states rules or shapes for ${named.length === 1 ? "a table" : "tables"} it does not define (${named.slice(0, 5).join(", ")}${named.length > 5 ? ", ..." : ""})`,
+      span: s.firstCandidate ?? raw.tables[0]!.name.span,
+      hint: 'write each table\'s columns with their types (a column table "| Column | Type |", a bullet list "- title: varchar(200)", or a CREATE TABLE / Prisma / Drizzle block); `specforge explain` shows what was read',
+    });
+  }
   notes.push(...built.notes);
   diagnostics.push(...validateIr(built.ir));
   const sorted = sortDiagnostics(diagnostics);
