@@ -61,6 +61,11 @@ describe("a heading labelling a part of a table", () => {
     expect(r.ir?.tables.map((t) => t.name) ?? []).not.toContain("field_definitions");
     expect(codes(r)).toContain("SF130");
   });
+
+  it.each(["Attributes", "Attribute Definitions"])("with no table around it, %s may still be an app's own table", async (title) => {
+    const r = await load(`# Database schema\n\n## ${title}\n\n| Field | Type |\n|---|---|\n| id | serial primary key |\n| label | varchar(40) |\n`);
+    expect(r.ir!.tables).toHaveLength(1);
+  });
 });
 
 describe("a heading naming one column under the table's details", () => {

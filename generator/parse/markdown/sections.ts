@@ -85,9 +85,10 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
       const named = md.statedTable ?? titleEntity(md);
       if (named) tableName = named;
       // "## Field definitions" with no table around it and none the page names: no table's name
-      // (the table under it is reported as needing one). A lone "Properties" or "Attributes" may
-      // still be an app's table.
-      else if (part && (/\s/.test(bareTitle) || /^(?:fields?|columns?)$/i.test(bareTitle))) tableName = null;
+      // (the table under it is reported as needing one). Only the words fields and columns say it
+      // for sure: "Properties", "Attribute Definitions", a lone "Field" may be an app's table (a
+      // rental's properties, an EAV catalogue, a sports field).
+      else if (part && (/\b(?:fields|columns)\b/i.test(bareTitle) || /^(?:field|column)\s+\S/i.test(bareTitle))) tableName = null;
     }
     if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
     else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
