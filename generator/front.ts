@@ -102,6 +102,18 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Pro
   }
   const built = buildIr(raw, { schema: schema.path, api: api?.path ?? null }, readCheckSql ? { readCheckSql } : {});
   diagnostics.push(...built.diagnostics);
+  if (raw.tables.length > 0 && !built.ir.tables.some((t) => !t.addedBy) && !hasErrors(s.diagnostics)) {
+    // What was read names tables but defines none (rules for tables no part of the spec writes,
+    // request shapes): still an app of nothing, and an error at what looked like a table.
+    const named = [...new Set(raw.tables.map((t) => t.name.text))];
+    diagnostics.push({
+      severity: "error",
+      code: "SF102",
+      message: `no table is understood in the schema spec: what was read only states rules or shapes for ${named.length === 1 ? "a table" : "tables"} it does not define (${named.slice(0, 5).join(", ")}${named.length > 5 ? ", ..." : ""})`,
+      span: s.firstCandidate ?? raw.tables[0]!.name.span,
+      hint: 'write each table\'s columns with their types (a column table "| Column | Type |", a bullet list "- title: varchar(200)", or a CREATE TABLE / Prisma / Drizzle block); `specforge explain` shows what was read',
+    });
+  }
   notes.push(...built.notes);
   diagnostics.push(...validateIr(built.ir));
   const sorted = sortDiagnostics(diagnostics);
@@ -121,7 +133,11 @@ function checkDialects(raw: RawSpec): ("postgresql" | "mysql" | "sqlite")[] {
 
 /** The front end over spec files already found and read (readSpecs): reads no disk. */
 export async function frontOf(read: ReadSpecsResult): Promise<FrontResult> {
-  if (!read.schema) return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored: read.ignored } };
+  if (!read.schema) {
+    // The API spec found is not read without a schema: said, so that explain lists every file.
+    const ignored = read.api ? [...read.ignored, { path: read.api.path, why: "the API spec; not read, since no schema spec was found" }].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)) : read.ignored;
+    return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored } };
+  }
   const result = await loadSpecFiles(read.schema, read.api);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
   const files = { read: [...new Set([read.schema.path, ...(read.api ? [read.api.path] : [])])], ignored: read.ignored };

@@ -51,6 +51,8 @@ const SCHEMA_NAMES: readonly RegExp[] = [
   /^schema\.(md|markdown|ya?ml)$/,
   /(^|\/)database\/schema\.(md|markdown|ya?ml)$/,
   /(^|\/)(database[-_ ]?schema|db[-_ ]?schema|data[-_ ]?model|data[-_ ]?models|entity[-_ ]?model|entities|domain[-_ ]?model|schema)\.(md|markdown|ya?ml)$/,
+  // "db-spec.md", "database-specification.md", "schema_design.md": a spec of the database, by its name.
+  /(^|\/)(db|database|schema|data[-_ ]?model)[-_ ]?(spec|specs|specification|design|definition|definitions)\.(md|markdown|ya?ml)$/,
   /(^|\/)(database|models?|erd|tables)\.(md|markdown|ya?ml)$/,
   /(^|\/)database\/[^/]+\.(md|markdown|ya?ml)$/,
 ];
@@ -100,6 +102,9 @@ export function isOpenApiText(text: string): boolean {
   return /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 4000));
 }
 
+/** A bullet that is a SQL column definition: a name, a SQL type, then a constraint keyword or nothing. */
+const SQL_COLUMN_BULLET = /^[ \t]*[-*][ \t]+[`*]*[A-Za-z_]\w*[`*]*[ \t]+(?:varchar|character varying|char|text|citext|uuid|serial|bigserial|smallserial|int|int2|int4|int8|integer|bigint|smallint|boolean|bool|timestamptz|timestamp|date|time|numeric|decimal|real|double precision|float|jsonb|json|bytea|inet)\b(?:[ \t]*\([\d, \t]+\))?(?:\[\])?(?:[ \t]+(?:primary[ \t]+key|not[ \t]+null|null|unique|references|default|check|pk|fk|generated|with)\b|[ \t]*(?:--.*)?$)/gim;
+
 /** What a file with an uninformative name holds, judged from its text: "schema", "api" or null. */
 function kindByContent(text: string, file: string): "schema" | "api" | null {
   if (/\.(ya?ml|json)$/i.test(file)) {
@@ -112,12 +117,14 @@ function kindByContent(text: string, file: string): "schema" | "api" | null {
   const drizzleOrPrisma = (text.match(/\b(pgTable|mysqlTable|sqliteTable)\s*\(|^\s*model\s+\w+\s*\{/gm) ?? []).length;
   const columnTables = (text.match(/^\s*\|\s*[`*]*(column|field|name|列名|字段)[`*]*\s*\|\s*[`*]*(type|data type|类型)/gim) ?? []).length;
   const endpoints = (text.match(/^\s*(?:#{1,6}\s*|[-*]\s*|\|\s*)?`?(GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm) ?? []).length;
+  // "- email VARCHAR(320) UNIQUE NOT NULL", "- id uuid PK": SQL column definitions as bullets (under a bare table name).
+  const sqlBullets = (text.match(SQL_COLUMN_BULLET) ?? []).length;
   const columnBullets = (text.match(/^\s*[-*]\s+[*`]*[A-Za-z_]\w*[*`]*\s*[:(]\s*[`*]*(string|text|varchar|char|int|integer|bigint|serial|uuid|bool|boolean|timestamp|timestamptz|datetime|date|decimal|numeric|float|double|json|jsonb|enum)\b/gim) ?? []).length;
   // Formal notations a schema is drawn or declared in: Mermaid erDiagram entities, DBML tables, SQLModel table classes.
   const erEntities = /^\s*erDiagram\s*$/m.test(text) ? (text.match(/^\s*["`]?[\p{L}\w-]+["`]?(?:\s*\[[^\]\n]*\])?\s*\{\s*$/gmu) ?? []).length : 0;
   const dbml = (text.match(/^\s*Table\s+[\w."]+(?:\s+as\s+\w+)?\s*(?:\[[^\]\n]*\])?\s*\{/gm) ?? []).length;
   const sqlmodel = (text.match(/^\s*class\s+\w+\s*\([^)\n]*\btable\s*=\s*True/gm) ?? []).length;
-  const tables = sql + drizzleOrPrisma + columnTables + erEntities + dbml + sqlmodel + (columnBullets >= 2 ? 1 : 0);
+  const tables = sql + drizzleOrPrisma + columnTables + erEntities + dbml + sqlmodel + (columnBullets >= 2 ? 1 : 0) + (sqlBullets >= 2 ? 1 : 0);
   if (tables >= 1 && tables * 3 >= endpoints) return "schema";
   if (endpoints >= 2) return "api";
   return null;
@@ -215,9 +222,9 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
     diagnostics.push({
       severity: "error",
       code: "SF100",
-      message: `no schema spec found in ${relativePath(rootDir, specsDir) || "."}${files.length ? ` (read: ${files.map((f) => path.relative(specsDir, f).split(path.sep).join("/")).join(", ")})` : ""}`,
+      message: `no schema spec found in ${relativePath(rootDir, specsDir) || "."}${files.length ? ` (files looked at: ${files.map((f) => path.relative(specsDir, f).split(path.sep).join("/")).join(", ")})` : ""}`,
       span: { file: at, line: 1, column: 1 },
-      hint: "write the tables in database/schema.md (or data-model.md, database-schema.md, schema.yaml)",
+      hint: "write the tables in database/schema.md (or data-model.md, database-schema.md, schema.yaml); a file of another name is read as the schema when it holds CREATE TABLE statements, column tables (Column | Type) or column bullets (\"- title varchar(200) NOT NULL\")",
     });
   }
   ignored.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));

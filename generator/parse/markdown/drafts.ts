@@ -73,6 +73,10 @@ export interface SectionEntry {
   unnamedReported?: boolean;
   /** An API section naming a request model ("### TaskCreate"): its fields state rules for the table it names. */
   model?: TableDraft;
+  /** The heading labels a part of the table around it ("### Field Definitions", "### Columns"). */
+  part?: boolean;
+  /** The heading names one column of the table around it ("#### title" under "### Field Details"). */
+  column?: { readonly table: TableDraft; readonly name: RawText };
 }
 
 export interface EndpointDraft {

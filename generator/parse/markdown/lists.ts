@@ -7,9 +7,9 @@ import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
 import { bareFields, columnFlat, columnItem, prismaAttributes } from "./columns.js";
-import type { EndpointDraft } from "./drafts.js";
+import type { EndpointDraft, TableDraft } from "./drafts.js";
 import { baseUrl, inlineEnvelope, scanEndpointText } from "./endpoints.js";
-import { type Flat, flatSub } from "./flat.js";
+import { type Flat, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, indexItem, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
 import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
@@ -75,6 +75,11 @@ export function list(md: MarkdownReader, node: List): void {
       }
     }
     else for (const item of node.children) for (const c of item.children) if (c.type === "list") list(md, c);
+    return;
+  }
+  const colSec = md.top()?.column;
+  if (colSec) {
+    columnNotes(md, node, colSec.table, colSec.name);
     return;
   }
   const schemaModel = md.currentModel();
@@ -379,4 +384,35 @@ function enumByTitle(md: MarkdownReader, node: List): boolean {
     return md.rawText(flatSub(f, at, at + items[i]![1]!.length));
   }) });
   return true;
+}
+
+/** Labels of a column's notes that state its rules ("**Constraints**: 1-200 characters"). */
+const COLUMN_RULE_LABEL = /^(?:constraints?|validations?|validation\s+rules?|rules?|restrictions?|limits?|length|size|range|bounds|约束|校验|验证|规则|制約|検証|restricci[oó]n(?:es)?|validaci[oó]n|contraintes?|einschr[aä]nkung(?:en)?|regeln?|vincoli)$/i;
+
+/**
+ * The list under a heading that names one column ("#### title" under "### Field Details"): items
+ * "Label: text". Those labelled as rules are the column's rules, each part that reads as one
+ * ("Non-empty, 1-200 characters"); a part that does not is reported by the builder. Other labels
+ * (Type, Example, Format, Generation...) describe the column and are left to its row.
+ */
+function columnNotes(md: MarkdownReader, node: List, table: TableDraft, column: RawText): void {
+  for (const item of node.children) {
+    const f = md.itemFlat(item);
+    const m = /^\s*([\p{L}][\p{L} ]{0,30}?)\s*[:：]\s*/u.exec(f.text);
+    if (!m || !COLUMN_RULE_LABEL.test(m[1]!.trim())) continue;
+    const body = flatTrim(flatSub(f, m[0].length));
+    if (!body.text) continue;
+    const whole = body.text.replace(/\.$/, "");
+    const parts: Flat[] = [];
+    if (md.isRulePhrase(whole)) parts.push(body);
+    else {
+      let from = 0;
+      for (const piece of body.text.split(/([,;，；])/)) {
+        if (!/^[,;，；]$/.test(piece)) parts.push(flatTrim(flatSub(body, from, from + piece.length)));
+        from += piece.length;
+      }
+    }
+    // A part the rule reader does not know is still stated as a rule: the builder reports it (SF108).
+    for (const p of parts) if (p.text) md.looseRules.push({ table: table.name.text, column, phrase: md.rawText(p) });
+  }
 }

@@ -9,7 +9,7 @@ import type { SectionEntry, TableDraft } from "./drafts.js";
 import { endpointHeading, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
-import { API_SECTION, BODY_HEADING, DOCUMENT_WORDS, FIELDS_LABEL, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
+import { API_SECTION, BODY_HEADING, DOCUMENT_WORDS, FIELDS_LABEL, PART_TITLE, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
 
 export function heading(md: MarkdownReader, node: Heading): void {
   const f = flatTrim(md.flat(node.children, md.startOf(node)));
@@ -69,10 +69,26 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     let tableName = pseudo && !plain ? pseudoTableName(md, f) : tableNameOf(md, f);
     const inValues = md.stack.some((x) => x.kind === "values");
     const context = md.currentTable();
+    const bareTitle = title.replace(/[`*_]/g, "").trim();
+    // "#### title" under "### Field Details" (or naming a column the table already has): the
+    // column's own notes, never a table of that name.
+    if (context && !pseudo && columnSection(md, entry, context, f, title.replace(/[`*]/g, "").trim())) {
+      md.stack.push(entry);
+      return;
+    }
+    const part = !pseudo && PART_TITLE.test(bareTitle);
+    if (part) entry.part = true;
+    // "### Field Definitions" under "## Task Entity": a part of that table, its content the table's.
+    if (context && part) tableName = null;
     // "## 2. Fields" on a page about one entity, outside any table's section: that entity's columns.
-    if (!context && !pseudo && ((tableName && FIELDS_LABEL.test(tableName.text)) || FIELDS_TITLE.test(title.replace(/[`*_]/g, "").trim()))) {
+    else if (!context && !pseudo && ((tableName && FIELDS_LABEL.test(tableName.text)) || FIELDS_TITLE.test(bareTitle) || part)) {
       const named = md.statedTable ?? titleEntity(md);
       if (named) tableName = named;
+      // "## Field definitions" with no table around it and none the page names: no table's name
+      // (the table under it is reported as needing one). Only the words fields and columns say it
+      // for sure: "Properties", "Attribute Definitions", a lone "Field" may be an app's table (a
+      // rental's properties, an EAV catalogue, a sports field).
+      else if (part && (/\b(?:fields|columns)\b/i.test(bareTitle) || /^(?:field|column)\s+\S/i.test(bareTitle))) tableName = null;
     }
     if (/^(indexes|indices|index|indici|índices|indexes and constraints|索引)\b/i.test(title)) entry.kind = "indexes";
     else if (VALUE_SECTION.test(title.replace(/[`*]/g, "").trim())) entry.kind = "values";
@@ -99,6 +115,25 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     }
   }
   md.stack.push(entry);
+}
+
+/**
+ * A heading naming one column of the table around it: "#### title" (or "#### `due_date`") right
+ * under a section labelling the table's parts ("### Field Details", "### Columns"), or naming a
+ * column the table already has. Its lists are that column's notes; the ones labelled as rules
+ * ("- **Constraints**: 1-200 characters") are the column's rules (lists.ts).
+ */
+function columnSection(md: MarkdownReader, entry: SectionEntry, table: TableDraft, f: Flat, bare: string): boolean {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\s*[(（][^)）]*[)）])?$/.exec(bare);
+  if (!m) return false;
+  const name = m[1]!;
+  const parent = md.top();
+  const known = table.columns.some((c) => c.name.text === name);
+  if (!(parent && parent.part && parent.kind === "other" && parent.depth < entry.depth) && !known) return false;
+  const at = Math.max(0, f.text.indexOf(name));
+  entry.column = { table, name: md.rawText(flatSub(f, at, at + name.length)) };
+  md.notes.push({ span: entry.span, message: `heading "${bare}" describes column "${table.name.text}.${name}"; the rules its items state are that column's` });
+  return true;
 }
 
 /**

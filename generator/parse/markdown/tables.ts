@@ -33,7 +33,10 @@ export function table(md: MarkdownReader, node: Table): void {
   const heading = md.lastLabel ?? md.top()?.title;
   const shape = classifyTable(headers, body, { document: md.kind, ...(heading ? { heading } : {}) });
   const lower = headers.map((h) => h.toLowerCase().replace(/[`*_]/g, ""));
-  if (md.kind === "schema" && rulesTable(md, node, lower)) return;
+  // A rules table (Field | Validation Rule) has no column of types; one whose cells hold types
+  // beside the names ("| title | VARCHAR(100) | Required |", whatever its header words) is a
+  // table's columns, its rules column read as their rules.
+  if (md.kind === "schema" && shape.kind !== "columns" && rulesTable(md, node, lower)) return;
   // "| Table name | `contacts` |" in a page about one entity: the table its "Fields" section is about.
   if (md.kind === "schema" && !md.currentTable()) {
     for (const row of rows.slice(1)) {
@@ -107,7 +110,8 @@ export function table(md: MarkdownReader, node: Table): void {
       filled++;
       if (sentences(t).some((x) => md.isRulePhrase(x.text))) ruled++;
     }
-    return filled > 0 && ruled / filled >= 0.5;
+    // Under a header that says rules, a few rows of rules among notes ("Set on insert") will do.
+    return filled > 0 && ruled / filled >= (said ? 0.25 : 0.5);
   }));
   const ruleHeaders = headers.map((h) => headerRule(h));
   // A notes column of marks alone under a header naming no rule ("| PII | NO |", "| TTL | Yes |"):
@@ -212,9 +216,11 @@ export function table(md: MarkdownReader, node: Table): void {
         size ??= rule.size;
         continue;
       }
-      if (ruleCols.has(ni)) {
+      // A cell of the column with no rule sentence is read as any note is (a list of values, a reference).
+      const said = ruleCols.has(ni) ? sentences(c.text) : [];
+      if (said.some((x) => md.isRulePhrase(x.text))) {
         const prose: string[] = [];
-        for (const x of sentences(c.text)) {
+        for (const x of said) {
           if (md.isRulePhrase(x.text)) constraints.push({ text: x.text, span: md.idx.span(c.offs[x.at] ?? c.offs[0] ?? 0) });
           else prose.push(x.written);
         }

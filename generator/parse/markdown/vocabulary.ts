@@ -117,6 +117,13 @@ export const RELATIONS_WORDS = /^(?:[\d.]+\s+)?(?:relationships|relations|foreig
 /** A referenced column written as table.column or table(column). */
 export const REFERENCE_FORM = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*|\(\s*[A-Za-z_]\w*\s*\))/;
 
+/**
+ * A heading that labels a part of a table, not a table: "Field Definitions", "Columns",
+ * "Attributes", "Field details", "Column reference", "字段定义" (in any case). Its content belongs
+ * to the table of the section around it (or of the page); it never names a table itself.
+ */
+export const PART_TITLE = /^(?:[\d.]+[.)]?\s*)?(?:(?:key|main|core|primary|data|table|entity|database|db|important|required|all|the)\s+)*(?:fields?|columns?|attributes?|propert(?:y|ies)|structure)(?:\s+(?:definitions?|details?|descriptions?|lists?|reference|specifications?|specs?|overview|summary|notes|and\s+types|&\s+types))?\s*$|^(?:字段|列|属性|フィールド|カラム|項目|필드|컬럼)\s*(?:定义|定義|说明|說明|説明|列表|一覧|정의|설명)?$|^(?:definici[oó]n\s+de\s+(?:campos|columnas)|d[ée]finition\s+des\s+(?:champs|colonnes)|felddefinitionen|spaltendefinitionen|campos|columnas|champs|colonnes|felder|spalten)$/i;
+
 /** A label saying the list that follows is the table's fields. */
 export const FIELDS_LABEL = /^(fields|columns|attributes|properties|campos|champs|felder|attributi|colonne|字段|列|属性|項目|フィールド|カラム|필드|컬럼)\b/;
 
