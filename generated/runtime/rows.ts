@@ -11,7 +11,7 @@ import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec } from "./list.js";
-import { callerCondition, type RowScope, type Visibility } from "./scope.js";
+import { callerCondition, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
   readonly column: string;
@@ -89,6 +89,11 @@ export interface TableSql {
   readonly newKey?: "uuid" | "text";
   /** A member-scoped group table: how a create adds the creator's membership. */
   readonly group?: GroupSql;
+  /**
+   * Audit columns of a tenant's row, set to the caller's id by the app (never from input):
+   * "author" (created_by) on create, "editor" (updated_by) on create and every update.
+   */
+  readonly stamps?: Readonly<Record<string, "author" | "editor">>;
 }
 
 export interface ColumnSql {
@@ -141,7 +146,11 @@ function readVectors<T extends Row | undefined>(spec: TableSql, row: T): T {
   return row;
 }
 
-const hasCaller = (v: Visibility): boolean => !!v.owner || v.scope !== undefined;
+/** The caller's condition on these rows binds the caller's id (not when it ends in the tenant the transaction's setting names). */
+const hasCaller = (v: Visibility): boolean => usesCaller(v);
+
+/** The column a tenant's row names its tenant in (set from the caller's tenant; never from input). */
+const tenantColumn = (spec: TableSql): string | null => (spec.scope?.kind === "tenant" ? spec.scope.column : null);
 
 /** Whether a nested route's parent needs its own condition (not implied by the row's scope, and not everyone's). */
 const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied && hasCaller(p);
@@ -307,7 +316,7 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   const own = callerCondition(spec, t, "$1");
   if (own) {
     where.push(own);
-    values.push(userId);
+    if (hasCaller(spec)) values.push(userId);
   }
   const first: Statement[] = [];
   const p = opts.under?.parent;
@@ -358,19 +367,26 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     cols.push(spec.pk);
     values.push(randomUUID());
   }
+  for (const c of Object.keys(spec.stamps ?? {})) {
+    cols.push(c);
+    values.push(userId);
+  }
   for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk)) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || k === tenantColumn(spec)) continue;
     cols.push(k);
     values.push(value(spec, k, v));
   }
   const placeholders = new Map(cols.map((c, i) => [c, `$${i + 1}`]));
+  // A tenant's row: its tenant column is the caller's tenant, which the transaction's setting names (never the input's).
+  const tenant = spec.scope?.kind === "tenant" ? spec.scope : null;
   const probes = probesOf(spec, input, placeholders, opts.under);
   const check = checkStatement(probes, userId);
-  const target = `${ident(spec.table)} (${cols.map(ident).join(", ")})`;
+  const target = `${ident(spec.table)} (${[...cols, ...(tenant ? [tenant.column] : [])].map(ident).join(", ")})`;
   const n = cols.length;
   const guard = probes.length ? guardOf(probes, values, spec.owner ? "$1" : null, userId) : "";
+  const tenantValue = tenant ? [tenantSql(tenant.type)] : [];
   let text: string;
-  if (cols.length === 0) {
+  if (cols.length === 0 && !tenant) {
     // Nothing to insert but defaults, and no statement form that guards it: check first, on its own.
     if (check) {
       const [found] = await batch(userId, [check]);
@@ -379,15 +395,15 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     }
     text = `INSERT INTO ${ident(spec.table)} DEFAULT VALUES RETURNING *`;
     values.length = 0;
-  } else if (!guard) text = `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")}) RETURNING *`;
+  } else if (!guard) text = `INSERT INTO ${target} VALUES (${[...cols.map((c, i) => slot(spec, c, i + 1)), ...tenantValue].join(", ")}) RETURNING *`;
   else {
     // INSERT ... SELECT cannot infer a parameter's type from its column: each is cast.
-    text = `INSERT INTO ${target} SELECT ${cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`).join(", ")} WHERE ${guard} RETURNING *`;
+    text = `INSERT INTO ${target} SELECT ${[...cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`), ...tenantValue].join(", ")} WHERE ${guard} RETURNING *`;
   }
-  const statements = [...before, ...(check && cols.length ? [check] : []), { text, values }];
+  const statements = [...before, ...(check && (cols.length || tenant) ? [check] : []), { text, values }];
   const results = await batch(userId, statements);
   const inserted = results[results.length - 1]!.rows[0];
-  if (!inserted) throw probeProblem(probes, check && cols.length ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
+  if (!inserted) throw probeProblem(probes, check && (cols.length || tenant) ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
   for (const rel of rels) inserted[rel.name] = [];
   return readVectors(spec, inserted);
 }
@@ -451,8 +467,13 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   const values = [...w.values];
   const sets: string[] = [];
   const placeholders = new Map<string, string>();
+  for (const [c, stamp] of Object.entries(spec.stamps ?? {})) {
+    if (stamp !== "editor") continue;
+    values.push(userId);
+    sets.push(`${ident(c)} = $${values.length}::${castOf(spec, c)}`);
+  }
   for (const [k, v] of Object.entries(set)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || spec.stamps?.[k] || k === tenantColumn(spec)) continue;
     if (v === DEFAULT) sets.push(`${ident(k)} = DEFAULT`);
     else if (v === TOGGLE) sets.push(`${ident(k)} = NOT ${ident(k)}`);
     else if (v === NOW) sets.push(`${ident(k)} = now()`);

@@ -52,7 +52,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   const ownership = resolveOwnership(tables, owners, identity, {
     note: (span, message) => cx.note(span, message),
     warn: (code, message, span, hint) => cx.diag("warning", code, message, span, hint),
-  });
+  }, { tenantClaims: cx.authMode.mode !== "builtin" });
   attachSpecIndexes(cx, raw.indexes, tables);
   addColumnsNamedByIndexes(cx, tables);
   let irTables: Table[] = tables.map((t) => withTenantRoles(finishTable(cx, t, identity, owners.get(t.name) ?? null), ownership.get(t.name)));

@@ -89,7 +89,7 @@ export function sharedByStatement(text: string | undefined): "read" | "read-writ
  * Scopes and sharing for the tables `owners` leaves without an owner column. `owners` maps
  * table name -> owner column (or null); `identity` is the users table, if the spec has one.
  */
-export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string, string | null>, identity: OwnTable | null, report: OwnershipReport): Map<string, Ownership> {
+export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string, string | null>, identity: OwnTable | null, report: OwnershipReport, opts: { readonly tenantClaims?: boolean } = {}): Map<string, Ownership> {
   const out = new Map<string, Ownership>();
   const byName = new Map(tables.map((t) => [t.name, t]));
   const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
@@ -162,7 +162,8 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       if ((owners.get(target.name) && !auditOwned(target)) || target.shared || sharedByStatement(target.description)) return false;
       return c.references!.column === target.primaryKey && isTenantName(target.name);
     });
-  for (const t of sorted) {
+  // Not with built-in auth: the app issues the tokens itself, and they name no organization.
+  for (const t of opts.tenantClaims === false ? [] : sorted) {
     if (t === identity || groupOf.has(t.name) || members.has(t.name) || t.shared || sharedByStatement(t.description)) continue;
     const c = tenantColumn(t);
     if (!c) continue;
