@@ -53,6 +53,9 @@ const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "wor
 /** Words of a tenant a column of the users table can make its user a member of (users.company_id); narrower than GROUP_WORDS, since users.location_id or users.project_id name something a user picks, not who they work for. */
 const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "company", "workspace", "team", "account", "household", "family", "club", "school", "business", "firm", "agency"]);
 
+/** Words that name a tenant outright, whatever else the column says. */
+const STRONG_TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "workspace"]);
+
 /** Words of a tenant whose memberships the auth service keeps (Better Auth's organization plugin, Clerk, Auth0, WorkOS). */
 export function isTenantName(name: string): boolean {
   return words(name).map((x) => singular(x)).some((x) => TENANT_WORDS.has(x));
@@ -154,11 +157,15 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
     const o = owners.get(t.name);
     return !!o && auditRole(o) !== null;
   };
+  // A tenant the users table points at in any way (users.favorite_team_id) is not one the spec leaves to the auth service.
+  const pickedByUsers = new Set((identity?.columns ?? []).flatMap((c) => (c.references ? [c.references.table] : [])));
   const tenantColumn = (t: OwnTable): OwnColumn | undefined =>
     t.columns.find((c) => {
+      // A row with no tenant is no tenant's: a nullable column counts only when it names the tenant outright (organization_id, tenant_id).
+      if (c.nullable && !words(c.name).map((x) => singular(x)).some((x) => STRONG_TENANT_WORDS.has(x))) return false;
       if (c.externalTenant) return true;
       const target = c.references ? byName.get(c.references.table) : undefined;
-      if (!target || target === t || target === identity || groupOf.has(target.name) || members.has(target.name) || target.keyColumns) return false;
+      if (!target || target === t || target === identity || groupOf.has(target.name) || members.has(target.name) || target.keyColumns || pickedByUsers.has(target.name)) return false;
       if ((owners.get(target.name) && !auditOwned(target)) || target.shared || sharedByStatement(target.description)) return false;
       return c.references!.column === target.primaryKey && isTenantName(target.name);
     });

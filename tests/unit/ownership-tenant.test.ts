@@ -94,6 +94,17 @@ CREATE TABLE notes (id SERIAL PRIMARY KEY, created_by TEXT REFERENCES users(id),
     expect(ir.tables.some((t) => t.scope?.kind === "tenant")).toBe(false);
   });
 
+  it("an optional team, or a team the users table points at, is no tenant; an optional organization_id still is", async () => {
+    const r = await load(sql(`CREATE TABLE teams (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE leagues (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE users (id TEXT PRIMARY KEY, favorite_league_id INT REFERENCES leagues(id));
+CREATE TABLE matches (id SERIAL PRIMARY KEY, team_id INT REFERENCES teams(id), league_team_id INT NOT NULL REFERENCES leagues(id), score INT);
+CREATE TABLE audits (id SERIAL PRIMARY KEY, organization_id TEXT REFERENCES organization(id), note TEXT);`));
+    const ir = r.ir!;
+    expect(table(ir, "matches").scope).toBeUndefined();
+    expect(table(ir, "audits").scope).toEqual({ kind: "tenant", column: "organization_id", group: "organization" });
+  });
+
   it("an undefined tenant table on a user's own rows is a plain value: SF104 as before", async () => {
     const r = await load(sql(`CREATE TABLE users (id TEXT PRIMARY KEY);
 CREATE TABLE notes (id SERIAL PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), organization_id TEXT REFERENCES organization(id), body TEXT);`));
