@@ -103,6 +103,10 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const hooked = hookAction !== undefined;
   L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(hookAction)}, deps, async (ctx, h) => {` : "async (ctx) => {"}`);
   const self = e.self === true && t.identity;
+  // Audit columns (created_by, updated_by) referencing the users table: the caller must have a users row before they are written.
+  const stampUsers = (role: string) => t.columns.some((c) => c.role === role && !!c.references && tableByName(ir, c.references.table).identity);
+  const stampsUsers = stampUsers("author") || stampUsers("editor");
+  const editsUsers = stampUsers("editor");
   const parent = e.parent && a.kind !== "stub" ? e.parent : undefined;
   // Rows are the caller's through an owner column or a scope; a nested route's parent may need the caller too.
   const scoped = !!owner || !!t.scope;
@@ -187,8 +191,9 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (self) {
         // The caller's own row, keyed by their id: a second one is a 409.
         L.push(`    const row = await createRow(batch, ${ts}, input, me);`);
-      } else if ((owner || group) && !t.identity) {
-        // The caller's first write records them in the identity table, in the same transaction.
+      } else if ((owner || group || stampsUsers) && !t.identity) {
+        // The caller's first write records them in the identity table, in the same transaction
+        // (also where an audit column, created_by, references it).
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
         L.push(`    const row = await createRow(batch, ${ts}, input, userId, ${relList}, record ? [record] : []${opts});`);
@@ -221,6 +226,12 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (self) {
         recordSelf();
         L.push(`    const row = await updateRow(batch, ${ts}, ${values}, me, me, [], record ? { before: [record] } : {});`);
+        L.push(`    if (record) ensureUser.remember(who.id);`);
+      } else if (editsUsers) {
+        // updated_by references the users table: the caller is recorded first, in the same transaction.
+        L.push(`    const who = caller(ctx);`);
+        L.push(`    const record = ensureUser.statement(who);`);
+        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}, ${relList}, { ${[...(under ? [under] : []), "before: record ? [record] : []"].join(", ")} });`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
       } else L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}${tail(under ? [under] : [])});`);
       L.push(`    if (!row) throw notFound(${what});`);

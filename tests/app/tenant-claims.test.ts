@@ -226,3 +226,77 @@ describe.each(DB_KINDS)("JWT_TENANT_CLAIM on %s", (kind) => {
     }
   }, 120_000);
 });
+
+// The same with the organizations table defined (integer keys, no membership) and a users table
+// the audit columns reference: the caller is recorded before created_by / updated_by name them.
+const DEFINED = `# Shared documents
+
+\`\`\`sql
+CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT);
+CREATE TABLE organizations (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE documents (
+  id SERIAL PRIMARY KEY,
+  organization_id INT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  created_by TEXT REFERENCES users(id),
+  updated_by TEXT REFERENCES users(id),
+  title TEXT NOT NULL
+);
+\`\`\`
+`;
+
+describe.each(DB_KINDS)("an organizations table with no membership on %s", (kind) => {
+  let app: RunningProject;
+  const tok: Record<string, string> = {};
+  let ir2: IR;
+
+  beforeAll(async () => {
+    const out = join(OUT, "..", "tenant-claims-defined");
+    rmSync(out, { recursive: true, force: true });
+    const loaded = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: DEFINED }, null);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    ir2 = loaded.ir!;
+    await writeProject(out, ir2);
+    app = await bootProject(kind, join(out, "generated"));
+    await app.admin(`INSERT INTO organizations (id, name) VALUES (7, 'Acme'), (8, 'Globex')`);
+    tok.alice = await tokenFor("alice", { claims: { organization_id: 7 } });
+    tok.carol = await tokenFor("carol", { claims: { org_id: "7" } });
+    tok.bob = await tokenFor("bob", { claims: { organization_id: 8 } });
+    tok.odd = await tokenFor("erin", { claims: { organization_id: "seven" } });
+  }, 120_000);
+
+  afterAll(async () => {
+    expect(app?.errors ?? []).toEqual([]);
+    await app?.close();
+  });
+
+  it("reads the organizations as the caller's own, and the documents as theirs", () => {
+    expect(ir2.tables.find((t) => t.name === "organizations")!.scope).toEqual({ kind: "tenant", column: "id", group: "organizations" });
+    expect(ir2.tables.find((t) => t.name === "documents")!.scope).toEqual({ kind: "tenant", column: "organization_id", group: "organizations" });
+  });
+
+  it("records each writer before naming them, shares within the organization, 404s across", async () => {
+    const made = await app.call("POST", "/api/documents", { token: tok.alice, body: { title: "Plan", organization_id: 8 } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ organization_id: 7, created_by: "alice", updated_by: "alice" });
+    const edited = await app.call("PATCH", `/api/documents/${made.body.id}`, { token: tok.carol, body: { title: "Plan B" } });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ organization_id: 7, created_by: "alice", updated_by: "carol" });
+    expect((await app.admin(`SELECT id FROM users ORDER BY id`)).map((r) => r.id)).toEqual(["alice", "carol"]);
+    expect((await app.call("GET", `/api/documents/${made.body.id}`, { token: tok.bob })).status).toBe(404);
+    expect((await app.call("GET", "/api/documents", { token: tok.bob })).body).toEqual([]);
+  });
+
+  it("shows each caller their own organization only, and creates none", async () => {
+    expect((await app.call("GET", "/api/organizations", { token: tok.carol })).body.map((o: any) => o.id)).toEqual([7]);
+    expect((await app.call("GET", "/api/organizations/7", { token: tok.bob })).status).toBe(404);
+    expect((await app.call("GET", "/api/organizations/8", { token: tok.bob })).status).toBe(200);
+    expect([404, 405, 501]).toContain((await app.call("POST", "/api/organizations", { token: tok.bob, body: { name: "Mine" } })).status);
+    expect((await app.admin(`SELECT count(*)::int AS n FROM organizations`))[0]!.n).toBe(2);
+  });
+
+  it("refuses a claim that is no integer id with a 401", async () => {
+    const r = await app.call("GET", "/api/documents", { token: tok.odd });
+    expect(r.status).toBe(401);
+    expect(r.body.detail ?? r.body.title).toMatch(/organization_id/);
+  });
+});
