@@ -145,14 +145,19 @@ function readVectors<T extends Row | undefined>(spec: TableSql, row: T): T {
   return row;
 }
 
-/** The caller's condition on these rows binds the caller's id (not when it ends in the tenant the transaction's setting names). */
+/** Whether the caller's condition on these rows binds the caller's id (not when it ends in the tenant the transaction's setting names). */
 const hasCaller = (v: Visibility): boolean => usesCaller(v);
+/** Whether these rows have a caller's condition at all (owned or scoped; else everyone's). */
+const hasCondition = (v: Visibility): boolean => !!v.owner || v.scope !== undefined;
 
 /** The column a tenant's row names its tenant in (set from the caller's tenant; never from input). */
 const tenantColumn = (spec: TableSql): string | null => (spec.scope?.kind === "tenant" ? spec.scope.column : null);
 
 /** Whether a nested route's parent needs its own condition (not implied by the row's scope, and not everyone's). */
-const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied && hasCaller(p);
+const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied && hasCondition(p);
+
+/** Whether a row's WHERE (rowWhere) binds the caller's id as $2: its own condition or its parent's needs it. */
+const whereBindsCaller = (spec: TableSql, p: ParentSql | undefined): boolean => hasCaller(spec) || (parentCondition(p) && hasCaller(p!));
 
 /**
  * The WHERE of one row: its key ($1), the caller's condition ($2), and for a nested route the
@@ -161,7 +166,7 @@ const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied
  */
 function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"]): { text: string; values: unknown[] } {
   const p = under?.parent;
-  const caller = hasCaller(spec) || parentCondition(p);
+  const caller = whereBindsCaller(spec, p);
   const values: unknown[] = caller ? [id, userId] : [id];
   if (under) values.push(under.id);
   const text = once(spec, `where ${underKey(under)}`, () => {
@@ -228,7 +233,8 @@ function probesOf(spec: TableSql, input: Row, placeholders: ReadonlyMap<string, 
 }
 
 function exists(target: Probe["target"], idAt: string, callerAt: string | null): string {
-  const c = callerAt ? callerCondition(target, null, callerAt) : null;
+  // A target whose condition binds no caller (a tenant's rows) still has one; callerAt is null only when no probe binds the caller.
+  const c = callerCondition(target, null, callerAt ?? "NULL");
   return `EXISTS (SELECT 1 FROM ${ident(target.table)} WHERE ${ident(target.pk)} = ${idAt}${c ? ` AND ${c}` : ""})`;
 }
 
@@ -487,7 +493,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   if (sets.length === 0) sets.push(`${ident(spec.pk)} = ${ident(spec.pk)}`);
   const probes = probesOf(spec, set as Row, placeholders, opts.under, false);
   const check = checkStatement(probes, userId);
-  const callerAt = hasCaller(spec) || parentCondition(opts.under?.parent) ? "$2" : null;
+  const callerAt = whereBindsCaller(spec, opts.under?.parent) ? "$2" : null;
   const guard = probes.length ? guardOf(probes, values, callerAt, userId) : "";
   const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${w.text}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
   const before = opts.before ?? [];

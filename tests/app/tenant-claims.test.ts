@@ -300,3 +300,82 @@ describe.each(DB_KINDS)("an organizations table with no membership on %s", (kind
     expect(r.body.detail ?? r.body.title).toMatch(/organization_id/);
   });
 });
+
+// Nested routes under a tenant's row, and references to a tenant's rows from another tenant-scoped
+// table, with row-level security on and off (off: the app's own conditions are the only wall).
+const NESTED_SCHEMA = `# Orders
+
+\`\`\`sql
+CREATE TABLE vendors (
+  id SERIAL PRIMARY KEY,
+  org_id UUID NOT NULL REFERENCES organization(id),
+  name TEXT NOT NULL
+);
+CREATE TABLE orders (
+  id SERIAL PRIMARY KEY,
+  org_id UUID NOT NULL REFERENCES organization(id),
+  vendor_id INT NOT NULL REFERENCES vendors(id),
+  total INT NOT NULL
+);
+\`\`\`
+`;
+const NESTED_API = `# API
+
+| Method | Path | Description |
+|---|---|---|
+| GET | /api/vendors | List vendors |
+| POST | /api/vendors | Create a vendor |
+| GET | /api/vendors/{vendorId}/orders | A vendor's orders |
+| POST | /api/vendors/{vendorId}/orders | Add an order for a vendor |
+| POST | /api/orders | Create an order |
+| GET | /api/orders/{id} | One order |
+`;
+
+describe.each(DB_KINDS.flatMap((k) => [[k, true], [k, false]] as const))("nested routes and references across organizations on %s (row-level security %s)", (kind, rls) => {
+  let app: RunningProject;
+  const ORG_A = "0b6c7a4e-7a55-4a57-9d87-2f9a3c1e5b10";
+  const ORG_B = "5f0d2c1a-1111-4a57-9d87-2f9a3c1e5b20";
+  const tok: Record<string, string> = {};
+  let acmeVendor: any;
+
+  beforeAll(async () => {
+    const out = join(OUT, "..", `tenant-claims-nested-${kind}-${rls}`);
+    rmSync(out, { recursive: true, force: true });
+    const loaded = await loadSpecFiles(
+      { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: NESTED_SCHEMA },
+      { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: NESTED_API },
+    );
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.ir!.endpoints.find((e) => e.path === "/api/vendors/{vendorId}/orders" && e.method === "get")?.parent).toMatchObject({ table: "vendors", column: "vendor_id" });
+    await writeProject(out, loaded.ir!);
+    app = await bootProject(kind, join(out, "generated"), {}, { rls });
+    tok.alice = await tokenFor("alice", { claims: { org_id: ORG_A } });
+    tok.bob = await tokenFor("bob", { claims: { org_id: ORG_B } });
+    const made = await app.call("POST", "/api/vendors", { token: tok.alice, body: { name: "Initech" } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    acmeVendor = made.body;
+    expect((await app.call("POST", `/api/vendors/${acmeVendor.id}/orders`, { token: tok.alice, body: { total: 5 } })).status).toBe(201);
+  }, 120_000);
+
+  afterAll(async () => {
+    expect(app?.errors ?? []).toEqual([]);
+    await app?.close();
+  });
+
+  it("answers another organization's parent with 404 on the nested routes", async () => {
+    expect((await app.call("GET", `/api/vendors/${acmeVendor.id}/orders`, { token: tok.alice })).body.map((o: any) => o.total)).toEqual([5]);
+    expect((await app.call("GET", `/api/vendors/${acmeVendor.id}/orders`, { token: tok.bob })).status).toBe(404);
+    expect((await app.call("POST", `/api/vendors/${acmeVendor.id}/orders`, { token: tok.bob, body: { total: 9 } })).status).toBe(404);
+  });
+
+  it("refuses a reference to another organization's row with 422, and stores nothing", async () => {
+    const r = await app.call("POST", "/api/orders", { token: tok.bob, body: { vendor_id: acmeVendor.id, total: 7 } });
+    expect(r.status).toBe(422);
+    expect(JSON.stringify(r.body)).toContain("vendor_id");
+    expect((await app.admin(`SELECT total FROM orders ORDER BY id`)).map((x) => x.total)).toEqual([5]);
+    const ok = await app.call("POST", "/api/orders", { token: tok.alice, body: { vendor_id: acmeVendor.id, total: 6 } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.org_id).toBe(ORG_A);
+    expect((await app.call("GET", `/api/orders/${ok.body.id}`, { token: tok.bob })).status).toBe(404);
+  });
+});

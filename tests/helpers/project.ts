@@ -47,7 +47,7 @@ export interface RunningProject {
  * Migrates a fresh database of `kind`, turns row-level security on, and serves the app generated
  * into `generatedDir` (its own runtime copy) as APP_ROLE, with HS256 tokens signed by TEST_SECRET.
  */
-export async function bootProject(kind: DbKind, generatedDir: string, appOptions: Record<string, unknown> = {}): Promise<RunningProject> {
+export async function bootProject(kind: DbKind, generatedDir: string, appOptions: Record<string, unknown> = {}, opts: { rls?: boolean } = {}): Promise<RunningProject> {
   const database: TestDatabase = await freshDatabase(kind);
   const load = (p: string) => import(pathToFileURL(join(generatedDir, p)).href);
   const { migrations } = await load("migrations/index.ts");
@@ -59,7 +59,8 @@ export async function bootProject(kind: DbKind, generatedDir: string, appOptions
   const { ownedTables } = await load("rls.ts");
   const knex = database.db.knex;
   await migrateLatest(knex, migrations);
-  await applyRowLevelSecurity(knex, ownedTables);
+  // rls: false leaves the app's own conditions as the only wall (DATABASE_RLS=off).
+  if (opts.rls !== false) await applyRowLevelSecurity(knex, ownedTables);
   await ensureAppRole(knex, APP_ROLE);
   const errors: unknown[] = [];
   const server: Server = await new Promise((resolve) => {
