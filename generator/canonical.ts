@@ -318,6 +318,16 @@ function styleDocument(doc: Document, tables: readonly Table[]): void {
 function scopeComment(t: Table): string | null {
   const s = t.scope;
   if (!s) return null;
-  if (s.kind === "parent") return `rows are the caller's through ${s.column} -> ${s.parent}.${s.parentKey}`;
-  return `rows are the caller's when ${s.membership} has ${s.membershipGroup} = ${s.column} and ${s.membershipUser} = the caller`;
+  switch (s.kind) {
+    case "parent":
+      return `rows are the caller's through ${s.column} -> ${s.parent}.${s.parentKey}`;
+    case "member":
+      return `rows are the caller's when ${s.membership} has ${s.membershipGroup} = ${s.column} and ${s.membershipUser} = the caller`;
+    case "tenant":
+      return `rows are the caller's ${s.group}'s: ${s.column} = the token's tenant claim`;
+    default: {
+      const never: never = s;
+      throw new Error(`internal: unhandled scope ${JSON.stringify(never)}`);
+    }
+  }
 }

@@ -18,6 +18,7 @@ Usage:
   specforge normalize [--specs DIR]              write that canonical YAML to a file: one spec holding it all
                      [--out FILE] [--force]      (default spec.yaml); an existing FILE is replaced only with --force
   specforge token <user-id> [--expires 1h]       sign a development token with JWT_SECRET (or the dev secret)
+                     [--tenant ORG]              the caller's organization, for rows that belong to one
   specforge <command> --help                     help for one command
 
 Diagnostics are printed as file:line:column: severity CODE: message (coloured on a terminal;
@@ -73,9 +74,11 @@ directory as schema.yaml (alone) and it is both specs. An existing FILE is not
 overwritten unless --force is given.
 Exit: 0 written, 1 refused to overwrite, 2 spec errors (nothing written).
 `,
-  token: `specforge token <user-id> [--expires 1h]
+  token: `specforge token <user-id> [--expires 1h] [--tenant ORG]
 
 Signs a development HS256 token for <user-id> with JWT_SECRET (or BETTER_AUTH_SECRET),
 or with the development secret in .data/dev-jwt-secret. For trying the API locally.
+--tenant ORG names the caller's organization, for tables whose rows belong to one
+(in the claim JWT_TENANT_CLAIM names first, else organization_id).
 `,
 };

@@ -52,6 +52,7 @@ function parseCliArgs(rest: string[]) {
       out: { type: "string" },
       force: { type: "boolean", default: false },
       expires: { type: "string", default: "1h" },
+      tenant: { type: "string" },
       help: { type: "boolean", short: "h" },
       "allow-destructive": { type: "boolean", default: false },
       "allow-breaking": { type: "boolean", default: false },
@@ -145,7 +146,7 @@ async function run(command: string, parsed: Parsed, dirs: { specsDir: string; ou
         return EXIT.usage;
       }
       const { mintDevToken } = await import("./dev-token.js");
-      io.out((await mintDevToken(user, parsed.values.expires!)) + "\n");
+      io.out((await mintDevToken(user, parsed.values.expires!, process.env, parsed.values.tenant)) + "\n");
       return EXIT.ok;
     }
     default:

@@ -3,6 +3,7 @@ import type { IR, Column, Endpoint, Table } from "./ir/types.js";
 import { formatDiagnostic, type Diagnostic } from "./base/diagnostics.js";
 import { typeText } from "./ir/column-forms.js";
 import { canonicalYaml } from "./canonical.js";
+import { singular } from "./base/naming.js";
 
 export interface ExplainNote {
   readonly span: { readonly file: string; readonly line: number; readonly column: number };
@@ -50,8 +51,18 @@ function tableRole(t: Table): string {
   if (t.identity) return "identity: each user sees and changes only their own row";
   if (t.owner) return `owned by the caller through ${t.owner}`;
   const s = t.scope;
-  if (s?.kind === "parent") return `the caller's when its ${s.parent} row is (through ${s.column})`;
-  if (s?.kind === "member") return `the caller's when "${s.membership}" has the caller (${s.membershipUser}) as a member of it (${s.membershipGroup})`;
+  if (s) {
+    switch (s.kind) {
+      case "parent":
+        return `the caller's when its ${s.parent} row is (through ${s.column})`;
+      case "member":
+        return `the caller's when "${s.membership}" has the caller (${s.membershipUser}) as a member of it (${s.membershipGroup})`;
+      case "tenant":
+        return `rows of the caller's ${singular(s.group)}: ${s.column} = the token's tenant claim (JWT_TENANT_CLAIM)${s.column === t.primaryKey ? "; no route creates one" : ""}`;
+      default:
+        return unhandled(s);
+    }
+  }
   if (t.shared === "read-write") return "shared: every signed-in user reads and writes its rows";
   if (t.shared === "read") return "shared read-only: every signed-in user reads its rows, no route writes them";
   return "not owned";
@@ -74,6 +85,9 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
     const b = ir.auth.builtin;
     out.push(`Authentication: ${ir.auth.mode === "builtin" ? "built-in: POST /api/auth/register, login, refresh, logout; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens" : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
     out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}${b ? `; login email "${b.emailColumn}", scrypt hash in "${b.passwordColumn}", ids made by ${b.userId === "database" ? "the database" : "the app (random UUID)"}` : ""}`);
+    // Rows of the caller's organization: which claim names it (runtime/tenant.ts).
+    const tenantColumns = [...new Set(ir.tables.flatMap((t) => (t.scope?.kind === "tenant" && t.scope.column !== t.primaryKey ? [t.scope.column] : [])))].sort();
+    if (ir.tables.some((t) => t.scope?.kind === "tenant")) out.push(`Tenant: the caller's organization comes from a verified token claim: JWT_TENANT_CLAIM, else ${[...tenantColumns, "organization_id", "org_id", "activeOrganizationId"].filter((c, i, all) => all.indexOf(c) === i).join(", ")}... (403 without one)`);
     out.push("");
     out.push("Tables:");
     for (const t of ir.tables) {
@@ -109,4 +123,8 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
  */
 export function explainYaml(ir: IR): string {
   return canonicalYaml(ir);
+}
+
+function unhandled(s: never): never {
+  throw new Error(`internal: unhandled scope ${JSON.stringify(s)}`);
 }

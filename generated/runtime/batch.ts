@@ -33,7 +33,13 @@ export interface StatementResult {
 }
 
 /** Runs statements as the caller (null: no caller, for tables nobody owns); one result each. */
-export type Batch = (userId: string | number | null, statements: readonly Statement[]) => Promise<StatementResult[]>;
+/** Runs statements in one transaction that first sets the caller (null: none) and their tenant (runtime/tenant.ts; null: none). */
+export type Batch = (userId: string | number | null, statements: readonly Statement[], tenant?: string | null) => Promise<StatementResult[]>;
+
+/** The batch of a request whose caller's tenant is `tenant`: every call sets it (rows.ts takes a Batch and knows no tenant). */
+export function withTenant(batch: Batch, tenant: string | null): Batch {
+  return (userId, statements) => batch(userId, statements, tenant);
+}
 
 interface Connection {
   parse(m: { text: string; name?: string; types?: unknown[] }): void;

@@ -17,6 +17,7 @@ import { readObject } from "./body.js";
 import { compile } from "./validate.js";
 import { unsafeRootCopy } from "./scope.js";
 import { bindModels } from "./model.js";
+import { callerTenant } from "./tenant.js";
 import type { ModelSet } from "./hooks.js";
 import type { RouteDeps } from "./deps.js";
 
@@ -84,7 +85,7 @@ export function mountCustomRoutes(router: Router, deps: RouteDeps, routes: Reado
           },
           unsafeRootKnex,
         });
-      });
+      }, callerTenant(ctx));
       ctx.state.db = undefined; // the transaction is over
       ctx.status = route.response.status;
       if (route.response.status !== 204) ctx.body = result;

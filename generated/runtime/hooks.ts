@@ -14,6 +14,7 @@ import type { Context, Middleware } from "koa";
 import type { Knex } from "knex";
 import { unsafeRootCopy, type UserScope } from "./scope.js";
 import { bindModels, type OwnedModel } from "./model.js";
+import { callerTenant } from "./tenant.js";
 
 export type ActionName = "list" | "create" | "get" | "replace" | "update" | "delete" | "toggle" | "set" | "related" | "attach" | "detach";
 
@@ -115,7 +116,7 @@ async function inScope<T>(ctx: Context, deps: HookDeps, unsafeRootKnex: Knex, ac
       input,
     };
     return hook(event);
-  });
+  }, callerTenant(ctx));
 }
 
 /**

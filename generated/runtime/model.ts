@@ -24,7 +24,7 @@
 import { Model, QueryBuilder, type QueryContext, type ModelOptions, type Page } from "objection";
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
-import { callerCondition, callerOf, type Visibility } from "./scope.js";
+import { callerCondition, callerOf, tenantOfHandle, usesCaller, type Visibility } from "./scope.js";
 import { ident } from "./batch.js";
 
 // Query-builder operations whose conditions an added `AND owner = $1` cannot contain: a
@@ -62,7 +62,7 @@ export class OwnedQueryBuilder<M extends Model, R = M[]> extends QueryBuilder<M,
       if (b.isInsert()) return; // the owner is set by $beforeInsert
       const ref = b.tableRefFor(cls as never);
       // where(raw), not whereRaw: a builder built twice (a subquery) must not read as a raw where clause of the user's.
-      b.where(b.knex().raw(callerCondition(v, ident(ref), "?")!, [caller]));
+      b.where(b.knex().raw(callerCondition(v, ident(ref), "?")!, usesCaller(v) ? [caller] : []));
     });
   }
 
@@ -103,25 +103,50 @@ export class OwnedModel extends Model {
     return [];
   }
 
+  /** Audit columns of a tenant's row (generated per model): set to the caller's id, "author" on insert, "editor" on insert and update. */
+  static get stamps(): Readonly<Record<string, "author" | "editor">> {
+    return {};
+  }
+
   override async $beforeInsert(qc: QueryContext): Promise<void> {
     const caller = callerOf(qc.transaction);
     if (caller === null) return;
-    const owner = (this.constructor as typeof OwnedModel).visibility.owner;
+    const cls = this.constructor as typeof OwnedModel;
+    const owner = cls.visibility.owner;
+    const self = this as unknown as Record<string, unknown>;
     if (owner) {
-      const self = this as unknown as Record<string, unknown>;
       if (self[owner] !== undefined && self[owner] !== null && String(self[owner]) !== caller) throw new HttpProblem(403, `${owner} must be the caller's id`);
       self[owner] = caller;
     }
+    const tenant = cls.visibility.scope?.kind === "tenant" ? cls.visibility.scope.column : null;
+    if (tenant) self[tenant] = this.#callerTenant(qc, self[tenant]);
+    for (const c of Object.keys(cls.stamps)) self[c] = caller;
     await this.#checkLinks(qc, caller);
   }
 
   override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {
     const caller = callerOf(qc.transaction);
     if (caller === null) return;
-    const owner = (this.constructor as typeof OwnedModel).visibility.owner;
-    const value = owner ? (this as unknown as Record<string, unknown>)[owner] : undefined;
+    const cls = this.constructor as typeof OwnedModel;
+    const owner = cls.visibility.owner;
+    const self = this as unknown as Record<string, unknown>;
+    const value = owner ? self[owner] : undefined;
     if (value !== undefined && String(value) !== caller) throw new HttpProblem(403, `${owner} must be the caller's id`);
+    // A tenant's row stays in the caller's tenant: the column may be repeated, not changed.
+    const tenant = cls.visibility.scope?.kind === "tenant" ? cls.visibility.scope.column : null;
+    if (tenant && self[tenant] !== undefined) this.#callerTenant(qc, self[tenant]);
+    for (const [c, stamp] of Object.entries(cls.stamps)) if (stamp === "editor") self[c] = caller;
     await this.#checkLinks(qc, caller);
+  }
+
+  /** The tenant of the request's handle, which a value written to the tenant column must be (403 otherwise, and without one). */
+  #callerTenant(qc: QueryContext, given: unknown): string {
+    const cls = this.constructor as typeof OwnedModel;
+    const column = cls.visibility.scope?.kind === "tenant" ? cls.visibility.scope.column : "";
+    const tenant = tenantOfHandle(qc.transaction);
+    if (tenant === null || tenant === undefined) throw new HttpProblem(403, `${cls.tableName}: the caller's token names no organization, so no row of one can be written`);
+    if (given !== undefined && given !== null && String(given) !== tenant) throw new HttpProblem(403, `${column} must be the caller's organization`);
+    return tenant;
   }
 
   /**
@@ -134,10 +159,11 @@ export class OwnedModel extends Model {
     const self = this as unknown as Record<string, unknown>;
     const knex = qc.transaction as Knex;
     const scope = cls.visibility.scope;
-    if (scope && self[scope.column] !== undefined) {
+    // A tenant column was held to the caller's tenant above; a parent link is checked here, like the routes do.
+    if (scope && scope.kind !== "tenant" && self[scope.column] !== undefined) {
       // The same condition as the row's, over the value being written.
       const cond = callerCondition({ scope }, null, "?")!.replace(ident(scope.column), "?");
-      const { rows } = (await knex.raw(`SELECT 1 AS ok WHERE ${cond}`, [self[scope.column] as Knex.Value, caller])) as { rows: unknown[] };
+      const { rows } = (await knex.raw(`SELECT 1 AS ok WHERE ${cond}`, usesCaller({ scope }) ? [self[scope.column] as Knex.Value, caller] : [self[scope.column] as Knex.Value])) as { rows: unknown[] };
       if (rows.length === 0) throw new HttpProblem(404, `${scope.column}: no such row of yours`);
     }
     for (const ref of cls.references) {
@@ -145,7 +171,7 @@ export class OwnedModel extends Model {
       if (value === undefined || value === null) continue;
       const t = ident("__sf_ref");
       const cond = callerCondition(ref, t, "?");
-      const { rows } = (await knex.raw(`SELECT 1 AS ok FROM ${ident(ref.table)} ${t} WHERE ${t}.${ident(ref.pk)} = ?${cond ? ` AND ${cond}` : ""}`, cond ? [value as Knex.Value, caller] : [value as Knex.Value])) as { rows: unknown[] };
+      const { rows } = (await knex.raw(`SELECT 1 AS ok FROM ${ident(ref.table)} ${t} WHERE ${t}.${ident(ref.pk)} = ?${cond ? ` AND ${cond}` : ""}`, cond && usesCaller(ref) ? [value as Knex.Value, caller] : [value as Knex.Value])) as { rows: unknown[] };
       if (rows.length === 0) throw new HttpProblem(422, ref.what, { errors: [{ field: ref.column, message: ref.what }] });
     }
   }

@@ -65,7 +65,7 @@ async function main(spec: ServerSpec): Promise<void> {
   const rateLimitStore = await rateLimitStoreFromEnv();
   const lifecycle: Lifecycle = { draining: false };
   const preparedStatements = preparedStatementsFromEnv(db.kind);
-  const app = spec.createApp({ knex: db.knex, verify, dbRole, preparedStatements, planCacheMode, logger: log, ops, rateLimitStore, lifecycle }, auth.secret ?? "");
+  const app = spec.createApp({ knex: db.knex, verify, dbRole, ...(auth.tenantClaim ? { tenantClaim: auth.tenantClaim } : {}), preparedStatements, planCacheMode, logger: log, ops, rateLimitStore, lifecycle }, auth.secret ?? "");
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
   const server = createHttpServer(app);

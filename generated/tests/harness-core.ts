@@ -22,8 +22,9 @@ export const TEST_SECRET = "generated-tests-secret-that-is-long-enough-012345678
 const key = createSecretKey(Buffer.from(TEST_SECRET, "utf8"));
 const ROLE = "specforge_app";
 
-export function tokenFor(sub: string): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime("15m").sign(key);
+/** A signed token for `sub`, with more claims (the caller's organization, on tenant-scoped tables). */
+export function tokenFor(sub: string, claims: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({ ...claims }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime("15m").sign(key);
 }
 
 export interface TestApp {

@@ -4,6 +4,7 @@
 import type { IR } from "../ir/types.js";
 import { tableInfo } from "./table-info.js";
 import { routerPath, routesFunctionName } from "./emit-routes.js";
+import { tenantsOf } from "./route-specs.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { identityPlan, userIdKind } from "../ir/identity-plan.js";
 import { HOOKS_FROM_APP, hooksVar } from "./emit-hooks.js";
@@ -92,6 +93,9 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);
   L.push(`    routers: [${[...routed.map((i) => routesFunctionName(i)), ...(unmapped.length ? ["unmappedRoutes"] : [])].join(", ")}],`);
   L.push(`    customRoutes: [${custom.map((r) => customVar(r)).join(", ")}],`);
+  const tenants = tenantsOf(ir);
+  // Rows of the caller's organization: the claim naming it is tried as the tenant columns are named first (runtime/tenant.ts).
+  if (tenants) L.push(`    tenant: { columns: ${JSON.stringify(tenants.columns)}, types: ${JSON.stringify(tenants.types)} },`);
   L.push(`  });`);
   L.push(`}`);
   files.set("app.ts", L.join("\n") + "\n");

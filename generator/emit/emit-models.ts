@@ -106,6 +106,11 @@ function emitModel(ir: IR, info: TableInfo): string {
   lines.push(`  static override get tableName(): string {\n    return ${str(t.name)};\n  }\n`);
   lines.push(`  /** Whose rows are whose: every query through this model on a request's handle is limited to the caller's (runtime/model.ts). */`);
   lines.push(`  static override get visibility(): Visibility {\n    return ${JSON.stringify(visibilityOf(ir, t))};\n  }\n`);
+  const stamps = t.columns.filter((c) => c.role === "author" || c.role === "editor");
+  if (stamps.length) {
+    lines.push(`  /** Audit columns set to the caller's id on a request's handle (runtime/model.ts): "author" on insert, "editor" on insert and update. */`);
+    lines.push(`  static override get stamps(): Readonly<Record<string, "author" | "editor">> {\n    return ${JSON.stringify(Object.fromEntries(stamps.map((c) => [c.name, c.role])))};\n  }\n`);
+  }
   const refs = modelRefs(ir, info);
   if (refs.length) {
     lines.push(`  /** Foreign keys to rows users own: a value written through this model must name a row the caller sees. */`);

@@ -9,6 +9,7 @@ import { camelCase, pascalCase, singularName } from "../base/naming.js";
 import { builtinAuthOpenApi } from "./openapi-builtin-auth.js";
 import { listParameters, restOperationId } from "./openapi-rest.js";
 import { userIdKind } from "../ir/identity-plan.js";
+import { tenantRoot } from "./route-specs.js";
 
 const problemRef = { $ref: "#/components/responses/Problem" };
 
@@ -110,7 +111,9 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   const hasBody = a === "create" || a === "replace" || a === "update";
   if (hasBody) responses["400"] = problemRef;
   if (e.auth === "required") responses["401"] = problemRef;
-  if (e.userParam) responses["403"] = problemRef;
+  // Rows of the caller's organization (runtime/tenant.ts): a token naming none is refused.
+  const tenantRows = a !== "stub" && !e.self && (tenantRoot(ir, info.table) !== null || (!!e.parent && tenantRoot(ir, tableByName(ir, e.parent.table)) !== null));
+  if (e.userParam || tenantRows) responses["403"] = problemRef;
   // A row (or a nested route's parent, or the caller's own row) that is missing or another user's.
   if (e.idParam || (e.parent && a !== "stub") || (e.self && a !== "create" && a !== "stub")) responses["404"] = problemRef;
   if (hasBody) {
@@ -129,6 +132,7 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     tags: [info.table.name],
   };
   if (params.length) op.parameters = params;
+  if (tenantRows) op.description = `Rows of the caller's organization: the one the token's tenant claim names (JWT_TENANT_CLAIM; by default the tenant column's name, org_id, activeOrganizationId, tenant_id...). A token without it is refused with 403.`;
   if (hasBody) {
     const schema = a === "create" ? `${M}Create` : a === "replace" ? `${M}Replace` : `${M}Patch`;
     // A field the path gives (the parent's key, the caller's own id) may be left out of the body.

@@ -5,7 +5,7 @@
 // the caller's own identity row.
 import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar } from "./route-specs.js";
+import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../base/naming.js";
 
@@ -103,6 +103,10 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const hooked = hookAction !== undefined;
   L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(hookAction)}, deps, async (ctx, h) => {` : "async (ctx) => {"}`);
   const self = e.self === true && t.identity;
+  // Audit columns (created_by, updated_by) referencing the users table: the caller must have a users row before they are written.
+  const stampUsers = (role: string) => t.columns.some((c) => c.role === role && !!c.references && tableByName(ir, c.references.table).identity);
+  const stampsUsers = stampUsers("author") || stampUsers("editor");
+  const editsUsers = stampUsers("editor");
   const parent = e.parent && a.kind !== "stub" ? e.parent : undefined;
   // Rows are the caller's through an owner column or a scope; a nested route's parent may need the caller too.
   const scoped = !!owner || !!t.scope;
@@ -114,6 +118,14 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     L.push(`    const userId = ${ownerIsNumber(info) ? `Number(${callerId})` : callerId};`);
   } else if (needsCaller) L.push(`    const userId = ${callerId};`);
   else if (e.userParam) L.push(`    ${callerId}; // the path's user is the caller, or 403`);
+  // An app with tenant-scoped tables: the caller's organization comes from the token (runtime/tenant.ts)
+  // and every transaction of the route sets it. The table's rows (or its parent's) are a tenant's:
+  // a token naming none is a 403. Otherwise the tenant only lets references to a tenant's rows resolve.
+  const tenantMode = needsCaller && !self && tenantsOf(ir) !== null;
+  if (tenantMode) {
+    const required = tenantRoot(ir, t) !== null || (!!parent && tenantRoot(ir, tableByName(ir, parent.table)) !== null);
+    L.push(required ? `    const tenant = requireTenant(ctx);` : `    const tenant = callerTenant(ctx);`);
+  }
   if (self && a.kind !== "stub") {
     // The caller's own row: its key is the caller's id, of the key's type.
     L.push(`    const me = ${info.pk.type.kind === "integer" ? "Number(caller(ctx).id)" : "caller(ctx).id"};`);
@@ -179,8 +191,9 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (self) {
         // The caller's own row, keyed by their id: a second one is a 409.
         L.push(`    const row = await createRow(batch, ${ts}, input, me);`);
-      } else if ((owner || group) && !t.identity) {
-        // The caller's first write records them in the identity table, in the same transaction.
+      } else if ((owner || group || stampsUsers) && !t.identity) {
+        // The caller's first write records them in the identity table, in the same transaction
+        // (also where an audit column, created_by, references it).
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
         L.push(`    const row = await createRow(batch, ${ts}, input, userId, ${relList}, record ? [record] : []${opts});`);
@@ -213,6 +226,12 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (self) {
         recordSelf();
         L.push(`    const row = await updateRow(batch, ${ts}, ${values}, me, me, [], record ? { before: [record] } : {});`);
+        L.push(`    if (record) ensureUser.remember(who.id);`);
+      } else if (editsUsers) {
+        // updated_by references the users table: the caller is recorded first, in the same transaction.
+        L.push(`    const who = caller(ctx);`);
+        L.push(`    const record = ensureUser.statement(who);`);
+        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}, ${relList}, { ${[...(under ? [under] : []), "before: record ? [record] : []"].join(", ")} });`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
       } else L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}${tail(under ? [under] : [])});`);
       L.push(`    if (!row) throw notFound(${what});`);
@@ -265,6 +284,14 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       break;
     }
   }
+  if (tenantMode) {
+    // Every row action's transaction sets the caller's tenant too; so does every relation route's.
+    for (let i = 0; i < L.length; i++) {
+      L[i] = L[i]!.replace(/\((batch), /g, "(withTenant(batch, tenant), ");
+      L[i] = L[i]!.replace(/^(    ctx\.body = await scope\(userId!, \(db\) => .*)\)\);$/, "$1), tenant);");
+      if (L[i] === "    });" && L[i - 1]?.startsWith("      await ") && /(attach|detach)\(db/.test(L[i - 1]!)) L[i] = "    }, tenant);";
+    }
+  }
   const setsOwn = a.kind === "delete" || a.kind === "create" || a.kind === "relation-add" || a.kind === "relation-remove" || a.kind === "stub";
   if (e.successStatus !== 200 && !setsOwn) L.push(`    ctx.status = ${e.successStatus};`);
   L.push(hooked ? `  }));` : `  });`);
@@ -291,6 +318,9 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (errs.length) L.push(`import { ${errs.join(", ")} } from "../runtime/errors.js";`);
   const authImports = ["assertSelf", "caller"].filter(uses);
   if (authImports.length) L.push(`import { ${authImports.join(", ")} } from "../runtime/auth.js";`);
+  const tenantImports = ["callerTenant", "requireTenant"].filter(uses);
+  if (tenantImports.length) L.push(`import { ${tenantImports.join(", ")} } from "../runtime/tenant.js";`);
+  if (uses("withTenant")) L.push(`import { withTenant } from "../runtime/batch.js";`);
   if (needs("create", "replace", "update") || uses("readObject")) L.push(`import { readObject } from "../runtime/body.js";`);
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
   const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);

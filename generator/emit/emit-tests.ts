@@ -12,6 +12,28 @@ import { modelName, singularName } from "../base/naming.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { userIdKind } from "../ir/identity-plan.js";
 import { groupViaUsers } from "../ir/ownership.js";
+import { tenantsOf, type TenantType } from "./route-specs.js";
+
+/**
+ * The two test users' organizations in an app with tenant-scoped tables: the claim the tokens
+ * carry (the first the runtime reads) and a value of the tenant columns' type for each; null in
+ * other apps, and where no one value fits every tenant column.
+ */
+function testTenants(ir: IR): { claim: string; a: string; b: string; types: readonly TenantType[] } | null {
+  const t = tenantsOf(ir);
+  if (!t) return null;
+  const kinds = new Set(t.types.map((k) => (k === "bigint" ? "integer" : k)));
+  if (kinds.size > 1 && !(kinds.size === 2 && kinds.has("text"))) return null;
+  const claim = t.columns[0] ?? "organization_id";
+  if (kinds.has("uuid")) return { claim, a: "00000000-0000-4000-8000-0000000000a1", b: "00000000-0000-4000-8000-0000000000b2", types: t.types };
+  if (kinds.has("integer")) return { claim, a: "101", b: "202", types: t.types };
+  return { claim, a: "tenant-a", b: "tenant-b", types: t.types };
+}
+
+/** The tenant tables the spec defines (organizations, no membership): rows an admin job makes, keyed by the test tenants. */
+function definedTenantTables(ir: IR): Table[] {
+  return ir.tables.filter((t) => t.scope?.kind === "tenant" && t.scope.column === t.primaryKey);
+}
 
 /** The harness every app's tests share, copied verbatim (templates/tests/). */
 const HARNESS_TEMPLATE = "tests/harness-core.ts";
@@ -268,6 +290,12 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     const [idA, idB] = testUserIds(ir, info.stem);
     L.push(`  const A = ${str(idA)};`);
     L.push(`  const B = ${str(idB)};`);
+    const tt = testTenants(ir);
+    if (tt) {
+      L.push(`  // The organizations of A and B (tenant-scoped tables: a row is the caller's organization's).`);
+      L.push(`  const TA = ${str(tt.a)};`);
+      L.push(`  const TB = ${str(tt.b)};`);
+    }
   }
   L.push(`  let a: string;`);
   L.push(`  let b: string;`);
@@ -288,8 +316,20 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     L.push(`    ({ id: A, token: a } = await signUp(app, "a"));`);
     L.push(`    ({ id: B, token: b } = await signUp(app, "b"));`);
   } else {
-    L.push(`    a = await tokenFor(A);`);
-    L.push(`    b = await tokenFor(B);`);
+    const tt = testTenants(ir);
+    if (tt) {
+      // Each user in an organization of their own, named by the claim the app reads (runtime/tenant.ts).
+      L.push(`    a = await tokenFor(A, { ${str(tt.claim)}: TA });`);
+      L.push(`    b = await tokenFor(B, { ${str(tt.claim)}: TB });`);
+      for (const g of definedTenantTables(ir)) {
+        const gi = tableInfo(ir, g);
+        L.push(`    // The organizations themselves, as the auth service's admin job would make them (no route creates one).`);
+        L.push(`    for (const key of [TA, TB]) await app.admin(${str(g.name)}).insert({ ${[`${str(gi.pk.name)}: key`, ...fieldsOf(gi)].join(", ")} }).onConflict(${str(gi.pk.name)}).ignore();`);
+      }
+    } else {
+      L.push(`    a = await tokenFor(A);`);
+      L.push(`    b = await tokenFor(B);`);
+    }
   }
   if (register) {
     // Users register themselves: without their users row, nothing of theirs can be written.
@@ -427,14 +467,19 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     }
     if (hasBody) {
       const forged: Record<string, unknown> = {};
-      for (const c of info.readOnly) forged[c.name] = c.role === "owner" ? "@@B@@" : c.role === "id" ? sample(c) : c.type.kind === "timestamp" ? "2000-01-01T00:00:00.000Z" : sample(c);
+      for (const c of info.readOnly) forged[c.name] = c.role === "owner" || c.role === "author" || c.role === "editor" ? "@@B@@" : c.role === "tenant" ? "@@TB@@" : c.role === "id" ? sample(c) : c.type.kind === "timestamp" ? "2000-01-01T00:00:00.000Z" : sample(c);
       L.push(`    it("ignores fields a client may not set (owner, id, timestamps)", async () => {`);
       if (e.idParam) L.push(`      const row = await createFor(A, a);`);
       if (needBodyFirst) L.push(`      const body = ${bodyFor("A", "a")};`);
-      L.push(`      const forged = ${JSON.stringify(forged).replace('"@@B@@"', "B")};`);
+      L.push(`      const forged = ${JSON.stringify(forged).replace(/"@@B@@"/g, "B").replace(/"@@TB@@"/g, "TB")};`);
       L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body: { ...${onlyBody ?? (plain ? bodyFor("A", "a") : needBodyFirst ? "body" : `(${bodyA})`)}, ...forged } });`);
       L.push(`      expect(res.status).toBe(${e.successStatus});`);
       if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
+      // A tenant's row stays in the caller's organization, and its audit columns name the caller.
+      for (const c of info.readOnly) {
+        if (c.role === "tenant") L.push(`      expect(String(res.body[${str(c.name)}])).toBe(TA);`);
+        if (c.role === "author" || c.role === "editor") L.push(`      expect(String(res.body[${str(c.name)}])).toBe(A);`);
+      }
       for (const c of info.readOnly) {
         if (c.role === "created_at" || c.role === "updated_at") L.push(`      expect(String(res.body.${c.name}).startsWith("2000")).toBe(false);`);
         if (c.role === "id" && e.idParam) L.push(`      expect(res.body.${c.name}).toBe(row.${c.name});`);

@@ -10,7 +10,32 @@ import { isNumericType, sqlType } from "../ir/column-forms.js";
 export type RowScopeLiteral =
   | { readonly kind: "owner"; readonly column: string }
   | { readonly kind: "parent"; readonly column: string; readonly table: string; readonly key: string; readonly scope: RowScopeLiteral }
-  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly group: string; readonly user: string };
+  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly group: string; readonly user: string }
+  | { readonly kind: "tenant"; readonly column: string; readonly type: TenantType };
+
+/** runtime/tenant.ts TenantType: the SQL type the token's tenant is compared as. */
+export type TenantType = "text" | "uuid" | "integer" | "bigint";
+
+export function tenantType(c: Column): TenantType {
+  const k = c.type.kind;
+  return k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text";
+}
+
+/** The tenant scope a table's rows end in (directly, or through their parents); null: none. */
+export function tenantRoot(ir: IR, t: Table): Extract<RowScopeLiteral, { kind: "tenant" }> | null {
+  let s = rowScopeOf(ir, t);
+  while (s && s.kind === "parent") s = s.scope;
+  return s?.kind === "tenant" ? s : null;
+}
+
+/** The tenant scopes of an app: the column names (the first claims the runtime reads) and the types the claim is held to. */
+export function tenantsOf(ir: IR): { columns: string[]; types: TenantType[] } | null {
+  const scopes = ir.tables.flatMap((t) => (t.scope?.kind === "tenant" ? [{ t, s: t.scope }] : []));
+  if (scopes.length === 0) return null;
+  const columns = [...new Set(scopes.filter((x) => x.s.column !== x.t.primaryKey).map((x) => x.s.column))].sort();
+  const types = [...new Set(scopes.map((x) => tenantType(columnByName(x.t, x.s.column))))].sort();
+  return { columns, types };
+}
 
 /**
  * How a table's rows are the caller's, as one chain down to a user column: its owner column,
@@ -24,6 +49,7 @@ export function rowScopeOf(ir: IR, t: Table, seen: ReadonlySet<string> = new Set
   const s = t.scope;
   if (!s) return null;
   if (s.kind === "member") return { kind: "member", column: s.column, membership: s.membership, group: s.membershipGroup, user: s.membershipUser };
+  if (s.kind === "tenant") return { kind: "tenant", column: s.column, type: tenantType(columnByName(t, s.column)) };
   if (seen.has(t.name)) throw new Error(`internal: the scope of ${t.name} runs in a circle`);
   const parent = rowScopeOf(ir, tableByName(ir, s.parent), new Set([...seen, t.name]));
   if (!parent) throw new Error(`internal: ${t.name} is scoped through ${s.parent}, which belongs to no one`);
@@ -241,7 +267,9 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
   // The key is written by the app itself for the caller's own identity row (/users/me) and a new group.
   const ownKey = (t.identity || group) && !info.writable.includes(info.pk) ? [info.pk] : [];
   const columns: Record<string, unknown> = {};
-  for (const c of [...(owner ? [owner] : []), ...ownKey, ...info.writable]) columns[c.name] = columnSql(c);
+  // Audit columns of a tenant's row (created_by, updated_by): the caller's id, set by the app.
+  const stamps = t.columns.filter((c) => c.role === "author" || c.role === "editor");
+  for (const c of [...(owner ? [owner] : []), ...ownKey, ...stamps, ...info.writable]) columns[c.name] = columnSql(c);
   const scope = t.owner ? null : t.scope ? rowScopeOf(ir, t) : null;
   // (Not when the key is the owner column, which the caller's id fills, nor for a key of several columns.)
   const newKey = !group && !t.identity && !t.keyColumns && info.pk.name !== t.owner && info.pk.default === null && info.readOnly.includes(info.pk) ? uuidFits(info.pk) : null;
@@ -256,6 +284,7 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
     refs: info.ownedRefs.map((r) => ({ column: r.column.name, table: r.target.name, pk: r.targetPk, ...whose(ir, r.target), what: `no such ${singularName(r.target.name)}` })),
     ...(newKey ? { newKey } : {}),
     ...(group ? { group } : {}),
+    ...(stamps.length ? { stamps: Object.fromEntries(stamps.map((c) => [c.name, c.role])) } : {}),
   };
 }
 

@@ -50,7 +50,7 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
   const membershipOf = (c: Column) =>
     table.identity && ir.tables.some((t) => t.scope?.kind === "member" && t.scope.membership === table.name && t.scope.membershipGroup === c.name);
   const readOnly = table.columns.filter(
-    (c) => c.role === "owner" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c),
+    (c) => c.role === "owner" || c.role === "tenant" || c.role === "author" || c.role === "editor" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c),
   );
   const writable = table.columns.filter((c) => !readOnly.includes(c));
   const requiredOnCreate = writable.filter((c) => !c.nullable && c.default === null);

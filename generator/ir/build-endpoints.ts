@@ -349,6 +349,14 @@ export class EndpointBuilder {
         `create "${tableOut.name}" rows and set ${sc.membership}.${sc.membershipGroup} outside the API (an admin job), or give "${tableOut.name}" a membership table (${singular(tableOut.name)}_members: ${sc.membershipGroup}, user_id)`);
       action = null;
     }
+    // A tenant the token's claim names (organizations, defined without any membership): the caller's
+    // own, made by the auth service; a new one would be no caller's, so no route creates it.
+    if (action && action.kind === "create" && sc?.kind === "tenant" && sc.column === tableOut.primaryKey) {
+      stubReason = `a "${tableOut.name}" row is the caller's when its ${sc.column} is the tenant their token names, so a new one would be no one's`;
+      this.diag("warning", "SF220", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+        `create "${tableOut.name}" rows where the auth service creates its organizations (an admin job or a webhook), or give "${tableOut.name}" a membership table (${singular(tableOut.name)}_members: ${singular(tableOut.name)}_id, user_id)`);
+      action = null;
+    }
     // One row by id needs a one-column key: a table keyed by several columns (or none) gets a 501 route here.
     if (action && action.kind !== "stub" && idParam && tableOut.keyColumns && !action.kind.startsWith("relation")) {
       stubReason = `"${tableOut.name}" has ${tableOut.keyColumns.length ? `a composite key (${tableOut.keyColumns.join(", ")})` : "no primary key"}, so {${idParam}} names no one row`;

@@ -19,7 +19,7 @@ import { identityPlan } from "./identity-plan.js";
 import { findIdentity, findOwner } from "./identity-table.js";
 import { inferMissingTypes } from "./missing-types.js";
 import { readNamedTypes } from "./named-types.js";
-import { linkTablesOfOwnedRows, resolveOwnership } from "./ownership.js";
+import { linkTablesOfOwnedRows, resolveOwnership, withTenantRoles } from "./ownership.js";
 import { standardEndpoints } from "./standard-endpoints.js";
 import { type BuiltinAuth, type IR, IR_VERSION, type Span, type Table } from "./types.js";
 
@@ -52,10 +52,10 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   const ownership = resolveOwnership(tables, owners, identity, {
     note: (span, message) => cx.note(span, message),
     warn: (code, message, span, hint) => cx.diag("warning", code, message, span, hint),
-  });
+  }, { tenantClaims: cx.authMode.mode !== "builtin" });
   attachSpecIndexes(cx, raw.indexes, tables);
   addColumnsNamedByIndexes(cx, tables);
-  let irTables: Table[] = tables.map((t) => ({ ...finishTable(cx, t, identity, owners.get(t.name) ?? null), ...ownership.get(t.name) }));
+  let irTables: Table[] = tables.map((t) => withTenantRoles(finishTable(cx, t, identity, owners.get(t.name) ?? null), ownership.get(t.name)));
   let builtin: BuiltinAuth | null = null;
   if (cx.authMode.mode === "builtin" && raw.authMode) {
     ({ tables: irTables, builtin } = addBuiltinAuth(irTables, raw.authMode.span, (m, span, hint) => cx.diag("error", "SF125", m, span, hint)));

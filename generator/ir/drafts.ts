@@ -8,6 +8,8 @@ export interface ColumnDraft {
   name: string;
   /** References the users of an external auth service the spec does not define as a table. */
   externalOwner?: boolean;
+  /** References a tenant table (organization, workspace...) the spec does not define: its memberships live with the auth service. */
+  externalTenant?: string;
   /** No type was written: inferred from the name or the reference once references are resolved. */
   typeMissing?: boolean;
   span: Span;

@@ -7,6 +7,7 @@ import type { ColumnDraft, TableDraft } from "./drafts.js";
 import type { RefText } from "./constraint-reading.js";
 import { kindText } from "./column-forms.js";
 import { IDENTITY_NAMES } from "./identity-table.js";
+import { isTenantName } from "./ownership.js";
 import { entityNames, refInNotes } from "./entity-types.js";
 import { KNOWN_TYPES_HINT } from "./read-type.js";
 import type { ColumnType, OnDelete, Table } from "./types.js";
@@ -207,6 +208,12 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
           `known tables: ${tables.map((x) => x.name).join(", ")}`);
         ref = { table: identity.name };
         target = identity;
+      } else if (isTenantName(unqualified(ref.table))) {
+        // "FK -> organization.id" where the spec defines no such table: the tenant of the auth
+        // service (Better Auth's organization plugin, Clerk, WorkOS); ownership.ts decides
+        // whether the token's claim scopes the table (a note) or the column is a plain value (SF104).
+        c.externalTenant = unqualified(ref.table);
+        continue;
       } else {
         cx.diag("warning", "SF104", `column "${t.name}.${c.name}" references unknown table "${ref.table}"; no foreign key is created`, c.span,
           `known tables: ${tables.map((x) => x.name).join(", ")}`);

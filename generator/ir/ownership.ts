@@ -3,7 +3,7 @@
 // or through a membership (rows of an organization the caller is a member of); a table that
 // reaches no user is shared only where the spec says so, and otherwise read-only for
 // everyone (a warning names the choice). Decided once here; every emitter reads the result.
-import type { OnDelete, Scope, Span } from "./types.js";
+import type { OnDelete, Scope, Span, Table } from "./types.js";
 import { singular, words } from "../base/naming.js";
 
 export interface OwnColumn {
@@ -13,6 +13,10 @@ export interface OwnColumn {
   readonly references: { readonly table: string; readonly column: string; readonly onDelete?: OnDelete } | null;
   /** The ON DELETE the spec wrote; null when it wrote none. */
   readonly onDelete?: OnDelete | null;
+  /** References a tenant table the spec does not define (foreign-keys.ts): no foreign key was made. */
+  readonly externalTenant?: string;
+  /** References the users of an auth service the spec does not define (FK -> user.id). */
+  readonly externalOwner?: boolean;
   readonly span: Span;
 }
 
@@ -30,6 +34,12 @@ export interface OwnTable {
 export interface Ownership {
   readonly scope?: Scope;
   readonly shared?: "read" | "read-write";
+  /**
+   * Audit columns of a tenant-scoped table (created_by, updated_by), set from the token's subject:
+   * "author" on create, "editor" on create and every update. The owner column they were read as, if
+   * any, is no longer the owner (resolveOwnership clears it in `owners`).
+   */
+  readonly stamps?: Readonly<Record<string, "author" | "editor">>;
 }
 
 export interface OwnershipReport {
@@ -42,6 +52,22 @@ const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "wor
 
 /** Words of a tenant a column of the users table can make its user a member of (users.company_id); narrower than GROUP_WORDS, since users.location_id or users.project_id name something a user picks, not who they work for. */
 const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "company", "workspace", "team", "account", "household", "family", "club", "school", "business", "firm", "agency"]);
+
+/** Words that name a tenant outright, whatever else the column says. */
+const STRONG_TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "workspace"]);
+
+/** Words of a tenant whose memberships the auth service keeps (Better Auth's organization plugin, Clerk, Auth0, WorkOS). */
+export function isTenantName(name: string): boolean {
+  return words(name).map((x) => singular(x)).some((x) => TENANT_WORDS.has(x));
+}
+
+/** Audit columns naming who made a row (author) or last changed it (editor): on a tenant's row, not its owner. */
+const AUTHOR_NAMES = /^(created_by|creator|author|added_by|submitted_by|owner_created_by)(_user)?(_id)?$/;
+const EDITOR_NAMES = /^(updated_by|modified_by|last_modified_by|last_updated_by|edited_by|last_edited_by|changed_by)(_user)?(_id)?$/;
+export function auditRole(column: string): "author" | "editor" | null {
+  const n = words(column).join("_");
+  return AUTHOR_NAMES.test(n) ? "author" : EDITOR_NAMES.test(n) ? "editor" : null;
+}
 
 /**
  * A group whose members the users table names (users.tenant_id -> tenants): a member scope on the
@@ -66,7 +92,7 @@ export function sharedByStatement(text: string | undefined): "read" | "read-writ
  * Scopes and sharing for the tables `owners` leaves without an owner column. `owners` maps
  * table name -> owner column (or null); `identity` is the users table, if the spec has one.
  */
-export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMap<string, string | null>, identity: OwnTable | null, report: OwnershipReport): Map<string, Ownership> {
+export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string, string | null>, identity: OwnTable | null, report: OwnershipReport, opts: { readonly tenantClaims?: boolean } = {}): Map<string, Ownership> {
   const out = new Map<string, Ownership>();
   const byName = new Map(tables.map((t) => [t.name, t]));
   const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
@@ -116,6 +142,67 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: ReadonlyMa
       if (!w.some((x) => TENANT_WORDS.has(x)) || (cw.join("_") !== w.join("_") && !shortened)) continue;
       groupOf.set(target.name, { membership: identity, groupColumn: c.name, userColumn: idKey, rank: 9999 });
     }
+  }
+  // A tenant whose memberships the spec does not hold (the auth service keeps them: Better Auth's
+  // organization plugin, Clerk, Auth0, WorkOS): the caller's tenant comes from a verified token
+  // claim. A table with a column naming a tenant (organization_id) that no membership table and
+  // no users-table column covers, to a tenant table that is not defined or is defined alone, is
+  // the tenant's: its rows are the caller's when the column equals the claim. An audit column
+  // (created_by) read as its owner is not its owner: it is set from the token's subject, and every
+  // member of the tenant sees the row. A column naming the row's own user (user_id, owner_id)
+  // stays its owner, as with a membership (the user's rows, wherever they belong).
+  const members = new Set([...groupOf.values()].map((m) => m.membership.name));
+  const tenantTables = new Set<string>();
+  const auditOwned = (t: OwnTable): boolean => {
+    const o = owners.get(t.name);
+    return !!o && auditRole(o) !== null;
+  };
+  // A tenant the users table points at in any way (users.favorite_team_id) is not one the spec leaves to the auth service.
+  const pickedByUsers = new Set((identity?.columns ?? []).flatMap((c) => (c.references ? [c.references.table] : [])));
+  const tenantColumn = (t: OwnTable): OwnColumn | undefined =>
+    t.columns.find((c) => {
+      // A row with no tenant is no tenant's: a nullable column counts only when it names the tenant outright (organization_id, tenant_id).
+      if (c.nullable && !words(c.name).map((x) => singular(x)).some((x) => STRONG_TENANT_WORDS.has(x))) return false;
+      if (c.externalTenant) return true;
+      const target = c.references ? byName.get(c.references.table) : undefined;
+      if (!target || target === t || target === identity || groupOf.has(target.name) || members.has(target.name) || target.keyColumns || pickedByUsers.has(target.name)) return false;
+      if ((owners.get(target.name) && !auditOwned(target)) || target.shared || sharedByStatement(target.description)) return false;
+      return c.references!.column === target.primaryKey && isTenantName(target.name);
+    });
+  // Not with built-in auth: the app issues the tokens itself, and they name no organization.
+  for (const t of opts.tenantClaims === false ? [] : sorted) {
+    if (t === identity || groupOf.has(t.name) || members.has(t.name) || t.shared || sharedByStatement(t.description)) continue;
+    const c = tenantColumn(t);
+    if (!c) continue;
+    if (owners.get(t.name) && !auditOwned(t)) continue; // its own user's rows (expenses.user_id), as with a membership
+    const group = c.externalTenant ?? c.references!.table;
+    const stamps: Record<string, "author" | "editor"> = {};
+    for (const x of t.columns) {
+      const role = auditRole(x.name);
+      if (role && x !== c && !x.primaryKey && (x.externalOwner || x.references?.table === identity?.name || x.name === owners.get(t.name) || (!x.references && !identity))) stamps[x.name] = role;
+    }
+    const was = owners.get(t.name);
+    if (was) (owners as Map<string, string | null>).set(t.name, null);
+    out.set(t.name, { scope: { kind: "tenant", column: c.name, group }, ...(Object.keys(stamps).length ? { stamps } : {}) });
+    reaches.add(t.name);
+    tenantTables.add(group);
+    const one = singular(group);
+    report.note(c.span, `rows of "${t.name}" belong to the caller's ${one}: a row is the caller's when ${c.name} equals the ${one} a verified token claim names (JWT_TENANT_CLAIM; by default ${c.name}, org_id, activeOrganizationId, tenant_id...), which every create sets; ${c.externalTenant ? `"${group}" is not defined in the spec: its members are kept by the auth service` : `"${group}" has no membership in the spec: the auth service keeps it`}${was ? `; "${was}" records who made the row and is not its owner (set from the token's subject)` : ""}`);
+  }
+  // A tenant table the spec defines (organizations) without any membership: the caller's own
+  // tenant, keyed by the claim; no route creates one (SF220), since the claim names it already.
+  for (const group of [...tenantTables].sort()) {
+    const g = byName.get(group);
+    if (!g || out.has(g.name)) continue;
+    if (owners.get(g.name)) (owners as Map<string, string | null>).set(g.name, null);
+    out.set(g.name, { scope: { kind: "tenant", column: g.primaryKey, group: g.name } });
+    reaches.add(g.name);
+    report.note(g.span, `rows of "${g.name}" are the caller's own ${singular(g.name)}: the row whose ${g.primaryKey} is the one a verified token claim names; no route creates one (the auth service does)`);
+  }
+  // A reference to a tenant table that is not defined, on a table the tenant does not scope (its own user's rows): that column is just a value.
+  for (const t of sorted) {
+    if (out.get(t.name)?.scope?.kind === "tenant") continue;
+    for (const c of t.columns) if (c.externalTenant) report.warn("SF104", `column "${t.name}.${c.name}" references unknown table "${c.externalTenant}"; no foreign key is created`, c.span, `known tables: ${tables.map((x) => x.name).join(", ")}`);
   }
   for (const [group, m] of [...groupOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const t = byName.get(group)!;
@@ -249,4 +336,22 @@ export function linkTablesOfOwnedRows(
     out.push({ table: t, userColumn: userColumn, link });
   }
   return out;
+}
+
+/**
+ * A finished table with what ownership decided: its scope or sharing, and on a tenant-scoped
+ * table the roles of the tenant column ("tenant": set from the claim) and of the audit columns
+ * ("author", "editor": set from the token's subject).
+ */
+export function withTenantRoles(t: Table, o: Ownership | undefined): Table {
+  if (!o) return t;
+  const { stamps, ...rest } = o;
+  const s = o.scope;
+  if (s?.kind !== "tenant") return { ...t, ...rest };
+  const columns = t.columns.map((c) => {
+    if (c.name === s.column && c.name !== t.primaryKey) return { ...c, role: "tenant" as const };
+    const stamp = stamps?.[c.name];
+    return stamp && c.role !== "id" ? { ...c, role: stamp } : c;
+  });
+  return { ...t, ...rest, columns };
 }

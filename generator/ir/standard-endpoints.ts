@@ -29,7 +29,9 @@ export function standardEndpoints(tables: readonly Table[], at: Span, existing: 
     }
     add("GET", `/api/${seg}`, `List ${t.name.replace(/_/g, " ")}.`, t.span);
     // A group whose members are named by a column of the users table: nothing creates one (SF220).
-    if (t.shared !== "read" && !groupViaUsers(t, tables)) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
+    // A tenant the token's claim names (scope "tenant" on its own key): the auth service makes them (SF220).
+    const ownTenant = t.scope?.kind === "tenant" && t.scope.column === t.primaryKey;
+    if (t.shared !== "read" && !groupViaUsers(t, tables) && !ownTenant) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
     if (t.keyColumns) continue;
     add("GET", `/api/${seg}/{id}`, `Get one ${one}.`, t.span);
     if (t.shared === "read") continue;

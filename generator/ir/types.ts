@@ -52,7 +52,13 @@ export interface Reference {
 }
 
 /** What the runtime does with a column; decided once by the IR builder. */
-export type ColumnRole = "id" | "owner" | "created_at" | "updated_at" | "data";
+export type ColumnRole = "id" | "owner" | "created_at" | "updated_at" | "data"
+  /** The column naming the row's tenant on a tenant-scoped table (Scope "tenant"): set from the token's claim, never from a request. */
+  | "tenant"
+  /** An audit column naming the user who made the row (created_by): set from the token's subject on create, never from a request. */
+  | "author"
+  /** An audit column naming the user who last changed the row (updated_by): set from the token's subject on create and on every update. */
+  | "editor";
 
 export interface Column {
   readonly name: string; // snake_case as written in the spec
@@ -164,7 +170,15 @@ export type Scope =
    * the caller's when `membership` has a row with that group in `membershipGroup` and the
    * caller in `membershipUser`.
    */
-  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly membershipGroup: string; readonly membershipUser: string };
+  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly membershipGroup: string; readonly membershipUser: string }
+  /**
+   * `column` names the row's tenant (organization, workspace...), and the caller's tenant comes
+   * from a verified token claim (runtime/tenant.ts): a row is the caller's when `column` equals
+   * it. `group` is the tenant table the column references, as the spec names it (defined
+   * without any membership, or not defined at all: the auth service keeps the memberships).
+   * On the tenant table itself `column` is its own key.
+   */
+  | { readonly kind: "tenant"; readonly column: string; readonly group: string };
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 

@@ -20,6 +20,7 @@ import { docsRoutes } from "./docs.js";
 import { retryIdempotentReads } from "./retry.js";
 import { createIdentityRecorder, noIdentityRecorder, type IdentityTable } from "./identity.js";
 import { createBatch, createUserScope, type PlanCacheMode } from "./scope.js";
+import { readTenant, tenantConfig, type TenantType } from "./tenant.js";
 import { staticSegmentsFirst } from "./params.js";
 import { mountCustomRoutes, type CustomRoute } from "./custom-routes.js";
 import type { RouteDeps } from "./deps.js";
@@ -44,6 +45,8 @@ export interface AppCoreOptions {
   readonly preparedStatements?: boolean;
   /** How the row actions' statements are planned (DATABASE_PLAN_CACHE_MODE; see runtime/scope.ts); force_generic_plan by default. */
   readonly planCacheMode?: PlanCacheMode;
+  /** The claim(s) holding the caller's organization (JWT_TENANT_CLAIM; see runtime/tenant.ts); by default the tenant columns' names, then DEFAULT_TENANT_CLAIMS. */
+  readonly tenantClaim?: string;
   /** More custom routes, mounted after those of src/routes/ (openapi.json lists only those). */
   readonly routes?: ReadonlyArray<CustomRoute<any, any, any>>;
 }
@@ -63,6 +66,8 @@ export interface AppSpec {
   readonly routers: ReadonlyArray<(router: Router, deps: RouteDeps) => void>;
   /** Hand-written routes (src/routes/), in file-name order. */
   readonly customRoutes: ReadonlyArray<CustomRoute<any, any, any>>;
+  /** Tables whose rows belong to the caller's organization, named by a token claim: their tenant columns and types (runtime/tenant.ts). */
+  readonly tenant?: { readonly columns: readonly string[]; readonly types: readonly TenantType[] };
 }
 
 const OPENAPI_FILE = fileURLToPath(new URL("../openapi.json", import.meta.url));
@@ -102,9 +107,18 @@ export function createAppCore(options: AppCoreOptions, spec: AppSpec): Koa {
   spec.publicRoutes?.(router, { knex: options.knex, limits });
   const auth = requireAuth(spec.subjectFormat ? withSubjectFormat(options.verify, spec.subjectFormat) : options.verify);
   const userLimit = userRateLimit(limits);
+  // The caller's organization, from a claim of the verified token: read once, checked against the tenant columns' types.
+  const tenants = spec.tenant ? tenantConfig(options.tenantClaim, spec.tenant) : null;
+  const limited: Koa.Middleware = tenants
+    ? (ctx, next) => {
+        ctx.state.tenant = readTenant(ctx.state.caller!.claims, tenants);
+        ctx.state.tenantClaims = tenants.claims;
+        return userLimit(ctx, next);
+      }
+    : (ctx, next) => userLimit(ctx, next);
   const deps: RouteDeps = {
     knex: options.knex,
-    auth: (ctx, next) => auth(ctx, () => userLimit(ctx, next)), // token first, then the per-user limit
+    auth: (ctx, next) => auth(ctx, () => limited(ctx, next)), // token first, then the per-user limit
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, planCacheMode: options.planCacheMode, prepare: options.preparedStatements ?? false }),
     ensureUser: spec.identity ? createIdentityRecorder(spec.identity) : noIdentityRecorder(),

@@ -20,6 +20,8 @@ export interface AuthConfig {
   clockToleranceSeconds?: number;
   /** Claim that holds the user id; `sub` by default, with `id` as fallback. */
   userIdClaim?: string;
+  /** Claim (or claims, comma-separated, tried in order) that holds the caller's organization on tenant-scoped tables (JWT_TENANT_CLAIM; runtime/tenant.ts). */
+  tenantClaim?: string;
   /** Minimum time between two fetches of the remote key set (default 30 s). */
   jwksCooldownMs?: number;
   /** Age after which the remote key set is refetched (default 10 min). */
@@ -54,6 +56,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (env.JWT_ALGORITHMS) cfg.algorithms = env.JWT_ALGORITHMS.split(",").map((s) => s.trim()).filter(Boolean);
   if (env.JWT_CLOCK_TOLERANCE) cfg.clockToleranceSeconds = seconds(env.JWT_CLOCK_TOLERANCE, "JWT_CLOCK_TOLERANCE");
   if (env.JWT_USER_ID_CLAIM) cfg.userIdClaim = env.JWT_USER_ID_CLAIM;
+  if (env.JWT_TENANT_CLAIM) cfg.tenantClaim = env.JWT_TENANT_CLAIM;
   if (env.JWT_JWKS_COOLDOWN) cfg.jwksCooldownMs = seconds(env.JWT_JWKS_COOLDOWN, "JWT_JWKS_COOLDOWN") * 1000;
   if (env.JWT_JWKS_MAX_AGE) cfg.jwksMaxAgeMs = seconds(env.JWT_JWKS_MAX_AGE, "JWT_JWKS_MAX_AGE") * 1000;
   if (env.JWT_CACHE_SIZE !== undefined && env.JWT_CACHE_SIZE !== "") {

@@ -5,7 +5,7 @@
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
 import { ident } from "./batch.js";
-import { callerCondition, type RowScope } from "./scope.js";
+import { callerCondition, usesCaller, type RowScope } from "./scope.js";
 
 /** `owner`: the column holding the caller's id; `scope`: how rows are the caller's without one. */
 interface Whose {
@@ -114,7 +114,7 @@ export async function embedMany<T extends object>(db: Db, userId: string | numbe
 /** The query limited to the caller's rows of `table` (its owner column, or its scope's condition). */
 function whose<Q extends Knex.QueryBuilder>(q: Q, w: Whose, table: string, userId: string | number): Q {
   if (w.owner) return q.where(`${table}.${w.owner}`, userId) as Q;
-  if (w.scope) return q.whereRaw(callerCondition(w, ident(table), "?")!, [userId]) as Q;
+  if (w.scope) return q.whereRaw(callerCondition(w, ident(table), "?")!, usesCaller(w) ? [userId] : []) as Q;
   return q;
 }
 

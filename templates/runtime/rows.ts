@@ -10,7 +10,7 @@ import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec } from "./list.js";
-import { callerCondition, type RowScope, type Visibility } from "./scope.js";
+import { callerCondition, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
   readonly column: string;
@@ -88,6 +88,11 @@ export interface TableSql {
   readonly newKey?: "uuid" | "text";
   /** A member-scoped group table: how a create adds the creator's membership. */
   readonly group?: GroupSql;
+  /**
+   * Audit columns of a tenant's row, set to the caller's id by the app (never from input):
+   * "author" (created_by) on create, "editor" (updated_by) on create and every update.
+   */
+  readonly stamps?: Readonly<Record<string, "author" | "editor">>;
 }
 
 export interface ColumnSql {
@@ -140,10 +145,19 @@ function readVectors<T extends Row | undefined>(spec: TableSql, row: T): T {
   return row;
 }
 
-const hasCaller = (v: Visibility): boolean => !!v.owner || v.scope !== undefined;
+/** Whether the caller's condition on these rows binds the caller's id (not when it ends in the tenant the transaction's setting names). */
+const hasCaller = (v: Visibility): boolean => usesCaller(v);
+/** Whether these rows have a caller's condition at all (owned or scoped; else everyone's). */
+const hasCondition = (v: Visibility): boolean => !!v.owner || v.scope !== undefined;
+
+/** The column a tenant's row names its tenant in (set from the caller's tenant; never from input). */
+const tenantColumn = (spec: TableSql): string | null => (spec.scope?.kind === "tenant" ? spec.scope.column : null);
 
 /** Whether a nested route's parent needs its own condition (not implied by the row's scope, and not everyone's). */
-const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied && hasCaller(p);
+const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied && hasCondition(p);
+
+/** Whether a row's WHERE (rowWhere) binds the caller's id as $2: its own condition or its parent's needs it. */
+const whereBindsCaller = (spec: TableSql, p: ParentSql | undefined): boolean => hasCaller(spec) || (parentCondition(p) && hasCaller(p!));
 
 /**
  * The WHERE of one row: its key ($1), the caller's condition ($2), and for a nested route the
@@ -152,7 +166,7 @@ const parentCondition = (p: ParentSql | undefined): boolean => !!p && !p.implied
  */
 function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"]): { text: string; values: unknown[] } {
   const p = under?.parent;
-  const caller = hasCaller(spec) || parentCondition(p);
+  const caller = whereBindsCaller(spec, p);
   const values: unknown[] = caller ? [id, userId] : [id];
   if (under) values.push(under.id);
   const text = once(spec, `where ${underKey(under)}`, () => {
@@ -219,7 +233,8 @@ function probesOf(spec: TableSql, input: Row, placeholders: ReadonlyMap<string, 
 }
 
 function exists(target: Probe["target"], idAt: string, callerAt: string | null): string {
-  const c = callerAt ? callerCondition(target, null, callerAt) : null;
+  // A target whose condition binds no caller (a tenant's rows) still has one; callerAt is null only when no probe binds the caller.
+  const c = callerCondition(target, null, callerAt ?? "NULL");
   return `EXISTS (SELECT 1 FROM ${ident(target.table)} WHERE ${ident(target.pk)} = ${idAt}${c ? ` AND ${c}` : ""})`;
 }
 
@@ -306,7 +321,7 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   const own = callerCondition(spec, t, "$1");
   if (own) {
     where.push(own);
-    values.push(userId);
+    if (hasCaller(spec)) values.push(userId);
   }
   const first: Statement[] = [];
   const p = opts.under?.parent;
@@ -357,19 +372,26 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     cols.push(spec.pk);
     values.push(randomUUID());
   }
+  for (const c of Object.keys(spec.stamps ?? {})) {
+    cols.push(c);
+    values.push(userId);
+  }
   for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk)) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || k === tenantColumn(spec)) continue;
     cols.push(k);
     values.push(value(spec, k, v));
   }
   const placeholders = new Map(cols.map((c, i) => [c, `$${i + 1}`]));
+  // A tenant's row: its tenant column is the caller's tenant, which the transaction's setting names (never the input's).
+  const tenant = spec.scope?.kind === "tenant" ? spec.scope : null;
   const probes = probesOf(spec, input, placeholders, opts.under);
   const check = checkStatement(probes, userId);
-  const target = `${ident(spec.table)} (${cols.map(ident).join(", ")})`;
+  const target = `${ident(spec.table)} (${[...cols, ...(tenant ? [tenant.column] : [])].map(ident).join(", ")})`;
   const n = cols.length;
   const guard = probes.length ? guardOf(probes, values, spec.owner ? "$1" : null, userId) : "";
+  const tenantValue = tenant ? [tenantSql(tenant.type)] : [];
   let text: string;
-  if (cols.length === 0) {
+  if (cols.length === 0 && !tenant) {
     // Nothing to insert but defaults, and no statement form that guards it: check first, on its own.
     if (check) {
       const [found] = await batch(userId, [check]);
@@ -378,15 +400,15 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     }
     text = `INSERT INTO ${ident(spec.table)} DEFAULT VALUES RETURNING *`;
     values.length = 0;
-  } else if (!guard) text = `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")}) RETURNING *`;
+  } else if (!guard) text = `INSERT INTO ${target} VALUES (${[...cols.map((c, i) => slot(spec, c, i + 1)), ...tenantValue].join(", ")}) RETURNING *`;
   else {
     // INSERT ... SELECT cannot infer a parameter's type from its column: each is cast.
-    text = `INSERT INTO ${target} SELECT ${cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`).join(", ")} WHERE ${guard} RETURNING *`;
+    text = `INSERT INTO ${target} SELECT ${[...cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`), ...tenantValue].join(", ")} WHERE ${guard} RETURNING *`;
   }
-  const statements = [...before, ...(check && cols.length ? [check] : []), { text, values }];
+  const statements = [...before, ...(check && (cols.length || tenant) ? [check] : []), { text, values }];
   const results = await batch(userId, statements);
   const inserted = results[results.length - 1]!.rows[0];
-  if (!inserted) throw probeProblem(probes, check && cols.length ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
+  if (!inserted) throw probeProblem(probes, check && (cols.length || tenant) ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
   for (const rel of rels) inserted[rel.name] = [];
   return readVectors(spec, inserted);
 }
@@ -450,8 +472,13 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   const values = [...w.values];
   const sets: string[] = [];
   const placeholders = new Map<string, string>();
+  for (const [c, stamp] of Object.entries(spec.stamps ?? {})) {
+    if (stamp !== "editor") continue;
+    values.push(userId);
+    sets.push(`${ident(c)} = $${values.length}::${castOf(spec, c)}`);
+  }
   for (const [k, v] of Object.entries(set)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || spec.stamps?.[k] || k === tenantColumn(spec)) continue;
     if (v === DEFAULT) sets.push(`${ident(k)} = DEFAULT`);
     else if (v === TOGGLE) sets.push(`${ident(k)} = NOT ${ident(k)}`);
     else if (v === NOW) sets.push(`${ident(k)} = now()`);
@@ -466,7 +493,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   if (sets.length === 0) sets.push(`${ident(spec.pk)} = ${ident(spec.pk)}`);
   const probes = probesOf(spec, set as Row, placeholders, opts.under, false);
   const check = checkStatement(probes, userId);
-  const callerAt = hasCaller(spec) || parentCondition(opts.under?.parent) ? "$2" : null;
+  const callerAt = whereBindsCaller(spec, opts.under?.parent) ? "$2" : null;
   const guard = probes.length ? guardOf(probes, values, callerAt, userId) : "";
   const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${w.text}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
   const before = opts.before ?? [];

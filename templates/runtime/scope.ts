@@ -6,8 +6,10 @@
 import { createRequire } from "node:module";
 import type { Knex } from "knex";
 import { ident, runBatch, type Batch, type BatchOptions } from "./batch.js";
+import type { TenantType } from "./tenant.js";
 
-export type UserScope = <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => Promise<T>;
+/** Runs `work` in a transaction of the caller's: their id, and their tenant (null: none; runtime/tenant.ts), set for row-level security. */
+export type UserScope = <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>, tenant?: string | null) => Promise<T>;
 
 export interface UserScopeOptions {
   /**
@@ -87,9 +89,13 @@ function scopedTransactionClass(): TransactionClass | null {
   return ScopedTransaction;
 }
 
-/** What a request's transaction sets first: the caller, for row-level security, the role to switch to, and how statements are planned. */
-function callerSettings(userId: string | number, role: string | null, planCacheMode: PlanCacheMode): Array<readonly [string, string]> {
-  const settings: Array<readonly [string, string]> = [["app.user_id", String(userId)]];
+/**
+ * What a request's transaction sets first: the caller and their tenant ('' for none: every
+ * transaction sets it, so no value can linger from an earlier one), for row-level security,
+ * the role to switch to, and how statements are planned.
+ */
+function callerSettings(userId: string | number, tenant: string | null, role: string | null, planCacheMode: PlanCacheMode): Array<readonly [string, string]> {
+  const settings: Array<readonly [string, string]> = [["app.user_id", String(userId)], [TENANT_SETTING, tenant ?? ""]];
   if (role) settings.push(["role", role]);
   if (planCacheMode !== "auto") settings.push(["plan_cache_mode", planCacheMode]);
   return settings;
@@ -101,12 +107,19 @@ function setConfigSql(settings: ReadonlyArray<readonly [string, string]>, placeh
 }
 
 const callers = new WeakMap<object, string>();
+const tenants = new WeakMap<object, string | null>();
 const unsafeRoots = new WeakSet<object>();
 
-/** Marks a request's transaction with its caller: the models (model.ts) filter by it. */
-function markScoped(trx: Knex.Transaction, userId: string | number): Knex.Transaction {
+/** Marks a request's transaction with its caller and their tenant: the models (model.ts) filter by it. */
+function markScoped(trx: Knex.Transaction, userId: string | number, tenant: string | null): Knex.Transaction {
   callers.set(trx, String(userId));
+  tenants.set(trx, tenant);
   return trx;
+}
+
+/** The tenant a request's handle was opened for (null: the token named none); undefined on any other handle. */
+export function tenantOfHandle(knex: unknown): string | null | undefined {
+  return typeof knex === "function" ? tenants.get(knex) : undefined;
 }
 
 /**
@@ -144,19 +157,19 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
   const client = knex.client as { dialect?: string; config?: { client?: unknown } };
   const Scoped = client.dialect === "postgresql" ? scopedTransactionClass() : null;
   if (Scoped) {
-    return <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>) => {
-      const settings = callerSettings(userId, role, plans);
+    return <T>(userId: string | number, work: (db: Knex.Transaction) => Promise<T>, tenant: string | null = null) => {
+      const settings = callerSettings(userId, tenant, role, plans);
       // The same config knex.transaction() would use, plus the settings for begin().
       const config = { userParams: (knex as { userParams?: object }).userParams ?? {}, doNotRejectOnRollback: true, settings };
-      return new Scoped(knex.client, (trx: Knex.Transaction) => work(markScoped(trx, userId)), config, null) as unknown as Promise<T>;
+      return new Scoped(knex.client, (trx: Knex.Transaction) => work(markScoped(trx, userId, tenant)), config, null) as unknown as Promise<T>;
     };
   }
-  return (userId, work) =>
+  return (userId, work, tenant = null) =>
     knex.transaction(async (trx) => {
-      // One statement: the caller's id (and the role) for this transaction only.
-      const settings = callerSettings(userId, role, plans);
+      // One statement: the caller's id and tenant (and the role) for this transaction only.
+      const settings = callerSettings(userId, tenant, role, plans);
       await trx.raw(setConfigSql(settings, () => "?"), settings.map(([, v]) => v));
-      return work(markScoped(trx, userId));
+      return work(markScoped(trx, userId, tenant));
     });
 }
 
@@ -169,10 +182,10 @@ export function createUserScope(knex: Knex, opts: UserScopeOptions = {}): UserSc
 export function createBatch(knex: Knex, opts: BatchScopeOptions & BatchOptions = {}): Batch {
   const role = opts.role || null;
   const plans = opts.planCacheMode ?? "force_generic_plan";
-  const prelude = setConfigSql(callerSettings("", role, plans), (i) => `$${i + 1}`);
-  return async (userId, statements) => {
+  const prelude = setConfigSql(callerSettings("", null, role, plans), (i) => `$${i + 1}`);
+  return async (userId, statements, tenant = null) => {
     if (userId === null) return runBatch(knex, statements, opts);
-    const values = callerSettings(userId, role, plans).map(([, v]) => v);
+    const values = callerSettings(userId, tenant, role, plans).map(([, v]) => v);
     const [, ...results] = await runBatch(knex, [{ text: prelude, values }, ...statements], opts);
     return results;
   };
@@ -189,7 +202,42 @@ export function createBatch(knex: Knex, opts: BatchScopeOptions & BatchOptions =
 export type RowScope =
   | { readonly kind: "owner"; readonly column: string }
   | { readonly kind: "parent"; readonly column: string; readonly table: string; readonly key: string; readonly scope: RowScope }
-  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly group: string; readonly user: string };
+  | { readonly kind: "member"; readonly column: string; readonly membership: string; readonly group: string; readonly user: string }
+  /** `column` holds the caller's tenant, which the transaction's app.tenant_id names (tenant.ts): compared as `type`. */
+  | { readonly kind: "tenant"; readonly column: string; readonly type: TenantType };
+
+/** The setting that holds the caller's tenant for a transaction ('' for none). */
+export const TENANT_SETTING = "app.tenant_id";
+
+/** The caller's tenant as SQL of the column's type: NULL when the token named none, so no row matches. */
+export function tenantSql(type: TenantType): string {
+  const setting = `nullif(current_setting('${TENANT_SETTING}', true), '')`;
+  return type === "text" ? setting : `${setting}::${type}`;
+}
+
+/**
+ * Whether the caller's condition on these rows compares with the caller's id (the placeholder
+ * the queries bind): not when the chain ends in a tenant, which the transaction's setting names.
+ */
+export function usesCaller(v: Visibility): boolean {
+  if (v.owner) return true;
+  let s = v.scope;
+  while (s && s.kind === "parent") s = s.scope;
+  if (!s) return false;
+  switch (s.kind) {
+    case "owner":
+    case "member":
+      return true;
+    case "tenant":
+      return false;
+    default:
+      return unhandled(s);
+  }
+}
+
+function unhandled(s: never): never {
+  throw new Error(`internal: unhandled row scope ${JSON.stringify(s)}`);
+}
 
 /**
  * The condition "this row is the caller's" over `caller` (a placeholder such as $2, or an SQL
@@ -200,12 +248,19 @@ export type RowScope =
  */
 export function scopeCondition(scope: RowScope, ref: string | null, caller: string, depth = 0): string {
   const col = `${ref ? `${ref}.` : ""}${ident(scope.column)}`;
-  if (scope.kind === "owner") return `${col} = ${caller}`;
   const a = ident(`__sf_s${depth}`);
-  if (scope.kind === "parent") {
-    return `${col} IN (SELECT ${a}.${ident(scope.key)} FROM ${ident(scope.table)} ${a} WHERE ${scopeCondition(scope.scope, a, caller, depth + 1)})`;
+  switch (scope.kind) {
+    case "owner":
+      return `${col} = ${caller}`;
+    case "tenant":
+      return `${col} = ${tenantSql(scope.type)}`;
+    case "parent":
+      return `${col} IN (SELECT ${a}.${ident(scope.key)} FROM ${ident(scope.table)} ${a} WHERE ${scopeCondition(scope.scope, a, caller, depth + 1)})`;
+    case "member":
+      return `${col} IN (SELECT ${a}.${ident(scope.group)} FROM ${ident(scope.membership)} ${a} WHERE ${a}.${ident(scope.user)} = ${caller})`;
+    default:
+      return unhandled(scope);
   }
-  return `${col} IN (SELECT ${a}.${ident(scope.group)} FROM ${ident(scope.membership)} ${a} WHERE ${a}.${ident(scope.user)} = ${caller})`;
 }
 
 /**
@@ -216,12 +271,19 @@ export function scopeCondition(scope: RowScope, ref: string | null, caller: stri
  */
 export function scopeExists(scope: RowScope, ref: string, caller: string, depth = 0): string {
   const col = `${ref}.${ident(scope.column)}`;
-  if (scope.kind === "owner") return `${col} = ${caller}`;
   const a = ident(`__sf_s${depth}`);
-  if (scope.kind === "parent") {
-    return `EXISTS (SELECT 1 FROM ${ident(scope.table)} ${a} WHERE ${a}.${ident(scope.key)} = ${col} AND ${scopeExists(scope.scope, a, caller, depth + 1)})`;
+  switch (scope.kind) {
+    case "owner":
+      return `${col} = ${caller}`;
+    case "tenant":
+      return `${col} = ${tenantSql(scope.type)}`;
+    case "parent":
+      return `EXISTS (SELECT 1 FROM ${ident(scope.table)} ${a} WHERE ${a}.${ident(scope.key)} = ${col} AND ${scopeExists(scope.scope, a, caller, depth + 1)})`;
+    case "member":
+      return `EXISTS (SELECT 1 FROM ${ident(scope.membership)} ${a} WHERE ${a}.${ident(scope.group)} = ${col} AND ${a}.${ident(scope.user)} = ${caller})`;
+    default:
+      return unhandled(scope);
   }
-  return `EXISTS (SELECT 1 FROM ${ident(scope.membership)} ${a} WHERE ${a}.${ident(scope.group)} = ${col} AND ${a}.${ident(scope.user)} = ${caller})`;
 }
 
 /** A table's rows as the caller sees them: owned through a column, scoped, or (neither) everyone's. */

@@ -30,7 +30,8 @@ describe("knex's pg transaction subclass (runtime/scope.ts)", () => {
       });
       expect(seen).toEqual({ who: "alice", fresh: true });
       // The subclass's begin(): BEGIN and set_config as one message, before the work's statement.
-      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.user_id', 'alice', true\)$/);
+      // The caller's tenant is set too, to '' when there is none, so no value can outlive its transaction.
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.user_id', 'alice', true\), set_config\('app\.tenant_id', '', true\)$/);
       expect(sent.filter((s) => /^BEGIN/i.test(s))).toHaveLength(1);
       expect(sent.filter((s) => /set_config/.test(s))).toHaveLength(1);
     } finally {

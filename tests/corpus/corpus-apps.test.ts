@@ -19,9 +19,10 @@ import type { IR } from "../../generator/ir/types.js";
 import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
 import { migrateLatest } from "../../templates/runtime/migrate.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
-import { provisionGroup } from "../helpers/admin-rows.js";
+import { provisionGroup, provisionTenants } from "../helpers/admin-rows.js";
+import { tenantRoot } from "../../generator/emit/route-specs.js";
 import { fuzzApp, isPublic, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
-import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+import { TEST_SECRET, tenantTokenFor, testTenants } from "../helpers/tokens.js";
 import { pgliteSeed } from "../helpers/databases.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -87,6 +88,23 @@ async function listedIds(openapi: any, base: string, who: { id: string; token: s
   return [...ids].sort();
 }
 const results = new Map<string, IsolationReport>();
+
+/** Another user id of the same form as `id` (a uuid, a number, a text). */
+function colleagueOf(id: string): string {
+  if (/^[0-9a-f-]{36}$/i.test(id)) return `${id.slice(0, -1)}${id.endsWith("c") ? "d" : "c"}`;
+  if (/^[0-9]+$/.test(id)) return String(Number(id) + 1);
+  return `${id}_colleague`;
+}
+
+/** The table whose one-row GET route the path names (/api/patients/<key>), if any. */
+function tableOfRowPath(ir: IR, path: string): IR["tables"][number] | undefined {
+  for (const e of ir.endpoints) {
+    if (e.method !== "get" || !e.idParam || e.action.kind !== "get") continue;
+    const re = new RegExp(`^${e.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`);
+    if (re.test(path)) return ir.tables.find((t) => t.name === e.table);
+  }
+  return undefined;
+}
 // One embedded PostgreSQL for all cases, each case in a schema of its own (a PGlite boot costs seconds).
 let embedded: EmbeddedPostgres;
 
@@ -176,14 +194,18 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
         await knex.raw("GRANT USAGE ON SCHEMA ?? TO ??", [schema, APP_ROLE]);
         await knex.raw("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ?? TO ??", [schema, APP_ROLE]);
         await knex.raw("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ?? TO ??", [schema, APP_ROLE]);
+        // Rows of the caller's organization (a token claim): a and b in two organizations, whose
+        // rows (where the spec defines the organizations table) an admin job makes.
+        const tenants = testTenants(ir!);
+        if (tenants) expect(await provisionTenants(knex, ir!, [tenants.a, tenants.b])).toEqual([]);
         const app = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: APP_ROLE, logError: () => {} });
         const server = app.listen(0, "127.0.0.1");
         await new Promise((r) => server.once("listening", r));
         const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         try {
           const [ida, idb] = userIds(ir!);
-          const a = { id: ida, token: await tokenFor(ida) };
-          const b = { id: idb, token: await tokenFor(idb) };
+          const a = { id: ida, token: await tenantTokenFor(ir!, ida, "a") };
+          const b = { id: idb, token: await tenantTokenFor(ir!, idb, "b") };
           const report = await checkIsolation(ir!, openapi, async (method, path, opts = {}) => {
             const headers: Record<string, string> = {};
             if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -194,6 +216,19 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
           }, a, b, { provision: (t, who) => provisionGroup(knex, ir!, t, who) });
           results.set(c, report);
           expect(report.failures).toEqual([]);
+          if (tenants) {
+            // A colleague of a's, in a's organization: sees every row of a's that belongs to the organization.
+            const colleague = await tenantTokenFor(ir!, colleagueOf(ida), "a");
+            let shared = 0;
+            for (const path of report.aRows) {
+              const t = tableOfRowPath(ir!, path);
+              if (!t || !tenantRoot(ir!, t)) continue;
+              const res = await fetch(base + path, { headers: { authorization: `Bearer ${colleague}` } });
+              expect(res.status, `a's ${path} as a colleague in a's organization`).toBe(200);
+              shared++;
+            }
+            expect(shared, "rows of a's organization checked as a colleague").toBeGreaterThan(0);
+          }
           if (ir!.endpoints.length > 0) expect(report.requests).toBeGreaterThan(0);
           // Then random requests as b, over the rows the isolation checks left and a's (by key): never a 5xx,
           // never a row of a's (its owner column, or a text or key only a's rows hold), and a's rows intact after.

@@ -68,3 +68,30 @@ export async function provisionGroup(knex: Knex, ir: IR, t: Table, who: Caller):
   await knex(identity.name).update({ [s.membershipGroup]: id }).where(identity.primaryKey, who.id);
   return id;
 }
+
+/**
+ * The rows of the tenant tables the spec defines without any membership (organizations, scope
+ * "tenant" on their own key), keyed by the test users' organizations: the auth service's admin
+ * job makes them, no route does. Returns the tables it could not make a row of.
+ */
+export async function provisionTenants(knex: Knex, ir: IR, keys: readonly string[]): Promise<string[]> {
+  const missed: string[] = [];
+  for (const t of ir.tables) {
+    if (t.scope?.kind !== "tenant" || t.scope.column !== t.primaryKey) continue;
+    for (const key of keys) {
+      const row: Record<string, unknown> = { [t.primaryKey]: key };
+      let ok = true;
+      for (const c of t.columns) {
+        if (c.name === t.primaryKey || c.nullable || c.default !== null) continue;
+        row[c.name] = c.references ? undefined : valueFor(c);
+        if (row[c.name] === undefined) ok = false;
+      }
+      if (!ok) {
+        missed.push(t.name);
+        break;
+      }
+      await knex(t.name).insert(row).onConflict(t.primaryKey).ignore();
+    }
+  }
+  return missed;
+}

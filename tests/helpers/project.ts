@@ -36,8 +36,8 @@ export interface RunningProject {
   call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
   /** SQL as the superuser that owns the tables (no row-level security). */
   admin(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
-  /** SQL in the caller's transaction, as the app runs it: the app role, app.user_id set, no condition of ours. */
-  as(user: string, sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
+  /** SQL in the caller's transaction, as the app runs it: the app role, app.user_id (and app.tenant_id, the caller's organization) set, no condition of ours. */
+  as(user: string, sql: string, bindings?: unknown[], tenant?: string | null): Promise<Record<string, any>[]>;
   /** Errors the app logged as its own (5xx). */
   errors: unknown[];
   close(): Promise<void>;
@@ -47,7 +47,7 @@ export interface RunningProject {
  * Migrates a fresh database of `kind`, turns row-level security on, and serves the app generated
  * into `generatedDir` (its own runtime copy) as APP_ROLE, with HS256 tokens signed by TEST_SECRET.
  */
-export async function bootProject(kind: DbKind, generatedDir: string): Promise<RunningProject> {
+export async function bootProject(kind: DbKind, generatedDir: string, appOptions: Record<string, unknown> = {}, opts: { rls?: boolean } = {}): Promise<RunningProject> {
   const database: TestDatabase = await freshDatabase(kind);
   const load = (p: string) => import(pathToFileURL(join(generatedDir, p)).href);
   const { migrations } = await load("migrations/index.ts");
@@ -59,11 +59,12 @@ export async function bootProject(kind: DbKind, generatedDir: string): Promise<R
   const { ownedTables } = await load("rls.ts");
   const knex = database.db.knex;
   await migrateLatest(knex, migrations);
-  await applyRowLevelSecurity(knex, ownedTables);
+  // rls: false leaves the app's own conditions as the only wall (DATABASE_RLS=off).
+  if (opts.rls !== false) await applyRowLevelSecurity(knex, ownedTables);
   await ensureAppRole(knex, APP_ROLE);
   const errors: unknown[] = [];
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: APP_ROLE, logError: (e: unknown) => errors.push(e), preparedStatements: kind === "postgres" }).listen(0, "127.0.0.1", () => resolve(s));
+    const s = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: APP_ROLE, logError: (e: unknown) => errors.push(e), preparedStatements: kind === "postgres", ...appOptions }).listen(0, "127.0.0.1", () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const scope = createUserScope(knex, { role: APP_ROLE });
@@ -81,8 +82,8 @@ export async function bootProject(kind: DbKind, generatedDir: string): Promise<R
     async admin(sql, bindings = []) {
       return ((await knex.raw(sql, bindings as never)) as { rows: Record<string, any>[] }).rows;
     },
-    async as(user, sql, bindings = []) {
-      return scope(user, async (trx: any) => ((await trx.raw(sql, bindings)) as { rows: Record<string, any>[] }).rows);
+    async as(user, sql, bindings = [], tenant = null) {
+      return scope(user, async (trx: any) => ((await trx.raw(sql, bindings)) as { rows: Record<string, any>[] }).rows, tenant);
     },
     async close() {
       server.closeAllConnections();

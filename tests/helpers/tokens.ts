@@ -1,6 +1,8 @@
 // Real signed tokens (jose), and the malformed ones attackers send.
 import { createSecretKey } from "node:crypto";
 import { SignJWT } from "jose";
+import type { IR } from "../../generator/ir/types.js";
+import { tenantsOf } from "../../generator/emit/route-specs.js";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
 const key = createSecretKey(Buffer.from(TEST_SECRET, "utf8"));
@@ -30,4 +32,27 @@ export async function tamperedToken(sub: string, newSub: string): Promise<string
   const [h, , s] = (await tokenFor(sub)).split(".");
   const now = Math.floor(Date.now() / 1000);
   return `${h}.${b64({ sub: newSub, iat: now, exp: now + 600 })}.${s}`;
+}
+
+/**
+ * The organizations of the test users in an app with tenant-scoped tables (rows of the caller's
+ * organization, named by a token claim): one for user a (and a colleague of a's), another for b,
+ * of the tenant columns' type. null in other apps, and where no one value fits every tenant column.
+ */
+export function testTenants(ir: IR): { claim: string; a: string; b: string } | null {
+  const t = tenantsOf(ir);
+  if (!t) return null;
+  const kinds = new Set(t.types.map((k) => (k === "bigint" ? "integer" : k)));
+  if (kinds.size > 1 && !(kinds.size === 2 && kinds.has("text"))) return null;
+  // The first claim the app reads when JWT_TENANT_CLAIM is not set (runtime/tenant.ts).
+  const claim = t.columns[0] ?? "organization_id";
+  if (kinds.has("uuid")) return { claim, a: "7e0f1c2d-0000-4000-8000-0000000000a1", b: "7e0f1c2d-0000-4000-8000-0000000000b2" };
+  if (kinds.has("integer")) return { claim, a: "301", b: "402" };
+  return { claim, a: "org-a", b: "org-b" };
+}
+
+/** A token for `sub` in organization `which` of the app (testTenants); a plain token in an app without tenant-scoped tables. */
+export async function tenantTokenFor(ir: IR, sub: string, which: "a" | "b"): Promise<string> {
+  const t = testTenants(ir);
+  return tokenFor(sub, t ? { claims: { [t.claim]: t[which] } } : {});
 }

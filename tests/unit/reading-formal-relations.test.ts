@@ -245,18 +245,15 @@ describe("tenants with no users table", () => {
     expect(col(table(r.ir, "workspace_members"), "workspace_id").references).toMatchObject({ table: "workspaces", onDelete: "cascade" });
   });
 
-  it("warns of rows of a tenant nothing ties users to, at the tenant column, naming the choice", async () => {
+  it("scopes the rows of a tenant nothing in the spec ties users to by the token's tenant claim (no longer SF131's one shared space)", async () => {
     const md = head + docs + "```\n";
     const r = await load(md);
-    const e = r.diagnostics.find((d) => d.code === "SF131");
-    expect(e?.severity).toBe("warning");
-    expect(where(e!)).toBe(pos(md, "workspace_id UUID"));
-    expect(e!.message).toBe('rows of "documents" belong to a workspace ("documents.workspace_id" -> workspaces), but the spec says nowhere which users belong to which workspace: every signed-in user shares every workspace\'s rows, reading and writing');
-    // Said once, instead of the general "no users" warning.
-    expect(r.diagnostics.filter((d) => d.code === "SF126")).toEqual([]);
-    expect(table(r.ir, "documents").shared).toBe("read-write");
-    expect(e!.hint).toContain("workspace_members");
-    expect(e!.hint).toContain('"Shared: read-write"');
+    expect(r.diagnostics.filter((d) => d.code === "SF131" || d.code === "SF126")).toEqual([]);
+    expect(table(r.ir, "documents").scope).toEqual({ kind: "tenant", column: "workspace_id", group: "workspaces" });
+    expect(table(r.ir, "workspaces").scope).toEqual({ kind: "tenant", column: "id", group: "workspaces" });
+    expect(table(r.ir, "documents").shared).toBeUndefined();
+    const note = r.notes.find((n) => n.message.startsWith('rows of "documents" belong to the caller\'s workspace'));
+    expect(note && `${note.span.line}:${note.span.column}`).toBe(pos(md, "workspace_id UUID"));
   });
 
   it("leaves a spec that says its rows are shared as one shared space", async () => {

@@ -604,6 +604,7 @@ const LABELS: [string, string, TableKind][] = [
   ["tests/golden/mixed-styles/specs/api/rest-endpoints.md", "Method | Path | Description", "endpoints"],
   ["tests/golden/mixed-styles/specs/database/schema.md", "Field | Data Type | Nullable | Notes", "columns"],
   ["tests/golden/notes-sql-token/specs/api/rest-endpoints.md", "Method | Path | Description", "endpoints"],
+  ["tests/golden/org-from-token/specs/database/schema.md", "Column | Type | Constraints", "columns"],
   ["specs/api/rest-endpoints.md", "Method | Endpoint | Description", "endpoints"],
   ["specs/database/schema.md", "Column | Type | Constraints | Description", "columns"],
   ["specs/database/schema.md", "Column | Type | Constraints", "columns"],
