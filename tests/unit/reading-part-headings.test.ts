@@ -94,3 +94,17 @@ describe("a heading naming one column under the table's details", () => {
     expect(codes(r)).toContain("SF113");
   });
 });
+
+describe("a field-descriptions list inside another table's section", () => {
+  it("gives each named column its rules, in whichever table has it", async () => {
+    // The diagram's table is read after the document; the list sits under the users section.
+    const r = await load([
+      "# Boards", "", "## users", "", "| Column | Type | Constraints |", "|---|---|---|", "| id | text | primary key |", "",
+      "```mermaid", "erDiagram", "  users ||--o{ cards : user_id", "  cards {", "    serial id PK", '    text user_id FK "references users"', "    varchar(80) label", "    text lane", "  }", "```", "",
+      "### Field descriptions", "", "- **lane**: one of todo, doing, done", "- **label**: unique within each user", "",
+    ].join("\n"));
+    const cards = table(r.ir!, "cards");
+    expect(cards.columns.find((c) => c.name === "lane")!.type).toMatchObject({ kind: "enum", values: ["todo", "doing", "done"] });
+    expect(cards.indexes.some((i) => i.unique && i.columns.join() === "user_id,label")).toBe(true);
+  });
+});
