@@ -116,6 +116,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (tr.nullable) nullable ??= def.type.span;
     // Prisma's notation: "String" is required, "String?" optional (an enum or value object by name too).
     else if (i === typed && (PRISMA_REQUIRED.test(def.type.text.trim()) || (tr.note !== undefined && /^[A-Z]\w*(\[\])?$/.test(def.type.text.trim())))) prismaRequired ??= def.type.span;
+    // "enum('low', 'high', default 'low')": the default written among the values.
+    for (const p of tr.inside ?? []) phrases.push({ text: p.text, span: spanAt(def.type.span, def.type.text, p.at) });
     if (tr.rest) {
       // "uuid (FK to users)", "integer (cents)", "integer minutes", "text [optional]": the note's
       // constraints are constraints; a unit or a plain note describes the column.
