@@ -84,7 +84,7 @@ export function table(md: MarkdownReader, node: Table): void {
   // A column table whose heading names no table ("## 任务", "### 4.1 新增表"): the name a code span
   // before it gives, or an error saying one is needed; a label line naming the next table after a
   // table named so ("**`b` — ...**") starts that table.
-  if (md.kind === "schema" && shape.kind === "columns" && (!table || (table.nearby && table.columns.length > 0 && md.nearName))) table = tableNamedNearby(md, md.startOf(node)) ?? undefined;
+  if (md.kind === "schema" && shape.kind === "columns" && (!table || (table.nearby && table.columns.length > 0 && md.nearName))) table = tableNamedNearby(md, md.startOf(node), "table", shape.roles.name >= 0 ? body.map((r) => r[shape.roles.name] ?? "") : []) ?? undefined;
   if (!table) return;
   let roles: ColumnRoles;
   if (shape.kind === "columns") roles = shape.roles;
