@@ -73,6 +73,8 @@ export interface SectionEntry {
   unnamedReported?: boolean;
   /** An API section naming a request model ("### TaskCreate"): its fields state rules for the table it names. */
   model?: TableDraft;
+  /** An API/DTO/contract section ("## DTOs", "## API contract") or a shape's heading under one: what it declares is request and response shapes. */
+  shapes?: boolean;
 }
 
 export interface EndpointDraft {

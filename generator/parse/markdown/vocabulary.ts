@@ -240,7 +240,7 @@ export function schemaModel(title: string): { entity: string; written: string; i
 }
 
 /** A section about the API in a schema document ("## API", "## API Schemas", "## Request/Response models", "## DTOs"): the shapes under it are no tables. */
-export const API_SECTION = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:rest\s+|http\s+)?(?:api(?:\s+(?:schemas?|models?|shapes?|contracts?|types|payloads?))?|endpoints?|dtos?|pydantic(?:\s+(?:models?|schemas?))?|(?:request|response)s?(?:\s*(?:\/|and|&)\s*responses?)?(?:\s+(?:models?|schemas?|bodies|shapes?|payloads?))?)\s*(?:\(.*\))?$/i;
+export const API_SECTION = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:rest\s+|http\s+)?(?:api(?:\s+(?:schemas?|models?|shapes?|contracts?|types|payloads?))?|endpoints?|dtos?|pydantic(?:\s+(?:models?|schemas?))?|(?:request|response)s?(?:\s*(?:\/|and|&)\s*responses?)?(?:\s+(?:models?|schemas?|bodies|shapes?|payloads?))?|json\s+contracts?|(?:contratos?|contrats?)\s+(?:(?:de\s+(?:la\s+)?|d['’]\s*)?(?:api|json)|json)|(?:api|json)[-\s]?(?:vertr(?:a|ä)ge?|schnittstellen?)|(?:esquemas?|modelos?|sch[eé]mas?|mod[eè]les?)\s+(?:de\s+(?:la\s+)?|d['’]\s*)(?:api|petici[oó]n|respuesta|solicitud|requ[eê]te|r[eé]ponse)s?|(?:anfrage|antwort)[-\s]?(?:modelle|schemas?))\s*(?:\(.*\))?$/i;
 
 /** A heading that names a request's or response's body, not a table: "Request body", "Response", "Request payload". */
 export const BODY_HEADING = /^(?:request|response)(?:\s+(?:body|payload|schema|model|shape))?\s*[:：]?$/i;
