@@ -11,6 +11,8 @@ const BULLETS = `# Store
 - speed: string enum ('slow', 'normal', 'express', default 'normal') - how fast it ships
 - wrap: enum(plain, gift, default: plain)
 - lane: enum('north', 'south')
+- tint: enum ('warm', 'cool', default: 'cool')
+- state: enum (required, default 'open')
 `;
 
 const TABLE = `# Store
@@ -35,6 +37,11 @@ describe("a default among an enum's values", () => {
     const lane = cols.find((c) => c.name === "lane")!;
     expect(lane.type).toEqual({ kind: "enum", values: ["north", "south"] });
     expect(lane.default).toBeNull();
+    const tint = cols.find((c) => c.name === "tint")!;
+    expect(tint.type).toEqual({ kind: "enum", values: ["warm", "cool"] });
+    expect(tint.default).toEqual({ kind: "literal", value: "cool" });
+    // Rules in the parentheses, no values: no enum of "required".
+    expect(cols.find((c) => c.name === "state")!.type.kind).not.toBe("enum");
   });
 
   it("a table's type cell", async () => {

@@ -128,7 +128,7 @@ export const ENUM_LIST = /^["'`]?[A-Za-z0-9_.-]+["'`]?(?:\s*\|\s*["'`]?[A-Za-z0-
 export const WORD_TYPE = /^(?:iso[-\s]?8601\s+(?:date[-\s]?time|timestamp|instant|date)(?:\s+(?:string|text))?|(?:array|list)\s+of\s+[a-z_]+|(?:[a-z]+\s+){0,3}(?:object|dictionary))(?:\s+or\s+null)?(?![\w-])/i;
 
 export const TYPE_PREFIX =
-  /^[A-Za-z][\w]*(?:\[[A-Za-z_][\w\[\], ]*\]|\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\d*\])*\??(?:\s*\|\s*(?:null|undefined|None)\b)?/;
+  /^[A-Za-z][\w]*(?:\[[A-Za-z_][\w\[\], ]*\]|\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\)|(?<=^[Ee][Nn][Uu][Mm])\s+\((?=\s*["'`])[^)]*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\d*\])*\??(?:\s*\|\s*(?:null|undefined|None)\b)?/;
 
 /**
  * The lower-case head word of a type text when it reads as a type: a word of TYPE_HEAD_WORDS,
