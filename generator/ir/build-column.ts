@@ -1,6 +1,6 @@
 // One column draft from its raw definitions: type, nullability, default, reference text and every
 // rule its constraints and description state.
-import { nameKey } from "../base/naming.js";
+import { nameKey, words } from "../base/naming.js";
 import type { RawColumn, RawText } from "../parse/raw.js";
 import { listedValues } from "../parse/value-lists.js";
 import { quoteIdent } from "./build-checks.js";
@@ -116,6 +116,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (tr.nullable) nullable ??= def.type.span;
     // Prisma's notation: "String" is required, "String?" optional (an enum or value object by name too).
     else if (i === typed && (PRISMA_REQUIRED.test(def.type.text.trim()) || (tr.note !== undefined && /^[A-Z]\w*(\[\])?$/.test(def.type.text.trim())))) prismaRequired ??= def.type.span;
+    // "enum('low', 'high', default 'low')": the default written among the values.
+    for (const p of tr.inside ?? []) phrases.push({ text: p.text, span: spanAt(def.type.span, def.type.text, p.at) });
     if (tr.rest) {
       // "uuid (FK to users)", "integer (cents)", "integer minutes", "text [optional]": the note's
       // constraints are constraints; a unit or a plain note describes the column.
@@ -286,6 +288,15 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   if (listed && !enumValues && valuesFromNotes && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
     enumValues = listed.map((v) => v.text);
     cx.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
+  }
+  // "## Allowed values" / "### Priority" / "- `low`": an enum the spec declares that no column's
+  // type names, named as this textual column is: the column's values.
+  if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && valuesFromNotes) {
+    const named = cx.namedTypes.get(words(col.name).join("_"));
+    if (named?.unused && named.type.kind === "enum") {
+      enumValues = [...named.type.values];
+      cx.note(col.span, `"${table}.${col.name}" takes the values of the enum "${named.name}" the spec declares under the column's name (no column's type names it): ${enumValues.join(", ")}`);
+    }
   }
   // "| level | one of info, warn, error |": values and no type: an enum of them, whatever the
   // column's name would suggest (a "level" of words is no integer).

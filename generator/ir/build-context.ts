@@ -31,7 +31,7 @@ export class BuildContext {
   }
 
   /** Named enums the spec defines (CREATE TYPE, Prisma/Drizzle enums, "EventType: A | B"), by words(name). */
-  namedTypes = new Map<string, { type: ColumnType; name: string }>();
+  namedTypes = new Map<string, { type: ColumnType; name: string; unused?: boolean }>();
   /** Value objects (shapes kept in json columns), by words(name). */
   valueObjects = new Map<string, string>();
 

@@ -39,7 +39,11 @@ export class EndpointBuilder {
   }
 
 
+  /** Every path the spec writes (normalised, lower case): an item action's opposite is looked for among them. */
+  private paths = new Set<string>();
+
   build(raws: readonly RawEndpoint[], tables: readonly Table[]): Endpoint[] {
+    this.paths = new Set(raws.map((r) => normalisePath(r.path.text).toLowerCase()));
     const out = new Map<string, Endpoint>();
     for (const raw of raws) {
       const ep = this.buildEndpoint(raw, tables);
@@ -305,7 +309,10 @@ export class EndpointBuilder {
         // A toggle when the route says so ("toggle", "flip") or completes a task (complete,
         // done: the toggles todo specs write); any other verb sets its state ("read" marks read).
         const verb = words(rest[1]!);
-        const toggles = verb.some((w) => /^(toggle|flip|switch)$/.test(w)) || /\b(toggle|flip|switch)/i.test(raw.summary ?? "") || verb.every((w) => /^(complete|completed|completion|done|finish|finished|status)$/.test(w));
+        // "/complete" beside "/incomplete" (or "/uncomplete", "/undone"): each sets the state one
+        // way, neither toggles it.
+        const paired = this.opposite(raw.path.text, rest[1]!) !== null;
+        const toggles = verb.some((w) => /^(toggle|flip|switch)$/.test(w)) || /\b(toggle|flip|switch)/i.test(raw.summary ?? "") || (!paired && verb.every((w) => /^(complete|completed|completion|done|finish|finished|status)$/.test(w)));
         const field = toggles ? this.toggleField(rest[1]!, tt) : null;
         return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, tt) ?? this.columnAction(rest[1]!, tt);
       })();
@@ -431,6 +438,21 @@ export class EndpointBuilder {
   }
 
   /**
+   * The route beside `path` whose last segment is the opposite of `seg` ("complete" and
+   * "incomplete", "archive" and "unarchive", "publish" and "unpublish", "done" and "undone"), if
+   * the spec writes one.
+   */
+  private opposite(path: string, seg: string): string | null {
+    const p = normalisePath(path).toLowerCase();
+    const base = p.slice(0, p.lastIndexOf("/") + 1);
+    const s = seg.toLowerCase();
+    const neg = /^(?:un|in|de|dis|not-?|mark-?(?:as-?)?(?:un|in|not-?))(.{3,})$/.exec(s);
+    const others = neg ? [neg[1]!, `mark-${neg[1]}`, `mark-as-${neg[1]}`] : ["un", "in", "de", "dis", "not-", "mark-un", "mark-in", "mark-as-un", "mark-as-in"].map((x) => x + s.replace(/^mark-(?:as-)?/, ""));
+    for (const o of others) if (o !== s && this.paths.has(base + o)) return base + o;
+    return null;
+  }
+
+  /**
    * An item action named by a verb ("POST /loans/{id}/return", "PATCH /notifications/{id}/read",
    * "POST /members/{id}/deactivate"): set an enum column to the verb's state (returned,
    * inactive), a flag to true or false (is_read, is_active), or a time to now (returned_at).
@@ -440,7 +462,8 @@ export class EndpointBuilder {
     if (w.length === 0) return null;
     let negate = false;
     const base0 = w.join("_");
-    const neg = /^(un|de|dis)(.{3,})$/.exec(base0);
+    // "unarchive", "deactivate", "disable"; "incomplete" (only when the positive names a column: below).
+    const neg = /^(un|de|dis|in)(.{3,})$/.exec(base0);
     const forms = (b: string) => {
       const out = new Set([b, `${b}d`, `${b}ed`, b.replace(/e$/, "") + "ed", IRREGULAR_PAST[b] ?? b]);
       if (/[^aeiou][aeiou][bdgklmnprt]$/.test(b)) out.add(`${b}${b.at(-1)}ed`);

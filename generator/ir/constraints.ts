@@ -13,7 +13,7 @@ import { fold, plainSymbols } from "./phrase-words.js";
 import { readCheck } from "./read-check.js";
 import { readDefault } from "./read-default.js";
 import { readOtherLanguage } from "./read-other-language.js";
-import { splitValues } from "./read-type.js";
+import { enumParenthesis, splitValues } from "./read-type.js";
 
 /**
  * Read a constraint phrase: "not null, default now()", "FK -> users.id", "references users(id) on
@@ -450,7 +450,16 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     // Words that restate what the type or the section already says.
     if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
     if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
-      r.enumValues = splitValues(m[1]!);
+      // "enum ('low', 'high', default 'low')": the default written among the values is the default.
+      const inside = enumParenthesis(m[1]!, m.index + m[0].indexOf("(") + 1);
+      r.enumValues = inside.values;
+      for (const d of inside.rules) {
+        const v = readDefault(text, text.indexOf(d.text.replace(/^(?:default(?:\s+value)?|defaults\s+to)\b\s*[:=]?\s*/i, ""), d.at));
+        if (v && r.default === undefined) {
+          r.default = v.value;
+          r.defaultAt = d.at;
+        }
+      }
       continue;
     }
     // Rules in parentheses: "(CASCADE)", "uuid (FK teams.id, ON DELETE CASCADE)", "(not null)":

@@ -73,6 +73,10 @@ export function namedEnum(cx: BuildContext, name: string): { type: ColumnType; n
 
 /** Enums and value objects the spec defines, so column types can name them. */
 export function readNamedTypes(cx: BuildContext, raw: RawSpec): void {
+  // The names column types are written with: an enum no column names is "unused" (a column
+  // named after it may take its values, build-column.ts).
+  const typeNames = new Set<string>();
+  for (const t of raw.tables) for (const c of t.columns) for (const m of c.type.text.matchAll(/[A-Za-z_]\w*/g)) typeNames.add(words(m[0]).join("_"));
   for (const e of raw.enums ?? []) {
     const key = words(e.name.text).join("_");
     const values = e.values.map((v) => v.text);
@@ -86,7 +90,8 @@ export function readNamedTypes(cx: BuildContext, raw: RawSpec): void {
       cx.diag("warning", "SF122", `enum "${e.name.text}" has no values`, e.name.span, "list its values");
       continue;
     }
-    cx.namedTypes.set(key, { type: { kind: "enum", values, name: e.name.text }, name: e.name.text });
+    const unused = ![key, `${key}s`, `${key}es`, key.replace(/s$/, ""), key.replace(/_(enum|type)$/, "")].some((k) => typeNames.has(k));
+    cx.namedTypes.set(key, { type: { kind: "enum", values, name: e.name.text }, name: e.name.text, ...(unused ? { unused: true } : {}) });
   }
   for (const v of raw.valueObjects ?? []) cx.valueObjects.set(words(v.name.text).join("_"), v.name.text);
 }

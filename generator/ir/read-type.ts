@@ -21,6 +21,11 @@ export interface TypeReading {
   readonly hint?: string;
   /** A faithful reading that still loses something worth telling (citext: comparisons are case-sensitive). */
   readonly note?: string;
+  /**
+   * Rules written inside the type's own parentheses that are none of its values ("enum('a', 'b',
+   * default 'a')": "default 'a'"), each at its offset in the text; read as the column's constraints.
+   */
+  readonly inside?: readonly { text: string; at: number }[];
 }
 
 /** The hint of "a type that is not understood" (SF103). */
@@ -37,6 +42,7 @@ interface Made {
   readonly problem?: string;
   readonly hint?: string;
   readonly note?: string;
+  readonly inside?: readonly { text: string; at: number }[];
 }
 
 const unsupported = (what: string, hint: string): Made => ({ type: { kind: "text" }, problem: `${what} is not supported`, hint });
@@ -136,7 +142,13 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
     /(?:array|list|set|multi[-\s]?select|tags)(?:\s*\(\s*\d+\s*\))?(?![\w<\[])|(?:object|mixed|map|dict|dictionary|hash|record|subschema|sub-?document|embedded|document|struct|jsonobject|jsonarray|any)(?![\w<\[])/iy,
     () => ({ type: { kind: "json" } }),
   ],
-  [/enum\s*\(([^)]*)\)/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1]!) } })],
+  [
+    /enum\s*\(([^)]*)\)/iy,
+    (m) => {
+      const { values, rules } = enumParenthesis(m[1]!, m.index + m[0].indexOf("(") + 1);
+      return { type: { kind: "enum", values }, ...(rules.length ? { inside: rules } : {}) };
+    },
+  ],
   // "Enum" with no values: stored as text, and the builder warns (SF122).
   [/enum(?![\w(])/iy, () => ({ type: { kind: "enum", values: [] } })],
   // Known PostgreSQL types without a faithful JSON form here: an error that says what to do instead.
@@ -154,6 +166,27 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [/(?:bit\s+varying|varbit|bit)(?:\s*\(\s*\d+\s*\))?(?![\w])/iy, () => unsupported("bit strings", "use boolean, bytea or text")],
 ];
 
+/** "default 'medium'", "default: low", "defaults to low": a default written among an enum's values. */
+const DEFAULT_PIECE = /^(?:default(?:\s+value)?|defaults\s+to)\b\s*[:=]?\s*\S/i;
+
+/**
+ * The inside of "enum(...)": its values, and the rules written among them that are no value
+ * ("'low', 'medium', 'high', default 'medium'": the default), each with its offset (`from` is the
+ * inside's offset in the text read).
+ */
+export function enumParenthesis(list: string, from = 0): { values: string[]; rules: { text: string; at: number }[] } {
+  const rules: { text: string; at: number }[] = [];
+  const kept: string[] = [];
+  let at = 0;
+  for (const piece of list.split(",")) {
+    const lead = piece.length - piece.trimStart().length;
+    if (DEFAULT_PIECE.test(piece.trim())) rules.push({ text: piece.trim(), at: from + at + lead });
+    else kept.push(piece);
+    at += piece.length + 1;
+  }
+  return { values: splitValues(kept.join(",")), rules };
+}
+
 export function splitValues(list: string): string[] {
   return list
     .split(",")
@@ -162,6 +195,7 @@ export function splitValues(list: string): string[] {
 }
 
 interface Read {
+  inside?: readonly { text: string; at: number }[];
   type: ColumnType;
   increment: boolean;
   nullable: boolean;
@@ -267,6 +301,7 @@ function readScalar(text: string, pos: number): Read | null {
       ...(made.problem ? { problem: made.problem } : {}),
       ...(made.hint ? { hint: made.hint } : {}),
       ...(made.note ? { note: made.note } : {}),
+      ...(made.inside ? { inside: made.inside } : {}),
     };
   }
   return null;
@@ -301,6 +336,7 @@ export function interpretType(text: string, named?: ReadonlyMap<string, ColumnTy
     ...(r.problem ? { problem: r.problem } : {}),
     ...(r.problem && r.hint ? { hint: r.hint } : {}),
     ...(r.note ? { note: r.note } : {}),
+    ...(r.inside ? { inside: r.inside } : {}),
   };
 }
 

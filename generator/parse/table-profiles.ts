@@ -3,6 +3,9 @@
 // its non-empty cells that look like each kind.
 import { cleanCell, type ConstraintReading, ERROR_WORDS, FIELD_PATH, isAuthCell, isEnumToken, isHttpStatus, isIdent, isIdentList, isIndexKind, isIndexName, isLocation, isMarker, isValueList, isVersion, METHOD, NO_TYPE, type Polarity, readConstraintCell, readYesNo, splitMethodPath, typeOf, type TypeReading, wordCount } from "./table-cells.js";
 
+/** A cell saying the system fills the field ("auto", "generated", "automático"), in a yes/no column. */
+const AUTO_FILLED = /^(?:auto|automatic|autom[aá]tico|automatique|automatisch|automatico|auto[-\s]?generated|generated|generado|g[eé]n[eé]r[eé]|generiert|system|server|自动|自動)$/i;
+
 // Per-cell features and per-column profiles
 
 /** One body cell; each reading is made the first time a decision needs it. */
@@ -174,12 +177,19 @@ export class Profile {
     let v = this.memo.get("allYesNo");
     if (v === undefined) {
       v = this.ne > 0 ? 1 : 0;
+      let said = 0;
       for (const c of this.cells) {
-        if (!c.empty && c.yesNo === null) {
+        if (c.empty) continue;
+        // "auto" beside yes/no ("| _id | ObjectId | auto |", "| createdAt | Date | auto |"): the
+        // server fills the field; the column still says yes or no of the others.
+        if (c.yesNo === null && AUTO_FILLED.test(c.t.trim())) continue;
+        if (c.yesNo === null) {
           v = 0;
           break;
         }
+        said++;
       }
+      if (said === 0) v = 0;
       this.memo.set("allYesNo", v);
     }
     return v === 1;

@@ -74,6 +74,15 @@ export function code(md: MarkdownReader, node: Code): void {
   // "tasks(id PK, title, due_date)", one a line: tables written as signatures, not SQL.
   if ((!language || language === "sql") && /^(|text|plain|plaintext|txt|sql)$/i.test(node.lang ?? "") && signatureBlock(md, node)) return;
   const reader = language ? md.readers[language] : undefined;
+  // "## DTOs" over "interface TaskPublic { ... }": shapes of requests and responses, set apart
+  // (read as tables only when the document has no other tables, document.ts).
+  if (reader && language === "interfaces") {
+    const under = [...md.stack].reverse().find((e) => e.shapes);
+    if (under) {
+      md.shapeBlocks.push({ node, section: under.title.replace(/[`*]/g, "").trim() });
+      return;
+    }
+  }
   if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml" || language === "entities" || language === "jpa" || language === "efcore" || language === "go" || language === "laravel" || language === "rails" || language === "interfaces" || language === "graphql")) {
     // Read together after the document: a table in one block references a table or enum in another.
     (md.together[language] ??= []).push(node);

@@ -31,6 +31,13 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
     }
   }
   for (const node of root.children) block(md, node);
+  // Interfaces under an API/DTO section: request and response shapes when the document writes its
+  // tables elsewhere (said, at each block); its tables when it writes none other (read as before).
+  if (md.shapeBlocks.length > 0) {
+    const others = md.tables.some((t) => t.columns.length > 0 && !t.fragment && !t.valueObject) || Object.keys(md.together).length > 0;
+    if (others) for (const b of md.shapeBlocks) md.notes.push({ span: md.idx.span(md.startOf(b.node)), message: `the TypeScript block under "${b.section}" declares request or response shapes, not tables: the document's tables are written elsewhere` });
+    else (md.together.interfaces ??= []).unshift(...md.shapeBlocks.map((b) => b.node));
+  }
   // Diagrams last: a table written out in full (a Markdown table, a model) wins over a diagram's entity.
   const together = (Object.entries(md.together) as [Language, Code[]][]).sort(([a], [b]) => Number(a === "mermaid") - Number(b === "mermaid"));
   for (const [language, nodes] of together) {

@@ -77,6 +77,8 @@ export interface SectionEntry {
   part?: boolean;
   /** The heading names one column of the table around it ("#### title" under "### Field Details"). */
   column?: { readonly table: TableDraft; readonly name: RawText };
+  /** An API/DTO/contract section ("## DTOs", "## API contract") or a shape's heading under one: what it declares is request and response shapes. */
+  shapes?: boolean;
 }
 
 export interface EndpointDraft {

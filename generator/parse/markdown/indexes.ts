@@ -37,6 +37,19 @@ export function indexItem(md: MarkdownReader, item: ListItem, table: TableDraft 
   // "`idx_tasks_user_id` for fast lookups": an index the SQL above already named, restated.
   const bare = /^`?([A-Za-z_]\w*)`?(?:\s*(?::|-|–|—|\bfor\b|\(|$))/.exec(f.text);
   if (bare && [...(table?.indexes ?? []), ...md.specIndexes, ...md.tables.flatMap((t) => t.indexes)].some((i) => i.name === bare[1])) return;
+  // "`email`: unique", "slug — unique", "created_at: index": a column of the table, then the kind of index.
+  const kind = /^`?([A-Za-z_]\w*)`?\s*(?:[:：—–]|\s-)\s*(unique|[uú]nic[oa]|eindeutig|index(?:ed)?|indexado|indexé|indiziert|índice)\s*\.?$/i.exec(f.text);
+  const col = kind && table ? table.columns.find((c) => c.name.text === kind[1] || c.name.text.toLowerCase() === kind[1]!.toLowerCase()) : undefined;
+  if (kind && table && col) {
+    const span = md.idx.span(f.offs[0] ?? 0);
+    if (/^index|^indiz|^índice/i.test(kind[2]!)) table.indexes.push({ columns: [col.name.text], unique: false, span });
+    else {
+      // One column unique: the column's own rule (said once however often it is written).
+      const at = table.columns.indexOf(col);
+      table.columns[at] = { ...col, constraints: [...col.constraints, { text: "unique", span }] };
+    }
+    return;
+  }
   const idx = indexFromText(md, f, table, false);
   if (idx) {
     if (table && (!idx.table || idx.table === table.name.text)) {

@@ -26,7 +26,13 @@ export function labelledValues(md: MarkdownReader, values: readonly RawText[]): 
 }
 
 /** "### Status values", "#### Order status values", "## Allowed priorities": a heading naming a column's values. */
-const VALUES_HEADING = /^(?:([A-Za-z][A-Za-z0-9_]*)\s+)?([A-Za-z][A-Za-z0-9_]*)\s+(?:values|options|states)$|^(?:allowed|valid|possible)\s+([A-Za-z][A-Za-z0-9_]*)$/i;
+const VALUES_HEADING = /^(?:([A-Za-z][A-Za-z0-9_]*)\s+)?([A-Za-z][A-Za-z0-9_]*)\s+(?:values|options|states|enum|valores|werte|valeurs)$|^(?:allowed|valid|possible)\s+([A-Za-z][A-Za-z0-9_]*)$/i;
+
+/**
+ * "### Enum `material`", "### Values of status", "### Valores de `estado`", "### Werte für status":
+ * the word for an enum or its values, then the column's name (in any case). Group 1: the name.
+ */
+const VALUES_OF_HEADING = /^(?:enum(?:eration)?|enumeraci[oó]n|aufz[aä]hlung|[eé]num[eé]ration|(?:allowed\s+|valid\s+|possible\s+)?values|valores(?:\s+(?:permitidos|v[aá]lidos|posibles))?|(?:zul[aä]ssige\s+|erlaubte\s+)?werte|valeurs(?:\s+(?:autoris[eé]es|permises|possibles))?|valori(?:\s+(?:ammessi|consentiti))?)(?:\s+(?:of|for|de|del|für|fuer|pour|di|per))?\s*[:：]?\s+([A-Za-z][A-Za-z0-9_]*)$/i;
 
 /**
  * A heading naming a column's values over a list of them ("### Status values", "- planned",
@@ -37,12 +43,19 @@ const VALUES_HEADING = /^(?:([A-Za-z][A-Za-z0-9_]*)\s+)?([A-Za-z][A-Za-z0-9_]*)\
 export function headingValues(md: MarkdownReader, values: readonly RawText[]): boolean {
   const top = md.top();
   if (!top || values.length < 2 || (top.kind === "table" && top.table!.columns.length > 0)) return false;
-  const m = VALUES_HEADING.exec(top.title.replace(/[`*]/g, "").trim());
-  if (!m) return false;
+  const title = top.title.replace(/[`*]/g, "").trim();
+  const of = VALUES_OF_HEADING.exec(title);
+  const m = of ? null : VALUES_HEADING.exec(title);
+  if (!m && !of) return false;
+  // "- `acetate`", "- 'metal'": a value in code or quotes is the value.
+  values = values.map((v) => {
+    const q = /^([`'"])([^`'"]+)\1$/.exec(v.text.trim());
+    return q ? { ...v, text: q[2]! } : v;
+  });
   if (!values.every((v) => /^[A-Za-z0-9_.-]+$/.test(v.text)) || new Set(values.map((v) => v.text)).size !== values.length) return false;
-  const column = m[3] ? singular(m[3].toLowerCase()) : m[2]!.toLowerCase();
+  const column = of ? of[1]! : m![3] ? singular(m![3].toLowerCase()) : m![2]!.toLowerCase();
   const owner = md.currentTable();
-  const hint = m[1] ?? (owner && owner !== top.table ? owner.name.text : undefined);
+  const hint = m?.[1] ?? (owner && owner !== top.table ? owner.name.text : undefined);
   if (top.kind === "table") {
     const at = md.tables.indexOf(top.table!);
     if (at >= 0) md.tables.splice(at, 1);

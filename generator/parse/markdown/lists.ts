@@ -96,7 +96,8 @@ export function list(md: MarkdownReader, node: List): void {
   if (node.children.every((item) => !item.children.some((c) => c.type === "list"))) {
     const values = node.children.map((item) => md.rawText(md.itemFlat(item)));
     if (md.lastLabel && labelledValues(md, values)) return;
-    if (md.kind === "schema" && !md.lastLabel && headingValues(md, values)) return;
+    // A lead-in line ("Allowed values:") between the heading and its list is no other column's name.
+    if (md.kind === "schema" && headingValues(md, values)) return;
   }
   if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
@@ -376,7 +377,8 @@ function endpointDetail(md: MarkdownReader, ep: EndpointDraft, f: Flat): void {
 /** The list's items as the values of an enum named by the section's heading; false (nothing read) unless each item is one value. */
 function enumByTitle(md: MarkdownReader, node: List): boolean {
   const title = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
-  const items = node.children.map((item) => /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–]|\s-\s).*)?$/.exec(md.itemFlat(item).text));
+  // "- `medium` (default)", "- `done` — finished": the value, then a remark.
+  const items = node.children.map((item) => /^[`'"]?([A-Za-z0-9_.-]+)[`'"]?(?:\s*(?:[:：—–(（]|\s-\s).*)?$/.exec(md.itemFlat(item).text));
   if (!title || items.length < 2 || !items.every((x) => x)) return false;
   md.enums.push({ name: { text: title, span: md.top()!.span }, values: node.children.map((item, i) => {
     const f = md.itemFlat(item);

@@ -339,7 +339,27 @@ function markerLine(md: MarkdownReader, f: Flat, table: TableDraft | undefined):
   }
   if (enumLine(md, f)) return true;
   if (table && tableRuleLine(md, f, table)) return true;
+  // "## Lamp" (its columns) over "### Uniqueness" over a rule line: the sub-heading read as a table
+  // of no columns yet; a rule naming the columns of the table above it is that table's.
+  const parent = table && table.columns.length === 0 ? tableAbove(md, table) : undefined;
+  if (parent && tableRuleLine(md, f, parent)) return true;
   return false;
+}
+
+/** The table whose section holds the section of `table` (the nearest one below it on the stack), if it has columns. */
+function tableAbove(md: MarkdownReader, table: TableDraft): TableDraft | undefined {
+  let seen = false;
+  for (let i = md.stack.length - 1; i >= 0; i--) {
+    const e = md.stack[i]!;
+    if (e.kind !== "table" || !e.table) continue;
+    if (!seen) {
+      if (e.table !== table) return undefined;
+      seen = true;
+      continue;
+    }
+    return e.table.columns.length > 0 ? e.table : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -37,6 +37,8 @@ export class MarkdownReader {
   /** Python SQLModel blocks, read after the document so they can defer to tables written otherwise. */
   /** Drizzle and Prisma blocks, read as one text after the document (names cross blocks). */
   readonly together: Partial<Record<Language, Code[]>> = {};
+  /** TypeScript interface blocks under an API/DTO section: shapes of requests and responses, set apart (document.ts). */
+  readonly shapeBlocks: { node: Code; section: string }[] = [];
   /** The endpoint whose "Query Parameters" label or heading came last: the next list or table lists them. */
   queryFor: EndpointDraft | null = null;
   /** The endpoint whose request body the text being read describes ("Request Body:" seen, no "Response" since). */

@@ -160,6 +160,19 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
   const before = /^\s*\(([^)]*)\)\s*(?:(?:must|should)\s+be\s+|is\s+|are\s+)?(?:unique|unique\s+together|together\s+unique)\s*\.?$/i.exec(text);
   // "unique (a, b) keeps one slot per day": the rule opens the line, prose may follow it.
   const after = /^\s*(?:composite\s+)?unique(?:\s+(?:constraint|index|key))?\s*(?:on\s*)?[:：]?\s*\(([^)]*)\)(?:\s*\.?$|\s+(?=\S))/i.exec(text);
+  // "Unique compound index: { brand: 1, model: 1 }": a document store's index spec (each key 1 or
+  // -1) on a line that says unique. A condition after it (a partial index) is not read: said.
+  const spec = /\b(?:unique|unic[oa]|única|único|eindeutig(?:e[rsnm]?)?)\b/i.test(text) ? /\{\s*([A-Za-z_]\w*\s*:\s*-?1(?:\s*,\s*[A-Za-z_]\w*\s*:\s*-?1)*)\s*,?\s*\}/.exec(text) : null;
+  if (spec) {
+    const cols = spec[1]!.split(",").map((p) => p.split(":")[0]!.trim());
+    if (cols.length >= 1 && cols.every((c) => has(c) >= 0)) {
+      table.indexes.push({ columns: cols.map((c) => table.columns[has(c)]!.name.text), unique: true, span });
+      const tail = text.slice(spec.index + spec[0].length).replace(/^[\s.,;:]+|[\s.]+$/g, "");
+      if (tail) md.warn("SF113", `the condition after the unique index on (${cols.join(", ")}) is not read ("${tail.length > 60 ? tail.slice(0, 57) + "..." : tail}"): the index covers every row`, md.idx.span(f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0),
+        "a unique index on some rows only (a partial index) is not generated; enforce it in a hook, or drop the condition");
+      return true;
+    }
+  }
   const group = onTable ? onTable[2]! : before ? before[1]! : after ? after[1]! : null;
   if (group !== null) {
     const cols = group.split(",").map((c) => c.trim()).filter(Boolean);

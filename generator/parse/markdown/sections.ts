@@ -47,12 +47,14 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     // tables, unless the heading says table.
     const plainTitle = title.replace(/[`*]/g, "").trim();
     if (API_SECTION.test(plainTitle) && !/\btable\b/i.test(plainTitle)) {
+      entry.shapes = true;
       md.stack.push(entry);
       return;
     }
     const apiShape = !shape && (BODY_HEADING.test(plainTitle) || (md.stack.some((x) => API_SECTION.test(x.title.replace(/[`*]/g, "").trim())) && !/\btable\b|^table\s*[:：]/i.test(plainTitle)));
     if (apiShape) {
       md.notes.push({ span, message: `"${plainTitle}" is a request or response shape (under the API's section), not a table` });
+      entry.shapes = true;
       md.stack.push(entry);
       return;
     }

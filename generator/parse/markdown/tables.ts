@@ -87,7 +87,7 @@ export function table(md: MarkdownReader, node: Table): void {
   // A column table whose heading names no table ("## 任务", "### 4.1 新增表"): the name a code span
   // before it gives, or an error saying one is needed; a label line naming the next table after a
   // table named so ("**`b` — ...**") starts that table.
-  if (md.kind === "schema" && shape.kind === "columns" && (!table || (table.nearby && table.columns.length > 0 && md.nearName))) table = tableNamedNearby(md, md.startOf(node)) ?? undefined;
+  if (md.kind === "schema" && shape.kind === "columns" && (!table || (table.nearby && table.columns.length > 0 && md.nearName))) table = tableNamedNearby(md, md.startOf(node), "table", shape.roles.name >= 0 ? body.map((r) => r[shape.roles.name] ?? "") : []) ?? undefined;
   if (!table) return;
   let roles: ColumnRoles;
   if (shape.kind === "columns") roles = shape.roles;
@@ -162,9 +162,17 @@ export function table(md: MarkdownReader, node: Table): void {
         if (rest.text) constraints.push(...constraintPieces(md, rest));
       }
     }
+    let values: RawText[] | undefined;
     for (const ci of roles.constraints) {
       const c = cell(ci);
       if (!c || !c.text || isEmptyMarker(c.text)) continue;
+      const labelled = values ? null : labelledEnum(md, c);
+      if (labelled) {
+        values = labelled.values;
+        constraints.push(...labelled.rules);
+        proseNotes.push(...labelled.prose);
+        continue;
+      }
       // Under a Default header ("기본값", "默认值") read as constraints: a bare value is the default.
       const defaults = DEFAULT_HEADER.test(lower[ci] ?? "");
       // A cell with no constraint word in a column of mostly constraints ("| title | text | название |"
@@ -203,7 +211,6 @@ export function table(md: MarkdownReader, node: Table): void {
     // A notes cell may hold a reference ("-> users.id", "organizations.id"), allowed values
     // ("active, suspended, trial") or rules; anything else describes the column.
     const notes: string[] = [];
-    let values: RawText[] | undefined;
     let size: string | undefined;
     for (const ni of roles.notes) {
       const c = cell(ni);
@@ -239,14 +246,26 @@ export function table(md: MarkdownReader, node: Table): void {
         if (restText.replace(/[\s,;.()]+/g, "")) notes.push(c.text);
         continue;
       }
-      const listed = splitEnumValues(c.text.replace(/\s+or\s+/gi, ", "));
+      // "Enum: `'admin'`. Default: `'admin'`": the values after an Enum/Values label (one is enough
+      // when the label says so); the cell's other sentences are rules or remarks.
+      const labelled = values ? null : labelledEnum(md, c);
+      if (labelled) {
+        values = labelled.values;
+        constraints.push(...labelled.rules);
+        notes.push(...labelled.prose);
+        continue;
+      }
+      // "Unique, lowercase, trim", "Único, en minúsculas": a rule word among the pieces makes them
+      // remarks and rules (read from the description), never a list of the column's values.
+      const ruled = c.text.split(/[,;，；、]/).some((x) => UNIQUE_REQUIRED_WORD.test(x.trim().replace(/[.。]$/, "")));
+      const listed = ruled ? null : splitEnumValues(c.text.replace(/\s+or\s+/gi, ", "));
       if (listed && !/\b(e\.g|etc|for example|such as)\b/i.test(c.text) && listed.every((v) => /^[a-z][a-z0-9_]*$/.test(v.text) || /^[A-Z][A-Za-z0-9_]*$/.test(v.text))) {
         values = listed.map((v) => ({ text: v.text, span: md.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
         continue;
       }
       // "admin/member", "one of: a, b", "Role (a, b or c)", "Sender: 'user', 'bot'": the values
       // the cell lists (a textual column takes them; the rest of the cell still describes it).
-      const described = values ? null : listedValues(c.text);
+      const described = values || ruled ? null : listedValues(c.text);
       if (described) {
         values = described.map((v) => ({ text: v.text, span: md.idx.span(c.offs[v.at] ?? c.offs[0] ?? 0) }));
         const last = described[described.length - 1]!;
@@ -286,6 +305,34 @@ export function table(md: MarkdownReader, node: Table): void {
  * (or "`a` \\| `b`"). Each row's name is an enum the columns typed so use; read under an enums
  * heading or when a header says enum, and only when every row is a name and two or more values.
  */
+/** A cell's "Enum: `'admin'`" (or "Values: a | b") sentence: its values, and the cell's other sentences as rules or remarks; null when there is none. */
+function labelledEnum(md: MarkdownReader, c: { text: string; offs: readonly number[] }): { values: RawText[]; rules: RawText[]; prose: string[] } | null {
+  const labelled = ENUM_LABEL.exec(c.text);
+  if (!labelled) return null;
+  const inner = labelled[2]!;
+  const from = labelled.index + labelled[0].length - inner.length;
+  const found = [...inner.matchAll(/`?['"]?([A-Za-z0-9][\w.-]*)['"]?`?/g)].filter((x) => !/^(?:or|o|ou|oder)$/i.test(x[1]!));
+  if (found.length === 0 || inner.replace(/`?['"]?[A-Za-z0-9][\w.-]*['"]?`?|[\s,|/]/g, "") !== "") return null;
+  const values = found.map((x) => {
+    const at = from + x.index! + x[0].indexOf(x[1]!);
+    return { text: x[1]!, span: md.idx.span(c.offs[at] ?? c.offs[0] ?? 0) };
+  });
+  const rules: RawText[] = [];
+  const prose: string[] = [];
+  const rest = (c.text.slice(0, labelled.index) + " " + c.text.slice(labelled.index + labelled[0].length)).trim().replace(/^[.;,\s]+/, "");
+  for (const x of sentences(rest)) {
+    if (md.isRulePhrase(x.text)) rules.push({ text: x.text, span: md.idx.span(c.offs[c.text.indexOf(x.text)] ?? c.offs[0] ?? 0) });
+    else prose.push(x.written);
+  }
+  return { values, rules, prose };
+}
+
+/** "Unique", "Único", "Required", "Obligatorio", "Optional", "Facultatif": a word that is a rule in a list of remarks, never a value. */
+const UNIQUE_REQUIRED_WORD = /^(?:unique|[uú]nic[oa]s?|eindeutig|einzigartig|univoc[oa]|required|mandatory|obligatori[oa]|obrigat[oó]ri[oa]|requerid[oa]|erforderlich|pflicht(?:feld)?|obligatoire|obbligatori[oa]|optional|opcional|facultati(?:f|ve|vo|va)|nullable|not\s+null|primary\s+key|indexed|唯一|必填|可选|一意|必須|任意)$/i;
+
+/** "Enum: `'admin'`", "Valores: a | b", "Allowed values: x, y" in a notes cell, to the end of its sentence. Group 2: the values. */
+const ENUM_LABEL = /(?:^|[.;]\s+)(enum(?:eration)?|enumeraci[oó]n|aufz[aä]hlung|[eé]num[eé]ration|(?:allowed\s+)?values?|valores(?:\s+permitidos)?|werte|valeurs)\s*[:：=]\s*((?:`?['"]?[A-Za-z0-9][\w.-]*['"]?`?(?:\s*(?:,|\||\/|\bor\b|\bo\b|\bou\b|\boder\b)\s*)?)+)(?=\s*(?:[.;]\s|[.;]?$))/i;
+
 function enumCatalogue(md: MarkdownReader, node: Table, headers: readonly string[]): boolean {
   if (node.children.length < 2 || headers.length < 2) return false;
   if (!md.inValuesSection() && !/\b(?:enums?|enumerations?|types?)\b/.test(headers[0] ?? "")) return false;

@@ -50,7 +50,7 @@ export function noteNearName(md: MarkdownReader, node: Paragraph): void {
  * The table a column table with no table around it belongs to: the one named nearby, made now;
  * or null, after an error when the heading above it names no table in a script the reader takes.
  */
-export function tableNamedNearby(md: MarkdownReader, at: number, what: "table" | "list" = "table"): TableDraft | null {
+export function tableNamedNearby(md: MarkdownReader, at: number, what: "table" | "list" = "table", names: readonly string[] = []): TableDraft | null {
   const sec = md.top();
   if (md.nearName) {
     const name = md.nearName;
@@ -62,6 +62,15 @@ export function tableNamedNearby(md: MarkdownReader, at: number, what: "table" |
       sec.table = draft;
     } else md.stack.push({ depth: (md.lastRealDepth() ?? 0) + 1, kind: "table", table: draft, title: name.text, span: name.span, sawParagraph: false, pseudo: true });
     md.notes.push({ span: name.span, message: `the column table after "${name.text}" is read as table "${name.text}"${sec ? ` (the heading "${sec.title}" names no table)` : ""}` });
+    return draft;
+  }
+  // "## Column Specifications" over a table of the columns a CREATE TABLE above already wrote:
+  // the same table described again (its notes, defaults, values), not a table with no name.
+  const restated = sec && sec.kind === "other" ? restatedTable(md, names) : null;
+  if (restated) {
+    const draft: TableDraft = { name: { text: restated.name.text, span: md.idx.span(at) }, columns: [], indexes: [], hasDefs: false };
+    md.tables.push(draft);
+    md.notes.push({ span: md.idx.span(at), message: `the column ${what} under "${sec!.title}" names no table, but its columns are those of "${restated.name.text}" written before it: read as that table's columns` });
     return draft;
   }
   if (sec && sec.kind === "other" && nonLatinTitle(sec.title)) {
@@ -98,4 +107,27 @@ export function tableNamedNearby(md: MarkdownReader, at: number, what: "table" |
     return null;
   }
   return null;
+}
+
+/**
+ * The one table already read whose columns a nameless column table lists again: at least two of
+ * its names, nearly all (four in five) of them that table's columns, and no other table as close.
+ */
+function restatedTable(md: MarkdownReader, names: readonly string[]): TableDraft | null {
+  const keys = names.map((n) => n.replace(/[`*]/g, "").trim().toLowerCase()).filter((n) => IDENT.test(n));
+  if (keys.length < 2 || keys.length < names.length * 0.8) return null;
+  let best: TableDraft | null = null;
+  let bestShare = 0;
+  let tie = false;
+  for (const t of md.tables) {
+    if (t.columns.length === 0 || t.fragment || t.valueObject) continue;
+    const own = new Set(t.columns.map((c) => c.name.text.toLowerCase()));
+    const share = keys.filter((k) => own.has(k)).length / keys.length;
+    if (share > bestShare) {
+      best = t;
+      bestShare = share;
+      tie = false;
+    } else if (share === bestShare && best && best.name.text.toLowerCase() !== t.name.text.toLowerCase()) tie = true;
+  }
+  return best && bestShare >= 0.8 && !tie ? best : null;
 }

@@ -30,7 +30,7 @@ export const METHOD_LIST = /(?:GET|POST|PUT|PATCH|DELETE)(?:\s*(?:,|\/|\||&|\ban
 export const ENDPOINT_LINE = /^(?:[-*+]\s+|\d+[.)]\s+)?(?:GET|POST|PUT|PATCH|DELETE)\s+\/[^\s`]*/;
 
 /** A section whose sub-sections are value objects (shapes kept in json columns) or enums, not tables. */
-export const VALUE_SECTION = /^(value[-\s]objects?|embedded(\s+(objects?|types|documents?))?|composite\s+types|nested\s+(objects?|types)|complex\s+types|enums?|enumerations?|enum\s+types|enumerated\s+types|值对象|枚举(类型)?)$/i;
+export const VALUE_SECTION = /^(value[-\s]objects?|embedded(\s+(objects?|types|documents?))?|composite\s+types|nested\s+(objects?|types)|complex\s+types|enums?(?:\s+(?:constraints?|values?|definitions?|types?|and\s+constants))?|enumerations?|enumerated\s+types|(?:allowed|valid|permitted|accepted|possible)\s+values|value\s+(?:lists|sets)|enumeraci(?:o|ó)n(?:es)?|valores\s+(?:permitidos|v(?:a|á)lidos|posibles)|aufz(?:a|ä)hlungen|(?:zul(?:a|ä)ssige|erlaubte)\s+werte|(?:e|é)num(?:e|é)rations?|valeurs\s+(?:autoris(?:e|é)es|permises|possibles)|enumerazioni|valori\s+(?:ammessi|consentiti)|值对象|枚举(类型)?|列挙型?)$/i;
 
 /** Headings that, inside a table's section, name a part of it rather than another table. */
 export const SECTION_WORDS = new Set([
@@ -143,7 +143,7 @@ export const ENUM_LIST = /^["'`]?[A-Za-z0-9_.-]+["'`]?(?:\s*\|\s*["'`]?[A-Za-z0-
 export const WORD_TYPE = /^(?:iso[-\s]?8601\s+(?:date[-\s]?time|timestamp|instant|date)(?:\s+(?:string|text))?|(?:array|list)\s+of\s+[a-z_]+|(?:[a-z]+\s+){0,3}(?:object|dictionary))(?:\s+or\s+null)?(?![\w-])/i;
 
 export const TYPE_PREFIX =
-  /^[A-Za-z][\w]*(?:\[[A-Za-z_][\w\[\], ]*\]|\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\d*\])*\??(?:\s*\|\s*(?:null|undefined|None)\b)?/;
+  /^[A-Za-z][\w]*(?:\[[A-Za-z_][\w\[\], ]*\]|\([^)]*\)|\s+\(\s*\d+(?:\s*,\s*\d+)*\s*\)|(?<=^[Ee][Nn][Uu][Mm])\s+\((?=\s*["'`])[^)]*\))?(?:\s+(?:with|without)\s+time\s+zone|\s+precision|\s+varying\s*(?:\([^)]*\))?)?(?:\[\d*\])*\??(?:\s*\|\s*(?:null|undefined|None)\b)?/;
 
 /**
  * The lower-case head word of a type text when it reads as a type: a word of TYPE_HEAD_WORDS,
@@ -255,7 +255,7 @@ export function schemaModel(title: string): { entity: string; written: string; i
 }
 
 /** A section about the API in a schema document ("## API", "## API Schemas", "## Request/Response models", "## DTOs"): the shapes under it are no tables. */
-export const API_SECTION = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:rest\s+|http\s+)?(?:api(?:\s+(?:schemas?|models?|shapes?|contracts?|types|payloads?))?|endpoints?|dtos?|pydantic(?:\s+(?:models?|schemas?))?|(?:request|response)s?(?:\s*(?:\/|and|&)\s*responses?)?(?:\s+(?:models?|schemas?|bodies|shapes?|payloads?))?)\s*(?:\(.*\))?$/i;
+export const API_SECTION = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:rest\s+|http\s+)?(?:api(?:\s+(?:schemas?|models?|shapes?|contracts?|types|payloads?))?|endpoints?|dtos?|pydantic(?:\s+(?:models?|schemas?))?|(?:request|response)s?(?:\s*(?:\/|and|&)\s*responses?)?(?:\s+(?:models?|schemas?|bodies|shapes?|payloads?))?|json\s+contracts?|(?:contratos?|contrats?)\s+(?:(?:de\s+(?:la\s+)?|d['’]\s*)?(?:api|json)|json)|(?:api|json)[-\s]?(?:vertr(?:a|ä)ge?|schnittstellen?)|(?:esquemas?|modelos?|sch[eé]mas?|mod[eè]les?)\s+(?:de\s+(?:la\s+)?|d['’]\s*)(?:api|petici[oó]n|respuesta|solicitud|requ[eê]te|r[eé]ponse)s?|(?:anfrage|antwort)[-\s]?(?:modelle|schemas?))\s*(?:\(.*\))?$/i;
 
 /** A heading that names a request's or response's body, not a table: "Request body", "Response", "Request payload". */
 export const BODY_HEADING = /^(?:request|response)(?:\s+(?:body|payload|schema|model|shape))?\s*[:：]?$/i;
