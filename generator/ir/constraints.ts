@@ -72,6 +72,13 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     // A table in a schema: "auth.users(id)", "auth.users.id" (not "users.id (cascade)").
     const q = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?(?:\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\((?!\s*(?:cascade|restrict|set\s+null|no\s+action)\s*\))\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))\s*\)?/iy);
     if (q) return { table: `${q[1]}.${q[2]}`, column: (q[3] ?? q[4])! };
+    // "References Better Auth user.id": the service's name, then the table and column it keeps.
+    const named = sticky(/(?:[A-Za-z][\w-]*\s+){1,3}(?=[`"]?[A-Za-z_]\w*[`"]?\s*\.\s*[`"]?[A-Za-z_]\w*[`"]?(?:\s*$|[\s,;)]))/y);
+    if (named) {
+      const inner = readRef();
+      if (inner) return inner;
+      pos = named.index;
+    }
     const m = sticky(/\(?\s*[`"]?([A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
     if (!m) return null;
     if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {
