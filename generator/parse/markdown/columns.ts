@@ -193,7 +193,13 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     } else if (!(formatted || colon) || names.length === 0) return null;
     if (type && rest.text.startsWith("(")) {
       const close = matchParen(rest.text, 0);
-      if (close > 0) {
+      // "visibility: enum (internal, external)": the values in parentheses are the enum's own.
+      const from = f.offs.indexOf(type.offs[0]!);
+      const to = close > 0 ? f.offs.indexOf(rest.offs[close]!) : -1;
+      if (close > 0 && /^enum$/i.test(type.text.trim()) && from >= 0 && to > from) {
+        type = flatSub(f, from, to + 1);
+        rest = flatTrim(flatSub(rest, close + 1));
+      } else if (close > 0) {
         constraints.push(...flatSplit(flatSub(rest, 1, close), ","));
         rest = flatTrim(flatSub(rest, close + 1));
       }
