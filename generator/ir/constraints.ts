@@ -249,6 +249,27 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = m[1] ? ON_DELETE[m[1].toLowerCase().replace(/\s+/g, " ")]! : "cascade";
       continue;
     }
+    // Django's field options written as the model writes them: "on_delete=SET_NULL",
+    // "max_length=40", "unique=True", "null=True"; "blank", "db_index=True", "auto_now_add",
+    // "related_name `x`" say nothing the database keeps beyond what the row's roles do.
+    if ((m = sticky(/on_delete\s*=\s*(?:models\.)?(cascade|set_null|protect|restrict|do_nothing)\b/iy))) {
+      const w = m[1]!.toLowerCase();
+      r.onDelete = w === "cascade" ? "cascade" : w === "set_null" ? "set null" : w === "do_nothing" ? "no action" : "restrict";
+      continue;
+    }
+    if ((m = sticky(/max_length\s*=\s*(\d+)(?![\w])/iy))) {
+      r.maxLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(unique|null)\s*=\s*(true|false)(?![\w])/iy))) {
+      const yes = m[2]!.toLowerCase() === "true";
+      if (m[1]!.toLowerCase() === "unique") {
+        if (yes) r.unique = true;
+      } else if (yes) r.nullable = true;
+      else r.notNull = true;
+      continue;
+    }
+    if (sticky(/(?:blank(?:\s*=\s*(?:true|false))?|db_index\s*=\s*(?:true|false)|auto_now(?:_add)?(?:\s*=\s*(?:true|false))?|related_name\s*[=:]?\s*[`'"]?[A-Za-z_]\w*[`'"]?)(?![\w])/iy)) continue;
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
     if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated|updates?)(?![\w-])|updated\s+automatically|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;

@@ -278,7 +278,7 @@ export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
   const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
   // "one of: a, b, c": the values after the marker are one piece with it.
   // (also after values already joined to it: "enum: draft, sent" takes "paid").
-  const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum)\s*[:：(]?\s*["'`]?[\w-]+["'`]?(?:\s*,\s*(?:or\s+)?["'`]?[\w-]+["'`]?)*$/i.test(p.text);
+  const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum|choices)\s*[:：(]?\s*["'`]?[\w-]+["'`]?(?:\s*,\s*(?:or\s+)?["'`]?[\w-]+["'`]?)*$/i.test(p.text);
   // A value, or the last one closing its sentence before more ("C. Required.").
   const oneValue = (p: Flat) => /^(?:or\s+)?["'`]?[A-Za-z][\w-]*["'`]?(?:\)|\.(?:\s+\S.*)?)?$/.test(p.text) && !CONSTRAINT_WORD.test(p.text.replace(/\..*$/, ""));
   for (const p of pieces) {
