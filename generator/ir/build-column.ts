@@ -289,7 +289,20 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     col.typeMissing = false;
     cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as integer because it is auto-increment`);
   }
+  // "`role`: Required, one of (a, b)": a column written without a type whose rules list its values is an enum.
+  if (enumValues && col.typeMissing && !col.type) {
+    col.type = { kind: "enum", values: enumValues };
+    col.typeMissing = false;
+    cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as enum(${enumValues.join(", ")}) because its rules list its values`);
+  }
   const type = col.type;
+  if (!type && col.typeMissing && (defaultText || minAny !== undefined || maxAny !== undefined)) {
+    col.pending = {
+      ...(defaultText ? { default: { ...defaultText.d, span: defaultText.span } } : {}),
+      ...(minAny !== undefined ? { min: minAny } : {}),
+      ...(maxAny !== undefined ? { max: maxAny } : {}),
+    };
+  }
   if (type) {
     if (enumValues) {
       if (type.kind === "string" || type.kind === "text" || type.kind === "enum") {

@@ -393,6 +393,16 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time/.test(w) || /^iso\s*8601$/.test(w) ? "date-time" : "date";
       continue;
     }
+    // "E.164 format", "E.164 phone number": the international telephone number form.
+    if (sticky(/(?:a\s+)?(?:valid\s+)?e\.?164(?:\s+(?:international|phone|number|format|formatted))*(?![\w])/iy)) {
+      r.pattern ??= "^\\+[1-9]\\d{1,14}$";
+      continue;
+    }
+    // "RFC 5322 format", "valid RFC 5322 (basic)": the standard that defines an email address.
+    if (sticky(/(?:a\s+)?(?:valid\s+)?rfc\s*5322(?:\s+(?:basic|compliant|email|address|format))*(?:\s*\(\s*basic\s*\))?(?![\w])/iy)) {
+      r.format = "email";
+      continue;
+    }
     if (sticky(/(?:合法|有效)?(?:邮箱|电子邮件)(?:地址)?(?:格式)?/y)) {
       r.format = "email";
       continue;
@@ -415,8 +425,17 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.pattern = isoPattern(m[0]);
       continue;
     }
-    if ((m = sticky(/(?:pattern|regex|regexp|matches)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
-      r.pattern = (m[1] ?? m[2] ?? m[3])!;
+    if ((m = sticky(/(?:(?:must\s+|should\s+|shall\s+)?match(?:es)?\s+(?:the\s+)?(?:pattern|regex|regexp|regular\s+expression)|pattern|regex|regexp|matches)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
+      let pattern = (m[1] ?? m[2] ?? m[3])!;
+      // "(regex ^\+\d+$)": a bare expression inside parentheses ends before the one that closes them.
+      if (m[3]) {
+        const extra = (p: string) => (p.match(/(?<!\\)\)/g) ?? []).length - (p.match(/(?<!\\)\(/g) ?? []).length;
+        while (pattern.endsWith(")") && extra(pattern) > 0) {
+          pattern = pattern.slice(0, -1);
+          pos--;
+        }
+      }
+      r.pattern = pattern;
       continue;
     }
     if ((m = sticky(/(?:after|later\s+than|greater\s+than|more\s+than|>)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy)) && !/^\d/.test(m[1]!)) {
@@ -440,7 +459,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     // "at least 1", "at most 10", "no more than 5": inclusive bounds (a length on text).
-    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?))?(?![\d.])/iy))) {
+    // "cannot exceed 5", "must not exceed 100", "never exceeds 10": at most.
+    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|(?:cannot|can't|must\s+not|may\s+not|should\s+not|shall\s+not|does\s+not|doesn't|never|not)\s+exceeds?)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?))?(?![\d.])/iy))) {
       if (/least|less|fewer/i.test(m[1]!)) r.min = Number(m[2]);
       else r.max = Number(m[2]);
       continue;
@@ -477,7 +497,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // Words that restate what the type or the section already says.
     if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
-    if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
+    if ((m = sticky(/(?:(?:an?\s+)?valid\s+)?(?:one\s+of|values?|in|enum(?:eration)?(?:\s+values?)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       r.enumValues = splitValues(m[1]!);
       continue;
     }

@@ -179,6 +179,10 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
     () => ({ type: { kind: "json" } }),
   ],
   [/enum\s*\(([^)]*)\)/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1]!) } })],
+  // "enum [easy, hard]", "enum {a, b}": the values in brackets or braces.
+  [/enum\s*\[([^\]]*)\]|enum\s*\{([^}]*)\}/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1] ?? m[2]!) } })],
+  // "RecipeStatus (draft | published)": an enum named by the spec, its values beside the name.
+  [/[A-Z][A-Za-z0-9]*\s*\(\s*([A-Za-z_][\w-]*(?:\s*\|\s*[A-Za-z_][\w-]*)+)\s*\)/y, (m) => ({ type: { kind: "enum", values: m[1]!.split("|").map((v) => v.trim()) } })],
   // "Enum" with no values: stored as text, and the builder warns (SF122).
   [/enum(?![\w(])/iy, () => ({ type: { kind: "enum", values: [] } })],
   // Known PostgreSQL types without a faithful JSON form here: an error that says what to do instead.
