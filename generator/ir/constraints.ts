@@ -249,6 +249,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = m[1] ? ON_DELETE[m[1].toLowerCase().replace(/\s+/g, " ")]! : "cascade";
       continue;
     }
+    // "FK (from JWT)", "from the token": where the value comes from, not a rule of its own.
+    if (sticky(/\(?\s*(?:taken\s+|extracted\s+|set\s+)?from\s+(?:the\s+)?(?:jwt|token|access\s+token|auth(?:entication)?(?:\s+token)?|session)(?:\s+(?:claims?|sub|subject))?\s*\)?(?![\w])/iy)) continue;
     // Django's field options written as the model writes them: "on_delete=SET_NULL",
     // "max_length=40", "unique=True", "null=True"; "blank", "db_index=True", "auto_now_add",
     // "related_name `x`" say nothing the database keeps beyond what the row's roles do.
@@ -341,6 +343,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     if ((m = sticky(/(?:between|range)\s*[:=]?\s*(-?\d+(?:\.\d+)?)\s*(?:and|-|–|to|\.\.)\s*(-?\d+(?:\.\d+)?)/iy))) {
+      r.min = Number(m[1]);
+      r.max = Number(m[2]);
+      continue;
+    }
+    // "CHECK 0-6", "check 1..31": a range written after the word, not an expression.
+    if ((m = sticky(/check\b\s*:?\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*$/iy))) {
       r.min = Number(m[1]);
       r.max = Number(m[2]);
       continue;

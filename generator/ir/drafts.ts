@@ -20,6 +20,8 @@ export interface ColumnDraft {
   refText: RefText | null;
   refSpan: Span;
   bareFk: Span | null;
+  /** The bare foreign key was read from the description's words, not a constraint: no target is a note, not SF116. */
+  bareFkFromNotes?: boolean;
   onDelete: OnDelete | null;
   renamedFrom?: string;
   minLength?: number;

@@ -118,7 +118,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
   [
     // SQL Server's datetime2, datetimeoffset and smalldatetime, Oracle's "with local time zone" too.
-    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?(?:\s+local)?\s+time\s+zone)?|(?:small)?datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
+    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?(?:\s+local)?\s+(?:time\s+zone|tz))?|(?:small)?datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
     () => ({ type: { kind: "timestamp" } }),
   ],
   // "Date" stays a calendar day: SQL's DATE and a table's "Date" mean one far more often than TypeScript's Date does.
