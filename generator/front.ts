@@ -46,14 +46,44 @@ export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
   return parseYaml(file.text, file.path, file.kind);
 }
 
-/** Parse, build and validate spec texts already read (used by loadSpecs and by tests). */
-export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null): Promise<FrontResult> {
+/** Several files read as one spec (feature folders, a contracts/ folder): their raw shapes in order. */
+function joinParts(parts: readonly ParsedFile[]): ParsedFile {
+  if (parts.length === 1) return parts[0]!;
+  const raws = parts.map((p) => p.raw);
+  const enums = raws.flatMap((r) => r.enums ?? []);
+  const valueObjects = raws.flatMap((r) => r.valueObjects ?? []);
+  const authMode = raws.find((r) => r.authMode)?.authMode;
+  const rls = raws.find((r) => r.rowLevelSecurity !== undefined)?.rowLevelSecurity;
+  const firstCandidate = parts.find((p) => p.firstCandidate)?.firstCandidate;
+  const endpointLike = parts.find((p) => p.endpointLike)?.endpointLike;
+  return {
+    raw: {
+      tables: raws.flatMap((r) => r.tables),
+      indexes: raws.flatMap((r) => r.indexes),
+      endpoints: raws.flatMap((r) => r.endpoints),
+      ...(enums.length ? { enums } : {}),
+      ...(valueObjects.length ? { valueObjects } : {}),
+      ...(authMode ? { authMode } : {}),
+      ...(rls !== undefined ? { rowLevelSecurity: rls } : {}),
+    },
+    diagnostics: parts.flatMap((p) => p.diagnostics),
+    notes: parts.flatMap((p) => p.notes),
+    ...(firstCandidate ? { firstCandidate } : {}),
+    ...(endpointLike ? { endpointLike } : {}),
+  };
+}
+
+/**
+ * Parse, build and validate spec texts already read (used by loadSpecs and by tests). `more`
+ * holds further parts of each spec (ReadSpecsResult.more), read after the first in order.
+ */
+export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null, more?: ReadSpecsResult["more"]): Promise<FrontResult> {
   const diagnostics: Diagnostic[] = [];
   const notes: Note[] = [];
-  const s = await parseSpecFile(schema);
+  const s = joinParts(await Promise.all([schema, ...(more?.schema ?? [])].map(parseSpecFile)));
   diagnostics.push(...s.diagnostics);
   notes.push(...s.notes);
-  const a = api ? await parseSpecFile(api) : null;
+  const a = api ? joinParts(await Promise.all([api, ...(more?.api ?? [])].map(parseSpecFile))) : null;
   if (a) {
     diagnostics.push(...a.diagnostics);
     notes.push(...a.notes);
@@ -138,9 +168,10 @@ export async function frontOf(read: ReadSpecsResult): Promise<FrontResult> {
     const ignored = read.api ? [...read.ignored, { path: read.api.path, why: "the API spec; not read, since no schema spec was found" }].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)) : read.ignored;
     return { ir: null, diagnostics: sortDiagnostics(read.diagnostics), notes: [], files: { read: [], ignored } };
   }
-  const result = await loadSpecFiles(read.schema, read.api);
+  const result = await loadSpecFiles(read.schema, read.api, read.more);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
-  const files = { read: [...new Set([read.schema.path, ...(read.api ? [read.api.path] : [])])], ignored: read.ignored };
+  const paths = [read.schema.path, ...(read.more?.schema ?? []).map((f) => f.path), ...(read.api ? [read.api.path] : []), ...(read.more?.api ?? []).map((f) => f.path)];
+  const files = { read: [...new Set(paths)], ignored: read.ignored };
   return { ir: hasErrors(diagnostics) ? null : result.ir, diagnostics, notes: result.notes, files };
 }
 

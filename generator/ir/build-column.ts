@@ -238,6 +238,9 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.nullable && !notNull && !nullable && !col.primaryKey) (nullable = col.span), said.push("optional (nullable)");
     if (d.default && !defaultText) (defaultText = { d: d.default, span: col.span }), said.push(`default ${d.default.text}`);
     if (d.references && !col.refText) (col.refText = d.references), (col.refSpan = col.span), said.push(`a reference to ${d.references.table}.${d.references.column}`);
+    // "FK (from JWT), indexed", "FK, required": a key named only by the word, its table by the column's name.
+    if (!d.references && !col.refText && !col.bareFk && /(?:^|[\s(,;])(?:fk|foreign\s+key)(?=$|[\s(),;:])/i.test(col.description) && !/\b(?:e\.\s?g\.?|for\s+example|such\s+as)\b/i.test(col.description))
+      (col.bareFk = col.span), (col.bareFkFromNotes = true), said.push("a foreign key");
     if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
     // A sentence that states a rule in so many words ("Must equal the sum of the lines.") but
@@ -312,7 +315,20 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     col.typeMissing = false;
     cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as integer because it is auto-increment`);
   }
+  // "`role`: Required, one of (a, b)": a column written without a type whose rules list its values is an enum.
+  if (enumValues && col.typeMissing && !col.type) {
+    col.type = { kind: "enum", values: enumValues };
+    col.typeMissing = false;
+    cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as enum(${enumValues.join(", ")}) because its rules list its values`);
+  }
   const type = col.type;
+  if (!type && col.typeMissing && (defaultText || minAny !== undefined || maxAny !== undefined)) {
+    col.pending = {
+      ...(defaultText ? { default: { ...defaultText.d, span: defaultText.span } } : {}),
+      ...(minAny !== undefined ? { min: minAny } : {}),
+      ...(maxAny !== undefined ? { max: maxAny } : {}),
+    };
+  }
   if (type) {
     if (enumValues) {
       if (type.kind === "string" || type.kind === "text" || type.kind === "enum") {

@@ -1,6 +1,6 @@
 // Table drafts from the raw tables (merging repeated definitions and fragments) and their primary
 // keys.
-import { nameKey, singular, snakeCase } from "../base/naming.js";
+import { nameKey, plural, singular, snakeCase } from "../base/naming.js";
 import type { RawColumn, RawSpec, RawTable } from "../parse/raw.js";
 import { readTableCheck } from "./build-checks.js";
 import { buildColumn } from "./build-column.js";
@@ -86,6 +86,18 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     const g = groups.get(key);
     if (g) g.push(t);
     else groups.set(key, [t]);
+  }
+  // "## Entity: Building" beside a "CREATE TABLE buildings" (or a "buildings" model): one table,
+  // its name written singular in prose where the heading's language kept it so. A Markdown
+  // table named as the singular of another table joins it.
+  const markdownOnly = (g: RawTable[]) => g.every((t) => !t.fragment && (t.notation === undefined || t.notation === "markdown-table" || t.notation === "markdown-bullets"));
+  for (const [key, g] of [...groups]) {
+    const many = plural(key);
+    const into = many !== key ? groups.get(many) : undefined;
+    if (!into || !markdownOnly(g)) continue;
+    for (const t of g) cx.note(t.name.span, `table "${key}" is read as "${many}", the table of the same entity the spec defines`);
+    into.push(...g.map((t) => ({ ...t, name: { ...t.name, text: many } })));
+    groups.delete(key);
   }
   // A spec that writes a document store's types in Markdown ("ObjectId", "Mixed", "[String]",
   // "Schema.Types.ObjectId"): its "Date" is JavaScript's Date, a moment in time (timestamp), not

@@ -59,7 +59,7 @@ export interface ConstraintReading {
   unknownWhy?: string;
 }
 
-export const REF_KEYWORDS = new Set(["not", "null", "unique", "default", "references", "on", "with", "required", "nullable", "optional", "primary", "index", "indexed", "and", "cascade", "pk", "fk", "key"]);
+export const REF_KEYWORDS = new Set(["not", "null", "unique", "default", "references", "on", "with", "required", "nullable", "optional", "primary", "index", "indexed", "and", "cascade", "pk", "fk", "key", "from", "via", "by"]);
 
 export const ON_DELETE: Record<string, OnDelete> = {
   cascade: "cascade",

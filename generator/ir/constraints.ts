@@ -72,6 +72,13 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     // A table in a schema: "auth.users(id)", "auth.users.id" (not "users.id (cascade)").
     const q = sticky(/\(?\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?(?:\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\((?!\s*(?:cascade|restrict|set\s+null|no\s+action)\s*\))\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))\s*\)?/iy);
     if (q) return { table: `${q[1]}.${q[2]}`, column: (q[3] ?? q[4])! };
+    // "References Better Auth user.id": the service's name, then the table and column it keeps.
+    const named = sticky(/(?:[A-Za-z][\w-]*\s+){1,3}(?=[`"]?[A-Za-z_]\w*[`"]?\s*\.\s*[`"]?[A-Za-z_]\w*[`"]?(?:\s*$|[\s,;)]))/y);
+    if (named) {
+      const inner = readRef();
+      if (inner) return inner;
+      pos = named.index;
+    }
     const m = sticky(/\(?\s*[`"]?([A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))?\s*\)?/y);
     if (!m) return null;
     if (REF_KEYWORDS.has(m[1]!.toLowerCase()) && !m[2] && !m[3]) {
@@ -242,6 +249,29 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = m[1] ? ON_DELETE[m[1].toLowerCase().replace(/\s+/g, " ")]! : "cascade";
       continue;
     }
+    // "FK (from JWT)", "from the token": where the value comes from, not a rule of its own.
+    if (sticky(/\(?\s*(?:taken\s+|extracted\s+|set\s+)?from\s+(?:the\s+)?(?:jwt|token|access\s+token|auth(?:entication)?(?:\s+token)?|session)(?:\s+(?:claims?|sub|subject))?\s*\)?(?![\w])/iy)) continue;
+    // Django's field options written as the model writes them: "on_delete=SET_NULL",
+    // "max_length=40", "unique=True", "null=True"; "blank", "db_index=True", "auto_now_add",
+    // "related_name `x`" say nothing the database keeps beyond what the row's roles do.
+    if ((m = sticky(/on_delete\s*=\s*(?:models\.)?(cascade|set_null|protect|restrict|do_nothing)\b/iy))) {
+      const w = m[1]!.toLowerCase();
+      r.onDelete = w === "cascade" ? "cascade" : w === "set_null" ? "set null" : w === "do_nothing" ? "no action" : "restrict";
+      continue;
+    }
+    if ((m = sticky(/max_length\s*=\s*(\d+)(?![\w])/iy))) {
+      r.maxLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(unique|null)\s*=\s*(true|false)(?![\w])/iy))) {
+      const yes = m[2]!.toLowerCase() === "true";
+      if (m[1]!.toLowerCase() === "unique") {
+        if (yes) r.unique = true;
+      } else if (yes) r.nullable = true;
+      else r.notNull = true;
+      continue;
+    }
+    if (sticky(/(?:blank(?:\s*=\s*(?:true|false))?|db_index\s*=\s*(?:true|false)|auto_now(?:_add)?(?:\s*=\s*(?:true|false))?|related_name\s*[=:]?\s*[`'"]?[A-Za-z_]\w*[`'"]?)(?![\w])/iy)) continue;
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
     if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated|updates?)(?![\w-])|updated\s+automatically|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
@@ -317,6 +347,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.max = Number(m[2]);
       continue;
     }
+    // "CHECK 0-6", "check 1..31": a range written after the word, not an expression.
+    if ((m = sticky(/check\b\s*:?\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*$/iy))) {
+      r.min = Number(m[1]);
+      r.max = Number(m[2]);
+      continue;
+    }
     if (sticky(/check\b\s*:?\s*/iy)) {
       let inner: string;
       let at: number;
@@ -365,6 +401,16 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time/.test(w) || /^iso\s*8601$/.test(w) ? "date-time" : "date";
       continue;
     }
+    // "E.164 format", "E.164 phone number": the international telephone number form.
+    if (sticky(/(?:a\s+)?(?:valid\s+)?e\.?164(?:\s+(?:international|phone|number|format|formatted))*(?![\w])/iy)) {
+      r.pattern ??= "^\\+[1-9]\\d{1,14}$";
+      continue;
+    }
+    // "RFC 5322 format", "valid RFC 5322 (basic)": the standard that defines an email address.
+    if (sticky(/(?:a\s+)?(?:valid\s+)?rfc\s*5322(?:\s+(?:basic|compliant|email|address|format))*(?:\s*\(\s*basic\s*\))?(?![\w])/iy)) {
+      r.format = "email";
+      continue;
+    }
     if (sticky(/(?:合法|有效)?(?:邮箱|电子邮件)(?:地址)?(?:格式)?/y)) {
       r.format = "email";
       continue;
@@ -387,8 +433,17 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.pattern = isoPattern(m[0]);
       continue;
     }
-    if ((m = sticky(/(?:pattern|regex|regexp|matches)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
-      r.pattern = (m[1] ?? m[2] ?? m[3])!;
+    if ((m = sticky(/(?:(?:must\s+|should\s+|shall\s+)?match(?:es)?\s+(?:the\s+)?(?:pattern|regex|regexp|regular\s+expression)|pattern|regex|regexp|matches)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
+      let pattern = (m[1] ?? m[2] ?? m[3])!;
+      // "(regex ^\+\d+$)": a bare expression inside parentheses ends before the one that closes them.
+      if (m[3]) {
+        const extra = (p: string) => (p.match(/(?<!\\)\)/g) ?? []).length - (p.match(/(?<!\\)\(/g) ?? []).length;
+        while (pattern.endsWith(")") && extra(pattern) > 0) {
+          pattern = pattern.slice(0, -1);
+          pos--;
+        }
+      }
+      r.pattern = pattern;
       continue;
     }
     if ((m = sticky(/(?:after|later\s+than|greater\s+than|more\s+than|>)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy)) && !/^\d/.test(m[1]!)) {
@@ -412,7 +467,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     // "at least 1", "at most 10", "no more than 5": inclusive bounds (a length on text).
-    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?))?(?![\d.])/iy))) {
+    // "cannot exceed 5", "must not exceed 100", "never exceeds 10": at most.
+    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|(?:cannot|can't|must\s+not|may\s+not|should\s+not|shall\s+not|does\s+not|doesn't|never|not)\s+exceeds?)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?))?(?![\d.])/iy))) {
       if (/least|less|fewer/i.test(m[1]!)) r.min = Number(m[2]);
       else r.max = Number(m[2]);
       continue;
@@ -449,7 +505,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // Words that restate what the type or the section already says.
     if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
-    if ((m = sticky(/(?:one\s+of|values?|in|enum(?:eration)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
+    if ((m = sticky(/(?:(?:an?\s+)?valid\s+)?(?:one\s+of|values?|in|enum(?:eration)?(?:\s+values?)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       // "enum ('low', 'high', default 'low')": the default written among the values is the default.
       const inside = enumParenthesis(m[1]!, m.index + m[0].indexOf("(") + 1);
       r.enumValues = inside.values;

@@ -22,6 +22,8 @@ export interface ColumnDraft {
   refText: RefText | null;
   refSpan: Span;
   bareFk: Span | null;
+  /** The bare foreign key was read from the description's words, not a constraint: no target is a note, not SF116. */
+  bareFkFromNotes?: boolean;
   onDelete: OnDelete | null;
   renamedFrom?: string;
   minLength?: number;
@@ -47,6 +49,11 @@ export interface ColumnDraft {
    */
   typeName?: { text: string; name: string; list: boolean; span: Span };
   references: { table: string; column: string; onDelete: OnDelete } | null;
+  /**
+   * Rules written for a column with no type ("`is_hidden`: defaults to false", "`size`: 1-10"),
+   * kept until its type is inferred (missing-types.ts), as what they mean depends on it.
+   */
+  pending?: { default?: { text: string; quoted: boolean; span: Span }; min?: number; max?: number };
 }
 
 export interface TableDraft {

@@ -38,21 +38,25 @@ export function dropContradictedDefaults(cx: BuildContext, tables: Table[]): Tab
  * sent by a client: a text rule on it ("string/UUID", a length) would refuse the users of an
  * issuer whose ids have another shape (Better Auth's are 32 letters and digits). The rule is
  * left out, and explain says so; a key whose type is uuid or integer still decides which
- * subjects the app accepts (runtime/auth.ts).
+ * subjects the app accepts (runtime/auth.ts). A column referencing that key holds the same
+ * subjects (an owner column is filled from the token), so the same rule is left out there too.
  */
-function issuedKeyRules(cx: BuildContext, t: TableDraft, c: ColumnDraft, issued: boolean): ColumnDraft {
-  if (!issued || c.name !== t.primaryKey || (c.type && c.type.kind !== "text" && c.type.kind !== "string")) return c;
+function issuedKeyRules(cx: BuildContext, t: TableDraft, c: ColumnDraft, identity: TableDraft | null): ColumnDraft {
+  if (!identity || cx.authMode.mode === "builtin" || (c.type && c.type.kind !== "text" && c.type.kind !== "string")) return c;
+  const key = t === identity && c.name === t.primaryKey;
+  const ref = !key && c.references !== null && c.references.table === identity.name && c.references.column === identity.primaryKey;
+  if (!key && !ref) return c;
   const rules = [c.format && `format ${c.format}`, c.pattern && `pattern ${c.pattern}`, c.minLength !== undefined && `min length ${c.minLength}`, c.maxLength !== undefined && `max length ${c.maxLength}`].filter(Boolean);
   if (!rules.length) return c;
-  cx.note(c.span, `"${t.name}.${c.name}" is the token's subject (the users table's key, written from a verified token): its ${rules.join(", ")} is not checked, so users of an issuer whose ids have another shape are not refused`);
+  if (key) cx.note(c.span, `"${t.name}.${c.name}" is the token's subject (the users table's key, written from a verified token): its ${rules.join(", ")} is not checked, so users of an issuer whose ids have another shape are not refused`);
+  else cx.note(c.span, `"${t.name}.${c.name}" holds a user id (it references ${identity.name}.${identity.primaryKey}, the token's subject): its ${rules.join(", ")} is not checked, as it is not on the key it references`);
   const { format: _f, pattern: _p, minLength: _min, maxLength: _max, ...rest } = c;
   return rest;
 }
 
 export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraft | null, owner: string | null): Table {
-  const issued = t === identity && cx.authMode.mode !== "builtin";
   const columns: Column[] = t.columns.map((written) => {
-    const c = issuedKeyRules(cx, t, written, issued);
+    const c = issuedKeyRules(cx, t, written, identity);
     const type: ColumnType = c.type ?? { kind: "text" };
     let role: ColumnRole = "data";
     const sn = snakeCase(c.name);

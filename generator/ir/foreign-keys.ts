@@ -177,6 +177,9 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
       if (target) {
         ref = { table: target.name };
         cx.note(c.bareFk, `foreign key of "${t.name}.${c.name}" names no target; read as ${target.name}.${target.primaryKey || "id"} from ${named ? `its notes ("${named[1]}")` : "the column name"}`);
+      } else if (c.bareFkFromNotes) {
+        cx.note(c.bareFk, `the description of "${t.name}.${c.name}" calls it a foreign key, but no table is named so; no key is made`);
+        continue;
       } else {
         cx.diag("warning", "SF116", `column "${t.name}.${c.name}" is marked as a foreign key but names no table; the key is ignored`, c.bareFk,
           'write the target, e.g. "foreign key -> users.id"');

@@ -6,6 +6,7 @@ import type { ColumnDraft, TableDraft } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { inferTypeFromName } from "./infer-type.js";
 import { namedEnum } from "./named-types.js";
+import { interpretDefault } from "./read-default.js";
 
 /** Columns written without a type: a foreign key takes the referenced key's type, others a type from their name. */
 export function inferMissingTypes(cx: BuildContext, tables: TableDraft[]): void {
@@ -35,7 +36,33 @@ export function inferMissingTypes(cx: BuildContext, tables: TableDraft[]): void 
         cx.note(c.span, `"${t.name}.${c.name}" is a key with no default; read as default gen_random_uuid()`);
       }
       if (c.description) lateDescriptionRules(cx, t.name, c);
+      if (c.pending) latePendingRules(cx, t.name, c);
     }
+  }
+}
+
+/** The rules kept for a column written without a type (ColumnDraft.pending), read with the type inferred. */
+function latePendingRules(cx: BuildContext, table: string, c: ColumnDraft): void {
+  const type = c.type!;
+  const p = c.pending!;
+  delete c.pending;
+  const textual = type.kind === "string" || type.kind === "text";
+  const numeric = type.kind === "integer" || type.kind === "bigint" || type.kind === "decimal" || type.kind === "float";
+  if (p.min !== undefined) {
+    if (textual) c.minLength ??= p.min;
+    else if (numeric) c.minimum ??= p.min;
+  }
+  if (p.max !== undefined) {
+    if (textual) c.maxLength ??= p.max;
+    else if (numeric) c.maximum ??= p.max;
+  }
+  if (p.default && c.default === null) {
+    const dv = interpretDefault({ text: p.default.text, quoted: p.default.quoted }, type);
+    if ("problem" in dv) {
+      if (dv.unknown) cx.diag("warning", "SF118", `default of column "${table}.${c.name}" is not understood: ${p.default.text}; it is ignored`, p.default.span,
+        "write now(), gen_random_uuid(), a number, true/false, or a quoted string");
+      else cx.diag("warning", "SF117", `column "${table}.${c.name}": ${dv.problem}; the default is ignored`, p.default.span);
+    } else c.default = dv;
   }
 }
 

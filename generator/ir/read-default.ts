@@ -14,9 +14,21 @@ export function readDefault(text: string, pos: number): { value: DefaultText; en
   // SQL Server's Unicode literal N'text' is the text.
   if ((c === "N" || c === "n") && text[pos + 1] === "'") return readDefault(text, pos + 1);
   if (c === "'" || c === '"' || c === "`") {
-    end = text.indexOf(c, pos + 1);
-    if (end < 0) return null;
-    value = text.slice(pos + 1, end);
+    // A quote written twice inside is one quote, as SQL writes it: 'Côte d''Ivoire'.
+    end = pos + 1;
+    value = "";
+    for (;;) {
+      const next = text.indexOf(c, end);
+      if (next < 0) return null;
+      value += text.slice(end, next);
+      if (text[next + 1] === c) {
+        value += c;
+        end = next + 2;
+        continue;
+      }
+      end = next;
+      break;
+    }
     end++;
     quoted = true;
   } else if (c === "(") {

@@ -47,7 +47,49 @@ interface Made {
 
 const unsupported = (what: string, hint: string): Made => ({ type: { kind: "text" }, problem: `${what} is not supported`, hint });
 
+/** A Django model field's keyword argument ("max_length=254", "decimal_places = 2"), or undefined. */
+const djangoArg = (args: string | undefined, name: string): number | undefined => {
+  const m = args ? new RegExp(`\\b${name}\\s*=\\s*(\\d+)`).exec(args) : null;
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Django's model field classes ("CharField(max_length=150)", "BigAutoField", "DecimalField(max_digits=10, decimal_places=2)"). */
+function djangoField(name: string, args: string | undefined): Made | null {
+  // name: the class without "Field" ("Char", "BigAuto", "PositiveInteger").
+  const n = name.toLowerCase();
+  const len = djangoArg(args, "max_length");
+  if (/^(?:char|slug|email|url|filepath|file|image)$/.test(n)) return { type: len !== undefined ? { kind: "string", maxLength: len } : { kind: "string" } };
+  if (n === "text") return { type: { kind: "text" } };
+  if (n === "auto") return { type: { kind: "integer" }, increment: true };
+  if (n === "bigauto") return { type: { kind: "bigint" }, increment: true };
+  if (n === "smallauto") return { type: { kind: "integer", small: true }, increment: true };
+  if (/^(?:positive)?integer$/.test(n)) return { type: { kind: "integer" } };
+  if (/^(?:positive)?smallinteger$/.test(n)) return { type: { kind: "integer", small: true } };
+  if (/^(?:positive)?biginteger$/.test(n)) return { type: { kind: "bigint" } };
+  if (/^(?:null)?boolean$/.test(n)) return { type: { kind: "boolean" } };
+  if (n === "datetime") return { type: { kind: "timestamp" } };
+  if (n === "date") return { type: { kind: "date" } };
+  if (n === "time") return { type: { kind: "time" } };
+  if (n === "duration") return { type: { kind: "interval" } };
+  if (n === "float") return { type: { kind: "float" } };
+  if (n === "uuid") return { type: { kind: "uuid" } };
+  if (n === "json") return { type: { kind: "json" } };
+  if (n === "binary") return { type: { kind: "bytes" } };
+  if (/^(?:genericipaddress|ipaddress)$/.test(n)) return { type: { kind: "inet" } };
+  if (n === "decimal") {
+    const p = djangoArg(args, "max_digits");
+    const sc = djangoArg(args, "decimal_places");
+    return { type: { kind: "decimal", ...(p !== undefined ? { precision: p } : {}), ...(sc !== undefined ? { scale: sc } : {}) } };
+  }
+  return null;
+}
+
 const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
+  // Django's field classes, before the SQL words their names start with ("CharField" is not "char").
+  [
+    /(?:models\.)?(Char|Slug|Email|URL|Url|FilePath|File|Image|Text|(?:Big|Small)?Auto|(?:Positive)?(?:Small|Big)?Integer|(?:Null)?Boolean|DateTime|Date|Time|Duration|Float|UUID|Uuid|JSON|Json|Binary|(?:Generic)?IPAddress|Decimal)Field\s*(?:\(([^()]*)\))?(?![\w])/y,
+    (m) => djangoField(m[1]!, m[2])!,
+  ],
   // Types written in words: "ISO-8601 datetime string", "ISO 8601 date", "array of objects",
   // "list of strings", "full threshold object".
   [/iso[-\s]?8601\s+(?:date[-\s]?time|timestamp|instant)(?:\s+(?:string|text))?(?![\w])/iy, () => ({ type: { kind: "timestamp" } })],
@@ -82,7 +124,7 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
   [/(?:boolean|bool)(?![\w])/iy, () => ({ type: { kind: "boolean" } })],
   [
     // SQL Server's datetime2, datetimeoffset and smalldatetime, Oracle's "with local time zone" too.
-    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?(?:\s+local)?\s+time\s+zone)?|(?:small)?datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
+    /(?:timestamptz|timestamps?(?:\s*\(\s*\d\s*\))?(?:\s+with(?:out)?(?:\s+local)?\s+(?:time\s+zone|tz))?|(?:small)?datetime(?:2|offset)?(?:\s*\(\s*\d\s*\))?|date\s*time)(?![\w])/iy,
     () => ({ type: { kind: "timestamp" } }),
   ],
   // "Date" stays a calendar day: SQL's DATE and a table's "Date" mean one far more often than TypeScript's Date does.
@@ -149,6 +191,10 @@ const TYPE_RULES: readonly [RegExp, (m: RegExpExecArray) => Made][] = [
       return { type: { kind: "enum", values }, ...(rules.length ? { inside: rules } : {}) };
     },
   ],
+  // "enum [easy, hard]", "enum {a, b}": the values in brackets or braces.
+  [/enum\s*\[([^\]]*)\]|enum\s*\{([^}]*)\}/iy, (m) => ({ type: { kind: "enum", values: splitValues(m[1] ?? m[2]!) } })],
+  // "RecipeStatus (draft | published)": an enum named by the spec, its values beside the name.
+  [/[A-Z][A-Za-z0-9]*\s*\(\s*([A-Za-z_][\w-]*(?:\s*\|\s*[A-Za-z_][\w-]*)+)\s*\)/y, (m) => ({ type: { kind: "enum", values: m[1]!.split("|").map((v) => v.trim()) } })],
   // "Enum" with no values: stored as text, and the builder warns (SF122).
   [/enum(?![\w(])/iy, () => ({ type: { kind: "enum", values: [] } })],
   // Known PostgreSQL types without a faithful JSON form here: an error that says what to do instead.

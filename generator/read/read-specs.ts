@@ -2,10 +2,12 @@
 //
 // Teams name their spec files many ways (database/schema.md, data-model.md,
 // database-schema.md, api-spec.md, endpoints.md, contracts/openapi.yaml, one folder per
-// feature as spec-kit writes them). Every Markdown, YAML and JSON file up to three levels
+// feature as spec-kit writes them). Every Markdown, YAML and JSON file up to four levels
 // under the specs directory is a candidate; its name (and, for files whose name says
 // nothing, its first lines) decides whether it is the schema, the API or neither. The best
-// candidate of each kind is read; the others are listed with the reason, for `explain`.
+// candidate of each kind is read, with the files that are parts of the same spec (the same
+// name in other feature folders, the other files of a contracts/ folder); the others are
+// listed with the reason, for `explain`.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../base/diagnostics.js";
@@ -29,6 +31,12 @@ export interface IgnoredFile {
 export interface ReadSpecsResult {
   readonly schema: SpecFile | null;
   readonly api: SpecFile | null;
+  /**
+   * Further files read as parts of the same spec, in path order: the same file in another
+   * feature folder (spec-kit's specs/001-auth/data-model.md, specs/002-orders/data-model.md),
+   * or another file of a contracts/ folder. Absent: one file of each kind.
+   */
+  readonly more?: { readonly schema: readonly SpecFile[]; readonly api: readonly SpecFile[] };
   /** Candidate files not read, with the reason (shown by `specforge explain`). */
   readonly ignored: readonly IgnoredFile[];
   readonly diagnostics: Diagnostic[];
@@ -66,6 +74,21 @@ const API_NAMES: readonly RegExp[] = [
   /(^|\/)api\/[^/]+\.(md|markdown|ya?ml|json)$/,
   /(^|\/)api\.(md|markdown|ya?ml|json)$/,
 ];
+
+/** A feature folder as spec-kit and its kin name them: a number, then a name ("001-user-auth", "12_orders"). */
+const FEATURE_DIR = /^\d{1,4}[-_.][^/]+$/;
+
+/**
+ * What a path is once its feature folder and, inside a contracts/ folder, its file name are
+ * set aside: files with the same key are parts of one spec (each feature's data-model.md,
+ * every contract of a feature) rather than rivals.
+ */
+export function specPartKey(rel: string): string {
+  const parts = rel.toLowerCase().split("/");
+  return parts
+    .map((p, i) => (i < parts.length - 1 && FEATURE_DIR.test(p) ? "*" : i === parts.length - 1 && parts[i - 1] === "contracts" ? "*" : p))
+    .join("/");
+}
 
 function rank(rel: string, names: readonly RegExp[]): number | null {
   const i = names.findIndex((re) => re.test(rel));
@@ -184,11 +207,23 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
       else ignored.push({ path: relativePath(rootDir, file), why: "neither a schema nor an API spec by its name or content" });
     }
   }
+  const load = async (kind: "schema" | "api", c: Candidate): Promise<SpecFile> => {
+    const text = await textOf(c.file);
+    return { kind, format: formatOf(c.file, text), path: relativePath(rootDir, c.file), text };
+  };
+  const more: { schema: SpecFile[]; api: SpecFile[] } = { schema: [], api: [] };
   const pick = async (kind: "schema" | "api"): Promise<SpecFile | null> => {
     const of = candidates.filter((c) => c.kind === kind).sort((x, y) => x.rank - y.rank || x.depth - y.depth || (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
     const chosen = of[0];
     if (!chosen) return null;
+    const key = specPartKey(chosen.rel);
     for (const other of of.slice(1)) {
+      // A file named like the chosen one in another feature folder, or another file of a
+      // contracts/ folder, is a part of the same spec: read too (a name only, not a guess by content).
+      if (other.rank === chosen.rank && other.rank < 100 && specPartKey(other.rel) === key) {
+        more[kind].push(await load(kind, other));
+        continue;
+      }
       const why = `${kind} spec ${relativePath(rootDir, other.file)} is ignored: ${relativePath(rootDir, chosen.file)} is read instead`;
       ignored.push({ path: relativePath(rootDir, other.file), why });
       // Two files of the same standing are a real ambiguity; a lesser match is only listed by explain.
@@ -202,8 +237,7 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
         });
       }
     }
-    const text = await textOf(chosen.file);
-    return { kind, format: formatOf(chosen.file, text), path: relativePath(rootDir, chosen.file), text };
+    return load(kind, chosen);
   };
   let schema = await pick("schema");
   let api = await pick("api");
@@ -228,5 +262,5 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
     });
   }
   ignored.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  return { schema, api, ignored, diagnostics };
+  return { schema, api, ignored, diagnostics, ...(more.schema.length || more.api.length ? { more } : {}) };
 }

@@ -9,7 +9,7 @@ import type { IR, Endpoint, Table } from "../../generator/ir/types.js";
 import { modelName } from "../../generator/base/naming.js";
 import { groupViaUsers } from "../../generator/ir/ownership.js";
 import { userIdKind } from "../../generator/ir/identity-plan.js";
-import { sampleBody } from "./sample-body.js";
+import { sampleBody, sampleValue } from "./sample-body.js";
 
 export interface Caller {
   readonly id: string;
@@ -75,7 +75,19 @@ function fitted(doc: any, schema: any, body: Record<string, unknown>): Record<st
     if (typeof v !== "string" || typeof pattern !== "string") continue;
     const re = new RegExp(pattern, "u");
     if (re.test(v)) continue;
-    const alt = [v.replace(/-/g, "_"), v.replace(/[^A-Za-z0-9]/g, ""), v.toLowerCase().replace(/[^a-z0-9]/g, "")].find((x) => re.test(x));
+    // Letters only keep the sample's number as letters ("name-52" -> "namefc"), so values stay distinct;
+    // a phone pattern (E.164, "+1...") takes the number as digits after a country code.
+    const digits = v.replace(/[^0-9]/g, "");
+    const lettersOnly = v.replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!).replace(/[^A-Za-z]/g, "");
+    const alt = [
+      v.replace(/-/g, "_"),
+      v.replace(/[^A-Za-z0-9]/g, ""),
+      v.toLowerCase().replace(/[^a-z0-9]/g, ""),
+      lettersOnly,
+      lettersOnly.toLowerCase(),
+      `+1555${digits.padStart(7, "0").slice(-7)}`,
+      `1555${digits.padStart(7, "0").slice(-7)}`,
+    ].find((x) => re.test(x));
     if (alt !== undefined) body[k] = alt;
   }
   return body;
@@ -172,7 +184,23 @@ export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller
     if (!post || depth > 6) return null;
     const made = await bodyFor(t, post, who, depth);
     if (!made) return null;
-    const r = await req("POST", fill(post, who.id, undefined, post.parent ? made.parents.get(post.parent.column) : undefined), { token: who.token, body: made.body }, post);
+    const url = fill(post, who.id, undefined, post.parent ? made.parents.get(post.parent.column) : undefined);
+    let r = await req("POST", url, { token: who.token, body: made.body }, post);
+    // A rule over several columns (a CHECK such as "frequency = 'weekly' AND day_of_week IS NOT
+    // NULL") can need optional fields the sample body leaves out: a client sends them, so the
+    // fields the 422 names that the body lacks are given sample values, once.
+    if (r.status === 422 && Array.isArray(r.body?.errors)) {
+      const schema = schemaOf(post);
+      const more: Record<string, unknown> = { ...made.body };
+      let added = false;
+      for (const e of r.body.errors as { field?: unknown }[]) {
+        const f = e.field;
+        if (typeof f !== "string" || f in more || !schema.properties?.[f]) continue;
+        more[f] = sampleValue(deref(openapi, schema.properties[f]), f);
+        added = true;
+      }
+      if (added) r = await req("POST", url, { token: who.token, body: fitted(openapi, schema, more) }, post);
+    }
     // A membership row the app made already: creating a group makes its creator a member, so the
     // caller's own membership of a group they made exists (409 on a key of group and user).
     const group = ir.tables.find((x) => x.scope?.kind === "member" && x.scope.membership === t.name && x.scope.column === x.primaryKey)?.scope;

@@ -198,7 +198,9 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
       return t === "" || /^(?:(?:not\s+null|null|primary\s+key|pk|fk|unique|default\s+\S+(?:\(\))?|references\s+\w+(?:\s*\([^()]*\))?|on\s+(?:delete|update)\s+(?:cascade|restrict|no\s+action|set\s+null|set\s+default)|check\s*\(.*\))\s*,?\s*)+$/i.test(t);
     };
     const lowerSql = tm !== null && /^[a-z][a-z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0]) ?? "") && /^[a-z_][a-z0-9_]*$/.test(m[1]!) && names.length === 1 && sqlTail(rest.text.slice(tm[0].length));
-    if (tm && typeHead(tm[0]) !== null && (colon || formatted || lowerSql || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
+    // "`is_hidden`: Defaults to false", "`email`: Required, unique": rules where a type would be, no type.
+    const rulesOnly = colon && tm !== null && !TYPE_HEAD.has(typeHead(tm[0]) ?? "") && looksLikeConstraints(rest.text);
+    if (tm && !rulesOnly && typeHead(tm[0]) !== null && (colon || formatted || lowerSql || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
       type = flatSub(rest, 0, tm[0].length);
       rest = flatTrim(flatSub(rest, tm[0].length));
     } else if (colon && tm && !looksLikeConstraints(rest.text)) {
@@ -206,9 +208,17 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
       type = flatSub(rest, 0, tm[0].length);
       rest = flatTrim(flatSub(rest, tm[0].length));
     } else if (!(formatted || colon) || names.length === 0) return null;
-    if (type && rest.text.startsWith("(")) {
-      const close = matchParen(rest.text, 0);
-      if (close > 0) {
+    if (type && (rest.text.startsWith("(") || (rest.text.startsWith("[") && /^enum$/i.test(type.text.trim())))) {
+      const close = rest.text.startsWith("[") ? rest.text.indexOf("]") : matchParen(rest.text, 0);
+      // "visibility: enum (internal, external)", "level: enum [low, high]": the values in
+      // brackets are the enum's own; so are "Status (draft | live)" beside an enum's name.
+      const from = f.offs.indexOf(type.offs[0]!);
+      const to = close > 0 ? f.offs.indexOf(rest.offs[close]!) : -1;
+      const named = /^[A-Z][A-Za-z0-9]*$/.test(type.text.trim()) && typeHead(type.text) !== null && !TYPE_HEAD.has(typeHead(type.text)!) && /^\(\s*[A-Za-z_][\w-]*(?:\s*\|\s*[A-Za-z_][\w-]*)+\s*\)$/.test(rest.text.slice(0, close + 1));
+      if (close > 0 && (/^enum$/i.test(type.text.trim()) || named) && from >= 0 && to > from) {
+        type = flatSub(f, from, to + 1);
+        rest = flatTrim(flatSub(rest, close + 1));
+      } else if (close > 0) {
         constraints.push(...flatSplit(flatSub(rest, 1, close), ","));
         rest = flatTrim(flatSub(rest, close + 1));
       }
@@ -289,7 +299,7 @@ export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
   const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
   // "one of: a, b, c": the values after the marker are one piece with it.
   // (also after values already joined to it: "enum: draft, sent" takes "paid").
-  const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum)\s*[:：(]?\s*["'`]?[\w-]+["'`]?(?:\s*,\s*(?:or\s+)?["'`]?[\w-]+["'`]?)*$/i.test(p.text);
+  const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum|choices)\s*[:：(]?\s*["'`]?[\w-]+["'`]?(?:\s*,\s*(?:or\s+)?["'`]?[\w-]+["'`]?)*$/i.test(p.text);
   // A value, or the last one closing its sentence before more ("C. Required.").
   const oneValue = (p: Flat) => /^(?:or\s+)?["'`]?[A-Za-z][\w-]*["'`]?(?:\)|\.(?:\s+\S.*)?)?$/.test(p.text) && !CONSTRAINT_WORD.test(p.text.replace(/\..*$/, ""));
   for (const p of pieces) {

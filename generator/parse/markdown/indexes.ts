@@ -50,6 +50,16 @@ export function indexItem(md: MarkdownReader, item: ListItem, table: TableDraft 
     }
     return;
   }
+  // "Primary key on `id`": the key, stated again among the indexes.
+  const key = /^\s*primary\s+key\s*(?:on\s+|:\s*)`?([A-Za-z_]\w*)`?/i.exec(f.text);
+  if (key && table) {
+    const c = table.columns.findIndex((x) => x.name.text === key[1]);
+    if (c >= 0) {
+      const old = table.columns[c]!;
+      if (!old.constraints.some((p) => /primary\s+key|\bpk\b/i.test(p.text))) table.columns[c] = { ...old, constraints: [...old.constraints, { text: "primary key", span: md.idx.span(f.offs[0] ?? 0) }] };
+      return;
+    }
+  }
   const idx = indexFromText(md, f, table, false);
   if (idx) {
     if (table && (!idx.table || idx.table === table.name.text)) {
@@ -72,8 +82,13 @@ export function indexFromText(md: MarkdownReader, f: Flat, table: TableDraft | u
   const named = /^([A-Za-z_]\w*)\s*:\s*(?=(?:unique\s+|composite\s+)*index\b)/i.exec(f.text);
   const body = named ? f.text.slice(named[0].length) : f.text;
   const dash = /\s(?:-|–|—)\s|\s+\((?:for|used)\b|\s+(?:for|to|so|used)\s|\s*:\s+(?=[A-Z][a-z])/.exec(body);
-  // "Index on email field", "Index on (a, b) columns": the word after the names says what they are.
-  const headText = (dash ? body.slice(0, dash.index) : body).replace(/(?<=\S)\s+(?:fields?|columns?)\s*$/i, "");
+  // "Index on email field": the word after the names says what they are. Code marks are only marks ("`idx_x` on `(a, b)`"), and a closing remark in parentheses is
+  // not a column list ("Unique index on email (case-insensitive)", "(most common query)").
+  const headText = (dash ? body.slice(0, dash.index) : body)
+    .replace(/`/g, "")
+    .replace(/\s*\((?!\s*[A-Za-z_]\w*(?:\s+(?:asc|desc))?(?:\s*,\s*[A-Za-z_]\w*(?:\s+(?:asc|desc))?)*\s*\))[^()]*\)\s*$/i, "")
+    .replace(/(?<=\S)\s+(?:fields?|columns?)\s*$/i, "")
+    .trim();
   const unique = /\bunique\b/i.test(f.text);
   const span = md.idx.span(f.offs[0] ?? 0);
   const clean = (cols: string) =>
@@ -96,8 +111,14 @@ export function indexFromText(md: MarkdownReader, f: Flat, table: TableDraft | u
   }
   m = /^(?:(?:unique|composite)\s+)?(?:index\s+)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b/i.exec(headText);
   if (m) return { columns: [m[2]!], unique, table: snakeCase(m[1]!), span };
-  m = /^(?:(?:unique|composite)\s+)*(?:index|constraint)\s*(?:on\s+|:\s*)([A-Za-z_]\w*(?:\s*(?:,|and)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(headText.replace(/`/g, ""));
+  m = /^(?:(?:unique|composite)\s+)*(?:index|constraint)\s*(?:on\s+|:\s*)([A-Za-z_]\w*(?:\s*(?:,|and)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(headText);
   if (m && table) return { columns: m[1]!.split(/\s*(?:,|\band\b)\s*/).filter(Boolean), unique, ...(named ? { name: named[1]! } : {}), span };
+  // "idx_tasks_user on user_id", "ix_orders_placed on placed_at, status": a name, then the columns.
+  m = /^([A-Za-z_]\w*)\s+on\s+([A-Za-z_]\w*(?:\s*(?:,|\band\b)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(headText);
+  if (m && table && !/^(?:unique|composite|index|key|constraint)$/i.test(m[1]!)) {
+    const cols = m[2]!.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+    if (cols.every((c) => table.columns.some((x) => x.name.text === c))) return { columns: cols, unique, name: m[1]!, span };
+  }
   if (strict) return null;
   return null;
 }

@@ -316,6 +316,15 @@ export function list(md: MarkdownReader, node: List): void {
         }
         continue;
       }
+      // "- schedule" among "- title: string" items: a column named with no type (inferred from
+      // its name and references, and said so), as a code-formatted bare name is.
+      const bare = /^\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*$/.exec(f.text);
+      if (bare && !/^(?:etc|todo|tbd|none|n\/a)$/i.test(bare[1]!)) {
+        const at = f.text.indexOf(bare[1]!);
+        const name = md.rawText(flatSub(f, at, at + bare[1]!.length));
+        table.columns.push({ name, type: { text: "", span: name.span }, constraints: [] });
+        continue;
+      }
       const idx = indexFromText(md, f, table, true);
       if (idx) table.indexes.push(idx);
       else if (f.text.trim())

@@ -149,8 +149,12 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   const text = f.text;
   md.pendingAlso = undefined;
   // The word for "table" in other languages too: "## 5. Bảng orders", "### Таблица orders", "Tabela pedidos".
-  const lead = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
-  if (lead) s = lead[0].length;
+  // "### New: `transactions` table", "### Modify: `children` table", "### Updated: orders": a
+  // feature's change to a table, named after the word for the change.
+  const change = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:new|modify|modified|modification|update|updated|change|changed|add|added|extend|extended|alter|altered|existing)\s*[:：]\s*(?=[`*"]?[A-Za-z_])/i.exec(text);
+  const lead = change ? /^/.exec("")! : /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
+  if (change) s = change[0].length;
+  else if (lead) s = lead[0].length;
   // "🔹 User Schema", "📦 Orders", "▶ tasks": a leading emoji or bullet mark is decoration.
   const mark = /^[\p{Extended_Pictographic}\p{So}\u2022\u25A0-\u25FF\uFE0F\u200D\s]+(?=[\p{L}`])/u.exec(text.slice(s));
   if (mark) s += mark[0].length;

@@ -145,6 +145,8 @@ export function table(md: MarkdownReader, node: Table): void {
     if (/^(?:relations?|relationships?|associations?|indexes|indices|constraints|foreign\s+keys|notes?)$/i.test(name.text) && !(type && type.text && splitTypeCell(type.text))) continue;
     // "createdAt / updatedAt", "lat, lng": one row for several columns alike.
     const several = /^[A-Za-z_]\w*(?:\s*[\/,]\s*[A-Za-z_]\w*)+$/.test(name.text) ? [...name.text.matchAll(/[A-Za-z_]\w*/g)].map((x) => flatSub(name, x.index, x.index + x[0].length)) : null;
+    // "| ... | ... |": a row saying the list goes on elsewhere, not a column.
+    if (/^(?:\.{2,}|…)$/.test(name.text.trim())) continue;
     if (!several && !/^[A-Za-z_][\w]*$/.test(name.text)) {
       md.warn("SF113", `table row "${short(name.text)}" is not understood as a column name`, md.idx.span(name.offs[0] ?? 0),
         "a column name is one word: letters, digits and underscores");

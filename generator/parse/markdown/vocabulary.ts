@@ -93,11 +93,15 @@ export const NOTE_REFERENCE = {
   exec(text: string): RegExpExecArray | null {
     // "draft → review → published": a lifecycle's states, not a key.
     if (stateChain(text.replace(/`/g, ""))) return null;
+    // "References Better Auth user.id": a service's name (capitalized words), then the table.column it keeps.
+    const named = NOTE_REFERENCE_NAMED.exec(text);
+    if (named) return named;
     const m = NOTE_REFERENCE_RAW.exec(text);
     const target = m ? (m[1] ?? m[2]) : undefined;
     return target && FILE_NAME.test(target) ? null : m;
   },
 };
+const NOTE_REFERENCE_NAMED = /(?:^|\s|\()(?:fk|FK|[Ff]oreign\s+[Kk]ey|FOREIGN\s+KEY|[Rr]eferences?|REFERENCES?|[Rr]efs?)\b\s*(?:->|→|=>|to|:)?\s*(?:[A-Z][\w-]*\s+){1,3}([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=$|[\s,;)]|\.(?:\s|$))/;
 const FILE_NAME = /\.(?:csv|tsv|json|jsonl|xlsx?|parquet|txt|md|sql|ya?ml|xml|html?|pdf|png|jpe?g|py|ts|js|go|rb|java)$/i;
 
 /** Labels of a list of prose rules about the section's columns. */
