@@ -215,7 +215,9 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
       const from = f.offs.indexOf(type.offs[0]!);
       const to = close > 0 ? f.offs.indexOf(rest.offs[close]!) : -1;
       const named = /^[A-Z][A-Za-z0-9]*$/.test(type.text.trim()) && typeHead(type.text) !== null && !TYPE_HEAD.has(typeHead(type.text)!) && /^\(\s*[A-Za-z_][\w-]*(?:\s*\|\s*[A-Za-z_][\w-]*)+\s*\)$/.test(rest.text.slice(0, close + 1));
-      if (close > 0 && (/^enum$/i.test(type.text.trim()) || named) && from >= 0 && to > from) {
+      // Not when the parentheses start with a rule ("enum (required, default 'open')"): rules, then.
+      const firstInner = close > 0 ? rest.text.slice(1, close).split(",")[0]!.trim() : "";
+      if (close > 0 && (/^enum$/i.test(type.text.trim()) || named) && from >= 0 && to > from && !looksLikeConstraints(firstInner)) {
         type = flatSub(f, from, to + 1);
         rest = flatTrim(flatSub(rest, close + 1));
       } else if (close > 0) {

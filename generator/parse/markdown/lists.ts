@@ -105,7 +105,9 @@ export function list(md: MarkdownReader, node: List): void {
   // "### Field descriptions" over "- **format**: one of a, b": prose about columns written
   // elsewhere (a diagram's, a code block's); an item that reads whole as a rule is its column's.
   const notesTitle = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
-  if ((!table || table.columns.length === 0) && ((label && FIELD_NOTES.test(label)) || FIELD_NOTES.test(notesTitle))) {
+  // So too under such a heading inside a table's section (a part of it, "### Field descriptions" under
+  // "## users"): each item names its column, in that table or another.
+  if ((!table || table.columns.length === 0 || md.top()?.part) && ((label && FIELD_NOTES.test(label)) || FIELD_NOTES.test(notesTitle))) {
     for (const item of node.children) looseRuleText(md, md.itemFlat(item), false, true);
     return;
   }
