@@ -150,8 +150,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     enumValues = listLine.values;
     if (listLine.head) phrases[listLine.head.index] = listLine.head.text;
   }
-  for (const p of phrases) {
-    if (listLine?.pieces.has(p)) continue;
+  for (const written of phrases) {
+    if (listLine?.pieces.has(written)) continue;
+    // "LENGTH(title) >= 1 AND LENGTH(title) <= 200" in a Constraint cell: a CHECK written without
+    // its keyword, read (or refused, SF108) as one.
+    const bare = interpretConstraint(written.text).unknownAt === 0 && bareCondition(written.text, col.name);
+    const p = bare ? { text: `CHECK (${written.text.trim()})`, span: written.span } : written;
     const r = interpretConstraint(p.text.replace(/(?<=\w)\.\s*$/, ""));
     if (r.primaryKey) col.primaryKey = true;
     if (r.notNull) {
@@ -485,4 +489,17 @@ function typeCellValues(text: string): string[] | null {
   if (!found || found.length < 2) return null;
   if (found.some((v) => interpretType(v.text).type || interpretConstraint(v.text).unknownAt === undefined || /^(?:null|none|other|etc)$/i.test(v.text))) return null;
   return found.map((v) => v.text);
+}
+
+/**
+ * A constraint written as a bare SQL condition on the column: it names the column, compares
+ * (>=, <>, IS NULL, IN (...), LIKE, BETWEEN) and starts with the column, a function call or a
+ * bracket ("LENGTH(title) <= 200", "price >= 0 AND price < 1000", "description IS NULL OR ...").
+ */
+export function bareCondition(text: string, column: string): boolean {
+  const t = text.trim();
+  const name = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!new RegExp(`(^|[^\\w])["\`]?${name}["\`]?([^\\w]|$)`, "i").test(t)) return false;
+  if (!/(?:<=|>=|<>|!=|[<>=]|\bis\s+(?:not\s+)?null\b|\bin\s*\(|\blike\b|\bbetween\b)/i.test(t)) return false;
+  return new RegExp(`^(?:\\(|[A-Za-z_]\\w*\\s*\\(|["\`]?${name}["\`]?(?:[^\\w]|$))`, "i").test(t);
 }

@@ -294,3 +294,6 @@ export const TABLE_NAME_KEY = /^(?:table(?:\s+name)?|db\s+table|database\s+table
 
 /** "Primary key: `id`", "**主キー**: `id`", "PK: id": a list item naming the key column. */
 export const KEY_ITEM = /^[*_]*(?:primary\s+key|pk|主キー|主键|主鍵|기본\s*키|chave\s+prim[aá]ria|clave\s+primaria|cl[ée]\s+primaire|prim[aä]rschl[uü]ssel)[*_]*\s*[:：]\s*[`*]*([A-Za-z_]\w*)[`*]*\s*$/i;
+
+/** The header of a column naming, row by row, the table a row is about ("Table", "Table name", "Child table"). */
+export const TABLE_COLUMN_HEADER = /^(?:table|table\s*name|child\s*table|entity|表|表名|tabla|tabelle)$/;
