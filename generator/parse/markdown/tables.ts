@@ -74,6 +74,13 @@ export function table(md: MarkdownReader, node: Table): void {
     if (shape.kind === "endpoints") endpointTable(md, node, shape.roles, lower);
     return;
   }
+  // "| Index | Purpose |" under a table's section, its cells column groups ("`(tag_id, event_id)`",
+  // "PRIMARY KEY `(event_id, tag_id)`"): that table's indexes and keys, with no "Indexes" label.
+  const groupCol = md.kind === "schema" && shape.kind === "other" && md.currentTable() ? columnGroupColumn(lower, body) : -1;
+  if (groupCol >= 0) {
+    indexTable(md, node, lower, groupCol, -1);
+    return;
+  }
   if (shape.kind === "indexes" || (md.inIndexesSection() && shape.kind !== "columns")) {
     const r = shape.kind === "indexes" ? shape.roles : null;
     const colsCol = r ? r.columns : lower.findIndex((h) => /^(columns|column\(s\)|column s|fields|indexed columns)$/.test(h));
@@ -449,4 +456,15 @@ function perTableColumns(md: MarkdownReader, node: Table, lower: readonly string
     d.columns.push({ name, type: ty ? md.rawText(ty) : { text: "", span: name.span }, constraints: [] });
   }
   return true;
+}
+
+/**
+ * The column of a table headed Index (Key, Constraint) whose every cell is a group of column
+ * names in brackets, perhaps after PRIMARY KEY or UNIQUE: -1 when there is none.
+ */
+function columnGroupColumn(lower: readonly string[], body: readonly string[][]): number {
+  const col = lower.findIndex((h) => /^(?:index|indexes|indices|index columns|key|keys|constraint|constraints)$/.test(h.trim()));
+  if (col < 0 || body.length === 0) return -1;
+  const group = /^(?:(?:primary\s+key|unique(?:\s+(?:key|index))?|index)\s*)?`?\(\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*\)`?$/i;
+  return body.every((r) => group.test((r[col] ?? "").replace(/`/g, "").trim())) ? col : -1;
 }
