@@ -211,6 +211,11 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       }
     } else if (listed) {
       enumValues ??= listed.map((v) => v.text);
+    } else if (r.unknownAt !== undefined && /^[—–]\s*\S/.test(p.text.slice(r.unknownAt).trim())) {
+      // "NOT NULL, UNIQUE — hex of the emailed token": rules, then a dash and a note on the column.
+      const note = p.text.slice(r.unknownAt).trim().replace(/^[—–]\s*/, "");
+      typeNoteTexts.push(note);
+      cx.note(spanAt(p.span, p.text, r.unknownAt), `"${short(note)}" after a dash beside the rules of "${table}.${col.name}" is read as a note on the column (its description)`);
     } else if (r.unknownAt !== undefined) {
       const bad = p.text.slice(r.unknownAt).trim();
       cx.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
