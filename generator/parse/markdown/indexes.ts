@@ -26,6 +26,17 @@ export function indexItem(md: MarkdownReader, item: ListItem, table: TableDraft 
   let f = md.itemFlat(item);
   // A document store's "{ userId, createdAt }" (unique): its keys in braces, one character for one.
   if (/^\{[^{}]*\}/.test(f.text)) f = { text: f.text.replace(/^\{([^{}]*)\}/, "($1)").replace(/:\s*-?1\b/g, (m) => " ".repeat(m.length)), offs: f.offs };
+  // "Primary Key: `id`", "Foreign Key: `user_id` (to speed up ...)" in a list of indexes: the
+  // key (restated), and an index on the referencing column.
+  const keyed = /^(primary|foreign)\s+key\s*:\s*`?([A-Za-z_]\w*)`?(?:\s|$)/i.exec(f.text);
+  if (keyed && table && table.columns.some((c) => c.name.text === keyed[2])) {
+    if (/^primary$/i.test(keyed[1]!)) keyOf(md, table, [keyed[2]!], md.idx.span(f.offs[keyed[0].indexOf(keyed[2]!)] ?? 0));
+    else table.indexes.push({ columns: [keyed[2]!], unique: false, span: md.idx.span(f.offs[keyed[0].indexOf(keyed[2]!)] ?? 0) });
+    return;
+  }
+  // "`idx_tasks_user_id` for fast lookups": an index the SQL above already named, restated.
+  const bare = /^`?([A-Za-z_]\w*)`?(?:\s*(?::|-|–|—|\bfor\b|\(|$))/.exec(f.text);
+  if (bare && [...(table?.indexes ?? []), ...md.specIndexes, ...md.tables.flatMap((t) => t.indexes)].some((i) => i.name === bare[1])) return;
   const idx = indexFromText(md, f, table, false);
   if (idx) {
     if (table && (!idx.table || idx.table === table.name.text)) {
@@ -48,7 +59,8 @@ export function indexFromText(md: MarkdownReader, f: Flat, table: TableDraft | u
   const named = /^([A-Za-z_]\w*)\s*:\s*(?=(?:unique\s+|composite\s+)*index\b)/i.exec(f.text);
   const body = named ? f.text.slice(named[0].length) : f.text;
   const dash = /\s(?:-|–|—)\s|\s+\((?:for|used)\b|\s+(?:for|to|so|used)\s|\s*:\s+(?=[A-Z][a-z])/.exec(body);
-  const headText = dash ? body.slice(0, dash.index) : body;
+  // "Index on email field", "Index on (a, b) columns": the word after the names says what they are.
+  const headText = (dash ? body.slice(0, dash.index) : body).replace(/(?<=\S)\s+(?:fields?|columns?)\s*$/i, "");
   const unique = /\bunique\b/i.test(f.text);
   const span = md.idx.span(f.offs[0] ?? 0);
   const clean = (cols: string) =>
