@@ -40,3 +40,13 @@ describe("index bullets restating keys and named indexes", () => {
     expect(pets.indexes.some((i) => i.columns.join() === "owner_id")).toBe(true);
   });
 });
+
+describe("an index bullet naming one column, then what it is for", () => {
+  it("is an index on the one table with that column", async () => {
+    const spec = `# Shop\n\n## accounts\n\n| Column | Type |\n|---|---|\n| id | uuid PK |\n| login | text |\n\n## carts\n\n| Column | Type |\n|---|---|\n| id | uuid PK |\n| account_id | uuid FK -> accounts.id |\n\n## Performance\n\n### Indexes\n- Index on \`login\` speeds up sign-in\n- Index on \`account_id\` keeps cart lookups quick\n`;
+    const r = await load(spec);
+    expect(r.diagnostics.filter((d) => d.code === "SF113")).toEqual([]);
+    expect(table(r.ir!, "accounts").indexes.map((i) => i.columns.join())).toContain("login");
+    expect(table(r.ir!, "carts").indexes.map((i) => i.columns.join())).toContain("account_id");
+  });
+});
