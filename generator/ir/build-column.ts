@@ -15,7 +15,7 @@ import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
 import { interpretDefault } from "./read-default.js";
-import { interpretType, KNOWN_TYPES_HINT } from "./read-type.js";
+import { interpretType, isBuiltinTypeWord, KNOWN_TYPES_HINT } from "./read-type.js";
 import { entityTypeName } from "./entity-types.js";
 import type { ColumnType, Span } from "./types.js";
 
@@ -211,6 +211,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       }
     } else if (listed) {
       enumValues ??= listed.map((v) => v.text);
+    } else if (r.unknownAt !== undefined && /^([A-Za-z]+)(?:\s*\(\s*(\d+)\s*\))?$/.test(p.text.slice(r.unknownAt).trim()) && isBuiltinTypeWord(/^[A-Za-z]+/.exec(p.text.slice(r.unknownAt).trim())![0])) {
+      // "String (VARCHAR, NOT NULL)", "string (varchar(120))": the database type restated beside a
+      // plain one; a size it gives is the column's maximum length.
+      const size = /\((\d+)\)/.exec(p.text.slice(r.unknownAt));
+      if (size && /^(?:varchar|char|string|text)/i.test(p.text.slice(r.unknownAt).trim())) col.maxLength ??= Number(size[1]);
+      cx.note(spanAt(p.span, p.text, r.unknownAt), `"${short(p.text.slice(r.unknownAt).trim())}" beside the type of "${table}.${col.name}" restates its database type`);
     } else if (r.unknownAt !== undefined && /^[—–]\s*\S/.test(p.text.slice(r.unknownAt).trim())) {
       // "NOT NULL, UNIQUE — hex of the emailed token": rules, then a dash and a note on the column.
       const note = p.text.slice(r.unknownAt).trim().replace(/^[—–]\s*/, "");
