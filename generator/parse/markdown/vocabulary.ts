@@ -232,7 +232,8 @@ export function requestModel(title: string): { entity: string; written: string }
 
 /** A rule that restates its column's type first ("Boolean (true/false)", "Integer, > 0"): the rest of it. */
 export function withoutTypeWord(f: Flat): Flat {
-  const m = /^(?:string|text|integer|int|number|numeric|boolean|bool|date|datetime|timestamp|uuid)\b\s*(?:\((?:true\s*[/|]\s*false|true\s+or\s+false|yes\s*[/|]\s*no)\))?\s*[,;:]?\s*/i.exec(f.text);
+  // "boolean type", "integer value": the type word with the word for what it is.
+  const m = /^(?:string|text|integer|int|number|numeric|boolean|bool|date|datetime|timestamp|uuid)\b(?:\s+(?:type|value)\b)?\s*(?:\((?:true\s*[/|]\s*false|true\s+or\s+false|yes\s*[/|]\s*no)\))?\s*[,;:]?\s*/i.exec(f.text);
   return m ? flatTrim(flatSub(f, m[0].length)) : f;
 }
 
