@@ -1,5 +1,6 @@
 // The front of the pipeline: read -> parse -> build -> validate. What the CLI and the
 // emitters call; `ir` is null exactly when there is an error diagnostic.
+import { bareCondition } from "./ir/build-column.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./base/diagnostics.js";
 import type { BuildOptions, Note } from "./ir/build-context.js";
 import { buildIr } from "./ir/build-ir.js";
@@ -156,7 +157,7 @@ function checkDialects(raw: RawSpec): ("postgresql" | "mysql" | "sqlite")[] {
   const out = new Set<"postgresql" | "mysql" | "sqlite">();
   for (const t of raw.tables) {
     for (const c of t.checks ?? []) if (c.dialect !== "prose") out.add(c.dialect);
-    if (t.columns.some((c) => c.constraints.some((p) => /\bcheck\b/i.test(p.text)))) out.add("postgresql");
+    if (t.columns.some((c) => c.constraints.some((p) => /\bcheck\b/i.test(p.text) || bareCondition(p.text, c.name.text)))) out.add("postgresql");
   }
   return [...out];
 }

@@ -15,7 +15,7 @@ import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
 import { interpretDefault } from "./read-default.js";
-import { interpretType, KNOWN_TYPES_HINT } from "./read-type.js";
+import { interpretType, isBuiltinTypeWord, KNOWN_TYPES_HINT } from "./read-type.js";
 import { entityTypeName } from "./entity-types.js";
 import type { ColumnType, Span } from "./types.js";
 
@@ -152,8 +152,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     enumValues = listLine.values;
     if (listLine.head) phrases[listLine.head.index] = listLine.head.text;
   }
-  for (const p of phrases) {
-    if (listLine?.pieces.has(p)) continue;
+  for (const written of phrases) {
+    if (listLine?.pieces.has(written)) continue;
+    // "LENGTH(title) >= 1 AND LENGTH(title) <= 200" in a Constraint cell: a CHECK written without
+    // its keyword, read (or refused, SF108) as one.
+    const bare = interpretConstraint(written.text).unknownAt === 0 && bareCondition(written.text, col.name);
+    const p = bare ? { text: `CHECK (${written.text.trim()})`, span: written.span } : written;
     const r = interpretConstraint(p.text.replace(/(?<=\w)\.\s*$/, ""));
     if (r.primaryKey) col.primaryKey = true;
     if (r.notNull) {
@@ -209,6 +213,17 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       }
     } else if (listed) {
       enumValues ??= listed.map((v) => v.text);
+    } else if (r.unknownAt !== undefined && /^([A-Za-z]+)(?:\s*\(\s*(\d+)\s*\))?$/.test(p.text.slice(r.unknownAt).trim()) && isBuiltinTypeWord(/^[A-Za-z]+/.exec(p.text.slice(r.unknownAt).trim())![0])) {
+      // "String (VARCHAR, NOT NULL)", "string (varchar(120))": the database type restated beside a
+      // plain one; a size it gives is the column's maximum length.
+      const size = /\((\d+)\)/.exec(p.text.slice(r.unknownAt));
+      if (size && /^(?:varchar|char|string|text)/i.test(p.text.slice(r.unknownAt).trim())) col.maxLength ??= Number(size[1]);
+      cx.note(spanAt(p.span, p.text, r.unknownAt), `"${short(p.text.slice(r.unknownAt).trim())}" beside the type of "${table}.${col.name}" restates its database type`);
+    } else if (r.unknownAt !== undefined && /^[—–]\s*\S/.test(p.text.slice(r.unknownAt).trim())) {
+      // "NOT NULL, UNIQUE — hex of the emailed token": rules, then a dash and a note on the column.
+      const note = p.text.slice(r.unknownAt).trim().replace(/^[—–]\s*/, "");
+      typeNoteTexts.push(note);
+      cx.note(spanAt(p.span, p.text, r.unknownAt), `"${short(note)}" after a dash beside the rules of "${table}.${col.name}" is read as a note on the column (its description)`);
     } else if (r.unknownAt !== undefined) {
       const bad = p.text.slice(r.unknownAt).trim();
       cx.diag("warning", "SF108", `constraint "${short(bad)}" on column "${table}.${col.name}" is not understood${r.unknownWhy ? ` (${r.unknownWhy})` : ""}; it is ignored`,
@@ -512,4 +527,17 @@ function typeCellValues(text: string): string[] | null {
   if (!found || found.length < 2) return null;
   if (found.some((v) => interpretType(v.text).type || interpretConstraint(v.text).unknownAt === undefined || /^(?:null|none|other|etc)$/i.test(v.text))) return null;
   return found.map((v) => v.text);
+}
+
+/**
+ * A constraint written as a bare SQL condition on the column: it names the column, compares
+ * (>=, <>, IS NULL, IN (...), LIKE, BETWEEN) and starts with the column, a function call or a
+ * bracket ("LENGTH(title) <= 200", "price >= 0 AND price < 1000", "description IS NULL OR ...").
+ */
+export function bareCondition(text: string, column: string): boolean {
+  const t = text.trim();
+  const name = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!new RegExp(`(^|[^\\w])["\`]?${name}["\`]?([^\\w]|$)`, "i").test(t)) return false;
+  if (!/(?:<=|>=|<>|!=|[<>=]|\bis\s+(?:not\s+)?null\b|\bin\s*\(|\blike\b|\bbetween\b)/i.test(t)) return false;
+  return new RegExp(`^(?:\\(|[A-Za-z_]\\w*\\s*\\(|["\`]?${name}["\`]?(?:[^\\w]|$))`, "i").test(t);
 }

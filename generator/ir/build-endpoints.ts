@@ -537,13 +537,14 @@ export class EndpointBuilder {
     return null;
   }
 
-  /** "complete" -> completed, "done" -> is_done/done, "toggle" -> the only boolean column. */
+  /** "complete" -> completed, "toggle-completion" -> completed, "done" -> is_done/done, "toggle" -> the only boolean column. */
   private toggleField(seg: string, t: Table): string | null {
     const bools = t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name);
     const w = words(seg).filter((x) => x !== "toggle" && x !== "status" && x !== "flip");
     if (w.length === 0) return bools.length === 1 ? bools[0]! : null;
     const base = w.join("_");
-    const stems = [base, base.replace(/e$/, "")];
+    // "completion" -> completed, "activation" -> activated: the noun of the verb the column is the past of.
+    const stems = [base, base.replace(/e$/, ""), ...(/[^aeiou]ion$/.test(base) ? [base.replace(/ion$/, "")] : [])];
     const candidates = new Set<string>();
     // "pin" -> "pinned", "star" -> "starred": a short verb doubles its last consonant.
     const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(base) ? [`${base}${base.at(-1)}ed`] : [];

@@ -3,7 +3,7 @@
 import { words } from "../base/naming.js";
 import type { RawSpec } from "../parse/raw.js";
 import type { BuildContext } from "./build-context.js";
-import { interpretType, type TypeReading } from "./read-type.js";
+import { interpretType, isBuiltinTypeWord, type TypeReading } from "./read-type.js";
 import type { ColumnType } from "./types.js";
 
 /**
@@ -28,7 +28,11 @@ export function readType(cx: BuildContext, text: string): TypeReading & { missin
     const exact = cx.namedTypes.get(key) ?? cx.namedTypes.get(key.replace(/_(enum|type)$/, ""));
     // "Role" for an enum declared as "Roles" (or the reverse): the one enum whose name differs only in number.
     const numbered = exact ? [] : [`${key}s`, `${key}es`, key.replace(/s$/, ""), key.replace(/es$/, "")].filter((k) => k !== key).map((k) => cx.namedTypes.get(k)).filter((x): x is NonNullable<typeof x> => !!x && x.type.kind === "enum");
-    const named = exact ?? (new Set(numbered).size === 1 ? numbered[0] : undefined);
+    const found = exact ?? (new Set(numbered).size === 1 ? numbered[0] : undefined);
+    // "TIMESTAMP" or "date" written as a column's type is the database's own type even when the
+    // spec also names an enum "Timestamp" (a table of events per timestamp column, say): only the
+    // enum's exact spelling means the enum.
+    const named = found && !(isBuiltinTypeWord(nm[1]!) && nm[1] !== found.name) ? found : undefined;
     const vo = cx.valueObjects.get(key);
     if (named || vo) {
       const end = lead + nm[0].length;

@@ -361,7 +361,19 @@ function readNamed(text: string, pos: number, named: Named): Read | null {
   // Keys may be the name in lower case ("eventstatus") or in words ("event_status", as named-types.ts keys them).
   const keys = [m[1]!, m[2]!].flatMap((n) => [n.toLowerCase(), snakeCase(n)]);
   const type = keys.map((k) => named.get(k)).find((t) => t !== undefined);
+  if (type && isBuiltinTypeWord(m[1]!) && !(type.kind === "enum" && type.name === m[1])) return null;
   return type ? { type, increment: false, nullable: false, end: pos + m[0].length } : null;
+}
+
+/** Type words every database reader knows ("TIMESTAMP", "date", "Integer"): never a spec's enum unless spelled as it. */
+const BUILTIN_TYPE_WORDS = new Set([
+  "timestamp", "timestamptz", "datetime", "date", "time", "timetz", "interval", "integer", "int", "bigint", "smallint",
+  "boolean", "bool", "text", "varchar", "char", "uuid", "json", "jsonb", "decimal", "numeric", "float", "double", "real",
+  "serial", "bigserial", "bytea", "string",
+]);
+
+export function isBuiltinTypeWord(word: string): boolean {
+  return BUILTIN_TYPE_WORDS.has(word.toLowerCase());
 }
 
 /**

@@ -11,6 +11,11 @@ const PIPE_RUN = new RegExp(String.raw`(?:${WORD})(?:\s*\|\s*(?:${WORD}))+`);
 const TYPES = /^(string|str|text|integer|int|number|float|boolean|bool|date|datetime|timestamp|uuid)\b/i;
 
 /** Labels that introduce a list or table of query parameters. */
+/** "Path Parameters:", "Route params": a list of the path's own placeholders, never query parameters. */
+export function isPathParamsLabel(text: string): boolean {
+  return /^[*_]*(?:path|route)[\s-]*param(?:eter)?s?\b/i.test(text.trim());
+}
+
 export function isQueryLabel(text: string): boolean {
   return /^(?:optional\s+)?(?:query|url|search)[\s-]*(?:string\s*)?param(?:eter)?s?\b(?!.*:\s*none\b)/i.test(text.trim()) && !/:\s*(none|n\/a|-)\s*\.?$/i.test(text.trim());
 }

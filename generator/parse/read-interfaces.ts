@@ -283,9 +283,16 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
     return null;
   };
   const hasKey = (s: Shape): boolean => members.get(s.name)!.some((m) => /^(_?id|uuid)$/i.test(m.key));
+  // "TaskCreate", "TaskUpdate", "TaskRead" beside an interface Task: the record's request and
+  // response shapes, named stem first (as SQLModel and Pydantic name them).
+  const transfer = (name: string): boolean => {
+    if (TRANSFER.test(name)) return true;
+    const m = /^([A-Z][A-Za-z0-9]*?)(?:Create|Update|Patch|Replace|Read|Public|Out|In)$/.exec(name);
+    return !!m && shapes.has(m[1]!) && !TRANSFER.test(m[1]!);
+  };
   const usedBy = new Map<string, string[]>();
   for (const s of shapes.values()) {
-    if (TRANSFER.test(s.name)) continue;
+    if (transfer(s.name)) continue;
     for (const m of members.get(s.name)!) {
       const r = refName(m.type);
       if (r && shapes.has(r) && r !== s.name) usedBy.set(r, [...(usedBy.get(r) ?? []), s.name]);
@@ -295,7 +302,7 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
   const kinds = new Map<string, Kind>();
   for (const s of shapes.values()) {
     let k: Kind = "table";
-    if (TRANSFER.test(s.name)) k = "transfer";
+    if (transfer(s.name)) k = "transfer";
     else if (extended.has(s.name) && (BASE.test(s.name) || !usedBy.has(s.name))) k = "base";
     else if (!hasKey(s) && usedBy.has(s.name)) k = "value";
     kinds.set(s.name, k);

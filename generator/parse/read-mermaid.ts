@@ -763,6 +763,22 @@ function readMermaid(block: SourceBlock): ReaderResult {
         still.splice(still.indexOf(a), 1);
       }
     }
+    // 7. Several entities tied by lines left: the one a word of the key's name names
+    //    (shift_template_id and SHIFTS) or whose own key the name ends with (production_date and
+    //    PLANT_CALENDAR keyed by date), when exactly one does.
+    for (const a of [...still]) {
+      const parts = a.name.text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split(/[_-]+/).filter(Boolean).map((w) => nameKey(w));
+      const low = a.name.text.toLowerCase();
+      const fits = [...free].filter((o) => {
+        const pk = primaryKeyOf(o.target)?.toLowerCase();
+        return parts.some((w) => entityKeys(o.target).has(w)) || (!!pk && pk !== "id" && low !== pk && low.endsWith(`_${pk}`));
+      });
+      if (fits.length && new Set(fits.map((o) => o.target)).size === 1) {
+        take(a, fits[0]!);
+        note(`foreign key ${e.id}.${a.name.text} is read as the key of ${fits[0]!.r.written}: of the entities its lines tie it to, its name names ${fits[0]!.target.id} or ends with its key`, a.keys.find((k) => k.key === "FK")!.at);
+        still.splice(still.indexOf(a), 1);
+      }
+    }
     const rest = [...free];
     if (still.length === 1 && rest.length >= 1 && new Set(rest.map((o) => o.target)).size === 1) {
       const a = still[0]!;

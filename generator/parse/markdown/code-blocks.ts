@@ -318,10 +318,33 @@ export function handRestating(md: MarkdownReader, nodes: readonly Code[], langua
       valuesFromDiagram(md, t, target);
       keysFromDiagram(md, t, target);
     }
+    if (language === "python") rulesFromModel(md.tables.find((x) => x.name.text === existing && !x.fragment), t);
     md.tables.splice(i, 1);
     dropped.add(t.name.text);
   }
   for (let i = md.specIndexes.length - 1; i >= indexesBefore; i--) if (dropped.has(md.specIndexes[i]!.table ?? "")) md.specIndexes.splice(i, 1);
+}
+
+/** A rule a Python model's Field() states on a value: lengths, bounds, items, a pattern. */
+const VALUE_RULE_PHRASE = /^(?:min length \d+|max length \d+|at (?:least|most) \d+ items|min -?[\d.]+|max -?[\d.]+|[<>] -?[\d.]+|pattern\s)/;
+
+/**
+ * A Python table model restating a table written before it keeps none of its own definition,
+ * but the value rules its Field() calls state (max_length=200, ge=1, a regex) join the written
+ * table's columns of the same names: before, "title: str (not null)" beside
+ * `title: str = Field(max_length=200)` took any length. The written table's own rules come first
+ * (where both state one, the written one wins).
+ */
+function rulesFromModel(target: TableDraft | undefined, model: TableDraft): void {
+  if (!target) return;
+  for (const mc of model.columns) {
+    let i = target.columns.findIndex((c) => c.name.text === mc.name.text);
+    if (i < 0) i = target.columns.findIndex((c) => nameKey(c.name.text) === nameKey(mc.name.text));
+    const tc = target.columns[i];
+    if (!tc) continue;
+    const add = mc.constraints.filter((p) => VALUE_RULE_PHRASE.test(p.text.trim()) && !tc.constraints.some((q) => q.text.trim() === p.text.trim()));
+    if (add.length) target.columns[i] = { ...tc, constraints: [...tc.constraints, ...add] };
+  }
 }
 
 const KEY_PHRASE = /^(?:primary\s+key|pk)\b/i;

@@ -120,6 +120,16 @@ export function indexFromText(md: MarkdownReader, f: Flat, table: TableDraft | u
     if (cols.every((c) => table.columns.some((x) => x.name.text === c))) return { columns: cols, unique, name: m[1]!, span };
   }
   if (strict) return null;
+  // "Index on `user_id` ensures fast filtering": one column, then what the index is for. Read
+  // when the column is the section's table's, or else exactly one table's.
+  m = /^(?:(?:unique|composite)\s+)*index\s+on\s+([A-Za-z_]\w*)\s+[a-z]/i.exec(body.replace(/`/g, ""));
+  if (m) {
+    const col = m[1]!;
+    if (table?.columns.some((c) => c.name.text === col)) return { columns: [col], unique, ...(named ? { name: named[1]! } : {}), span };
+    // A table written twice (its column table and its CREATE TABLE) is one table.
+    const holders = [...new Set(md.tables.filter((t) => !t.fragment && t.columns.some((c) => c.name.text === col)).map((t) => t.name.text))];
+    if (holders.length === 1) return { columns: [col], unique, table: holders[0]!, ...(named ? { name: named[1]! } : {}), span };
+  }
   return null;
 }
 

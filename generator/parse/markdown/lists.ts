@@ -274,7 +274,14 @@ export function list(md: MarkdownReader, node: List): void {
     // "- key" in a field list, "- key (PK)": a column named key, not a table-level key.
     col: TABLE_LEVEL_ITEM.test(md.itemFlat(item).text) && !(listed && /^key(?:\s*\(\s*(?:pk|primary\s+key)\b[^()]*\))?$/i.test(md.itemFlat(item).text)) ? null : columnItem(md, item, listed),
   }));
-  const anyKnown = parsed.some((p) => p.col && p.col.known) || (listed && parsed.filter((p) => p.col).length * 2 > parsed.length);
+  // "### Concurrent Updates" over "- Use transactions for ...", "- `updated_at` timestamp helps
+  // track changes": sentences, one of which happens to start with a column and a type word. Under
+  // a heading that does not say it is a table, a list at most half of whose items are columns, the
+  // others sentences ("Use ... for ..."), is prose.
+  const sentence = (p: (typeof parsed)[number]) => /^[A-Z][a-z]+(?:\s+[^\s:]+){3,}/.test(md.itemFlat(p.item).text.trim());
+  const prose = !listed && !label && table.columns.length === 0 && !table.explicit && parsed.length >= 2 &&
+    parsed.filter((p) => p.col).length * 2 <= parsed.length && parsed.every((p) => p.col || sentence(p));
+  const anyKnown = !prose && (parsed.some((p) => p.col && p.col.known) || (listed && parsed.filter((p) => p.col).length * 2 > parsed.length));
   if (!anyKnown && !rulesHome(md)) {
     const relations = RELATIONS_WORDS.test(md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "");
     for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);

@@ -41,6 +41,8 @@ export class MarkdownReader {
   readonly shapeBlocks: { node: Code; section: string }[] = [];
   /** The endpoint whose "Query Parameters" label or heading came last: the next list or table lists them. */
   queryFor: EndpointDraft | null = null;
+  /** The endpoint whose "Path Parameters" label came last: the table under it lists the path's placeholders. */
+  pathParamsFor: EndpointDraft | null = null;
   /** The endpoint whose request body the text being read describes ("Request Body:" seen, no "Response" since). */
   bodyFor: EndpointDraft | null = null;
   /** Rules written outside any table's section ("Data Validation" tables and lists): resolved by column name at the end. */

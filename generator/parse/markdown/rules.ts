@@ -7,7 +7,7 @@ import type { RawText } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
-import { REFERENCE_FORM, RULES_SECTION, short, withoutTypeWord } from "./vocabulary.js";
+import { REFERENCE_FORM, RULES_SECTION, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
 
 /**
  * A table of rules, not of columns: a field column and a rule column, no type column
@@ -20,7 +20,9 @@ export function rulesTable(md: MarkdownReader, node: Table, lower: readonly stri
   const rule = lower.findIndex((h) => /\b(rules?|validations?|constraints?|checks?)\b|规则|校验|验证|约束|regla|validaci|restricci|règle|regel|prüfung|ルール|制約|検証|규칙/.test(h));
   const type = lower.findIndex((h) => /^(type|data\s*type|类型|tipo|typ|型|타입)$/.test(h.trim()));
   if (field < 0 || rule < 0 || type >= 0 || field === rule) return false;
-  const table = rulesHome(md);
+  // "| Table | Column | Constraint |": each row's rule is on a column of the table it names.
+  const tableCol = lower.findIndex((h, i) => i !== field && i !== rule && TABLE_COLUMN_HEADER.test(h.trim()));
+  const table = tableCol >= 0 ? undefined : rulesHome(md);
   for (const row of node.children.slice(1)) {
     const cell = (i: number) => {
       const c = row.children[i];
@@ -31,6 +33,10 @@ export function rulesTable(md: MarkdownReader, node: Table, lower: readonly stri
     if (!n || !r || !r.text || isEmptyMarker(r.text)) continue;
     const m = /^[`"]?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[`"]?$/.exec(n.text);
     if (!m) continue;
+    if (tableCol >= 0 && !m[1]) {
+      const named = /^[`*"]*([A-Za-z_]\w*)[`*"]*$/.exec(cell(tableCol)?.text ?? "");
+      if (named) m[1] = named[1]!;
+    }
     const at = n.text.lastIndexOf(m[2]!);
     const column = md.rawText(flatSub(n, at, at + m[2]!.length));
     const phrase = md.rawText(withoutTypeWord(r));

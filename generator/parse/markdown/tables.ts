@@ -1,5 +1,6 @@
 // GFM tables: a table's columns, or its indexes, rules, enums, endpoints, query or body
 // fields, or a catalog of tables, by what the header says.
+import { snakeCase } from "../../base/naming.js";
 import { classifyTable } from "../table-roles.js";
 import { constraintLikeness, headerRule, isEmptyMarker, readYesNo, splitTypeCell, startsWithConstraint } from "../table-cells.js";
 import { ruleCell } from "./rule-columns.js";
@@ -10,14 +11,14 @@ import type { RawText } from "../raw.js";
 import { listedValues } from "../value-lists.js";
 import { bodyTable, modelFields, queryTable } from "./bodies.js";
 import { constraintPieces } from "./columns.js";
-import type { EndpointDraft } from "./drafts.js";
+import type { EndpointDraft, TableDraft } from "./drafts.js";
 import { underSectionBase } from "./endpoints.js";
 import { flatSplit, flatSub, flatTrim } from "./flat.js";
 import { indexTable, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
 import { rulesTable } from "./rules.js";
 import { catalogTable, nextShared } from "./table-references.js";
-import { BARE_DEFAULT, CONSTRAINT_NOT_DEFAULT, CONSTRAINT_WORD, DEFAULT_HEADER, isPublicText, looksLikeConstraints, METHOD_LIST, METHOD_RE, NOTE_KEY, NOTE_REFERENCE, short, splitEnumValues, TABLE_NAME_KEY, untypedNames, yesNo } from "./vocabulary.js";
+import { BARE_DEFAULT, CONSTRAINT_NOT_DEFAULT, CONSTRAINT_WORD, DEFAULT_HEADER, isPublicText, looksLikeConstraints, METHOD_LIST, METHOD_RE, NOTE_KEY, NOTE_REFERENCE, short, splitEnumValues, TABLE_COLUMN_HEADER, TABLE_NAME_KEY, untypedNames, yesNo } from "./vocabulary.js";
 
 /**
  * A GFM table, read by what its cells hold (table-roles.ts): a table's columns, endpoints,
@@ -49,6 +50,11 @@ export function table(md: MarkdownReader, node: Table): void {
   }
   if (md.kind === "api") {
     const sec = md.currentEndpointSection();
+    // The table under "Path Parameters:" names the path's placeholders: no query, no body.
+    if (sec?.endpoint && md.pathParamsFor === sec.endpoint) {
+      md.pathParamsFor = null;
+      if (shape.kind === "query-params" || shape.kind === "body-fields") return;
+    }
     if (sec?.endpoint && (shape.kind === "query-params" || (md.queryFor === sec.endpoint && shape.kind === "body-fields"))) {
       queryTable(md, sec.endpoint, node, shape.kind === "query-params" ? shape.roles : { name: shape.roles.name, constraints: [] });
       md.queryFor = null;
@@ -68,6 +74,13 @@ export function table(md: MarkdownReader, node: Table): void {
     if (shape.kind === "endpoints") endpointTable(md, node, shape.roles, lower);
     return;
   }
+  // "| Index | Purpose |" under a table's section, its cells column groups ("`(tag_id, event_id)`",
+  // "PRIMARY KEY `(event_id, tag_id)`"): that table's indexes and keys, with no "Indexes" label.
+  const groupCol = md.kind === "schema" && shape.kind === "other" && md.currentTable() ? columnGroupColumn(lower, body) : -1;
+  if (groupCol >= 0) {
+    indexTable(md, node, lower, groupCol, -1);
+    return;
+  }
   if (shape.kind === "indexes" || (md.inIndexesSection() && shape.kind !== "columns")) {
     const r = shape.kind === "indexes" ? shape.roles : null;
     const colsCol = r ? r.columns : lower.findIndex((h) => /^(columns|column\(s\)|column s|fields|indexed columns)$/.test(h));
@@ -83,6 +96,9 @@ export function table(md: MarkdownReader, node: Table): void {
     enumTable(md, node, shape.roles.value);
     return;
   }
+  // "| Table | Column | Type |" (a list of keys or columns across the schema, one a row): each row
+  // is a column of the table its Table cell names, never a column of the section's own table.
+  if (md.kind === "schema" && shape.kind === "columns" && perTableColumns(md, node, lower, shape.roles)) return;
   let table = md.currentTable();
   // A column table whose heading names no table ("## 任务", "### 4.1 新增表"): the name a code span
   // before it gives, or an error saying one is needed; a label line naming the next table after a
@@ -450,4 +466,54 @@ function sentences(text: string): { text: string; written: string; at: number }[
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
+}
+
+
+/**
+ * A column table with a column naming the table of each row ("| Table | Column | Type |" under
+ * "Primary Keys"): each row restates a column of the table it names. The rows join the catalog,
+ * one draft per table named, so a table written out elsewhere wins and one named only here is
+ * still read. False when no column names tables.
+ */
+function perTableColumns(md: MarkdownReader, node: Table, lower: readonly string[], roles: ColumnRoles): boolean {
+  const tableCol = lower.findIndex((h, i) => i !== roles.name && i !== roles.type && TABLE_COLUMN_HEADER.test(h.trim()));
+  if (tableCol < 0) return false;
+  const cells = node.children.slice(1).map((r) => (r.children[tableCol] ? md.flat(r.children[tableCol]!.children).text.replace(/[`*]/g, "").trim() : ""));
+  if (!cells.some(Boolean) || !cells.every((c) => !c || /^[A-Za-z_][\w.]*$/.test(c))) return false;
+  const drafts = new Map<string, TableDraft>();
+  for (const row of node.children.slice(1)) {
+    const cell = (i: number | undefined) => {
+      const c = i === undefined || i < 0 ? undefined : row.children[i];
+      return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
+    };
+    const t = cell(tableCol);
+    const n = cell(roles.name);
+    if (!t?.text || !n?.text) continue;
+    const tm = /[A-Za-z_]\w*$/.exec(t.text.replace(/[`*]+$/, ""));
+    const nm = /[A-Za-z_]\w*/.exec(n.text);
+    if (!tm || !nm) continue;
+    const key = snakeCase(tm[0]);
+    let d = drafts.get(key);
+    if (!d) {
+      const at = t.text.indexOf(tm[0]);
+      d = { name: { ...md.rawText(flatSub(t, at, at + tm[0].length)), text: key }, columns: [], indexes: [], hasDefs: true, notation: "markdown-table" };
+      drafts.set(key, d);
+      md.catalog.push(d);
+    }
+    const name = md.rawText(flatSub(n, nm.index, nm.index + nm[0].length));
+    const ty = cell(roles.type);
+    d.columns.push({ name, type: ty ? md.rawText(ty) : { text: "", span: name.span }, constraints: [] });
+  }
+  return true;
+}
+
+/**
+ * The column of a table headed Index (Key, Constraint) whose every cell is a group of column
+ * names in brackets, perhaps after PRIMARY KEY or UNIQUE: -1 when there is none.
+ */
+function columnGroupColumn(lower: readonly string[], body: readonly string[][]): number {
+  const col = lower.findIndex((h) => /^(?:index|indexes|indices|index columns|key|keys|constraint|constraints)$/.test(h.trim()));
+  if (col < 0 || body.length === 0) return -1;
+  const group = /^(?:(?:primary\s+key|unique(?:\s+(?:key|index))?|index)\s*)?`?\(\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*\)`?$/i;
+  return body.every((r) => group.test((r[col] ?? "").replace(/`/g, "").trim())) ? col : -1;
 }

@@ -236,7 +236,8 @@ export function requestModel(title: string): { entity: string; written: string }
 
 /** A rule that restates its column's type first ("Boolean (true/false)", "Integer, > 0"): the rest of it. */
 export function withoutTypeWord(f: Flat): Flat {
-  const m = /^(?:string|text|integer|int|number|numeric|boolean|bool|date|datetime|timestamp|uuid)\b\s*(?:\((?:true\s*[/|]\s*false|true\s+or\s+false|yes\s*[/|]\s*no)\))?\s*[,;:]?\s*/i.exec(f.text);
+  // "boolean type", "integer value": the type word with the word for what it is.
+  const m = /^(?:string|text|integer|int|number|numeric|boolean|bool|date|datetime|timestamp|uuid)\b(?:\s+(?:type|value)\b)?\s*(?:\((?:true\s*[/|]\s*false|true\s+or\s+false|yes\s*[/|]\s*no)\))?\s*[,;:]?\s*/i.exec(f.text);
   return m ? flatTrim(flatSub(f, m[0].length)) : f;
 }
 
@@ -298,3 +299,6 @@ export const TABLE_NAME_KEY = /^(?:table(?:\s+name)?|db\s+table|database\s+table
 
 /** "Primary key: `id`", "**主キー**: `id`", "PK: id": a list item naming the key column. */
 export const KEY_ITEM = /^[*_]*(?:primary\s+key|pk|主キー|主键|主鍵|기본\s*키|chave\s+prim[aá]ria|clave\s+primaria|cl[ée]\s+primaire|prim[aä]rschl[uü]ssel)[*_]*\s*[:：]\s*[`*]*([A-Za-z_]\w*)[`*]*\s*$/i;
+
+/** The header of a column naming, row by row, the table a row is about ("Table", "Table name", "Child table"). */
+export const TABLE_COLUMN_HEADER = /^(?:table|table\s*name|child\s*table|entity|表|表名|tabla|tabelle)$/;
