@@ -102,7 +102,8 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
     out.push("Endpoints:");
     for (const e of ir.endpoints) out.push(`  ${endpointText(e)}`);
     for (const u of ir.unmapped ?? [])
-      out.push(`  ${u.method.toUpperCase().padEnd(6)} ${u.path}  -> 501 stub (${u.reason}; implement it as a custom route in src/routes/ with the same method and path), no table, ${u.auth === "public" ? "public" : "token required"}  (${u.span.file}:${u.span.line})`);
+      if (u.health) out.push(`  GET    ${u.path}  -> a health check, answered as /${u.health === "ready" ? "readyz" : "healthz"} is, public  (${u.span.file}:${u.span.line})`);
+      else out.push(`  ${u.method.toUpperCase().padEnd(6)} ${u.path}  -> 501 stub (${u.reason}; implement it as a custom route in src/routes/ with the same method and path), no table, ${u.auth === "public" ? "public" : "token required"}  (${u.span.file}:${u.span.line})`);
   }
   if (notes.length) {
     out.push("");

@@ -38,14 +38,29 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
     L.push(`import type { RouteDeps } from "./runtime/deps.js";`);
     L.push(`import { HttpProblem } from "./runtime/errors.js";`);
     if (unmapped.some((u) => u.userParam)) L.push(`import { assertSelf } from "./runtime/auth.js";`);
+    if (unmapped.some((u) => u.health === "ready")) L.push(`import { databaseReachable } from "./runtime/health.js";`);
   }
   L.push(``);
   if (unmapped.length) {
     // The spec's endpoints that name no table: they stay in the app (the token is checked) and
     // answer 501 until a custom route in src/routes/ with the same method and path implements them.
-    L.push(`/** Endpoints of the spec that name no table: 501 until src/routes/ implements them (same method and path). */`);
+    L.push(`/** Endpoints of the spec that name no table: 501 until src/routes/ implements them (same method and path); health checks answered as /healthz is. */`);
     L.push(`function unmappedRoutes(router: Router, deps: RouteDeps): void {`);
     for (const u of unmapped) {
+      if (u.health) {
+        // A health check the spec writes: answered as /healthz or /readyz are (public: only "up" or "not ready").
+        L.push(`  // ${u.method.toUpperCase()} ${u.path} (${u.span.file}:${u.span.line}): a health check, answered as /${u.health === "ready" ? "readyz" : "healthz"} is (public).`);
+        if (u.health === "ready") {
+          L.push(`  router.get(${str(routerPath(u.path))}, async (ctx) => {`);
+          L.push(`    if (!(await databaseReachable(deps.knex))) throw new HttpProblem(503, "the database is not reachable", { headers: { "Retry-After": "1" } });`);
+          L.push(`    ctx.body = { status: "ready" };`);
+        } else {
+          L.push(`  router.get(${str(routerPath(u.path))}, (ctx) => {`);
+          L.push(`    ctx.body = { status: "ok" };`);
+        }
+        L.push(`  });`);
+        continue;
+      }
       L.push(`  // ${u.method.toUpperCase()} ${u.path} (${u.span.file}:${u.span.line}): ${u.reason}.`);
       L.push(`  router.${u.method}(${str(routerPath(u.path))}, ${u.auth === "required" ? "deps.auth, " : ""}async (${u.userParam ? "ctx" : ""}) => {`);
       if (u.userParam) L.push(`    assertSelf(ctx, ctx.params[${str(u.userParam)}]); // the path's user is the caller, or 403`);

@@ -326,6 +326,25 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
   // Endpoints of the spec that name no table: the token is checked, then 501 until a custom route implements them.
   for (const u of ir.unmapped ?? []) {
     paths[u.path] ??= {};
+    if (u.health) {
+      // A health check the spec writes: public, answered as /healthz or /readyz.
+      const ready = u.health === "ready";
+      let hid = camelCase(`health_${u.path.replace(/[^A-Za-z0-9]+/g, "_")}`);
+      for (let n = 2; usedIds.has(hid); n++) hid = `${camelCase(`health_${u.path.replace(/[^A-Za-z0-9]+/g, "_")}`)}${n}`;
+      usedIds.add(hid);
+      paths[u.path]!.get = {
+        operationId: hid,
+        summary: u.summary || (ready ? "Readiness: the database answers" : "Liveness"),
+        description: `A health check, answered as ${ready ? "/readyz" : "/healthz"} is (public).`,
+        security: [],
+        responses: {
+          "200": { description: ready ? "Ready" : "Alive", content: { "application/json": { schema: { type: "object", properties: { status: { const: ready ? "ready" : "ok" } } } } } },
+          "429": problemRef,
+          ...(ready ? { "503": problemRef } : {}),
+        },
+      };
+      continue;
+    }
     const op: Record<string, unknown> = {
       operationId: camelCase(`unmapped_${u.method}_${u.path.replace(/[^A-Za-z0-9]+/g, "_")}`),
       summary: u.summary || `${u.method.toUpperCase()} ${u.path}`,

@@ -182,6 +182,15 @@ export class EndpointBuilder {
       }
     }
     if (!table || resourceAt < 0) {
+      // "GET /api/health", "GET /ping", "GET /api/v1/readiness": a health check, which the app
+      // answers itself as it answers /healthz and /readyz (public, they reveal nothing but "up").
+      const health = method === "get" && !candidates.length ? HEALTH_SEGMENT.exec(segs[segs.length - 1] ?? "") : null;
+      if (health && !segs.some(isParam)) {
+        const kind = /^read/i.test(health[0]) ? "ready" : "live";
+        this.noTable.push({ method, path, span, reason: "a health check", summary: raw.summary ?? "", auth: "public", userParam: null, health: kind });
+        this.note(span, `${where} is a health check: the app answers it as /${kind === "ready" ? "readyz" : "healthz"} (public, no token: it says only whether the ${kind === "ready" ? "app and its database answer" : "app answers"})`);
+        return null;
+      }
       const amb = candidates[0];
       // The route stays in the app, answering 501 until a custom route implements it.
       const outcome = "a route answering 501 is generated";
@@ -569,6 +578,9 @@ const USER_PARAM = /^(user_?id|userid|uid)$/i;
 
 /** The public routes every generated app serves itself (runtime/app-core.ts, health.ts, docs.ts). */
 const APP_ROUTES = /^\/(healthz|readyz|openapi\.json|docs)(\/.*)?$/;
+
+/** The last segment of a health check's path: health, healthz, healthcheck, ping, ready, readiness, liveness... */
+const HEALTH_SEGMENT = /^(?:health(?:z|check|-check|_check)?|ping|live(?:ness|z)?|read(?:y|iness|yz))$/i;
 
 /** What the built-in auth module serves (runtime/builtin-auth.ts); the same lines in a spec are notes, not warnings. */
 const BUILTIN_ROUTES = new Set(["post /api/auth/register", "post /api/auth/login", "post /api/auth/refresh", "post /api/auth/logout"]);

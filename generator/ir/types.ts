@@ -333,4 +333,9 @@ export interface UnmappedEndpoint {
   readonly auth: "required" | "public";
   /** A `{user_id}` parameter of the path: it must be the caller (403 otherwise), as on every route. */
   readonly userParam: string | null;
+  /**
+   * A health check the spec writes (GET /api/health, /ping, /api/v1/ready): the app answers it as
+   * it answers /healthz ("live") or /readyz ("ready"), public like them, instead of 501.
+   */
+  readonly health?: "live" | "ready";
 }
