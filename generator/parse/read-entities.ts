@@ -18,7 +18,7 @@ import type { ReaderResult, SourceBlock } from "./block.js";
 import { openBlock, type Ts } from "./drizzle/context.js";
 import { syntaxHelpers } from "./drizzle/syntax.js";
 import type { RawCheck, RawColumn, RawEnum, RawIndex, RawTable, RawText } from "./raw.js";
-import { lazyTypeScriptReader } from "./typescript-reader.js";
+import { lazyTypeScriptReader, withoutNullish } from "./typescript-reader.js";
 import { holdsEntityClasses } from "./entity-shape.js";
 
 
@@ -206,15 +206,7 @@ function readEntities(ts: Ts, block: SourceBlock): ReaderResult {
   /** The property's TypeScript type as a column type; `values` when it is a union of string literals. */
   const fromTypeNode = (t: TS.TypeNode | undefined): { type: string; values?: string[]; nullable: boolean } | null => {
     if (!t) return null;
-    let nullable = false;
-    let parts: TS.TypeNode[] = [t];
-    if (ts.isUnionTypeNode(t)) {
-      parts = t.types.filter((x) => {
-        const nul = x.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword);
-        if (nul) nullable = true;
-        return !nul;
-      });
-    }
+    const { parts, nullable } = withoutNullish(ts, t);
     if (parts.length > 1 && parts.every((x) => ts.isLiteralTypeNode(x) && ts.isStringLiteral(x.literal))) {
       return { type: "text", values: parts.map((x) => ((x as TS.LiteralTypeNode).literal as TS.StringLiteral).text), nullable };
     }

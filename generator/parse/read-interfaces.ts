@@ -28,7 +28,7 @@ import { openBlock, type Ts } from "./drizzle/context.js";
 import { holdsInterfaces } from "./interface-shape.js";
 import { joinTable } from "./join-table.js";
 import type { RawColumn, RawEnum, RawTable, RawText } from "./raw.js";
-import { lazyTypeScriptReader } from "./typescript-reader.js";
+import { lazyTypeScriptReader, withoutNullish } from "./typescript-reader.js";
 import { keyTargetAmong } from "./script-block.js";
 
 /** The interface reader; its first call imports TypeScript (once per process). */
@@ -271,8 +271,8 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
   const refName = (t: TS.TypeNode | undefined): string | null => {
     if (!t) return null;
     if (ts.isUnionTypeNode(t)) {
-      const rest = t.types.filter((x) => !(x.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword)));
-      return rest.length === 1 ? refName(rest[0]) : null;
+      const { parts } = withoutNullish(ts, t);
+      return parts.length === 1 ? refName(parts[0]) : null;
     }
     if (ts.isArrayTypeNode(t)) return refName(t.elementType);
     if (ts.isTypeReferenceNode(t)) {
@@ -321,15 +321,7 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
   // ------------------------------------------------------------ types
   const readType = (t: TS.TypeNode | undefined): { read: Read; nullable: boolean } => {
     if (!t) return { read: { kind: "unknown", text: "no type" }, nullable: false };
-    let nullable = false;
-    let parts: TS.TypeNode[] = [t];
-    if (ts.isUnionTypeNode(t)) {
-      parts = t.types.filter((x) => {
-        const nul = x.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword);
-        if (nul) nullable = true;
-        return !nul;
-      });
-    }
+    const { parts, nullable } = withoutNullish(ts, t);
     if (parts.length > 1) {
       if (parts.every((x) => ts.isLiteralTypeNode(x) && (ts.isStringLiteral(x.literal) || ts.isNoSubstitutionTemplateLiteral(x.literal))))
         return { read: { kind: "scalar", type: "text", values: parts.map((x) => ((x as TS.LiteralTypeNode).literal as TS.StringLiteral).text) }, nullable };

@@ -17,3 +17,14 @@ export function lazyTypeScriptReader(read: (ts: typeof TS, block: SourceBlock) =
         throw e;
       }));
 }
+
+/**
+ * A property's type without `null` and `undefined`: the other members of a union (or the type
+ * itself), and whether one was there (`string | null`, `Task | undefined`: the column may be empty).
+ */
+export function withoutNullish(ts: typeof TS, t: TS.TypeNode): { parts: TS.TypeNode[]; nullable: boolean } {
+  if (!ts.isUnionTypeNode(t)) return { parts: [t], nullable: false };
+  const nullish = (x: TS.TypeNode) => x.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword);
+  const parts = t.types.filter((x) => !nullish(x));
+  return { parts, nullable: parts.length < t.types.length };
+}
