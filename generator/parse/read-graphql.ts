@@ -21,10 +21,10 @@
 //   @hasMany/@belongsTo need nothing more. A directive not read is SF113 at its place, as is a
 //   syntax error (graphql's own message).
 import type * as G from "graphql";
-import { plural, singular, snakeCase } from "../base/naming.js";
+import { plural, snakeCase } from "../base/naming.js";
 import { type BlockReader, type ReaderResult, type SourceBlock, openResult } from "./block.js";
-import { joinTable } from "./join-table.js";
-import type { RawColumn, RawTable, RawText } from "./raw.js";
+import { listFieldRelations } from "./join-table.js";
+import type { RawColumn, RawText } from "./raw.js";
 import { keyTargetAmong } from "./script-block.js";
 
 type GraphQL = typeof G;
@@ -377,25 +377,16 @@ function readGraphql(g: GraphQL, block: SourceBlock): ReaderResult {
   }
 
   // One-to-many (`posts: [Post!]!`): the key is on posts; lists on both sides: a join table.
-  const joinTables: RawTable[] = [];
-  for (const r of many) {
-    const back = many.find((x) => x.from === r.target && x.target === r.from);
-    if (back) {
-      if (r.from > r.target || (r.from === r.target && r.field > back.field)) continue;
-      const j = joinTable({ table: tableName(r.from), key: "id", type: keyType(r.from) }, { table: tableName(r.target), key: "id", type: keyType(r.target) }, block.at(r.at), "graphql");
-      joinTables.push(j);
-      note(`${r.from}.${r.field} and ${r.target}.${back.field} are many-to-many: the join table "${j.name.text}" (${j.columns.map((c) => c.name.text).join(", ")})`, r.at);
-      continue;
-    }
-    const cols = drafts.get(r.target);
-    if (!cols) continue;
-    const refs = `references ${tableName(r.from)}(id)`;
-    if (cols.some((c) => c.constraints.some((k) => k.text.startsWith(refs)))) continue;
-    const colName = `${snakeCase(singular(r.from))}_id`;
-    if (cols.some((c) => c.name.text === colName)) continue;
-    cols.push({ name: raw(colName, r.at), type: raw(keyType(r.from), r.at), nullable: false, constraints: [raw(refs, r.at)] });
-    note(`${r.from}.${r.field} ([${r.target}]) is one-to-many: ${tableName(r.target)} gets the key "${colName}"`, r.at);
-  }
+  const joinTables = listFieldRelations(many, "graphql", {
+    tableName,
+    keyType,
+    columnsOf: (n) => drafts.get(n),
+    addKey: (n, column) => drafts.get(n)!.push(column),
+    listText: (n) => `[${n}]`,
+    raw,
+    span: block.at,
+    note,
+  });
 
   for (const [n, columns] of drafts) {
     const o = objects.get(n)!;

@@ -22,12 +22,12 @@
 //   the column's description, whose rules the IR reads.
 // What is not understood is SF113 at its place; no declaration is dropped silently.
 import type TS from "typescript";
-import { plural, singular, snakeCase } from "../base/naming.js";
+import { plural, snakeCase } from "../base/naming.js";
 import type { ReaderResult, SourceBlock } from "./block.js";
 import { openBlock, type Ts } from "./drizzle/context.js";
 import { holdsInterfaces } from "./interface-shape.js";
-import { joinTable } from "./join-table.js";
-import type { RawColumn, RawEnum, RawTable, RawText } from "./raw.js";
+import { type ListField, listFieldRelations } from "./join-table.js";
+import type { RawColumn, RawEnum, RawText } from "./raw.js";
 import { lazyTypeScriptReader, withoutNullish } from "./typescript-reader.js";
 import { keyTargetAmong } from "./script-block.js";
 
@@ -381,7 +381,7 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
 
   // ------------------------------------------------------------ tables
   const drafts = new Map<string, { shape: Shape; columns: ColumnDraft[] }>();
-  const manyRelations: { from: string; key: string; target: string; at: number }[] = [];
+  const manyRelations: ListField[] = [];
   for (const s of shapes.values()) {
     if (!isTable(s.name)) continue;
     const columns: ColumnDraft[] = [];
@@ -409,7 +409,7 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
         return d;
       };
       if (read.kind === "many") {
-        if (isTable(read.target)) manyRelations.push({ from: s.name, key: m.key, target: read.target, at: m.at });
+        if (isTable(read.target)) manyRelations.push({ from: s.name, field: m.key, target: read.target, at: m.at });
         continue;
       }
       if (read.kind === "ref") {
@@ -460,25 +460,16 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
   }
 
   // One-to-many (`tasks: Task[]`): the key is on the task; many-to-many (both sides arrays): a join table.
-  const joinTables: RawTable[] = [];
-  for (const r of manyRelations) {
-    const back = manyRelations.find((x) => x.from === r.target && x.target === r.from);
-    if (back) {
-      if (r.from > r.target || (r.from === r.target && r.key > back.key)) continue;
-      const j = joinTable({ table: tableName(r.from), key: "id", type: pkType(r.from) }, { table: tableName(r.target), key: "id", type: pkType(r.target) }, span(r.at), "interfaces");
-      joinTables.push(j);
-      note(`${r.from}.${r.key} and ${r.target}.${back.key} are many-to-many: the join table "${j.name.text}" (${j.columns.map((c) => c.name.text).join(", ")})`, r.at);
-      continue;
-    }
-    const target = drafts.get(r.target);
-    if (!target) continue;
-    const refs = `references ${tableName(r.from)}(id)`;
-    if (target.columns.some((c) => c.constraints.some((k) => k.text.startsWith(refs)))) continue;
-    const colName = `${snakeCase(singular(r.from))}_id`;
-    if (target.columns.some((c) => c.name.text === colName)) continue;
-    target.columns.push({ name: raw(colName, r.at), type: raw(pkType(r.from), r.at), nullable: false, constraints: [raw(refs, r.at)], key: colName });
-    note(`${r.from}.${r.key} (${r.target}[]) is one-to-many: ${tableName(r.target)} gets the key "${colName}"`, r.at);
-  }
+  const joinTables = listFieldRelations(manyRelations, "interfaces", {
+    tableName,
+    keyType: pkType,
+    columnsOf: (n) => drafts.get(n)?.columns,
+    addKey: (n, column) => drafts.get(n)!.columns.push({ ...column, key: column.name.text }),
+    listText: (n) => `${n}[]`,
+    raw,
+    span,
+    note,
+  });
 
   for (const { shape, columns } of drafts.values()) {
     const name = tableName(shape.name);
