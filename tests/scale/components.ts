@@ -317,10 +317,15 @@ export function writeLoad(base: () => string, users: Array<{ id: string; token: 
   const outcomes: Outcome[] = [];
   let running = true;
   let n = 0;
-  const loops = Array.from({ length: clients }, async (_, c) => {
+  const loops = Array.from({ length: clients }, async () => {
     while (running) {
-      const u = users[(n + c) % users.length]!;
-      const o = await createTask(base(), u.id, u.token, `${tag} ${n++}`);
+      // One counter for all clients, taken before the request: users strictly in turn, so no user
+      // gets more than ceil(requests / users) creates. (Indexing by n + c read n before the others
+      // had counted, so the clients landed on every other user, and one of them met the per-user
+      // rate limit in CI: a 429 counted as a failure of the kill.)
+      const i = n++;
+      const u = users[i % users.length]!;
+      const o = await createTask(base(), u.id, u.token, `${tag} ${i}`);
       outcomes.push(o);
       if (o.status !== 201) await sleep(20);
     }
