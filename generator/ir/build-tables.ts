@@ -76,12 +76,14 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
   // name: they join the table whose name has the same words, and their columns likewise.
   const wholeNames = raw.tables.filter((t) => !t.fragment).map((t) => t.name.text);
   const ruleOnly = (t: RawTable) => t.fragment === true && (t.notation === "drizzle" || t.notation === "python" || t.notation === "markdown-bullets");
-  for (const t0 of raw.tables) {
+  const written = new Map<RawTable, number>(); // each definition's place in the spec
+  for (const [at, t0] of raw.tables.entries()) {
     let t = t0;
     if (ruleOnly(t) && !wholeNames.includes(t.name.text)) {
       const hit = wholeNames.find((n) => nameKey(n) === nameKey(t.name.text));
       if (hit) t = { ...t, name: { ...t.name, text: hit } };
     }
+    written.set(t, at);
     const key = t.name.text;
     const g = groups.get(key);
     if (g) g.push(t);
@@ -90,14 +92,33 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
   // "## Entity: Building" beside a "CREATE TABLE buildings" (or a "buildings" model): one table,
   // its name written singular in prose where the heading's language kept it so. A Markdown
   // table named as the singular of another table joins it.
+  // The other way round too: "### User" (read as "users") above an informational
+  // `CREATE TABLE "user"` is the one table the SQL names exactly. A name written in code (SQL,
+  // Prisma, Drizzle...) is the table's own; a Markdown heading's is the reader's guess.
   const markdownOnly = (g: RawTable[]) => g.every((t) => !t.fragment && (t.notation === undefined || t.notation === "markdown-table" || t.notation === "markdown-bullets"));
-  for (const [key, g] of [...groups]) {
-    const many = plural(key);
-    const into = many !== key ? groups.get(many) : undefined;
-    if (!into || !markdownOnly(g)) continue;
-    for (const t of g) cx.note(t.name.span, `table "${key}" is read as "${many}", the table of the same entity the spec defines`);
-    into.push(...g.map((t) => ({ ...t, name: { ...t.name, text: many } })));
-    groups.delete(key);
+  const byKey = new Map<string, string[]>();
+  for (const key of groups.keys()) byKey.set(nameKey(key), [...(byKey.get(nameKey(key)) ?? []), key]);
+  for (const keys of byKey.values()) {
+    if (keys.length < 2) continue;
+    const coded = keys.filter((k) => !markdownOnly(groups.get(k)!));
+    // Two code definitions under two names ("task" in SQL, "tasks" in Prisma) stay apart: which one is meant is not the reader's to pick.
+    if (coded.length > 1) continue;
+    const target = coded[0] ?? keys.find((k) => plural(k) === k && keys.some((o) => o !== k && plural(o) === k));
+    if (!target) continue;
+    const into = groups.get(target)!;
+    for (const key of keys) {
+      if (key === target) continue;
+      const g = groups.get(key)!;
+      for (const t of g) cx.note(t.name.span, `table "${key}" is read as "${target}", the table of the same entity the spec defines`);
+      for (const t of g) {
+        const renamed = { ...t, name: { ...t.name, text: target } };
+        written.set(renamed, written.get(t)!);
+        into.push(renamed);
+      }
+      groups.delete(key);
+    }
+    // The definitions in the order the spec writes them: the first one wins where they differ.
+    into.sort((a, b) => written.get(a)! - written.get(b)!);
   }
   // A spec that writes a document store's types in Markdown ("ObjectId", "Mixed", "[String]",
   // "Schema.Types.ObjectId"): its "Date" is JavaScript's Date, a moment in time (timestamp), not
