@@ -4,6 +4,7 @@ import type { RawEndpoint } from "../parse/raw.js";
 import type { BuildContext } from "./build-context.js";
 import { normalisePath } from "./build-endpoints.js";
 import { interpretConstraint } from "./constraints.js";
+import { FORMAT_OF_NAME, formatOfName } from "./constraint-reading.js";
 import type { Column, Endpoint, Table } from "./types.js";
 
 /**
@@ -62,7 +63,8 @@ export function applyBodyRules(cx: BuildContext, raws: readonly RawEndpoint[], e
         if (textual && max !== undefined) patch.maxLength = Math.min(max, col.maxLength ?? Infinity);
         if (numeric && r.min !== undefined) patch.minimum = Math.max(r.min, col.minimum ?? -Infinity);
         if (numeric && r.max !== undefined) patch.maximum = Math.min(r.max, col.maximum ?? Infinity);
-        if (textual && r.format && !col.format) patch.format = r.format;
+        const format = r.format === FORMAT_OF_NAME ? formatOfName(col.name) : r.format;
+        if (textual && format && !col.format) patch.format = format;
         if (textual && r.pattern && !col.pattern) patch.pattern = r.pattern;
         if (textual && r.enumValues) patch.enumValues = r.enumValues;
       }

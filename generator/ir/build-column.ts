@@ -5,7 +5,7 @@ import type { RawColumn, RawText } from "../parse/raw.js";
 import { listedValues } from "../parse/value-lists.js";
 import { quoteIdent } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
-import type { DefaultText } from "./constraint-reading.js";
+import { type DefaultText, FORMAT_OF_NAME, formatOfName } from "./constraint-reading.js";
 import { interpretConstraint, readsWhole } from "./constraints.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { openValueList, rulesFromDescription } from "./description-rules.js";
@@ -185,7 +185,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (r.renamedFrom) col.renamedFrom ??= r.renamedFrom;
     if (r.exclusiveMin !== undefined) col.exclusiveMinimum ??= r.exclusiveMin;
     if (r.exclusiveMax !== undefined) col.exclusiveMaximum ??= r.exclusiveMax;
-    if (r.format) col.format ??= r.format;
+    if (r.format === FORMAT_OF_NAME) {
+      // "Email must match standard format": the format the column's name says, or the rule said as not understood.
+      const f = formatOfName(col.name);
+      if (f) col.format ??= f;
+      else cx.diag("warning", "SF108", `rule "${short(p.text)}" on column "${table}.${col.name}" names no format the column's name says (email, url...); it is not enforced`, p.span, 'write the format: "valid email", "valid URL", or a pattern');
+    } else if (r.format) col.format ??= r.format;
     if (r.pattern) col.pattern ??= r.pattern;
     if (r.minItems !== undefined) col.minItems ??= r.minItems;
     if (r.maxItems !== undefined) col.maxItems ??= r.maxItems;

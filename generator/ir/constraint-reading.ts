@@ -35,7 +35,7 @@ export interface ConstraintReading {
   /** "> 0", "positive", "exclusive min 0": strict bounds. */
   exclusiveMin?: number;
   exclusiveMax?: number;
-  /** "valid URL", "email format", "format: email": a JSON Schema format name. */
+  /** "valid URL", "email format", "format: email": a JSON Schema format name (FORMAT_OF_NAME: the one the column's name says). */
   format?: string;
   /** "pattern ^[a-z]+$", "matches /^#[0-9a-f]{6}$/i", "hex colour": a regular expression. */
   pattern?: string;
@@ -67,3 +67,17 @@ export const ON_DELETE: Record<string, OnDelete> = {
   restrict: "restrict",
   "no action": "no action",
 };
+
+/** "valid format", "standard format": the format the column's name says ("email": email, "website": uri), settled where the name is known. */
+export const FORMAT_OF_NAME = "(the column's own)";
+
+/** The format a column's name says, for a rule that says only "valid format". */
+export function formatOfName(column: string): string | undefined {
+  const w = column.toLowerCase();
+  if (/e_?mail/.test(w)) return "email";
+  if (/(?:^|_)(?:url|uri|website|homepage|link|href)(?:$|_)|url$|uri$/.test(w)) return "uri";
+  if (/(?:^|_)(?:uuid|guid)(?:$|_)/.test(w)) return "uuid";
+  if (/(?:^|_)(?:ip|ip_address|ipv4)(?:$|_)/.test(w)) return "ipv4";
+  if (/(?:^|_)hostname(?:$|_)/.test(w)) return "hostname";
+  return undefined;
+}

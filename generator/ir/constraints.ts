@@ -5,7 +5,7 @@
 // and descriptions have modules of their own.
 import { stateChain } from "../parse/value-lists.js";
 import { matchParen } from "../parse/text.js";
-import { type ConstraintReading, ON_DELETE, REF_KEYWORDS, type RefText } from "./constraint-reading.js";
+import { type ConstraintReading, FORMAT_OF_NAME, ON_DELETE, REF_KEYWORDS, type RefText } from "./constraint-reading.js";
 import { ISO_CODE, isoPattern, otherUniquePer, UNIQUE_PER, uniquePerWords, WHOLE_SCOPE } from "./description-rules.js";
 import { otherFiller } from "./other-language-patterns.js";
 import { LIST_LEAD, readMarkedList, readValuesBefore } from "./phrase-value-lists.js";
@@ -173,7 +173,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       else r.uniquePer = uniquePerWords(m[1]!);
       continue;
     }
-    if (sticky(/unique(?:\s+(?:index|constraint|key))?\b/iy)) {
+    // "unique across all users", "unique among all records", "globally unique": one value in the whole table.
+    if (sticky(/(?:globally\s+|system[-\s]wide\s+)?unique(?:\s+(?:index|constraint|key))?\b(?:\s+(?:across|among|over)\s+(?:all\s+)?(?:users|accounts|records|rows|entries|the\s+(?:table|system|database))\b|\s+globally\b)?/iy)) {
       r.unique = true;
       continue;
     }
@@ -401,13 +402,20 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time/.test(w) || /^iso\s*8601$/.test(w) ? "date-time" : "date";
       continue;
     }
+    // "must match standard format (local@domain.tld)", "valid format", "in the correct format": the
+    // format the column's own name says (email, url), settled by the builder, which knows the name.
+    if (sticky(/(?:(?:match(?:es)?|follows?|uses?|be|in|have|has)\s+)?(?:an?\s+|the\s+)?(?:valid|standard|proper|correct|well[-\s]?formed|legal|expected)\s+format(?:ted)?(?:\s*\((?:e\.g\.,?\s*|for\s+example,?\s*|like\s+)?[^()]*(?:@|:\/\/|e\.g\.)[^()]*\))?/iy)) {
+      r.format = FORMAT_OF_NAME;
+      continue;
+    }
     // "E.164 format", "E.164 phone number": the international telephone number form.
     if (sticky(/(?:a\s+)?(?:valid\s+)?e\.?164(?:\s+(?:international|phone|number|format|formatted))*(?![\w])/iy)) {
       r.pattern ??= "^\\+[1-9]\\d{1,14}$";
       continue;
     }
     // "RFC 5322 format", "valid RFC 5322 (basic)": the standard that defines an email address.
-    if (sticky(/(?:a\s+)?(?:valid\s+)?rfc\s*5322(?:\s+(?:basic|compliant|email|address|format))*(?:\s*\(\s*basic\s*\))?(?![\w])/iy)) {
+    // "Validated as RFC 5321 email": the standard for mail addresses (5321 for SMTP, 5322/2822/822 for messages).
+    if (sticky(/(?:validated\s+(?:as|against)\s+)?(?:an?\s+)?(?:valid\s+)?rfc\s*(?:5322|5321|2822|822)(?:\s+(?:basic|compliant|email|e-mail|address|format))*(?:\s*\(\s*basic\s*\))?(?![\w])/iy)) {
       r.format = "email";
       continue;
     }

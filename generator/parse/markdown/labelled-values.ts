@@ -4,6 +4,8 @@
 import { singular } from "../../base/naming.js";
 import type { RawText } from "../raw.js";
 import type { MarkdownReader } from "./reader.js";
+import { type Flat, flatSub, flatTrim } from "./flat.js";
+import { RULES_SECTION } from "./vocabulary.js";
 
 /** Whether `values` (one per line or item, as written) were taken as the values of the column the last label names. */
 export function labelledValues(md: MarkdownReader, values: readonly RawText[]): boolean {
@@ -65,5 +67,82 @@ export function headingValues(md: MarkdownReader, values: readonly RawText[]): b
   const phrase: RawText = { text: `check (${column} in (${values.map((v) => `'${v.text}'`).join(", ")}))`, span: values[0]!.span };
   md.looseRules.push({ ...(hint ? { table: hint } : {}), column: { text: column, span: top.span }, phrase });
   md.notes.push({ span: top.span, message: `the values listed under "${top.title}" are those of column "${column}"${hint ? ` of "${hint}"` : ""}` });
+  return true;
+}
+
+/** Labels of an item stating a column's rule, and how the item reads ("**Max Length**: 200 characters"). */
+const YES = /^(?:yes|y|true|required|always|✓|✔|✅|sí|si|sim|oui|ja|是|はい)\b/i;
+const RULE_LABELS: readonly { label: RegExp; read: (value: string) => string | null; withLabel?: true }[] = [
+  { label: /^(?:required|mandatory|obligatorio|obrigat[oó]rio|obligatoire|pflicht(?:feld)?|必填|必須)$/i, read: (v) => (YES.test(v) ? "required" : null) },
+  { label: /^(?:unique|único|unico|unique\s+constraint)$/i, read: (v) => (YES.test(v) ? "unique" : null) },
+  {
+    label: /^(?:(?:min(?:imum)?|max(?:imum)?)(?:\s+(?:length|len|chars|characters|size|value))?|length|size|range|limits?|bounds)$/i,
+    read: (v) => v,
+    withLabel: true,
+  },
+  { label: /^(?:format|pattern|regex|regexp|allowed(?:\s+values)?|valid\s+values|values|enum|validation|validations|rules?|constraints?)$/i, read: (v) => v },
+  { label: /^default(?:\s+value)?$/i, read: (v) => `default ${v}` },
+];
+/** Labels that describe a column without stating a rule. */
+const DESCRIBING_LABEL = /^(?:type|data\s+type|description|example|examples|notes?|purpose|meaning|usage|source|comment|generation|set\s+by)$/i;
+
+/**
+ * A heading under a rules section naming a column, over "Label: value" items stating its rules:
+ * "## Validation Rules" > "### Task Title" > "- **Max Length**: 200 characters",
+ * "- **Format**: Valid email address", "- **Required**: Yes". The heading's words name the
+ * column, with the words of its table before it when given ("Task Title": tasks.title); the
+ * column is found at the end of the document, like any rule written away from its table. Each
+ * item is that column's rule; a rule the reader does not know is reported by the builder (SF108).
+ * Before, such a heading was read as a table of no columns and every rule under it was dropped
+ * without a word. False when the list is not of this kind.
+ */
+export function headingColumnRules(md: MarkdownReader, items: readonly Flat[]): boolean {
+  const top = md.top();
+  if (!top || top.pseudo || (top.kind === "table" && (top.table!.columns.length > 0 || top.table!.hasDefs))) return false;
+  if (top.kind !== "table" && top.kind !== "other") return false;
+  const parentIsRules = md.stack.slice(0, -1).some((x) => x.kind === "other" && RULES_SECTION.test(x.title.replace(/[`*]/g, "").trim().toLowerCase()));
+  const title = top.title.replace(/[`*]/g, "").trim();
+  // "Task Title", "User Email", "title", "tasks.title", "Task due date": two to four words, or table.column.
+  const dotted = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(title);
+  const wordsOf = dotted ? null : /^[A-Za-z][A-Za-z0-9_]*(?:\s+[A-Za-z][A-Za-z0-9_]*){0,3}$/.test(title) ? title.split(/\s+/) : null;
+  if (!dotted && !wordsOf) return false;
+  const read: { phrase: RawText }[] = [];
+  let labelled = 0;
+  for (const f of items) {
+    const m = /^\s*\*{0,2}([\p{L}][\p{L} ]{0,24}?)\*{0,2}\s*[:：]\s*\*{0,2}\s*/u.exec(f.text);
+    if (!m) return false;
+    const label = m[1]!.trim();
+    const rule = RULE_LABELS.find((r) => r.label.test(label));
+    if (!rule) {
+      if (DESCRIBING_LABEL.test(label)) continue;
+      return false;
+    }
+    labelled++;
+    const value = flatTrim(flatSub(f, m[0].length));
+    if (!value.text) continue;
+    // "Yes (enforced by database)", "No (defaults to empty string)": the word, then why.
+    const text = rule.read(value.text.trim());
+    if (text === null) continue;
+    // "Max Length: 200 characters" reads as "max length 200 characters"; "Format: Valid email address" as its value.
+    const phrase: RawText = { text: rule.withLabel ? `${label.toLowerCase()} ${text}` : text, span: md.rawText(value).span };
+    read.push({ phrase });
+  }
+  // Under a rules section any such heading; elsewhere only a list of two rule labels or more.
+  if (labelled === 0 || (!parentIsRules && labelled < 2)) return false;
+  if (top.kind === "table") {
+    const at = md.tables.indexOf(top.table!);
+    if (at >= 0) md.tables.splice(at, 1);
+    top.kind = "other";
+    top.table = undefined;
+  }
+  // The ways to split the heading into a table's words and a column's, the column's longest first.
+  const splits: { table?: string; column: string }[] = dotted
+    ? [{ table: dotted[1]!, column: dotted[2]! }]
+    : [{ column: wordsOf!.join("_") }, ...wordsOf!.slice(0, -1).map((_, i) => ({ table: wordsOf!.slice(0, i + 1).join("_"), column: wordsOf!.slice(i + 1).join("_") }))];
+  for (const r of read) {
+    const [first, ...alts] = splits;
+    md.looseRules.push({ ...(first!.table ? { table: first!.table } : {}), column: { text: first!.column, span: top.span }, phrase: r.phrase, ...(alts.length ? { alts } : {}) });
+  }
+  md.notes.push({ span: top.span, message: `heading "${title}" names a column; the rules its items state are that column's` });
   return true;
 }

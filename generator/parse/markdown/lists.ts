@@ -2,7 +2,7 @@
 // indexes and rules, and nested lists of models.
 import { columnGroup } from "./column-groups.js";
 import { singular, snakeCase } from "../../base/naming.js";
-import { headingValues, labelledValues } from "./labelled-values.js";
+import { headingColumnRules, headingValues, labelledValues } from "./labelled-values.js";
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
@@ -98,6 +98,8 @@ export function list(md: MarkdownReader, node: List): void {
     if (md.lastLabel && labelledValues(md, values)) return;
     // A lead-in line ("Allowed values:") between the heading and its list is no other column's name.
     if (md.kind === "schema" && headingValues(md, values)) return;
+    // "### Task Title" over "- **Max Length**: 200 characters": the rules of the column the heading names.
+    if (md.kind === "schema" && headingColumnRules(md, node.children.map((item) => md.itemFlat(item)))) return;
   }
   if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();

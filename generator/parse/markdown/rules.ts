@@ -113,8 +113,15 @@ function looseRuleSentence(md: MarkdownReader, f: Flat, relations: boolean): voi
 export function resolveLooseRules(md: MarkdownReader): void {
   const k = (n: string) => nameKey(words(n).join("_"));
   const colKey = (n: string) => words(n).join("_");
-  for (const r of md.looseRules) {
-    let holders = md.tables.filter((t) => !t.fragment && !t.valueObject && t.columns.some((c) => colKey(c.name.text) === colKey(r.column.text)) && (!r.table || k(t.name.text) === k(r.table)));
+  const holdersOf = (table: string | undefined, column: string) => md.tables.filter((t) => !t.fragment && !t.valueObject && t.columns.some((c) => colKey(c.name.text) === colKey(column)) && (!table || k(t.name.text) === k(table)));
+  for (const r0 of md.looseRules) {
+    let r = r0;
+    // A heading's words split into a table's and a column's ("Task Title"): the first split naming one column of one table.
+    if (r.alts && new Set(holdersOf(r.table, r.column.text).map((t) => t.name.text)).size !== 1) {
+      const alt = r.alts.find((a) => new Set(holdersOf(a.table, a.column).map((t) => t.name.text)).size === 1);
+      if (alt) r = { ...r, column: { ...r.column, text: alt.column }, ...(alt.table ? { table: alt.table } : {}) };
+    }
+    let holders = holdersOf(r.table, r.column.text);
     // "Title" where one table has a column written "Title" and another "title": the one written alike.
     const exact = holders.filter((t) => t.columns.some((c) => c.name.text === r.column.text));
     if (holders.length > 1 && new Set(exact.map((t) => t.name.text)).size === 1) holders = exact;
