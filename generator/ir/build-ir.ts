@@ -2,8 +2,9 @@
 // "required", "PATCH .../complete") get a meaning. Every guess is recorded as a Note so
 // `specforge explain` can show it; everything not understood becomes a diagnostic.
 // This module runs the stages in order; each stage lives in its own module.
+import type { TableDraft } from "./drafts.js";
 import type { Diagnostic, Severity } from "../base/diagnostics.js";
-import { singular } from "../base/naming.js";
+import { modelName, singular } from "../base/naming.js";
 import type { RawSpec } from "../parse/raw.js";
 import { buildAuthMode } from "./auth-mode.js";
 import { applyBodyRules } from "./body-rules.js";
@@ -33,6 +34,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   cx.authMode = buildAuthMode(cx, raw.authMode);
   readNamedTypes(cx, raw);
   const tables = buildTables(cx, raw);
+  sameClassNames(cx, tables);
   addSurrogateKeys(cx, tables);
   const identity = findIdentity(cx, tables);
   for (const t of tables) resolveReferences(cx, t, tables, identity);
@@ -128,4 +130,23 @@ export function buildIr(raw: RawSpec, sources: { schema: string; api: string | n
   const b = new BuildContext(options);
   const ir = build(b, raw, sources);
   return { ir, diagnostics: b.diagnostics, notes: b.notes };
+}
+
+/**
+ * Two tables whose names make one model class ("note" and "notes" both written in SQL: Note)
+ * cannot both be generated: the models' index would export the class twice and the app would not
+ * compile. Which one the spec means is not the reader's to pick, so it is an error at the second.
+ */
+function sameClassNames(cx: BuildContext, tables: readonly TableDraft[]): void {
+  const seen = new Map<string, TableDraft>();
+  for (const t of tables) {
+    const cls = modelName(t.name);
+    const first = seen.get(cls);
+    if (!first) {
+      seen.set(cls, t);
+      continue;
+    }
+    cx.diag("error", "SF137", `tables "${first.name}" and "${t.name}" would both be the model class ${cls}: which one the spec means is not clear`, t.span,
+      `merge them into one definition, or rename one (its model class comes from its name: "${first.name}" -> ${cls})`);
+  }
 }

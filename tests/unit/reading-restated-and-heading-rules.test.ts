@@ -7,7 +7,7 @@
 //   without a word.
 // - "must match standard format" / "unique across all users": the format the column's name says, and plain uniqueness.
 import { describe, expect, it } from "vitest";
-import { codes, column, load, table } from "./helpers.js";
+import { column, load, pos, table, where } from "./helpers.js";
 
 const RESTATED = `# Library
 
@@ -57,9 +57,14 @@ describe("an entity section and a DDL block naming the same table in the singula
     expect(book.indexes.some((i) => i.columns.join() === "reader_id")).toBe(true);
   });
 
-  it("keeps two code definitions under two names apart (which one is meant is not the reader's to pick)", async () => {
-    const r = await load("# S\n\n```sql\nCREATE TABLE note (id SERIAL PRIMARY KEY, body TEXT);\nCREATE TABLE notes (id SERIAL PRIMARY KEY, body TEXT, pinned BOOLEAN);\n```\n");
-    expect(r.ir?.tables.map((t) => t.name).sort() ?? codes(r)).toEqual(["note", "notes"]);
+  it("refuses two code definitions under two names of one model class, at the second (SF137), rather than emit an app that does not compile", async () => {
+    const spec = "# S\n\n```sql\nCREATE TABLE note (id SERIAL PRIMARY KEY, body TEXT);\nCREATE TABLE notes (id SERIAL PRIMARY KEY, body TEXT, pinned BOOLEAN);\n```\n";
+    const r = await load(spec);
+    expect(r.ir).toBeFalsy();
+    const d = r.diagnostics.find((x) => x.code === "SF137");
+    expect(d?.severity).toBe("error");
+    expect(d?.message).toContain('"note" and "notes"');
+    expect(where(d!)).toBe(pos(spec, "notes"));
   });
 });
 
