@@ -146,7 +146,7 @@ function sameClassNames(cx: BuildContext, tables: readonly TableDraft[]): void {
       seen.set(cls, t);
       continue;
     }
-    cx.diag("error", "SF137", `tables "${first.name}" and "${t.name}" would both be the model class ${cls}: which one the spec means is not clear`, t.span,
+    cx.diag("error", "SF138", `tables "${first.name}" and "${t.name}" would both be the model class ${cls}: which one the spec means is not clear`, t.span,
       `merge them into one definition, or rename one (its model class comes from its name: "${first.name}" -> ${cls})`);
   }
 }

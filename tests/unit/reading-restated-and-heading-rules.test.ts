@@ -57,11 +57,11 @@ describe("an entity section and a DDL block naming the same table in the singula
     expect(book.indexes.some((i) => i.columns.join() === "reader_id")).toBe(true);
   });
 
-  it("refuses two code definitions under two names of one model class, at the second (SF137), rather than emit an app that does not compile", async () => {
+  it("refuses two code definitions under two names of one model class, at the second (SF138), rather than emit an app that does not compile", async () => {
     const spec = "# S\n\n```sql\nCREATE TABLE note (id SERIAL PRIMARY KEY, body TEXT);\nCREATE TABLE notes (id SERIAL PRIMARY KEY, body TEXT, pinned BOOLEAN);\n```\n";
     const r = await load(spec);
     expect(r.ir).toBeFalsy();
-    const d = r.diagnostics.find((x) => x.code === "SF137");
+    const d = r.diagnostics.find((x) => x.code === "SF138");
     expect(d?.severity).toBe("error");
     expect(d?.message).toContain('"note" and "notes"');
     expect(where(d!)).toBe(pos(spec, "notes"));
