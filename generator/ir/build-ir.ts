@@ -14,7 +14,7 @@ import { addColumnsNamedByIndexes, attachSpecIndexes, uniqueIndexNames } from ".
 import { findManyToMany } from "./build-list.js";
 import { addSurrogateKeys, buildTables } from "./build-tables.js";
 import { dropContradictedDefaults, finishTable } from "./finish-table.js";
-import { alignReferenceTypes, dropReferencesToNonUnique, referencesFromNames, resolveCompositeKeys, resolveReferences, wholeNumberKeys } from "./foreign-keys.js";
+import { alignReferenceTypes, dropReferencesToNonUnique, referencesFromNames, resolveCompositeKeys, resolveReferences, schemaQualifiedRefs, wholeNumberKeys } from "./foreign-keys.js";
 import { identityPlan } from "./identity-plan.js";
 import { findIdentity, findOwner } from "./identity-table.js";
 import { inferMissingTypes } from "./missing-types.js";
@@ -34,6 +34,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   readNamedTypes(cx, raw);
   const tables = buildTables(cx, raw);
   addSurrogateKeys(cx, tables);
+  schemaQualifiedRefs(cx, tables);
   const identity = findIdentity(cx, tables);
   for (const t of tables) resolveReferences(cx, t, tables, identity);
   resolveCompositeKeys(cx, tables);

@@ -45,6 +45,18 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
     cx.note(t.span, `"${t.name}" is read as the users table: its key references the auth service's users ("${t.columns.find((c) => c.name === t.primaryKey)!.refText!.table}"), one row per user`);
     return t;
   }
+  // The same said in words on the key: "id | uuid | PK | Supabase auth.users UUID, set on signup",
+  // "the Firebase Auth uid": the one table whose key is the auth service's user id (parents, coaches).
+  const saidKeys = tables.filter((t) => {
+    const key = t.columns.find((c) => c.name === t.primaryKey);
+    return !t.keyColumns && !!key && !key.refText && AUTH_USER_ID.test(key.description ?? "");
+  });
+  if (saidKeys.length === 1) {
+    const t = saidKeys[0]!;
+    t.identity = true;
+    cx.note(t.span, `"${t.name}" is read as the users table: the notes of its key ("${t.primaryKey}") say it is the auth service's user id, one row per user`);
+    return t;
+  }
   // Apps call their users other names (players, accounts, members, profiles, customers): the
   // one of those the other tables point at most, when it looks like a person (an email, a name).
   const incoming = (t: TableDraft) =>
@@ -87,6 +99,9 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
   }
   return null;
 }
+
+/** Notes saying a key is the auth service's user id: "auth.users UUID", "= auth.uid()", "Firebase UID", "Clerk user id", "the auth user's id". */
+const AUTH_USER_ID = /\bauth\.users\b|\bauth\.uid\(\)|\b(?:firebase|supabase|clerk|auth0|cognito|better[\s-]?auth)(?:\s+auth)?\s+(?:user\s+)?(?:id|uid|uuid)\b|\bauth(?:entication)?\s+(?:service'?s?\s+)?user(?:'s)?\s+(?:id|uid|uuid)\b/i;
 
 /** A table name as nameKey writes it, less a class suffix a code-first spec gives its entities ("UserEntity" -> user). */
 export function classlessKey(name: string): string {
