@@ -103,6 +103,12 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
 /** Notes saying a key is the auth service's user id: "auth.users UUID", "= auth.uid()", "Firebase UID", "Clerk user id", "the auth user's id". */
 const AUTH_USER_ID = /\bauth\.users\b|\bauth\.uid\(\)|\b(?:firebase|supabase|clerk|auth0|cognito|better[\s-]?auth)(?:\s+auth)?\s+(?:user\s+)?(?:id|uid|uuid)\b|\bauth(?:entication)?\s+(?:service'?s?\s+)?user(?:'s)?\s+(?:id|uid|uuid)\b/i;
 
+/** A column naming the user a row is for or about, not the one who makes it: recipient_id, to_user_id, friend_id, followee_id, assignee_id. */
+export function receivingRole(column: string): boolean {
+  const w = snakeCase(column).split("_").filter((x) => x && x !== "id" && x !== "user" && x !== "uid");
+  return w.length > 0 && w.every((x) => /^(?:recipient|receiver|to|addressee|target|friend|followee|following|followed|assignee|invitee|reviewee|seller|blocked|reported|mentioned|tagged|other|peer|partner|counterpart)$/.test(x));
+}
+
 /** A table name as nameKey writes it, less a class suffix a code-first spec gives its entities ("UserEntity" -> user). */
 export function classlessKey(name: string): string {
   const k = nameKey(name);
@@ -122,9 +128,15 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
   const preferred = ["user_id", "owner_id"];
   if (identity) {
     const refs = t.columns.filter((c) => c.references?.table === identity.name && c.references.column === identity.primaryKey);
-    const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs[0];
+    // Among several users (sender and recipient, buyer and seller), the one who makes the row:
+    // the owner column is set from the token on create, so a recipient as owner would let a
+    // caller write only to themselves.
+    const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs.find((c) => !receivingRole(c.name)) ?? refs[0];
     if (pick) {
       if (refs.length > 1) cx.note(pick.span, `table "${t.name}" has several columns referencing "${identity.name}"; "${pick.name}" is read as the owner`);
+      for (const other of refs.filter((c) => c !== pick && receivingRole(c.name)))
+        cx.diag("warning", "SF136", `rows of "${t.name}" are the user's in "${pick.name}", who creates them; the user in "${other.name}" gets no access to them, not even to read`, other.span,
+          `to let both users read a row, write the reading route by hand (src/routes/) or make the row belong to a group both are members of; write "Owner: ${other.name}" under "${t.name}" to make that user the owner instead`);
       return pick.name;
     }
   }
