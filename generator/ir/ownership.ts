@@ -52,7 +52,7 @@ export interface OwnershipReport {
 }
 
 /** Words of a group a membership table ties users to ("organization_id", "team_id", "workspace_id"...). */
-const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "workspace", "tenant", "company", "group", "project", "household", "family", "club", "school", "account", "office", "location", "store", "shop", "space", "community", "board", "circle"]);
+const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "workspace", "tenant", "company", "group", "project", "household", "family", "club", "school", "account", "office", "location", "store", "shop", "space", "community", "board", "circle", "conversation", "chat", "room", "channel", "thread"]);
 
 /** Words of a tenant a column of the users table can make its user a member of (users.company_id); narrower than GROUP_WORDS, since users.location_id or users.project_id name something a user picks, not who they work for. */
 const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "company", "workspace", "team", "account", "household", "family", "club", "school", "business", "firm", "agency"]);

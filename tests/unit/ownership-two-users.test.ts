@@ -1,7 +1,8 @@
 // A table naming two users, one who makes the row and one it is for (sender and recipient,
 // buyer and seller, a user and their friend): the owner column is set from the token on create,
 // so the maker owns the row whichever is written first, and the other user's lack of access is
-// said at that column (SF136). A lone recipient (an inbox) stays the owner.
+// said at that column (SF136). A lone recipient (an inbox) stays the owner. A conversation (a
+// channel, a chat, a room, a thread) with a participants table belongs to its participants.
 import { describe, expect, it } from "vitest";
 import { load, pos } from "./helpers.js";
 import type { FrontResult } from "../../generator/front.js";
@@ -65,5 +66,45 @@ describe("a table naming two users: the one who makes the row owns it", () => {
     const r = await load(POST.replace("| greeting | text | not null |\n", "| greeting | text | not null |\n\nOwner: addressee_id\n"));
     expect(table(r, "postcards").owner).toBe("addressee_id");
     expect(r.diagnostics.filter((d) => d.code === "SF136")).toHaveLength(0);
+  });
+});
+
+describe("a conversation its participants belong to", () => {
+  const CHAT = `## users
+| column | type | constraints |
+|---|---|---|
+| id | uuid | primary key |
+| handle | text | not null, unique |
+
+## channels
+| column | type | constraints |
+|---|---|---|
+| id | uuid | primary key |
+| topic | text | not null |
+
+## channel_participants
+| column | type | constraints |
+|---|---|---|
+| channel_id | uuid | not null, FK → channels.id |
+| user_id | uuid | not null, FK → users.id |
+| joined_at | timestamptz | not null, default now() |
+
+Primary key (channel_id, user_id).
+
+## pins
+| column | type | constraints |
+|---|---|---|
+| id | uuid | primary key |
+| channel_id | uuid | not null, FK → channels.id |
+| label | text | not null |
+`;
+
+  it("makes the channel its participants' rows, and what hangs under it theirs through it", async () => {
+    for (const word of ["channels", "threads", "rooms", "chats", "conversations"]) {
+      const one = word.slice(0, -1);
+      const r = await load(CHAT.replace(/channels/g, word).replace(/channel_/g, `${one}_`));
+      expect(table(r, word).scope).toMatchObject({ kind: "member", membership: `${one}_participants`, membershipGroup: `${one}_id`, membershipUser: "user_id" });
+      expect(table(r, "pins").scope).toMatchObject({ kind: "parent", parent: word });
+    }
   });
 });
