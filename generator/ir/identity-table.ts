@@ -109,6 +109,32 @@ export function receivingRole(column: string): boolean {
   return w.length > 0 && w.every((x) => /^(?:recipient|receiver|to|addressee|target|friend|followee|following|followed|assignee|invitee|reviewee|seller|blocked|reported|mentioned|tagged|other|peer|partner|counterpart)$/.test(x));
 }
 
+/**
+ * The spec says in words that each user has their own rows ("Each user has their own categories.",
+ * "Tags are per user", "private to each user") but writes no column naming the user: the table
+ * gets one, user_id referencing the users table (deleted with its user), as an engineer reading
+ * the sentence would add it. Noted. Not where the spec writes an owner, calls the table shared,
+ * or a column already names a user.
+ */
+export function ownerColumnsSaidInWords(cx: BuildContext, tables: TableDraft[], identity: TableDraft | null): void {
+  if (!identity || identity.keyColumns) return;
+  const key = identity.columns.find((c) => c.name === identity.primaryKey);
+  if (!key?.type) return;
+  for (const t of tables) {
+    if (t === identity || t.owner || t.shared || !t.description || !PER_USER.test(t.description) || /\bshared\b|\bglobal\b|\bnot\s+per[-\s]user\b/i.test(t.description)) continue;
+    if (t.columns.some((c) => c.externalOwner || c.references?.table === identity.name || /^(?:user|owner)_?id$/i.test(snakeCase(c.name)) || c.name === "user_id")) continue;
+    const at = t.columns.findIndex((c) => c.primaryKey) + 1;
+    t.columns.splice(at, 0, {
+      name: "user_id", span: t.span, type: key.type, typeSpan: t.span, nullable: false, primaryKey: false, unique: false, default: null,
+      refText: null, refSpan: t.span, bareFk: null, onDelete: "cascade", references: { table: identity.name, column: identity.primaryKey, onDelete: "cascade" },
+    });
+    cx.note(t.span, `"${t.name}" says each user has their own rows but names no user: it gets "user_id" referencing ${identity.name}.${identity.primaryKey} (deleted with its user), its owner; write the column to choose its name`);
+  }
+}
+
+/** Words saying a table's rows are each user's own. */
+const PER_USER = /\b(?:each|every)\s+user\s+(?:has|gets|keeps|owns|can\s+(?:have|create))\s+(?:their|his\s+or\s+her|his|her|its)\s+own\b|\bper[-\s]user\b|\buser[-\s]specific\b|\bprivate\s+to\s+(?:each|the|its|their)\s+(?:user|owner)\b|\b(?:belongs?|belonging)\s+to\s+(?:a|one|the|its|exactly\s+one)\s+user\b|\bowned\s+by\s+(?:a|one|the|each|its)\s+user\b|\bscoped\s+to\s+(?:the\s+)?(?:current\s+|signed[-\s]in\s+)?user\b/i;
+
 /** A table name as nameKey writes it, less a class suffix a code-first spec gives its entities ("UserEntity" -> user). */
 export function classlessKey(name: string): string {
   const k = nameKey(name);
