@@ -66,7 +66,8 @@ function tableEntry(t: Table, enums: ReadonlyMap<string, readonly string[]>): Re
   if (t.description) out.description = t.description;
   if (t.identity) out.identity = true;
   if (t.owner) out.owner = t.owner;
-  if (t.shared) out.shared = t.shared;
+  // An internal table (SF137) is read so again from its secret column; "shared: read" written out would make it shared.
+  if (t.shared && !t.internal) out.shared = t.shared;
   if (t.renamedFrom) out.renamed_from = t.renamedFrom;
   out.columns = Object.fromEntries(t.columns.map((c) => [c.name, columnEntry(t, c, enums)]));
   if (t.indexes.length) out.indexes = t.indexes.map(indexEntry);

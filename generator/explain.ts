@@ -63,6 +63,7 @@ function tableRole(t: Table): string {
         return unhandled(s);
     }
   }
+  if (t.internal) return "internal: belongs to no user and keeps secrets; no route serves it, hand-written code reads it";
   if (t.shared === "read-write") return "shared: every signed-in user reads and writes its rows";
   if (t.shared === "read") return "shared read-only: every signed-in user reads its rows, no route writes them";
   return "not owned";

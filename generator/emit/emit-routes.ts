@@ -78,6 +78,7 @@ function relationsVar(t: Table): string {
 
 /** The action a route performs: the IR's, except that nothing writes a table shared read-only. */
 function actionOf(t: Table, e: Endpoint): Action {
+  if (t.internal) return { kind: "stub", reason: `"${t.name}" belongs to no user and keeps secrets` };
   if (t.shared === "read" && WRITES.has(e.action.kind)) return { kind: "stub", reason: `"${t.name}" is shared read-only` };
   return e.action;
 }

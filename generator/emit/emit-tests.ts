@@ -145,7 +145,7 @@ function createEndpoint(ir: IR, t: Table): Endpoint | undefined {
  */
 function makersFor(ir: IR, t: Table, seen: ReadonlySet<string> = new Set()): Map<string, Maker> | null {
   const create = createEndpoint(ir, t);
-  if (seen.has(t.name) || t.identity || t.shared === "read") return null;
+  if (seen.has(t.name) || t.identity || t.shared === "read" || t.internal) return null;
   const info = tableInfo(ir, t);
   if (!create) {
     // No route creates a tenant (SF220): the test makes one in SQL, the caller its member.

@@ -349,6 +349,13 @@ export class EndpointBuilder {
       this.diag("warning", "SF202", `${where}: what this endpoint does is not clear (method and path shape); a route answering 501 is generated`, span,
         "supported: GET/POST on a collection, GET/PUT/PATCH/DELETE on /{id}, PATCH/POST/PUT on /{id}/<verb> (a toggle, a value set, a time stamped), nested /{parent_id}/<collection>");
     }
+    // A table no one owns that keeps secrets (sign-in codes, device tokens): no route serves it.
+    if (action && action.kind !== "stub" && tableOut.internal) {
+      stubReason = `"${tableOut.name}" belongs to no user and keeps secrets (SF137)`;
+      this.diag("warning", "SF223", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+        `implement the route as a custom route in src/routes/ (same method and path), or give "${tableOut.name}" a column referencing the users table`);
+      action = null;
+    }
     // A table no one owns is shared read-only unless the spec says otherwise: no route writes it.
     if (action && action.kind !== "stub" && tableOut.shared === "read" && !["list", "get", "relation-list"].includes(action.kind)) {
       stubReason = `"${tableOut.name}" is shared read-only (it belongs to no user and the spec does not say everyone may write it)`;

@@ -15,9 +15,9 @@ import { addColumnsNamedByIndexes, attachSpecIndexes, uniqueIndexNames } from ".
 import { findManyToMany } from "./build-list.js";
 import { addSurrogateKeys, buildTables } from "./build-tables.js";
 import { dropContradictedDefaults, finishTable } from "./finish-table.js";
-import { alignReferenceTypes, dropReferencesToNonUnique, referencesFromNames, resolveCompositeKeys, resolveReferences, wholeNumberKeys } from "./foreign-keys.js";
+import { alignReferenceTypes, dropReferencesToNonUnique, referencesFromNames, resolveCompositeKeys, resolveReferences, schemaQualifiedRefs, wholeNumberKeys } from "./foreign-keys.js";
 import { identityPlan } from "./identity-plan.js";
-import { findIdentity, findOwner } from "./identity-table.js";
+import { findIdentity, findOwner, ownerColumnsSaidInWords } from "./identity-table.js";
 import { inferMissingTypes } from "./missing-types.js";
 import { readNamedTypes } from "./named-types.js";
 import { linkTablesOfOwnedRows, resolveOwnership, withTenantRoles } from "./ownership.js";
@@ -36,6 +36,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   const tables = buildTables(cx, raw);
   sameClassNames(cx, tables);
   addSurrogateKeys(cx, tables);
+  schemaQualifiedRefs(cx, tables);
   const identity = findIdentity(cx, tables);
   for (const t of tables) resolveReferences(cx, t, tables, identity);
   resolveCompositeKeys(cx, tables);
@@ -43,6 +44,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   wholeNumberKeys(cx, tables);
   inferMissingTypes(cx, tables);
   alignReferenceTypes(cx, tables);
+  ownerColumnsSaidInWords(cx, tables, identity);
   const owners = new Map<string, string | null>();
   for (const t of tables) owners.set(t.name, t === identity ? null : findOwner(cx, t, identity));
   // task_assignees(task_id, user_id): the user it names is the assignee; the task's owner owns the row.

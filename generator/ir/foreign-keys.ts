@@ -129,6 +129,30 @@ function tableByNoun(cx: BuildContext, noun: string, from: TableDraft, tables: T
   return same.length === 1 ? same[0] : undefined;
 }
 
+/**
+ * "FK → auth.users", "FK → `public.orders`": a table in a database schema, written the way a
+ * table and its column are. Read as the schema's table when the first name is no table of the
+ * spec and the second is one (or the users an auth service keeps): "users.id" stays a column.
+ */
+export function schemaQualified(ref: RefText, tables: readonly TableDraft[]): RefText {
+  if (!ref.column || ref.table.includes(".")) return ref;
+  const known = (name: string) => tables.some((t) => t.name === name || nameKey(t.name) === nameKey(name));
+  if (known(ref.table) || !(known(ref.column) || IDENTITY_NAMES.has(nameKey(ref.column)))) return ref;
+  return { table: `${ref.table}.${ref.column}` };
+}
+
+/** Every column's written reference with its schema read (schemaQualified), before the users table is looked for. */
+export function schemaQualifiedRefs(cx: BuildContext, tables: TableDraft[]): void {
+  for (const t of tables)
+    for (const c of t.columns) {
+      if (!c.refText) continue;
+      const q = schemaQualified(c.refText, tables);
+      if (q === c.refText) continue;
+      cx.note(c.refSpan, `"${c.refText.table}.${c.refText.column}" on "${t.name}.${c.name}" read as table "${unqualified(q.table)}" in schema "${c.refText.table}" (no table of the spec is named "${c.refText.table}")`);
+      c.refText = q;
+    }
+}
+
 export function tableByName(cx: BuildContext, name: string, tables: TableDraft[]): TableDraft | undefined {
   const exact = tables.find((t) => t.name === name);
   if (exact) return exact;
@@ -316,7 +340,9 @@ function referenceInWords(cx: BuildContext, t: TableDraft, c: ColumnDraft, table
   // Project" in a note: the table the note names, in any case or number. Only for a column that
   // can hold a key (no type written, or a name ending in id, or a key's type), so a text column's
   // prose ("belongs to a group") is no key.
-  const noted = referenceInNote(d);
+  const inNote = referenceInNote(d);
+  const q = inNote?.column ? schemaQualified({ table: inNote.table, column: inNote.column }, tables) : null;
+  const noted = inNote && q ? { text: inNote.text, table: q.table, ...(q.column ? { column: q.column } : {}) } : inNote;
   if (noted && t.namesImplyRefs) {
     const target = tableOfEntity(cx, noted.table, tables) ?? tableByName(cx, snakeCase(noted.table), tables) ?? tableByNoun(cx, noted.table, t, tables);
     const pk = target?.columns.find((x) => x.name === (noted.column ?? target.primaryKey));

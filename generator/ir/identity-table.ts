@@ -45,6 +45,18 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
     cx.note(t.span, `"${t.name}" is read as the users table: its key references the auth service's users ("${t.columns.find((c) => c.name === t.primaryKey)!.refText!.table}"), one row per user`);
     return t;
   }
+  // The same said in words on the key: "id | uuid | PK | Supabase auth.users UUID, set on signup",
+  // "the Firebase Auth uid": the one table whose key is the auth service's user id (parents, coaches).
+  const saidKeys = tables.filter((t) => {
+    const key = t.columns.find((c) => c.name === t.primaryKey);
+    return !t.keyColumns && !!key && !key.refText && AUTH_USER_ID.test(key.description ?? "");
+  });
+  if (saidKeys.length === 1) {
+    const t = saidKeys[0]!;
+    t.identity = true;
+    cx.note(t.span, `"${t.name}" is read as the users table: the notes of its key ("${t.primaryKey}") say it is the auth service's user id, one row per user`);
+    return t;
+  }
   // Apps call their users other names (players, accounts, members, profiles, customers): the
   // one of those the other tables point at most, when it looks like a person (an email, a name).
   const incoming = (t: TableDraft) =>
@@ -88,6 +100,41 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
   return null;
 }
 
+/** Notes saying a key is the auth service's user id: "auth.users UUID", "= auth.uid()", "Firebase UID", "Clerk user id", "the auth user's id". */
+const AUTH_USER_ID = /\bauth\.users\b|\bauth\.uid\(\)|\b(?:firebase|supabase|clerk|auth0|cognito|better[\s-]?auth)(?:\s+auth)?\s+(?:user\s+)?(?:id|uid|uuid)\b|\bauth(?:entication)?\s+(?:service'?s?\s+)?user(?:'s)?\s+(?:id|uid|uuid)\b/i;
+
+/** A column naming the user a row is for or about, not the one who makes it: recipient_id, to_user_id, friend_id, followee_id, assignee_id. */
+export function receivingRole(column: string): boolean {
+  const w = snakeCase(column).split("_").filter((x) => x && x !== "id" && x !== "user" && x !== "uid");
+  return w.length > 0 && w.every((x) => /^(?:recipient|receiver|to|addressee|target|friend|followee|following|followed|assignee|invitee|reviewee|seller|blocked|reported|mentioned|tagged|other|peer|partner|counterpart)$/.test(x));
+}
+
+/**
+ * The spec says in words that each user has their own rows ("Each user has their own categories.",
+ * "Tags are per user", "private to each user") but writes no column naming the user: the table
+ * gets one, user_id referencing the users table (deleted with its user), as an engineer reading
+ * the sentence would add it. Noted. Not where the spec writes an owner, calls the table shared,
+ * or a column already names a user.
+ */
+export function ownerColumnsSaidInWords(cx: BuildContext, tables: TableDraft[], identity: TableDraft | null): void {
+  if (!identity || identity.keyColumns) return;
+  const key = identity.columns.find((c) => c.name === identity.primaryKey);
+  if (!key?.type) return;
+  for (const t of tables) {
+    if (t === identity || t.owner || t.shared || !t.description || !PER_USER.test(t.description) || /\bshared\b|\bglobal\b|\bnot\s+per[-\s]user\b/i.test(t.description)) continue;
+    if (t.columns.some((c) => c.externalOwner || c.references?.table === identity.name || /^(?:user|owner)_?id$/i.test(snakeCase(c.name)) || c.name === "user_id")) continue;
+    const at = t.columns.findIndex((c) => c.primaryKey) + 1;
+    t.columns.splice(at, 0, {
+      name: "user_id", span: t.span, type: key.type, typeSpan: t.span, nullable: false, primaryKey: false, unique: false, default: null,
+      refText: null, refSpan: t.span, bareFk: null, onDelete: "cascade", references: { table: identity.name, column: identity.primaryKey, onDelete: "cascade" },
+    });
+    cx.note(t.span, `"${t.name}" says each user has their own rows but names no user: it gets "user_id" referencing ${identity.name}.${identity.primaryKey} (deleted with its user), its owner; write the column to choose its name`);
+  }
+}
+
+/** Words saying a table's rows are each user's own. */
+const PER_USER = /\b(?:each|every)\s+user\s+(?:has|gets|keeps|owns|can\s+(?:have|create))\s+(?:their|his\s+or\s+her|his|her|its)\s+own\b|\bper[-\s]user\b|\buser[-\s]specific\b|\bprivate\s+to\s+(?:each|the|its|their)\s+(?:user|owner)\b|\b(?:belongs?|belonging)\s+to\s+(?:a|one|the|its|exactly\s+one)\s+user\b|\bowned\s+by\s+(?:a|one|the|each|its)\s+user\b|\bscoped\s+to\s+(?:the\s+)?(?:current\s+|signed[-\s]in\s+)?user\b/i;
+
 /** A table name as nameKey writes it, less a class suffix a code-first spec gives its entities ("UserEntity" -> user). */
 export function classlessKey(name: string): string {
   const k = nameKey(name);
@@ -107,9 +154,15 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
   const preferred = ["user_id", "owner_id"];
   if (identity) {
     const refs = t.columns.filter((c) => c.references?.table === identity.name && c.references.column === identity.primaryKey);
-    const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs[0];
+    // Among several users (sender and recipient, buyer and seller), the one who makes the row:
+    // the owner column is set from the token on create, so a recipient as owner would let a
+    // caller write only to themselves.
+    const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs.find((c) => !receivingRole(c.name)) ?? refs[0];
     if (pick) {
       if (refs.length > 1) cx.note(pick.span, `table "${t.name}" has several columns referencing "${identity.name}"; "${pick.name}" is read as the owner`);
+      for (const other of refs.filter((c) => c !== pick && receivingRole(c.name)))
+        cx.diag("warning", "SF136", `rows of "${t.name}" are the user's in "${pick.name}", who creates them; the user in "${other.name}" gets no access to them, not even to read`, other.span,
+          `to let both users read a row, write the reading route by hand (src/routes/) or make the row belong to a group both are members of; write "Owner: ${other.name}" under "${t.name}" to make that user the owner instead`);
       return pick.name;
     }
   }

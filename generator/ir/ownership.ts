@@ -8,6 +8,8 @@ import { singular, words } from "../base/naming.js";
 
 export interface OwnColumn {
   readonly name: string;
+  /** The column's type, when known: a secret is text or bytes. */
+  readonly type?: { readonly kind: string } | null;
   readonly nullable: boolean;
   readonly primaryKey: boolean;
   readonly references: { readonly table: string; readonly column: string; readonly onDelete?: OnDelete } | null;
@@ -34,6 +36,8 @@ export interface OwnTable {
 export interface Ownership {
   readonly scope?: Scope;
   readonly shared?: "read" | "read-write";
+  /** Belongs to no user and keeps secrets: no route serves it (SF137). */
+  readonly internal?: true;
   /**
    * Audit columns of a tenant-scoped table (created_by, updated_by), set from the token's subject:
    * "author" on create, "editor" on create and every update. The owner column they were read as, if
@@ -48,7 +52,7 @@ export interface OwnershipReport {
 }
 
 /** Words of a group a membership table ties users to ("organization_id", "team_id", "workspace_id"...). */
-const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "workspace", "tenant", "company", "group", "project", "household", "family", "club", "school", "account", "office", "location", "store", "shop", "space", "community", "board", "circle"]);
+const GROUP_WORDS = new Set(["organization", "organisation", "org", "team", "workspace", "tenant", "company", "group", "project", "household", "family", "club", "school", "account", "office", "location", "store", "shop", "space", "community", "board", "circle", "conversation", "chat", "room", "channel", "thread"]);
 
 /** Words of a tenant a column of the users table can make its user a member of (users.company_id); narrower than GROUP_WORDS, since users.location_id or users.project_id name something a user picks, not who they work for. */
 const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "company", "workspace", "team", "account", "household", "family", "club", "school", "business", "firm", "agency"]);
@@ -276,6 +280,15 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (the spec says so)`);
       continue;
     }
+    // Sign-in codes, device pairings, tokens waiting to be claimed: the app's own bookkeeping, whose
+    // secrets no signed-in user may read. Served by no route; hand-written code reads it.
+    const secret = t.columns.find((c) => secretColumn(c));
+    if (secret) {
+      out.set(t.name, { shared: "read", internal: true });
+      report.warn("SF137", `table "${t.name}" belongs to no user and keeps a secret ("${secret.name}"): no route serves it, since every signed-in user could read it otherwise`, secret.span,
+        `use it from hand-written code (src/routes/, hooks); to make its rows someone's, give "${t.name}" a column referencing the users table; if it is meant for every user to read, say "Shared: read-only" in its section`);
+      continue;
+    }
     out.set(t.name, { shared: "read" });
     // A reference to a table that does not exist is its own error (SF104): the owner it meant is unknown.
     if (t.columns.some((c) => c.references && !byName.has(c.references.table))) continue;
@@ -283,6 +296,20 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       `to make rows private, give "${t.name}" a column referencing the users table (or "Owner: <column>"); to share it for writing, say "Shared: read-write" in its section`);
   }
   return out;
+}
+
+/**
+ * A column that keeps a secret: a token, a password, a code's or a key's hash, an API key
+ * ("token", "device_token", "code_hash", "token_hash", "api_key", "refresh_token", "otp_secret"),
+ * of a text or bytes type. Not a count of tokens ("tokens_used", "token_count").
+ */
+export function secretColumn(c: OwnColumn): boolean {
+  if (c.type && !["string", "text", "bytes"].includes(c.type.kind)) return false;
+  const w = words(c.name);
+  const last = w.at(-1) ?? "";
+  if (/^(token|secret|password|passwd|otp|salt)$/.test(last)) return true;
+  if (last === "hash" || last === "digest") return w.length > 1 && /^(token|code|key|secret|password|pin|otp|verifier)$/.test(w.at(-2)!);
+  return last === "key" && w.length > 1 && /^(api|private|secret|access|signing)$/.test(w.at(-2)!);
 }
 
 /** Words of a row that ties a user to another user's row: the user it names is not its owner. */

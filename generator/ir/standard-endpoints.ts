@@ -19,7 +19,7 @@ export function standardEndpoints(tables: readonly Table[], at: Span, existing: 
     out.push({ method: { text: method, span }, path: { text: path, span }, summary });
   };
   for (const t of tables) {
-    if (t.addedBy) continue;
+    if (t.addedBy || t.internal) continue;
     const seg = t.name.replace(/_/g, "-");
     const one = singular(t.name).replace(/_/g, " ");
     if (t.identity) {

@@ -132,6 +132,12 @@ export interface Table {
    * reads it; writes are not served) or "read-write". Absent on owned and scoped tables.
    */
   readonly shared?: "read" | "read-write";
+  /**
+   * A table that belongs to no user, that the spec does not call shared, and that keeps secrets
+   * (a token, a code's or a key's hash): the app's own bookkeeping (sign-in codes, device pairing).
+   * No route serves it (SF137); hand-written code reads it. Set with shared "read".
+   */
+  readonly internal?: true;
   /** Foreign keys of several columns (`FOREIGN KEY (a, b) REFERENCES t (x, y)`); a one-column key is its column's `references`. */
   readonly foreignKeys?: readonly ForeignKey[];
 }

@@ -1,8 +1,9 @@
 // Rows that belong to users through other rows, end to end: a spec of my own with
 // notebooks (owned by user_id), entries (through notebook_id), comments (through entry_id),
 // organizations (through a membership), projects (through organization_id), a table shared
-// read-only and the caller's own users row; generated into tests/.output/scopes, type-checked,
-// and run on PGlite and PostgreSQL with row-level security and a non-superuser role. Two users
+// read-only, an internal table (no user's, keeping a code's hash: served by no route) and the
+// caller's own users row; generated into tests/.output/scopes, type-checked, and run on
+// PGlite and PostgreSQL with row-level security and a non-superuser role. Two users
 // with real tokens: every attempt of one to read, list, change, delete or build on the other's
 // rows answers exactly like a missing row, and the database's own policies hold when a query
 // forgets the condition. A second spec covers users who register themselves (POST /users/me).
@@ -93,9 +94,21 @@ Reference data shared by all users (read-only).
 |--------|-------------|-------------|
 | id     | serial      | primary key |
 | name   | varchar(40) | not null    |
+
+## pairing_codes
+
+Codes a kiosk shows while it is being paired.
+
+| Column      | Type        | Constraints |
+|-------------|-------------|-------------|
+| id          | serial      | primary key |
+| device_name | varchar(40) | not null    |
+| code_hash   | text        | not null    |
 `;
 
 const API = `# API
+
+### GET /api/pairing-codes
 
 ### GET /api/users/me
 The caller's own user.
@@ -224,6 +237,7 @@ describe("the specs", () => {
     expect(t("organizations").scope).toEqual({ kind: "member", column: "id", membership: "memberships", membershipGroup: "organization_id", membershipUser: "user_id" });
     expect(t("projects").scope).toMatchObject({ kind: "parent", parent: "organizations" });
     expect(t("colors").shared).toBe("read");
+    expect(t("pairing_codes").internal).toBe(true);
     expect(journal.ir.auth.selfRegistration).toBe(true);
   });
 
@@ -451,6 +465,16 @@ describe.each(DB_KINDS)("scoped rows on %s", (kind) => {
     }
     expect((await app.call("POST", "/api/colors", { token: a, body: { name: "red" } })).status).toBe(501);
     expect((await app.admin("SELECT count(*)::int AS n FROM colors"))[0]!.n).toBe(1);
+  });
+
+  it("serves no one a table of no user's that keeps secrets (internal): 501, the hash never answered", async () => {
+    await app.admin("INSERT INTO pairing_codes (device_name, code_hash) VALUES ('hall', 'h-secret-1')");
+    for (const token of [a, b]) {
+      const list = await app.call("GET", "/api/pairing-codes", { token });
+      expect(list.status).toBe(501);
+      expect(JSON.stringify(list.body)).not.toContain("h-secret-1");
+      expect((await app.call("GET", "/api/pairing-codes/1", { token })).status).toBe(404);
+    }
   });
 
   it("gives each user their own users row at /users/me", async () => {

@@ -118,6 +118,9 @@ const cases: Case[] = [
   { code: "SF205", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, api: "### POST /api/tags\n", at: "POST", inApi: true, severity: "warning" },
   { code: "SF127", schema: `${BASE}\n## Audit Log Table\n\nTo be designed.\n`, at: "Audit Log Table", severity: "warning" },
   { code: "SF126", schema: `${BASE}\n## tags\n\n- id: serial (primary key)\n`, at: "tags", severity: "warning" },
+  { code: "SF137", schema: `${BASE}\n## sign_in_codes\n\n- id: serial (primary key)\n- email: text (not null)\n- code_hash: text (not null)\n`, at: "code_hash", severity: "warning" },
+  { code: "SF223", schema: `${BASE}\n## sign_in_codes\n\n- id: serial (primary key)\n- code_hash: text (not null)\n`, api: "### GET /api/sign-in-codes\n", at: "GET", inApi: true, severity: "warning" },
+  { code: "SF136", schema: `${USERS}\n## letters\n\n- id: serial (primary key)\n- addressee_id: text (references users(id))\n- writer_id: text (references users(id))\n`, at: "addressee_id", severity: "warning" },
   {
     code: "SF207",
     schema: BASE,

@@ -222,6 +222,17 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
       return { text: name, span };
     }
   }
+  // "`public.accounts`", "auth.profiles": a table in a database schema, named without the schema
+  // (as the SQL readers name it). Only a schema word or a name in code, so "Node.js" is no table.
+  const qualified = /^(`?)([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(core);
+  if (qualified && (qualified[1] || SCHEMA_WORDS.test(qualified[2]!))) {
+    md.pendingNameNote = undefined;
+    const at = coreStart + core.indexOf(".") + 1;
+    const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+    const name = snakeCase(qualified[3]!);
+    md.notes.push({ span, message: `heading "${core.replace(/`/g, "")}" read as table "${name}" (schema "${qualified[2]}" left out)` });
+    return { text: name, span };
+  }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) return null;
   // An entity name (User, CollectionItem) names the table of its rows, as a model does.
   if (/^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/.test(core) && lead && !/table/i.test(lead[0])) model = true;
@@ -237,6 +248,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   if (also) md.pendingAlso = [model && md.english() && singular(also.text) === also.text ? { ...also, text: plural(also.text) } : also];
   return { text: name, span };
 }
+
+/** Names of database schemas a heading may put before a table ("public.accounts"). */
+const SCHEMA_WORDS = /^(?:public|auth|dbo|app|core|main|private|storage|api|data|sales|hr|inventory|billing|identity)$/i;
 
 /** A bold paragraph acting as a heading: "**Users Table** (Aggregate Root)". */
 export function pseudoTableName(md: MarkdownReader, f: Flat): RawText | null {
