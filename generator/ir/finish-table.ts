@@ -3,7 +3,8 @@
 import { snakeCase } from "../base/naming.js";
 import { finishChecks } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
-import type { ColumnDraft, TableDraft } from "./drafts.js";
+import type { RawIndex } from "../parse/raw.js";
+import { type ColumnDraft, short, type TableDraft } from "./drafts.js";
 import type { Column, ColumnRole, ColumnType, ForeignKey, Index, Table } from "./types.js";
 
 /**
@@ -122,15 +123,17 @@ export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraf
         `columns of "${t.name}": ${columns.map((c) => c.name).join(", ")}`);
       continue;
     }
-    const key = `${i.unique}:${i.columns.join(",")}`;
+    const where = i.where ? partialCondition(cx, t, columns, i) : undefined;
+    const key = `${i.unique}:${i.columns.join(",")}:${where ?? ""}`;
     if (seen.has(key)) continue;
-    if (i.columns.length === 1 && i.columns[0] === t.primaryKey) continue; // the primary key is indexed already
+    if (i.columns.length === 1 && i.columns[0] === t.primaryKey && !where) continue; // the primary key is indexed already
     seen.add(key);
     indexes.push({
-      name: i.name ?? `${t.name}_${i.columns.join("_")}_${i.unique ? "unique" : "index"}`,
+      name: i.name ?? `${t.name}_${i.columns.join("_")}_${i.unique ? "unique" : "index"}${where ? "_partial" : ""}`,
       columns: [...i.columns],
       unique: i.unique,
       span: i.span,
+      ...(where ? { where } : {}),
     });
   }
   return {
@@ -188,6 +191,25 @@ function resolveUniquePer(cx: BuildContext, t: TableDraft, owner: string | null)
     t.rawIndexes.push({ columns, unique: true, span });
     cx.note(span, `"${t.name}.${cols.map((c) => c.name).join(", ")}" unique per ${words.join("-")}: read as unique (${columns.join(", ")})`);
   }
+}
+
+/**
+ * A partial index's WHERE, read as a CHECK is read (PostgreSQL's parser; MySQL and SQLite
+ * translated): its PostgreSQL text, with the table's own column names. One that cannot be read,
+ * or names a column the table does not have, is a warning quoting it, and the index covers all
+ * rows (a unique one then refuses more than the spec says: the warning says so).
+ */
+function partialCondition(cx: BuildContext, t: TableDraft, columns: readonly Column[], i: RawIndex): string | undefined {
+  const w = i.where!;
+  const named = (n: string) => columns.find((c) => c.name === n)?.name ?? columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.name;
+  const r = cx.options.readCheckSql?.(w.expression.text, w.dialect, named);
+  const unknown = r?.ok ? r.columns.filter((c) => !named(c)) : [];
+  if (r?.ok && unknown.length === 0) return r.sql;
+  const why = !r ? "no SQL parser is loaded" : !r.ok ? r.why : `it names ${unknown.map((u) => `"${u}"`).join(", ")}, not a column of "${t.name}"`;
+  cx.diag("warning", "SF108",
+    `the condition of the partial ${i.unique ? "unique " : ""}index on "${t.name}" (${i.columns.join(", ")}) WHERE ${short(w.expression.text)} cannot be kept (${why}); ${i.unique ? "uniqueness then holds over all rows" : "the index covers all rows"}`,
+    w.expression.span, "write the condition in PostgreSQL syntax over the table's columns (deleted_at IS NULL)");
+  return undefined;
 }
 
 /** Whether a pattern matches a text; a pattern JavaScript cannot read matches nothing here. */
