@@ -114,6 +114,7 @@ export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraf
     if (!owner) t.rawIndexes.push({ columns: [c.name], unique: true, span: c.uniquePerOwner });
   }
   const checks = finishChecks(cx, t, columns);
+  softDeleteWarning(cx, t, columns);
   const indexes: Index[] = [];
   const seen = new Set<string>();
   for (const i of t.rawIndexes) {
@@ -190,6 +191,27 @@ function resolveUniquePer(cx: BuildContext, t: TableDraft, owner: string | null)
     const columns = [...new Set([...resolved, ...cols.map((c) => c.name)])];
     t.rawIndexes.push({ columns, unique: true, span });
     cx.note(span, `"${t.name}.${cols.map((c) => c.name).join(", ")}" unique per ${words.join("-")}: read as unique (${columns.join(", ")})`);
+  }
+}
+
+/**
+ * A column that marks rows deleted (deleted_at, deletedAt, is_deleted) states soft delete: a
+ * deleted row is kept but hidden. The generated routes do not do that (DELETE removes the row;
+ * lists and gets return rows so marked), so the rule is a warning quoting the column, never
+ * silently a hard delete. A partial index on it (WHERE deleted_at IS NULL) is kept as written.
+ */
+function softDeleteWarning(cx: BuildContext, t: TableDraft, columns: readonly Column[]): void {
+  for (const c of columns) {
+    const n = snakeCase(c.name);
+    const stamp = /^deleted_(?:at|on|date|time|timestamp)$/.test(n) && ["timestamp", "timestamptz", "date"].includes(c.type.kind);
+    const flag = /^(?:is_)?deleted$/.test(n) && c.type.kind === "boolean";
+    if (!stamp && !flag) continue;
+    const marked = stamp ? `whose ${c.name} is set` : `whose ${c.name} is true`;
+    const said = c.description && /soft|delet|hidden|trash|recycle/i.test(c.description) ? ` (its description: "${short(c.description)}")` : "";
+    cx.diag("warning", "SF108",
+      `"${t.name}.${c.name}" marks soft-deleted rows${said}, which the app does not do: DELETE removes the row, and lists and gets return rows ${marked}`,
+      c.span,
+      `to keep deleted rows, refuse DELETE in a hook (docs/hooks.md) and ${stamp ? `set ${c.name}` : `set ${c.name} to true`} with PATCH instead; or drop the column`);
   }
 }
 
