@@ -29,7 +29,7 @@ describe("soft delete stated by a column", () => {
 
   it("is a warning at a camelCase stamp and at a boolean flag", async () => {
     const md = spec("- deletedAt: DateTime?\n- is_deleted: boolean (not null, default false)");
-    expect((await warnings(md)).map(([at, m]) => [at, m.slice(0, m.indexOf(" marks"))])).toEqual([
+    expect((await warnings(md)).map(([at, m]) => [at, m!.slice(0, m!.indexOf(" marks"))])).toEqual([
       [pos(md, "deletedAt"), '"folders.deletedAt"'],
       [pos(md, "is_deleted"), '"folders.is_deleted"'],
     ]);
