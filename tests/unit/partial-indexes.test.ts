@@ -116,6 +116,38 @@ Indexes:
     ]);
   });
 
+  it("are read from a document store's unique index line with a condition on a column's value", async () => {
+    const md = `# Shelf
+
+## users
+
+- id: text (primary key)
+
+## Bookmark
+
+| Field | Type | Required | Notes |
+|---|---|---|---|
+| \`_id\` | ObjectId | auto | |
+| \`userId\` | ObjectId | yes | references users |
+| \`label\` | String | yes | |
+| \`archivedAt\` | Date | no | |
+
+**Unique compound index:** \`{ userId: 1, label: 1 }\` (kept only for entries with \`archivedAt: null\`).
+
+**Unique compound index:** \`{ userId: 1, _id: 1 }\` (for the dashboard).
+`;
+    const r = await load(md);
+    const t = table(r.ir!, "bookmarks");
+    expect(t.indexes.filter((i) => i.unique).map((i) => [i.columns.join(","), i.where ?? null])).toEqual([
+      ["userId,label", '"archivedAt" IS NULL'],
+      ["userId,_id", null],
+    ]);
+    // A condition that names no column's value is still said not read.
+    expect(r.diagnostics.filter((d) => d.code === "SF113").map((d) => d.message)).toEqual([
+      'the condition after the unique index on (userId, _id) is not read ("(for the dashboard)"): the index covers every row',
+    ]);
+  });
+
   it("are planned and emitted with knex's predicate, and dropped as indexes", async () => {
     const r = await load(spec("sql", "CREATE UNIQUE INDEX bookmarks_label_live ON bookmarks (user_id, label) WHERE archived_at IS NULL;"));
     const snap = currentSnapshot(r.ir!);

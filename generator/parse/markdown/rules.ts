@@ -172,9 +172,21 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
   if (spec) {
     const cols = spec[1]!.split(",").map((p) => p.split(":")[0]!.trim());
     if (cols.length >= 1 && cols.every((c) => has(c) >= 0)) {
-      table.indexes.push({ columns: cols.map((c) => table.columns[has(c)]!.name.text), unique: true, span });
       const tail = text.slice(spec.index + spec[0].length).replace(/^[\s.,;:]+|[\s.]+$/g, "");
-      if (tail) md.warn("SF113", `the condition after the unique index on (${cols.join(", ")}) is not read ("${tail.length > 60 ? tail.slice(0, 57) + "..." : tail}"): the index covers every row`, md.idx.span(f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0),
+      // "(only documents with deletedAt: null)", "(solo documentos con `deletedAt: null`)": the
+      // condition is each "column: value" the tail names (a column of the table; null, true,
+      // false, a number or a quoted word), joined by AND: a partial index the IR reads.
+      const conds = [...tail.replace(/`/g, " ").matchAll(/([A-Za-z_]\w*)\s*(?::|==?|\bis\b)\s*(null|true|false|-?\d+(?:\.\d+)?|'[^']*'|"[^"]*")(?![\w.])/gi)]
+        .filter((m) => has(m[1]!) >= 0)
+        .map((m) => {
+          const col = table.columns[has(m[1]!)]!.name.text;
+          const v = m[2]!.toLowerCase() === "null" ? null : /^["']/.test(m[2]!) ? `'${m[2]!.slice(1, -1).replace(/'/g, "''")}'` : m[2]!.toUpperCase();
+          return v === null ? `${col} IS NULL` : `${col} = ${v}`;
+        });
+      const tailAt = f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0;
+      const where = conds.length ? { expression: { text: conds.join(" AND "), span: md.idx.span(tailAt) }, dialect: "postgresql" as const } : undefined;
+      table.indexes.push({ columns: cols.map((c) => table.columns[has(c)]!.name.text), unique: true, span, ...(where ? { where } : {}) });
+      if (tail && !where) md.warn("SF113", `the condition after the unique index on (${cols.join(", ")}) is not read ("${tail.length > 60 ? tail.slice(0, 57) + "..." : tail}"): the index covers every row`, md.idx.span(f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0),
         "a unique index on some rows only (a partial index) is not generated; enforce it in a hook, or drop the condition");
       return true;
     }
