@@ -140,7 +140,11 @@ export function resolveLooseRules(md: MarkdownReader): void {
  */
 export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
   if (table.columns.length === 0) return false;
-  const text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
+  let text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
+  // "**Constraints:** `UNIQUE(a, b)` — ...", "Ràng buộc: UNIQUE(a, b)": a label in any language
+  // (a few words and a colon) before a SQL clause is only a label; blanked, offsets kept.
+  const label = /^\s*[\p{L}][\p{L}\p{M}\s]{0,30}?[:：]\s*(?=(?:constraint\s+[A-Za-z_]\w*\s+)?(?:unique|check|primary\s+key)\s*\()/iu.exec(text);
+  if (label) text = " ".repeat(label[0].length) + text.slice(label[0].length);
   // A column as written, or written in another case ("Title must be unique" for title).
   const has = (n: string) => {
     const i = table.columns.findIndex((c) => c.name.text === n);
