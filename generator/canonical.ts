@@ -165,9 +165,9 @@ function patternPhrase(p: string): string {
 }
 
 function indexEntry(i: Table["indexes"][number]): string | Record<string, unknown> {
-  const plain = IDENT.test(i.name) && !/^(unique|index|on)$/i.test(i.name) && i.columns.every((c) => IDENT.test(c));
+  const plain = IDENT.test(i.name) && !/^(unique|index|on)$/i.test(i.name) && i.columns.every((c) => IDENT.test(c)) && !i.where;
   if (plain) return `${i.unique ? "unique " : ""}${i.name} on (${i.columns.join(", ")})`;
-  return { name: i.name, columns: [...i.columns], unique: i.unique };
+  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.where ? { where: i.where } : {}) };
 }
 
 // ---------------------------------------------------------------- endpoints

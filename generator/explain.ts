@@ -96,7 +96,7 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
       const key = t.keyColumns ? (t.keyColumns.length ? `, key (${t.keyColumns.join(", ")})` : ", no primary key") : "";
       out.push(`  ${t.name} (${role}${key})  (${t.span.file}:${t.span.line})`);
       for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c)}`);
-      for (const i of t.indexes) out.push(`    index ${i.name}: ${i.unique ? "unique " : ""}(${i.columns.join(", ")})`);
+      for (const i of t.indexes) out.push(`    index ${i.name}: ${i.unique ? "unique " : ""}(${i.columns.join(", ")})${i.where ? ` where ${i.where}${i.unique ? " (409 on a second row among those)" : ""}` : ""}`);
       for (const k of t.checks ?? []) out.push(`    check ${k.name}: ${k.sql}`);
     }
     out.push("");

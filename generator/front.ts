@@ -152,10 +152,15 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null, more
   return { ir: hasErrors(sorted) ? null : built.ir, diagnostics: sorted, notes };
 }
 
-/** The dialects of the CHECK expressions a spec writes (table CHECKs, "check (...)" phrases); none: no parser is loaded. */
+/**
+ * The dialects of the CHECK expressions a spec writes (table CHECKs, "check (...)" phrases, a
+ * partial index's WHERE); none: no parser is loaded.
+ */
 function checkDialects(raw: RawSpec): ("postgresql" | "mysql" | "sqlite")[] {
   const out = new Set<"postgresql" | "mysql" | "sqlite">();
+  for (const i of raw.indexes) if (i.where) out.add(i.where.dialect);
   for (const t of raw.tables) {
+    for (const i of t.indexes) if (i.where) out.add(i.where.dialect);
     for (const c of t.checks ?? []) if (c.dialect !== "prose") out.add(c.dialect);
     if (t.columns.some((c) => c.constraints.some((p) => /\bcheck\b/i.test(p.text) || bareCondition(p.text, c.name.text)))) out.add("postgresql");
   }

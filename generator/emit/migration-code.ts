@@ -147,6 +147,13 @@ function indexCode(table: string, i: SnapshotIndex): string {
     const cols = i.columns.map((c) => `knex.raw(${str(`${q(c)} DESC NULLS LAST`)})`).join(", ");
     return `    t.index([${cols}], ${str(i.name)});`;
   }
+  // A partial index: knex writes the condition after the column list (CREATE [UNIQUE] INDEX ... WHERE).
+  if (i.where) {
+    const predicate = `predicate: knex.whereRaw(${str(i.where)})`;
+    return i.unique
+      ? `    t.unique(${JSON.stringify(i.columns)}, { indexName: ${str(i.name)}, ${predicate} });`
+      : `    t.index(${JSON.stringify(i.columns)}, ${str(i.name)}, { ${predicate} });`;
+  }
   return i.unique
     ? `    t.unique(${JSON.stringify(i.columns)}, { indexName: ${str(i.name)} });`
     : `    t.index(${JSON.stringify(i.columns)}, ${str(i.name)});`;
@@ -259,7 +266,8 @@ export function stepCode(s: Step): string[] {
       return alterTable(T, [indexCode(T, s.index)]);
     case "drop-index": {
       const i = s.index;
-      return alterTable(T, [i.unique ? `    t.dropUnique(${JSON.stringify(i.columns)}, ${str(i.name)});` : `    t.dropIndex(${JSON.stringify(i.columns)}, ${str(i.name)});`]);
+      // A partial unique index is an index, not a constraint: dropped as one.
+      return alterTable(T, [i.unique && !i.where ? `    t.dropUnique(${JSON.stringify(i.columns)}, ${str(i.name)});` : `    t.dropIndex(${JSON.stringify(i.columns)}, ${str(i.name)});`]);
     }
     case "rename-index":
       return [raw(`ALTER INDEX ${q(s.from)} RENAME TO ${q(s.to)}`)];

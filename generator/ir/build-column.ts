@@ -253,6 +253,14 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (d.pattern && !col.pattern) (col.pattern = d.pattern), said.push(`pattern ${d.pattern}`);
     if (d.unique && !col.unique) (col.unique = true), said.push("unique");
     if (d.uniquePer && !col.unique && !col.uniquePer) (col.uniquePer = { words: d.uniquePer, span: col.span, group: `${col.span.file}:${col.span.line}:${d.uniquePer.join(",")}` }), said.push(`unique per ${d.uniquePer.join(", ")}`);
+    // "One review per task" on task_id: one row per task_id (with the other words' columns, if any).
+    if (d.onePer && !col.unique && !col.uniquePer) {
+      const f = (w: string) => w.toLowerCase().replace(/_/g, "");
+      const self = d.onePer.find((w) => [f(w), `${f(w)}id`, `${f(w).replace(/s$/, "")}id`].includes(f(col.name)));
+      const rest = d.onePer.filter((w) => w !== self);
+      if (self && rest.length === 0) (col.unique = true), said.push(`unique (one row per ${self})`);
+      else if (self) (col.uniquePer = { words: rest, span: col.span, group: `${col.span.file}:${col.span.line}:${rest.join(",")}` }), said.push(`unique per ${rest.join(", ")} (one row per ${d.onePer.join(" and ")})`);
+    }
     if (d.enumValues && !enumValues && col.type.kind !== "enum" && valuesFromNotes) (enumValues = d.enumValues), said.push(`one of ${d.enumValues.join(", ")}`);
     if (d.notNull && !notNull && !nullable && !col.primaryKey) (notNull = col.span), said.push("required (not null)");
     if (d.nullable && !notNull && !nullable && !col.primaryKey) (nullable = col.span), said.push("optional (nullable)");

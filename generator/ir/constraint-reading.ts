@@ -49,6 +49,11 @@ export interface ConstraintReading {
   uniquePerOwner?: boolean;
   /** "unique per city", "unique per user-city combination": unique together with the columns these words name. */
   uniquePer?: string[];
+  /**
+   * "One review per task", "only one vote per user per poll": at most one row for each value of
+   * the columns these words name. Read where the description is on one of those columns.
+   */
+  onePer?: string[];
   /** "cuid", "uuid", "auto-generated": the key is made for each new row. */
   generated?: boolean;
   /** A CHECK expression as written (without CHECK and its parentheses), with its offset in the phrase. */

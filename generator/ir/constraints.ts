@@ -378,6 +378,23 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
         r.enumValues = [...listed[1]!.matchAll(/'([^']*)'|"([^"]*)"/g)].map((x) => (x[1] ?? x[2])!);
         continue;
       }
+      // "CHECK > 0", "CHECK (>= 1)", "CHECK BETWEEN 1 AND 5": a bound with the column left out
+      // (the column the cell belongs to is the one checked), read as the column's range rule.
+      const bound = /^\s*(>=|=>|≥|<=|=<|≤|>|<)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(inner);
+      const between = /^\s*between\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)\s*$/i.exec(inner);
+      if (bound) {
+        const [op, v] = [bound[1]!, Number(bound[2])];
+        if (/^(?:>=|=>|≥)$/.test(op)) r.min = v;
+        else if (op === ">") r.exclusiveMin = v;
+        else if (/^(?:<=|=<|≤)$/.test(op)) r.max = v;
+        else r.exclusiveMax = v;
+        continue;
+      }
+      if (between && Number(between[1]) <= Number(between[2])) {
+        r.min = Number(between[1]);
+        r.max = Number(between[2]);
+        continue;
+      }
       // Kept verbatim for the database; the rules a validator can check are read from it too.
       r.check = { text: inner, at, read: readCheck(inner, r) };
       continue;

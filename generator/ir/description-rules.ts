@@ -50,7 +50,9 @@ function numericPhrases(t: string, r: ConstraintReading): void {
   }
   // "0 = Sunday, 1 = Monday ... 6 = Saturday", "1=low, 2=medium, 3=high": the codes' range.
   const codes = [...t.matchAll(/(?:^|[\s,;(])(-?\d+)\s*[=:：]\s*[\p{L}]/gu)].map((x) => Number(x[1]));
-  if (codes.length >= 2 && new Set(codes).size === codes.length && r.min === undefined && r.max === undefined) {
+  // A list left open ("1 = first attempt, 2 = first revision, etc."): examples, not every code.
+  const open = /(?:\betc\b\.?|\band\s+so\s+(?:on|forth)\b|\band\s+(?:more|up)\b|\.\.\.|…)\s*[.)]?\s*$/i.test(t);
+  if (codes.length >= 2 && !open && new Set(codes).size === codes.length && r.min === undefined && r.max === undefined) {
     const lo = Math.min(...codes);
     const hi = Math.max(...codes);
     // Every code written, or the first and last with "..." between them.
@@ -151,6 +153,9 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
   if (per && WHOLE_SCOPE.test(per[1]!)) r.unique = true;
   else if (per) r.uniquePer = uniquePerWords(per[1]!);
   else if (/^unique\b/i.test(t)) r.unique = true;
+  // "One review per task", "only one vote per user per poll": at most one row per those values.
+  const one = /(?:^|[\s,;(.])(?:only\s+|at\s+most\s+|exactly\s+|max(?:imum)?\s+)?one\s+[\p{L}_]+(?:\s+[\p{L}_]+)?\s+(?:per|for\s+each)\s+([\p{L}_]+(?:\s+(?:per|and|for\s+each)\s+[\p{L}_]+|\s*[,/-]\s*[\p{L}_]+)*)/iu.exec(t);
+  if (one && !/\b(?:e\.\s?g|for\s+example|such\s+as)\b/i.test(t)) r.onePer = one[1]!.split(/\s+(?:per|and|for\s+each)\s+|\s*[,/-]\s*/i).filter(Boolean);
   // "Serial number; must be unique.": a clause anywhere, not "must be unique per shop" (one of several).
   else if (/\bmust\s+be\s+unique\b(?!\s*(?:per|within|for\s+each|among|across|in\s+(?:each|the\s+same))\b)/i.test(t)) r.unique = true;
   // "must be unique across all users", "unique across the whole table": unique, full stop.

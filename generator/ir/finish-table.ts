@@ -3,7 +3,8 @@
 import { snakeCase } from "../base/naming.js";
 import { finishChecks } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
-import type { ColumnDraft, TableDraft } from "./drafts.js";
+import type { RawIndex } from "../parse/raw.js";
+import { type ColumnDraft, short, type TableDraft } from "./drafts.js";
 import type { Column, ColumnRole, ColumnType, ForeignKey, Index, Table } from "./types.js";
 
 /**
@@ -113,6 +114,7 @@ export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraf
     if (!owner) t.rawIndexes.push({ columns: [c.name], unique: true, span: c.uniquePerOwner });
   }
   const checks = finishChecks(cx, t, columns);
+  softDeleteWarning(cx, t, columns);
   const indexes: Index[] = [];
   const seen = new Set<string>();
   for (const i of t.rawIndexes) {
@@ -122,15 +124,17 @@ export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraf
         `columns of "${t.name}": ${columns.map((c) => c.name).join(", ")}`);
       continue;
     }
-    const key = `${i.unique}:${i.columns.join(",")}`;
+    const where = i.where ? partialCondition(cx, t, columns, i) : undefined;
+    const key = `${i.unique}:${i.columns.join(",")}:${where ?? ""}`;
     if (seen.has(key)) continue;
-    if (i.columns.length === 1 && i.columns[0] === t.primaryKey) continue; // the primary key is indexed already
+    if (i.columns.length === 1 && i.columns[0] === t.primaryKey && !where) continue; // the primary key is indexed already
     seen.add(key);
     indexes.push({
-      name: i.name ?? `${t.name}_${i.columns.join("_")}_${i.unique ? "unique" : "index"}`,
+      name: i.name ?? `${t.name}_${i.columns.join("_")}_${i.unique ? "unique" : "index"}${where ? "_partial" : ""}`,
       columns: [...i.columns],
       unique: i.unique,
       span: i.span,
+      ...(where ? { where } : {}),
     });
   }
   return {
@@ -188,6 +192,46 @@ function resolveUniquePer(cx: BuildContext, t: TableDraft, owner: string | null)
     t.rawIndexes.push({ columns, unique: true, span });
     cx.note(span, `"${t.name}.${cols.map((c) => c.name).join(", ")}" unique per ${words.join("-")}: read as unique (${columns.join(", ")})`);
   }
+}
+
+/**
+ * A column that marks rows deleted (deleted_at, deletedAt, is_deleted) states soft delete: a
+ * deleted row is kept but hidden. The generated routes do not do that (DELETE removes the row;
+ * lists and gets return rows so marked), so the rule is a warning quoting the column, never
+ * silently a hard delete. A partial index on it (WHERE deleted_at IS NULL) is kept as written.
+ */
+function softDeleteWarning(cx: BuildContext, t: TableDraft, columns: readonly Column[]): void {
+  for (const c of columns) {
+    const n = snakeCase(c.name);
+    const stamp = /^deleted_(?:at|on|date|time|timestamp)$/.test(n) && ["timestamp", "timestamptz", "date"].includes(c.type.kind);
+    const flag = /^(?:is_)?deleted$/.test(n) && c.type.kind === "boolean";
+    if (!stamp && !flag) continue;
+    const marked = stamp ? `whose ${c.name} is set` : `whose ${c.name} is true`;
+    const said = c.description && /soft|delet|hidden|trash|recycle/i.test(c.description) ? ` (its description: "${short(c.description)}")` : "";
+    cx.diag("warning", "SF108",
+      `"${t.name}.${c.name}" marks soft-deleted rows${said}, which the app does not do: DELETE removes the row, and lists and gets return rows ${marked}`,
+      c.span,
+      `to keep deleted rows, refuse DELETE in a hook (docs/hooks.md) and ${stamp ? `set ${c.name}` : `set ${c.name} to true`} with PATCH instead; or drop the column`);
+  }
+}
+
+/**
+ * A partial index's WHERE, read as a CHECK is read (PostgreSQL's parser; MySQL and SQLite
+ * translated): its PostgreSQL text, with the table's own column names. One that cannot be read,
+ * or names a column the table does not have, is a warning quoting it, and the index covers all
+ * rows (a unique one then refuses more than the spec says: the warning says so).
+ */
+function partialCondition(cx: BuildContext, t: TableDraft, columns: readonly Column[], i: RawIndex): string | undefined {
+  const w = i.where!;
+  const named = (n: string) => columns.find((c) => c.name === n)?.name ?? columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.name;
+  const r = cx.options.readCheckSql?.(w.expression.text, w.dialect, named);
+  const unknown = r?.ok ? r.columns.filter((c) => !named(c)) : [];
+  if (r?.ok && unknown.length === 0) return r.sql;
+  const why = !r ? "no SQL parser is loaded" : !r.ok ? r.why : `it names ${unknown.map((u) => `"${u}"`).join(", ")}, not a column of "${t.name}"`;
+  cx.diag("warning", "SF108",
+    `the condition of the partial ${i.unique ? "unique " : ""}index on "${t.name}" (${i.columns.join(", ")}) WHERE ${short(w.expression.text)} cannot be kept (${why}); ${i.unique ? "uniqueness then holds over all rows" : "the index covers all rows"}`,
+    w.expression.span, "write the condition in PostgreSQL syntax over the table's columns (deleted_at IS NULL)");
+  return undefined;
 }
 
 /** Whether a pattern matches a text; a pattern JavaScript cannot read matches nothing here. */

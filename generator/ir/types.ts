@@ -97,6 +97,11 @@ export interface Index {
   readonly span: Span;
   /** Every column descending, nulls last (a list's descending sort on a nullable column); absent: ascending. */
   readonly order?: "desc-nulls-last";
+  /**
+   * A partial index's condition in PostgreSQL's syntax (`"deleted_at" IS NULL`): the index covers,
+   * and a unique index holds among, only the rows it is true of. Absent: every row.
+   */
+  readonly where?: string;
 }
 
 export interface Table {

@@ -32,6 +32,7 @@ const INDEX_SCHEMA = {
     columns: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, minItems: 1 },
     unique: { type: "boolean" },
     name: { type: "string" },
+    where: { type: "string", minLength: 1 },
   },
   required: ["columns"],
   additionalProperties: false,
@@ -541,6 +542,8 @@ class YamlReader {
       const table = this.get(node, "table");
       const unique = this.get(node, "unique");
       const name = this.get(node, "name");
+      // A partial index's condition, in PostgreSQL's syntax: "where: deleted_at IS NULL".
+      const where = this.get(node, "where");
       if (!isSeq(cols)) return null;
       return {
         columns: cols.items.filter(isScalar).map((s) => String(s.value)),
@@ -548,6 +551,7 @@ class YamlReader {
         ...(isScalar(name) ? { name: String(name.value) } : {}),
         ...(isScalar(table) ? { table: snakeCase(String(table.value)) } : {}),
         span,
+        ...(isScalar(where) ? { where: { expression: { text: String(where.value), span: this.at(where.range?.[0] ?? 0) }, dialect: "postgresql" as const } } : {}),
       };
     }
     return null;

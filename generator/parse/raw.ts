@@ -30,6 +30,12 @@ export interface RawIndex {
   /** Table the index was declared for, when it was declared outside the table's section. */
   readonly table?: string;
   readonly span: Span;
+  /**
+   * A partial index's condition as written (`WHERE deleted_at IS NULL`, without the WHERE), in
+   * the notation's SQL dialect: the index covers (and a unique index holds among) only the rows
+   * it is true of.
+   */
+  readonly where?: { readonly expression: RawText; readonly dialect: "postgresql" | "mysql" | "sqlite" };
 }
 
 /** A foreign key of several columns (`FOREIGN KEY (a, b) REFERENCES t (x, y)`): a one-column key is a column's "references" phrase. */

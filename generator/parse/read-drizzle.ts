@@ -39,7 +39,7 @@ function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
   // Table variable -> its name and columns, filled below before any reference is resolved.
   const tables = new Map<string, TableInfo>();
   const { columnsObject, propsOf, columnName, resolveColumn, onActions, readColumn } = columnReaders({ ...blk, ...syn, ...decl, ...columnTypes({ ...blk, ...syn, ...decl }), tables });
-  const { readExtras } = extrasReader({ ...blk, ...syn, resolveColumn, onActions });
+  const { readExtras, partialWhere } = extrasReader({ ...blk, ...syn, resolveColumn, onActions });
 
   // Every table's name and column names first: a reference may point at a table defined later.
   const infos: ({ name: RawText; info: TableInfo; obj: TS.ObjectLiteralExpression | null } | null)[] = [];
@@ -103,14 +103,23 @@ function readDrizzle(ts: Ts, block: SourceBlock): ReaderResult {
       warn(`the index ${name ?? ""} names columns that are not read here (one table's columns were expected); it is skipped`.replace("  ", " "), at);
       continue;
     }
-    if (c.methods.some((m) => m.name === "where")) {
-      if (c.name === "uniqueIndex") {
-        warn(`the unique index ${name ?? ""} holds only for some rows (.where); a partial index is not supported, so it is skipped`.replace("  ", " "), at);
-        continue;
+    const cond = c.methods.find((m) => m.name === "where");
+    let where: RawIndex["where"];
+    if (cond) {
+      const e = cond.args[0];
+      // The block's dialect (pgTable, sqliteTable, mysqlTable); PostgreSQL when its tables mix them.
+      const dialects = new Set(tableCalls.map((t) => t.dialect));
+      const dialect = dialects.size === 1 ? [...dialects][0]! : "postgresql";
+      where = e ? partialWhere(e, (x) => { const r = resolveColumn(x, undefined); return r ? { name: r.column } : null; }, dialect) : undefined;
+      if (!where) {
+        if (c.name === "uniqueIndex") {
+          warn(`the condition (.where) of the unique index ${name ?? ""} is not understood; the index is skipped (over all rows it would refuse rows the spec allows)`.replace("  ", " "), at);
+          continue;
+        }
+        note(`the condition (.where) of the index ${name ?? ""} is not understood; read as an index on all rows`.replace("  ", " "), at);
       }
-      note(`the index ${name ?? ""} covers only some rows (.where); read as an index on all rows`.replace("  ", " "), at);
     }
-    out.indexes.push({ columns: refs.map((r) => r!.column), unique: c.name === "uniqueIndex", ...(name ? { name } : {}), table: refs[0]!.table, span: span(at) });
+    out.indexes.push({ columns: refs.map((r) => r!.column), unique: c.name === "uniqueIndex", ...(name ? { name } : {}), table: refs[0]!.table, span: span(at), ...(where ? { where } : {}) });
   }
 
   // -------------------------------------------------------------- zod schemas: value rules on the columns

@@ -153,7 +153,7 @@ class SqlBlockReader {
     else if (ast.type === "create" && ast.keyword === "index") {
       if (String(ast.index_type).toLowerCase() === "fulltext") {
         this.note("a FULLTEXT index is not migrated: PostgreSQL searches text with a tsvector index, which the generator does not make", st.start);
-      } else this.createIndex(st, String(ast.index_type).toLowerCase() === "unique", ast.where != null);
+      } else this.createIndex(st, String(ast.index_type).toLowerCase() === "unique", ast.where != null, p.dialect);
     }
     else if (ast.type === "alter") this.nspAlterTable(st, ast, p.dialect);
   }
@@ -593,11 +593,11 @@ class SqlBlockReader {
   // -------------------------------------------------------------- CREATE INDEX, CREATE TYPE
 
   private pgCreateIndex(st: SqlStatement, node: Node): void {
-    this.createIndex(st, node.unique === true, node.whereClause != null);
+    this.createIndex(st, node.unique === true, node.whereClause != null, "postgresql");
   }
 
   /** CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] t [USING m] (a, b DESC) [WHERE ...] */
-  private createIndex(st: SqlStatement, unique: boolean, partial: boolean): void {
+  private createIndex(st: SqlStatement, unique: boolean, partial: boolean, dialect: "postgresql" | "mysql" | "sqlite"): void {
     const ts = st.tokens;
     let i = ts.findIndex((t) => lower(t) === "index") + 1;
     if (lower(ts[i]) === "concurrently") i++;
@@ -622,13 +622,16 @@ class SqlBlockReader {
       }
       columns.push(part[0].value);
     }
+    // A partial index keeps its condition as written; the IR reads it (as a CHECK is read) and
+    // says so when it cannot be kept.
+    let where: RawIndex["where"];
     if (partial) {
-      const where = ts.findIndex((t, k) => k > g.close && lower(t) === "where");
-      const at = where >= 0 ? ts[where]!.start : st.start;
-      if (unique) this.warn("the WHERE condition of a partial unique index is not kept: uniqueness then holds over all rows", at, "make the index plain, or enforce the rule in a hook");
-      else this.note("the WHERE condition of a partial index is not kept: the index covers all rows", at);
+      const at = ts.findIndex((t, k) => k > g.close && lower(t) === "where");
+      const cond = at >= 0 ? ts.slice(at + 1).filter((t) => t.text !== ";") : [];
+      if (cond.length) where = { expression: this.tokensText(cond), dialect };
+      else this.warn("the WHERE condition of this partial index is not found: the index covers all rows", st.start);
     }
-    this.indexes.push({ columns, unique, ...(name ? { name } : {}), table: tableName(q.tok.value), span: this.span(st.start) });
+    this.indexes.push({ columns, unique, ...(name ? { name } : {}), table: tableName(q.tok.value), span: this.span(st.start), ...(where ? { where } : {}) });
   }
 
   /** CREATE TYPE name AS ENUM ('a', 'b') */

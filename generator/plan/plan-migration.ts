@@ -350,7 +350,7 @@ function steps(from: Snapshot, to: Snapshot, renames: Renames, spanOf: SpanLooku
       });
     }
     // Indexes, by name; one that only changed name is renamed.
-    const key = (i: SnapshotIndex) => `${i.unique}:${i.order ?? "asc"}:${i.columns.join(",")}`;
+    const key = (i: SnapshotIndex) => `${i.unique}:${i.order ?? "asc"}:${i.columns.join(",")}:${i.where ?? ""}`;
     const gone = a.indexes.filter((i) => !b.indexes.some((x) => x.name === i.name && same(x, i)));
     const fresh = b.indexes.filter((i) => !a.indexes.some((x) => x.name === i.name && same(x, i)));
     for (const i of gone) {

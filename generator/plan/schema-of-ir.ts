@@ -11,7 +11,8 @@ import { snapshotOf, type Snapshot } from "./snapshot.js";
  * for each order a list of the table offers (sortIndexes).
  */
 export function implicitIndexes(t: Table, ir?: IR): Omit<Index, "span">[] {
-  const declared = t.indexes.map((i) => i.columns);
+  // A partial index serves only the rows its condition holds for: it stands in for none of these.
+  const declared = t.indexes.filter((i) => !i.where).map((i) => i.columns);
   const leads = (col: string) => declared.some((cols) => cols[0] === col) || t.columns.some((c) => c.name === col && (c.unique || c.primaryKey));
   const out: Omit<Index, "span">[] = [];
   if (t.owner && !leads(t.owner)) {
@@ -35,7 +36,7 @@ export function implicitIndexes(t: Table, ir?: IR): Omit<Index, "span">[] {
  */
 export function sortIndexes(t: Table, ir: IR, existing: readonly Omit<Index, "span">[]): Omit<Index, "span">[] {
   const out: Omit<Index, "span">[] = [];
-  const have = [...existing];
+  const have = existing.filter((i) => !i.where);
   const serves = (cols: readonly string[], order: Index["order"]) =>
     have.some(
       (i) =>
@@ -70,7 +71,7 @@ export function currentSnapshot(ir: IR): Snapshot {
     tables: snap.tables.map((t) => {
       const seen = new Set<string>(t.columns.filter((c) => c.unique || c.primaryKey).map((c) => `true:asc:${c.name}`));
       const indexes = t.indexes.filter((i) => {
-        const k = `${i.unique}:${i.order ?? "asc"}:${i.columns.join(",")}`;
+        const k = `${i.unique}:${i.order ?? "asc"}:${i.columns.join(",")}${i.where ? `:${i.where}` : ""}`;
         if (seen.has(k) || (!i.unique && seen.has(`true:asc:${i.columns.join(",")}`) && i.columns.length === 1)) return false;
         seen.add(k);
         return true;

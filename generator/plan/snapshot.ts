@@ -44,11 +44,13 @@ export interface SnapshotIndex {
   readonly unique: boolean;
   /** Every column descending, nulls last; absent: ascending (also in snapshots written before it existed). */
   readonly order?: "desc-nulls-last";
+  /** A partial index's condition (PostgreSQL); absent: every row. */
+  readonly where?: string;
 }
 
 /** An index as the snapshot keeps it. */
 function snapshotIndex(i: SnapshotIndex): SnapshotIndex {
-  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.order ? { order: i.order } : {}) };
+  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.order ? { order: i.order } : {}), ...(i.where ? { where: i.where } : {}) };
 }
 
 export interface SnapshotTable {

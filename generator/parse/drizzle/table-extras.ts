@@ -8,7 +8,7 @@ import type { Syntax } from "./syntax.js";
 
 /** The reader of a table's third argument, pushing to the indexes and checks it is given. */
 export function extrasReader(cx: DrizzleBlock & Syntax & Pick<ReturnType<typeof columnReaders>, "resolveColumn" | "onActions">) {
-  const { ts, sf, span, start, raw, warn, note, unwrap, str, prop, unchain, returned, resolveColumn, onActions } = cx;
+  const { ts, sf, span, start, raw, warn, note, unwrap, str, prop, unchain, returned, literal, resolveColumn, onActions } = cx;
   const readExtras = (fn: TS.Expression, label: string, dialect: Dialect, cols: Map<string, ColumnState>, self: { param: string | null; table: TableInfo; varName?: string }, indexes: RawIndex[], checks: RawCheck[]): void => {
     const body = returned(fn);
     if (!body) {
@@ -40,11 +40,11 @@ export function extrasReader(cx: DrizzleBlock & Syntax & Pick<ReturnType<typeof 
       if (kind === "index" || kind === "uniqueIndex" || kind === "unique") {
         const name = str(c.args[0])?.text;
         const colExprs: TS.Expression[] = [];
-        let partial = false;
+        let partial: TS.Expression | null = null;
         for (const m of c.methods) {
           if (m.name === "on" || m.name === "onOnly") colExprs.push(...m.args);
           else if (m.name === "using") colExprs.push(...m.args.slice(1));
-          else if (m.name === "where") partial = true;
+          else if (m.name === "where") partial = m.args[0] ?? (m.node as TS.Expression);
         }
         const resolved = colExprs.map(colOf);
         if (!colExprs.length || resolved.some((r) => !r)) {
@@ -52,12 +52,15 @@ export function extrasReader(cx: DrizzleBlock & Syntax & Pick<ReturnType<typeof 
           continue;
         }
         const unique = kind !== "index";
-        if (partial && unique) {
-          warn(`the unique index ${name ?? ""} in ${label} holds only for some rows (.where); a partial index is not supported, so it is skipped`.replace("  ", " "), at);
-          continue;
+        const where = partial ? partialWhere(partial, colOf, dialect) : undefined;
+        if (partial && !where) {
+          if (unique) {
+            warn(`the condition (.where) of the unique index ${name ?? ""} in ${label} is not understood; the index is skipped (over all rows it would refuse rows the spec allows)`.replace("  ", " "), start(partial));
+            continue;
+          }
+          note(`the condition (.where) of the index ${name ?? ""} in ${label} is not understood; read as an index on all rows`.replace("  ", " "), start(partial));
         }
-        if (partial) note(`the index ${name ?? ""} in ${label} covers only some rows (.where); read as an index on all rows`.replace("  ", " "), at);
-        indexes.push({ columns: resolved.map((r) => r!.name), unique, ...(name ? { name } : {}), span: span(at) });
+        indexes.push({ columns: resolved.map((r) => r!.name), unique, ...(name ? { name } : {}), span: span(at), ...(where ? { where } : {}) });
       } else if (kind === "primaryKey") {
         const listed = prop(c.args[0], "columns");
         const exprs = listed && ts.isArrayLiteralExpression(unwrap(listed)) ? [...(unwrap(listed) as TS.ArrayLiteralExpression).elements] : [...c.args];
@@ -102,6 +105,56 @@ export function extrasReader(cx: DrizzleBlock & Syntax & Pick<ReturnType<typeof 
     }
   };
 
+  /**
+   * A partial index's `.where(...)` as SQL: sql`${t.deletedAt} is null`, or Drizzle's operators
+   * (isNull, isNotNull, eq, ne, gt, gte, lt, lte over a column and a literal; and, or, not).
+   * Null when it is neither.
+   */
+  function partialWhere(e: TS.Expression, colOf: (e: TS.Expression) => { name: string } | null, dialect: Dialect): RawIndex["where"] | undefined {
+    const text = conditionText(e, colOf);
+    if (text === null || dialect === "prose") return undefined;
+    return { expression: raw(text, start(e)), dialect };
+  }
+
+  function conditionText(e0: TS.Expression, colOf: (e: TS.Expression) => { name: string } | null): string | null {
+    const e = unwrap(e0);
+    const tagged = checkText(e, colOf);
+    if (tagged) return tagged.text;
+    const c = unchain(e);
+    if (!c || c.object || c.methods.length) return null;
+    const operand = (x: TS.Expression | undefined): string | null => {
+      if (!x) return null;
+      const col = colOf(x);
+      if (col) return col.name;
+      const l = literal(x);
+      if (!l) return null;
+      const v = l.value;
+      if (v === null) return "NULL";
+      if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+      if (typeof v === "number") return String(v);
+      if (typeof v === "string") return `'${v.replace(/'/g, "''")}'`;
+      return null;
+    };
+    const OPS: Record<string, string> = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" };
+    if ((c.name === "isNull" || c.name === "isNotNull") && c.args.length === 1) {
+      const col = colOf(c.args[0]!);
+      return col ? `${col.name} IS ${c.name === "isNull" ? "" : "NOT "}NULL` : null;
+    }
+    if (OPS[c.name] && c.args.length === 2) {
+      const [a, b] = [operand(c.args[0]), operand(c.args[1])];
+      return a && b ? `${a} ${OPS[c.name]} ${b}` : null;
+    }
+    if ((c.name === "and" || c.name === "or") && c.args.length > 0) {
+      const parts = c.args.map((x) => conditionText(x, colOf));
+      return parts.every((p) => p !== null) ? parts.map((p) => `(${p})`).join(c.name === "and" ? " AND " : " OR ") : null;
+    }
+    if (c.name === "not" && c.args.length === 1) {
+      const inner = conditionText(c.args[0]!, colOf);
+      return inner === null ? null : `NOT (${inner})`;
+    }
+    return null;
+  }
+
   /** sql`${t.amount} > 0` -> "amount > 0", each ${t.x} replaced by its column's name. */
   function checkText(e: TS.Expression, colOf: (e: TS.Expression) => { name: string } | null): { text: string; at: number } | null {
     if (!ts.isTaggedTemplateExpression(e) || !ts.isIdentifier(e.tag) || e.tag.text !== "sql") return null;
@@ -116,5 +169,5 @@ export function extrasReader(cx: DrizzleBlock & Syntax & Pick<ReturnType<typeof 
     }
     return { text: out.trim(), at };
   }
-  return { readExtras };
+  return { readExtras, partialWhere };
 }

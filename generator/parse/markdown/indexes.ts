@@ -77,6 +77,31 @@ export function indexItem(md: MarkdownReader, item: ListItem, table: TableDraft 
  * "Composite index on (a, b)", "Unique index on email", "Index: (a, b)".
  */
 export function indexFromText(md: MarkdownReader, f: Flat, table: TableDraft | undefined, strict: boolean): RawIndex | null {
+  // "unique (user_id, slug) WHERE deleted_at IS NULL": a partial index; the condition is kept
+  // as written for the IR to read (as a CHECK is), the definition is what comes before it.
+  const w = whereClause(md, f);
+  const idx = indexHead(md, w ? flatTrim(flatSub(f, 0, w.at)) : f, table, strict);
+  return idx && w ? { ...idx, where: w.where } : idx;
+}
+
+/**
+ * The `WHERE <condition>` after an index's columns: the condition up to a description
+ * (" — for ...", "(for ...)") or the end, without code marks. Only after a closing parenthesis
+ * or a column name, so prose that merely contains "where" is no condition.
+ */
+function whereClause(md: MarkdownReader, f: Flat): { at: number; where: NonNullable<RawIndex["where"]> } | null {
+  const m = /(?<=[)`\w]\s*)\s+where\s+(?=\S)/i.exec(f.text);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  let rest = f.text.slice(from);
+  const cut = /\s(?:-|–|—)\s|\s+\((?:for|used)\b|\s+(?:for|so that|used)\s/.exec(rest);
+  if (cut) rest = rest.slice(0, cut.index);
+  const text = rest.replace(/`/g, " ").replace(/[.;]\s*$/, "").trim();
+  if (!text) return null;
+  return { at: m.index, where: { expression: { text, span: md.idx.span(f.offs[from] ?? 0) }, dialect: "postgresql" } };
+}
+
+function indexHead(md: MarkdownReader, f: Flat, table: TableDraft | undefined, strict: boolean): RawIndex | null {
   // The definition ends where a description starts.
   // "idx_user_id: Index on user_id for ..." -> the part after the name.
   const named = /^([A-Za-z_]\w*)\s*:\s*(?=(?:unique\s+|composite\s+)*index\b)/i.exec(f.text);
@@ -162,12 +187,16 @@ export function indexTable(md: MarkdownReader, node: Table, headers: string[], c
     }
     const tname = cell(tableCol)?.text;
     const unique = /unique/i.test(kind) || /^unique|uniq/i.test(name);
+    // A cell (a Condition or Notes column) that is a partial index's "WHERE deleted_at IS NULL".
+    const cond = row.children.map((_, i) => cell(i)).find((c) => c && /^`?\s*where\s+\S/i.test(c.text));
+    const w = cond ? whereClause(md, { text: ` x ${cond.text}`, offs: [0, 0, 0, ...cond.offs] }) : null;
     const idx: RawIndex = {
       columns: list,
       unique,
       ...(name && /^[A-Za-z_]\w*$/.test(name) ? { name } : {}),
       ...(tname ? { table: snakeCase(tname) } : {}),
       span,
+      ...(w ? { where: w.where } : {}),
     };
     if (table && (!idx.table || idx.table === table.name.text)) table.indexes.push(idx);
     else md.specIndexes.push(idx);
@@ -184,12 +213,13 @@ function constraintRow(md: MarkdownReader, table: TableDraft, cells: ReadonlyArr
   for (const c of cells) {
     if (!c) continue;
     const text = c.text.replace(/`/g, " ");
-    const unique = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?unique\s*(?:key|index)?\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/i.exec(text);
+    const unique = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?unique\s*(?:key|index)?\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*(?:$|(?=where\s))/i.exec(text);
     const primary = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?primary\s+key\s*\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)\s*$/i.exec(text);
     const check = /^\s*(?:constraint\s+[A-Za-z_]\w*\s+)?check\s*\((.+)\)\s*$/is.exec(text);
     const span = md.idx.span(c.offs[0] ?? 0);
     if (unique) {
-      table.indexes.push({ columns: unique[1]!.split(/\s*,\s*/), unique: true, ...(named ? { name: named } : {}), span });
+      const w = whereClause(md, c);
+      table.indexes.push({ columns: unique[1]!.split(/\s*,\s*/), unique: true, ...(named ? { name: named } : {}), span, ...(w ? { where: w.where } : {}) });
       return true;
     }
     if (primary) {

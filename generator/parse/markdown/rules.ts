@@ -147,7 +147,11 @@ export function resolveLooseRules(md: MarkdownReader): void {
  */
 export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
   if (table.columns.length === 0) return false;
-  const text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
+  let text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
+  // "**Constraints:** `UNIQUE(a, b)` — ...", "Ràng buộc: UNIQUE(a, b)": a label in any language
+  // (a few words and a colon) before a SQL clause is only a label; blanked, offsets kept.
+  const label = /^\s*[\p{L}][\p{L}\p{M}\s]{0,30}?[:：]\s*(?=(?:constraint\s+[A-Za-z_]\w*\s+)?(?:unique|check|primary\s+key)\s*\()/iu.exec(text);
+  if (label) text = " ".repeat(label[0].length) + text.slice(label[0].length);
   // A column as written, or written in another case ("Title must be unique" for title).
   const has = (n: string) => {
     const i = table.columns.findIndex((c) => c.name.text === n);
@@ -179,9 +183,21 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
   if (spec) {
     const cols = spec[1]!.split(",").map((p) => p.split(":")[0]!.trim());
     if (cols.length >= 1 && cols.every((c) => has(c) >= 0)) {
-      table.indexes.push({ columns: cols.map((c) => table.columns[has(c)]!.name.text), unique: true, span });
       const tail = text.slice(spec.index + spec[0].length).replace(/^[\s.,;:]+|[\s.]+$/g, "");
-      if (tail) md.warn("SF113", `the condition after the unique index on (${cols.join(", ")}) is not read ("${tail.length > 60 ? tail.slice(0, 57) + "..." : tail}"): the index covers every row`, md.idx.span(f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0),
+      // "(only documents with deletedAt: null)", "(solo documentos con `deletedAt: null`)": the
+      // condition is each "column: value" the tail names (a column of the table; null, true,
+      // false, a number or a quoted word), joined by AND: a partial index the IR reads.
+      const conds = [...tail.replace(/`/g, " ").matchAll(/([A-Za-z_]\w*)\s*(?::|==?|\bis\b)\s*(null|true|false|-?\d+(?:\.\d+)?|'[^']*'|"[^"]*")(?![\w.])/gi)]
+        .filter((m) => has(m[1]!) >= 0)
+        .map((m) => {
+          const col = table.columns[has(m[1]!)]!.name.text;
+          const v = m[2]!.toLowerCase() === "null" ? null : /^["']/.test(m[2]!) ? `'${m[2]!.slice(1, -1).replace(/'/g, "''")}'` : m[2]!.toUpperCase();
+          return v === null ? `${col} IS NULL` : `${col} = ${v}`;
+        });
+      const tailAt = f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0;
+      const where = conds.length ? { expression: { text: conds.join(" AND "), span: md.idx.span(tailAt) }, dialect: "postgresql" as const } : undefined;
+      table.indexes.push({ columns: cols.map((c) => table.columns[has(c)]!.name.text), unique: true, span, ...(where ? { where } : {}) });
+      if (tail && !where) md.warn("SF113", `the condition after the unique index on (${cols.join(", ")}) is not read ("${tail.length > 60 ? tail.slice(0, 57) + "..." : tail}"): the index covers every row`, md.idx.span(f.offs[spec.index + spec[0].length] ?? f.offs[0] ?? 0),
         "a unique index on some rows only (a partial index) is not generated; enforce it in a hook, or drop the condition");
       return true;
     }
