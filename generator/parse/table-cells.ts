@@ -41,6 +41,20 @@ export function isIdent(t: string): boolean {
   return s.length <= 64 && IDENT.test(s);
 }
 
+/**
+ * A column written as a label in the spec's language beside its identifier: "得意先ID(customer_id)",
+ * "Nome (full_name)", "customer_id（得意先ID）". The identifier and where it starts in the cell;
+ * null unless the other part holds a letter outside ASCII (an English note in parentheses,
+ * "owner (FK)", is no label).
+ */
+export function labelledIdent(t: string): { ident: string; at: number } | null {
+  let m = /^([^()（）]+?)\s*[(（]\s*([A-Za-z_][A-Za-z0-9_]*)\s*[)）]$/.exec(t);
+  if (m && /[^\x00-\x7f]/.test(m[1]!) && !isIdent(m[1]!.trim())) return { ident: m[2]!, at: t.lastIndexOf(m[2]!) };
+  m = /^([A-Za-z_][A-Za-z0-9_]*)\s*[(（]([^()（）]+)[)）]$/.exec(t);
+  if (m && /[^\x00-\x7f]/.test(m[2]!)) return { ident: m[1]!, at: 0 };
+  return null;
+}
+
 /** A dotted field path of a JSON body: `user.id`, `tasks[].title`. */
 export function isFieldPathCell(cell: string): boolean {
   return FIELD_PATH.test(cleanCell(cell));
