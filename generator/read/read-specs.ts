@@ -153,7 +153,7 @@ function typedTableRows(text: string): number {
 function kindByContent(text: string, file: string): "schema" | "api" | null {
   if (/\.(ya?ml|json)$/i.test(file)) {
     if (isOpenApiText(text)) return "api";
-    if (/^\s*["']?tables["']?\s*:/m.test(text)) return "schema";
+    if (/^\s*["']?(?:tables|entities|models)["']?\s*:/m.test(text)) return "schema";
     if (/^\s*["']?endpoints["']?\s*:/m.test(text)) return "api";
     return null;
   }
