@@ -153,6 +153,17 @@ export function schemaQualifiedRefs(cx: BuildContext, tables: TableDraft[]): voi
     }
 }
 
+/**
+ * The words naming the table a key column points at: "author_user_id" / "authorUserId" ->
+ * [author, user]; the key word may also come first, as Spanish, Portuguese, French and Italian
+ * specs write it ("id_cliente", "IdGuardian" -> [cliente], [guardian]). [] when it is neither.
+ */
+export function keyNameParts(name: string): string[] {
+  const snake = snakeCase(name);
+  const m = /^(.*?)_?id$/i.exec(snake) ?? /^id_(.+)$/i.exec(snake);
+  return m && m[1] ? m[1].split("_") : [];
+}
+
 export function tableByName(cx: BuildContext, name: string, tables: TableDraft[]): TableDraft | undefined {
   const exact = tables.find((t) => t.name === name);
   if (exact) return exact;
@@ -188,8 +199,7 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
     if (!ref && c.bareFk) {
       // "FK" with no target: guess from the name, user_id -> users.id.
       // Longest suffix first: invited_by_user_id -> invited_by_user, by_user, user.
-      const m = /^(.*?)_?id$/i.exec(snakeCase(c.name));
-      const parts = m && m[1] ? m[1].split("_") : [];
+      const parts = keyNameParts(c.name);
       let target: TableDraft | undefined;
       for (let k = 0; k < parts.length && !target; k++) target = tableByName(cx, parts.slice(k).join("_"), tables);
       if (!target && parts.length) target = tableByNoun(cx, parts.join("_"), t, tables);

@@ -36,6 +36,12 @@ export function identityPlan(t: Table): IdentityPlan {
     const claim = CLAIM_COLUMNS[c.name];
     if (claim && textual) claims[c.name] = { claim, maxLength: maxLen(c) };
     if (c.nullable || c.default) continue;
+    // A required reference to another table ("prefecture_id NOT NULL REFERENCES prefectures"):
+    // no placeholder names a row that exists, so the user creates their own row, choosing it.
+    if (c.references && c.references.table !== t.name) {
+      unfillable.push(c);
+      continue;
+    }
     const numeric = c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "float" || c.type.kind === "decimal";
     if (checked.has(c.name) || (numeric && ((c.minimum ?? 0) > 0 || (c.maximum ?? 0) < 0 || (c.exclusiveMinimum ?? -1) >= 0 || (c.exclusiveMaximum ?? 1) <= 0))) {
       unfillable.push(c);

@@ -4,6 +4,7 @@
 // ColumnType it produces (ir/types.ts). docs/spec-format.md ("Types") lists every spelling.
 import type { ColumnType, DefaultValue, ScalarType } from "./types.js";
 import { snakeCase } from "../base/naming.js";
+import { typeWordAt, type TypeWord } from "../base/type-words.js";
 
 export interface TypeReading {
   /** null when the type is not understood. */
@@ -334,7 +335,32 @@ function readType(text: string, pos: number, named: Named, depth = 0): Read | nu
   return r;
 }
 
+/** A type written in another human language ("Ganzzahl", "Texto(100)", "Dezimalzahl (10,2)", "日付"): what it means. */
+function madeOfWord(w: TypeWord): Made {
+  switch (w.meaning) {
+    case "string":
+    case "text":
+      return { type: w.length !== undefined ? { kind: "string", maxLength: w.length } : { kind: w.meaning } };
+    case "decimal":
+      return { type: { kind: "decimal", ...(w.length !== undefined ? { precision: w.length } : {}), ...(w.scale !== undefined ? { scale: w.scale } : {}) } };
+    case "integer":
+    case "bigint":
+    case "date":
+    case "time":
+    case "boolean":
+    case "float":
+    case "json":
+    case "bytes":
+      return { type: { kind: w.meaning } };
+    case "timestamp":
+      return { type: { kind: "timestamp" } };
+  }
+}
+
 function readScalar(text: string, pos: number): Read | null {
+  // No word of another language is an English type word, nor starts one ("Texto" is not "text").
+  const word = typeWordAt(text, pos);
+  if (word) return { type: madeOfWord(word).type, increment: false, nullable: false, end: word.end };
   for (const [re, make] of TYPE_RULES) {
     const m = at(re, text, pos);
     if (!m) continue;

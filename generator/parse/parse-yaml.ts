@@ -2,7 +2,7 @@
 // LineCounter turns offsets into line:column; a JSON Schema (ajv) checks the shape, and
 // its errors are mapped back onto the node they are about.
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, Pair as YamlPair, parseDocument, Scalar, YAMLMap as YamlMapNode, YAMLSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { Span } from "../base/span.js";
 import { snakeCase } from "../base/naming.js";
@@ -223,6 +223,7 @@ export function parseYaml(src: string, file: string, kind: SpecKind): YamlParseR
   }
   if (doc.errors.length) return { raw: empty, diagnostics, notes };
 
+  if (kind === "schema") listShapes(doc, notes, at);
   const data: unknown = doc.toJS() ?? {};
   const validate = validatorFor(kind);
   if (!validate(data)) {
@@ -234,6 +235,110 @@ export function parseYaml(src: string, file: string, kind: SpecKind): YamlParseR
   const reader = new YamlReader(src, at, notes);
   const raw = kind === "schema" ? reader.schema(doc) : reader.api(doc);
   return { raw, diagnostics, notes };
+}
+
+/** The keys a data model written as lists names its entities and their fields with. */
+const ENTITY_LIST_KEYS = ["tables", "entities", "models", "collections", "resources", "schemas"];
+const FIELD_LIST_KEYS = ["columns", "fields", "attributes", "properties"];
+/** A field's length and bounds written as keys: the constraint each says. */
+const BOUND_KEYS: Record<string, string> = {
+  max_length: "max length", maxlength: "max length", max_len: "max length", length: "max length", size: "max length",
+  min_length: "min length", minlength: "min length", min_len: "min length", min: "min", minimum: "min", max: "max", maximum: "max",
+};
+
+/** A scalar made here, placed where `from` was written, so that what it says points back at the spec. */
+function placed(value: string, from: Node): Scalar {
+  const s = new Scalar(value);
+  if (from.range) s.range = from.range;
+  return s;
+}
+
+/** The map's pair whose key is one of `keys` (any case, "-" or "_"). */
+function pairOf(map: YAMLMap, keys: readonly string[]): Pair<unknown, unknown> | undefined {
+  return map.items.find((p) => isScalar(p.key) && keys.includes(String(p.key.value).toLowerCase().replace(/-/g, "_")));
+}
+
+/**
+ * A list of fields, each a mapping with its name ("- name: title", "type: string", "required:
+ * true", "max_length: 300"), as the columns mapping the YAML form reads: keyed by the name, its
+ * bounds as constraints, "type: enum" with its values as enum(a, b). null unless every item has
+ * a name.
+ */
+function fieldMap(seq: YAMLSeq): YamlMapNode | null {
+  if (!seq.items.length || !seq.items.every((f) => isMap(f) && isScalar(pairOf(f, ["name"])?.value))) return null;
+  const out = new YamlMapNode();
+  for (const f of seq.items as YAMLMap[]) {
+    const nameNode = pairOf(f, ["name"])!.value as Scalar;
+    const col = new YamlMapNode();
+    const constraints = new YAMLSeq();
+    const typeNode = pairOf(f, ["type"])?.value;
+    const values = pairOf(f, ["values", "enum", "allowed"])?.value;
+    const enumType = isScalar(typeNode) && /^enum$/i.test(String(typeNode.value)) && isSeq(values) && values.items.every(isScalar);
+    for (const p of f.items) {
+      const key = isScalar(p.key) ? String(p.key.value).toLowerCase().replace(/-/g, "_") : "";
+      if (key === "name" || (enumType && (key === "values" || key === "enum" || key === "allowed"))) continue;
+      const bound = BOUND_KEYS[key];
+      if (bound && isScalar(p.value) && typeof p.value.value === "number") {
+        constraints.items.push(placed(`${bound} ${p.value.value}`, p.key as Node));
+        continue;
+      }
+      if (key === "type" && enumType) {
+        col.items.push(new YamlPair(p.key, placed(`enum(${(values as YAMLSeq).items.map((v) => String((v as Scalar).value)).join(", ")})`, typeNode as Scalar)));
+        continue;
+      }
+      col.items.push(p);
+    }
+    if (constraints.items.length) col.items.push(new YamlPair(new Scalar("constraints"), constraints));
+    if (!pairOf(col, ["type"])) col.items.push(new YamlPair(new Scalar("type"), placed("text", nameNode)));
+    out.items.push(new YamlPair(nameNode, col));
+  }
+  return out;
+}
+
+/**
+ * A data model written as lists rather than the YAML form's mappings: "entities:" (or
+ * "models:", "tables:", "collections:") over "- name: Book" items, each with "fields:" (or
+ * "columns:", "attributes:") over "- name: title" items. Rewritten in place, each name and value
+ * keeping where it was written, into "tables: {Book: {columns: {title: {...}}}}"; noted once.
+ */
+function listShapes(doc: Document, notes: { span: Span; message: string }[], at: (o: number) => Span): void {
+  const root = doc.contents;
+  if (!isMap(root)) return;
+  const tablesPair = pairOf(root, ["tables"]);
+  const listPair = isSeq(tablesPair?.value) ? tablesPair : tablesPair ? undefined : pairOf(root, ENTITY_LIST_KEYS);
+  const tables = new YamlMapNode();
+  if (listPair && isSeq(listPair.value)) {
+    const seq = listPair.value;
+    if (!seq.items.length || !seq.items.every((e) => isMap(e) && isScalar(pairOf(e, ["name"])?.value))) return;
+    for (const e of seq.items as YAMLMap[]) {
+      const t = new YamlMapNode();
+      for (const p of e.items) {
+        const key = isScalar(p.key) ? String(p.key.value).toLowerCase().replace(/-/g, "_") : "";
+        if (key === "name") continue;
+        if (FIELD_LIST_KEYS.includes(key)) {
+          const cols = isSeq(p.value) ? fieldMap(p.value) : isMap(p.value) ? p.value : null;
+          if (cols) t.items.push(new YamlPair(placed("columns", p.key as Node), cols));
+          continue;
+        }
+        t.items.push(p);
+      }
+      tables.items.push(new YamlPair(pairOf(e, ["name"])!.value, t));
+    }
+    root.items.splice(root.items.indexOf(listPair), 1, new YamlPair(placed("tables", listPair.key as Node), tables));
+    const k = listPair.key as Node;
+    notes.push({ span: at(k.range?.[0] ?? 0), message: `"${String((k as Scalar).value)}" lists the tables, each with a name and a list of fields: read as the YAML form's tables` });
+    return;
+  }
+  // The mapping form with each table's columns as a list of named fields.
+  if (isMap(tablesPair?.value)) {
+    for (const tp of tablesPair.value.items) {
+      if (!isMap(tp.value)) continue;
+      const cp = pairOf(tp.value, FIELD_LIST_KEYS);
+      if (!cp || !isSeq(cp.value)) continue;
+      const cols = fieldMap(cp.value);
+      if (cols) tp.value.items.splice(tp.value.items.indexOf(cp), 1, new YamlPair(placed("columns", cp.key as Node), cols));
+    }
+  }
 }
 
 /**

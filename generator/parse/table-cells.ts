@@ -4,6 +4,7 @@
 // path; and the smaller kinds the other roles need (yes/no, auth, HTTP status, version, enum
 // token, value list, index name). Pure; no regex here nests quantifiers over overlapping classes.
 import { unitOf } from "./table-units.js";
+import { typeWordAt } from "../base/type-words.js";
 
 // Cell recognisers
 
@@ -38,6 +39,20 @@ export function isIdent(t: string): boolean {
   const q = s[0];
   if ((q === '"' || q === "'") && s.length > 2 && s[s.length - 1] === q) s = s.slice(1, -1);
   return s.length <= 64 && IDENT.test(s);
+}
+
+/**
+ * A column written as a label in the spec's language beside its identifier: "得意先ID(customer_id)",
+ * "Nome (full_name)", "customer_id（得意先ID）". The identifier and where it starts in the cell;
+ * null unless the other part holds a letter outside ASCII (an English note in parentheses,
+ * "owner (FK)", is no label).
+ */
+export function labelledIdent(t: string): { ident: string; at: number } | null {
+  let m = /^([^()（）]+?)\s*[(（]\s*([A-Za-z_][A-Za-z0-9_]*)\s*[)）]$/.exec(t);
+  if (m && /[^\x00-\x7f]/.test(m[1]!) && !isIdent(m[1]!.trim())) return { ident: m[2]!, at: t.lastIndexOf(m[2]!) };
+  m = /^([A-Za-z_][A-Za-z0-9_]*)\s*[(（]([^()（）]+)[)）]$/.exec(t);
+  if (m && /[^\x00-\x7f]/.test(m[2]!)) return { ident: m[1]!, at: 0 };
+  return null;
 }
 
 /** A dotted field path of a JSON body: `user.id`, `tasks[].title`. */
@@ -130,6 +145,18 @@ export function readTypeCell(cell: string): TypeReading {
 export function typeOf(s: string): TypeReading {
   if (!s || s.length > 80) return NO_TYPE;
   const c0 = s.charCodeAt(0);
+  // A type named in the spec's own language ("Ganzzahl", "Texto (100)", "日付", "Целое"), alone
+  // or with constraint words after it ("Inteiro PK"); never a column name of English.
+  if (c0 > 127 || (familyOf(/^[A-Za-z]*/.exec(s)![0]) === "" && c0 >= 65)) {
+    const w = typeWordAt(s);
+    if (w) {
+      const rest = s.slice(w.end).trim().replace(/^[,;]\s*/, "");
+      if (!rest) return { score: 1, family: "common", constraints: false, end: s.length };
+      if (scanConstraintWords(rest) === rest.length) return { score: 0.9, family: "common", constraints: true, end: w.end };
+      if (rest[0] === "(" && closeBracket(rest, 0) === rest.length) return { score: 0.9, family: "common", constraints: false, end: s.length };
+      return { score: 0.2, family: "common", constraints: false, end: w.end };
+    }
+  }
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return NO_TYPE;
   // "pk", "fk", "PK, FK" where the type goes: a key whose type follows from its name or its
   // target (the builder infers it). Scored below any real type, so a constraints column of

@@ -1,7 +1,7 @@
 // A table's body cells and columns as the classifier (table-roles.ts) weighs them: each cell's
 // readings (made the first time a decision needs one), and each column's profile, the share of
 // its non-empty cells that look like each kind.
-import { cleanCell, type ConstraintReading, ERROR_WORDS, FIELD_PATH, isAuthCell, isEnumToken, isHttpStatus, isIdent, isIdentList, isIndexKind, isIndexName, isLocation, isMarker, isValueList, isVersion, METHOD, NO_TYPE, type Polarity, readConstraintCell, readYesNo, splitMethodPath, typeOf, type TypeReading, wordCount } from "./table-cells.js";
+import { cleanCell, type ConstraintReading, ERROR_WORDS, FIELD_PATH, isAuthCell, isEnumToken, isHttpStatus, isIdent, isIdentList, isIndexKind, isIndexName, isLocation, labelledIdent, isMarker, isValueList, isVersion, METHOD, NO_TYPE, type Polarity, readConstraintCell, readYesNo, splitMethodPath, typeOf, type TypeReading, wordCount } from "./table-cells.js";
 
 /** A cell saying the system fills the field ("auto", "generated", "automático"), in a yes/no column. */
 const AUTO_FILLED = /^(?:auto|automatic|autom[aá]tico|automatique|automatisch|automatico|auto[-\s]?generated|generated|generado|g[eé]n[eé]r[eé]|generiert|system|server|自动|自動)$/i;
@@ -24,7 +24,7 @@ export class CellInfo {
     this.empty = this.t === "" || isMarker(this.t);
   }
   get ident(): boolean {
-    return (this._ident ??= !this.empty && isIdent(this.t));
+    return (this._ident ??= !this.empty && (isIdent(this.t) || labelledIdent(this.t) !== null));
   }
   get type(): TypeReading {
     return (this._type ??= this.empty ? NO_TYPE : typeOf(this.t));

@@ -22,7 +22,7 @@ const HEADER_WORDS: Record<string, RegExp> = {
   name: /^(?:column|columns? name|field|field name|name|attribute|property|key|param|parameter|query param(?:eter)?|列|列名|字段|字段名|字段名称|名称|参数|参数名|属性|カラム|カラム名|フィールド|項目|項目名|名前|パラメータ|medan|nama|nama medan|lajur|kolom|spalte|feld|feldname|parameter|columna|campo|nombre|parámetro|colonne|champ|nom|paramètre|colonna|nome|parametro|컬럼|필드|이름)$/,
   type: /^(?:type|data ?type|sql type|column type|db type|类型|数据类型|型|データ型|タイプ|jenis|jenis data|tipe|typ|datentyp|tipo|tipo de dato|type de données|타입)$/,
   constraints: /^(?:constraints?|attributes|modifiers|rules|keys?|约束|约束条件|制約|kekangan|kekangan medan|kendala|einschränkung(?:en)?|restricci[oó]n(?:es)?|contraintes?|vincoli|vincolo|제약)$/,
-  default: /^(?:default|default value|默认|默认值|既定値|デフォルト|lalai|nilai lalai|standard|standardwert|por defecto|valor por defecto|predeterminado|défaut|valeur par défaut|predefinito)$/,
+  default: /^(?:default|default value|默认|默认值|既定値|初期値|デフォルト|기본값|lalai|nilai lalai|standard|standardwert|por defecto|valor por defecto|predeterminado|défaut|valeur par défaut|predefinito)$/,
   nullable: /^(?:nullable|null|null\?|nullable\?|可空|允许空|是否可空|null許可|boleh null|nullbar|nulo|nulable)$/,
   required: /^(?:required|required\?|mandatory|必填|是否必填|必须|必需|必須|wajib|pflicht|erforderlich|obligatorio|requerido|obligatoire|obbligatorio|obrigatório|obrigatorio|обязательно|обязательное|필수|not null)$/,
   description: /^(?:description|desc|notes?|comments?|purpose|remarks?|meaning|summary|details?|说明|描述|备注|注释|用途|含义|説明|備考|概要|keterangan|penerangan|catatan|huraian|beschreibung|hinweis|anmerkung|zweck|descripci[oó]n|notas?|descrizione|nota|commentaire|설명|비고)$/,
@@ -247,8 +247,11 @@ function fieldList(
       yesNoCols.push(p);
       continue;
     }
-    // Defaults: short literals (0, true, 'x', now(), or one of the row's allowed values).
-    if (!defaultCol && p.avgWords <= 2 && p !== valuesFor()) {
+    // Defaults: short literals (0, true, 'x', now(), or one of the row's allowed values). Not a
+    // column of whole numbers alone under a header that does not say default: the rows' numbers
+    // ("| # |" 1, 2, 3), sizes in bytes or lengths ("| バイト長 |" 4, 8, 32), an ordinal position.
+    const numbersOnly = p.ne > 0 && p.cells.every((c) => c.empty || /^\d+$/.test(c.t)) && !headerSays(p, "default");
+    if (!defaultCol && !numbersOnly && p.avgWords <= 2 && p !== valuesFor()) {
       const vals = valuesFor();
       let sum = 0;
       let hard = 0;

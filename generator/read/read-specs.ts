@@ -11,6 +11,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../base/diagnostics.js";
+import { isTypeWord } from "../base/type-words.js";
 
 /** markdown and yaml are specforge's own forms; openapi is an OpenAPI 3.x document used as the API spec. */
 export type SpecFormat = "markdown" | "yaml" | "openapi";
@@ -128,17 +129,37 @@ export function isOpenApiText(text: string): boolean {
 /** A bullet that is a SQL column definition: a name, a SQL type, then a constraint keyword or nothing. */
 const SQL_COLUMN_BULLET = /^[ \t]*[-*][ \t]+[`*]*[A-Za-z_]\w*[`*]*[ \t]+(?:varchar|character varying|char|text|citext|uuid|serial|bigserial|smallserial|int|int2|int4|int8|integer|bigint|smallint|boolean|bool|timestamptz|timestamp|date|time|numeric|decimal|real|double precision|float|jsonb|json|bytea|inet)\b(?:[ \t]*\([\d, \t]+\))?(?:\[\])?(?:[ \t]+(?:primary[ \t]+key|not[ \t]+null|null|unique|references|default|check|pk|fk|generated|with)\b|[ \t]*(?:--.*)?$)/gim;
 
+/** A table cell that is a type alone: "varchar(255)", "UUID", "text[]", "String?", "Ganzzahl", "日付". */
+const TYPE_CELL = /^(?:varchar|nvarchar|char|character varying|text|string|str|int|int4|int8|integer|bigint|smallint|tinyint|serial|bigserial|uuid|bool|boolean|timestamp|timestamptz|datetime|date|time|decimal|numeric|float|double|real|number|json|jsonb|bytea|blob|enum)(?:\s*\([\d, ]+\))?(?:\[\])?\??$/i;
+
+/**
+ * Rows of Markdown tables that hold a type in some cell after the first, whatever the headers
+ * say and in whatever language ("| kunde_id | Ganzzahl | ja |", "|IdChild|Chave primária|Inteiro|"):
+ * a column table, read by its content.
+ */
+function typedTableRows(text: string): number {
+  let n = 0;
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (!t.includes("|") || /^\|?\s*:?-{2,}/.test(t)) continue;
+    const cells = t.replace(/^\||\|$/g, "").split("|").map((c) => c.replace(/[`*]/g, "").trim());
+    if (cells.length < 2) continue;
+    if (cells.slice(1).some((c) => c.length > 0 && c.length <= 40 && (TYPE_CELL.test(c) || isTypeWord(c)))) n++;
+  }
+  return n;
+}
+
 /** What a file with an uninformative name holds, judged from its text: "schema", "api" or null. */
 function kindByContent(text: string, file: string): "schema" | "api" | null {
   if (/\.(ya?ml|json)$/i.test(file)) {
     if (isOpenApiText(text)) return "api";
-    if (/^\s*["']?tables["']?\s*:/m.test(text)) return "schema";
+    if (/^\s*["']?(?:tables|entities|models)["']?\s*:/m.test(text)) return "schema";
     if (/^\s*["']?endpoints["']?\s*:/m.test(text)) return "api";
     return null;
   }
   const sql = (text.match(/\bcreate\s+table\b/gi) ?? []).length;
   const drizzleOrPrisma = (text.match(/\b(pgTable|mysqlTable|sqliteTable)\s*\(|^\s*model\s+\w+\s*\{/gm) ?? []).length;
-  const columnTables = (text.match(/^\s*\|\s*[`*]*(column|field|name|列名|字段)[`*]*\s*\|\s*[`*]*(type|data type|类型)/gim) ?? []).length;
+  const columnTables = Math.max((text.match(/^\s*\|\s*[`*]*(column|field|name|列名|字段)[`*]*\s*\|\s*[`*]*(type|data type|类型)/gim) ?? []).length, typedTableRows(text) >= 3 ? 1 : 0);
   const endpoints = (text.match(/^\s*(?:#{1,6}\s*|[-*]\s*|\|\s*)?`?(GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm) ?? []).length;
   // "- email VARCHAR(320) UNIQUE NOT NULL", "- id uuid PK": SQL column definitions as bullets (under a bare table name).
   const sqlBullets = (text.match(SQL_COLUMN_BULLET) ?? []).length;

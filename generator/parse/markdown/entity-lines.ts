@@ -9,6 +9,7 @@ import type { RawColumn, RawText } from "../raw.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { openSection } from "./sections.js";
+import { singular, snakeCase } from "../../base/naming.js";
 import { DOCUMENT_WORDS, FIELDS_LABEL, KEY_PIECE, RULES_LABEL, SECTION_WORDS, TYPE_HEAD } from "./vocabulary.js";
 
 interface EntityLine {
@@ -66,19 +67,36 @@ function entityLine(md: MarkdownReader, para: Paragraph | undefined, f: Flat): E
   return { name: flatSub(f, f.text.indexOf(written), f.text.indexOf(written) + written.length), columns, skipped };
 }
 
-/** Reads a list of entity lines as tables; false (and nothing read) unless every item is one, two at least. */
+/** Readers whose document has lists of entity lines already: one table a bullet is its notation. */
+const readLines = new WeakSet<MarkdownReader>();
+
+/** "### Alerts" over "- **alerts**: ...": the heading names the item's table (in any case, either number). */
+function headingNames(md: MarkdownReader, name: string): boolean {
+  const title = md.top()?.title.replace(/[`*]/g, "").trim() ?? "";
+  const key = (w: string) => singular(snakeCase(w));
+  return title !== "" && key(title) === key(name);
+}
+
+/**
+ * Reads a list of entity lines as tables; false (and nothing read) unless every item is one, two
+ * at least. A list of one is read too where the document writes its tables so elsewhere, or where
+ * the heading over it names the item ("### Alerts" over "- **alerts**: title, body, read_at"): a
+ * module of the schema that happens to hold one table.
+ */
 export function entityLines(md: MarkdownReader, node: List): boolean {
   // Under "Enums": "- `Priority`: low, medium, high" names an enum and its values, not a table.
-  if (node.children.length < 2 || md.inValuesSection()) return false;
+  if (node.children.length === 0 || md.inValuesSection()) return false;
   const lines: EntityLine[] = [];
   for (const item of node.children) {
     if (item.children.some((c) => c.type === "list")) return false;
     const para = item.children.find((c): c is Paragraph => c.type === "paragraph");
     const line = entityLine(md, para, flatTrim(md.itemFlat(item)));
     // Said, not read: the list is used up, so its items are not taken as a heading's columns.
-    if (!line) return lines.length === 0 && describedTables(md, node);
+    if (!line) return lines.length === 0 && node.children.length >= 2 && describedTables(md, node);
     lines.push(line);
   }
+  if (lines.length === 1 && !readLines.has(md) && !headingNames(md, lines[0]!.name.text)) return false;
+  readLines.add(md);
   const depth = (md.lastRealDepth() ?? 0) + 1;
   for (const line of lines) {
     openSection(md, depth, line.name, true, true);

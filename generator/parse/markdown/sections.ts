@@ -19,7 +19,8 @@ export function heading(md: MarkdownReader, node: Heading): void {
 export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: boolean, plain = false): void {
   while (md.stack.length > 0 && md.top()!.depth >= depth) md.stack.pop();
   const span = md.idx.span(f.offs[0] ?? 0);
-  const title = f.text.replace(/^\s*(?:\d+(?:\.\d+)*[.)]?\s+)/, "").trim();
+  // "2. users", "#3 orders", "No.3 orders": a number before the name is the heading's order.
+  const title = f.text.replace(/^\s*(?:(?:#|no\.\s?)?\d+(?:\.\d+)*[.)]?\s+)/i, "").trim();
   const entry: SectionEntry = { depth, kind: "other", title, span, sawParagraph: false, pseudo };
   if (md.kind === "api") {
     const parent = md.currentEndpointSection();
@@ -153,7 +154,7 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // "### New: `transactions` table", "### Modify: `children` table", "### Updated: orders": a
   // feature's change to a table, named after the word for the change.
   const change = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:new|modify|modified|modification|update|updated|change|changed|add|added|extend|extended|alter|altered|existing)\s*[:：]\s*(?=[`*"]?[A-Za-z_])/i.exec(text);
-  const lead = change ? /^/.exec("")! : /^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
+  const lead = change ? /^/.exec("")! : /^\s*(?:(?:#|no\.\s?)?\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|entity|model|collection|resource|relation|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s*\d*\s*[:：.\-–—]\s*|(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+)?/i.exec(text);
   if (change) s = change[0].length;
   else if (lead) s = lead[0].length;
   // "🔹 User Schema", "📦 Orders", "▶ tasks": a leading emoji or bullet mark is decoration.

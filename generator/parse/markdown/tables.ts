@@ -2,7 +2,7 @@
 // fields, or a catalog of tables, by what the header says.
 import { snakeCase } from "../../base/naming.js";
 import { classifyTable } from "../table-roles.js";
-import { constraintLikeness, headerRule, isEmptyMarker, readYesNo, splitTypeCell, startsWithConstraint } from "../table-cells.js";
+import { constraintLikeness, headerRule, isEmptyMarker, labelledIdent, readYesNo, splitTypeCell, startsWithConstraint } from "../table-cells.js";
 import { ruleCell } from "./rule-columns.js";
 import { tableNamedNearby } from "./unnamed.js";
 import type { ColumnRoles, EndpointRoles } from "../table-shapes.js";
@@ -141,9 +141,12 @@ export function table(md: MarkdownReader, node: Table): void {
       const c = i === undefined || i < 0 ? undefined : row.children[i];
       return c ? flatTrim(md.flat(c.children, md.startOf(c))) : null;
     };
-    const name = cell(roles.name);
+    let name = cell(roles.name);
     let type = cell(roles.type);
     if (!name || !name.text || isEmptyMarker(name.text)) continue;
+    // "得意先ID(customer_id)", "Nome (full_name)": a label in the spec's language beside the column's name.
+    const labelled = labelledIdent(name.text);
+    if (labelled) name = flatSub(name, labelled.at, labelled.at + labelled.ident.length);
     // "| (binder_id, page_number) | UNIQUE |": a rule on several columns in a row of its own.
     const group = /^\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*\)$/.exec(name.text);
     if (group) {
