@@ -170,11 +170,13 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
   if (external.length) return (external.find((c) => preferred.includes(snakeCase(c.name))) ?? external[0]!).name;
   // "owner_user_id", "author_user_id": the one column naming a user by its role in the row;
   // with a users table, "created_by(_id)", "creator_id", "author_id" name one too.
+  // A column whose written type cannot hold an id ("created_by DATETIME", a flag, a json) names no user, whatever its name.
+  const canHoldId = (c: (typeof t.columns)[number]) => c.typeMissing || !c.type || ["uuid", "string", "text", "integer", "bigint"].includes(c.type.kind);
   const roleUser = t.columns.filter(
-    (c) => (/^[a-z0-9]+(?:_[a-z0-9]+)*_user_id$/.test(snakeCase(c.name)) || (identity !== null && /^(?:created_by(?:_id)?|creator_id|author_id)$/.test(snakeCase(c.name)))) && !c.references && !c.primaryKey,
+    (c) => (/^[a-z0-9]+(?:_[a-z0-9]+)*_user_id$/.test(snakeCase(c.name)) || (identity !== null && /^(?:created_by(?:_id)?|creator_id|author_id)$/.test(snakeCase(c.name)))) && !c.references && !c.primaryKey && canHoldId(c),
   );
   // A part of a composite key may name the user: a membership (workspace_members: workspace_id, user_id).
-  const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && (!c.primaryKey || (t.keyColumns?.length ?? 0) > 1)) ?? (roleUser.length === 1 ? roleUser[0] : undefined);
+  const byName = t.columns.find((c) => preferred.includes(snakeCase(c.name)) && !c.references && (!c.primaryKey || (t.keyColumns?.length ?? 0) > 1) && canHoldId(c)) ?? (roleUser.length === 1 ? roleUser[0] : undefined);
   if (byName) {
     cx.note(byName.span, `"${t.name}.${byName.name}" references no table; read as the owner column because of its name`);
     // It holds user ids: of the users table's key type, when it has one.
