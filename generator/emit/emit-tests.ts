@@ -358,6 +358,27 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       continue;
     }
     if (k === "relation-list" || k === "relation-add" || k === "relation-remove") continue; // covered by tests/app/rest.test.ts
+    if ((k === "count" || k === "delete-many" || k === "update-many") && !e.parent) {
+      // Many rows at once: the owner's only. Another user's row, even listed by its key, is neither counted nor changed.
+      const a = e.action;
+      const M = e.method.toUpperCase();
+      const ids = a.kind === "delete-many" || a.kind === "update-many" ? a.idsField : null;
+      const item = ir.endpoints.find((x) => x.table === t.name && x.method === "get" && x.action.kind === "get" && !x.self && !x.parent && x.idParam);
+      L.push(``);
+      L.push(`  describe(${str(`${M} ${e.path}`)}, () => {`);
+      L.push(`    it("answers for the owner, and leaves another user's rows alone", async () => {`);
+      L.push(`      const row = await createFor(B, b);`);
+      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: a${ids ? `, body: { ${str(ids)}: [${rowKey}] }` : ""} });`);
+      L.push(`      expect(res.status).toBe(${e.successStatus});`);
+      if (a.kind !== "count" && e.successStatus !== 204) L.push(`      expect(res.body).toEqual({ ${a.kind === "delete-many" ? "deleted" : "updated"}: 0 });`);
+      if (item) L.push(`      expect((await app.call("GET", ${concretePath(item, "B", rowKey)}, { token: b })).status).toBe(200);`);
+      L.push(`    });`);
+      L.push(`    it("401 without a token", async () => {`);
+      L.push(`      expect((await app.call(${str(M)}, ${concretePath(e, "A", "1")}${ids ? `, { body: { ${str(ids)}: [1] } }` : ""})).status).toBe(401);`);
+      L.push(`    });`);
+      L.push(`  });`);
+      continue;
+    }
     // A PATCH must change something: a table with nothing a client may write has no PATCH to test but its 401.
     // A route changing only the columns its path names: a body of those columns (a key of another table cannot be made up here).
     const only = e.action.kind === "update" && e.action.fields ? info.writable.filter((c) => (e.action as { fields: readonly string[] }).fields.includes(c.name)) : null;

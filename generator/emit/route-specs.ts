@@ -142,6 +142,7 @@ export function runtimeListSpec(t: Table, l: ListSpec): Record<string, unknown> 
       if (f.op) out.op = f.op;
       return out;
     }),
+    ...(l.fixed?.length ? { fixed: l.fixed } : {}),
     sort: {
       param: l.sort.param,
       orderParam: l.sort.orderParam,

@@ -23,6 +23,36 @@ export interface ListFilterSpec {
   readonly op?: "gte" | "lte";
 }
 
+/**
+ * A condition a route puts on the rows by its path ("GET /tasks/completed": completed = true;
+ * "/tasks/overdue": due_date before now). `past`, `today` and `future` read the database's clock
+ * (`date`: the column holds a date, compared with current_date).
+ */
+export type RowCondition =
+  | { readonly column: string; readonly op: "eq" | "ne"; readonly value: string | number | boolean }
+  | { readonly column: string; readonly op: "null" | "not-null" }
+  | { readonly column: string; readonly op: "past" | "today" | "future"; readonly date?: true };
+
+/** One condition as SQL over `col` (a quoted, table-qualified column); values only through `bind`. */
+export function conditionSql(col: string, c: RowCondition, bind: (v: unknown) => string): string {
+  switch (c.op) {
+    case "eq":
+      return `${col} = ${bind(c.value)}`;
+    case "ne":
+      return `${col} IS DISTINCT FROM ${bind(c.value)}`;
+    case "null":
+      return `${col} IS NULL`;
+    case "not-null":
+      return `${col} IS NOT NULL`;
+    case "past":
+      return `${col} < ${c.date ? "current_date" : "now()"}`;
+    case "today":
+      return c.date ? `${col} = current_date` : `(${col} >= date_trunc('day', now()) AND ${col} < date_trunc('day', now()) + interval '1 day')`;
+    case "future":
+      return `${col} >= ${c.date ? "current_date" : "now()"}`;
+  }
+}
+
 export interface ListSpec {
   readonly table: string;
   readonly pk: string;
@@ -31,6 +61,8 @@ export interface ListSpec {
   readonly defaultLimit: number;
   readonly maxLimit: number;
   readonly filters: readonly ListFilterSpec[];
+  /** Conditions the route's path puts on every page ("GET /tasks/completed"); absent: none. */
+  readonly fixed?: readonly RowCondition[];
   readonly sort: {
     readonly param: string;
     readonly orderParam: string | null;
@@ -282,6 +314,7 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
     return `$${params.length}`;
   };
   const conds = [...where];
+  for (const c of spec.fixed ?? []) conds.push(conditionSql(col(c.column), c, bind));
   for (const f of req.filters) conds.push(f.op === "null" ? `${col(f.column)} IS NULL` : `${col(f.column)} ${f.op === "gte" ? ">=" : f.op === "lte" ? "<=" : "="} ${bind(f.value)}`);
   if (req.search && spec.search) {
     const p = bind(likePattern(req.search));
