@@ -76,7 +76,11 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
     const name = m[1]!;
     const parentKey = e.parent && name === e.parent.param ? parentKeyColumn(ir, info, e.parent) : null;
-    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : { type: "string" };
+    // "GET /tasks/status/{status}": the parameter is a value of the column it is compared with.
+    const conds = e.action.kind === "count" ? e.action.where : (e.list?.fixed ?? []);
+    const compared = conds.find((c) => "param" in c && c.param === name);
+    const comparedCol = compared ? info.table.columns.find((c) => c.name === compared.column) : undefined;
+    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : comparedCol ? keySchema(comparedCol) : { type: "string" };
     const description = name === e.userParam ? "Must be the authenticated user's id." : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }

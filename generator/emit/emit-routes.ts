@@ -5,7 +5,7 @@
 // the caller's own identity row.
 import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
+import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeConditions, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../base/naming.js";
 
@@ -171,7 +171,8 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   switch (a.kind) {
     case "list": {
       const lv = listVarOf(t, e, ir);
-      L.push(`    const req = parseListQuery(ctx.query, ${lv}, ctx.get("Prefer") || undefined);`);
+      const fromPath = e.list?.fixed?.some((c) => "param" in c);
+      L.push(`    const req = parseListQuery(ctx.query, ${lv}, ctx.get("Prefer") || undefined${fromPath ? ", ctx.params" : ""});`);
       L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail(under ? [under] : [])}), ${lv});`);
       break;
     }
@@ -286,7 +287,8 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
         const c = columnByName(t, g);
         return { column: g, values: c.type.kind === "enum" ? [...c.type.values] : c.type.kind === "boolean" ? ["true", "false"] : [] };
       });
-      L.push(`    const counted = await countRows(batch, ${ts}, ${literal(a.where)}, ${literal(groups)}, ${who});`);
+      const where = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      L.push(`    const counted = await countRows(batch, ${ts}, ${where}, ${literal(groups)}, ${who});`);
       L.push(a.summary ? `    ctx.body = { total: counted.total, ...counted.groups };` : `    ctx.body = { count: counted.total };`);
       break;
     }
@@ -358,7 +360,8 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
   const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
-  if (needs("list")) L.push(`import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  if (needs("list")) L.push(`import { ${uses("withPathValues") ? "withPathValues, " : ""}parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  else if (uses("withPathValues")) L.push(`import { withPathValues } from "../runtime/list.js";`);
   const rowImports = [
     ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning", "countRows", "deleteMany", "updateMany", "keysFrom"].filter(uses),
     ...(needs("replace") && info.writable.some((c) => c.default) ? ["DEFAULT"] : []),

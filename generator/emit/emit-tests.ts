@@ -118,7 +118,24 @@ function badValueOf(t: ColumnType): unknown {
 
 /** The path with its parameters as template expressions: the user, the row's key, a nested route's parent; others "1". */
 function concretePath(e: Endpoint, user: string, id: string, other = "1", parent?: string): string {
-  return "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === e.userParam ? `\${${user}}` : name === e.idParam ? `\${${id}}` : parent !== undefined && name === e.parent?.param ? `\${${parent}}` : other)) + "`";
+  const compared = pathSamples.get(e) ?? {};
+  return "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === e.userParam ? `\${${user}}` : name === e.idParam ? `\${${id}}` : parent !== undefined && name === e.parent?.param ? `\${${parent}}` : compared[name] ?? other)) + "`";
+}
+
+/** A value for each path parameter a route compares a column with ("/tasks/status/{status}"): one the column takes. */
+const pathSamples = new WeakMap<Endpoint, Record<string, string>>();
+
+function notePathSamples(t: Table, eps: readonly Endpoint[]): void {
+  for (const e of eps) {
+    const conds = e.action.kind === "count" ? e.action.where : (e.list?.fixed ?? []);
+    const out: Record<string, string> = {};
+    for (const c of conds) {
+      if (!("param" in c)) continue;
+      const col = t.columns.find((x) => x.name === c.column);
+      if (col) out[c.param] = encodeURIComponent(String(sample(col)));
+    }
+    if (Object.keys(out).length) pathSamples.set(e, out);
+  }
 }
 
 /** How a test makes a row of a table over HTTP: its create route, and what the body needs first. */
@@ -593,6 +610,7 @@ export function emitTests(ir: IR, templates: ReadonlyMap<string, string>): FileM
   const files: FileMap = new Map();
   for (const t of ir.tables) {
     const eps = ir.endpoints.filter((e) => e.table === t.name);
+    notePathSamples(t, eps);
     if (eps.length === 0) continue;
     const info = tableInfo(ir, t);
     const text = t.identity ? emitSelfTest(ir, info, eps) : emitResourceTest(ir, info, eps);

@@ -5,7 +5,7 @@ import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
-import { bulkWords, collectionSubset, countWord, idsFieldOf, statsGroups } from "./collection-routes.js";
+import { bulkWords, collectionSubset, countWord, filterColumn, idsFieldOf, ownWord, statsGroups } from "./collection-routes.js";
 import { groupViaUsers } from "./ownership.js";
 import type { Action, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
 
@@ -352,13 +352,14 @@ export class EndpointBuilder {
           `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}; or say "Sets \`status\` to \`archived\`" in the summary`);
       }
     }
-    if (!action && !stubReason && !parent && rest.length >= 1 && rest.length <= 2 && !rest.some(isParam)) {
+    if (!action && !stubReason && !parent && rest.length >= 1 && rest.length <= 3 && !rest.slice(0, -1).some(isParam) && (!isParam(rest[rest.length - 1]!) || method === "get")) {
       // "GET /tasks/completed", "GET /tasks/stats", "DELETE /tasks/completed", "POST /tasks/bulk-complete".
       const found = this.collectionAction(method, rest, t, raw, where, span);
       if (typeof found === "string") stubReason = found;
       else if (found) {
         action = found.action;
         fixed = found.fixed;
+        if (isParam(rest[rest.length - 1]!)) idParam = null;
       }
     }
     if (!action && !stubReason) {
@@ -449,6 +450,27 @@ export class EndpointBuilder {
    */
   private collectionAction(method: HttpMethod, rest: readonly string[], t: Table, raw: RawEndpoint, where: string, span: Span): { action: Action; fixed: RowCondition[] | null } | string | null {
     const last = rest[rest.length - 1]!;
+    const isParam = (x: string) => /^\{.+\}$/.test(x);
+    if (method === "get" && isParam(last)) {
+      // "GET /tasks/status/{status}", "/tasks/by-priority/{priority}": the rows whose column equals the path's value;
+      // "/tasks/stats/status/{status}", "/tasks/count/status/{status}": how many there are.
+      const param = last.slice(1, -1);
+      const c = rest.length >= 2 ? filterColumn(rest[rest.length - 2]!, t) : undefined;
+      const counting = rest.length === 3 ? countWord(rest[0]!) : null;
+      if (!c || (rest.length === 3 && !counting)) return null;
+      const cond: RowCondition = { column: c.name, op: "eq", param };
+      if (counting) {
+        this.note(span, `${where}: counts the caller's ${t.name} whose ${c.name} is the path's {${param}}: { "count": n }`);
+        return { action: { kind: "count", where: [cond], groups: [], summary: false }, fixed: null };
+      }
+      this.note(span, `${where}: the caller's ${t.name} whose ${c.name} is the path's {${param}}: a list with that condition fixed (the list's query parameters still apply)`);
+      return { action: { kind: "list" }, fixed: [cond] };
+    }
+    if (rest.some(isParam)) return null;
+    if (method === "get" && rest.length === 1 && ownWord(last, t)) {
+      this.note(span, `${where}: the caller's own ${t.name}, as every list serves them`);
+      return { action: { kind: "list" }, fixed: null };
+    }
     if (method === "get") {
       const counting = countWord(last);
       const sub = rest.length === 2 ? collectionSubset(rest[0]!, t) : null;
@@ -461,6 +483,9 @@ export class EndpointBuilder {
         return { action: { kind: "count", where: sub?.where ?? [], groups, summary: counting === "stats" }, fixed: null };
       }
       if (rest.length !== 1) return null;
+      // "/transactions/statements" beside "/transactions/statements/{statementId}": a collection of its own, not a subset.
+      const own = normalisePath(raw.path.text).toLowerCase() + "/{";
+      if ([...this.paths].some((x) => x.startsWith(own))) return null;
       const subset = collectionSubset(last, t);
       if (!subset) return null;
       this.note(span, `${where}: the caller's ${t.name} where ${subset.says}: a list with that condition fixed (the list's query parameters still apply)`);

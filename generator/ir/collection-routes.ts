@@ -122,8 +122,8 @@ export function collectionSubset(word: string, t: Table): { where: RowCondition[
 export function describe(where: readonly RowCondition[]): string {
   return where
     .map((c) =>
-      c.op === "eq" ? `${c.column} = ${JSON.stringify(c.value)}`
-      : c.op === "ne" ? `${c.column} <> ${JSON.stringify(c.value)}`
+      c.op === "eq" ? `${c.column} = ${"param" in c ? `{${c.param}}` : JSON.stringify(c.value)}`
+      : c.op === "ne" ? `${c.column} <> ${JSON.stringify("value" in c ? c.value : null)}`
       : c.op === "null" ? `${c.column} is not set`
       : c.op === "not-null" ? `${c.column} is set`
       : c.op === "past" ? `${c.column} before ${"date" in c && c.date ? "today" : "now"}`
@@ -162,4 +162,22 @@ export function bulkWords(segs: readonly string[]): { bulk: boolean; deletes: bo
 export function idsFieldOf(body: readonly { name: { text: string } }[] | undefined): string {
   const named = (body ?? []).map((b) => b.name.text).filter((n) => /(^|_)ids$|Ids$|^ids$/.test(n));
   return named.length === 1 ? named[0]! : "ids";
+}
+
+/**
+ * The column a path word names before a parameter ("/tasks/status/{status}", "/tasks/by-priority/{p}",
+ * "/tasks/category/{category_id}"): a data column a query could compare for equality.
+ */
+export function filterColumn(seg: string, t: Table): Column | undefined {
+  const key = words(seg).filter((x) => x !== "by").join("_");
+  if (!key) return undefined;
+  const cols = t.columns.filter((c) => (isData(c) || c.references) && c.role !== "owner" && !["json", "bytes", "array", "vector"].includes(c.type.kind));
+  return cols.find((c) => name(c) === key) ?? cols.find((c) => c.type.kind === "boolean" && flagWord(c) === key) ?? cols.find((c) => !!c.references && name(c) === `${key}_id`);
+}
+
+/** "my-tasks", "mine", "my-own": the caller's rows, which is every row a list serves. */
+export function ownWord(seg: string, t: Table): boolean {
+  const own = new Set(words(t.name).flatMap((w) => [w, singular(w)]));
+  const w = words(seg).filter((x) => !own.has(x));
+  return w.length >= 1 && w.every((x) => x === "my" || x === "mine" || x === "own");
 }

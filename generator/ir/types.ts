@@ -225,6 +225,8 @@ export type Action =
  */
 export type RowCondition =
   | { readonly column: string; readonly op: "eq" | "ne"; readonly value: string | number | boolean }
+  /** Equal to the value of a path parameter ("GET /tasks/status/{status}"). */
+  | { readonly column: string; readonly op: "eq"; readonly param: string }
   | { readonly column: string; readonly op: "null" | "not-null" }
   | { readonly column: string; readonly op: "past" | "today" | "future"; readonly date?: true };
 

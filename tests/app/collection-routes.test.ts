@@ -54,6 +54,9 @@ const API = `# Chores API
 | POST | /api/chores/bulk-finish | finish several at once |
 | DELETE | /api/chores/batch | drop several at once |
 | DELETE | /api/chores | drop every chore |
+| GET | /api/chores/area/{area} | chores of one area |
+| GET | /api/chores/stats/area/{area} | how many chores of one area |
+| GET | /api/chores/my-chores | the caller's chores again |
 `;
 
 let ir: IR;
@@ -79,6 +82,7 @@ describe("what the collection routes are read as", () => {
       "GET /api/chores/count": "count", "GET /api/chores/summary": "count",
       "DELETE /api/chores/finished": "delete-many", "DELETE /api/chores/batch": "delete-many", "DELETE /api/chores": "delete-many",
       "POST /api/chores/bulk-finish": "update-many",
+      "GET /api/chores/area/{area}": "list", "GET /api/chores/stats/area/{area}": "count", "GET /api/chores/my-chores": "list",
     });
     expect(ir.endpoints.filter((e) => e.action.kind === "stub")).toEqual([]);
   });
@@ -128,6 +132,12 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(await get("/api/chores/garden", ben)).toEqual(["ben-rake"]);
     expect(await get("/api/chores/finished?area=errand")).toEqual(["post"]);
     expect((await app.call("GET", "/api/chores/finished?nope=1", { token: ann })).status).toBe(422);
+    expect(await get("/api/chores/area/garden")).toEqual(["mow", "weed"]);
+    expect(await get("/api/chores/area/errand", ben)).toEqual([]);
+    expect(await get("/api/chores/my-chores")).toEqual(["mow", "post", "sweep", "weed"]);
+    const wrong = await app.call("GET", "/api/chores/area/attic", { token: ann });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].field).toBe("area");
     expect((await app.call("GET", "/api/chores/finished")).status).toBe(401);
   });
 
@@ -138,6 +148,8 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(s.status).toBe(200);
     expect(s.body).toEqual({ total: 4, finished: { true: 2, false: 2 }, area: { home: 1, garden: 2, errand: 1 } });
     expect((await app.call("GET", "/api/chores/summary")).status).toBe(401);
+    expect((await app.call("GET", "/api/chores/stats/area/garden", { token: ann })).body).toEqual({ count: 2 });
+    expect((await app.call("GET", "/api/chores/stats/area/garden", { token: ben })).body).toEqual({ count: 1 });
   });
 
   it("sets a column on the listed rows of the caller's; another user's keys match nothing", async () => {
@@ -180,6 +192,8 @@ describe("the OpenAPI document", () => {
     expect(batch.responses["200"].content["application/json"].schema.properties.deleted.type).toBe("integer");
     expect(doc.paths["/api/chores/finished"].get.operationId).toBe("listChoresFinished");
     expect(doc.paths["/api/chores/count"].get.responses["200"].content["application/json"].schema.required).toEqual(["count"]);
+    const area = doc.paths["/api/chores/area/{area}"].get.parameters.find((p: { name: string }) => p.name === "area");
+    expect(area.schema.enum).toEqual(["home", "garden", "errand"]);
   });
 });
 

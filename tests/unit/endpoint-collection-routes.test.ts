@@ -71,11 +71,28 @@ describe("a subset of the caller's rows named by a word", () => {
     expect(fixed("GET /api/bills/overdue")).toEqual([{ column: "due_date", op: "past", date: true }]);
   });
 
+  it("does not read a word as a subset where the spec makes it a collection of its own (it has item routes)", async () => {
+    const { on } = await endpoints(["GET /errands/doing", "GET /errands/doing/{doingId}"]);
+    expect(on("GET /errands/doing").action.kind).toBe("stub");
+  });
+
   it("keeps a word no column explains a 501, with the reason", async () => {
     const { on } = await endpoints(["GET /notes/trending", "GET /bills/today"]);
     expect(on("GET /notes/trending").action.kind).toBe("stub");
     // bills have a due date: today is read; notes have none.
     expect(on("GET /bills/today").action.kind).toBe("list");
+  });
+});
+
+describe("a column compared with a path parameter, and the caller's own rows by name", () => {
+  it("reads /<column>/{value} and by-<column>, as a list or a count; my-<table> is the caller's list", async () => {
+    const { on } = await endpoints(["GET /errands/state/{state}", "GET /bills/by-paid/{flag}", "GET /errands/count/state/{s}", "GET /notes/my-notes", "GET /errands/label/{x}/extra"]);
+    expect(on("GET /errands/state/{state}").list!.fixed).toEqual([{ column: "state", op: "eq", param: "state" }]);
+    expect(on("GET /errands/state/{state}").idParam).toBeNull();
+    expect(on("GET /bills/by-paid/{flag}").list!.fixed).toEqual([{ column: "is_paid", op: "eq", param: "flag" }]);
+    expect(on("GET /errands/count/state/{s}").action).toEqual({ kind: "count", where: [{ column: "state", op: "eq", param: "s" }], groups: [], summary: false });
+    expect(on("GET /notes/my-notes").action.kind).toBe("list");
+    expect(on("GET /notes/my-notes").list!.fixed).toBeUndefined();
   });
 });
 
