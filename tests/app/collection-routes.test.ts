@@ -9,6 +9,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
+import { printSchemaTypesOrRefusal } from "../../generator/emit/print-client-types.js";
+import { schemaTypesViaApi } from "../../generator/emit/client-types.js";
 import type { IR } from "../../generator/ir/types.js";
 import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
@@ -194,6 +196,14 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/chores/count"].get.responses["200"].content["application/json"].schema.required).toEqual(["count"]);
     const area = doc.paths["/api/chores/area/{area}"].get.parameters.find((p: { name: string }) => p.name === "area");
     expect(area.schema.enum).toEqual(["home", "garden", "errand"]);
+  });
+
+  it("gives the client the same types openapi-typescript prints for it", { timeout: 60_000 }, async () => {
+    const text = readFileSync(join(dir, "openapi.json"), "utf8");
+    const fast = printSchemaTypesOrRefusal(text);
+    expect(fast.refusal).toBeNull();
+    expect(fast.types).toBe(await schemaTypesViaApi(text));
+    expect(readFileSync(join(dir, "client", "schema.ts"), "utf8")).toContain("deleted: number;");
   });
 });
 
