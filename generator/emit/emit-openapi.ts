@@ -111,7 +111,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const groupSchema = (g: string) => {
       const c = info.table.columns.find((x) => x.name === g)!;
       const values = c.type.kind === "enum" ? [...c.type.values] : c.type.kind === "boolean" ? ["true", "false"] : [];
-      return { type: "object", description: `How many of the rows hold each value of ${g}${c.nullable ? ' ("null": none)' : ""}`, properties: Object.fromEntries(values.map((v) => [v, n])), required: values, additionalProperties: n };
+      // Every value is a key (0 when no row holds it); "null" counts the rows with none, when the column may be empty.
+      return { type: "object", description: `How many of the rows hold each value of ${g}${c.nullable ? ' ("null": none)' : ""}`, properties: Object.fromEntries([...values, ...(c.nullable ? ["null"] : [])].map((v) => [v, n])), required: values };
     };
     const schema = act.summary
       ? { type: "object", properties: { total: n, ...Object.fromEntries(act.groups.map((g) => [g, groupSchema(g)])) }, required: ["total", ...act.groups] }
