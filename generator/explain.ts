@@ -4,6 +4,7 @@ import { formatDiagnostic, type Diagnostic } from "./base/diagnostics.js";
 import { typeText } from "./ir/column-forms.js";
 import { canonicalYaml } from "./canonical.js";
 import { singular } from "./base/naming.js";
+import { describe as describeConditions } from "./ir/collection-routes.js";
 
 export interface ExplainNote {
   readonly span: { readonly file: string; readonly line: number; readonly column: number };
@@ -38,6 +39,10 @@ function endpointText(e: Endpoint): string {
     a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}`
       : a.kind === "relation-list" || a.kind === "relation-add" || a.kind === "relation-remove" ? `${a.kind} ${a.relation}`
       : a.kind === "update" && a.fields ? `update of ${a.fields.join(", ")} only`
+      : a.kind === "count" ? `${a.summary ? `summary (total${a.groups.map((g) => `, by ${g}`).join("")})` : "count"} of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}`
+      : a.kind === "delete-many" ? `delete of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}${a.idsField ? ` whose keys the body lists in "${a.idsField}"` : a.where.length ? "" : " (all of them)"}`
+      : a.kind === "update-many" ? `set ${a.field} = ${a.now ? "now" : JSON.stringify(a.value)} on the caller's rows whose keys the body lists in "${a.idsField}"`
+      : a.kind === "list" && e.list?.fixed?.length ? `list where ${describeConditions(e.list.fixed)}`
       : a.kind === "stub" ? `501 stub (${a.reason}; implement it as a custom route in src/routes/ with the same method and path)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
   const l = e.list;

@@ -24,6 +24,52 @@ export interface ListFilterSpec {
   readonly op?: "gte" | "lte";
 }
 
+/**
+ * A condition a route puts on the rows by its path ("GET /tasks/completed": completed = true;
+ * "/tasks/overdue": due_date before now). `past`, `today` and `future` read the database's clock
+ * (`date`: the column holds a date, compared with current_date).
+ */
+export type RowCondition =
+  | { readonly column: string; readonly op: "eq" | "ne"; readonly value: string | number | boolean }
+  /** Equal to a path parameter's value ("GET /tasks/status/{status}"), checked as `kind` (and `values`, an enum's) first. */
+  | { readonly column: string; readonly op: "eq"; readonly param: string; readonly kind: ColumnKind; readonly values?: readonly string[] }
+  | { readonly column: string; readonly op: "null" | "not-null" }
+  | { readonly column: string; readonly op: "past" | "today" | "future"; readonly date?: true };
+
+/**
+ * The conditions with each path parameter's value in place, checked as its column's kind (a
+ * value that is not of it is a 422 naming the parameter, as a query filter's is).
+ */
+export function withPathValues(conds: readonly RowCondition[], params: Readonly<Record<string, string | undefined>>): RowCondition[] {
+  return conds.map((c) => {
+    if (!("param" in c)) return c;
+    const raw = params[c.param] ?? "";
+    const value = typed({ param: c.param, column: c.column, kind: c.kind, ...(c.values ? { values: c.values } : {}) }, raw) as string | number | boolean;
+    return { column: c.column, op: "eq" as const, value };
+  });
+}
+
+/** One condition as SQL over `col` (a quoted, table-qualified column); values only through `bind`. */
+export function conditionSql(col: string, c: RowCondition, bind: (v: unknown) => string): string {
+  switch (c.op) {
+    case "eq":
+      if ("param" in c) throw new Error(`internal: the path's {${c.param}} was not read`);
+      return `${col} = ${bind(c.value)}`;
+    case "ne":
+      return `${col} IS DISTINCT FROM ${bind(c.value)}`;
+    case "null":
+      return `${col} IS NULL`;
+    case "not-null":
+      return `${col} IS NOT NULL`;
+    case "past":
+      return `${col} < ${c.date ? "current_date" : "now()"}`;
+    case "today":
+      return c.date ? `${col} = current_date` : `(${col} >= date_trunc('day', now()) AND ${col} < date_trunc('day', now()) + interval '1 day')`;
+    case "future":
+      return `${col} >= ${c.date ? "current_date" : "now()"}`;
+  }
+}
+
 export interface ListSpec {
   readonly table: string;
   readonly pk: string;
@@ -32,6 +78,8 @@ export interface ListSpec {
   readonly defaultLimit: number;
   readonly maxLimit: number;
   readonly filters: readonly ListFilterSpec[];
+  /** Conditions the route's path puts on every page ("GET /tasks/completed"); absent: none. */
+  readonly fixed?: readonly RowCondition[];
   readonly sort: {
     readonly param: string;
     readonly orderParam: string | null;
@@ -190,7 +238,7 @@ export function preferredCount(prefer: string | undefined): "exact" | "planned" 
  * the request's Prefer header: a total is counted only when asked for there, or when the spec's
  * envelope has a place for it.
  */
-export function parseListQuery(query: Query, spec: ListSpec, prefer?: string): ListRequest {
+export function parseListQuery(query: Query, spec: ListSpec, prefer?: string, path: Readonly<Record<string, string | undefined>> = {}): ListRequest {
   const known = new Set<string>([spec.limitParam, "offset", "page", "cursor", spec.sort.param, ...spec.filters.map((f) => f.param)]);
   if (spec.sort.orderParam) known.add(spec.sort.orderParam);
   if (spec.search) known.add(spec.search.param);
@@ -224,6 +272,8 @@ export function parseListQuery(query: Query, spec: ListSpec, prefer?: string): L
   }
 
   const filters: ListRequest["filters"][number][] = [];
+  // The path's values the route compares a column with ("/tasks/status/{status}").
+  for (const c of withPathValues((spec.fixed ?? []).filter((x) => "param" in x), path)) if (c.op === "eq" && "value" in c) filters.push({ column: c.column, op: "eq", value: c.value });
   for (const f of spec.filters) {
     const raw = single(query, f.param);
     if (raw === undefined) continue;
@@ -283,6 +333,7 @@ export function listStatements(spec: ListSpec, req: ListRequest, where: readonly
     return `$${params.length}`;
   };
   const conds = [...where];
+  for (const c of spec.fixed ?? []) if (!("param" in c)) conds.push(conditionSql(col(c.column), c, bind));
   for (const f of req.filters) conds.push(f.op === "null" ? `${col(f.column)} IS NULL` : `${col(f.column)} ${f.op === "gte" ? ">=" : f.op === "lte" ? "<=" : "="} ${bind(f.value)}`);
   if (req.search && spec.search) {
     const p = bind(likePattern(req.search));

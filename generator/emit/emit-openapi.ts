@@ -5,7 +5,8 @@ import type { Column, Endpoint, IR } from "../ir/types.js";
 import { tableInfo, tableByName, columnByName, columnSchema, type TableInfo } from "./table-info.js";
 import { bodySchemas } from "./emit-schemas.js";
 import { json, type FileMap } from "./common.js";
-import { camelCase, pascalCase, singularName } from "../base/naming.js";
+import { camelCase, pascalCase, singularName, words } from "../base/naming.js";
+import { describe as describeConditions } from "../ir/collection-routes.js";
 import { builtinAuthOpenApi } from "./openapi-builtin-auth.js";
 import { listParameters, restOperationId } from "./openapi-rest.js";
 import { userIdKind } from "../ir/identity-plan.js";
@@ -75,7 +76,11 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   for (const m of e.path.matchAll(/\{([^}]+)\}/g)) {
     const name = m[1]!;
     const parentKey = e.parent && name === e.parent.param ? parentKeyColumn(ir, info, e.parent) : null;
-    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : { type: "string" };
+    // "GET /tasks/status/{status}": the parameter is a value of the column it is compared with.
+    const conds = e.action.kind === "count" ? e.action.where : (e.list?.fixed ?? []);
+    const compared = conds.find((c) => "param" in c && c.param === name);
+    const comparedCol = compared ? info.table.columns.find((c) => c.name === compared.column) : undefined;
+    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : comparedCol ? keySchema(comparedCol) : { type: "string" };
     const description = name === e.userParam ? "Must be the authenticated user's id." : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
@@ -100,6 +105,23 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     responses[ok] = { description: `The deleted ${info.singular}`, content: { "application/json": { schema: ref(M) } } };
   } else if (a === "delete" || a === "relation-add" || a === "relation-remove") responses[ok] = { description: "Done" };
   else if (a === "stub") responses["501"] = problemRef;
+  else if (e.action.kind === "count") {
+    const act = e.action;
+    const n = { type: "integer", minimum: 0 };
+    const groupSchema = (g: string) => {
+      const c = info.table.columns.find((x) => x.name === g)!;
+      const values = c.type.kind === "enum" ? [...c.type.values] : c.type.kind === "boolean" ? ["true", "false"] : [];
+      // Every value is a key (0 when no row holds it); "null" counts the rows with none, when the column may be empty.
+      return { type: "object", description: `How many of the rows hold each value of ${g}${c.nullable ? ' ("null": none)' : ""}`, properties: Object.fromEntries([...values, ...(c.nullable ? ["null"] : [])].map((v) => [v, n])), required: values };
+    };
+    const schema = act.summary
+      ? { type: "object", properties: { total: n, ...Object.fromEntries(act.groups.map((g) => [g, groupSchema(g)])) }, required: ["total", ...act.groups] }
+      : { type: "object", properties: { count: n }, required: ["count"] };
+    responses[ok] = { description: `The caller's ${info.table.name}${act.where.length ? ` where ${describeConditions(act.where)}` : ""}, counted`, content: { "application/json": { schema } } };
+  } else if (e.action.kind === "delete-many" || e.action.kind === "update-many") {
+    const word = e.action.kind === "delete-many" ? "deleted" : "updated";
+    responses[ok] = e.successStatus === 204 ? { description: "Done" } : { description: `How many of the caller's ${info.table.name} were ${word} (another user's keys match nothing)`, content: { "application/json": { schema: { type: "object", properties: { [word]: { type: "integer", minimum: 0 } }, required: [word] } } } };
+  }
   else if (a === "relation-list") responses[ok] = { description: "Related rows", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } };
   else if (a === "create")
     responses[ok] = {
@@ -160,6 +182,12 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     // A body that is not JSON (400), too large (413), of another type (415), or without the key (422).
     for (const code of ["400", "413", "415", "422"]) responses[code] = problemRef;
   }
+  if ((e.action.kind === "delete-many" || e.action.kind === "update-many") && e.action.idsField) {
+    const f = e.action.idsField;
+    op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", required: [f], additionalProperties: false, properties: { [f]: { type: "array", minItems: 1, maxItems: 1000, items: keySchema(info.pk), description: `Keys of the caller's ${info.table.name}; another user's keys match nothing` } } } } } };
+    for (const code of ["400", "413", "415", "422"]) responses[code] = problemRef;
+  }
+  if (e.action.kind === "list" && e.list?.fixed?.length) op.description = `Only the caller's ${info.table.name} where ${describeConditions(e.list.fixed)}.`;
   op.responses = responses;
   if (e.auth === "public") op.security = [];
   return op;
@@ -212,7 +240,8 @@ function operationId(info: TableInfo, e: Endpoint): string {
   const M = info.model;
   switch (a.kind) {
     case "list":
-      return `list${pascalCase(info.table.name)}`;
+      // "GET /tasks/completed": a list of its own, named by its last word.
+      return `list${pascalCase(info.table.name)}${e.list?.fixed?.length ? pascalCase(words(e.path.split("/").pop()!).join("_")) : ""}`;
     case "create":
       return `create${M}`;
     case "get":

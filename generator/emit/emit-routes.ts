@@ -5,7 +5,7 @@
 // the caller's own identity row.
 import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
+import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeConditions, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../base/naming.js";
 
@@ -26,9 +26,11 @@ function idParser(info: TableInfo): string {
 const HOOK_ACTION: Readonly<Record<string, string>> = {
   list: "list", create: "create", get: "get", replace: "replace", update: "update", delete: "delete", toggle: "toggle", set: "set",
   "relation-list": "related", "relation-add": "attach", "relation-remove": "detach",
+  // Many rows at once run the hooks of what they do to each: a delete's, a set's (no row key in ctx.params).
+  "delete-many": "delete", "update-many": "set",
 };
 /** Actions that write: none of them is served on a table shared read-only. */
-const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove"]);
+const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove", "delete-many", "update-many"]);
 
 /** The list contracts of a table's list routes: one variable per distinct contract, in route order. */
 function listSpecs(t: Table, endpoints: readonly Endpoint[]): Map<string, { e: Endpoint; spec: Record<string, unknown> }> {
@@ -170,7 +172,8 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   switch (a.kind) {
     case "list": {
       const lv = listVarOf(t, e, ir);
-      L.push(`    const req = parseListQuery(ctx.query, ${lv}, ctx.get("Prefer") || undefined);`);
+      const fromPath = e.list?.fixed?.some((c) => "param" in c);
+      L.push(`    const req = parseListQuery(ctx.query, ${lv}, ctx.get("Prefer") || undefined${fromPath ? ", ctx.params" : ""});`);
       L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail(under ? [under] : [])}), ${lv});`);
       break;
     }
@@ -279,6 +282,38 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       }
       break;
     }
+    case "count": {
+      // GET /tasks/count, /tasks/stats: numbers over the caller's rows only.
+      const groups = a.groups.map((g) => {
+        const c = columnByName(t, g);
+        return { column: g, values: c.type.kind === "enum" ? [...c.type.values] : c.type.kind === "boolean" ? ["true", "false"] : [] };
+      });
+      const where = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      L.push(`    const counted = await countRows(batch, ${ts}, ${where}, ${literal(groups)}, ${who});`);
+      L.push(a.summary ? `    ctx.body = { total: counted.total, ...counted.groups };` : `    ctx.body = { count: counted.total };`);
+      break;
+    }
+    case "delete-many": {
+      // DELETE /tasks/completed, DELETE /tasks, POST /tasks/bulk-delete: the caller's rows only.
+      if (a.idsField) L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
+      L.push(`    const deleted = ${a.idsField ? "keys.length === 0 ? 0 : " : ""}await deleteMany(batch, ${ts}, ${literal(a.where)}, ${a.idsField ? "keys" : "null"}, ${who});`);
+      if (e.successStatus === 204) L.push(`    void deleted;`, `    ctx.status = 204;`);
+      else L.push(`    ctx.status = ${e.successStatus};`, `    ctx.body = { deleted };`);
+      break;
+    }
+    case "update-many": {
+      // POST /tasks/bulk-complete: one column set on the caller's rows the body lists.
+      L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
+      const v = a.now ? "NOW" : JSON.stringify(a.value);
+      if (editsUsers) {
+        L.push(`    const who = caller(ctx);`);
+        L.push(`    const record = ensureUser.statement(who);`);
+        L.push(`    const updated = keys.length === 0 ? 0 : await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, keys, ${who}, record ? [record] : []);`);
+        L.push(`    if (record) ensureUser.remember(who.id);`);
+      } else L.push(`    const updated = keys.length === 0 ? 0 : await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, keys, ${who});`);
+      L.push(`    ctx.body = { updated };`);
+      break;
+    }
     case "stub": {
       L.push(`    // Not generated: ${a.reason}. Implement it in a hook or change the spec.`);
       L.push(`    throw new HttpProblem(501, ${str(`${e.method.toUpperCase()} ${e.path} is not implemented yet`)});`);
@@ -293,7 +328,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (L[i] === "    });" && L[i - 1]?.startsWith("      await ") && /(attach|detach)\(db/.test(L[i - 1]!)) L[i] = "    }, tenant);";
     }
   }
-  const setsOwn = a.kind === "delete" || a.kind === "create" || a.kind === "relation-add" || a.kind === "relation-remove" || a.kind === "stub";
+  const setsOwn = a.kind === "delete" || a.kind === "delete-many" || a.kind === "create" || a.kind === "relation-add" || a.kind === "relation-remove" || a.kind === "stub";
   if (e.successStatus !== 200 && !setsOwn) L.push(`    ctx.status = ${e.successStatus};`);
   L.push(hooked ? `  }));` : `  });`);
   return L.map((l) => l.replace("userId!", "userId"));
@@ -307,7 +342,7 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   const M = info.model;
   const owner = t.owner;
   const rels = owner ? relationsOfTable(ir, t.name) : [];
-  const rowKinds = ["list", "get", "create", "replace", "update", "toggle", "set", "delete"];
+  const rowKinds = ["list", "get", "create", "replace", "update", "toggle", "set", "delete", "count", "delete-many", "update-many"];
   const handlers = endpoints.flatMap((e) => emitHandler(ir, info, e));
   // What the handlers use decides what is imported.
   const body = handlers.map((l) => l.replace(/\s*\/\/.*$/, "")).join("\n");
@@ -326,9 +361,10 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
   const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
-  if (needs("list")) L.push(`import { parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  if (needs("list")) L.push(`import { ${uses("withPathValues") ? "withPathValues, " : ""}parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  else if (uses("withPathValues")) L.push(`import { withPathValues } from "../runtime/list.js";`);
   const rowImports = [
-    ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning"].filter(uses),
+    ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning", "countRows", "deleteMany", "updateMany", "keysFrom"].filter(uses),
     ...(needs("replace") && info.writable.some((c) => c.default) ? ["DEFAULT"] : []),
     ...["TOGGLE", "NOW"].filter(uses),
     ...(needs("replace") ? ["type SetValue"] : []),

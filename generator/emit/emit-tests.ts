@@ -118,7 +118,24 @@ function badValueOf(t: ColumnType): unknown {
 
 /** The path with its parameters as template expressions: the user, the row's key, a nested route's parent; others "1". */
 function concretePath(e: Endpoint, user: string, id: string, other = "1", parent?: string): string {
-  return "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === e.userParam ? `\${${user}}` : name === e.idParam ? `\${${id}}` : parent !== undefined && name === e.parent?.param ? `\${${parent}}` : other)) + "`";
+  const compared = pathSamples.get(e) ?? {};
+  return "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === e.userParam ? `\${${user}}` : name === e.idParam ? `\${${id}}` : parent !== undefined && name === e.parent?.param ? `\${${parent}}` : compared[name] ?? other)) + "`";
+}
+
+/** A value for each path parameter a route compares a column with ("/tasks/status/{status}"): one the column takes. */
+const pathSamples = new WeakMap<Endpoint, Record<string, string>>();
+
+function notePathSamples(t: Table, eps: readonly Endpoint[]): void {
+  for (const e of eps) {
+    const conds = e.action.kind === "count" ? e.action.where : (e.list?.fixed ?? []);
+    const out: Record<string, string> = {};
+    for (const c of conds) {
+      if (!("param" in c)) continue;
+      const col = t.columns.find((x) => x.name === c.column);
+      if (col) out[c.param] = encodeURIComponent(String(sample(col)));
+    }
+    if (Object.keys(out).length) pathSamples.set(e, out);
+  }
 }
 
 /** How a test makes a row of a table over HTTP: its create route, and what the body needs first. */
@@ -358,6 +375,27 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       continue;
     }
     if (k === "relation-list" || k === "relation-add" || k === "relation-remove") continue; // covered by tests/app/rest.test.ts
+    if ((k === "count" || k === "delete-many" || k === "update-many") && !e.parent) {
+      // Many rows at once: the owner's only. Another user's row, even listed by its key, is neither counted nor changed.
+      const a = e.action;
+      const M = e.method.toUpperCase();
+      const ids = a.kind === "delete-many" || a.kind === "update-many" ? a.idsField : null;
+      const item = ir.endpoints.find((x) => x.table === t.name && x.method === "get" && x.action.kind === "get" && !x.self && !x.parent && x.idParam);
+      L.push(``);
+      L.push(`  describe(${str(`${M} ${e.path}`)}, () => {`);
+      L.push(`    it("answers for the owner, and leaves another user's rows alone", async () => {`);
+      L.push(`      const row = await createFor(B, b);`);
+      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: a${ids ? `, body: { ${str(ids)}: [${rowKey}] }` : ""} });`);
+      L.push(`      expect(res.status).toBe(${e.successStatus});`);
+      if (a.kind !== "count" && e.successStatus !== 204) L.push(`      expect(res.body).toEqual({ ${a.kind === "delete-many" ? "deleted" : "updated"}: 0 });`);
+      if (item) L.push(`      expect((await app.call("GET", ${concretePath(item, "B", rowKey)}, { token: b })).status).toBe(200);`);
+      L.push(`    });`);
+      L.push(`    it("401 without a token", async () => {`);
+      L.push(`      expect((await app.call(${str(M)}, ${concretePath(e, "A", "1")}${ids ? `, { body: { ${str(ids)}: [1] } }` : ""})).status).toBe(401);`);
+      L.push(`    });`);
+      L.push(`  });`);
+      continue;
+    }
     // A PATCH must change something: a table with nothing a client may write has no PATCH to test but its 401.
     // A route changing only the columns its path names: a body of those columns (a key of another table cannot be made up here).
     const only = e.action.kind === "update" && e.action.fields ? info.writable.filter((c) => (e.action as { fields: readonly string[] }).fields.includes(c.name)) : null;
@@ -572,6 +610,7 @@ export function emitTests(ir: IR, templates: ReadonlyMap<string, string>): FileM
   const files: FileMap = new Map();
   for (const t of ir.tables) {
     const eps = ir.endpoints.filter((e) => e.table === t.name);
+    notePathSamples(t, eps);
     if (eps.length === 0) continue;
     const info = tableInfo(ir, t);
     const text = t.identity ? emitSelfTest(ir, info, eps) : emitResourceTest(ir, info, eps);

@@ -1,7 +1,7 @@
 // Literals the generated routes hand to the runtime: the list contract (runtime/list.ts),
 // many-to-many relations (runtime/relations.ts), how each table's rows are the caller's
 // (runtime/scope.ts) and how rows are written (runtime/rows.ts), derived from the IR in one place.
-import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, Table } from "../ir/types.js";
+import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, RowCondition, Table } from "../ir/types.js";
 import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { isNumericType, sqlType } from "../ir/column-forms.js";
@@ -117,6 +117,15 @@ function embedKind(c: Column): string {
   return t.kind;
 }
 
+/** The runtime RowConditions: a path parameter's condition carries how its value is checked (the column's kind, an enum's values). */
+export function runtimeConditions(t: Table, conds: readonly RowCondition[]): Record<string, unknown>[] {
+  return conds.map((c) => {
+    if (!("param" in c)) return { ...c };
+    const col = t.columns.find((x) => x.name === c.column)!;
+    return { ...c, kind: kindOf(col), ...(col.type.kind === "enum" ? { values: [...col.type.values] } : {}) };
+  });
+}
+
 export function listSpecVar(t: Table): string {
   return `${camelCase(singularName(t.name))}List`;
 }
@@ -142,6 +151,7 @@ export function runtimeListSpec(t: Table, l: ListSpec): Record<string, unknown> 
       if (f.op) out.op = f.op;
       return out;
     }),
+    ...(l.fixed?.length ? { fixed: runtimeConditions(t, l.fixed) } : {}),
     sort: {
       param: l.sort.param,
       orderParam: l.sort.orderParam,

@@ -5,8 +5,9 @@ import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
+import { bulkWords, collectionSubset, countWord, filterColumn, idsFieldOf, ownWord, statsGroups } from "./collection-routes.js";
 import { groupViaUsers } from "./ownership.js";
-import type { Action, Endpoint, HttpMethod, ManyToMany, Span, Table, UnmappedEndpoint } from "./types.js";
+import type { Action, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
 
 export interface EndpointSink {
   diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void;
@@ -217,6 +218,8 @@ export class EndpointBuilder {
     let tableOut: Table = t;
     let parent: Endpoint["parent"] | undefined;
     let rest = segs.slice(resourceAt + 1);
+    /** Conditions the path puts on a list ("GET /tasks/completed"). */
+    let fixed: RowCondition[] | null = null;
     if (before.length) {
       const srcAt = segs.findIndex((s, i) => i < resourceAt && !isParam(s) && matchTable(s, tables) !== undefined);
       const src = srcAt >= 0 ? matchTable(segs[srcAt]!, tables)! : undefined;
@@ -262,6 +265,12 @@ export class EndpointBuilder {
     } else if (rest.length === 0) {
       if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };
+      else if (method === "delete" && !parent) {
+        // DELETE on the collection: every row of the caller's ("clear all"), or those the body lists when the spec's body names keys.
+        const listed = (raw.body ?? []).some((b) => /(^|_)ids$|Ids$/.test(b.name.text));
+        action = { kind: "delete-many", where: [], idsField: listed ? idsFieldOf(raw.body) : null };
+        this.note(span, listed ? `${where}: deletes the caller's ${t.name} whose keys the body lists ("${idsFieldOf(raw.body)}"); another user's keys match nothing` : `${where}: deletes every one of the caller's ${t.name} (no other user's rows)`);
+      }
     } else if (rest.length === 1 && isParam(rest[0]!)) {
       idParam = paramName(rest[0]!);
       // "/collections/{id}/items/{eventId}": the item is named by its event, a reference, not by its own key.
@@ -343,6 +352,16 @@ export class EndpointBuilder {
           `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}; or say "Sets \`status\` to \`archived\`" in the summary`);
       }
     }
+    if (!action && !stubReason && !parent && rest.length >= 1 && rest.length <= 3 && !rest.slice(0, -1).some(isParam) && (!isParam(rest[rest.length - 1]!) || method === "get")) {
+      // "GET /tasks/completed", "GET /tasks/stats", "DELETE /tasks/completed", "POST /tasks/bulk-complete".
+      const found = this.collectionAction(method, rest, t, raw, where, span);
+      if (typeof found === "string") stubReason = found;
+      else if (found) {
+        action = found.action;
+        fixed = found.fixed;
+        if (isParam(rest[rest.length - 1]!)) idParam = null;
+      }
+    }
     if (!action && !stubReason) {
       stubReason = "what this endpoint does is not clear from its method and path";
       if (rest.length >= 1 && isParam(rest[0]!)) idParam = paramName(rest[0]!);
@@ -357,7 +376,7 @@ export class EndpointBuilder {
       action = null;
     }
     // A table no one owns is shared read-only unless the spec says otherwise: no route writes it.
-    if (action && action.kind !== "stub" && tableOut.shared === "read" && !["list", "get", "relation-list"].includes(action.kind)) {
+    if (action && action.kind !== "stub" && tableOut.shared === "read" && !["list", "get", "relation-list", "count"].includes(action.kind)) {
       stubReason = `"${tableOut.name}" is shared read-only (it belongs to no user and the spec does not say everyone may write it)`;
       this.diag("warning", "SF205", `${where}: ${stubReason}; a route answering 501 is generated`, span,
         `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route as a custom route in src/routes/ (same method and path)`);
@@ -387,6 +406,21 @@ export class EndpointBuilder {
         `give "${tableOut.name}" a single-column primary key (e.g. "id: serial (primary key)")`);
       action = null;
     }
+    // Many rows changed at once only where rows belong to users: on a table everyone shares (or the
+    // users table itself) a bulk delete would reach rows that are not the caller's.
+    if (action && (action.kind === "delete-many" || action.kind === "update-many") && (tableOut.identity || (!tableOut.owner && !tableOut.scope))) {
+      stubReason = tableOut.identity ? `"${tableOut.name}" is the users table: a route changing many of its rows at once is not generated` : `the rows of "${tableOut.name}" belong to no user, so a bulk change would reach everyone's`;
+      this.diag("warning", "SF205", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+        `give "${tableOut.name}" an owner column, or implement the route as a custom route in src/routes/ (same method and path)`);
+      action = null;
+    }
+    // Keys listed in a bulk route's body need a one-column key too.
+    if (action && (action.kind === "delete-many" || action.kind === "update-many") && action.idsField && tableOut.keyColumns) {
+      stubReason = `"${tableOut.name}" has ${tableOut.keyColumns.length ? `a composite key (${tableOut.keyColumns.join(", ")})` : "no primary key"}, so a list of keys names no rows`;
+      this.diag("warning", "SF212", `${where} lists rows by their keys, but ${stubReason.replace(/, so .*$/, "")}; a route answering 501 is generated`, span,
+        `give "${tableOut.name}" a single-column primary key (e.g. "id: serial (primary key)")`);
+      action = null;
+    }
     if (!action) action = { kind: "stub", reason: stubReason! };
     // Rows that belong to users are served to their signed-in owner only, whatever the spec says.
     let auth = raw.auth ?? "required";
@@ -411,8 +445,82 @@ export class EndpointBuilder {
       auth,
       successStatus,
       summary: raw.summary ?? "",
-      ...(action.kind === "list" ? { list: buildListSpec(raw, t, report) } : {}),
+      ...(action.kind === "list" ? { list: fixed ? { ...buildListSpec(raw, t, report), fixed } : buildListSpec(raw, t, report) } : {}),
     };
+  }
+
+  /**
+   * A route on the whole collection named by the words after the table's name: a subset of the
+   * caller's rows (a list with fixed conditions), a count or summary, or a bulk delete or change.
+   * A string: why it is a 501 (the words say bulk, but nothing this generator can do); null: not
+   * a collection route.
+   */
+  private collectionAction(method: HttpMethod, rest: readonly string[], t: Table, raw: RawEndpoint, where: string, span: Span): { action: Action; fixed: RowCondition[] | null } | string | null {
+    const last = rest[rest.length - 1]!;
+    const isParam = (x: string) => /^\{.+\}$/.test(x);
+    if (method === "get" && isParam(last)) {
+      // "GET /tasks/status/{status}", "/tasks/by-priority/{priority}": the rows whose column equals the path's value;
+      // "/tasks/stats/status/{status}", "/tasks/count/status/{status}": how many there are.
+      const param = last.slice(1, -1);
+      const c = rest.length >= 2 ? filterColumn(rest[rest.length - 2]!, t) : undefined;
+      const counting = rest.length === 3 ? countWord(rest[0]!) : null;
+      if (!c || (rest.length === 3 && !counting)) return null;
+      const cond: RowCondition = { column: c.name, op: "eq", param };
+      if (counting) {
+        this.note(span, `${where}: counts the caller's ${t.name} whose ${c.name} is the path's {${param}}: { "count": n }`);
+        return { action: { kind: "count", where: [cond], groups: [], summary: false }, fixed: null };
+      }
+      this.note(span, `${where}: the caller's ${t.name} whose ${c.name} is the path's {${param}}: a list with that condition fixed (the list's query parameters still apply)`);
+      return { action: { kind: "list" }, fixed: [cond] };
+    }
+    if (rest.some(isParam)) return null;
+    if (method === "get" && rest.length === 1 && ownWord(last, t)) {
+      this.note(span, `${where}: the caller's own ${t.name}, as every list serves them`);
+      return { action: { kind: "list" }, fixed: null };
+    }
+    if (method === "get") {
+      const counting = countWord(last);
+      const sub = rest.length === 2 ? collectionSubset(rest[0]!, t) : null;
+      if (counting && (rest.length === 1 || sub)) {
+        const groups = counting === "stats" ? statsGroups(t) : [];
+        const scope = sub ? ` among those ${sub.says}` : "";
+        this.note(span, counting === "count"
+          ? `${where}: counts the caller's ${t.name}${scope}: { "count": n }`
+          : `${where}: counts the caller's ${t.name}${scope}${groups.length ? ` by ${groups.join(", ")}` : ""}: { "total": n${groups.map((g) => `, "${g}": { value: n }`).join("")} }`);
+        return { action: { kind: "count", where: sub?.where ?? [], groups, summary: counting === "stats" }, fixed: null };
+      }
+      if (rest.length !== 1) return null;
+      // "/transactions/statements" beside "/transactions/statements/{statementId}": a collection of its own, not a subset.
+      const own = normalisePath(raw.path.text).toLowerCase() + "/{";
+      if ([...this.paths].some((x) => x.startsWith(own))) return null;
+      const subset = collectionSubset(last, t);
+      if (!subset) return null;
+      this.note(span, `${where}: the caller's ${t.name} where ${subset.says}: a list with that condition fixed (the list's query parameters still apply)`);
+      return { action: { kind: "list" }, fixed: subset.where };
+    }
+    const b = bulkWords(rest);
+    const sub = b.rest.length ? collectionSubset(b.rest.join("_"), t) : null;
+    if (method === "delete" || ((method === "post" || method === "put" || method === "patch") && b.deletes)) {
+      if (b.rest.length && !sub) return null;
+      const idsField = b.bulk || (method !== "delete" && !sub && b.rest.length === 0 && (raw.body ?? []).some((x) => /ids$/i.test(x.name.text))) ? idsFieldOf(raw.body) : null;
+      const wh = sub?.where ?? [];
+      this.note(span, `${where}: deletes the caller's ${t.name}${sub ? ` where ${sub.says}` : ""}${idsField ? ` whose keys the body lists ("${idsField}": [...]; another user's keys match nothing)` : sub ? "" : ", every one (no other user's rows)"}: { "deleted": n }`);
+      return { action: { kind: "delete-many", where: wh, idsField }, fixed: null };
+    }
+    if ((method === "post" || method === "put" || method === "patch") && b.bulk) {
+      if (!b.rest.length) return `a bulk change of any fields is not generated (only a bulk delete, or a bulk action named by a verb: /${t.name}/bulk-complete)`;
+      const verb = b.rest.join("-");
+      const one = this.verbAction(verb, t) ?? (() => {
+        const f = this.toggleField(verb, t);
+        // Done in bulk, a toggle would flip each row its own way: "complete" completes them all.
+        return f ? ({ kind: "set", field: f, value: true } as Extract<Action, { kind: "set" }>) : null;
+      })();
+      if (!one || one.kind !== "set") return `"${verb}" names no column of "${t.name}" a bulk route could set`;
+      const idsField = idsFieldOf(raw.body);
+      this.note(span, `${where}: sets ${one.field} = ${one.now ? "now" : JSON.stringify(one.value)} on the caller's ${t.name} whose keys the body lists ("${idsField}": [...]; another user's keys match nothing): { "updated": n }`);
+      return { action: { kind: "update-many", where: [], idsField, field: one.field, value: one.value, ...(one.now ? { now: true as const } : {}) }, fixed: null };
+    }
+    return null;
   }
 
   /**

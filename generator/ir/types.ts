@@ -209,8 +209,37 @@ export type Action =
    * POST to the collection names the row to attach in its body (`{ "tag_id": 3 }`).
    */
   | { readonly kind: "relation-list" | "relation-add" | "relation-remove"; readonly relation: string; readonly targetParam: string | null; readonly targetField?: string }
+  /**
+   * The caller's rows counted ("GET /tasks/count": `{ "count": n }`), or (`summary`) counted by the
+   * values of `groups` too ("GET /tasks/stats": `{ "total": n, "completed": { "true": 2, "false": 3 } }`),
+   * among the rows `where` keeps.
+   */
+  | { readonly kind: "count"; readonly where: readonly RowCondition[]; readonly groups: readonly string[]; readonly summary: boolean }
+  /**
+   * Deletes many of the caller's rows at once: those `where` keeps ("DELETE /tasks/completed"), and
+   * when `idsField` is set only those whose keys the body lists there (`{ "ids": [1, 2] }`); another
+   * user's keys match nothing. Answers `{ "deleted": n }`.
+   */
+  | { readonly kind: "delete-many"; readonly where: readonly RowCondition[]; readonly idsField: string | null }
+  /**
+   * Sets a column on many of the caller's rows at once ("POST /tasks/bulk-complete" with
+   * `{ "ids": [...] }`): those the body lists, among the rows `where` keeps. Answers `{ "updated": n }`.
+   */
+  | { readonly kind: "update-many"; readonly where: readonly RowCondition[]; readonly idsField: string; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
   | { readonly kind: "stub"; readonly reason: string };
+
+/**
+ * A condition a route puts on the caller's rows by its path ("GET /tasks/completed": completed =
+ * true; "/tasks/overdue": due_date before now and not done). `past`, `today` and `future` compare
+ * a date or time column with the database's clock (`date`: the column is a date, not a time).
+ */
+export type RowCondition =
+  | { readonly column: string; readonly op: "eq" | "ne"; readonly value: string | number | boolean }
+  /** Equal to the value of a path parameter ("GET /tasks/status/{status}"). */
+  | { readonly column: string; readonly op: "eq"; readonly param: string }
+  | { readonly column: string; readonly op: "null" | "not-null" }
+  | { readonly column: string; readonly op: "past" | "today" | "future"; readonly date?: true };
 
 /** How one filter query parameter maps onto a column. */
 export interface ListFilter {
@@ -230,6 +259,8 @@ export interface ListSpec {
   readonly defaultLimit: number;
   readonly maxLimit: number;
   readonly filters: readonly ListFilter[];
+  /** Conditions the route's path puts on every page ("GET /tasks/completed"), before any filter. */
+  readonly fixed?: readonly RowCondition[];
   readonly sort: {
     readonly param: string;
     readonly orderParam: string | null;

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
-import { finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec } from "./list.js";
+import { conditionSql, finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec, type RowCondition } from "./list.js";
 import { callerCondition, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
@@ -520,4 +520,111 @@ export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unkno
   const text = once(spec, `delete returning ${underKey(opts.under)}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text} RETURNING *`);
   const [r] = await batch(userId, [{ text, values: w.values }]);
   return readVectors(spec, r!.rows[0]);
+}
+
+// ---------------------------------------------------------------- many rows at once
+// Counting and bulk routes ("GET /tasks/stats", "DELETE /tasks/completed", "POST
+// /tasks/bulk-complete"): one statement each over the caller's rows only (the same caller
+// condition as every row action), in one batch. Keys a bulk route is given that are not the
+// caller's rows match nothing: they are not counted, and nothing says whether they exist.
+
+/** The most keys one bulk request may list. */
+export const MAX_BULK_KEYS = 1000;
+
+/** The WHERE over many of the caller's rows: the caller ($1, when the table binds one), the route's conditions, the listed keys. */
+function manyWhere(spec: TableSql, where: readonly RowCondition[], keys: readonly unknown[] | null, userId: string | number | null): { text: string; values: unknown[] } {
+  const t = ident(spec.table);
+  const values: unknown[] = [];
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const conds: string[] = [];
+  const own = callerCondition(spec, t, "$1");
+  if (own) {
+    if (hasCaller(spec)) values.push(userId);
+    conds.push(own);
+  }
+  for (const c of where) conds.push(conditionSql(`${t}.${ident(c.column)}`, c, bind));
+  // The array's type is the key's, as PostgreSQL infers it from the comparison.
+  if (keys) conds.push(`${t}.${ident(spec.pk)} = ANY(${bind(keys)})`);
+  return { text: conds.length ? ` WHERE ${conds.join(" AND ")}` : "", values };
+}
+
+/** A column a summary counts by, and the values it always shows (0 when no row has one). */
+export interface CountGroup {
+  readonly column: string;
+  readonly values: readonly string[];
+}
+
+/**
+ * The caller's rows among those `where` keeps: their number, and per group column how many hold
+ * each value (as text: "true"/"false" for a flag; "null" for none). One round trip.
+ */
+export async function countRows(batch: Batch, spec: TableSql, where: readonly RowCondition[], groups: readonly CountGroup[], userId: string | number | null): Promise<{ total: number; groups: Record<string, Record<string, number>> }> {
+  const t = ident(spec.table);
+  const w = manyWhere(spec, where, null, userId);
+  const statements: Statement[] = [{ text: `SELECT count(*) AS "count" FROM ${t}${w.text}`, values: w.values }];
+  for (const g of groups) {
+    const col = `${t}.${ident(g.column)}`;
+    statements.push({ text: `SELECT ${col}::text AS "value", count(*) AS "count" FROM ${t}${w.text} GROUP BY ${col} ORDER BY 1`, values: w.values });
+  }
+  const results = await batch(userId, statements);
+  const out: Record<string, Record<string, number>> = {};
+  groups.forEach((g, i) => {
+    const counts: Record<string, number> = Object.fromEntries(g.values.map((v) => [v, 0]));
+    for (const r of results[i + 1]!.rows) counts[r.value === null ? "null" : String(r.value)] = Number(r.count);
+    out[g.column] = counts;
+  });
+  return { total: Number(results[0]!.rows[0]?.count ?? 0), groups: out };
+}
+
+/** Deletes the caller's rows that `where` keeps (and, given `keys`, only those): how many went. */
+export async function deleteMany(batch: Batch, spec: TableSql, where: readonly RowCondition[], keys: readonly unknown[] | null, userId: string | number | null): Promise<number> {
+  const w = manyWhere(spec, where, keys, userId);
+  const [r] = await batch(userId, [{ text: `DELETE FROM ${ident(spec.table)}${w.text}`, values: w.values }]);
+  return r!.rowCount;
+}
+
+/** Sets one column (to a value, or NOW) on the caller's rows with the listed keys among those `where` keeps: how many changed. */
+export async function updateMany(batch: Batch, spec: TableSql, column: string, v: unknown, where: readonly RowCondition[], keys: readonly unknown[], userId: string | number | null, before: readonly Statement[] = []): Promise<number> {
+  const w = manyWhere(spec, where, keys, userId);
+  const values = [...w.values];
+  const sets: string[] = [];
+  for (const [c, stamp] of Object.entries(spec.stamps ?? {})) {
+    if (stamp !== "editor") continue;
+    values.push(userId);
+    sets.push(`${ident(c)} = $${values.length}::${castOf(spec, c)}`);
+  }
+  if (v === NOW) sets.push(`${ident(column)} = now()`);
+  else {
+    values.push(value(spec, column, v));
+    sets.push(`${ident(column)} = ${slot(spec, column, values.length)}`);
+  }
+  if (spec.touch && spec.touch !== column) sets.push(`${ident(spec.touch)} = now()`);
+  const results = await batch(userId, [...before, { text: `UPDATE ${ident(spec.table)} SET ${sets.join(", ")}${w.text}`, values }]);
+  return results[results.length - 1]!.rowCount;
+}
+
+/**
+ * The keys a bulk request lists in `field` of its body: an array of 1 to MAX_BULK_KEYS keys
+ * (422 otherwise, and for any other field). A key that is not of the key's form is no row of
+ * anyone's, so it is left out (as another user's key matches nothing).
+ */
+export function keysFrom(body: Record<string, unknown>, field: string, parse: (raw: string, what: string) => unknown): unknown[] {
+  const bad = (message: string, at = field) => new HttpProblem(422, `${at}: ${message}`, { errors: [{ field: at, message }] });
+  for (const k of Object.keys(body)) if (k !== field) throw bad(`is not a field of this request (it takes ${field} only)`, k);
+  const given = body[field];
+  if (!Array.isArray(given)) throw bad("required: an array of keys");
+  if (given.length === 0 || given.length > MAX_BULK_KEYS) throw bad(`must list 1 to ${MAX_BULK_KEYS} keys`);
+  const keys: unknown[] = [];
+  given.forEach((k, i) => {
+    if (typeof k !== "string" && typeof k !== "number") throw bad("must be a key (a string or a number)", `${field}.${i}`);
+    try {
+      keys.push(parse(String(k), "row"));
+    } catch {
+      // not of the key's form: no one's row
+    }
+  });
+  return keys;
 }
