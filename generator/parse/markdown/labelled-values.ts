@@ -6,6 +6,7 @@ import type { RawText } from "../raw.js";
 import type { MarkdownReader } from "./reader.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import { RULES_SECTION } from "./vocabulary.js";
+import { readYesNo } from "../table-cells.js";
 
 /** Whether `values` (one per line or item, as written) were taken as the values of the column the last label names. */
 export function labelledValues(md: MarkdownReader, values: readonly RawText[]): boolean {
@@ -71,10 +72,10 @@ export function headingValues(md: MarkdownReader, values: readonly RawText[]): b
 }
 
 /** Labels of an item stating a column's rule, and how the item reads ("**Max Length**: 200 characters"). */
-const YES = /^(?:yes|y|true|required|always|✓|✔|✅|sí|si|sim|oui|ja|是|はい)\b/i;
+const yes = (v: string) => ["yes", "required", "notnull"].includes(readYesNo(v) ?? "");
 const RULE_LABELS: readonly { label: RegExp; read: (value: string) => string | null; withLabel?: true }[] = [
-  { label: /^(?:required|mandatory|obligatorio|obrigat[oó]rio|obligatoire|pflicht(?:feld)?|必填|必須)$/i, read: (v) => (YES.test(v) ? "required" : null) },
-  { label: /^(?:unique|único|unico|unique\s+constraint)$/i, read: (v) => (YES.test(v) ? "unique" : null) },
+  { label: /^(?:required|mandatory|obligatorio|obrigat[oó]rio|obligatoire|pflicht(?:feld)?|必填|必須)$/i, read: (v) => (yes(v) ? "required" : null) },
+  { label: /^(?:unique|único|unico|unique\s+constraint)$/i, read: (v) => (yes(v) ? "unique" : null) },
   {
     label: /^(?:(?:min(?:imum)?|max(?:imum)?)(?:\s+(?:length|len|chars|characters|size|value))?|length|size|range|limits?|bounds)$/i,
     read: (v) => v,
