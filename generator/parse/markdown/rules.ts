@@ -7,6 +7,7 @@ import type { RawText } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
+import { indexFromText } from "./indexes.js";
 import { REFERENCE_FORM, RULES_SECTION, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
 
 /**
@@ -163,6 +164,30 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
     const old = table.columns[c]!;
     table.columns[c] = { ...old, constraints: [...old.constraints, phrase] };
   };
+  // "**Indexes**: unique constraint on (user_id, poll_id), index on choice": a label, then indexes
+  // separated by commas or semicolons outside parentheses, each read as an index item is. Only
+  // when every part reads as one (else the line is prose, as before).
+  const indexLabel = /^\s*(?:indexes|indices|index|indexing)\s*[:：]\s*/i.exec(text);
+  if (indexLabel) {
+    const parts: Flat[] = [];
+    let depth = 0;
+    let from = indexLabel[0].length;
+    for (let i = from; i <= text.length; i++) {
+      const ch = text[i];
+      if (ch === "(") depth++;
+      else if (ch === ")") depth = Math.max(0, depth - 1);
+      else if (i === text.length || (depth === 0 && (ch === ";" || (ch === "," && /^\s*(?:unique|composite|index|constraint|key|idx_|\()/i.test(text.slice(i + 1)))))) {
+        const part = flatTrim(flatSub(f, from, i));
+        if (part.text.replace(/[.\s]+$/, "")) parts.push(part);
+        from = i + 1;
+      }
+    }
+    const read = parts.map((p) => indexFromText(md, p, table, true));
+    if (read.length > 0 && read.every((x) => x !== null && x.columns.every((c) => has(c) >= 0))) {
+      for (const x of read) table.indexes.push({ ...x!, columns: x!.columns.map((c) => table.columns[has(c)]!.name.text) });
+      return true;
+    }
+  }
   // "NOT NULL: a, b, c", "Required fields: a, b", "Nullable: note".
   const listed = /^\s*(not\s+null|required|mandatory|nullable|optional)(?:\s+(?:columns?|fields?))?\s*[:：]\s*([A-Za-z_]\w*(?:\s*(?:,|\band\b)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(text);
   if (listed) {
