@@ -5,7 +5,7 @@ import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
-import { bulkWords, collectionSubset, countWord, filterColumn, idsFieldOf, ownWord, statsGroups } from "./collection-routes.js";
+import { bulkWords, collectionSubset, countWord, filterColumn, idsFieldOf, keyListFields, ownWord, statsGroups } from "./collection-routes.js";
 import { groupViaUsers } from "./ownership.js";
 import type { Action, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
 
@@ -267,9 +267,9 @@ export class EndpointBuilder {
       else if (method === "post") action = { kind: "create" };
       else if (method === "delete" && !parent) {
         // DELETE on the collection: every row of the caller's ("clear all"), or those the body lists when the spec's body names keys.
-        const listed = (raw.body ?? []).some((b) => /(^|_)ids$|Ids$/.test(b.name.text));
-        action = { kind: "delete-many", where: [], idsField: listed ? idsFieldOf(raw.body) : null };
-        this.note(span, listed ? `${where}: deletes the caller's ${t.name} whose keys the body lists ("${idsFieldOf(raw.body)}"); another user's keys match nothing` : `${where}: deletes every one of the caller's ${t.name} (no other user's rows)`);
+        const idsField = keyListFields(raw.body).length ? idsFieldOf(raw.body) : null;
+        action = { kind: "delete-many", where: [], idsField };
+        this.note(span, idsField ? `${where}: deletes the caller's ${t.name} whose keys the body lists ("${idsField}"); another user's keys match nothing` : `${where}: deletes every one of the caller's ${t.name} (no other user's rows)`);
       }
     } else if (rest.length === 1 && isParam(rest[0]!)) {
       idParam = paramName(rest[0]!);

@@ -160,8 +160,13 @@ export function bulkWords(segs: readonly string[]): { bulk: boolean; deletes: bo
 
 /** The body field listing the keys of a bulk route: the one array-like field the spec's body names (`task_ids`, `ids`), else "ids". */
 export function idsFieldOf(body: readonly { name: { text: string } }[] | undefined): string {
-  const named = (body ?? []).map((b) => b.name.text).filter((n) => /(^|_)ids$|Ids$|^ids$/.test(n));
+  const named = keyListFields(body);
   return named.length === 1 ? named[0]! : "ids";
+}
+
+/** The body's fields that name a list of keys ("ids", "task_ids", "taskIds"). */
+export function keyListFields(body: readonly { name: { text: string } }[] | undefined): string[] {
+  return (body ?? []).map((b) => b.name.text).filter((n) => /(^|_)ids$|Ids$/.test(n));
 }
 
 /**
