@@ -7,7 +7,7 @@ import { buildIr } from "./ir/build-ir.js";
 import { interpretConstraint, readsWhole } from "./ir/constraints.js";
 import type { IR } from "./ir/types.js";
 import { validateIr } from "./ir/validate-ir.js";
-import { parseMarkdown } from "./parse/parse-markdown.js";
+import { parseCodeFile, parseMarkdown } from "./parse/parse-markdown.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import type { RawSpec } from "./parse/raw.js";
 import type { Span } from "./ir/types.js";
@@ -38,6 +38,7 @@ export function isRulePhrase(text: string): boolean {
 
 export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
   if (file.format === "markdown") return parseMarkdown(file.text, file.path, file.kind, { isRulePhrase });
+  if (file.format === "code") return parseCodeFile(file.text, file.path, file.kind, file.lang ?? "", { isRulePhrase });
   if (file.format === "openapi") {
     // An OpenAPI document as the API spec: its operations are the endpoints.
     const { readOpenApi } = await import("./parse/read-openapi.js");

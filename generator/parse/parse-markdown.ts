@@ -5,7 +5,7 @@
 // module loads what a document needs and starts the reader.
 import { markdownTree } from "./markdown-tree.js";
 import { blockLanguage, type Language, loadReaders } from "./readers.js";
-import type { RootContent } from "mdast";
+import type { Code, Root, RootContent } from "mdast";
 import { treesAsLists } from "./text.js";
 import { isFencedOpenApi } from "./markdown/code-blocks.js";
 import type { ParseResult, SpecKind } from "./markdown/drafts.js";
@@ -21,7 +21,24 @@ export interface MarkdownOptions {
 
 export async function parseMarkdown(src: string, file: string, kind: SpecKind, options: MarkdownOptions): Promise<ParseResult> {
   // Trees drawn with box characters ("User" over "├── id") are read as the nested lists they draw.
-  const root = markdownTree(treesAsLists(src));
+  return readTree(markdownTree(treesAsLists(src)), src, file, kind, options);
+}
+
+/**
+ * A schema kept as a file of a formal language (schema.sql, schema.prisma, db/schema.ts): the
+ * whole file is one block of that language (`lang`, as a fence's info string names it), read
+ * exactly as the same text fenced in a Markdown spec is, its positions those of the file.
+ */
+export async function parseCodeFile(src: string, file: string, kind: SpecKind, lang: string, options: MarkdownOptions): Promise<ParseResult> {
+  const value = src.replace(/\r?\n$/, "");
+  const lines = value.split("\n");
+  const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: value.length };
+  const code: Code = { type: "code", lang, meta: null, value, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+  const root: Root = { type: "root", children: [code], position: { start: { line: 1, column: 1, offset: 0 }, end } };
+  return readTree(root, src, file, kind, options);
+}
+
+async function readTree(root: Root, src: string, file: string, kind: SpecKind, options: MarkdownOptions): Promise<ParseResult> {
   // The formal languages the document holds decide which readers (and parsers) load.
   const langs = new Set<Language>();
   const sql: { text: string; lang: string }[] = [];

@@ -12,9 +12,14 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { isTypeWord } from "../base/type-words.js";
+import { blockLanguage } from "../parse/readers.js";
 
-/** markdown and yaml are specforge's own forms; openapi is an OpenAPI 3.x document used as the API spec. */
-export type SpecFormat = "markdown" | "yaml" | "openapi";
+/**
+ * markdown and yaml are specforge's own forms; openapi is an OpenAPI 3.x document used as the
+ * API spec; code is a schema written as a file of a formal language (schema.sql, schema.prisma,
+ * db/schema.ts), read as one block of that language (SpecFile.lang).
+ */
+export type SpecFormat = "markdown" | "yaml" | "openapi" | "code";
 
 export interface SpecFile {
   readonly kind: "schema" | "api";
@@ -22,6 +27,8 @@ export interface SpecFile {
   /** Path relative to the project root, forward slashes: "specs/database/schema.md". */
   readonly path: string;
   readonly text: string;
+  /** A code file's language, as a fence's info string names it ("sql", "prisma", "typescript"). */
+  readonly lang?: string;
 }
 
 export interface IgnoredFile {
@@ -44,6 +51,22 @@ export interface ReadSpecsResult {
 }
 
 const EXTENSIONS = /\.(md|markdown|ya?ml|json)$/i;
+/**
+ * Files of the formal languages a schema is also kept in, by extension: the fence info string
+ * their text is read as. Only a schema is read from them, and only when the text holds tables
+ * in that language (a .ts file of other code is ignored, and explain says why).
+ */
+const CODE_LANGS: Readonly<Record<string, string>> = {
+  sql: "sql", ddl: "sql", psql: "sql", pgsql: "sql", mysql: "sql", sqlite: "sql",
+  prisma: "prisma", dbml: "dbml", graphql: "graphql", gql: "graphql", graphqls: "graphql",
+  ts: "typescript", mts: "typescript", js: "javascript", mjs: "javascript", py: "python", rb: "ruby",
+};
+const codeLang = (file: string): string | undefined => CODE_LANGS[/\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase() ?? ""];
+/** A code file's name that says it is the schema ("schema.sql", "db/schema.ts", "models.py", "init.sql"); others rank by content. */
+const CODE_SCHEMA_NAME = /(^|\/)(schema|database|db|models?|tables|entities|init|ddl|create[-_]?tables|data[-_]?model)\.[a-z]+$/;
+/** Ranks of code files: after every Markdown/YAML name, before a Markdown file guessed by its content. */
+const CODE_RANK_BY_NAME = 50;
+const CODE_RANK_BY_CONTENT = 60;
 const MAX_DEPTH = 4;
 const SKIP_DIRS = new Set(["node_modules", ".git", "generated", "dist", "build", ".output"]);
 
@@ -109,12 +132,13 @@ async function listCandidates(dir: string, depth = 0, out: string[] = []): Promi
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (depth + 1 < MAX_DEPTH && !SKIP_DIRS.has(e.name)) await listCandidates(p, depth + 1, out);
-    } else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
+    } else if (e.isFile() && (EXTENSIONS.test(e.name) || codeLang(e.name))) out.push(p);
   }
   return out;
 }
 
 function formatOf(file: string, text: string): SpecFormat {
+  if (codeLang(file)) return "code";
   if (/\.(md|markdown)$/i.test(file)) return "markdown";
   // A .yaml file that is Markdown around a fenced document ("# Contract" then ```yaml): Markdown.
   if (/^\s*#{1,6}\s+\S/.test(text) && /^\s*(```|~~~)/m.test(text)) return "markdown";
@@ -174,6 +198,13 @@ function kindByContent(text: string, file: string): "schema" | "api" | null {
   return null;
 }
 
+/** Whether a code file's text defines tables in its language (the language's reader decides the rest). */
+function holdsCodeTables(lang: string, text: string): boolean {
+  const l = blockLanguage(lang, text);
+  if (l === "sql") return /\bcreate\s+(?:(?:temp|temporary|unlogged)\s+)?table\b/i.test(text);
+  return l !== null && l !== "python" ? true : l === "python" && /^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model)\b/m.test(text);
+}
+
 /** The 1-based line of a key at the top level of a YAML document (no indentation); 0 when absent. */
 function topKeyLine(text: string, key: string): number {
   const m = new RegExp(`^["']?${key}["']?\\s*:`, "m").exec(text);
@@ -217,6 +248,13 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
     const rel = path.relative(specsDir, file).split(path.sep).join("/");
     const lower = rel.toLowerCase();
     const depth = rel.split("/").length - 1;
+    const lang = codeLang(lower);
+    if (lang) {
+      // schema.sql, schema.prisma, db/schema.ts: a schema when its text holds tables in its language.
+      if (holdsCodeTables(lang, await textOf(file))) candidates.push({ file, rel, kind: "schema", rank: CODE_SCHEMA_NAME.test(lower) ? CODE_RANK_BY_NAME : CODE_RANK_BY_CONTENT, depth });
+      else ignored.push({ path: relativePath(rootDir, file), why: `a ${lang} file that defines no table` });
+      continue;
+    }
     const s = rank(lower, SCHEMA_NAMES);
     const a = rank(lower, API_NAMES);
     if (s !== null && (a === null || s <= a)) candidates.push({ file, rel, kind: "schema", rank: s, depth });
@@ -230,7 +268,8 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
   }
   const load = async (kind: "schema" | "api", c: Candidate): Promise<SpecFile> => {
     const text = await textOf(c.file);
-    return { kind, format: formatOf(c.file, text), path: relativePath(rootDir, c.file), text };
+    const format = formatOf(c.file, text);
+    return { kind, format, path: relativePath(rootDir, c.file), text, ...(format === "code" ? { lang: codeLang(c.file) } : {}) };
   };
   const more: { schema: SpecFile[]; api: SpecFile[] } = { schema: [], api: [] };
   const pick = async (kind: "schema" | "api"): Promise<SpecFile | null> => {
