@@ -185,9 +185,9 @@ export class EndpointBuilder {
     if (!table || resourceAt < 0) {
       // "GET /api/health", "GET /ping", "GET /api/v1/readiness": a health check, which the app
       // answers itself as it answers /healthz and /readyz (public, they reveal nothing but "up").
-      const health = method === "get" && !candidates.length ? HEALTH_SEGMENT.exec(segs[segs.length - 1] ?? "") : null;
+      const health = method === "get" && !candidates.length ? healthCheck(segs) : null;
       if (health && !segs.some(isParam)) {
-        const kind = /^read/i.test(health[0]) ? "ready" : "live";
+        const kind = health;
         this.noTable.push({ method, path, span, reason: "a health check", summary: raw.summary ?? "", auth: "public", userParam: null, health: kind });
         this.note(span, `${where} is a health check: the app answers it as /${kind === "ready" ? "readyz" : "healthz"} (public, no token: it says only whether the ${kind === "ready" ? "app and its database answer" : "app answers"})`);
         return null;
@@ -696,6 +696,30 @@ const APP_ROUTES = /^\/(healthz|readyz|openapi\.json|docs)(\/.*)?$/;
 
 /** The last segment of a health check's path: health, healthz, healthcheck, ping, ready, readiness, liveness... */
 const HEALTH_SEGMENT = /^(?:health(?:z|check|-check|_check)?|ping|live(?:ness|z)?|read(?:y|iness|yz))$/i;
+/** A segment naming what a health check looks at: the database ("db-health", "health/db", "database_status"). */
+const DATABASE_WORDS = new Set(["db", "database", "postgres", "postgresql", "pg", "sql"]);
+
+/**
+ * Whether a path (its segments) is a health check, and which: "ready" when it looks at the
+ * database or readiness (answered as /readyz), "live" otherwise (/healthz). The last segment is
+ * one of the health words, or is made of them and the database's name ("db-health",
+ * "databaseHealth", "health_check_db"), or names the database under a health segment
+ * ("/health/db", "/system/health/database").
+ */
+function healthCheck(segs: readonly string[]): "ready" | "live" | null {
+  const last = segs[segs.length - 1] ?? "";
+  const ws = words(last);
+  const isHealth = (w: string) => HEALTH_SEGMENT.test(w) || w === "check" || w === "status";
+  const db = ws.some((w) => DATABASE_WORDS.has(w));
+  if (HEALTH_SEGMENT.test(last)) return /^read/i.test(last) ? "ready" : "live";
+  // A segment of health words with the database's name, at least one of them a health word proper.
+  if (ws.length > 1 && ws.every((w) => isHealth(w) || DATABASE_WORDS.has(w)) && ws.some((w) => HEALTH_SEGMENT.test(w))) {
+    return db || ws.some((w) => /^read/.test(w)) ? "ready" : "live";
+  }
+  const prev = segs[segs.length - 2] ?? "";
+  if (ws.length === 1 && DATABASE_WORDS.has(ws[0]!) && HEALTH_SEGMENT.test(prev)) return "ready";
+  return null;
+}
 
 /** What the built-in auth module serves (runtime/builtin-auth.ts); the same lines in a spec are notes, not warnings. */
 const BUILTIN_ROUTES = new Set(["post /api/auth/register", "post /api/auth/login", "post /api/auth/refresh", "post /api/auth/logout"]);
