@@ -27,6 +27,14 @@ export function inferMissingTypes(cx: BuildContext, tables: TableDraft[]): void 
         cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as enum ${named.name}, the enum of its name`);
         continue;
       }
+      // A key of no written type that columns of written types reference ("user_id TEXT
+      // REFERENCES user(id)" under a users table listing only "- `id`"): their type, when they agree.
+      const by = c.primaryKey ? referencingType(tables, t, c) : null;
+      if (by) {
+        c.type = by.type;
+        cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${kindText(by.type)}, the type of ${by.from} that references it`);
+        continue;
+      }
       const g = inferTypeFromName(c.name, c.description);
       c.type = g.type;
       cx.note(c.span, `column "${t.name}.${c.name}" has no type; read as ${kindText(g.type)} because ${g.why}`);
@@ -39,6 +47,19 @@ export function inferMissingTypes(cx: BuildContext, tables: TableDraft[]): void 
       if (c.pending) latePendingRules(cx, t.name, c);
     }
   }
+}
+
+/** The one type the written-type columns referencing `t.c` agree on, and the first of them; null when none or they differ. */
+function referencingType(tables: readonly TableDraft[], t: TableDraft, c: ColumnDraft): { type: NonNullable<ColumnDraft["type"]>; from: string } | null {
+  let found: { type: NonNullable<ColumnDraft["type"]>; from: string } | null = null;
+  for (const x of tables) {
+    for (const r of x.columns) {
+      if (r === c || r.typeMissing || !r.type || r.references?.table !== t.name || r.references.column !== c.name) continue;
+      if (found && kindText(found.type) !== kindText(r.type)) return null;
+      found ??= { type: r.type, from: `${x.name}.${r.name}` };
+    }
+  }
+  return found;
 }
 
 /** The rules kept for a column written without a type (ColumnDraft.pending), read with the type inferred. */

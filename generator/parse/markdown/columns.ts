@@ -27,11 +27,16 @@ export function prismaAttributes(md: MarkdownReader, f: Flat, table: TableDraft)
  * as a record's fields: two or more names, not all written as constants (an enum's values are
  * TODO, IN_PROGRESS), one of them a key or a time stamp by its name; never under an enums section.
  */
+/** An item that only says the list goes on: "...", "…", "etc.", "... (standard fields)". */
+export const ELLIPSIS_ITEM = /^\s*(?:\.{3,}|…|etc\.?)(?:\s*[(（].*[)）]|\s+[^\n]{0,80})?\s*$/i;
+
 export function bareFields(md: MarkdownReader, l: List): boolean {
   if (l.children.length < 2 || md.stack.some((x) => x.kind === "values")) return false;
   const names: string[] = [];
   for (const item of l.children) {
     if (item.children.some((c) => c.type === "list")) return false;
+    // "- ... (the auth service's other fields)", "- etc.": the list says it is not whole; no column.
+    if (ELLIPSIS_ITEM.test(md.itemFlat(item).text)) continue;
     // "- owner (User.id)", "- project_id -> Project.id", "- email — login address": a name, then a
     // note in brackets, a reference after an arrow, or a note after a spaced dash.
     const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）]|(?:->|→|=>)\s*`?[A-Za-z_][\w.]*(?:\([^()]*\))?`?|\s[-–—]\s+[^:：]+)?\s*$/.exec(md.itemFlat(item).text);

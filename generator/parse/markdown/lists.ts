@@ -6,7 +6,7 @@ import { headingColumnRules, headingValues, labelledValues } from "./labelled-va
 import type { List, Paragraph } from "mdast";
 import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
-import { bareFields, columnFlat, columnItem, prismaAttributes } from "./columns.js";
+import { bareFields, columnFlat, columnItem, ELLIPSIS_ITEM, prismaAttributes } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
 import { baseUrl, inlineEnvelope, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
@@ -334,6 +334,11 @@ export function list(md: MarkdownReader, node: List): void {
         const at = f.text.indexOf(bare[1]!);
         const name = md.rawText(flatSub(f, at, at + bare[1]!.length));
         table.columns.push({ name, type: { text: "", span: name.span }, constraints: [] });
+        continue;
+      }
+      // "- ... (standard Better Auth fields)": the list says it is not whole; the fields it leaves out are not made.
+      if (ELLIPSIS_ITEM.test(f.text)) {
+        md.notes.push({ span: md.idx.span(f.offs[0] ?? 0), message: `"${short(f.text)}" in table "${table.name.text}": the list says it goes on; only the columns it names are made` });
         continue;
       }
       const idx = indexFromText(md, f, table, true);
