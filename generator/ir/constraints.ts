@@ -160,7 +160,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     if (sticky(/(?:mul|ck)\b(?!\s*\()/iy)) continue;
-    if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b/iy)) {
+    // "required", "Required field", "mandatory column": the word for what is required says nothing more.
+    if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b(?:\s+(?:field|column|attribute|property|value)\b)?/iy)) {
       r.notNull = true;
       continue;
     }
@@ -250,6 +251,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.onDelete = m[1] ? ON_DELETE[m[1].toLowerCase().replace(/\s+/g, " ")]! : "cascade";
       continue;
     }
+    // "Unique constraint to prevent duplicate emails": what a rule read before it is for, to the end.
+    if (sticky(/(?:in\s+order\s+)?to\s+(?:prevent|avoid|stop|block|disallow)\s+[^,;()]{1,80}$/iy)) continue;
     // "FK (from JWT)", "from the token": where the value comes from, not a rule of its own.
     if (sticky(/\(?\s*(?:taken\s+|extracted\s+|set\s+)?from\s+(?:the\s+)?(?:jwt|token|access\s+token|auth(?:entication)?(?:\s+token)?|session)(?:\s+(?:claims?|sub|subject))?\s*\)?(?![\w])/iy)) continue;
     // Django's field options written as the model writes them: "on_delete=SET_NULL",
@@ -285,8 +288,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // "trimmed length 1-100": the bound is on the length ("trimmed" alone is not a rule read).
     if (sticky(/trimmed\s*,?\s*(?=len|\d)/iy)) continue;
-    // "between 1 and 100 characters": a length, not a value range.
-    if ((m = sticky(/between\s+(\d+)\s*(?:and|-|–|to)\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+    // "between 1 and 100 characters", "length between 1 and 255 characters": a length, not a value range.
+    if ((m = sticky(/(?:len(?:gth)?\s*(?:[:=]|is|must\s+be|of)?\s*)?between\s+(\d+)\s*(?:and|-|–|to)\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
       r.minLength = Number(m[1]);
       r.maxLength = Number(m[2]);
       continue;

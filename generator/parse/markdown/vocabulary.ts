@@ -106,7 +106,7 @@ const FILE_NAME = /\.(?:csv|tsv|json|jsonl|xlsx?|parquet|txt|md|sql|ya?ml|xml|ht
 
 /** Labels of a list of prose rules about the section's columns. */
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
-export const RULES_SECTION = /^(?:[\d.]+\s+)?(?:data\s+)?(?:validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules|relationships|relations|foreign\s+keys|references)\b|数据校验|校验规则|验证规则/;
+export const RULES_SECTION = /^(?:[\d.]+\s+)?(?:data\s+)?(?:(?:check|not[\s-]null|unique(?:ness)?|field|column|data(?:\s+integrity)?|integrity|database|value|length)\s+constraints\b|validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules|relationships|relations|foreign\s+keys|references)\b|数据校验|校验规则|验证规则/;
 
 /**
  * A section or label describing fields in prose ("### Field descriptions", "Column notes:",
