@@ -39,7 +39,7 @@ export interface Ownership {
   /** Belongs to no user and keeps secrets: no route serves it (SF137). */
   readonly internal?: true;
   /**
-   * Audit columns of a tenant-scoped table (created_by, updated_by), set from the token's subject:
+   * Audit columns of a tenant's or a group's row (created_by, updated_by), set from the token's subject:
    * "author" on create, "editor" on create and every update. The owner column they were read as, if
    * any, is no longer the owner (resolveOwnership clears it in `owners`).
    */
@@ -113,7 +113,9 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       const mw = words(m.name).map((x) => singular(x));
       const groups = refs.filter((c) => {
         const target = byName.get(c.references!.table);
-        if (!target || owners.get(target.name) || target === identity) return false;
+        if (!target || target === identity) return false;
+        // A group its creator owns (workspaces.owner_id) is still its members' when a table named for its membership ties users to it.
+        if (owners.get(target.name)) return membershipOfOwnedGroup(m, target);
         const w = words(target.name).map((x) => singular(x));
         return w.some((x) => GROUP_WORDS.has(x)) && (mw.some((x) => /^(member|membership|user|participant|seat|assignment|access)$/.test(x)) || mw.some((x) => w.includes(x)));
       });
@@ -217,26 +219,77 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       (link.references as { onDelete: OnDelete }).onDelete = "cascade";
       report.note(link.span, `"${m.membership.name}.${link.name}" names the group of a membership: its rows are deleted with their ${singular(group)} (on delete cascade)`);
     }
-    out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn } });
+    // The group's creator column (workspaces.owner_id, created_by) names who made it, not whose it is:
+    // the app sets it from the token's subject, and every member sees the group.
+    const creator = owners.get(group);
+    const groupStamps = creator ? stampsOf(t, creator, identity) : {};
+    if (creator) {
+      (owners as Map<string, string | null>).set(group, null);
+      report.note(t.columns.find((c) => c.name === creator)!.span, `"${group}.${creator}" records who made a row of "${group}", not whose it is: the row belongs to the members "${m.membership.name}" names, and "${creator}" is set from the token's subject`);
+    }
+    out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn }, ...(Object.keys(groupStamps).length ? { stamps: groupStamps } : {}) });
     reaches.add(group);
     if (m.membership === identity)
       report.note(t.span, `rows of "${group}" belong to its members, the users whose ${identity.name}.${m.groupColumn} names them: a row is the caller's when the caller's own ${identity.name} row has ${m.groupColumn} = its ${t.primaryKey}; no route creates one (a new user belongs to none until ${m.groupColumn} is set outside the API)`);
     else report.note(t.span, `rows of "${group}" belong to its members: a row is the caller's when "${m.membership.name}" has a row with ${m.groupColumn} = its ${t.primaryKey} and ${m.userColumn} = the caller`);
   }
+  // A row its maker "owns" (messages.author_id, comments.created_by, attachments.uploaded_by) that
+  // belongs to a group's row (a channel, a workspace's task): the group's members all read it, so it
+  // is theirs through that row, and the maker column records who made it (set from the token's subject).
+  // A column naming the row's own user (user_id, owner_id) keeps the row that user's, as with a tenant.
+  const groupReach = new Map<string, boolean>();
+  const reachesGroup = (name: string, seen: Set<string>): boolean => {
+    const known = groupReach.get(name);
+    if (known !== undefined) return known;
+    const t = byName.get(name);
+    if (!t || t === identity || seen.has(name) || t.shared || sharedByStatement(t.description)) return false;
+    const s = out.get(name)?.scope;
+    if (s?.kind === "member" || s?.kind === "tenant") return true;
+    const o = owners.get(name);
+    if (o && !makerColumn(o)) return false;
+    seen.add(name);
+    const r = t.columns.some((c) => !!c.references && c.references.table !== name && reachesGroup(c.references.table, seen));
+    seen.delete(name);
+    return r;
+  };
+  const groupLinks = new Map<string, string>();
+  const childStamps = new Map<string, Record<string, "author" | "editor">>();
+  for (const t of sorted) {
+    const o = owners.get(t.name);
+    if (!o || t === identity || out.has(t.name) || members.has(t.name) || !makerColumn(o)) continue;
+    const links = t.columns.filter((c) => !!c.references && c.name !== o && c.references.table !== t.name && byName.get(c.references.table) !== identity && reachesGroup(c.references.table, new Set([t.name])));
+    if (links.length === 0) continue;
+    const link = links.find((c) => !c.nullable) ?? links[0]!;
+    groupLinks.set(t.name, link.name);
+    childStamps.set(t.name, stampsOf(t, o, identity));
+    (owners as Map<string, string | null>).set(t.name, null);
+    reaches.delete(t.name);
+    report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the row is seen and changed by whoever sees its ${singular(link.references!.table)} (through ${link.name}), the members of a group, and "${o}" is set from the token's subject`);
+  }
   // Through the row a row belongs to, in rounds (comments -> posts -> users): a table takes its
   // parent among the tables reached in earlier rounds, a required link first, then the spec's
-  // column order; the rounds keep the chains acyclic.
-  for (;;) {
+  // column order; the rounds keep the chains acyclic. A row of a group's (above) waits for the
+  // link that reaches the group.
+  for (let waited = false; ; ) {
     const round: [OwnTable, OwnColumn][] = [];
     for (const t of sorted) {
       if (reaches.has(t.name) || t === identity || t.shared) continue;
       const parents = t.columns.filter((c) => c.references && c.references.table !== t.name && reaches.has(c.references.table) && byName.get(c.references.table) !== identity);
+      const via = groupLinks.get(t.name);
+      const preferred = via !== undefined && !waited ? parents.find((c) => c.name === via) : undefined;
+      if (via !== undefined && !waited && !preferred) continue;
       if (parents.length === 0) continue;
-      round.push([t, parents.find((c) => !c.nullable) ?? parents[0]!]);
+      round.push([t, preferred ?? parents.find((c) => !c.nullable) ?? parents[0]!]);
     }
-    if (round.length === 0) break;
+    if (round.length === 0) {
+      if (waited || groupLinks.size === 0) break;
+      waited = true;
+      continue;
+    }
+    waited = false;
     for (const [t, pick] of round) {
-      out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column } });
+      const stamps = childStamps.get(t.name);
+      out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column }, ...(stamps && Object.keys(stamps).length ? { stamps } : {}) });
       reaches.add(t.name);
       report.note(pick.span, `rows of "${t.name}" belong to the caller through "${pick.name}" -> ${pick.references!.table}${pick.nullable ? " (rows without one belong to nobody and are not served)" : ""}`);
     }
@@ -298,6 +351,37 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
   return out;
 }
 
+/** A user column naming who made the row (its author, sender, uploader), not whose it is. */
+const MAKER_NAMES = /^(sender|uploaded_by|uploader|posted_by|poster|sent_by|written_by|writer|logged_by|recorded_by)(_user)?(_id)?$/;
+export function makerColumn(column: string): boolean {
+  return auditRole(column) === "author" || MAKER_NAMES.test(words(column).join("_"));
+}
+
+/**
+ * The audit columns of a row whose owner column `was` is no longer its owner: that column as its
+ * author, and the table's other author and editor columns, each referencing the users table.
+ */
+function stampsOf(t: OwnTable, was: string, identity: OwnTable | null): Record<string, "author" | "editor"> {
+  const stamps: Record<string, "author" | "editor"> = {};
+  for (const c of t.columns) {
+    if (c.primaryKey || !(c.externalOwner || (identity && c.references?.table === identity.name) || c.name === was)) continue;
+    const role = c.name === was ? (auditRole(c.name) ?? "author") : auditRole(c.name);
+    if (role) stamps[c.name] = role;
+  }
+  return stamps;
+}
+
+/**
+ * A table named for the membership of a group its creator owns (workspace_members: workspace_id,
+ * user_id, with workspaces.owner_id): the group is its members', not only its creator's.
+ */
+export function membershipOfOwnedGroup(m: OwnTable, group: OwnTable): boolean {
+  if (group.keyColumns || group.shared || sharedByStatement(group.description)) return false;
+  const gw = words(group.name).map((x) => singular(x));
+  if (!gw.some((x) => GROUP_WORDS.has(x))) return false;
+  return words(m.name).map((x) => singular(x)).some((x) => /^(member|membership|participant)$/.test(x));
+}
+
 /**
  * A column that keeps a secret: a token, a password, a code's or a key's hash, an API key
  * ("token", "device_token", "code_hash", "token_hash", "api_key", "refresh_token", "otp_secret"),
@@ -352,6 +436,8 @@ export function linkTablesOfOwnedRows(
     if (parents.length !== 1) continue;
     const link = parents[0]!;
     const parent = byName.get(link.references!.table)!;
+    // workspace_members of a workspace its creator owns: the workspace's membership (resolveOwnership), not a link.
+    if (owners.get(parent.name) && membershipOfOwnedGroup(t, parent)) continue;
     const tw = words(t.name).map((x) => singular(x));
     const cw = words(uc.name).map((x) => singular(x)).filter((x) => x !== "id");
     const pw = words(parent.name).map((x) => singular(x));
@@ -366,17 +452,17 @@ export function linkTablesOfOwnedRows(
 }
 
 /**
- * A finished table with what ownership decided: its scope or sharing, and on a tenant-scoped
- * table the roles of the tenant column ("tenant": set from the claim) and of the audit columns
- * ("author", "editor": set from the token's subject).
+ * A finished table with what ownership decided: its scope or sharing, on a tenant-scoped table
+ * the role of the tenant column ("tenant": set from the claim), and on any table the roles of
+ * the audit columns ("author", "editor": set from the token's subject).
  */
 export function withTenantRoles(t: Table, o: Ownership | undefined): Table {
   if (!o) return t;
   const { stamps, ...rest } = o;
   const s = o.scope;
-  if (s?.kind !== "tenant") return { ...t, ...rest };
+  if (s?.kind !== "tenant" && !stamps) return { ...t, ...rest };
   const columns = t.columns.map((c) => {
-    if (c.name === s.column && c.name !== t.primaryKey) return { ...c, role: "tenant" as const };
+    if (s?.kind === "tenant" && c.name === s.column && c.name !== t.primaryKey) return { ...c, role: "tenant" as const };
     const stamp = stamps?.[c.name];
     return stamp && c.role !== "id" ? { ...c, role: stamp } : c;
   });
