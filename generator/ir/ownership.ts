@@ -446,9 +446,18 @@ export function linkTablesOfOwnedRows(
     const linkNamed = tw.some((x) => LINK_WORDS.has(x)) || (tw.length === pw.length + 1 && pw.every((x, i) => tw[i] === x) && /^(user|person|people)$/.test(tw.at(-1)!));
     const roleColumn = cw.some((x) => LINK_WORDS.has(x) || /^(assigned|shared|invited)$/.test(x)) && !cw.includes("user") || /^(assigned_to|shared_with|invited)$/.test(cw.join("_"));
     if (!linkNamed && !roleColumn) continue;
+    // A row the named user makes, with data of its own (bookings: guest, listing, dates, guests,
+    // price), is theirs, not a tie to the linked row's owner: only a thin row (a watcher, a share
+    // and its permission) is a link when the table's name does not say so.
+    if (!linkNamed && ownData(t) > 3) continue;
     out.push({ table: t, userColumn: userColumn, link });
   }
   return out;
+}
+
+/** The columns a row holds of its own: not its key, a reference, or a time stamp. */
+function ownData(t: OwnTable): number {
+  return t.columns.filter((c) => !c.primaryKey && !c.references && !/(?:^|_)(?:at|on|date)$|^(?:created|updated)(?:_?at)?$/i.test(words(c.name).join("_"))).length;
 }
 
 /**
