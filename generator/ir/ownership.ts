@@ -31,6 +31,8 @@ export interface OwnTable {
   readonly keyColumns?: readonly string[];
   readonly description?: string;
   readonly columns: readonly OwnColumn[];
+  /** The owner the spec names outright ("Owner: user_id"), if any. */
+  readonly owner?: unknown;
 }
 
 export interface Ownership {
@@ -99,6 +101,21 @@ export function sharedByStatement(text: string | undefined): "read" | "read-writ
 export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string, string | null>, identity: OwnTable | null, report: OwnershipReport, opts: { readonly tenantClaims?: boolean } = {}): Map<string, Ownership> {
   const out = new Map<string, Ownership>();
   const byName = new Map(tables.map((t) => [t.name, t]));
+  // A table the spec calls shared (outright, "Shared: read-only", or in words: global, system-wide,
+  // managed by admins, shared by all users) whose owner column only names who made a row
+  // (categories.created_by) is shared as said: that column records who made the row (set from the
+  // token's subject where a route writes it), and every signed-in user reads the table.
+  const sharedStamps = new Map<string, Record<string, "author" | "editor">>();
+  for (const t of tables) {
+    const o = owners.get(t.name);
+    if (!o || t === identity || t.owner || !(makerColumn(o) || auditRole(o))) continue;
+    const statement = sharedByStatement(t.description);
+    const said = t.shared ?? (statement === "read-write" || (statement && ADMIN_KEPT.test(t.description ?? "")) ? statement : null);
+    if (!said) continue;
+    sharedStamps.set(t.name, stampsOf(t, o, identity));
+    (owners as Map<string, string | null>).set(t.name, null);
+    report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the spec calls the table shared`);
+  }
   const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
   // Decided in name order, in rounds, so the result never depends on the order the spec lists tables in.
   const sorted = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -329,7 +346,8 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
     }
     const said = t.shared ?? sharedByStatement(t.description);
     if (said) {
-      out.set(t.name, { shared: said });
+      const stamps = sharedStamps.get(t.name);
+      out.set(t.name, { shared: said, ...(stamps && Object.keys(stamps).length ? { stamps } : {}) });
       report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (the spec says so)`);
       continue;
     }
@@ -350,6 +368,9 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
   }
   return out;
 }
+
+/** Words saying a table is the app's own, kept by its administrators, not any user's. */
+const ADMIN_KEPT = /\b(global|system[-\s]wide|reference\s+data|lookup|predefined|pre-defined|seed(?:ed)?|static\s+data|read[-\s]?only|(?:managed|maintained|curated|defined|kept|edited|created)\s+(?:only\s+)?by\s+(?:the\s+)?(?:an?\s+)?(?:admins?|administrators?|staff|the\s+system)|admin[-\s](?:managed|only|defined))\b/i;
 
 /** A user column naming who made the row (its author, sender, uploader), not whose it is. */
 const MAKER_NAMES = /^(sender|uploaded_by|uploader|posted_by|poster|sent_by|written_by|writer|logged_by|recorded_by)(_user)?(_id)?$/;

@@ -4,7 +4,8 @@
 // it by creating it), a hike in it and a photo of the hike; the creator columns are A whatever the
 // body says. C, whom an admin adds to the club, reads and writes them too; B, no member, gets
 // exactly what a missing row gets, cannot join A's club through the API, and the database's
-// policies hold without our conditions.
+// policies hold without our conditions. A table the spec calls shared, with a maker column, is
+// read by everyone, its maker set from the token.
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -134,6 +135,18 @@ describe.each(DB_KINDS)("a club's rows on %s", (kind) => {
     const check = await app.call("POST", "/api/gear-checks", { token: a, body: { hike_id: mine.hike.id, ready: true } });
     expect(check.status, JSON.stringify(check.body)).toBe(201);
     expect((await app.call("GET", `/api/gear-checks/${check.body.id}`, { token: c })).status).toBe(404);
+  });
+
+  it("shares a table the spec calls shared, its maker column from the token", async () => {
+    const notice = await app.call("POST", "/api/trail-notices", { token: a, body: { trail: "Fallen tree at the bridge", created_by: B } });
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    expect(notice.body.created_by).toBe(A);
+    // Every signed-in user reads it, members of a club or not.
+    expect((await app.call("GET", `/api/trail-notices/${notice.body.id}`, { token: b })).body).toMatchObject({ trail: "Fallen tree at the bridge", created_by: A });
+    // A list the admins keep: read by all, written by no generated route.
+    await app.admin("INSERT INTO difficulty_levels (label) VALUES ('steep')");
+    expect((await app.call("GET", "/api/difficulty-levels", { token: b })).body.map((l: any) => l.label)).toEqual(["steep"]);
+    expect((await app.call("POST", "/api/difficulty-levels", { token: b, body: { label: "easy" } })).status).toBe(405);
   });
 
   it("holds with row-level security alone", async () => {

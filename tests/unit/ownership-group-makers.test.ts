@@ -6,7 +6,9 @@
 //   under a club's event, messages.sender_id in a room) was read as the writer's alone, so the other
 //   members of the group never saw it.
 // Now the group is its members', its rows are theirs through the group, and the maker columns are
-// audit columns the app fills from the token. A column naming the row's own user (user_id) keeps
+// audit columns the app fills from the token. The same for a table the spec calls shared (a notice
+// board "shared by all users", a list "maintained by admins") whose only user column is its maker:
+// it was its maker's alone, even under "Shared: read-only"; now it is shared as said. A column naming the row's own user (user_id) keeps
 // the row that user's, and per-user rows (no group anywhere above them) keep their maker as owner.
 import { describe, expect, it } from "vitest";
 import { load } from "./helpers.js";
@@ -74,6 +76,26 @@ Primary key: (club_id, user_id)
 | author_id | text | not null, references users(id) |
 | body | text | not null |
 
+## trail_notices
+
+Shared by all users: anyone signed in may post a notice about a trail.
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| trail | text | not null |
+| created_by | text | nullable, references users(id) |
+
+## difficulty_levels
+
+A global list, maintained by admins.
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| label | text | not null |
+| added_by | text | nullable, references users(id) |
+
 ## diary_pages
 
 | Column | Type | Constraints |
@@ -111,6 +133,27 @@ describe("a group its creator made, with a membership table", () => {
     const r = await load(`# Teams\n\n## users\n- id: uuid (primary key)\n\n## teams\n- id: uuid (primary key)\n- owner_id: uuid (references users(id))\n- name: text\n\n## team_invoices\n- id: uuid (primary key)\n- team_id: uuid (not null, references teams(id))\n- user_id: uuid (not null, references users(id))\n`);
     expect(table(r.ir!, "teams").owner).toBe("owner_id");
     expect(table(r.ir!, "teams").scope).toBeUndefined();
+  });
+});
+
+describe("a table the spec calls shared, with a column naming who made each row", () => {
+  it("is shared as said (for reading and writing, or for reading alone), the column a stamp", async () => {
+    const r = await load(SPEC);
+    const ir = r.ir!;
+    expect(table(ir, "trail_notices").owner).toBeNull();
+    expect(table(ir, "trail_notices").shared).toBe("read-write");
+    expect(role(ir, "trail_notices", "created_by")).toBe("author");
+    expect(table(ir, "difficulty_levels").owner).toBeNull();
+    expect(table(ir, "difficulty_levels").shared).toBe("read");
+    expect(r.notes.map((n) => n.message).join("\n")).toContain(`"difficulty_levels.added_by" records who made a row of "difficulty_levels", not whose it is: the spec calls the table shared`);
+  });
+
+  it("also when the section says so outright, and not for words that only say rows are visible", async () => {
+    const shared = await load(`# Tags\n\n## users\n- id: uuid (primary key)\n\n## tags\nShared: read-only\n- id: serial (primary key)\n- label: text\n- created_by: uuid (references users(id))\n`);
+    expect(table(shared.ir!, "tags")).toMatchObject({ owner: null, shared: "read" });
+    // "publicly visible" says who reads a row, not that no one owns it: posts stay their authors'.
+    const posts = await load(`# Posts\n\n## users\n- id: uuid (primary key)\n\n## posts\nPosts are publicly visible.\n- id: serial (primary key)\n- body: text\n- author_id: uuid (references users(id))\n`);
+    expect(table(posts.ir!, "posts").owner).toBe("author_id");
   });
 });
 
