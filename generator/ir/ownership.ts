@@ -273,7 +273,7 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
   const childStamps = new Map<string, Record<string, "author" | "editor">>();
   for (const t of sorted) {
     const o = owners.get(t.name);
-    if (!o || t === identity || out.has(t.name) || members.has(t.name) || !makerColumn(o)) continue;
+    if (!o || t === identity || out.has(t.name) || members.has(t.name) || !(makerColumn(o) || conversational(t, o))) continue;
     const links = t.columns.filter((c) => !!c.references && c.name !== o && c.references.table !== t.name && byName.get(c.references.table) !== identity && reachesGroup(c.references.table, new Set([t.name])));
     if (links.length === 0) continue;
     const link = links.find((c) => !c.nullable) ?? links[0]!;
@@ -367,6 +367,15 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       `to make rows private, give "${t.name}" a column referencing the users table (or "Owner: <column>"); to share it for writing, say "Shared: read-write" in its section`);
   }
   return out;
+}
+
+/**
+ * What people say to each other about a group's row (task_comments, messages, replies,
+ * attachments, reactions): written to be read by the group, so its `user_id` names its writer.
+ */
+function conversational(t: OwnTable, owner: string): boolean {
+  const last = singular(words(t.name).at(-1) ?? "");
+  return /^(comment|message|reply|attachment|reaction|mention)$/.test(last) && /^user(_id)?$/.test(words(owner).join("_"));
 }
 
 /** Words saying a table is the app's own, kept by its administrators, not any user's. */

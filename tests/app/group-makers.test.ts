@@ -100,6 +100,12 @@ describe.each(DB_KINDS)("a club's rows on %s", (kind) => {
     expect(theirs.status, JSON.stringify(theirs.body)).toBe(201);
     const seen = await app.call("GET", `/api/photos/${theirs.body.id}`, { token: a });
     expect(seen.body).toMatchObject({ uploaded_by: C });
+    // What C says about the hike, A reads; B, no member, does not.
+    const said = await app.call("POST", "/api/hike-comments", { token: c, body: { hike_id: mine.hike.id, body: "Bring water", user_id: A } });
+    expect(said.status, JSON.stringify(said.body)).toBe(201);
+    expect(said.body.user_id).toBe(C);
+    expect((await app.call("GET", `/api/hike-comments/${said.body.id}`, { token: a })).body).toMatchObject({ body: "Bring water", user_id: C });
+    expect((await app.call("GET", `/api/hike-comments/${said.body.id}`, { token: b })).status).toBe(404);
   });
 
   it("answers a user of no club's like a missing row, on every operation", async () => {

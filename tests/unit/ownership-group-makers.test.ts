@@ -3,8 +3,8 @@
 //   teams.owner_id) and a table named for its membership (club_members) was read as its
 //   creator's alone, and the membership as a link of the creator's row: no other member saw it;
 // - a row of a group's that names who wrote it (posts.author_id under a club, uploads.uploaded_by
-//   under a club's event, messages.sender_id in a room) was read as the writer's alone, so the other
-//   members of the group never saw it.
+//   under a club's event, messages.sender_id in a room, a comment's user_id) was read as the
+//   writer's alone, so the other members of the group never saw it.
 // Now the group is its members', its rows are theirs through the group, and the maker columns are
 // audit columns the app fills from the token. The same for a table the spec calls shared (a notice
 // board "shared by all users", a list "maintained by admins") whose only user column is its maker:
@@ -74,6 +74,15 @@ Primary key: (club_id, user_id)
 |---|---|---|
 | id | serial | primary key |
 | author_id | text | not null, references users(id) |
+| body | text | not null |
+
+## hike_comments
+
+| Column | Type | Constraints |
+|---|---|---|
+| id | serial | primary key |
+| hike_id | integer | not null, references hikes(id) |
+| user_id | text | not null, references users(id) |
 | body | text | not null |
 
 ## trail_notices
@@ -173,6 +182,16 @@ describe("a row of a group's that names who made it", () => {
   it("keeps a column naming the row's own user as its owner (each member's own checklist)", async () => {
     const ir = (await load(SPEC)).ir!;
     expect(table(ir, "gear_checks").owner).toBe("user_id");
+  });
+
+  it("reads user_id as the writer of what members say to each other about a group's row (comments, messages)", async () => {
+    const ir = (await load(SPEC)).ir!;
+    expect(table(ir, "hike_comments").owner).toBeNull();
+    expect(table(ir, "hike_comments").scope).toMatchObject({ kind: "parent", column: "hike_id", parent: "hikes" });
+    expect(role(ir, "hike_comments", "user_id")).toBe("author");
+    // With no group above, a comment stays its writer's.
+    const alone = (await load(`# Notes\n\n## users\n- id: uuid (primary key)\n\n## notes\n- id: serial (primary key)\n- user_id: uuid (not null, references users(id))\n\n## note_comments\n- id: serial (primary key)\n- note_id: integer (not null, references notes(id))\n- user_id: uuid (not null, references users(id))\n`)).ir!;
+    expect(table(alone, "note_comments").owner).toBe("user_id");
   });
 
   it("keeps per-user rows their maker's when no group is above them", async () => {

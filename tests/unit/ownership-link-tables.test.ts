@@ -1,6 +1,6 @@
 // A row that ties a user to another user's row (card_watchers: card_id, user_id) belongs to the
 // owner of the row it links: the user it names is the watcher, not the owner (a group's membership,
-// board_members, is the group's membership instead). A table whose user column is its author (card_comments) keeps it.
+// board_members, is the group's membership instead, and a comment on a card is then the board's members').
 import { describe, expect, it } from "vitest";
 import { load } from "./helpers.js";
 
@@ -50,8 +50,10 @@ describe("link tables of owned rows", () => {
     // The user it names is an ordinary reference a client writes.
     expect(t("card_watchers").columns.find((c) => c.name === "user_id")!.role).toBe("data");
     expect(r.notes.map((n) => n.message).join("\n")).toContain(`"card_watchers.user_id" names the user a row of "card_watchers" is about, not its owner`);
-    // A comment's user is its author: the comment stays theirs.
-    expect(t("card_comments").owner).toBe("user_id");
+    // A comment's user is its writer, and the board is its members': the comment is theirs through its card.
+    expect(t("card_comments").owner).toBeNull();
+    expect(t("card_comments").scope).toMatchObject({ kind: "parent", column: "card_id", parent: "cards" });
+    expect(t("card_comments").columns.find((c) => c.name === "user_id")!.role).toBe("author");
   });
 
   it("keeps the owner the spec names outright", async () => {
