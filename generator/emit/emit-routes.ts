@@ -114,7 +114,8 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   // Rows are the caller's through an owner column or a scope; a nested route's parent may need the caller too.
   const scoped = !!owner || !!t.scope;
   const parentWhose = parent ? rowScopeOf(ir, tableByName(ir, parent.table)) : null;
-  const needsCaller = a.kind !== "stub" && !self && (scoped || !!parentWhose);
+  // A row stamped with who made or changed it (created_by on a shared table too) needs the caller's id.
+  const needsCaller = a.kind !== "stub" && !self && (scoped || !!parentWhose || stampsUsers || t.columns.some((c) => c.role === "author" || c.role === "editor"));
   const callerId = e.userParam ? `assertSelf(ctx, ctx.params[${str(e.userParam)}])` : `caller(ctx).id`;
   if (owner) {
     // An integer owner column gets a number (the verifier has checked the id's format).

@@ -199,7 +199,8 @@ export function resolveReferences(cx: BuildContext, t: TableDraft, tables: Table
     if (!ref && c.bareFk) {
       // "FK" with no target: guess from the name, user_id -> users.id.
       // Longest suffix first: invited_by_user_id -> invited_by_user, by_user, user.
-      const parts = keyNameParts(c.name);
+      // A key column named without "id" ("host", "listing" marked FK): its own words.
+      const parts = keyNameParts(c.name).length ? keyNameParts(c.name) : snakeCase(c.name).split("_").filter(Boolean);
       let target: TableDraft | undefined;
       for (let k = 0; k < parts.length && !target; k++) target = tableByName(cx, parts.slice(k).join("_"), tables);
       if (!target && parts.length) target = tableByNoun(cx, parts.join("_"), t, tables);
@@ -394,7 +395,7 @@ export function unqualified(name: string): string {
 }
 
 /** Words naming a person's role in a row: a column "reviewer_id" marked FK with no table of that name holds a user. */
-const PERSON_ROLE = /^(?:client|customer|reviewer|reviewee|author|owner|creator|sender|recipient|receiver|buyer|seller|member|assignee|assigner|reporter|reported|approver|requester|host|guest|organizer|organiser|participant|follower|followee|actor|editor|moderator|admin|manager|agent|driver|rider|patient|doctor|student|teacher|tutor|professional|worker|employee|staff|user|account|player)$/;
+const PERSON_ROLE = /^(?:client|customer|reviewer|reviewee|author|owner|creator|sender|recipient|receiver|buyer|seller|member|assignee|assigner|reporter|reported|approver|requester|host|guest|landlord|renter|attendee|traveler|traveller|passenger|organizer|organiser|participant|follower|followee|actor|editor|moderator|admin|manager|agent|driver|rider|patient|doctor|student|teacher|tutor|professional|worker|employee|staff|user|account|player)$/;
 
 /** Key types a name-inferred reference needs: both integers, both uuids, both text. */
 function keyTypesAgree(a: ColumnType, b: ColumnType): boolean {

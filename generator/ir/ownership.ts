@@ -31,6 +31,8 @@ export interface OwnTable {
   readonly keyColumns?: readonly string[];
   readonly description?: string;
   readonly columns: readonly OwnColumn[];
+  /** The owner the spec names outright ("Owner: user_id"), if any. */
+  readonly owner?: unknown;
 }
 
 export interface Ownership {
@@ -39,7 +41,7 @@ export interface Ownership {
   /** Belongs to no user and keeps secrets: no route serves it (SF137). */
   readonly internal?: true;
   /**
-   * Audit columns of a tenant-scoped table (created_by, updated_by), set from the token's subject:
+   * Audit columns of a tenant's or a group's row (created_by, updated_by), set from the token's subject:
    * "author" on create, "editor" on create and every update. The owner column they were read as, if
    * any, is no longer the owner (resolveOwnership clears it in `owners`).
    */
@@ -99,6 +101,21 @@ export function sharedByStatement(text: string | undefined): "read" | "read-writ
 export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string, string | null>, identity: OwnTable | null, report: OwnershipReport, opts: { readonly tenantClaims?: boolean } = {}): Map<string, Ownership> {
   const out = new Map<string, Ownership>();
   const byName = new Map(tables.map((t) => [t.name, t]));
+  // A table the spec calls shared (outright, "Shared: read-only", or in words: global, system-wide,
+  // managed by admins, shared by all users) whose owner column only names who made a row
+  // (categories.created_by) is shared as said: that column records who made the row (set from the
+  // token's subject where a route writes it), and every signed-in user reads the table.
+  const sharedStamps = new Map<string, Record<string, "author" | "editor">>();
+  for (const t of tables) {
+    const o = owners.get(t.name);
+    if (!o || t === identity || t.owner || !(makerColumn(o) || auditRole(o))) continue;
+    const statement = sharedByStatement(t.description);
+    const said = t.shared ?? (statement === "read-write" || (statement && ADMIN_KEPT.test(t.description ?? "")) ? statement : null);
+    if (!said) continue;
+    sharedStamps.set(t.name, stampsOf(t, o, identity));
+    (owners as Map<string, string | null>).set(t.name, null);
+    report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the spec calls the table shared`);
+  }
   const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
   // Decided in name order, in rounds, so the result never depends on the order the spec lists tables in.
   const sorted = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -113,7 +130,9 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       const mw = words(m.name).map((x) => singular(x));
       const groups = refs.filter((c) => {
         const target = byName.get(c.references!.table);
-        if (!target || owners.get(target.name) || target === identity) return false;
+        if (!target || target === identity) return false;
+        // A group its creator owns (workspaces.owner_id) is still its members' when a table named for its membership ties users to it.
+        if (owners.get(target.name)) return membershipOfOwnedGroup(m, target);
         const w = words(target.name).map((x) => singular(x));
         return w.some((x) => GROUP_WORDS.has(x)) && (mw.some((x) => /^(member|membership|user|participant|seat|assignment|access)$/.test(x)) || mw.some((x) => w.includes(x)));
       });
@@ -217,26 +236,77 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       (link.references as { onDelete: OnDelete }).onDelete = "cascade";
       report.note(link.span, `"${m.membership.name}.${link.name}" names the group of a membership: its rows are deleted with their ${singular(group)} (on delete cascade)`);
     }
-    out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn } });
+    // The group's creator column (workspaces.owner_id, created_by) names who made it, not whose it is:
+    // the app sets it from the token's subject, and every member sees the group.
+    const creator = owners.get(group);
+    const groupStamps = creator ? stampsOf(t, creator, identity) : {};
+    if (creator) {
+      (owners as Map<string, string | null>).set(group, null);
+      report.note(t.columns.find((c) => c.name === creator)!.span, `"${group}.${creator}" records who made a row of "${group}", not whose it is: the row belongs to the members "${m.membership.name}" names, and "${creator}" is set from the token's subject`);
+    }
+    out.set(group, { scope: { kind: "member", column: t.primaryKey, membership: m.membership.name, membershipGroup: m.groupColumn, membershipUser: m.userColumn }, ...(Object.keys(groupStamps).length ? { stamps: groupStamps } : {}) });
     reaches.add(group);
     if (m.membership === identity)
       report.note(t.span, `rows of "${group}" belong to its members, the users whose ${identity.name}.${m.groupColumn} names them: a row is the caller's when the caller's own ${identity.name} row has ${m.groupColumn} = its ${t.primaryKey}; no route creates one (a new user belongs to none until ${m.groupColumn} is set outside the API)`);
     else report.note(t.span, `rows of "${group}" belong to its members: a row is the caller's when "${m.membership.name}" has a row with ${m.groupColumn} = its ${t.primaryKey} and ${m.userColumn} = the caller`);
   }
+  // A row its maker "owns" (messages.author_id, comments.created_by, attachments.uploaded_by) that
+  // belongs to a group's row (a channel, a workspace's task): the group's members all read it, so it
+  // is theirs through that row, and the maker column records who made it (set from the token's subject).
+  // A column naming the row's own user (user_id, owner_id) keeps the row that user's, as with a tenant.
+  const groupReach = new Map<string, boolean>();
+  const reachesGroup = (name: string, seen: Set<string>): boolean => {
+    const known = groupReach.get(name);
+    if (known !== undefined) return known;
+    const t = byName.get(name);
+    if (!t || t === identity || seen.has(name) || t.shared || sharedByStatement(t.description)) return false;
+    const s = out.get(name)?.scope;
+    if (s?.kind === "member" || s?.kind === "tenant") return true;
+    const o = owners.get(name);
+    if (o && !makerColumn(o)) return false;
+    seen.add(name);
+    const r = t.columns.some((c) => !!c.references && c.references.table !== name && reachesGroup(c.references.table, seen));
+    seen.delete(name);
+    return r;
+  };
+  const groupLinks = new Map<string, string>();
+  const childStamps = new Map<string, Record<string, "author" | "editor">>();
+  for (const t of sorted) {
+    const o = owners.get(t.name);
+    if (!o || t === identity || out.has(t.name) || members.has(t.name) || !(makerColumn(o) || conversational(t, o))) continue;
+    const links = t.columns.filter((c) => !!c.references && c.name !== o && c.references.table !== t.name && byName.get(c.references.table) !== identity && reachesGroup(c.references.table, new Set([t.name])));
+    if (links.length === 0) continue;
+    const link = links.find((c) => !c.nullable) ?? links[0]!;
+    groupLinks.set(t.name, link.name);
+    childStamps.set(t.name, stampsOf(t, o, identity));
+    (owners as Map<string, string | null>).set(t.name, null);
+    reaches.delete(t.name);
+    report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the row is seen and changed by whoever sees its ${singular(link.references!.table)} (through ${link.name}), the members of a group, and "${o}" is set from the token's subject`);
+  }
   // Through the row a row belongs to, in rounds (comments -> posts -> users): a table takes its
   // parent among the tables reached in earlier rounds, a required link first, then the spec's
-  // column order; the rounds keep the chains acyclic.
-  for (;;) {
+  // column order; the rounds keep the chains acyclic. A row of a group's (above) waits for the
+  // link that reaches the group.
+  for (let waited = false; ; ) {
     const round: [OwnTable, OwnColumn][] = [];
     for (const t of sorted) {
       if (reaches.has(t.name) || t === identity || t.shared) continue;
       const parents = t.columns.filter((c) => c.references && c.references.table !== t.name && reaches.has(c.references.table) && byName.get(c.references.table) !== identity);
+      const via = groupLinks.get(t.name);
+      const preferred = via !== undefined && !waited ? parents.find((c) => c.name === via) : undefined;
+      if (via !== undefined && !waited && !preferred) continue;
       if (parents.length === 0) continue;
-      round.push([t, parents.find((c) => !c.nullable) ?? parents[0]!]);
+      round.push([t, preferred ?? parents.find((c) => !c.nullable) ?? parents[0]!]);
     }
-    if (round.length === 0) break;
+    if (round.length === 0) {
+      if (waited || groupLinks.size === 0) break;
+      waited = true;
+      continue;
+    }
+    waited = false;
     for (const [t, pick] of round) {
-      out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column } });
+      const stamps = childStamps.get(t.name);
+      out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column }, ...(stamps && Object.keys(stamps).length ? { stamps } : {}) });
       reaches.add(t.name);
       report.note(pick.span, `rows of "${t.name}" belong to the caller through "${pick.name}" -> ${pick.references!.table}${pick.nullable ? " (rows without one belong to nobody and are not served)" : ""}`);
     }
@@ -276,7 +346,8 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
     }
     const said = t.shared ?? sharedByStatement(t.description);
     if (said) {
-      out.set(t.name, { shared: said });
+      const stamps = sharedStamps.get(t.name);
+      out.set(t.name, { shared: said, ...(stamps && Object.keys(stamps).length ? { stamps } : {}) });
       report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (the spec says so)`);
       continue;
     }
@@ -296,6 +367,49 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       `to make rows private, give "${t.name}" a column referencing the users table (or "Owner: <column>"); to share it for writing, say "Shared: read-write" in its section`);
   }
   return out;
+}
+
+/**
+ * What people say to each other about a group's row (task_comments, messages, replies,
+ * attachments, reactions): written to be read by the group, so its `user_id` names its writer.
+ */
+function conversational(t: OwnTable, owner: string): boolean {
+  const last = singular(words(t.name).at(-1) ?? "");
+  return /^(comment|message|reply|attachment|reaction|mention)$/.test(last) && /^user(_id)?$/.test(words(owner).join("_"));
+}
+
+/** Words saying a table is the app's own, kept by its administrators, not any user's. */
+const ADMIN_KEPT = /\b(global|system[-\s]wide|reference\s+data|lookup|predefined|pre-defined|seed(?:ed)?|static\s+data|read[-\s]?only|(?:managed|maintained|curated|defined|kept|edited|created)\s+(?:only\s+)?by\s+(?:the\s+)?(?:an?\s+)?(?:admins?|administrators?|staff|the\s+system)|admin[-\s](?:managed|only|defined))\b/i;
+
+/** A user column naming who made the row (its author, sender, uploader), not whose it is. */
+const MAKER_NAMES = /^(sender|uploaded_by|uploader|posted_by|poster|sent_by|written_by|writer|logged_by|recorded_by)(_user)?(_id)?$/;
+export function makerColumn(column: string): boolean {
+  return auditRole(column) === "author" || MAKER_NAMES.test(words(column).join("_"));
+}
+
+/**
+ * The audit columns of a row whose owner column `was` is no longer its owner: that column as its
+ * author, and the table's other author and editor columns, each referencing the users table.
+ */
+function stampsOf(t: OwnTable, was: string, identity: OwnTable | null): Record<string, "author" | "editor"> {
+  const stamps: Record<string, "author" | "editor"> = {};
+  for (const c of t.columns) {
+    if (c.primaryKey || !(c.externalOwner || (identity && c.references?.table === identity.name) || c.name === was)) continue;
+    const role = c.name === was ? (auditRole(c.name) ?? "author") : auditRole(c.name);
+    if (role) stamps[c.name] = role;
+  }
+  return stamps;
+}
+
+/**
+ * A table named for the membership of a group its creator owns (workspace_members: workspace_id,
+ * user_id, with workspaces.owner_id): the group is its members', not only its creator's.
+ */
+export function membershipOfOwnedGroup(m: OwnTable, group: OwnTable): boolean {
+  if (group.keyColumns || group.shared || sharedByStatement(group.description)) return false;
+  const gw = words(group.name).map((x) => singular(x));
+  if (!gw.some((x) => GROUP_WORDS.has(x))) return false;
+  return words(m.name).map((x) => singular(x)).some((x) => /^(member|membership|participant)$/.test(x));
 }
 
 /**
@@ -352,6 +466,8 @@ export function linkTablesOfOwnedRows(
     if (parents.length !== 1) continue;
     const link = parents[0]!;
     const parent = byName.get(link.references!.table)!;
+    // workspace_members of a workspace its creator owns: the workspace's membership (resolveOwnership), not a link.
+    if (owners.get(parent.name) && membershipOfOwnedGroup(t, parent)) continue;
     const tw = words(t.name).map((x) => singular(x));
     const cw = words(uc.name).map((x) => singular(x)).filter((x) => x !== "id");
     const pw = words(parent.name).map((x) => singular(x));
@@ -360,23 +476,32 @@ export function linkTablesOfOwnedRows(
     const linkNamed = tw.some((x) => LINK_WORDS.has(x)) || (tw.length === pw.length + 1 && pw.every((x, i) => tw[i] === x) && /^(user|person|people)$/.test(tw.at(-1)!));
     const roleColumn = cw.some((x) => LINK_WORDS.has(x) || /^(assigned|shared|invited)$/.test(x)) && !cw.includes("user") || /^(assigned_to|shared_with|invited)$/.test(cw.join("_"));
     if (!linkNamed && !roleColumn) continue;
+    // A row the named user makes, with data of its own (bookings: guest, listing, dates, guests,
+    // price), is theirs, not a tie to the linked row's owner: only a thin row (a watcher, a share
+    // and its permission) is a link when the table's name does not say so.
+    if (!linkNamed && ownData(t) > 3) continue;
     out.push({ table: t, userColumn: userColumn, link });
   }
   return out;
 }
 
+/** The columns a row holds of its own: not its key, a reference, or a time stamp. */
+function ownData(t: OwnTable): number {
+  return t.columns.filter((c) => !c.primaryKey && !c.references && !/(?:^|_)(?:at|on|date)$|^(?:created|updated)(?:_?at)?$/i.test(words(c.name).join("_"))).length;
+}
+
 /**
- * A finished table with what ownership decided: its scope or sharing, and on a tenant-scoped
- * table the roles of the tenant column ("tenant": set from the claim) and of the audit columns
- * ("author", "editor": set from the token's subject).
+ * A finished table with what ownership decided: its scope or sharing, on a tenant-scoped table
+ * the role of the tenant column ("tenant": set from the claim), and on any table the roles of
+ * the audit columns ("author", "editor": set from the token's subject).
  */
 export function withTenantRoles(t: Table, o: Ownership | undefined): Table {
   if (!o) return t;
   const { stamps, ...rest } = o;
   const s = o.scope;
-  if (s?.kind !== "tenant") return { ...t, ...rest };
+  if (s?.kind !== "tenant" && !stamps) return { ...t, ...rest };
   const columns = t.columns.map((c) => {
-    if (c.name === s.column && c.name !== t.primaryKey) return { ...c, role: "tenant" as const };
+    if (s?.kind === "tenant" && c.name === s.column && c.name !== t.primaryKey) return { ...c, role: "tenant" as const };
     const stamp = stamps?.[c.name];
     return stamp && c.role !== "id" ? { ...c, role: stamp } : c;
   });

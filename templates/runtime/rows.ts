@@ -89,7 +89,7 @@ export interface TableSql {
   /** A member-scoped group table: how a create adds the creator's membership. */
   readonly group?: GroupSql;
   /**
-   * Audit columns of a tenant's row, set to the caller's id by the app (never from input):
+   * Audit columns of a tenant's or a group's row, set to the caller's id by the app (never from input):
    * "author" (created_by) on create, "editor" (updated_by) on create and every update.
    */
   readonly stamps?: Readonly<Record<string, "author" | "editor">>;
@@ -429,8 +429,13 @@ async function createGroupRow(batch: Batch, spec: TableSql, g: GroupSql, input: 
   if (key === undefined || key === null) throw new HttpProblem(422, `${spec.pk}: is required`, { errors: [{ field: spec.pk, message: "is required" }] });
   const cols = [spec.pk];
   const values: unknown[] = [key];
+  // Who made the group (created_by): the caller, never the input.
+  for (const c of Object.keys(spec.stamps ?? {})) {
+    cols.push(c);
+    values.push(userId);
+  }
   for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || k === spec.pk || !Object.prototype.hasOwnProperty.call(spec.columns, k)) continue;
+    if (v === undefined || k === spec.pk || !Object.prototype.hasOwnProperty.call(spec.columns, k) || spec.stamps?.[k]) continue;
     cols.push(k);
     values.push(value(spec, k, v));
   }

@@ -1,6 +1,6 @@
-// A row that ties a user to another user's row (card_watchers: card_id, user_id; board_members:
-// board_id, user_id) belongs to the owner of the row it links: the user it names is the watcher or
-// the member, not the owner. A table whose user column is its author (card_comments) keeps it.
+// A row that ties a user to another user's row (card_watchers: card_id, user_id) belongs to the
+// owner of the row it links: the user it names is the watcher, not the owner (a group's membership,
+// board_members, is the group's membership instead, and a comment on a card is then the board's members').
 import { describe, expect, it } from "vitest";
 import { load } from "./helpers.js";
 
@@ -42,13 +42,18 @@ describe("link tables of owned rows", () => {
     const t = (n: string) => r.ir!.tables.find((x) => x.name === n)!;
     expect(t("card_watchers").owner).toBeNull();
     expect(t("card_watchers").scope).toMatchObject({ kind: "parent", column: "card_id", parent: "cards" });
-    expect(t("board_members").owner).toBeNull();
-    expect(t("board_members").scope).toMatchObject({ kind: "parent", column: "board_id", parent: "boards" });
+    // A table named for a group's membership is the group's membership, even when the group has an
+    // owner column (boards.owner_id): its members see the board, and owner_id records who made it.
+    expect(t("board_members").owner).toBe("member_id");
+    expect(t("boards").scope).toMatchObject({ kind: "member", membership: "board_members", membershipUser: "member_id" });
+    expect(t("boards").owner).toBeNull();
     // The user it names is an ordinary reference a client writes.
     expect(t("card_watchers").columns.find((c) => c.name === "user_id")!.role).toBe("data");
     expect(r.notes.map((n) => n.message).join("\n")).toContain(`"card_watchers.user_id" names the user a row of "card_watchers" is about, not its owner`);
-    // A comment's user is its author: the comment stays theirs.
-    expect(t("card_comments").owner).toBe("user_id");
+    // A comment's user is its writer, and the board is its members': the comment is theirs through its card.
+    expect(t("card_comments").owner).toBeNull();
+    expect(t("card_comments").scope).toMatchObject({ kind: "parent", column: "card_id", parent: "cards" });
+    expect(t("card_comments").columns.find((c) => c.name === "user_id")!.role).toBe("author");
   });
 
   it("keeps the owner the spec names outright", async () => {
