@@ -141,7 +141,9 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       // "Rating (1-5)", "score (0..100)": a parenthesised range; "1-5 stars", "0-10 after review":
       // a range opening a sentence, with a few words after it. Not a date or a version ("2020-01-05").
       /[(（]\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)\s*[)）]/.exec(t) ??
-      /(?:^|[.;。]\s+)(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.\-/:])(?:\s+[\p{L}%]+){0,3}\s*\.?$/u.exec(t);
+      /(?:^|[.;。]\s+)(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.\-/:])(?:\s+[\p{L}%]+){0,3}\s*\.?$/u.exec(t) ??
+      // "the last reading's score 0–100", "最近一次评分 0–100": a range closing the description, after its words.
+      /[\p{L}][\s:：]*\s(-?\d+(?:\.\d+)?)\s*(?:–|~|\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*%?\s*[.。]?\s*$/u.exec(t);
     if (m && Number(m[1]) < Number(m[2])) {
       r.min = Number(m[1]);
       r.max = Number(m[2]);
@@ -197,8 +199,12 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
  */
 function referencePhrases(t: string, r: ConstraintReading): void {
   if (/\b(?:e\.\s?g\.?|eg|for\s+example|such\s+as)\b/i.test(t)) return;
-  const ref = /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))/i.exec(t);
-  if (ref) r.references = { table: ref[1]!, column: (ref[2] ?? ref[3])! };
+  // A table in a schema first: "auth.users(id)", "auth.users.id" (schema, table, column).
+  const lead = /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?/.source;
+  const qualified = new RegExp(`${lead}[\`"]?([A-Za-z_]\\w*)[\`"]?\\s*\\.\\s*[\`"]?([A-Za-z_]\\w*)[\`"]?\\s*(?:\\.\\s*[\`"]?([A-Za-z_]\\w*)[\`"]?|\\(\\s*[\`"]?([A-Za-z_]\\w*)[\`"]?\\s*\\))`, "i").exec(t);
+  const ref = qualified ?? /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))/i.exec(t);
+  if (qualified) r.references = { table: `${qualified[1]}.${qualified[2]}`, column: (qualified[3] ?? qualified[4])! };
+  else if (ref) r.references = { table: ref[1]!, column: (ref[2] ?? ref[3])! };
   // The action right after the reference: "(FK → projects.id, cascade)", "→ teams.id (set null)".
   const after = ref ? /^\s*[,;]?\s*\(?\s*(?:on\s+delete\s*[:=]?\s*)?(cascade|set\s+null|restrict|no\s+action)\b/i.exec(t.slice(ref.index + ref[0].length)) : null;
   if (after) {

@@ -310,6 +310,15 @@ export function handRestating(md: MarkdownReader, nodes: readonly Code[], langua
   for (let i = md.tables.length - 1; i >= start; i--) {
     const t = md.tables[i]!;
     if (t.fragment) continue;
+    // AUTH_USERS in a diagram (which cannot write "auth.users") where the document names the
+    // auth service's users as auth.users: that service's table, drawn; not one of the app's.
+    const drawn = language === "mermaid" ? /^auth_(users?)$/i.exec(t.name.text) : null;
+    if (drawn && new RegExp(`\\bauth\\.${drawn[1]}\\b`, "i").test(md.src)) {
+      md.notes.push({ span: t.name.span, message: `diagram entity "${t.name.text}" draws the auth service's auth.${drawn[1]!.toLowerCase()}, which the document references: not a table of the app` });
+      md.tables.splice(i, 1);
+      dropped.add(t.name.text);
+      continue;
+    }
     const existing = before.find((n) => nameKey(n) === nameKey(t.name.text));
     if (!existing) continue;
     md.notes.push({ span: t.name.span, message: `${language === "python" ? "Python model" : "Diagram entity"} for "${t.name.text}" restates table "${existing}"; the table written before it is used` });
@@ -364,6 +373,7 @@ function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, target: TableD
   const targetHasKey = target.columns.some((c) => has(c, KEY_PHRASE));
   const columns = target.columns;
   const added: string[] = [];
+  const keyed: string[] = [];
   for (const c of diagram.columns) {
     const i = columns.findIndex((x) => nameKey(x.name.text) === nameKey(c.name.text));
     const key = has(c, KEY_PHRASE);
@@ -375,13 +385,20 @@ function keysFromDiagram(md: MarkdownReader, diagram: TableDraft, target: TableD
       }
       continue;
     }
-    const own = columns[i]!;
+    let own = columns[i]!;
+    // "uuid user_id PK,FK" in the diagram, a table that names no key: the diagram's key is the table's.
+    const keyPhrase = key && !targetHasKey ? c.constraints.find((k) => KEY_PHRASE.test(k.text.trim())) : undefined;
+    if (keyPhrase) {
+      own = columns[i] = { ...own, constraints: [...own.constraints, keyPhrase] };
+      keyed.push(own.name.text);
+    }
     if (reference && !has(own, REFERENCE_PHRASE)) {
       columns[i] = { ...own, constraints: [...own.constraints, reference] };
       md.notes.push({ span: reference.span, message: `the diagram gives "${existing}.${own.name.text}" its reference: ${reference.text}` });
     }
   }
   if (added.length) md.notes.push({ span: diagram.name.span, message: `the diagram's entity adds to "${existing}" what its section leaves out: ${added.join(", ")}` });
+  if (keyed.length) md.notes.push({ span: diagram.name.span, message: `the diagram gives "${existing}" the key its section leaves out: (${keyed.join(", ")})` });
 }
 
 /**

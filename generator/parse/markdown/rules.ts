@@ -7,7 +7,7 @@ import type { RawText } from "../raw.js";
 import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
-import { indexFromText } from "./indexes.js";
+import { indexFromText, keyOf } from "./indexes.js";
 import { REFERENCE_FORM, RULES_SECTION, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
 
 /**
@@ -146,6 +146,9 @@ export function resolveLooseRules(md: MarkdownReader): void {
  * "Unique constraint on widgets: (a, b)", "(shop_id, day) unique", "code must be unique". Read
  * only when every column it names is the table's and the rule reads whole; anything else is prose.
  */
+/** A key's label line: the label (primary key, PK, composite key, and the same in other languages), then its columns. */
+const KEY_LINE = /^\s*(?:(?:composite\s+)?primary\s+key|pk|composite\s+key|主キー|主键|主鍵|复合主键|複合主キー|기본\s*키|chave\s+prim[aá]ria|clave\s+primaria|cl[ée]\s+primaire|prim[aä]rschl[uü]ssel|chiave\s+primaria)\s*[:：]\s*[(（]?\s*([A-Za-z_]\w*(?:\s*(?:,|、|，|\band\b|\+)\s*[A-Za-z_]\w*)*)\s*[)）]?\s*[.。]?\s*$/iu;
+
 export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
   if (table.columns.length === 0) return false;
   let text = f.text.replace(/[`*]/g, (c) => " ".repeat(c.length)).replace(/\s+$/, "");
@@ -187,6 +190,15 @@ export function tableRuleLine(md: MarkdownReader, f: Flat, table: TableDraft): b
       for (const x of read) table.indexes.push({ ...x!, columns: x!.columns.map((c) => table.columns[has(c)]!.name.text) });
       return true;
     }
+  }
+  // "**Primary key**: (user_id, card_id)", "PK: id", "**主键**：(a, b)", "Clave primaria: (a, b)": the
+  // key on its own line under the table, in any of the languages a key item is written in.
+  const keyLine = KEY_LINE.exec(text);
+  if (keyLine) {
+    const names = keyLine[1]!.split(/\s*(?:,|、|，|\band\b|\+)\s*/).map((n) => n.trim()).filter(Boolean);
+    if (names.length === 0 || !names.every((n) => has(n) >= 0)) return false;
+    keyOf(md, table, names.map((n) => table.columns[has(n)]!.name.text), span);
+    return true;
   }
   // "NOT NULL: a, b, c", "Required fields: a, b", "Nullable: note".
   const listed = /^\s*(not\s+null|required|mandatory|nullable|optional)(?:\s+(?:columns?|fields?))?\s*[:：]\s*([A-Za-z_]\w*(?:\s*(?:,|\band\b)\s*[A-Za-z_]\w*)*)\s*\.?$/i.exec(text);

@@ -83,11 +83,11 @@ export function splitEnumValues(text: string): { text: string; at: number }[] | 
   return out.length >= 2 ? out : null;
 }
 
-/** A reference in a notes cell: "-> users.id", "→ approval_workflow_steps.id", "FK to users", "organizations.id", "references users(id)". */
+/** A reference in a notes cell: "-> users.id", "→ approval_workflow_steps.id", "FK to users", "organizations.id", "references users(id)", "FK → auth.users(id)" (a table in a schema). */
 /** A primary-key marker in a notes cell, in English or CJK: "(PK)", "primary key", "主键", "主キー", "기본 키". */
 export const NOTE_KEY = /(?:^|[\s(（,;])(?:pk|primary\s+key)(?=$|[\s)）,;:.])|主键|主鍵|主キー|プライマリキー|기본\s*키/i;
 
-export const NOTE_REFERENCE_RAW = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*\(?\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*\)?\s*(?:$|\(|[,;])))(?=$|[\s,;.)])/i;
+export const NOTE_REFERENCE_RAW = /(?:(?:^|\s|\()(?:(?:fk|foreign\s+key|references?|refs?)\b\s*(?:->|→|=>|to|:)?\s*|(?:->|→|=>)\s*)([A-Za-z_]\w*\.[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*\.[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)|^\s*\(?\s*([A-Za-z_]\w*\.[A-Za-z_]\w*)(?=\s*\)?\s*(?:$|\(|[,;])))(?=$|[\s,;.)，；。、）])/i;
 /** NOTE_REFERENCE_RAW, but never a file name ("`buyers.csv` (`buyer_id`)" names a source file, not a table). */
 export const NOTE_REFERENCE = {
   exec(text: string): RegExpExecArray | null {
