@@ -20,6 +20,25 @@ export function isQueryLabel(text: string): boolean {
   return /^(?:optional\s+)?(?:query|url|search)[\s-]*(?:string\s*)?param(?:eter)?s?\b(?!.*:\s*none\b)/i.test(text.trim()) && !/:\s*(none|n\/a|-)\s*\.?$/i.test(text.trim());
 }
 
+/**
+ * A bare "Parameters:" (or "Params", "Request parameters") label: under a GET endpoint its list
+ * names the query parameters (the path's own placeholders among them are skipped).
+ */
+export function isParamsLabel(text: string): boolean {
+  return /^(?:request\s+)?param(?:eter)?s?\s*[:：]?\s*$/i.test(text.trim());
+}
+
+/** The label that opens what follows: the whole text, or its last line ("List my tasks.\nQuery Parameters:"). */
+export function labelLine(text: string): string {
+  return text.slice(text.lastIndexOf("\n") + 1);
+}
+
+/** Whether a label introduces the query parameters of an endpoint with this method. */
+export function opensQuery(text: string, method: string): boolean {
+  const line = labelLine(text);
+  return isQueryLabel(text) || isQueryLabel(line) || (isParamsLabel(line) && /^get$/i.test(method.trim()));
+}
+
 function unquote(w: string): string {
   return w.trim().replace(/^["'`]|["'`]$/g, "").trim();
 }
