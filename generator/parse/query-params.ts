@@ -6,7 +6,8 @@
 //   | `status` | status_filter | string | — | `all`, `pending`, `completed` |
 // Nothing is interpreted here beyond splitting the text; the IR builder maps names onto columns.
 
-const WORD = String.raw`"[^"\n]{1,40}"|'[^'\n]{1,40}'|[A-Za-z0-9_.-]{1,40}`;
+// A sort value may carry its direction after a colon ("created_at:desc").
+const WORD = String.raw`"[^"\n]{1,40}"|'[^'\n]{1,40}'|[A-Za-z0-9_.-]{1,40}(?::(?:asc|desc)\b)?`;
 const PIPE_RUN = new RegExp(String.raw`(?:${WORD})(?:\s*\|\s*(?:${WORD}))+`);
 const TYPES = /^(string|str|text|integer|int|number|float|boolean|bool|date|datetime|timestamp|uuid)\b/i;
 
@@ -81,7 +82,7 @@ export function describe(rest: string, valuesCell?: string, defaultCell?: string
       }
     }
   }
-  const d = defaultCell !== undefined ? /^\s*["'`]?([A-Za-z0-9_.-]+)/.exec(defaultCell) : /\bdefault(?:s)?\s*(?:is|:|=)?\s*["'`]?([A-Za-z0-9_.-]+)/i.exec(rest);
+  const d = defaultCell !== undefined ? /^\s*["'`]?([A-Za-z0-9_.-]+(?::(?:asc|desc)\b)?)/.exec(defaultCell) : /\bdefault(?:s)?\s*(?:is|:|=)?\s*["'`]?([A-Za-z0-9_.-]+(?::(?:asc|desc)\b)?)/i.exec(rest);
   if (d && !/^(none|—|-|null|n\/a)$/i.test(d[1]!)) out.default = d[1]!;
   return out;
 }
