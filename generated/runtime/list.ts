@@ -253,15 +253,17 @@ export function parseListQuery(query: Query, spec: ListSpec, prefer?: string, pa
   const offset = offsetRaw ?? (pageNo !== undefined ? (pageNo - 1) * limit : 0);
   if (offset > MAX_OFFSET) throw bad("page", "is too far; use the cursor");
 
-  // Sort: ?sort=title, ?sort=-title, ?sort=title&order=desc.
+  // Sort: ?sort=title, ?sort=-title, ?sort=title:desc, ?sort=title&order=desc.
   let sort: ListRequest["sort"] = spec.sort.default;
   const sortRaw = single(query, spec.sort.param);
   if (sortRaw !== undefined) {
-    const desc = sortRaw.startsWith("-");
-    const key = desc ? sortRaw.slice(1) : sortRaw;
+    const stated = /^(.+):(asc|desc)$/i.exec(sortRaw);
+    const desc = !stated && sortRaw.startsWith("-");
+    const key = stated ? stated[1]! : desc ? sortRaw.slice(1) : sortRaw;
     const column = Object.prototype.hasOwnProperty.call(spec.sort.keys, key) ? spec.sort.keys[key] : undefined;
-    if (!column) throw bad(spec.sort.param, `must be one of ${Object.keys(spec.sort.keys).join(", ")} (prefix - for descending)`);
-    sort = { column, direction: desc || spec.sort.newestFirst.includes(column) ? "desc" : "asc" };
+    if (!column) throw bad(spec.sort.param, `must be one of ${Object.keys(spec.sort.keys).join(", ")} (prefix - or suffix :desc for descending)`);
+    const direction = stated ? (stated[2]!.toLowerCase() as "asc" | "desc") : desc || spec.sort.newestFirst.includes(column) ? "desc" : "asc";
+    sort = { column, direction };
   }
   if (spec.sort.orderParam) {
     const o = single(query, spec.sort.orderParam);

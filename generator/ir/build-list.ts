@@ -3,7 +3,7 @@
 // parameter, any sort key or filter word not listed here.
 import type { Column, ListFilter, ListSpec, ManyToMany, Span, Table } from "./types.js";
 import type { RawEndpoint, RawQueryParam } from "../parse/raw.js";
-import { words } from "../base/naming.js";
+import { snakeCase, words } from "../base/naming.js";
 import { maxOf } from "../parse/query-params.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -74,10 +74,31 @@ function sortFormer(word: string, c: Column | undefined): string | null {
   return (formerFit(c, exact) ?? formerFit(c, suffixed))?.former ?? null;
 }
 
-/** "created" -> created_at, "due" -> due_date, "updated" -> updated_at, "title" -> title (or the column renamed from it). */
+/** A parameter whose listed values, or whole text after its name, are only directions: "sort (asc, desc)". */
+function onlyDirections(p: RawQueryParam): boolean {
+  const dir = /^(asc|desc|ascending|descending)$/i;
+  if (p.values.length > 0) return p.values.every((v) => dir.test(v));
+  const line = p.text.split("\n")[0]!;
+  const after = line.slice(line.indexOf(p.name.text) + p.name.text.length).replace(/[`*"'()|,:/]|\bor\b/g, " ").trim();
+  return after !== "" && after.split(/\s+/).every((w) => dir.test(w));
+}
+
+/** A sort value with its direction after a colon ("created_at:desc"): the key and the direction. */
+function keyAndDirection(word: string): { key: string; direction: "asc" | "desc" | null } {
+  const m = /^(.+?):(asc|desc)$/i.exec(word);
+  return m ? { key: m[1]!, direction: m[2]!.toLowerCase() as "asc" | "desc" } : { key: word, direction: null };
+}
+
+/** "created" -> created_at, "due" -> due_date, "updated" -> updated_at, "title" -> title (or the column renamed from it); "createdAt" as created_at. */
 function sortColumn(word: string, t: Table): Column | undefined {
-  const w = word.toLowerCase().replace(/^-/, "");
   const cols = t.columns.filter(sortable);
+  const key = keyAndDirection(word).key;
+  const camel = /[a-z][A-Z]/.test(key) ? snakeCase(key.replace(/^-/, "")) : null;
+  return sortColumnOf(key, cols) ?? (camel && !cols.some((c) => c.name === key.replace(/^-/, "")) ? sortColumnOf(camel, cols) : undefined);
+}
+
+function sortColumnOf(word: string, cols: Column[]): Column | undefined {
+  const w = word.toLowerCase().replace(/^-/, "");
   const [exact, suffixed] = sortFits(w);
   return (
     byName(cols, exact) ??
@@ -232,7 +253,12 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
     } else if (OFFSET.test(name)) pagination = "offset";
     else if (PAGE.test(name)) pagination = "page";
     else if (CURSOR.test(name)) pagination = "cursor";
-    else if (SORT.test(name)) {
+    else if (SORT.test(name) && onlyDirections(p)) {
+      // "sort (asc, desc)": only directions: the parameter orders the default key.
+      orderParam = name;
+      orderDefault = p.default;
+      report("note", "", `query parameter "${name}" lists only directions: read as the direction of the list's order`, spanOf(p));
+    } else if (SORT.test(name)) {
       sortParam = name;
       sortWords = [...p.values];
       sortDefault = p.default;
@@ -288,7 +314,8 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
       const c = sortColumn(w, t);
       const former = sortFormer(w, c);
       if (c && former) followed(`sort key "${w}" names`, { column: c, former }, params.find((p) => p.name.text === sortParam)!.name.span, false);
-      if (c) keys.push({ name: w.replace(/^-/, ""), column: c.name });
+      const key = keyAndDirection(w).key.replace(/^-/, "");
+      if (c && !keys.some((k) => k.name === key)) keys.push({ name: key, column: c.name });
       else report("warning", "SF213", `sort key "${w}" matches no sortable column of "${t.name}"; it is refused with 422`, params.find((p) => p.name.text === sortParam)!.name.span);
     }
   } else {
@@ -302,7 +329,8 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
   let def = defaultSort(t);
   if (sortDefault) {
     const c = sortColumn(sortDefault, t);
-    if (c) def = { column: c.name, direction: c.role === "created_at" || c.role === "updated_at" ? "desc" : "asc" };
+    const stated = keyAndDirection(sortDefault).direction ?? (sortDefault.startsWith("-") ? "desc" : null);
+    if (c) def = { column: c.name, direction: stated ?? (c.role === "created_at" || c.role === "updated_at" ? "desc" : "asc") };
   }
   if (orderDefault && /^asc/i.test(orderDefault)) def = { ...def, direction: "asc" };
   if (orderDefault && /^desc/i.test(orderDefault)) def = { ...def, direction: "desc" };
@@ -312,7 +340,7 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
     defaultLimit,
     maxLimit,
     filters: inferred ? inferredFilters(t) : filters,
-    sort: { param: sortParam ?? "sort", orderParam: orderParam ?? (inferred || !sortParam ? "order" : null), keys, default: def },
+    sort: { param: sortParam ?? (orderParam === "sort" ? "sort_by" : "sort"), orderParam: orderParam ?? (inferred || !sortParam ? "order" : null), keys, default: def },
     search: inferred ? (inferredSearch(t).length ? { param: "search", columns: inferredSearch(t, [], (f) => followed(`the search of ${raw.method.text.toUpperCase()} ${raw.path.text} covers the columns named like text people search (title, description...), among them`, f, raw.method.span, false)) } : null) : search,
     envelope: raw.envelope ?? null,
     inferred,

@@ -6,7 +6,8 @@
 //   | `status` | status_filter | string | — | `all`, `pending`, `completed` |
 // Nothing is interpreted here beyond splitting the text; the IR builder maps names onto columns.
 
-const WORD = String.raw`"[^"\n]{1,40}"|'[^'\n]{1,40}'|[A-Za-z0-9_.-]{1,40}`;
+// A sort value may carry its direction after a colon ("created_at:desc").
+const WORD = String.raw`"[^"\n]{1,40}"|'[^'\n]{1,40}'|[A-Za-z0-9_.-]{1,40}(?::(?:asc|desc)\b)?`;
 const PIPE_RUN = new RegExp(String.raw`(?:${WORD})(?:\s*\|\s*(?:${WORD}))+`);
 const TYPES = /^(string|str|text|integer|int|number|float|boolean|bool|date|datetime|timestamp|uuid)\b/i;
 
@@ -18,6 +19,25 @@ export function isPathParamsLabel(text: string): boolean {
 
 export function isQueryLabel(text: string): boolean {
   return /^(?:optional\s+)?(?:query|url|search)[\s-]*(?:string\s*)?param(?:eter)?s?\b(?!.*:\s*none\b)/i.test(text.trim()) && !/:\s*(none|n\/a|-)\s*\.?$/i.test(text.trim());
+}
+
+/**
+ * A bare "Parameters:" (or "Params", "Request parameters") label: under a GET endpoint its list
+ * names the query parameters (the path's own placeholders among them are skipped).
+ */
+export function isParamsLabel(text: string): boolean {
+  return /^(?:request\s+)?param(?:eter)?s?\s*[:：]?\s*$/i.test(text.trim());
+}
+
+/** The label that opens what follows: the whole text, or its last line ("List my tasks.\nQuery Parameters:"). */
+export function labelLine(text: string): string {
+  return text.slice(text.lastIndexOf("\n") + 1);
+}
+
+/** Whether a label introduces the query parameters of an endpoint with this method. */
+export function opensQuery(text: string, method: string): boolean {
+  const line = labelLine(text);
+  return isQueryLabel(text) || isQueryLabel(line) || (isParamsLabel(line) && /^get$/i.test(method.trim()));
 }
 
 function unquote(w: string): string {
@@ -62,7 +82,7 @@ export function describe(rest: string, valuesCell?: string, defaultCell?: string
       }
     }
   }
-  const d = defaultCell !== undefined ? /^\s*["'`]?([A-Za-z0-9_.-]+)/.exec(defaultCell) : /\bdefault(?:s)?\s*(?:is|:|=)?\s*["'`]?([A-Za-z0-9_.-]+)/i.exec(rest);
+  const d = defaultCell !== undefined ? /^\s*["'`]?([A-Za-z0-9_.-]+(?::(?:asc|desc)\b)?)/.exec(defaultCell) : /\bdefault(?:s)?\s*(?:is|:|=)?\s*["'`]?([A-Za-z0-9_.-]+(?::(?:asc|desc)\b)?)/i.exec(rest);
   if (d && !/^(none|—|-|null|n\/a)$/i.test(d[1]!)) out.default = d[1]!;
   return out;
 }

@@ -119,7 +119,7 @@ export function bodyTable(md: MarkdownReader, ep: EndpointDraft, node: Table, ro
     };
     const n = cell(roles.name);
     const m = n ? /^["'`]?([A-Za-z_][A-Za-z0-9_]*)/.exec(n.text) : null;
-    if (!n || !m) continue;
+    if (!n || !m || isPlaceholder(ep, m[1]!)) continue;
     const at = n.text.indexOf(m[1]!);
     const type = cell(roles.type);
     const req = cell(roles.required);
@@ -144,6 +144,8 @@ export function bodyTable(md: MarkdownReader, ep: EndpointDraft, node: Table, ro
 export function queryItem(md: MarkdownReader, ep: EndpointDraft, f: Flat): void {
   const p = parseParamItem(f.text);
   if (!p) return;
+  // "`user_id` (path): the caller", a placeholder of the endpoint's own path: not a query parameter.
+  if (isPlaceholder(ep, p.name) || /\(\s*(?:path|route|url\s+path)\b|\bpath\s+param/i.test(f.text)) return;
   const name = md.rawText(flatSub(f, p.nameAt, p.nameAt + p.name.length));
   (ep.query ??= []).push({ name, values: p.values, text: f.text, ...(p.type ? { type: p.type } : {}), ...(p.default ? { default: p.default } : {}) });
 }
@@ -160,7 +162,7 @@ export function queryTable(md: MarkdownReader, ep: EndpointDraft, node: Table, r
     };
     const n = cell(nameCol);
     const m = n ? /^["'`]?([A-Za-z_][A-Za-z0-9_]*)/.exec(n.text) : null;
-    if (!n || !m) continue;
+    if (!n || !m || isPlaceholder(ep, m[1]!)) continue;
     const others = row.children.map((_, i) => (i === nameCol ? "" : cell(i)?.text ?? "")).join(" | ");
     const vCell = valuesCol >= 0 ? cell(valuesCol)?.text : undefined;
     const dCell = defCol >= 0 ? cell(defCol)?.text : undefined;
@@ -228,4 +230,9 @@ export function pathQuery(md: MarkdownReader, ep: EndpointDraft, f: Flat, at: nu
     }
     off += pair.length + 1;
   }
+}
+
+/** Whether the endpoint's path has a placeholder of this name ("{user_id}", ":user_id", "<user_id>"). */
+function isPlaceholder(ep: EndpointDraft, name: string): boolean {
+  return [...ep.path.text.matchAll(/[{:<]([A-Za-z_]\w*)[}>]?/g)].some((m) => m[1] === name);
 }

@@ -205,7 +205,14 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     const lowerSql = tm !== null && /^[a-z][a-z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0]) ?? "") && /^[a-z_][a-z0-9_]*$/.test(m[1]!) && names.length === 1 && sqlTail(rest.text.slice(tm[0].length));
     // "`is_hidden`: Defaults to false", "`email`: Required, unique": rules where a type would be, no type.
     const rulesOnly = colon && tm !== null && !TYPE_HEAD.has(typeHead(tm[0]) ?? "") && looksLikeConstraints(rest.text);
-    if (tm && !rulesOnly && typeHead(tm[0]) !== null && (colon || formatted || lowerSql || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
+    const lead = colon && !rulesOnly ? proseLead(rest) : null;
+    if (lead) {
+      // "`email`: User's email address (string), unique": a description first, the type after it.
+      type = lead.type;
+      constraints.push(...lead.constraints);
+      if (lead.description) description = lead.description;
+      rest = flatSub(rest, rest.text.length);
+    } else if (tm && !rulesOnly && typeHead(tm[0]) !== null && (colon || formatted || lowerSql || (/^[A-Z][A-Z0-9_]*\b/.test(tm[0]) && TYPE_HEAD.has(typeHead(tm[0])!) && /^[a-z_][a-z0-9_]*$/.test(m[1]!)))) {
       type = flatSub(rest, 0, tm[0].length);
       rest = flatTrim(flatSub(rest, tm[0].length));
     } else if (colon && tm && !looksLikeConstraints(rest.text)) {
@@ -334,4 +341,66 @@ export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
     } else split.push(p);
   }
   return split.map((p) => md.rawText(p));
+}
+
+/** A rule piece by its first word ("required for login", "minimum 1 character", "defaults to false"). */
+const RULE_LEAD = /^(?:required|optional|unique(?:\s*$|\s+(?:per|across|within|among|for\s+each)\b)|nullable|not\s+null|non[-\s]?null|defaults?\b|min(?:imum)?\b|max(?:imum)?\b|auto[-_\s]?(?:increment|generated)|primary\s+key|foreign\s+key|fk\b|pk\b|indexed)/i;
+
+/**
+ * "`email`: User's email address (string), unique, required", "`id`: Primary key, UUID,
+ * auto-generated": after the colon a phrase of words leads, not a type; the type is a piece of its
+ * own or in parentheses after a piece ("(UUID/string)": the first of the alternatives). The other
+ * pieces are rules when they read as rules, the description otherwise. Null when the text does
+ * not lead with such a phrase (its first word is a type, or it is one word).
+ */
+function proseLead(rest: Flat): { type: Flat | null; constraints: Flat[]; description?: string } | null {
+  const pieces = flatSplit(rest, ",");
+  const first = pieces[0];
+  if (!first) return null;
+  const firstWords = first.text.replace(/\([^()]*\)\s*$/, "").trim().split(/\s+/).filter(Boolean);
+  if (firstWords.length < 2) return null;
+  // Prose throughout: the first words must be words, not code ("Field(default=None)").
+  // A label before more fields ("Task: the main entity, with attributes: id (...)") is no column.
+  if (!/^[A-Za-z][A-Za-z'’-]*$/.test(firstWords[0]!) || /[=<>{}[\]:：]/.test(rest.text)) return null;
+  let type: Flat | null = null;
+  const constraints: Flat[] = [];
+  const notes: string[] = [];
+  const isType = (t: string) => {
+    const h = typeHead(t);
+    const whole = TYPE_PREFIX.exec(t.trim())?.[0];
+    return h !== null && TYPE_HEAD.has(h) && whole !== undefined && whole.length === t.trim().length;
+  };
+  if (TYPE_HEAD.has(firstWords[0]!.toLowerCase())) {
+    // "`created_at`: Timestamp when the row was made (datetime)": the type word, then what the
+    // column holds in words (no rule among them); a type restated in parentheses is dropped.
+    const after = flatTrim(flatSub(first, firstWords[0]!.length));
+    const words = after.text.replace(/\([^()]*\)\s*$/, "").trim();
+    if (!/^[a-z]+\s+[a-z]/.test(words) || looksLikeConstraints(words) || RULE_LEAD.test(words) || /^(?:with(?:out)?\s+time\s+zone|precision|varying)\b/i.test(words)) return null;
+    type = flatSub(first, 0, firstWords[0]!.length);
+    notes.push(words);
+    pieces.shift();
+  }
+  for (const [k, p] of pieces.entries()) {
+    let body = p;
+    // The type: a piece of its own, or in parentheses closing the leading phrase.
+    if (!type && (k === 0 || isType(p.text))) {
+      const paren = /\(([^()]*)\)\s*$/.exec(p.text);
+      const alt = paren ? /^\s*([^/|]+?)\s*(?:$|\/|\||\s+or\s)/i.exec(paren[1]!) : null;
+      if (paren && alt && isType(alt[1]!)) {
+        const at = paren.index + 1 + paren[1]!.indexOf(alt[1]!);
+        type = flatSub(p, at, at + alt[1]!.length);
+        body = flatTrim(flatSub(p, 0, paren.index));
+      } else if (isType(p.text)) {
+        type = p;
+        continue;
+      }
+    }
+    if (!body.text) continue;
+    // "Foreign key to users table": the table's name, without the word.
+    const fkTable = /^(?:foreign\s+key|fk|references?)\b.*\S(\s+table)$/i.exec(body.text);
+    if (fkTable) body = flatSub(body, 0, body.text.length - fkTable[1]!.length);
+    if (looksLikeConstraints(body.text) || RULE_LEAD.test(body.text)) constraints.push(body);
+    else notes.push(body.text);
+  }
+  return { type, constraints, ...(notes.length > 0 ? { description: notes.join(", ") } : {}) };
 }

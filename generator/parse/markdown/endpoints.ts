@@ -59,10 +59,15 @@ export function basePrefix(md: MarkdownReader): { path: string; span: Span } | n
   return md.bases[0]!;
 }
 
-/** "/items" under the base "/api/v1" is "/api/v1/items"; a path already under it is kept. */
+/**
+ * "/items" under the base "/api/v1" is "/api/v1/items"; a path already under it is kept, and so is
+ * a path written from the base's first segment ("/api/items" under "/api/v1": written whole).
+ */
 export function underBase(md: MarkdownReader, path: RawText, base: { path: string; span: Span }): RawText {
   const p = path.text;
   if (!p.startsWith("/") || p === base.path || p.startsWith(base.path + "/") || p.startsWith(base.path + "?")) return path;
+  const root = /^\/[^/]+/.exec(base.path)?.[0];
+  if (root && root !== base.path && (p === root || p.startsWith(root + "/"))) return path;
   const text = base.path + (p === "/" ? "" : p);
   md.notes.push({ span: path.span, message: `path ${p} read as ${text} (the base URL ${base.path} stated at line ${base.span.line})` });
   return { text, span: path.span };

@@ -54,7 +54,10 @@ export function flatConcat(parts: Flat[]): Flat {
   return { text, offs };
 }
 
-/** Split at top-level separators (not inside parentheses, brackets or quotes). */
+/**
+ * Split at top-level separators (not inside parentheses, brackets or quotes). An apostrophe inside
+ * a word ("User's email") opens no quote.
+ */
 export function flatSplit(f: Flat, seps: string): Flat[] {
   const out: Flat[] = [];
   let depth = 0;
@@ -64,7 +67,7 @@ export function flatSplit(f: Flat, seps: string): Flat[] {
     const c = f.text[i]!;
     if (quote) {
       if (c === quote) quote = "";
-    } else if (c === "'" || c === '"') quote = c;
+    } else if ((c === "'" && !/[A-Za-z]/.test(f.text[i - 1] ?? "")) || c === '"') quote = c;
     else if (c === "(" || c === "[" || c === "{") depth++;
     else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
     else if (depth === 0 && seps.includes(c)) {

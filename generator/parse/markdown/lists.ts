@@ -16,12 +16,14 @@ import { looseRuleText, ruleItem, rulesHome, tableRuleLine } from "./rules.js";
 import { plainColumns } from "./paragraphs.js";
 import { tableNamedNearby } from "./unnamed.js";
 import { openSection } from "./sections.js";
+import { opensQuery } from "../query-params.js";
 import { likeRef, nextShared } from "./table-references.js";
 import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
     for (const item of node.children) baseUrl(md, md.itemFlat(item));
+    fieldEndpoint(md, node);
     const sec = md.currentEndpointSection();
     if (sec?.endpoint && md.queryFor === sec.endpoint) {
       for (const item of node.children) queryItem(md, sec.endpoint, md.itemFlat(item));
@@ -70,8 +72,11 @@ export function list(md: MarkdownReader, node: List): void {
     }
     if (sec?.endpoint) {
       for (const item of node.children) {
-        endpointDetail(md, sec.endpoint, md.itemFlat(item));
-        for (const c of item.children) if (c.type === "list") for (const si of c.children) endpointDetail(md, sec.endpoint, md.itemFlat(si));
+        const f = md.itemFlat(item);
+        endpointDetail(md, sec.endpoint, f);
+        // "- **Query Parameters**:" with the parameters nested under it.
+        const query = opensQuery(f.text, sec.endpoint.method.text);
+        for (const c of item.children) if (c.type === "list") for (const si of c.children) (query ? queryItem : endpointDetail)(md, sec.endpoint, md.itemFlat(si));
       }
     }
     else for (const item of node.children) for (const c of item.children) if (c.type === "list") list(md, c);
@@ -442,4 +447,36 @@ function columnNotes(md: MarkdownReader, node: List, table: TableDraft, column: 
     // A part the rule reader does not know is still stated as a rule: the builder reports it (SF108).
     for (const p of parts) if (p.text) md.looseRules.push({ table: table.name.text, column, phrase: md.rawText(p) });
   }
+}
+
+/**
+ * An endpoint written as a list of its fields under a heading that names the operation:
+ * "- **Method**: GET" and "- **Endpoint**: `/api/tasks`" (also Path, URL, Route) as two items.
+ * The heading's section becomes the endpoint's; the list's other items are its details.
+ */
+function fieldEndpoint(md: MarkdownReader, node: List): void {
+  const top = md.top();
+  if (!top || top.kind !== "other" || top.endpoint || md.currentEndpointSection()?.endpoint) return;
+  const flats = node.children.map((item) => md.itemFlat(item));
+  let method: Flat | null = null;
+  let path: Flat | null = null;
+  for (const f of flats) {
+    const line = f.text.split("\n")[0]!;
+    const m = /^method\s*[:：]\s*`?(GET|POST|PUT|PATCH|DELETE)\b/i.exec(line);
+    if (m && !method) {
+      const at = line.indexOf(m[1]!, line.indexOf(":") + 1);
+      method = flatSub(f, at, at + m[1]!.length);
+    }
+    const p = /^(?:endpoint|path|url|route)\s*[:：]\s*`?(\/[^\s`?]*)/i.exec(line);
+    if (p && !path) {
+      const at = line.indexOf(p[1]!, line.search(/[:：]/) + 1);
+      path = flatSub(f, at, at + p[1]!.replace(/[.,;:)]+$/, "").length);
+    }
+  }
+  if (!method || !path) return;
+  const draft: EndpointDraft = { method: md.rawText(method), path: md.rawText(path), ...(top.title ? { summary: top.title } : {}) };
+  md.endpoints.push(draft);
+  top.kind = "endpoint";
+  top.endpoint = draft;
+  top.sawParagraph = true;
 }

@@ -2,7 +2,7 @@
 // an enum line, a rule), endpoint lines, and paragraphs that write columns inline.
 import type { List, Paragraph } from "mdast";
 import type { RawColumn } from "../raw.js";
-import { isPathParamsLabel, isQueryLabel } from "../query-params.js";
+import { isPathParamsLabel, labelLine, opensQuery } from "../query-params.js";
 import { bodyLabel, inlineQuery } from "./bodies.js";
 import { bareFields, columnFlat, columnItem } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
@@ -166,8 +166,8 @@ export function paragraph(md: MarkdownReader, node: Paragraph): void {
       // "Response: `{ "tasks": [Task], "total": integer }`": the list's envelope, written inline.
       if (/^\s*[*_]*(?:response|returns?|200|success|body)\b/i.test(text) && /[{]/.test(text)) inlineEnvelope(md, sec.endpoint, text);
       bodyLabel(md, sec.endpoint, text);
-      md.pathParamsFor = isPathParamsLabel(text) ? sec.endpoint : null;
-      if (isQueryLabel(text)) md.queryFor = sec.endpoint;
+      md.pathParamsFor = isPathParamsLabel(text) || isPathParamsLabel(labelLine(text)) ? sec.endpoint : null;
+      if (opensQuery(text, sec.endpoint.method.text)) md.queryFor = sec.endpoint;
       else if (/:\s*$/.test(text)) md.queryFor = null;
       return;
     }

@@ -3,7 +3,7 @@
 import type { Heading } from "mdast";
 import { plural, singular, snakeCase } from "../../base/naming.js";
 import type { RawText } from "../raw.js";
-import { isPathParamsLabel, isQueryLabel } from "../query-params.js";
+import { isPathParamsLabel, opensQuery } from "../query-params.js";
 import { bodyLabel } from "./bodies.js";
 import type { SectionEntry, TableDraft } from "./drafts.js";
 import { endpointHeading, scanEndpointText } from "./endpoints.js";
@@ -25,7 +25,7 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
   if (md.kind === "api") {
     const parent = md.currentEndpointSection();
     if (parent?.endpoint) scanEndpointText(md, parent.endpoint, f.text);
-    md.queryFor = parent?.endpoint && isQueryLabel(title) ? parent.endpoint : null;
+    md.queryFor = parent?.endpoint && opensQuery(title, parent.endpoint.method.text) ? parent.endpoint : null;
     md.pathParamsFor = parent?.endpoint && isPathParamsLabel(title) ? parent.endpoint : null;
     const ep = endpointHeading(md, f);
     if (ep) {
