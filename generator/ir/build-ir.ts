@@ -30,6 +30,21 @@ export interface BuildResult {
   readonly notes: Note[];
 }
 
+/**
+ * Tables the spec says an auth service keeps ("Sessions (Managed by Better Auth)", the accounts
+ * and verifications under "Auth Tables (Better Auth-managed)") are that service's: it creates
+ * them and keeps their sessions and credentials. The app makes none of them but the users table,
+ * whose rows its other tables name; each one left out is a note.
+ */
+function leaveAuthManaged(cx: BuildContext, tables: TableDraft[], identity: TableDraft | null): void {
+  for (let i = tables.length - 1; i >= 0; i--) {
+    const t = tables[i]!;
+    if (!t.authManaged || t === identity) continue;
+    cx.note(t.span, `table "${t.name}" is kept by the auth service, as the spec says: the app does not create or serve it`);
+    tables.splice(i, 1);
+  }
+}
+
 function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: string | null }): IR {
   cx.authMode = buildAuthMode(cx, raw.authMode);
   readNamedTypes(cx, raw);
@@ -38,6 +53,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   addSurrogateKeys(cx, tables);
   schemaQualifiedRefs(cx, tables);
   const identity = findIdentity(cx, tables);
+  leaveAuthManaged(cx, tables, identity);
   for (const t of tables) resolveReferences(cx, t, tables, identity);
   resolveCompositeKeys(cx, tables);
   referencesFromNames(cx, tables);

@@ -178,6 +178,7 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     if (description) draft.description = description;
     const owner = defs.find((d) => d.owner)?.owner;
     if (owner) draft.owner = owner;
+    if (defs.some((d) => d.authManaged)) draft.authManaged = true;
     const shared = defs.find((d) => d.shared)?.shared;
     if (shared) draft.shared = shared;
     const fks = defs.flatMap((d) => d.foreignKeys ?? []);

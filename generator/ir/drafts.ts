@@ -74,6 +74,8 @@ export interface TableDraft {
   checks: DraftCheck[];
   /** "Shared: read-write" written in the spec. */
   shared?: "read" | "read-write";
+  /** The spec says an auth service keeps this table: not generated unless it is the users table (build-ir.ts). */
+  authManaged?: boolean;
   /** Foreign keys of several columns, as written (resolved by resolveCompositeKeys). */
   foreignKeys?: { columns: string[]; table: string; refColumns: string[]; onDelete?: string; span: Span; tableSpan: Span; resolved?: { table: string; refColumns: string[]; onDelete: OnDelete } }[];
 }

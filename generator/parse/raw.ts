@@ -88,6 +88,8 @@ export interface RawTable {
   readonly renamedFrom?: RawText;
   /** "Shared: read-write" (or read): every signed-in user shares the rows, as the spec says. */
   readonly shared?: "read" | "read-write";
+  /** The spec says an auth service keeps this table (its users, sessions, accounts): see ir/auth-managed.ts. */
+  readonly authManaged?: boolean;
 }
 
 export interface RawEndpoint {

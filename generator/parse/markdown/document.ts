@@ -76,6 +76,7 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
       ...(t.notation ? { notation: t.notation } : {}),
       ...(t.fragment ? { fragment: true } : {}),
       ...(t.shared ? { shared: t.shared } : {}),
+      ...(t.authManaged ? { authManaged: true } : {}),
     }));
   // A section that only states rules for a table a code block defines: a fragment of it.
   for (const t of md.tables) {

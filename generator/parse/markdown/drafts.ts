@@ -36,6 +36,8 @@ export interface TableDraft {
   notation?: Notation;
   fragment?: boolean;
   shared?: "read" | "read-write";
+  /** The section says an auth service keeps the table ("Sessions (Managed by Better Auth)"). */
+  authManaged?: boolean;
   /** Rules a section states for columns its table does not list here (the table is defined in a code block). */
   ruleColumns?: RawColumn[];
   /** "Similar to above, with `a` instead of `b`": the table's columns are another's, renamed. */
@@ -58,6 +60,8 @@ export interface LikeRef {
 
 export interface SectionEntry {
   depth: number;
+  /** The heading says an auth service keeps what is under it ("### Auth Tables (Better Auth-managed)"). */
+  authManaged?: boolean;
   kind: "table" | "indexes" | "endpoint" | "values" | "other";
   table?: TableDraft;
   endpoint?: EndpointDraft;

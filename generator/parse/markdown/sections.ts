@@ -11,6 +11,12 @@ import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { API_SECTION, BODY_HEADING, DOCUMENT_WORDS, FIELDS_LABEL, PART_TITLE, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
 
+/**
+ * A heading saying an auth service keeps the table(s) under it: "Sessions Table (Managed by Better
+ * Auth)", "### Auth Tables (Better Auth-managed)", "users (created by Supabase Auth)".
+ */
+const AUTH_MANAGED = /(?<!\bnot\s)\b(?:managed|owned|created|maintained|provided|handled)\s+by\s+(?:the\s+)?(?:better[\s-]?auth|auth(?:entication)?\s+(?:service|provider|library|server)|auth0|clerk|supabase(?:\s+auth)?|firebase(?:\s+auth)?|next[\s-]?auth|auth\.js|lucia|keycloak|cognito)\b|\b(?:better[\s-]?auth|supabase(?:\s+auth)?|clerk|next[\s-]?auth)[\s-]+(?:managed|owned|tables?)\b/i;
+
 export function heading(md: MarkdownReader, node: Heading): void {
   const f = flatTrim(md.flat(node.children, md.startOf(node)));
   openSection(md, node.depth, f, false);
@@ -22,6 +28,7 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
   // "2. users", "#3 orders", "No.3 orders": a number before the name is the heading's order.
   const title = f.text.replace(/^\s*(?:(?:#|no\.\s?)?\d+(?:\.\d+)*[.)]?\s+)/i, "").trim();
   const entry: SectionEntry = { depth, kind: "other", title, span, sawParagraph: false, pseudo };
+  if (md.kind === "schema" && AUTH_MANAGED.test(title)) entry.authManaged = true;
   if (md.kind === "api") {
     const parent = md.currentEndpointSection();
     if (parent?.endpoint) scanEndpointText(md, parent.endpoint, f.text);
@@ -106,6 +113,7 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
       if (md.pendingAlso) draft.also = md.pendingAlso;
       md.pendingAlso = undefined;
       if (/\(\s*identity\s*(table)?\s*\)/i.test(title)) draft.identity = true;
+      if (entry.authManaged || md.stack.some((x) => x.authManaged)) draft.authManaged = true;
       // "Tasks Table", "Table: tasks", "Task (Entity)", "Task Model", "用户表"; not "Table Definitions".
       const bare = title.replace(/[`*_]/g, "").trim();
       if (/^(?:table|entity|model|tabla|tabelle|tableau|tabel)\s*[:：]|^(?:tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s|\b(?:table|entity|model)\s*\)?\s*$|\(\s*(?:table|entity|model)\s*\)|(?:表|テーブル|테이블)\s*[)）]?\s*$|(?:表|テーブル|테이블)\s*[(（]/i.test(bare)) draft.explicit = true;
