@@ -30,7 +30,8 @@ export function readsWhole(r: ConstraintReading): boolean {
 
 /** A column named after a comparison word, not a number written as a word ("greater than zero"). */
 const NUMBER_WORD = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|null|now|today)$/i;
-const COLUMN = "[`\"]?([A-Za-z_]\\w*)[`\"]?(?![\\w(])";
+// Not the first term of arithmetic ("amount × rate", "total + fee"): a comparison with an expression is not one with the column.
+const COLUMN = "[`\"]?([A-Za-z_]\\w*)[`\"]?(?![\\w(])(?!\\s*[×*+/%]|\\s+-\\s)";
 /** "on or after x", "at or before x", "no earlier than x", "not after x", ">= x", "≤ x": a comparison that allows equal values. */
 const COMPARE_INCLUSIVE = new RegExp(`((?:on|at|same\\s+as)\\s+or\\s+(?:after|before|later\\s+than|earlier\\s+than)|no\\s+(?:earlier|later|less|more|greater|fewer)\\s+than|not\\s+(?:after|before|later\\s+than|earlier\\s+than|prior\\s+to)|>=|=>|≥|<=|=<|≤)\\s*(?:the\\s+)?${COLUMN}`, "iy");
 /** "cannot be before x", "may not be earlier than x", "must not be after x": the negated strict comparison. */
@@ -505,11 +506,11 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       (r.compare ??= []).push({ op: /before|earlier|prior|less|fewer/i.test(m[1]!) ? ">=" : "<=", column: m[2]! });
       continue;
     }
-    if ((m = columnAfter(sticky(/(?:after|later\s+than|greater\s+than|more\s+than|>)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy), 1))) {
+    if ((m = columnAfter(sticky(/(?:after|later\s+than|greater\s+than|more\s+than|>)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])(?!\s*[×*+/%]|\s+-\s)/iy), 1))) {
       (r.compare ??= []).push({ op: /or\s+equal/i.test(m[0]) ? ">=" : ">", column: m[1]! });
       continue;
     }
-    if ((m = columnAfter(sticky(/(?:before|earlier\s+than|prior\s+to|less\s+than|<)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy), 1))) {
+    if ((m = columnAfter(sticky(/(?:before|earlier\s+than|prior\s+to|less\s+than|<)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])(?!\s*[×*+/%]|\s+-\s)/iy), 1))) {
       (r.compare ??= []).push({ op: /or\s+equal/i.test(m[0]) ? "<=" : "<", column: m[1]! });
       continue;
     }

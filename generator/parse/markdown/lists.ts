@@ -17,7 +17,7 @@ import { plainColumns } from "./paragraphs.js";
 import { tableNamedNearby } from "./unnamed.js";
 import { openSection } from "./sections.js";
 import { likeRef, nextShared } from "./table-references.js";
-import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, sectionTitle, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
@@ -161,7 +161,7 @@ export function list(md: MarkdownReader, node: List): void {
   }
   if (!table) {
     // "Validation Rules:" (or a section so titled) outside any table: each item names its column.
-    const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase();
+    const title = md.top() ? sectionTitle(md.top()!.title) : undefined;
     if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
       const relations = RELATIONS_WORDS.test(label ?? "") || RELATIONS_WORDS.test(title ?? "");
       for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);
@@ -172,6 +172,14 @@ export function list(md: MarkdownReader, node: List): void {
     if (label || md.kind !== "schema" || plainColumns(md, node) !== "typed" || !node.children.some((item) => columnItem(md, item)?.columns.some((c) => c.constraints.some((k) => /\b(?:primary\s+key|pk)\b/i.test(k.text))))) return;
     table = tableNamedNearby(md, md.startOf(node), "list") ?? undefined;
     if (!table) return;
+  }
+  // "## Validation Rules" over "### Budget" over "- `amount` > 0": the heading names whose rules
+  // these are, each item a rule of one of that table's columns (joined to the table defined
+  // elsewhere), never columns of a table of its own.
+  const rulesAbove = label ? null : md.rulesSectionAbove();
+  if (rulesAbove !== null) {
+    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(rulesAbove));
+    return;
   }
   // "Checks:" over a list of CHECK expressions: the table's checks.
   if (label && /^(checks?|check constraints?)$/.test(label)) {

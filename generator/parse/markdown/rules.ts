@@ -8,7 +8,7 @@ import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { indexFromText } from "./indexes.js";
-import { REFERENCE_FORM, RULES_SECTION, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
+import { REFERENCE_FORM, RULES_SECTION, sectionTitle, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
 
 /**
  * A table of rules, not of columns: a field column and a rule column, no type column
@@ -60,7 +60,7 @@ export function rulesTable(md: MarkdownReader, node: Table, lower: readonly stri
  */
 export function rulesHome(md: MarkdownReader): TableDraft | undefined {
   const table = md.currentTable();
-  const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+  const title = md.top() ? sectionTitle(md.top()!.title) : "";
   return table && table.columns.length === 0 && RULES_SECTION.test(title) ? undefined : table;
 }
 
