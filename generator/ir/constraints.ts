@@ -77,7 +77,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     return m;
   };
   // Words around rules in prose ("is required and must be 1-255 characters") carry no rule of their own.
-  const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
+  const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set|provided)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
   const readRef = (): RefText | null => {
     // Names in Latin script with accents too ("FK → depósito"): the table is then found accents aside.
     // A table in a schema: "auth.users(id)", "auth.users.id" (not "users.id (cascade)").

@@ -91,6 +91,15 @@ export function list(md: MarkdownReader, node: List): void {
   // "- `GET /api/things/:id` - fetch one" in a schema document: endpoints, never columns or tables.
   const endpointItems = node.children.filter((item) => /^(?:[^:：\n]{1,40}[:：]\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//.test(md.itemFlat(item).text)).length;
   if (endpointItems > 0 && endpointItems * 2 >= node.children.length) return;
+  // "## Validation Rules" over "### Budget" over "- `amount` > 0" (or "## Business Rules" inside
+  // a table's own part): each item is a rule of one of that table's columns (a table defined
+  // elsewhere joined as a fragment), never a column of a table of its own.
+  const ruledTable = md.kind === "schema" && !md.lastLabel ? md.currentTable() : undefined;
+  const rulesAbove = ruledTable ? md.rulesSectionAbove() : null;
+  if (ruledTable && rulesAbove !== null) {
+    for (const item of node.children) ruleItem(md, item, ruledTable, RELATIONS_WORDS.test(rulesAbove));
+    return;
+  }
   if (modelItems(md, node)) return;
   // "Roles:" over "- staff", "- admin": the values of the enum column the label names.
   if (node.children.every((item) => !item.children.some((c) => c.type === "list"))) {
@@ -172,14 +181,6 @@ export function list(md: MarkdownReader, node: List): void {
     if (label || md.kind !== "schema" || plainColumns(md, node) !== "typed" || !node.children.some((item) => columnItem(md, item)?.columns.some((c) => c.constraints.some((k) => /\b(?:primary\s+key|pk)\b/i.test(k.text))))) return;
     table = tableNamedNearby(md, md.startOf(node), "list") ?? undefined;
     if (!table) return;
-  }
-  // "## Validation Rules" over "### Budget" over "- `amount` > 0": the heading names whose rules
-  // these are, each item a rule of one of that table's columns (joined to the table defined
-  // elsewhere), never columns of a table of its own.
-  const rulesAbove = label ? null : md.rulesSectionAbove();
-  if (rulesAbove !== null) {
-    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(rulesAbove));
-    return;
   }
   // "Checks:" over a list of CHECK expressions: the table's checks.
   if (label && /^(checks?|check constraints?)$/.test(label)) {

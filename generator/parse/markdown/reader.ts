@@ -47,7 +47,7 @@ export class MarkdownReader {
   /** The endpoint whose request body the text being read describes ("Request Body:" seen, no "Response" since). */
   bodyFor: EndpointDraft | null = null;
   /** Rules written outside any table's section ("Data Validation" tables and lists): resolved by column name at the end. */
-  looseRules: { table?: string; column: RawText; phrase: RawText; quiet?: true; alts?: readonly { table?: string; column: string }[] }[] = [];
+  looseRules: { table?: string; column: RawText; phrase: RawText; quiet?: true; unread?: true; alts?: readonly { table?: string; column: string }[] }[] = [];
   /** "Row-level security: off" in the schema. */
   rowLevelSecurity: boolean | undefined;
 
