@@ -91,15 +91,6 @@ export function list(md: MarkdownReader, node: List): void {
   // "- `GET /api/things/:id` - fetch one" in a schema document: endpoints, never columns or tables.
   const endpointItems = node.children.filter((item) => /^(?:[^:：\n]{1,40}[:：]\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//.test(md.itemFlat(item).text)).length;
   if (endpointItems > 0 && endpointItems * 2 >= node.children.length) return;
-  // "## Validation Rules" over "### Budget" over "- `amount` > 0" (or "## Business Rules" inside
-  // a table's own part): each item is a rule of one of that table's columns (a table defined
-  // elsewhere joined as a fragment), never a column of a table of its own.
-  const ruledTable = md.kind === "schema" && !md.lastLabel ? md.currentTable() : undefined;
-  const rulesAbove = ruledTable ? md.rulesSectionAbove() : null;
-  if (ruledTable && rulesAbove !== null) {
-    for (const item of node.children) ruleItem(md, item, ruledTable, RELATIONS_WORDS.test(rulesAbove));
-    return;
-  }
   if (modelItems(md, node)) return;
   // "Roles:" over "- staff", "- admin": the values of the enum column the label names.
   if (node.children.every((item) => !item.children.some((c) => c.type === "list"))) {
@@ -109,6 +100,15 @@ export function list(md: MarkdownReader, node: List): void {
     if (md.kind === "schema" && headingValues(md, values)) return;
     // "### Task Title" over "- **Max Length**: 200 characters": the rules of the column the heading names.
     if (md.kind === "schema" && headingColumnRules(md, node.children.map((item) => md.itemFlat(item)))) return;
+  }
+  // "## Validation Rules" over "### Budget" over "- `amount` > 0": each item is a rule of one of
+  // that table's columns (a table defined elsewhere joined as a fragment), never a column of a
+  // table of its own. (A heading naming a column, "### Plant Label", was read just above.)
+  const ruledTable = md.kind === "schema" && !md.lastLabel ? md.currentTable() : undefined;
+  const rulesAbove = ruledTable ? md.rulesSectionAbove() : null;
+  if (ruledTable && rulesAbove !== null) {
+    for (const item of node.children) ruleItem(md, item, ruledTable, RELATIONS_WORDS.test(rulesAbove));
+    return;
   }
   if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
