@@ -23,14 +23,19 @@ export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly 
   );
   const known = new Set(columns.map((c) => c.name));
   const seenSql = new Set<string>();
-  for (const c of t.checks) {
+  for (let c of t.checks) {
+    if (c.requiredWhen) {
+      const made = requiredWhenSql(cx, t, columns, c);
+      if (!made) continue;
+      c = { ...c, sql: made };
+    }
     const referenced = [...new Set([...c.sql.matchAll(/[`"]?([A-Za-z_]\w*)[`"]?/g)].map((m) => m[1]!).filter((w) => known.has(w)))];
     if (c.compare && (!known.has(c.compare.right) || !known.has(c.compare.left))) {
       cx.diag("warning", "SF108", `rule "${c.compare.left} ${c.compare.op} ${c.compare.right}" on table "${t.name}" names a column it does not have; it is not enforced`, c.span);
       continue;
     }
     if (c.sql === "") continue; // read and refused by the parser (warned)
-    const sql = c.compare ? `${quoteIdent(c.compare.left)} ${c.compare.op} ${quoteIdent(c.compare.right)}` : cx.options.readCheckSql ? c.sql : checkSql(cx, c.sql);
+    const sql = c.compare ? `${quoteIdent(c.compare.left)} ${c.compare.op} ${quoteIdent(c.compare.right)}` : c.requiredWhen || cx.options.readCheckSql ? c.sql : checkSql(cx, c.sql);
     if (sql === null) {
       // The column rules read from it (if any) still hold; what remains is not enforced.
       if (!c.validated)
@@ -56,6 +61,42 @@ export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly 
     });
   }
   return out;
+}
+
+/**
+ * The CHECK of "x is required when status is done": `status <> 'done' OR x IS NOT NULL`. The
+ * condition's column must be one of the table's, and the value one it can hold (one of an enum's
+ * values, true/false, a number); otherwise the rule is warned about and not enforced. A row
+ * breaking it is refused by the database, answered 422 naming both fields.
+ */
+function requiredWhenSql(cx: BuildContext, t: TableDraft, columns: readonly Column[], c: DraftCheck): string | null {
+  const w = c.requiredWhen!;
+  const find = (name: string) => columns.find((x) => x.name === name) ?? columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  const target = find(w.column);
+  const when = find(w.when);
+  const said = `"${w.column}" required when ${w.when} is ${w.value}`;
+  if (!target || !when) {
+    cx.diag("warning", "SF108", `rule ${said} on table "${t.name}" names a column it does not have; it is not enforced`, c.span);
+    return null;
+  }
+  let value: string | null = null;
+  const k = when.type.kind;
+  if (k === "enum") {
+    const v = when.type.values.find((x) => x === w.value) ?? when.type.values.find((x) => x.toLowerCase() === w.value.toLowerCase());
+    if (v !== undefined) value = `'${v.replace(/'/g, "''")}'`;
+  } else if (k === "boolean") {
+    if (/^(?:true|yes)$/i.test(w.value)) value = "true";
+    else if (/^(?:false|no)$/i.test(w.value)) value = "false";
+  } else if (k === "integer" || k === "bigint" || k === "decimal" || k === "float") {
+    if (/^-?\d+(?:\.\d+)?$/.test(w.value)) value = w.value;
+  } else if (k === "string" || k === "text") value = `'${w.value.replace(/'/g, "''")}'`;
+  if (value === null) {
+    cx.diag("warning", "SF108", `rule ${said} on table "${t.name}": "${w.value}" is not a value "${when.name}" can hold; it is not enforced`, c.span,
+      `name one of the values of "${when.name}"`);
+    return null;
+  }
+  if (target.name === when.name) return null;
+  return `${quoteIdent(when.name)} <> ${value} OR ${quoteIdent(target.name)} IS NOT NULL`;
 }
 
 /** PostgreSQL text for a CHECK expression as written; null when it cannot be used verbatim. */

@@ -199,9 +199,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (r.uniquePer) col.uniquePer ??= { words: r.uniquePer, span: p.span, group: `${p.span.file}:${p.span.line}:${p.span.column}` };
     if (r.generated) col.generated = true;
     if (r.check) checks.push({ sql: r.check.text.trim(), span: spanAt(p.span, p.text, r.check.at), validated: r.check.read });
-    for (const c of r.compare ?? []) {
-      checks.push({ sql: `${quoteIdent(col.name)} ${c.op} ${quoteIdent(c.column)}`, span: p.span, validated: true, compare: { left: col.name, op: c.op, right: c.column } });
-    }
+    for (const c of r.compare ?? []) checks.push(compareCheck(col.name, c, p.span));
+    for (const w of r.requiredWhen ?? []) checks.push(requiredWhenCheck(col.name, w, p.span));
     // "Size: 'S', 'M', 'L'", "(a/b/c)" in a constraints cell: the values it lists, not an unknown rule.
     const listed = r.unknownAt !== undefined && r.unknownAt === 0 ? listedValues(p.text, true) : null;
     // "Nullable (bytes)", "Not null (shown to users)": a rule, then a note or a unit in brackets.
@@ -269,6 +268,9 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     // "FK (from JWT), indexed", "FK, required": a key named only by the word, its table by the column's name.
     if (!d.references && !col.refText && !col.bareFk && /(?:^|[\s(,;])(?:fk|foreign\s+key)(?=$|[\s(),;:])/i.test(col.description) && !/\b(?:e\.\s?g\.?|for\s+example|such\s+as)\b/i.test(col.description))
       (col.bareFk = col.span), (col.bareFkFromNotes = true), said.push("a foreign key");
+    // "Must be on or after start_date.", "Required when status is done.": a rule of the row, between this column and another.
+    for (const c of d.compare ?? []) checks.push(compareCheck(col.name, c, col.span)), said.push(`${c.op} ${c.column}`);
+    for (const w of d.requiredWhen ?? []) checks.push(requiredWhenCheck(col.name, w, col.span)), said.push(`required when ${w.column} is ${w.value}`);
     if (d.onDelete && !col.onDelete && col.refText && (!d.references || nameKey(d.references.table) === nameKey(col.refText.table))) (col.onDelete = d.onDelete), said.push(`on delete ${d.onDelete}`);
     if (said.length) cx.note(col.span, `"${table}.${col.name}": its description states ${said.join(", ")}`);
     // A sentence that states a rule in so many words ("Must equal the sum of the lines.") but
@@ -497,6 +499,16 @@ function labelledListLine(phrases: readonly RawText[]): { values: string[]; piec
     return { values: r.enumValues, pieces: new Set(headText ? rest : [first, ...rest]), head: headText ? { index: i, text: { text: headText, span: first.span } } : undefined };
   }
   return null;
+}
+
+/** The CHECK of "must be after start_date" on a column: both in the body, the validator compares them too. */
+function compareCheck(column: string, c: { op: ">" | ">=" | "<" | "<=" | "<>" | "="; column: string }, span: Span): DraftCheck {
+  return { sql: `${quoteIdent(column)} ${c.op} ${quoteIdent(c.column)}`, span, validated: true, compare: { left: column, op: c.op, right: c.column } };
+}
+
+/** The CHECK of "required when status is done" on a column; its SQL is made when the table's columns are known (finishChecks). */
+function requiredWhenCheck(column: string, w: { column: string; value: string }, span: Span): DraftCheck {
+  return { sql: "", span, validated: false, requiredWhen: { column, when: w.column, value: w.value } };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RawColumn, RawSpec, RawTable } from "../parse/raw.js";
 import { readTableCheck } from "./build-checks.js";
 import { buildColumn } from "./build-column.js";
 import type { BuildContext } from "./build-context.js";
-import type { TableDraft } from "./drafts.js";
+import { short, type TableDraft } from "./drafts.js";
 import { classlessKey } from "./identity-table.js";
 import type { ColumnType, DefaultValue } from "./types.js";
 
@@ -159,7 +159,11 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     for (const d of fragments) {
       for (const c of d.columns) {
         if (c.type.text.trim() !== "" || whole.some((w) => w.columns.some((x) => x.name.text === c.name.text))) continue;
-        if (ruleOnly(d)) cx.note(c.name.span, `rules for "${name}.${c.name.text}": "${name}" has no such column; they are not applied`);
+        // A rule stated in prose in a rules section ("If status = 'paid', then ...") is quoted in a warning, never dropped with a note.
+        if (ruleOnly(d) && d.notation === "markdown-bullets")
+          cx.diag("warning", "SF108", `rule "${short([c.name.text, ...c.constraints.map((k) => k.text)].join(" "))}" for "${name}" names no column it has; it is not enforced`, c.name.span,
+            "start the rule with the column's name, or enforce it in a hook");
+        else if (ruleOnly(d)) cx.note(c.name.span, `rules for "${name}.${c.name.text}": "${name}" has no such column; they are not applied`);
         else cx.diag("warning", "SF113", `ALTER TABLE ${name}: column "${c.name.text}" is not one of its columns; the change is ignored`, c.name.span);
       }
     }

@@ -41,6 +41,8 @@ export interface ConstraintReading {
   pattern?: string;
   /** "must be after startAt", "!= followee_id": a comparison with another column of the row. */
   compare?: { op: ">" | ">=" | "<" | "<=" | "<>" | "="; column: string }[];
+  /** "required when status is done": the column holds a value on every row whose `column` is `value`. */
+  requiredWhen?: { column: string; value: string }[];
   /** Arrays: "max 20 items", "each max 50 chars". */
   minItems?: number;
   maxItems?: number;

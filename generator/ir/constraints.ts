@@ -28,6 +28,17 @@ export function readsWhole(r: ConstraintReading): boolean {
   return r.unknownAt === undefined && Object.keys(r).length > 0;
 }
 
+/** A column named after a comparison word, not a number written as a word ("greater than zero"). */
+const NUMBER_WORD = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|null|now|today)$/i;
+// Not the first term of arithmetic ("amount × rate", "total + fee"): a comparison with an expression is not one with the column.
+const COLUMN = "[`\"]?([A-Za-z_]\\w*)[`\"]?(?![\\w(])(?!\\s*[×*+/%]|\\s+-\\s)";
+/** "on or after x", "at or before x", "no earlier than x", "not after x", ">= x", "≤ x": a comparison that allows equal values. */
+const COMPARE_INCLUSIVE = new RegExp(`((?:on|at|same\\s+as)\\s+or\\s+(?:after|before|later\\s+than|earlier\\s+than)|no\\s+(?:earlier|later|less|more|greater|fewer)\\s+than|not\\s+(?:after|before|later\\s+than|earlier\\s+than|prior\\s+to)|>=|=>|≥|<=|=<|≤)\\s*(?:the\\s+)?${COLUMN}`, "iy");
+/** "cannot be before x", "may not be earlier than x", "must not be after x": the negated strict comparison. */
+const COMPARE_NEGATED = new RegExp(`(?:cannot|can't|can\\s+not|may\\s+not|must\\s+not|mustn't|should\\s+not|shall\\s+not|never|not)\\s+(?:be\\s+)?(?:set\\s+|dated\\s+|scheduled\\s+)?(before|earlier\\s+than|prior\\s+to|less\\s+than|fewer\\s+than|after|later\\s+than|greater\\s+than|more\\s+than)\\s*(?:the\\s+)?${COLUMN}`, "iy");
+/** "required when status is done", "must be set if state = 'closed'", "mandatory when kind equals refund". */
+const REQUIRED_WHEN = new RegExp(`(?:required|mandatory|set|present|provided|given|filled(?:\\s+in)?|populated|not\\s+null|non[-\\s]?null)\\s+(?:when|if|whenever|once|while)\\s+(?:the\\s+)?${COLUMN}\\s*(?:is\\s+set\\s+to|is|==?|equals|becomes)\\s*(?:'([^']+)'|[\`"]?([\\w-]+)[\`"]?)(?![\\w-])`, "iy");
+
 export function interpretConstraint(written: string): ConstraintReading {
   const text = plainSymbols(written);
   // "user|assistant|system", "'a' | 'b'" as the whole phrase: the allowed values (never "string | null").
@@ -66,7 +77,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     return m;
   };
   // Words around rules in prose ("is required and must be 1-255 characters") carry no rule of their own.
-  const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
+  const SEP = /(?:[\s,;/|+.，；、。]+|\band\b|\bwith\b|\bis\b|\bare\b|\bthe\b|\ba\b|\ban\b|\bmust\b|\bshould\b|\bshall\b|\bbe\b|\bhas\b|\bhave\b|\bif\s+(?:present|given|set|provided)\b|\bwhen\s+(?:present|given|set|provided)\b|\balways\b|\bvalue\b(?!\s*[:=]))+/iy;
   const readRef = (): RefText | null => {
     // Names in Latin script with accents too ("FK → depósito"): the table is then found accents aside.
     // A table in a schema: "auth.users(id)", "auth.users.id" (not "users.id (cascade)").
@@ -86,6 +97,14 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       return null;
     }
     return { table: m[1]!, ...(m[2] || m[3] ? { column: (m[2] ?? m[3])! } : {}) };
+  };
+  // A comparison's other column, not a number ("greater than zero", "after 5"): else the match is undone.
+  const columnAfter = (m: RegExpExecArray | null, group: number): RegExpExecArray | null => {
+    if (m && (/^\d/.test(m[group]!) || NUMBER_WORD.test(m[group]!))) {
+      pos = m.index;
+      return null;
+    }
+    return m;
   };
   while (pos < text.length) {
     const afterFiller = fillerJustRead;
@@ -160,6 +179,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     if (sticky(/(?:mul|ck)\b(?!\s*\()/iy)) continue;
+    // "required when status is done", "must be set if state = closed": a value on the rows in that
+    // state only (a CHECK of the row), never NOT NULL on every row.
+    if ((m = sticky(REQUIRED_WHEN))) {
+      (r.requiredWhen ??= []).push({ column: m[1]!, value: m[2] ?? m[3]! });
+      continue;
+    }
     // "required", "Required field", "mandatory column": the word for what is required says nothing more.
     if (sticky(/(?:not\s+null(?:able)?|non[-\s]?null(?:able)?|required|mandatory|notnull)\b(?:\s+(?:field|column|attribute|property|value)\b)?/iy)) {
       r.notNull = true;
@@ -461,7 +486,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.pattern = isoPattern(m[0]);
       continue;
     }
-    if ((m = sticky(/(?:(?:must\s+|should\s+|shall\s+)?match(?:es)?\s+(?:the\s+)?(?:pattern|regex|regexp|regular\s+expression)|pattern|regex|regexp|matches)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
+    if ((m = sticky(/(?:(?:must\s+|should\s+|shall\s+)?match(?:es)?\s+(?:the\s+)?(?:pattern|regex|regexp|regular\s+expression)|pattern|regex|regexp|match(?:es)?)\s*[:=]?\s*(?:\/((?:\\\/|[^/])+)\/[a-z]*|["'`]([^"'`]+)["'`]|(\^\S+))/iy))) {
       let pattern = (m[1] ?? m[2] ?? m[3])!;
       // "(regex ^\+\d+$)": a bare expression inside parentheses ends before the one that closes them.
       if (m[3]) {
@@ -474,11 +499,21 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.pattern = pattern;
       continue;
     }
-    if ((m = sticky(/(?:after|later\s+than|greater\s+than|more\s+than|>)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy)) && !/^\d/.test(m[1]!)) {
+    // "on or after start_date", "no earlier than starts_at", ">= opened_at"; and the same negated:
+    // "cannot be before start_date", "must not be later than due_at" (the other way round, or equal).
+    if ((m = columnAfter(sticky(COMPARE_INCLUSIVE), 2))) {
+      (r.compare ??= []).push({ op: /after|later|greater|more|>|≥/i.test(m[1]!) !== /^(?:no|not)\b/i.test(m[1]!) ? ">=" : "<=", column: m[2]! });
+      continue;
+    }
+    if ((m = columnAfter(sticky(COMPARE_NEGATED), 2))) {
+      (r.compare ??= []).push({ op: /before|earlier|prior|less|fewer/i.test(m[1]!) ? ">=" : "<=", column: m[2]! });
+      continue;
+    }
+    if ((m = columnAfter(sticky(/(?:after|later\s+than|greater\s+than|more\s+than|>)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])(?!\s*[×*+/%]|\s+-\s)/iy), 1))) {
       (r.compare ??= []).push({ op: /or\s+equal/i.test(m[0]) ? ">=" : ">", column: m[1]! });
       continue;
     }
-    if ((m = sticky(/(?:before|earlier\s+than|less\s+than|<)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])/iy)) && !/^\d/.test(m[1]!)) {
+    if ((m = columnAfter(sticky(/(?:before|earlier\s+than|prior\s+to|less\s+than|<)\s*(?:or\s+equal\s+to\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?![\w(])(?!\s*[×*+/%]|\s+-\s)/iy), 1))) {
       (r.compare ??= []).push({ op: /or\s+equal/i.test(m[0]) ? "<=" : "<", column: m[1]! });
       continue;
     }

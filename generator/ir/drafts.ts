@@ -90,6 +90,8 @@ export interface DraftCheck {
   readonly compare?: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string };
   /** Comparisons of two columns a parsed CHECK holds (the validator checks them too). */
   readonly compares?: readonly { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[];
+  /** "required when status is done": `column` holds a value on the rows whose `when` is `value` (its SQL made once the columns are known). */
+  readonly requiredWhen?: { column: string; when: string; value: string };
 }
 
 export function short(text: string): string {

@@ -22,6 +22,7 @@ const SPEC = `# Data model
 - \`returned\`: { type: Boolean, default: false }
 - \`labels\`: { type: [String] }
 - \`code\`: { type: String, match: /^L-\\d+$/ }
+- \`shelf\`: { type: String, validate: isShelf }
 `;
 
 const show = (c: Column) =>
@@ -49,9 +50,12 @@ describe("a field's options object", () => {
 
   it("says where an option it cannot enforce was written", async () => {
     const r = await load(SPEC);
-    const d = r.diagnostics.find((x) => x.message.includes("match"));
+    const d = r.diagnostics.find((x) => x.message.includes("validate"));
     expect(d).toBeDefined();
-    expect(where(d!)).toBe(pos(SPEC, "match: /"));
+    expect(where(d!)).toBe(pos(SPEC, "validate: isShelf"));
+    // A match option is the pattern the value must have: enforced, so not warned about.
+    expect(r.diagnostics.find((x) => x.message.includes("match"))).toBeUndefined();
+    expect(r.ir!.tables.find((t) => t.name === "loans")!.columns.find((c) => c.name === "code")!.pattern).toBe("^L-\\d+$");
   });
 
   it("leaves a nested shape with no field options as it was", async () => {

@@ -5,7 +5,7 @@ import { singular } from "../../base/naming.js";
 import type { RawText } from "../raw.js";
 import type { MarkdownReader } from "./reader.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
-import { RULES_SECTION } from "./vocabulary.js";
+import { RULES_SECTION, sectionTitle } from "./vocabulary.js";
 import { readYesNo } from "../table-cells.js";
 
 /** Whether `values` (one per line or item, as written) were taken as the values of the column the last label names. */
@@ -101,7 +101,7 @@ export function headingColumnRules(md: MarkdownReader, items: readonly Flat[]): 
   const top = md.top();
   if (!top || top.pseudo || (top.kind === "table" && (top.table!.columns.length > 0 || top.table!.hasDefs))) return false;
   if (top.kind !== "table" && top.kind !== "other") return false;
-  const parentIsRules = md.stack.slice(0, -1).some((x) => x.kind === "other" && RULES_SECTION.test(x.title.replace(/[`*]/g, "").trim().toLowerCase()));
+  const parentIsRules = md.stack.slice(0, -1).some((x) => x.kind === "other" && RULES_SECTION.test(sectionTitle(x.title)));
   const title = top.title.replace(/[`*]/g, "").trim();
   // "Task Title", "User Email", "title", "tasks.title", "Task due date": two to four words, or table.column.
   const dotted = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(title);

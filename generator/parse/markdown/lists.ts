@@ -18,7 +18,7 @@ import { tableNamedNearby } from "./unnamed.js";
 import { openSection } from "./sections.js";
 import { opensQuery } from "../query-params.js";
 import { likeRef, nextShared } from "./table-references.js";
-import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, sectionTitle, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
@@ -106,6 +106,15 @@ export function list(md: MarkdownReader, node: List): void {
     // "### Task Title" over "- **Max Length**: 200 characters": the rules of the column the heading names.
     if (md.kind === "schema" && headingColumnRules(md, node.children.map((item) => md.itemFlat(item)))) return;
   }
+  // "## Validation Rules" over "### Budget" over "- `amount` > 0": each item is a rule of one of
+  // that table's columns (a table defined elsewhere joined as a fragment), never a column of a
+  // table of its own. (A heading naming a column, "### Plant Label", was read just above.)
+  const ruledTable = md.kind === "schema" && !md.lastLabel ? md.currentTable() : undefined;
+  const rulesAbove = ruledTable ? md.rulesSectionAbove() : null;
+  if (ruledTable && rulesAbove !== null) {
+    for (const item of node.children) ruleItem(md, item, ruledTable, RELATIONS_WORDS.test(rulesAbove));
+    return;
+  }
   if (md.kind === "schema" && columnGroup(md, node)) return;
   let table = md.currentTable();
   const label = md.lastLabel;
@@ -166,7 +175,7 @@ export function list(md: MarkdownReader, node: List): void {
   }
   if (!table) {
     // "Validation Rules:" (or a section so titled) outside any table: each item names its column.
-    const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase();
+    const title = md.top() ? sectionTitle(md.top()!.title) : undefined;
     if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
       const relations = RELATIONS_WORDS.test(label ?? "") || RELATIONS_WORDS.test(title ?? "");
       for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);

@@ -8,6 +8,7 @@ import type { Span } from "../../base/span.js";
 import type { RawEnum, RawIndex, RawText } from "../raw.js";
 import type { EndpointDraft, SectionEntry, SpecKind, TableDraft } from "./drafts.js";
 import { type Flat, flatConcat, flatTrim, LineIndex } from "./flat.js";
+import { RULES_SECTION, sectionTitle } from "./vocabulary.js";
 
 export class MarkdownReader {
   readonly idx: LineIndex;
@@ -46,7 +47,7 @@ export class MarkdownReader {
   /** The endpoint whose request body the text being read describes ("Request Body:" seen, no "Response" since). */
   bodyFor: EndpointDraft | null = null;
   /** Rules written outside any table's section ("Data Validation" tables and lists): resolved by column name at the end. */
-  looseRules: { table?: string; column: RawText; phrase: RawText; quiet?: true; alts?: readonly { table?: string; column: string }[] }[] = [];
+  looseRules: { table?: string; column: RawText; phrase: RawText; quiet?: true; unread?: true; alts?: readonly { table?: string; column: string }[] }[] = [];
   /** "Row-level security: off" in the schema. */
   rowLevelSecurity: boolean | undefined;
 
@@ -198,6 +199,23 @@ export class MarkdownReader {
       if (e.kind === "table") return false;
     }
     return false;
+  }
+
+  /**
+   * The title of the rules section the innermost table section sits under ("## Validation Rules"
+   * over "### Budget"), or null: that table's heading names whose rules follow, not its columns.
+   */
+  rulesSectionAbove(): string | null {
+    let i = this.stack.length - 1;
+    while (i >= 0 && this.stack[i]!.kind !== "table") i--;
+    for (i--; i >= 0; i--) {
+      const e = this.stack[i]!;
+      // A heading with nothing of its own under it ("### Critical Validations") only groups the ones below.
+      if (e.kind === "table" && (e.table!.columns.length > 0 || e.table!.hasDefs)) return null;
+      const title = sectionTitle(e.title);
+      if (e.kind === "other" && RULES_SECTION.test(title)) return title;
+    }
+    return null;
   }
 
   inIndexesSection(): boolean {

@@ -8,7 +8,7 @@ import type { TableDraft } from "./drafts.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { indexFromText, keyOf } from "./indexes.js";
-import { REFERENCE_FORM, RULES_SECTION, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
+import { REFERENCE_FORM, RULES_SECTION, sectionTitle, short, TABLE_COLUMN_HEADER, withoutTypeWord } from "./vocabulary.js";
 
 /**
  * A table of rules, not of columns: a field column and a rule column, no type column
@@ -60,7 +60,7 @@ export function rulesTable(md: MarkdownReader, node: Table, lower: readonly stri
  */
 export function rulesHome(md: MarkdownReader): TableDraft | undefined {
   const table = md.currentTable();
-  const title = md.top()?.title.replace(/[`*]/g, "").trim().toLowerCase() ?? "";
+  const title = md.top() ? sectionTitle(md.top()!.title) : "";
   return table && table.columns.length === 0 && RULES_SECTION.test(title) ? undefined : table;
 }
 
@@ -86,7 +86,10 @@ export function looseRuleText(md: MarkdownReader, f: Flat, relations = false, de
  * must be a valid email", "Task.title is at most 200 characters", "The project title must be
  * unique", "A task's title is required". Read only when the rest reads whole as a rule.
  */
-function looseRuleSentence(md: MarkdownReader, f: Flat, relations: boolean): void {
+function looseRuleSentence(md: MarkdownReader, f0: Flat, relations: boolean): void {
+  // "... — enforced by CHECK constraint.", "... (enforced in service)": where the rule is kept, not part of it.
+  const kept = /\s*(?:[—–]|\s-\s|[(（])\s*(?:enforced|handled|checked|validated|guaranteed)\b[^]*$/i.exec(f0.text);
+  const f = kept ? flatTrim(flatSub(f0, 0, kept.index)) : f0;
   const text = f.text.replace(/[`*"]/g, (c) => " ".repeat(c.length));
   const art = /^\s*(?:(?:the|an?|each|every)\s+)?/i.exec(text)![0].length;
   const rest = (from: number) => flatTrim(flatSub(f, from));
@@ -108,7 +111,18 @@ function looseRuleSentence(md: MarkdownReader, f: Flat, relations: boolean): voi
     md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)), quiet: true });
     return;
   }
+  // "`due_date` is required when `done = false` and ...": a sentence about a column written as an
+  // identifier (snake_case or camelCase) that states a rule the reader cannot read. Quoted in a warning once the column is found,
+  // never dropped without a word (a sentence naming no column stays prose).
+  const code = /^\s*(?:(?:the|an?|each|every)\s+)?`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)`?\s+(?=\S)/.exec(f.text);
+  if (code && RULE_WORDS.test(f.text.slice(code[0].length)) && !relations) {
+    const at = f.text.indexOf(code[1]!);
+    md.looseRules.push({ column: md.rawText(flatSub(f, at, at + code[1]!.length)), phrase: md.rawText(flatTrim(f)), quiet: true, unread: true });
+  }
 }
+
+/** Words that make a sentence a rule rather than a description. */
+const RULE_WORDS = /\b(?:must|cannot|can't|may\s+not|shall|should|required|mandatory|only|never|at\s+least|at\s+most|between|unique)\b|[<>≤≥=]/i;
 
 /** Each loose rule joins the one table that has its column (or the table it names), as a rules-only fragment. */
 export function resolveLooseRules(md: MarkdownReader): void {
@@ -137,6 +151,11 @@ export function resolveLooseRules(md: MarkdownReader): void {
     }
     const holder = holders[0]!;
     const col = holder.columns.find((c) => c.name.text === r.column.text) ?? holder.columns.find((c) => colKey(c.name.text) === colKey(r.column.text))!;
+    if (r.unread) {
+      md.warn("SF108", `rule "${short(r.phrase.text)}" on "${holder.name.text}.${col.name.text}" is not understood; it is not enforced`, r.phrase.span,
+        "write it as a rule the reader knows (a bound, a length, one of, unique, required when <column> is <value>, after <column>), or enforce it in a hook");
+      continue;
+    }
     md.tables.push({ name: { text: holder.name.text, span: r.column.span }, columns: [{ name: { text: col.name.text, span: r.column.span }, type: { text: "", span: r.column.span }, constraints: [r.phrase] }], indexes: [], hasDefs: false, fragment: true, notation: "markdown-bullets" });
   }
 }

@@ -106,6 +106,11 @@ const FILE_NAME = /\.(?:csv|tsv|json|jsonl|xlsx?|parquet|txt|md|sql|ya?ml|xml|ht
 
 /** Labels of a list of prose rules about the section's columns. */
 /** A section that holds rules for columns of several tables ("## Data Validation (Application Level)"). */
+/** A section's title as the vocabulary tests it: no inline marks, no leading emoji or symbols ("✅ Validation Rules"), lower case. */
+export function sectionTitle(title: string): string {
+  return title.replace(/[`*]/g, "").replace(/^[\p{S}\p{P}\uFE0F\u200D\s]+(?=[\p{L}\p{N}])/u, "").trim().toLowerCase();
+}
+
 export const RULES_SECTION = /^(?:[\d.]+\s+)?(?:data\s+)?(?:(?:check|not[\s-]null|unique(?:ness)?|field|column|data(?:\s+integrity)?|integrity|database|value|length)\s+constraints\b|validation|validations|validation\s+rules?|business\s+rules?|field\s+rules|constraints(?:\s+and\s+rules)?|rules|relationships|relations|foreign\s+keys|references)\b|数据校验|校验规则|验证规则/;
 
 /**
