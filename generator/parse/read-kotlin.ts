@@ -42,6 +42,8 @@ const TYPES: Readonly<Record<string, string>> = {
   date: "timestamp", timestamp: "timestamp", duration: "interval",
   uuid: "uuid", bytearray: "bytea", jsonnode: "jsonb", jsonobject: "jsonb", jsonelement: "jsonb", map: "jsonb", mutablemap: "jsonb", hashmap: "jsonb",
 };
+/** Library types that are no table's rows, though written like a class name. */
+const NOT_ROWS = new Set(["Any", "Unit", "Nothing", "Pair", "Triple", "Regex", "URI", "URL", "File", "Path", "Locale", "Currency", "Color", "Object", "Number", "CharSequence"]);
 const LIST = /^(?:List|MutableList|Set|MutableSet|Collection|Array|ArrayList|HashSet)$/;
 /** Classes that describe a request or response, not a stored row. */
 const BODY_NAME = /(Request|Response|Input|Output|Payload|Dto|DTO|Params|Form|Body|Filter|Query|Claims|Config|Options|Event|State|UiState|ViewModel)$/;
@@ -117,18 +119,22 @@ function readKotlin(block: SourceBlock): ReaderResult {
         else note(`${c.name}.${p.name} (a list of ${inner.base}) is the other side of a relation: no column here`, p.at);
         continue;
       }
-      if (tableOf.has(t.base) || has(p.anns, "ManyToOne") || has(p.anns, "OneToOne")) {
+      const unseen = !tableOf.has(t.base) && t.args.length === 0 && /^[A-Z]\w*$/.test(t.base) && !NOT_ROWS.has(t.base) && !enums.has(t.base) && !TYPES[t.base.toLowerCase()] && t.base !== "String";
+      if (tableOf.has(t.base) || has(p.anns, "ManyToOne") || has(p.anns, "OneToOne") || unseen) {
         const target = classes.find((x) => x.name === t.base);
-        const targetTable = tableOf.get(t.base);
-        if (!target || !targetTable) {
-          warn(`${c.name}.${p.name} refers to ${t.base}, which this block does not define as a table; it is not read`, p.typeAt, HINT);
+        // A class the block does not show (`val user: User` with no User here) is a table written
+        // elsewhere, named as this block names its own; the key column follows that table's key.
+        const targetTable = tableOf.get(t.base) ?? (/^[A-Z]\w*$/.test(t.base) ? (annotated ? codeSnake(t.base) : pluralSnake(codeSnake(t.base))) : undefined);
+        if (!targetTable) {
+          warn(`${c.name}.${p.name} refers to ${t.base}, which is not a class; it is not read`, p.typeAt, HINT);
           continue;
         }
+        if (!target) note(`${c.name}.${p.name} refers to ${t.base}, which this block does not show: read as a reference to table "${targetTable}"`, p.typeAt);
         if (has(p.anns, "OneToOne") && str(has(p.anns, "OneToOne")?.args.get("mappedBy"))) {
           note(`${c.name}.${p.name} (mapped by the other side) holds no column here`, p.at);
           continue;
         }
-        const key = keyOf(target);
+        const key = target ? keyOf(target) : null;
         const join = str(has(p.anns, "JoinColumn")?.args.get("name"));
         const name = join ?? (jpa ? `${snakeCase(p.name)}_id` : `${p.name}Id`);
         const optional = bool(has(p.anns, "ManyToOne")?.args.get("optional") ?? has(p.anns, "OneToOne")?.args.get("optional"));

@@ -94,7 +94,8 @@ const JPA = [
   "data class Keeper(",
   "    @Id @GeneratedValue val id: Long? = null,",
   "    val nickname: String,",
-  "    val gadget: Frobnicator,",
+  "    val gadget: Pair<Int, Int>,",
+  "    val shelf: Shelf,",
   ")",
   "```",
   "",
@@ -112,10 +113,12 @@ describe("JPA entities written in Kotlin", () => {
     expect(column(benches, "keeper_id")).toMatchObject({ nullable: false, references: { table: "keepers", column: "id" } });
     // A many-to-many and a type no column holds: positioned warnings, not silence.
     const warned = r.diagnostics.filter((d) => d.code === "SF113");
-    expect(warned.map((d) => [where(d), /ManyToMany|Frobnicator/.exec(d.message)?.[0]])).toEqual([
+    expect(warned.map((d) => [where(d), /ManyToMany|Pair/.exec(d.message)?.[0]])).toEqual([
       [pos(JPA, "helpers"), "ManyToMany"],
-      [pos(JPA, "Frobnicator"), "Frobnicator"],
+      [pos(JPA, "Pair<Int"), "Pair"],
     ]);
+    // A class the block does not show is a table written elsewhere: a reference to it.
+    expect(column(table(r.ir!, "keepers"), "shelf_id")).toMatchObject({ nullable: false });
   });
 });
 
