@@ -22,6 +22,7 @@ import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LA
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
     for (const item of node.children) baseUrl(md, md.itemFlat(item));
+    labelledEndpoint(md, node);
     const sec = md.currentEndpointSection();
     if (sec?.endpoint && md.queryFor === sec.endpoint) {
       for (const item of node.children) queryItem(md, sec.endpoint, md.itemFlat(item));
@@ -441,4 +442,34 @@ function columnNotes(md: MarkdownReader, node: List, table: TableDraft, column: 
     // A part the rule reader does not know is still stated as a rule: the builder reports it (SF108).
     for (const p of parts) if (p.text) md.looseRules.push({ table: table.name.text, column, phrase: md.rawText(p) });
   }
+}
+
+/**
+ * "### Create Task" over "- **Method**: `POST`", "- **Endpoint**: `/api/tasks`": an endpoint whose
+ * method and path are items of their own, each after its label (Method; Endpoint, Path, URL, Route),
+ * under a heading that names the operation. The heading is its summary; the other items are its
+ * details, read as under any endpoint.
+ */
+function labelledEndpoint(md: MarkdownReader, node: List): void {
+  const top = md.top();
+  if (!top || top.kind !== "other" || top.endpoint) return;
+  let method: { f: Flat; at: number; len: number } | null = null;
+  let path: { f: Flat; at: number; len: number } | null = null;
+  for (const item of node.children) {
+    const f = md.itemFlat(item);
+    const mm = /^[\s*_`]*(?:http\s+)?(?:method|verb)[\s*_`]*[:：][\s*_`]*(GET|POST|PUT|PATCH|DELETE)\b/i.exec(f.text);
+    if (mm && !method) method = { f, at: mm[0].length - mm[1]!.length, len: mm[1]!.length };
+    const pm = /^[\s*_`]*(?:endpoint|path|url|uri|route)[\s*_`]*[:：][\s*_`]*(\/[^\s`*?]*)/i.exec(f.text);
+    if (pm && !path) path = { f, at: pm[0].length - pm[1]!.length, len: pm[1]!.replace(/[.,;:)]+$/, "").length };
+  }
+  if (!method || !path) return;
+  const draft: EndpointDraft = {
+    method: md.rawText(flatSub(method.f, method.at, method.at + method.len)),
+    path: md.rawText(flatSub(path.f, path.at, path.at + path.len)),
+    ...(top.title ? { summary: top.title } : {}),
+  };
+  md.endpoints.push(draft);
+  top.kind = "endpoint";
+  top.endpoint = draft;
+  top.sawParagraph = true;
 }
