@@ -35,7 +35,7 @@ export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly 
       continue;
     }
     if (c.sql === "") continue; // read and refused by the parser (warned)
-    const sql = c.compare ? `${quoteIdent(c.compare.left)} ${c.compare.op} ${quoteIdent(c.compare.right)}` : c.requiredWhen || cx.options.readCheckSql ? c.sql : checkSql(cx, c.sql);
+    const sql = c.compare ? `${quoteIdent(c.compare.left)} ${c.compare.op} ${quoteIdent(c.compare.right)}` : c.requiredWhen || c.own || cx.options.readCheckSql ? c.sql : checkSql(cx, c.sql);
     if (sql === null) {
       // The column rules read from it (if any) still hold; what remains is not enforced.
       if (!c.validated)
@@ -112,7 +112,7 @@ function checkSql(cx: BuildContext, text: string): string | null {
  * becomes the columns' rules, so a request breaking it gets a 422 naming the field first.
  */
 export function readTableCheck(cx: BuildContext, t: TableDraft, c: DraftCheck): DraftCheck {
-  if (c.compare || !cx.options.readCheckSql || c.dialect === "prose") return c;
+  if (c.compare || c.own || !cx.options.readCheckSql || c.dialect === "prose") return c;
   const named = (name: string) => t.columns.find((x) => x.name === name) ?? t.columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
   const r = cx.options.readCheckSql(c.sql, c.dialect ?? "postgresql", (w) => named(w)?.name);
   if (!r.ok) {

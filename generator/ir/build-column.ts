@@ -317,7 +317,11 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
         'list the values: "enum(a, b, c)"');
     }
   }
-  const listed = defs.find((d) => d.values?.length)?.values;
+  // Null among the values a note lists ("generated or null") says the column may be empty; it is
+  // no value of a list, and without it fewer than two values name no list.
+  const written = defs.find((d) => d.values?.length)?.values;
+  const noted = written?.filter((v) => !NULL_WORD.test(v.text));
+  const listed = noted && (noted.length === written!.length || noted.length >= 2) ? noted : undefined;
   if (listed && !enumValues && valuesFromNotes && col.type && (col.type.kind === "string" || col.type.kind === "text")) {
     enumValues = listed.map((v) => v.text);
     cx.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
@@ -566,3 +570,6 @@ export function bareCondition(text: string, column: string): boolean {
   if (!/(?:<=|>=|<>|!=|[<>=]|\bis\s+(?:not\s+)?null\b|\bin\s*\(|\blike\b|\bbetween\b)/i.test(t)) return false;
   return new RegExp(`^(?:\\(|[A-Za-z_]\\w*\\s*\\(|["\`]?${name}["\`]?(?:[^\\w]|$))`, "i").test(t);
 }
+
+/** A word for no value at all, never one of a column's values ("none" may be one: a shade of none). */
+const NULL_WORD = /^(?:null|nil)$/i;

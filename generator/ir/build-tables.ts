@@ -2,7 +2,7 @@
 // keys.
 import { nameKey, plural, singular, snakeCase } from "../base/naming.js";
 import type { RawColumn, RawSpec, RawTable } from "../parse/raw.js";
-import { readTableCheck } from "./build-checks.js";
+import { quoteIdent, readTableCheck } from "./build-checks.js";
 import { buildColumn } from "./build-column.js";
 import type { BuildContext } from "./build-context.js";
 import { short, type TableDraft } from "./drafts.js";
@@ -223,6 +223,16 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
     const saysNotNull = (d: RawTable) => d.columns.some((c) => c.constraints.some((p) => /\bnot\s+null\b|\bnon[-\s]?null\b/i.test(p.text)));
     const defaultKeepsNull = defs.some((d) => d.notation === "sql" || d.notation === "dbml" || (d.notation === "markdown-table" && saysNotNull(d)));
     for (const n of order) draft.columns.push(buildColumn(cx, name, byName.get(n)!.cols, draft.checks, defaultKeepsNull));
+    // "priority: 1 | 2 | 3": values that are all whole numbers make a number, not a text enum (a
+    // client sends 2, not "2"): an integer column that must be one of them (a CHECK).
+    for (const c of draft.columns) {
+      if (c.type?.kind !== "enum" || c.type.name || c.type.values.length < 2 || !c.type.values.every((v) => /^-?\d{1,9}$/.test(v))) continue;
+      const values = c.type.values.map(Number);
+      c.type = { kind: "integer" };
+      if (c.default?.kind === "literal" && typeof c.default.value === "string" && /^-?\d+$/.test(c.default.value)) c.default = { kind: "literal", value: Number(c.default.value) };
+      draft.checks.push({ sql: `${quoteIdent(c.name)} IN (${values.join(", ")})`, span: c.span, validated: false, own: true });
+      cx.note(c.span, `column "${name}.${c.name}" lists whole numbers as its values (${values.join(", ")}): read as an integer that must be one of them`);
+    }
     draft.checks = draft.checks.map((c) => readTableCheck(cx, draft, c));
     pickPrimaryKey(cx, draft);
     out.push(draft);

@@ -133,6 +133,13 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       const listed = listedValues(t, false);
       if (listed) r.enumValues = listed.map((v) => v.text);
     }
+    // "Display title (generated or null)": null is the absence of a value, never one of the values;
+    // without it fewer than two are left, and then the words name no list of values.
+    if (r.enumValues) {
+      const kept = r.enumValues.filter((v) => !/^(?:null|nil)$/i.test(v));
+      if (kept.length >= 2 || kept.length === r.enumValues.length) r.enumValues = kept;
+      else delete r.enumValues;
+    }
   }
   if (numeric) {
     m =

@@ -87,6 +87,8 @@ export interface DraftCheck {
   readonly span: Span;
   /** The validator checks all of it already (the column rules read from it). */
   readonly validated: boolean;
+  /** Written by the reader itself in PostgreSQL's syntax (a list of numbers a column takes): kept as it is, no parser needed. */
+  readonly own?: true;
   readonly compare?: { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string };
   /** Comparisons of two columns a parsed CHECK holds (the validator checks them too). */
   readonly compares?: readonly { left: string; op: ">" | ">=" | "<" | "<=" | "<>" | "="; right: string }[];

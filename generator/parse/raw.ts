@@ -64,7 +64,7 @@ export interface RawEnum {
 }
 
 /** The notation a table was written in (for explain and for the canonical YAML round trip tests). */
-export type Notation = "markdown-table" | "markdown-bullets" | "sql" | "prisma" | "drizzle" | "python" | "yaml" | "openapi" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails" | "interfaces" | "graphql" | "jsonschema";
+export type Notation = "markdown-table" | "markdown-bullets" | "sql" | "prisma" | "drizzle" | "python" | "yaml" | "openapi" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails" | "interfaces" | "graphql" | "jsonschema" | "kotlin";
 
 export interface RawTable {
   readonly name: RawText;

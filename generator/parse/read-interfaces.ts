@@ -460,7 +460,9 @@ function readInterfaces(ts: Ts, block: SourceBlock): ReaderResult {
   }
 
   // One-to-many (`tasks: Task[]`): the key is on the task; many-to-many (both sides arrays): a join table.
-  const joinTables = listFieldRelations(manyRelations, "interfaces", {
+  // A declaration that is no table (`TaskList { tasks: Task[] }`, a collection's wrapper, warned
+  // above) holds no rows: its lists put no key on the rows they list.
+  const joinTables = listFieldRelations(manyRelations.filter((f) => drafts.has(f.from) && drafts.has(f.target)), "interfaces", {
     tableName,
     keyType: pkType,
     columnsOf: (n) => drafts.get(n)?.columns,

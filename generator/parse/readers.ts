@@ -16,11 +16,12 @@ import { holdsRailsSchema } from "./rails-shape.js";
 import { holdsInterfaces } from "./interface-shape.js";
 import { holdsGraphqlTypes, startsWithGraphqlType } from "./graphql-shape.js";
 import { holdsJsonSchema } from "./jsonschema-shape.js";
+import { holdsKotlinClasses } from "./kotlin-shape.js";
 
 /** A Mongoose schema in a block: `new Schema(`, `new mongoose.Schema(` (read-mongoose.ts reads it). */
 const MONGOOSE = /\bnew\s+(?:mongoose\s*\.\s*)?Schema\s*(?:<[^>]*>\s*)?\(|\bmongoose\s*\.\s*Schema\s*\(\s*\{/;
 
-export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails" | "interfaces" | "graphql" | "jsonschema";
+export type Language = "sql" | "prisma" | "drizzle" | "python" | "mermaid" | "dbml" | "mongoose" | "entities" | "class-diagram" | "jpa" | "efcore" | "go" | "laravel" | "rails" | "interfaces" | "graphql" | "jsonschema" | "kotlin";
 
 /** The language of a fenced block from its info string, or from its text when the fence names none. */
 export function blockLanguage(lang: string, text: string): Language | null {
@@ -45,6 +46,8 @@ export function blockLanguage(lang: string, text: string): Language | null {
   if (/^(ts|typescript|tsx|js|javascript|jsx|mjs|cjs)$/.test(l)) return DRIZZLE.test(text) ? "drizzle" : MONGOOSE.test(text) ? "mongoose" : holdsEntityClasses(text) ? "entities" : holdsInterfaces(text) ? "interfaces" : null;
   // JPA / Hibernate entities (Java): read-jpa.ts.
   if (l === "java") return holdsJpaEntities(text) ? "jpa" : null;
+  // Kotlin data classes and entities (JPA, Room): read-kotlin.ts.
+  if (/^(kotlin|kt|kts)$/.test(l)) return holdsKotlinClasses(text) ? "kotlin" : null;
   // Entity Framework Core entity classes (C#): read-efcore.ts.
   if (/^(csharp|cs|c#)$/.test(l)) return holdsEfCoreEntities(text) ? "efcore" : null;
   if (l === "mermaid" || l === "mmd") return erDiagramAt(text) >= 0 ? "mermaid" : classDiagramAt(text) >= 0 ? "class-diagram" : null;
@@ -61,6 +64,7 @@ export function blockLanguage(lang: string, text: string): Language | null {
     if (MONGOOSE.test(text)) return "mongoose";
     if (looksLikeJpaEntities(text)) return "jpa";
     if (holdsGoStructs(text, false)) return "go";
+    if (/\bdata\s+class\s+[A-Z]\w*\s*\(/.test(text) && holdsKotlinClasses(text)) return "kotlin";
     if (holdsLaravelMigration(text)) return "laravel";
     if (holdsRailsSchema(text, false)) return "rails";
     // Unfenced, only with TypeScript's property annotations (`title: string`): a Java @Entity is not TypeScript.
@@ -133,6 +137,9 @@ export async function loadReaders(langs: Iterable<Language>, sql: readonly { tex
         break;
       case "rails":
         loaded.rails = (await import("./read-rails.js")).loadRailsReader();
+        break;
+      case "kotlin":
+        loaded.kotlin = (await import("./read-kotlin.js")).loadKotlinReader();
         break;
       case "graphql":
         loaded.graphql = await (await import("./read-graphql.js")).loadGraphqlReader();

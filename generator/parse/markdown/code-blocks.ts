@@ -83,7 +83,7 @@ export function code(md: MarkdownReader, node: Code): void {
       return;
     }
   }
-  if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml" || language === "entities" || language === "jpa" || language === "efcore" || language === "go" || language === "laravel" || language === "rails" || language === "interfaces" || language === "graphql")) {
+  if (reader && (language === "drizzle" || language === "prisma" || language === "python" || language === "mermaid" || language === "dbml" || language === "entities" || language === "jpa" || language === "efcore" || language === "go" || language === "laravel" || language === "rails" || language === "interfaces" || language === "graphql" || language === "kotlin")) {
     // Read together after the document: a table in one block references a table or enum in another.
     (md.together[language] ??= []).push(node);
     return;

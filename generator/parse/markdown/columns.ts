@@ -172,8 +172,18 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
     const after = /^[:：]\s*/.exec(rest.text);
     if (after) {
       // "`id` (integer): Unique identifier": the rest is the description.
-      const d = flatTrim(flatSub(rest, after[0].length)).text;
-      if (d) description = d;
+      const d = flatTrim(flatSub(rest, after[0].length));
+      // "`completed` (required): boolean; defaults false": with no type in the brackets, a type
+      // word alone before a semicolon is the type, and the parts after it that read as rules are
+      // rules; the rest is the description.
+      const parts = flatSplit(d, ";");
+      if (!type && parts.length > 1 && /^[A-Za-z]+$/.test(parts[0]!.text) && TYPE_HEAD.has(parts[0]!.text.toLowerCase())) {
+        type = parts[0]!;
+        const rules = parts.slice(1).filter((p) => looksLikeConstraints(p.text));
+        constraints.push(...rules);
+        const words = parts.slice(1).filter((p) => !rules.includes(p)).map((p) => p.text).join("; ");
+        if (words) description = words;
+      } else if (d.text) description = d.text;
       rest = flatSub(rest, rest.text.length);
     }
   } else if (ENUM_LIST.test(rest.text)) {

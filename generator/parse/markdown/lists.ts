@@ -284,7 +284,11 @@ export function list(md: MarkdownReader, node: List): void {
     md.warn("SF127", `section "${titleWritten}" lists names with no types, no key and no field-like name (${short(node.children.map((item) => md.itemFlat(item).text.trim()).join(", "))}); it is not read as a table`,
       md.idx.span(md.itemFlat(node.children[0]!).offs[0] ?? 0), 'give the columns types ("- name: text"), or an "id" column, to make it a table');
   }
-  const listed = (!!label && FIELDS_LABEL.test(label)) || bare;
+  // Under a heading that is a part of the table's section and says it holds its fields ("### Fields"
+  // under "## Entity: Task"), the list is the table's fields as under a "Fields:" label: names with
+  // their rules in brackets and a note in words ("- `title` (required): short text") are columns.
+  const fieldsPart = !label && !!md.top()?.part;
+  const listed = (!!label && FIELDS_LABEL.test(label)) || bare || fieldsPart;
   const parsed = node.children.map((item) => ({
     item,
     // "- key" in a field list, "- key (PK)": a column named key, not a table-level key.
@@ -471,12 +475,12 @@ function fieldEndpoint(md: MarkdownReader, node: List): void {
   let path: Flat | null = null;
   for (const f of flats) {
     const line = f.text.split("\n")[0]!;
-    const m = /^method\s*[:：]\s*`?(GET|POST|PUT|PATCH|DELETE)\b/i.exec(line);
+    const m = /^(?:http\s+)?(?:method|verb)\s*[:：]\s*`?(GET|POST|PUT|PATCH|DELETE)\b/i.exec(line);
     if (m && !method) {
       const at = line.indexOf(m[1]!, line.indexOf(":") + 1);
       method = flatSub(f, at, at + m[1]!.length);
     }
-    const p = /^(?:endpoint|path|url|route)\s*[:：]\s*`?(\/[^\s`?]*)/i.exec(line);
+    const p = /^(?:endpoint|path|url|uri|route)\s*[:：]\s*`?(\/[^\s`?]*)/i.exec(line);
     if (p && !path) {
       const at = line.indexOf(p[1]!, line.search(/[:：]/) + 1);
       path = flatSub(f, at, at + p[1]!.replace(/[.,;:)]+$/, "").length);
