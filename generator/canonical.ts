@@ -21,6 +21,12 @@ export function canonicalYaml(ir: IR): string {
   const tables = ir.tables.filter((t) => !t.addedBy);
   root.tables = Object.fromEntries(tables.map((t) => [t.name, tableEntry(t, enums)]));
   root.endpoints = ir.endpoints.map((e) => endpointEntry(e, ir));
+  // The built-in module's operations at the spec's own paths: written as the spec wrote them, so
+  // that reading back gives the same paths (the four /api/auth/ defaults need no line).
+  const own = ir.auth.builtin?.paths;
+  if (own && Object.entries(own).some(([op, path]) => path !== `/api/auth/${op}`)) {
+    for (const op of ["register", "login", "refresh", "logout"] as const) (root.endpoints as unknown[]).push(`POST ${own[op]}`);
+  }
   // Endpoints that name no table read back as themselves: the same 501 routes.
   for (const u of ir.unmapped ?? []) {
     const out: Record<string, unknown> = { method: u.method.toUpperCase(), path: u.path };

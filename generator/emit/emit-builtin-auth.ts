@@ -22,5 +22,6 @@ export function builtinAuthSpec(ir: IR): Record<string, unknown> | null {
     name: name ? { column: name.name, required: !name.nullable && name.default === null, maxLength: len(name.name, 1000) } : null,
     userId: b.userId,
     refreshTable: b.refreshTable,
+    paths: b.paths,
   };
 }

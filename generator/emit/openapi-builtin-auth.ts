@@ -34,6 +34,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
   const spec = builtinAuthSpec(ir) as { emailMaxLength: number; name: { required: boolean; maxLength: number } | null } | null;
   if (!spec) return null;
   const bodies = builtinAuthBodySchemas(spec);
+  const at = ir.auth.builtin!.paths;
   const json = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
   const tokens = { description: "Signed in: an access token for the Authorization header and a refresh token", content: { "application/json": { schema: ref("AuthTokens") } } };
   // What any of the four can answer besides its own statuses: a body that is not JSON (400),
@@ -41,11 +42,11 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
   // (429; the per-IP one covers every route), and the database being away (503).
   const common = { "400": problem, "413": problem, "415": problem, "422": problem, "429": problem, "503": problem };
   const paths: Record<string, Record<string, unknown>> = {
-    "/api/auth/register": {
+    [at.register]: {
       post: {
         operationId: "authRegister",
         summary: "Create an account (email and password)",
-        description: "Answers 202 with the same body whether or not the email was already registered, so the answer does not reveal who has an account. Sign in next with /api/auth/login.",
+        description: `Answers 202 with the same body whether or not the email was already registered, so the answer does not reveal who has an account. Sign in next with ${at.login}.`,
         tags: ["auth"],
         security: [],
         requestBody: json(ref("AuthRegister")),
@@ -55,7 +56,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         },
       },
     },
-    "/api/auth/login": {
+    [at.login]: {
       post: {
         operationId: "authLogin",
         summary: "Sign in: email and password in, access and refresh tokens out",
@@ -66,7 +67,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         responses: { "200": tokens, "401": problem, ...common },
       },
     },
-    "/api/auth/refresh": {
+    [at.refresh]: {
       post: {
         operationId: "authRefresh",
         summary: "Trade a refresh token for a new pair (the old one stops working)",
@@ -77,7 +78,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         responses: { "200": tokens, "401": problem, ...common },
       },
     },
-    "/api/auth/logout": {
+    [at.logout]: {
       post: {
         operationId: "authLogout",
         summary: "Sign out: revoke the refresh token and every token rotated from the same sign-in",
@@ -98,7 +99,7 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
         access_token: { type: "string", description: "HS256 JWT; send as Authorization: Bearer <token>" },
         token_type: { const: "Bearer" },
         expires_in: { type: "integer", description: "Seconds until the access token expires" },
-        refresh_token: { type: "string", description: "Opaque; send to /api/auth/refresh once" },
+        refresh_token: { type: "string", description: `Opaque; send to ${at.refresh} once` },
         refresh_expires_in: { type: "integer" },
         user_id: { type: "string" },
       },

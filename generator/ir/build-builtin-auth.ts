@@ -6,7 +6,24 @@ import type { BuiltinAuth, Column, ColumnType, Span, Table } from "./types.js";
 
 export const REFRESH_TABLE = "refresh_tokens";
 /** Accepted names of the password-hash column, in order of preference. */
-export const PASSWORD_COLUMNS = ["password_hash", "hashed_password", "password_digest"] as const;
+export const PASSWORD_COLUMNS = ["password_hash", "hashed_password", "password_digest", "password"] as const;
+/** Where the module answers when the spec writes no paths of its own for it. */
+export const DEFAULT_AUTH_PATHS = { register: "/api/auth/register", login: "/api/auth/login", refresh: "/api/auth/refresh", logout: "/api/auth/logout" } as const;
+
+/**
+ * Which of the module's operations a POST path of the spec is, by its last segment:
+ * register/signup, login/signin/token, refresh (token/refresh), logout/signout; null for others.
+ */
+export function authOperation(path: string): keyof typeof DEFAULT_AUTH_PATHS | null {
+  const segs = path.split("/").filter(Boolean);
+  if (segs.some((s) => /^[{:]/.test(s))) return null;
+  const last = (segs[segs.length - 1] ?? "").toLowerCase().replace(/[-_]/g, "");
+  if (last === "register" || last === "signup") return "register";
+  if (last === "login" || last === "signin" || (last === "token" && segs.length > 1)) return "login";
+  if (last === "refresh" || last === "refreshtoken") return "refresh";
+  if (last === "logout" || last === "signout") return "logout";
+  return null;
+}
 /** Longest hash the runtime stores (runtime/password.ts): "scrypt$32768$8$3$<22 chars salt>$<86 chars hash>". */
 export const PASSWORD_HASH_MIN_LENGTH = 128;
 
@@ -99,6 +116,7 @@ export function addBuiltinAuth(tables: readonly Table[], authSpan: Span, report:
     nameColumn: nameCol?.name ?? null,
     userId: pk.default ? "database" : "uuid",
     refreshTable: REFRESH_TABLE,
+    paths: DEFAULT_AUTH_PATHS,
   };
   if (builtin.userId === "uuid" && idKind !== "uuid" && !textual(pk.type)) {
     report(`"${users.name}.${pk.name}" has no default, so register cannot make user ids`, pk.span, "give it a default (serial, gen_random_uuid())");

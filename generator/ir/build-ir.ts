@@ -8,7 +8,7 @@ import { modelName, singular } from "../base/naming.js";
 import type { RawSpec } from "../parse/raw.js";
 import { buildAuthMode } from "./auth-mode.js";
 import { applyBodyRules } from "./body-rules.js";
-import { addBuiltinAuth } from "./build-builtin-auth.js";
+import { addBuiltinAuth, authOperation, PASSWORD_COLUMNS } from "./build-builtin-auth.js";
 import { BuildContext, type BuildOptions, type Note } from "./build-context.js";
 import { EndpointBuilder } from "./build-endpoints.js";
 import { addColumnsNamedByIndexes, attachSpecIndexes, uniqueIndexNames } from "./build-indexes.js";
@@ -45,6 +45,29 @@ function leaveAuthManaged(cx: BuildContext, tables: TableDraft[], identity: Tabl
   }
 }
 
+/**
+ * A spec that signs its users in itself: no authentication line, a POST sign-in route of its own
+ * ("/auth/login", "/api/v1/signin"), and a users table keeping an email and a password (hash).
+ * The app then is the issuer, as with "Authentication: built-in", at the spec's own paths. When
+ * the users table cannot hold accounts as the module needs (a required column register cannot
+ * fill, no unique email), tokens stay external and a note says why.
+ */
+function ownSignIn(cx: BuildContext, raw: RawSpec, tables: Table[]): { tables: Table[]; builtin: BuiltinAuth | null } {
+  const signIn = raw.endpoints.find((e) => e.method.text.toLowerCase() === "post" && authOperation(e.path.text) === "login");
+  const users = tables.find((t) => t.identity);
+  if (!signIn || !users || tables.some((t) => t.scope?.kind === "tenant")) return { tables, builtin: null };
+  if (!users.columns.some((c) => c.name === "email") || !users.columns.some((c) => (PASSWORD_COLUMNS as readonly string[]).includes(c.name))) return { tables, builtin: null };
+  const problems: string[] = [];
+  const r = addBuiltinAuth(tables, signIn.path.span, (m) => problems.push(m));
+  if (!r.builtin) {
+    cx.note(signIn.path.span, `${signIn.method.text.toUpperCase()} ${signIn.path.text} signs users in, but the app cannot be their issuer (${problems[0]}): tokens stay external`);
+    return { tables, builtin: null };
+  }
+  cx.authMode = { mode: "builtin" };
+  cx.note(signIn.path.span, `${signIn.method.text.toUpperCase()} ${signIn.path.text} and "${users.name}" (email, ${r.builtin.passwordColumn}) say the app signs its users in itself: built-in authentication (register, login, refresh, logout at the spec's paths; tokens signed with JWT_SECRET)`);
+  return r;
+}
+
 function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: string | null }): IR {
   cx.authMode = buildAuthMode(cx, raw.authMode);
   readNamedTypes(cx, raw);
@@ -79,6 +102,8 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   let builtin: BuiltinAuth | null = null;
   if (cx.authMode.mode === "builtin" && raw.authMode) {
     ({ tables: irTables, builtin } = addBuiltinAuth(irTables, raw.authMode.span, (m, span, hint) => cx.diag("error", "SF125", m, span, hint)));
+  } else if (!raw.authMode) {
+    ({ tables: irTables, builtin } = ownSignIn(cx, raw, irTables));
   }
   irTables.sort((a, b) => cmp(a.name, b.name));
   irTables = dropReferencesToNonUnique(cx, irTables);
@@ -93,6 +118,15 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   }
   const specBuilder = new EndpointBuilder(cx.relations, cx.authMode, sink);
   let endpoints = specBuilder.build(raw.endpoints, irTables);
+  // The module answers at the spec's own paths for its operations (POST /auth/signin), else /api/auth/<name>.
+  // The ones it does not write answer beside those it does (/auth/login written: /auth/refresh).
+  if (builtin) {
+    const own = specBuilder.builtinPaths;
+    const beside = own.login ?? own.register ?? own.logout ?? own.refresh;
+    const base = beside ? beside.slice(0, beside.lastIndexOf("/")) : null;
+    const at = (op: keyof BuiltinAuth["paths"]) => own[op] ?? (base !== null ? `${base}/${op}` : builtin!.paths[op]);
+    builtin = { ...builtin, paths: { register: at("register"), login: at("login"), refresh: at("refresh"), logout: at("logout") } };
+  }
   const unmapped = specBuilder.unmapped;
   // Sign-in/sign-up routes skipped for an auth service the spec never names: say which, once.
   const skippedAuth = specBuilder.skippedAuth;

@@ -345,6 +345,15 @@ export interface BuiltinAuth {
   readonly userId: "database" | "uuid";
   /** The table of hashed refresh tokens (added to `tables`, addedBy "builtin-auth"). */
   readonly refreshTable: string;
+  /** Where the module answers: the spec's own paths for these operations, else /api/auth/<name>. */
+  readonly paths: BuiltinAuthPaths;
+}
+
+export interface BuiltinAuthPaths {
+  readonly register: string;
+  readonly login: string;
+  readonly refresh: string;
+  readonly logout: string;
 }
 
 export interface IR {

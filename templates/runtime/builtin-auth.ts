@@ -1,5 +1,5 @@
 // The built-in auth module (emitted only for specs that say `Authentication: built-in`):
-// POST /api/auth/register, /login, /refresh, /logout. Access tokens are short-lived HS256
+// POST /api/auth/register, /login, /refresh, /logout (or the spec's own paths for them). Access tokens are short-lived HS256
 // JWTs signed with JWT_SECRET, so the ordinary verifier (runtime/auth.ts) checks them on
 // every other route. Refresh tokens are 256 random bits, stored only as SHA-256 hashes,
 // rotated on every use; presenting one that was already used revokes its whole family
@@ -28,6 +28,8 @@ export interface BuiltinAuthSpec {
   /** "database": the id column has a default; "uuid": the app makes a random UUID. */
   readonly userId: "database" | "uuid";
   readonly refreshTable: string;
+  /** Where each operation answers: the spec's own paths, else /api/auth/register, /login, /refresh, /logout. */
+  readonly paths: { readonly register: string; readonly login: string; readonly refresh: string; readonly logout: string };
 }
 
 /** Settings from the environment (builtinAuthSettingsFromEnv) or a test. */
@@ -117,7 +119,8 @@ const loginFailed = () => new HttpProblem(401, "the email or password is not cor
 const refreshFailed = () =>
   new HttpProblem(401, "the refresh token is not valid; sign in again", { headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' } });
 
-export const REGISTERED_MESSAGE = "if this email was not registered yet, the account now exists; sign in with POST /api/auth/login";
+/** The answer to every register, taken email or not: where to sign in next. */
+export const registeredMessage = (loginPath: string): string => `if this email was not registered yet, the account now exists; sign in with POST ${loginPath}`;
 
 export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
   const { knex, spec, settings } = deps;
@@ -167,7 +170,7 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     ctx.body = body;
   };
 
-  router.post("/api/auth/register", async (ctx) => {
+  router.post(spec.paths.register, async (ctx) => {
     if (registerMax > 0) await limitKey(ctx, limits, `auth-register:${ctx.ip}`, registerMax);
     const body = validateRegister(await readObject(ctx, []));
     // Hash first, whether or not the email is taken: both cases take the same time.
@@ -177,10 +180,10 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     // A taken email is not an error the client may see: the same 202 either way.
     await knex(spec.users).insert(row).onConflict(spec.emailColumn).ignore();
     ctx.status = 202;
-    ctx.body = { message: REGISTERED_MESSAGE };
+    ctx.body = { message: registeredMessage(spec.paths.login) };
   });
 
-  router.post("/api/auth/login", async (ctx) => {
+  router.post(spec.paths.login, async (ctx) => {
     const body = validateLogin(await readObject(ctx, []));
     const email = normaliseEmail(body.email);
     // Per IP and email: guessing one account's password is slow, and other users are unaffected.
@@ -193,7 +196,7 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     await answer(ctx, userId, await storeRefresh(knex, userId, randomUUID()));
   });
 
-  router.post("/api/auth/refresh", async (ctx) => {
+  router.post(spec.paths.refresh, async (ctx) => {
     const { refresh_token } = validateRefresh(await readObject(ctx, []));
     const hash = sha256(refresh_token);
     const issued = await knex.transaction(async (trx) => {
@@ -216,7 +219,7 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     await answer(ctx, issued.userId, issued.token);
   });
 
-  router.post("/api/auth/logout", async (ctx) => {
+  router.post(spec.paths.logout, async (ctx) => {
     const { refresh_token } = validateRefresh(await readObject(ctx, []));
     const seen = (await knex(spec.refreshTable).select("family_id").where({ token_hash: sha256(refresh_token) }).first()) as { family_id: string } | undefined;
     if (seen) await knex(spec.refreshTable).where({ family_id: seen.family_id }).whereNull("revoked_at").update({ revoked_at: knex.fn.now() });

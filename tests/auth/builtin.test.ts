@@ -46,7 +46,7 @@ const { ownedTables } = (await load("rls.ts")) as { ownedTables: readonly OwnedT
 const { migrateLatest } = (await load("runtime/migrate.ts")) as typeof import("../../templates/runtime/migrate.js");
 const { createVerifier } = (await load("runtime/auth.ts")) as typeof import("../../templates/runtime/auth.js");
 const { applyRowLevelSecurity, ensureAppRole } = (await load("runtime/rls.ts")) as typeof import("../../templates/runtime/rls.js");
-const { builtinAuthSchemas, REGISTERED_MESSAGE } = (await load("runtime/builtin-auth.ts")) as typeof import("../../templates/runtime/builtin-auth.js");
+const { builtinAuthSchemas, registeredMessage } = (await load("runtime/builtin-auth.ts")) as typeof import("../../templates/runtime/builtin-auth.js");
 
 interface Res {
   status: number;
@@ -140,7 +140,7 @@ describe.each(DB_KINDS)("built-in auth on %s", (kind: DbKind) => {
     expect(first.status).toBe(202);
     expect(again.status).toBe(202);
     expect(again.text).toBe(first.text);
-    expect(first.body).toEqual({ message: REGISTERED_MESSAGE });
+    expect(first.body).toEqual({ message: registeredMessage("/api/auth/login") });
     // The email is stored lower-cased; the first password still works, the second does not.
     expect((await login(e.toLowerCase(), "first-password")).status).toBe(200);
     expect((await login(e, "second-password")).status).toBe(401);
@@ -339,7 +339,7 @@ describe("built-in auth in the OpenAPI document", () => {
 
   it("request schemas equal what the runtime validates", () => {
     const spec = { emailMaxLength: 254, name: { column: "name", required: false, maxLength: 100 } } as const;
-    const runtime = templateSchemas({ ...spec, users: "users", idColumn: "id", emailColumn: "email", passwordColumn: "password_hash", userId: "database", refreshTable: "refresh_tokens" });
+    const runtime = templateSchemas({ ...spec, users: "users", idColumn: "id", emailColumn: "email", passwordColumn: "password_hash", userId: "database", refreshTable: "refresh_tokens", paths: { register: "/api/auth/register", login: "/api/auth/login", refresh: "/api/auth/refresh", logout: "/api/auth/logout" } });
     expect(doc.components.schemas.AuthRegister).toEqual(runtime.register);
     expect(doc.components.schemas.AuthLogin).toEqual(runtime.login);
     expect(doc.components.schemas.AuthRefresh).toEqual(runtime.refresh);

@@ -70,6 +70,19 @@ const FUZZ_PER_APP = Number(process.env.CORPUS_FUZZ_REQUESTS ?? 200);
 const FUZZ_SEED = Number(process.env.CORPUS_FUZZ_SEED ?? 20261127);
 const fuzzed = new Map<string, FuzzReport>();
 
+/** A user of an app with built-in auth: registered and signed in through the app's own routes. */
+async function signUp(base: string, ir: IR, who: string): Promise<{ id: string; token: string }> {
+  const auth = ir.auth.builtin!;
+  const post = (path: string, body: object) => fetch(base + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const account = { email: `${who}@example.test`, password: `${who}-correct-horse-battery` };
+  const registered = await post(auth.paths.register, auth.nameColumn ? { ...account, name: who } : account);
+  expect(registered.status, `register ${who} at ${auth.paths.register}`).toBe(202);
+  const login = await post(auth.paths.login, account);
+  expect(login.status, `sign in ${who} at ${auth.paths.login}`).toBe(200);
+  const tokens = (await login.json()) as { access_token: string; user_id: string };
+  return { id: tokens.user_id, token: tokens.access_token };
+}
+
 /** The ids of the rows `who` sees through each collection GET of the document. */
 async function listedIds(openapi: any, base: string, who: { id: string; token: string }): Promise<string[]> {
   const ids = new Set<string>();
@@ -198,14 +211,17 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
         // rows (where the spec defines the organizations table) an admin job makes.
         const tenants = testTenants(ir!);
         if (tenants) expect(await provisionTenants(knex, ir!, [tenants.a, tenants.b])).toEqual([]);
-        const app = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: APP_ROLE, logError: () => {} });
+        // An app that signs its users in itself (built-in auth) takes the same secret for its own tokens.
+        const app = createApp({ knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: APP_ROLE, logError: () => {}, ...(ir!.auth.mode === "builtin" ? { builtinAuth: { secret: TEST_SECRET } } : {}) });
         const server = app.listen(0, "127.0.0.1");
         await new Promise((r) => server.once("listening", r));
         const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         try {
-          const [ida, idb] = userIds(ir!);
-          const a = { id: ida, token: await tenantTokenFor(ir!, ida, "a") };
-          const b = { id: idb, token: await tenantTokenFor(ir!, idb, "b") };
+          // An app that signs its users in itself: a and b register and sign in through it, as clients do.
+          const own = ir!.auth.mode === "builtin" ? [await signUp(base, ir!, "a"), await signUp(base, ir!, "b")] : null;
+          const [ida, idb] = own ? [own[0]!.id, own[1]!.id] : userIds(ir!);
+          const a = own ? own[0]! : { id: ida, token: await tenantTokenFor(ir!, ida, "a") };
+          const b = own ? own[1]! : { id: idb, token: await tenantTokenFor(ir!, idb, "b") };
           const report = await checkIsolation(ir!, openapi, async (method, path, opts = {}) => {
             const headers: Record<string, string> = {};
             if (opts.token) headers.authorization = `Bearer ${opts.token}`;

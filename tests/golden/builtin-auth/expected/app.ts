@@ -13,7 +13,7 @@ export interface AppOptions extends AppCoreOptions {
 }
 
 /** Built-in auth: users register with an email and a password; refresh tokens are kept hashed in "refresh_tokens". */
-const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","emailMaxLength":254,"passwordColumn":"password_hash","name":{"column":"name","required":false,"maxLength":100},"userId":"database","refreshTable":"refresh_tokens"} as const;
+const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","emailMaxLength":254,"passwordColumn":"password_hash","name":{"column":"name","required":false,"maxLength":100},"userId":"database","refreshTable":"refresh_tokens","paths":{"register":"/api/auth/register","login":"/api/auth/login","refresh":"/api/auth/refresh","logout":"/api/auth/logout"}} as const;
 
 export function createApp(options: AppOptions): Koa {
   return createAppCore(options, {
