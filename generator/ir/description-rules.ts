@@ -206,12 +206,9 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
  */
 function referencePhrases(t: string, r: ConstraintReading): void {
   if (/\b(?:e\.\s?g\.?|eg|for\s+example|such\s+as)\b/i.test(t)) return;
-  // A table in a schema first: "auth.users(id)", "auth.users.id" (schema, table, column).
-  const lead = /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?/.source;
-  const qualified = new RegExp(`${lead}[\`"]?([A-Za-z_]\\w*)[\`"]?\\s*\\.\\s*[\`"]?([A-Za-z_]\\w*)[\`"]?\\s*(?:\\.\\s*[\`"]?([A-Za-z_]\\w*)[\`"]?|\\(\\s*[\`"]?([A-Za-z_]\\w*)[\`"]?\\s*\\))`, "i").exec(t);
-  const ref = qualified ?? /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?[`"]?([A-Za-z_]\w*)[`"]?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))/i.exec(t);
-  if (qualified) r.references = { table: `${qualified[1]}.${qualified[2]}`, column: (qualified[3] ?? qualified[4])! };
-  else if (ref) r.references = { table: ref[1]!, column: (ref[2] ?? ref[3])! };
+  // The table may be in a schema: "auth.users(id)", "auth.users.id" (its name then a column).
+  const ref = /(?:^|[\s(,;:])(?:references?|referencing|refers\s+to|points\s+to|(?:foreign\s+key|fk)\s*(?:to|→|->|=>|:|references?)?|→|->|=>)\s*(?:(?:an?|the)\s+)?[`"]?([A-Za-z_]\w*)[`"]?(?:\s*\.\s*[`"]?([A-Za-z_]\w*)[`"]?(?=\s*[.(]))?\s*(?:\.\s*[`"]?([A-Za-z_]\w*)[`"]?|\(\s*[`"]?([A-Za-z_]\w*)[`"]?\s*\))/i.exec(t);
+  if (ref) r.references = { table: ref[2] ? `${ref[1]}.${ref[2]}` : ref[1]!, column: (ref[3] ?? ref[4])! };
   // The action right after the reference: "(FK → projects.id, cascade)", "→ teams.id (set null)".
   const after = ref ? /^\s*[,;]?\s*\(?\s*(?:on\s+delete\s*[:=]?\s*)?(cascade|set\s+null|restrict|no\s+action)\b/i.exec(t.slice(ref.index + ref[0].length)) : null;
   if (after) {

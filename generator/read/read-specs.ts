@@ -202,7 +202,9 @@ function kindByContent(text: string, file: string): "schema" | "api" | null {
 function holdsCodeTables(lang: string, text: string): boolean {
   const l = blockLanguage(lang, text);
   if (l === "sql") return /\bcreate\s+(?:(?:temp|temporary|unlogged)\s+)?table\b/i.test(text);
-  return l !== null && l !== "python" ? true : l === "python" && /^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model)\b/m.test(text);
+  // Any .py file is Python: a schema only when it declares table models.
+  if (l === "python") return /^\s*class\s+\w+\s*\(.*\b(SQLModel|Base|DeclarativeBase|models\.Model)\b/m.test(text);
+  return l !== null;
 }
 
 /** The 1-based line of a key at the top level of a YAML document (no indentation); 0 when absent. */
