@@ -327,8 +327,10 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     cx.note(listed[0]!.span, `"${table}.${col.name}" takes only the values its notes list: ${enumValues.join(", ")}`);
   }
   // "## Allowed values" / "### Priority" / "- `low`": an enum the spec declares that no column's
-  // type names, named as this textual column is: the column's values.
-  if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && valuesFromNotes) {
+  // type names, named as this textual column is: the column's values. A key column too (a mode in
+  // a composite key): the spec declares the values by the column's name, not in words about it.
+  const keyOfValues = col.primaryKey && !col.refText && !col.bareFk && !/(?:^|_)id$|[a-z0-9]Id$|ID$/.test(col.name);
+  if (!enumValues && col.type && (col.type.kind === "string" || col.type.kind === "text") && (valuesFromNotes || keyOfValues)) {
     const named = cx.namedTypes.get(words(col.name).join("_"));
     if (named?.unused && named.type.kind === "enum") {
       enumValues = [...named.type.values];

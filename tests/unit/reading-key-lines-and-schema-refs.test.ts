@@ -57,4 +57,33 @@ describe("keys and references of a hosted-Postgres spec", () => {
     expect(streaks.keyColumns).toBeUndefined();
     expect(streaks.owner ?? (streaks.identity ? "identity" : null)).not.toBeNull();
   });
+
+  it("gives a key column the values a section declares under its name", async () => {
+    const schema = `# Schema
+
+### drills
+
+| Column | Type | Notes |
+|---|---|---|
+| user_id | uuid | FK → auth.users(id) |
+| drill | text | see the data dictionary |
+| reps | int | |
+
+**Primary key**: (user_id, drill)
+
+## Data dictionary
+
+### \`drill\` values
+
+| Value | Meaning |
+|---|---|
+| \`sprint\` | short and fast |
+| \`tempo\` | steady |
+| \`hill-climb\` | uphill |
+`;
+    const r = await load(schema);
+    const drills = table(r.ir!, "drills");
+    expect(drills.keyColumns).toEqual(["user_id", "drill"]);
+    expect(column(drills, "drill").type).toMatchObject({ kind: "enum", values: ["sprint", "tempo", "hill-climb"] });
+  });
 });
