@@ -52,18 +52,26 @@ function leaveAuthManaged(cx: BuildContext, tables: TableDraft[], identity: Tabl
  * the users table cannot hold accounts as the module needs (a required column register cannot
  * fill, no unique email), tokens stay external and a note says why.
  */
-function ownSignIn(cx: BuildContext, raw: RawSpec, tables: Table[]): { tables: Table[]; builtin: BuiltinAuth | null } {
+function ownSignIn(cx: BuildContext, raw: RawSpec, identity: TableDraft | null): RawSpec["endpoints"][number] | null {
+  if (raw.authMode || !identity) return null;
   const signIn = raw.endpoints.find((e) => e.method.text.toLowerCase() === "post" && authOperation(e.path.text) === "login");
-  const users = tables.find((t) => t.identity);
-  if (!signIn || !users || tables.some((t) => t.scope?.kind === "tenant")) return { tables, builtin: null };
-  if (!users.columns.some((c) => c.name === "email") || !users.columns.some((c) => (PASSWORD_COLUMNS as readonly string[]).includes(c.name))) return { tables, builtin: null };
+  if (!signIn || !identity.columns.some((c) => c.name === "email") || !identity.columns.some((c) => (PASSWORD_COLUMNS as readonly string[]).includes(c.name))) return null;
+  // Decided before the tables are finished: the users' ids are then the app's (an integer key counts up).
+  cx.authMode = { mode: "builtin" };
+  return signIn;
+}
+
+/** The module for a spec that signs its users in itself (ownSignIn), or tokens back to external, with a note why. */
+function addOwnSignIn(cx: BuildContext, signIn: RawSpec["endpoints"][number], tables: Table[]): { tables: Table[]; builtin: BuiltinAuth | null } {
   const problems: string[] = [];
-  const r = addBuiltinAuth(tables, signIn.path.span, (m) => problems.push(m));
-  if (!r.builtin) {
+  const users = tables.find((t) => t.identity)!;
+  if (tables.some((t) => t.scope?.kind === "tenant")) problems.push("its rows are scoped by organization, which built-in tokens do not carry");
+  const r = problems.length ? null : addBuiltinAuth(tables, signIn.path.span, (m) => problems.push(m));
+  if (!r?.builtin) {
+    cx.authMode = { mode: "external" };
     cx.note(signIn.path.span, `${signIn.method.text.toUpperCase()} ${signIn.path.text} signs users in, but the app cannot be their issuer (${problems[0]}): tokens stay external`);
     return { tables, builtin: null };
   }
-  cx.authMode = { mode: "builtin" };
   cx.note(signIn.path.span, `${signIn.method.text.toUpperCase()} ${signIn.path.text} and "${users.name}" (email, ${r.builtin.passwordColumn}) say the app signs its users in itself: built-in authentication (register, login, refresh, logout at the spec's paths; tokens signed with JWT_SECRET)`);
   return r;
 }
@@ -77,6 +85,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   schemaQualifiedRefs(cx, tables);
   const identity = findIdentity(cx, tables);
   leaveAuthManaged(cx, tables, identity);
+  const signIn = ownSignIn(cx, raw, identity);
   for (const t of tables) resolveReferences(cx, t, tables, identity);
   resolveCompositeKeys(cx, tables);
   referencesFromNames(cx, tables);
@@ -102,8 +111,8 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   let builtin: BuiltinAuth | null = null;
   if (cx.authMode.mode === "builtin" && raw.authMode) {
     ({ tables: irTables, builtin } = addBuiltinAuth(irTables, raw.authMode.span, (m, span, hint) => cx.diag("error", "SF125", m, span, hint)));
-  } else if (!raw.authMode) {
-    ({ tables: irTables, builtin } = ownSignIn(cx, raw, irTables));
+  } else if (signIn) {
+    ({ tables: irTables, builtin } = addOwnSignIn(cx, signIn, irTables));
   }
   irTables.sort((a, b) => cmp(a.name, b.name));
   irTables = dropReferencesToNonUnique(cx, irTables);

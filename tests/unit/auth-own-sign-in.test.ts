@@ -58,4 +58,12 @@ describe("a spec that signs its users in itself", () => {
     expect(unfillable.ir!.auth.mode).toBe("external");
     expect(unfillable.notes.some((n) => /cannot be their issuer/.test(n.message))).toBe(true);
   });
+
+  it("counts its users' integer key up, as built-in mode does, when the key has no default", async () => {
+    const r = await load(SCHEMA.replace("| id | SERIAL | PRIMARY KEY |\n| email", "| id | INTEGER | PRIMARY KEY |\n| email"), API);
+    expect(r.ir!.auth.mode).toBe("builtin");
+    const members = r.ir!.tables.find((t) => t.name === "members")!;
+    expect(members.columns.find((c) => c.name === "id")!.default).toEqual({ kind: "increment" });
+  });
 });
+
