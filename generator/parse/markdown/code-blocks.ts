@@ -31,6 +31,8 @@ export function code(md: MarkdownReader, node: Code): void {
     md.notes.push(...r.notes);
     return;
   }
+  // "## Future Schema Enhancements" over a CREATE TABLE: an example of a later version, not this one's.
+  if (md.kind === "schema" && md.stack.some((x) => x.later)) return;
   const apiLanguage = md.kind === "api" ? blockLanguage(node.lang ?? "", node.value) : null;
   if ((apiLanguage === "drizzle" || apiLanguage === "python") && md.readers[apiLanguage]) {
     // zod schemas and Pydantic bodies in the API spec state rules for the tables' columns.

@@ -62,6 +62,8 @@ export interface SectionEntry {
   depth: number;
   /** The heading says an auth service keeps what is under it ("### Auth Tables (Better Auth-managed)"). */
   authManaged?: boolean;
+  /** The heading says what is under it comes later ("## Future Schema Enhancements", "Out of Scope"): no tables from it. */
+  later?: boolean;
   kind: "table" | "indexes" | "endpoint" | "values" | "other";
   table?: TableDraft;
   endpoint?: EndpointDraft;

@@ -12,6 +12,12 @@ import type { MarkdownReader } from "./reader.js";
 import { API_SECTION, BODY_HEADING, DOCUMENT_WORDS, FIELDS_LABEL, PART_TITLE, requestModel, schemaModel, SECTION_WORDS, VALUE_SECTION } from "./vocabulary.js";
 
 /**
+ * A heading saying what is under it is not part of this version: "## Future Schema Enhancements",
+ * "## Future Enhancements (Out of Scope for Phase II)", "### Planned tables", "Out of scope".
+ */
+const LATER = /^(?:[\d.)]+\s*)?(?:future|planned|upcoming|deferred|later)\b(?!\s*[-_]?proof)|^(?:[\d.)]+\s*)?(?:out\s+of\s+scope|not\s+in\s+(?:the\s+)?(?:mvp|scope)|nice[\s-]to[\s-]have|roadmap)\b/i;
+
+/**
  * A heading saying an auth service keeps the table(s) under it: "Sessions Table (Managed by Better
  * Auth)", "### Auth Tables (Better Auth-managed)", "users (created by Supabase Auth)".
  */
@@ -29,6 +35,10 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
   const title = f.text.replace(/^\s*(?:(?:#|no\.\s?)?\d+(?:\.\d+)*[.)]?\s+)/i, "").trim();
   const entry: SectionEntry = { depth, kind: "other", title, span, sawParagraph: false, pseudo };
   if (md.kind === "schema" && AUTH_MANAGED.test(title)) entry.authManaged = true;
+  if (md.kind === "schema" && LATER.test(title.replace(/[`*_]/g, "").trim())) {
+    entry.later = true;
+    md.notes.push({ span, message: `section "${title.replace(/[`*_]/g, "").trim()}" says what it holds comes later: no table is made from it` });
+  }
   if (md.kind === "api") {
     const parent = md.currentEndpointSection();
     if (parent?.endpoint) scanEndpointText(md, parent.endpoint, f.text);
@@ -106,7 +116,7 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     // "#### Notes" under "### tasks" is part of the tasks section; "## notes" on its own may be a
     // table, and so may "## notes" under "# Schema" (a heading that is itself a section word).
     // "## 8. Bảng tables": the word for "table" before it makes even a section word a table's name.
-    else if (tableName && !(depth === 1 && md.titled && !pseudo) && ((!DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) || /^(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+[`*]*[A-Za-z_]\w*[`*]*\s*$/i.test(title))) {
+    else if (tableName && !entry.later && !md.stack.some((x) => x.later) && !(depth === 1 && md.titled && !pseudo) && ((!DOCUMENT_WORDS.has(tableName.text) && !(SECTION_WORDS.has(tableName.text) && context)) || /^(?:table|tabla|tabelle|tableau|tabel|tabela|tabella|tablo|tabulka|bảng|таблица)\s+[`*]*[A-Za-z_]\w*[`*]*\s*$/i.test(title))) {
       entry.kind = "table";
       const draft: TableDraft = { name: tableName, columns: [], indexes: [], hasDefs: false };
       if (md.pendingNameNote) draft.nameNote = md.pendingNameNote;
