@@ -49,9 +49,9 @@ describe.each(DB_KINDS)("served, on %s", (kind) => {
   });
 
   it("answers a health check without a token, and nothing else", async () => {
-    expect(await app.call("GET", "/api/health")).toEqual({ status: 200, body: { status: "ok" } });
-    expect(await app.call("GET", "/ping")).toEqual({ status: 200, body: { status: "ok" } });
-    expect(await app.call("GET", "/api/v2/readiness")).toEqual({ status: 200, body: { status: "ready" } });
+    expect(await app.call("GET", "/api/health")).toEqual({ status: 200, body: { status: "ok" }, type: expect.stringMatching(/^application\/json/) });
+    expect(await app.call("GET", "/ping")).toEqual({ status: 200, body: { status: "ok" }, type: expect.stringMatching(/^application\/json/) });
+    expect(await app.call("GET", "/api/v2/readiness")).toEqual({ status: 200, body: { status: "ready" }, type: expect.stringMatching(/^application\/json/) });
     expect((await app.call("GET", "/api/summary")).status).toBe(401);
     expect((await app.call("GET", "/api/summary", { token: await tokenFor("reader") })).status).toBe(501);
     expect((await app.call("GET", "/api/books")).status).toBe(401);

@@ -4,15 +4,12 @@
 // row is archived; and the database itself refuses the second live row written around the API,
 // and takes repeated archived ones.
 import { rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
-import { writeProject } from "../helpers/project.js";
-import { DB_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases.js";
-import { TEST_SECRET, tokenFor } from "../helpers/tokens.js";
+import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { DB_KINDS } from "../helpers/databases.js";
+import { tokenFor } from "../helpers/tokens.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const OUT = join(ROOT, "tests", ".output", "partial-unique");
@@ -46,50 +43,24 @@ beforeAll(async () => {
 }, 60_000);
 
 describe.each(DB_KINDS)("a partial unique index on %s", (kind) => {
-  let database: TestDatabase;
-  let server: Server;
-  let base = "";
+  let app: RunningProject;
   let token = "";
   let other = "";
   const A = "shelf_ann";
   const B = "shelf_ben";
 
-  const call = async (method: string, path: string, opts: { token?: string; body?: unknown } = {}) => {
-    const headers: Record<string, string> = {};
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, type: res.headers.get("content-type") ?? "" };
-  };
-  const raw = async (sql: string, bindings: unknown[] = []) => (await database.db.knex.raw(sql, bindings as never)) as { rows: Record<string, unknown>[] };
+  const call = (method: string, path: string, opts?: { token?: string; body?: unknown }) => app.call(method, path, opts);
+  /** SQL as the tables' owner, written around the API (as knex.raw answers: { rows }). */
+  const raw = async (sql: string, bindings: unknown[] = []) => ({ rows: await app.admin(sql, bindings) });
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    const { migrations } = await import(pathToFileURL(join(APP, "migrations", "index.ts")).href);
-    const { migrateLatest } = await import(pathToFileURL(join(APP, "runtime", "migrate.ts")).href);
-    const { createApp } = await import(pathToFileURL(join(APP, "app.ts")).href);
-    const { createVerifier } = await import(pathToFileURL(join(APP, "runtime", "auth.ts")).href);
-    const { applyRowLevelSecurity, ensureAppRole } = await import(pathToFileURL(join(APP, "runtime", "rls.ts")).href);
-    const { ownedTables } = await import(pathToFileURL(join(APP, "rls.ts")).href);
-    await migrateLatest(database.db.knex, migrations);
-    await applyRowLevelSecurity(database.db.knex, ownedTables);
-    await ensureAppRole(database.db.knex, "specforge_app");
-    const app = createApp({ knex: database.db.knex, verify: createVerifier({ secret: TEST_SECRET }), dbRole: "specforge_app", preparedStatements: kind === "postgres" });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await bootProject(kind, APP);
     token = await tokenFor(A);
     other = await tokenFor(B);
   }, 120_000);
 
   afterAll(async () => {
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
-    await database?.dispose();
+    await app?.close();
   });
 
   it("is a partial unique index in the database", async () => {

@@ -33,7 +33,8 @@ export const APP_ROLE = "specforge_app";
 /** A generated app served on a fresh database for a test. */
 export interface RunningProject {
   readonly base: string;
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** One request; `type` is the answer's content-type ("" when none). */
+  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any; type: string }>;
   /** SQL as the superuser that owns the tables (no row-level security). */
   admin(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
   /** SQL in the caller's transaction, as the app runs it: the app role, app.user_id (and app.tenant_id, the caller's organization) set, no condition of ours. */
@@ -77,7 +78,7 @@ export async function bootProject(kind: DbKind, generatedDir: string, appOptions
       if (opts.body !== undefined) headers["content-type"] = "application/json";
       const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      return { status: res.status, body: text ? JSON.parse(text) : undefined, type: res.headers.get("content-type") ?? "" };
     },
     async admin(sql, bindings = []) {
       return ((await knex.raw(sql, bindings as never)) as { rows: Record<string, any>[] }).rows;
