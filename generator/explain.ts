@@ -5,6 +5,7 @@ import { typeText } from "./ir/column-forms.js";
 import { canonicalYaml } from "./canonical.js";
 import { singular } from "./base/naming.js";
 import { describe as describeConditions } from "./ir/collection-routes.js";
+import { privilegeColumn, undisclosedColumn } from "./ir/ownership.js";
 
 export interface ExplainNote {
   readonly span: { readonly file: string; readonly line: number; readonly column: number };
@@ -12,7 +13,7 @@ export interface ExplainNote {
 }
 
 
-function columnText(c: Column): string {
+function columnText(c: Column, t: Table, ir: IR): string {
   const parts = [typeText(c.type), c.nullable ? "nullable" : "not null"];
   if (c.primaryKey) parts.push("primary key");
   if (c.unique) parts.push("unique");
@@ -30,6 +31,8 @@ function columnText(c: Column): string {
   if (c.maxItems !== undefined) parts.push(`max ${c.maxItems} items`);
   if (c.itemMaxLength !== undefined) parts.push(`each max ${c.itemMaxLength} chars`);
   if (c.role !== "data") parts.push(`[${c.role}]`);
+  else if (undisclosedColumn(c)) parts.push(`never in an answer, nor a sort or filter${t.identity ? "; no route sets it" : ""}`);
+  else if (privilegeColumn(c) && (t.identity || ir.tables.some((x) => x.scope?.kind === "member" && x.scope.membership === t.name))) parts.push("set by the app only (a privilege its user cannot set)");
   return parts.join(", ");
 }
 
@@ -100,7 +103,7 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
       const role = tableRole(t);
       const key = t.keyColumns ? (t.keyColumns.length ? `, key (${t.keyColumns.join(", ")})` : ", no primary key") : "";
       out.push(`  ${t.name} (${role}${key})  (${t.span.file}:${t.span.line})`);
-      for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c)}`);
+      for (const c of t.columns) out.push(`    ${c.name}: ${columnText(c, t, ir)}`);
       for (const i of t.indexes) out.push(`    index ${i.name}: ${i.unique ? "unique " : ""}(${i.columns.join(", ")})${i.where ? ` where ${i.where}${i.unique ? " (409 on a second row among those)" : ""}` : ""}`);
       for (const k of t.checks ?? []) out.push(`    check ${k.name}: ${k.sql}`);
     }

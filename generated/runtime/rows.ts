@@ -94,6 +94,13 @@ export interface TableSql {
    * "author" (created_by) on create, "editor" (updated_by) on create and every update.
    */
   readonly stamps?: Readonly<Record<string, "author" | "editor">>;
+  /** Columns no answer carries (a password hash, a secret): taken out of every row a route answers with. */
+  readonly hidden?: readonly string[];
+  /**
+   * Required columns the app fills on insert, never from input: a privilege its user cannot pick
+   * (a membership's role: the least one its values grant).
+   */
+  readonly fixed?: Readonly<Record<string, unknown>>;
 }
 
 export interface ColumnSql {
@@ -138,11 +145,15 @@ function slot(spec: TableSql, column: string, n: number): string {
 
 const vectorColumns = new WeakMap<TableSql, readonly string[]>();
 
-/** pgvector prints a vector as "[1,2,3]" (real[] comes back as numbers already): the API answers numbers either way. */
-function readVectors<T extends Row | undefined>(spec: TableSql, row: T): T {
+/**
+ * A row as the API answers with it: without its hidden columns, and with vectors as numbers
+ * (pgvector prints a vector as "[1,2,3]"; real[] comes back as numbers already).
+ */
+function answerRow<T extends Row | undefined>(spec: TableSql, row: T): T {
   let cols = vectorColumns.get(spec);
   if (!cols) vectorColumns.set(spec, (cols = Object.keys(spec.columns).filter((k) => spec.columns[k]!.vector)));
   if (row && cols.length) for (const c of cols) if (typeof row[c] === "string") row[c] = JSON.parse(row[c] as string) as number[];
+  if (row && spec.hidden) for (const c of spec.hidden) delete row[c];
   return row;
 }
 
@@ -307,7 +318,7 @@ export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: 
   const w = rowWhere(spec, id, userId, opts.under);
   const text = once(spec, `get ${rels.map((r) => r.name).join(",")} ${underKey(opts.under)}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`);
   const results = await batch(userId, [...(opts.before ?? []), { text, values: w.values }]);
-  return readVectors(spec, results[results.length - 1]!.rows[0]);
+  return answerRow(spec, results[results.length - 1]!.rows[0]);
 }
 
 /**
@@ -341,7 +352,7 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   let count: number | null = planned.length ? planRows(results[results.length - 1]!.rows[0]) : null;
   // An exact total rides on every row; a page with no rows past the first page still needs it.
   if (req.count === "exact" && q.count && page!.rows.length === 0 && req.offset > 0) count = Number((await batch(userId, [q.count]))[0]!.rows[0]?.count ?? 0);
-  for (const r of page!.rows) readVectors(spec, r);
+  for (const r of page!.rows) answerRow(spec, r);
   return finishPage<Row>(page!.rows, count, req, list);
 }
 
@@ -377,8 +388,12 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     cols.push(c);
     values.push(userId);
   }
+  for (const [c, v] of Object.entries(spec.fixed ?? {})) {
+    cols.push(c);
+    values.push(v);
+  }
   for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || k === tenantColumn(spec)) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || spec.fixed?.[k] !== undefined || k === tenantColumn(spec)) continue;
     cols.push(k);
     values.push(value(spec, k, v));
   }
@@ -411,7 +426,7 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
   const inserted = results[results.length - 1]!.rows[0];
   if (!inserted) throw probeProblem(probes, check && (cols.length || tenant) ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
   for (const rel of rels) inserted[rel.name] = [];
-  return readVectors(spec, inserted);
+  return answerRow(spec, inserted);
 }
 
 /**
@@ -467,7 +482,7 @@ async function createGroupRow(batch: Batch, spec: TableSql, g: GroupSql, input: 
   const results = await batch(userId, statements);
   const row = results[results.length - 1]!.rows[0];
   if (!row) throw probeProblem(probes, check ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be created");
-  return readVectors(spec, row);
+  return answerRow(spec, row);
 }
 
 /** Updates the caller's row; undefined when it is missing or another user's. */
@@ -484,7 +499,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
     sets.push(`${ident(c)} = $${values.length}::${castOf(spec, c)}`);
   }
   for (const [k, v] of Object.entries(set)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || spec.stamps?.[k] || k === tenantColumn(spec)) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || spec.stamps?.[k] || spec.fixed?.[k] !== undefined || k === tenantColumn(spec)) continue;
     if (v === DEFAULT) sets.push(`${ident(k)} = DEFAULT`);
     else if (v === TOGGLE) sets.push(`${ident(k)} = NOT ${ident(k)}`);
     else if (v === NOW) sets.push(`${ident(k)} = now()`);
@@ -510,7 +525,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
     if (bad) throw bad;
     return undefined;
   }
-  return readVectors(spec, row);
+  return answerRow(spec, row);
 }
 
 /** Deletes the caller's row: the number deleted (0 or 1), or the row as it was. */
@@ -525,7 +540,7 @@ export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unkno
   const w = rowWhere(spec, id, userId, opts.under);
   const text = once(spec, `delete returning ${underKey(opts.under)}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text} RETURNING *`);
   const [r] = await batch(userId, [{ text, values: w.values }]);
-  return readVectors(spec, r!.rows[0]);
+  return answerRow(spec, r!.rows[0]);
 }
 
 // ---------------------------------------------------------------- many rows at once

@@ -93,7 +93,8 @@ function emitModel(ir: IR, info: TableInfo): string {
   const imports = [...new Set([...rels.map((r) => r.target.name), ...embedded.flatMap((r) => [r.target, r.join])].filter((n) => n !== t.name))].sort();
   const jsonCols = t.columns.filter((c) => c.type.kind === "json").map((c) => c.name);
   const lines: string[] = [tsHeader(ir.sources.schema)];
-  lines.push(`import { Model, type RelationMappings${updatedCol(t) ? ", type ModelOptions, type QueryContext" : ""} } from "objection";`);
+  const extraTypes = [...(updatedCol(t) ? ["ModelOptions", "QueryContext"] : []), ...(info.hidden.length ? ["Pojo"] : [])];
+  lines.push(`import { Model, type RelationMappings${extraTypes.map((x) => `, type ${x}`).join("")} } from "objection";`);
   lines.push(`import { OwnedModel${modelRefs(ir, info).length ? ", type OwnedRef" : ""} } from "../runtime/model.js";`);
   lines.push(`import type { Visibility } from "../runtime/scope.js";`);
   lines.push(`import { ${info.schemaVar}RowSchema } from "../schemas/${info.stem}.js";`);
@@ -122,13 +123,21 @@ function emitModel(ir: IR, info: TableInfo): string {
   lines.push(`  static override get jsonSchema() {`);
   lines.push(`    const { required: _all, ...schema } = ${info.schemaVar}RowSchema;`);
   // The owner column is not required of what is written: on a request's handle the model sets it (runtime/model.ts).
-  const req = info.requiredOnCreate.map((c) => c.name);
+  // A credential of the users table no route takes (a password hash) is still required of what custom code writes.
+  const credentials = info.hidden.filter((c) => info.readOnly.includes(c) && !c.nullable && c.default === null);
+  const req = t.columns.filter((c) => info.requiredOnCreate.includes(c) || credentials.includes(c)).map((c) => c.name);
   lines.push(`    return { ...schema, required: ${JSON.stringify(req)} } as unknown as import("objection").JSONSchema;`);
   lines.push(`  }\n`);
   // Said explicitly when there are list columns: Objection would otherwise write every property
   // whose schema is an array as JSON text, and text[] / real[] columns want PostgreSQL arrays.
   const lists = t.columns.some((c) => c.type.kind === "array" || c.type.kind === "vector");
   if (jsonCols.length || lists) lines.push(`  static override get jsonAttributes(): string[] {\n    return ${JSON.stringify(jsonCols)};\n  }\n`);
+  if (info.hidden.length) {
+    lines.push(`  /** A row's JSON (toJSON, a custom route's answer) leaves out what no answer shows: ${info.hidden.map((c) => c.name).join(", ")}. */`);
+    lines.push(`  override $formatJson(json: Pojo): Pojo {\n    const out = super.$formatJson(json);`);
+    for (const c of info.hidden) lines.push(`    delete out[${str(c.name)}];`);
+    lines.push(`    return out;\n  }\n`);
+  }
   const updated = updatedCol(t);
   if (updated) {
     lines.push(`  override async $beforeUpdate(opt: ModelOptions, qc: QueryContext): Promise<void> {\n    this.${updated.name} = new Date().toISOString();\n    await super.$beforeUpdate(opt, qc);\n  }\n`);

@@ -271,7 +271,7 @@ function withEmbeddedRelations(ir: IR, table: string | null, row: Record<string,
   if (rels.length === 0) return row;
   const properties = { ...(row.properties as Record<string, unknown>) };
   for (const r of rels) {
-    const target = stripTitle(bodySchemas(tableInfo(ir, tableByName(ir, r.target))).row);
+    const target = stripTitle(bodySchemas(tableInfo(ir, tableByName(ir, r.target))).answer);
     properties[r.name] = { type: "array", description: `Embedded ${r.name} (through ${r.join})`, items: target };
   }
   return { ...row, properties };
@@ -317,7 +317,7 @@ export function buildOpenApi(ir: IR, custom: readonly CustomRouteDecl[] = []): R
     const info = tableInfo(ir, t);
     const s = bodySchemas(info);
     const M = componentName(info);
-    schemas[M] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.row));
+    schemas[M] = withEmbeddedRelations(ir, t.owner ? t.name : null, stripTitle(s.answer));
     schemas[`${M}Create`] = stripTitle(s.create);
     schemas[`${M}Replace`] = stripTitle(s.replace);
     schemas[`${M}Patch`] = stripTitle(s.patch);

@@ -7,7 +7,10 @@ import { key, literal, tsHeader, type FileMap } from "./common.js";
 import { uniqueName } from "../plan/names.js";
 
 export interface BodySchemas {
+  /** Every column: what the model validates (custom code may write a hidden column through it). */
   row: Record<string, unknown>;
+  /** The row as the API answers with it: without the hidden columns (TableInfo.hidden). */
+  answer: Record<string, unknown>;
   create: Record<string, unknown>;
   replace: Record<string, unknown>;
   patch: Record<string, unknown>;
@@ -20,14 +23,17 @@ export function bodySchemas(info: TableInfo): BodySchemas {
   for (const c of info.writable) inProps[c.name] = columnSchema(c, "in");
   const required = info.requiredOnCreate.map((c) => c.name);
   const model = info.model;
+  const row = {
+    title: model,
+    type: "object",
+    properties: rowProps,
+    required: info.table.columns.map((c) => c.name),
+    additionalProperties: false,
+  };
+  const shown = info.table.columns.filter((c) => !info.hidden.includes(c)).map((c) => c.name);
   return {
-    row: {
-      title: model,
-      type: "object",
-      properties: rowProps,
-      required: info.table.columns.map((c) => c.name),
-      additionalProperties: false,
-    },
+    row,
+    answer: info.hidden.length ? { ...row, properties: Object.fromEntries(shown.map((n) => [n, rowProps[n]])), required: shown } : row,
     create: {
       title: `${model}Create`,
       type: "object",
@@ -118,7 +124,7 @@ export function runtimeBodySchemas(info: TableInfo): BodySchemas {
   }
   const compare = compareRules(info);
   const extend = (body: Record<string, unknown>) => ({ ...body, properties: props, ...(compare.length ? { "x-compare": compare } : {}) });
-  return { row: s.row, create: extend(s.create), replace: extend(s.replace), patch: extend(s.patch) };
+  return { row: s.row, answer: s.answer, create: extend(s.create), replace: extend(s.replace), patch: extend(s.patch) };
 }
 
 /**

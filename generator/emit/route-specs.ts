@@ -5,6 +5,8 @@ import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, RowConditi
 import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { isNumericType, sqlType } from "../ir/column-forms.js";
+import { privilegeColumn, undisclosedColumn } from "../ir/ownership.js";
+import { leastValue } from "../ir/identity-plan.js";
 
 /** runtime/scope.ts RowScope, as data. */
 export type RowScopeLiteral =
@@ -183,7 +185,7 @@ export function runtimeRelation(ir: IR, r: ManyToMany): Record<string, unknown> 
     name: r.name,
     source: { table: s.name, pk: s.primaryKey, owner: s.owner, ...scoped(s) },
     join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner, ...scoped(j) },
-    target: { table: t.name, pk: t.primaryKey, owner: t.owner, ...scoped(t), what: singularName(t.name), columns: t.columns.map((c) => [c.name, embedKind(c)]) },
+    target: { table: t.name, pk: t.primaryKey, owner: t.owner, ...scoped(t), what: singularName(t.name), columns: t.columns.filter((c) => !(c.role === "data" && undisclosedColumn(c))).map((c) => [c.name, embedKind(c)]) },
   };
 }
 
@@ -253,7 +255,13 @@ function runtimeGroup(ir: IR, info: TableInfo): Record<string, unknown> | null {
   const m = tableByName(ir, s.membership);
   const fill: Record<string, unknown> = {};
   for (const c of m.columns) {
-    if (c.name === s.membershipGroup || c.name === s.membershipUser || c.nullable || c.default !== null) continue;
+    if (c.name === s.membershipGroup || c.name === s.membershipUser) continue;
+    // The creator's role in the group they make is its strongest, whatever a new member's default.
+    if (c.type.kind === "enum" && privilegeColumn(c) && !c.references) {
+      fill[c.name] = membershipFill(c)!;
+      continue;
+    }
+    if (c.nullable || c.default !== null) continue;
     const key = c.name === m.primaryKey ? uuidFits(c) : null;
     const f = key ? { cast: key, uuid: true } : membershipFill(c);
     if (f && !c.references) fill[c.name] = f;
@@ -279,7 +287,9 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
   const columns: Record<string, unknown> = {};
   // Audit columns of a tenant's row (created_by, updated_by): the caller's id, set by the app.
   const stamps = t.columns.filter((c) => c.role === "author" || c.role === "editor");
-  for (const c of [...(owner ? [owner] : []), ...ownKey, ...stamps, ...info.writable]) columns[c.name] = columnSql(c);
+  // A privilege no route takes that the row cannot go without (a membership's role, no default): the least value, set by the app.
+  const fixed = t.columns.filter((c) => info.readOnly.includes(c) && c.role === "data" && c.type.kind === "enum" && privilegeColumn(c) && !c.nullable && c.default === null);
+  for (const c of [...(owner ? [owner] : []), ...ownKey, ...stamps, ...fixed, ...info.writable]) columns[c.name] = columnSql(c);
   const scope = t.owner ? null : t.scope ? rowScopeOf(ir, t) : null;
   // (Not when the key is the owner column, which the caller's id fills, nor for a key of several columns.)
   const newKey = !group && !t.identity && !t.keyColumns && info.pk.name !== t.owner && info.pk.default === null && info.readOnly.includes(info.pk) ? uuidFits(info.pk) : null;
@@ -295,6 +305,8 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
     ...(newKey ? { newKey } : {}),
     ...(group ? { group } : {}),
     ...(stamps.length ? { stamps: Object.fromEntries(stamps.map((c) => [c.name, c.role])) } : {}),
+    ...(info.hidden.length ? { hidden: info.hidden.map((c) => c.name) } : {}),
+    ...(fixed.length ? { fixed: Object.fromEntries(fixed.map((c) => [c.name, leastValue((c.type as { values: readonly string[] }).values)])) } : {}),
   };
 }
 

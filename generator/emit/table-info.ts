@@ -2,6 +2,7 @@
 import type { Column, IR, Table } from "../ir/types.js";
 import { camelCase, fileStem, modelName, singularName } from "../base/naming.js";
 import { knownFormat, typeSchema } from "../ir/column-forms.js";
+import { privilegeColumn, undisclosedColumn } from "../ir/ownership.js";
 
 export interface TableInfo {
   readonly table: Table;
@@ -14,6 +15,11 @@ export interface TableInfo {
   readonly readOnly: readonly Column[];
   /** Columns a client may write. */
   readonly writable: readonly Column[];
+  /**
+   * Columns no answer carries (a password hash, a secret: ownership.ts undisclosedColumn): left
+   * out of every row the routes answer with, of the OpenAPI rows and of a model's JSON.
+   */
+  readonly hidden: readonly Column[];
   /** Writable columns a create (and a replace) must carry. */
   readonly requiredOnCreate: readonly Column[];
   /**
@@ -49,8 +55,16 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
   // set outside the API: a caller who could write it could join any tenant.
   const membershipOf = (c: Column) =>
     table.identity && ir.tables.some((t) => t.scope?.kind === "member" && t.scope.membership === table.name && t.scope.membershipGroup === c.name);
+  const hidden = table.columns.filter((c) => c.role === "data" && undisclosedColumn(c));
+  // The users table's credentials are the auth service's (or the built-in module's): a caller
+  // who could write their own password hash through a profile route would bypass it.
+  const credential = (c: Column) => table.identity && hidden.includes(c);
+  // What a user may do (a role, an admin flag, a verified mark, a plan) is not theirs to set on
+  // their own users row, nor on their membership of a group: only the app sets it.
+  const membership = ir.tables.some((t) => t.scope?.kind === "member" && t.scope.membership === table.name);
+  const privilege = (c: Column) => (table.identity || membership) && c.role === "data" && privilegeColumn(c);
   const readOnly = table.columns.filter(
-    (c) => c.role === "owner" || c.role === "tenant" || c.role === "author" || c.role === "editor" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c),
+    (c) => c.role === "owner" || c.role === "tenant" || c.role === "author" || c.role === "editor" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c) || credential(c) || privilege(c),
   );
   const writable = table.columns.filter((c) => !readOnly.includes(c));
   const requiredOnCreate = writable.filter((c) => !c.nullable && c.default === null);
@@ -68,6 +82,7 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
     schemaVar: camelCase(singularName(table.name)),
     pk,
     readOnly,
+    hidden,
     writable,
     requiredOnCreate,
     ownedRefs,

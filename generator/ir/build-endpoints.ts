@@ -6,7 +6,7 @@ import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
 import { bulkWords, collectionSubset, countWord, filterColumn, idsFieldOf, keyListFields, ownWord, statsGroups } from "./collection-routes.js";
-import { groupViaUsers } from "./ownership.js";
+import { grantsTable, groupViaUsers } from "./ownership.js";
 import type { Action, BuiltinAuthPaths, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
 import { authOperation } from "./build-builtin-auth.js";
 
@@ -386,6 +386,14 @@ export class EndpointBuilder {
       stubReason = `"${tableOut.name}" is shared read-only (it belongs to no user and the spec does not say everyone may write it)`;
       this.diag("warning", "SF205", `${where}: ${stubReason}; a route answering 501 is generated`, span,
         `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route as a custom route in src/routes/ (same method and path)`);
+      action = null;
+    }
+    // A row granting its user a role or a permission (user_roles): the user it names would grant
+    // themselves anything; they read their grants, and only the app (custom code) writes them.
+    if (action && action.kind !== "stub" && tableOut.owner && grantsTable(tableOut) && !["list", "get", "relation-list", "count"].includes(action.kind)) {
+      stubReason = `a "${tableOut.name}" row grants the user it names a role or a permission: a route that let users write their own would let anyone grant themselves any`;
+      this.diag("warning", "SF230", `${where}: ${stubReason}; a route answering 501 is generated`, span,
+        `grant roles in a custom route in src/routes/ (same method and path) that checks the caller may grant them; users still read their own "${tableOut.name}" rows`);
       action = null;
     }
     // A group its members belong to through a column of the users table (users.tenant_id): a new

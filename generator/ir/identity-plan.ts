@@ -3,8 +3,20 @@
 // cannot supply and so get a stated placeholder. validate-ir warns about the
 // placeholders (SF123); emit-app writes the plan into the generated app.
 import type { Column, IR, Table } from "./types.js";
+import { privilegeColumn } from "./ownership.js";
 
-export type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id";
+/** The values of a privilege enum that grant the least, in the order tried ("role: user | admin" -> "user"). */
+const LEAST = ["user", "member", "viewer", "reader", "guest", "basic", "free", "standard", "regular", "customer", "student", "player", "participant", "employee", "pending", "unverified"];
+
+/** Values that grant much: never the one a recorded user gets when the values name another. */
+const STRONG = /^(admin|administrator|super_?admin|superuser|root|owner|moderator|mod|staff|manager|supervisor|director|editor|lead|chief|head|boss|master|operator|maintainer)$/i;
+
+/** The value of a privilege enum a user gets when the app records them: the least one it names, else the first that is not a strong one. */
+export function leastValue(values: readonly string[]): string {
+  return LEAST.map((w) => values.find((v) => v.toLowerCase() === w)).find((v) => v !== undefined) ?? values.find((v) => !STRONG.test(v)) ?? values[0]!;
+}
+
+export type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id" | { readonly value: string };
 
 export interface IdentityPlan {
   /** column -> claim and the longest value that fits */
@@ -42,6 +54,11 @@ export function identityPlan(t: Table): IdentityPlan {
       unfillable.push(c);
       continue;
     }
+    // A role the token does not state (users.role, no default): the least one, never one the user picks (their own row would pick admin).
+    if (c.type.kind === "enum" && privilegeColumn(c) && !checked.has(c.name)) {
+      fillers[c.name] = { value: leastValue(c.type.values) };
+      continue;
+    }
     const numeric = c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "float" || c.type.kind === "decimal";
     if (checked.has(c.name) || (numeric && ((c.minimum ?? 0) > 0 || (c.maximum ?? 0) < 0 || (c.exclusiveMinimum ?? -1) >= 0 || (c.exclusiveMaximum ?? 1) <= 0))) {
       unfillable.push(c);
@@ -64,6 +81,7 @@ export function identityPlan(t: Table): IdentityPlan {
 }
 
 export function describeFiller(f: Filler): string {
+  if (typeof f === "object") return `${JSON.stringify(f.value)} (the least the values grant; the user cannot set it)`;
   switch (f) {
     case "empty":
       return "an empty string";

@@ -426,6 +426,56 @@ export function secretColumn(c: OwnColumn): boolean {
   return last === "key" && w.length > 1 && /^(api|private|secret|access|signing)$/.test(w.at(-2)!);
 }
 
+/**
+ * A column the API never answers with: a password or its hash, a salt, a secret, the hash of a
+ * token, code or key ("password", "password_hash", "hashed_password", "encrypted_password",
+ * "salt", "client_secret", "token_hash", "api_key_digest"), of a text or bytes type. A client
+ * may still write it where the row is its own (a link's password, a webhook's secret); nobody
+ * reads it back, not even its owner: a hash or a secret once written is the server's to compare.
+ * Not a token itself (a device's push token is read back) and not a file's hash.
+ */
+export function undisclosedColumn(c: Pick<OwnColumn, "name" | "type">): boolean {
+  if (c.type && !["string", "text", "bytes"].includes(c.type.kind)) return false;
+  const w = words(c.name);
+  const last = w.at(-1) ?? "";
+  if (/^(password|passwd|passphrase|salt|secret)$/.test(last)) return true;
+  if (last === "hash" || last === "digest") return w.length > 1 && /^(token|code|key|secret|password|passwd|pass|pin|otp|verifier)$/.test(w.at(-2)!);
+  return false;
+}
+
+/**
+ * A column that states what its user may do or has been granted: a role, an admin flag, a
+ * verified mark, a ban, a plan or a balance ("role", "is_admin", "is_staff", "email_verified",
+ * "is_banned", "subscription_tier", "credits"). On the users table, and on a membership row, the
+ * user it names cannot set it through the API: only the app (its defaults, custom code) does.
+ */
+export function privilegeColumn(c: Pick<OwnColumn, "name">): boolean {
+  const w = words(c.name);
+  const n = w.join("_");
+  if (/^(roles?|user_roles?|member_roles?|access_level|permission_level|permissions?|scopes?|privileges?|capabilities)$/.test(n)) return true;
+  if (/^(is_)?(admin|administrator|superuser|super_admin|staff|moderator|owner)$/.test(n)) return true;
+  if (/^(is_)?(verified|email_verified|phone_verified|approved|banned|blocked|suspended|locked|trusted)$/.test(n)) return true;
+  if (/^(email_verified_at|verified_at|approved_at|banned_at|suspended_at|locked_until|banned_until)$/.test(n)) return true;
+  return /^((subscription|billing|account|membership)_)?(plan|tier|level)$|^(credits?|credit_balance|balance|quota|storage_quota)$/.test(n);
+}
+
+const GRANT_WORDS = new Set(["role", "permission", "privilege", "grant", "entitlement", "capability", "authority", "right"]);
+
+/**
+ * A table whose rows grant the user they name a role or a permission (user_roles,
+ * user_permissions, role_assignments): its rows are its user's to read, but the user it names
+ * cannot write them, or anyone could grant themselves any role.
+ */
+export function grantsTable(t: Pick<OwnTable, "name" | "columns">): boolean {
+  const w = words(t.name).map((x) => singular(x));
+  if (w.length < 2 || !w.some((x) => GRANT_WORDS.has(x))) return false;
+  // Named for what it grants (user_roles, member_permissions)...
+  if (GRANT_WORDS.has(w.at(-1)!)) return true;
+  // ...or for assigning one, with a role it names (role_assignments: user_id, role_id).
+  if (!/^(assignment|binding|mapping|map|link)$/.test(w.at(-1)!)) return false;
+  return t.columns.some((c) => c.references && GRANT_WORDS.has(singular(words(c.references.table).at(-1) ?? ""))) || t.columns.some((c) => privilegeColumn(c));
+}
+
 /** Words of a row that ties a user to another user's row: the user it names is not its owner. */
 const LINK_WORDS = new Set(["assignee", "assignment", "member", "membership", "participant", "collaborator", "collaboration", "watcher", "follower", "subscriber", "attendee", "invitee", "invitation", "invite", "guest", "share", "viewer", "editor", "reviewer", "contributor", "access", "permission", "grant"]);
 

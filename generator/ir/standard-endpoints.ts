@@ -2,12 +2,12 @@
 import { singular } from "../base/naming.js";
 import type { RawEndpoint } from "../parse/raw.js";
 import { normalisePath } from "./build-endpoints.js";
-import { groupViaUsers } from "./ownership.js";
+import { grantsTable, groupViaUsers } from "./ownership.js";
 import type { Span, Table } from "./types.js";
 
 /**
  * The standard REST surface for every table: list and create on /api/<table>, get, update and
- * delete on /api/<table>/{id} (reads only for a table shared read-only; none for a table
+ * delete on /api/<table>/{id} (reads only for a table shared read-only or one granting roles; none for a table
  * without a one-column key beyond list and create); the users table's own row at
  * /api/<users>/me. Paths the spec already writes are kept as they are.
  */
@@ -31,10 +31,12 @@ export function standardEndpoints(tables: readonly Table[], at: Span, existing: 
     // A group whose members are named by a column of the users table: nothing creates one (SF220).
     // A tenant the token's claim names (scope "tenant" on its own key): the auth service makes them (SF220).
     const ownTenant = t.scope?.kind === "tenant" && t.scope.column === t.primaryKey;
-    if (t.shared !== "read" && !groupViaUsers(t, tables) && !ownTenant) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
+    // A row granting its user a role (user_roles): read by its user, written by the app only (SF230).
+    const readOnly = t.shared === "read" || (!!t.owner && grantsTable(t));
+    if (!readOnly && !groupViaUsers(t, tables) && !ownTenant) add("POST", `/api/${seg}`, `Create a ${one}.`, t.span);
     if (t.keyColumns) continue;
     add("GET", `/api/${seg}/{id}`, `Get one ${one}.`, t.span);
-    if (t.shared === "read") continue;
+    if (readOnly) continue;
     add("PATCH", `/api/${seg}/{id}`, `Change a ${one}.`, t.span);
     add("DELETE", `/api/${seg}/{id}`, `Delete a ${one}.`, t.span);
   }

@@ -11,7 +11,7 @@ export interface IdentityTable {
   /** Identity columns filled from token claims on first sight, e.g. { email: { claim: "email", maxLength: 255 } }. */
   readonly claimColumns: Readonly<Record<string, { readonly claim: string; readonly maxLength: number }>>;
   /** Required columns a token cannot fill, and the placeholder stored (the generator warned about each). */
-  readonly fillers?: Readonly<Record<string, "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id">>;
+  readonly fillers?: Readonly<Record<string, Filler>>;
 }
 
 const MAX_REMEMBERED = 50_000;
@@ -92,7 +92,11 @@ export function noIdentityRecorder(): IdentityRecorder {
   return none;
 }
 
-function placeholder(filler: "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id", id: string): unknown {
+/** What a required column the token cannot fill gets: a placeholder, or a fixed value (a role's least one). */
+type Filler = "empty" | "false" | "zero" | "now" | "email-placeholder" | "user-id" | { readonly value: string };
+
+function placeholder(filler: Filler, id: string): unknown {
+  if (typeof filler === "object") return filler.value;
   switch (filler) {
     case "empty":
       return "";

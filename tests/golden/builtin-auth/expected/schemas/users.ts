@@ -47,9 +47,6 @@ export const userCreateSchema = {
       "type": "string",
       "maxLength": 255
     },
-    "password_hash": {
-      "type": "string"
-    },
     "name": {
       "type": [
         "string",
@@ -59,8 +56,7 @@ export const userCreateSchema = {
     }
   },
   "required": [
-    "email",
-    "password_hash"
+    "email"
   ],
   "additionalProperties": false
 } as const;
@@ -73,9 +69,6 @@ export const userReplaceSchema = {
       "type": "string",
       "maxLength": 255
     },
-    "password_hash": {
-      "type": "string"
-    },
     "name": {
       "type": [
         "string",
@@ -85,8 +78,7 @@ export const userReplaceSchema = {
     }
   },
   "required": [
-    "email",
-    "password_hash"
+    "email"
   ],
   "additionalProperties": false
 } as const;
@@ -98,9 +90,6 @@ export const userPatchSchema = {
     "email": {
       "type": "string",
       "maxLength": 255
-    },
-    "password_hash": {
-      "type": "string"
     },
     "name": {
       "type": [
@@ -115,7 +104,7 @@ export const userPatchSchema = {
 } as const;
 
 /** Columns the server sets; a request body's values for them are ignored. */
-export const userReadOnlyFields = ["id","created_at"] as const;
+export const userReadOnlyFields = ["id","password_hash","created_at"] as const;
 
 export interface UserRow {
   id: string;
@@ -127,7 +116,6 @@ export interface UserRow {
 
 export interface UserCreate {
   email: string;
-  password_hash: string;
   name?: string | null;
 }
 
