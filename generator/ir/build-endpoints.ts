@@ -338,7 +338,7 @@ export class EndpointBuilder {
         const paired = this.opposite(raw.path.text, rest[1]!) !== null;
         const toggles = verb.some((w) => /^(toggle|flip|switch)$/.test(w)) || /\b(toggle|flip|switch)/i.test(raw.summary ?? "") || (!paired && verb.every((w) => /^(complete|completed|completion|done|finish|finished|status)$/.test(w)));
         const field = toggles ? this.toggleField(rest[1]!, tt) : null;
-        return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, tt) ?? this.columnAction(rest[1]!, tt);
+        return field ? ({ kind: "toggle", field } as const) : this.verbAction(rest[1]!, tt) ?? this.columnAction(rest[1]!, tt) ?? this.bodyAction(raw, tt);
       })();
       action = itemAction(t);
       // Written against the schema before a rename ("renamed from"): the column it named, under its new name.
@@ -659,6 +659,19 @@ export class EndpointBuilder {
       writable.find((x) => words(x.name).join("_") === key) ??
       writable.find((x) => x.references && words(x.name).join("_") === `${key}_id`);
     return c ? { kind: "update", fields: [c.name] } : null;
+  }
+
+  /**
+   * An item route whose request body names only columns of the row ("PATCH /employees/{id}/salary"
+   * taking { "baseSalary": ..., "bonus": ... }): an update of those columns only.
+   */
+  private bodyAction(raw: RawEndpoint, t: Table): Action | null {
+    const names = [...new Set([...(raw.body ?? []).map((f) => f.name.text), ...(raw.exampleFields ?? [])])];
+    if (names.length === 0) return null;
+    const writable = t.columns.filter((c) => c.role === "data" && !c.primaryKey && c.name !== t.primaryKey);
+    const fields = names.map((n) => writable.find((c) => c.name === n) ?? writable.find((c) => snakeCase(c.name) === snakeCase(n)));
+    if (fields.some((c) => !c)) return null;
+    return { kind: "update", fields: t.columns.filter((c) => fields.includes(c)).map((c) => c.name) };
   }
 
   /** "Sets `status` to `archived`" / "set completed to true" in the summary. */

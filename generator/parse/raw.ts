@@ -106,6 +106,8 @@ export interface RawEndpoint {
   readonly envelope?: RawEnvelope;
   /** Fields of the request body the spec describes (an OpenAPI requestBody, a "Request body" table). */
   readonly body?: readonly RawBodyField[];
+  /** Keys of an example request body (a JSON object of values, not of descriptions): what the route takes. */
+  readonly exampleFields?: readonly string[];
 }
 
 /**

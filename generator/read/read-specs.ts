@@ -173,18 +173,21 @@ function typedTableRows(text: string): number {
   return n;
 }
 
-/** What a file with an uninformative name holds, judged from its text: "schema", "api" or null. */
-function kindByContent(text: string, file: string): "schema" | "api" | null {
+/**
+ * What a file with an uninformative name holds, judged from its text: "schema", "api" or null;
+ * and whether it could be the other one too (a resource's API file, "questions.md", whose
+ * parameter tables look like column tables: the API spec when another file is the schema).
+ */
+function kindByContent(text: string, file: string): { kind: "schema" | "api" | null; alsoApi: boolean } {
   if (/\.(ya?ml|json)$/i.test(file)) {
-    if (isOpenApiText(text)) return "api";
-    if (/^\s*["']?(?:tables|entities|models)["']?\s*:/m.test(text)) return "schema";
-    if (/^\s*["']?endpoints["']?\s*:/m.test(text)) return "api";
-    return null;
+    const kind = isOpenApiText(text) ? "api" : /^\s*["']?(?:tables|entities|models)["']?\s*:/m.test(text) ? "schema" : /^\s*["']?endpoints["']?\s*:/m.test(text) ? "api" : null;
+    return { kind, alsoApi: false };
   }
   const sql = (text.match(/\bcreate\s+table\b/gi) ?? []).length;
   const drizzleOrPrisma = (text.match(/\b(pgTable|mysqlTable|sqliteTable)\s*\(|^\s*model\s+\w+\s*\{/gm) ?? []).length;
   const columnTables = Math.max((text.match(/^\s*\|\s*[`*]*(column|field|name|列名|字段)[`*]*\s*\|\s*[`*]*(type|data type|类型)/gim) ?? []).length, typedTableRows(text) >= 3 ? 1 : 0);
-  const endpoints = (text.match(/^\s*(?:#{1,6}\s*|[-*]\s*|\|\s*)?`?(GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm) ?? []).length;
+  // "## GET /tasks", "### 3. POST /tasks", "- `PATCH /tasks/{id}`", "| GET | /tasks |".
+  const endpoints = (text.match(/^\s*(?:#{1,6}\s*(?:\d+(?:\.\d+)*[.)]?\s+)?|[-*]\s*|\d+[.)]\s*|\|\s*)?`?(GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm) ?? []).length;
   // "- email VARCHAR(320) UNIQUE NOT NULL", "- id uuid PK": SQL column definitions as bullets (under a bare table name).
   const sqlBullets = (text.match(SQL_COLUMN_BULLET) ?? []).length;
   const columnBullets = (text.match(/^\s*[-*]\s+[*`]*[A-Za-z_]\w*[*`]*\s*[:(]\s*[`*]*(string|text|varchar|char|int|integer|bigint|serial|uuid|bool|boolean|timestamp|timestamptz|datetime|date|decimal|numeric|float|double|json|jsonb|enum)\b/gim) ?? []).length;
@@ -193,9 +196,8 @@ function kindByContent(text: string, file: string): "schema" | "api" | null {
   const dbml = (text.match(/^\s*Table\s+[\w."]+(?:\s+as\s+\w+)?\s*(?:\[[^\]\n]*\])?\s*\{/gm) ?? []).length;
   const sqlmodel = (text.match(/^\s*class\s+\w+\s*\([^)\n]*\btable\s*=\s*True/gm) ?? []).length;
   const tables = sql + drizzleOrPrisma + columnTables + erEntities + dbml + sqlmodel + (columnBullets >= 2 ? 1 : 0) + (sqlBullets >= 2 ? 1 : 0);
-  if (tables >= 1 && tables * 3 >= endpoints) return "schema";
-  if (endpoints >= 2) return "api";
-  return null;
+  if (tables >= 1 && tables * 3 >= endpoints) return { kind: "schema", alsoApi: endpoints >= 2 };
+  return { kind: endpoints >= 2 ? "api" : null, alsoApi: false };
 }
 
 /** Whether a code file's text defines tables in its language (the language's reader decides the rest). */
@@ -263,9 +265,10 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
     else if (a !== null) candidates.push({ file, rel, kind: "api", rank: a, depth });
     else {
       // A name that says nothing (README.md, plan.md, spec.md): its text decides, ranked last.
-      const kind = kindByContent(await textOf(file), file);
+      const { kind, alsoApi } = kindByContent(await textOf(file), file);
       if (kind) candidates.push({ file, rel, kind, rank: 100, depth });
-      else ignored.push({ path: relativePath(rootDir, file), why: "neither a schema nor an API spec by its name or content" });
+      if (alsoApi) candidates.push({ file, rel, kind: "api", rank: 101, depth });
+      if (!kind) ignored.push({ path: relativePath(rootDir, file), why: "neither a schema nor an API spec by its name or content" });
     }
   }
   const load = async (kind: "schema" | "api", c: Candidate): Promise<SpecFile> => {
@@ -274,8 +277,10 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
     return { kind, format, path: relativePath(rootDir, c.file), text, ...(format === "code" ? { lang: codeLang(c.file) } : {}) };
   };
   const more: { schema: SpecFile[]; api: SpecFile[] } = { schema: [], api: [] };
+  // A file read as one kind is not a rival of the other kind's file (a file both could be).
+  const taken = new Set<string>();
   const pick = async (kind: "schema" | "api"): Promise<SpecFile | null> => {
-    const of = candidates.filter((c) => c.kind === kind).sort((x, y) => x.rank - y.rank || x.depth - y.depth || (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
+    const of = candidates.filter((c) => c.kind === kind && !taken.has(c.file)).sort((x, y) => x.rank - y.rank || x.depth - y.depth || (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
     const chosen = of[0];
     if (!chosen) return null;
     const key = specPartKey(chosen.rel);
@@ -286,6 +291,8 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
         more[kind].push(await load(kind, other));
         continue;
       }
+      // A file that could be either, left for the other kind, is not ignored yet.
+      if (kind === "schema" && other.rank >= 100 && candidates.some((c) => c.file === other.file && c.kind === "api")) continue;
       const why = `${kind} spec ${relativePath(rootDir, other.file)} is ignored: ${relativePath(rootDir, chosen.file)} is read instead`;
       ignored.push({ path: relativePath(rootDir, other.file), why });
       // Two files of the same standing are a real ambiguity; a lesser match is only listed by explain.
@@ -299,6 +306,7 @@ export async function readSpecs(specsDir: string, rootDir: string): Promise<Read
         });
       }
     }
+    taken.add(chosen.file);
     return load(kind, chosen);
   };
   let schema = await pick("schema");

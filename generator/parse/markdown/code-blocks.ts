@@ -47,6 +47,8 @@ export function code(md: MarkdownReader, node: Code): void {
         (sec.endpoint.body ??= []).push(...fields);
         return;
       }
+      const keys = exampleKeys(node.value);
+      if (keys.length > 0) (sec.endpoint.exampleFields ??= []).push(...keys.filter((k) => !sec.endpoint!.exampleFields?.includes(k)));
     }
     const model = md.currentModel();
     if (model && /^(json|jsonc|json5|js|javascript|ts|typescript)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) {
@@ -420,5 +422,15 @@ function valuesFromDiagram(md: MarkdownReader, diagram: TableDraft, target: Tabl
     if (values.length < 2) continue;
     target.columns[at] = { ...col, values: values.map((v) => ({ text: v, span: c.type.span })) };
     md.notes.push({ span: c.type.span, message: `the diagram lists the values of "${existing}.${col.name.text}": ${values.join(", ")}` });
+  }
+}
+
+/** The keys of an example JSON object (`{ "baseSalary": 80000, "bonus": 6000 }`); none when it is not JSON. */
+function exampleKeys(text: string): string[] {
+  try {
+    const v: unknown = JSON.parse(text.replace(/^\s*\/\/.*$/gm, ""));
+    return v && typeof v === "object" && !Array.isArray(v) ? Object.keys(v).filter((k) => /^[A-Za-z_]\w*$/.test(k)) : [];
+  } catch {
+    return [];
   }
 }

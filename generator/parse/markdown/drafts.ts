@@ -89,6 +89,7 @@ export interface SectionEntry {
 
 export interface EndpointDraft {
   body?: RawBodyField[];
+  exampleFields?: string[];
   method: RawText;
   path: RawText;
   summary?: string;
