@@ -70,17 +70,26 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
   // Or the app's own name for its accounts (providers, clinics, shops): a table that keeps a
   // password is where people sign in, whatever it is called.
   const credentials = (t: TableDraft) => t.columns.some((c) => /^(password_hash|hashed_password|password_digest|encrypted_password|pass_hash|password)$/.test(snakeCase(c.name)));
-  const candidates = tables
+  const people = tables
     .filter((t) => (IDENTITY_NAMES.has(classlessKey(t.name)) || credentials(t)) && !t.keyColumns)
     .filter((t) => !t.columns.some((c) => c.name !== t.primaryKey && c.refText && undefinedUsers(c.refText.table)))
     .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
-    .map((t) => ({ t, n: incoming(t) }))
-    .filter((x) => x.n > 0)
-    .sort((a, b) => b.n - a.n);
+    .map((t) => ({ t, n: incoming(t) }));
+  const candidates = people.filter((x) => x.n > 0).sort((a, b) => b.n - a.n);
   if (candidates[0] && (candidates.length === 1 || candidates[0].n > candidates[1]!.n)) {
     const t = candidates[0].t;
     t.identity = true;
     cx.note(t.span, `"${t.name}" is read as the users table (the token's sub claim names one of its rows): ${candidates[0].n} columns of other tables reference it`);
+    return t;
+  }
+  // The one table where people sign in (a password kept beside an email or a login), that no
+  // other table points at (admin_users of a shop whose products and orders are everyone's): the
+  // users, each seeing their own row, rather than a table every signed-in user reads.
+  const signIns = people.filter((x) => credentials(x.t));
+  if (candidates.length === 0 && signIns.length === 1) {
+    const t = signIns[0]!.t;
+    t.identity = true;
+    cx.note(t.span, `"${t.name}" is read as the users table: it is the one table that keeps a password (where people sign in), though no other table references it`);
     return t;
   }
   // No table is named for users and none keeps a password: the people who sign in are the one

@@ -334,13 +334,21 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       break;
     }
   }
+  // Only staff sign in (the users table is "admin_users", "staff"): the app is a back office, whose
+  // every signed-in user manages the tables no one owns (products, orders), reading and writing.
+  const staff = !!identity && !single && out.size === 0 && ![...owners.values()].some(Boolean) && words(identity.name).map((w) => singular(w)).some((w) => /^(admin|administrator|staff|operator|backoffice)$/.test(w));
+  if (staff) {
+    report.warn("SF126", `only staff sign in ("${identity!.name}"): every signed-in user reads and writes every other table`, identity!.span,
+      `to keep a table read-only for them, say "Shared: read-only" in its section; for per-user data, give the table a column referencing "${identity!.name}"`);
+  }
   if (single && tables.length > 0 && !tenantWarned) {
     report.warn("SF126", `the spec defines no users: every signed-in user shares every table, reading and writing`, tables[0]!.span,
       "for per-user data, add a users table and give each table a column referencing it (user_id)");
   }
   for (const t of tables) {
     if (reaches.has(t.name) || t === identity) continue;
-    if (single) {
+    // (For staff, a catalog or a lookup table is what they keep: only "read-only" said outright stays so.)
+    if (single || (staff && !t.shared && !/read[-\s]?only|can(?:not|'t)\s+(?:edit|write|change)/i.test(t.description ?? "") && !t.columns.some((c) => secretColumn(c)))) {
       out.set(t.name, { shared: "read-write" });
       continue;
     }
