@@ -14,7 +14,7 @@ import { unitOf } from "../parse/table-units.js";
 import { type ColumnDraft, type DraftCheck, short } from "./drafts.js";
 import { KNOWN_FORMATS, kindText } from "./column-forms.js";
 import { namedEnum, readType } from "./named-types.js";
-import { interpretDefault } from "./read-default.js";
+import { interpretDefault, SQLITE_NOW } from "./read-default.js";
 import { interpretType, isBuiltinTypeWord, KNOWN_TYPES_HINT } from "./read-type.js";
 import { entityTypeName } from "./entity-types.js";
 import type { ColumnType, Span } from "./types.js";
@@ -415,6 +415,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       else if (type.kind === "integer" || type.kind === "bigint") increment = true;
     }
     if (defaultText) {
+      // A text column whose default is SQLite's time now (datetime('now')): SQLite keeps times as text; it is a time.
+      if (isTextual && SQLITE_NOW.test(defaultText.d.text.trim().toLowerCase()) && !defaultText.d.quoted) {
+        const day = /^date\(/i.test(defaultText.d.text.trim());
+        col.type = day ? { kind: "date" } : { kind: "timestamp" };
+        cx.note(defaultText.span, `"${table}.${col.name}" is text whose default is SQLite's ${day ? "date today" : "time now"} (${defaultText.d.text.trim()}): read as ${day ? "date default current_date" : "timestamptz default now()"}`);
+      }
       const dv = interpretDefault(defaultText.d, col.type ?? type);
       if ("problem" in dv) {
         if (dv.unknown) cx.diag("warning", "SF118", `default of column "${table}.${col.name}" is not understood: ${defaultText.d.text}; it is ignored`, defaultText.span,

@@ -57,6 +57,9 @@ export function readDefault(text: string, pos: number): { value: DefaultText; en
 }
 
 /** What a default expression means for a column of the given type; a string when it is wrong. */
+/** SQLite's date functions of the time now: datetime('now'), date('now'), strftime('...', 'now'), with optional modifiers ('localtime', 'utc'). */
+export const SQLITE_NOW = /^(?:datetime|date|strftime)\(\s*(?:'[^']*'\s*,\s*)?'now'(?:\s*,\s*'[^']*')*\s*\)$/;
+
 export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue | { problem: string; unknown?: boolean } {
   // Defaults of the types read-type.ts adds (arrays '{}', bytea, inet, interval, vectors).
   const typed = interpretTypedDefault(d, type);
@@ -74,6 +77,13 @@ export function interpretDefault(d: DefaultText, type: ColumnType): DefaultValue
     return { problem: `default "${t}" does not fit a ${type.kind} column` };
   }
   const lower = t.toLowerCase();
+  // SQLite keeps times as text made by its date functions: datetime('now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now').
+  if (SQLITE_NOW.test(lower)) return type.kind === "timestamp" || type.kind === "date" || isText ? { kind: "now" } : { problem: `default ${t} (the current time) does not fit a ${type.kind} column` };
+  // SQLite's random key: lower(hex(randomblob(16))), a new random id.
+  if (/^(lower\()?hex\(randomblob\(\d+\)\)\)?$/.test(lower.replace(/\s+/g, ""))) {
+    if (type.kind === "uuid" || isText) return { kind: "uuid" };
+    return { problem: `default ${t} (a new random id) does not fit a ${type.kind} column` };
+  }
   if (/^(now\(\)|now|current_timestamp(\(\))?|current_date|localtimestamp|transaction_timestamp\(\)|utcnow\(\)|getdate\(\)|getutcdate\(\)|sysdate|systimestamp|current\s+timestamp|sysdatetime\(\)|sysutcdatetime\(\)|sysdatetimeoffset\(\)|datetime\.(utc)?now(\(\))?|timezone\('utc',\s*now\(\)\))$/.test(lower)) {
     if (type.kind === "timestamp" || type.kind === "date") return { kind: "now" };
     return { problem: `default ${t} (the current time) does not fit a ${type.kind} column` };
