@@ -3,6 +3,7 @@
 import type { Diagnostic } from "../../base/diagnostics.js";
 import type { Span } from "../../base/span.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEnvelope, RawForeignKey, RawIndex, RawQueryParam, RawSpec, RawText } from "../raw.js";
+import type { SectionBase } from "./reader.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -85,6 +86,8 @@ export interface SectionEntry {
   column?: { readonly table: TableDraft; readonly name: RawText };
   /** An API/DTO/contract section ("## DTOs", "## API contract") or a shape's heading under one: what it declares is request and response shapes. */
   shapes?: boolean;
+  /** A path prefix stated in this section ("`prefix: /decks`"): its endpoints are under it. */
+  base?: SectionBase;
 }
 
 export interface EndpointDraft {

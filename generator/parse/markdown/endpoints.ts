@@ -4,7 +4,7 @@ import type { Span } from "../../base/span.js";
 import type { RawEnvelope, RawText } from "../raw.js";
 import type { EndpointDraft, SectionEntry } from "./drafts.js";
 import { type Flat, flatSub } from "./flat.js";
-import type { MarkdownReader } from "./reader.js";
+import type { MarkdownReader, SectionBase } from "./reader.js";
 import { pathQuery } from "./bodies.js";
 import { isPublicText, METHOD_RE } from "./vocabulary.js";
 
@@ -49,14 +49,36 @@ export function baseUrl(md: MarkdownReader, f: Flat): void {
   if (!/^(\/[A-Za-z0-9_.~-]+)+$/.test(path)) path = "";
   if (!path && !m[1]!.startsWith("http")) return;
   const at = from + m.index + m[0].length - m[1]!.length;
-  md.bases.push({ path, span: md.idx.span(f.offs[at] ?? f.offs[0] ?? 0) });
+  const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+  md.bases.push({ path, span });
+  // Stated inside a section below the document's title ("## Decks" then "`prefix: /decks`"):
+  // also the prefix of that section's own endpoints, whatever other sections state.
+  const sec = [...md.stack].reverse().find((e) => e.kind !== "endpoint");
+  if (path && sec && sec.depth >= 2 && !sec.base) {
+    sec.base = { path, span, first: md.endpoints.length };
+    md.sectionBases.push(sec.base);
+  }
+}
+
+/**
+ * The section prefix each endpoint is under (the innermost section that stated one before it),
+ * and the prefixes that stand for a section's endpoints rather than for the whole spec.
+ */
+export function sectionPrefixes(md: MarkdownReader): { of: (i: number) => SectionBase | undefined; scoped: Set<string> } {
+  const ranges = md.sectionBases.map((b) => ({ b, end: b.end ?? md.endpoints.length })).filter((r) => r.end > r.b.first);
+  const scoped = new Set(ranges.map((r) => `${r.b.span.line}:${r.b.span.column}`));
+  return {
+    of: (i) => ranges.filter((r) => i >= r.b.first && i < r.end).sort((x, y) => y.b.first - x.b.first)[0]?.b,
+    scoped,
+  };
 }
 
 /** The one path prefix the API spec's base URLs agree on (none when they differ or name only a host). */
-export function basePrefix(md: MarkdownReader): { path: string; span: Span } | null {
-  const paths = new Set(md.bases.map((b) => b.path));
-  if (paths.size !== 1 || !md.bases[0]!.path) return null;
-  return md.bases[0]!;
+export function basePrefix(md: MarkdownReader, scoped: ReadonlySet<string> = new Set()): { path: string; span: Span } | null {
+  const bases = md.bases.filter((b) => !scoped.has(`${b.span.line}:${b.span.column}`));
+  const paths = new Set(bases.map((b) => b.path));
+  if (paths.size !== 1 || !bases[0]!.path) return null;
+  return bases[0]!;
 }
 
 /**
@@ -84,13 +106,21 @@ export function underSectionBase(md: MarkdownReader, path: RawText): RawText {
   if (!top || top.endpoint) return path;
   const m = /(?:^|[\s(（`"'])(\/[A-Za-z0-9_.~-]+(?:\/[A-Za-z0-9_.~-]+)*)\/?(?=$|[\s)）`"'，,:：])/.exec(top.title);
   if (!m) return path;
-  const base = m[1]!;
+  return underMount(md, path, m[1]!, "which its section's heading names");
+}
+
+/**
+ * "/" and "/{deck_id}" under the mount point "/decks" are "/decks" and "/decks/{deck_id}". A path
+ * already under it, starting like an API path of its own (/api, /v1), or with the mount point's
+ * last word (/decks/...), is kept.
+ */
+export function underMount(md: MarkdownReader, path: RawText, base: string, why: string): RawText {
   const p = path.text;
   const first = /^\/([^/?]*)/.exec(p)?.[1]?.toLowerCase() ?? "";
   const last = base.slice(base.lastIndexOf("/") + 1).toLowerCase();
   if (!p.startsWith("/") || p === base || p.startsWith(base + "/") || p.startsWith(base + "?") || /^(api|v\d+)$/i.test(first) || first === last) return path;
   const text = base + (p === "/" ? "" : p);
-  md.notes.push({ span: path.span, message: `path ${p} read as ${text} (under ${base}, which its section's heading names)` });
+  md.notes.push({ span: path.span, message: `path ${p} read as ${text} (under ${base}, ${why})` });
   return { text, span: path.span };
 }
 

@@ -10,6 +10,15 @@ import type { EndpointDraft, SectionEntry, SpecKind, TableDraft } from "./drafts
 import { type Flat, flatConcat, flatTrim, LineIndex } from "./flat.js";
 import { RULES_SECTION, sectionTitle } from "./vocabulary.js";
 
+export interface SectionBase {
+  readonly path: string;
+  readonly span: Span;
+  /** Index in `endpoints` of the first endpoint read after the prefix. */
+  readonly first: number;
+  /** Index in `endpoints` past the last endpoint of its section (set as the section closes). */
+  end?: number;
+}
+
 export class MarkdownReader {
   readonly idx: LineIndex;
   readonly diagnostics: Diagnostic[] = [];
@@ -21,6 +30,11 @@ export class MarkdownReader {
   readonly endpoints: EndpointDraft[] = [];
   /** Base URLs the API spec states ("Base URL: /api/v1"): the path of each, "" for a bare host. */
   readonly bases: { path: string; span: Span }[] = [];
+  /**
+   * Prefixes stated inside a section ("`prefix: /decks`" under "## Decks", then "### GET /"):
+   * the endpoints read from `first` until the section closes (`end`) are under `path`.
+   */
+  readonly sectionBases: SectionBase[] = [];
   authMode: RawText | undefined;
   stack: SectionEntry[] = [];
   pendingNameNote: { span: Span; message: string } | undefined;

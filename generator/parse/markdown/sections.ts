@@ -29,7 +29,10 @@ export function heading(md: MarkdownReader, node: Heading): void {
 }
 
 export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: boolean, plain = false): void {
-  while (md.stack.length > 0 && md.top()!.depth >= depth) md.stack.pop();
+  while (md.stack.length > 0 && md.top()!.depth >= depth) {
+    const closed = md.stack.pop()!;
+    if (closed.base && closed.base.end === undefined) closed.base.end = md.endpoints.length;
+  }
   const span = md.idx.span(f.offs[0] ?? 0);
   // "2. users", "#3 orders", "No.3 orders": a number before the name is the heading's order.
   const title = f.text.replace(/^\s*(?:(?:#|no\.\s?)?\d+(?:\.\d+)*[.)]?\s+)/i, "").trim();
