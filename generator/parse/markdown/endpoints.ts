@@ -11,11 +11,14 @@ import { isPublicText, METHOD_RE } from "./vocabulary.js";
 export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
   // "### GET /x", "### 2. GET /x", "### 2.1 POST /x（下单）", "### 2.1.3) PUT /x (admin)".
   const m = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*)?([A-Za-z]+)\s+([^\s(（【?？、，,]*[^\s(（【?？、，,.;:：。])/.exec(f.text);
-  if (!m || !METHOD_RE.test(m[1]!) || m[1]!.length !== METHOD_RE.exec(m[1]!)![0].length) return null;
+  if (!m || !METHOD_RE.test(m[1]!) || m[1]!.length !== METHOD_RE.exec(m[1]!)![0].length) return titledEndpointHeading(md, f);
   const mStart = m[0].slice(0, m[0].length - m[2]!.length).trimEnd().length - m[1]!.length;
   const pStart = m.index + m[0].length - m[2]!.length;
   const method = md.rawText(flatSub(f, mStart, mStart + m[1]!.length));
   if (!m[2]!.startsWith("/")) {
+    // "### Delete a pet (`DELETE /pets/{id}`)": a title starting with a method's word.
+    const titled = m[1] !== m[1]!.toUpperCase() ? titledEndpointHeading(md, f) : null;
+    if (titled) return titled;
     if (m[1] === m[1]!.toUpperCase()) {
       md.warn("SF208", `endpoint heading "${f.text}" has no path starting with "/"`, method.span,
         'write it as "### GET /api/{user_id}/tasks"');
@@ -27,6 +30,32 @@ export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | nu
   // "### GET /api/costs?from=&to=": the query string after the path names its parameters.
   if (f.text[pStart + m[2]!.length] === "?") pathQuery(md, draft, f, pStart + m[2]!.length);
   // What the heading says after the path: "(public)", "（公开）".
+  scanEndpointText(md, draft, f.text.slice(pStart + m[2]!.length));
+  md.endpoints.push(draft);
+  return draft;
+}
+
+/**
+ * "### 1.1 Sign up — `POST /auth/signup` [T0]", "### Pets: GET /pets", "### Remove (`DELETE /pets/{id}`)":
+ * a title, then the endpoint after a dash, colon, bracket or in code. One upper-case method and a
+ * path, written once in the heading; prose that merely names two routes is no endpoint.
+ */
+function titledEndpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
+  const re = /(?:\s[—–-]\s*|[:：(（[【|]\s*|\s)`?(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s`)）\]】|?]*)(`?)/g;
+  const all = [...f.text.matchAll(re)];
+  if (all.length !== 1) return null;
+  const m = all[0]!;
+  const before = f.text.slice(0, m.index).replace(/[`*]/g, "").trim();
+  // A title has words; a heading of a bare number or nothing before the method is the other form.
+  if (!/[\p{L}]/u.test(before)) return null;
+  const path = m[2]!.replace(/[.,;:：。、]+$/, "");
+  // "#### Response of POST /pets" under "### POST /pets": a part of that endpoint, not another.
+  const open = md.currentEndpointSection()?.endpoint;
+  if (open && open.method.text.toUpperCase() === m[1] && open.path.text === path) return null;
+  const mStart = m.index! + m[0].indexOf(m[1]!);
+  const pStart = m.index! + m[0].length - m[3]!.length - m[2]!.length;
+  const method = md.rawText(flatSub(f, mStart, mStart + m[1]!.length));
+  const draft: EndpointDraft = { method, path: md.rawText(flatSub(f, pStart, pStart + path.length)), summary: before.replace(/\s*[—–:：(（-]\s*$/, "").trim() };
   scanEndpointText(md, draft, f.text.slice(pStart + m[2]!.length));
   md.endpoints.push(draft);
   return draft;
