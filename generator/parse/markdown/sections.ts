@@ -196,6 +196,24 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
       return { text: own[2]!, span };
     }
   }
+  // "users table `users`", "The `tasks` table", "Order items (`order_items`)": the identifier in
+  // code is the name, when the other words only say table or restate it.
+  // (Inline code reaches here without its backticks: the source says which words were code.)
+  const ticked = [...text.slice(s).matchAll(/(?<![\w`])`?([A-Za-z_][A-Za-z0-9_]*)`?(?![\w`])/g)].filter((m) => md.src[(f.offs[s + m.index! + (m[0].startsWith("`") ? 1 : 0)] ?? 0) - 1] === "`");
+  if (ticked.length === 1) {
+    const id = ticked[0]![1]!;
+    const idWords = new Set(id.toLowerCase().split("_").flatMap((w) => [w, singular(w), plural(w)]));
+    const others = (text.slice(s, s + ticked[0]!.index!) + " " + text.slice(s + ticked[0]!.index! + ticked[0]![0].length)).split(/[\s()（）:：.\-–—,]+/).filter(Boolean);
+    const restates = (w: string) => idWords.has(w.toLowerCase()) || singular(w.toLowerCase()) === singular(id.toLowerCase()) || snakeCase(w) === id.toLowerCase();
+    if (others.length > 0 && others.every((w) => /^(?:the|table|entity|model|collection|schema|tabla|tabela|tabelle|tableau|tabel|tabella)$/i.test(w) || restates(w))) {
+      const at = s + ticked[0]!.index! + (ticked[0]![0].startsWith("`") ? 1 : 0);
+      const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+      const name = snakeCase(id);
+      // Noted only where the other words would have named it otherwise ("users table `users`").
+      md.pendingNameNote = others.some((w) => !/^(?:the|table|entity|model|collection|schema|tabla|tabela|tabelle|tableau|tabel|tabella)$/i.test(w)) ? { span, message: `heading "${text.trim()}" read as table "${name}" (the identifier it gives in code)` } : undefined;
+      return { text: name, span };
+    }
+  }
   // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
   const rest = text.slice(s);
   const cut = /\s*(?:[(（【\[]|\s[-–—:：]\s|[:：]\s*$|\s+[-–—]$)/.exec(rest);
