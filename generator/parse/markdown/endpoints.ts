@@ -10,7 +10,8 @@ import { isPublicText, METHOD_RE } from "./vocabulary.js";
 
 export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
   // "### GET /x", "### 2. GET /x", "### 2.1 POST /x（下单）", "### 2.1.3) PUT /x (admin)".
-  const m = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*)?([A-Za-z]+)\s+([^\s(（【?？、，,]*[^\s(（【?？、，,.;:：。])/.exec(f.text);
+  // A path ends at full-width punctuation: "GET /api/favorites：按用户列出" is the route, then its summary.
+  const m = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*)?([A-Za-z]+)\s+([^\s(（【?？、，,：；。]*[^\s(（【?？、，,.;:：。；])/.exec(f.text);
   if (!m || !METHOD_RE.test(m[1]!) || m[1]!.length !== METHOD_RE.exec(m[1]!)![0].length) return titledEndpointHeading(md, f);
   const mStart = m[0].slice(0, m[0].length - m[2]!.length).trimEnd().length - m[1]!.length;
   const pStart = m.index + m[0].length - m[2]!.length;

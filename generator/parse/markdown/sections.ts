@@ -252,6 +252,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // "Пользователи (`users`)", "任务（tasks）", "Задачи — tasks": a name in another script, the
   // table's identifier beside it (the first one the heading gives).
   if (/^[^\x00-\x7F]/.test(core) && /^\p{L}/u.test(core) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) {
+    // "宠康记（PetHealthNote）数据库设计（V1.0）", "ShopApp データベース設計": the document's title
+    // (its app's name beside the words for database design or schema), no table.
+    if (DOCUMENT_TITLE_WORDS.test(text)) return null;
     const id = /(?<![\p{L}\w])([A-Za-z_][A-Za-z0-9_]*)(?![\p{L}\w])/u.exec(text.slice(s));
     if (id) {
       core = id[1]!;
@@ -288,6 +291,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   if (also) md.pendingAlso = [model && md.english() && singular(also.text) === also.text ? { ...also, text: plural(also.text) } : also];
   return { text: name, span };
 }
+
+/** Words for a database's design, schema or data model in other scripts: a heading holding one titles a document. */
+const DOCUMENT_TITLE_WORDS = /数据库|數據庫|資料庫|数据模型|數據模型|数据字典|表结构|表結構|库表|庫表|データベース|テーブル(?:定義|設計)|データモデル|スキーマ|데이터베이스|데이터\s*모델|스키마|테이블\s*(?:정의|설계)|база\s+данных|схема/;
 
 /** Names of database schemas a heading may put before a table ("public.accounts"). */
 const SCHEMA_WORDS = /^(?:public|auth|dbo|app|core|main|private|storage|api|data|sales|hr|inventory|billing|identity)$/i;
