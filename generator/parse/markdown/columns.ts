@@ -259,9 +259,10 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   }
   if (head.text) {
     const pieces = flatSplit(head.text.startsWith(",") ? flatSub(head, 1) : head, ",");
-    if (type && pieces.some((p) => !isRule(md, p.text))) {
+    if (type && !colon && pieces.some((p) => !isRule(md, p.text))) {
       // "- `openid` VARCHAR(64) WeChat openid (unique)", "- `user_id` BIGINT 所属用户（FK -> user.id）":
-      // after the type, words that are no rule describe the column; a closing remark in
+      // after the type (no colon: a definition, not a "name: type rules" line), words that are
+      // no rule describe the column; a closing remark in
       // brackets that states rules is its rules.
       for (const p of pieces) {
         if (isRule(md, p.text)) {

@@ -3,7 +3,6 @@
 import type { Diagnostic } from "../../base/diagnostics.js";
 import type { Span } from "../../base/span.js";
 import type { Notation, RawBodyField, RawCheck, RawColumn, RawEnvelope, RawForeignKey, RawIndex, RawQueryParam, RawSpec, RawText } from "../raw.js";
-import type { SectionBase } from "./reader.js";
 
 export type SpecKind = "schema" | "api";
 
@@ -88,6 +87,19 @@ export interface SectionEntry {
   shapes?: boolean;
   /** A path prefix stated in this section ("`prefix: /decks`"): its endpoints are under it. */
   base?: SectionBase;
+}
+
+/**
+ * A path prefix stated inside a section ("`prefix: /decks`" under "## Decks"): the endpoints read
+ * from `first` until the section closes (`end`) are under `path`.
+ */
+export interface SectionBase {
+  readonly path: string;
+  readonly span: Span;
+  /** Index in the reader's endpoints of the first endpoint read after the prefix. */
+  readonly first: number;
+  /** Index past the last endpoint of its section (set as the section closes). */
+  end?: number;
 }
 
 export interface EndpointDraft {

@@ -2,9 +2,9 @@
 // URLs, the success status and public access a text states, a response envelope.
 import type { Span } from "../../base/span.js";
 import type { RawEnvelope, RawText } from "../raw.js";
-import type { EndpointDraft, SectionEntry } from "./drafts.js";
+import type { EndpointDraft, SectionBase, SectionEntry } from "./drafts.js";
 import { type Flat, flatSub } from "./flat.js";
-import type { MarkdownReader, SectionBase } from "./reader.js";
+import type { MarkdownReader } from "./reader.js";
 import { pathQuery } from "./bodies.js";
 import { isPublicText, METHOD_RE } from "./vocabulary.js";
 

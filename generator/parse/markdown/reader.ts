@@ -6,18 +6,9 @@ import type { Code, ListItem, Nodes, Paragraph, PhrasingContent } from "mdast";
 import type { Diagnostic } from "../../base/diagnostics.js";
 import type { Span } from "../../base/span.js";
 import type { RawEnum, RawIndex, RawText } from "../raw.js";
-import type { EndpointDraft, SectionEntry, SpecKind, TableDraft } from "./drafts.js";
+import type { EndpointDraft, SectionBase, SectionEntry, SpecKind, TableDraft } from "./drafts.js";
 import { type Flat, flatConcat, flatTrim, LineIndex } from "./flat.js";
 import { RULES_SECTION, sectionTitle } from "./vocabulary.js";
-
-export interface SectionBase {
-  readonly path: string;
-  readonly span: Span;
-  /** Index in `endpoints` of the first endpoint read after the prefix. */
-  readonly first: number;
-  /** Index in `endpoints` past the last endpoint of its section (set as the section closes). */
-  end?: number;
-}
 
 export class MarkdownReader {
   readonly idx: LineIndex;
