@@ -382,7 +382,15 @@ export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
       split.push(flatSub(p, at, at + tail[1]!.length));
     } else split.push(p);
   }
-  return split.map((p) => md.rawText(p));
+  // MySQL's DESCRIBE marks a default the server makes ("DEFAULT_GENERATED", before
+  // "on update CURRENT_TIMESTAMP"): the Default column states it; the marker itself says nothing.
+  const marks = split.flatMap((p) => {
+    const m = /^DEFAULT_GENERATED\b\s*/i.exec(p.text);
+    if (!m) return [p];
+    const rest = flatTrim(flatSub(p, m[0].length));
+    return rest.text ? [rest] : [];
+  });
+  return marks.map((p) => md.rawText(p));
 }
 
 /** A rule piece by its first word ("required for login", "minimum 1 character", "defaults to false"). */
