@@ -48,6 +48,19 @@ export async function parseSpecFile(file: SpecFile): Promise<ParsedFile> {
   return parseYaml(file.text, file.path, file.kind);
 }
 
+/** A line that is an endpoint: a heading, list item or table row starting with a method and a path. */
+const ENDPOINT_TEXT = /^\s*(?:#{1,6}\s*(?:\d+(?:\.\d+)*[.)]?\s+)?|[-*]\s*|\|\s*)?`?(?:GET|POST|PUT|PATCH|DELETE)`?\s*\|?\s*`?\/[\w{}:/.-]*/gm;
+
+/**
+ * The endpoints a Markdown schema file writes beside its tables, read as an API spec is (null when
+ * it writes fewer than two). The parse's diagnostics are left out: the file is the schema's.
+ */
+async function schemaEndpoints(files: readonly SpecFile[]): Promise<ParsedFile | null> {
+  const md = files.filter((f) => f.format === "markdown" && (f.text.match(ENDPOINT_TEXT) ?? []).length >= 2);
+  if (md.length === 0) return null;
+  return joinParts(await Promise.all(md.map((f) => parseSpecFile({ ...f, kind: "api" }))));
+}
+
 /** Several files read as one spec (feature folders, a contracts/ folder): their raw shapes in order. */
 function joinParts(parts: readonly ParsedFile[]): ParsedFile {
   if (parts.length === 1) return parts[0]!;
@@ -85,10 +98,24 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null, more
   const s = joinParts(await Promise.all([schema, ...(more?.schema ?? [])].map(parseSpecFile)));
   diagnostics.push(...s.diagnostics);
   notes.push(...s.notes);
-  const a = api ? joinParts(await Promise.all([api, ...(more?.api ?? [])].map(parseSpecFile))) : null;
+  let a = api ? joinParts(await Promise.all([api, ...(more?.api ?? [])].map(parseSpecFile))) : null;
   if (a) {
     diagnostics.push(...a.diagnostics);
     notes.push(...a.notes);
+  }
+  // Endpoints written in the schema's own file ("## Endpoints" under the tables, one document for
+  // both): read as the API's too, after the API file's own (a route both write is the API file's).
+  const inSchema = await schemaEndpoints([schema, ...(more?.schema ?? [])]);
+  let apiSource = api?.path ?? null;
+  if (inSchema && inSchema.raw.endpoints.length > 0) {
+    const key = (e: { method: { text: string }; path: { text: string } }) => `${e.method.text.toUpperCase()} ${e.path.text}`;
+    const have = new Set((a?.raw.endpoints ?? []).map(key));
+    const extra = inSchema.raw.endpoints.filter((e) => !have.has(key(e)));
+    if (extra.length > 0) {
+      notes.push(...inSchema.notes, { span: extra[0]!.method.span, message: `${extra.length} endpoint${extra.length > 1 ? "s" : ""} written in the schema spec ${schema.path} read as the API's${api ? ` too (beside ${api.path})` : ""}` });
+      a = a ? { ...a, raw: { ...a.raw, endpoints: [...a.raw.endpoints, ...extra] } } : { ...inSchema, diagnostics: [], raw: { ...inSchema.raw, tables: [], endpoints: extra } };
+      apiSource ??= schema.path;
+    }
   }
   const raw: RawSpec = {
     // Rules the API spec writes for tables (zod schemas, Pydantic bodies) join the schema's tables.
@@ -132,7 +159,7 @@ export async function loadSpecFiles(schema: SpecFile, api: SpecFile | null, more
     await loadSqlExpressions([...new Set<"postgresql" | "mysql" | "sqlite">(["postgresql", ...dialects])]);
     readCheckSql = (text, dialect, column) => readCheckExpression(text, dialect, column);
   }
-  const built = buildIr(raw, { schema: schema.path, api: api?.path ?? null }, readCheckSql ? { readCheckSql } : {});
+  const built = buildIr(raw, { schema: schema.path, api: apiSource }, readCheckSql ? { readCheckSql } : {});
   diagnostics.push(...built.diagnostics);
   if (raw.tables.length > 0 && !built.ir.tables.some((t) => !t.addedBy) && !hasErrors(s.diagnostics)) {
     // What was read names tables but defines none (rules for tables no part of the spec writes,

@@ -447,6 +447,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     col.nullable = false;
     cx.note(col.span, `column "${table}.${col.name}" does not say whether it may be null; read as not null because it has a default`);
   } else col.nullable = true;
+  // "| title | varchar(200) | NO | | NULL |" (MySQL's DESCRIBE), "x INT NOT NULL DEFAULT NULL": a
+  // column that takes no null has no default of null; a value must be given.
+  if (!col.nullable && col.default && col.default.kind === "literal" && col.default.value === null && !col.primaryKey) {
+    col.default = null;
+    cx.note(col.span, `column "${table}.${col.name}" is not null, so its default of NULL means it has no default: a value must be given`);
+  }
   return col;
 }
 

@@ -9,6 +9,9 @@ import { short, type TableDraft } from "./drafts.js";
 import { classlessKey } from "./identity-table.js";
 import type { ColumnType, DefaultValue } from "./types.js";
 
+/** "id", "_id", and "Id" or "ID" as PascalCase and upper-case specs write it. */
+const isIdName = (name: string): boolean => name === "_id" || name.toLowerCase() === "id";
+
 /**
  * A table that names no key gets "id" when the spec's other tables are keyed by "id" (the
  * spec left it out; a reader would add it), of the type those keys have. Noted.
@@ -28,7 +31,7 @@ export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
   for (const t of keyless) {
     const stem = singular(snakeCase(t.name).toLowerCase());
     const own = t.columns.find((c) => !c.refText && !c.nullable && snakeCase(c.name).toLowerCase() === `${stem}_id`) ?? t.columns.find((c) => !c.refText && snakeCase(c.name).toLowerCase() === `${stem}_id`);
-    if (!own || t.columns.some((c) => c.name === "id" || c.name === "_id")) continue;
+    if (!own || t.columns.some((c) => isIdName(c.name))) continue;
     own.primaryKey = true;
     own.nullable = false;
     if (!own.default && own.type?.kind === "uuid") own.default = { kind: "uuid" };
@@ -38,7 +41,7 @@ export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
   }
   if (noKeys) {
     for (const t of keyless) {
-      const own = t.columns.find((c) => c.name === "_id" || c.name === "id");
+      const own = t.columns.find((c) => isIdName(c.name));
       if (!own) continue;
       own.primaryKey = true;
       own.nullable = false;
@@ -50,7 +53,7 @@ export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
   }
   // The users table always needs a key: a token's subject names one of its rows.
   const people = (t: TableDraft) => t.identity === true || classlessKey(t.name) === "user";
-  const missing = keyless.filter((t) => t.keyColumns && (noKeys || people(t) || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => c.name === "id"));
+  const missing = keyless.filter((t) => t.keyColumns && (noKeys || people(t) || (byId.length > 0 && (convention || referenced(t)))) && !t.columns.some((c) => isIdName(c.name)));
   for (const t of keyless)
     if (!missing.includes(t) && t.keyColumns)
       cx.diag("warning", "SF109", `table "${t.name}" has no primary key; it is created without one and gets no item routes`, t.span, 'mark one column "primary key" (usually "id: serial (primary key)")');

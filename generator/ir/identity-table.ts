@@ -73,7 +73,7 @@ export function findIdentity(cx: BuildContext, tables: TableDraft[]): TableDraft
   const people = tables
     .filter((t) => (IDENTITY_NAMES.has(classlessKey(t.name)) || credentials(t)) && !t.keyColumns)
     .filter((t) => !t.columns.some((c) => c.name !== t.primaryKey && c.refText && undefinedUsers(c.refText.table)))
-    .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login)$/.test(snakeCase(c.name))))
+    .filter((t) => t.columns.some((c) => /^(email|e_mail|mail|username|user_name|nickname|display_name|name|password_hash|hashed_password|handle|nome|nombre|nom|correo|senha|contrasena|passwort|benutzername|login|nama|emel|nama_pengguna|kata_laluan|kata_sandi|surel)$/.test(snakeCase(c.name))))
     .map((t) => ({ t, n: incoming(t) }));
   const candidates = people.filter((x) => x.n > 0).sort((a, b) => b.n - a.n);
   if (candidates[0] && (candidates.length === 1 || candidates[0].n > candidates[1]!.n)) {
@@ -207,4 +207,5 @@ export const IDENTITY_NAMES = new Set([
   "user", "player", "account", "member", "profile", "customer", "person", "app_user", "user_account", "user_profile", "auth_user", "identity",
   // The same in the other languages specs are written in (as nameKey leaves them).
   "usuario", "utilisateur", "benutzer", "nutzer", "utente", "utenti", "gebruiker", "cliente", "jogador", "jugador", "miembro", "membro", "mitglied", "spieler", "kunde", "conta", "cuenta", "compte", "konto",
+  "pengguna", "pelanggan", "ahli", "kullanici", "nguoi_dung", "uzytkownik",
 ]);

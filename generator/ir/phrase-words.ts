@@ -27,9 +27,9 @@ export function fold(text: string): string {
   return out;
 }
 
-export type Vocab = Readonly<Partial<Record<"es" | "pt" | "fr" | "de" | "it" | "zh" | "ja" | "ko", readonly string[]>>>;
+export type Vocab = Readonly<Partial<Record<"es" | "pt" | "fr" | "de" | "it" | "ms" | "zh" | "ja" | "ko", readonly string[]>>>;
 
-const LATIN_LANGS = new Set(["es", "pt", "fr", "de", "it"]);
+const LATIN_LANGS = new Set(["es", "pt", "fr", "de", "it", "ms"]);
 
 /** Not inside a longer word, before and after ("URL格式": a Chinese character next to a Latin word does not join it). */
 export const L0 = "(?<![\\p{sc=Latin}\\p{N}_])";

@@ -9,6 +9,7 @@ export const OTHER_NOT_NULL: Vocab = {
   fr: ["obligatoires?", "requis(?:es?)?", "non\\s+nul(?:le)?s?", "ne\\s+(?:peut|doit)\\s+pas\\s+etre\\s+nul(?:le)?"],
   de: ["pflicht(?:feld|angabe)?", "erforderlich", "verpflichtend", "zwingend(?:\\s+erforderlich)?", "nicht\\s+null", "darf\\s+nicht\\s+null\\s+sein"],
   it: ["obbligatori[oa]", "richiest[oa]", "non\\s+null[oa]", "non\\s+puo\\s+essere\\s+null[oa]"],
+  ms: ["wajib(?:\\s+diisi)?", "diperlukan", "tidak\\s+boleh\\s+null", "tidak\\s+null", "harus\\s+diisi"],
   zh: ["必填(?:项|項|字段|欄位)?", "必需", "必选", "必選", "必[须須](?:填写|填寫|填|项|項|输入|輸入)?(?![为為是\\p{sc=Han}])", "不(?:能|可|得|允许|允許)?[为為是]空", "非空", "非null", "不(?:能|可|得)[为為是]?null"],
   ja: ["(?:入力)?必須(?:項目|入力)?(?![为為是\\p{sc=Han}])", "null\\s*(?:不可|禁止)"],
   ko: ["필수(?:\\s*(?:입력|값|항목|사항))?", "(?:null|널)\\s*(?:불가능|불가|비허용|허용\\s*안\\s*(?:함|됨))"],
@@ -21,6 +22,7 @@ export const OTHER_NULLABLE: Vocab = {
   fr: ["facultati(?:f|ve)s?", "optionnel(?:le)?s?", "peut\\s+etre\\s+nul(?:le)?", "non\\s+obligatoire", "non\\s+requis(?:e)?"],
   de: ["freiwillig", "nullbar", "(?:kann|darf)\\s+null\\s+sein", "nicht\\s+erforderlich", "kein\\s+pflichtfeld"],
   it: ["opzionale", "facoltativ[oa]", "nullabile", "puo\\s+essere\\s+null[oa]", "non\\s+obbligatori[oa]", "non\\s+richiest[oa]"],
+  ms: ["pilihan", "opsional", "boleh\\s+(?:null|kosong)", "tidak\\s+wajib"],
   zh: ["可[选選](?:项|項|字段|欄位)?(?![\\p{sc=Han}\"'“「A-Za-z0-9]|\\s*[:：]|\\s+[\"'“「A-Za-z0-9])", "选填", "選填", "非必填", "非必[须須]", "不必填", "可(?:以)?[为為是]?空", "允[许許][为為是]?空", "可(?:以)?[为為是]?null", "允[许許][为為是]?null"],
   ja: ["任意(?:入力|項目)?(?![\\p{sc=Han}\\p{sc=Katakana}])", "null\\s*(?:可能|可|許可)", "省略可(?:能)?"],
   ko: ["선택(?:\\s*(?:사항|입력|항목)|적)?", "옵션", "(?:null|널)\\s*(?:허용|가능)"],
@@ -33,6 +35,7 @@ export const OTHER_UNIQUE: Vocab = {
   fr: ["(?:valeur|cle|index|indice)\\s+unique", "sans\\s+doublons?"],
   de: ["eindeutig(?:e[rsnm]?)?", "einzigartig(?:e[rsnm]?)?", "einmalig(?:e[rsnm]?)?", "(?:ohne|keine)\\s+duplikate"],
   it: ["univoc(?:o|a|i|he)", "unic[oa]", "(?:valore|chiave|indice)\\s+(?:univoc|unic)[oa]", "senza\\s+duplicati"],
+  ms: ["unik", "(?:nilai|kunci|indeks)\\s+unik", "tidak\\s+boleh\\s+(?:berulang|sama|duplikat)"],
   zh: ["唯一(?:值|性|约束|約束|索引|键|鍵|标识|標識)?", "不(?:可|能|得|允许|允許)?重[复複]", "无重复", "無重複"],
   ja: ["一意(?:制約|キー|性)?", "ユニーク(?:制約|キー)?", "重複(?:不可|なし|禁止)"],
   ko: ["고유(?:한|\\s*(?:값|키|제약))?", "유니크(?:\\s*(?:키|제약))?", "중복\\s*(?:불가|없음|금지|불허|안\\s*됨)", "유일(?:한|값)?"],
@@ -45,6 +48,7 @@ export const OTHER_PRIMARY_KEY: Vocab = {
   fr: ["cle\\s+primaire"],
   de: ["prim(?:a|ae)r[-\\s]?schl(?:u|ue)ssel", "hauptschl(?:u|ue)ssel"],
   it: ["chiave\\s+primaria"],
+  ms: ["kunci\\s+(?:utama|primer)"],
   zh: ["主[键鍵]"],
   ja: ["主キー", "プライマリー?\\s*キー"],
   ko: ["기본\\s*키", "주\\s*키", "프라이머리\\s*키"],
@@ -57,6 +61,7 @@ export const OTHER_FOREIGN_KEY: Vocab = {
   fr: ["cle\\s+etrangere"],
   de: ["fremd[-\\s]?schl(?:u|ue)ssel"],
   it: ["chiave\\s+esterna"],
+  ms: ["kunci\\s+(?:asing|tamu)"],
   zh: ["外[键鍵]"],
   ja: ["外部キー"],
   ko: ["외래\\s*키"],
@@ -69,6 +74,7 @@ export const OTHER_REFERENCES: Vocab = {
   fr: ["fait\\s+references?"],
   de: ["verweist", "verweis", "referenz", "referenziert", "bezieht\\s+sich"],
   it: ["(?:fa\\s+)?riferimento", "riferisce", "referenzia"],
+  ms: ["merujuk(?:\\s+(?:kepada|ke))?", "rujukan(?:\\s+(?:kepada|ke))?", "mereferensikan", "berelasi\\s+(?:dengan|ke)"],
   zh: ["关联(?:到|至|于)?", "關聯(?:到|至|於)?", "引用(?:自)?", "参照", "參照", "参考", "參考", "指向", "对应", "對應"],
   ja: ["参照(?:先)?"],
   ko: ["참조(?:\\s*대상)?"],
@@ -81,6 +87,7 @@ export const OTHER_DEFAULT: Vocab = {
   fr: ["(?:(?:la\\s+)?valeur\\s+)?par\\s+defaut", "defaut"],
   de: ["standardwert", "defaultwert", "vorgabewert", "vorgabe", "voreingestellt(?:\\s+auf)?", "standardm(?:a|ae)(?:ß|ss)ig", "standard(?=\\s*[:=])", "standard(?=\\s+(?:['\"“«\\d-]|(?:true|false|wahr|falsch|null|jetzt|now\\(\\))(?![\\p{L}\\p{N}_])))"],
   it: ["(?:(?:il\\s+)?valore\\s+)?(?:predefinit[oa]|di\\s+default|per\\s+default)"],
+  ms: ["(?:nilai\\s+)?(?:lalai|bawaan|asal)"],
   zh: ["默[认認]值?", "预设值?", "預設值?", "缺省值?", "初始值"],
   ja: ["デフォルト値?", "既定値?", "初期値"],
   ko: ["기본\\s*값", "디폴트(?:\\s*값)?", "초기\\s*값", "초깃값"],
@@ -93,6 +100,7 @@ export const OTHER_INCREMENT: Vocab = {
   fr: ["auto[-\\s]?increment(?:e|ee|ation)", "incrementation\\s+automatique"],
   de: ["auto[-\\s]?inkrement(?:iert|ierend|ell)?", "automatisch\\s+(?:hochgez(?:a|ae)hlt|inkrementiert|fortlaufend|vergeben)", "fortlaufend(?:e)?(?:\\s+nummer)?"],
   it: ["auto[-\\s]?incrementa(?:le|to|ta)", "auto[-\\s]?incremento", "incremento\\s+automatico"],
+  ms: ["auto[-\\s]?tambah", "(?:bertambah|menaik)\\s+(?:secara\\s+)?(?:automatik|otomatis)"],
   zh: ["自增(?:长|長)?", "自[动動](?:增[长長]|[递遞]增)"],
   ja: ["自動採番", "自動増分", "オートインクリメント", "連番"],
   ko: ["자동\\s*(?:증가|증분|채번)", "오토\\s*인크리먼트"],
@@ -117,6 +125,7 @@ export const OTHER_NOT_EMPTY: Vocab = {
   fr: ["non\\s+vide", "ne\\s+(?:peut|doit)\\s+pas\\s+etre\\s+vide"],
   de: ["nicht\\s+leer", "darf\\s+nicht\\s+leer\\s+sein"],
   it: ["non\\s+(?:puo\\s+essere\\s+)?vuot[oa]"],
+  ms: ["tidak\\s+boleh\\s+kosong"],
   zh: ["不(?:能|可|得)?[为為是]空(?:字符串|字串|白)", "非空(?:字符串|字串)"],
   ja: ["空(?:文字(?:列)?|白|欄)(?:不可|禁止)"],
   ko: ["빈\\s*(?:값|문자열)\\s*(?:불가|금지)", "비어\\s*있을\\s*수\\s*없(?:음|습니다|다)", "공백\\s*불가"],
@@ -129,7 +138,7 @@ export const REF_TARGET = "\\(?\\s*[`\"「]?([A-Za-z_]\\w*)[`\"」]?(?:\\s*(?:�
 export const REF_AFTER = "\\s*(?:(?:を|に|へ|への|の)?\\s*(?:参照(?:する|します)?|外部キー(?:参照)?)|(?:를|을|에\\s*대한|의)?\\s*(?:참조(?:함|합니다|하는)?|외래\\s*키)|的?\\s*外[键鍵])";
 
 /** Between a key word and its target: "-> ", ": ", "a la tabla ", "vers ", "auf ". */
-export const REF_LINK = `\\s*(?:->|→|=>|[:=])?\\s*(?:${L0}(?:a|al|hacia|de|del|para|pour|vers|sur|auf|zu|zur|zum|nach|verso|su|di|della|alla|da|en|em|na|la|el|le|les|l['’]|die|der|das|den|il|lo|tabla|tabela|table|tableau|tabelle|tabella)(?:${L1}|(?<=['’]))\\s*)*`;
+export const REF_LINK = `\\s*(?:->|→|=>|[:=])?\\s*(?:${L0}(?:a|al|hacia|de|del|para|pour|vers|sur|auf|zu|zur|zum|nach|verso|su|di|della|alla|da|en|em|na|la|el|le|les|l['’]|die|der|das|den|il|lo|tabla|tabela|table|tableau|tabelle|tabella|ke|kepada|jadual)(?:${L1}|(?<=['’]))\\s*)*`;
 
 /** Words that are never a table's name after a key word. */
 export const NOT_A_TABLE = new RegExp(`^(?:${alt({ es: [...OTHER_NOT_NULL.es!, ...OTHER_NULLABLE.es!, ...OTHER_UNIQUE.es!, "no", "nao", "non", "nicht", "con", "com", "avec", "mit", "y", "e", "et", "und", "en", "em", "por", "par", "padrao", "predefinit[oa]", "standard\\w*", "cascada", "cascata", "al", "ao", "beim", "lors", "defecto", "default", "valor", "valeur", "wert", "valore", "campo", "champ", "feld"], pt: OTHER_NOT_NULL.pt, fr: [...OTHER_NOT_NULL.fr!, ...OTHER_NULLABLE.fr!], de: [...OTHER_NOT_NULL.de!, ...OTHER_NULLABLE.de!, ...OTHER_UNIQUE.de!], it: [...OTHER_NOT_NULL.it!, ...OTHER_NULLABLE.it!, ...OTHER_UNIQUE.it!] })})$`, "iu");

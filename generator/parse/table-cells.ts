@@ -425,6 +425,7 @@ const YES_NO = new Map<string, Polarity>(Object.entries({
   yes: "yes", y: "yes", x: "yes", true: "yes", "✅": "yes", "✓": "yes", "✔": "yes", "☑": "yes", 是: "yes", はい: "yes", ja: "yes",
   sí: "yes", si: "yes", oui: "yes", ya: "yes", 有: "yes", sim: "yes", sì: "yes", да: "yes", 예: "yes", 네: "yes", evet: "yes", tak: "yes",
   no: "no", n: "no", false: "no", "❌": "no", "✗": "no", "✘": "no", 否: "no", いいえ: "no", nein: "no", non: "no", tidak: "no",
+  "○": "yes", "◯": "yes", "〇": "yes", "●": "yes", "×": "no", "✕": "no",
   não: "no", nao: "no", нет: "no", 아니오: "no", 아니요: "no", hayır: "no", nie: "no",
   required: "required", mandatory: "required", 必填: "required", 必须: "required", 必需: "required", 必須: "required", wajib: "required",
   pflicht: "required", erforderlich: "required", obligatorio: "required", requerido: "required", obligatoire: "required",

@@ -22,10 +22,10 @@ const HEADER_WORDS: Record<string, RegExp> = {
   name: /^(?:column|columns? name|field|field name|name|attribute|property|key|param|parameter|query param(?:eter)?|列|列名|字段|字段名|字段名称|名称|参数|参数名|属性|カラム|カラム名|フィールド|項目|項目名|名前|パラメータ|medan|nama|nama medan|lajur|kolom|spalte|feld|feldname|parameter|columna|campo|nombre|parámetro|colonne|champ|nom|paramètre|colonna|nome|parametro|컬럼|필드|이름)$/,
   type: /^(?:type|data ?type|sql type|column type|db type|类型|数据类型|型|データ型|タイプ|jenis|jenis data|tipe|typ|datentyp|tipo|tipo de dato|type de données|타입)$/,
   constraints: /^(?:constraints?|attributes|modifiers|rules|keys?|约束|约束条件|制約|kekangan|kekangan medan|kendala|einschränkung(?:en)?|restricci[oó]n(?:es)?|contraintes?|vincoli|vincolo|제약)$/,
-  default: /^(?:default|default value|默认|默认值|既定値|初期値|デフォルト|기본값|lalai|nilai lalai|standard|standardwert|por defecto|valor por defecto|predeterminado|défaut|valeur par défaut|predefinito)$/,
+  default: /^(?:default|default value|默认|默认值|既定値|初期値|デフォルト|デフォルト値|기본값|기본 값|lalai|nilai lalai|bawaan|nilai bawaan|nilai default|standard|standardwert|por defecto|valor por defecto|predeterminado|défaut|valeur par défaut|predefinito|padrão|padrao|valor padrão|valor padrao)$/,
   nullable: /^(?:nullable|null|null\?|nullable\?|可空|允许空|是否可空|null許可|boleh null|nullbar|nulo|nulable)$/,
   required: /^(?:required|required\?|mandatory|必填|是否必填|必须|必需|必須|wajib|pflicht|erforderlich|obligatorio|requerido|obligatoire|obbligatorio|obrigatório|obrigatorio|обязательно|обязательное|필수|not null)$/,
-  description: /^(?:description|desc|notes?|comments?|purpose|remarks?|meaning|summary|details?|说明|描述|备注|注释|用途|含义|説明|備考|概要|keterangan|penerangan|catatan|huraian|beschreibung|hinweis|anmerkung|zweck|descripci[oó]n|notas?|descrizione|nota|commentaire|설명|비고)$/,
+  description: /^(?:description|desc|notes?|comments?|purpose|remarks?|meaning|summary|details?|说明|描述|备注|注释|用途|含义|説明|備考|概要|keterangan|penerangan|catatan|huraian|beschreibung|hinweis|anmerkung|zweck|descripci[oó]n|descrição|descricao|observaç(?:ão|ões)|observacao|obs|notas?|descrizione|nota|commentaire|설명|비고|ghi chú|mô tả)$/,
   method: /^(?:method|verb|http method|http|方法|请求方法|メソッド|kaedah|methode|método|méthode|metodo)$/,
   path: /^(?:path|endpoint|route|url|uri|endpoint path|路径|接口|地址|パス|エンドポイント|laluan|pfad|ruta|chemin|percorso)$/,
   auth: /^(?:auth|authentication|authorization|auth required|requires auth|鉴权|认证|权限|認証|pengesahan|authentifizierung|autenticaci[oó]n)$/,
@@ -258,7 +258,9 @@ function fieldList(
       for (let i = 0; i < p.cells.length; i++) {
         const c = p.cells[i]!;
         if (c.empty) continue;
-        const s = literalScore(c.t, vals ? vals.cells[i]!.t : null);
+        // Under a header that says Default, a bare word is the default ("| Default | draft |"),
+        // whether or not a column of allowed values lists it.
+        const s = Math.max(literalScore(c.t, vals ? vals.cells[i]!.t : null), headerSays(p, "default") && literalScore(c.t, null) > 0 ? 1 : 0);
         sum += s;
         if (s === 1) hard++;
       }

@@ -88,6 +88,8 @@ const SCHEMA_NAMES: readonly RegExp[] = [
   /(^|\/)(database|models?|erd|tables)\.(md|markdown|ya?ml)$/,
   /(^|\/)database\/[^/]+\.(md|markdown|ya?ml)$/,
 ];
+/** A resource's own API file, its resource named before or after the word that says API. */
+const RESOURCE_API = /(^|\/)(?:[^/]+[-_.](?:api|endpoints|routes|contracts?)(?:[-_.](?:spec|openapi|swagger))?|api[-_][^/]+)\.(md|markdown|ya?ml|json)$/;
 const API_NAMES: readonly RegExp[] = [
   /^api\/rest-endpoints\.(md|markdown|ya?ml|json)$/,
   /^api\/endpoints\.(md|markdown|ya?ml|json)$/,
@@ -97,6 +99,9 @@ const API_NAMES: readonly RegExp[] = [
   /(^|\/)contracts\/[^/]+\.(md|markdown|ya?ml|json)$/,
   /(^|\/)api\/[^/]+\.(md|markdown|ya?ml|json)$/,
   /(^|\/)api\.(md|markdown|ya?ml|json)$/,
+  // One file per resource: "notes-api.md", "auth_api.md", "task_api.openapi.yaml", "api-orders.md",
+  // "orders-endpoints.md", "billing.contract.md".
+  RESOURCE_API,
 ];
 
 /** A feature folder as spec-kit and its kin name them: a number, then a name ("001-user-auth", "12_orders"). */
@@ -109,8 +114,10 @@ const FEATURE_DIR = /^\d{1,4}[-_.][^/]+$/;
  */
 export function specPartKey(rel: string): string {
   const parts = rel.toLowerCase().split("/");
+  // Files of one resource each in one folder ("notes-api.md", "users-api.md"): parts of one API.
+  const last = parts.length - 1;
   return parts
-    .map((p, i) => (i < parts.length - 1 && FEATURE_DIR.test(p) ? "*" : i === parts.length - 1 && parts[i - 1] === "contracts" ? "*" : p))
+    .map((p, i) => (i < last && FEATURE_DIR.test(p) ? "*" : i === last && (parts[i - 1] === "contracts" || RESOURCE_API.test(p)) ? "*" : p))
     .join("/");
 }
 

@@ -259,7 +259,33 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   }
   if (head.text) {
     const pieces = flatSplit(head.text.startsWith(",") ? flatSub(head, 1) : head, ",");
-    if (type || pieces.every((p) => looksLikeConstraints(p.text))) constraints.push(...pieces);
+    if (type && !colon && pieces.some((p) => !isRule(md, p.text))) {
+      // "- `openid` VARCHAR(64) WeChat openid (unique)", "- `user_id` BIGINT 所属用户（FK -> user.id）":
+      // after the type (no colon: a definition, not a "name: type rules" line), words that are
+      // no rule describe the column; a closing remark in
+      // brackets that states rules is its rules.
+      for (const p of pieces) {
+        if (isRule(md, p.text)) {
+          constraints.push(p);
+          continue;
+        }
+        const br = /[(（]([^()（）]+)[)）]\s*[.。]?$/.exec(p.text);
+        const before = br ? flatTrim(flatSub(p, 0, br.index)) : null;
+        const inner = br ? flatSplit(flatSub(p, br.index + 1, br.index + 1 + br[1]!.length), ",，、;；") : [];
+        const said = inner.length > 0 && inner.every((x) => isRule(md, x.text)) ? inner : [];
+        let words = p.text;
+        if (before && before.text && isRule(md, before.text)) {
+          // "nullable (set once delivered)": the rule, then a remark on it.
+          constraints.push(before, ...said);
+          words = said.length ? "" : br![1]!;
+        } else if (said.length) {
+          constraints.push(...said);
+          words = before?.text ?? "";
+        }
+        words = words.trim();
+        if (words) description = description ? `${description}, ${words}` : words;
+      }
+    } else if (type || pieces.every((p) => looksLikeConstraints(p.text))) constraints.push(...pieces);
     else description = head.text; // "`menu_name` snapshot": a note, not a rule
   }
   if (tail && tail.text) {
@@ -313,6 +339,12 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
   };
 }
 
+/** A constraint or a rule stated in words, in any language the reader knows ("unique", "唯一", "默认1", "FK -> users.id"). */
+function isRule(md: MarkdownReader, text: string): boolean {
+  const t = text.trim().replace(/[.。]$/, "");
+  return t.length > 0 && (looksLikeConstraints(t) || md.isRulePhrase(t));
+}
+
 /** A line listing a column's values ("Allowed: `a`, `b`", "Values: x | y", "One of: ..."). */
 const VALUES_LINE = /^(?:allowed(?:\s+values)?|values?|one\s+of|options|possible\s+values|enum)\s*[:：]/i;
 
@@ -350,7 +382,15 @@ export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
       split.push(flatSub(p, at, at + tail[1]!.length));
     } else split.push(p);
   }
-  return split.map((p) => md.rawText(p));
+  // MySQL's DESCRIBE marks a default the server makes ("DEFAULT_GENERATED", before
+  // "on update CURRENT_TIMESTAMP"): the Default column states it; the marker itself says nothing.
+  const marks = split.flatMap((p) => {
+    const m = /^DEFAULT_GENERATED\b\s*/i.exec(p.text);
+    if (!m) return [p];
+    const rest = flatTrim(flatSub(p, m[0].length));
+    return rest.text ? [rest] : [];
+  });
+  return marks.map((p) => md.rawText(p));
 }
 
 /** A rule piece by its first word ("required for login", "minimum 1 character", "defaults to false"). */

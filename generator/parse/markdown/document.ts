@@ -9,7 +9,7 @@ import { nameKey, words } from "../../base/naming.js";
 import type { RawEndpoint, RawTable } from "../raw.js";
 import { code, hand, handRestating } from "./code-blocks.js";
 import type { EndpointDraft, ParseResult } from "./drafts.js";
-import { basePrefix, underBase } from "./endpoints.js";
+import { basePrefix, sectionPrefixes, underBase, underMount } from "./endpoints.js";
 import { list } from "./lists.js";
 import { columnLines, inlineTable, paragraph, plainColumns, plainNameOf } from "./paragraphs.js";
 import { applyBaseColumns, baseColumnsLine, entityLines } from "./entity-lines.js";
@@ -94,8 +94,13 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
     const m = /(?:^|[\s`*|>(])((?:GET|POST|PUT|PATCH|DELETE)\s+\S)/m.exec(md.src);
     if (m) endpointLike = md.idx.span(m.index + m[0].length - m[1]!.length);
   }
-  const base = basePrefix(md);
-  const endpoints: RawEndpoint[] = md.endpoints.map(withPathQuery).map((e) => ({
+  const sections = sectionPrefixes(md);
+  const base = basePrefix(md, sections.scoped);
+  const endpoints: RawEndpoint[] = md.endpoints.map(withPathQuery).map((e, i) => {
+    const own = sections.of(i);
+    const path = own ? underMount(md, e.path, own.path, `the prefix its section states at line ${own.span.line}`) : e.path;
+    return { ...e, path };
+  }).map((e) => ({
     method: e.method,
     path: base ? underBase(md, e.path, base) : e.path,
     ...(e.summary ? { summary: e.summary } : {}),

@@ -85,6 +85,21 @@ export interface SectionEntry {
   column?: { readonly table: TableDraft; readonly name: RawText };
   /** An API/DTO/contract section ("## DTOs", "## API contract") or a shape's heading under one: what it declares is request and response shapes. */
   shapes?: boolean;
+  /** A path prefix stated in this section ("`prefix: /decks`"): its endpoints are under it. */
+  base?: SectionBase;
+}
+
+/**
+ * A path prefix stated inside a section ("`prefix: /decks`" under "## Decks"): the endpoints read
+ * from `first` until the section closes (`end`) are under `path`.
+ */
+export interface SectionBase {
+  readonly path: string;
+  readonly span: Span;
+  /** Index in the reader's endpoints of the first endpoint read after the prefix. */
+  readonly first: number;
+  /** Index past the last endpoint of its section (set as the section closes). */
+  end?: number;
 }
 
 export interface EndpointDraft {

@@ -2,7 +2,7 @@
 // URLs, the success status and public access a text states, a response envelope.
 import type { Span } from "../../base/span.js";
 import type { RawEnvelope, RawText } from "../raw.js";
-import type { EndpointDraft, SectionEntry } from "./drafts.js";
+import type { EndpointDraft, SectionBase, SectionEntry } from "./drafts.js";
 import { type Flat, flatSub } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { pathQuery } from "./bodies.js";
@@ -10,12 +10,16 @@ import { isPublicText, METHOD_RE } from "./vocabulary.js";
 
 export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
   // "### GET /x", "### 2. GET /x", "### 2.1 POST /x（下单）", "### 2.1.3) PUT /x (admin)".
-  const m = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*)?([A-Za-z]+)\s+([^\s(（【?？、，,]*[^\s(（【?？、，,.;:：。])/.exec(f.text);
-  if (!m || !METHOD_RE.test(m[1]!) || m[1]!.length !== METHOD_RE.exec(m[1]!)![0].length) return null;
+  // A path ends at full-width punctuation: "GET /api/favorites：按用户列出" is the route, then its summary.
+  const m = /^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*)?([A-Za-z]+)\s+([^\s(（【?？、，,：；。]*[^\s(（【?？、，,.;:：。；])/.exec(f.text);
+  if (!m || !METHOD_RE.test(m[1]!) || m[1]!.length !== METHOD_RE.exec(m[1]!)![0].length) return titledEndpointHeading(md, f);
   const mStart = m[0].slice(0, m[0].length - m[2]!.length).trimEnd().length - m[1]!.length;
   const pStart = m.index + m[0].length - m[2]!.length;
   const method = md.rawText(flatSub(f, mStart, mStart + m[1]!.length));
   if (!m[2]!.startsWith("/")) {
+    // "### Delete a pet (`DELETE /pets/{id}`)": a title starting with a method's word.
+    const titled = m[1] !== m[1]!.toUpperCase() ? titledEndpointHeading(md, f) : null;
+    if (titled) return titled;
     if (m[1] === m[1]!.toUpperCase()) {
       md.warn("SF208", `endpoint heading "${f.text}" has no path starting with "/"`, method.span,
         'write it as "### GET /api/{user_id}/tasks"');
@@ -27,6 +31,32 @@ export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | nu
   // "### GET /api/costs?from=&to=": the query string after the path names its parameters.
   if (f.text[pStart + m[2]!.length] === "?") pathQuery(md, draft, f, pStart + m[2]!.length);
   // What the heading says after the path: "(public)", "（公开）".
+  scanEndpointText(md, draft, f.text.slice(pStart + m[2]!.length));
+  md.endpoints.push(draft);
+  return draft;
+}
+
+/**
+ * "### 1.1 Sign up — `POST /auth/signup` [T0]", "### Pets: GET /pets", "### Remove (`DELETE /pets/{id}`)":
+ * a title, then the endpoint after a dash, colon, bracket or in code. One upper-case method and a
+ * path, written once in the heading; prose that merely names two routes is no endpoint.
+ */
+function titledEndpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
+  const re = /(?:\s[—–-]\s*|[:：(（[【|]\s*|\s)`?(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s`)）\]】|?]*)(`?)/g;
+  const all = [...f.text.matchAll(re)];
+  if (all.length !== 1) return null;
+  const m = all[0]!;
+  const before = f.text.slice(0, m.index).replace(/[`*]/g, "").trim();
+  // A title has words; a heading of a bare number or nothing before the method is the other form.
+  if (!/[\p{L}]/u.test(before)) return null;
+  const path = m[2]!.replace(/[.,;:：。、]+$/, "");
+  // "#### Response of POST /pets" under "### POST /pets": a part of that endpoint, not another.
+  const open = md.currentEndpointSection()?.endpoint;
+  if (open && open.method.text.toUpperCase() === m[1] && open.path.text === path) return null;
+  const mStart = m.index! + m[0].indexOf(m[1]!);
+  const pStart = m.index! + m[0].length - m[3]!.length - m[2]!.length;
+  const method = md.rawText(flatSub(f, mStart, mStart + m[1]!.length));
+  const draft: EndpointDraft = { method, path: md.rawText(flatSub(f, pStart, pStart + path.length)), summary: before.replace(/\s*[—–:：(（-]\s*$/, "").trim() };
   scanEndpointText(md, draft, f.text.slice(pStart + m[2]!.length));
   md.endpoints.push(draft);
   return draft;
@@ -49,14 +79,36 @@ export function baseUrl(md: MarkdownReader, f: Flat): void {
   if (!/^(\/[A-Za-z0-9_.~-]+)+$/.test(path)) path = "";
   if (!path && !m[1]!.startsWith("http")) return;
   const at = from + m.index + m[0].length - m[1]!.length;
-  md.bases.push({ path, span: md.idx.span(f.offs[at] ?? f.offs[0] ?? 0) });
+  const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+  md.bases.push({ path, span });
+  // Stated inside a section below the document's title ("## Decks" then "`prefix: /decks`"):
+  // also the prefix of that section's own endpoints, whatever other sections state.
+  const sec = [...md.stack].reverse().find((e) => e.kind !== "endpoint");
+  if (path && sec && sec.depth >= 2 && !sec.base) {
+    sec.base = { path, span, first: md.endpoints.length };
+    md.sectionBases.push(sec.base);
+  }
+}
+
+/**
+ * The section prefix each endpoint is under (the innermost section that stated one before it),
+ * and the prefixes that stand for a section's endpoints rather than for the whole spec.
+ */
+export function sectionPrefixes(md: MarkdownReader): { of: (i: number) => SectionBase | undefined; scoped: Set<string> } {
+  const ranges = md.sectionBases.map((b) => ({ b, end: b.end ?? md.endpoints.length })).filter((r) => r.end > r.b.first);
+  const scoped = new Set(ranges.map((r) => `${r.b.span.line}:${r.b.span.column}`));
+  return {
+    of: (i) => ranges.filter((r) => i >= r.b.first && i < r.end).sort((x, y) => y.b.first - x.b.first)[0]?.b,
+    scoped,
+  };
 }
 
 /** The one path prefix the API spec's base URLs agree on (none when they differ or name only a host). */
-export function basePrefix(md: MarkdownReader): { path: string; span: Span } | null {
-  const paths = new Set(md.bases.map((b) => b.path));
-  if (paths.size !== 1 || !md.bases[0]!.path) return null;
-  return md.bases[0]!;
+export function basePrefix(md: MarkdownReader, scoped: ReadonlySet<string> = new Set()): { path: string; span: Span } | null {
+  const bases = md.bases.filter((b) => !scoped.has(`${b.span.line}:${b.span.column}`));
+  const paths = new Set(bases.map((b) => b.path));
+  if (paths.size !== 1 || !bases[0]!.path) return null;
+  return bases[0]!;
 }
 
 /**
@@ -84,13 +136,21 @@ export function underSectionBase(md: MarkdownReader, path: RawText): RawText {
   if (!top || top.endpoint) return path;
   const m = /(?:^|[\s(（`"'])(\/[A-Za-z0-9_.~-]+(?:\/[A-Za-z0-9_.~-]+)*)\/?(?=$|[\s)）`"'，,:：])/.exec(top.title);
   if (!m) return path;
-  const base = m[1]!;
+  return underMount(md, path, m[1]!, "which its section's heading names");
+}
+
+/**
+ * "/" and "/{deck_id}" under the mount point "/decks" are "/decks" and "/decks/{deck_id}". A path
+ * already under it, starting like an API path of its own (/api, /v1), or with the mount point's
+ * last word (/decks/...), is kept.
+ */
+export function underMount(md: MarkdownReader, path: RawText, base: string, why: string): RawText {
   const p = path.text;
   const first = /^\/([^/?]*)/.exec(p)?.[1]?.toLowerCase() ?? "";
   const last = base.slice(base.lastIndexOf("/") + 1).toLowerCase();
   if (!p.startsWith("/") || p === base || p.startsWith(base + "/") || p.startsWith(base + "?") || /^(api|v\d+)$/i.test(first) || first === last) return path;
   const text = base + (p === "/" ? "" : p);
-  md.notes.push({ span: path.span, message: `path ${p} read as ${text} (under ${base}, which its section's heading names)` });
+  md.notes.push({ span: path.span, message: `path ${p} read as ${text} (under ${base}, ${why})` });
   return { text, span: path.span };
 }
 

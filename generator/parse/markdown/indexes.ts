@@ -60,6 +60,15 @@ export function indexItem(md: MarkdownReader, item: ListItem, table: TableDraft 
       return;
     }
   }
+  // "`due_date` (sort performance)", "`id` (PK)", "user_id（検索用）": one column of the section's
+  // table, then a note on why; the note is no column list. The key restated is already the key.
+  const noted = /^`?([A-Za-z_]\w*)`?\s*(?:[(（]([^()（）]*)[)）])?\s*[.。]?$/.exec(f.text);
+  const own = noted && table ? table.columns.find((c) => c.name.text === noted[1]) : undefined;
+  if (noted && table && own && !(noted[2] ?? "").split(/\s*,\s*/).every((w) => table.columns.some((c) => c.name.text === w.replace(/`/g, "")))) {
+    if (/\b(?:pk|primary\s+key)\b|主キー|主键|기본\s*키/i.test(noted[2] ?? "")) return;
+    table.indexes.push({ columns: [own.name.text], unique: /\bunique\b(?!\s+(?:per|within|for|by|in)\b)|一意|唯一|고유|유니크/i.test(noted[2] ?? ""), span: md.idx.span(f.offs[0] ?? 0) });
+    return;
+  }
   const idx = indexFromText(md, f, table, false);
   if (idx) {
     if (table && (!idx.table || idx.table === table.name.text)) {

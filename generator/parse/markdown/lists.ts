@@ -43,7 +43,7 @@ export function list(md: MarkdownReader, node: List): void {
     // Also "- Create an item: `POST /api/items`" (a short label first), and items nested under
     // a group's item ("- Tasks" then "  - GET /api/tasks").
     const listed = node.children.map((item) => ({ f: md.itemFlat(item), m: null as RegExpExecArray | null }));
-    for (const l of listed) l.m = /^(?:([^:：\n`]{1,40}?)\s*[:：]\s*)?(GET|POST|PUT|PATCH|DELETE)\s+(\/(?:[^\s`(（、，,?？]*[^\s`(（、，,?？.;:：。])?)/.exec(l.f.text);
+    for (const l of listed) l.m = /^(?:([^:：\n`]{1,40}?)\s*[:：]\s*)?(GET|POST|PUT|PATCH|DELETE)\s+(\/(?:[^\s`(（、，,?？：；。]*[^\s`(（、，,?？.;:：。；])?)/.exec(l.f.text);
     if (listed.some((l) => l.m)) {
       for (const { f, m } of listed) {
         if (!m) {

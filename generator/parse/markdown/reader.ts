@@ -6,7 +6,7 @@ import type { Code, ListItem, Nodes, Paragraph, PhrasingContent } from "mdast";
 import type { Diagnostic } from "../../base/diagnostics.js";
 import type { Span } from "../../base/span.js";
 import type { RawEnum, RawIndex, RawText } from "../raw.js";
-import type { EndpointDraft, SectionEntry, SpecKind, TableDraft } from "./drafts.js";
+import type { EndpointDraft, SectionBase, SectionEntry, SpecKind, TableDraft } from "./drafts.js";
 import { type Flat, flatConcat, flatTrim, LineIndex } from "./flat.js";
 import { RULES_SECTION, sectionTitle } from "./vocabulary.js";
 
@@ -21,6 +21,11 @@ export class MarkdownReader {
   readonly endpoints: EndpointDraft[] = [];
   /** Base URLs the API spec states ("Base URL: /api/v1"): the path of each, "" for a bare host. */
   readonly bases: { path: string; span: Span }[] = [];
+  /**
+   * Prefixes stated inside a section ("`prefix: /decks`" under "## Decks", then "### GET /"):
+   * the endpoints read from `first` until the section closes (`end`) are under `path`.
+   */
+  readonly sectionBases: SectionBase[] = [];
   authMode: RawText | undefined;
   stack: SectionEntry[] = [];
   pendingNameNote: { span: Span; message: string } | undefined;

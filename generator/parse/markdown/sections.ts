@@ -29,7 +29,10 @@ export function heading(md: MarkdownReader, node: Heading): void {
 }
 
 export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: boolean, plain = false): void {
-  while (md.stack.length > 0 && md.top()!.depth >= depth) md.stack.pop();
+  while (md.stack.length > 0 && md.top()!.depth >= depth) {
+    const closed = md.stack.pop()!;
+    if (closed.base && closed.base.end === undefined) closed.base.end = md.endpoints.length;
+  }
   const span = md.idx.span(f.offs[0] ?? 0);
   // "2. users", "#3 orders", "No.3 orders": a number before the name is the heading's order.
   const title = f.text.replace(/^\s*(?:(?:#|no\.\s?)?\d+(?:\.\d+)*[.)]?\s+)/i, "").trim();
@@ -193,6 +196,24 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
       return { text: own[2]!, span };
     }
   }
+  // "users table `users`", "The `tasks` table", "Order items (`order_items`)": the identifier in
+  // code is the name, when the other words only say table or restate it.
+  // (Inline code reaches here without its backticks: the source says which words were code.)
+  const ticked = [...text.slice(s).matchAll(/(?<![\w`])`?([A-Za-z_][A-Za-z0-9_]*)`?(?![\w`])/g)].filter((m) => md.src[(f.offs[s + m.index! + (m[0].startsWith("`") ? 1 : 0)] ?? 0) - 1] === "`");
+  if (ticked.length === 1) {
+    const id = ticked[0]![1]!;
+    const idWords = new Set(id.toLowerCase().split("_").flatMap((w) => [w, singular(w), plural(w)]));
+    const others = (text.slice(s, s + ticked[0]!.index!) + " " + text.slice(s + ticked[0]!.index! + ticked[0]![0].length)).split(/[\s()（）:：.\-–—,]+/).filter(Boolean);
+    const restates = (w: string) => idWords.has(w.toLowerCase()) || singular(w.toLowerCase()) === singular(id.toLowerCase()) || snakeCase(w) === id.toLowerCase();
+    if (others.length > 0 && others.every((w) => /^(?:the|table|entity|model|collection|schema|tabla|tabela|tabelle|tableau|tabel|tabella)$/i.test(w) || restates(w))) {
+      const at = s + ticked[0]!.index! + (ticked[0]![0].startsWith("`") ? 1 : 0);
+      const span = md.idx.span(f.offs[at] ?? f.offs[0] ?? 0);
+      const name = snakeCase(id);
+      // Noted only where the other words would have named it otherwise ("users table `users`").
+      md.pendingNameNote = others.some((w) => !/^(?:the|table|entity|model|collection|schema|tabla|tabela|tabelle|tableau|tabel|tabella)$/i.test(w)) ? { span, message: `heading "${text.trim()}" read as table "${name}" (the identifier it gives in code)` } : undefined;
+      return { text: name, span };
+    }
+  }
   // Drop a trailing remark: "users (Managed by Better Auth)", "users（用户表）", "users - the accounts", "users: who signs in".
   const rest = text.slice(s);
   const cut = /\s*(?:[(（【\[]|\s[-–—:：]\s|[:：]\s*$|\s+[-–—]$)/.exec(rest);
@@ -231,6 +252,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   // "Пользователи (`users`)", "任务（tasks）", "Задачи — tasks": a name in another script, the
   // table's identifier beside it (the first one the heading gives).
   if (/^[^\x00-\x7F]/.test(core) && /^\p{L}/u.test(core) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(core)) {
+    // "宠康记（PetHealthNote）数据库设计（V1.0）", "ShopApp データベース設計": the document's title
+    // (its app's name beside the words for database design or schema), no table.
+    if (DOCUMENT_TITLE_WORDS.test(text)) return null;
     const id = /(?<![\p{L}\w])([A-Za-z_][A-Za-z0-9_]*)(?![\p{L}\w])/u.exec(text.slice(s));
     if (id) {
       core = id[1]!;
@@ -267,6 +291,9 @@ function tableNameOf(md: MarkdownReader, f: Flat): RawText | null {
   if (also) md.pendingAlso = [model && md.english() && singular(also.text) === also.text ? { ...also, text: plural(also.text) } : also];
   return { text: name, span };
 }
+
+/** Words for a database's design, schema or data model in other scripts: a heading holding one titles a document. */
+const DOCUMENT_TITLE_WORDS = /数据库|數據庫|資料庫|数据模型|數據模型|数据字典|表结构|表結構|库表|庫表|データベース|テーブル(?:定義|設計)|データモデル|スキーマ|데이터베이스|데이터\s*모델|스키마|테이블\s*(?:정의|설계)|база\s+данных|схема/;
 
 /** Names of database schemas a heading may put before a table ("public.accounts"). */
 const SCHEMA_WORDS = /^(?:public|auth|dbo|app|core|main|private|storage|api|data|sales|hr|inventory|billing|identity)$/i;

@@ -214,8 +214,9 @@ export function isPublicText(text: string): boolean {
 
 export function yesNo(text: string): boolean | null {
   const t = text.trim().toLowerCase();
-  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|optional|是|sí|si|sì|ja|oui|sim|はい|да|예|네|evet|tak)$/.test(t)) return true;
-  if (/^(no|n|false|✗|✘|❌|not null|required|否|nein|non|não|nao|いいえ|нет|아니오|아니요|hayır|nie)$/.test(t)) return false;
+  // "○" / "×": the marks Japanese sheets tick and cross with; "ya" / "tidak": Malay and Indonesian.
+  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|optional|是|sí|si|sì|ja|oui|sim|はい|да|예|네|evet|tak|ya|○|◯|〇|●)$/.test(t)) return true;
+  if (/^(no|n|false|✗|✘|❌|not null|required|否|nein|non|não|nao|いいえ|нет|아니오|아니요|hayır|nie|tidak|×|✕)$/.test(t)) return false;
   return null;
 }
 

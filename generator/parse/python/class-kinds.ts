@@ -47,7 +47,9 @@ export function familyOf(cx: PythonReader, c: PyClass, seen: Set<PyClass>): Fami
     if (DECLARATIVE_BASES.has(last)) return "declarative";
     if (cx.declarative.has(b) && !full.startsWith("django.")) return looksDjango(c) ? "django" : "sqlalchemy";
   }
-  // Bases this block does not define: what the body declares tells.
+  // Bases this block does not define: "class Task(UUIDModel, table=True)" is SQLModel's own
+  // signature (a project base class over SQLModel); otherwise what the body declares tells.
+  if (c.args.some((a) => a.name === "table")) return "sqlmodel";
   if (looksDjango(c)) return "django";
   if (
     c.body.some(({ stmt: s }) => {
