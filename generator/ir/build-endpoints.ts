@@ -188,6 +188,23 @@ export class EndpointBuilder {
         } else if (hits.length > 1) candidates.push({ seg, names: hits.map((t) => t.name) });
       }
     }
+    if ((!table || resourceAt < 0) && !candidates.length && method === "get") {
+      // "GET /api/{user_id}/stats", "GET /dashboard/summary", "GET /api/search?q=": numbers about,
+      // or a search of, the caller's rows without naming which: the one table of the caller's rows
+      // the route's words name ("task statistics"), or the only one there is. Read as the same
+      // route under that table's name (/tasks/stats, /tasks/search), which counts or lists only
+      // the caller's rows.
+      const at = segs.length - 1;
+      const word = at >= 0 && !isParam(segs[at]!) ? segs[at]! : null;
+      const kind = word ? (countWord(word) === "stats" ? "stats" : SEARCH_WORDS.has(words(word).join("_")) ? "search" : null) : null;
+      const pick = kind ? implicitTable(tables, [...segs.slice(0, at).filter((x) => !isParam(x)), ...words(raw.summary ?? "")]) : null;
+      if (pick && kind) {
+        this.note(raw.path.span, `${where} names no table; ${kind === "stats" ? "numbers about" : "a search of"} the caller's rows of "${pick.table.name}" ${pick.why}: read as /${[...segs.slice(0, at), pick.table.name, word].join("/")}`);
+        segs = [...segs.slice(0, at), pick.table.name, word!];
+        table = pick.table;
+        resourceAt = at;
+      }
+    }
     if (!table || resourceAt < 0) {
       // "GET /api/health", "GET /ping", "GET /api/v1/readiness": a health check, which the app
       // answers itself as it answers /healthz and /readyz (public, they reveal nothing but "up").
@@ -712,6 +729,22 @@ const DATABASE_WORDS = new Set(["db", "database", "postgres", "postgresql", "pg"
  * "databaseHealth", "health_check_db"), or names the database under a health segment
  * ("/health/db", "/system/health/database").
  */
+/** The last word of a route that searches the caller's rows ("/api/search?q="). */
+const SEARCH_WORDS = new Set(["search"]);
+
+/**
+ * The table of the caller's rows a route naming none is about: the one its other words (path and
+ * summary) name, else the only table whose rows belong to users. Not the users table, nor a table
+ * of the auth module, nor a join table; null when that leaves more than one (or none).
+ */
+function implicitTable(tables: readonly Table[], said: readonly string[]): { table: Table; why: string } | null {
+  const own = tables.filter((t) => !t.identity && !t.addedBy && !t.internal && !t.keyColumns && (t.owner || t.scope));
+  const named = own.filter((t) => said.some((w) => matchTable(w, [t]) !== undefined));
+  if (named.length === 1) return { table: named[0]!, why: "(the table its words name)" };
+  if (named.length === 0 && own.length === 1) return { table: own[0]!, why: "(the only table of users' rows)" };
+  return null;
+}
+
 function healthCheck(segs: readonly string[]): "ready" | "live" | null {
   const last = segs[segs.length - 1] ?? "";
   const ws = words(last);
