@@ -89,7 +89,7 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
   }
   if (ir) {
     const b = ir.auth.builtin;
-    out.push(`Authentication: ${ir.auth.mode === "builtin" ? `built-in: POST ${ir.auth.builtin ? Object.values(ir.auth.builtin.paths).join(", ") : "/api/auth/register, login, refresh, logout"}; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens` : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
+    out.push(`Authentication: ${ir.auth.mode === "builtin" ? `built-in: POST ${ir.auth.builtin ? Object.values(ir.auth.builtin.paths).join(", ") : "/api/auth/register, login, refresh, logout"}${ir.auth.builtin?.profile ? `; the caller's account at ${ir.auth.builtin.profile.map((p) => `${p.method.toUpperCase()} ${p.path}`).join(", ")} (never the password hash)` : ""}; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens` : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
     out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}${b ? `; login email "${b.emailColumn}", scrypt hash in "${b.passwordColumn}", ids made by ${b.userId === "database" ? "the database" : "the app (random UUID)"}` : ""}`);
     // Rows of the caller's organization: which claim names it (runtime/tenant.ts).
     const tenantColumns = [...new Set(ir.tables.flatMap((t) => (t.scope?.kind === "tenant" && t.scope.column !== t.primaryKey ? [t.scope.column] : [])))].sort();

@@ -26,6 +26,8 @@ export class EndpointBuilder {
   readonly skippedAuth: { where: string; span: Span }[] = [];
   /** Built-in mode: the spec's own paths of the module's operations ("POST /auth/signin" for login). */
   readonly builtinPaths: Partial<Record<keyof BuiltinAuthPaths, string>> = {};
+  /** Built-in mode: the routes of the caller's own account the spec writes (GET /auth/me), which the module serves. */
+  readonly builtinProfile: { method: "get" | "put" | "patch"; path: string }[] = [];
 
   /** The spec's endpoints whose path names no table: 501 routes (sorted by path, then method; one per method and path). */
   get unmapped(): UnmappedEndpoint[] {
@@ -85,6 +87,13 @@ export class EndpointBuilder {
     let segs = path.split("/").filter(Boolean);
     const isParam = (s: string) => /^\{.+\}$/.test(s);
     const paramName = (s: string) => s.slice(1, -1);
+    // Built-in mode: "/auth/me", "/users/me", "/profile" are the caller's account, which the
+    // module serves (its users row holds the password hash no generated route may answer with).
+    if (this.authMode.mode === "builtin" && (method === "get" || method === "put" || method === "patch") && this.ownAccount(segs, tables)) {
+      if (!this.builtinProfile.some((p) => p.method === method && p.path === path)) this.builtinProfile.push({ method, path });
+      this.note(span, `${where} is the caller's own account: the built-in auth module answers there (${method === "get" ? "the caller's users row without its password hash" : "changes the caller's profile columns; not the key, the email or the password hash"})`);
+      return null;
+    }
     // "/profile", "/auth/me", "/users/profile": the caller's own users row, read as "/me" is.
     const alias = this.selfAlias(segs, method, tables);
     if (alias) {
@@ -552,10 +561,21 @@ export class EndpointBuilder {
    * and the users table is the app's (with built-in auth its module owns the users' rows). The
    * path with "me" in that place, which the caller's-own-row reading takes; null otherwise.
    */
-  private selfAlias(segs: readonly string[], method: string, tables: readonly Table[]): string[] | null {
+  /** "/me", "/auth/me", "/users/me", "/profile", "/api/v1/users/profile": a path naming the caller's own users row and nothing else. */
+  private ownAccount(segs: readonly string[], tables: readonly Table[]): boolean {
+    if (!tables.some((t) => t.identity)) return false;
+    let at = 0;
+    while (at < segs.length && /^(api|v\d+)$/i.test(segs[at]!)) at++;
+    const core = segs.slice(at).map((s) => s.toLowerCase());
+    if (core.length === 1 && SELF_SEGMENTS.has(core[0]!) && core[0] !== "my") return true;
+    if (core.length === 2 && core[1] === "me" && matchTable(core[0]!, tables)?.identity === true) return true;
+    return this.selfAlias(segs, "get", tables, true) !== null;
+  }
+
+  private selfAlias(segs: readonly string[], method: string, tables: readonly Table[], anyMode = false): string[] | null {
     if (method !== "get" && method !== "put" && method !== "patch") return null;
     const identity = tables.find((t) => t.identity);
-    if (!identity || this.authMode.mode === "builtin") return null;
+    if (!identity || (this.authMode.mode === "builtin" && !anyMode)) return null;
     let at = 0;
     while (at < segs.length && /^(api|v\d+)$/i.test(segs[at]!)) at++;
     const core = segs.slice(at).map((s) => s.toLowerCase());

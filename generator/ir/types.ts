@@ -347,6 +347,12 @@ export interface BuiltinAuth {
   readonly refreshTable: string;
   /** Where the module answers: the spec's own paths for these operations, else /api/auth/<name>. */
   readonly paths: BuiltinAuthPaths;
+  /**
+   * The caller's own account as the spec writes it (GET /api/auth/me, PATCH /api/users/me): the
+   * module answers there with the caller's users row, never its password hash, and changes
+   * only its profile columns (not the key, the email or the hash). Absent: the spec writes none.
+   */
+  readonly profile?: readonly { readonly method: "get" | "put" | "patch"; readonly path: string }[];
 }
 
 export interface BuiltinAuthPaths {
