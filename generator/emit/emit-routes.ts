@@ -297,7 +297,8 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     case "delete-many": {
       // DELETE /tasks/completed, DELETE /tasks, POST /tasks/bulk-delete: the caller's rows only.
       if (a.idsField) L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
-      L.push(`    const deleted = ${a.idsField ? "keys.length === 0 ? 0 : " : ""}await deleteMany(batch, ${ts}, ${literal(a.where)}, ${a.idsField ? "keys" : "null"}, ${who});`);
+      const whereOf = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      L.push(`    const deleted = ${a.idsField ? "keys.length === 0 ? 0 : " : ""}await deleteMany(batch, ${ts}, ${whereOf}, ${a.idsField ? "keys" : "null"}, ${who});`);
       if (e.successStatus === 204) L.push(`    void deleted;`, `    ctx.status = 204;`);
       else L.push(`    ctx.status = ${e.successStatus};`, `    ctx.body = { deleted };`);
       break;

@@ -162,9 +162,14 @@ export class EndpointBuilder {
       const prefixed = () => (under ? matchTable(`${singularWord(parent!.name)}_${words(s).join("_")}`, tables) ?? matchTable(`${parent!.name}_${words(s).join("_")}`, tables) : undefined);
       // "/lists" after a table ("/tasks/list", "/tasks/{id}/view") is the verb of an operation on it, not the table "lists".
       if (parent && (resourceAt === i - 1 || (under && resourceAt === i - 2)) && CRUD_VERBS.has(words(s).join("_")) && !prefixed()) return;
-      const t = matchTable(s, tables) ?? prefixed() ?? (under ? childBySuffix(s, parent!, tables) : undefined);
+      const bySuffix = !matchTable(s, tables) && !prefixed() && under ? childBySuffix(s, parent!, tables) : undefined;
+      // "/events/{id}/register", "/courses/{id}/enroll": the verb of the caller's row of the one
+      // table under the parent named after it (registrations, enrollments); POST makes that row.
+      const byVerb = !matchTable(s, tables) && !prefixed() && !bySuffix && under && i === segs.length - 1 ? childByVerb(s, parent!, tables) : undefined;
+      const t = matchTable(s, tables) ?? prefixed() ?? bySuffix ?? byVerb;
       if (t) {
-        if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
+        if (byVerb) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table of users' rows under "${parent!.name}" named after the verb)`);
+        else if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
         table = t;
         resourceAt = i;
       }
@@ -276,7 +281,8 @@ export class EndpointBuilder {
         const link = this.parentLink(t, paramName(p), src, tables);
         if (link && resourceAt === segs.indexOf(p) + 1) {
           parent = { param: paramName(p), column: link.column, table: link.table };
-          this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
+          // (A DELETE of the collection itself says what it deletes below.)
+          if (!(method === "delete" && rest.length === 0)) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
         } else if (src) {
           stubReason = `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
           this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
@@ -297,7 +303,13 @@ export class EndpointBuilder {
     } else if (rest.length === 0) {
       if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };
-      else if (method === "delete" && !parent) {
+      else if (method === "delete" && parent) {
+        // DELETE /posts/{id}/like, /events/{id}/register: the caller's rows under that parent ("unlike",
+        // "cancel my registration"); another user's rows, or a parent the caller cannot see, match nothing.
+        action = { kind: "delete-many", where: [{ column: parent.column, op: "eq", param: parent.param }], idsField: null };
+        this.note(span, `${where}: deletes the caller's ${t.name} whose ${parent.column} is the path's {${parent.param}}: { "deleted": n }`);
+        parent = undefined;
+      } else if (method === "delete" && !parent) {
         // DELETE on the collection: every row of the caller's ("clear all"), or those the body lists when the spec's body names keys.
         const idsField = keyListFields(raw.body).length ? idsFieldOf(raw.body) : null;
         action = { kind: "delete-many", where: [], idsField };
@@ -858,6 +870,30 @@ function tablesByPrefix(seg: string, tables: readonly Table[]): Table[] {
 }
 
 /** The one table whose name ends in the segment's words and that has a column referring to `parent`. */
+/**
+ * The table a verb after a parent's row names: "register" registrations, "enroll" enrollments,
+ * "subscribe" subscriptions, "attend" attendees. Its rows belong to users (an owner column) and
+ * refer to the parent; its name shares the verb's stem (at least five letters, most of the verb).
+ * Only when one table fits.
+ */
+function childByVerb(seg: string, parent: Table, tables: readonly Table[]): Table | undefined {
+  const w = words(seg);
+  if (w.length !== 1) return undefined;
+  const verb = w[0]!;
+  const stem = (name: string) => singularWord(name).replace(/_/g, "");
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const hits = tables.filter((t) => {
+    if (!t.owner || t.identity || t.addedBy || !t.columns.some((c) => c.references?.table === parent.name && c.name !== t.owner)) return false;
+    const n = shared(verb, stem(t.name));
+    return n >= 5 && n >= Math.ceil(verb.length * 0.7);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function childBySuffix(seg: string, parent: Table, tables: readonly Table[]): Table | undefined {
   const k = nameKey(seg);
   if (!k || k.length < 3) return undefined;
