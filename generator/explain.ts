@@ -41,7 +41,7 @@ function endpointText(e: Endpoint): string {
       : a.kind === "update" && a.fields ? `update of ${a.fields.join(", ")} only`
       : a.kind === "count" ? `${a.summary ? `summary (total${a.groups.map((g) => `, by ${g}`).join("")})` : "count"} of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}`
       : a.kind === "delete-many" ? `delete of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}${a.idsField ? ` whose keys the body lists in "${a.idsField}"` : a.where.length ? "" : " (all of them)"}`
-      : a.kind === "update-many" ? `set ${a.field} = ${a.now ? "now" : JSON.stringify(a.value)} on the caller's rows whose keys the body lists in "${a.idsField}"`
+      : a.kind === "update-many" ? `set ${a.field} = ${a.now ? "now" : JSON.stringify(a.value)} on ${a.idsField ? `the caller's rows whose keys the body lists in "${a.idsField}"` : "every one of the caller's rows"}`
       : a.kind === "list" && e.list?.fixed?.length ? `list where ${describeConditions(e.list.fixed)}`
       : a.kind === "stub" ? `501 stub (${a.reason}; implement it as a custom route in src/routes/ with the same method and path)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";

@@ -305,14 +305,17 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     }
     case "update-many": {
       // POST /tasks/bulk-complete: one column set on the caller's rows the body lists.
-      L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
+      // Without a keys field (PATCH /notifications/read-all): every one of the caller's rows.
+      if (a.idsField) L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
       const v = a.now ? "NOW" : JSON.stringify(a.value);
+      const guard = a.idsField ? "keys.length === 0 ? 0 : " : "";
+      const keysArg = a.idsField ? "keys" : "null";
       if (editsUsers) {
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
-        L.push(`    const updated = keys.length === 0 ? 0 : await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, keys, ${who}, record ? [record] : []);`);
+        L.push(`    const updated = ${guard}await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, ${keysArg}, ${who}, record ? [record] : []);`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
-      } else L.push(`    const updated = keys.length === 0 ? 0 : await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, keys, ${who});`);
+      } else L.push(`    const updated = ${guard}await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, ${keysArg}, ${who});`);
       L.push(`    ctx.body = { updated };`);
       break;
     }

@@ -551,6 +551,19 @@ export class EndpointBuilder {
       this.note(span, `${where}: deletes the caller's ${t.name}${sub ? ` where ${sub.says}` : ""}${idsField ? ` whose keys the body lists ("${idsField}": [...]; another user's keys match nothing)` : sub ? "" : ", every one (no other user's rows)"}: { "deleted": n }`);
       return { action: { kind: "delete-many", where: wh, idsField }, fixed: null };
     }
+    // "PATCH /notifications/read-all", "POST /tasks/complete-all", "/notifications/mark-all-read": the
+    // action every one of the caller's rows gets at once (another user's rows are not touched).
+    const allWords = rest.flatMap((x) => words(x));
+    if ((method === "post" || method === "put" || method === "patch") && !b.bulk && allWords.includes("all") && b.rest.length) {
+      const verb = b.rest.join("-");
+      const one = this.verbAction(verb, t) ?? (() => {
+        const f = this.toggleField(verb, t);
+        return f ? ({ kind: "set", field: f, value: true } as Extract<Action, { kind: "set" }>) : null;
+      })();
+      if (!one || one.kind !== "set") return null;
+      this.note(span, `${where}: sets ${one.field} = ${one.now ? "now" : JSON.stringify(one.value)} on every one of the caller's ${t.name} (no other user's rows): { "updated": n }`);
+      return { action: { kind: "update-many", where: [], idsField: null, field: one.field, value: one.value, ...(one.now ? { now: true as const } : {}) }, fixed: null };
+    }
     if ((method === "post" || method === "put" || method === "patch") && b.bulk) {
       if (!b.rest.length) return `a bulk change of any fields is not generated (only a bulk delete, or a bulk action named by a verb: /${t.name}/bulk-complete)`;
       const verb = b.rest.join("-");

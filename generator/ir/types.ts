@@ -225,7 +225,7 @@ export type Action =
    * Sets a column on many of the caller's rows at once ("POST /tasks/bulk-complete" with
    * `{ "ids": [...] }`): those the body lists, among the rows `where` keeps. Answers `{ "updated": n }`.
    */
-  | { readonly kind: "update-many"; readonly where: readonly RowCondition[]; readonly idsField: string; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
+  | { readonly kind: "update-many"; readonly where: readonly RowCondition[]; readonly idsField: string | null; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
   | { readonly kind: "stub"; readonly reason: string };
 

@@ -3,6 +3,8 @@
 // enrollments of it ("unenroll"). A small spec of my own. Another user's enrollments are never
 // dropped, and a workshop the caller cannot see cannot be enrolled in (404). Checked with
 // row-level security on and off (off: the routes' own conditions are the only wall).
+// Also an action on all of the caller's rows at once ("PATCH /api/notices/mark-all-seen"): it
+// changes every one of the caller's notices and none of another user's.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +37,14 @@ const SCHEMA = `# Data model
 | id | serial | primary key |
 | workshop_id | integer | not null, references workshops.id |
 | user_id | text | not null, references users.id |
+
+## notices
+| column | type | notes |
+|---|---|---|
+| id | serial | primary key |
+| user_id | text | not null, references users.id |
+| body | text | not null |
+| seen | boolean | not null, default false |
 `;
 
 const API = `# Workshops API
@@ -45,6 +55,9 @@ const API = `# Workshops API
 | GET | /api/enrollments | my enrollments |
 | POST | /api/workshops/{id}/enroll | take a seat |
 | DELETE | /api/workshops/{id}/enroll | give the seat back |
+| POST | /api/notices | leave a notice |
+| GET | /api/notices | my notices |
+| PATCH | /api/notices/mark-all-seen | everything seen |
 `;
 
 let ir: IR;
@@ -65,7 +78,7 @@ beforeAll(async () => {
 describe("what the row verbs are read as", () => {
   it("maps both; neither is a 501", () => {
     const kinds = Object.fromEntries(ir.endpoints.map((e) => [`${e.method.toUpperCase()} ${e.path}`, `${e.action.kind} ${e.table}`]));
-    expect(kinds).toMatchObject({ "POST /api/workshops/{id}/enroll": "create enrollments", "DELETE /api/workshops/{id}/enroll": "delete-many enrollments" });
+    expect(kinds).toMatchObject({ "POST /api/workshops/{id}/enroll": "create enrollments", "DELETE /api/workshops/{id}/enroll": "delete-many enrollments", "PATCH /api/notices/mark-all-seen": "update-many notices" });
   });
 });
 
@@ -105,5 +118,17 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect((await app.call("GET", "/api/enrollments", { token: ann })).body).toEqual([]);
     expect((await app.call("GET", "/api/enrollments", { token: ben })).body).toHaveLength(1);
     expect((await app.call("DELETE", `/api/workshops/${w.body.id}/enroll`)).status).toBe(401);
+  });
+
+  it("marks every one of the caller's notices seen, and no other user's", async () => {
+    for (const [token, body] of [[ann, "a1"], [ann, "a2"], [ben, "b1"]] as const) {
+      expect((await app.call("POST", "/api/notices", { token, body: { body } })).status).toBe(201);
+    }
+    const r = await app.call("PATCH", "/api/notices/mark-all-seen", { token: ann });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ updated: 2 });
+    expect((await app.call("GET", "/api/notices", { token: ann })).body.map((n: { seen: boolean }) => n.seen)).toEqual([true, true]);
+    expect((await app.call("GET", "/api/notices", { token: ben })).body.map((n: { seen: boolean }) => n.seen)).toEqual([false]);
+    expect((await app.call("PATCH", "/api/notices/mark-all-seen")).status).toBe(401);
   });
 });
