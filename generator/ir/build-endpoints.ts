@@ -518,6 +518,11 @@ export class EndpointBuilder {
       return { action: { kind: "list" }, fixed: [cond] };
     }
     if (rest.some(isParam)) return null;
+    if (method === "get" && rest.length === 1 && /^(recent|latest|newest)$/.test(words(last).join("_")) && t.columns.some((c) => c.role === "created_at")) {
+      // "GET /tasks/recent": the list itself, newest first (its default order), paged as it is.
+      this.note(span, `${where}: the caller's ${t.name}, newest first: the list itself (its paging still applies)`);
+      return { action: { kind: "list" }, fixed: null };
+    }
     if (method === "get" && rest.length === 1 && ownWord(last, t)) {
       this.note(span, `${where}: the caller's own ${t.name}, as every list serves them`);
       return { action: { kind: "list" }, fixed: null };

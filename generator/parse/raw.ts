@@ -106,6 +106,8 @@ export interface RawEndpoint {
   readonly envelope?: RawEnvelope;
   /** Fields of the request body the spec describes (an OpenAPI requestBody, a "Request body" table). */
   readonly body?: readonly RawBodyField[];
+  /** Sentences of the endpoint's text that may state a list's default order ("ordered by position", "newest first"). */
+  readonly order?: readonly string[];
 }
 
 /**

@@ -4,7 +4,8 @@
 // dropped, and a workshop the caller cannot see cannot be enrolled in (404). Checked with
 // row-level security on and off (off: the routes' own conditions are the only wall).
 // Also an action on all of the caller's rows at once ("PATCH /api/notices/mark-all-seen"): it
-// changes every one of the caller's notices and none of another user's.
+// changes every one of the caller's notices and none of another user's. The notices list comes in
+// the order its description states ("ordered by slot"), not newest first.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +46,7 @@ const SCHEMA = `# Data model
 | user_id | text | not null, references users.id |
 | body | text | not null |
 | seen | boolean | not null, default false |
+| slot | integer | not null, default 0 |
 `;
 
 const API = `# Workshops API
@@ -56,7 +58,7 @@ const API = `# Workshops API
 | POST | /api/workshops/{id}/enroll | take a seat |
 | DELETE | /api/workshops/{id}/enroll | give the seat back |
 | POST | /api/notices | leave a notice |
-| GET | /api/notices | my notices |
+| GET | /api/notices | my notices, ordered by slot |
 | PATCH | /api/notices/mark-all-seen | everything seen |
 `;
 
@@ -121,9 +123,11 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
   });
 
   it("marks every one of the caller's notices seen, and no other user's", async () => {
-    for (const [token, body] of [[ann, "a1"], [ann, "a2"], [ben, "b1"]] as const) {
-      expect((await app.call("POST", "/api/notices", { token, body: { body } })).status).toBe(201);
+    for (const [token, body, slot] of [[ann, "a1", 2], [ann, "a2", 1], [ben, "b1", 0]] as const) {
+      expect((await app.call("POST", "/api/notices", { token, body: { body, slot } })).status).toBe(201);
     }
+    // Ordered by slot, as the spec says: a2 (slot 1) before a1 (slot 2), though a1 came first.
+    expect((await app.call("GET", "/api/notices", { token: ann })).body.map((n: { body: string }) => n.body)).toEqual(["a2", "a1"]);
     const r = await app.call("PATCH", "/api/notices/mark-all-seen", { token: ann });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ updated: 2 });

@@ -104,6 +104,7 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
     ...(e.query ? { query: e.query } : {}),
     ...(e.envelope ? { envelope: e.envelope } : {}),
     ...(e.body?.length ? { body: e.body } : {}),
+    ...(e.order?.length ? { order: e.order } : {}),
   }));
   const valueObjects: RawTable[] = md.valueObjects
     .filter((t) => t.columns.length > 0)
