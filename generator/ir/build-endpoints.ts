@@ -282,7 +282,7 @@ export class EndpointBuilder {
         if (link && resourceAt === segs.indexOf(p) + 1) {
           parent = { param: paramName(p), column: link.column, table: link.table };
           // (A DELETE of the collection itself says what it deletes below.)
-          if (!(method === "delete" && rest.length === 0)) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
+          if (!(method === "delete" && rest.length === 0) && !(method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!))) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
         } else if (src) {
           stubReason = `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
           this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
@@ -395,6 +395,15 @@ export class EndpointBuilder {
         this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle, no value to set and no time to stamp; a route answering 501 is generated`, span,
           `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}; or say "Sets \`status\` to \`archived\`" in the summary`);
       }
+    }
+    if (!action && !stubReason && parent && method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!)) {
+      // "GET /events/{id}/feedback/summary", "/projects/{id}/tasks/count": numbers about the caller's
+      // rows under that parent row (another user's rows are not counted).
+      const counting = countWord(rest[0]!)!;
+      const groups = counting === "stats" ? statsGroups(t) : [];
+      action = { kind: "count", where: [{ column: parent.column, op: "eq", param: parent.param }], groups, summary: counting === "stats" };
+      this.note(span, `${where}: counts the caller's ${t.name} whose ${parent.column} is the path's {${parent.param}}${groups.length ? ` by ${groups.join(", ")}` : ""} (another user's rows, or a parent the caller cannot see, count 0)`);
+      parent = undefined;
     }
     if (!action && !stubReason && !parent && rest.length >= 1 && rest.length <= 3 && !rest.slice(0, -1).some(isParam) && (!isParam(rest[rest.length - 1]!) || method === "get")) {
       // "GET /tasks/completed", "GET /tasks/stats", "DELETE /tasks/completed", "POST /tasks/bulk-complete".

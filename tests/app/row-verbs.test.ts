@@ -1,6 +1,7 @@
 // A verb after a row of another table: "POST /api/workshops/{id}/enroll" makes the caller's
 // enrollment of that workshop, "DELETE /api/workshops/{id}/enroll" drops the caller's
-// enrollments of it ("unenroll"). A small spec of my own. Another user's enrollments are never
+// enrollments of it ("unenroll"), and "GET /api/workshops/{id}/enrollments/count" counts the
+// caller's enrollments of it. A small spec of my own. Another user's enrollments are never
 // dropped, and a workshop the caller cannot see cannot be enrolled in (404). Checked with
 // row-level security on and off (off: the routes' own conditions are the only wall).
 // Also an action on all of the caller's rows at once ("PATCH /api/notices/mark-all-seen"): it
@@ -57,6 +58,7 @@ const API = `# Workshops API
 | GET | /api/enrollments | my enrollments |
 | POST | /api/workshops/{id}/enroll | take a seat |
 | DELETE | /api/workshops/{id}/enroll | give the seat back |
+| GET | /api/workshops/{id}/enrollments/count | my seats there |
 | POST | /api/notices | leave a notice |
 | GET | /api/notices | my notices, ordered by slot |
 | PATCH | /api/notices/mark-all-seen | everything seen |
@@ -110,6 +112,9 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(theirs.status).toBe(404);
     const bw = await app.call("POST", "/api/workshops", { token: ben, body: { topic: "chess" } });
     expect((await app.call("POST", `/api/workshops/${bw.body.id}/enroll`, { token: ben, body: {} })).status).toBe(201);
+    // Counted under the workshop: the caller's rows only.
+    expect((await app.call("GET", `/api/workshops/${w.body.id}/enrollments/count`, { token: ann })).body).toEqual({ count: 1 });
+    expect((await app.call("GET", `/api/workshops/${w.body.id}/enrollments/count`, { token: ben })).body).toEqual({ count: 0 });
     // ben unenrolling from ann's workshop drops nothing; ann's enrollment stays.
     const none = await app.call("DELETE", `/api/workshops/${w.body.id}/enroll`, { token: ben });
     expect(none.status).toBe(200);

@@ -58,3 +58,19 @@ describe("a verb after another table's row", () => {
     expect(by("post", "/api/workshops/{id}/endorse")!.action.kind).toBe("stub");
   });
 });
+
+describe("numbers about the rows under another table's row", () => {
+  it("count the caller's rows whose reference is the path's value", async () => {
+    const r = await load(SCHEMA, `# API
+
+| Method | Path | Description |
+|---|---|---|
+| GET | /api/workshops/{id}/enrollments/count | seats taken by me |
+| GET | /api/workshops/{id}/bookmarks/summary | my bookmarks of it |
+`);
+    const by = (p: string) => r.ir!.endpoints.find((e) => e.path === p)!;
+    expect(by("/api/workshops/{id}/enrollments/count")).toMatchObject({ table: "enrollments", action: { kind: "count", summary: false, where: [{ column: "workshop_id", op: "eq", param: "id" }] } });
+    expect(by("/api/workshops/{id}/enrollments/count").parent).toBeUndefined();
+    expect(by("/api/workshops/{id}/bookmarks/summary").action).toMatchObject({ kind: "count", summary: true });
+  });
+});
