@@ -27,6 +27,8 @@ export function canonicalYaml(ir: IR): string {
   if (own && Object.entries(own).some(([op, path]) => path !== `/api/auth/${op}`)) {
     for (const op of ["register", "login", "refresh", "logout"] as const) (root.endpoints as unknown[]).push(`POST ${own[op]}`);
   }
+  // The caller's account the module serves (GET /api/auth/me): written as the spec wrote it.
+  for (const p of ir.auth.builtin?.profile ?? []) (root.endpoints as unknown[]).push(`${p.method.toUpperCase()} ${p.path}`);
   // Endpoints that name no table read back as themselves: the same 501 routes.
   for (const u of ir.unmapped ?? []) {
     const out: Record<string, unknown> = { method: u.method.toUpperCase(), path: u.path };

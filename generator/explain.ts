@@ -44,7 +44,7 @@ function endpointText(e: Endpoint): string {
       : a.kind === "update" && a.fields ? `update of ${a.fields.join(", ")} only`
       : a.kind === "count" ? `${a.summary ? `summary (total${a.groups.map((g) => `, by ${g}`).join("")})` : "count"} of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}`
       : a.kind === "delete-many" ? `delete of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}${a.idsField ? ` whose keys the body lists in "${a.idsField}"` : a.where.length ? "" : " (all of them)"}`
-      : a.kind === "update-many" ? `set ${a.field} = ${a.now ? "now" : JSON.stringify(a.value)} on the caller's rows whose keys the body lists in "${a.idsField}"`
+      : a.kind === "update-many" ? `set ${a.field} = ${a.now ? "now" : JSON.stringify(a.value)} on ${a.idsField ? `the caller's rows whose keys the body lists in "${a.idsField}"` : "every one of the caller's rows"}`
       : a.kind === "list" && e.list?.fixed?.length ? `list where ${describeConditions(e.list.fixed)}`
       : a.kind === "stub" ? `501 stub (${a.reason}; implement it as a custom route in src/routes/ with the same method and path)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";
@@ -92,7 +92,7 @@ export function explain(ir: IR | null, diagnostics: readonly Diagnostic[], notes
   }
   if (ir) {
     const b = ir.auth.builtin;
-    out.push(`Authentication: ${ir.auth.mode === "builtin" ? `built-in: POST ${ir.auth.builtin ? Object.values(ir.auth.builtin.paths).join(", ") : "/api/auth/register, login, refresh, logout"}; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens` : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
+    out.push(`Authentication: ${ir.auth.mode === "builtin" ? `built-in: POST ${ir.auth.builtin ? Object.values(ir.auth.builtin.paths).join(", ") : "/api/auth/register, login, refresh, logout"}${ir.auth.builtin?.profile ? `; the caller's account at ${ir.auth.builtin.profile.map((p) => `${p.method.toUpperCase()} ${p.path}`).join(", ")} (never the password hash)` : ""}; 15-minute HS256 access tokens signed with JWT_SECRET, rotated refresh tokens` : `tokens from an external issuer${ir.auth.provider ? ` (${ir.auth.provider})` : ""}, verified with JWT_JWKS_URL or JWT_SECRET`}`);
     out.push(`Identity: ${ir.auth.identityTable ? `table "${ir.auth.identityTable}" holds the users the token's sub claim names` : "no users table: rows cannot be owned"}${b ? `; login email "${b.emailColumn}", scrypt hash in "${b.passwordColumn}", ids made by ${b.userId === "database" ? "the database" : "the app (random UUID)"}` : ""}`);
     // Rows of the caller's organization: which claim names it (runtime/tenant.ts).
     const tenantColumns = [...new Set(ir.tables.flatMap((t) => (t.scope?.kind === "tenant" && t.scope.column !== t.primaryKey ? [t.scope.column] : [])))].sort();

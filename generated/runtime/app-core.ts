@@ -58,8 +58,8 @@ export interface AppSpec {
   readonly subjectFormat: Parameters<typeof withSubjectFormat>[1] | null;
   /** Users recorded from their tokens on first write; null: none (no users table, or users register themselves). */
   readonly identity: IdentityTable | null;
-  /** Public routes mounted before the token check (the built-in auth module's). */
-  readonly publicRoutes?: (router: Router, ctx: { readonly knex: Knex; readonly limits: RateLimitOptions }) => void;
+  /** Public routes mounted before the token check (the built-in auth module's); `auth` puts one of them behind it (the caller's account). */
+  readonly publicRoutes?: (router: Router, ctx: { readonly knex: Knex; readonly limits: RateLimitOptions; readonly auth: Koa.Middleware }) => void;
   readonly models: ModelSet;
   /** Hand-written hooks by table name (src/hooks/<table>.ts). */
   readonly hooks: HookRegistry;
@@ -104,8 +104,6 @@ export function createAppCore(options: AppCoreOptions, spec: AppSpec): Koa {
   // They expose no user data. Every other route below checks the bearer token.
   healthRoutes(router, options.knex, lifecycle);
   docsRoutes(router, { openapiFile: OPENAPI_FILE, erdFile: ERD_FILE });
-  // PUBLIC, no token: e.g. POST /api/auth/register, /login, /refresh, /logout (the built-in auth module).
-  spec.publicRoutes?.(router, { knex: options.knex, limits });
   const auth = requireAuth(spec.subjectFormat ? withSubjectFormat(options.verify, spec.subjectFormat) : options.verify);
   const userLimit = userRateLimit(limits);
   // The caller's organization, from a claim of the verified token: read once, checked against the tenant columns' types.
@@ -117,9 +115,13 @@ export function createAppCore(options: AppCoreOptions, spec: AppSpec): Koa {
         return userLimit(ctx, next);
       }
     : (ctx, next) => userLimit(ctx, next);
+  const authed: Koa.Middleware = (ctx, next) => auth(ctx, () => limited(ctx, next)); // token first, then the per-user limit
+  // PUBLIC, no token: e.g. POST /api/auth/register, /login, /refresh, /logout (the built-in auth module;
+  // its account routes, GET /api/auth/me, behind the token).
+  spec.publicRoutes?.(router, { knex: options.knex, limits, auth: authed });
   const deps: RouteDeps = {
     knex: options.knex,
-    auth: (ctx, next) => auth(ctx, () => limited(ctx, next)), // token first, then the per-user limit
+    auth: authed,
     scope: createUserScope(options.knex, { role: options.dbRole ?? null }),
     batch: createBatch(options.knex, { role: options.dbRole ?? null, planCacheMode: options.planCacheMode, prepare: options.preparedStatements ?? false }),
     ensureUser: spec.identity ? createIdentityRecorder(spec.identity) : noIdentityRecorder(),

@@ -607,8 +607,8 @@ export async function deleteMany(batch: Batch, spec: TableSql, where: readonly R
   return r!.rowCount;
 }
 
-/** Sets one column (to a value, or NOW) on the caller's rows with the listed keys among those `where` keeps: how many changed. */
-export async function updateMany(batch: Batch, spec: TableSql, column: string, v: unknown, where: readonly RowCondition[], keys: readonly unknown[], userId: string | number | null, before: readonly Statement[] = []): Promise<number> {
+/** Sets one column (to a value, or NOW) on the caller's rows with the listed keys (null: every one) among those `where` keeps: how many changed. */
+export async function updateMany(batch: Batch, spec: TableSql, column: string, v: unknown, where: readonly RowCondition[], keys: readonly unknown[] | null, userId: string | number | null, before: readonly Statement[] = []): Promise<number> {
   const w = manyWhere(spec, where, keys, userId);
   const values = [...w.values];
   const sets: string[] = [];

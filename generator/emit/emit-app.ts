@@ -102,7 +102,7 @@ export function emitApp(ir: IR, custom: readonly CustomRouteDecl[] = []): FileMa
   else L.push(`    identity: ${identity ? "IDENTITY" : "null"},`);
   if (builtin) {
     L.push(`    // PUBLIC, no token: POST /api/auth/register, /login, /refresh, /logout (the built-in auth module).`);
-    L.push(`    publicRoutes: (router, { knex, limits }) => builtinAuthRoutes(router, { knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits }),`);
+    L.push(`    publicRoutes: (router, { knex, limits, auth }) => builtinAuthRoutes(router, { knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits, auth }),`);
   }
   L.push(`    models,`);
   L.push(`    hooks: { ${routed.map((i) => `${str(i.table.name)}: ${hooksVar(i.stem)}`).join(", ")} },`);

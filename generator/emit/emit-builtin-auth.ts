@@ -1,7 +1,7 @@
 // The built-in auth module's part of app.ts and server.ts (only for `Authentication: built-in`):
 // the users-table facts the runtime needs (runtime/builtin-auth.ts) and the wiring lines.
 import type { IR } from "../ir/types.js";
-import { columnByName, tableByName } from "./table-info.js";
+import { columnByName, columnSchema, tableByName, tableInfo } from "./table-info.js";
 
 /** The BuiltinAuthSpec literal for app.ts, or null in external mode. */
 export function builtinAuthSpec(ir: IR): Record<string, unknown> | null {
@@ -23,5 +23,35 @@ export function builtinAuthSpec(ir: IR): Record<string, unknown> | null {
     userId: b.userId,
     refreshTable: b.refreshTable,
     paths: b.paths,
+    profile: b.profile?.length ? profileSpec(ir, b.profile) : null,
+  };
+}
+
+/**
+ * Columns of an account that someone else grants or the app keeps (a role, a flag an admin sets, a
+ * verification, a balance, a time the app stamps): a user changing their own would raise
+ * themselves. An account's own update never writes them.
+ */
+const GRANTED = /^(roles?|user_?roles?|is_?admin|admin|is_?staff|staff|is_?super_?user|super_?user|permissions?|scopes?|groups?|is_?active|active|enabled|is_?enabled|is_?verified|verified|email_?verified|is_?email_?verified|status|state|is_?banned|banned|is_?blocked|blocked|is_?locked|locked|plan|tier|subscription\w*|credits?|balance|quota\w*|\w+_at|\w+_on|last_\w+|failed_\w+|login_\w+|\w*token\w*|\w*secret\w*|\w*hash\w*|\w*salt\w*)$/i;
+
+/**
+ * The caller's account routes (GET /api/auth/me, PATCH /api/users/me): the users row's columns
+ * it answers with (every one but the password hash), the one an update stamps (updated_at), and
+ * the body an update takes: the profile columns a client may write, not the key, the email (the
+ * sign-in name) or the hash. A PUT must carry those a row cannot lack.
+ */
+function profileSpec(ir: IR, routes: NonNullable<NonNullable<IR["auth"]["builtin"]>["profile"]>): Record<string, unknown> {
+  const b = ir.auth.builtin!;
+  const users = tableByName(ir, ir.auth.identityTable!);
+  const info = tableInfo(ir, users);
+  const editable = info.writable.filter((c) => c.name !== b.passwordColumn && c.name !== b.emailColumn && c.name !== users.primaryKey && !c.references && !GRANTED.test(c.name));
+  const properties = Object.fromEntries(editable.map((c) => [c.name, columnSchema(c, "in")]));
+  const required = editable.filter((c) => !c.nullable && c.default === null).map((c) => c.name);
+  return {
+    routes,
+    columns: users.columns.filter((c) => c.name !== b.passwordColumn).map((c) => c.name),
+    stamp: users.columns.find((c) => c.role === "updated_at")?.name ?? null,
+    patch: { type: "object", additionalProperties: false, minProperties: 1, properties },
+    put: { type: "object", additionalProperties: false, ...(required.length ? { required } : {}), properties },
   };
 }

@@ -144,6 +144,9 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     responses["415"] = problemRef;
   }
   if (hasBody || a === "list") responses["422"] = problemRef;
+  // A path value compared with a column (DELETE /posts/{id}/like, GET /tasks/count/status/{status}) that does not fit it: 422.
+  const act = e.action;
+  if ((act.kind === "count" || act.kind === "delete-many" || act.kind === "update-many") && act.where.some((c) => "param" in c)) responses["422"] = problemRef;
   // A row other rows still refer to (ON DELETE RESTRICT / NO ACTION) cannot be deleted: 409.
   if (a === "delete" && isRestrictedTarget(ir, info.table.name)) responses["409"] = problemRef;
   responses["429"] = problemRef; // the per-IP and per-user rate limits (runtime/rate-limit.ts), on by default

@@ -297,21 +297,25 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     case "delete-many": {
       // DELETE /tasks/completed, DELETE /tasks, POST /tasks/bulk-delete: the caller's rows only.
       if (a.idsField) L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
-      L.push(`    const deleted = ${a.idsField ? "keys.length === 0 ? 0 : " : ""}await deleteMany(batch, ${ts}, ${literal(a.where)}, ${a.idsField ? "keys" : "null"}, ${who});`);
+      const whereOf = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      L.push(`    const deleted = ${a.idsField ? "keys.length === 0 ? 0 : " : ""}await deleteMany(batch, ${ts}, ${whereOf}, ${a.idsField ? "keys" : "null"}, ${who});`);
       if (e.successStatus === 204) L.push(`    void deleted;`, `    ctx.status = 204;`);
       else L.push(`    ctx.status = ${e.successStatus};`, `    ctx.body = { deleted };`);
       break;
     }
     case "update-many": {
       // POST /tasks/bulk-complete: one column set on the caller's rows the body lists.
-      L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
+      // Without a keys field (PATCH /notifications/read-all): every one of the caller's rows.
+      if (a.idsField) L.push(`    const keys = keysFrom(await readObject(ctx, []), ${str(a.idsField)}, ${idParser(info)});`);
       const v = a.now ? "NOW" : JSON.stringify(a.value);
+      const guard = a.idsField ? "keys.length === 0 ? 0 : " : "";
+      const keysArg = a.idsField ? "keys" : "null";
       if (editsUsers) {
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
-        L.push(`    const updated = keys.length === 0 ? 0 : await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, keys, ${who}, record ? [record] : []);`);
+        L.push(`    const updated = ${guard}await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, ${keysArg}, ${who}, record ? [record] : []);`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
-      } else L.push(`    const updated = keys.length === 0 ? 0 : await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, keys, ${who});`);
+      } else L.push(`    const updated = ${guard}await updateMany(batch, ${ts}, ${str(a.field)}, ${v}, ${literal(a.where)}, ${keysArg}, ${who});`);
       L.push(`    ctx.body = { updated };`);
       break;
     }

@@ -3,6 +3,7 @@
 // tests/auth/builtin-openapi.test.ts keeps the two equal.
 import type { IR } from "../ir/types.js";
 import { builtinAuthSpec } from "./emit-builtin-auth.js";
+import { columnSchema } from "./table-info.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = { $ref: "#/components/responses/Problem" };
@@ -89,7 +90,35 @@ export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<strin
       },
     },
   };
+  // The caller's account (GET /api/auth/me, PATCH /api/users/me): behind the token (the document's
+  // default security), the users row without its password hash.
+  const profile = (spec as { profile?: { routes: { method: "get" | "put" | "patch"; path: string }[]; columns: string[]; patch: object; put: object } | null }).profile;
+  const profileSchemas: Record<string, unknown> = {};
+  if (profile) {
+    const users = ir.tables.find((t) => t.identity)!;
+    const cols = users.columns.filter((c) => profile.columns.includes(c.name));
+    profileSchemas.AuthAccount = { type: "object", properties: Object.fromEntries(cols.map((c) => [c.name, columnSchema(c, "out")])), required: cols.map((c) => c.name), additionalProperties: false };
+    profileSchemas.AuthAccountPatch = profile.patch;
+    profileSchemas.AuthAccountPut = profile.put;
+    const account = { description: "The caller's account (never its password hash)", content: { "application/json": { schema: ref("AuthAccount") } } };
+    for (const r of profile.routes) {
+      const op: Record<string, unknown> = r.method === "get"
+        ? { operationId: "authAccount", summary: "The caller's own account", tags: ["auth"], responses: { "200": account, "401": problem, "404": problem, "429": problem, "503": problem } }
+        : {
+            operationId: r.method === "put" ? "authAccountReplace" : "authAccountUpdate",
+            summary: "Change the caller's profile (not the email, the password or what an admin grants)",
+            tags: ["auth"],
+            requestBody: json(ref(r.method === "put" ? "AuthAccountPut" : "AuthAccountPatch")),
+            responses: { "200": account, "401": problem, "404": problem, "409": problem, ...common },
+          };
+      // Two paths for the same operation (GET /auth/me and GET /users/me): each its own id.
+      const taken = Object.values(paths).some((p) => Object.values(p).some((o) => (o as { operationId?: string }).operationId === op.operationId));
+      if (taken) op.operationId = `${op.operationId as string}${r.path.split("/").filter((x) => x && !/^(api|v\d+)$/i.test(x)).map((x) => x[0]!.toUpperCase() + x.slice(1).replace(/[^A-Za-z0-9]/g, "")).join("")}`;
+      paths[r.path] = { ...(paths[r.path] ?? {}), [r.method]: op };
+    }
+  }
   const schemas = {
+    ...profileSchemas,
     AuthRegister: bodies.register,
     AuthLogin: bodies.login,
     AuthRefresh: bodies.refresh,

@@ -26,6 +26,8 @@ export class EndpointBuilder {
   readonly skippedAuth: { where: string; span: Span }[] = [];
   /** Built-in mode: the spec's own paths of the module's operations ("POST /auth/signin" for login). */
   readonly builtinPaths: Partial<Record<keyof BuiltinAuthPaths, string>> = {};
+  /** Built-in mode: the routes of the caller's own account the spec writes (GET /auth/me), which the module serves. */
+  readonly builtinProfile: { method: "get" | "put" | "patch"; path: string }[] = [];
 
   /** The spec's endpoints whose path names no table: 501 routes (sorted by path, then method; one per method and path). */
   get unmapped(): UnmappedEndpoint[] {
@@ -85,6 +87,13 @@ export class EndpointBuilder {
     let segs = path.split("/").filter(Boolean);
     const isParam = (s: string) => /^\{.+\}$/.test(s);
     const paramName = (s: string) => s.slice(1, -1);
+    // Built-in mode: "/auth/me", "/users/me", "/profile" are the caller's account, which the
+    // module serves (its users row holds the password hash no generated route may answer with).
+    if (this.authMode.mode === "builtin" && (method === "get" || method === "put" || method === "patch") && this.ownAccount(segs, tables)) {
+      if (!this.builtinProfile.some((p) => p.method === method && p.path === path)) this.builtinProfile.push({ method, path });
+      this.note(span, `${where} is the caller's own account: the built-in auth module answers there (${method === "get" ? "the caller's users row without its password hash" : "changes the caller's profile columns; not the key, the email or the password hash"})`);
+      return null;
+    }
     // "/profile", "/auth/me", "/users/profile": the caller's own users row, read as "/me" is.
     const alias = this.selfAlias(segs, method, tables);
     if (alias) {
@@ -172,9 +181,14 @@ export class EndpointBuilder {
       const prefixed = () => (under ? matchTable(`${singularWord(parent!.name)}_${words(s).join("_")}`, tables) ?? matchTable(`${parent!.name}_${words(s).join("_")}`, tables) : undefined);
       // "/lists" after a table ("/tasks/list", "/tasks/{id}/view") is the verb of an operation on it, not the table "lists".
       if (parent && (resourceAt === i - 1 || (under && resourceAt === i - 2)) && CRUD_VERBS.has(words(s).join("_")) && !prefixed()) return;
-      const t = matchTable(s, tables) ?? prefixed() ?? (under ? childBySuffix(s, parent!, tables) : undefined);
+      const bySuffix = !matchTable(s, tables) && !prefixed() && under ? childBySuffix(s, parent!, tables) : undefined;
+      // "/events/{id}/register", "/courses/{id}/enroll": the verb of the caller's row of the one
+      // table under the parent named after it (registrations, enrollments); POST makes that row.
+      const byVerb = !matchTable(s, tables) && !prefixed() && !bySuffix && under && i === segs.length - 1 ? childByVerb(s, parent!, tables) : undefined;
+      const t = matchTable(s, tables) ?? prefixed() ?? bySuffix ?? byVerb;
       if (t) {
-        if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
+        if (byVerb) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table of users' rows under "${parent!.name}" named after the verb)`);
+        else if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
         table = t;
         resourceAt = i;
       }
@@ -205,6 +219,23 @@ export class EndpointBuilder {
           resourceAt = at;
           this.note(raw.path.span, `"${seg}" in ${where} read as table "${table.name}" (the only table whose name begins so)`);
         } else if (hits.length > 1) candidates.push({ seg, names: hits.map((t) => t.name) });
+      }
+    }
+    if ((!table || resourceAt < 0) && !candidates.length && method === "get") {
+      // "GET /api/{user_id}/stats", "GET /dashboard/summary", "GET /api/search?q=": numbers about,
+      // or a search of, the caller's rows without naming which: the one table of the caller's rows
+      // the route's words name ("task statistics"), or the only one there is. Read as the same
+      // route under that table's name (/tasks/stats, /tasks/search), which counts or lists only
+      // the caller's rows.
+      const at = segs.length - 1;
+      const word = at >= 0 && !isParam(segs[at]!) ? segs[at]! : null;
+      const kind = word ? (countWord(word) === "stats" ? "stats" : SEARCH_WORDS.has(words(word).join("_")) ? "search" : null) : null;
+      const pick = kind ? implicitTable(tables, [...segs.slice(0, at).filter((x) => !isParam(x)), ...words(raw.summary ?? "")]) : null;
+      if (pick && kind) {
+        this.note(raw.path.span, `${where} names no table; ${kind === "stats" ? "numbers about" : "a search of"} the caller's rows of "${pick.table.name}" ${pick.why}: read as /${[...segs.slice(0, at), pick.table.name, word].join("/")}`);
+        segs = [...segs.slice(0, at), pick.table.name, word!];
+        table = pick.table;
+        resourceAt = at;
       }
     }
     if (!table || resourceAt < 0) {
@@ -269,7 +300,8 @@ export class EndpointBuilder {
         const link = this.parentLink(t, paramName(p), src, tables);
         if (link && resourceAt === segs.indexOf(p) + 1) {
           parent = { param: paramName(p), column: link.column, table: link.table };
-          this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
+          // (A DELETE of the collection itself says what it deletes below.)
+          if (!(method === "delete" && rest.length === 0) && !(method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!))) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
         } else if (src) {
           stubReason = `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
           this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
@@ -290,7 +322,13 @@ export class EndpointBuilder {
     } else if (rest.length === 0) {
       if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };
-      else if (method === "delete" && !parent) {
+      else if (method === "delete" && parent) {
+        // DELETE /posts/{id}/like, /events/{id}/register: the caller's rows under that parent ("unlike",
+        // "cancel my registration"); another user's rows, or a parent the caller cannot see, match nothing.
+        action = { kind: "delete-many", where: [{ column: parent.column, op: "eq", param: parent.param }], idsField: null };
+        this.note(span, `${where}: deletes the caller's ${t.name} whose ${parent.column} is the path's {${parent.param}}: { "deleted": n }`);
+        parent = undefined;
+      } else if (method === "delete" && !parent) {
         // DELETE on the collection: every row of the caller's ("clear all"), or those the body lists when the spec's body names keys.
         const idsField = keyListFields(raw.body).length ? idsFieldOf(raw.body) : null;
         action = { kind: "delete-many", where: [], idsField };
@@ -376,6 +414,15 @@ export class EndpointBuilder {
         this.diag("warning", "SF204", `${where}: "${rest[1]}" names no boolean column of "${t.name}" to toggle, no value to set and no time to stamp; a route answering 501 is generated`, span,
           `boolean columns of "${t.name}": ${t.columns.filter((c) => c.type.kind === "boolean").map((c) => c.name).join(", ") || "none"}; or say "Sets \`status\` to \`archived\`" in the summary`);
       }
+    }
+    if (!action && !stubReason && parent && method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!)) {
+      // "GET /events/{id}/feedback/summary", "/projects/{id}/tasks/count": numbers about the caller's
+      // rows under that parent row (another user's rows are not counted).
+      const counting = countWord(rest[0]!)!;
+      const groups = counting === "stats" ? statsGroups(t) : [];
+      action = { kind: "count", where: [{ column: parent.column, op: "eq", param: parent.param }], groups, summary: counting === "stats" };
+      this.note(span, `${where}: counts the caller's ${t.name} whose ${parent.column} is the path's {${parent.param}}${groups.length ? ` by ${groups.join(", ")}` : ""} (another user's rows, or a parent the caller cannot see, count 0)`);
+      parent = undefined;
     }
     if (!action && !stubReason && !parent && rest.length >= 1 && rest.length <= 3 && !rest.slice(0, -1).some(isParam) && (!isParam(rest[rest.length - 1]!) || method === "get")) {
       // "GET /tasks/completed", "GET /tasks/stats", "DELETE /tasks/completed", "POST /tasks/bulk-complete".
@@ -507,6 +554,11 @@ export class EndpointBuilder {
       return { action: { kind: "list" }, fixed: [cond] };
     }
     if (rest.some(isParam)) return null;
+    if (method === "get" && rest.length === 1 && /^(recent|latest|newest)$/.test(words(last).join("_")) && t.columns.some((c) => c.role === "created_at")) {
+      // "GET /tasks/recent": the list itself, newest first (its default order), paged as it is.
+      this.note(span, `${where}: the caller's ${t.name}, newest first: the list itself (its paging still applies)`);
+      return { action: { kind: "list" }, fixed: null };
+    }
     if (method === "get" && rest.length === 1 && ownWord(last, t)) {
       this.note(span, `${where}: the caller's own ${t.name}, as every list serves them`);
       return { action: { kind: "list" }, fixed: null };
@@ -540,6 +592,19 @@ export class EndpointBuilder {
       this.note(span, `${where}: deletes the caller's ${t.name}${sub ? ` where ${sub.says}` : ""}${idsField ? ` whose keys the body lists ("${idsField}": [...]; another user's keys match nothing)` : sub ? "" : ", every one (no other user's rows)"}: { "deleted": n }`);
       return { action: { kind: "delete-many", where: wh, idsField }, fixed: null };
     }
+    // "PATCH /notifications/read-all", "POST /tasks/complete-all", "/notifications/mark-all-read": the
+    // action every one of the caller's rows gets at once (another user's rows are not touched).
+    const allWords = rest.flatMap((x) => words(x));
+    if ((method === "post" || method === "put" || method === "patch") && !b.bulk && allWords.includes("all") && b.rest.length) {
+      const verb = b.rest.join("-");
+      const one = this.verbAction(verb, t) ?? (() => {
+        const f = this.toggleField(verb, t);
+        return f ? ({ kind: "set", field: f, value: true } as Extract<Action, { kind: "set" }>) : null;
+      })();
+      if (!one || one.kind !== "set") return null;
+      this.note(span, `${where}: sets ${one.field} = ${one.now ? "now" : JSON.stringify(one.value)} on every one of the caller's ${t.name} (no other user's rows): { "updated": n }`);
+      return { action: { kind: "update-many", where: [], idsField: null, field: one.field, value: one.value, ...(one.now ? { now: true as const } : {}) }, fixed: null };
+    }
     if ((method === "post" || method === "put" || method === "patch") && b.bulk) {
       if (!b.rest.length) return `a bulk change of any fields is not generated (only a bulk delete, or a bulk action named by a verb: /${t.name}/bulk-complete)`;
       const verb = b.rest.join("-");
@@ -562,10 +627,21 @@ export class EndpointBuilder {
    * and the users table is the app's (with built-in auth its module owns the users' rows). The
    * path with "me" in that place, which the caller's-own-row reading takes; null otherwise.
    */
-  private selfAlias(segs: readonly string[], method: string, tables: readonly Table[]): string[] | null {
+  /** "/me", "/auth/me", "/users/me", "/profile", "/api/v1/users/profile": a path naming the caller's own users row and nothing else. */
+  private ownAccount(segs: readonly string[], tables: readonly Table[]): boolean {
+    if (!tables.some((t) => t.identity)) return false;
+    let at = 0;
+    while (at < segs.length && /^(api|v\d+)$/i.test(segs[at]!)) at++;
+    const core = segs.slice(at).map((s) => s.toLowerCase());
+    if (core.length === 1 && SELF_SEGMENTS.has(core[0]!) && core[0] !== "my") return true;
+    if (core.length === 2 && core[1] === "me" && matchTable(core[0]!, tables)?.identity === true) return true;
+    return this.selfAlias(segs, "get", tables, true) !== null;
+  }
+
+  private selfAlias(segs: readonly string[], method: string, tables: readonly Table[], anyMode = false): string[] | null {
     if (method !== "get" && method !== "put" && method !== "patch") return null;
     const identity = tables.find((t) => t.identity);
-    if (!identity || this.authMode.mode === "builtin") return null;
+    if (!identity || (this.authMode.mode === "builtin" && !anyMode)) return null;
     let at = 0;
     while (at < segs.length && /^(api|v\d+)$/i.test(segs[at]!)) at++;
     const core = segs.slice(at).map((s) => s.toLowerCase());
@@ -752,6 +828,22 @@ const DATABASE_WORDS = new Set(["db", "database", "postgres", "postgresql", "pg"
  * "databaseHealth", "health_check_db"), or names the database under a health segment
  * ("/health/db", "/system/health/database").
  */
+/** The last word of a route that searches the caller's rows ("/api/search?q="). */
+const SEARCH_WORDS = new Set(["search"]);
+
+/**
+ * The table of the caller's rows a route naming none is about: the one its other words (path and
+ * summary) name, else the only table whose rows belong to users. Not the users table, nor a table
+ * of the auth module, nor a join table; null when that leaves more than one (or none).
+ */
+function implicitTable(tables: readonly Table[], said: readonly string[]): { table: Table; why: string } | null {
+  const own = tables.filter((t) => !t.identity && !t.addedBy && !t.internal && !t.keyColumns && (t.owner || t.scope));
+  const named = own.filter((t) => said.some((w) => matchTable(w, [t]) !== undefined));
+  if (named.length === 1) return { table: named[0]!, why: "(the table its words name)" };
+  if (named.length === 0 && own.length === 1) return { table: own[0]!, why: "(the only table of users' rows)" };
+  return null;
+}
+
 function healthCheck(segs: readonly string[]): "ready" | "live" | null {
   const last = segs[segs.length - 1] ?? "";
   const ws = words(last);
@@ -854,6 +946,30 @@ function tablesByPrefix(seg: string, tables: readonly Table[]): Table[] {
 }
 
 /** The one table whose name ends in the segment's words and that has a column referring to `parent`. */
+/**
+ * The table a verb after a parent's row names: "register" registrations, "enroll" enrollments,
+ * "subscribe" subscriptions, "attend" attendees. Its rows belong to users (an owner column) and
+ * refer to the parent; its name shares the verb's stem (at least five letters, most of the verb).
+ * Only when one table fits.
+ */
+function childByVerb(seg: string, parent: Table, tables: readonly Table[]): Table | undefined {
+  const w = words(seg);
+  if (w.length !== 1) return undefined;
+  const verb = w[0]!;
+  const stem = (name: string) => singularWord(name).replace(/_/g, "");
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const hits = tables.filter((t) => {
+    if (!t.owner || t.identity || t.addedBy || !t.columns.some((c) => c.references?.table === parent.name && c.name !== t.owner)) return false;
+    const n = shared(verb, stem(t.name));
+    return n >= 5 && n >= Math.ceil(verb.length * 0.7);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function childBySuffix(seg: string, parent: Table, tables: readonly Table[]): Table | undefined {
   const k = nameKey(seg);
   if (!k || k.length < 3) return undefined;

@@ -135,6 +135,8 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
     const base = beside ? beside.slice(0, beside.lastIndexOf("/")) : null;
     const at = (op: keyof BuiltinAuth["paths"]) => own[op] ?? (base !== null ? `${base}/${op}` : builtin!.paths[op]);
     builtin = { ...builtin, paths: { register: at("register"), login: at("login"), refresh: at("refresh"), logout: at("logout") } };
+    const profile = [...specBuilder.builtinProfile].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
+    if (profile.length) builtin = { ...builtin, profile };
   }
   const unmapped = specBuilder.unmapped;
   // Sign-in/sign-up routes skipped for an auth service the spec never names: say which, once.

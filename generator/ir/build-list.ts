@@ -113,6 +113,34 @@ function sortColumnOf(word: string, cols: Column[]): Column | undefined {
   );
 }
 
+/**
+ * The order a sentence states: "sorted by due date ascending", "ordered by `position`", "order by
+ * created_at desc", "newest first", "in reverse chronological order", "oldest first". A column it
+ * names must be sortable; without a direction, a time the server keeps runs newest first, any other
+ * column ascending.
+ */
+function statedOrder(text: string, t: Table): { order: { column: string; direction: "asc" | "desc" }; words: string } | null {
+  const plain = text.replace(/[`*_]/g, (m) => (m === "_" ? "_" : ""));
+  const by = /\b(?:sort(?:ed)?|order(?:ed)?|arranged|listed)\s+by\s+(?:the\s+|their\s+|its\s+)?([A-Za-z][\w]*)(?:\s+([a-z]+))?(?:[\s,(]+(asc(?:ending)?|desc(?:ending)?|(?:newest|latest|most recent|oldest|earliest)\s+first))?/i.exec(plain);
+  const dirOf = (w: string | undefined): "asc" | "desc" | null => !w ? null : /^desc|^(newest|latest|most recent)/i.test(w) ? "desc" : /^asc|^(oldest|earliest)/i.test(w) ? "asc" : null;
+  if (by) {
+    const [, first, second, dirWord] = by;
+    const direction2 = dirOf(second);
+    const c = (second && !direction2 ? sortColumn(`${first}_${second}`, t) : undefined) ?? sortColumn(first!, t);
+    if (c) {
+      const direction = dirOf(dirWord) ?? direction2 ?? (c.role === "created_at" || c.role === "updated_at" ? "desc" : "asc");
+      return { order: { column: c.name, direction }, words: by[0].trim() };
+    }
+  }
+  const created = t.columns.find((c) => c.role === "created_at");
+  if (!created) return null;
+  const newest = /\b(?:newest|latest|most recent)(?:\s+\w+)?\s+first\b|\breverse[- ]chronological(?:ly)?\b/i.exec(plain);
+  if (newest) return { order: { column: created.name, direction: "desc" }, words: newest[0] };
+  const oldest = /\b(?:oldest|earliest)(?:\s+\w+)?\s+first\b|\bchronological(?:ly)?(?:\s+order)?\b/i.exec(plain);
+  if (oldest) return { order: { column: created.name, direction: "asc" }, words: oldest[0] };
+  return null;
+}
+
 function defaultSort(t: Table): { column: string; direction: "asc" | "desc" } {
   const created = t.columns.find((c) => c.role === "created_at");
   return { column: created ? created.name : t.primaryKey, direction: "desc" };
@@ -338,6 +366,17 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
   }
   if (orderDefault && /^asc/i.test(orderDefault)) def = { ...def, direction: "asc" };
   if (orderDefault && /^desc/i.test(orderDefault)) def = { ...def, direction: "desc" };
+  // "Returns the caller's cards, ordered by position", "Tasks are returned newest first": the
+  // default order the endpoint's text states, when its parameters state none.
+  if (!sortDefault && !orderDefault) {
+    for (const text of [...(raw.summary ? [raw.summary] : []), ...(raw.order ?? [])]) {
+      const stated = statedOrder(text, t);
+      if (!stated) continue;
+      def = stated.order;
+      report("note", "", `${raw.method.text.toUpperCase()} ${raw.path.text}: "${stated.words}" read as the default order ${def.column} ${def.direction}`, raw.path.span);
+      break;
+    }
+  }
   return {
     pagination,
     limitParam,

@@ -225,7 +225,7 @@ export type Action =
    * Sets a column on many of the caller's rows at once ("POST /tasks/bulk-complete" with
    * `{ "ids": [...] }`): those the body lists, among the rows `where` keeps. Answers `{ "updated": n }`.
    */
-  | { readonly kind: "update-many"; readonly where: readonly RowCondition[]; readonly idsField: string; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
+  | { readonly kind: "update-many"; readonly where: readonly RowCondition[]; readonly idsField: string | null; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
   | { readonly kind: "stub"; readonly reason: string };
 
@@ -347,6 +347,12 @@ export interface BuiltinAuth {
   readonly refreshTable: string;
   /** Where the module answers: the spec's own paths for these operations, else /api/auth/<name>. */
   readonly paths: BuiltinAuthPaths;
+  /**
+   * The caller's own account as the spec writes it (GET /api/auth/me, PATCH /api/users/me): the
+   * module answers there with the caller's users row, never its password hash, and changes
+   * only its profile columns (not the key, the email or the hash). Absent: the spec writes none.
+   */
+  readonly profile?: readonly { readonly method: "get" | "put" | "patch"; readonly path: string }[];
 }
 
 export interface BuiltinAuthPaths {

@@ -108,6 +108,8 @@ export interface RawEndpoint {
   readonly body?: readonly RawBodyField[];
   /** Keys of an example request body (a JSON object of values, not of descriptions): what the route takes. */
   readonly exampleFields?: readonly string[];
+  /** Sentences of the endpoint's text that may state a list's default order ("ordered by position", "newest first"). */
+  readonly order?: readonly string[];
 }
 
 /**

@@ -7,7 +7,7 @@
 // Answers never tell whether an email is registered. docs/auth.md describes it all.
 import { createHash, createSecretKey, randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import type Router from "@koa/router";
-import type { Context } from "koa";
+import type { Context, Middleware } from "koa";
 import type { Knex } from "knex";
 import { SignJWT } from "jose";
 import { HttpProblem } from "./errors.js";
@@ -15,6 +15,7 @@ import { readObject } from "./body.js";
 import { compile } from "./validate.js";
 import { hashPassword, prepareDummyHash, verifyPassword } from "./password.js";
 import { limitKey, type RateLimitOptions } from "./rate-limit.js";
+import { caller } from "./auth.js";
 
 /** What the generator knows about the users table (written into app.ts). */
 export interface BuiltinAuthSpec {
@@ -30,6 +31,22 @@ export interface BuiltinAuthSpec {
   readonly refreshTable: string;
   /** Where each operation answers: the spec's own paths, else /api/auth/register, /login, /refresh, /logout. */
   readonly paths: { readonly register: string; readonly login: string; readonly refresh: string; readonly logout: string };
+  /** The caller's own account, where the spec writes it (GET /api/auth/me); null: the spec writes none. */
+  readonly profile?: ProfileSpec | null;
+}
+
+/**
+ * The caller's account: their users row without the password hash (`columns`), and the profile
+ * columns an update may change (`patch`, `put`: JSON Schemas without the key, the email, the hash,
+ * or what others grant, such as a role).
+ */
+export interface ProfileSpec {
+  readonly routes: readonly { readonly method: "get" | "put" | "patch"; readonly path: string }[];
+  readonly columns: readonly string[];
+  /** The column an update sets to now (updated_at), if any. */
+  readonly stamp: string | null;
+  readonly patch: object;
+  readonly put: object;
 }
 
 /** Settings from the environment (builtinAuthSettingsFromEnv) or a test. */
@@ -80,6 +97,8 @@ export interface BuiltinAuthDeps {
   readonly settings: BuiltinAuthSettings;
   /** The app's rate-limit store and its failure handler (memory or Redis). */
   readonly limits: RateLimitOptions;
+  /** The token check (then the per-user limit) the account routes sit behind. */
+  readonly auth?: Middleware;
 }
 
 export interface TokenPair {
@@ -219,6 +238,8 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     await answer(ctx, issued.userId, issued.token);
   });
 
+  if (spec.profile) profileRoutes(router, knex, spec, spec.profile, deps.auth);
+
   router.post(spec.paths.logout, async (ctx) => {
     const { refresh_token } = validateRefresh(await readObject(ctx, []));
     const seen = (await knex(spec.refreshTable).select("family_id").where({ token_hash: sha256(refresh_token) }).first()) as { family_id: string } | undefined;
@@ -226,4 +247,37 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     // The same answer for any token: logout tells nothing about what it was given.
     ctx.status = 204;
   });
+}
+
+/**
+ * The caller's own account (GET /api/auth/me, PUT|PATCH /api/users/me), behind the token: the
+ * caller's users row, named by the token's subject and nothing else, without the password hash.
+ * An update changes only the profile columns; a user the token names that no longer exists is 404.
+ */
+function profileRoutes(router: Router, knex: Knex, spec: BuiltinAuthSpec, profile: ProfileSpec, auth: Middleware | undefined): void {
+  if (!auth) throw new Error("the account routes need the token check");
+  const validate = { patch: compile<Record<string, unknown>>(profile.patch), put: compile<Record<string, unknown>>(profile.put) };
+  const notFound = () => new HttpProblem(404, "user not found");
+  for (const r of profile.routes) {
+    if (r.method === "get") {
+      router.get(r.path, auth, async (ctx) => {
+        const row = (await knex(spec.users).select(...profile.columns).where(spec.idColumn, caller(ctx).id).first()) as Record<string, unknown> | undefined;
+        if (!row) throw notFound();
+        ctx.set("Cache-Control", "no-store");
+        ctx.body = row;
+      });
+      continue;
+    }
+    const method = r.method;
+    router[method](r.path, auth, async (ctx) => {
+      const body = validate[method](await readObject(ctx, []));
+      const changes: Record<string, unknown> = { ...body };
+      if (profile.stamp) changes[profile.stamp] = knex.fn.now();
+      const q = knex(spec.users).where(spec.idColumn, caller(ctx).id);
+      const [row] = (Object.keys(changes).length ? await q.update(changes).returning([...profile.columns]) : await q.select(...profile.columns)) as Record<string, unknown>[];
+      if (!row) throw notFound();
+      ctx.set("Cache-Control", "no-store");
+      ctx.body = row;
+    });
+  }
 }

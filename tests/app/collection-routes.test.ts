@@ -1,5 +1,6 @@
 // Routes on a whole collection: a fixed subset (GET /chores/finished, /pending, /overdue, an enum
-// value), numbers (GET /chores/count, /chores/summary), and bulk changes (DELETE /chores/finished,
+// value), numbers (GET /chores/count, /chores/summary, and /dashboard/stats, which names no table
+// but can only mean the chores), a search that names no table (GET /search?q=), and bulk changes (DELETE /chores/finished,
 // DELETE /chores, DELETE /chores/batch with keys, POST /chores/bulk-finish). A small spec of my own
 // (chores, not tasks). Every route serves the caller's rows only: another user's rows are never
 // listed, counted, deleted or changed, and their keys in a bulk body match nothing. Checked with
@@ -59,6 +60,8 @@ const API = `# Chores API
 | GET | /api/chores/area/{area} | chores of one area |
 | GET | /api/chores/stats/area/{area} | how many chores of one area |
 | GET | /api/chores/my-chores | the caller's chores again |
+| GET | /api/dashboard/stats | numbers for the home page |
+| GET | /api/search?q=word | look through the caller's chores |
 `;
 
 let ir: IR;
@@ -85,6 +88,7 @@ describe("what the collection routes are read as", () => {
       "DELETE /api/chores/finished": "delete-many", "DELETE /api/chores/batch": "delete-many", "DELETE /api/chores": "delete-many",
       "POST /api/chores/bulk-finish": "update-many",
       "GET /api/chores/area/{area}": "list", "GET /api/chores/stats/area/{area}": "count", "GET /api/chores/my-chores": "list",
+      "GET /api/dashboard/stats": "count", "GET /api/search": "list",
     });
     expect(ir.endpoints.filter((e) => e.action.kind === "stub")).toEqual([]);
   });
@@ -150,6 +154,16 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(s.status).toBe(200);
     expect(s.body).toEqual({ total: 4, finished: { true: 2, false: 2 }, area: { home: 1, garden: 2, errand: 1 } });
     expect((await app.call("GET", "/api/chores/summary")).status).toBe(401);
+    // The same numbers at a path that names no table: the caller's chores, not everyone's.
+    expect((await app.call("GET", "/api/dashboard/stats", { token: ann })).body).toEqual(s.body);
+    expect((await app.call("GET", "/api/dashboard/stats", { token: ben })).body.total).toBe(2);
+    expect((await app.call("GET", "/api/dashboard/stats")).status).toBe(401);
+    // A search that names no table looks through the caller's chores only ("rake" is ben's).
+    const found = await app.call("GET", "/api/search?q=weed", { token: ann });
+    expect(found.status).toBe(200);
+    expect(labels(found.body)).toEqual(["weed"]);
+    expect((await app.call("GET", "/api/search?q=rake", { token: ann })).body).toEqual([]);
+    expect(labels((await app.call("GET", "/api/search?q=rake", { token: ben })).body)).toEqual(["ben-rake"]);
     expect((await app.call("GET", "/api/chores/stats/area/garden", { token: ann })).body).toEqual({ count: 2 });
     expect((await app.call("GET", "/api/chores/stats/area/garden", { token: ben })).body).toEqual({ count: 1 });
   });

@@ -172,6 +172,32 @@ describe.each(DB_KINDS)("built-in auth on %s", (kind: DbKind) => {
     expect((await app.call("GET", `/api/${u.id}/tasks`)).status).toBe(401);
   });
 
+  it("serves the caller's own account behind the token: never the password hash, never another user's", async () => {
+    const a = await signUp("me-a");
+    const b = await signUp("me-b");
+    const me = await app.call("GET", "/api/auth/me", { token: a.access });
+    expect(me.status).toBe(200);
+    expect(Object.keys(me.body).sort()).toEqual(["created_at", "email", "id", "name"]);
+    expect(me.body).toMatchObject({ id: a.id, email: a.email.toLowerCase(), name: null });
+    expect(me.text).not.toContain("scrypt");
+    expect((await app.call("GET", "/api/auth/me")).status).toBe(401);
+    // The profile changes; the key, the email and the hash are not the caller's to write here.
+    const renamed = await app.call("PATCH", "/api/users/me", { token: a.access, body: { name: "Ada" } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: a.id, name: "Ada" });
+    expect(renamed.body.password_hash).toBeUndefined();
+    for (const body of [{ password_hash: "x" }, { email: "other@example.com" }, { id: b.id }, {}]) {
+      expect((await app.call("PATCH", "/api/users/me", { token: a.access, body })).status).toBe(422);
+    }
+    // Only the caller's row changed, and each sees their own.
+    expect((await app.call("GET", "/api/auth/me", { token: b.access })).body).toMatchObject({ id: b.id, name: null });
+    expect((await app.call("GET", "/api/auth/me", { token: a.access })).body.name).toBe("Ada");
+    expect((await database.db.knex("users").where({ id: a.id }).first()).password_hash).toMatch(/^scrypt\$/);
+    // A deleted account is 404, not someone else's row.
+    await database.db.knex("users").where({ id: b.id }).delete();
+    expect((await app.call("GET", "/api/auth/me", { token: b.access })).status).toBe(404);
+  });
+
   it("answers another user's row with 404, exactly like a missing one", async () => {
     const a = await signUp("a");
     const b = await signUp("b");

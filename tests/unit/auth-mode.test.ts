@@ -54,11 +54,12 @@ describe("authentication mode in the API spec", () => {
     }
   });
 
-  it("built-in mode: the four auth routes in a spec are notes, other account routes still warn (SF203)", async () => {
+  it("built-in mode: the four auth routes and the caller's account are the module's, other account routes still warn (SF203)", async () => {
     const schema = "## users\n\n- id: text (primary key)\n- email: text (unique)\n- password_hash: text\n";
     const r = await load(schema, "Authentication: built-in\n\n### POST /api/auth/login\n\n### POST /api/auth/refresh\n\n### GET /api/auth/session\n\n### GET /api/me\n");
-    // /api/me is the caller's own users row: in built-in mode that row holds the password hash (SF215).
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["SF203", "SF215"]);
+    // /api/me is the caller's own account: the module serves it (never the password hash).
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["SF203"]);
+    expect(r.ir!.auth.builtin!.profile).toEqual([{ method: "get", path: "/api/me" }]);
     expect(r.notes.filter((n) => /is the built-in auth module's (login|refresh): it answers there/.test(n.message))).toHaveLength(2);
   });
 

@@ -7,6 +7,7 @@ import { nameKey, snakeCase } from "../../base/naming.js";
 import type { RawColumn, RawEnum, RawText } from "../raw.js";
 import { clauseList, outlinedSql, treeAsIndent } from "../text.js";
 import { descriptorBody, modelFields } from "./bodies.js";
+import { interfaceBody, jsonSchemaBody } from "./schema-bodies.js";
 import { columnFlat } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
 import { endpointInSection, responseEnvelope } from "./endpoints.js";
@@ -41,6 +42,14 @@ export function code(md: MarkdownReader, node: Code): void {
   }
   if (md.kind === "api") {
     const sec = md.currentEndpointSection();
+    if (sec?.endpoint && md.bodyFor === sec.endpoint && /^(json|jsonc|json5|js|javascript|ts|typescript)?$/i.test(node.lang ?? "")) {
+      // A JSON Schema or a TypeScript interface: its properties are the fields, with their rules.
+      const schema = jsonSchemaBody(md, node) ?? interfaceBody(md, node);
+      if (schema) {
+        (sec.endpoint.body ??= []).push(...schema);
+        return;
+      }
+    }
     if (sec?.endpoint && md.bodyFor === sec.endpoint && /^(json|jsonc|json5|js|javascript|ts|typescript)?$/i.test(node.lang ?? "") && node.value.trim().startsWith("{")) {
       const fields = descriptorBody(md, node);
       if (fields.length > 0) {

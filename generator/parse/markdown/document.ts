@@ -88,6 +88,10 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
       for (const i of t.indexes) md.specIndexes.push({ ...i, table: i.table ?? t.name.text });
     }
   }
+  // An API spec whose endpoints are only named in its prose ("System MUST support GET
+  // `/api/{user_id}/tasks` to fetch all tasks", "1. **POST /api/tasks** - Purpose: create"): each
+  // method and path it names is an endpoint, described by the words after it (noted).
+  if (md.kind === "api" && md.endpoints.length === 0) proseEndpoints(md);
   // An API spec with no endpoint read: SF200 points at the first text that looks like one.
   let endpointLike: Span | undefined;
   if (md.kind === "api" && md.endpoints.length === 0) {
@@ -110,6 +114,7 @@ export function read(md: MarkdownReader, root: Root): ParseResult {
     ...(e.envelope ? { envelope: e.envelope } : {}),
     ...(e.body?.length ? { body: e.body } : {}),
     ...(e.exampleFields?.length ? { exampleFields: e.exampleFields } : {}),
+    ...(e.order?.length ? { order: e.order } : {}),
   }));
   const valueObjects: RawTable[] = md.valueObjects
     .filter((t) => t.columns.length > 0)
@@ -208,4 +213,24 @@ function withPathQuery(e: EndpointDraft): EndpointDraft {
     off += pair.length + 1;
   }
   return { ...e, path: { text: e.path.text.slice(0, q), span: e.path.span }, ...(query.length ? { query } : {}) };
+}
+
+/** Endpoints named in prose only: a method, then a path that starts with "/" (in backticks or bold, or bare). */
+function proseEndpoints(md: MarkdownReader): void {
+  const seen = new Set<string>();
+  const re = /(?<![\w/])(GET|POST|PUT|PATCH|DELETE)\s+[`*]{0,2}(\/[A-Za-z0-9_{}:\-./]*)[`*]{0,2}([^\n]*?)(?=(?:GET|POST|PUT|PATCH|DELETE)\s+[`*]{0,2}\/|\n|$)/g;
+  for (const m of md.src.matchAll(re)) {
+    const [, method, rawPath, after] = m;
+    const path = rawPath!.replace(/[.,;:)]+$/, "");
+    if (path.length < 2) continue;
+    const key = `${method} ${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = m.index!;
+    const pathAt = at + m[0].indexOf(rawPath!, method!.length);
+    // The words after it up to the end of the sentence: "to fetch all tasks", "- Purpose: Create a new task.".
+    const summary = (after ?? "").replace(/^[`*\s]+/, "").replace(/^(?:[-–—:]\s*)?(?:purpose\s*:\s*)?/i, "").split(/(?<=[.!?])\s|\s\d+\.\s|\s-\s/)[0]!.replace(/[*`"\\]/g, "").trim().slice(0, 160);
+    md.endpoints.push({ method: { text: method!, span: md.idx.span(at) }, path: { text: path, span: md.idx.span(pathAt) }, ...(summary ? { summary } : {}) });
+    md.notes.push({ span: md.idx.span(at), message: `${key} is named in the text only (no endpoint heading, table or list): read as an endpoint` });
+  }
 }

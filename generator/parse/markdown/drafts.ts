@@ -112,4 +112,6 @@ export interface EndpointDraft {
   status?: number;
   query?: RawQueryParam[];
   envelope?: RawEnvelope;
+  /** Sentences of the endpoint's text that may state the list's order ("sorted by due date", "newest first"). */
+  order?: string[];
 }

@@ -180,6 +180,8 @@ export function scanEndpointText(md: MarkdownReader, ep: EndpointDraft, text: st
     if (m) ep.status = Number(m[1]);
   }
   if (ep.auth === undefined && isPublicText(text)) ep.auth = "public";
+  // "Tasks are returned newest first", "ordered by position": what a list's default order may be (read in build-list).
+  if (/\b(?:sort(?:ed)?|order(?:ed)?|arranged|listed)\s+by\b|\bfirst\b|\bchronolog/i.test(text) && (ep.order?.length ?? 0) < 8) (ep.order ??= []).push(text.slice(0, 400));
 }
 
 /**

@@ -13,14 +13,14 @@ export interface AppOptions extends AppCoreOptions {
 }
 
 /** Built-in auth: users register with an email and a password; refresh tokens are kept hashed in "refresh_tokens". */
-const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","emailMaxLength":254,"passwordColumn":"password_hash","name":{"column":"name","required":false,"maxLength":100},"userId":"database","refreshTable":"refresh_tokens","paths":{"register":"/api/auth/register","login":"/api/auth/login","refresh":"/api/auth/refresh","logout":"/api/auth/logout"}} as const;
+const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","emailMaxLength":254,"passwordColumn":"password_hash","name":{"column":"name","required":false,"maxLength":100},"userId":"database","refreshTable":"refresh_tokens","paths":{"register":"/api/auth/register","login":"/api/auth/login","refresh":"/api/auth/refresh","logout":"/api/auth/logout"},"profile":{"routes":[{"method":"get","path":"/api/auth/me"},{"method":"patch","path":"/api/users/me"}],"columns":["id","email","name","created_at"],"stamp":null,"patch":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"name":{"type":["string","null"],"maxLength":100}}},"put":{"type":"object","additionalProperties":false,"properties":{"name":{"type":["string","null"],"maxLength":100}}}}} as const;
 
 export function createApp(options: AppOptions): Koa {
   return createAppCore(options, {
     subjectFormat: "uuid",
     identity: null, // built-in auth: users exist because they registered
     // PUBLIC, no token: POST /api/auth/register, /login, /refresh, /logout (the built-in auth module).
-    publicRoutes: (router, { knex, limits }) => builtinAuthRoutes(router, { knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits }),
+    publicRoutes: (router, { knex, limits, auth }) => builtinAuthRoutes(router, { knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits, auth }),
     models,
     hooks: { "tasks": tasksHooks },
     routers: [tasksRoutes],

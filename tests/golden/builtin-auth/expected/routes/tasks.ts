@@ -34,7 +34,7 @@ const taskSql: TableSql = {
   "refs": []
 };
 
-/** What the list accepts in its query string (from tests/golden/builtin-auth/specs/api/rest-endpoints.md:27; inferred from the columns); anything else is a 422. */
+/** What the list accepts in its query string (from tests/golden/builtin-auth/specs/api/rest-endpoints.md:30; inferred from the columns); anything else is a 422. */
 const taskList: ListSpec = {
   "table": "tasks",
   "pk": "id",
@@ -83,14 +83,14 @@ const taskList: ListSpec = {
 export function tasksRoutes(router: Router, deps: RouteDeps): void {
   const { batch, auth, ensureUser } = deps;
   const hooks = deps.hooks?.["tasks"];
-  // GET /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:27): List the user's tasks.
+  // GET /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:30): List the user's tasks.
   router.get("/api/:user_id/tasks", auth, withHooks(hooks, "list", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     await h.before();
     const req = parseListQuery(ctx.query, taskList, ctx.get("Prefer") || undefined);
     sendList(ctx, await listRows(batch, taskSql, taskList, req, userId), taskList);
   }));
-  // POST /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:30): Create a task. Responds 201.
+  // POST /api/{user_id}/tasks (tests/golden/builtin-auth/specs/api/rest-endpoints.md:33): Create a task. Responds 201.
   router.post("/api/:user_id/tasks", auth, withHooks(hooks, "create", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const input = await h.before(validateCreate(await readObject(ctx, taskReadOnlyFields)), validateCreate);
@@ -102,7 +102,7 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     ctx.set("Location", `${ctx.path.replace(/\/$/, "")}/${encodeURIComponent(String(row["id"]))}`);
     ctx.body = row;
   }));
-  // DELETE /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:39): Delete a task. Responds 204.
+  // DELETE /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:42): Delete a task. Responds 204.
   router.delete("/api/:user_id/tasks/:id", auth, withHooks(hooks, "delete", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
@@ -110,7 +110,7 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     if ((await deleteRow(batch, taskSql, id, userId)) === 0) throw notFound("task");
     ctx.status = 204;
   }));
-  // GET /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:33): Get one task.
+  // GET /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:36): Get one task.
   router.get("/api/:user_id/tasks/:id", auth, withHooks(hooks, "get", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");
@@ -119,7 +119,7 @@ export function tasksRoutes(router: Router, deps: RouteDeps): void {
     if (!row) throw notFound("task");
     ctx.body = row;
   }));
-  // PATCH /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:36): Change only the given fields.
+  // PATCH /api/{user_id}/tasks/{id} (tests/golden/builtin-auth/specs/api/rest-endpoints.md:39): Change only the given fields.
   router.patch("/api/:user_id/tasks/:id", auth, withHooks(hooks, "update", deps, async (ctx, h) => {
     const userId = assertSelf(ctx, ctx.params["user_id"]);
     const id = intId(ctx.params["id"], "task");

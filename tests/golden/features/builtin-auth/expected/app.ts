@@ -13,14 +13,14 @@ export interface AppOptions extends AppCoreOptions {
 }
 
 /** Built-in auth: users register with an email and a password; refresh tokens are kept hashed in "refresh_tokens". */
-const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","emailMaxLength":254,"passwordColumn":"password_hash","name":null,"userId":"database","refreshTable":"refresh_tokens","paths":{"register":"/api/auth/register","login":"/api/auth/login","refresh":"/api/auth/refresh","logout":"/api/auth/logout"}} as const;
+const BUILTIN_AUTH = {"users":"users","idColumn":"id","emailColumn":"email","emailMaxLength":254,"passwordColumn":"password_hash","name":null,"userId":"database","refreshTable":"refresh_tokens","paths":{"register":"/api/auth/register","login":"/api/auth/login","refresh":"/api/auth/refresh","logout":"/api/auth/logout"},"profile":null} as const;
 
 export function createApp(options: AppOptions): Koa {
   return createAppCore(options, {
     subjectFormat: "uuid",
     identity: null, // built-in auth: users exist because they registered
     // PUBLIC, no token: POST /api/auth/register, /login, /refresh, /logout (the built-in auth module).
-    publicRoutes: (router, { knex, limits }) => builtinAuthRoutes(router, { knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits }),
+    publicRoutes: (router, { knex, limits, auth }) => builtinAuthRoutes(router, { knex, spec: BUILTIN_AUTH, settings: options.builtinAuth, limits, auth }),
     models,
     hooks: { "notes": notesHooks },
     routers: [notesRoutes],
