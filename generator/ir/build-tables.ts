@@ -230,7 +230,8 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
       const values = c.type.values.map(Number);
       c.type = { kind: "integer" };
       if (c.default?.kind === "literal" && typeof c.default.value === "string" && /^-?\d+$/.test(c.default.value)) c.default = { kind: "literal", value: Number(c.default.value) };
-      draft.checks.push({ sql: `${quoteIdent(c.name)} IN (${values.join(", ")})`, span: c.span, validated: false, own: true });
+      c.oneOf = values;
+      draft.checks.push({ sql: `${quoteIdent(c.name)} IN (${values.join(", ")})`, span: c.span, validated: true, own: true });
       cx.note(c.span, `column "${name}.${c.name}" lists whole numbers as its values (${values.join(", ")}): read as an integer that must be one of them`);
     }
     draft.checks = draft.checks.map((c) => readTableCheck(cx, draft, c));

@@ -107,8 +107,10 @@ function looseRuleSentence(md: MarkdownReader, f0: Flat, relations: boolean): vo
     const phrase = rest(art + m[0].length);
     if (!reads(phrase) || (relations && !REFERENCE_FORM.test(phrase.text))) continue;
     const at = art + m[0].lastIndexOf(m[2]!);
+    // "Due date must be ...": two words may be one column's (due_date) rather than a table's and a column's.
+    const joined = m[1] && re !== forms[0] ? [{ column: `${m[1]}_${m[2]}` }] : [];
     // A sentence whose subject no table has is prose ("Type checking"): no warning for it.
-    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)), quiet: true });
+    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)), quiet: true, ...(joined.length ? { alts: joined } : {}) });
     return;
   }
   // "`due_date` is required when `done = false` and ...": a sentence about a column written as an
@@ -328,9 +330,22 @@ function checkLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
  */
 export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft, relations = false): void {
   const f = md.itemFlat(item);
-  const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
-  let c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
-  if (m && c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m[1]!.toLowerCase());
+  let m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
+  let c = m ? table.columns.findIndex((x) => x.name.text === m![1]) : -1;
+  if (m && c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m![1]!.toLowerCase());
+  if (m && c < 0) {
+    // "Due date must be in the future": the column's words written apart (due_date), longest first.
+    for (let n = 3; n >= 2 && c < 0; n--) {
+      const w = new RegExp(`^[A-Za-z]+(?:\\s+[A-Za-z]+){${n - 1}}\\b\\s*(?:[:：\\-–—]\\s*)?`).exec(f.text);
+      if (!w) continue;
+      const joined = w[0].replace(/[:：\-–—]/g, "").trim().split(/\s+/).join("_").toLowerCase();
+      const k = table.columns.findIndex((x) => snakeCase(x.name.text) === joined);
+      if (k >= 0) {
+        c = k;
+        m = w;
+      }
+    }
+  }
   const phrase = m ? flatTrim(flatSub(f, m[0].length)) : null;
   if (m && c < 0 && table.columns.length === 0 && phrase?.text) {
     // The section names a table its code block defines (a Prisma model, a CREATE TABLE): the
