@@ -199,9 +199,17 @@ export function list(md: MarkdownReader, node: List): void {
     }
     return;
   }
-  // "Validation Rules:" under a table: each item states rules about a column in prose.
-  if (label && RULES_LABEL.test(label)) {
-    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(label));
+  // "Validation Rules:" under a table, or a heading so titled inside the table's section
+  // ("### tasks" over "#### Constraints"): each item states rules about a column in prose.
+  const top = md.top();
+  // (Items led by a bold label, "- **Email Format**: ...", are read further on, by the words of their label.)
+  const boldLed = node.children.some((item) => {
+    const first = item.children[0];
+    return first?.type === "paragraph" && first.children[0]?.type === "strong";
+  });
+  const ruleHeading = !label && !boldLed && top && top.kind === "other" && top.table === undefined && RULES_SECTION.test(sectionTitle(top.title)) ? sectionTitle(top.title) : null;
+  if ((label && RULES_LABEL.test(label)) || ruleHeading) {
+    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(label ?? ruleHeading ?? ""));
     return;
   }
   // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
