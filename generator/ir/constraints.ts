@@ -311,6 +311,8 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.pattern ??= "\\S";
       continue;
     }
+    // "must be one of the allowed values" with no list: the values the column's type lists already.
+    if (sticky(/one\s+of\s+the\s+(?:allowed|permitted|valid|defined|listed|above)\s+values\b(?!\s*[:(（])/iy)) continue;
     // "cannot be null", "must not be null or empty": the negated "can be null".
     if ((m = sticky(/(?:cannot|can't|can\s+not|must\s+not|mustn't|may\s+not|should\s+not|shall\s+not|never|not)\s+be\s+(?:(?:null|nil)(?:\s+or\s+(empty|blank))?|(empty|blank)\s+or\s+(?:null|nil))\b/iy))) {
       r.notNull = true;
@@ -335,7 +337,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     // "non-empty", "not blank", "cannot be empty": at least one character.
-    if (sticky(/(?:non[-\s]?(?:empty|blank)|not\s+(?:be\s+)?(?:empty|blank)|(?:cannot|can't|must\s+not|may\s+not)\s+be\s+(?:empty|blank))\b/iy)) {
+    if (sticky(/(?:non[-\s]?(?:empty|blank)|not\s+(?:be\s+)?(?:empty|blank)|(?:cannot|can't|must\s+not|may\s+not)\s+be\s+(?:empty|blank))\b(?:\s+(?:string|text|value)\b)?/iy)) {
       r.minLength = Math.max(r.minLength ?? 0, 1);
       continue;
     }
@@ -583,7 +585,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // Words that restate what the type or the section already says.
     if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
-    if ((m = sticky(/(?:(?:an?\s+)?valid\s+)?(?:one\s+of|values?|in|enum(?:eration)?(?:\s+values?)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
+    if ((m = sticky(/(?:(?:an?\s+)?valid\s+)?(?:one\s+of(?:\s+the)?(?:\s+(?:allowed|permitted|valid|accepted|following))?(?:\s+values)?|values?|in|enum(?:eration)?(?:\s+values?)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       // "enum ('low', 'high', default 'low')": the default written among the values is the default.
       const inside = enumParenthesis(m[1]!, m.index + m[0].indexOf("(") + 1);
       r.enumValues = inside.values;
