@@ -3,7 +3,9 @@
 //   rules join the SQL table's columns, as they already did for a table written in Markdown;
 // - a part of a rules section ("## Data validation" over "### Enforced by the service" over
 //   "- `label`: 1-120 characters"): each item names its column, as under the section itself.
-// Before, both were dropped without a word.
+// Before, both were dropped without a word. And a rule written before the columns it is about
+// ("**Not null**: `a`, `b`", "**Foreign key**: `x` references t(c)"): each column takes it
+// (before: SF108, the rule's first word read as a column).
 import { describe, expect, it } from "vitest";
 import { load, table, column } from "./helpers.js";
 
@@ -55,7 +57,23 @@ const SECTION = `${SQL}
 - \`contact\`: Valid email format
 `;
 
+const LABELLED = SQL.replace("### users", `**Constraints:**
+- **Not null**: \`note\`, \`label\`
+- **Unique**: \`label\`
+- **Foreign key**: \`owner_id\` references users(id) on delete restrict
+
+### users`);
+
 describe("rules beside a table written in SQL", () => {
+  it("reads a rule over the columns it names ('Not null: a, b', 'Foreign key: x references t(c)')", async () => {
+    const r = await load(LABELLED);
+    const t = table(r.ir!, "boxes");
+    expect(column(t, "note").nullable).toBe(false);
+    expect(column(t, "label").unique).toBe(true);
+    expect(column(t, "owner_id").references).toMatchObject({ table: "users", column: "id", onDelete: "restrict" });
+    expect(r.diagnostics.filter((d) => d.code === "SF108").map((d) => d.message)).toEqual([]);
+  });
+
   it("takes the value rules of a Python model of the same table", async () => {
     const r = await load(MODEL);
     const t = table(r.ir!, "boxes");
