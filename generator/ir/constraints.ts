@@ -311,6 +311,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.pattern ??= "\\S";
       continue;
     }
+    // "no HTML", "no HTML tags", "must not contain HTML", "HTML is not allowed": no tag can be
+    // written, so no angle bracket (the validator's pattern and the database's CHECK).
+    if (sticky(/(?:no|without|(?:cannot|can't|may\s+not|must\s+not|mustn't|should\s+not|not)\s+(?:contain|include|have))\s+html(?:\s+(?:tags?|markup|elements?))?(?![\w-])|html(?:\s+(?:tags?|markup))?\s+(?:is\s+|are\s+)?(?:not\s+allowed|forbidden|disallowed|stripped|rejected)(?![\w-])/iy)) {
+      r.pattern ??= "^[^<>]*$";
+      continue;
+    }
     // "must be one of the allowed values" with no list: the values the column's type lists already.
     if (sticky(/one\s+of\s+the\s+(?:allowed|permitted|valid|defined|listed|above)\s+values\b(?!\s*[:(（])/iy)) continue;
     // "cannot be null", "must not be null or empty": the negated "can be null".

@@ -3,7 +3,8 @@
 // Over HTTP a body breaking either is a 422 naming the field, on create and on a partial update;
 // a number outside its list is refused by the database too, written around the API. A rule
 // about the present is the validator's alone (a CHECK with now() would hold only at insert):
-// the database keeps a row written around the API whatever its date.
+// the database keeps a row written around the API whatever its date. "No HTML tags" is a pattern
+// (no angle bracket) that both the validator and the database hold.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +31,7 @@ const SCHEMA = `# Chores
 - weight: integer (optional, check (weight in (5, 10, 20)))
 - due_on: date (optional, cannot be in the past)
 - remind_at: timestamptz (optional, must be in the future)
+- label: text (optional, max 60 characters, no HTML tags)
 `;
 
 beforeAll(async () => {
@@ -93,6 +95,15 @@ describe.each(DB_KINDS)("numbers from a list and dates relative to now on %s", (
     expect(moved.status, JSON.stringify(moved.body)).toBe(422);
     expect(fields(moved)).toContain("due_on");
     expect((await call("PATCH", `/api/chores/${ok.body.id}`, { token, body: { due_on: day(5) } })).status).toBe(200);
+  });
+
+  it("answers a label with markup with a 422 naming the field, and the database refuses it too", async () => {
+    const bad = await call("POST", "/api/chores", { token, body: { label: "<b>mop</b>" } });
+    expect(bad.status, JSON.stringify(bad.body)).toBe(422);
+    expect(fields(bad)).toContain("label");
+    expect((await call("POST", "/api/chores", { token, body: { label: "mop the floor" } })).status).toBe(201);
+    await raw("INSERT INTO users (id) VALUES (?) ON CONFLICT DO NOTHING", ["chore_raw"]);
+    await expect(raw("INSERT INTO chores (user_id, label) VALUES (?, '<i>x</i>')", ["chore_raw"])).rejects.toMatchObject({ code: "23514" });
   });
 
   it("refuses a number outside its list written around the API, and keeps a past date (a rule of the validator alone)", async () => {

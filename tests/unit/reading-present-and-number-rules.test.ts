@@ -96,4 +96,12 @@ describe("the wording around them", () => {
     expect(column(t, "user_id").nullable).toBe(false);
     expect(column(t, "note").maxLength).toBe(500);
   });
+
+  it("reads 'no HTML tags' and 'must not contain HTML' as a text without angle brackets", async () => {
+    const r = await load(SPEC.replace("- note: text (optional, ≤ 500 characters)", "- note: text (optional, max 500 characters, no HTML tags)\n- memo: text (optional, must not contain HTML)"));
+    const t = table(r.ir!, "errands");
+    expect(column(t, "note").pattern).toBe("^[^<>]*$");
+    expect(column(t, "memo").pattern).toBe("^[^<>]*$");
+    expect(r.diagnostics.filter((d) => d.code === "SF108").map((d) => d.message)).toEqual([]);
+  });
 });
