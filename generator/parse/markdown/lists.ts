@@ -457,6 +457,11 @@ function columnNotes(md: MarkdownReader, node: List, table: TableDraft, column: 
   for (const item of node.children) {
     const f = md.itemFlat(item);
     const m = /^\s*([\p{L}][\p{L} ]{0,30}?)\s*[:：]\s*/u.exec(f.text);
+    // "- Required", "- At most 120 characters": an item that reads whole as a rule is one.
+    if (!m && f.text && md.isRulePhrase(f.text.replace(/\.$/, ""))) {
+      md.looseRules.push({ table: table.name.text, column, phrase: md.rawText(f) });
+      continue;
+    }
     if (!m || !COLUMN_RULE_LABEL.test(m[1]!.trim())) continue;
     const body = flatTrim(flatSub(f, m[0].length));
     if (!body.text) continue;
