@@ -123,6 +123,7 @@ export function columnParts(t: Table, c: Column, enums: ReadonlyMap<string, read
   if (c.maximum !== undefined) phrases.push(`max ${num(c.maximum)}`);
   if (c.exclusiveMinimum !== undefined) phrases.push(`exclusive min ${num(c.exclusiveMinimum)}`);
   if (c.exclusiveMaximum !== undefined) phrases.push(`exclusive max ${num(c.exclusiveMaximum)}`);
+  if (c.relativeToNow !== undefined) phrases.push({ future: "in the future", past: "in the past", "not-past": "not in the past", "not-future": "not in the future" }[c.relativeToNow]);
   if (c.format !== undefined) phrases.push(`format ${c.format}`);
   if (c.pattern !== undefined) phrases.push(patternPhrase(c.pattern));
   // "min 2 items" would be read as a bound on a number: "at least" / "at most" are the item counts.

@@ -12,6 +12,13 @@ export interface ExplainNote {
   readonly message: string;
 }
 
+/** How explain says a column's rule about the moment of the request. */
+const RELATIVE_WORDS: Record<NonNullable<Column["relativeToNow"]>, string> = {
+  future: "must be in the future",
+  past: "must be in the past",
+  "not-past": "must not be in the past",
+  "not-future": "must not be in the future",
+};
 
 function columnText(c: Column, t: Table, ir: IR): string {
   const parts = [typeText(c.type), c.nullable ? "nullable" : "not null"];
@@ -25,6 +32,8 @@ function columnText(c: Column, t: Table, ir: IR): string {
   if (c.maximum !== undefined) parts.push(`max ${c.maximum}`);
   if (c.exclusiveMinimum !== undefined) parts.push(`> ${c.exclusiveMinimum}`);
   if (c.exclusiveMaximum !== undefined) parts.push(`< ${c.exclusiveMaximum}`);
+  if (c.oneOf !== undefined) parts.push(`one of ${c.oneOf.join(", ")}`);
+  if (c.relativeToNow !== undefined) parts.push(`${RELATIVE_WORDS[c.relativeToNow]} (request validator only)`);
   if (c.format !== undefined) parts.push(`format ${c.format}`);
   if (c.pattern !== undefined) parts.push(`pattern ${c.pattern}`);
   if (c.minItems !== undefined) parts.push(`min ${c.minItems} items`);

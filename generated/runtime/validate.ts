@@ -22,8 +22,9 @@ for (const name of ["date", "date-time"]) {
   ajv.addFormat(name, compare ? { type: "string", validate, compare } : { type: "string", validate });
 }
 
-// ---- Two keywords of the generated body schemas (generator/emit/emit-schemas.ts) that JSON
-// Schema has no word for; the database holds the same rules with CHECK constraints.
+// ---- Keywords of the generated body schemas (generator/emit/emit-schemas.ts) that JSON Schema
+// has no word for; the database holds the same rules with CHECK constraints, except x-when (a
+// rule about the present, which a CHECK could hold only at insert).
 
 export type CompareOp = ">" | ">=" | "<" | "<=" | "<>" | "=";
 
@@ -188,8 +189,47 @@ const textBoundsKeyword: SchemaValidateFunction = (bounds: NumericBounds, data: 
   return broken === null;
 };
 
+/** A date (`kind` "date") or an instant ("timestamp") that must lie on one side of the request's moment. */
+export interface WhenRule {
+  readonly when: "future" | "past" | "not-past" | "not-future";
+  readonly kind: "date" | "timestamp";
+}
+
+const WHEN_WORDS: Record<WhenRule["when"], string> = {
+  future: "must be in the future",
+  past: "must be in the past",
+  "not-past": "must not be in the past",
+  "not-future": "must not be in the future",
+};
+
+/**
+ * What a value breaks of its rule about the present, or null: a date is compared with today's
+ * date in UTC, an instant with `now`. A value of another shape is the format's to refuse.
+ */
+export function brokenWhen(rule: WhenRule, value: string, now: Date = new Date()): string | null {
+  let sign: number;
+  if (rule.kind === "date") {
+    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return null;
+    const today = now.toISOString().slice(0, 10);
+    sign = value < today ? -1 : value > today ? 1 : 0;
+  } else {
+    const t = Date.parse(value);
+    if (Number.isNaN(t)) return null;
+    sign = Math.sign(t - now.getTime());
+  }
+  const holds = rule.when === "future" ? sign > 0 : rule.when === "past" ? sign < 0 : rule.when === "not-past" ? sign >= 0 : sign <= 0;
+  return holds ? null : WHEN_WORDS[rule.when];
+}
+
+const whenKeyword: SchemaValidateFunction = (rule: WhenRule, data: string) => {
+  const broken = brokenWhen(rule, data);
+  whenKeyword.errors = broken ? [{ keyword: "x-when", message: broken, params: {} }] : [];
+  return broken === null;
+};
+
 ajv.addKeyword({ keyword: "x-compare", type: "object", schemaType: "array", errors: true, validate: compareKeyword });
 ajv.addKeyword({ keyword: "x-text-bounds", type: "string", schemaType: "object", errors: true, validate: textBoundsKeyword });
+ajv.addKeyword({ keyword: "x-when", type: "string", schemaType: "object", errors: true, validate: whenKeyword });
 
 export type Validator<T> = (value: unknown) => T;
 

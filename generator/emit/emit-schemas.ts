@@ -114,6 +114,12 @@ function textBounds(c: Column): Record<string, number> | null {
   return Object.keys(b).length ? b : null;
 }
 
+/** A date's or an instant's place relative to the request's moment ("must be in the future"): x-when. */
+function whenRule(c: Column): Record<string, string> | null {
+  if (!c.relativeToNow || (c.type.kind !== "date" && c.type.kind !== "timestamp")) return null;
+  return { when: c.relativeToNow, kind: c.type.kind };
+}
+
 /** The body schemas the routes compile: bodySchemas plus the keywords only the app's validator knows. */
 export function runtimeBodySchemas(info: TableInfo): BodySchemas {
   const s = bodySchemas(info);
@@ -121,6 +127,8 @@ export function runtimeBodySchemas(info: TableInfo): BodySchemas {
   for (const c of info.writable) {
     const bounds = textBounds(c);
     if (bounds) props[c.name] = { ...props[c.name], "x-text-bounds": bounds };
+    const when = whenRule(c);
+    if (when) props[c.name] = { ...props[c.name], "x-when": when };
   }
   const compare = compareRules(info);
   const extend = (body: Record<string, unknown>) => ({ ...body, properties: props, ...(compare.length ? { "x-compare": compare } : {}) });

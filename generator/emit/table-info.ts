@@ -104,6 +104,7 @@ export function columnSchema(c: Column, direction: "in" | "out"): Record<string,
     if (c.maximum !== undefined) base.maximum = c.maximum;
     if (c.exclusiveMinimum !== undefined) base.exclusiveMinimum = c.exclusiveMinimum;
     if (c.exclusiveMaximum !== undefined) base.exclusiveMaximum = c.exclusiveMaximum;
+    if (c.oneOf !== undefined) base.enum = [...c.oneOf];
   }
   // A json column with a bound on its items holds a list (the database check says the same).
   if (t.kind === "json" && (c.minItems !== undefined || c.maxItems !== undefined)) {
@@ -126,7 +127,7 @@ export function columnSchema(c: Column, direction: "in" | "out"): Record<string,
   if (!c.nullable) return base;
   // A json column's schema has no type (any JSON value, null among them): nothing to add.
   if (base.type === undefined && base.enum === undefined) return base;
-  if (Array.isArray(base.enum)) return { ...base, type: ["string", "null"], enum: [...(base.enum as unknown[]), null] };
+  if (Array.isArray(base.enum)) return { ...base, type: [...types.filter((x) => x !== "null"), "null"], enum: [...(base.enum as unknown[]), null] };
   const type = base.type;
   return { ...base, type: Array.isArray(type) ? [...type, "null"] : [type, "null"] };
 }

@@ -152,6 +152,13 @@ function applyCheckRule(cx: BuildContext, c: ColumnDraft, rule: Exclude<CheckRul
         c.type = { kind: "enum", values: rule.values as string[] };
         return true;
       }
+      // CHECK (priority IN (1, 2, 3)) on a column whose values JSON writes as numbers: the validator
+      // refuses any other number too.
+      if (type && (type.kind === "integer" || type.kind === "float") && rule.values.length > 0 && rule.values.every((v) => typeof v === "number" && Number.isFinite(v))) {
+        const values = rule.values as number[];
+        c.oneOf = c.oneOf ? c.oneOf.filter((v) => values.includes(v)) : [...values];
+        return true;
+      }
       return false;
     case "range": {
       if (!numeric) return false;

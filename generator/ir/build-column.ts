@@ -55,6 +55,7 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
   let defaultText: { d: DefaultText; span: Span } | null = null;
   let minAny: number | undefined;
   let maxAny: number | undefined;
+  let relativeSaid: { text: string; span: Span } | undefined;
   let enumValues: string[] | null = null;
   // An "enum" type written without its values.
   let bareEnum: Span | null = null;
@@ -185,6 +186,10 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     if (r.renamedFrom) col.renamedFrom ??= r.renamedFrom;
     if (r.exclusiveMin !== undefined) col.exclusiveMinimum ??= r.exclusiveMin;
     if (r.exclusiveMax !== undefined) col.exclusiveMaximum ??= r.exclusiveMax;
+    if (r.relativeToNow !== undefined) {
+      col.relativeToNow ??= r.relativeToNow;
+      relativeSaid ??= p;
+    }
     if (r.format === FORMAT_OF_NAME) {
       // "Email must match standard format": the format the column's name says, or the rule said as not understood.
       const f = formatOfName(col.name);
@@ -370,6 +375,14 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       if (type.kind === "string" || type.kind === "text" || type.kind === "enum") {
         if (type.kind !== "enum") cx.note(col.span, `column "${table}.${col.name}" is read as enum(${enumValues.join(", ")}) because of the values its constraints, CHECK or notes list`);
         col.type = { kind: "enum", values: enumValues };
+      } else if ((type.kind === "integer" || type.kind === "float") && enumValues.every((v) => /^-?\d+(?:\.\d+)?$/.test(v.trim()))) {
+        // "one of 1, 2, 3" on a number column: the validator refuses any other number, and a CHECK
+        // (unless the spec wrote the same one) the database.
+        const values = enumValues.map((v) => Number(v.trim()));
+        col.oneOf = col.oneOf ? col.oneOf.filter((v) => values.includes(v)) : values;
+        const sql = `${quoteIdent(col.name)} IN (${values.join(", ")})`;
+        const flat = (x: string) => x.toLowerCase().replace(/[\s"]+/g, "");
+        if (!checks.some((k) => flat(k.sql) === flat(sql))) checks.push({ sql, span: col.typeSpan, validated: true, own: true });
       } else cx.diag("warning", "SF108", `a list of allowed values on ${type.kind} column "${table}.${col.name}" is not supported; it is ignored`, col.typeSpan);
     }
     const isTextual = type.kind === "string" || type.kind === "text";
@@ -387,6 +400,12 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
       cx.diag("warning", "SF108", `${what} on ${type.kind} column "${table}.${col.name}" does not fit its type; it is ignored`, col.typeSpan);
       return value;
     };
+    // "must be in the future" on a column holding no date or instant: quoted, not enforced.
+    if (col.relativeToNow !== undefined && type.kind !== "date" && type.kind !== "timestamp") {
+      cx.diag("warning", "SF144", `rule "${short(relativeSaid?.text ?? col.relativeToNow)}" on ${type.kind} column "${table}.${col.name}" needs a date or a timestamp; it is not enforced`, relativeSaid?.span ?? col.typeSpan,
+        "give the column a date or timestamp type, or enforce the rule in a hook");
+      delete col.relativeToNow;
+    }
     if (!isNumeric && (col.exclusiveMinimum !== undefined || col.exclusiveMaximum !== undefined)) {
       misfit("a strict bound", null);
       delete col.exclusiveMinimum;

@@ -151,7 +151,19 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
             columns: d.columns.map((c) => {
               if (columnNames.includes(c.name.text)) return c;
               const hit = columnNames.find((n) => snakeCase(n) === snakeCase(c.name.text));
-              return hit ? { ...c, name: { ...c.name, text: hit } } : c;
+              if (hit) return { ...c, name: { ...c.name, text: hit } };
+              // "Shipped on cannot be in the past": the column's words written apart (shipped_on),
+              // the rest of them at the head of the rule.
+              const rule = c.constraints[0];
+              if (c.constraints.length !== 1 || !rule) return c;
+              for (let n = 2; n >= 1; n--) {
+                const w = new RegExp(`^((?:[A-Za-z]+\\s+){${n - 1}}[A-Za-z]+)\\s+(?=\\S)`).exec(rule.text);
+                if (!w) continue;
+                const joined = snakeCase(`${c.name.text} ${w[1]!}`.split(/\s+/).join("_"));
+                const named = columnNames.find((x) => snakeCase(x) === joined);
+                if (named) return { ...c, name: { ...c.name, text: named }, constraints: [{ text: rule.text.slice(w[0].length), span: { ...rule.span, column: rule.span.column + w[0].length } }] };
+              }
+              return c;
             }),
           }
         : d,
@@ -233,7 +245,8 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
       const values = c.type.values.map(Number);
       c.type = { kind: "integer" };
       if (c.default?.kind === "literal" && typeof c.default.value === "string" && /^-?\d+$/.test(c.default.value)) c.default = { kind: "literal", value: Number(c.default.value) };
-      draft.checks.push({ sql: `${quoteIdent(c.name)} IN (${values.join(", ")})`, span: c.span, validated: false, own: true });
+      c.oneOf = values;
+      draft.checks.push({ sql: `${quoteIdent(c.name)} IN (${values.join(", ")})`, span: c.span, validated: true, own: true });
       cx.note(c.span, `column "${name}.${c.name}" lists whole numbers as its values (${values.join(", ")}): read as an integer that must be one of them`);
     }
     draft.checks = draft.checks.map((c) => readTableCheck(cx, draft, c));

@@ -39,6 +39,11 @@ export interface ConstraintReading {
   format?: string;
   /** "pattern ^[a-z]+$", "matches /^#[0-9a-f]{6}$/i", "hex colour": a regular expression. */
   pattern?: string;
+  /**
+   * "must be in the future", "future date", "cannot be in the past", "today or later": where a date
+   * or an instant lies relative to the moment of the request.
+   */
+  relativeToNow?: "future" | "past" | "not-past" | "not-future";
   /** "must be after startAt", "!= followee_id": a comparison with another column of the row. */
   compare?: { op: ">" | ">=" | "<" | "<=" | "<>" | "="; column: string }[];
   /** "required when status is done": the column holds a value on every row whose `column` is `value`. */

@@ -303,12 +303,35 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     if (sticky(/(?:blank(?:\s*=\s*(?:true|false))?|db_index\s*=\s*(?:true|false)|auto_now(?:_add)?(?:\s*=\s*(?:true|false))?|related_name\s*[=:]?\s*[`'"]?[A-Za-z_]\w*[`'"]?)(?![\w])/iy)) continue;
     // Accepted and ignored: the runtime manages these itself.
     if (sticky(/on\s+update\s+(?:cascade|restrict|no\s+action|set\s+null|now\(\)|current_timestamp(?:\(\))?|\w+)/iy)) continue;
-    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+)?(?:change|update|modification)|(?:automatically|auto)[-\s]+(?:managed|set|updated|updates?)(?![\w-])|updated\s+automatically|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
+    if (sticky(/(?:auto[-\s]?)?(?:updated|set|managed|maintained)\s+(?:on|at)\s+(?:every\s+|any\s+)?(?:change|update|modification)s?|(?:automatically|auto)[-\s]+(?:managed|set|updated|updates?)(?![\w-])|updated\s+automatically|indexed|index|collate\s+\w+|unsigned|immutable/iy)) continue;
     // "not whitespace-only", "not only spaces", "cannot be only whitespace": a character that is
     // not a space somewhere (and so at least one).
     if (sticky(/(?:not|never|cannot\s+be|can't\s+be|must\s+not\s+be|may\s+not\s+be)\s+(?:whitespace[-\s]?only|only\s+(?:whitespace|white\s+space|spaces|blanks))\b/iy)) {
       r.minLength = Math.max(r.minLength ?? 0, 1);
       r.pattern ??= "\\S";
+      continue;
+    }
+    // "no HTML", "no HTML tags", "must not contain HTML", "HTML is not allowed": no tag can be
+    // written, so no angle bracket (the validator's pattern and the database's CHECK).
+    if (sticky(/(?:no|without|(?:cannot|can't|may\s+not|must\s+not|mustn't|should\s+not|not)\s+(?:contain|include|have))\s+html(?:\s+(?:tags?|markup|elements?))?(?![\w-])|html(?:\s+(?:tags?|markup))?\s+(?:is\s+|are\s+)?(?:not\s+allowed|forbidden|disallowed|stripped|rejected)(?![\w-])/iy)) {
+      r.pattern ??= "^[^<>]*$";
+      continue;
+    }
+    // "must be one of the allowed values" with no list: the values the column's type lists already.
+    if (sticky(/one\s+of\s+the\s+(?:allowed|permitted|valid|defined|listed|above)\s+values\b(?!\s*[:(（])/iy)) continue;
+    // "cannot be null", "must not be null or empty": the negated "can be null".
+    if ((m = sticky(/(?:cannot|can't|can\s+not|must\s+not|mustn't|may\s+not|should\s+not|shall\s+not|never|not)\s+be\s+(?:(?:null|nil)(?:\s+or\s+(empty|blank))?|(empty|blank)\s+or\s+(?:null|nil))\b/iy))) {
+      r.notNull = true;
+      if (m[1] || m[2]) r.minLength = Math.max(r.minLength ?? 0, 1);
+      continue;
+    }
+    // Where a date or an instant lies relative to the request's moment: "must be in the future",
+    // "a future date", "cannot be in the past", "today or later", "not after today".
+    if ((m = sticky(/(?:(cannot|can't|can\s+not|must\s+not|mustn't|may\s+not|should\s+not|shall\s+not|never|not)\s+(?:be\s+)?(?:set\s+|dated\s+|scheduled\s+)?)?(?:(in\s+the\s+future|(?:an?\s+)?future(?:\s+(?:date|time|datetime|timestamp|instant))?(?:\s+only)?|after\s+(?:now|today|the\s+current\s+(?:date|time))|later\s+than\s+(?:now|today))|(in\s+the\s+past|(?:an?\s+)?past(?:\s+(?:date|time|datetime|timestamp|instant))?(?:\s+only)?|before\s+(?:now|today|the\s+current\s+(?:date|time))|earlier\s+than\s+(?:now|today))|(today\s+or\s+(?:later|after|in\s+the\s+future)|(?:on\s+or\s+after|no\s+earlier\s+than|not\s+before)\s+(?:today|now|the\s+current\s+date))|(today\s+or\s+(?:earlier|before|in\s+the\s+past)|(?:on\s+or\s+before|no\s+later\s+than|not\s+after)\s+(?:today|now|the\s+current\s+date)))(?![\w-])/iy))) {
+      const negated = m[1] !== undefined;
+      const said = m[2] ? "future" : m[3] ? "past" : m[4] ? "not-past" : "not-future";
+      const flip: Record<string, "future" | "past" | "not-past" | "not-future"> = { future: "not-future", past: "not-past", "not-past": "past", "not-future": "future" };
+      r.relativeToNow = negated ? flip[said]! : said;
       continue;
     }
     // "trimmed length 1-100": the bound is on the length ("trimmed" alone is not a rule read).
@@ -320,7 +343,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       continue;
     }
     // "non-empty", "not blank", "cannot be empty": at least one character.
-    if (sticky(/(?:non[-\s]?(?:empty|blank)|not\s+(?:be\s+)?(?:empty|blank)|(?:cannot|can't|must\s+not|may\s+not)\s+be\s+(?:empty|blank))\b/iy)) {
+    if (sticky(/(?:non[-\s]?(?:empty|blank)|not\s+(?:be\s+)?(?:empty|blank)|(?:cannot|can't|must\s+not|may\s+not)\s+be\s+(?:empty|blank))\b(?:\s+(?:string|text|value)\b)?/iy)) {
       r.minLength = Math.max(r.minLength ?? 0, 1);
       continue;
     }
@@ -343,7 +366,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.maxLength = Number(m[2] ?? m[4]);
       continue;
     }
-    if ((m = sticky(/(?:max(?:imum)?|up\s+to|at\s+most)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+    if ((m = sticky(/(?:max(?:imum)?|up\s+to|at\s+most|<=|≤|=<|less\s+than\s+or\s+equal\s+to)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
       r.maxLength = Number(m[1]);
       continue;
     }
@@ -568,7 +591,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // Words that restate what the type or the section already says.
     if (sticky(/(?:enum(?:eration)?(?!\s*[:=]?\s*\()|embedded|auto|snapshot|denormali[sz]ed|immutable|read[-\s]?only|utc|indexed|searchable|optional\s+field)\b/iy)) continue;
-    if ((m = sticky(/(?:(?:an?\s+)?valid\s+)?(?:one\s+of|values?|in|enum(?:eration)?(?:\s+values?)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
+    if ((m = sticky(/(?:(?:an?\s+)?valid\s+)?(?:one\s+of(?:\s+the)?(?:\s+(?:allowed|permitted|valid|accepted|following))?(?:\s+values)?|values?|in|enum(?:eration)?(?:\s+values?)?)\s*[:=]?\s*\(([^)]*)\)/iy))) {
       // "enum ('low', 'high', default 'low')": the default written among the values is the default.
       const inside = enumParenthesis(m[1]!, m.index + m[0].indexOf("(") + 1);
       r.enumValues = inside.values;

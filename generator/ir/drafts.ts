@@ -32,6 +32,8 @@ export interface ColumnDraft {
   maximum?: number;
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
+  oneOf?: number[];
+  relativeToNow?: "future" | "past" | "not-past" | "not-future";
   format?: string;
   pattern?: string;
   minItems?: number;

@@ -85,6 +85,8 @@ export function finishTable(cx: BuildContext, t: TableDraft, identity: TableDraf
       ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
       ...(c.exclusiveMinimum !== undefined ? { exclusiveMinimum: c.exclusiveMinimum } : {}),
       ...(c.exclusiveMaximum !== undefined ? { exclusiveMaximum: c.exclusiveMaximum } : {}),
+      ...(c.oneOf !== undefined ? { oneOf: c.oneOf } : {}),
+      ...(c.relativeToNow !== undefined ? { relativeToNow: c.relativeToNow } : {}),
       ...(c.format !== undefined ? { format: c.format } : {}),
       ...(c.pattern !== undefined ? { pattern: c.pattern } : {}),
       ...(c.minItems !== undefined ? { minItems: c.minItems } : {}),

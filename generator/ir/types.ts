@@ -76,6 +76,19 @@ export interface Column {
   /** Strict bounds ("amount > 0"), for numbers. */
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
+  /**
+   * The numbers a number column must be one of ("priority: 1 | 2 | 3", CHECK (priority IN (1, 2, 3))):
+   * the request validator refuses any other (a 422 naming the field); the table's CHECK holds them
+   * in the database.
+   */
+  readonly oneOf?: readonly number[];
+  /**
+   * A date or time that must lie after ("future") or before ("past") the moment of the request, or
+   * not before it ("not-past"), or not after it ("not-future"); for a date, today is the UTC day.
+   * Only the request validator checks it, on create and update: a database CHECK could hold it
+   * only at insert (now() moves), so the database does not.
+   */
+  readonly relativeToNow?: "future" | "past" | "not-past" | "not-future";
   /** A format the text must have, as JSON Schema names it: "email", "uri", "uuid", "hostname", "ipv4". */
   readonly format?: string;
   /** A regular expression the whole text must match (read by ajv and by PostgreSQL's `~`). */

@@ -359,6 +359,15 @@ const VALUE_RULE_PHRASE = /^(?:min length \d+|max length \d+|at (?:least|most) \
  */
 function rulesFromModel(target: TableDraft | undefined, model: TableDraft): void {
   if (!target) return;
+  // A section whose table a code block writes (CREATE TABLE): the rules join that table's
+  // columns by name, as the rule items of its section do.
+  if (target.columns.length === 0) {
+    for (const mc of model.columns) {
+      const add = mc.constraints.filter((p) => VALUE_RULE_PHRASE.test(p.text.trim()));
+      if (add.length) (target.ruleColumns ??= []).push({ name: mc.name, type: { text: "", span: mc.name.span }, constraints: add });
+    }
+    return;
+  }
   for (const mc of model.columns) {
     let i = target.columns.findIndex((c) => c.name.text === mc.name.text);
     if (i < 0) i = target.columns.findIndex((c) => nameKey(c.name.text) === nameKey(mc.name.text));

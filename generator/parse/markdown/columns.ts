@@ -243,7 +243,8 @@ export function columnFlat(md: MarkdownReader, item: Flat, formatted: boolean, l
         type = flatSub(f, from, to + 1);
         rest = flatTrim(flatSub(rest, close + 1));
       } else if (close > 0) {
-        constraints.push(...flatSplit(flatSub(rest, 1, close), ","));
+        const inner = flatSub(rest, 1, close);
+        constraints.push(...joinedValues(inner, flatSplit(inner, ",")));
         rest = flatTrim(flatSub(rest, close + 1));
       }
     }
@@ -348,24 +349,35 @@ function isRule(md: MarkdownReader, text: string): boolean {
 /** A line listing a column's values ("Allowed: `a`, `b`", "Values: x | y", "One of: ..."). */
 const VALUES_LINE = /^(?:allowed(?:\s+values)?|values?|one\s+of|options|possible\s+values|enum)\s*[:：]/i;
 
-/** A constraints cell split at commas and semicolons, but not inside a run of quoted values ("high", "low"). */
-export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
-  const pieces = flatSplit(f, ",;");
+/**
+ * Pieces of a rules text split at commas, with a list of values made one piece again: quoted
+ * values in a run ("high", "low"), and the values after a marker ("one of: a, b", "enum: "x", "y"",
+ * "one of 5, 10, 20").
+ */
+function joinedValues(f: Flat, pieces: readonly Flat[]): Flat[] {
   const out: Flat[] = [];
-  const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
+  const quoted = (p: Flat) => /^(?:(?:one\s+of|either|in|enum(?:eration)?|values?|allowed(?:\s+values)?)\s*:?\s*)?["'“`][^"'”`]*["'”`]$/i.test(p.text);
   // "one of: a, b, c": the values after the marker are one piece with it.
   // (also after values already joined to it: "enum: draft, sent" takes "paid").
   const listOpen = (p: Flat) => /\b(?:one\s+of|either|allowed(?:\s+values)?|values?|enum|choices)\s*[:：(]?\s*["'`]?[\w-]+["'`]?(?:\s*,\s*(?:or\s+)?["'`]?[\w-]+["'`]?)*$/i.test(p.text);
-  // A value, or the last one closing its sentence before more ("C. Required.").
-  const oneValue = (p: Flat) => /^(?:or\s+)?["'`]?[A-Za-z][\w-]*["'`]?(?:\)|\.(?:\s+\S.*)?)?$/.test(p.text) && !CONSTRAINT_WORD.test(p.text.replace(/\..*$/, ""));
+  // A value, or the last one closing its sentence before more ("C. Required."); a number after numbers ("one of 5, 10").
+  const oneValue = (p: Flat, prev: Flat) =>
+    (/^(?:or\s+)?["'`]?[A-Za-z][\w-]*["'`]?(?:\)|\.(?:\s+\S.*)?)?$/.test(p.text) && !CONSTRAINT_WORD.test(p.text.replace(/\..*$/, ""))) ||
+    (/^(?:or\s+)?-?\d+(?:\.\d+)?$/.test(p.text) && /\b(?:one\s+of|either)\s*:?\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*$/i.test(prev.text));
   for (const p of pieces) {
     const prev = out[out.length - 1];
-    if (prev && ((quoted(p) && (quoted(prev) || /["'”`]$/.test(prev.text))) || (oneValue(p) && listOpen(prev)))) {
+    if (prev && ((quoted(p) && (quoted(prev) || /["'”`]$/.test(prev.text))) || (oneValue(p, prev) && listOpen(prev)))) {
       const start = f.offs.indexOf(prev.offs[0]!);
       const end = f.offs.indexOf(p.offs[p.text.length]!);
       out[out.length - 1] = start >= 0 && end >= 0 ? flatSub(f, start, end) : prev;
     } else out.push(p);
   }
+  return out;
+}
+
+/** A constraints cell split at commas and semicolons, but not inside a run of quoted values ("high", "low"). */
+export function constraintPieces(md: MarkdownReader, f: Flat): RawText[] {
+  const out = joinedValues(f, flatSplit(f, ",;"));
   // "(PK) FK -> t.id", "varchar (PK)": a key marker in parentheses is a piece of its own.
   const split: Flat[] = [];
   for (const p of out) {

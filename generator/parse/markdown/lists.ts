@@ -176,8 +176,10 @@ export function list(md: MarkdownReader, node: List): void {
   if (!table) {
     // "Validation Rules:" (or a section so titled) outside any table: each item names its column.
     const title = md.top() ? sectionTitle(md.top()!.title) : undefined;
-    if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title))) {
-      const relations = RELATIONS_WORDS.test(label ?? "") || RELATIONS_WORDS.test(title ?? "");
+    // Or a part of such a section ("## Data Validation" over "### Application level").
+    const above = md.stack.slice(0, -1).filter((e) => e.kind === "other").map((e) => sectionTitle(e.title)).reverse().find((t) => RULES_SECTION.test(t));
+    if ((label && RULES_LABEL.test(label)) || (title && RULES_SECTION.test(title)) || above !== undefined) {
+      const relations = RELATIONS_WORDS.test(label ?? "") || RELATIONS_WORDS.test(title ?? "") || RELATIONS_WORDS.test(above ?? "");
       for (const item of node.children) looseRuleText(md, md.itemFlat(item), relations);
       return;
     }
@@ -199,9 +201,20 @@ export function list(md: MarkdownReader, node: List): void {
     }
     return;
   }
-  // "Validation Rules:" under a table: each item states rules about a column in prose.
-  if (label && RULES_LABEL.test(label)) {
-    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(label));
+  // "Validation Rules:" under a table, or a heading so titled inside the table's section
+  // ("### tasks" over "#### Constraints"): each item states rules about a column in prose.
+  const top = md.top();
+  // (Items led by a bold label other than a column's name, "- **Email Format**: ...", are read
+  // further on, by the words of their label; "- **title**: ..." is the column's.)
+  const boldLed = node.children.some((item) => {
+    const first = item.children[0];
+    if (first?.type !== "paragraph" || first.children[0]?.type !== "strong") return false;
+    const lead = first.children[0].children.map((c) => ("value" in c ? c.value : "")).join("").trim();
+    return !table?.columns.some((c) => c.name.text.toLowerCase() === lead.toLowerCase());
+  });
+  const ruleHeading = !label && !boldLed && top && top.kind === "other" && top.table === undefined && RULES_SECTION.test(sectionTitle(top.title)) ? sectionTitle(top.title) : null;
+  if ((label && RULES_LABEL.test(label)) || ruleHeading) {
+    for (const item of node.children) ruleItem(md, item, table, RELATIONS_WORDS.test(label ?? ruleHeading ?? ""));
     return;
   }
   // "- **Columns**" / "- 主な列" over a nested list: the nested list is the table's columns.
@@ -444,6 +457,11 @@ function columnNotes(md: MarkdownReader, node: List, table: TableDraft, column: 
   for (const item of node.children) {
     const f = md.itemFlat(item);
     const m = /^\s*([\p{L}][\p{L} ]{0,30}?)\s*[:：]\s*/u.exec(f.text);
+    // "- Required", "- At most 120 characters": an item that reads whole as a rule is one.
+    if (!m && f.text && md.isRulePhrase(f.text.replace(/\.$/, ""))) {
+      md.looseRules.push({ table: table.name.text, column, phrase: md.rawText(f) });
+      continue;
+    }
     if (!m || !COLUMN_RULE_LABEL.test(m[1]!.trim())) continue;
     const body = flatTrim(flatSub(f, m[0].length));
     if (!body.text) continue;

@@ -151,6 +151,17 @@ export function paragraph(md: MarkdownReader, node: Paragraph): void {
   const f = flatTrim(md.flat(node.children, md.startOf(node)));
   const text = f.text;
   const top = md.top();
+  // "#### notes.title" over "Required. At most 120 characters.": each sentence that reads whole
+  // as a rule is the column's (the others are its description).
+  if (md.kind === "schema" && top?.column) {
+    let from = 0;
+    for (const piece of text.split(/(?<=\.)\s+/)) {
+      const at = text.indexOf(piece, from);
+      from = at + piece.length;
+      const sentence = flatTrim(flatSub(f, at, at + piece.length));
+      if (sentence.text && md.isRulePhrase(sentence.text.replace(/\.$/, ""))) md.looseRules.push({ table: top.column.table.name.text, column: top.column.name, phrase: md.rawText(sentence) });
+    }
+  }
   if (md.kind === "api") {
     baseUrl(md, f);
     // "GET /api/tasks" on a line of its own (a paragraph of endpoint lines, or a label line then one).

@@ -107,8 +107,10 @@ function looseRuleSentence(md: MarkdownReader, f0: Flat, relations: boolean): vo
     const phrase = rest(art + m[0].length);
     if (!reads(phrase) || (relations && !REFERENCE_FORM.test(phrase.text))) continue;
     const at = art + m[0].lastIndexOf(m[2]!);
+    // "Due date must be ...": two words may be one column's (due_date) rather than a table's and a column's.
+    const joined = m[1] && re !== forms[0] ? [{ column: `${m[1]}_${m[2]}` }] : [];
     // A sentence whose subject no table has is prose ("Type checking"): no warning for it.
-    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)), quiet: true });
+    md.looseRules.push({ ...(m[1] ? { table: m[1] } : {}), column: md.rawText(flatSub(f, at, at + m[2]!.length)), phrase: md.rawText(withoutTypeWord(phrase)), quiet: true, ...(joined.length ? { alts: joined } : {}) });
     return;
   }
   // "`due_date` is required when `done = false` and ...": a sentence about a column written as an
@@ -322,15 +324,65 @@ function checkLine(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
 }
 
 /**
+ * "NOT NULL: `id`, `title`", "Primary Key: `id`", "Unique: `email`", "Foreign Key: `user_id`
+ * REFERENCES users(id) ON DELETE CASCADE": the rule first, then the columns it is about (or the
+ * one column and the rest of the rule). Each column takes the rule; a column the table does not
+ * have yet (a table a code block writes) takes it as a rule fragment. False when the item is not
+ * of this form.
+ */
+function ruleOverColumns(md: MarkdownReader, f: Flat, table: TableDraft): boolean {
+  const lead = /^(primary\s+key|not\s+null|non[-\s]?null(?:able)?|unique|required|foreign\s+keys?)\s*[:：]\s*/i.exec(f.text);
+  if (!lead) return false;
+  const rest = f.text.slice(lead[0].length);
+  const add = (at: number, name: string, phrase: RawText) => {
+    const column = md.rawText(flatSub(f, at, at + name.length));
+    let c = table.columns.findIndex((x) => x.name.text === name);
+    if (c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === name.toLowerCase());
+    if (c >= 0) table.columns[c] = { ...table.columns[c]!, constraints: [...table.columns[c]!.constraints, phrase] };
+    else if (table.columns.length === 0) (table.ruleColumns ??= []).push({ name: column, type: { text: "", span: column.span }, constraints: [phrase] });
+    else md.notes.push({ span: column.span, message: `rule "${short(f.text)}" names no column of "${table.name.text}"; it is not enforced` });
+  };
+  const names = /^\(?\s*[`"]?[A-Za-z_]\w*[`"]?(?:\s*,\s*[`"]?[A-Za-z_]\w*[`"]?)*\s*\)?\s*\.?$/.test(rest) ? [...rest.matchAll(/[A-Za-z_]\w*/g)] : null;
+  if (/^foreign/i.test(lead[1]!)) {
+    // "Foreign Key: `user_id` REFERENCES users(id) ...": the column, then its reference.
+    const one = /^[`"]?([A-Za-z_]\w*)[`"]?\s+(?=(?:references?|->|→)\b|->|→)/i.exec(rest);
+    if (!one) return false;
+    const from = lead[0].length + one[0].length;
+    add(lead[0].length + one[0].indexOf(one[1]!), one[1]!, md.rawText(flatTrim(flatSub(f, from))));
+    return true;
+  }
+  if (!names || names.length === 0) return false;
+  const phrase = md.rawText(flatSub(f, 0, lead[1]!.length));
+  // A composite key or a unique pair is the table's, not each column's.
+  if (names.length > 1 && /^(?:primary|unique)/i.test(lead[1]!)) return false;
+  for (const n of names) add(lead[0].length + n.index!, n[0], phrase);
+  return true;
+}
+
+/**
  * "`title` is required and must be 1-255 characters", "`role` must be either "user" or
  * "assistant"": the rest of the item is a constraint phrase of the column it names, read by
  * the IR builder like any other (a phrase it cannot read is a warning quoting it).
  */
 export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft, relations = false): void {
   const f = md.itemFlat(item);
-  const m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
-  let c = m ? table.columns.findIndex((x) => x.name.text === m[1]) : -1;
-  if (m && c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m[1]!.toLowerCase());
+  if (ruleOverColumns(md, f, table)) return;
+  let m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
+  let c = m ? table.columns.findIndex((x) => x.name.text === m![1]) : -1;
+  if (m && c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m![1]!.toLowerCase());
+  if (m && c < 0) {
+    // "Due date must be in the future": the column's words written apart (due_date), longest first.
+    for (let n = 3; n >= 2 && c < 0; n--) {
+      const w = new RegExp(`^[A-Za-z]+(?:\\s+[A-Za-z]+){${n - 1}}\\b\\s*(?:[:：\\-–—]\\s*)?`).exec(f.text);
+      if (!w) continue;
+      const joined = w[0].replace(/[:：\-–—]/g, "").trim().split(/\s+/).join("_").toLowerCase();
+      const k = table.columns.findIndex((x) => snakeCase(x.name.text) === joined);
+      if (k >= 0) {
+        c = k;
+        m = w;
+      }
+    }
+  }
   const phrase = m ? flatTrim(flatSub(f, m[0].length)) : null;
   if (m && c < 0 && table.columns.length === 0 && phrase?.text) {
     // The section names a table its code block defines (a Prisma model, a CREATE TABLE): the

@@ -1,7 +1,7 @@
 // Headings and the sections they open: whether a section names a table, an endpoint, a
 // request model, indexes or values, and the table name a heading gives.
 import type { Heading } from "mdast";
-import { plural, singular, snakeCase } from "../../base/naming.js";
+import { nameKey, plural, singular, snakeCase } from "../../base/naming.js";
 import type { RawText } from "../raw.js";
 import { isPathParamsLabel, opensQuery } from "../query-params.js";
 import { bodyLabel } from "./bodies.js";
@@ -149,7 +149,10 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
  * ("- **Constraints**: 1-200 characters") are the column's rules (lists.ts).
  */
 function columnSection(md: MarkdownReader, entry: SectionEntry, table: TableDraft, f: Flat, bare: string): boolean {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\s*[(（][^)）]*[)）])?$/.exec(bare);
+  // "#### notes.title" (a data dictionary's heading): the table's name, then the column's.
+  const dotted = /^([A-Za-z_]\w*)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(bare);
+  if (dotted && nameKey(dotted[1]!) !== nameKey(table.name.text)) return false;
+  const m = dotted ? [dotted[0], dotted[2]] : /^([A-Za-z_][A-Za-z0-9_]*)(?:\s*[(（][^)）]*[)）])?$/.exec(bare);
   if (!m) return false;
   const name = m[1]!;
   const parent = md.top();
