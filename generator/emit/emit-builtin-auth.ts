@@ -20,6 +20,8 @@ export function builtinAuthSpec(ir: IR): Record<string, unknown> | null {
     emailMaxLength: len(b.emailColumn, 254),
     passwordColumn: b.passwordColumn,
     name: name ? { column: name.name, required: !name.nullable && name.default === null, maxLength: len(name.name, 1000) } : null,
+    ...(b.registerFields?.length ? { fields: Object.fromEntries(b.registerFields.map((f) => [f, columnSchema(columnByName(users, f), "in")])) } : {}),
+    ...(b.registerFixed && Object.keys(b.registerFixed).length ? { fixed: b.registerFixed } : {}),
     userId: b.userId,
     refreshTable: b.refreshTable,
     paths: b.paths,
@@ -49,7 +51,7 @@ function profileSpec(ir: IR, routes: NonNullable<NonNullable<IR["auth"]["builtin
   const required = editable.filter((c) => !c.nullable && c.default === null).map((c) => c.name);
   return {
     routes,
-    columns: users.columns.filter((c) => c.name !== b.passwordColumn).map((c) => c.name),
+    columns: users.columns.filter((c) => c.name !== b.passwordColumn && !info.hidden.includes(c)).map((c) => c.name),
     stamp: users.columns.find((c) => c.role === "updated_at")?.name ?? null,
     patch: { type: "object", additionalProperties: false, minProperties: 1, properties },
     put: { type: "object", additionalProperties: false, ...(required.length ? { required } : {}), properties },

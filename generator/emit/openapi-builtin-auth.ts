@@ -9,7 +9,9 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = { $ref: "#/components/responses/Problem" };
 
 /** Request-body schemas, as the runtime validates them. */
-export function builtinAuthBodySchemas(spec: { emailMaxLength: number; name: { required: boolean; maxLength: number } | null }) {
+type RegisterSpec = { emailMaxLength: number; name: { required: boolean; maxLength: number } | null; fields?: Record<string, object> };
+
+export function builtinAuthBodySchemas(spec: RegisterSpec) {
   const registerProps: Record<string, unknown> = {
     email: { type: "string", format: "email", minLength: 3, maxLength: Math.min(254, spec.emailMaxLength) },
     password: { type: "string", minLength: 8, maxLength: 1024 },
@@ -18,6 +20,10 @@ export function builtinAuthBodySchemas(spec: { emailMaxLength: number; name: { r
   if (spec.name) {
     registerProps.name = { type: "string", minLength: spec.name.required ? 1 : 0, maxLength: spec.name.maxLength };
     if (spec.name.required) required.push("name");
+  }
+  for (const [column, schema] of Object.entries(spec.fields ?? {})) {
+    registerProps[column] = schema;
+    required.push(column);
   }
   return {
     register: { type: "object", additionalProperties: false, required, properties: registerProps },
@@ -32,7 +38,7 @@ export function builtinAuthBodySchemas(spec: { emailMaxLength: number; name: { r
 }
 
 export function builtinAuthOpenApi(ir: IR): { paths: Record<string, Record<string, unknown>>; schemas: Record<string, unknown> } | null {
-  const spec = builtinAuthSpec(ir) as { emailMaxLength: number; name: { required: boolean; maxLength: number } | null } | null;
+  const spec = builtinAuthSpec(ir) as RegisterSpec | null;
   if (!spec) return null;
   const bodies = builtinAuthBodySchemas(spec);
   const at = ir.auth.builtin!.paths;

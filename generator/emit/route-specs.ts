@@ -6,7 +6,7 @@ import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { isNumericType, sqlType } from "../ir/column-forms.js";
 import { privilegeColumn, undisclosedColumn } from "../ir/ownership.js";
-import { leastValue } from "../ir/identity-plan.js";
+import { identityPlan, leastValue } from "../ir/identity-plan.js";
 
 /** runtime/scope.ts RowScope, as data. */
 export type RowScopeLiteral =
@@ -287,8 +287,20 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
   const columns: Record<string, unknown> = {};
   // Audit columns of a tenant's row (created_by, updated_by): the caller's id, set by the app.
   const stamps = t.columns.filter((c) => c.role === "author" || c.role === "editor");
-  // A privilege no route takes that the row cannot go without (a membership's role, no default): the least value, set by the app.
-  const fixed = t.columns.filter((c) => info.readOnly.includes(c) && c.role === "data" && c.type.kind === "enum" && privilegeColumn(c) && !c.nullable && c.default === null);
+  // What no route takes but the row cannot go without (no default): a privilege (a membership's
+  // role: the least value) or, on the users table, a credential the auth service keeps (an empty
+  // placeholder, as when the app records a user from a token).
+  const plan = t.identity ? identityPlan(t).fillers : {};
+  const fixedValue = (c: Column): { value: unknown } | null => {
+    if (!info.readOnly.includes(c) || c.role !== "data" || c.nullable || c.default !== null) return null;
+    if (c.type.kind === "enum" && privilegeColumn(c)) return { value: leastValue(c.type.values) };
+    const f = plan[c.name];
+    if (f === undefined) return null;
+    if (typeof f === "object") return { value: f.value };
+    return f === "empty" ? { value: "" } : f === "false" ? { value: false } : f === "zero" ? { value: 0 } : null;
+  };
+  const fixedValues = new Map(t.columns.flatMap((c) => { const v = fixedValue(c); return v ? [[c, v.value] as const] : []; }));
+  const fixed = [...fixedValues.keys()];
   for (const c of [...(owner ? [owner] : []), ...ownKey, ...stamps, ...fixed, ...info.writable]) columns[c.name] = columnSql(c);
   const scope = t.owner ? null : t.scope ? rowScopeOf(ir, t) : null;
   // (Not when the key is the owner column, which the caller's id fills, nor for a key of several columns.)
@@ -306,7 +318,7 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
     ...(group ? { group } : {}),
     ...(stamps.length ? { stamps: Object.fromEntries(stamps.map((c) => [c.name, c.role])) } : {}),
     ...(info.hidden.length ? { hidden: info.hidden.map((c) => c.name) } : {}),
-    ...(fixed.length ? { fixed: Object.fromEntries(fixed.map((c) => [c.name, leastValue((c.type as { values: readonly string[] }).values)])) } : {}),
+    ...(fixed.length ? { fixed: Object.fromEntries(fixed.map((c) => [c.name, fixedValues.get(c)])) } : {}),
   };
 }
 

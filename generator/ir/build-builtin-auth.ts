@@ -1,10 +1,15 @@
 // Built-in authentication (`Authentication: built-in`): checks that the users table can
-// hold accounts (an email and a password hash column, nothing else register cannot fill),
+// hold accounts (an email and a password hash column; other required values register takes),
 // and adds the table of hashed refresh tokens to the IR so it goes through the ordinary
 // migration/snapshot pipeline. Problems are SF125 errors at the line that caused them.
 import type { BuiltinAuth, Column, ColumnType, Span, Table } from "./types.js";
+import { privilegeColumn, undisclosedColumn } from "./ownership.js";
+import { leastValue } from "./identity-plan.js";
 
 export const REFRESH_TABLE = "refresh_tokens";
+/** Column types register can take from a JSON body as they are. */
+const TAKEN_KINDS = new Set(["string", "text", "integer", "bigint", "decimal", "float", "boolean", "date", "timestamp", "enum", "uuid"]);
+
 /** Accepted names of the password-hash column, in order of preference. */
 export const PASSWORD_COLUMNS = ["password_hash", "hashed_password", "password_digest", "password"] as const;
 /** Where the module answers when the spec writes no paths of its own for it. */
@@ -65,11 +70,15 @@ export function addBuiltinAuth(tables: readonly Table[], authSpan: Span, report:
     fail(`"${users.name}.${password.name}" must be text or varchar(${PASSWORD_HASH_MIN_LENGTH}) or longer to hold a password hash`, password.span);
   }
   const nameCol = users.columns.find((c) => c.name === "name" && textual(c.type)) ?? null;
-  for (const c of users.columns) {
-    if (c === pk || c === email || c === password || c === nameCol || c.nullable || c.default) continue;
-    fail(`"${users.name}.${c.name}" is required and has no default, but register only takes email, password${nameCol ? " and name" : ""}`, c.span,
+  // Other required columns: a plain value (a username, a phone) is register's to take, held to
+  // the column's rules; a required role is the least its values grant, never the body's; a
+  // reference or a secret cannot come from a new account's body.
+  const taken = registerColumns(users, [pk, email, password, nameCol]);
+  for (const c of taken.unfillable) {
+    fail(`"${users.name}.${c.name}" is required and has no default, but register cannot take it from a new account's body (${c.references ? "a reference" : privilegeColumn(c) ? "a privilege" : "not a plain value"})`, c.span,
       `make "${c.name}" nullable or give it a default`);
   }
+  const { fields: registerFields, fixed: registerFixed } = taken;
   const clash = tables.find((t) => t.name === REFRESH_TABLE);
   if (clash) fail(`built-in authentication keeps refresh tokens in a table "${REFRESH_TABLE}", and the schema already has one`, clash.span, "rename your table");
   if (!ok || !pk || !email || !password) return { tables: [...tables], builtin: null };
@@ -114,6 +123,8 @@ export function addBuiltinAuth(tables: readonly Table[], authSpan: Span, report:
     emailColumn: email.name,
     passwordColumn: password.name,
     nameColumn: nameCol?.name ?? null,
+    ...(registerFields.length ? { registerFields } : {}),
+    ...(Object.keys(registerFixed).length ? { registerFixed } : {}),
     userId: pk.default ? "database" : "uuid",
     refreshTable: REFRESH_TABLE,
     paths: DEFAULT_AUTH_PATHS,
@@ -123,4 +134,35 @@ export function addBuiltinAuth(tables: readonly Table[], authSpan: Span, report:
     return { tables: [...tables], builtin: null };
   }
   return { tables: [...tables, refresh], builtin };
+}
+
+/**
+ * What register does with each other column the users table requires with no default: a plain
+ * value (a username, a phone) it takes from the body, held to the column's rules; a required role
+ * is the least its values grant, never the body's; a reference or a secret it cannot take.
+ */
+function registerColumns(users: Table, handled: readonly (Column | null | undefined)[]): { fields: string[]; fixed: Record<string, string>; unfillable: Column[] } {
+  const fields: string[] = [];
+  const fixed: Record<string, string> = {};
+  const unfillable: Column[] = [];
+  for (const c of users.columns) {
+    if (handled.includes(c) || c.nullable || c.default) continue;
+    if (c.type.kind === "enum" && privilegeColumn(c)) fixed[c.name] = leastValue(c.type.values);
+    else if (!c.references && !privilegeColumn(c) && !undisclosedColumn(c) && c.role === "data" && TAKEN_KINDS.has(c.type.kind)) fields.push(c.name);
+    else unfillable.push(c);
+  }
+  return { fields, fixed, unfillable };
+}
+
+/**
+ * The module's register after the request bodies' rules tightened the users table: a default
+ * a rule dropped (SF117: default '' under "1-32 characters") makes its column one register takes.
+ */
+export function refreshRegister(builtin: BuiltinAuth, tables: readonly Table[], usersName: string): BuiltinAuth {
+  const users = tables.find((t) => t.name === usersName);
+  if (!users) return builtin;
+  const col = (n: string | null) => (n ? users.columns.find((c) => c.name === n) : undefined);
+  const { fields, fixed } = registerColumns(users, [col(users.primaryKey), col(builtin.emailColumn), col(builtin.passwordColumn), col(builtin.nameColumn)]);
+  const { registerFields: _f, registerFixed: _x, ...rest } = builtin;
+  return { ...rest, ...(fields.length ? { registerFields: fields } : {}), ...(Object.keys(fixed).length ? { registerFixed: fixed } : {}) };
 }

@@ -8,7 +8,7 @@ import { modelName, singular } from "../base/naming.js";
 import type { RawSpec } from "../parse/raw.js";
 import { buildAuthMode } from "./auth-mode.js";
 import { applyBodyRules } from "./body-rules.js";
-import { addBuiltinAuth, authOperation, PASSWORD_COLUMNS } from "./build-builtin-auth.js";
+import { addBuiltinAuth, authOperation, PASSWORD_COLUMNS, refreshRegister } from "./build-builtin-auth.js";
 import { BuildContext, type BuildOptions, type Note } from "./build-context.js";
 import { EndpointBuilder } from "./build-endpoints.js";
 import { addColumnsNamedByIndexes, attachSpecIndexes, uniqueIndexNames } from "./build-indexes.js";
@@ -160,6 +160,9 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
     endpoints = [...endpoints, ...new EndpointBuilder(cx.relations, cx.authMode, quiet).build(standard, irTables)].sort((a, b) => cmp(a.path, b.path) || cmp(a.method, b.method));
   }
   irTables = dropContradictedDefaults(cx, irTables);
+  // A default a request body's rule dropped makes its column one register takes.
+  const accounts = irTables.find((t) => t.identity);
+  if (builtin && accounts) builtin = refreshRegister(builtin, irTables, accounts.name);
   // A users table a token cannot fill: users create their own row (POST <users>/me).
   const identityTable = irTables.find((t) => t.identity);
   const selfRegistration = !!identityTable && cx.authMode.mode !== "builtin" && identityPlan(identityTable).unfillable.length > 0;

@@ -354,6 +354,13 @@ export interface BuiltinAuth {
   readonly passwordColumn: string;
   /** A textual `name` column register accepts (required when the column is). */
   readonly nameColumn: string | null;
+  /**
+   * Other columns the users table requires with no default that register takes from its body
+   * (a username, a phone number), each held to the column's rules; absent when there are none.
+   */
+  readonly registerFields?: readonly string[];
+  /** Required privileges (a role enum with no default) register sets, never from the body: the least value. */
+  readonly registerFixed?: Readonly<Record<string, string>>;
   /** How register makes a user id: the database's default, or a random UUID from the app. */
   readonly userId: "database" | "uuid";
   /** The table of hashed refresh tokens (added to `tables`, addedBy "builtin-auth"). */

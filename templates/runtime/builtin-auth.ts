@@ -26,6 +26,10 @@ export interface BuiltinAuthSpec {
   readonly passwordColumn: string;
   /** A display-name column register accepts, if the users table has one. */
   readonly name: { readonly column: string; readonly required: boolean; readonly maxLength: number } | null;
+  /** Other columns the users table requires that register takes, each with its column's JSON Schema (a username). */
+  readonly fields?: Readonly<Record<string, object>>;
+  /** Required columns register sets itself, never from the body (a role: the least one). */
+  readonly fixed?: Readonly<Record<string, unknown>>;
   /** "database": the id column has a default; "uuid": the app makes a random UUID. */
   readonly userId: "database" | "uuid";
   readonly refreshTable: string;
@@ -122,6 +126,10 @@ export function builtinAuthSchemas(spec: BuiltinAuthSpec) {
     registerProps.name = { type: "string", minLength: spec.name.required ? 1 : 0, maxLength: spec.name.maxLength };
     if (spec.name.required) required.push("name");
   }
+  for (const [column, schema] of Object.entries(spec.fields ?? {})) {
+    registerProps[column] = schema;
+    required.push(column);
+  }
   return {
     register: { type: "object", additionalProperties: false, required, properties: registerProps },
     login: { type: "object", additionalProperties: false, required: ["email", "password"], properties: { email: { type: "string", minLength: 1, maxLength: 254 }, password: { type: "string", minLength: 1, maxLength: 1024 } } },
@@ -151,7 +159,7 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
   const loginMax = settings.loginMax ?? 10;
   const registerMax = settings.registerMax ?? 20;
   const schemas = builtinAuthSchemas(spec);
-  const validateRegister = compile<{ email: string; password: string; name?: string }>(schemas.register);
+  const validateRegister = compile<{ email: string; password: string; name?: string } & Record<string, unknown>>(schemas.register);
   const validateLogin = compile<{ email: string; password: string }>(schemas.login);
   const validateRefresh = compile<{ refresh_token: string }>(schemas.refresh);
   void prepareDummyHash().catch(() => {});
@@ -195,8 +203,11 @@ export function builtinAuthRoutes(router: Router, deps: BuiltinAuthDeps): void {
     // Hash first, whether or not the email is taken: both cases take the same time.
     const row: Record<string, unknown> = { [spec.emailColumn]: normaliseEmail(body.email), [spec.passwordColumn]: await hashPassword(body.password) };
     if (spec.name && body.name !== undefined) row[spec.name.column] = body.name;
+    for (const column of Object.keys(spec.fields ?? {})) row[column] = body[column];
+    for (const [column, value] of Object.entries(spec.fixed ?? {})) row[column] = value;
     if (spec.userId === "uuid") row[spec.idColumn] = randomUUID();
-    // A taken email is not an error the client may see: the same 202 either way.
+    // A taken email is not an error the client may see: the same 202 either way. Another unique
+    // value the body chose (a username) that is taken is a 409 naming it (runtime/errors.ts).
     await knex(spec.users).insert(row).onConflict(spec.emailColumn).ignore();
     ctx.status = 202;
     ctx.body = { message: registeredMessage(spec.paths.login) };

@@ -13,7 +13,7 @@ import { tokenFor } from "../helpers/tokens.js";
 
 const OUT = join(import.meta.dirname, "..", ".output", "health-endpoints");
 const SCHEMA = "# Shelf\n\n## users\n- id: text, primary key\n\n## books\n- id: serial, primary key\n- user_id: text, FK -> users.id\n- title: varchar(120), required\n";
-const API = "# API\n\n- `GET /api/health` — is the service up\n- `GET /api/v2/readiness` — can it serve\n- `GET /ping`\n- `GET /api/books` — my books\n- `GET /api/summary` — totals\n";
+const API = "# API\n\n- `GET /api/health` — is the service up\n- `GET /api/v2/readiness` — can it serve\n- `GET /ping`\n- `GET /api/books` — my books\n- `GET /api/forecast` — tomorrow's weather\n";
 
 let ir: IR;
 beforeAll(async () => {
@@ -30,12 +30,12 @@ describe("health checks in the spec", () => {
     expect(byPath["/api/health"]).toMatchObject({ health: "live", auth: "public" });
     expect(byPath["/ping"]).toMatchObject({ health: "live", auth: "public" });
     expect(byPath["/api/v2/readiness"]).toMatchObject({ health: "ready", auth: "public" });
-    expect(byPath["/api/summary"]).toMatchObject({ auth: "required" });
-    expect(byPath["/api/summary"]!.health).toBeUndefined();
+    expect(byPath["/api/forecast"]).toMatchObject({ auth: "required" });
+    expect(byPath["/api/forecast"]!.health).toBeUndefined();
     const doc = buildOpenApi(ir) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
     expect(doc.paths["/api/health"]!.get!.security).toEqual([]);
     expect(Object.keys(doc.paths["/api/health"]!.get!.responses)).toContain("200");
-    expect(Object.keys(doc.paths["/api/summary"]!.get!.responses)).toContain("501");
+    expect(Object.keys(doc.paths["/api/forecast"]!.get!.responses)).toContain("501");
   });
 });
 
@@ -52,8 +52,8 @@ describe.each(DB_KINDS)("served, on %s", (kind) => {
     expect(await app.call("GET", "/api/health")).toEqual({ status: 200, body: { status: "ok" }, type: expect.stringMatching(/^application\/json/) });
     expect(await app.call("GET", "/ping")).toEqual({ status: 200, body: { status: "ok" }, type: expect.stringMatching(/^application\/json/) });
     expect(await app.call("GET", "/api/v2/readiness")).toEqual({ status: 200, body: { status: "ready" }, type: expect.stringMatching(/^application\/json/) });
-    expect((await app.call("GET", "/api/summary")).status).toBe(401);
-    expect((await app.call("GET", "/api/summary", { token: await tokenFor("reader") })).status).toBe(501);
+    expect((await app.call("GET", "/api/forecast")).status).toBe(401);
+    expect((await app.call("GET", "/api/forecast", { token: await tokenFor("reader") })).status).toBe(501);
     expect((await app.call("GET", "/api/books")).status).toBe(401);
     expect(app.errors).toEqual([]);
   });

@@ -23,6 +23,7 @@ import { provisionGroup, provisionTenants } from "../helpers/admin-rows.js";
 import { tenantRoot } from "../../generator/emit/route-specs.js";
 import { fuzzApp, isPublic, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
 import { TEST_SECRET, tenantTokenFor, testTenants } from "../helpers/tokens.js";
+import { sampleValue } from "../helpers/sample-body.js";
 import { pgliteSeed } from "../helpers/databases.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -71,12 +72,18 @@ const FUZZ_SEED = Number(process.env.CORPUS_FUZZ_SEED ?? 20261127);
 const fuzzed = new Map<string, FuzzReport>();
 
 /** A user of an app with built-in auth: registered and signed in through the app's own routes. */
-async function signUp(base: string, ir: IR, who: string): Promise<{ id: string; token: string }> {
+async function signUp(base: string, ir: IR, openapi: any, who: string): Promise<{ id: string; token: string }> {
   const auth = ir.auth.builtin!;
   const post = (path: string, body: object) => fetch(base + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const account = { email: `${who}@example.test`, password: `${who}-correct-horse-battery` };
-  const registered = await post(auth.paths.register, auth.nameColumn ? { ...account, name: who } : account);
-  expect(registered.status, `register ${who} at ${auth.paths.register}`).toBe(202);
+  // What else the users table requires (a username): a valid value of each, as the document states it.
+  const register = openapi.components.schemas.AuthRegister;
+  // (A plain text is letters and digits only, which the usual username patterns take.)
+  const valueOf = (schema: any, f: string) =>
+    schema.type === "string" && !schema.format && !schema.enum ? `${who}user0000000000`.slice(0, schema.maxLength ?? 16).padEnd(schema.minLength ?? 1, "0") : sampleValue(schema, `${who}_${f}`);
+  const extra = Object.fromEntries(((register.required ?? []) as string[]).filter((f) => !(f in account) && f !== "name").map((f) => [f, valueOf(register.properties[f], f)]));
+  const registered = await post(auth.paths.register, { ...(auth.nameColumn ? { ...account, name: who } : account), ...extra });
+  expect(registered.status, `register ${who} at ${auth.paths.register}: ${registered.status === 202 ? "" : await registered.text()}`).toBe(202);
   const login = await post(auth.paths.login, account);
   expect(login.status, `sign in ${who} at ${auth.paths.login}`).toBe(200);
   const tokens = (await login.json()) as { access_token: string; user_id: string };
@@ -218,7 +225,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
         const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         try {
           // An app that signs its users in itself: a and b register and sign in through it, as clients do.
-          const own = ir!.auth.mode === "builtin" ? [await signUp(base, ir!, "a"), await signUp(base, ir!, "b")] : null;
+          const own = ir!.auth.mode === "builtin" ? [await signUp(base, ir!, openapi, "a"), await signUp(base, ir!, openapi, "b")] : null;
           const [ida, idb] = own ? [own[0]!.id, own[1]!.id] : userIds(ir!);
           const a = own ? own[0]! : { id: ida, token: await tenantTokenFor(ir!, ida, "a") };
           const b = own ? own[1]! : { id: idb, token: await tenantTokenFor(ir!, idb, "b") };

@@ -44,7 +44,7 @@ describe("authentication mode in the API spec", () => {
       ["## users\n\n- id: text (primary key)\n- password_hash: text\n", /needs an "email" column/],
       ["## users\n\n- id: text (primary key)\n- email: text (unique)\n", /password hash column/],
       ["## users\n\n- id: text (primary key)\n- email: text (unique)\n- password_hash: varchar(60)\n", /varchar\(128\) or longer/],
-      ["## users\n\n- id: text (primary key)\n- email: text (unique)\n- password_hash: text\n- age: integer (not null)\n", /"users.age" is required/],
+      ["## users\n\n- id: text (primary key)\n- email: text (unique)\n- password_hash: text\n- avatar: bytea (not null)\n", /"users.avatar" is required/],
       ["## users\n\n- id: text (primary key)\n- email: text (unique)\n- password_hash: text\n\n## refresh_tokens\n\n- id: serial (primary key)\n", /already has one/],
     ];
     for (const [schema, want] of cases) {

@@ -54,7 +54,12 @@ describe("a spec that signs its users in itself", () => {
   it("keeps tokens external when an auth service is named or the users table cannot hold accounts", async () => {
     const named = await load(SCHEMA, `Authentication: external (Better Auth)\n\n${API}`);
     expect(named.ir!.auth.mode).toBe("external");
-    const unfillable = await load(SCHEMA.replace("| nickname | VARCHAR(40) | |", "| nickname | VARCHAR(40) | NOT NULL |"), API);
+    // A required plain value is register's to take (a field of its body)...
+    const taken = await load(SCHEMA.replace("| nickname | VARCHAR(40) | |", "| nickname | VARCHAR(40) | NOT NULL |"), API);
+    expect(taken.ir!.auth.mode).toBe("builtin");
+    expect(taken.ir!.auth.builtin!.registerFields).toEqual(["nickname"]);
+    // ...but not bytes no account's body can carry as they are.
+    const unfillable = await load(SCHEMA.replace("| nickname | VARCHAR(40) | |", "| avatar | BYTEA | NOT NULL |"), API);
     expect(unfillable.ir!.auth.mode).toBe("external");
     expect(unfillable.notes.some((n) => /cannot be their issuer/.test(n.message))).toBe(true);
   });
