@@ -453,8 +453,8 @@ export function undisclosedColumn(c: Pick<OwnColumn, "name" | "type">): boolean 
 
 /**
  * A column that states what its user may do or has been granted: a role, an admin flag, a
- * verified mark, a ban, a plan or a balance ("role", "is_admin", "is_staff", "email_verified",
- * "is_banned", "subscription_tier", "credits"). On the users table, and on a membership row, the
+ * verified mark, a ban, an account's active flag, a plan or a balance ("role", "is_admin",
+ * "is_staff", "email_verified", "is_banned", "is_active", "subscription_tier", "credits"). On the users table, and on a membership row, the
  * user it names cannot set it through the API: only the app (its defaults, custom code) does.
  */
 export function privilegeColumn(c: Pick<OwnColumn, "name">): boolean {
@@ -463,6 +463,8 @@ export function privilegeColumn(c: Pick<OwnColumn, "name">): boolean {
   if (/^(roles?|user_roles?|member_roles?|access_level|permission_level|permissions?|scopes?|privileges?|capabilities)$/.test(n)) return true;
   if (/^(is_)?(admin|administrator|superuser|super_admin|staff|moderator|owner)$/.test(n)) return true;
   if (/^(is_)?(verified|email_verified|phone_verified|approved|banned|blocked|suspended|locked|trusted)$/.test(n)) return true;
+  // An account's state an administrator sets: a user who could set it would undo their own deactivation.
+  if (/^(is_)?(active|enabled|disabled|deactivated)$/.test(n)) return true;
   if (/^(email_verified_at|verified_at|approved_at|banned_at|suspended_at|locked_until|banned_until)$/.test(n)) return true;
   return /^((subscription|billing|account|membership)_)?(plan|tier|level)$|^(credits?|credit_balance|balance|quota|storage_quota)$/.test(n);
 }

@@ -23,6 +23,7 @@ const SCHEMA = `# Crew board
 - role: enum('admin', 'member'), not null
 - is_admin: boolean, not null, default false
 - email_verified: boolean, not null, default false
+- is_active: boolean, not null, default true
 - nickname: varchar(40), nullable
 
 ## ranks
@@ -95,11 +96,15 @@ describe.each(DB_KINDS)("privileges over HTTP on %s", (kind) => {
   it("records a user with the least role, and a profile route changes none of their privileges", async () => {
     const me = await app.call("GET", "/api/users/me", { token: ann });
     expect(me.status, JSON.stringify(me.body)).toBe(200);
-    expect(me.body).toMatchObject({ id: A, role: "member", is_admin: false, email_verified: false });
-    const patched = await app.call("PATCH", "/api/users/me", { token: ann, body: { nickname: "Ann", role: "admin", is_admin: true, email_verified: true } });
+    expect(me.body).toMatchObject({ id: A, role: "member", is_admin: false, email_verified: false, is_active: true });
+    const patched = await app.call("PATCH", "/api/users/me", { token: ann, body: { nickname: "Ann", role: "admin", is_admin: true, email_verified: true, is_active: true } });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     const [row] = await app.admin(`SELECT role, is_admin, email_verified, nickname FROM users WHERE id = ?`, [A]);
     expect(row).toEqual({ role: "member", is_admin: false, email_verified: false, nickname: "Ann" });
+    // An administrator's deactivation stays: the user cannot turn their own account back on.
+    await app.admin(`UPDATE users SET is_active = false WHERE id = ?`, [A]);
+    expect((await app.call("PATCH", "/api/users/me", { token: ann, body: { nickname: "Ann", is_active: true } })).status).toBe(200);
+    expect((await app.admin(`SELECT is_active FROM users WHERE id = ?`, [A]))[0]!.is_active).toBe(false);
     expect(app.errors).toEqual([]);
   });
 
