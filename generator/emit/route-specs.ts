@@ -5,7 +5,7 @@ import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, RowConditi
 import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { isNumericType, sqlType } from "../ir/column-forms.js";
-import { privilegeColumn, undisclosedColumn } from "../ir/ownership.js";
+import { hiddenColumn, privilegeColumn } from "../ir/ownership.js";
 import { identityPlan, leastValue } from "../ir/identity-plan.js";
 
 /** runtime/scope.ts RowScope, as data. */
@@ -185,7 +185,7 @@ export function runtimeRelation(ir: IR, r: ManyToMany): Record<string, unknown> 
     name: r.name,
     source: { table: s.name, pk: s.primaryKey, owner: s.owner, ...scoped(s) },
     join: { table: j.name, source: r.joinSource, target: r.joinTarget, owner: j.owner, ...scoped(j) },
-    target: { table: t.name, pk: t.primaryKey, owner: t.owner, ...scoped(t), what: singularName(t.name), columns: t.columns.filter((c) => !(c.role === "data" && undisclosedColumn(c))).map((c) => [c.name, embedKind(c)]) },
+    target: { table: t.name, pk: t.primaryKey, owner: t.owner, ...scoped(t), what: singularName(t.name), columns: t.columns.filter((c) => !hiddenColumn(c)).map((c) => [c.name, embedKind(c)]) },
   };
 }
 

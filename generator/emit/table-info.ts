@@ -2,7 +2,7 @@
 import type { Column, IR, Table } from "../ir/types.js";
 import { camelCase, fileStem, modelName, singularName } from "../base/naming.js";
 import { knownFormat, typeSchema } from "../ir/column-forms.js";
-import { privilegeColumn, undisclosedColumn } from "../ir/ownership.js";
+import { hiddenColumn, privilegeColumn } from "../ir/ownership.js";
 
 export interface TableInfo {
   readonly table: Table;
@@ -55,7 +55,7 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
   // set outside the API: a caller who could write it could join any tenant.
   const membershipOf = (c: Column) =>
     table.identity && ir.tables.some((t) => t.scope?.kind === "member" && t.scope.membership === table.name && t.scope.membershipGroup === c.name);
-  const hidden = table.columns.filter((c) => c.role === "data" && undisclosedColumn(c));
+  const hidden = table.columns.filter(hiddenColumn);
   // The users table's credentials are the auth service's (or the built-in module's): a caller
   // who could write their own password hash through a profile route would bypass it.
   const credential = (c: Column) => table.identity && hidden.includes(c);

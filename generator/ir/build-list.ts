@@ -5,7 +5,7 @@ import type { Column, ListFilter, ListSpec, ManyToMany, Span, Table } from "./ty
 import type { RawEndpoint, RawQueryParam } from "../parse/raw.js";
 import { snakeCase, words } from "../base/naming.js";
 import { maxOf } from "../parse/query-params.js";
-import { undisclosedColumn } from "./ownership.js";
+import { hiddenColumn } from "./ownership.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** The hard ceiling: a spec asking for more is capped here (with a note). */
@@ -42,11 +42,10 @@ function incomparable(c: Column): boolean {
   return c.type.kind === "bytes" || c.type.kind === "array" || c.type.kind === "vector";
 }
 
-/** A column no answer shows (a password hash, a secret): no list sorts, filters or searches by it either, which would tell its value. */
-const undisclosed = (c: Column): boolean => c.role === "data" && undisclosedColumn(c);
-
+// A column no answer shows (a password hash, a secret, ownership.ts hiddenColumn): no list sorts,
+// filters or searches by it either, which would tell its value.
 function sortable(c: Column): boolean {
-  return c.type.kind !== "json" && c.type.kind !== "text" && c.role !== "owner" && !incomparable(c) && !undisclosed(c);
+  return c.type.kind !== "json" && c.type.kind !== "text" && c.role !== "owner" && !incomparable(c) && !hiddenColumn(c);
 }
 
 /**
@@ -147,7 +146,7 @@ function defaultSort(t: Table): { column: string; direction: "asc" | "desc" } {
 }
 
 function searchable(t: Table): Column[] {
-  return t.columns.filter((c) => isTextual(c) && c.role === "data" && !c.references && !undisclosed(c));
+  return t.columns.filter((c) => isTextual(c) && c.role === "data" && !c.references && !hiddenColumn(c));
 }
 
 /**
@@ -177,7 +176,7 @@ function filterColumn(p: RawQueryParam, t: Table): Column | undefined {
 function filterMatch(p: RawQueryParam, t: Table): { column: Column; former: string | null } | undefined {
   const name = p.name.text.toLowerCase();
   const base = name.replace(/_(filter|only|eq)$/, "").replace(/^(filter_|by_)/, "");
-  const cols = t.columns.filter((c) => (c.role === "data" || c.role === "id") && !undisclosed(c));
+  const cols = t.columns.filter((c) => (c.role === "data" || c.role === "id") && !hiddenColumn(c));
   const fits = (n: string) => n === base || n === `is_${base}` || n === `${base}_id`;
   const direct = byName(cols, fits);
   if (direct) return { column: direct, former: formerFit(direct, fits)?.former ?? null };

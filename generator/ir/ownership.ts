@@ -451,6 +451,11 @@ export function undisclosedColumn(c: Pick<OwnColumn, "name" | "type">): boolean 
   return false;
 }
 
+/** A data column no answer carries (undisclosedColumn): a key, an owner or a time the app keeps is never one. */
+export function hiddenColumn(c: Pick<OwnColumn, "name" | "type"> & { readonly role: string }): boolean {
+  return c.role === "data" && undisclosedColumn(c);
+}
+
 /**
  * A column that states what its user may do or has been granted: a role, an admin flag, a
  * verified mark, a ban, an account's active flag, a plan or a balance ("role", "is_admin",
