@@ -146,7 +146,8 @@ export class EndpointBuilder {
       segs = [...segs.slice(0, i), joined.name, ...segs.slice(i + 2)];
     }
     // "/createBooking", "/get-bookings", "/deleteBooking/{id}": a verb of the standard operations with
-    // a table's name, read as the table and the verb ("/bookings/create").
+    // a table's name, read as the table and the verb ("/bookings/create"); "/bookings/getBookingById/{id}"
+    // as "/bookings/get/{id}".
     for (let i = 0; i < segs.length; i++) {
       const a = segs[i]!;
       if (isParam(a) || /^(api|v\d+)$/i.test(a) || matchTable(a, tables)) continue;
@@ -160,7 +161,9 @@ export class EndpointBuilder {
         const many = CRUD_VERBS.get(verb) === "get" && (w[k] === "all" || singular(rest) !== rest) && !(segs[i + 1] && isParam(segs[i + 1]!));
         const as = many ? "list" : verb;
         this.note(raw.path.span, `"${a}" in ${where} read as "${as}" on table "${named.name}"`);
-        segs = [...segs.slice(0, i), named.name, as, ...segs.slice(i + 1)];
+        // After the table's own segment ("/bookings/createBooking") only the verb is new.
+        const after = i > 0 && matchTable(segs[i - 1]!, tables) === named;
+        segs = [...segs.slice(0, i), ...(after ? [] : [named.name]), as, ...segs.slice(i + 1)];
         break;
       }
     }
@@ -886,16 +889,7 @@ function crudVerbShape(rest: readonly string[], t: Table): { verb: string; id: s
   const isParam = (s: string) => /^\{.+\}$/.test(s);
   const verbOf = (s: string) => {
     const v = words(s).join("_");
-    if (CRUD_VERBS.has(v)) return !t.columns.some((c) => words(c.name).join("_") === v) ? v : null;
-    // A verb with the table's own name: "createBooking", "get-booking-by-id", "getAllBookings", "list_bookings".
-    const w = words(s);
-    const entity = words(t.name).map((x) => singular(x)).join("_");
-    for (let k = w.length - 1; k >= 1; k--) {
-      const head = w.slice(0, k).join("_");
-      const tail = w.slice(k).join("_").replace(/_by_(?:id|key|uuid)$/, "");
-      if (CRUD_VERBS.has(head) && tail.split("_").map((x) => singular(x)).join("_") === entity) return head;
-    }
-    return null;
+    return CRUD_VERBS.has(v) && !t.columns.some((c) => words(c.name).join("_") === v) ? v : null;
   };
   if (rest.length === 1 && !isParam(rest[0]!)) {
     const v = verbOf(rest[0]!);
