@@ -7,6 +7,7 @@ import { quoteIdent } from "./build-checks.js";
 import type { BuildContext } from "./build-context.js";
 import { type DefaultText, FORMAT_OF_NAME, formatOfName } from "./constraint-reading.js";
 import { interpretConstraint, readsWhole } from "./constraints.js";
+import { isDateTemplatePattern } from "./date-templates.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { openValueList, rulesFromDescription } from "./description-rules.js";
 import { describeWith, readTypeNote } from "./type-notes.js";
@@ -357,6 +358,8 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     cx.note(col.typeSpan, `column "${table}.${col.name}" has no type; read as integer because it is auto-increment`);
   }
   // "`role`: Required, one of (a, b)": a column written without a type whose rules list its values is an enum.
+  // A value written twice is one value (a JSON Schema enum must not repeat one).
+  if (enumValues && new Set(enumValues).size !== enumValues.length) enumValues = [...new Set(enumValues)];
   if (enumValues && col.typeMissing && !col.type) {
     col.type = { kind: "enum", values: enumValues };
     col.typeMissing = false;
@@ -418,7 +421,9 @@ export function buildColumn(cx: BuildContext, table: string, defs: RawColumn[], 
     }
     if (!isTextual && (col.format !== undefined || col.pattern !== undefined) && !(type.kind === "array" && (type.of.kind === "string" || type.of.kind === "text"))) {
       // A uuid/timestamp column has its format from its type already.
-      if (!["uuid", "timestamp", "date"].includes(type.kind) || col.pattern !== undefined) misfit(col.pattern ? "a pattern" : `format ${col.format}`, null);
+      // So has a date or time column its template ("HH:MM format" on a time column).
+      const template = col.pattern !== undefined && ["timestamp", "date", "time"].includes(type.kind) && isDateTemplatePattern(col.pattern);
+      if (!template && (!["uuid", "timestamp", "date"].includes(type.kind) || col.pattern !== undefined)) misfit(col.pattern ? "a pattern" : `format ${col.format}`, null);
       delete col.format;
       delete col.pattern;
     }

@@ -1,6 +1,6 @@
 // Table drafts from the raw tables (merging repeated definitions and fragments) and their primary
 // keys.
-import { nameKey, plural, singular, snakeCase } from "../base/naming.js";
+import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import type { RawColumn, RawSpec, RawTable } from "../parse/raw.js";
 import { quoteIdent, readTableCheck } from "./build-checks.js";
 import { buildColumn } from "./build-column.js";
@@ -73,6 +73,37 @@ export function addSurrogateKeys(cx: BuildContext, tables: TableDraft[]): void {
   }
 }
 
+/**
+ * A list of rules under a heading that names no table ("# Savings" over "Rules:" and "- goal can't
+ * be negative"): each rule joins the one table that has its column, as a rules-only fragment of
+ * that table. A rule whose column no table has, or several tables have, is a warning that quotes
+ * it. No table has a column of any of them: the list is left as it was (a note says so later).
+ */
+function spreadRules(cx: BuildContext, t: RawTable, tables: readonly RawTable[]): RawTable[] {
+  const whole = tables.filter((w) => !w.fragment);
+  const key = (n: string) => words(n).join("_");
+  const holdersOf = (c: RawColumn) => [...new Set(whole.filter((w) => w.columns.some((x) => key(x.name.text) === key(c.name.text))).map((w) => w.name.text))];
+  if (!t.columns.some((c) => holdersOf(c).length > 0)) return [t];
+  const out = new Map<string, RawColumn[]>();
+  for (const c of t.columns) {
+    const holders = holdersOf(c);
+    const said = short(c.constraints.map((k) => k.text).join(", "));
+    if (holders.length !== 1) {
+      cx.diag("warning", "SF113", holders.length === 0
+        ? `rule "${said}" is for "${c.name.text}", which no table has; it is not enforced`
+        : `rule "${said}" is for "${c.name.text}", a column of several tables (${holders.join(", ")}); it is not enforced`,
+        c.name.span, holders.length > 1 ? `name the table: "${holders[0]}.${c.name.text}"` : undefined);
+      continue;
+    }
+    const home = whole.find((w) => w.name.text === holders[0])!;
+    const own = home.columns.find((x) => key(x.name.text) === key(c.name.text))!;
+    const list = out.get(home.name.text) ?? [];
+    list.push({ ...c, name: { ...c.name, text: own.name.text } });
+    out.set(home.name.text, list);
+  }
+  return [...out].map(([name, columns]) => ({ ...t, name: { ...t.name, text: name }, columns }));
+}
+
 export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
   const groups = new Map<string, RawTable[]>();
   // Rules-only fragments (zod, Pydantic bodies) name their table by a guess from a variable
@@ -86,11 +117,13 @@ export function buildTables(cx: BuildContext, raw: RawSpec): TableDraft[] {
       const hit = wholeNames.find((n) => nameKey(n) === nameKey(t.name.text));
       if (hit) t = { ...t, name: { ...t.name, text: hit } };
     }
-    written.set(t, at);
-    const key = t.name.text;
-    const g = groups.get(key);
-    if (g) g.push(t);
-    else groups.set(key, [t]);
+    for (const piece of t.notation === "markdown-bullets" && ruleOnly(t) && !wholeNames.includes(t.name.text) ? spreadRules(cx, t, raw.tables) : [t]) {
+      written.set(piece, at);
+      const key = piece.name.text;
+      const g = groups.get(key);
+      if (g) g.push(piece);
+      else groups.set(key, [piece]);
+    }
   }
   // "## Entity: Building" beside a "CREATE TABLE buildings" (or a "buildings" model): one table,
   // its name written singular in prose where the heading's language kept it so. A Markdown

@@ -11,6 +11,7 @@ import { otherFiller } from "./other-language-patterns.js";
 import { LIST_LEAD, readMarkedList, readValuesBefore } from "./phrase-value-lists.js";
 import { fold, plainSymbols } from "./phrase-words.js";
 import { readCheck } from "./read-check.js";
+import { DATE_TEMPLATE_PHRASE, dateTemplatePattern } from "./date-templates.js";
 import { readDefault } from "./read-default.js";
 import { readOtherLanguage } from "./read-other-language.js";
 import { enumParenthesis, splitValues } from "./read-type.js";
@@ -366,11 +367,11 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.maxLength = Number(m[2] ?? m[4]);
       continue;
     }
-    if ((m = sticky(/(?:max(?:imum)?|up\s+to|at\s+most|<=|≤|=<|less\s+than\s+or\s+equal\s+to)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+    if ((m = sticky(/(?:max(?:imum)?|up\s+to|at\s+most|<=|≤|=<|less\s+than\s+or\s+equal\s+to)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b(?:\s+long\b)?/iy))) {
       r.maxLength = Number(m[1]);
       continue;
     }
-    if ((m = sticky(/(?:min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b/iy))) {
+    if ((m = sticky(/(?:min(?:imum)?|at\s+least)\s*[:=]?\s*(\d+)\s*char(?:acter)?s?\b(?:\s+long\b)?/iy))) {
       r.minLength = Number(m[1]);
       continue;
     }
@@ -465,6 +466,12 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.uniquePerOwner = true;
       continue;
     }
+    // "formatted as YYYY-MM", "in YYYY-MM-DD format", "must match HH:mm", "(format: YYYY-MM)": a date
+    // or time written as text, held to the template's digits.
+    if ((m = sticky(DATE_TEMPLATE_PHRASE))) {
+      r.pattern = dateTemplatePattern(m[1]!);
+      continue;
+    }
     if ((m = sticky(/(?:valid|a\s+valid|in)?\s*(e-?mail|url|uri|https?\s+url|uuid|hostname|ipv4|ipv6|ip(?:\s+address)?|date|date-?time|iso\s*8601(?:\s+date(?:time)?)?)\s*(?:address|format|formatted)?\b/iy))) {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
       r.format = /mail/.test(w) ? "email" : /ur[li]/.test(w) ? "uri" : /uuid/.test(w) ? "uuid" : w === "hostname" ? "hostname" : /ipv6/.test(w) ? "ipv6" : /ip/.test(w) ? "ipv4" : /time/.test(w) || /^iso\s*8601$/.test(w) ? "date-time" : "date";
@@ -501,8 +508,13 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.format = m[1]!.toLowerCase() === "url" ? "uri" : m[1]!.toLowerCase();
       continue;
     }
-    if (sticky(/hex(?:adecimal)?\s+colou?r(?:\s+code)?/iy)) {
+    if (sticky(/(?:(?:6|six)[-\s]digit\s+)?hex(?:adecimal)?\s+colou?r(?:\s+(?:code|value|string))?(?:\s*[(（]?\s*(?:like|e\.g\.,?|such\s+as|as)?\s*#?(?:RRGGBB|rrggbb|[0-9A-Fa-f]{6})\s*[)）]?)?/iy)) {
       r.pattern = "^#[0-9A-Fa-f]{6}$";
+      continue;
+    }
+    // "must be lowercase", "lower-case only": no capital letter in it.
+    if (sticky(/(?:all\s+)?lower[-\s]?case(?:\s+only)?(?:\s+(?:letters|characters))?(?![\w])/iy)) {
+      r.pattern ??= "^[^A-Z]*$";
       continue;
     }
     if ((m = sticky(ISO_CODE))) {
@@ -520,6 +532,35 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
         }
       }
       r.pattern = pattern;
+      continue;
+    }
+    // "greater than or equal to 1", "less than or equal to 100": inclusive bounds (before the
+    // comparisons with a column below, which would take "or" for one).
+    if ((m = sticky(/(greater|more|less|fewer)\s+than\s+or\s+equal\s+to\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?|letters?)(?:\s+long)?)?(?![\d.])/iy))) {
+      if (/greater|more/i.test(m[1]!)) r.min = Number(m[2]);
+      else r.max = Number(m[2]);
+      continue;
+    }
+    // "cannot be negative", "must not be negative", "never negative": zero or more; "cannot be zero
+    // or negative", "must not be less than or equal to zero": more than zero.
+    if ((m = sticky(/(?:cannot|can't|can\s+not|must\s+not|mustn't|may\s+not|should\s+not|shall\s+not|never|not)\s+(?:be\s+)?(?:(zero\s+or\s+(?:a\s+)?negative|negative\s+or\s+zero|less\s+than\s+or\s+equal\s+to\s+(?:zero|0)|zero\s+or\s+less)|(?:a\s+)?negative(?:\s+(?:number|value|amount|quantity))?|less\s+than\s+(?:zero|0))(?![\w.])/iy))) {
+      if (m[1]) r.exclusiveMin = 0;
+      else r.min = 0;
+      continue;
+    }
+    // "is limited to 280 characters", "no longer than 100 characters", "up to 50 chars long",
+    // "must contain at least 1 character", "100 characters or fewer": a length.
+    if ((m = sticky(/(?:(?:is\s+)?limited\s+to|(?:no|not)\s+(?:be\s+)?longer\s+than|(?:contains?|containing)\s+at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|max(?:imum)?)\s+(\d+)\s*(?:characters?|chars?|letters?)(?:\s+long)?(?![\w])/iy))) {
+      r.maxLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:(?:contains?|containing)\s+at\s+least|(?:no|not)\s+shorter\s+than|a\s+minimum\s+of|minimum\s+of)\s+(\d+)\s*(?:characters?|chars?|letters?)(?:\s+long)?(?![\w])/iy))) {
+      r.minLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(\d+)\s*(?:characters?|chars?|letters?)\s+or\s+(less|fewer|more|longer|shorter)(?![\w])/iy))) {
+      if (/more|longer/i.test(m[2]!)) r.minLength = Number(m[1]);
+      else r.maxLength = Number(m[1]);
       continue;
     }
     // "on or after start_date", "no earlier than starts_at", ">= opened_at"; and the same negated:
@@ -554,7 +595,7 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
     }
     // "at least 1", "at most 10", "no more than 5": inclusive bounds (a length on text).
     // "cannot exceed 5", "must not exceed 100", "never exceeds 10": at most.
-    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|(?:cannot|can't|must\s+not|may\s+not|should\s+not|shall\s+not|does\s+not|doesn't|never|not)\s+exceeds?)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?))?(?![\d.])/iy))) {
+    if ((m = sticky(/(at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|(?:cannot|can't|must\s+not|may\s+not|should\s+not|shall\s+not|does\s+not|doesn't|never|not)\s+exceeds?)\s+(-?\d+(?:\.\d+)?)(?:\s*(?:characters?|chars?|letters?)(?:\s+long)?)?(?![\d.])/iy))) {
       if (/least|less|fewer/i.test(m[1]!)) r.min = Number(m[2]);
       else r.max = Number(m[2]);
       continue;

@@ -1,6 +1,7 @@
 // Rules a column's description states in prose ("1-200 characters", "must be unique", "> 0",
 // "one of a, b, c"), in English and in the other languages.
 import { readDefault } from "./read-default.js";
+import { DATE_TEMPLATE_WORD, dateTemplatePattern } from "./date-templates.js";
 import { listedValues } from "../parse/value-lists.js";
 import type { ConstraintReading } from "./constraint-reading.js";
 import { R } from "./other-language-patterns.js";
@@ -96,6 +97,9 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
   if (textual) {
     const iso = new RegExp(ISO_CODE.source, "i").exec(t);
     if (iso) r.pattern = isoPattern(iso[0]);
+    // "Month in YYYY-MM format", "Start time (HH:mm)": a date or time kept as text, held to its template.
+    const template = iso ? null : DATE_TEMPLATE_WORD.exec(t);
+    if (template) r.pattern = dateTemplatePattern(template[1]!);
   }
   if (textual) {
     if ((m = /(?:^|[\s(,;])(\d+)\s*(?:-|–|~|to|\.\.)\s*(\d+)\s*(?:characters?|chars?|letters?|aksara|karakter|huruf|tekens|字符|个字符|位|文字|자)/i.exec(t))) {
@@ -115,7 +119,14 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       const values = list[1]!.split(/\s*(?:,|\||\/|\bor\b)\s*/).map((v) => v.trim().replace(/^[`'"]|[`'"]$/g, "")).filter(Boolean);
       // "Work, Personal, Health, etc": an open list names examples, not the allowed values.
       // Not a date or time pattern ("YYYY/MM/DD").
-      if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v)) && !values.every((v) => /^(?:y+|m+|d+|h+|s+)$/i.test(v))) r.enumValues = values;
+      // Distinct values only: "image/jpeg, image/png" split on "/" too would name "image" three times.
+      if (values.length >= 2 && values.every((v) => /^[A-Za-z][\w-]*$/.test(v)) && !values.some((v) => /^(etc|others?|more)$/i.test(v)) && !values.every((v) => /^(?:y+|m+|d+|h+|s+)$/i.test(v)) && new Set(values.map((v) => v.toLowerCase())).size === values.length) r.enumValues = values;
+    }
+    // "image/jpeg, image/png, image/webp": values that hold a slash themselves (media types), listed with commas.
+    if (!r.enumValues && !/\b(e\.g|eg|for example|such as|like|例如)\b/i.test(t)) {
+      const typed = /^(?:[\p{L}\s]{1,12}[:：]\s*)?((?:[`'"]?[A-Za-z][\w.+-]*\/[\w.+-]+[`'"]?\s*,\s*(?:or\s+|and\s+)?)+[`'"]?[A-Za-z][\w.+-]*\/[\w.+-]+[`'"]?)\s*\.?$/u.exec(t);
+      const values = typed ? typed[1]!.split(/\s*,\s*(?:or\s+|and\s+)?/).map((v) => v.replace(/^[`'"]|[`'"]$/g, "")) : [];
+      if (values.length >= 2 && new Set(values).size === values.length) r.enumValues = values;
     }
     // "'private' / 'team' / 'public'. Defaults to 'private'.", "Nullable. 'grid' or 'list'": one
     // sentence of several is a list of quoted values (quotes, since a sentence of bare words may be prose).
@@ -148,7 +159,8 @@ export function rulesFromDescription(written: string, type: ColumnType): Constra
       // "Rating (1-5)", "score (0..100)": a parenthesised range; "1-5 stars", "0-10 after review":
       // a range opening a sentence, with a few words after it. Not a date or a version ("2020-01-05").
       /[(（]\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)\s*[)）]/.exec(t) ??
-      /(?:^|[.;。]\s+)(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.\-/:])(?:\s+[\p{L}%]+){0,3}\s*\.?$/u.exec(t) ??
+      // ("1-5, enforced by a CHECK": the range, then a clause after a comma.)
+      /(?:^|[.;。]\s+)(-?\d+(?:\.\d+)?)\s*(?:-|–|~|\.\.)\s*(-?\d+(?:\.\d+)?)(?![\d.\-/:])(?:\s+[\p{L}%]+){0,3}\s*(?:\.?$|[,;]\s)/u.exec(t) ??
       // "the last reading's score 0–100", "最近一次评分 0–100": a range closing the description, after its words.
       /[\p{L}][\s:：]*\s(-?\d+(?:\.\d+)?)\s*(?:–|~|\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*%?\s*[.。]?\s*$/u.exec(t);
     if (m && Number(m[1]) < Number(m[2])) {

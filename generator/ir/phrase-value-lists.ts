@@ -82,6 +82,7 @@ const LIST_PROSE_WORD = /^(?:etc|others?|more|and|or|the|any|some|such)$/i;
 const MARKED_LEAD = /(?:(?:must|can|may|should|shall)\s+(?:only\s+)?be\s+|is\s+|are\s+|only\s+)?(?:(?:one|any)\s+of(?:\s+the\s+following)?(?:\s+values)?|either|enum(?:eration)?|(?:(?:allowed|accepted|valid|possible|permitted)(?:\s+(?:values|options|choices))?|values|value\s+set|options|choices)(?:\s+(?:are|is|include))?)\s*[:=：]?\s*(?:[(（[]\s*)?/iy;
 /** "can be `draft` or `published`", "may only be 'a', 'b'": a list after these words only when every value is quoted. */
 const QUOTED_LEAD = /(?:(?:must|can|may|should|shall)\s+(?:only\s+)?be|is\s+(?:either\s+)?|are)\s+(?=["'`“‘「])/iy;
+const ONLY_LEAD = /(?:(?:must|can|may|should|shall)\s+only\s+be|(?:is|are)\s+only)\s+(?:(?:set\s+to|either)\s+)?/iy;
 const MARKED_VALUE = /(?:'([^'\n]+)'|"([^"\n]+)"|`([^`\n]+)`|“([^”\n]+)”|‘([^’\n]+)’|「([^」\n]+)」|([\p{L}\p{N}_](?:[\p{L}\p{N}_-]|\.(?=[\p{L}\p{N}]))*))/uy;
 const MARKED_SEP = /\s*(?:[,，、|｜/／]\s*(?:(?:or|and)\s+)?)|\s+(?:or|and)\s+/iy;
 
@@ -89,6 +90,12 @@ export function readMarkedList(text: string, pos: number): { values: string[]; e
   MARKED_LEAD.lastIndex = pos;
   let lead = MARKED_LEAD.exec(text);
   let quotedOnly = false;
+  if (!lead) {
+    // "can only be pending or done", "must only be one of a, b": "only" closes the list, bare values too.
+    ONLY_LEAD.lastIndex = pos;
+    lead = ONLY_LEAD.exec(text);
+    if (lead) MARKED_LEAD.lastIndex = ONLY_LEAD.lastIndex;
+  }
   if (!lead) {
     QUOTED_LEAD.lastIndex = pos;
     lead = QUOTED_LEAD.exec(text);

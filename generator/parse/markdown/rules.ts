@@ -120,8 +120,28 @@ function looseRuleSentence(md: MarkdownReader, f0: Flat, relations: boolean): vo
   if (code && RULE_WORDS.test(f.text.slice(code[0].length)) && !relations) {
     const at = f.text.indexOf(code[1]!);
     md.looseRules.push({ column: md.rawText(flatSub(f, at, at + code[1]!.length)), phrase: md.rawText(flatTrim(f)), quiet: true, unread: true });
+    return;
+  }
+  // "Note must be written politely", "A budget limit may only change monthly": in a list of rules, a
+  // sentence whose subject is a plain word (or a table's word and a column's) naming a column, with
+  // the words of a rule the reader cannot read. Quoted in a warning once the column is found.
+  if (!code && !relations && MUST_WORDS.test(text)) {
+    const one = forms[1]!;
+    one.lastIndex = art;
+    const w = one.exec(text);
+    const two = forms[2]!;
+    two.lastIndex = art;
+    const w2 = two.exec(text);
+    if (w) {
+      const at = art + w[0].lastIndexOf(w[2]!);
+      const alts = w2 ? [{ table: w2[1]!, column: w2[2]! }, { column: `${w2[1]}_${w2[2]}` }] : [];
+      md.looseRules.push({ column: md.rawText(flatSub(f, at, at + w[2]!.length)), phrase: md.rawText(flatTrim(f)), quiet: true, unread: true, ...(alts.length ? { alts } : {}) });
+    }
   }
 }
+
+/** Words that make a sentence about a plain word a rule ("only" and "should" describe as often as they require). */
+const MUST_WORDS = /\b(?:must|cannot|can't|may\s+not|shall|required|mandatory|never|at\s+least|at\s+most|between|unique)\b|[<>≤≥]/i;
 
 /** Words that make a sentence a rule rather than a description. */
 const RULE_WORDS = /\b(?:must|cannot|can't|may\s+not|shall|should|required|mandatory|only|never|at\s+least|at\s+most|between|unique)\b|[<>≤≥=]/i;
@@ -365,8 +385,14 @@ function ruleOverColumns(md: MarkdownReader, f: Flat, table: TableDraft): boolea
  * the IR builder like any other (a phrase it cannot read is a warning quoting it).
  */
 export function ruleItem(md: MarkdownReader, item: ListItem, table: TableDraft, relations = false): void {
-  const f = md.itemFlat(item);
-  if (ruleOverColumns(md, f, table)) return;
+  const f0 = md.itemFlat(item);
+  if (ruleOverColumns(md, f0, table)) return;
+  // "A budget's cap can't be negative", "Each task title ...": an article and the table's own word
+  // before the column are not part of it.
+  const lead = /^(?:(?:the|an?|each|every)\s+)?(?:([A-Za-z_]\w*?)(?:'s|’s)?\s+(?=[A-Za-z_]))?/i.exec(f0.text)!;
+  const tableWord = lead[1] !== undefined && nameKey(lead[1]) === nameKey(table.name.text) && !table.columns.some((x) => x.name.text.toLowerCase() === lead[1]!.toLowerCase());
+  const skip = tableWord ? lead[0].length : /^(?:(?:the|an?|each|every)\s+)?/i.exec(f0.text)![0].length;
+  const f = skip > 0 && table.columns.length > 0 ? flatSub(f0, skip) : f0;
   let m = /^([A-Za-z_]\w*)\b\s*(?:[:：\-–—]\s*)?/.exec(f.text);
   let c = m ? table.columns.findIndex((x) => x.name.text === m![1]) : -1;
   if (m && c < 0) c = table.columns.findIndex((x) => x.name.text.toLowerCase() === m![1]!.toLowerCase());
