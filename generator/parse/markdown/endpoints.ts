@@ -295,3 +295,35 @@ export function looseJson(text: string): Json | undefined {
     return undefined;
   }
 }
+
+/** The methods a line may list before one path ("GET/POST /api/folders", "GET, PATCH, DELETE /x"). */
+export const METHOD_LIST = "(?:GET|POST|PUT|PATCH|DELETE)(?:\\s*[/|,]\\s*(?:GET|POST|PUT|PATCH|DELETE))*";
+/** A path as a line writes it, up to the punctuation that ends it. */
+const LINE_PATH = "\\/(?:[^\\s`(（、，,?？：；。·•|]*[^\\s`(（、，,?？.;:：。；·•|])?";
+
+/** Each method of a method list at `at` in `f` ("GET/POST"), as the text of its word. */
+export function methodsAt(md: MarkdownReader, f: Flat, at: number, list: string): RawText[] {
+  return [...list.matchAll(/GET|POST|PUT|PATCH|DELETE/g)].map((x) => md.rawText(flatSub(f, at + x.index!, at + x.index! + x[0].length)));
+}
+
+/**
+ * The endpoints a line writes after its first one, joined by separators only: "`GET /notes` ·
+ * `POST /notes` · `DELETE /notes/:id`", "GET /tags, POST /tags". Each is a draft with the
+ * summary given; the text after the last one is returned (the line's summary).
+ */
+export function chainedEndpoints(md: MarkdownReader, f: Flat, from: number, summary: string | undefined): { drafts: EndpointDraft[]; end: number } {
+  const drafts: EndpointDraft[] = [];
+  const next = new RegExp(`[\\s\`]*(?:[·•|,;/]|\\band\\b|\\bor\\b)?[\\s\`]*(${METHOD_LIST})\\s+(${LINE_PATH})\`?`, "y");
+  let end = from;
+  for (;;) {
+    next.lastIndex = end;
+    const m = next.exec(f.text);
+    if (!m) break;
+    const pathAt = m.index + m[0].length - m[2]!.length - (m[0].endsWith("`") ? 1 : 0);
+    const methodAt = m.index + m[0].lastIndexOf(m[1]!, pathAt - m.index);
+    const path = md.rawText(flatSub(f, pathAt, pathAt + m[2]!.length));
+    for (const method of methodsAt(md, f, methodAt, m[1]!)) drafts.push({ method, path, ...(summary ? { summary } : {}) });
+    end = next.lastIndex;
+  }
+  return { drafts, end };
+}

@@ -8,7 +8,7 @@ import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
 import { bareFields, columnFlat, columnItem, ELLIPSIS_ITEM, prismaAttributes } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
-import { baseUrl, inlineEnvelope, scanEndpointText } from "./endpoints.js";
+import { baseUrl, chainedEndpoints, inlineEnvelope, METHOD_LIST, methodsAt, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, indexItem, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
@@ -43,7 +43,9 @@ export function list(md: MarkdownReader, node: List): void {
     // Also "- Create an item: `POST /api/items`" (a short label first), and items nested under
     // a group's item ("- Tasks" then "  - GET /api/tasks").
     const listed = node.children.map((item) => ({ f: md.itemFlat(item), m: null as RegExpExecArray | null }));
-    for (const l of listed) l.m = /^(?:([^:：\n`]{1,40}?)\s*[:：]\s*)?(GET|POST|PUT|PATCH|DELETE)\s+(\/(?:[^\s`(（、，,?？：；。]*[^\s`(（、，,?？.;:：。；])?)/.exec(l.f.text);
+    // "- `GET/POST /api/folders`", "- `GET /tags`, `POST /tags`": several methods or endpoints on one item.
+    const itemRe = new RegExp(`^(?:([^:：\\n\`]{1,40}?)\\s*[:：]\\s*)?(${METHOD_LIST})\\s+(\\/(?:[^\\s\`(（、，,?？：；。·•|]*[^\\s\`(（、，,?？.;:：。；·•|])?)`);
+    for (const l of listed) l.m = itemRe.exec(l.f.text);
     if (listed.some((l) => l.m)) {
       for (const { f, m } of listed) {
         if (!m) {
@@ -53,17 +55,21 @@ export function list(md: MarkdownReader, node: List): void {
         }
         const pathAt = m[0].length - m[3]!.length;
         const methodAt = m[0].lastIndexOf(m[2]!, pathAt);
-        const rest = f.text.slice(m[0].length).replace(/^[\s`]*(?:[-–—:：]\s*)?/, "").trim();
+        const chain = chainedEndpoints(md, f, m[0].length, undefined);
+        const rest = f.text.slice(chain.end).replace(/^[\s`]*(?:[-–—:：]\s*)?/, "").trim();
         const summary = rest || m[1]?.trim() || "";
-        const draft: EndpointDraft = {
-          method: md.rawText(flatSub(f, methodAt, methodAt + m[2]!.length)),
-          path: md.rawText(flatSub(f, pathAt, pathAt + m[3]!.length)),
-          ...(summary ? { summary } : {}),
-        };
-        scanEndpointText(md, draft, f.text.slice(m[0].length));
+        const path = md.rawText(flatSub(f, pathAt, pathAt + m[3]!.length));
+        const [first, ...others] = methodsAt(md, f, methodAt, m[2]!);
+        const draft: EndpointDraft = { method: first!, path, ...(summary ? { summary } : {}) };
+        scanEndpointText(md, draft, f.text.slice(chain.end));
         // "- `GET /costs?from=&to=`": the query string after the path names its parameters.
         if (f.text[m[0].length] === "?") pathQuery(md, draft, f, m[0].length);
         md.endpoints.push(draft);
+        for (const d of [...others.map((method) => ({ method, path })), ...chain.drafts]) {
+          const more: EndpointDraft = { ...d, ...(summary ? { summary } : {}) };
+          scanEndpointText(md, more, f.text.slice(chain.end));
+          md.endpoints.push(more);
+        }
         // "  - Query: `search`, `from`, `to`" nested under the endpoint's item.
         const item = node.children[listed.findIndex((l) => l.f === f)]!;
         for (const sub of item.children) if (sub.type === "list") for (const si of sub.children) endpointDetail(md, draft, md.itemFlat(si));

@@ -6,7 +6,7 @@ import { isPathParamsLabel, labelLine, opensQuery } from "../query-params.js";
 import { bodyLabel, inlineQuery } from "./bodies.js";
 import { bareFields, columnFlat, columnItem } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
-import { baseUrl, endpointInSection, inlineEnvelope, scanEndpointText } from "./endpoints.js";
+import { baseUrl, chainedEndpoints, endpointInSection, inlineEnvelope, METHOD_LIST, methodsAt, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
@@ -278,12 +278,28 @@ export function endpointLines(md: MarkdownReader, f: Flat, code: boolean): boole
     const lead = /^(?:[-*+]\s+|\d+[.)]\s+)?/.exec(l.text)![0].length;
     const line = flatSub(l, lead, l.text.length);
     const depth = sec?.pseudo ? sec.depth : (md.lastRealDepth() ?? 0) + 1;
+    // "GET/POST /api/folders", "GET | PATCH | DELETE /api/folders/{id}": one endpoint per method,
+    // each a draft of its own (no section opens: what follows describes them all).
+    const listed = new RegExp(`^(${METHOD_LIST})\\s+(\\/[^\\s\`·•|]*)`).exec(line.text);
+    if (listed && /[/|,]/.test(listed[1]!)) {
+      const pathAt = listed[0].length - listed[2]!.length;
+      const path = md.rawText(flatSub(line, pathAt, pathAt + listed[2]!.replace(/[.,;:]+$/, "").length));
+      const rest = line.text.slice(listed[0].length).replace(/^[\s`]*(?:[-–—:：#]+\s*|\/\/\s*)?/, "").trim();
+      const drafts: EndpointDraft[] = methodsAt(md, line, 0, listed[1]!).map((method) => ({ method, path, ...(rest ? { summary: rest } : sec?.title ? { summary: sec.title } : {}) }));
+      md.endpoints.push(...drafts);
+      last = drafts[0]!;
+      continue;
+    }
     openSection(md, depth, line, true);
     const opened = md.top();
     if (opened?.kind !== "endpoint" || !opened.endpoint) continue;
     last = opened.endpoint;
-    const rest = line.text.replace(ENDPOINT_LINE, "").replace(/^[\s`]*(?:[-–—:：#]+\s*|\/\/\s*)?/, "").trim();
+    // "`GET /notes` · `POST /notes` · `DELETE /notes/:id`": the other endpoints the line joins to it.
+    const first = new RegExp(`^(?:GET|POST|PUT|PATCH|DELETE)\\s+\\/[^\\s\`·•|,]*`).exec(line.text);
+    const chain = first ? chainedEndpoints(md, line, first[0].replace(/[.;:]+$/, "").length, undefined) : { drafts: [], end: 0 };
+    const rest = (chain.drafts.length ? line.text.slice(chain.end) : line.text.replace(ENDPOINT_LINE, "")).replace(/^[\s`]*(?:[-–—:：#]+\s*|\/\/\s*)?/, "").trim();
     if (rest) last.summary = rest;
+    for (const d of chain.drafts) md.endpoints.push({ ...d, ...(rest ? { summary: rest } : {}) });
   }
   md.lastLabel = null;
   return last !== null;
