@@ -50,7 +50,8 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
   const pk = columnByName(table, table.primaryKey);
   // The key of a row users own (through a column or a scope) is the server's: a key a client
   // picks could collide with another user's row, and the conflict would tell it exists.
-  const serverKey = (c: Column) => pkIsGenerated(c) || table.owner !== null || (table.scope !== undefined && !c.references);
+  // (A table every user writes makes its uuid keys as an owned one does: a client never picks them.)
+  const serverKey = (c: Column) => pkIsGenerated(c) || table.owner !== null || (table.scope !== undefined && !c.references) || (table.shared === "read-write" && c.type.kind === "uuid" && !c.references);
   // On the users table, a column that makes its user a member of a group (users.tenant_id) is
   // set outside the API: a caller who could write it could join any tenant.
   const membershipOf = (c: Column) =>

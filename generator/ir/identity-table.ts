@@ -1,5 +1,5 @@
 // Which table holds the users, and which column of each table names the user who owns a row.
-import { nameKey, snakeCase } from "../base/naming.js";
+import { nameKey, snakeCase, words } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
 import { kindText } from "./column-forms.js";
@@ -166,7 +166,13 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
     // Among several users (sender and recipient, buyer and seller), the one who makes the row:
     // the owner column is set from the token on create, so a recipient as owner would let a
     // caller write only to themselves.
-    const pick = refs.find((c) => preferred.includes(snakeCase(c.name))) ?? refs.find((c) => !receivingRole(c.name)) ?? refs[0];
+    // A required column before a nullable one (a row with no owner would be no one's), and among
+    // those the row's maker (created_by) before another role (transactions.advance_member_id).
+    const maker = (c: (typeof refs)[number]) => /^(?:created_by|creator|author|added_by|submitted_by|owner)(?:_user)?(?:_id)?$/.test(words(c.name).join("_"));
+    const pick = refs.find((c) => preferred.includes(snakeCase(c.name)))
+      ?? refs.find((c) => !c.nullable && maker(c))
+      ?? refs.find((c) => !c.nullable && !receivingRole(c.name))
+      ?? refs.find((c) => !receivingRole(c.name)) ?? refs[0];
     if (pick) {
       if (refs.length > 1) cx.note(pick.span, `table "${t.name}" has several columns referencing "${identity.name}"; "${pick.name}" is read as the owner`);
       for (const other of refs.filter((c) => c !== pick && receivingRole(c.name)))

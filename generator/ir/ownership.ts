@@ -62,6 +62,9 @@ const TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "
 /** Words that name a tenant outright, whatever else the column says. */
 const STRONG_TENANT_WORDS = new Set(["organization", "organisation", "org", "tenant", "workspace"]);
 
+/** Last words of a table that logs what happened to another row (task_activity_logs, order_history, ticket_events). */
+const LOG_WORDS = new Set(["log", "history", "activity", "audit", "event", "change", "timeline", "trail", "changelog"]);
+
 /** Words of a tenant whose memberships the auth service keeps (Better Auth's organization plugin, Clerk, Auth0, WorkOS). */
 export function isTenantName(name: string): boolean {
   return words(name).map((x) => singular(x)).some((x) => TENANT_WORDS.has(x));
@@ -106,15 +109,21 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
   // (categories.created_by) is shared as said: that column records who made the row (set from the
   // token's subject where a route writes it), and every signed-in user reads the table.
   const sharedStamps = new Map<string, Record<string, "author" | "editor">>();
+  // Tables shared read-write because their only users are an audit trail (auditTrailOnly).
+  const auditShared = new Set<string>();
   for (const t of tables) {
     const o = owners.get(t.name);
     if (!o || t === identity || t.owner || !(makerColumn(o) || auditRole(o))) continue;
     const statement = sharedByStatement(t.description);
-    const said = t.shared ?? (statement === "read-write" || (statement && ADMIN_KEPT.test(t.description ?? "")) ? statement : null);
+    const stamped = !t.shared && !statement && auditTrailOnly(t, o, identity);
+    const said = t.shared ?? (statement === "read-write" || (statement && ADMIN_KEPT.test(t.description ?? "")) ? statement : stamped ? "read-write" : null);
     if (!said) continue;
     sharedStamps.set(t.name, stampsOf(t, o, identity));
+    if (stamped) auditShared.add(t.name);
     (owners as Map<string, string | null>).set(t.name, null);
-    report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the spec calls the table shared`);
+    report.note(t.columns.find((c) => c.name === o)!.span, stamped
+      ? `"${t.name}.${o}" may be empty and "${t.name}" records who last changed a row too: an audit trail of a table every signed-in user reads and writes (shared read-write), not an owner; each write stamps the caller (write "Owner: ${o}" under "${t.name}" to make the maker its owner)`
+      : `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the spec calls the table shared`);
   }
   const reaches = new Set<string>(tables.filter((t) => owners.get(t.name) || t === identity).map((t) => t.name));
   // Decided in name order, in rounds, so the result never depends on the order the spec lists tables in.
@@ -134,7 +143,7 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
         // A group its creator owns (workspaces.owner_id) is still its members' when a table named for its membership ties users to it.
         if (owners.get(target.name)) return membershipOfOwnedGroup(m, target);
         const w = words(target.name).map((x) => singular(x));
-        return w.some((x) => GROUP_WORDS.has(x)) && (mw.some((x) => /^(member|membership|user|participant|seat|assignment|access)$/.test(x)) || mw.some((x) => w.includes(x)));
+        return namedMembership(m, target) || (w.some((x) => GROUP_WORDS.has(x)) && (mw.some((x) => /^(member|membership|user|participant|seat|assignment|access)$/.test(x)) || mw.some((x) => w.includes(x))));
       });
       if (groups.length !== 1) continue;
       const g = groups[0]!;
@@ -283,12 +292,48 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
     reaches.delete(t.name);
     report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the row is seen and changed by whoever sees its ${singular(link.references!.table)} (through ${link.name}), the members of a group, and "${o}" is set from the token's subject`);
   }
+  // A log of what happened to a row, named for it (task_activity_logs: task_id, user_id, action;
+  // order_history; ticket_events): its entries are that row's, seen by whoever sees the row, and the
+  // user column records who acted (set from the token's subject), not whose the entry is.
+  for (const t of sorted) {
+    const o = owners.get(t.name);
+    if (!o || t === identity || groupLinks.has(t.name) || t.shared || sharedByStatement(t.description)) continue;
+    const tw = words(t.name).map((x) => singular(x));
+    if (!LOG_WORDS.has(tw[tw.length - 1]!)) continue;
+    const link = t.columns.find((c) => {
+      const target = c.references ? byName.get(c.references.table) : undefined;
+      if (!target || target === t || target === identity || c.nullable || c.name === o || !reaches.has(target.name)) return false;
+      const pw = words(target.name).map((x) => singular(x));
+      return pw.length < tw.length && pw.every((x, i) => tw[i] === x);
+    });
+    if (!link) continue;
+    groupLinks.set(t.name, link.name);
+    childStamps.set(t.name, { [o]: "author" });
+    (owners as Map<string, string | null>).set(t.name, null);
+    reaches.delete(t.name);
+    report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}" is a log of its ${singular(link.references!.table)}: an entry is seen by whoever sees that row (through ${link.name}), and "${o}" records who acted (set from the token's subject), not whose the entry is`);
+  }
   // Through the row a row belongs to, in rounds (comments -> posts -> users): a table takes its
   // parent among the tables reached in earlier rounds, a required link first, then the spec's
   // column order; the rounds keep the chains acyclic. A row of a group's (above) waits for the
   // link that reaches the group.
-  for (let waited = false; ; ) {
+  // A table waits for a required link to a table that reaches an owner in a later round rather
+  // than take a nullable one now (booths: layout_id required, listing_id optional): `eventually`
+  // holds the tables some chain of references leads to an owner from.
+  const eventually = new Set(reaches);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of sorted) {
+      if (eventually.has(t.name) || t === identity || t.shared) continue;
+      if (t.columns.some((c) => c.references && c.references.table !== t.name && eventually.has(c.references.table) && byName.get(c.references.table) !== identity)) {
+        eventually.add(t.name);
+        grew = true;
+      }
+    }
+  }
+  for (let waited = false, strict = true; ; ) {
     const round: [OwnTable, OwnColumn][] = [];
+    let postponed = false;
     for (const t of sorted) {
       if (reaches.has(t.name) || t === identity || t.shared) continue;
       const parents = t.columns.filter((c) => c.references && c.references.table !== t.name && reaches.has(c.references.table) && byName.get(c.references.table) !== identity);
@@ -296,14 +341,26 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       const preferred = via !== undefined && !waited ? parents.find((c) => c.name === via) : undefined;
       if (via !== undefined && !waited && !preferred) continue;
       if (parents.length === 0) continue;
-      round.push([t, preferred ?? parents.find((c) => !c.nullable) ?? parents[0]!]);
+      const required = parents.find((c) => !c.nullable);
+      const later = t.columns.some((c) => c.references && !c.nullable && c.references.table !== t.name && !reaches.has(c.references.table) && eventually.has(c.references.table) && byName.get(c.references.table) !== identity);
+      if (!preferred && !required && later && strict) {
+        postponed = true;
+        continue;
+      }
+      round.push([t, preferred ?? required ?? parents[0]!]);
     }
     if (round.length === 0) {
+      // Links that wait on each other: the nullable ones are taken after all.
+      if (postponed && strict) {
+        strict = false;
+        continue;
+      }
       if (waited || groupLinks.size === 0) break;
       waited = true;
       continue;
     }
     waited = false;
+    strict = true;
     for (const [t, pick] of round) {
       const stamps = childStamps.get(t.name);
       out.set(t.name, { scope: { kind: "parent", column: pick.name, parent: pick.references!.table, parentKey: pick.references!.column }, ...(stamps && Object.keys(stamps).length ? { stamps } : {}) });
@@ -352,11 +409,11 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       out.set(t.name, { shared: "read-write" });
       continue;
     }
-    const said = t.shared ?? sharedByStatement(t.description);
+    const said = t.shared ?? sharedByStatement(t.description) ?? (auditShared.has(t.name) ? "read-write" : null);
     if (said) {
       const stamps = sharedStamps.get(t.name);
       out.set(t.name, { shared: said, ...(stamps && Object.keys(stamps).length ? { stamps } : {}) });
-      report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (the spec says so)`);
+      report.note(t.span, `"${t.name}" is shared by every signed-in user${said === "read" ? " for reading; no route writes it" : ", for reading and writing"} (${auditShared.has(t.name) ? "its users are only its audit trail" : "the spec says so"})`);
       continue;
     }
     // Sign-in codes, device pairings, tokens waiting to be claimed: the app's own bookkeeping, whose
@@ -399,6 +456,20 @@ export function makerColumn(column: string): boolean {
  * The audit columns of a row whose owner column `was` is no longer its owner: that column as its
  * author, and the table's other author and editor columns, each referencing the users table.
  */
+/**
+ * A table whose only users are its audit trail: the maker column may be empty (created_by
+ * nullable), an editor column records who last changed a row (updated_by), and no other column
+ * names a user. Rows that anyone may change and that record who did (teams, labels, statuses of a
+ * shared workspace), not rows of their maker.
+ */
+function auditTrailOnly(t: OwnTable, owner: string, identity: OwnTable | null): boolean {
+  const col = t.columns.find((c) => c.name === owner);
+  if (!col || !col.nullable || auditRole(owner) !== "author") return false;
+  const users = t.columns.filter((c) => !c.primaryKey && (c.externalOwner || (identity !== null && c.references?.table === identity.name) || c.name === owner));
+  if (!users.some((c) => auditRole(c.name) === "editor")) return false;
+  return users.every((c) => auditRole(c.name) !== null || /^(?:deleted|archived|removed)_by(?:_user)?(?:_id)?$/.test(words(c.name).join("_")));
+}
+
 function stampsOf(t: OwnTable, was: string, identity: OwnTable | null): Record<string, "author" | "editor"> {
   const stamps: Record<string, "author" | "editor"> = {};
   for (const c of t.columns) {
@@ -416,8 +487,19 @@ function stampsOf(t: OwnTable, was: string, identity: OwnTable | null): Record<s
 export function membershipOfOwnedGroup(m: OwnTable, group: OwnTable): boolean {
   if (group.keyColumns || group.shared || sharedByStatement(group.description)) return false;
   const gw = words(group.name).map((x) => singular(x));
+  if (namedMembership(m, group)) return true;
   if (!gw.some((x) => GROUP_WORDS.has(x))) return false;
   return words(m.name).map((x) => singular(x)).some((x) => /^(member|membership|participant)$/.test(x));
+}
+
+/**
+ * A membership table named for its group, whatever the group is: "ledger_members" for ledgers,
+ * "trip_participants" for trips, "board_memberships" for boards. The name says the group has members.
+ */
+export function namedMembership(m: OwnTable, group: OwnTable): boolean {
+  const gw = words(group.name).map((x) => singular(x));
+  const mw = words(m.name).map((x) => singular(x));
+  return mw.length === gw.length + 1 && gw.every((x, i) => mw[i] === x) && /^(member|membership|participant)$/.test(mw[mw.length - 1]!);
 }
 
 /**

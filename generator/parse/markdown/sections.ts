@@ -23,6 +23,12 @@ const LATER = /^(?:[\d.)]+\s*)?(?:future|planned|upcoming|deferred|later)\b(?!\s
  */
 const AUTH_MANAGED = /(?<!\bnot\s)\b(?:managed|owned|created|maintained|provided|handled)\s+by\s+(?:the\s+)?(?:better[\s-]?auth|auth(?:entication)?\s+(?:service|provider|library|server)|auth0|clerk|supabase(?:\s+auth)?|firebase(?:\s+auth)?|next[\s-]?auth|auth\.js|lucia|keycloak|cognito)\b|\b(?:better[\s-]?auth|supabase(?:\s+auth)?|clerk|next[\s-]?auth)[\s-]+(?:managed|owned|tables?)\b/i;
 
+/**
+ * "### Log Entry Format", "## Event payloads", "Webhook payload", "Message format": the shape of a
+ * log line or a message the app writes or sends, not a table (a TypeScript interface under it is a type).
+ */
+const RECORD_FORMAT_SECTION = /^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:log|logging|event|message|webhook|notification|audit)(?:\s+(?:entry|entries|line|lines|record|records|message|messages|event|events))?\s+(?:format|formats|payloads?)\s*(?:\(.*\))?$/iu;
+
 export function heading(md: MarkdownReader, node: Heading): void {
   const f = flatTrim(md.flat(node.children, md.startOf(node)));
   openSection(md, node.depth, f, false);
@@ -68,7 +74,7 @@ export function openSection(md: MarkdownReader, depth: number, f: Flat, pseudo: 
     // "## API" over "### TodoSchema", "### Request body": shapes of requests and responses, not
     // tables, unless the heading says table.
     const plainTitle = title.replace(/[`*]/g, "").trim();
-    if (API_SECTION.test(plainTitle) && !/\btable\b/i.test(plainTitle)) {
+    if ((API_SECTION.test(plainTitle) || RECORD_FORMAT_SECTION.test(plainTitle)) && !/\btable\b/i.test(plainTitle)) {
       entry.shapes = true;
       md.stack.push(entry);
       return;
