@@ -398,13 +398,18 @@ export function buildListSpec(raw: RawEndpoint, t: Table, report: Report): ListS
 export function findManyToMany(tables: readonly Table[]): ManyToMany[] {
   const out: ManyToMany[] = [];
   const owned = (name: string) => tables.find((t) => t.name === name && (t.owner !== null || t.scope !== undefined) && !t.identity);
+  // A row every user shares (a workspace's labels) may be linked to an owned one (task_labels): the
+  // link is the caller's through the owned end, and either end shows only what its caller sees.
+  const shared = (name: string) => tables.find((t) => t.name === name && t.shared !== undefined && !t.internal && !t.identity);
   for (const j of tables) {
     if (!j.owner && j.scope?.kind !== "parent") continue;
     const data = j.columns.filter((c) => c.role === "data");
-    const fks = data.filter((c) => c.references && owned(c.references.table));
+    const fks = data.filter((c) => c.references && (owned(c.references.table) || shared(c.references.table)));
     if (data.length !== 2 || fks.length !== 2) continue;
     const [a, b] = fks as [Column, Column];
     if (a.references!.table === b.references!.table) continue;
+    if (!owned(a.references!.table) && !owned(b.references!.table)) continue;
+    if (j.scope?.kind === "parent" && !owned(j.scope.parent)) continue;
     out.push({ name: b.references!.table, source: a.references!.table, join: j.name, joinSource: a.name, joinTarget: b.name, target: b.references!.table });
     out.push({ name: a.references!.table, source: b.references!.table, join: j.name, joinSource: b.name, joinTarget: a.name, target: a.references!.table });
   }

@@ -165,7 +165,7 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
     for (const c of identity.columns) {
       const target = c.references ? byName.get(c.references.table) : undefined;
       if (!target || target === identity || owners.get(target.name) || groupOf.has(target.name) || target.keyColumns) continue;
-      if (target.shared || sharedByStatement(target.description)) continue;
+      if (target.shared || sharedByStatement(target.description) || auditShared.has(target.name)) continue;
       if (c.references!.column !== target.primaryKey) continue;
       const w = words(target.name).map((x) => singular(x));
       const cw = words(c.name).map((x) => singular(x)).filter((x) => x !== "id");
@@ -198,7 +198,7 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
       if (c.externalTenant) return true;
       const target = c.references ? byName.get(c.references.table) : undefined;
       if (!target || target === t || target === identity || groupOf.has(target.name) || members.has(target.name) || target.keyColumns || pickedByUsers.has(target.name)) return false;
-      if ((owners.get(target.name) && !auditOwned(target)) || target.shared || sharedByStatement(target.description)) return false;
+      if ((owners.get(target.name) && !auditOwned(target)) || target.shared || sharedByStatement(target.description) || auditShared.has(target.name)) return false;
       return c.references!.column === target.primaryKey && isTenantName(target.name);
     });
   // Not with built-in auth: the app issues the tokens itself, and they name no organization.

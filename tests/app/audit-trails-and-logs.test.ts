@@ -17,8 +17,22 @@ const OUT = join(ROOT, "tests", ".output", "audit-trails-and-logs");
 const APP = join(OUT, "generated");
 const SCHEMA = readFileSync(join(ROOT, "tests", "unit", "ownership-audit-trails-and-logs.test.ts"), "utf8").match(/const SCHEMA = `([\s\S]*?)`;/)![1]!;
 
+// The routes used below (several methods to a line, as API overviews write them).
+const API = `# API
+
+GET/POST /api/tags
+GET/PATCH /api/tags/{id}
+GET/POST /api/tickets
+GET/POST /api/ticket-activity-logs
+GET /api/ticket-activity-logs/{id}
+GET/POST /api/pantries
+GET/PATCH /api/pantries/{id}
+GET/POST /api/tickets/{id}/tags
+DELETE /api/tickets/{id}/tags/{tagId}
+`;
+
 beforeAll(async () => {
-  const loaded = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA }, null);
+  const loaded = await loadSpecFiles({ kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA }, { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: API });
   expect(loaded.ir, JSON.stringify(loaded.diagnostics)).toBeTruthy();
   rmSync(OUT, { recursive: true, force: true });
   await writeProject(OUT, loaded.ir!);
@@ -66,6 +80,23 @@ describe.each(DB_KINDS)("audit trails, logs and named memberships on %s", (kind)
     // B cannot write into A's ticket's log: the ticket is missing for B.
     const forged = await app.call("POST", "/api/ticket-activity-logs", { token: b, body: { ticket_id: ticket.body.id, action: "closed" } });
     expect([404, 422]).toContain(forged.status);
+  });
+
+  it("links the caller's ticket to a shared tag, and no one else's", async () => {
+    const ticket = await app.call("POST", "/api/tickets", { token: a, body: { subject: "scanner" } });
+    const tag = await app.call("POST", "/api/tags", { token: b, body: { title: "hardware" } });
+    expect([ticket.status, tag.status]).toEqual([201, 201]);
+    // (A link answers with its status alone, as docs/rest.md says.)
+    const link = (token: string) => fetch(`${app.base}/api/tickets/${ticket.body.id}/tags`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ tag_id: tag.body.id }) });
+    expect((await link(a)).status).toBe(200);
+    const mine = await app.call("GET", `/api/tickets/${ticket.body.id}/tags`, { token: a });
+    expect(mine.status).toBe(200);
+    expect(JSON.stringify(mine.body)).toContain(tag.body.id);
+    // B sees the tag, not A's ticket: linking to it or reading its tags is a missing ticket.
+    expect((await link(b)).status).toBe(404);
+    expect((await app.call("GET", `/api/tickets/${ticket.body.id}/tags`, { token: b })).status).toBe(404);
+    expect((await app.call("DELETE", `/api/tickets/${ticket.body.id}/tags/${tag.body.id}`, { token: b })).status).toBe(404);
+    expect((await app.call("DELETE", `/api/tickets/${ticket.body.id}/tags/${tag.body.id}`, { token: a })).status).toBe(204);
   });
 
   it("makes a group its members' when its membership table is named for it", async () => {

@@ -10,6 +10,8 @@
 // - among several columns naming a user, a required maker is the owner before a nullable role;
 // - a row reaches its owner through a required link, even one whose chain is longer, before a
 //   nullable one (a stall of a fair's map, perhaps rented by a listing);
+// - a join table between an owned row and a shared one (ticket_tags) relates them, the link the
+//   caller's through the owned end;
 // - media types listed with commas are values that hold a slash, never split into "image" twice.
 import { describe, expect, it } from "vitest";
 import { load } from "./helpers.js";
@@ -47,6 +49,14 @@ const SCHEMA = `# Desk
 | subject | text | not null |
 | watcher_id | uuid | FK → users(id), nullable |
 | created_by | uuid | FK → users(id), not null |
+
+## ticket_tags
+| Column | Type | Constraints |
+|---|---|---|
+| ticket_id | uuid | FK → tickets(id), not null |
+| tag_id | uuid | FK → tags(id), not null |
+
+Primary key: (ticket_id, tag_id)
 
 ## ticket_activity_logs
 | Column | Type | Constraints |
@@ -138,6 +148,12 @@ describe("audit trails, logs and memberships named for their group", () => {
     const r = await load(SCHEMA);
     // stalls -> stall_maps -> fairs -> users is one step longer than stalls -> listings -> users.
     expect(table(r.ir!, "stalls").scope).toMatchObject({ kind: "parent", column: "map_id", parent: "stall_maps" });
+  });
+
+  it("links an owned row to a shared one through a join table, the link the caller's through the owned end", async () => {
+    const r = await load(SCHEMA);
+    expect(table(r.ir!, "ticket_tags").scope).toMatchObject({ kind: "parent", column: "ticket_id", parent: "tickets" });
+    expect(r.ir!.relations).toEqual(expect.arrayContaining([expect.objectContaining({ source: "tickets", name: "tags", join: "ticket_tags", target: "tags" })]));
   });
 
   it("reads media types listed with commas as whole values", async () => {
