@@ -6,7 +6,7 @@
 // document printed either way reads the same. It knows a closed set of shapes: every key of
 // every object it walks must be one it knows (a whitelist), and every value must have the form
 // it expects. Anything else (an unknown keyword, a $ref elsewhere than components.schemas or
-// components.responses, an enum of numbers, a discriminator, e.g. in a custom route's schema)
+// components.responses, a discriminator, e.g. in a custom route's schema)
 // makes it answer null, and client-types.ts runs openapi-typescript's public API instead.
 // tests/unit/print-client-types.test.ts holds the two side by side on every document at hand
 // and on generated spec variants: openapi-typescript is the oracle there, not a dependency of
@@ -189,11 +189,13 @@ function ref(r: unknown, kind: "schemas" | "responses"): Ty {
   return { t: `components["${m[1]}"]["${m[2]}"]`, union: false };
 }
 
-/** tsLiteral for a string (an identifier whose text is JSON.stringify(value)) or null. */
+/** tsLiteral for a string (an identifier whose text is JSON.stringify(value)), a number or null. */
 function literalType(v: unknown): Ty {
   if (typeof v === "string") return { t: JSON.stringify(v), union: false };
   if (v === null) return T_NULL;
-  return no("literal other than a string or null");
+  // A number from a list ("one of 1, 7, 30"): printed as openapi-typescript prints it (-1 as a prefix minus).
+  if (typeof v === "number" && Number.isFinite(v)) return { t: String(v), union: false };
+  return no("literal other than a string, a number or null");
 }
 
 const SCHEMA_KEYS = new Set([

@@ -195,6 +195,11 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       r.nullable = true;
       continue;
     }
+    // "unique for the user", "unique to the owner": unique among the owner's rows.
+    if (sticky(/unique\s+(?:for|to|per)\s+the\s+(?:user|owner|account|player|member|customer)\b/iy)) {
+      r.uniquePerOwner = true;
+      continue;
+    }
     if ((m = sticky(UNIQUE_PER))) {
       if (WHOLE_SCOPE.test(m[1]!)) r.unique = true;
       else r.uniquePer = uniquePerWords(m[1]!);
@@ -532,6 +537,101 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
         }
       }
       r.pattern = pattern;
+      continue;
+    }
+    // "a positive integer", "a non-negative number", "a whole number", "positive decimal": the sign
+    // it says (the type word restates the column's type).
+    if ((m = sticky(/(?:an?\s+)?(?:(strictly\s+positive|positive|non[-\s]?negative|negative)\s+)?(?:whole\s+number|integer|int|number|numeric(?:\s+value)?|decimal(?:\s+number)?|float|amount)(?![\w-])/iy))) {
+      const sign = (m[1] ?? "").toLowerCase();
+      if (/^non/.test(sign)) r.min ??= 0;
+      else if (/positive/.test(sign)) r.exclusiveMin ??= 0;
+      else if (sign === "negative") r.exclusiveMax ??= 0;
+      continue;
+    }
+    // "a percentage": 0 to 100, unless bounds are written.
+    if (sticky(/(?:an?\s+)?percent(?:age)?(?![\w-])/iy)) {
+      r.min ??= 0;
+      r.max ??= 100;
+      continue;
+    }
+    // "in [1, 5]", "within 0..100", "in the range 1-5", "within the range of 1 to 10": inclusive bounds.
+    if ((m = sticky(/(?:in|within)\s+(?:the\s+)?(?:range\s+(?:of\s+)?)?(?:\[\s*(-?\d+(?:\.\d+)?)\s*[,;]\s*(-?\d+(?:\.\d+)?)\s*\]|(-?\d+(?:\.\d+)?)\s*(?:\.\.|-|–|to)\s*(-?\d+(?:\.\d+)?))(?![\d.])/iy))) {
+      r.min = Number(m[1] ?? m[3]);
+      r.max = Number(m[2] ?? m[4]);
+      continue;
+    }
+    // "0 <= x <= 100", "0 < rating <= 5": both bounds around the column's name.
+    if ((m = sticky(/(-?\d+(?:\.\d+)?)\s*(<=|<|≤)\s*[A-Za-z_]\w*\s*(<=|<|≤)\s*(-?\d+(?:\.\d+)?)(?![\d.])/iy))) {
+      if (m[2] === "<") r.exclusiveMin = Number(m[1]);
+      else r.min = Number(m[1]);
+      if (m[3] === "<") r.exclusiveMax = Number(m[4]);
+      else r.max = Number(m[4]);
+      continue;
+    }
+    // "must be 1, 2, or 3", "can be 0 or 1": numbers a column takes, listed after "be".
+    if ((m = sticky(/(?:(?:must|can|may|should|shall)\s+(?:only\s+)?be\s+|(?:is|are)\s+(?:either\s+)?)?((?:-?\d+(?:\.\d+)?\s*,\s*)+(?:or\s+)?-?\d+(?:\.\d+)?(?:\s+or\s+-?\d+(?:\.\d+)?)?|-?\d+(?:\.\d+)?\s+or\s+-?\d+(?:\.\d+)?)(?![\d.\w])/iy))) {
+      const values = m[1]!.split(/\s*,\s*(?:or\s+)?|\s+or\s+/).map((v) => v.trim()).filter(Boolean);
+      if (new Set(values).size === values.length) {
+        r.enumValues = values;
+        continue;
+      }
+    }
+    // "inclusive" after a range: the bounds are already inclusive.
+    if (sticky(/inclusive(?![\w-])/iy)) continue;
+    // "must be provided", "must be given": required.
+    if (sticky(/(?:must\s+be\s+|is\s+)?(?:provided|given|supplied|present)(?![\w-])/iy)) {
+      r.notNull = true;
+      continue;
+    }
+    // "maximum length of 100", "length must be between 3 and 30", "length 3-30": a length.
+    if ((m = sticky(/(?:max(?:imum)?\s+length|length\s+(?:of\s+)?at\s+most)\s*(?:of|is|:|=)?\s*(\d+)(?:\s*(?:characters?|chars?))?(?![\w.])/iy))) {
+      r.maxLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/(?:min(?:imum)?\s+length|length\s+(?:of\s+)?at\s+least)\s*(?:of|is|:|=)?\s*(\d+)(?:\s*(?:characters?|chars?))?(?![\w.])/iy))) {
+      r.minLength = Number(m[1]);
+      continue;
+    }
+    if ((m = sticky(/length\s+(?:must\s+be\s+|should\s+be\s+|is\s+)?(?:between\s+(\d+)\s+and\s+(\d+)|(\d+)\s*(?:-|–|to|\.\.)\s*(\d+))(?:\s*(?:characters?|chars?))?(?![\w.])/iy))) {
+      r.minLength = Number(m[1] ?? m[3]);
+      r.maxLength = Number(m[2] ?? m[4]);
+      continue;
+    }
+    // "must not be empty or whitespace", "not blank or whitespace only": some character that is not a space.
+    if (sticky(/(?:cannot|can't|must\s+not|may\s+not|should\s+not|not)\s+(?:be\s+)?(?:empty|blank)\s+or\s+(?:only\s+)?whitespace(?:\s+only)?(?![\w-])/iy)) {
+      r.minLength = Math.max(r.minLength ?? 0, 1);
+      r.pattern ??= "\\S";
+      continue;
+    }
+    // "... not empty or whitespace" after "not empty" was read: some character that is not a space.
+    if (r.minLength !== undefined && sticky(/or\s+(?:only\s+)?(?:whitespace|white\s+space|blank)(?:\s+only)?(?![\w-])/iy)) {
+      r.pattern ??= "\\S";
+      continue;
+    }
+    // "no spaces", "no whitespace allowed", "must not contain spaces": a text without a space.
+    if (sticky(/(?:no|without|(?:must|may|should)\s+not\s+contain|cannot\s+contain)\s+(?:spaces|whitespace|white\s+space)(?:\s+(?:allowed|permitted))?(?![\w-])/iy)) {
+      r.pattern ??= "^\\S*$";
+      continue;
+    }
+    // "must be uppercase", "upper-case only": no small letter in it.
+    if (sticky(/(?:all\s+)?upper[-\s]?case(?:\s+only)?(?:\s+(?:letters|characters))?(?![\w-])/iy)) {
+      r.pattern ??= "^[^a-z]*$";
+      continue;
+    }
+    // "must start with a letter", "begins with a letter": its first character.
+    if (sticky(/(?:start|starts|begin|begins)\s+with\s+a\s+letter(?![\w-])/iy)) {
+      r.pattern ??= "^[A-Za-z]";
+      continue;
+    }
+    // "3-letter currency code", "two-letter country code", "3-letter code": that many capitals.
+    if ((m = sticky(/(2|3|two|three)[-\s]letter(?:\s+(?:iso\s+)?(?:currency|country|language|region))?(?:\s+code)?(?![\w-])/iy))) {
+      const n = /^(?:2|two)$/i.test(m[1]!) ? 2 : 3;
+      r.pattern ??= /language/i.test(m[0]) ? `^[a-z]{${n}}$` : `^[A-Z]{${n}}$`;
+      continue;
+    }
+    // "a valid phone number", "phone number format": digits with an optional leading + and the usual separators.
+    if (sticky(/(?:an?\s+)?(?:valid\s+)?(?:phone|telephone|mobile)\s+number(?:\s+format)?(?![\w-])/iy)) {
+      r.pattern ??= "^\\+?[0-9 ().-]{7,20}$";
       continue;
     }
     // "greater than or equal to 1", "less than or equal to 100": inclusive bounds (before the

@@ -26,6 +26,14 @@ model Jar {
   shelf     Int
   motto     String?
   stars     Int     // 1-5, enforced by a CHECK in the migration
+  every     Int
+  share     Int
+  phone     String?
+  currency  String?
+  handle    String?
+  tag       String?
+  level     Int
+  note      String?
 }
 \`\`\`
 
@@ -41,6 +49,14 @@ Rules:
 - slug must be lowercase
 - kind can only be coins or notes
 - motto must rhyme with the title
+- every must be 1, 7 or 30
+- share is a percentage
+- phone must be a valid phone number
+- currency is a 3-letter currency code
+- handle must start with a letter
+- tag has no spaces
+- level must be a positive integer in the range 1-9
+- note must not be empty or whitespace
 `;
 
 async function read(): Promise<{ ir: IR; warnings: string[] }> {
@@ -74,6 +90,24 @@ describe("rule sentences in a list of rules", () => {
     expect(new RegExp(col(ir, "slug").pattern!, "u").test("Big-Jar")).toBe(false);
     expect(new RegExp(col(ir, "slug").pattern!, "u").test("big-jar")).toBe(true);
     expect(col(ir, "kind").type).toMatchObject({ kind: "enum", values: ["coins", "notes"] });
+  });
+
+  it("reads numbers listed after 'be', a percentage, a range in words, and the shapes of codes, phones and handles", async () => {
+    const { ir } = await read();
+    expect(col(ir, "every").type).toMatchObject({ kind: "integer" });
+    expect(col(ir, "every").oneOf).toEqual([1, 7, 30]);
+    expect([col(ir, "share").minimum, col(ir, "share").maximum]).toEqual([0, 100]);
+    expect([col(ir, "level").exclusiveMinimum, col(ir, "level").minimum, col(ir, "level").maximum]).toEqual([0, 1, 9]);
+    const holds = (name: string, ok: string[], bad: string[]) => {
+      const re = new RegExp(col(ir, name).pattern!, "u");
+      for (const v of ok) expect(re.test(v), `${name} ${v}`).toBe(true);
+      for (const v of bad) expect(re.test(v), `${name} ${v}`).toBe(false);
+    };
+    holds("phone", ["+44 20 7946 0958", "(555) 010-9999"], ["call me", "12"]);
+    holds("currency", ["EUR"], ["eur", "EURO"]);
+    holds("handle", ["ada_1"], ["1ada", "_ada"]);
+    holds("tag", ["no-space"], ["has space"]);
+    holds("note", ["x"], ["   "]);
   });
 
   it("quotes a rule sentence it cannot read, naming the column", async () => {
