@@ -512,7 +512,7 @@ export class EndpointBuilder {
       this.diag("warning", "SF209", `${where} is said to be public, but the rows of "${tableOut.name}" belong to users: the route requires a token and serves the caller's own rows`, span,
         "to publish rows to everyone, serve them from a table nobody owns (shared), or write it as a custom route in src/routes/");
     }
-    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" ? 204 : 200);
+    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" || action.kind === "relation-add" ? 204 : 200);
     const report = (severity: "warning" | "note", code: string, message: string, at: Span, hint?: string) =>
       severity === "note" ? this.note(at, message) : this.diag("warning", code, message, at, hint);
     return {

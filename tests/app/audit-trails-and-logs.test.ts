@@ -86,9 +86,10 @@ describe.each(DB_KINDS)("audit trails, logs and named memberships on %s", (kind)
     const ticket = await app.call("POST", "/api/tickets", { token: a, body: { subject: "scanner" } });
     const tag = await app.call("POST", "/api/tags", { token: b, body: { title: "hardware" } });
     expect([ticket.status, tag.status]).toEqual([201, 201]);
-    // (A link answers with its status alone, as docs/rest.md says.)
-    const link = (token: string) => fetch(`${app.base}/api/tickets/${ticket.body.id}/tags`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ tag_id: tag.body.id }) });
-    expect((await link(a)).status).toBe(200);
+    // A link answers 204 with no body, as docs/rest.md says (before, 200 with a text "OK").
+    const link = (token: string) => app.call("POST", `/api/tickets/${ticket.body.id}/tags`, { token, body: { tag_id: tag.body.id } });
+    const linked = await link(a);
+    expect([linked.status, linked.body]).toEqual([204, undefined]);
     const mine = await app.call("GET", `/api/tickets/${ticket.body.id}/tags`, { token: a });
     expect(mine.status).toBe(200);
     expect(JSON.stringify(mine.body)).toContain(tag.body.id);
