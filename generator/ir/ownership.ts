@@ -436,11 +436,12 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
 
 /**
  * What people say to each other about a group's row (task_comments, messages, replies,
- * attachments, reactions): written to be read by the group, so its `user_id` names its writer.
+ * attachments, reactions), and what they did in it (a project's activities, events, history,
+ * logs): written to be read by the group, so its `user_id` names its writer or actor.
  */
 function conversational(t: OwnTable, owner: string): boolean {
   const last = singular(words(t.name).at(-1) ?? "");
-  return /^(comment|message|reply|attachment|reaction|mention)$/.test(last) && /^user(_id)?$/.test(words(owner).join("_"));
+  return (/^(comment|message|reply|attachment|reaction|mention)$/.test(last) || LOG_WORDS.has(last)) && /^user(_id)?$/.test(words(owner).join("_"));
 }
 
 /** Words saying a table is the app's own, kept by its administrators, not any user's. */
