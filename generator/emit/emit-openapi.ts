@@ -85,6 +85,12 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
   if (e.action.kind === "list" && e.list) params.push(...listParameters(info, e.list));
+  if (e.action.kind === "count" && e.action.filters) {
+    for (const f of e.action.filters) {
+      const c = info.table.columns.find((x) => x.name === f.column)!;
+      params.push({ name: f.param, in: "query", required: false, schema: keySchema(c), description: `Count only the rows whose ${f.column} is this value.` });
+    }
+  }
   const responses: Record<string, unknown> = {};
   const ok = String(e.successStatus);
   const a = e.action.kind;
@@ -156,7 +162,7 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     responses["413"] = problemRef;
     responses["415"] = problemRef;
   }
-  if (hasBody || a === "list") responses["422"] = problemRef;
+  if (hasBody || a === "list" || (e.action.kind === "count" && e.action.filters)) responses["422"] = problemRef;
   // A path value compared with a column (DELETE /posts/{id}/like, GET /tasks/count/status/{status}) that does not fit it: 422.
   const act = e.action;
   if ((act.kind === "count" || act.kind === "delete-many" || act.kind === "update-many") && act.where.some((c) => "param" in c)) responses["422"] = problemRef;

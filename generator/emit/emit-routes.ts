@@ -5,7 +5,7 @@
 // the caller's own identity row.
 import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeConditions, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
+import { kindOf, listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeConditions, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../base/naming.js";
 import { sqlType } from "../ir/column-forms.js";
@@ -299,7 +299,15 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
         const c = columnByName(t, g);
         return { column: g, values: c.type.kind === "enum" ? [...c.type.values] : c.type.kind === "boolean" ? ["true", "false"] : [] };
       });
-      const where = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      let where = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      if (a.filters?.length) {
+        // The list's equality filters narrow the count as they narrow the list ("?status=done").
+        const specs = a.filters.map((f) => {
+          const c = columnByName(t, f.column);
+          return { param: f.param, column: f.column, kind: kindOf(c), ...(c.type.kind === "enum" ? { values: [...c.type.values] } : {}) };
+        });
+        where = `queryConditions(ctx.query, ${literal(specs)}${a.where.length ? `, ${where}` : ""})`;
+      }
       L.push(`    const counted = await countRows(batch, ${ts}, ${where}, ${literal(groups)}, ${who});`);
       L.push(a.summary ? `    ctx.body = { total: counted.total, ...counted.groups };` : `    ctx.body = { count: counted.total };`);
       break;
@@ -473,8 +481,9 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
   const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
-  if (needs("list")) L.push(`import { ${uses("withPathValues") ? "withPathValues, " : ""}parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
-  else if (uses("withPathValues")) L.push(`import { withPathValues } from "../runtime/list.js";`);
+  const listHelpers = ["withPathValues", "queryConditions"].filter(uses);
+  if (needs("list")) L.push(`import { ${listHelpers.map((x) => `${x}, `).join("")}parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  else if (listHelpers.length) L.push(`import { ${listHelpers.join(", ")} } from "../runtime/list.js";`);
   const rowImports = [
     ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning", "countRows", "deleteMany", "updateMany", "keysFrom", "getOwnRow", "putOwnRow", "orderFrom", "reorderRows", "exportRows", "toCsv", "copyRow", "itemsFrom"].filter(uses),
     ...((needs("replace") && info.writable.some((c) => c.default)) || uses("DEFAULT") ? ["DEFAULT"] : []),

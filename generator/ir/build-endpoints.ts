@@ -613,7 +613,9 @@ export class EndpointBuilder {
         this.note(span, counting === "count"
           ? `${where}: counts the caller's ${t.name}${scope}: { "count": n }`
           : `${where}: counts the caller's ${t.name}${scope}${groups.length ? ` by ${groups.join(", ")}` : ""}: { "total": n${groups.map((g) => `, "${g}": { value: n }`).join("")} }`);
-        return { action: { kind: "count", where: sub?.where ?? [], groups, summary: counting === "stats" }, fixed: null };
+        // The list's equality filters narrow the count too ("?status=done"); the path's own subset stays.
+        const filters = buildListSpec(raw, t, () => {}).filters.filter((f) => !f.op && !f.choices && !(sub?.where ?? []).some((c) => c.column === f.column)).map((f) => ({ param: f.param, column: f.column }));
+        return { action: { kind: "count", where: sub?.where ?? [], groups, summary: counting === "stats", ...(filters.length ? { filters } : {}) }, fixed: null };
       }
       if (rest.length !== 1) return null;
       // "/transactions/statements" beside "/transactions/statements/{statementId}": a collection of its own, not a subset.

@@ -236,9 +236,10 @@ export type Action =
   /**
    * The caller's rows counted ("GET /tasks/count": `{ "count": n }`), or (`summary`) counted by the
    * values of `groups` too ("GET /tasks/stats": `{ "total": n, "completed": { "true": 2, "false": 3 } }`),
-   * among the rows `where` keeps.
+   * among the rows `where` keeps; `filters`: the query parameters that narrow them further as they
+   * narrow the list ("GET /tasks/count?status=done"), each an equality on its column.
    */
-  | { readonly kind: "count"; readonly where: readonly RowCondition[]; readonly groups: readonly string[]; readonly summary: boolean }
+  | { readonly kind: "count"; readonly where: readonly RowCondition[]; readonly groups: readonly string[]; readonly summary: boolean; readonly filters?: readonly { readonly param: string; readonly column: string }[] }
   /**
    * Deletes many of the caller's rows at once: those `where` keeps ("DELETE /tasks/completed"), and
    * when `idsField` is set only those whose keys the body lists there (`{ "ids": [1, 2] }`); another

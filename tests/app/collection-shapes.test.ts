@@ -4,8 +4,9 @@
 // (GET /cards/open-count), the caller's collection under /me, a copy (POST /boards/{id}/clone), and
 // the opposite of finishing (POST /cards/{id}/reopen). A small spec of my own (boards and cards).
 // Every route reaches the caller's rows only: user B never reads, orders, changes or copies A's.
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
@@ -69,6 +70,7 @@ const API = `# Boards API
 | POST | /api/cards/bulk | several new cards |
 | PATCH | /api/cards/bulk | change several cards |
 | GET | /api/cards/open-count | how many are open |
+| GET | /api/cards/count | how many cards (?state=) |
 | POST | /api/cards/{id}/finish | finish |
 | POST | /api/cards/{id}/reopen | not finished after all |
 | GET | /api/me/cards | my cards |
@@ -97,7 +99,7 @@ describe("what the routes are read as", () => {
       "GET /api/prefs": "own-get", "PUT /api/prefs": "own-put", "PATCH /api/prefs": "own-put",
       "PUT /api/boards/reorder": "reorder", "POST /api/boards/{id}/clone": "copy",
       "GET /api/cards/export": "export", "POST /api/cards/bulk": "create-many", "PATCH /api/cards/bulk": "update-each",
-      "GET /api/cards/open-count": "count", "POST /api/cards/{id}/reopen": "set", "GET /api/me/cards": "list", "POST /api/users/me/cards": "create",
+      "GET /api/cards/open-count": "count", "GET /api/cards/count": "count", "POST /api/cards/{id}/reopen": "set", "GET /api/me/cards": "list", "POST /api/users/me/cards": "create",
     });
     expect(ir.endpoints.filter((e) => e.action.kind === "stub")).toEqual([]);
   });
@@ -206,6 +208,11 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     const annCount = (await app.call("GET", "/api/cards/open-count", { token: ann })).body.count;
     const annCards = (await app.call("GET", "/api/cards", { token: ann })).body as Array<{ id: number; state: string }>;
     expect(annCount).toBe(annCards.filter((c) => c.state === "open").length);
+    const byState = (await app.call("GET", "/api/cards/count?state=finished", { token: ann })).body.count;
+    expect(byState).toBe(annCards.filter((c) => c.state === "finished").length);
+    expect((await app.call("GET", "/api/cards/count", { token: ann })).body.count).toBe(annCards.length);
+    expect((await app.call("GET", "/api/cards/count?state=lost", { token: ann })).status).toBe(422);
+    expect((await app.call("GET", "/api/cards/count?colour=red", { token: ann })).status).toBe(422);
     const id = annCards[0]!.id;
     const done = await app.call("POST", `/api/cards/${id}/finish`, { token: ann });
     expect(done.body.state).toBe("finished");
@@ -227,4 +234,28 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect((await app.call("GET", "/api/cards/export?format=xml", { token: ann })).status).toBe(422);
     expect(app.errors).toEqual([]);
   });
+});
+
+describe("the generated app", () => {
+  it("type-checks, and its own tests pass", () => {
+    writeFileSync(join(OUT, "tsconfig.json"), JSON.stringify({ extends: relative(OUT, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
+    let typeErrors = "";
+    try {
+      execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", join(OUT, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
+    } catch (err) {
+      typeErrors = String((err as { stdout?: string }).stdout ?? err);
+    }
+    expect(typeErrors).toBe("");
+    writeFileSync(join(dir, "vitest.config.ts"), `import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { include: ["tests/**/*.test.ts"], pool: "forks", maxWorkers: 1, testTimeout: 30_000, hookTimeout: 60_000 } });\n`);
+    let output = "";
+    let ok = true;
+    try {
+      output = execFileSync(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir], { encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", TEST_DATABASES: "pglite" } });
+    } catch (err) {
+      ok = false;
+      output = String((err as { stdout?: string }).stdout ?? err);
+    }
+    output = output.split("\n").filter((l) => !l.startsWith("{")).join("\n");
+    expect(ok, output.slice(-4000)).toBe(true);
+  }, 600_000);
 });

@@ -92,8 +92,15 @@ describe("collection shapes", () => {
 
   it("reads a count word joined to a subset word in one segment, either way round", async () => {
     const { on } = await read(["GET /alerts/unseen-count", "GET /chores/count_closed"]);
-    expect(on("GET /alerts/unseen-count").action).toEqual({ kind: "count", where: [{ column: "seen", op: "eq", value: false }], groups: [], summary: false });
+    expect(on("GET /alerts/unseen-count").action).toMatchObject({ kind: "count", where: [{ column: "seen", op: "eq", value: false }], groups: [], summary: false });
     expect(on("GET /chores/count_closed").action).toMatchObject({ kind: "count", where: [{ column: "phase", op: "eq", value: "closed" }] });
+  });
+
+  it("lets the list's equality filters narrow a count (?phase=closed), but not the column the path's subset fixes", async () => {
+    const { on } = await read(["GET /chores/count", "GET /alerts/unseen-count"]);
+    expect(on("GET /chores/count").action).toMatchObject({ kind: "count", filters: expect.arrayContaining([{ param: "phase", column: "phase" }]) });
+    const a = on("GET /alerts/unseen-count").action;
+    expect(a.kind === "count" && (a.filters ?? []).some((f) => f.column === "seen")).toBe(false);
   });
 
   it("reads a copy verb as a new row without the unique columns, and refuses one whose unique column is required (SF233)", async () => {
