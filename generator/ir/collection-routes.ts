@@ -201,7 +201,7 @@ export function perUserSingleton(t: Table): boolean {
 
 /** The column that keeps a user's rows in their order: position, sort_order, rank, display_order... (a whole number). */
 export function orderColumn(t: Table): Column | undefined {
-  const named = /^(position|pos|sort_order|sort_index|sort_key|sort_position|order|ordering|order_index|order_no|rank|ranking|display_order|sequence|seq|ordinal|sort|index|idx|weight)$/;
+  const named = /^(position|pos|sort_order|sort_index|sort_key|sort_position|order|ordering|order_index|order_no|rank|ranking|display_order|sequence|seq|ordinal|sort|sort_idx|index|idx)$/;
   return t.columns.find((c) => isData(c) && !c.references && (c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "decimal" || c.type.kind === "float") && named.test(name(c)));
 }
 

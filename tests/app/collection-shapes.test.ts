@@ -32,6 +32,12 @@ const SCHEMA = `# Data model
 | colour | enum(red, blue) | default red |
 | page_size | integer | not null, default 20 |
 
+## layouts
+| column | type | notes |
+|---|---|---|
+| user_id | text | primary key, references users.id |
+| dense | boolean | default false |
+
 ## boards
 | column | type | notes |
 |---|---|---|
@@ -59,6 +65,8 @@ const API = `# Boards API
 | GET | /api/prefs | my preferences |
 | PUT | /api/prefs | replace my preferences |
 | PATCH | /api/prefs | change some of my preferences |
+| GET | /api/layouts | my layout |
+| PATCH | /api/layouts | change my layout |
 | GET | /api/boards | boards |
 | POST | /api/boards | new board |
 | GET | /api/boards/{id} | one board |
@@ -96,7 +104,7 @@ describe("what the routes are read as", () => {
   it("maps every route; none is a 501", () => {
     const kinds = Object.fromEntries(ir.endpoints.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e.action.kind]));
     expect(kinds).toMatchObject({
-      "GET /api/prefs": "own-get", "PUT /api/prefs": "own-put", "PATCH /api/prefs": "own-put",
+      "GET /api/prefs": "own-get", "GET /api/layouts": "own-get", "PATCH /api/layouts": "own-put", "PUT /api/prefs": "own-put", "PATCH /api/prefs": "own-put",
       "PUT /api/boards/reorder": "reorder", "POST /api/boards/{id}/clone": "copy",
       "GET /api/cards/export": "export", "POST /api/cards/bulk": "create-many", "PATCH /api/cards/bulk": "update-each",
       "GET /api/cards/open-count": "count", "GET /api/cards/count": "count", "POST /api/cards/{id}/reopen": "set", "GET /api/me/cards": "list", "POST /api/users/me/cards": "create",
@@ -141,6 +149,17 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(bad.status).toBe(422);
     expect((await app.call("PUT", "/api/prefs", { token: ann, body: { user_id: "ben", page_size: 1 } })).body.user_id).toBe("ann");
     expect((await app.admin(`SELECT count(*)::int AS n FROM prefs`))[0]!.n).toBe(2);
+  });
+
+  it("serves the one row of a table keyed by its user column the same way", async () => {
+    expect((await app.call("GET", "/api/layouts", { token: ann })).status).toBe(404);
+    const w = await app.call("PATCH", "/api/layouts", { token: ann, body: { dense: true } });
+    expect(w.status).toBe(200);
+    expect(w.body).toEqual({ user_id: "ann", dense: true });
+    expect((await app.call("PATCH", "/api/layouts", { token: ann, body: { dense: false } })).body).toEqual({ user_id: "ann", dense: false });
+    expect((await app.call("GET", "/api/layouts", { token: ben })).status).toBe(404);
+    expect((await app.call("GET", "/api/layouts", { token: ann })).body).toEqual({ user_id: "ann", dense: false });
+    expect((await app.admin(`SELECT count(*)::int AS n FROM layouts`))[0]!.n).toBe(1);
   });
 
   it("orders the caller's boards; another user's keys match nothing", async () => {
