@@ -183,7 +183,7 @@ function indexEntry(i: Table["indexes"][number]): string | Record<string, unknow
 
 function defaultStatus(e: Endpoint): number {
   const k = e.action.kind;
-  return k === "create" ? 201 : k === "delete" || k === "relation-remove" ? 204 : 200;
+  return k === "create" || k === "create-many" || k === "copy" ? 201 : k === "delete" || k === "relation-remove" ? 204 : 200;
 }
 
 function endpointEntry(e: Endpoint, ir: IR): string | Record<string, unknown> {
@@ -191,6 +191,7 @@ function endpointEntry(e: Endpoint, ir: IR): string | Record<string, unknown> {
   if (e.summary) out.summary = e.summary;
   if (e.successStatus !== defaultStatus(e)) out.status = e.successStatus;
   if (e.auth === "public") out.auth = "public";
+  if (e.bodyKeys?.length) out.body = [...e.bodyKeys];
   const l = e.list;
   if (l?.envelope) {
     const { items, total, limit, offset, page, pages } = l.envelope;

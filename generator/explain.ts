@@ -5,6 +5,7 @@ import { typeText } from "./ir/column-forms.js";
 import { canonicalYaml } from "./canonical.js";
 import { singular } from "./base/naming.js";
 import { describe as describeConditions } from "./ir/collection-routes.js";
+import { describeSet } from "./ir/build-endpoints.js";
 import { privilegeColumn, undisclosedColumn } from "./ir/ownership.js";
 
 export interface ExplainNote {
@@ -48,12 +49,19 @@ function columnText(c: Column, t: Table, ir: IR): string {
 function endpointText(e: Endpoint): string {
   const a = e.action;
   const what =
-    a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${a.field} = ${JSON.stringify(a.value)}`
+    a.kind === "toggle" ? `toggle ${a.field}` : a.kind === "set" ? `set ${describeSet(a)}`
       : a.kind === "relation-list" || a.kind === "relation-add" || a.kind === "relation-remove" ? `${a.kind} ${a.relation}`
       : a.kind === "update" && a.fields ? `update of ${a.fields.join(", ")} only`
       : a.kind === "count" ? `${a.summary ? `summary (total${a.groups.map((g) => `, by ${g}`).join("")})` : "count"} of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}`
       : a.kind === "delete-many" ? `delete of the caller's rows${a.where.length ? ` where ${describeConditions(a.where)}` : ""}${a.idsField ? ` whose keys the body lists in "${a.idsField}"` : a.where.length ? "" : " (all of them)"}`
       : a.kind === "update-many" ? `set ${a.field} = ${a.now ? "now" : JSON.stringify(a.value)} on ${a.idsField ? `the caller's rows whose keys the body lists in "${a.idsField}"` : "every one of the caller's rows"}`
+      : a.kind === "own-get" ? "the caller's own row (one per user; 404 until written)"
+      : a.kind === "own-put" ? `${a.merge ? "change" : "replace"} the caller's own row (one per user), inserting it when there is none`
+      : a.kind === "reorder" ? `set ${a.column} of the caller's rows in the order the body lists their keys`
+      : a.kind === "export" ? `every one of the caller's rows as a file (${a.format} unless ?format= says otherwise)`
+      : a.kind === "create-many" ? `create each item of the body, all or none (at most ${a.max})`
+      : a.kind === "update-each" ? `change each of the caller's rows the body's items name by key, all or none (at most ${a.max})`
+      : a.kind === "copy" ? `a copy of the caller's row as a new row${a.skip.length ? ` (without ${a.skip.join(", ")})` : ""}`
       : a.kind === "list" && e.list?.fixed?.length ? `list where ${describeConditions(e.list.fixed)}`
       : a.kind === "stub" ? `501 stub (${a.reason}; implement it as a custom route in src/routes/ with the same method and path)` : a.kind;
   const scope = e.userParam ? `{${e.userParam}} must be the caller` : "caller from the token";

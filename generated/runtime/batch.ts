@@ -41,6 +41,28 @@ export function withTenant(batch: Batch, tenant: string | null): Batch {
   return (userId, statements) => batch(userId, statements, tenant);
 }
 
+/**
+ * A Batch that runs its statements, one after another, in a transaction already open (a route's
+ * `scope`, which has set the caller): several row actions then commit, or roll back, together
+ * (POST /tasks/bulk). The statements' $n placeholders become knex's bindings.
+ */
+export function transactionBatch(trx: Knex.Transaction): Batch {
+  return async (_userId, statements) => {
+    const out: StatementResult[] = [];
+    for (const s of statements) {
+      if (s.text.includes("?")) throw new Error("internal: a statement with '?' cannot run through knex bindings");
+      const bindings: unknown[] = [];
+      const text = s.text.replace(/\$(\d+)/g, (_m, n: string) => {
+        bindings.push(s.values[Number(n) - 1]);
+        return "?";
+      });
+      const r = (await trx.raw(text, bindings as never)) as unknown as RawResult;
+      out.push({ rows: r.rows, rowCount: r.rowCount ?? 0 });
+    }
+    return out;
+  };
+}
+
 interface Connection {
   parse(m: { text: string; name?: string; types?: unknown[] }): void;
   bind(m: { portal?: string; statement?: string; values: readonly unknown[]; valueMapper?: unknown; binary?: boolean }): void;

@@ -49,6 +49,22 @@ export function withPathValues(conds: readonly RowCondition[], params: Readonly<
   });
 }
 
+/**
+ * `base` and the equality conditions the query string asks for among `filters` ("GET
+ * /tasks/count?status=done"), each value checked as its column's kind; a parameter that is none
+ * of them, or given twice, is a 422.
+ */
+export function queryConditions(query: Query, filters: readonly ListFilterSpec[], base: readonly RowCondition[] = []): RowCondition[] {
+  const out: RowCondition[] = [...base];
+  for (const [name, v] of Object.entries(query)) {
+    const f = filters.find((x) => x.param === name);
+    if (!f) throw bad(name, `is not a parameter of this route (it takes ${filters.map((x) => x.param).join(", ") || "none"})`);
+    if (typeof v !== "string") throw bad(name, "must be given once");
+    out.push({ column: f.column, op: "eq", value: typed(f, v) as string | number | boolean });
+  }
+  return out;
+}
+
 /** One condition as SQL over `col` (a quoted, table-qualified column); values only through `bind`. */
 export function conditionSql(col: string, c: RowCondition, bind: (v: unknown) => string): string {
   switch (c.op) {

@@ -85,6 +85,12 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
   if (e.action.kind === "list" && e.list) params.push(...listParameters(info, e.list));
+  if (e.action.kind === "count" && e.action.filters) {
+    for (const f of e.action.filters) {
+      const c = info.table.columns.find((x) => x.name === f.column)!;
+      params.push({ name: f.param, in: "query", required: false, schema: keySchema(c), description: `Count only the rows whose ${f.column} is this value.` });
+    }
+  }
   const responses: Record<string, unknown> = {};
   const ok = String(e.successStatus);
   const a = e.action.kind;
@@ -122,6 +128,15 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const word = e.action.kind === "delete-many" ? "deleted" : "updated";
     responses[ok] = e.successStatus === 204 ? { description: "Done" } : { description: `How many of the caller's ${info.table.name} were ${word} (another user's keys match nothing)`, content: { "application/json": { schema: { type: "object", properties: { [word]: { type: "integer", minimum: 0 } }, required: [word] } } } };
   }
+  else if (e.action.kind === "reorder") responses[ok] = { description: `How many of the caller's ${info.table.name} took their new ${e.action.column} (another user's keys match nothing)`, content: { "application/json": { schema: { type: "object", properties: { updated: { type: "integer", minimum: 0 } }, required: ["updated"] } } } };
+  else if (a === "export") responses[ok] = {
+    description: `Every one of the caller's ${info.table.name} (a file to download)`,
+    headers: { "Content-Disposition": { description: "attachment, with a file name", schema: { type: "string" } } },
+    content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "array", items: ref(M) } } },
+  };
+  else if (a === "create-many") responses[ok] = { description: `The new ${info.table.name}, in the order of the items`, content: { "application/json": { schema: { type: "object", properties: { created: { type: "array", items: ref(M) } }, required: ["created"] } } } };
+  else if (a === "update-each") responses[ok] = { description: `The changed ${info.table.name}, in the order of the items`, content: { "application/json": { schema: { type: "object", properties: { updated: { type: "array", items: ref(M) } }, required: ["updated"] } } } };
+  else if (a === "copy") responses[ok] = { description: "The copy", headers: { Location: { description: "URL of the new row", schema: { type: "string" } } }, content: { "application/json": { schema: ref(M) } } };
   else if (a === "relation-list") responses[ok] = { description: "Related rows", content: { "application/json": { schema: { type: "array", items: { type: "object" } } } } };
   else if (a === "create")
     responses[ok] = {
@@ -130,20 +145,24 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
       content: { "application/json": { schema: ref(M) } },
     };
   else responses[ok] = { description: `The ${info.singular}`, content: { "application/json": { schema: ref(M) } } };
-  const hasBody = a === "create" || a === "replace" || a === "update";
+  const hasBody = a === "create" || a === "replace" || a === "update" || a === "own-put";
+  const manyBody = a === "create-many" || a === "update-each" || a === "reorder";
   if (hasBody) responses["400"] = problemRef;
   if (e.auth === "required") responses["401"] = problemRef;
   // Rows of the caller's organization (runtime/tenant.ts): a token naming none is refused.
   const tenantRows = a !== "stub" && !e.self && (tenantRoot(ir, info.table) !== null || (!!e.parent && tenantRoot(ir, tableByName(ir, e.parent.table)) !== null));
   if (e.userParam || tenantRows) responses["403"] = problemRef;
   // A row (or a nested route's parent, or the caller's own row) that is missing or another user's.
-  if (e.idParam || (e.parent && a !== "stub") || (e.self && a !== "create" && a !== "stub")) responses["404"] = problemRef;
+  if (e.idParam || (e.parent && a !== "stub") || (e.self && a !== "create" && a !== "stub") || a === "own-get" || a === "update-each") responses["404"] = problemRef;
+  if (manyBody) for (const code of ["400", "413", "415", "422"]) responses[code] = problemRef;
+  if (a === "create-many" || a === "update-each") responses["409"] = problemRef;
+  if (a === "export") responses["422"] = problemRef;
   if (hasBody) {
     responses["409"] = problemRef;
     responses["413"] = problemRef;
     responses["415"] = problemRef;
   }
-  if (hasBody || a === "list") responses["422"] = problemRef;
+  if (hasBody || a === "list" || (e.action.kind === "count" && e.action.filters)) responses["422"] = problemRef;
   // A path value compared with a column (DELETE /posts/{id}/like, GET /tasks/count/status/{status}) that does not fit it: 422.
   const act = e.action;
   if ((act.kind === "count" || act.kind === "delete-many" || act.kind === "update-many") && act.where.some((c) => "param" in c)) responses["422"] = problemRef;
@@ -159,7 +178,8 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
   if (params.length) op.parameters = params;
   if (tenantRows) op.description = `Rows of the caller's organization: the one the token's tenant claim names (JWT_TENANT_CLAIM; by default the tenant column's name, org_id, activeOrganizationId, tenant_id...). A token without it is refused with 403.`;
   if (hasBody) {
-    const schema = a === "create" ? `${M}Create` : a === "replace" ? `${M}Replace` : `${M}Patch`;
+    const put = e.action.kind === "own-put" ? (e.action.merge ? "update" : "replace") : a;
+    const schema = put === "create" ? `${M}Create` : put === "replace" ? `${M}Replace` : `${M}Patch`;
     // A field the path gives (the parent's key, the caller's own id) may be left out of the body.
     const fromPath = [
       ...(e.parent && info.writable.some((c) => c.name === e.parent!.column) ? [e.parent.column] : []),
@@ -190,6 +210,22 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", required: [f], additionalProperties: false, properties: { [f]: { type: "array", minItems: 1, maxItems: 1000, items: keySchema(info.pk), description: `Keys of the caller's ${info.table.name}; another user's keys match nothing` } } } } } };
     for (const code of ["400", "413", "415", "422"]) responses[code] = problemRef;
   }
+  if (e.action.kind === "create-many" || e.action.kind === "update-each") {
+    // (The body may also be { "items": [...] }; the document states the array form.)
+    const patch = stripTitle(bodySchemas(info).replace) as { properties?: Record<string, unknown> };
+    const item = e.action.kind === "create-many" ? ref(`${M}Create`) : { type: "object", required: [info.pk.name], additionalProperties: false, properties: { [info.pk.name]: keySchema(info.pk), ...(patch.properties ?? {}) } };
+    op.requestBody = { required: true, content: { "application/json": { schema: { type: "array", minItems: 1, maxItems: e.action.max, items: item } } } };
+    op.description = e.action.kind === "create-many"
+      ? `Creates every item as the create route would, in one transaction: any item refused refuses them all. The body is the array, or { "items": [...] }. At most ${e.action.max} items (413).`
+      : `Changes each of the caller's rows an item names by ${info.pk.name}, in one transaction: a missing or another user's row (404), or any item refused, refuses them all. The body is the array, or { "items": [...] }. At most ${e.action.max} items (413).`;
+  }
+  if (e.action.kind === "reorder") {
+    op.requestBody = { required: true, content: { "application/json": { schema: { type: "array", minItems: 1, maxItems: 1000, items: keySchema(info.pk) } } } };
+    op.description = `The keys of the caller's ${info.table.name} in their new order: each takes its index as ${e.action.column}. Also taken: { "ids": [...] }, or [{ "${info.pk.name}": key, "${e.action.column}": n }]. Another user's keys match nothing.`;
+  }
+  if (e.action.kind === "export") op.parameters = [...params, { name: "format", in: "query", required: false, schema: { type: "string", enum: ["csv", "json"], default: e.action.format } }];
+  if (e.action.kind === "own-get") op.description = `The caller's own ${info.singular} (one per user): 404 until it is written (PUT or PATCH inserts it).`;
+  if (e.action.kind === "own-put") op.description = `Writes the caller's own ${info.singular} (one per user), inserting it when there is none.`;
   if (e.action.kind === "list" && e.list?.fixed?.length) op.description = `Only the caller's ${info.table.name} where ${describeConditions(e.list.fixed)}.`;
   op.responses = responses;
   if (e.auth === "public") op.security = [];

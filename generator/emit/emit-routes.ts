@@ -5,9 +5,10 @@
 // the caller's own identity row.
 import type { Action, Column, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableByName, tableInfo, type TableInfo } from "./table-info.js";
-import { listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeConditions, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
+import { kindOf, listSpecVar, parentSqlVar, relationVar, relationsOfTable, rowScopeOf, runtimeConditions, runtimeListSpec, runtimeParent, runtimeRelation, runtimeTableSql, tableSqlVar, tenantRoot, tenantsOf } from "./route-specs.js";
 import { literal, str, tsHeader, type FileMap } from "./common.js";
 import { camelCase, singularName } from "../base/naming.js";
+import { sqlType } from "../ir/column-forms.js";
 
 /** OpenAPI path -> Koa router path: /api/{user_id}/tasks/{id} -> /api/:user_id/tasks/:id */
 export function routerPath(path: string): string {
@@ -28,9 +29,15 @@ const HOOK_ACTION: Readonly<Record<string, string>> = {
   "relation-list": "related", "relation-add": "attach", "relation-remove": "detach",
   // Many rows at once run the hooks of what they do to each: a delete's, a set's (no row key in ctx.params).
   "delete-many": "delete", "update-many": "set",
+  // The caller's one row (GET|PUT|PATCH /settings), an order, an export, many rows, a copy.
+  "own-get": "get", reorder: "set", export: "list", "create-many": "create", "update-each": "update", copy: "create",
 };
+/** own-put runs the hooks of the write it is: a replace (PUT) or an update (PATCH). */
+function hookActionOf(a: Action): string | undefined {
+  return a.kind === "own-put" ? (a.merge ? "update" : "replace") : HOOK_ACTION[a.kind];
+}
 /** Actions that write: none of them is served on a table shared read-only. */
-const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove", "delete-many", "update-many"]);
+const WRITES = new Set(["create", "replace", "update", "delete", "toggle", "set", "relation-add", "relation-remove", "delete-many", "update-many", "own-put", "reorder", "create-many", "update-each", "copy"]);
 
 /** The list contracts of a table's list routes: one variable per distinct contract, in route order. */
 function listSpecs(t: Table, endpoints: readonly Endpoint[]): Map<string, { e: Endpoint; spec: Record<string, unknown> }> {
@@ -102,7 +109,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
   const a = actionOf(t, e);
   L.push(`  // ${e.method.toUpperCase()} ${e.path} (${e.span.file}:${e.span.line})${e.summary ? `: ${e.summary.split("\n")[0]!.slice(0, 100)}` : ""}`);
   // Every action runs the resource's hand-written hooks (src/hooks); stubs (501) do not.
-  const hookAction = HOOK_ACTION[a.kind];
+  const hookAction = hookActionOf(a);
   const hooked = hookAction !== undefined;
   L.push(`  router.${method}(${str(routerPath(e.path))}, ${mw}${hooked ? `withHooks(hooks, ${str(hookAction)}, deps, async (ctx, h) => {` : "async (ctx) => {"}`);
   const self = e.self === true && t.identity;
@@ -169,7 +176,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     L.push(`    const who = caller(ctx);`);
     L.push(`    const record = ensureUser.statement(who);`);
   };
-  if (hooked && !["create", "replace", "update", "relation-list", "relation-add", "relation-remove"].includes(a.kind)) L.push(`    await h.before();`);
+  if (hooked && !["create", "replace", "update", "own-put", "relation-list", "relation-add", "relation-remove"].includes(a.kind)) L.push(`    await h.before();`);
   switch (a.kind) {
     case "list": {
       const lv = listVarOf(t, e, ir);
@@ -226,8 +233,11 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
           L.push(`    if (others.length) throw new HttpProblem(422, ${str(`this route changes ${a.fields.join(", ")} only`)}, { errors: others.map((field) => ({ field, message: ${str(`not changed by this route (it changes ${a.fields.join(", ")})`)} })) });`);
         }
       } else if (a.kind === "toggle") values = `{ ${str(a.field)}: TOGGLE }`;
-      else if (a.now) values = `{ ${str(a.field)}: NOW }`;
-      else values = `{ ${str(a.field)}: ${JSON.stringify(a.value)} }`;
+      else {
+        // The column the verb names, and those it changes with it (reopen: completed_at and status back).
+        const one = (x: { field: string; value: unknown; now?: true; toDefault?: true }) => `${str(x.field)}: ${x.now ? "NOW" : x.toDefault ? "DEFAULT" : JSON.stringify(x.value)}`;
+        values = `{ ${[a, ...(a.also ?? [])].map(one).join(", ")} }`;
+      }
       if (self) {
         recordSelf();
         L.push(`    const row = await updateRow(batch, ${ts}, ${values}, me, me, [], record ? { before: [record] } : {});`);
@@ -289,7 +299,15 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
         const c = columnByName(t, g);
         return { column: g, values: c.type.kind === "enum" ? [...c.type.values] : c.type.kind === "boolean" ? ["true", "false"] : [] };
       });
-      const where = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      let where = a.where.some((c) => "param" in c) ? `withPathValues(${literal(runtimeConditions(t, a.where))}, ctx.params)` : literal(a.where);
+      if (a.filters?.length) {
+        // The list's equality filters narrow the count as they narrow the list ("?status=done").
+        const specs = a.filters.map((f) => {
+          const c = columnByName(t, f.column);
+          return { param: f.param, column: f.column, kind: kindOf(c), ...(c.type.kind === "enum" ? { values: [...c.type.values] } : {}) };
+        });
+        where = `queryConditions(ctx.query, ${literal(specs)}${a.where.length ? `, ${where}` : ""})`;
+      }
       L.push(`    const counted = await countRows(batch, ${ts}, ${where}, ${literal(groups)}, ${who});`);
       L.push(a.summary ? `    ctx.body = { total: counted.total, ...counted.groups };` : `    ctx.body = { count: counted.total };`);
       break;
@@ -319,6 +337,97 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       L.push(`    ctx.body = { updated };`);
       break;
     }
+    case "own-get": {
+      // A table of one row per user: the caller's row, 404 until they have written it (a read writes nothing).
+      L.push(`    const row = await getOwnRow(batch, ${ts}, ${who});`);
+      L.push(`    if (!row) throw notFound(${what});`);
+      L.push(`    ctx.body = row;`);
+      break;
+    }
+    case "own-put": {
+      // The caller's one row, inserted when they have none (one statement: INSERT ... ON CONFLICT).
+      readBody(a.merge ? "validatePatch" : "validateReplace", !a.merge);
+      L.push(`    const who = caller(ctx);`);
+      L.push(`    const record = ensureUser.statement(who);`);
+      L.push(`    const row = await putOwnRow(batch, ${ts}, ${a.merge ? "input" : "withDefaults(input)"}, ${who}, record ? [record] : []);`);
+      L.push(`    if (record) ensureUser.remember(who.id);`);
+      L.push(`    ctx.body = row;`);
+      break;
+    }
+    case "reorder": {
+      // PUT /projects/reorder: the order column of the caller's rows the body lists (another user's keys match nothing).
+      const c = columnByName(t, a.column);
+      L.push(`    const pairs = orderFrom(await readJson(ctx), ${str(t.primaryKey)}, ${str(a.column)}, ${idParser(info)});`);
+      L.push(`    const updated = await reorderRows(batch, ${ts}, ${str(a.column)}, ${str(sqlType(c.type))}, pairs, ${who});`);
+      L.push(`    ctx.body = { updated };`);
+      break;
+    }
+    case "export": {
+      // GET /tasks/export: every one of the caller's rows, as CSV or JSON (?format= chooses).
+      const cols = t.columns.filter((c) => !info.hidden.includes(c)).map((c) => c.name);
+      L.push(`    const format = ctx.query.format ?? ${str(a.format)};`);
+      L.push(`    if (format !== "csv" && format !== "json") throw new HttpProblem(422, "format: must be csv or json", { errors: [{ field: "format", message: "must be csv or json" }] });`);
+      L.push(`    const columns = ${literal(cols)};`);
+      L.push(`    const rows = await exportRows(batch, ${ts}, columns, ${who});`);
+      L.push(`    ctx.set("Content-Disposition", \`attachment; filename="${t.name}.\${format}"\`);`);
+      L.push(`    if (format === "csv") {`);
+      L.push(`      ctx.type = "text/csv; charset=utf-8";`);
+      L.push(`      ctx.body = toCsv(columns, rows);`);
+      L.push(`    } else ctx.body = rows;`);
+      break;
+    }
+    case "create-many":
+    case "update-each": {
+      // POST|PATCH /tasks/bulk: each item as the one-row route would take it, in one transaction: all or none.
+      const tenantArg = tenantMode ? ", tenant" : "";
+      if (a.kind === "create-many") {
+        L.push(`    const items = itemsFrom(await readJson(ctx), ${info.schemaVar}ReadOnlyFields, ${a.max}, validateCreate);`);
+        L.push(`    const who = caller(ctx);`);
+        L.push(`    const created = await scope(userId, async (db) => {`);
+        L.push(`      await ensureUser(db, who);`);
+        L.push(`      const tx = transactionBatch(db);`);
+        L.push(`      const rows = [];`);
+        L.push(`      for (const input of items) rows.push(await createRow(tx, ${ts}, input, userId${relArg}));`);
+        L.push(`      return rows;`);
+        L.push(`    }${tenantArg});`);
+        L.push(`    ctx.status = ${e.successStatus};`);
+        L.push(`    ctx.body = { created };`);
+      } else {
+        const pk = str(info.pk.name);
+        L.push(`    const items = itemsFrom(await readJson(ctx), [], ${a.max}, (v) => {`);
+        L.push(`      const o = { ...(v as Record<string, unknown>) };`);
+        L.push(`      const key = o[${pk}];`);
+        L.push(`      if (typeof key !== "string" && typeof key !== "number") throw new HttpProblem(422, ${str(`${info.pk.name}: required`)}, { errors: [{ field: ${pk}, message: "required: the key of the row to change" }] });`);
+        L.push(`      for (const k of ${info.schemaVar}ReadOnlyFields) delete o[k];`);
+        L.push(`      return { id: ${idParser(info)}(String(key), ${what}), input: validatePatch(o) };`);
+        L.push(`    });`);
+        L.push(`    const updated = await scope(userId, async (db) => {`);
+        L.push(`      const tx = transactionBatch(db);`);
+        L.push(`      const rows = [];`);
+        L.push(`      for (const it of items) {`);
+        L.push(`        const row = await updateRow(tx, ${ts}, it.input, it.id, userId${relArg});`);
+        L.push(`        if (!row) throw notFound(${what});`);
+        L.push(`        rows.push(row);`);
+        L.push(`      }`);
+        L.push(`      return rows;`);
+        L.push(`    }${tenantArg});`);
+        L.push(`    ctx.body = { updated };`);
+      }
+      break;
+    }
+    case "copy": {
+      // POST /projects/{id}/duplicate: a new row of the caller's with the row's writable columns.
+      const cols = info.writable.filter((c) => c !== info.pk && c.name !== t.owner && !a.skip.includes(c.name)).map((c) => c.name);
+      L.push(`    const who = caller(ctx);`);
+      L.push(`    const record = ensureUser.statement(who);`);
+      L.push(`    const row = await copyRow(batch, ${ts}, ${literal(cols)}, id, ${who}, record ? [record] : []);`);
+      L.push(`    if (record) ensureUser.remember(who.id);`);
+      L.push(`    if (!row) throw notFound(${what});`);
+      L.push(`    ctx.status = ${e.successStatus};`);
+      L.push(`    ctx.set("Location", \`\${ctx.path.replace(/\\/$/, "").split("/").slice(0, -2).join("/")}/\${encodeURIComponent(String(row[${str(info.pk.name)}]))}\`);`);
+      L.push(`    ctx.body = row;`);
+      break;
+    }
     case "stub": {
       L.push(`    // Not generated: ${a.reason}. Implement it in a hook or change the spec.`);
       L.push(`    throw new HttpProblem(501, ${str(`${e.method.toUpperCase()} ${e.path} is not implemented yet`)});`);
@@ -333,7 +442,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       if (L[i] === "    });" && L[i - 1]?.startsWith("      await ") && /(attach|detach)\(db/.test(L[i - 1]!)) L[i] = "    }, tenant);";
     }
   }
-  const setsOwn = a.kind === "delete" || a.kind === "delete-many" || a.kind === "create" || a.kind === "relation-add" || a.kind === "relation-remove" || a.kind === "stub";
+  const setsOwn = a.kind === "delete" || a.kind === "delete-many" || a.kind === "create" || a.kind === "create-many" || a.kind === "copy" || a.kind === "relation-add" || a.kind === "relation-remove" || a.kind === "stub";
   if (e.successStatus !== 200 && !setsOwn) L.push(`    ctx.status = ${e.successStatus};`);
   L.push(hooked ? `  }));` : `  });`);
   return L.map((l) => l.replace("userId!", "userId"));
@@ -341,13 +450,17 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
 
 function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[]): string {
   const t = info.table;
-  const kinds = new Set(endpoints.map((e) => actionOf(t, e).kind));
+  // The validators and schemas an action takes are those of the one-row action it repeats or is.
+  const kinds = new Set(endpoints.flatMap((e) => {
+    const a = actionOf(t, e);
+    return a.kind === "create-many" ? [a.kind, "create"] : a.kind === "update-each" ? [a.kind, "update"] : a.kind === "own-put" ? [a.kind, a.merge ? "update" : "replace"] : [a.kind];
+  }));
   const needs = (...k: string[]) => k.some((x) => kinds.has(x as never));
   const v = info.schemaVar;
   const M = info.model;
   const owner = t.owner;
   const rels = owner ? relationsOfTable(ir, t.name) : [];
-  const rowKinds = ["list", "get", "create", "replace", "update", "toggle", "set", "delete", "count", "delete-many", "update-many"];
+  const rowKinds = ["list", "get", "create", "replace", "update", "toggle", "set", "delete", "count", "delete-many", "update-many", "own-get", "own-put", "reorder", "export", "create-many", "update-each", "copy"];
   const handlers = endpoints.flatMap((e) => emitHandler(ir, info, e));
   // What the handlers use decides what is imported.
   const body = handlers.map((l) => l.replace(/\s*\/\/.*$/, "")).join("\n");
@@ -361,16 +474,19 @@ function emitRoutesModule(ir: IR, info: TableInfo, endpoints: readonly Endpoint[
   if (authImports.length) L.push(`import { ${authImports.join(", ")} } from "../runtime/auth.js";`);
   const tenantImports = ["callerTenant", "requireTenant"].filter(uses);
   if (tenantImports.length) L.push(`import { ${tenantImports.join(", ")} } from "../runtime/tenant.js";`);
-  if (uses("withTenant")) L.push(`import { withTenant } from "../runtime/batch.js";`);
-  if (needs("create", "replace", "update") || uses("readObject")) L.push(`import { readObject } from "../runtime/body.js";`);
+  const batchImports = ["withTenant", "transactionBatch"].filter(uses);
+  if (batchImports.length) L.push(`import { ${batchImports.join(", ")} } from "../runtime/batch.js";`);
+  const bodyImports = ["readObject", "readJson"].filter(uses);
+  if (bodyImports.length) L.push(`import { ${bodyImports.join(", ")} } from "../runtime/body.js";`);
   if (needs("create", "replace", "update")) L.push(`import { compile } from "../runtime/validate.js";`);
   const paramImports = ["intId", "bigintId", "uuidId", "textId", "fromPath"].filter(uses);
   if (paramImports.length) L.push(`import { ${paramImports.join(", ")} } from "../runtime/params.js";`);
-  if (needs("list")) L.push(`import { ${uses("withPathValues") ? "withPathValues, " : ""}parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
-  else if (uses("withPathValues")) L.push(`import { withPathValues } from "../runtime/list.js";`);
+  const listHelpers = ["withPathValues", "queryConditions"].filter(uses);
+  if (needs("list")) L.push(`import { ${listHelpers.map((x) => `${x}, `).join("")}parseListQuery, sendList, type ListSpec } from "../runtime/list.js";`);
+  else if (listHelpers.length) L.push(`import { ${listHelpers.join(", ")} } from "../runtime/list.js";`);
   const rowImports = [
-    ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning", "countRows", "deleteMany", "updateMany", "keysFrom"].filter(uses),
-    ...(needs("replace") && info.writable.some((c) => c.default) ? ["DEFAULT"] : []),
+    ...["listRows", "getRow", "createRow", "updateRow", "deleteRow", "deleteRowReturning", "countRows", "deleteMany", "updateMany", "keysFrom", "getOwnRow", "putOwnRow", "orderFrom", "reorderRows", "exportRows", "toCsv", "copyRow", "itemsFrom"].filter(uses),
+    ...((needs("replace") && info.writable.some((c) => c.default)) || uses("DEFAULT") ? ["DEFAULT"] : []),
     ...["TOGGLE", "NOW"].filter(uses),
     ...(needs("replace") ? ["type SetValue"] : []),
     ...(parents.length ? ["type ParentSql"] : []),

@@ -396,6 +396,45 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       L.push(`  });`);
       continue;
     }
+    if (["reorder", "export", "create-many", "update-each", "copy", "own-get", "own-put"].includes(k)) {
+      // The collection shapes (docs/rest.md): the token is required, and another user's row is never reached.
+      const M = e.method.toUpperCase();
+      const pk = str(info.pk.name);
+      L.push(``);
+      L.push(`  describe(${str(`${M} ${e.path}`)}, () => {`);
+      // (A change needs a valid item: one made of validBody() alone, when it names no other row.)
+      const itemOk = info.requiredOnCreate.every((c) => !c.references);
+      if (k === "reorder" || (k === "update-each" && itemOk) || k === "copy" || k === "export") {
+        L.push(`    it("never reaches another user's row", async () => {`);
+        L.push(`      const row = await createFor(B, b);`);
+        if (k === "reorder") {
+          L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: a, body: [${rowKey}] });`);
+          L.push(`      expect(res.status).toBe(200);`);
+          L.push(`      expect(res.body).toEqual({ updated: 0 });`);
+        } else if (k === "update-each") {
+          L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: a, body: [{ ...validBody(), ${changeable ? `${changeable}, ` : ""}${pk}: ${rowKey} }] });`);
+          L.push(`      expect(res.status).toBe(404);`);
+        } else if (k === "copy") {
+          L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey)}, { token: a });`);
+          L.push(`      expect(res.status).toBe(404);`);
+        } else {
+          L.push(`      const res = await app.call(${str(M)}, \`\${${concretePath(e, "A", "1")}}?format=json\`, { token: a });`);
+          L.push(`      expect(res.status).toBe(200);`);
+          L.push(`      expect((res.body as Array<Record<string, unknown>>).some((r) => String(r[${pk}]) === String(${rowKey}))).toBe(false);`);
+        }
+        L.push(`    });`);
+      }
+      if (k === "create-many") {
+        L.push(`    it("refuses a request with no items (422)", async () => {`);
+        L.push(`      expect((await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: a, body: [] })).status).toBe(422);`);
+        L.push(`    });`);
+      }
+      L.push(`    it("401 without a token", async () => {`);
+      L.push(`      expect((await app.call(${str(M)}, ${concretePath(e, "A", "1")}${e.method === "get" ? "" : ", { body: {} }"})).status).toBe(401);`);
+      L.push(`    });`);
+      L.push(`  });`);
+      continue;
+    }
     // A PATCH must change something: a table with nothing a client may write has no PATCH to test but its 401.
     // A route changing only the columns its path names: a body of those columns (a key of another table cannot be made up here).
     const only = e.action.kind === "update" && e.action.fields ? info.writable.filter((c) => (e.action as { fields: readonly string[] }).fields.includes(c.name)) : null;

@@ -103,7 +103,7 @@ export function parentSqlVar(parent: NonNullable<Endpoint["parent"]>): string {
 }
 
 /** The filter kind of a column (runtime/list.ts ColumnKind): how a query-string value is checked. */
-function kindOf(c: Column): string {
+export function kindOf(c: Column): string {
   const k = c.type.kind;
   if (k === "text" || k === "json") return "string";
   // Equality on bytes, lists and vectors means nothing to a query string: such a filter answers 422.

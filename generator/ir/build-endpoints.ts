@@ -5,9 +5,9 @@ import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { RawEndpoint } from "../parse/raw.js";
 import { nameKey, plural, singular, snakeCase, words } from "../base/naming.js";
 import { buildListSpec } from "./build-list.js";
-import { bulkWords, collectionSubset, countWord, filterColumn, idsFieldOf, keyListFields, ownWord, statsGroups } from "./collection-routes.js";
+import { bulkWords, collectionSubset, copyWord, countWord, exportWord, orderColumn, perUserSingleton, reorderWord, filterColumn, idsFieldOf, keyListFields, ownWord, statsGroups } from "./collection-routes.js";
 import { grantsTable, groupViaUsers } from "./ownership.js";
-import type { Action, BuiltinAuthPaths, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
+import type { Action, BuiltinAuthPaths, SetAlso, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
 import { authOperation } from "./build-builtin-auth.js";
 
 export interface EndpointSink {
@@ -322,6 +322,14 @@ export class EndpointBuilder {
       // decided above (nested relation route or stub)
     } else if (self) {
       action = method === "get" ? { kind: "get" } : method === "patch" ? { kind: "update" } : method === "put" ? { kind: "replace" } : method === "delete" ? { kind: "delete" } : { kind: "create" };
+    } else if (rest.length === 0 && !parent && (method === "get" || method === "put" || method === "patch") && perUserSingleton(t) && !this.hasItemRoutes(raw.path.text)) {
+      // "GET /settings", "PUT /preferences": a table of one row per user, and no route names a row of
+      // it by key: the caller's row itself. GET answers 404 while they have none (nothing is made up
+      // or written by a read); PUT and PATCH insert it then, and change it after.
+      action = method === "get" ? { kind: "own-get" } : { kind: "own-put", merge: method === "patch" };
+      this.note(span, method === "get"
+        ? `${where}: "${t.name}" holds one row per user: the caller's row (404 until it is written)`
+        : `${where}: "${t.name}" holds one row per user: ${method === "put" ? "replaces" : "changes the given fields of"} the caller's row, inserting it when they have none`);
     } else if (rest.length === 0) {
       if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };
@@ -389,7 +397,8 @@ export class EndpointBuilder {
       }
     } else if (rest.length === 2 && isParam(rest[0]!) && !isParam(rest[1]!) && (method === "patch" || method === "post" || method === "put")) {
       idParam = paramName(rest[0]!);
-      const itemAction = (tt: Table): Action | null => this.setAction(raw.summary ?? "", tt) ?? (() => {
+      const copying = method === "post" && copyWord(rest[1]!) && !t.columns.some((c) => words(c.name).join("_") === words(rest[1]!).join("_"));
+      const itemAction = (tt: Table): Action | null => copying ? this.copyAction(where, tt, span) : this.setAction(raw.summary ?? "", tt) ?? (() => {
         // A toggle when the route says so ("toggle", "flip") or completes a task (complete,
         // done: the toggles todo specs write); any other verb sets its state ("read" marks read).
         const verb = words(rest[1]!);
@@ -411,6 +420,14 @@ export class EndpointBuilder {
         // The summary's words only describe the route (stale: warned); the path is the API clients call (noted).
         if (this.setAction(raw.summary ?? "", old)) this.diag("warning", "SF218", message, span, `write "${column.name}" in the API spec; the old name is read only while the schema says "renamed from ${was.field}"`);
         else this.note(span, message);
+      }
+      if (!action) {
+        // "reopen", "undo", "restore": the opposite of the route that marks the row done (or archived, deleted).
+        const inv = this.inverseAction(raw.path.text, rest[1]!, t);
+        if (inv) {
+          action = inv.action;
+          this.note(span, `${where}: undoes "${inv.of}" on the row: ${describeSet(inv.action)}`);
+        }
       }
       if (!action) {
         stubReason = `"${rest[1]}" names no column of "${t.name}" it obviously changes`;
@@ -451,7 +468,7 @@ export class EndpointBuilder {
       action = null;
     }
     // A table no one owns is shared read-only unless the spec says otherwise: no route writes it.
-    if (action && action.kind !== "stub" && tableOut.shared === "read" && !["list", "get", "relation-list", "count"].includes(action.kind)) {
+    if (action && action.kind !== "stub" && tableOut.shared === "read" && !["list", "get", "relation-list", "count", "export", "own-get"].includes(action.kind)) {
       stubReason = `"${tableOut.name}" is shared read-only (it belongs to no user and the spec does not say everyone may write it)`;
       this.diag("warning", "SF205", `${where}: ${stubReason}; a route answering 501 is generated`, span,
         `give "${tableOut.name}" an owner column, or say "Shared: read-write" in its section; or implement the route as a custom route in src/routes/ (same method and path)`);
@@ -459,7 +476,7 @@ export class EndpointBuilder {
     }
     // A row granting its user a role or a permission (user_roles): the user it names would grant
     // themselves anything; they read their grants, and only the app (custom code) writes them.
-    if (action && action.kind !== "stub" && tableOut.owner && grantsTable(tableOut) && !["list", "get", "relation-list", "count"].includes(action.kind)) {
+    if (action && action.kind !== "stub" && tableOut.owner && grantsTable(tableOut) && !["list", "get", "relation-list", "count", "export", "own-get"].includes(action.kind)) {
       stubReason = `a "${tableOut.name}" row grants the user it names a role or a permission: a route that let users write their own would let anyone grant themselves any`;
       this.diag("warning", "SF230", `${where}: ${stubReason}; a route answering 501 is generated`, span,
         `grant roles in a custom route in src/routes/ (same method and path) that checks the caller may grant them; users still read their own "${tableOut.name}" rows`);
@@ -491,14 +508,14 @@ export class EndpointBuilder {
     }
     // Many rows changed at once only where rows belong to users: on a table everyone shares (or the
     // users table itself) a bulk delete would reach rows that are not the caller's.
-    if (action && (action.kind === "delete-many" || action.kind === "update-many") && (tableOut.identity || (!tableOut.owner && !tableOut.scope))) {
+    if (action && (action.kind === "delete-many" || action.kind === "update-many" || action.kind === "reorder" || action.kind === "update-each") && (tableOut.identity || (!tableOut.owner && !tableOut.scope))) {
       stubReason = tableOut.identity ? `"${tableOut.name}" is the users table: a route changing many of its rows at once is not generated` : `the rows of "${tableOut.name}" belong to no user, so a bulk change would reach everyone's`;
       this.diag("warning", "SF205", `${where}: ${stubReason}; a route answering 501 is generated`, span,
         `give "${tableOut.name}" an owner column, or implement the route as a custom route in src/routes/ (same method and path)`);
       action = null;
     }
     // Keys listed in a bulk route's body need a one-column key too.
-    if (action && (action.kind === "delete-many" || action.kind === "update-many") && action.idsField && tableOut.keyColumns) {
+    if (action && (((action.kind === "delete-many" || action.kind === "update-many") && action.idsField) || action.kind === "reorder" || action.kind === "update-each" || action.kind === "copy") && tableOut.keyColumns) {
       stubReason = `"${tableOut.name}" has ${tableOut.keyColumns.length ? `a composite key (${tableOut.keyColumns.join(", ")})` : "no primary key"}, so a list of keys names no rows`;
       this.diag("warning", "SF212", `${where} lists rows by their keys, but ${stubReason.replace(/, so .*$/, "")}; a route answering 501 is generated`, span,
         `give "${tableOut.name}" a single-column primary key (e.g. "id: serial (primary key)")`);
@@ -512,7 +529,7 @@ export class EndpointBuilder {
       this.diag("warning", "SF209", `${where} is said to be public, but the rows of "${tableOut.name}" belong to users: the route requires a token and serves the caller's own rows`, span,
         "to publish rows to everyone, serve them from a table nobody owns (shared), or write it as a custom route in src/routes/");
     }
-    const successStatus = raw.status ?? (action.kind === "create" ? 201 : action.kind === "delete" || action.kind === "relation-remove" || action.kind === "relation-add" ? 204 : 200);
+    const successStatus = raw.status ?? (action.kind === "create" || action.kind === "create-many" || action.kind === "copy" ? 201 : action.kind === "delete" || action.kind === "relation-remove" || action.kind === "relation-add" ? 204 : 200);
     const report = (severity: "warning" | "note", code: string, message: string, at: Span, hint?: string) =>
       severity === "note" ? this.note(at, message) : this.diag("warning", code, message, at, hint);
     return {
@@ -525,6 +542,7 @@ export class EndpointBuilder {
       idParam,
       ...(parent ? { parent } : {}),
       ...(self ? { self: true as const } : {}),
+      ...(action.kind === "stub" && keyListFields(raw.body).length && /\/(bulk|batch|many)/i.test(path) ? { bodyKeys: keyListFields(raw.body) } : {}),
       auth,
       successStatus,
       summary: raw.summary ?? "",
@@ -557,6 +575,23 @@ export class EndpointBuilder {
       return { action: { kind: "list" }, fixed: [cond] };
     }
     if (rest.some(isParam)) return null;
+    if ((method === "post" || method === "put" || method === "patch") && rest.length === 1 && reorderWord(last)) {
+      const c = orderColumn(t);
+      if (!c) {
+        this.diag("warning", "SF231", `${where}: a route that orders the caller's ${t.name}, but "${t.name}" has no column keeping an order (position, sort_order, rank...); a route answering 501 is generated`, span,
+          `add a whole-number column to "${t.name}" (e.g. "position: integer, default 0"), or implement the route as a custom route in src/routes/ (same method and path)`);
+        return `"${t.name}" has no column keeping an order`;
+      }
+      this.note(span, `${where}: sets ${c.name} of the caller's ${t.name} from the body: their keys in the new order ([k1, k2, ...] or { "ids": [...] }), or [{ "${t.primaryKey}": k, "${c.name}": n }]; another user's keys match nothing: { "updated": n }`);
+      return { action: { kind: "reorder", column: c.name }, fixed: null };
+    }
+    const exp = method === "get" && rest.length === 1 ? exportWord(last) : null;
+    if (exp) {
+      const said = /\bcsv\b/i.test(raw.summary ?? "") ? "csv" : /\bjson\b/i.test(raw.summary ?? "") ? "json" : null;
+      const format = exp.format ?? said ?? "csv";
+      this.note(span, `${where}: every one of the caller's ${t.name} as a ${format.toUpperCase()} file (?format=csv or ?format=json chooses)`);
+      return { action: { kind: "export", format }, fixed: null };
+    }
     if (method === "get" && rest.length === 1 && /^(recent|latest|newest)$/.test(words(last).join("_")) && t.columns.some((c) => c.role === "created_at")) {
       // "GET /tasks/recent": the list itself, newest first (its default order), paged as it is.
       this.note(span, `${where}: the caller's ${t.name}, newest first: the list itself (its paging still applies)`);
@@ -567,15 +602,20 @@ export class EndpointBuilder {
       return { action: { kind: "list" }, fixed: null };
     }
     if (method === "get") {
-      const counting = countWord(last);
-      const sub = rest.length === 2 ? collectionSubset(rest[0]!, t) : null;
+      // "/notifications/unread-count", "/tasks/completed_count", "/tasks/count-overdue": the count
+      // word and the subset in one segment.
+      const split = rest.length === 1 ? countInOne(last, t) : null;
+      const counting = split?.counting ?? countWord(last);
+      const sub = split?.sub ?? (rest.length === 2 ? collectionSubset(rest[0]!, t) : null);
       if (counting && (rest.length === 1 || sub)) {
         const groups = counting === "stats" ? statsGroups(t) : [];
         const scope = sub ? ` among those ${sub.says}` : "";
         this.note(span, counting === "count"
           ? `${where}: counts the caller's ${t.name}${scope}: { "count": n }`
           : `${where}: counts the caller's ${t.name}${scope}${groups.length ? ` by ${groups.join(", ")}` : ""}: { "total": n${groups.map((g) => `, "${g}": { value: n }`).join("")} }`);
-        return { action: { kind: "count", where: sub?.where ?? [], groups, summary: counting === "stats" }, fixed: null };
+        // The list's equality filters narrow the count too ("?status=done"); the path's own subset stays.
+        const filters = buildListSpec(raw, t, () => {}).filters.filter((f) => !f.op && !f.choices && !(sub?.where ?? []).some((c) => c.column === f.column)).map((f) => ({ param: f.param, column: f.column }));
+        return { action: { kind: "count", where: sub?.where ?? [], groups, summary: counting === "stats", ...(filters.length ? { filters } : {}) }, fixed: null };
       }
       if (rest.length !== 1) return null;
       // "/transactions/statements" beside "/transactions/statements/{statementId}": a collection of its own, not a subset.
@@ -609,7 +649,19 @@ export class EndpointBuilder {
       return { action: { kind: "update-many", where: [], idsField: null, field: one.field, value: one.value, ...(one.now ? { now: true as const } : {}) }, fixed: null };
     }
     if ((method === "post" || method === "put" || method === "patch") && b.bulk) {
-      if (!b.rest.length) return `a bulk change of any fields is not generated (only a bulk delete, or a bulk action named by a verb: /${t.name}/bulk-complete)`;
+      if (!b.rest.length) {
+        // "POST /tasks/bulk": each item created as the create route would; "PATCH /tasks/bulk": each item
+        // names one of the caller's rows by its key and the fields to change. All or none. A body the
+        // spec shows listing keys ({ "task_ids": [...], "completed": true }) is the same change on
+        // many rows, not items: still a 501.
+        if (keyListFields(raw.body).length) return `a bulk change of the same fields on listed keys is not generated (only a bulk delete, a bulk action named by a verb: /${t.name}/bulk-complete, or items each with its key)`;
+        if (method === "post") {
+          this.note(span, `${where}: creates each item of the body (an array, or { "items": [...] }; at most ${BULK_MAX}) as POST /${t.name} would, all or none: { "created": [rows] }`);
+          return { action: { kind: "create-many", max: BULK_MAX }, fixed: null };
+        }
+        this.note(span, `${where}: changes each of the caller's ${t.name} an item of the body names by "${t.primaryKey}" (an array, or { "items": [...] }; at most ${BULK_MAX}), all or none (a missing or another user's row: 404): { "updated": [rows] }`);
+        return { action: { kind: "update-each", max: BULK_MAX }, fixed: null };
+      }
       const verb = b.rest.join("-");
       const one = this.verbAction(verb, t) ?? (() => {
         const f = this.toggleField(verb, t);
@@ -685,6 +737,85 @@ export class EndpointBuilder {
     const neg = /^(?:un|in|de|dis|not-?|mark-?(?:as-?)?(?:un|in|not-?))(.{3,})$/.exec(s);
     const others = neg ? [neg[1]!, `mark-${neg[1]}`, `mark-as-${neg[1]}`] : ["un", "in", "de", "dis", "not-", "mark-un", "mark-in", "mark-as-un", "mark-as-in"].map((x) => x + s.replace(/^mark-(?:as-)?/, ""));
     for (const o of others) if (o !== s && this.paths.has(base + o)) return base + o;
+    return null;
+  }
+
+  /** Whether the spec writes a route naming one row under this collection's path ("/settings/{id}"). */
+  private hasItemRoutes(path: string): boolean {
+    const own = normalisePath(path).toLowerCase() + "/{";
+    return [...this.paths].some((x) => x.startsWith(own));
+  }
+
+  /**
+   * "POST /projects/{id}/duplicate": a new row of the caller's with the row's writable columns, but
+   * not its unique ones (the copy would clash); refused (SF233) when such a column is required.
+   */
+  private copyAction(where: string, t: Table, span: Span): Action | null {
+    if (!t.owner || perUserSingleton(t)) {
+      const why = !t.owner ? `a copy of a "${t.name}" row needs an owner column to make it the caller's` : `"${t.name}" holds one row per user, so a copy has nowhere to go`;
+      this.diag("warning", "SF233", `${where}: ${why}; a route answering 501 is generated`, span, `implement the route as a custom route in src/routes/ (same method and path)`);
+      return { kind: "stub", reason: why };
+    }
+    const uniqueCols = t.columns.filter((c) => c.role === "data" && !c.primaryKey && (c.unique || t.indexes.some((i) => i.unique && i.columns.includes(c.name))));
+    const blocked = uniqueCols.filter((c) => !c.nullable && c.default === null);
+    if (blocked.length) {
+      const why = `a copy cannot keep ${blocked.map((c) => `${t.name}.${c.name}`).join(", ")} (unique) and cannot leave ${blocked.length > 1 ? "them" : "it"} out (required, no default)`;
+      this.diag("warning", "SF233", `${where}: ${why}; a route answering 501 is generated`, span, `give ${blocked.map((c) => c.name).join(", ")} a default or let ${blocked.length > 1 ? "them" : "it"} be null, or implement the route as a custom route in src/routes/ (same method and path)`);
+      return { kind: "stub", reason: why };
+    }
+    const skip = uniqueCols.map((c) => c.name);
+    this.note(span, `${where}: a new row of the caller's copying the row's writable columns${skip.length ? ` but ${skip.join(", ")} (unique: left to ${skip.length > 1 ? "their defaults" : "its default"})` : ""}; another user's row is a 404: 201 with the new row`);
+    return { kind: "copy", skip };
+  }
+
+  /**
+   * An item verb that undoes another ("reopen", "undo", "uncomplete", "restore", "recover"): the
+   * positive verbs it undoes are tried, the one the spec writes beside it first (/tasks/{id}/complete
+   * beside /tasks/{id}/reopen), and the columns that positive sets go back: a flag to false, a
+   * stamped time to null, an enum state to its default (null when it has none and may be empty).
+   * Undoing "done" also clears the table's other marks of it (a `completed_at` beside a
+   * `status = done`). null: no positive verb names a column of the table.
+   */
+  private inverseAction(path: string, seg: string, t: Table): { action: Extract<Action, { kind: "set" }>; of: string } | null {
+    const w = words(seg).filter((x) => !["mark", "as", "set"].includes(x)).join("_");
+    const group = INVERSE_VERBS.get(w);
+    if (!group) return null;
+    const p = normalisePath(path).toLowerCase();
+    const base = p.slice(0, p.lastIndexOf("/") + 1);
+    const positives = [...group].sort((a, b) => Number(this.paths.has(base + b)) - Number(this.paths.has(base + a)));
+    for (const pos of positives) {
+      const act = this.verbAction(pos, t) ?? (() => {
+        const f = this.toggleField(pos, t);
+        return f ? ({ kind: "set", field: f, value: true } as Extract<Action, { kind: "set" }>) : null;
+      })();
+      if (!act || act.kind !== "set") continue;
+      const undo = (field: string, done: string | number | boolean | null): SetAlso | null => {
+        const c = t.columns.find((x) => x.name === field)!;
+        if (c.type.kind === "boolean") return { field, value: done === true ? false : true };
+        if (c.type.kind === "timestamp" || c.type.kind === "date") return c.nullable ? { field, value: null } : null;
+        if (c.default) return { field, value: null, toDefault: true };
+        return c.nullable ? { field, value: null } : null;
+      };
+      const first = undo(act.field, act.now ? null : act.value);
+      if (!first) continue;
+      const also: SetAlso[] = [];
+      if (DONE_VERBS.has(pos)) {
+        // The other marks of "done" this table keeps: a finished flag, a `<done>_at` time, a finished state.
+        for (const c of t.columns) {
+          if (c.role !== "data" || c.name === act.field) continue;
+          const n = words(c.name).join("_").replace(/^(is|has)_/, "");
+          const marks = c.type.kind === "boolean" ? DONE_STATES.has(n)
+            : c.type.kind === "timestamp" ? [...DONE_STATES].some((d) => n === `${d}_at`)
+            : false;
+          const u = marks ? undo(c.name, true) : null;
+          if (u) also.push(u);
+        }
+      }
+      const out: Extract<Action, { kind: "set" }> = first.toDefault
+        ? { kind: "set", field: first.field, value: null, toDefault: true, ...(also.length ? { also } : {}) }
+        : { kind: "set", field: first.field, value: first.value, ...(also.length ? { also } : {}) };
+      return { action: out, of: pos };
+    }
     return null;
   }
 
@@ -905,6 +1036,36 @@ function crudVerbShape(rest: readonly string[], t: Table): { verb: string; id: s
 
 /** A path segment standing for the caller: "/users/me", "/me/tasks". */
 const SELF_SEGMENTS = new Set(["me", "self", "current", "my", "mine"]);
+
+/** A count word and a subset word written as one segment ("unread-count", "count_overdue"); null otherwise. */
+function countInOne(seg: string, t: Table): { counting: "count" | "stats"; sub: NonNullable<ReturnType<typeof collectionSubset>> } | null {
+  const w = words(seg);
+  if (w.length < 2) return null;
+  for (const [word, others] of [[w[w.length - 1]!, w.slice(0, -1)], [w[0]!, w.slice(1)]] as const) {
+    const counting = countWord(word);
+    const sub = counting ? collectionSubset(others.join("_"), t) : null;
+    if (counting && sub) return { counting, sub };
+  }
+  return null;
+}
+
+/** The most items one bulk create or update may carry. */
+const BULK_MAX = 100;
+
+/** Verbs that undo another, and the verbs they undo (tried in this order unless the spec writes one beside it). */
+const DONE_VERBS = new Set(["complete", "close", "finish", "resolve", "done"]);
+const INVERSE_VERBS = new Map<string, readonly string[]>([
+  ...["reopen", "re_open", "undo", "undone", "uncomplete", "incomplete", "unfinish", "unresolve", "unclose", "not_done", "undo_complete", "revert"].map((v) => [v, [...DONE_VERBS]] as const),
+  ...["restore", "recover", "undelete", "untrash", "unarchive", "unhide"].map((v) => [v, ["archive", "delete", "trash", "remove", "hide"]] as const),
+]);
+/** The words (of a flag, or before `_at`) that say a row is done. */
+const DONE_STATES = new Set(["completed", "complete", "done", "finished", "closed", "resolved"]);
+
+/** A set action in words: "completed_at = null, status = its default". */
+export function describeSet(a: Extract<Action, { kind: "set" }>): string {
+  return [{ field: a.field, value: a.value, now: a.now, toDefault: a.toDefault }, ...(a.also ?? [])]
+    .map((x) => `${x.field} = ${x.now ? "now" : x.toDefault ? "its default" : JSON.stringify(x.value)}`).join(", ");
+}
 
 /** Past forms a state column may hold for a verb that does not add -ed. */
 const IRREGULAR_PAST: Record<string, string> = { read: "read", send: "sent", pay: "paid", hide: "hidden", write: "written", begin: "begun", set: "set", put: "put", close: "closed", shut: "shut", split: "split" };

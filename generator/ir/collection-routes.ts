@@ -186,3 +186,40 @@ export function ownWord(seg: string, t: Table): boolean {
   const w = words(seg).filter((x) => !own.has(x));
   return w.length >= 1 && w.every((x) => x === "my" || x === "mine" || x === "own");
 }
+
+/**
+ * Whether a table holds at most one row per user: its owner column is its key (user_settings
+ * keyed by user_id), or is unique (a column flag, or a unique index of it alone and of every row).
+ */
+export function perUserSingleton(t: Table): boolean {
+  if (!t.owner) return false;
+  const c = t.columns.find((x) => x.name === t.owner);
+  if (!c) return false;
+  if ((t.primaryKey === t.owner && !t.keyColumns) || c.unique) return true;
+  return t.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === t.owner && !i.where);
+}
+
+/** The column that keeps a user's rows in their order: position, sort_order, rank, display_order... (a whole number). */
+export function orderColumn(t: Table): Column | undefined {
+  const named = /^(position|pos|sort_order|sort_index|sort_key|sort_position|order|ordering|order_index|order_no|rank|ranking|display_order|sequence|seq|ordinal|sort|sort_idx|index|idx)$/;
+  return t.columns.find((c) => isData(c) && !c.references && (c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "decimal" || c.type.kind === "float") && named.test(name(c)));
+}
+
+/** "reorder", "order", "sort", "reposition", "positions", "move", "rearrange": a route setting the order of the caller's rows. */
+export function reorderWord(seg: string): boolean {
+  const w = words(seg).join("_");
+  return /^(re_?order|reordering|order|ordering|sort|sort_order|re_?sort|re_?position|positions|move|rearrange|rank|re_?rank|set_order|update_order|update_positions)$/.test(w);
+}
+
+/** "export", "download", "export.csv", "csv": every one of the caller's rows as a file; the format the words name, if any. */
+export function exportWord(seg: string): { format: "csv" | "json" | null } | null {
+  const w = words(seg.replace(/\./g, "_"));
+  if (!w.length || !w.every((x) => /^(export|exports|download|dump|backup|csv|json)$/.test(x))) return null;
+  if (!w.some((x) => /^(export|exports|download|dump|backup)$/.test(x)) && w.length === 1 && w[0] !== "csv") return null;
+  return { format: w.includes("csv") ? "csv" : w.includes("json") ? "json" : null };
+}
+
+/** "duplicate", "copy", "clone": an item verb that makes a copy of the row. */
+export function copyWord(seg: string): boolean {
+  return /^(duplicate|copy|clone|dup|fork)$/.test(words(seg).join("_"));
+}

@@ -204,6 +204,17 @@ export type Scope =
    */
   | { readonly kind: "tenant"; readonly column: string; readonly group: string };
 
+/**
+ * Another column a set action changes with its own ("POST /tasks/{id}/reopen" clears
+ * completed_at and puts status back to its default): a value, or the column's default.
+ */
+export interface SetAlso {
+  readonly field: string;
+  readonly value: string | number | boolean | null;
+  readonly now?: true;
+  readonly toDefault?: true;
+}
+
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 export type Action =
@@ -216,7 +227,7 @@ export type Action =
   | { readonly kind: "delete" }
   | { readonly kind: "toggle"; readonly field: string } // flip a boolean
   /** Set a column: to a value, or (`now`) to the current time ("POST /loans/{id}/return" sets returned_at). */
-  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
+  | { readonly kind: "set"; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true; readonly toDefault?: true; readonly also?: readonly SetAlso[] }
   /**
    * Nested routes over a many-to-many join table: /tasks/{id}/tags[/{tag_id}]; `targetField`: a
    * POST to the collection names the row to attach in its body (`{ "tag_id": 3 }`).
@@ -225,9 +236,10 @@ export type Action =
   /**
    * The caller's rows counted ("GET /tasks/count": `{ "count": n }`), or (`summary`) counted by the
    * values of `groups` too ("GET /tasks/stats": `{ "total": n, "completed": { "true": 2, "false": 3 } }`),
-   * among the rows `where` keeps.
+   * among the rows `where` keeps; `filters`: the query parameters that narrow them further as they
+   * narrow the list ("GET /tasks/count?status=done"), each an equality on its column.
    */
-  | { readonly kind: "count"; readonly where: readonly RowCondition[]; readonly groups: readonly string[]; readonly summary: boolean }
+  | { readonly kind: "count"; readonly where: readonly RowCondition[]; readonly groups: readonly string[]; readonly summary: boolean; readonly filters?: readonly { readonly param: string; readonly column: string }[] }
   /**
    * Deletes many of the caller's rows at once: those `where` keeps ("DELETE /tasks/completed"), and
    * when `idsField` is set only those whose keys the body lists there (`{ "ids": [1, 2] }`); another
@@ -239,6 +251,34 @@ export type Action =
    * `{ "ids": [...] }`): those the body lists, among the rows `where` keeps. Answers `{ "updated": n }`.
    */
   | { readonly kind: "update-many"; readonly where: readonly RowCondition[]; readonly idsField: string | null; readonly field: string; readonly value: string | number | boolean | null; readonly now?: true }
+  /**
+   * A table holding one row per user (its key is the user column, or the user column is unique):
+   * "GET /settings" answers the caller's row (404 while they have none); "PUT|PATCH /settings"
+   * writes it, inserting it when there is none (`merge`: PATCH, only the fields given change).
+   */
+  | { readonly kind: "own-get" }
+  | { readonly kind: "own-put"; readonly merge: boolean }
+  /**
+   * Sets the order column of the caller's rows ("PUT /projects/reorder"): the body lists keys in
+   * their new order (`[3, 1, 2]`, `{ "ids": [...] }`) or gives each a position
+   * (`[{ "id": 3, "position": 0 }]`). Another user's keys match nothing. Answers `{ "updated": n }`.
+   */
+  | { readonly kind: "reorder"; readonly column: string }
+  /** Every one of the caller's rows as a file ("GET /tasks/export"): CSV or JSON, `?format=` choosing. */
+  | { readonly kind: "export"; readonly format: "csv" | "json" }
+  /**
+   * Many rows at once, all or none, in one transaction: "POST /tasks/bulk" creates each item of the
+   * body (an array, or `{ "items": [...] }`) as the create route would; "PATCH /tasks/bulk" changes
+   * each of the caller's rows an item names by its key (`[{ "id": 1, "title": "x" }]`), a missing or
+   * another user's row failing the whole request with 404. At most `max` items (413 beyond).
+   */
+  | { readonly kind: "create-many"; readonly max: number }
+  | { readonly kind: "update-each"; readonly max: number }
+  /**
+   * A new row for the caller copying one of their rows ("POST /projects/{id}/duplicate"): its
+   * writable columns but `skip` (unique ones, which the copy would break); 201.
+   */
+  | { readonly kind: "copy"; readonly skip: readonly string[] }
   /** An endpoint the generator does not understand: a typed route answering 501, plus a warning. */
   | { readonly kind: "stub"; readonly reason: string };
 
@@ -324,6 +364,11 @@ export interface Endpoint {
   readonly parent?: { readonly param: string; readonly column: string; readonly table: string };
   /** The row is the caller's own identity row ("/users/me"): no id in the path. */
   readonly self?: true;
+  /**
+   * The fields of the request body the spec shows that list row keys ("task_ids"), when they
+   * decide the reading (a bulk route with keys is the same change on listed rows, not items).
+   */
+  readonly bodyKeys?: readonly string[];
   readonly auth: "required" | "public";
   readonly successStatus: number;
   readonly summary: string;

@@ -167,6 +167,8 @@ export const API_YAML_SCHEMA = {
           summary: { type: "string" },
           status: { type: "integer", minimum: 100, maximum: 599 },
           auth: { enum: ["public", "required"] },
+          // The request body's fields by name (the canonical form writes those that decide a reading: listed keys).
+          body: { type: "array", items: { type: "string", minLength: 1 } },
           query: { type: "object", additionalProperties: { type: ["string", "null"] } },
           list: LIST_SCHEMA,
           envelope: {
@@ -407,7 +409,7 @@ function mapAjvError(err: ErrorObject, doc: Document, at: (o: number) => Span, k
       message = `unknown key "${prop}" in ${where}; it is ignored`;
       hint = kind === "schema"
         ? "known keys: tables, indexes, enums, row_level_security; in a table: description, identity, owner, shared, renamed_from, columns, indexes, checks"
-        : "known keys: endpoints, auth; in an endpoint: method, path, summary, status, auth, query, list, envelope";
+        : "known keys: endpoints, auth; in an endpoint: method, path, summary, status, auth, body, query, list, envelope";
       break;
     }
     case "required":
@@ -756,11 +758,14 @@ class YamlReader {
         }
         const list = this.get(item, "list");
         if (isMap(list)) query.push(...this.listParams(list, path));
+        const bodyNode = this.get(item, "body");
+        const body = isSeq(bodyNode) ? bodyNode.items.filter(isScalar).map((x) => ({ name: this.text(x), constraints: [] })) : [];
         const envelope = this.get(item, "envelope");
         const items = isMap(envelope) ? this.get(envelope, "items") : undefined;
         const total = isMap(envelope) ? this.get(envelope, "total") : undefined;
         endpoints.push({
           ...(query.length ? { query } : {}),
+          ...(body.length ? { body } : {}),
           ...(isScalar(items) ? { envelope: { items: String(items.value), total: isScalar(total) && total.value !== null ? String(total.value) : null, ...this.envelopeCounters(envelope as YAMLMap) } } : {}),
           method: this.text(method),
           path: this.text(path),

@@ -648,3 +648,207 @@ export function keysFrom(body: Record<string, unknown>, field: string, parse: (r
   });
   return keys;
 }
+
+// ---------------------------------------------------------------- one row per user, order, export, copies
+// A table of one row per user (user_settings keyed by user_id): the caller's row without a key in
+// the path. The order of the caller's rows (PUT /projects/reorder), all of them as a file (GET
+// /tasks/export), and a copy of one (POST /projects/{id}/duplicate). Every statement keeps the
+// caller's condition: another user's rows are never read, changed or copied.
+
+/** The caller's row of a table holding one row per user; undefined while they have none. */
+export async function getOwnRow(batch: Batch, spec: TableSql, userId: string | number | null, before: readonly Statement[] = []): Promise<Row | undefined> {
+  const own = callerCondition(spec, null, "$1");
+  if (!own) throw new Error(`internal: ${spec.table} has no owner`);
+  const text = once(spec, "own get", () => `SELECT * FROM ${ident(spec.table)} WHERE ${own} LIMIT 1`);
+  const results = await batch(userId, [...before, { text, values: [userId] }]);
+  return answerRow(spec, results[results.length - 1]!.rows[0]);
+}
+
+/**
+ * Writes the caller's row of a table holding one row per user, inserting it when there is none
+ * (one statement: INSERT ... ON CONFLICT on the owner column). Only the fields given change (a
+ * PATCH); a PUT hands in every field, DEFAULT putting one back to the column's default.
+ * A reference to a row the caller does not see is a 422, as on create.
+ */
+export async function putOwnRow(batch: Batch, spec: TableSql, fields: object, userId: string | number | null, before: readonly Statement[] = []): Promise<Row> {
+  const input = fields as Record<string, SetValue>;
+  if (!spec.owner) throw new Error(`internal: ${spec.table} has no owner`);
+  const cols: string[] = [spec.owner];
+  const values: unknown[] = [userId];
+  if (spec.newKey) {
+    cols.push(spec.pk);
+    values.push(randomUUID());
+  }
+  for (const c of Object.keys(spec.stamps ?? {})) {
+    cols.push(c);
+    values.push(userId);
+  }
+  for (const [c, v] of Object.entries(spec.fixed ?? {})) {
+    cols.push(c);
+    values.push(v);
+  }
+  const sets: string[] = [];
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || spec.fixed?.[k] !== undefined) continue;
+    if (v === DEFAULT) {
+      sets.push(`${ident(k)} = DEFAULT`);
+      continue;
+    }
+    cols.push(k);
+    values.push(value(spec, k, v));
+    sets.push(`${ident(k)} = EXCLUDED.${ident(k)}`);
+  }
+  for (const [c, stamp] of Object.entries(spec.stamps ?? {})) if (stamp === "editor") sets.push(`${ident(c)} = EXCLUDED.${ident(c)}`);
+  if (spec.touch) sets.push(`${ident(spec.touch)} = now()`);
+  // Nothing to change still answers with the row.
+  if (sets.length === 0) sets.push(`${ident(spec.owner)} = EXCLUDED.${ident(spec.owner)}`);
+  const placeholders = new Map(cols.map((c, i) => [c, `$${i + 1}`]));
+  const probes = probesOf(spec, input as Row, placeholders);
+  const check = checkStatement(probes, userId);
+  const n = cols.length;
+  const guard = probes.length ? guardOf(probes, values, "$1", userId) : "";
+  const target = `${ident(spec.table)} (${cols.map(ident).join(", ")})`;
+  const insert = guard
+    ? `INSERT INTO ${target} SELECT ${cols.slice(0, n).map((c, i) => `$${i + 1}::${castOf(spec, c)}`).join(", ")} WHERE ${guard}`
+    : `INSERT INTO ${target} VALUES (${cols.map((c, i) => slot(spec, c, i + 1)).join(", ")})`;
+  const text = `${insert} ON CONFLICT (${ident(spec.owner)}) DO UPDATE SET ${sets.join(", ")} RETURNING *`;
+  const results = await batch(userId, [...before, ...(check ? [check] : []), { text, values }]);
+  const row = results[results.length - 1]!.rows[0];
+  if (!row) throw probeProblem(probes, check ? results[before.length] : undefined) ?? new HttpProblem(422, "the row could not be written");
+  return answerRow(spec, row);
+}
+
+/**
+ * The new order of the caller's rows a reorder request gives: its keys in order (an array, or the
+ * one array field of an object: { "ids": [...] }), each taking its index as its position, or items
+ * naming a key and a position ([{ "id": 3, "position": 0 }]). 422 for anything else, a key given
+ * twice, or more than MAX_BULK_KEYS.
+ */
+export function orderFrom(body: unknown, pk: string, column: string, parse: (raw: string, what: string) => unknown): Array<[unknown, number]> {
+  const bad = (message: string, field = "body") => new HttpProblem(422, `${field}: ${message}`, { errors: [{ field, message }] });
+  let list = body;
+  if (list && typeof list === "object" && !Array.isArray(list)) {
+    const arrays = Object.entries(list as Record<string, unknown>).filter(([, v]) => Array.isArray(v));
+    if (arrays.length !== 1 || Object.keys(list as object).length !== 1) throw bad(`must be an array of keys, or { "ids": [...] }, or [{ "${pk}": key, "${column}": n }]`);
+    list = arrays[0]![1];
+  }
+  if (!Array.isArray(list)) throw bad(`must be an array of keys, or [{ "${pk}": key, "${column}": n }]`);
+  if (list.length === 0 || list.length > MAX_BULK_KEYS) throw bad(`must list 1 to ${MAX_BULK_KEYS} rows`);
+  const seen = new Set<string>();
+  const out: Array<[unknown, number]> = [];
+  list.forEach((item, i) => {
+    let key: unknown = item;
+    let pos = i;
+    if (item && typeof item === "object" && !Array.isArray(item)) {
+      const o = item as Record<string, unknown>;
+      key = o[pk] ?? o.id;
+      const given = o[column] ?? o.position ?? o.order ?? o.sort_order ?? o.rank ?? o.index;
+      if (typeof given !== "number" || !Number.isFinite(given)) throw bad(`needs a number "${column}"`, `${i}.${column}`);
+      pos = given;
+    }
+    if (typeof key !== "string" && typeof key !== "number") throw bad("must be a key (a string or a number)", `${i}`);
+    if (seen.has(String(key))) throw bad("is listed twice", `${i}`);
+    seen.add(String(key));
+    try {
+      out.push([parse(String(key), "row"), pos]);
+    } catch {
+      // not of the key's form: no one's row
+    }
+  });
+  return out;
+}
+
+/** Sets `column` of each of the caller's rows the pairs name (another user's keys match nothing): how many changed. */
+export async function reorderRows(batch: Batch, spec: TableSql, column: string, cast: string, pairs: ReadonlyArray<readonly [unknown, number]>, userId: string | number | null): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const w = manyWhere(spec, [], null, userId);
+  const values = [...w.values, pairs.map(([k]) => String(k)), pairs.map(([, p]) => p)];
+  const t = ident(spec.table);
+  const k = values.length - 1;
+  const sets = [`${ident(column)} = "__sf_v"."p"::${cast}`, ...(spec.touch && spec.touch !== column ? [`${ident(spec.touch)} = now()`] : [])];
+  const text = `UPDATE ${t} SET ${sets.join(", ")} FROM unnest($${k}::text[], $${k + 1}::numeric[]) AS "__sf_v"("k", "p")${w.text ? `${w.text} AND` : " WHERE"} ${t}.${ident(spec.pk)}::text = "__sf_v"."k"`;
+  const [r] = await batch(userId, [{ text, values }]);
+  return r!.rowCount;
+}
+
+/** The most rows one export answers with. */
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** Every one of the caller's rows (the given columns, in key order), for an export. */
+export async function exportRows(batch: Batch, spec: TableSql, columns: readonly string[], userId: string | number | null): Promise<Row[]> {
+  const w = manyWhere(spec, [], null, userId);
+  const t = ident(spec.table);
+  const text = `SELECT ${columns.map((c) => `${t}.${ident(c)}`).join(", ")} FROM ${t}${w.text} ORDER BY ${t}.${ident(spec.pk)} LIMIT ${MAX_EXPORT_ROWS}`;
+  const [r] = await batch(userId, [{ text, values: w.values }]);
+  return r!.rows.map((row) => answerRow(spec, row));
+}
+
+/** Rows as CSV (RFC 4180): a header of the columns, CRLF line ends; text that a spreadsheet would run as a formula is prefixed with '. */
+export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
+  const cell = (v: unknown): string => {
+    if (v === null || v === undefined) return "";
+    let s = v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? v.toString("base64") : typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+}
+
+/**
+ * A new row of the caller's copying one of their rows: `columns` (its writable ones but those a
+ * copy must leave to their defaults). undefined when the row is missing or another user's.
+ */
+export async function copyRow(batch: Batch, spec: TableSql, columns: readonly string[], id: unknown, userId: string | number | null, before: readonly Statement[] = []): Promise<Row | undefined> {
+  if (!spec.owner) throw new Error(`internal: ${spec.table} has no owner`);
+  const w = rowWhere(spec, id, userId);
+  const t = ident(spec.table);
+  const cols: string[] = [spec.owner];
+  const exprs: string[] = [`$2::${castOf(spec, spec.owner)}`];
+  const values = [...w.values];
+  if (!hasCaller(spec)) throw new Error(`internal: ${spec.table} binds no caller`);
+  if (spec.newKey) {
+    values.push(randomUUID());
+    cols.push(spec.pk);
+    exprs.push(`$${values.length}::${spec.newKey}`);
+  }
+  for (const c of Object.keys(spec.stamps ?? {})) {
+    cols.push(c);
+    exprs.push(`$2::${castOf(spec, c)}`);
+  }
+  for (const c of columns) {
+    if (cols.includes(c)) continue;
+    cols.push(c);
+    exprs.push(`${t}.${ident(c)}`);
+  }
+  const text = `INSERT INTO ${t} (${cols.map(ident).join(", ")}) SELECT ${exprs.join(", ")} FROM ${t} WHERE ${w.text} RETURNING *`;
+  const results = await batch(userId, [...before, { text, values }]);
+  return answerRow(spec, results[results.length - 1]!.rows[0]);
+}
+
+/**
+ * The items of a bulk request: the body as an array, or its "items" (or its one array field);
+ * each an object, read-only fields dropped, checked by `validate` (a problem names the item:
+ * "2.title"). 413 beyond `max` items; 422 for none.
+ */
+export function itemsFrom<T>(body: unknown, ignored: readonly string[], max: number, validate: (v: unknown) => T): T[] {
+  let list = body;
+  if (list && typeof list === "object" && !Array.isArray(list)) {
+    const o = list as Record<string, unknown>;
+    const arrays = Object.keys(o).filter((k) => Array.isArray(o[k]));
+    list = Array.isArray(o.items) ? o.items : arrays.length === 1 && Object.keys(o).length === 1 ? o[arrays[0]!] : undefined;
+  }
+  if (!Array.isArray(list)) throw new HttpProblem(422, `the request body must be an array of items, or { "items": [...] }`);
+  if (list.length === 0) throw new HttpProblem(422, "the request lists no items", { errors: [{ field: "items", message: "must list at least one item" }] });
+  if (list.length > max) throw new HttpProblem(413, `at most ${max} items per request`, { errors: [{ field: "items", message: `must list at most ${max} items` }] });
+  return list.map((item, i) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) throw new HttpProblem(422, `item ${i}: must be a JSON object`, { errors: [{ field: String(i), message: "must be an object" }] });
+    const o = { ...(item as Record<string, unknown>) };
+    for (const k of ignored) delete o[k];
+    try {
+      return validate(o);
+    } catch (e) {
+      if (e instanceof HttpProblem) throw new HttpProblem(e.status, `item ${i}: ${e.detail}`, { errors: (e.errors ?? []).map((x) => ({ field: `${i}.${x.field}`, message: x.message })) });
+      throw e;
+    }
+  });
+}
