@@ -10,6 +10,7 @@
 // - among several columns naming a user, a required maker is the owner before a nullable role;
 // - a row reaches its owner through a required link, even one whose chain is longer, before a
 //   nullable one (a stall of a fair's map, perhaps rented by a listing);
+// - a group's activities (crew_id, user_id) are the group's to read, the user its actor;
 // - a join table between an owned row and a shared one (ticket_tags) relates them, the link the
 //   caller's through the owned end;
 // - media types listed with commas are values that hold a slash, never split into "image" twice.
@@ -104,6 +105,26 @@ Primary key: (ticket_id, tag_id)
 | map_id | uuid | FK → stall_maps(id), not null |
 | listing_id | uuid | FK → listings(id), nullable |
 
+## crews
+| Column | Type | Constraints |
+|---|---|---|
+| id | uuid | PK |
+| name | text | not null |
+
+## crew_members
+| Column | Type | Constraints |
+|---|---|---|
+| crew_id | uuid | FK → crews(id), not null |
+| user_id | uuid | FK → users(id), not null |
+
+## activities
+| Column | Type | Constraints |
+|---|---|---|
+| id | uuid | PK |
+| crew_id | uuid | FK → crews(id), not null |
+| user_id | uuid | FK → users(id), not null |
+| action | text | not null |
+
 ## snapshots
 | Column | Type | Constraints |
 |---|---|---|
@@ -154,6 +175,14 @@ describe("audit trails, logs and memberships named for their group", () => {
     const r = await load(SCHEMA);
     expect(table(r.ir!, "ticket_tags").scope).toMatchObject({ kind: "parent", column: "ticket_id", parent: "tickets" });
     expect(r.ir!.relations).toEqual(expect.arrayContaining([expect.objectContaining({ source: "tickets", name: "tags", join: "ticket_tags", target: "tags" })]));
+  });
+
+  it("gives what members did in a group to the group, its user column the actor", async () => {
+    const r = await load(SCHEMA);
+    const feed = table(r.ir!, "activities");
+    expect(feed.owner).toBeNull();
+    expect(feed.scope).toMatchObject({ kind: "parent", column: "crew_id", parent: "crews" });
+    expect(stamps(feed)).toEqual({ user_id: "author" });
   });
 
   it("reads media types listed with commas as whole values", async () => {
