@@ -839,11 +839,21 @@ export class EndpointBuilder {
       return out;
     };
     const direct = forms(base0);
+    // The time the verb's state began, beside the state ("submit": status = submitted and
+    // submitted_at = now; "pay": paid = true and paid_at = now): stamped with it.
+    const stampOf = (fs: Set<string>, not: string): SetAlso[] => {
+      const c = t.columns.find((x) => x.name !== not && x.type.kind === "timestamp" && x.role === "data" && [...fs].some((f) => words(x.name).join("_") === `${f}_at`));
+      return c ? [{ field: c.name, value: null, now: true }] : [];
+    };
+    const withStamp = (a: { kind: "set"; field: string; value: string | boolean }): Action => {
+      const also = stampOf(direct, a.field);
+      return also.length ? { ...a, also } : a;
+    };
     // enum first: the state as a value ("returned", "inactive", "archived").
     for (const c of t.columns) {
       if (c.type.kind !== "enum" || c.role !== "data") continue;
       const v = c.type.values.find((x) => direct.has(x.toLowerCase()) || direct.has(words(x).join("_")));
-      if (v) return { kind: "set", field: c.name, value: v };
+      if (v) return withStamp({ kind: "set", field: c.name, value: v });
     }
     if (neg) {
       // deactivate -> inactive / not_active; disable -> disabled is "direct" above.
@@ -857,7 +867,7 @@ export class EndpointBuilder {
     const flag = (fs: Set<string>) => t.columns.find((c) => c.type.kind === "boolean" && c.role === "data" && [...fs].some((f) => [f, `is_${f}`, `has_${f}`].includes(words(c.name).join("_"))));
     const stamp = (fs: Set<string>) => t.columns.find((c) => c.type.kind === "timestamp" && c.role === "data" && [...fs].some((f) => words(c.name).join("_") === `${f}_at`));
     let c = flag(direct);
-    if (c) return { kind: "set", field: c.name, value: true };
+    if (c) return withStamp({ kind: "set", field: c.name, value: true });
     c = stamp(direct);
     if (c) return { kind: "set", field: c.name, value: null, now: true };
     if (neg) {
