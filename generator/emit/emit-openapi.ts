@@ -80,8 +80,9 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const conds = e.action.kind === "count" ? e.action.where : (e.list?.fixed ?? []);
     const compared = conds.find((c) => "param" in c && c.param === name);
     const comparedCol = compared ? info.table.columns.find((c) => c.name === compared.column) : undefined;
-    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : comparedCol ? keySchema(comparedCol) : { type: "string" };
-    const description = name === e.userParam ? "Must be the authenticated user's id." : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
+    const idCol = name === e.idParam && e.idColumn ? info.table.columns.find((c) => c.name === e.idColumn) : undefined;
+    const schema = idCol ? keySchema(idCol) : name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : comparedCol ? keySchema(comparedCol) : { type: "string" };
+    const description = name === e.userParam ? "Must be the authenticated user's id." : idCol ? `The ${idCol.name} of the ${singularName(info.table.name)} (with the path's other key, it names one row; one the caller cannot see: 404).` : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
   if (e.action.kind === "list" && e.list) params.push(...listParameters(info, e.list));
