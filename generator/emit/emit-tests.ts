@@ -6,7 +6,7 @@
 // user's row and under another user's parent (exactly like a missing one), 422 for a body
 // naming another user's row and for each required field missing, and body fields the client
 // may not set (owner, id, timestamps) ignored. The users table's /me: each user's own row.
-import { otherUserColumn } from "../ir/user-links.js";
+import { otherUserColumn, uniquePair } from "../ir/user-links.js";
 import type { Column, ColumnType, Endpoint, IR, Table } from "../ir/types.js";
 import { columnByName, tableInfo, tableByName, type TableInfo } from "./table-info.js";
 import { modelName, singularName } from "../base/naming.js";
@@ -265,12 +265,15 @@ function emitMaker(ir: IR, m: Maker, L: string[]): void {
   L.push(`  };`);
   // The membership of a group whose creator the app makes its first member: that row, made with the group.
   const group = m.parents.find((p) => p.target.scope?.kind === "member" && p.target.scope.membership === m.table.name && p.target.scope.column === p.target.primaryKey && p.target.scope.membershipGroup === p.column.name);
-  if (group && m.table.owner) {
+  // (Only where a second membership of the same user and group is refused: otherwise the POST makes one.)
+  if (group && m.table.owner && uniquePair(m.table, group.column.name, m.table.owner)) {
     const owner = columnByName(m.table, m.table.owner);
     L.push(`  /** The user's membership of a new ${group.target.name} row: the app makes it with the ${singularName(group.target.name)}. */`);
     L.push(`  const ${makerName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
     L.push(`    const made = await make${tableInfoModel(group.target)}(user, token);`);
-    L.push(`    return { ${str(group.column.name)}: made[${str(group.key)}], ${str(owner.name)}: ${userValue(owner, "user")} };`);
+    L.push(`    const row = await app.admin(${str(m.table.name)}).where({ ${str(group.column.name)}: made[${str(group.key)}], ${str(owner.name)}: ${userValue(owner, "user")} }).first();`);
+    L.push(`    expect(row).toBeTruthy();`);
+    L.push(`    return row as Record<string, any>;`);
     L.push(`  };`);
     return;
   }

@@ -348,7 +348,11 @@ export class EndpointBuilder {
           if (anyUser) this.note(raw.path.span, `${where}: the ${t.name} naming one user ({${paramName(p)}}, matched on ${t.name}.${link.column}): any user, not only the caller (one the app does not know is refused by the foreign key); a list shows the caller only the rows they made or that name them`);
           else if (!(method === "delete" && rest.length === 0) && !(method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!))) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
         } else if (src) {
-          stubReason = `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
+          // "/users/{email}/followers": the parameter names another column of the parent, not its key.
+          const named = src.columns.find((c) => c.name !== src.primaryKey && !c.references && words(c.name).join("_") === words(paramName(p)).join("_"));
+          stubReason = named && t.columns.some((c) => c.references?.table === src.name)
+            ? `${p} names ${src.name}.${named.name}, not the key of "${src.name}" that "${t.name}" refers to`
+            : `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
           this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
             `a nested collection needs a column of "${t.name}" referencing "${src.name}" (e.g. ${singularWord(src.name)}_id), or a join table with two foreign keys`);
           tableOut = src;
@@ -726,9 +730,11 @@ export class EndpointBuilder {
    * path names before it (/collections/{id}/items: collection_items.collection_id).
    */
   private parentLink(t: Table, param: string, src: Table | undefined, tables: readonly Table[], fixed?: string): { column: string; table: string } | null {
-    // A link between users under a user (/users/{id}/follow, /users/{id}/followers): the column the route names.
-    if (src?.identity && fixed) return { column: fixed, table: src.name };
-    const other = src?.identity ? otherUserColumn(t, t.owner, src.name) : null;
+    // A link between users under a user (/users/{id}/follow, /users/{id}/followers): the column the route
+    // names. Not when the parameter names another column of the users table ({email}, {username}): it is no key.
+    const byOtherColumn = !!src?.identity && src.columns.some((c) => c.name !== src.primaryKey && words(c.name).join("_") === words(param).join("_"));
+    if (src?.identity && fixed && !byOtherColumn) return { column: fixed, table: src.name };
+    const other = src?.identity && !byOtherColumn ? otherUserColumn(t, t.owner, src.name) : null;
     if (other) return { column: other, table: src!.name };
     const key = words(param).join("_");
     const named = t.columns.find((c) => c.references && words(c.name).join("_") === key);

@@ -142,6 +142,12 @@ describe("links between two users", () => {
     expect(ep("get", "/v1/me/following").list?.fixed).toEqual([{ column: "follower_id", op: "eq", caller: true }]);
   });
 
+  it("keeps a user named by another column than the key ({email}) a 501, saying why", async () => {
+    const r = await load(SQL, `# API\n\n- \`GET /v1/users/{email}/followers\` followers by address\n`);
+    const e = r.ir!.endpoints.find((x) => x.path === "/v1/users/{email}/followers")!;
+    expect(e.action).toMatchObject({ kind: "stub", reason: expect.stringContaining("users.email, not the key") });
+  });
+
   it("lets the followed user read a follow, never a mute", async () => {
     const { r } = await read();
     const t = (n: string) => r.ir!.tables.find((x) => x.name === n)!;
