@@ -60,6 +60,11 @@ export interface ParentSql {
   readonly what: string;
   /** The table's own scope runs through this column: a row the caller sees has a parent the caller sees. */
   readonly implied?: boolean;
+  /**
+   * Any row of the parent may be named: the other user of a link between users (/users/{id}/follow).
+   * Not looked up (the users table shows each caller only their own row); the foreign key refuses a missing one.
+   */
+  readonly open?: boolean;
 }
 
 export interface RowOptions {
@@ -67,6 +72,13 @@ export interface RowOptions {
   readonly under?: { readonly parent: ParentSql; readonly id: unknown };
   /** Statements run first in the same transaction (recording the caller in the identity table). */
   readonly before?: readonly Statement[];
+  /**
+   * The column the row's `id` is matched on instead of the key: a link row named by its parent
+   * and the other row it links (team_members by team_id, from `under`, and user_id).
+   */
+  readonly by?: string;
+  /** Lists of a link between users: only the rows naming the caller in this column (the owner column, or one of `readers`). */
+  readonly asReader?: string;
 }
 
 export interface TableSql {
@@ -101,6 +113,13 @@ export interface TableSql {
    * (a membership's role: the least one its values grant).
    */
   readonly fixed?: Readonly<Record<string, unknown>>;
+  /**
+   * A link between two users: columns naming a user who reads the rows naming them (a followee)
+   * but does not change them. Lists show the caller the rows naming them in the owner column or in one of these.
+   */
+  readonly readers?: readonly string[];
+  /** Columns naming another user that may not name the caller (nobody follows themselves): 422. */
+  readonly notCaller?: readonly string[];
 }
 
 export interface ColumnSql {
@@ -176,13 +195,13 @@ const whereBindsCaller = (spec: TableSql, p: ParentSql | undefined): boolean => 
  * parent's key from the path (and, unless the row's scope implies it, the parent's condition).
  * On an owned table outside a nested route: `"id" = $1 AND "user_id" = $2`.
  */
-function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"]): { text: string; values: unknown[] } {
+function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"], by?: string): { text: string; values: unknown[] } {
   const p = under?.parent;
   const caller = whereBindsCaller(spec, p);
   const values: unknown[] = caller ? [id, userId] : [id];
   if (under) values.push(under.id);
-  const text = once(spec, `where ${underKey(under)}`, () => {
-    let w = `${ident(spec.pk)} = $1`;
+  const text = once(spec, `where ${underKey(under)} ${by ?? ""}`, () => {
+    let w = `${ident(by ?? spec.pk)} = $1`;
     const own = callerCondition(spec, null, "$2");
     if (own) w += ` AND ${own}`;
     if (p) {
@@ -237,7 +256,7 @@ function probesOf(spec: TableSql, input: Row, placeholders: ReadonlyMap<string, 
     if (v === undefined || v === null || !placeholders.has(r.column)) continue;
     probes.push({ target: r, value: v, at: placeholders.get(r.column)!, fail: new HttpProblem(422, `${r.column}: ${r.what}`, { errors: [{ field: r.column, message: "does not exist" }] }) });
   }
-  if (under && parentProbe) {
+  if (under && parentProbe && !under.parent.open) {
     const p = under.parent;
     probes.push({ target: { table: p.table, pk: p.key, owner: p.owner, scope: p.scope }, value: under.id, at: placeholders.get(p.column) ?? null, fail: new HttpProblem(404, `${p.what} not found`) });
   }
@@ -285,6 +304,16 @@ function probeProblem(probes: readonly Probe[], check: StatementResult | undefin
   return null;
 }
 
+/** A link between users names another user: the caller linking to themselves is a 422. */
+function refuseCaller(spec: TableSql, input: Row, userId: string | number | null): void {
+  for (const c of spec.notCaller ?? []) {
+    const v = input[c];
+    if (v !== undefined && v !== null && userId !== null && String(v) === String(userId)) {
+      throw new HttpProblem(422, `${c}: cannot be the caller`, { errors: [{ field: c, message: "cannot be the caller (a user does not link to themselves)" }] });
+    }
+  }
+}
+
 /** A parent-scoped row needs its parent: without one it would belong to nobody. */
 function requireScopeColumn(spec: TableSql, input: Row, creating: boolean): void {
   if (spec.scope?.kind !== "parent") return;
@@ -315,8 +344,8 @@ function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam:
 
 /** One row by key, with its relations; undefined when it is missing or another user's. */
 export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<Row | undefined> {
-  const w = rowWhere(spec, id, userId, opts.under);
-  const text = once(spec, `get ${rels.map((r) => r.name).join(",")} ${underKey(opts.under)}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`);
+  const w = rowWhere(spec, id, userId, opts.under, opts.by);
+  const text = once(spec, `get ${rels.map((r) => r.name).join(",")} ${underKey(opts.under)} ${opts.by ?? ""}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`);
   const results = await batch(userId, [...(opts.before ?? []), { text, values: w.values }]);
   return answerRow(spec, results[results.length - 1]!.rows[0]);
 }
@@ -331,8 +360,14 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   const where: string[] = [];
   const values: unknown[] = [];
   const own = callerCondition(spec, t, "$1");
-  if (own) {
-    where.push(own);
+  if (opts.asReader && (spec.readers?.includes(opts.asReader) || opts.asReader === spec.owner)) {
+    // The rows naming the caller in one column of a link between users: those they made (whom they
+    // follow), or those naming them as its other user (their followers), which they read and never change.
+    where.push(`${t}.${ident(opts.asReader)} = $1`);
+    values.push(userId);
+  } else if (own) {
+    // A link between users: its rows are read by the user who made them and by the user they name.
+    where.push(spec.readers?.length ? `(${[own, ...spec.readers.map((r) => `${t}.${ident(r)} = $1`)].join(" OR ")})` : own);
     if (hasCaller(spec)) values.push(userId);
   }
   const first: Statement[] = [];
@@ -340,14 +375,14 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   if (p) {
     values.push(opts.under!.id);
     where.push(`${t}.${ident(p.column)} = $${values.length}`);
-    first.push(parentCheck(p, opts.under!.id, userId));
+    if (!p.open) first.push(parentCheck(p, opts.under!.id, userId));
   }
   const related = spec.owner && rels.length ? [once(spec, `list ${rels.map((r) => r.name).join(",")}`, () => rels.map((rel) => relatedColumn(rel, spec.table, "$1")).join(", "))] : [];
   const q = listStatements(list, req, where, values, related);
   // A planned total is the planner's estimate for the same filters: one more statement in the batch, O(1).
   const planned = req.count === "planned" && q.count ? [q.count] : [];
   const results = await batch(userId, [...first, q.page, ...planned]);
-  if (p && results[0]!.rows.length === 0) throw new HttpProblem(404, `${p.what} not found`);
+  if (p && !p.open && results[0]!.rows.length === 0) throw new HttpProblem(404, `${p.what} not found`);
   const page = results[first.length];
   let count: number | null = planned.length ? planRows(results[results.length - 1]!.rows[0]) : null;
   // An exact total rides on every row; a page with no rows past the first page still needs it.
@@ -373,6 +408,7 @@ function castOf(spec: TableSql, column: string): string {
 export async function createRow(batch: Batch, spec: TableSql, fields: object, userId: string | number | null, rels: readonly ManyToManySpec[] = [], before: readonly Statement[] = [], opts: Pick<RowOptions, "under"> = {}): Promise<Row> {
   const input = fields as Row;
   requireScopeColumn(spec, input, true);
+  refuseCaller(spec, input, userId);
   if (spec.group) return createGroupRow(batch, spec, spec.group, input, userId, rels, before);
   const cols: string[] = [];
   const values: unknown[] = [];
@@ -489,7 +525,8 @@ async function createGroupRow(batch: Batch, spec: TableSql, g: GroupSql, input: 
 export async function updateRow(batch: Batch, spec: TableSql, fields: object, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<Row | undefined> {
   const set = fields as Readonly<Record<string, SetValue>>;
   requireScopeColumn(spec, set as Row, false);
-  const w = rowWhere(spec, id, userId, opts.under);
+  refuseCaller(spec, set as Row, userId);
+  const w = rowWhere(spec, id, userId, opts.under, opts.by);
   const values = [...w.values];
   const sets: string[] = [];
   const placeholders = new Map<string, string>();
@@ -529,16 +566,16 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
 }
 
 /** Deletes the caller's row: the number deleted (0 or 1), or the row as it was. */
-export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: Pick<RowOptions, "under"> = {}): Promise<number> {
-  const w = rowWhere(spec, id, userId, opts.under);
-  const text = once(spec, `delete ${underKey(opts.under)}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text}`);
+export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: Pick<RowOptions, "under" | "by"> = {}): Promise<number> {
+  const w = rowWhere(spec, id, userId, opts.under, opts.by);
+  const text = once(spec, `delete ${underKey(opts.under)} ${opts.by ?? ""}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text}`);
   const [r] = await batch(userId, [{ text, values: w.values }]);
   return r!.rowCount;
 }
 
-export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: Pick<RowOptions, "under"> = {}): Promise<Row | undefined> {
-  const w = rowWhere(spec, id, userId, opts.under);
-  const text = once(spec, `delete returning ${underKey(opts.under)}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text} RETURNING *`);
+export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: Pick<RowOptions, "under" | "by"> = {}): Promise<Row | undefined> {
+  const w = rowWhere(spec, id, userId, opts.under, opts.by);
+  const text = once(spec, `delete returning ${underKey(opts.under)} ${opts.by ?? ""}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text} RETURNING *`);
   const [r] = await batch(userId, [{ text, values: w.values }]);
   return answerRow(spec, r!.rows[0]);
 }

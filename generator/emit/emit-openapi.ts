@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 document of the generated API.
+import { otherUserColumn } from "../ir/user-links.js";
 import type { CustomRouteDecl } from "../read/read-custom-routes.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { Column, Endpoint, IR } from "../ir/types.js";
@@ -80,8 +81,11 @@ function operation(ir: IR, info: TableInfo, e: Endpoint): Record<string, unknown
     const conds = e.action.kind === "count" ? e.action.where : (e.list?.fixed ?? []);
     const compared = conds.find((c) => "param" in c && c.param === name);
     const comparedCol = compared ? info.table.columns.find((c) => c.name === compared.column) : undefined;
-    const schema = name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : comparedCol ? keySchema(comparedCol) : { type: "string" };
-    const description = name === e.userParam ? "Must be the authenticated user's id." : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
+    const idCol = name === e.idParam && e.idColumn ? info.table.columns.find((c) => c.name === e.idColumn) : undefined;
+    const schema = idCol ? keySchema(idCol) : name === e.idParam ? keySchema(info.pk) : parentKey ? keySchema(parentKey) : name === e.userParam ? userIdSchema(ir) : comparedCol ? keySchema(comparedCol) : { type: "string" };
+    // The other user of a link between users (/users/{userId}/follow): any user, not looked up (runtime ParentSql.open).
+    const anyUser = !!parentKey && !!e.parent && ir.tables.some((x) => x.identity && x.name === e.parent!.table) && otherUserColumn(info.table, info.table.owner, e.parent.table) !== null && (e.parent.column !== info.table.owner || !!info.table.readers?.length);
+    const description = name === e.userParam ? "Must be the authenticated user's id." : anyUser ? `The key of a ${singularName(e.parent!.table)}: any user, not only the caller (a link to one that does not exist is refused with 422; a list shows the caller only the rows they made or that name them).` : idCol ? `The ${idCol.name} of the ${singularName(info.table.name)} (with the path's other key, it names one row; one the caller cannot see: 404).` : parentKey ? `The key of the ${singularName(e.parent!.table)} (one the caller cannot see: 404).` : undefined;
     params.push({ name, in: "path", required: true, schema, ...(description ? { description } : {}) });
   }
   if (e.action.kind === "list" && e.list) params.push(...listParameters(info, e.list));

@@ -141,7 +141,9 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     // The caller's own row: its key is the caller's id, of the key's type.
     L.push(`    const me = ${info.pk.type.kind === "integer" ? "Number(caller(ctx).id)" : "caller(ctx).id"};`);
   }
-  if (e.idParam) L.push(`    const id = ${idParser(info)}(ctx.params[${str(e.idParam)}], ${str(info.singular)});`);
+  // A link row named by its parent and the row it links (/teams/{teamId}/members/{userId}): {userId} is read as that column.
+  const by = e.idColumn && a.kind !== "stub" ? e.idColumn : null;
+  if (e.idParam) L.push(`    const id = ${by ? idParserFor(columnByName(t, by)) : idParser(info)}(ctx.params[${str(e.idParam)}], ${str(info.singular)});`);
   const key = self ? "me" : "id";
   let under = "";
   if (parent) {
@@ -149,6 +151,10 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
     L.push(`    const parentId = ${idParserFor(pk)}(ctx.params[${str(parent.param)}], ${str(singularName(parent.table))});`);
     under = `under: { parent: ${parentSqlVar(parent)}, id: parentId }`;
   }
+  // Options of a row call: the nested route's parent, and the column the id is matched on.
+  const rowOpts = [...(under ? [under] : []), ...(by ? [`by: ${str(by)}`] : [])];
+  // GET /me/followers: the rows naming the caller in a column they read (runtime/rows.ts asReader).
+  const reader = a.kind === "list" ? e.list?.fixed?.find((c) => "caller" in c)?.column : undefined;
   // Row actions are statements run in one batch: one round trip, one transaction that sets the
   // caller for row-level security first (runtime/rows.ts, runtime/batch.ts).
   const ts = tableSqlVar(t);
@@ -182,7 +188,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
       const lv = listVarOf(t, e, ir);
       const fromPath = e.list?.fixed?.some((c) => "param" in c);
       L.push(`    const req = parseListQuery(ctx.query, ${lv}, ctx.get("Prefer") || undefined${fromPath ? ", ctx.params" : ""});`);
-      L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail(under ? [under] : [])}), ${lv});`);
+      L.push(`    sendList(ctx, await listRows(batch, ${ts}, ${lv}, req, ${who}${tail([...(under ? [under] : []), ...(reader ? [`asReader: ${str(reader)}`] : [])])}), ${lv});`);
       break;
     }
     case "get": {
@@ -190,7 +196,7 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
         recordSelf();
         L.push(`    const row = await getRow(batch, ${ts}, me, me, [], record ? { before: [record] } : {});`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
-      } else L.push(`    const row = await getRow(batch, ${ts}, ${key}, ${who}${tail(under ? [under] : [])});`);
+      } else L.push(`    const row = await getRow(batch, ${ts}, ${key}, ${who}${tail(rowOpts)});`);
       L.push(`    if (!row) throw notFound(${what});`);
       L.push(`    ctx.body = row;`);
       break;
@@ -246,15 +252,15 @@ function emitHandler(ir: IR, info: TableInfo, e: Endpoint): string[] {
         // updated_by references the users table: the caller is recorded first, in the same transaction.
         L.push(`    const who = caller(ctx);`);
         L.push(`    const record = ensureUser.statement(who);`);
-        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}, ${relList}, { ${[...(under ? [under] : []), "before: record ? [record] : []"].join(", ")} });`);
+        L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}, ${relList}, { ${[...rowOpts, "before: record ? [record] : []"].join(", ")} });`);
         L.push(`    if (record) ensureUser.remember(who.id);`);
-      } else L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}${tail(under ? [under] : [])});`);
+      } else L.push(`    const row = await updateRow(batch, ${ts}, ${values}, ${key}, ${who}${tail(rowOpts)});`);
       L.push(`    if (!row) throw notFound(${what});`);
       L.push(`    ctx.body = row;`);
       break;
     }
     case "delete": {
-      const opts = under ? `, { ${under} }` : "";
+      const opts = rowOpts.length ? `, { ${rowOpts.join(", ")} }` : "";
       const whoArg = self ? "me" : who;
       if (e.successStatus === 204) {
         L.push(`    if ((await deleteRow(batch, ${ts}, ${key}, ${whoArg}${opts})) === 0) throw notFound(${what});`);

@@ -6,8 +6,9 @@
 // user's row and under another user's parent (exactly like a missing one), 422 for a body
 // naming another user's row and for each required field missing, and body fields the client
 // may not set (owner, id, timestamps) ignored. The users table's /me: each user's own row.
+import { otherUserColumn, uniquePair } from "../ir/user-links.js";
 import type { Column, ColumnType, Endpoint, IR, Table } from "../ir/types.js";
-import { tableInfo, tableByName, type TableInfo } from "./table-info.js";
+import { columnByName, tableInfo, tableByName, type TableInfo } from "./table-info.js";
 import { modelName, singularName } from "../base/naming.js";
 import { str, tsHeader, type FileMap } from "./common.js";
 import { userIdKind } from "../ir/identity-plan.js";
@@ -244,9 +245,38 @@ function emitMaker(ir: IR, m: Maker, L: string[]): void {
   L.push(`  const ${inputName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
   L.push(`    const body: Record<string, any> = { ${fieldsOf(m.info).join(", ")} };`);
   for (const p of m.parents) L.push(`    body[${str(p.column.name)}] = (await make${tableInfoModel(p.target)}(user, token))[${str(p.key)}];`);
-  for (const c of m.users) L.push(`    body[${str(c.name)}] = ${userValue(c, "user")};`);
+  // A link between users names the other test user there (nobody links to themselves), recorded first as the app records a caller.
+  const identity = ir.tables.find((x) => x.identity);
+  const other = identity ? otherUserColumn(m.table, m.table.owner, identity.name) : null;
+  for (const c of m.users) {
+    if (c.name !== other || !identity) {
+      L.push(`    body[${str(c.name)}] = ${userValue(c, "user")};`);
+      continue;
+    }
+    const idInfo = tableInfo(ir, identity);
+    const fields = fieldsOf(idInfo).filter((f) => !f.startsWith(`${str(idInfo.pk.name)}:`));
+    L.push(`    const other = user === A ? B : A;`);
+    L.push(`    await app.admin(${str(identity.name)}).insert({ ${[`${str(idInfo.pk.name)}: ${userValue(idInfo.pk, "other")}`, ...fields].join(", ")} }).onConflict(${str(idInfo.pk.name)}).ignore();`);
+    // One link per pair: a link made by an earlier test goes first.
+    L.push(`    await app.admin(${str(m.table.name)}).where({ ${str(m.table.owner!)}: ${userValue(columnByName(m.table, m.table.owner!), "user")}, ${str(c.name)}: ${userValue(c, "other")} }).delete();`);
+    L.push(`    body[${str(c.name)}] = ${userValue(c, "other")};`);
+  }
   L.push(`    return body;`);
   L.push(`  };`);
+  // The membership of a group whose creator the app makes its first member: that row, made with the group.
+  const group = m.parents.find((p) => p.target.scope?.kind === "member" && p.target.scope.membership === m.table.name && p.target.scope.column === p.target.primaryKey && p.target.scope.membershipGroup === p.column.name);
+  // (Only where a second membership of the same user and group is refused: otherwise the POST makes one.)
+  if (group && m.table.owner && uniquePair(m.table, group.column.name, m.table.owner)) {
+    const owner = columnByName(m.table, m.table.owner);
+    L.push(`  /** The user's membership of a new ${group.target.name} row: the app makes it with the ${singularName(group.target.name)}. */`);
+    L.push(`  const ${makerName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
+    L.push(`    const made = await make${tableInfoModel(group.target)}(user, token);`);
+    L.push(`    const row = await app.admin(${str(m.table.name)}).where({ ${str(group.column.name)}: made[${str(group.key)}], ${str(owner.name)}: ${userValue(owner, "user")} }).first();`);
+    L.push(`    expect(row).toBeTruthy();`);
+    L.push(`    return row as Record<string, any>;`);
+    L.push(`  };`);
+    return;
+  }
   L.push(`  const ${makerName(m)} = async (user: string, token: string): Promise<Record<string, any>> => {`);
   L.push(`    const body = await ${inputName(m)}(user, token);`);
   L.push(`    const res = await app.call("POST", ${concretePath(m.create, "user", "0", "1", pcol ? `body[${str(pcol)}]` : undefined)}, { token, body });`);
@@ -375,6 +405,16 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       continue;
     }
     if (k === "relation-list" || k === "relation-add" || k === "relation-remove") continue; // covered by tests/app/rest.test.ts
+    // A link row named by two keys, a list of the rows naming the caller, a link to another user: the
+    // row a generic test would make is not one these routes name (covered by tests/app/link-rows.test.ts).
+    const userLink = !!e.parent && ir.tables.some((x) => x.identity && x.name === e.parent!.table) && otherUserColumn(t, t.owner, e.parent.table) !== null;
+    if (e.idColumn || e.list?.fixed?.some((c) => "caller" in c) || userLink) {
+      L.push(``);
+      L.push(`  it(${str(`${e.method.toUpperCase()} ${e.path}: 401 without a token`)}, async () => {`);
+      L.push(`    expect((await app.call(${str(e.method.toUpperCase())}, ${concretePath(e, "A", "1")}${e.method === "get" ? "" : ", { body: {} }"})).status).toBe(401);`);
+      L.push(`  });`);
+      continue;
+    }
     if ((k === "count" || k === "delete-many" || k === "update-many") && !e.parent) {
       // Many rows at once: the owner's only. Another user's row, even listed by its key, is neither counted nor changed.
       const a = e.action;
@@ -385,7 +425,10 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       L.push(`  describe(${str(`${M} ${e.path}`)}, () => {`);
       L.push(`    it("answers for the owner, and leaves another user's rows alone", async () => {`);
       L.push(`      const row = await createFor(B, b);`);
-      L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", "1")}, { token: a${ids ? `, body: { ${str(ids)}: [${rowKey}] }` : ""} });`);
+      // A path value the route compares a column with ("DELETE /posts/{postId}/like"): B's row's, under which A has none.
+      const fromRow = Object.fromEntries(a.where.flatMap((c) => ("param" in c ? [[c.param, `\${encodeURIComponent(String(row[${str(c.column)}]))}`] as const] : [])));
+      const path = Object.keys(fromRow).length ? "`" + e.path.replace(/\{([^}]+)\}/g, (_m, name: string) => fromRow[name] ?? (name === e.userParam ? "${A}" : "1")) + "`" : concretePath(e, "A", "1");
+      L.push(`      const res = await app.call(${str(M)}, ${path}, { token: a${ids ? `, body: { ${str(ids)}: [${rowKey}] }` : ""} });`);
       L.push(`      expect(res.status).toBe(${e.successStatus});`);
       if (a.kind !== "count" && e.successStatus !== 204) L.push(`      expect(res.body).toEqual({ ${a.kind === "delete-many" ? "deleted" : "updated"}: 0 });`);
       if (item) L.push(`      expect((await app.call("GET", ${concretePath(item, "B", rowKey)}, { token: b })).status).toBe(200);`);

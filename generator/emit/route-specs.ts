@@ -7,6 +7,7 @@ import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { isNumericType, sqlType } from "../ir/column-forms.js";
 import { hiddenColumn, privilegeColumn } from "../ir/ownership.js";
 import { identityPlan, leastValue } from "../ir/identity-plan.js";
+import { otherUserColumn } from "../ir/user-links.js";
 
 /** runtime/scope.ts RowScope, as data. */
 export type RowScopeLiteral =
@@ -88,13 +89,18 @@ export function runtimeParent(ir: IR, t: Table, parent: NonNullable<Endpoint["pa
   const pt = tableByName(ir, parent.table);
   const c = columnByName(t, parent.column);
   const implied = t.scope?.kind === "parent" && t.scope.column === parent.column;
+  // The other user of a link between users (/users/{id}/follow): any user, not the caller's own row only.
+  const open = pt.identity && parent.column !== t.owner && otherUserColumn(t, t.owner, pt.name) !== null;
+  // (A link's owner column under a user, /users/{id}/following: any user too; the list shows the caller only the rows naming them.)
+  const anyUser = pt.identity && !!t.readers?.length;
   return {
     column: parent.column,
     table: pt.name,
     key: c.references?.column ?? pt.primaryKey,
-    ...whose(ir, pt),
+    ...(open || anyUser ? {} : whose(ir, pt)),
     what: singularName(pt.name),
     ...(implied ? { implied: true } : {}),
+    ...(open || anyUser ? { open: true } : {}),
   };
 }
 
@@ -153,7 +159,8 @@ export function runtimeListSpec(t: Table, l: ListSpec): Record<string, unknown> 
       if (f.op) out.op = f.op;
       return out;
     }),
-    ...(l.fixed?.length ? { fixed: runtimeConditions(t, l.fixed) } : {}),
+    // (The caller's own id in a column is the route's reader condition, runtime/rows.ts asReader: not a fixed value.)
+    ...(l.fixed?.some((c) => !("caller" in c)) ? { fixed: runtimeConditions(t, l.fixed.filter((c) => !("caller" in c))) } : {}),
     sort: {
       param: l.sort.param,
       orderParam: l.sort.orderParam,
@@ -304,6 +311,8 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
   for (const c of [...(owner ? [owner] : []), ...ownKey, ...stamps, ...fixed, ...info.writable]) columns[c.name] = columnSql(c);
   const scope = t.owner ? null : t.scope ? rowScopeOf(ir, t) : null;
   // (Not when the key is the owner column, which the caller's id fills, nor for a key of several columns.)
+  // A link between two users (follows, blocks): the other user is never the caller.
+  const other = otherUserColumn(t, t.owner, ir.tables.find((x) => x.identity)?.name ?? null);
   const newKey = !group && !t.identity && !t.keyColumns && info.pk.name !== t.owner && info.pk.default === null && info.readOnly.includes(info.pk) ? uuidFits(info.pk) : null;
   return {
     table: t.name,
@@ -319,6 +328,8 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
     ...(stamps.length ? { stamps: Object.fromEntries(stamps.map((c) => [c.name, c.role])) } : {}),
     ...(info.hidden.length ? { hidden: info.hidden.map((c) => c.name) } : {}),
     ...(fixed.length ? { fixed: Object.fromEntries(fixed.map((c) => [c.name, fixedValues.get(c)])) } : {}),
+    ...(t.readers?.length ? { readers: [...t.readers] } : {}),
+    ...(other ? { notCaller: [other] } : {}),
   };
 }
 
@@ -335,7 +346,7 @@ export function rlsEntry(ir: IR, t: Table): Record<string, unknown> | null {
   if (!root) return null;
   const k = root.type.kind;
   const ownerType = k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text";
-  if (t.owner) return { table: t.name, owner: t.owner, ownerType };
+  if (t.owner) return { table: t.name, owner: t.owner, ownerType, ...(t.readers?.length ? { readers: [...t.readers] } : {}) };
   const open = t.scope?.kind === "member" && t.scope.column === t.primaryKey;
   return { table: t.name, scope: rowScopeOf(ir, t), ownerType, ...(open ? { openInsert: true } : {}) };
 }

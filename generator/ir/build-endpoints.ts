@@ -9,6 +9,7 @@ import { bulkWords, collectionSubset, copyWord, countWord, exportWord, orderColu
 import { grantsTable, groupViaUsers } from "./ownership.js";
 import type { Action, BuiltinAuthPaths, SetAlso, Endpoint, HttpMethod, ManyToMany, RowCondition, Span, Table, UnmappedEndpoint } from "./types.js";
 import { authOperation } from "./build-builtin-auth.js";
+import { linkVerb, otherUserColumn, uniquePair } from "./user-links.js";
 
 export interface EndpointSink {
   diag(severity: Severity, code: string, message: string, span: Span, hint?: string): void;
@@ -170,6 +171,10 @@ export class EndpointBuilder {
     let userParam: string | null = null;
     let resourceAt = -1;
     let table: Table | undefined;
+    /** The segment undoing the verb that made the caller's row ("unregister", "leave"), when the table was read from one. */
+    let undoing = null as string | null;
+    /** The rows of a link between users a list names by who is listed ("followers", "following"). */
+    let linkForm = null as { table: Table; fixed: string } | null;
     segs.forEach((s, i) => {
       if (isParam(s)) {
         if (USER_PARAM.test(paramName(s)) && !userParam && (resourceAt < 0 || i < resourceAt)) userParam = paramName(s);
@@ -181,16 +186,33 @@ export class EndpointBuilder {
       // the users table: /users/{userId}/role-assignments is another user's, an admin's route.
       const parent: Table | undefined = table;
       const under = parent && !parent.identity && i > 0 && isParam(segs[i - 1]!);
-      const prefixed = () => (under ? matchTable(`${singularWord(parent!.name)}_${words(s).join("_")}`, tables) ?? matchTable(`${parent!.name}_${words(s).join("_")}`, tables) : undefined);
+      const prefixedOf = (x: string) => (under ? matchTable(`${singularWord(parent!.name)}_${words(x).join("_")}`, tables) ?? matchTable(`${parent!.name}_${words(x).join("_")}`, tables) : undefined);
+      const prefixed = () => prefixedOf(s);
       // "/lists" after a table ("/tasks/list", "/tasks/{id}/view") is the verb of an operation on it, not the table "lists".
       if (parent && (resourceAt === i - 1 || (under && resourceAt === i - 2)) && CRUD_VERBS.has(words(s).join("_")) && !prefixed()) return;
       const bySuffix = !matchTable(s, tables) && !prefixed() && under ? childBySuffix(s, parent!, tables) : undefined;
       // "/events/{id}/register", "/courses/{id}/enroll": the verb of the caller's row of the one
       // table under the parent named after it (registrations, enrollments); POST makes that row.
       const byVerb = !matchTable(s, tables) && !prefixed() && !bySuffix && under && i === segs.length - 1 ? childByVerb(s, parent!, tables) : undefined;
-      const t = matchTable(s, tables) ?? prefixed() ?? bySuffix ?? byVerb;
+      // "/courses/{id}/students/{studentId}": the one table under the parent with a column named for
+      // the word (enrollments.student_id); its rows are the parent's students.
+      const byColumn = !matchTable(s, tables) && !prefixed() && !bySuffix && !byVerb && under ? childByColumn(s, parent!, tables) : undefined;
+      // "/events/{id}/unregister", "/users/{id}/unfollow", "/teams/{id}/leave": undoing the verb
+      // that makes the caller's row under the parent (registrations, follows, the membership).
+      const last = i === segs.length - 1 && i > 0 && isParam(segs[i - 1]!) && !!parent;
+      const undone = !matchTable(s, tables) && !prefixed() && !bySuffix && !byVerb && !byColumn && last
+        ? undoneChild(s, parent!, tables, (x) => matchTable(x, tables) ?? prefixedOf(x) ?? (under ? childBySuffix(x, parent!, tables) ?? childByVerb(x, parent!, tables) : undefined))
+        : undefined;
+      // "/users/{id}/followers", "/me/following": the rows of a link between users, named by who is listed.
+      const byForm = !matchTable(s, tables) && !prefixed() && !bySuffix && !byVerb && !byColumn && !undone && method === "get" && i === segs.length - 1 ? linkByForm(s, tables) : undefined;
+      const t = matchTable(s, tables) ?? prefixed() ?? bySuffix ?? byVerb ?? byColumn ?? undone ?? byForm?.table;
       if (t) {
+        undoing = undone ? s : null;
+        linkForm = byForm ?? null;
         if (byVerb) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table of users' rows under "${parent!.name}" named after the verb)`);
+        else if (byColumn) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" with a column named so)`);
+        else if (undone) this.note(raw.path.span, `"${s}" in ${where} undoes the caller's "${t.name}" row under "${parent!.name}": read as table "${t.name}"`);
+        else if (byForm) this.note(raw.path.span, `"${s}" in ${where} read as the rows of "${t.name}" (links between users) ${byForm.fixed === t.owner ? `made by the user` : `naming the user in ${byForm.fixed}`}`);
         else if (!matchTable(s, tables)) this.note(raw.path.span, `"${s}" in ${where} read as table "${t.name}" (the one table under "${parent!.name}" whose name ends so)`);
         table = t;
         resourceAt = i;
@@ -276,6 +298,10 @@ export class EndpointBuilder {
     let stubReason: string | null = null;
     let tableOut: Table = t;
     let parent: Endpoint["parent"] | undefined;
+    /** The column {idParam} matches instead of the key (a link row named by its parent and the row it links). */
+    let idColumn: string | null = null;
+    /** A join row named by both rows it links (GET /posts/{id}/tags/{tagId}). */
+    let link: { table: Table; parent: NonNullable<Endpoint["parent"]>; column: string; param: string } | null = null;
     let rest = segs.slice(resourceAt + 1);
     /** Conditions the path puts on a list ("GET /tasks/completed"). */
     let fixed: RowCondition[] | null = null;
@@ -290,6 +316,13 @@ export class EndpointBuilder {
         // POST /tasks/{id}/tags with { "tag_id": 3 }: the row to attach is named in the body (the one field the spec shows, else the join's column).
         const bodyField = !targetParam && method === "post" ? (raw.body?.length === 1 ? raw.body[0]!.name.text : rel.joinTarget) : null;
         const kind = !targetParam && method === "get" ? "relation-list" : (targetParam && (method === "put" || method === "post")) || bodyField ? "relation-add" : targetParam && method === "delete" ? "relation-remove" : null;
+        const join = tables.find((x) => x.name === rel.join);
+        if (!kind && targetParam && method === "get" && join && (join.owner || join.scope)) {
+          // GET /posts/{id}/tags/{tagId}: the join row linking the two, as it is (404 when they are not linked).
+          link = { table: join, parent: { param: idParam, column: rel.joinSource, table: src.name }, column: rel.joinTarget, param: targetParam };
+          this.note(raw.path.span, `${where}: the ${rel.join} row linking the ${singularWord(src.name)} {${idParam}} and the ${singularWord(rel.target)} {${targetParam}}; 404 when they are not linked`);
+          rest = [];
+        }
         if (kind) {
           action = { kind, relation: rel.name, targetParam, ...(bodyField ? { targetField: bodyField } : {}) };
           if (bodyField) this.note(raw.path.span, `${where}: attaches the ${singularWord(rel.target)} the body's "${bodyField}" names to the ${singularWord(src.name)} (through ${rel.join})`);
@@ -297,16 +330,29 @@ export class EndpointBuilder {
           rest = [];
         }
       }
+      if (link) {
+        tableOut = link.table;
+        parent = link.parent;
+        idParam = link.param;
+        idColumn = link.column;
+        action = { kind: "get" };
+      }
       if (!action) {
         // /notebooks/{notebook_id}/entries: the rows of one parent the caller can see.
         const p = before[before.length - 1]!;
-        const link = this.parentLink(t, paramName(p), src, tables);
+        const link = this.parentLink(t, paramName(p), src, tables, linkForm?.fixed);
         if (link && resourceAt === segs.indexOf(p) + 1) {
           parent = { param: paramName(p), column: link.column, table: link.table };
           // (A DELETE of the collection itself says what it deletes below.)
-          if (!(method === "delete" && rest.length === 0) && !(method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!))) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
+          const anyUser = src?.identity && otherUserColumn(t, t.owner, src.name) !== null && (link.column !== t.owner || !!t.readers?.length);
+          if (anyUser) this.note(raw.path.span, `${where}: the ${t.name} naming one user ({${paramName(p)}}, matched on ${t.name}.${link.column}): any user, not only the caller (one the app does not know is refused by the foreign key); a list shows the caller only the rows they made or that name them`);
+          else if (!(method === "delete" && rest.length === 0) && !(method === "get" && rest.length === 1 && !isParam(rest[0]!) && countWord(rest[0]!))) this.note(raw.path.span, `${where}: the ${t.name} of one ${link.table} row ({${paramName(p)}} is its key, matched on ${t.name}.${link.column}); a ${link.table} row the caller cannot see answers 404`);
         } else if (src) {
-          stubReason = `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
+          // "/users/{email}/followers": the parameter names another column of the parent, not its key.
+          const named = src.columns.find((c) => c.name !== src.primaryKey && !c.references && words(c.name).join("_") === words(paramName(p)).join("_"));
+          stubReason = named && t.columns.some((c) => c.references?.table === src.name)
+            ? `${p} names ${src.name}.${named.name}, not the key of "${src.name}" that "${t.name}" refers to`
+            : `nested path under "${src.name}": "${t.name}" has no column referencing "${src.name}", and no join table links them`;
           this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
             `a nested collection needs a column of "${t.name}" referencing "${src.name}" (e.g. ${singularWord(src.name)}_id), or a join table with two foreign keys`);
           tableOut = src;
@@ -331,7 +377,21 @@ export class EndpointBuilder {
         ? `${where}: "${t.name}" holds one row per user: the caller's row (404 until it is written)`
         : `${where}: "${t.name}" holds one row per user: ${method === "put" ? "replaces" : "changes the given fields of"} the caller's row, inserting it when they have none`);
     } else if (rest.length === 0) {
-      if (method === "get") action = { kind: "list" };
+      if (undoing && parent) {
+        // POST /events/{id}/unregister, /teams/{id}/leave, /users/{id}/unfollow: the caller's rows under
+        // that parent deleted, as DELETE on the verb does; another user's rows are never touched.
+        action = { kind: "delete-many", where: [{ column: parent.column, op: "eq", param: parent.param }], idsField: null };
+        this.note(span, `${where}: "${undoing}" deletes the caller's ${t.name} whose ${parent.column} is the path's {${parent.param}}: { "deleted": n }`);
+        parent = undefined;
+      } else if (undoing) {
+        stubReason = `"${undoing}" undoes a row of "${t.name}", but the path's parameter names no column of it`;
+      } else if (method === "get" && linkForm && !parent) {
+        // GET /me/followers: the rows naming the caller in the other user's column, which that user
+        // reads; GET /me/following: the rows the caller made (not those naming them).
+        action = { kind: "list" };
+        fixed = [{ column: linkForm.fixed, op: "eq", caller: true }];
+        this.note(span, `${where}: the ${t.name} rows whose ${linkForm.fixed} is the caller${linkForm.fixed === t.owner ? " (the rows the caller made)" : " (rows the caller reads and does not change)"}`);
+      } else if (method === "get") action = { kind: "list" };
       else if (method === "post") action = { kind: "create" };
       else if (method === "delete" && parent) {
         // DELETE /posts/{id}/like, /events/{id}/register: the caller's rows under that parent ("unlike",
@@ -352,10 +412,19 @@ export class EndpointBuilder {
       // "/favorites/{articleId}" too: a favorite named by its article (favorites.article, favorites.article_id).
       const named = (c: Table["columns"][number]) => nameKey(c.name) === nameKey(idParam!) || (!!parent === false && nameKey(`${c.name}_id`) === nameKey(idParam!));
       const byRef = idParam !== t.primaryKey ? t.columns.find((c) => c.name !== t.primaryKey && c.references && (parent || c.references.table !== t.name) && named(c)) : undefined;
-      if (byRef) {
-        stubReason = `{${idParam}} names ${t.name}.${byRef.name} (a ${byRef.references!.table} row), not the key of "${t.name}"`;
+      if (byRef && parent && byRef.name !== parent.column && method !== "post" && uniquePair({ ...t, indexes: t.indexes }, parent.column, byRef.name)) {
+        // /teams/{teamId}/members/{userId}: the one row of the pair (team_id, user_id), its key or unique.
+        idColumn = byRef.name;
+        action = method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : { kind: "delete" };
+        this.note(span, `${where}: the ${t.name} row whose ${parent.column} is {${parent.param}} and whose ${byRef.name} is {${idParam}} (the pair is ${t.keyColumns ? "its key" : "unique"}); one the caller cannot see answers 404`);
+      } else if (byRef) {
+        stubReason = parent && byRef.name !== parent.column && method !== "post"
+          ? `{${idParam}} names ${t.name}.${byRef.name} (a ${byRef.references!.table} row), and ${t.name} may hold several rows with the same ${parent.column} and ${byRef.name}`
+          : `{${idParam}} names ${t.name}.${byRef.name} (a ${byRef.references!.table} row), not the key of "${t.name}"`;
         this.diag("warning", "SF202", `${where}: ${stubReason}; a route answering 501 is generated`, span,
-          `name the row by its key (/${segs.slice(0, resourceAt + 1).join("/")}/{id}), or implement the route as a custom route in src/routes/ (same method and path)`);
+          parent && byRef.name !== parent.column && method !== "post"
+            ? `make the pair unique ("unique (${parent.column}, ${byRef.name})" under "${t.name}"), or name the row by its key (/${segs.slice(0, resourceAt + 1).join("/")}/{id})`
+            : `name the row by its key (/${segs.slice(0, resourceAt + 1).join("/")}/{id}), or implement the route as a custom route in src/routes/ (same method and path)`);
       } else {
         action =
           method === "get" ? { kind: "get" } : method === "put" ? { kind: "replace" } : method === "patch" ? { kind: "update" } : method === "delete" ? { kind: "delete" } : null;
@@ -500,7 +569,7 @@ export class EndpointBuilder {
       action = null;
     }
     // One row by id needs a one-column key: a table keyed by several columns (or none) gets a 501 route here.
-    if (action && action.kind !== "stub" && idParam && tableOut.keyColumns && !action.kind.startsWith("relation")) {
+    if (action && action.kind !== "stub" && idParam && !idColumn && tableOut.keyColumns && !action.kind.startsWith("relation")) {
       stubReason = `"${tableOut.name}" has ${tableOut.keyColumns.length ? `a composite key (${tableOut.keyColumns.join(", ")})` : "no primary key"}, so {${idParam}} names no one row`;
       this.diag("warning", "SF212", `${where} addresses one row by {${idParam}}, but ${stubReason.replace(/, so .*$/, "")}; a route answering 501 is generated`, span,
         `give "${tableOut.name}" a single-column primary key (e.g. "id: serial (primary key)")`);
@@ -540,13 +609,14 @@ export class EndpointBuilder {
       action,
       userParam,
       idParam,
+      ...(idColumn && action.kind !== "stub" ? { idColumn } : {}),
       ...(parent ? { parent } : {}),
       ...(self ? { self: true as const } : {}),
       ...(action.kind === "stub" && keyListFields(raw.body).length && /\/(bulk|batch|many)/i.test(path) ? { bodyKeys: keyListFields(raw.body) } : {}),
       auth,
       successStatus,
       summary: raw.summary ?? "",
-      ...(action.kind === "list" ? { list: fixed ? { ...buildListSpec(raw, t, report), fixed } : buildListSpec(raw, t, report) } : {}),
+      ...(action.kind === "list" ? { list: fixed ? { ...buildListSpec(raw, tableOut, report), fixed } : buildListSpec(raw, tableOut, report) } : {}),
     };
   }
 
@@ -711,7 +781,13 @@ export class EndpointBuilder {
    * (/gigs/{gigId}/applications: applications.gigId), or the one referencing the table the
    * path names before it (/collections/{id}/items: collection_items.collection_id).
    */
-  private parentLink(t: Table, param: string, src: Table | undefined, tables: readonly Table[]): { column: string; table: string } | null {
+  private parentLink(t: Table, param: string, src: Table | undefined, tables: readonly Table[], fixed?: string): { column: string; table: string } | null {
+    // A link between users under a user (/users/{id}/follow, /users/{id}/followers): the column the route
+    // names. Not when the parameter names another column of the users table ({email}, {username}): it is no key.
+    const byOtherColumn = !!src?.identity && src.columns.some((c) => c.name !== src.primaryKey && words(c.name).join("_") === words(param).join("_"));
+    if (src?.identity && fixed && !byOtherColumn) return { column: fixed, table: src.name };
+    const other = src?.identity && !byOtherColumn ? otherUserColumn(t, t.owner, src.name) : null;
+    if (other) return { column: other, table: src!.name };
     const key = words(param).join("_");
     const named = t.columns.find((c) => c.references && words(c.name).join("_") === key);
     if (named) return { column: named.name, table: named.references!.table };
@@ -1131,6 +1207,56 @@ function childByVerb(seg: string, parent: Table, tables: readonly Table[]): Tabl
     if (!t.owner || t.identity || t.addedBy || !t.columns.some((c) => c.references?.table === parent.name && c.name !== t.owner)) return false;
     const n = shared(verb, stem(t.name));
     return n >= 5 && n >= Math.ceil(verb.length * 0.7);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * The one table under `parent` with a column named for the segment ("students" for
+ * enrollments.student_id, "members" for a member_id): it references `parent`, and its column
+ * named so references another table.
+ */
+function childByColumn(seg: string, parent: Table, tables: readonly Table[]): Table | undefined {
+  const w = words(seg);
+  if (w.length === 0) return undefined;
+  w[w.length - 1] = singular(w[w.length - 1]!);
+  const name = `${w.join("_")}_id`;
+  const hits = tables.filter((t) => !t.identity && t.columns.some((c) => c.references?.table === parent.name) && t.columns.some((c) => c.references && c.references.table !== parent.name && words(c.name).join("_") === name));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * The table of the caller's rows a verb after a parent's row undoes: "unregister" the one
+ * "register" names, "unfollow" "follow", "unsubscribe" "subscribe", "disenroll" "enroll"; "leave",
+ * "quit" and "exit" the membership of a group the caller is a member of. Its rows belong to
+ * users (an owner column) and one of its other columns refers to the parent.
+ */
+function undoneChild(seg: string, parent: Table, tables: readonly Table[], positive: (word: string) => Table | undefined): Table | undefined {
+  const w = words(seg);
+  const mine = (t: Table | undefined) => (t && t.owner && !t.identity && t.columns.some((c) => c.references?.table === parent.name && c.name !== t.owner) ? t : undefined);
+  if (w.length === 1 && /^(leave|quit|exit|unjoin)$/.test(w[0]!) && parent.scope?.kind === "member") {
+    return mine(tables.find((t) => t.name === (parent.scope as { membership: string }).membership));
+  }
+  const m = /^(un|dis)([a-z]{4,})$/.exec(w.join(""));
+  return m ? mine(positive(m[2]!)) : undefined;
+}
+
+/**
+ * A list of a link between users named by who is listed ("followers", "following", "followees",
+ * "friends", "blocked"): the one such table whose verb ("follow", "friend") begins the word, with
+ * the column the route fixes to the user it is about. A word naming a column ("followers" for
+ * follower_id) lists that column, fixing the other; any other form ("following", "friends",
+ * "blocked") lists whom the user links to, fixing the owner column.
+ */
+function linkByForm(seg: string, tables: readonly Table[]): { table: Table; fixed: string } | undefined {
+  const word = words(seg).join("");
+  const identity = tables.find((t) => t.identity)?.name ?? null;
+  const hits = tables.flatMap((t) => {
+    const other = otherUserColumn(t, t.owner, identity);
+    const verb = linkVerb(t.name);
+    if (!other || verb.length < 4 || !word.startsWith(verb) || word === verb || word.length - verb.length > 3) return [];
+    const named = [t.owner!, other].find((c) => words(c).filter((x) => x !== "id").map((x) => singular(x)).join("") === singular(word));
+    return [{ table: t, fixed: named === t.owner ? other : t.owner! }];
   });
   return hits.length === 1 ? hits[0] : undefined;
 }

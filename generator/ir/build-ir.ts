@@ -2,6 +2,7 @@
 // "required", "PATCH .../complete") get a meaning. Every guess is recorded as a Note so
 // `specforge explain` can show it; everything not understood becomes a diagnostic.
 // This module runs the stages in order; each stage lives in its own module.
+import { linkVisibleToOther, otherUserColumn } from "./user-links.js";
 import type { TableDraft } from "./drafts.js";
 import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import { modelName, singular } from "../base/naming.js";
@@ -117,6 +118,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   irTables.sort((a, b) => cmp(a.name, b.name));
   irTables = dropReferencesToNonUnique(cx, irTables);
   irTables = uniqueIndexNames(cx, irTables);
+  irTables = withLinkReaders(irTables);
   cx.relations = findManyToMany(irTables);
   const sink = { diag: (sev: Severity, code: string, m: string, span: Span, hint?: string) => cx.diag(sev, code, m, span, hint), note: (span: Span, m: string) => cx.note(span, m) };
   // Request-body rules tighten the columns first, so the list contracts and actions built
@@ -215,4 +217,17 @@ function sameClassNames(cx: BuildContext, tables: readonly TableDraft[]): void {
     cx.diag("error", "SF138", `tables "${first.name}" and "${t.name}" would both be the model class ${cls}: which one the spec means is not clear`, t.span,
       `merge them into one definition, or rename one (its model class comes from its name: "${first.name}" -> ${cls})`);
   }
+}
+
+/**
+ * A link between two users that is no secret (follows, friendships): the other user reads the
+ * rows naming them (their followers), and only the owner writes. A block or a mute stays its
+ * maker's alone.
+ */
+function withLinkReaders(tables: Table[]): Table[] {
+  const identity = tables.find((t) => t.identity)?.name ?? null;
+  return tables.map((t) => {
+    const other = otherUserColumn(t, t.owner, identity);
+    return other && linkVisibleToOther(t.name, other) ? { ...t, readers: [other] } : t;
+  });
 }

@@ -122,7 +122,7 @@ export function collectionSubset(word: string, t: Table): { where: RowCondition[
 export function describe(where: readonly RowCondition[]): string {
   return where
     .map((c) =>
-      c.op === "eq" ? `${c.column} = ${"param" in c ? `{${c.param}}` : JSON.stringify(c.value)}`
+      c.op === "eq" ? `${c.column} = ${"param" in c ? `{${c.param}}` : "caller" in c ? "the caller" : JSON.stringify(c.value)}`
       : c.op === "ne" ? `${c.column} <> ${JSON.stringify("value" in c ? c.value : null)}`
       : c.op === "null" ? `${c.column} is not set`
       : c.op === "not-null" ? `${c.column} is set`

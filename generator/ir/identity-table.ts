@@ -1,4 +1,5 @@
 // Which table holds the users, and which column of each table names the user who owns a row.
+import { linkVisibleToOther, otherUserColumn } from "./user-links.js";
 import { nameKey, snakeCase, words } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
@@ -175,8 +176,12 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
       ?? refs.find((c) => !receivingRole(c.name)) ?? refs[0];
     if (pick) {
       if (refs.length > 1) cx.note(pick.span, `table "${t.name}" has several columns referencing "${identity.name}"; "${pick.name}" is read as the owner`);
+      const shape = { ...t, indexes: t.rawIndexes.map((i) => ({ columns: i.columns, unique: i.unique, where: i.where })) };
+      const link = otherUserColumn(shape, pick.name, identity.name);
       for (const other of refs.filter((c) => c !== pick && receivingRole(c.name)))
-        cx.diag("warning", "SF136", `rows of "${t.name}" are the user's in "${pick.name}", who creates them; the user in "${other.name}" gets no access to them, not even to read`, other.span,
+        if (link === other.name && linkVisibleToOther(t.name, other.name))
+          cx.note(other.span, `rows of "${t.name}" link two users, at most once per pair: the user in "${pick.name}" makes and deletes them; the user in "${other.name}" reads the rows naming them, and changes none`);
+        else cx.diag("warning", "SF136", `rows of "${t.name}" are the user's in "${pick.name}", who creates them; the user in "${other.name}" gets no access to them, not even to read`, other.span,
           `to let both users read a row, write the reading route by hand (src/routes/) or make the row belong to a group both are members of; write "Owner: ${other.name}" under "${t.name}" to make that user the owner instead`);
       return pick.name;
     }

@@ -158,6 +158,12 @@ export interface Table {
   readonly internal?: true;
   /** Foreign keys of several columns (`FOREIGN KEY (a, b) REFERENCES t (x, y)`); a one-column key is its column's `references`. */
   readonly foreignKeys?: readonly ForeignKey[];
+  /**
+   * A link between two users (follows: follower_id, followee_id) whose owner column writes the
+   * row: the other user columns here name a user who may read the rows naming them (their
+   * followers), never change them. Absent: only the owner reads its rows.
+   */
+  readonly readers?: readonly string[];
 }
 
 /** A foreign key of several columns: `columns` reference `refColumns` of `table`, pairwise, in order. */
@@ -291,6 +297,8 @@ export type RowCondition =
   | { readonly column: string; readonly op: "eq" | "ne"; readonly value: string | number | boolean }
   /** Equal to the value of a path parameter ("GET /tasks/status/{status}"). */
   | { readonly column: string; readonly op: "eq"; readonly param: string }
+  /** Equal to the caller's id: the rows naming the caller in a column they read but do not own ("GET /me/followers"). */
+  | { readonly column: string; readonly op: "eq"; readonly caller: true }
   | { readonly column: string; readonly op: "null" | "not-null" }
   | { readonly column: string; readonly op: "past" | "today" | "future"; readonly date?: true };
 
@@ -356,6 +364,12 @@ export interface Endpoint {
   readonly userParam: string | null;
   /** Name of the path parameter that carries the row id, for item routes. */
   readonly idParam: string | null;
+  /**
+   * The column {idParam} matches when it is not the row's key: a link row named by its parent
+   * and the other row it links (/teams/{teamId}/members/{userId}: the team_members row whose
+   * team_id is {teamId} and whose user_id is {userId}; the two are the table's key or unique).
+   */
+  readonly idColumn?: string;
   /**
    * A collection under a parent row: /notebooks/{notebook_id}/entries lists (and creates)
    * entries whose `column` is the parent's key from `param`; a parent the caller cannot see

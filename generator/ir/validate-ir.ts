@@ -111,7 +111,7 @@ export function validateIr(ir: IR): Diagnostic[] {
     const where = `${e.method.toUpperCase()} ${e.path}`;
     // A table no one owns is shared (SF126 says so once, at the table): a {user_id} in its
     // paths only has to be the caller, and its rows are the same for everyone.
-    if (e.idParam && t.keyColumns && e.action.kind !== "stub") {
+    if (e.idParam && !e.idColumn && t.keyColumns && e.action.kind !== "stub" && !e.action.kind.startsWith("relation")) {
       out.push({
         severity: "error",
         code: "SF212",

@@ -22,11 +22,15 @@ export interface OwnedTable {
    * members see; the app adds the creator's membership in the same transaction (rows.ts).
    */
   readonly openInsert?: boolean;
+  /** A link between users: columns naming a user who may read (SELECT) the rows naming them, and change none. */
+  readonly readers?: readonly string[];
 }
 
 export const POLICY_NAME = "specforge_owner";
 /** The second policy of a group table: INSERT for every caller. */
 export const CREATE_POLICY_NAME = "specforge_create";
+/** The second policy of a link between users: SELECT for the user a row names (a followee). */
+export const READ_POLICY_NAME = "specforge_read";
 
 /** The caller set for this transaction, as the type of the column it is compared with. */
 function callerSql(t: OwnedTable): string {
@@ -41,9 +45,12 @@ export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTa
     await knex.raw("ALTER TABLE ?? FORCE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [READ_POLICY_NAME, t.table]);
     if (t.owner) {
       const p = `?? = ${callerSql(t)}`;
       await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table, t.owner, t.owner]);
+      // Permissive policies add up: the user a row names reads it; writing still needs the owner's policy.
+      if (t.readers?.length) await knex.raw(`CREATE POLICY ?? ON ?? FOR SELECT USING (${t.readers.map(() => p).join(" OR ")})`, [READ_POLICY_NAME, t.table, ...t.readers]);
     } else if (t.scope) {
       // The condition is made of quoted identifiers and the setting: no knex placeholders in it.
       const p = scopeExists(t.scope, ident(t.table), callerSql(t)).replace(/\?/g, "\\?");
@@ -57,6 +64,7 @@ export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedT
   for (const t of tables) {
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [READ_POLICY_NAME, t.table]);
     await knex.raw("ALTER TABLE ?? NO FORCE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("ALTER TABLE ?? DISABLE ROW LEVEL SECURITY", [t.table]);
   }
