@@ -113,7 +113,8 @@ describe("collection shapes", () => {
 
   it("reads reopen/undo as the opposite of the finishing verb beside it: its state back to the default, its other marks cleared", async () => {
     const { on } = await read(["POST /chores/{id}/close", "POST /chores/{id}/reopen", "PATCH /chores/{id}/undo"]);
-    expect(on("POST /chores/{id}/close").action).toEqual({ kind: "set", field: "phase", value: "closed" });
+    // "close" sets the state and stamps the time it began (tests/unit/endpoint-verb-stamps.test.ts).
+    expect(on("POST /chores/{id}/close").action).toEqual({ kind: "set", field: "phase", value: "closed", also: [{ field: "closed_at", value: null, now: true }] });
     const expected = { kind: "set", field: "phase", value: null, toDefault: true, also: [{ field: "closed_at", value: null }, { field: "resolved", value: false }] };
     expect(on("POST /chores/{id}/reopen").action).toEqual(expected);
     expect(on("PATCH /chores/{id}/undo").action).toEqual(expected);
