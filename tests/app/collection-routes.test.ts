@@ -5,15 +5,14 @@
 // (chores, not tasks). Every route serves the caller's rows only: another user's rows are never
 // listed, counted, deleted or changed, and their keys in a bulk body match nothing. Checked with
 // row-level security on and off (off: the routes' own conditions are the only wall).
-import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import { printSchemaTypesOrRefusal } from "../../generator/emit/print-client-types.js";
 import { schemaTypesViaApi } from "../../generator/emit/client-types.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, runOwnTests, typeCheckProject, writeProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -226,24 +225,8 @@ describe("the generated app's own tests", () => {
     const tests = readFileSync(join(dir, "tests", "chores.test.ts"), "utf8");
     expect(tests).toContain("DELETE /api/chores/batch");
     expect(tests).toContain("leaves another user's rows alone");
-    writeFileSync(join(OUT, "tsconfig.json"), JSON.stringify({ extends: relative(OUT, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
-    let typeErrors = "";
-    try {
-      execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", join(OUT, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
-    } catch (err) {
-      typeErrors = String((err as { stdout?: string }).stdout ?? err);
-    }
-    expect(typeErrors).toBe("");
-    writeFileSync(join(dir, "vitest.config.ts"), `import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { include: ["tests/**/*.test.ts"], pool: "forks", maxWorkers: 1, testTimeout: 30_000, hookTimeout: 60_000 } });\n`);
-    let output = "";
-    let ok = true;
-    try {
-      output = execFileSync(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir], { encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", TEST_DATABASES: "pglite" } });
-    } catch (err) {
-      ok = false;
-      output = String((err as { stdout?: string }).stdout ?? err);
-    }
-    output = output.split("\n").filter((l) => !l.startsWith("{")).join("\n");
+    expect(typeCheckProject(OUT)).toBe("");
+    const { ok, output } = runOwnTests(dir, "pglite", 1);
     expect(ok, output.slice(-4000)).toBe(true);
   }, 600_000);
 });

@@ -4,13 +4,12 @@
 // (GET /cards/open-count), the caller's collection under /me, a copy (POST /boards/{id}/clone), and
 // the opposite of finishing (POST /cards/{id}/reopen). A small spec of my own (boards and cards).
 // Every route reaches the caller's rows only: user B never reads, orders, changes or copies A's.
-import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, runOwnTests, typeCheckProject, writeProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -257,24 +256,8 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
 
 describe("the generated app", () => {
   it("type-checks, and its own tests pass", () => {
-    writeFileSync(join(OUT, "tsconfig.json"), JSON.stringify({ extends: relative(OUT, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
-    let typeErrors = "";
-    try {
-      execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", join(OUT, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
-    } catch (err) {
-      typeErrors = String((err as { stdout?: string }).stdout ?? err);
-    }
-    expect(typeErrors).toBe("");
-    writeFileSync(join(dir, "vitest.config.ts"), `import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { include: ["tests/**/*.test.ts"], pool: "forks", maxWorkers: 1, testTimeout: 30_000, hookTimeout: 60_000 } });\n`);
-    let output = "";
-    let ok = true;
-    try {
-      output = execFileSync(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir], { encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", TEST_DATABASES: "pglite" } });
-    } catch (err) {
-      ok = false;
-      output = String((err as { stdout?: string }).stdout ?? err);
-    }
-    output = output.split("\n").filter((l) => !l.startsWith("{")).join("\n");
+    expect(typeCheckProject(OUT)).toBe("");
+    const { ok, output } = runOwnTests(dir, "pglite", 1);
     expect(ok, output.slice(-4000)).toBe(true);
   }, 600_000);
 });

@@ -4,13 +4,12 @@
 // table). Generated, migrated, row-level security on, served as the app role, on PGlite and
 // PostgreSQL. The company and each user's company_id are set as an admin job would (SQL as the
 // table owner): the API creates no company and lets no one change their own company_id.
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, runOwnTests, typeCheckProject, writeProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS, type DbKind } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -125,24 +124,8 @@ describe("the generated app's own tests", () => {
     // PostgreSQL only, to keep the suite short: the tests below cover PGlite).
     const files = readdirSync(join(dir, "tests")).sort();
     expect(files.filter((f) => f.endsWith(".test.ts"))).toEqual(["companies.test.ts", "expenses.test.ts", "invoices.test.ts", "users.test.ts"]);
-    writeFileSync(join(OUT, "tsconfig.json"), JSON.stringify({ extends: relative(OUT, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
-    let typeErrors = "";
-    try {
-      execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", join(OUT, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
-    } catch (err) {
-      typeErrors = String((err as { stdout?: string }).stdout ?? err);
-    }
-    expect(typeErrors).toBe("");
-    writeFileSync(join(dir, "vitest.config.ts"), `import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { include: ["tests/**/*.test.ts"], pool: "forks", maxWorkers: 2, testTimeout: 30_000, hookTimeout: 60_000 } });\n`);
-    let output = "";
-    let ok = true;
-    try {
-      output = execFileSync(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir], { encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", TEST_DATABASES: "postgres" } });
-    } catch (err) {
-      ok = false;
-      output = String((err as { stdout?: string }).stdout ?? err);
-    }
-    output = output.split("\n").filter((l) => !l.startsWith("{")).join("\n");
+    expect(typeCheckProject(OUT)).toBe("");
+    const { ok, output } = runOwnTests(dir, "postgres", 2);
     expect(ok, output.slice(-4000)).toBe(true);
     expect(output).toMatch(/Test Files\s+4 passed \(4\)/);
     expect(existsSync(join(dir, "tests", "companies.test.ts"))).toBe(true);

@@ -1,10 +1,11 @@
 // A generated project written to disk for a test, laid out as `specforge generate` lays it out:
 // generated/ (every file the emitters make from the IR, with the templates' runtime) and the hook
 // skeletons in src/hooks/ beside it.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { emitAll } from "../../generator/emit/index.js";
 import { NO_PREVIOUS } from "../../generator/read/read-output.js";
@@ -92,4 +93,35 @@ export async function bootProject(kind: DbKind, generatedDir: string, appOptions
       await database.dispose();
     },
   };
+}
+
+/**
+ * Type-check a project writeProject wrote (`out`, holding generated/) against the repository's
+ * tsconfig: the compiler's output, "" when it type-checks.
+ */
+export function typeCheckProject(out: string): string {
+  writeFileSync(join(out, "tsconfig.json"), JSON.stringify({ extends: relative(out, join(ROOT, "tsconfig.json")), include: ["./**/*.ts"], exclude: [] }, null, 2));
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", join(out, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
+    return "";
+  } catch (err) {
+    return String((err as { stdout?: string }).stdout ?? err);
+  }
+}
+
+/**
+ * Run a generated app's own tests (`dir`/tests, as a user of specforge runs them) with vitest on
+ * one database kind: whether they passed, and vitest's output without the app's JSON log lines.
+ */
+export function runOwnTests(dir: string, database: DbKind, maxWorkers: number): { ok: boolean; output: string } {
+  writeFileSync(join(dir, "vitest.config.ts"), `import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { include: ["tests/**/*.test.ts"], pool: "forks", maxWorkers: ${maxWorkers}, testTimeout: 30_000, hookTimeout: 60_000 } });\n`);
+  let output = "";
+  let ok = true;
+  try {
+    output = execFileSync(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir], { encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", TEST_DATABASES: database } });
+  } catch (err) {
+    ok = false;
+    output = String((err as { stdout?: string }).stdout ?? err);
+  }
+  return { ok, output: output.split("\n").filter((l) => !l.startsWith("{")).join("\n") };
 }
