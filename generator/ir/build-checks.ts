@@ -3,6 +3,7 @@ import type { CheckRule } from "../parse/check-rules.js";
 import type { BuildContext } from "./build-context.js";
 import { type ColumnDraft, type DraftCheck, short, type TableDraft } from "./drafts.js";
 import type { Check, Column } from "./types.js";
+import { words } from "../base/naming.js";
 
 export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly Column[]): Check[] {
   const out: Check[] = [];
@@ -22,8 +23,14 @@ export function finishChecks(cx: BuildContext, t: TableDraft, columns: readonly 
     }),
   );
   const known = new Set(columns.map((c) => c.name));
+  // A comparison naming a column by its words ("after the start date": start_date) takes the
+  // column written so in any case style (startDate, start_date).
+  const byWords = new Map(columns.map((c) => [words(c.name).join("_"), c.name] as const));
   const seenSql = new Set<string>();
   for (let c of t.checks) {
+    if (c.compare && !known.has(c.compare.right) && byWords.has(words(c.compare.right).join("_"))) {
+      c = { ...c, compare: { ...c.compare, right: byWords.get(words(c.compare.right).join("_"))! } };
+    }
     if (c.requiredWhen) {
       const made = requiredWhenSql(cx, t, columns, c);
       if (!made) continue;

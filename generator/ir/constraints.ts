@@ -663,6 +663,14 @@ function readPhrase(text: string, folded?: string): { reading: ConstraintReading
       else r.maxLength = Number(m[1]);
       continue;
     }
+    // "must be after the start date", "on or before the due date": a column written as its words,
+    // closing the phrase (the builder finds the column whose name has those words: start_date, startDate).
+    if ((m = sticky(/((?:[Oo]n|[Aa]t)\s+or\s+(?:after|before)|[Aa]fter|[Ll]ater\s+than|[Bb]efore|[Ee]arlier\s+than)\s+(?:the\s+)?((?!(?:if|when|unless|and|or)\b)[a-z]+(?:\s+(?!(?:if|when|unless|and|or|present|provided|given|set)\b)[a-z]+){1,2})(?=\s*(?:$|[.;,)]))/y))) {
+      const w = m[1]!.toLowerCase();
+      const op = /or\s+after/.test(w) ? ">=" : /or\s+before/.test(w) ? "<=" : /after|later/.test(w) ? ">" : "<";
+      (r.compare ??= []).push({ op, column: m[2]!.toLowerCase().split(/\s+/).join("_") });
+      continue;
+    }
     // "on or after start_date", "no earlier than starts_at", ">= opened_at"; and the same negated:
     // "cannot be before start_date", "must not be later than due_at" (the other way round, or equal).
     if ((m = columnAfter(sticky(COMPARE_INCLUSIVE), 2))) {

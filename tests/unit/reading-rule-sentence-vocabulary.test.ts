@@ -34,6 +34,8 @@ model Jar {
   tag       String?
   level     Int
   note      String?
+  startDate DateTime
+  endDate   DateTime?
 }
 \`\`\`
 
@@ -57,6 +59,7 @@ Rules:
 - tag has no spaces
 - level must be a positive integer in the range 1-9
 - note must not be empty or whitespace
+- endDate must be after the start date
 `;
 
 async function read(): Promise<{ ir: IR; warnings: string[] }> {
@@ -108,6 +111,12 @@ describe("rule sentences in a list of rules", () => {
     holds("handle", ["ada_1"], ["1ada", "_ada"]);
     holds("tag", ["no-space"], ["has space"]);
     holds("note", ["x"], ["   "]);
+  });
+
+  it("compares with a column written as its words ('after the start date': startDate)", async () => {
+    const { ir } = await read();
+    const checks = ir.tables.find((t) => t.name === "jars")!.checks ?? [];
+    expect(checks.map((c) => c.sql)).toContain('"endDate" > "startDate"');
   });
 
   it("quotes a rule sentence it cannot read, naming the column", async () => {
