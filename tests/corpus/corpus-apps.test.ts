@@ -19,7 +19,7 @@ import type { IR } from "../../generator/ir/types.js";
 import { embeddedKnex, startEmbeddedPostgres, type EmbeddedPostgres } from "../../templates/runtime/db.js";
 import { migrateLatest } from "../../templates/runtime/migrate.js";
 import { checkIsolation, userIds, type IsolationReport } from "../helpers/generic-isolation.js";
-import { provisionGroup, provisionTenants } from "../helpers/admin-rows.js";
+import { provisionGroup, provisionTenants, recordUser } from "../helpers/admin-rows.js";
 import { tenantRoot } from "../../generator/emit/route-specs.js";
 import { fuzzApp, isPublic, isUserParam, type FuzzReport } from "../helpers/generic-fuzz.js";
 import { TEST_SECRET, tenantTokenFor, testTenants } from "../helpers/tokens.js";
@@ -236,7 +236,7 @@ describe.skipIf(cases.length === 0)("real-world corpus", () => {
             const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
             const text = await res.text();
             return { status: res.status, body: text ? JSON.parse(text) : undefined };
-          }, a, b, { provision: (t, who) => provisionGroup(knex, ir!, t, who) });
+          }, a, b, { provision: (t, who) => provisionGroup(knex, ir!, t, who), recordUser: (who) => recordUser(knex, ir!, who) });
           results.set(c, report);
           expect(report.failures).toEqual([]);
           if (tenants) {

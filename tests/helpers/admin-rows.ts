@@ -34,6 +34,8 @@ function valueFor(c: Column): unknown {
       return "12:00:00";
     case "json":
       return JSON.stringify({});
+    case "array":
+      return [];
     case "string":
       return (/email/i.test(c.name) ? `a${n}@x.io` : `admin-${n}`).slice(0, t.maxLength ?? 255);
     case "text":
@@ -67,6 +69,25 @@ export async function provisionGroup(knex: Knex, ir: IR, t: Table, who: Caller):
   await knex(identity.name).insert(user).onConflict(identity.primaryKey).ignore();
   await knex(identity.name).update({ [s.membershipGroup]: id }).where(identity.primaryKey, who.id);
   return id;
+}
+
+/**
+ * Records `who` in the users table as the app records a caller it first meets (its key, and a
+ * value for each other required column), so that a row naming that user (a follow) can be made
+ * before the user has called the app. False when a required column needs another row first.
+ */
+export async function recordUser(knex: Knex, ir: IR, who: Caller): Promise<boolean> {
+  const identity = ir.tables.find((x) => x.identity);
+  if (!identity) return false;
+  const user: Record<string, unknown> = { [identity.primaryKey]: who.id };
+  for (const c of identity.columns) {
+    if (c.name === identity.primaryKey || c.nullable || c.default !== null) continue;
+    if (c.references) return false;
+    user[c.name] = valueFor(c);
+    if (user[c.name] === undefined) return false;
+  }
+  await knex(identity.name).insert(user).onConflict(identity.primaryKey).ignore();
+  return true;
 }
 
 /**

@@ -103,6 +103,8 @@ const isPrivate = (t: Table) => !!t.owner || !!t.scope;
  */
 export interface IsolationOptions {
   provision?(t: Table, who: Caller): Promise<string | null>;
+  /** Records a test user in the users table (as the app records a caller), before another user's row names them. */
+  recordUser?(who: Caller): Promise<boolean>;
 }
 
 export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller, b: Caller, options: IsolationOptions = {}): Promise<IsolationReport> {
@@ -184,7 +186,15 @@ export async function checkIsolation(ir: IR, openapi: any, call: Call, a: Caller
     if (!post || depth > 6) return null;
     const made = await bodyFor(t, post, who, depth);
     if (!made) return null;
-    const url = fill(post, who.id, undefined, post.parent ? made.parents.get(post.parent.column) : undefined);
+    // A link between users under the other user's path ("POST /users/{id}/follow"): the other test
+    // user, recorded first (nobody links to themselves, and the foreign key wants their row).
+    let parentKey = post.parent ? made.parents.get(post.parent.column) : undefined;
+    if (post.parent && table(post.parent.table).identity && post.parent.column !== t.owner) {
+      const other = who === a ? b : a;
+      if (!options.recordUser || !(await options.recordUser(other))) return null;
+      parentKey = other.id;
+    }
+    const url = fill(post, who.id, undefined, parentKey);
     let r = await req("POST", url, { token: who.token, body: made.body }, post);
     // A rule over several columns (a CHECK such as "frequency = 'weekly' AND day_of_week IS NOT
     // NULL") can need optional fields the sample body leaves out: a client sends them, so the
