@@ -1,5 +1,6 @@
 // Which table holds the users, and which column of each table names the user who owns a row.
 import { linkVisibleToOther, otherUserColumn } from "./user-links.js";
+import { auditRole } from "./ownership.js";
 import { nameKey, snakeCase, words } from "../base/naming.js";
 import type { BuildContext } from "./build-context.js";
 import type { TableDraft } from "./drafts.js";
@@ -169,7 +170,7 @@ export function findOwner(cx: BuildContext, t: TableDraft, identity: TableDraft 
     // caller write only to themselves.
     // A required column before a nullable one (a row with no owner would be no one's), and among
     // those the row's maker (created_by) before another role (transactions.advance_member_id).
-    const maker = (c: (typeof refs)[number]) => /^(?:created_by|creator|author|added_by|submitted_by|owner)(?:_user)?(?:_id)?$/.test(words(c.name).join("_"));
+    const maker = (c: (typeof refs)[number]) => auditRole(c.name) === "author" || /^owner(?:_user)?(?:_id)?$/.test(words(c.name).join("_"));
     const pick = refs.find((c) => preferred.includes(snakeCase(c.name)))
       ?? refs.find((c) => !c.nullable && maker(c))
       ?? refs.find((c) => !c.nullable && !receivingRole(c.name))

@@ -280,16 +280,20 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
   };
   const groupLinks = new Map<string, string>();
   const childStamps = new Map<string, Record<string, "author" | "editor">>();
+  // A row whose user column no longer owns it: seen through `link` (in the rounds below), that column a stamp.
+  const throughLink = (t: OwnTable, link: OwnColumn, stamps: Record<string, "author" | "editor">): void => {
+    groupLinks.set(t.name, link.name);
+    childStamps.set(t.name, stamps);
+    (owners as Map<string, string | null>).set(t.name, null);
+    reaches.delete(t.name);
+  };
   for (const t of sorted) {
     const o = owners.get(t.name);
     if (!o || t === identity || out.has(t.name) || members.has(t.name) || !(makerColumn(o) || conversational(t, o))) continue;
     const links = t.columns.filter((c) => !!c.references && c.name !== o && c.references.table !== t.name && byName.get(c.references.table) !== identity && reachesGroup(c.references.table, new Set([t.name])));
     if (links.length === 0) continue;
     const link = links.find((c) => !c.nullable) ?? links[0]!;
-    groupLinks.set(t.name, link.name);
-    childStamps.set(t.name, stampsOf(t, o, identity));
-    (owners as Map<string, string | null>).set(t.name, null);
-    reaches.delete(t.name);
+    throughLink(t, link, stampsOf(t, o, identity));
     report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}.${o}" records who made a row of "${t.name}", not whose it is: the row is seen and changed by whoever sees its ${singular(link.references!.table)} (through ${link.name}), the members of a group, and "${o}" is set from the token's subject`);
   }
   // A log of what happened to a row, named for it (task_activity_logs: task_id, user_id, action;
@@ -298,19 +302,14 @@ export function resolveOwnership(tables: readonly OwnTable[], owners: Map<string
   for (const t of sorted) {
     const o = owners.get(t.name);
     if (!o || t === identity || groupLinks.has(t.name) || t.shared || sharedByStatement(t.description)) continue;
-    const tw = words(t.name).map((x) => singular(x));
-    if (!LOG_WORDS.has(tw[tw.length - 1]!)) continue;
+    if (!LOG_WORDS.has(singularWords(t.name).at(-1)!)) continue;
     const link = t.columns.find((c) => {
       const target = c.references ? byName.get(c.references.table) : undefined;
       if (!target || target === t || target === identity || c.nullable || c.name === o || !reaches.has(target.name)) return false;
-      const pw = words(target.name).map((x) => singular(x));
-      return pw.length < tw.length && pw.every((x, i) => tw[i] === x);
+      return namedAfter(t, target) !== null;
     });
     if (!link) continue;
-    groupLinks.set(t.name, link.name);
-    childStamps.set(t.name, { [o]: "author" });
-    (owners as Map<string, string | null>).set(t.name, null);
-    reaches.delete(t.name);
+    throughLink(t, link, { [o]: "author" });
     report.note(t.columns.find((c) => c.name === o)!.span, `"${t.name}" is a log of its ${singular(link.references!.table)}: an entry is seen by whoever sees that row (through ${link.name}), and "${o}" records who acted (set from the token's subject), not whose the entry is`);
   }
   // Through the row a row belongs to, in rounds (comments -> posts -> users): a table takes its
@@ -454,10 +453,6 @@ export function makerColumn(column: string): boolean {
 }
 
 /**
- * The audit columns of a row whose owner column `was` is no longer its owner: that column as its
- * author, and the table's other author and editor columns, each referencing the users table.
- */
-/**
  * A table whose only users are its audit trail: the maker column may be empty (created_by
  * nullable), an editor column records who last changed a row (updated_by), and no other column
  * names a user. Rows that anyone may change and that record who did (teams, labels, statuses of a
@@ -471,6 +466,10 @@ function auditTrailOnly(t: OwnTable, owner: string, identity: OwnTable | null): 
   return users.every((c) => auditRole(c.name) !== null || /^(?:deleted|archived|removed)_by(?:_user)?(?:_id)?$/.test(words(c.name).join("_")));
 }
 
+/**
+ * The audit columns of a row whose owner column `was` is no longer its owner: that column as its
+ * author, and the table's other author and editor columns, each referencing the users table.
+ */
 function stampsOf(t: OwnTable, was: string, identity: OwnTable | null): Record<string, "author" | "editor"> {
   const stamps: Record<string, "author" | "editor"> = {};
   for (const c of t.columns) {
@@ -498,9 +497,23 @@ export function membershipOfOwnedGroup(m: OwnTable, group: OwnTable): boolean {
  * "trip_participants" for trips, "board_memberships" for boards. The name says the group has members.
  */
 export function namedMembership(m: OwnTable, group: OwnTable): boolean {
-  const gw = words(group.name).map((x) => singular(x));
-  const mw = words(m.name).map((x) => singular(x));
-  return mw.length === gw.length + 1 && gw.every((x, i) => mw[i] === x) && /^(member|membership|participant)$/.test(mw[mw.length - 1]!);
+  const rest = namedAfter(m, group);
+  return rest?.length === 1 && /^(member|membership|participant)$/.test(rest[0]!);
+}
+
+/** A name's words, each singular ("task_activity_logs" -> task, activity, log). */
+function singularWords(name: string): string[] {
+  return words(name).map((x) => singular(x));
+}
+
+/**
+ * The words of `t`'s name after `other`'s, when `t` is named after it ("ledger_members" after
+ * ledgers: [member]; "task_activity_logs" after tasks: [activity, log]); null otherwise.
+ */
+function namedAfter(t: OwnTable, other: OwnTable): string[] | null {
+  const tw = singularWords(t.name);
+  const ow = singularWords(other.name);
+  return tw.length > ow.length && ow.every((x, i) => tw[i] === x) ? tw.slice(ow.length) : null;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { EndpointDraft, SectionBase, SectionEntry } from "./drafts.js";
 import { type Flat, flatSub } from "./flat.js";
 import type { MarkdownReader } from "./reader.js";
 import { pathQuery } from "./bodies.js";
-import { isPublicText, METHOD_RE } from "./vocabulary.js";
+import { isPublicText, METHOD_RE, PATH_METHODS } from "./vocabulary.js";
 
 export function endpointHeading(md: MarkdownReader, f: Flat): EndpointDraft | null {
   // "### GET /x", "### 2. GET /x", "### 2.1 POST /x（下单）", "### 2.1.3) PUT /x (admin)".
@@ -296,10 +296,8 @@ export function looseJson(text: string): Json | undefined {
   }
 }
 
-/** The methods a line may list before one path ("GET/POST /api/folders", "GET, PATCH, DELETE /x"). */
-export const METHOD_LIST = "(?:GET|POST|PUT|PATCH|DELETE)(?:\\s*[/|,]\\s*(?:GET|POST|PUT|PATCH|DELETE))*";
 /** A path as a line writes it, up to the punctuation that ends it. */
-const LINE_PATH = "\\/(?:[^\\s`(（、，,?？：；。·•|]*[^\\s`(（、，,?？.;:：。；·•|])?";
+export const LINE_PATH = "\\/(?:[^\\s`(（、，,?？：；。·•|]*[^\\s`(（、，,?？.;:：。；·•|])?";
 
 /** Each method of a method list at `at` in `f` ("GET/POST"), as the text of its word. */
 export function methodsAt(md: MarkdownReader, f: Flat, at: number, list: string): RawText[] {
@@ -313,7 +311,7 @@ export function methodsAt(md: MarkdownReader, f: Flat, at: number, list: string)
  */
 export function chainedEndpoints(md: MarkdownReader, f: Flat, from: number, summary: string | undefined): { drafts: EndpointDraft[]; end: number } {
   const drafts: EndpointDraft[] = [];
-  const next = new RegExp(`[\\s\`]*(?:[·•|,;/]|\\band\\b|\\bor\\b)?[\\s\`]*(${METHOD_LIST})\\s+(${LINE_PATH})\`?`, "y");
+  const next = new RegExp(`[\\s\`]*(?:[·•|,;/]|\\band\\b|\\bor\\b)?[\\s\`]*(${PATH_METHODS})\\s+(${LINE_PATH})\`?`, "y");
   let end = from;
   for (;;) {
     next.lastIndex = end;

@@ -8,7 +8,7 @@ import type { RawBodyField, RawText } from "../raw.js";
 import { bodyItem, inlineQuery, modelFields, pathQuery, queryItem } from "./bodies.js";
 import { bareFields, columnFlat, columnItem, ELLIPSIS_ITEM, prismaAttributes } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
-import { baseUrl, chainedEndpoints, inlineEnvelope, METHOD_LIST, methodsAt, scanEndpointText } from "./endpoints.js";
+import { baseUrl, chainedEndpoints, inlineEnvelope, LINE_PATH, methodsAt, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, indexItem, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
@@ -18,7 +18,7 @@ import { tableNamedNearby } from "./unnamed.js";
 import { openSection } from "./sections.js";
 import { opensQuery } from "../query-params.js";
 import { likeRef, nextShared } from "./table-references.js";
-import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, sectionTitle, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENTITY_SECTION_WORDS, PATH_METHODS, ENUM_NAME, FIELD_NOTES, FIELDS_LABEL, KEY_ITEM, RELATIONS_WORDS, RULES_LABEL, RULES_SECTION, SECTION_WORDS, sectionTitle, short, splitEnumValues, TABLE_LEVEL_ITEM } from "./vocabulary.js";
 
 export function list(md: MarkdownReader, node: List): void {
   if (md.kind === "api") {
@@ -44,7 +44,7 @@ export function list(md: MarkdownReader, node: List): void {
     // a group's item ("- Tasks" then "  - GET /api/tasks").
     const listed = node.children.map((item) => ({ f: md.itemFlat(item), m: null as RegExpExecArray | null }));
     // "- `GET/POST /api/folders`", "- `GET /tags`, `POST /tags`": several methods or endpoints on one item.
-    const itemRe = new RegExp(`^(?:([^:：\\n\`]{1,40}?)\\s*[:：]\\s*)?(${METHOD_LIST})\\s+(\\/(?:[^\\s\`(（、，,?？：；。·•|]*[^\\s\`(（、，,?？.;:：。；·•|])?)`);
+    const itemRe = new RegExp(`^(?:([^:：\\n\`]{1,40}?)\\s*[:：]\\s*)?(${PATH_METHODS})\\s+(${LINE_PATH})`);
     for (const l of listed) l.m = itemRe.exec(l.f.text);
     if (listed.some((l) => l.m)) {
       for (const { f, m } of listed) {

@@ -6,14 +6,14 @@ import { isPathParamsLabel, labelLine, opensQuery } from "../query-params.js";
 import { bodyLabel, inlineQuery } from "./bodies.js";
 import { bareFields, columnFlat, columnItem } from "./columns.js";
 import type { EndpointDraft, TableDraft } from "./drafts.js";
-import { baseUrl, chainedEndpoints, endpointInSection, inlineEnvelope, METHOD_LIST, methodsAt, scanEndpointText } from "./endpoints.js";
+import { baseUrl, chainedEndpoints, endpointInSection, inlineEnvelope, methodsAt, scanEndpointText } from "./endpoints.js";
 import { type Flat, flatSplit, flatSub, flatTrim } from "./flat.js";
 import { indexFromText, keyOf } from "./indexes.js";
 import type { MarkdownReader } from "./reader.js";
 import { tableRuleLine } from "./rules.js";
 import { openSection, pseudoTableName } from "./sections.js";
 import { likeRef } from "./table-references.js";
-import { DOCUMENT_WORDS, ENDPOINT_LINE, ENUM_LINE, ENUM_LINE_IN_VALUES, FIELDS_LABEL, KEY_PIECE, looksLikeConstraints, RULES_LABEL, SECTION_WORDS, splitEnumValues } from "./vocabulary.js";
+import { DOCUMENT_WORDS, ENDPOINT_LINE, PATH_METHODS, ENUM_LINE, ENUM_LINE_IN_VALUES, FIELDS_LABEL, KEY_PIECE, looksLikeConstraints, RULES_LABEL, SECTION_WORDS, splitEnumValues } from "./vocabulary.js";
 
 /** A paragraph that is only a name ("users", "`order_items`", "tasks:"), not a label word: it may name the table of the list after it. */
 export function plainNameOf(md: MarkdownReader, node: Paragraph): Flat | null {
@@ -280,7 +280,7 @@ export function endpointLines(md: MarkdownReader, f: Flat, code: boolean): boole
     const depth = sec?.pseudo ? sec.depth : (md.lastRealDepth() ?? 0) + 1;
     // "GET/POST /api/folders", "GET | PATCH | DELETE /api/folders/{id}": one endpoint per method,
     // each a draft of its own (no section opens: what follows describes them all).
-    const listed = new RegExp(`^(${METHOD_LIST})\\s+(\\/[^\\s\`·•|]*)`).exec(line.text);
+    const listed = new RegExp(`^(${PATH_METHODS})\\s+(\\/[^\\s\`·•|]*)`).exec(line.text);
     if (listed && /[/|,]/.test(listed[1]!)) {
       const pathAt = listed[0].length - listed[2]!.length;
       const path = md.rawText(flatSub(line, pathAt, pathAt + listed[2]!.replace(/[.,;:]+$/, "").length));

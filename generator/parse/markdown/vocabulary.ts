@@ -24,10 +24,13 @@ export const TYPE_HEAD = new Set(TYPE_HEAD_WORDS);
 export const METHOD_RE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/i;
 
 /** "GET, POST", "GET/POST", "PUT | PATCH": several methods for one path. */
-export const METHOD_LIST = /(?:GET|POST|PUT|PATCH|DELETE)(?:\s*(?:,|\/|\||&|\band\b)\s*(?:GET|POST|PUT|PATCH|DELETE))+/;
+const METHOD_WORD = "(?:GET|POST|PUT|PATCH|DELETE)";
+export const METHOD_LIST = new RegExp(`${METHOD_WORD}(?:\\s*(?:,|\\/|\\||&|\\band\\b)\\s*${METHOD_WORD})+`);
+/** The methods written before one path: "GET", "GET/POST", "GET | PATCH | DELETE", "GET, DELETE" (a regular expression's source). */
+export const PATH_METHODS = `${METHOD_WORD}(?:\\s*[/|,]\\s*${METHOD_WORD})*`;
 
-/** A line that is an endpoint: "GET /api/tasks", "- POST /items/:id — create", "1. DELETE /x". */
-export const ENDPOINT_LINE = /^(?:[-*+]\s+|\d+[.)]\s+)?(?:GET|POST|PUT|PATCH|DELETE)(?:\s*[/|,]\s*(?:GET|POST|PUT|PATCH|DELETE))*\s+\/[^\s`]*/;
+/** A line that is an endpoint: "GET /api/tasks", "GET/POST /api/folders", "- POST /items/:id — create", "1. DELETE /x". */
+export const ENDPOINT_LINE = new RegExp(`^(?:[-*+]\\s+|\\d+[.)]\\s+)?${PATH_METHODS}\\s+\\/[^\\s\`]*`);
 
 /** A section whose sub-sections are value objects (shapes kept in json columns) or enums, not tables. */
 export const VALUE_SECTION = /^(value[-\s]objects?|embedded(\s+(objects?|types|documents?))?|composite\s+types|nested\s+(objects?|types)|complex\s+types|enums?(?:\s+(?:constraints?|values?|definitions?|types?|and\s+constants))?|enumerations?|enumerated\s+types|(?:allowed|valid|permitted|accepted|possible)\s+values|value\s+(?:lists|sets)|enumeraci(?:o|ó)n(?:es)?|valores\s+(?:permitidos|v(?:a|á)lidos|posibles)|aufz(?:a|ä)hlungen|(?:zul(?:a|ä)ssige|erlaubte)\s+werte|(?:e|é)num(?:e|é)rations?|valeurs\s+(?:autoris(?:e|é)es|permises|possibles)|enumerazioni|valori\s+(?:ammessi|consentiti)|值对象|枚举(类型)?|列挙型?)$/i;
