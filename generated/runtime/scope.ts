@@ -291,6 +291,35 @@ export function scopeExists(scope: RowScope, ref: string, caller: string, depth 
 export interface Visibility {
   readonly owner?: string | null;
   readonly scope?: RowScope;
+  /** An owned link between users: columns naming a user who also reads the rows naming them (a followee). */
+  readonly readers?: readonly string[];
+  /** An owned membership of a group: the column naming the group, whose every member reads the row. */
+  readonly fellows?: string;
+}
+
+/**
+ * The caller's condition for reading rows (callerCondition is the one for writing them): on an
+ * owned table, also the rows naming the caller in a reader column (their followers' links), and
+ * on a group's membership the rows of every group the caller is a member of. `caller` appears
+ * readUses(v) times. `table` is the table's own name (`ref` its name or alias in the statement).
+ */
+export function readCondition(v: Visibility, table: string, ref: string | null, caller: string): string | null {
+  const own = callerCondition(v, ref, caller);
+  if (!own || !v.owner || (!v.readers?.length && !v.fellows)) return own;
+  const q = ref ? `${ref}.` : "";
+  const parts = [own, ...(v.readers ?? []).map((r) => `${q}${ident(r)} = ${caller}`)];
+  if (v.fellows) {
+    const f = ident("__sf_fellow");
+    const g = ident(v.fellows);
+    // (A query of the app's: row-level security lets the inner read see the caller's own memberships.)
+    parts.push(`${q}${g} IN (SELECT ${f}.${g} FROM ${ident(table)} ${f} WHERE ${f}.${ident(v.owner)} = ${caller})`);
+  }
+  return `(${parts.join(" OR ")})`;
+}
+
+/** How many times readCondition names the caller. */
+export function readUses(v: Visibility): number {
+  return !v.owner ? (usesCaller(v) ? 1 : 0) : 1 + (v.readers?.length ?? 0) + (v.fellows ? 1 : 0);
 }
 
 /** The caller's condition on a table's rows (see scopeCondition); null when every row is visible. */

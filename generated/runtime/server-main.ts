@@ -56,7 +56,10 @@ async function main(spec: ServerSpec): Promise<void> {
   const applied = await migrateLatest(db.knex, spec.migrations);
   // Row-level security is a second wall; DATABASE_RLS=off leaves it out.
   const rls = process.env.DATABASE_RLS !== "off" && spec.ownedTables.length > 0;
-  if (rls) await applyRowLevelSecurity(db.knex, spec.ownedTables);
+  const memberOnly = rls ? await applyRowLevelSecurity(db.knex, spec.ownedTables) : [];
+  if (memberOnly.length) {
+    log.warn({ tables: memberOnly }, "these membership rows are read by their own member only: the policy letting a group's members read them needs the database user applying it to bypass row-level security (a superuser or BYPASSRLS; requests then run as DATABASE_APP_ROLE)");
+  }
   // A superuser (PGlite's only user, and often a local PostgreSQL's) bypasses RLS: requests then
   // switch to a plain role, unless DATABASE_APP_ROLE names one.
   const dbRole = process.env.DATABASE_APP_ROLE || (rls && (await bypassesRowLevelSecurity(db.knex)) ? DEFAULT_APP_ROLE : null);

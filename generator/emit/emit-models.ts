@@ -80,7 +80,7 @@ function visibilityOf(ir: IR, t: Table): Record<string, unknown> {
   if (t.identity) return { owner: t.primaryKey };
   const e = rlsEntry(ir, t);
   if (!e) return {};
-  return e.owner ? { owner: e.owner } : { scope: e.scope };
+  return e.owner ? { owner: e.owner, ...(e.readers ? { readers: e.readers } : {}), ...(e.fellows ? { fellows: e.fellows } : {}) } : { scope: e.scope };
 }
 
 function emitModel(ir: IR, info: TableInfo): string {

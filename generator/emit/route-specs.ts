@@ -329,6 +329,7 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
     ...(info.hidden.length ? { hidden: info.hidden.map((c) => c.name) } : {}),
     ...(fixed.length ? { fixed: Object.fromEntries(fixed.map((c) => [c.name, fixedValues.get(c)])) } : {}),
     ...(t.readers?.length ? { readers: [...t.readers] } : {}),
+    ...(t.fellows ? { fellows: t.fellows } : {}),
     ...(other ? { notCaller: [other] } : {}),
   };
 }
@@ -346,7 +347,7 @@ export function rlsEntry(ir: IR, t: Table): Record<string, unknown> | null {
   if (!root) return null;
   const k = root.type.kind;
   const ownerType = k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text";
-  if (t.owner) return { table: t.name, owner: t.owner, ownerType, ...(t.readers?.length ? { readers: [...t.readers] } : {}) };
+  if (t.owner) return { table: t.name, owner: t.owner, ownerType, ...(t.readers?.length ? { readers: [...t.readers] } : {}), ...(t.fellows ? { fellows: t.fellows } : {}) };
   const open = t.scope?.kind === "member" && t.scope.column === t.primaryKey;
   return { table: t.name, scope: rowScopeOf(ir, t), ownerType, ...(open ? { openInsert: true } : {}) };
 }

@@ -119,6 +119,7 @@ function build(cx: BuildContext, raw: RawSpec, sources: { schema: string; api: s
   irTables = dropReferencesToNonUnique(cx, irTables);
   irTables = uniqueIndexNames(cx, irTables);
   irTables = withLinkReaders(irTables);
+  irTables = withFellowReaders(cx, irTables);
   cx.relations = findManyToMany(irTables);
   const sink = { diag: (sev: Severity, code: string, m: string, span: Span, hint?: string) => cx.diag(sev, code, m, span, hint), note: (span: Span, m: string) => cx.note(span, m) };
   // Request-body rules tighten the columns first, so the list contracts and actions built
@@ -217,6 +218,24 @@ function sameClassNames(cx: BuildContext, tables: readonly TableDraft[]): void {
     cx.diag("error", "SF138", `tables "${first.name}" and "${t.name}" would both be the model class ${cls}: which one the spec means is not clear`, t.span,
       `merge them into one definition, or rename one (its model class comes from its name: "${first.name}" -> ${cls})`);
   }
+}
+
+/**
+ * A group's membership (team_members of teams, owned by its user_id): every member of a team
+ * reads the team's membership rows, so members see who else is in it. Each row is still
+ * written only by its own member (and made for a group's creator by the app).
+ */
+function withFellowReaders(cx: BuildContext, tables: Table[]): Table[] {
+  const groups = new Map<string, string>();
+  for (const g of tables) {
+    const s = g.scope;
+    if (s?.kind !== "member" || s.column !== g.primaryKey) continue;
+    const m = tables.find((t) => t.name === s.membership);
+    if (!m || m.identity || m.owner !== s.membershipUser || groups.has(m.name)) continue;
+    groups.set(m.name, s.membershipGroup);
+    cx.note(m.span, `rows of "${m.name}" are read by every member of the same ${singular(g.name)} (${s.membershipGroup}), so members see who else is in it; each row is changed or deleted only by the member it names`);
+  }
+  return groups.size ? tables.map((t) => (groups.has(t.name) ? { ...t, fellows: groups.get(t.name)! } : t)) : tables;
 }
 
 /**

@@ -164,6 +164,12 @@ export interface Table {
    * followers), never change them. Absent: only the owner reads its rows.
    */
   readonly readers?: readonly string[];
+  /**
+   * The membership table of a group (team_members of teams), its rows owned by their member:
+   * this column names the group, and every member of a group reads its rows (who else is in
+   * it). Writes stay the member's own.
+   */
+  readonly fellows?: string;
 }
 
 /** A foreign key of several columns: `columns` reference `refColumns` of `table`, pairwise, in order. */

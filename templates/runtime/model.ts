@@ -23,7 +23,7 @@
 import { Model, QueryBuilder, type QueryContext, type ModelOptions, type Page } from "objection";
 import type { Knex } from "knex";
 import { HttpProblem } from "./errors.js";
-import { callerCondition, callerOf, tenantOfHandle, usesCaller, type Visibility } from "./scope.js";
+import { callerCondition, callerOf, readCondition, readUses, tenantOfHandle, usesCaller, type Visibility } from "./scope.js";
 import { ident } from "./batch.js";
 
 // Query-builder operations whose conditions an added `AND owner = $1` cannot contain: a
@@ -61,7 +61,9 @@ export class OwnedQueryBuilder<M extends Model, R = M[]> extends QueryBuilder<M,
       if (b.isInsert()) return; // the owner is set by $beforeInsert
       const ref = b.tableRefFor(cls as never);
       // where(raw), not whereRaw: a builder built twice (a subquery) must not read as a raw where clause of the user's.
-      b.where(b.knex().raw(callerCondition(v, ident(ref), "?")!, usesCaller(v) ? [caller] : []));
+      // Reading may see more than writing: a followee reads the links naming them, a member their group's memberships.
+      if (b.isFind()) b.where(b.knex().raw(readCondition(v, cls.tableName, ident(ref), "?")!, Array(readUses(v)).fill(caller)));
+      else b.where(b.knex().raw(callerCondition(v, ident(ref), "?")!, usesCaller(v) ? [caller] : []));
     });
   }
 

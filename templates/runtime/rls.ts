@@ -24,6 +24,11 @@ export interface OwnedTable {
   readonly openInsert?: boolean;
   /** A link between users: columns naming a user who may read (SELECT) the rows naming them, and change none. */
   readonly readers?: readonly string[];
+  /**
+   * A group's membership table (owned by its member): the column naming the group. Every member
+   * of a group may read (SELECT) its rows; writing still needs the owner's policy.
+   */
+  readonly fellows?: string;
 }
 
 export const POLICY_NAME = "specforge_owner";
@@ -39,7 +44,40 @@ function callerSql(t: OwnedTable): string {
   return t.ownerType === "text" ? setting : `nullif(${setting}, '')::${t.ownerType}`;
 }
 
-export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
+/**
+ * The function a membership table's read policy calls: is the caller a member of this group?
+ * One per table, named after it (PostgreSQL cuts a long name to 63 bytes, here and in DROP alike).
+ */
+export function fellowFunction(table: string): string {
+  return `specforge_fellow_${table}`;
+}
+
+/**
+ * The read policy of a group's membership table: the caller reads the rows of every group they
+ * are a member of. A policy that asked the table itself would recurse (PostgreSQL refuses it),
+ * so it asks a SECURITY DEFINER function, which reads the table as its owner, who must bypass
+ * row-level security (a superuser, as PGlite's user and a local PostgreSQL's; or BYPASSRLS).
+ * The function sees only the caller's own rows' groups, and names no other user.
+ */
+async function createFellowPolicy(knex: Knex, t: OwnedTable & { readonly owner: string; readonly fellows: string }): Promise<void> {
+  const schema = String((await knex.raw("select current_schema() as s")).rows[0].s);
+  const table = `${ident(schema)}.${ident(t.table)}`;
+  const type = String((await knex.raw("select format_type(atttypid, atttypmod) as t from pg_attribute where attrelid = ?::regclass and attname = ?", [table, t.fellows])).rows[0].t);
+  const fn = `${ident(schema)}.${ident(fellowFunction(t.table))}`;
+  const body = `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${ident(t.fellows)} = $1 AND ${ident(t.owner)} = ${callerSql(t)})`;
+  await knex.raw(`CREATE OR REPLACE FUNCTION ${fn}(${type}) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sf$ ${body} $sf$`.replace(/\?/g, "\\?"));
+  await knex.raw(`CREATE POLICY ${ident(READ_POLICY_NAME)} ON ${table} FOR SELECT USING (${fn}(${ident(t.fellows)}))`.replace(/\?/g, "\\?"));
+}
+
+/**
+ * Enables row-level security on each table with its policies. Returns the membership tables
+ * whose rows stay readable by their own member only: their fellows' read policy needs a role
+ * that bypasses row-level security to own its function (createFellowPolicy), and the role
+ * applying these policies does not.
+ */
+export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<string[]> {
+  const memberOnly: string[] = [];
+  const bypass = tables.some((t) => t.fellows) ? await bypassesRowLevelSecurity(knex) : false;
   for (const t of tables) {
     await knex.raw("ALTER TABLE ?? ENABLE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("ALTER TABLE ?? FORCE ROW LEVEL SECURITY", [t.table]);
@@ -51,6 +89,8 @@ export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTa
       await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table, t.owner, t.owner]);
       // Permissive policies add up: the user a row names reads it; writing still needs the owner's policy.
       if (t.readers?.length) await knex.raw(`CREATE POLICY ?? ON ?? FOR SELECT USING (${t.readers.map(() => p).join(" OR ")})`, [READ_POLICY_NAME, t.table, ...t.readers]);
+      else if (t.fellows && bypass) await createFellowPolicy(knex, { ...t, owner: t.owner, fellows: t.fellows });
+      else if (t.fellows) memberOnly.push(t.table);
     } else if (t.scope) {
       // The condition is made of quoted identifiers and the setting: no knex placeholders in it.
       const p = scopeExists(t.scope, ident(t.table), callerSql(t)).replace(/\?/g, "\\?");
@@ -58,6 +98,7 @@ export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTa
       if (t.openInsert) await knex.raw("CREATE POLICY ?? ON ?? FOR INSERT WITH CHECK (true)", [CREATE_POLICY_NAME, t.table]);
     } else throw new Error(`row-level security for "${t.table}": neither an owner column nor a scope`);
   }
+  return memberOnly;
 }
 
 export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedTable[]): Promise<void> {
@@ -65,6 +106,7 @@ export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedT
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [READ_POLICY_NAME, t.table]);
+    if (t.fellows) await knex.raw("DROP FUNCTION IF EXISTS ??", [fellowFunction(t.table)]);
     await knex.raw("ALTER TABLE ?? NO FORCE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("ALTER TABLE ?? DISABLE ROW LEVEL SECURITY", [t.table]);
   }

@@ -10,7 +10,7 @@ import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { conditionSql, finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec, type RowCondition } from "./list.js";
-import { callerCondition, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
+import { callerCondition, readCondition, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
   readonly column: string;
@@ -117,6 +117,11 @@ export interface TableSql {
    * but does not change them. Lists show the caller the rows naming them in the owner column or in one of these.
    */
   readonly readers?: readonly string[];
+  /**
+   * A group's membership table, owned by its member: the column naming the group. Every member
+   * of a group reads its rows (lists and single rows); only the member writes their own.
+   */
+  readonly fellows?: string;
   /** Columns naming another user that may not name the caller (nobody follows themselves): 422. */
   readonly notCaller?: readonly string[];
 }
@@ -194,14 +199,14 @@ const whereBindsCaller = (spec: TableSql, p: ParentSql | undefined): boolean => 
  * parent's key from the path (and, unless the row's scope implies it, the parent's condition).
  * On an owned table outside a nested route: `"id" = $1 AND "user_id" = $2`.
  */
-function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"], by?: string): { text: string; values: unknown[] } {
+function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"], by?: string, read = false): { text: string; values: unknown[] } {
   const p = under?.parent;
   const caller = whereBindsCaller(spec, p);
   const values: unknown[] = caller ? [id, userId] : [id];
   if (under) values.push(under.id);
-  const text = once(spec, `where ${underKey(under)} ${by ?? ""}`, () => {
+  const text = once(spec, `where ${underKey(under)} ${by ?? ""} ${read ? "read" : ""}`, () => {
     let w = `${ident(by ?? spec.pk)} = $1`;
-    const own = callerCondition(spec, null, "$2");
+    const own = read ? readCondition(spec, spec.table, null, "$2") : callerCondition(spec, null, "$2");
     if (own) w += ` AND ${own}`;
     if (p) {
       const col = ident(p.column);
@@ -343,7 +348,7 @@ function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam:
 
 /** One row by key, with its relations; undefined when it is missing or another user's. */
 export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<Row | undefined> {
-  const w = rowWhere(spec, id, userId, opts.under, opts.by);
+  const w = rowWhere(spec, id, userId, opts.under, opts.by, true);
   const text = once(spec, `get ${rels.map((r) => r.name).join(",")} ${underKey(opts.under)} ${opts.by ?? ""}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`);
   const results = await batch(userId, [...(opts.before ?? []), { text, values: w.values }]);
   return answerRow(spec, results[results.length - 1]!.rows[0]);
@@ -358,15 +363,16 @@ export async function listRows(batch: Batch, spec: TableSql, list: ListSpec, req
   const t = ident(list.table);
   const where: string[] = [];
   const values: unknown[] = [];
-  const own = callerCondition(spec, t, "$1");
+  // A link between users: its rows are read by the user who made them and by the user they name;
+  // a group's membership by every member of the group.
+  const own = readCondition(spec, spec.table, t, "$1");
   if (opts.asReader && (spec.readers?.includes(opts.asReader) || opts.asReader === spec.owner)) {
     // The rows naming the caller in one column of a link between users: those they made (whom they
     // follow), or those naming them as its other user (their followers), which they read and never change.
     where.push(`${t}.${ident(opts.asReader)} = $1`);
     values.push(userId);
   } else if (own) {
-    // A link between users: its rows are read by the user who made them and by the user they name.
-    where.push(spec.readers?.length ? `(${[own, ...spec.readers.map((r) => `${t}.${ident(r)} = $1`)].join(" OR ")})` : own);
+    where.push(own);
     if (hasCaller(spec)) values.push(userId);
   }
   const first: Statement[] = [];

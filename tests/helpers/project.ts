@@ -2,7 +2,7 @@
 // generated/ (every file the emitters make from the IR, with the templates' runtime) and the hook
 // skeletons in src/hooks/ beside it.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
@@ -13,6 +13,8 @@ import { planMigrations } from "../../generator/plan/plan.js";
 import { emitHookSkeletons } from "../../generator/emit/emit-hooks.js";
 import { readTemplates } from "../../generator/read/read-output.js";
 import type { IR } from "../../generator/ir/types.js";
+import { loadSpecFiles } from "../../generator/front.js";
+import type { Note } from "../../generator/ir/build-context.js";
 import { freshDatabase, type DbKind, type TestDatabase } from "./databases.js";
 import { TEST_SECRET } from "./tokens.js";
 
@@ -28,6 +30,23 @@ export async function writeProject(dir: string, ir: IR): Promise<void> {
   }
 }
 
+/**
+ * A spec of a test's own (Markdown schema and API texts, read as specs/database/schema.md and
+ * specs/api/rest-endpoints.md) generated into `out` afresh: its IR, the reader's notes and the
+ * generated app's directory. A spec error fails the test with its messages.
+ */
+export async function writeSpecProject(out: string, schema: string, api: string): Promise<{ ir: IR; notes: readonly Note[]; dir: string }> {
+  rmSync(out, { recursive: true, force: true });
+  const loaded = await loadSpecFiles(
+    { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: schema },
+    { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: api },
+  );
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length || !loaded.ir) throw new Error(`the test's spec has errors:\n${errors.map((d) => `${d.code} ${d.message}`).join("\n")}`);
+  await writeProject(out, loaded.ir);
+  return { ir: loaded.ir, notes: loaded.notes, dir: join(out, "generated") };
+}
+
 /** The role generated apps switch to for requests in the app tests (not a superuser: row-level security applies). */
 export const APP_ROLE = "specforge_app";
 
@@ -40,6 +59,8 @@ export interface RunningProject {
   admin(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
   /** SQL in the caller's transaction, as the app runs it: the app role, app.user_id (and app.tenant_id, the caller's organization) set, no condition of ours. */
   as(user: string, sql: string, bindings?: unknown[], tenant?: string | null): Promise<Record<string, any>[]>;
+  /** Work in the caller's transaction, as a hook gets it (the generated models take it as their handle). */
+  within<T>(user: string, work: (trx: any) => Promise<T>): Promise<T>;
   /** Errors the app logged as its own (5xx). */
   errors: unknown[];
   close(): Promise<void>;
@@ -86,6 +107,9 @@ export async function bootProject(kind: DbKind, generatedDir: string, appOptions
     },
     async as(user, sql, bindings = [], tenant = null) {
       return scope(user, async (trx: any) => ((await trx.raw(sql, bindings)) as { rows: Record<string, any>[] }).rows, tenant);
+    },
+    within(user, work) {
+      return scope(user, work);
     },
     async close() {
       server.closeAllConnections();
