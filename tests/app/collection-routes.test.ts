@@ -5,14 +5,13 @@
 // (chores, not tasks). Every route serves the caller's rows only: another user's rows are never
 // listed, counted, deleted or changed, and their keys in a bulk body match nothing. Checked with
 // row-level security on and off (off: the routes' own conditions are the only wall).
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecFiles } from "../../generator/front.js";
 import { printSchemaTypesOrRefusal } from "../../generator/emit/print-client-types.js";
 import { schemaTypesViaApi } from "../../generator/emit/client-types.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, runOwnTests, typeCheckProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, runOwnTests, typeCheckProject, writeSpecProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -67,15 +66,7 @@ let ir: IR;
 let dir: string;
 
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  const loaded = await loadSpecFiles(
-    { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA },
-    { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: API },
-  );
-  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  ir = loaded.ir!;
-  await writeProject(OUT, ir);
-  dir = join(OUT, "generated");
+  ({ ir, dir } = await writeSpecProject(OUT, SCHEMA, API));
 }, 60_000);
 
 describe("what the collection routes are read as", () => {

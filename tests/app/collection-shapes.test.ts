@@ -4,12 +4,10 @@
 // (GET /cards/open-count), the caller's collection under /me, a copy (POST /boards/{id}/clone), and
 // the opposite of finishing (POST /cards/{id}/reopen). A small spec of my own (boards and cards).
 // Every route reaches the caller's rows only: user B never reads, orders, changes or copies A's.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, runOwnTests, typeCheckProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, runOwnTests, typeCheckProject, writeSpecProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -88,15 +86,7 @@ let ir: IR;
 let dir: string;
 
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  const loaded = await loadSpecFiles(
-    { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA },
-    { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: API },
-  );
-  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  ir = loaded.ir!;
-  await writeProject(OUT, ir);
-  dir = join(OUT, "generated");
+  ({ ir, dir } = await writeSpecProject(OUT, SCHEMA, API));
 }, 60_000);
 
 describe("what the routes are read as", () => {

@@ -10,12 +10,10 @@
 //   the rows naming them, nobody else sees them, and nobody follows themselves (422). A block is
 //   its maker's alone: the blocked user reads nothing.
 // Checked on PGlite and PostgreSQL, with row-level security on and off.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, writeSpecProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -103,15 +101,7 @@ let ir: IR;
 let dir: string;
 
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  const loaded = await loadSpecFiles(
-    { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA },
-    { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: API },
-  );
-  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  ir = loaded.ir!;
-  await writeProject(OUT, ir);
-  dir = join(OUT, "generated");
+  ({ ir, dir } = await writeSpecProject(OUT, SCHEMA, API));
 }, 60_000);
 
 describe("what the link routes are read as", () => {

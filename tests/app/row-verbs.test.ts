@@ -7,12 +7,10 @@
 // Also an action on all of the caller's rows at once ("PATCH /api/notices/mark-all-seen"): it
 // changes every one of the caller's notices and none of another user's. The notices list comes in
 // the order its description states ("ordered by slot"), not newest first.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecFiles } from "../../generator/front.js";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, writeProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, writeSpecProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS } from "../helpers/databases.js";
 import { tokenFor } from "../helpers/tokens.js";
 
@@ -68,15 +66,7 @@ let ir: IR;
 let dir: string;
 
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  const loaded = await loadSpecFiles(
-    { kind: "schema", format: "markdown", path: "specs/database/schema.md", text: SCHEMA },
-    { kind: "api", format: "markdown", path: "specs/api/rest-endpoints.md", text: API },
-  );
-  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  ir = loaded.ir!;
-  await writeProject(OUT, ir);
-  dir = join(OUT, "generated");
+  ({ ir, dir } = await writeSpecProject(OUT, SCHEMA, API));
 }, 60_000);
 
 describe("what the row verbs are read as", () => {
