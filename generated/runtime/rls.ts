@@ -30,13 +30,20 @@ export interface OwnedTable {
    * of a group may read (SELECT) its rows; writing still needs the owner's policy.
    */
   readonly fellows?: string;
+  /**
+   * A membership with roles that run its group (with `fellows`): a member whose `column` is one
+   * of `values` may insert, change and delete the group's memberships (anyone's).
+   */
+  readonly manage?: { readonly column: string; readonly values: readonly string[] };
 }
 
 export const POLICY_NAME = "specforge_owner";
 /** The second policy of a group table: INSERT for every caller. */
 export const CREATE_POLICY_NAME = "specforge_create";
-/** The second policy of a link between users: SELECT for the user a row names (a followee). */
+/** The second policy of a link between users: SELECT for the user a row names (a followee); of a membership, SELECT for the group's members. */
 export const READ_POLICY_NAME = "specforge_read";
+/** The third policy of a membership with roles: every command, for those who run the group. */
+export const MANAGE_POLICY_NAME = "specforge_manage";
 
 /** The caller set for this transaction, as the type of the column it is compared with. */
 function callerSql(t: OwnedTable): string {
@@ -51,6 +58,11 @@ function callerSql(t: OwnedTable): string {
  */
 export function fellowFunction(table: string): string {
   return `specforge_fellow_${table}`;
+}
+
+/** The function a managed membership's third policy calls: does the caller run this group? */
+export function managerFunction(table: string): string {
+  return `specforge_manager_${table}`;
 }
 
 /**
@@ -68,6 +80,13 @@ async function createFellowPolicy(knex: Knex, t: OwnedTable & { readonly owner: 
   const body = `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${ident(t.fellows)} = $1 AND ${ident(t.owner)} = ${callerSql(t)})`;
   await knex.raw(`CREATE OR REPLACE FUNCTION ${fn}(${type}) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sf$ ${body} $sf$`.replace(/\?/g, "\\?"));
   await knex.raw(`CREATE POLICY ${ident(READ_POLICY_NAME)} ON ${table} FOR SELECT USING (${fn}(${ident(t.fellows)}))`.replace(/\?/g, "\\?"));
+  if (!t.manage) return;
+  // Those who run the group write any of its memberships: the same kind of function, with the role.
+  const roles = t.manage.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ");
+  const runs = `${ident(schema)}.${ident(managerFunction(t.table))}`;
+  const runsBody = `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${ident(t.fellows)} = $1 AND ${ident(t.owner)} = ${callerSql(t)} AND ${ident(t.manage.column)}::text IN (${roles}))`;
+  await knex.raw(`CREATE OR REPLACE FUNCTION ${runs}(${type}) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sf$ ${runsBody} $sf$`.replace(/\?/g, "\\?"));
+  await knex.raw(`CREATE POLICY ${ident(MANAGE_POLICY_NAME)} ON ${table} USING (${runs}(${ident(t.fellows)})) WITH CHECK (${runs}(${ident(t.fellows)}))`.replace(/\?/g, "\\?"));
 }
 
 /**
@@ -85,6 +104,7 @@ export async function applyRowLevelSecurity(knex: Knex, tables: readonly OwnedTa
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [READ_POLICY_NAME, t.table]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [MANAGE_POLICY_NAME, t.table]);
     if (t.owner) {
       const p = `?? = ${callerSql(t)}`;
       await knex.raw(`CREATE POLICY ?? ON ?? USING (${p}) WITH CHECK (${p})`, [POLICY_NAME, t.table, t.owner, t.owner]);
@@ -107,7 +127,9 @@ export async function removeRowLevelSecurity(knex: Knex, tables: readonly OwnedT
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [CREATE_POLICY_NAME, t.table]);
     await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [READ_POLICY_NAME, t.table]);
+    await knex.raw("DROP POLICY IF EXISTS ?? ON ??", [MANAGE_POLICY_NAME, t.table]);
     if (t.fellows) await knex.raw("DROP FUNCTION IF EXISTS ??", [fellowFunction(t.table)]);
+    if (t.manage) await knex.raw("DROP FUNCTION IF EXISTS ??", [managerFunction(t.table)]);
     await knex.raw("ALTER TABLE ?? NO FORCE ROW LEVEL SECURITY", [t.table]);
     await knex.raw("ALTER TABLE ?? DISABLE ROW LEVEL SECURITY", [t.table]);
   }

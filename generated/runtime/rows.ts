@@ -123,6 +123,13 @@ export interface TableSql {
    * of a group reads its rows (lists and single rows); only the member writes their own.
    */
   readonly fellows?: string;
+  /**
+   * A membership with roles that run its group (with `fellows`): a member whose `column` is one
+   * of `values` adds other users' memberships of the group, changes any of them (the role too)
+   * and removes them. Others write only their own row, and never its role (403). `what` names
+   * the group in problems ("team").
+   */
+  readonly manage?: { readonly column: string; readonly values: readonly string[]; readonly what: string };
   /** Columns naming another user that may not name the caller (nobody follows themselves): 422. */
   readonly notCaller?: readonly string[];
 }
@@ -200,14 +207,14 @@ const whereBindsCaller = (spec: TableSql, p: ParentSql | undefined): boolean => 
  * parent's key from the path (and, unless the row's scope implies it, the parent's condition).
  * On an owned table outside a nested route: `"id" = $1 AND "user_id" = $2`.
  */
-function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"], by?: string, read = false): { text: string; values: unknown[] } {
+function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, under?: RowOptions["under"], by?: string, mode: WhereMode = "write"): { text: string; values: unknown[] } {
   const p = under?.parent;
   const caller = whereBindsCaller(spec, p);
   const values: unknown[] = caller ? [id, userId] : [id];
   if (under) values.push(under.id);
-  const text = once(spec, `where ${underKey(under)} ${by ?? ""} ${read ? "read" : ""}`, () => {
+  const text = once(spec, `where ${underKey(under)} ${by ?? ""} ${mode}`, () => {
     let w = `${ident(by ?? spec.pk)} = $1`;
-    const own = read ? readCondition(spec, spec.table, null, "$2") : callerCondition(spec, null, "$2");
+    const own = mode === "read" ? readCondition(spec, spec.table, null, "$2") : writeCondition(spec, null, "$2", mode === "manage");
     if (own) w += ` AND ${own}`;
     if (p) {
       const col = ident(p.column);
@@ -217,6 +224,51 @@ function rowWhere(spec: TableSql, id: unknown, userId: string | number | null, u
     return w;
   });
   return { text, values };
+}
+
+/** Which rows of the caller's a one-row statement reaches: those they read, write, or (a membership's role) manage. */
+type WhereMode = "read" | "write" | "manage";
+
+/**
+ * The caller's condition for changing rows: their own; on a managed membership also the rows of
+ * the groups they run (`manageOnly`: only those, for a change of the role).
+ */
+function writeCondition(spec: TableSql, ref: string | null, caller: string, manageOnly = false): string | null {
+  const own = callerCondition(spec, ref, caller);
+  if (!own || !spec.manage || !spec.fellows || !spec.owner) return own;
+  const m = spec.manage;
+  const f = ident("__sf_manager");
+  const g = ident(spec.fellows);
+  const runs = `${ref ? `${ref}.` : ""}${g} IN (SELECT ${f}.${g} FROM ${ident(spec.table)} ${f} WHERE ${f}.${ident(spec.owner)} = ${caller} AND ${managerRole(m, f)})`;
+  return manageOnly ? runs : `(${own} OR ${runs})`;
+}
+
+/** "the row's role is one that runs the group", over the membership row `ref`. */
+function managerRole(m: NonNullable<TableSql["manage"]>, ref: string): string {
+  return `${ref}.${ident(m.column)}::text IN (${m.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`;
+}
+
+/** The 403 of a member who is not one who runs the group. */
+function notManager(spec: TableSql, what: string): HttpProblem {
+  const m = spec.manage!;
+  const roles = m.values.length < 2 ? m.values.join("") : `${m.values.slice(0, -1).join(", ")} or ${m.values[m.values.length - 1]}`;
+  return new HttpProblem(403, `only a ${m.what}'s ${roles} ${what}`);
+}
+
+/**
+ * After a change of a managed membership that reached no row: a 403 when the caller reads the
+ * row (a fellow member's, or their own role) but may not change it this way; null when they do
+ * not see it at all (a 404, as for a missing row).
+ */
+async function manageRefusal(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, opts: RowOptions, what: string, set?: Row): Promise<HttpProblem | null> {
+  if (!spec.manage) return null;
+  const seen = await getRow(batch, spec, id, userId, [], { under: opts.under, by: opts.by });
+  if (!seen) return null;
+  const o = spec.owner!;
+  if (set?.[o] !== undefined && String(set[o]) !== String(seen[o])) {
+    return new HttpProblem(422, `${o}: cannot change`, { errors: [{ field: o, message: "cannot change: remove this membership and add the other user" }] });
+  }
+  return notManager(spec, what);
 }
 
 const underKey = (under: RowOptions["under"]): string => (under ? `${under.parent.column}>${under.parent.table}` : "");
@@ -240,7 +292,8 @@ function parentCheck(p: ParentSql, id: unknown, userId: string | number | null):
 
 /** A row the write names that must exist and be one the caller sees: a reference, or the parent of a nested route. */
 interface Probe {
-  readonly target: Visibility & { readonly table: string; readonly pk: string };
+  /** `also`: one more condition on the target row (a membership's role that runs the group). */
+  readonly target: Visibility & { readonly table: string; readonly pk: string; readonly also?: string };
   readonly value: unknown;
   /** The value's placeholder in the write, when the write binds it already. */
   readonly at: string | null;
@@ -271,7 +324,7 @@ function probesOf(spec: TableSql, input: Row, placeholders: ReadonlyMap<string, 
 function exists(target: Probe["target"], idAt: string, callerAt: string | null): string {
   // A target whose condition binds no caller (a tenant's rows) still has one; callerAt is null only when no probe binds the caller.
   const c = callerCondition(target, null, callerAt ?? "NULL");
-  return `EXISTS (SELECT 1 FROM ${ident(target.table)} WHERE ${ident(target.pk)} = ${idAt}${c ? ` AND ${c}` : ""})`;
+  return `EXISTS (SELECT 1 FROM ${ident(target.table)} WHERE ${ident(target.pk)} = ${idAt}${c ? ` AND ${c}` : ""}${target.also ? ` AND ${target.also}` : ""})`;
 }
 
 /** A statement that tells, per probe, whether that row exists and the caller sees it. */
@@ -349,7 +402,7 @@ function rowColumns(spec: TableSql, rels: readonly ManyToManySpec[], ownerParam:
 
 /** One row by key, with its relations; undefined when it is missing or another user's. */
 export async function getRow(batch: Batch, spec: TableSql, id: unknown, userId: string | number | null, rels: readonly ManyToManySpec[] = [], opts: RowOptions = {}): Promise<Row | undefined> {
-  const w = rowWhere(spec, id, userId, opts.under, opts.by, true);
+  const w = rowWhere(spec, id, userId, opts.under, opts.by, "read");
   const text = once(spec, `get ${rels.map((r) => r.name).join(",")} ${underKey(opts.under)} ${opts.by ?? ""}`, () => `SELECT ${rowColumns(spec, rels, "$2")} FROM ${ident(spec.table)} WHERE ${w.text}`);
   const results = await batch(userId, [...(opts.before ?? []), { text, values: w.values }]);
   return answerRow(spec, results[results.length - 1]!.rows[0]);
@@ -418,9 +471,14 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
   if (spec.group) return createGroupRow(batch, spec, spec.group, input, userId, rels, before);
   const cols: string[] = [];
   const values: unknown[] = [];
+  // A managed membership: one who runs the group may name another member, and set the role.
+  const m = spec.manage && spec.fellows && spec.owner ? spec.manage : null;
+  const named = m ? input[spec.owner!] : undefined;
+  const owner = named !== undefined && named !== null ? named : userId;
+  const managing = m !== null && (String(owner) !== String(userId) || input[m.column] !== undefined);
   if (spec.owner) {
     cols.push(spec.owner);
-    values.push(userId);
+    values.push(owner);
   }
   if (spec.newKey) {
     cols.push(spec.pk);
@@ -430,12 +488,15 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     cols.push(c);
     values.push(userId);
   }
+  // (A managed membership's role given by the input is the input's: the check below says who may.)
+  const given = (c: string) => m !== null && c === m.column && input[c] !== undefined;
   for (const [c, v] of Object.entries(spec.fixed ?? {})) {
+    if (given(c)) continue;
     cols.push(c);
     values.push(v);
   }
   for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || spec.fixed?.[k] !== undefined || k === tenantColumn(spec)) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || (spec.newKey && k === spec.pk) || spec.stamps?.[k] || (spec.fixed?.[k] !== undefined && !given(k)) || k === tenantColumn(spec)) continue;
     cols.push(k);
     values.push(value(spec, k, v));
   }
@@ -443,10 +504,17 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
   // A tenant's row: its tenant column is the caller's tenant, which the transaction's setting names (never the input's).
   const tenant = spec.scope?.kind === "tenant" ? spec.scope : null;
   const probes = probesOf(spec, input, placeholders, opts.under);
+  if (managing) {
+    // After the group's own probe (a 404 or a 422 for one the caller is not in): the caller runs it.
+    const g = spec.fellows!;
+    const group = opts.under?.parent.column === g ? opts.under.id : input[g];
+    probes.push({ target: { table: spec.table, pk: g, owner: spec.owner, also: managerRole(m!, ident(spec.table)) }, value: group, at: placeholders.get(g) ?? null, fail: notManager(spec, "adds another member or sets a role") });
+  }
   const check = checkStatement(probes, userId);
   const target = `${ident(spec.table)} (${[...cols, ...(tenant ? [tenant.column] : [])].map(ident).join(", ")})`;
   const n = cols.length;
-  const guard = probes.length ? guardOf(probes, values, spec.owner ? "$1" : null, userId) : "";
+  // $1 is the caller where the row is the caller's own: the guards compare with it.
+  const guard = probes.length ? guardOf(probes, values, spec.owner && String(owner) === String(userId) ? "$1" : null, userId) : "";
   const tenantValue = tenant ? [tenantSql(tenant.type)] : [];
   let text: string;
   if (cols.length === 0 && !tenant) {
@@ -532,7 +600,12 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   const set = fields as Readonly<Record<string, SetValue>>;
   requireScopeColumn(spec, set as Row, false);
   refuseCaller(spec, set as Row, userId);
-  const w = rowWhere(spec, id, userId, opts.under, opts.by);
+  // A managed membership: its role is changed only by one who runs the group; its member never
+  // changes (a value naming the member the row already names is no change).
+  const m = spec.manage && spec.fellows ? spec.manage : null;
+  const ownerSet = m && spec.owner ? (set as Row)[spec.owner] : undefined;
+  const roleSet = m !== null && set[m.column] !== undefined;
+  const w = rowWhere(spec, id, userId, opts.under, opts.by, roleSet ? "manage" : "write");
   const values = [...w.values];
   const sets: string[] = [];
   const placeholders = new Map<string, string>();
@@ -542,7 +615,7 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
     sets.push(`${ident(c)} = $${values.length}::${castOf(spec, c)}`);
   }
   for (const [k, v] of Object.entries(set)) {
-    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || spec.stamps?.[k] || spec.fixed?.[k] !== undefined || k === tenantColumn(spec)) continue;
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(spec.columns, k) || k === spec.owner || spec.stamps?.[k] || (spec.fixed?.[k] !== undefined && !(roleSet && k === m!.column)) || k === tenantColumn(spec)) continue;
     if (v === DEFAULT) sets.push(`${ident(k)} = DEFAULT`);
     else if (v === TOGGLE) sets.push(`${ident(k)} = NOT ${ident(k)}`);
     else if (v === NOW) sets.push(`${ident(k)} = now()`);
@@ -559,12 +632,17 @@ export async function updateRow(batch: Batch, spec: TableSql, fields: object, id
   const check = checkStatement(probes, userId);
   const callerAt = whereBindsCaller(spec, opts.under?.parent) ? "$2" : null;
   const guard = probes.length ? guardOf(probes, values, callerAt, userId) : "";
-  const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${w.text}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
+  let same = "";
+  if (ownerSet !== undefined && ownerSet !== null && ownerSet !== DEFAULT) {
+    values.push(ownerSet);
+    same = ` AND ${ident(spec.owner!)} = $${values.length}::${castOf(spec, spec.owner!)}`;
+  }
+  const text = `UPDATE ${ident(spec.table)} SET ${sets.join(", ")} WHERE ${w.text}${same}${guard ? ` AND ${guard}` : ""} RETURNING ${rowColumns(spec, rels, "$2")}`;
   const before = opts.before ?? [];
   const results = await batch(userId, [...before, ...(check ? [check] : []), { text, values }]);
   const row = results[results.length - 1]!.rows[0];
   if (!row) {
-    const bad = probeProblem(probes, check ? results[before.length] : undefined);
+    const bad = probeProblem(probes, check ? results[before.length] : undefined) ?? (await manageRefusal(batch, spec, id, userId, opts, roleSet ? "sets a role" : "changes another member's row", set as Row));
     if (bad) throw bad;
     return undefined;
   }
@@ -576,6 +654,10 @@ export async function deleteRow(batch: Batch, spec: TableSql, id: unknown, userI
   const w = rowWhere(spec, id, userId, opts.under, opts.by);
   const text = once(spec, `delete ${underKey(opts.under)} ${opts.by ?? ""}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text}`);
   const [r] = await batch(userId, [{ text, values: w.values }]);
+  if (r!.rowCount === 0) {
+    const bad = await manageRefusal(batch, spec, id, userId, opts, "removes another member");
+    if (bad) throw bad;
+  }
   return r!.rowCount;
 }
 
@@ -583,6 +665,10 @@ export async function deleteRowReturning(batch: Batch, spec: TableSql, id: unkno
   const w = rowWhere(spec, id, userId, opts.under, opts.by);
   const text = once(spec, `delete returning ${underKey(opts.under)} ${opts.by ?? ""}`, () => `DELETE FROM ${ident(spec.table)} WHERE ${w.text} RETURNING *`);
   const [r] = await batch(userId, [{ text, values: w.values }]);
+  if (!r!.rows[0]) {
+    const bad = await manageRefusal(batch, spec, id, userId, opts, "removes another member");
+    if (bad) throw bad;
+  }
   return answerRow(spec, r!.rows[0]);
 }
 

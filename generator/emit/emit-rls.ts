@@ -16,7 +16,7 @@ export function emitRls(ir: IR): FileMap {
   else L.push(`/** Owned and scoped tables: each gets ENABLE + FORCE ROW LEVEL SECURITY and a policy on its owner column, or on its scope (the same condition its queries carry). */`);
   L.push(`export const ownedTables: readonly OwnedTable[] = [`);
   for (const e of entries) {
-    if (e.owner) L.push(`  { table: ${str(String(e.table))}, owner: ${str(String(e.owner))}, ownerType: ${str(String(e.ownerType))}${e.readers ? `, readers: ${JSON.stringify(e.readers)}` : ""}${e.fellows ? `, fellows: ${str(String(e.fellows))}` : ""} },`);
+    if (e.owner) L.push(`  { table: ${str(String(e.table))}, owner: ${str(String(e.owner))}, ownerType: ${str(String(e.ownerType))}${e.readers ? `, readers: ${JSON.stringify(e.readers)}` : ""}${e.fellows ? `, fellows: ${str(String(e.fellows))}` : ""}${e.manage ? `, manage: ${JSON.stringify(e.manage)}` : ""} },`);
     else L.push(`  { table: ${str(String(e.table))}, scope: ${JSON.stringify(e.scope)}, ownerType: ${str(String(e.ownerType))}${e.openInsert ? ", openInsert: true" : ""} },`);
   }
   L.push(`];`);

@@ -176,9 +176,10 @@ function makersFor(ir: IR, t: Table, seen: ReadonlySet<string> = new Set()): Map
   const parents: Maker["parents"][number][] = [];
   const users: Column[] = [];
   for (const c of t.columns) {
-    if (!c.references || c.name === t.owner) continue;
+    // (A managed membership's member is named by its group's owner: the other test user, emitMaker.)
+    if (!c.references || (c.name === t.owner && !addsOthers(t))) continue;
     const viaPath = create.parent?.column === c.name;
-    const needed = info.requiredOnCreate.includes(c) || (t.scope?.kind === "parent" && t.scope.column === c.name) || viaPath;
+    const needed = info.requiredOnCreate.includes(c) || (t.scope?.kind === "parent" && t.scope.column === c.name) || viaPath || (c.name === t.owner && addsOthers(t));
     if (!needed || (!info.writable.includes(c) && !viaPath)) continue;
     const target = tableByName(ir, c.references.table);
     if (target.identity) {
@@ -249,6 +250,17 @@ function emitMaker(ir: IR, m: Maker, L: string[]): void {
   const identity = ir.tables.find((x) => x.identity);
   const other = identity ? otherUserColumn(m.table, m.table.owner, identity.name) : null;
   for (const c of m.users) {
+    if (identity && addsOthers(m.table) && c.name === m.table.owner) {
+      // A membership its group's owner adds: the other test user (recorded first, as the app
+      // records a caller), whose membership of that group an earlier test made goes first.
+      const idInfo = tableInfo(ir, identity);
+      const fields = fieldsOf(idInfo).filter((f) => !f.startsWith(`${str(idInfo.pk.name)}:`));
+      L.push(`    const other = user === A ? B : A;`);
+      L.push(`    await app.admin(${str(identity.name)}).insert({ ${[`${str(idInfo.pk.name)}: ${userValue(idInfo.pk, "other")}`, ...fields].join(", ")} }).onConflict(${str(idInfo.pk.name)}).ignore();`);
+      L.push(`    await app.admin(${str(m.table.name)}).where({ ${str(c.name)}: ${userValue(c, "other")}, ${str(m.table.fellows!)}: body[${str(m.table.fellows!)}] }).delete();`);
+      L.push(`    body[${str(c.name)}] = ${userValue(c, "other")};`);
+      continue;
+    }
     if (c.name !== other || !identity) {
       L.push(`    body[${str(c.name)}] = ${userValue(c, "user")};`);
       continue;
@@ -283,6 +295,14 @@ function emitMaker(ir: IR, m: Maker, L: string[]): void {
   L.push(`    expect(res.status, JSON.stringify(res.body)).toBe(${m.create.successStatus});`);
   L.push(`    return res.body as Record<string, any>;`);
   L.push(`  };`);
+}
+
+/**
+ * A membership made with its group (one per user and group) whose group's owner adds other users:
+ * its tests' bodies name the other test user (a new row) and change neither member nor group.
+ */
+function addsOthers(t: Table): boolean {
+  return !!t.managers && !!t.fellows && !!t.owner && uniquePair(t, t.fellows, t.owner);
 }
 
 function tableInfoModel(t: Table): string {
@@ -496,7 +516,13 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     const rowFirst = !!e.idParam || (!!e.parent && k === "list");
     const parentOf = (row: string) => (pcol ? `${row}[${str(pcol)}]` : undefined);
     const aParent = rowFirst ? parentOf("row") : parentOf("body");
-    const bodyA = onlyBody ?? (hasBody ? (rowFirst || !pcol ? bodyFor("A", "a", pcol, parentOf("row")) : "body") : "undefined");
+    // A managed membership's change names neither another member nor another group (a member never moves).
+    const managedChange = (k === "update" || k === "replace") && addsOthers(t) ? t : null;
+    const filler = managedChange ? info.writable.find((c) => c.name !== t.owner && c.name !== t.fellows && c.name !== t.managers!.column && !c.references && c.type.kind !== "json") : undefined;
+    const keep = (body: string) => (managedChange ? `{ ...${body}, ${str(t.owner!)}: undefined, ${str(t.fellows!)}: undefined${filler ? `, ${str(filler.name)}: ${JSON.stringify(sample(filler))}` : ""} }` : body);
+    // A managed membership's create names the other test user: the caller (A) runs the group and adds them.
+    const madeFor = k === "create" && addsOthers(t) ? "B" : "A";
+    const bodyA = onlyBody ?? (hasBody ? keep(rowFirst || !pcol ? bodyFor("A", "a", pcol, parentOf("row")) : "body") : "undefined");
     const needBodyFirst = hasBody && !rowFirst && !!pcol;
     L.push(``);
     L.push(`  describe(${str(`${M} ${e.path}`)}, () => {`);
@@ -510,7 +536,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
     } else L.push(`      expect(res.status).toBe(${e.successStatus});`);
     if (k === "list") L.push(`      expect(Array.isArray(res.body) || typeof res.body === "object").toBe(true);`);
     else if (k !== "delete") {
-      if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
+      if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(${madeFor});`);
       else if (e.idParam && (!hasBody || !info.writable.includes(info.pk))) L.push(`      expect(res.body[${str(info.pk.name)}]).toEqual(row[${str(info.pk.name)}]);`);
       else L.push(`      expect(res.body[${str(info.pk.name)}]).toBeDefined();`);
     }
@@ -525,7 +551,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       L.push(`      expect(res.status).toBe(403);`);
       L.push(`    });`);
     }
-    const bodyB = onlyBody ?? (hasBody ? bodyFor("B", "b", pcol, rowFirst ? parentOf("row") : undefined) : "undefined");
+    const bodyB = onlyBody ?? (hasBody ? keep(bodyFor("B", "b", pcol, rowFirst ? parentOf("row") : undefined)) : "undefined");
     if (e.idParam) {
       L.push(`    it("404 for another user's row, exactly like a missing one", async () => {`);
       L.push(`      const row = await createFor(A, a);`);
@@ -594,7 +620,7 @@ function emitResourceTest(ir: IR, info: TableInfo, eps: readonly Endpoint[]): st
       L.push(`      const forged = ${JSON.stringify(forged).replace(/"@@B@@"/g, "B").replace(/"@@TB@@"/g, "TB")};`);
       L.push(`      const res = await app.call(${str(M)}, ${concretePath(e, "A", rowKey, "1", aParent)}, { token: a, body: { ...${onlyBody ?? (plain ? bodyFor("A", "a") : needBodyFirst ? "body" : `(${bodyA})`)}, ...forged } });`);
       L.push(`      expect(res.status).toBe(${e.successStatus});`);
-      if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(A);`);
+      if (t.owner) L.push(`      expect(String(res.body.${t.owner})).toBe(${madeFor});`);
       // A tenant's row stays in the caller's organization, and its audit columns name the caller.
       for (const c of info.readOnly) {
         if (c.role === "tenant") L.push(`      expect(String(res.body[${str(c.name)}])).toBe(TA);`);

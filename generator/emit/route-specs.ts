@@ -5,7 +5,7 @@ import type { Column, ColumnType, Endpoint, IR, ListSpec, ManyToMany, RowConditi
 import { camelCase, singularName } from "../base/naming.js";
 import { columnByName, tableByName, type TableInfo } from "./table-info.js";
 import { isNumericType, sqlType } from "../ir/column-forms.js";
-import { hiddenColumn, privilegeColumn } from "../ir/ownership.js";
+import { hiddenColumn, managingRank, privilegeColumn } from "../ir/ownership.js";
 import { identityPlan, leastValue } from "../ir/identity-plan.js";
 import { otherUserColumn } from "../ir/user-links.js";
 
@@ -246,8 +246,9 @@ function groupKey(info: TableInfo): "uuid" | "sequence" | "input" {
 function membershipFill(c: Column): Record<string, unknown> | null {
   const t = c.type;
   if (t.kind === "enum") {
-    const strong = ["owner", "admin", "administrator", "creator", "founder", "manager"].map((w) => t.values.find((v) => v.toLowerCase() === w)).find(Boolean);
-    return { cast: "text", value: strong ?? t.values[0]! };
+    // The strongest of the roles that run a group (ir/ownership.ts MANAGING_ROLES), else the first value.
+    const ranked = t.values.filter((v) => managingRank(v) >= 0).sort((x, y) => managingRank(x) - managingRank(y));
+    return { cast: "text", value: ranked[0] ?? t.values[0]! };
   }
   if (t.kind === "boolean") return { cast: "boolean", value: false };
   if (t.kind === "string" || t.kind === "text") return { cast: "text", value: "" };
@@ -299,7 +300,8 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
   // placeholder, as when the app records a user from a token).
   const plan = t.identity ? identityPlan(t).fillers : {};
   const fixedValue = (c: Column): { value: unknown } | null => {
-    if (!info.readOnly.includes(c) || c.role !== "data" || c.nullable || c.default !== null) return null;
+    // (A managed membership's role is writable by its managers, and the least one when they leave it out.)
+    if ((!info.readOnly.includes(c) && c.name !== t.managers?.column) || c.role !== "data" || c.nullable || c.default !== null) return null;
     if (c.type.kind === "enum" && privilegeColumn(c)) return { value: leastValue(c.type.values) };
     const f = plan[c.name];
     if (f === undefined) return null;
@@ -330,8 +332,15 @@ export function runtimeTableSql(ir: IR, info: TableInfo): Record<string, unknown
     ...(fixed.length ? { fixed: Object.fromEntries(fixed.map((c) => [c.name, fixedValues.get(c)])) } : {}),
     ...(t.readers?.length ? { readers: [...t.readers] } : {}),
     ...(t.fellows ? { fellows: t.fellows } : {}),
+    ...(t.managers ? { manage: { column: t.managers.column, values: [...t.managers.values], what: singularName(groupOfMembership(ir, t)) } } : {}),
     ...(other ? { notCaller: [other] } : {}),
   };
+}
+
+/** The group table a membership with fellows ties its users to (teams for team_members). */
+function groupOfMembership(ir: IR, m: Table): string {
+  const g = ir.tables.find((x) => x.scope?.kind === "member" && x.scope.membership === m.name && x.scope.column === x.primaryKey);
+  return g?.name ?? m.name;
 }
 
 /** The row-level security entry of a table (runtime/rls.ts OwnedTable); null for a table no policy guards. */
@@ -347,7 +356,7 @@ export function rlsEntry(ir: IR, t: Table): Record<string, unknown> | null {
   if (!root) return null;
   const k = root.type.kind;
   const ownerType = k === "uuid" ? "uuid" : k === "integer" ? "integer" : k === "bigint" ? "bigint" : "text";
-  if (t.owner) return { table: t.name, owner: t.owner, ownerType, ...(t.readers?.length ? { readers: [...t.readers] } : {}), ...(t.fellows ? { fellows: t.fellows } : {}) };
+  if (t.owner) return { table: t.name, owner: t.owner, ownerType, ...(t.readers?.length ? { readers: [...t.readers] } : {}), ...(t.fellows ? { fellows: t.fellows } : {}), ...(t.managers ? { manage: { column: t.managers.column, values: [...t.managers.values] } } : {}) };
   const open = t.scope?.kind === "member" && t.scope.column === t.primaryKey;
   return { table: t.name, scope: rowScopeOf(ir, t), ownerType, ...(open ? { openInsert: true } : {}) };
 }

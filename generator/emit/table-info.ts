@@ -64,11 +64,14 @@ export function tableInfo(ir: IR, table: Table): TableInfo {
   // their own users row, nor on their membership of a group: only the app sets it.
   const membership = ir.tables.some((t) => t.scope?.kind === "member" && t.scope.membership === table.name);
   const privilege = (c: Column) => (table.identity || membership) && c.role === "data" && privilegeColumn(c);
+  // A group's membership with roles that run the group: its managers name the member (another
+  // user) and set the role; runtime/rows.ts lets no one else (`manage`), and the owner is the caller when left out.
+  const managed = (c: Column) => !!table.managers && (c.name === table.owner || c.name === table.managers.column);
   const readOnly = table.columns.filter(
-    (c) => c.role === "owner" || c.role === "tenant" || c.role === "author" || c.role === "editor" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c) || credential(c) || privilege(c),
+    (c) => !managed(c) && (c.role === "owner" || c.role === "tenant" || c.role === "author" || c.role === "editor" || c.role === "created_at" || c.role === "updated_at" || (c.role === "id" && serverKey(c)) || membershipOf(c) || credential(c) || privilege(c)),
   );
   const writable = table.columns.filter((c) => !readOnly.includes(c));
-  const requiredOnCreate = writable.filter((c) => !c.nullable && c.default === null);
+  const requiredOnCreate = writable.filter((c) => !c.nullable && c.default === null && !managed(c));
   const ownedRefs = writable.flatMap((c) => {
     if (!c.references || (!table.owner && !table.scope)) return [];
     const target = tableByName(ir, c.references.table);

@@ -21,7 +21,7 @@ import { identityPlan } from "./identity-plan.js";
 import { findIdentity, findOwner, ownerColumnsSaidInWords } from "./identity-table.js";
 import { inferMissingTypes } from "./missing-types.js";
 import { readNamedTypes } from "./named-types.js";
-import { linkTablesOfOwnedRows, resolveOwnership, withTenantRoles } from "./ownership.js";
+import { linkTablesOfOwnedRows, managingRank, privilegeColumn, resolveOwnership, withTenantRoles } from "./ownership.js";
 import { standardEndpoints } from "./standard-endpoints.js";
 import { type BuiltinAuth, type IR, IR_VERSION, type Span, type Table } from "./types.js";
 
@@ -226,17 +226,39 @@ function sameClassNames(cx: BuildContext, tables: readonly TableDraft[]): void {
  * written only by its own member (and made for a group's creator by the app).
  */
 function withFellowReaders(cx: BuildContext, tables: Table[]): Table[] {
-  const groups = new Map<string, string>();
+  const groups = new Map<string, { group: string; role: { column: string; values: string[] } | null }>();
   for (const g of tables) {
     const s = g.scope;
     if (s?.kind !== "member" || s.column !== g.primaryKey) continue;
     const m = tables.find((t) => t.name === s.membership);
     if (!m || m.identity || m.owner !== s.membershipUser || groups.has(m.name)) continue;
-    groups.set(m.name, s.membershipGroup);
-    cx.note(m.span, `rows of "${m.name}" are read by every member of the same ${singular(g.name)} (${s.membershipGroup}), so members see who else is in it; each row is changed or deleted only by the member it names`);
+    const role = managingRole(m);
+    groups.set(m.name, { group: s.membershipGroup, role });
+    const what = singular(g.name);
+    cx.note(m.span, `rows of "${m.name}" are read by every member of the same ${what} (${s.membershipGroup}), so members see who else is in it; ` +
+      (role
+        ? `a member whose ${role.column} is ${orList(role.values)} adds other users to the ${what} (naming them in ${m.owner}), changes any of its memberships (the ${role.column} too) and removes them; other members change or delete only their own row, and never its ${role.column}`
+        : `each row is changed or deleted only by the member it names`));
   }
-  return groups.size ? tables.map((t) => (groups.has(t.name) ? { ...t, fellows: groups.get(t.name)! } : t)) : tables;
+  return groups.size
+    ? tables.map((t) => {
+        const f = groups.get(t.name);
+        return f ? { ...t, fellows: f.group, ...(f.role ? { managers: f.role } : {}) } : t;
+      })
+    : tables;
 }
+
+/** A membership's role column (a privilege, an enum) and the values of it that run the group; null without one. */
+function managingRole(m: Table): { column: string; values: string[] } | null {
+  for (const c of m.columns) {
+    if (c.role !== "data" || c.type.kind !== "enum" || !privilegeColumn(c)) continue;
+    const values = c.type.values.filter((v) => managingRank(v) >= 0);
+    if (values.length && values.length < c.type.values.length) return { column: c.name, values };
+  }
+  return null;
+}
+
+const orList = (xs: readonly string[]): string => (xs.length < 2 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
 
 /**
  * A link between two users that is no secret (follows, friendships): the other user reads the

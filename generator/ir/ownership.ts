@@ -570,6 +570,19 @@ export function privilegeColumn(c: Pick<OwnColumn, "name">): boolean {
   return /^((subscription|billing|account|membership)_)?(plan|tier|level)$|^(credits?|credit_balance|balance|quota|storage_quota)$/.test(n);
 }
 
+/**
+ * The roles that run a group, strongest first (a group's maker gets the first its role column
+ * offers, route-specs.ts membershipFill): a member holding one manages the group's memberships.
+ */
+export const MANAGING_ROLES = ["owner", "admin", "administrator", "superadmin", "super_admin", "superuser", "creator", "founder", "manager", "lead", "leader", "maintainer", "moderator", "organizer", "organiser", "host", "captain", "chair", "president"];
+
+/** Whether a role value (any case, singular or plural) is one of MANAGING_ROLES; -1 when it is not, else its rank. */
+export function managingRank(value: string): number {
+  const v = value.toLowerCase().replace(/-/g, "_");
+  const i = MANAGING_ROLES.indexOf(v);
+  return i >= 0 ? i : MANAGING_ROLES.indexOf(v.replace(/s$/, ""));
+}
+
 const GRANT_WORDS = new Set(["role", "permission", "privilege", "grant", "entitlement", "capability", "authority", "right"]);
 
 /**

@@ -170,6 +170,12 @@ export interface Table {
    * it). Writes stay the member's own.
    */
   readonly fellows?: string;
+  /**
+   * A group's membership whose role column names who runs the group (`role: owner | admin |
+   * member`): a member whose role is one of `values` adds other users' memberships of that group,
+   * changes them (their role too) and removes them. Others change only their own, and no role.
+   */
+  readonly managers?: { readonly column: string; readonly values: readonly string[] };
 }
 
 /** A foreign key of several columns: `columns` reference `refColumns` of `table`, pairwise, in order. */

@@ -5,14 +5,16 @@
 // DEFINER function answers "is the caller a member of this team?", so the policy on the
 // membership table does not ask that table itself). Writing stays the member's own: a fellow
 // member changing or deleting someone else's row gets the same 404 as a missing row, and a user
-// in no common team sees nothing of the team. Adding someone else is no generated route (custom
-// code), so the test adds ben to ann's team as an admin job would.
+// in no common team sees nothing of the team. Members whose role runs the team (its owner) add
+// other users, change their rows (the role too) and remove them; other members change only their
+// own row and never its role (403, since they read the row), and the database's policies say the
+// same. The first fellow is added as an admin job would, so the reading is tested on its own.
 // Checked on PGlite and PostgreSQL, with row-level security on and off.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IR } from "../../generator/ir/types.js";
-import { bootProject, writeSpecProject, type RunningProject } from "../helpers/project.js";
+import { bootProject, runOwnTests, typeCheckProject, writeSpecProject, type RunningProject } from "../helpers/project.js";
 import { DB_KINDS, freshDatabase } from "../helpers/databases.js";
 import knexFactory from "knex";
 import { tokenFor } from "../helpers/tokens.js";
@@ -49,6 +51,9 @@ const API = `# API
 - \`GET /api/teams\` my teams
 - \`POST /api/teams\` start a team
 - \`GET /api/teams/{teamId}/members\` who is in the team
+- \`POST /api/teams/{teamId}/members\` add a member (the team's owner)
+- \`PATCH /api/teams/{teamId}/members/{userId}\` change a member's role (the team's owner)
+- \`DELETE /api/teams/{teamId}/members/{userId}\` remove a member (the team's owner)
 - \`GET /api/team-members\` my memberships and my teams' members
 - \`GET /api/team-members/{id}\` one membership
 - \`PATCH /api/team-members/{id}\` change a membership
@@ -134,16 +139,63 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(outsider.body).toEqual(missing.body);
   });
 
-  it("lets only the member change or delete their own row", async () => {
+  it("lets a member who does not run the team change or delete only their own row", async () => {
+    // ben reads ann's row, so a refusal is a 403 that says who may, not a 404.
     const changed = await app.call("PATCH", `/api/team-members/${annRow.id}`, { token: ben, body: { title: "captain?" } });
-    expect(changed.status).toBe(404);
-    expect((await app.call("DELETE", `/api/team-members/${annRow.id}`, { token: ben })).status).toBe(404);
+    expect(changed.status).toBe(403);
+    expect(changed.body.detail).toBe("only a team's owner changes another member's row");
+    const removed = await app.call("DELETE", `/api/team-members/${annRow.id}`, { token: ben });
+    expect(removed.status).toBe(403);
+    expect(removed.body.detail).toBe("only a team's owner removes another member");
+    // cy sees nothing of the team: a 404, as for a missing row.
+    expect((await app.call("PATCH", `/api/team-members/${annRow.id}`, { token: cy, body: { title: "x" } })).status).toBe(404);
+    expect((await app.call("DELETE", `/api/team-members/${annRow.id}`, { token: cy })).status).toBe(404);
     expect((await app.admin("SELECT title FROM team_members WHERE id = ?", [annRow.id]))[0]).toEqual({ title: null });
     const own = await app.call("PATCH", `/api/team-members/${benRow.id}`, { token: ben, body: { title: "bow" } });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ user_id: "ben", title: "bow" });
     // A fellow's own row and ann's view of it agree.
     expect((await app.call("GET", `/api/team-members/${benRow.id}`, { token: ann })).body).toMatchObject({ title: "bow" });
+  });
+
+  it("lets the team's owner add, promote and remove other members; no one else", async () => {
+    const dee = await tokenFor("dee");
+    // dee is recorded as a user by a write of her own.
+    expect((await app.call("POST", "/api/teams", { token: dee, body: { name: "dee's own" } })).status).toBe(201);
+    const added = await app.call("POST", `/api/teams/${team.id}/members`, { token: ann, body: { user_id: "dee" } });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ team_id: team.id, user_id: "dee", role: "member" });
+    const teamsOf = async (token: string) => (await app.call("GET", "/api/teams", { token })).body.map((t: { id: string }) => t.id);
+    expect(await teamsOf(dee)).toContain(team.id);
+    // A member who does not run the team adds nobody, and cannot promote themselves.
+    const byBen = await app.call("POST", `/api/teams/${team.id}/members`, { token: ben, body: { user_id: "cy" } });
+    expect(byBen.status).toBe(403);
+    expect(byBen.body.detail).toBe("only a team's owner adds another member or sets a role");
+    const selfPromote = await app.call("PATCH", `/api/teams/${team.id}/members/ben`, { token: ben, body: { role: "owner" } });
+    expect(selfPromote.status).toBe(403);
+    expect(selfPromote.body.detail).toBe("only a team's owner sets a role");
+    expect((await app.call("POST", `/api/teams/${team.id}/members`, { token: ben, body: { user_id: "ben", role: "owner" } })).status).toBe(403);
+    // An outsider does not learn the team exists.
+    const byCy = await app.call("POST", `/api/teams/${team.id}/members`, { token: cy, body: { user_id: "cy" } });
+    expect(byCy.status).toBe(404);
+    expect((await app.admin("SELECT user_id, role FROM team_members WHERE team_id = ? ORDER BY user_id", [team.id])).map((r) => `${r.user_id}:${r.role}`)).toEqual(["ann:owner", "ben:member", "dee:member"]);
+    // Someone the app has never seen, a role that is none of the values, a member who is one already: 4xx, never a 500.
+    const ghost = await app.call("POST", `/api/teams/${team.id}/members`, { token: ann, body: { user_id: "nobody-here" } });
+    expect(ghost.status).toBe(422);
+    expect((await app.call("POST", `/api/teams/${team.id}/members`, { token: ann, body: { user_id: "cy", role: "emperor" } })).status).toBe(422);
+    expect((await app.call("POST", `/api/teams/${team.id}/members`, { token: ann, body: { user_id: "dee" } })).status).toBe(409);
+    // The owner promotes dee, who now runs the team too; a membership never moves to another user.
+    const promoted = await app.call("PATCH", `/api/teams/${team.id}/members/dee`, { token: ann, body: { role: "owner" } });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body).toMatchObject({ user_id: "dee", role: "owner" });
+    expect((await app.call("PATCH", `/api/teams/${team.id}/members/ben`, { token: dee, body: { title: "bow-side" } })).body).toMatchObject({ user_id: "ben", title: "bow-side" });
+    const moved = await app.call("PATCH", `/api/teams/${team.id}/members/ben`, { token: dee, body: { user_id: "cy" } });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors).toEqual([{ field: "user_id", message: "cannot change: remove this membership and add the other user" }]);
+    // And removes her again: the team is then none of hers.
+    expect((await app.call("DELETE", `/api/teams/${team.id}/members/dee`, { token: ann })).status).toBe(204);
+    expect(await teamsOf(dee)).not.toContain(team.id);
+    expect((await app.admin("SELECT user_id, role, title FROM team_members WHERE team_id = ? ORDER BY user_id", [team.id])).map((r) => `${r.user_id}:${r.role}:${r.title}`)).toEqual(["ann:owner:null", "ben:member:bow-side"]);
   });
 
   it("shares the team's rows through the membership: ben works in ann's team, cy does not", async () => {
@@ -172,6 +224,12 @@ describe.each(DB_KINDS.flatMap((kind) => [[kind, true], [kind, false]] as const)
     expect(await app.as("ben", "DELETE FROM team_members WHERE user_id = 'ann' RETURNING id")).toEqual([]);
     await expect(app.as("ben", "INSERT INTO team_members (team_id, user_id, role) VALUES (?, 'cy', 'owner')", [team.id])).rejects.toThrow(/row-level security/);
     expect((await app.admin("SELECT count(*)::int AS n FROM team_members WHERE team_id = ?", [team.id]))[0]).toEqual({ n: 2 });
+    // The team's owner writes any of its memberships, and none of another team's.
+    expect(await app.as("ann", "INSERT INTO team_members (team_id, user_id, role) VALUES (?, 'cy', 'member') RETURNING user_id", [team.id])).toEqual([{ user_id: "cy" }]);
+    expect(await app.as("ann", "UPDATE team_members SET title = 'added' WHERE team_id = ? AND user_id = 'cy' RETURNING user_id", [team.id])).toEqual([{ user_id: "cy" }]);
+    expect(await app.as("ann", "DELETE FROM team_members WHERE team_id = ? AND user_id = 'cy' RETURNING user_id", [team.id])).toEqual([{ user_id: "cy" }]);
+    expect(await app.as("ann", "UPDATE team_members SET title = 'forged' WHERE team_id = ? RETURNING id", [cyTeam.id])).toEqual([]);
+    await expect(app.as("ann", "INSERT INTO team_members (team_id, user_id, role) VALUES (?, 'ben', 'owner')", [cyTeam.id])).rejects.toThrow(/row-level security/);
   });
 });
 
@@ -196,8 +254,8 @@ describe("a database user that does not bypass row-level security applies the po
       const { applyRowLevelSecurity } = await import(pathToFileURL(join(dir, "runtime", "rls.ts")).href);
       const { ownedTables } = await import(pathToFileURL(join(dir, "rls.ts")).href);
       const entry = ownedTables.find((t: { table: string }) => t.table === "team_members");
-      expect(entry).toMatchObject({ owner: "user_id", fellows: "team_id" });
-      await owner.raw("CREATE TABLE team_members (id serial PRIMARY KEY, team_id uuid NOT NULL, user_id text NOT NULL)");
+      expect(entry).toMatchObject({ owner: "user_id", fellows: "team_id", manage: { column: "role", values: ["owner"] } });
+      await owner.raw("CREATE TABLE team_members (id serial PRIMARY KEY, team_id uuid NOT NULL, user_id text NOT NULL, role text NOT NULL DEFAULT 'member')");
       expect(await applyRowLevelSecurity(owner, [entry])).toEqual(["team_members"]);
       const policies = await admin.raw("select policyname from pg_policies where tablename = 'team_members' order by 1");
       expect(policies.rows.map((r: { policyname: string }) => r.policyname)).toEqual(["specforge_owner"]);
@@ -205,10 +263,18 @@ describe("a database user that does not bypass row-level security applies the po
       await admin.raw("ALTER TABLE team_members OWNER TO CURRENT_USER");
       expect(await applyRowLevelSecurity(admin, [entry])).toEqual([]);
       const after = await admin.raw("select policyname from pg_policies where tablename = 'team_members' order by 1");
-      expect(after.rows.map((r: { policyname: string }) => r.policyname)).toEqual(["specforge_owner", "specforge_read"]);
+      expect(after.rows.map((r: { policyname: string }) => r.policyname)).toEqual(["specforge_manage", "specforge_owner", "specforge_read"]);
     } finally {
       await owner.destroy();
       await database.dispose();
     }
   }, 60_000);
+});
+
+describe("the generated app", () => {
+  it("type-checks, and its own tests pass", () => {
+    expect(typeCheckProject(OUT)).toBe("");
+    const { ok, output } = runOwnTests(dir, "pglite", 1);
+    expect(ok, output.slice(-4000)).toBe(true);
+  }, 600_000);
 });

@@ -137,8 +137,8 @@ describe("what the generator hands the runtime", async () => {
   });
 
   it("writes one policy per owned or scoped table, typed by the user column at the end of the chain", () => {
-    // A membership: its member owns it, and every member of the same team reads it.
-    expect(rlsEntry(ir, t("team_members"))).toEqual({ table: "team_members", owner: "user_id", ownerType: "uuid", fellows: "team_id" });
+    // A membership: its member owns it, every member of the same team reads it, and its owners run the team.
+    expect(rlsEntry(ir, t("team_members"))).toEqual({ table: "team_members", owner: "user_id", ownerType: "uuid", fellows: "team_id", manage: { column: "role", values: ["owner"] } });
     expect(rlsEntry(ir, t("teams"))).toEqual({ table: "teams", scope: rowScopeOf(ir, t("teams")), ownerType: "uuid", openInsert: true });
     expect(rlsEntry(ir, t("boards"))).toEqual({ table: "boards", scope: rowScopeOf(ir, t("boards")), ownerType: "uuid" });
     // The users table: each user's own row (external auth).
