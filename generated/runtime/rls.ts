@@ -8,7 +8,7 @@
 // at every start.
 import type { Knex } from "knex";
 import { ident } from "./batch.js";
-import { scopeExists, type RowScope } from "./scope.js";
+import { roleIn, scopeExists, type RowScope } from "./scope.js";
 
 export interface OwnedTable {
   readonly table: string;
@@ -76,17 +76,20 @@ async function createFellowPolicy(knex: Knex, t: OwnedTable & { readonly owner: 
   const schema = String((await knex.raw("select current_schema() as s")).rows[0].s);
   const table = `${ident(schema)}.${ident(t.table)}`;
   const type = String((await knex.raw("select format_type(atttypid, atttypmod) as t from pg_attribute where attrelid = ?::regclass and attname = ?", [table, t.fellows])).rows[0].t);
-  const fn = `${ident(schema)}.${ident(fellowFunction(t.table))}`;
-  const body = `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${ident(t.fellows)} = $1 AND ${ident(t.owner)} = ${callerSql(t)})`;
-  await knex.raw(`CREATE OR REPLACE FUNCTION ${fn}(${type}) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sf$ ${body} $sf$`.replace(/\?/g, "\\?"));
-  await knex.raw(`CREATE POLICY ${ident(READ_POLICY_NAME)} ON ${table} FOR SELECT USING (${fn}(${ident(t.fellows)}))`.replace(/\?/g, "\\?"));
+  const group = ident(t.fellows);
+  // "Does the caller have a row of group $1 here (and `also`)?", as a function named `name`: the call on a row.
+  const definer = async (name: string, also?: string): Promise<string> => {
+    const fn = `${ident(schema)}.${ident(name)}`;
+    const body = `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${group} = $1 AND ${ident(t.owner)} = ${callerSql(t)}${also ? ` AND ${also}` : ""})`;
+    await knex.raw(`CREATE OR REPLACE FUNCTION ${fn}(${type}) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sf$ ${body} $sf$`.replace(/\?/g, "\\?"));
+    return `${fn}(${group})`;
+  };
+  const member = await definer(fellowFunction(t.table));
+  await knex.raw(`CREATE POLICY ${ident(READ_POLICY_NAME)} ON ${table} FOR SELECT USING (${member})`.replace(/\?/g, "\\?"));
   if (!t.manage) return;
   // Those who run the group write any of its memberships: the same kind of function, with the role.
-  const roles = t.manage.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ");
-  const runs = `${ident(schema)}.${ident(managerFunction(t.table))}`;
-  const runsBody = `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${ident(t.fellows)} = $1 AND ${ident(t.owner)} = ${callerSql(t)} AND ${ident(t.manage.column)}::text IN (${roles}))`;
-  await knex.raw(`CREATE OR REPLACE FUNCTION ${runs}(${type}) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sf$ ${runsBody} $sf$`.replace(/\?/g, "\\?"));
-  await knex.raw(`CREATE POLICY ${ident(MANAGE_POLICY_NAME)} ON ${table} USING (${runs}(${ident(t.fellows)})) WITH CHECK (${runs}(${ident(t.fellows)}))`.replace(/\?/g, "\\?"));
+  const runs = await definer(managerFunction(t.table), roleIn(t.manage.column, t.manage.values, null));
+  await knex.raw(`CREATE POLICY ${ident(MANAGE_POLICY_NAME)} ON ${table} USING (${runs}) WITH CHECK (${runs})`.replace(/\?/g, "\\?"));
 }
 
 /**

@@ -10,7 +10,7 @@ import { HttpProblem } from "./errors.js";
 import { ident, type Batch, type Statement, type StatementResult } from "./batch.js";
 import { relatedColumn, type ManyToManySpec } from "./relations.js";
 import { conditionSql, finishPage, listStatements, planRows, type ListPage, type ListRequest, type ListSpec, type RowCondition } from "./list.js";
-import { callerCondition, readCondition, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
+import { callerCondition, callerGroups, readCondition, roleIn, tenantSql, usesCaller, type RowScope, type Visibility } from "./scope.js";
 
 export interface ReferenceSql {
   readonly column: string;
@@ -235,16 +235,9 @@ type WhereMode = "read" | "write" | "manage";
 function writeCondition(spec: TableSql, ref: string | null, caller: string, manageOnly = false): string | null {
   const own = callerCondition(spec, ref, caller);
   if (!own || !spec.manage || !spec.fellows || !spec.owner) return own;
-  const m = spec.manage;
   const f = ident("__sf_manager");
-  const g = ident(spec.fellows);
-  const runs = `${ref ? `${ref}.` : ""}${g} IN (SELECT ${f}.${g} FROM ${ident(spec.table)} ${f} WHERE ${f}.${ident(spec.owner)} = ${caller} AND ${managerRole(m, f)})`;
+  const runs = `${ref ? `${ref}.` : ""}${ident(spec.fellows)} IN (${callerGroups(spec.table, spec.fellows, spec.owner, caller, f, roleIn(spec.manage.column, spec.manage.values, f))})`;
   return manageOnly ? runs : `(${own} OR ${runs})`;
-}
-
-/** "the row's role is one that runs the group", over the membership row `ref`. */
-function managerRole(m: NonNullable<TableSql["manage"]>, ref: string): string {
-  return `${ref}.${ident(m.column)}::text IN (${m.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`;
 }
 
 /** The 403 of a member who is not one who runs the group. */
@@ -507,7 +500,7 @@ export async function createRow(batch: Batch, spec: TableSql, fields: object, us
     // After the group's own probe (a 404 or a 422 for one the caller is not in): the caller runs it.
     const g = spec.fellows!;
     const group = opts.under?.parent.column === g ? opts.under.id : input[g];
-    probes.push({ target: { table: spec.table, pk: g, owner: spec.owner, also: managerRole(m!, ident(spec.table)) }, value: group, at: placeholders.get(g) ?? null, fail: notManager(spec, "adds another member or sets a role") });
+    probes.push({ target: { table: spec.table, pk: g, owner: spec.owner, also: roleIn(m!.column, m!.values, ident(spec.table)) }, value: group, at: placeholders.get(g) ?? null, fail: notManager(spec, "adds another member or sets a role") });
   }
   const check = checkStatement(probes, userId);
   const target = `${ident(spec.table)} (${[...cols, ...(tenant ? [tenant.column] : [])].map(ident).join(", ")})`;

@@ -307,13 +307,22 @@ export function readCondition(v: Visibility, table: string, ref: string | null, 
   if (!own || !v.owner || (!v.readers?.length && !v.fellows)) return own;
   const q = ref ? `${ref}.` : "";
   const parts = [own, ...(v.readers ?? []).map((r) => `${q}${ident(r)} = ${caller}`)];
-  if (v.fellows) {
-    const f = ident("__sf_fellow");
-    const g = ident(v.fellows);
-    // (A query of the app's: row-level security lets the inner read see the caller's own memberships.)
-    parts.push(`${q}${g} IN (SELECT ${f}.${g} FROM ${ident(table)} ${f} WHERE ${f}.${ident(v.owner)} = ${caller})`);
-  }
+  // (A query of the app's: row-level security lets the inner read see the caller's own memberships.)
+  if (v.fellows) parts.push(`${q}${ident(v.fellows)} IN (${callerGroups(table, v.fellows, v.owner, caller, ident("__sf_fellow"))})`);
   return `(${parts.join(" OR ")})`;
+}
+
+/**
+ * The groups of the caller's rows in a membership table (`alias` names it in the subquery):
+ * `SELECT alias.group FROM table alias WHERE alias.user = caller`, and `also` (over `alias`) when given.
+ */
+export function callerGroups(table: string, group: string, user: string, caller: string, alias: string, also?: string): string {
+  return `SELECT ${alias}.${ident(group)} FROM ${ident(table)} ${alias} WHERE ${alias}.${ident(user)} = ${caller}${also ? ` AND ${also}` : ""}`;
+}
+
+/** "the role column holds one of these values" (`ref`: the row's table or alias, null: unqualified), compared as text so any enum type fits. */
+export function roleIn(column: string, values: readonly string[], ref: string | null): string {
+  return `${ref ? `${ref}.` : ""}${ident(column)}::text IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`;
 }
 
 /** How many times readCondition names the caller. */
